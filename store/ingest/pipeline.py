@@ -1,0 +1,92 @@
+"""The ingest stages wired together: one call, text in, draft out."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from store.ingest.actors import find_actors, infer_dyad
+from store.ingest.dates import resolve_meeting_date
+from store.ingest.decode import decode
+from store.ingest.figures import find_figures
+from store.ingest.formats import to_plain
+from store.ingest.header import parse_header
+from store.ingest.normalize import normalize
+from store.ingest.quotes import find_quotes
+from store.ingest.status import build_entries
+from store.ingest.structure import split_paragraphs
+from store.ingest.topics import score_paragraphs
+from store.ingest.types import IngestError
+from store.models import MeetingDraft, Paragraph, Topic
+from store.taxonomy import default_topics
+
+
+def extract(
+    data: bytes | str,
+    *,
+    meeting_date: date | None = None,
+    dyad: list[str] | None = None,
+    topics: list[Topic] | None = None,
+) -> MeetingDraft:
+    """Read one article (bytes or str) into a draft; `IngestError` if it is not one.
+
+    `meeting_date` and `dyad` are the user's overrides (`--date`, `--dyad`).
+    """
+    original = decode(data) if isinstance(data, bytes) else data
+    if not original.strip():
+        raise IngestError("article is empty")
+    taxonomy = topics if topics is not None else default_topics()
+    doc = to_plain(original)
+    text = doc.text
+    norm = normalize(text)
+    header = parse_header(norm, doc)
+    paras = split_paragraphs(norm, header.body_start, header.body_end)
+    warnings: list[str] = []
+
+    published = header.published
+    when = meeting_date or resolve_meeting_date(norm, paras, published)
+    if published is None:
+        warnings.append("no publication date found")
+    if when is None:
+        warnings.append("no meeting date found; give one with --date")
+
+    table = find_actors(norm, paras)
+    quotes = find_quotes(text, norm, paras, table)
+    figures = find_figures(norm, paras)
+    para_topics = score_paragraphs(norm, paras, taxonomy)
+    entries = build_entries(norm, paras, para_topics, figures, taxonomy)
+
+    for q in quotes:
+        if q.topic is None:
+            q.topic = next(iter(para_topics.get(q.paragraph, [])), None)
+        if q.speaker is None:
+            warnings.append(f"speaker unresolved for quote in paragraph {q.paragraph}")
+    for p in paras:
+        if not para_topics.get(p.index):
+            warnings.append(f"no topic matched paragraph {p.index}")
+
+    pair = infer_dyad(table, norm, dyad)
+    if len(pair) != 2:
+        warnings.append("could not tell the two countries; give them with --dyad")
+
+    return MeetingDraft(
+        title=header.title,
+        published=published,
+        meeting_date=when,
+        location=header.location,
+        source=header.source,
+        url=doc.url,
+        dyad=pair,
+        participants=[table.actors[i] for i in table.participants],
+        topics=entries,
+        quotes=quotes,
+        warnings=warnings,
+        text=text,
+        original=original,
+        sha256=hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest(),
+        paragraph_spans=[
+            Paragraph(index=p.index, start=p.start, end=p.end, section=p.section,
+                      heading=p.heading, topics=para_topics.get(p.index, []))
+            for p in paras
+        ],
+    )

@@ -1,0 +1,259 @@
+"""The one definition of every shape bilat holds, from ingest to export.
+
+Ingest produces a `MeetingDraft`; the store keeps meetings, articles, topic
+entries and quotes and answers queries with the view models at the bottom of
+this file; the TUI, the CLI and the exporters only ever see these classes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Status(StrEnum):
+    """Where a topic stands after a meeting, ordered from worst to best."""
+
+    TENSION = "tension"  # concerns, warnings, red lines, accusations
+    STALLED = "stalled"  # little or no progress, no commitment
+    DIALOGUE = "dialogue"  # discussed, talks continue
+    PROGRESS = "progress"  # some progress, positive steps
+    AGREEMENT = "agreement"  # concrete agreement, commitment, agreed next step
+
+    @property
+    def score(self) -> int:
+        """-2 (tension) .. +2 (agreement); used for trends and sparklines."""
+        return _SCORES[self]
+
+    @property
+    def glyph(self) -> str:
+        """A mark that tells the status apart without colour."""
+        return _GLYPHS[self]
+
+    @classmethod
+    def ordered(cls) -> list[Status]:
+        return sorted(cls, key=lambda s: s.score)
+
+
+_SCORES = {
+    Status.TENSION: -2,
+    Status.STALLED: -1,
+    Status.DIALOGUE: 0,
+    Status.PROGRESS: 1,
+    Status.AGREEMENT: 2,
+}
+_GLYPHS = {
+    Status.TENSION: "✖",
+    Status.STALLED: "■",
+    Status.DIALOGUE: "◆",
+    Status.PROGRESS: "▲",
+    Status.AGREEMENT: "✔",
+}
+
+
+class Topic(BaseModel):
+    """One issue of a relationship; `id` is a stable slug (`taiwan`)."""
+
+    id: str
+    name: str
+    keywords: list[str] = Field(default_factory=list)
+    description: str = ""
+
+
+class Actor(BaseModel):
+    """A person or body that takes part in a meeting or is quoted."""
+
+    name: str = Field(description="Canonical full name: 'Antony Blinken', 'Chinese Foreign Ministry'")
+    role: str = Field(default="", description="'Secretary of State', 'foreign minister'")
+    country: str | None = Field(default=None, description="Canonical country: 'United States'")
+    aliases: list[str] = Field(default_factory=list, description="'Blinken', 'the secretary'")
+    kind: Literal["person", "body"] = "person"
+
+
+class Figure(BaseModel):
+    """A number an article cites, with the noun it counts."""
+
+    text: str = Field(description="As written: '$8 billion', 'more than 290,000'")
+    value: float | None = Field(default=None, description="Numeric value: 8e9, 290000")
+    unit: str = Field(default="", description="'USD', 'percent', 'count', 'minutes', ...")
+    noun: str = Field(default="", description="What it counts: 'Chinese students'")
+    paragraph: int = 0
+    start: int = 0
+    end: int = 0
+    topic: str | None = None
+
+
+class Quote(BaseModel):
+    """A quoted span and who said it. `text == draft.text[start:end]`."""
+
+    text: str
+    speaker: str | None = Field(description="Canonical name or body; None when unresolved")
+    speaker_country: str | None = None
+    topic: str | None = None
+    paragraph: int = 0
+    start: int
+    end: int
+    partial: bool = Field(default=False, description="A fragment inside a sentence")
+
+
+class Paragraph(BaseModel):
+    """A paragraph of the article text, with the topics it was scored for."""
+
+    index: int
+    start: int
+    end: int
+    section: int = 0
+    heading: str | None = None
+    topics: list[str] = Field(default_factory=list)
+
+
+class TopicEntry(BaseModel):
+    """What one meeting said about one topic."""
+
+    id: str = Field(description="Topic id (slug)")
+    name: str
+    status: Status
+    evidence: str = Field(default="", description="The sentence the status was read from")
+    summary: str = ""
+    paragraphs: list[int] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class MeetingDraft(BaseModel):
+    """What ingest made of one article, before it is reviewed and stored."""
+
+    title: str = ""
+    published: date | None = None
+    meeting_date: date | None = None
+    location: str | None = None
+    source: str | None = None
+    url: str | None = None
+    dyad: list[str] = Field(default_factory=list, description="The two countries, sorted")
+    participants: list[Actor] = Field(default_factory=list)
+    topics: list[TopicEntry] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    text: str = Field(default="", description="Plain article text; all offsets point into it")
+    original: str = Field(default="", description="The decoded input as given (HTML, Markdown, text)")
+    sha256: str = Field(default="", description="sha256 of `original` as UTF-8")
+    paragraph_spans: list[Paragraph] = Field(default_factory=list)
+
+
+# --- What the store answers with -------------------------------------------
+
+
+class MeetingRef(BaseModel):
+    """A meeting as lists and column headers show it."""
+
+    id: int
+    title: str
+    meeting_date: date | None
+    location: str | None = None
+    dyad: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, description="Outlets of its articles")
+
+
+class ArticleRecord(BaseModel):
+    """One stored article (a meeting may have several: wire, readout, ...)."""
+
+    id: int
+    meeting_id: int
+    title: str
+    published: date | None
+    source: str | None
+    url: str | None
+    sha256: str
+    text: str
+    original: str
+    added_at: datetime
+    paragraph_spans: list[Paragraph] = Field(default_factory=list)
+
+
+class StoredQuote(Quote):
+    """A quote as stored: extracted values plus the user's fixes."""
+
+    id: int
+    meeting_id: int
+    article_id: int
+    source: str | None = None
+    meeting_date: date | None = None
+    edited: bool = Field(default=False, description="Speaker or topic fixed by the user")
+
+
+class EntryView(BaseModel):
+    """One topic at one meeting, with the user's override applied."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    meeting: MeetingRef
+    topic_id: str
+    topic_name: str
+    status: Status = Field(description="Override if set, else extracted")
+    extracted_status: Status
+    overridden: bool = False
+    note: str | None = None
+    evidence: str = ""
+    summary: str = ""
+    figures: list[Figure] = Field(default_factory=list)
+    quotes: list[StoredQuote] = Field(default_factory=list)
+
+
+ChangeKind = Literal["status", "first_raised", "not_raised", "new_quotes", "figure"]
+
+
+class Change(BaseModel):
+    """One thing that moved for a topic between two consecutive meetings."""
+
+    kind: ChangeKind
+    topic_id: str
+    topic_name: str
+    meeting_id: int
+    previous_meeting_id: int | None = None
+    old_status: Status | None = None
+    new_status: Status | None = None
+    description: str = Field(description="One line for humans: 'Taiwan: tension → dialogue'")
+    weight: int = Field(default=0, description="Higher is more important; lists sort by it")
+    side: str | None = Field(default=None, description="Country, for new_quotes changes")
+
+
+class TopicRow(BaseModel):
+    """One row of the board: a topic across a dyad's meetings."""
+
+    topic: Topic
+    cells: dict[int, Status] = Field(description="meeting id -> status where raised")
+    current: Status | None = None
+    trend: int = Field(default=0, description="-1 worse, 0 same, +1 better vs the time before")
+    last_discussed: date | None = None
+
+
+class Board(BaseModel):
+    """Everything the home screen shows for one dyad."""
+
+    dyad: list[str]
+    meetings: list[MeetingRef] = Field(description="Oldest first")
+    rows: list[TopicRow]
+    latest_changes: list[Change] = Field(default_factory=list)
+
+
+class MeetingDetail(BaseModel):
+    """One meeting with everything the store holds about it."""
+
+    meeting: MeetingRef
+    published: date | None = None
+    participants: list[Actor] = Field(default_factory=list)
+    articles: list[ArticleRecord] = Field(default_factory=list)
+    entries: list[EntryView] = Field(default_factory=list)
+    quotes: list[StoredQuote] = Field(default_factory=list)
+
+
+class AddResult(BaseModel):
+    """What `Store.add_draft` did with one article."""
+
+    meeting_id: int
+    article_id: int
+    joined_existing: bool = Field(description="Joined an existing meeting as another source")
+    quotes_added: int = 0
+    quotes_merged: int = Field(default=0, description="Duplicates of quotes already held")

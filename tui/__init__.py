@@ -1,0 +1,1 @@
+"""bilat's user-facing side: the command line and the Textual dashboard."""
