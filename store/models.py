@@ -257,3 +257,86 @@ class AddResult(BaseModel):
     joined_existing: bool = Field(description="Joined an existing meeting as another source")
     quotes_added: int = 0
     quotes_merged: int = Field(default=0, description="Duplicates of quotes already held")
+
+
+# --- The full JSON dump (export/import of a whole store) --------------------
+
+
+class DumpMeeting(BaseModel):
+    """A meeting row of the dump."""
+
+    id: int
+    title: str = ""
+    meeting_date: date | None = None
+    location: str | None = None
+    dyad: list[str] = Field(default_factory=list)
+    participants: list[Actor] = Field(default_factory=list)
+
+
+class DumpArticle(BaseModel):
+    """An article row of the dump: the source text and what ingest said about the meeting."""
+
+    id: int
+    meeting_id: int
+    title: str = ""
+    published: date | None = None
+    meeting_date: date | None = Field(default=None, description="The article's own meeting date")
+    location: str | None = None
+    source: str | None = None
+    url: str | None = None
+    sha256: str
+    text: str
+    original: str
+    added_at: datetime
+    paragraph_spans: list[Paragraph] = Field(default_factory=list)
+    participants: list[Actor] = Field(default_factory=list)
+
+
+class DumpEntry(BaseModel):
+    """An extracted topic entry (meeting x topic x article) of the dump."""
+
+    meeting_id: int
+    article_id: int
+    topic_id: str
+    status: Status
+    evidence: str = ""
+    summary: str = ""
+    paragraphs: list[int] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class DumpOverride(BaseModel):
+    """The user's status override and note for one meeting x topic."""
+
+    meeting_id: int
+    topic_id: str
+    status: Status | None = None
+    note: str | None = None
+
+
+class DumpQuote(Quote):
+    """A quote row of the dump: extracted values plus the user's fixes, kept apart."""
+
+    id: int
+    meeting_id: int
+    article_id: int
+    speaker_override: str | None = None
+    speaker_country_override: str | None = None
+    topic_override: str | None = None
+    topic_overridden: bool = False
+    dropped: bool = False
+    duplicate_of: int | None = Field(default=None, description="The quote it repeats, if any")
+
+
+class StoreDump(BaseModel):
+    """Everything a store holds; `bilat export --format json` writes it, `bilat import` reads it."""
+
+    format: Literal["bilat-store"] = "bilat-store"
+    schema_version: int
+    topics: list[Topic] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    meetings: list[DumpMeeting] = Field(default_factory=list)
+    articles: list[DumpArticle] = Field(default_factory=list)
+    entries: list[DumpEntry] = Field(default_factory=list)
+    overrides: list[DumpOverride] = Field(default_factory=list)
+    quotes: list[DumpQuote] = Field(default_factory=list)

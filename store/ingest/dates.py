@@ -1,13 +1,146 @@
-"""Stage 2b: the meeting date, from weekday or date references in the body."""
+"""Stage 2b: the meeting date, from weekday or date references in the body.
+
+Candidates are weekday mentions ("on Friday", "Friday's meeting", "today")
+resolved with dateutil against the publication date, and explicit dates
+("on July 27", "Jan. 26", "June 18, 2023"). Each is scored: earlier
+paragraphs and a meeting verb in the same sentence raise it; background
+clauses ("who met Xi in November", "last year", "will meet") lower it. The
+best candidate wins; without one, the publication date is the meeting date
+(most wire stories are filed the day of the meeting).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as Weekday  # noqa: N812 - dateutil's class name
+
+from store.ingest.datetext import MONTH_RE, match_date
 from store.ingest.types import Para
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|this|next|on|late|early|since|until|by)\s+)?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s)?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+)
+_TODAY = re.compile(r"\b(?P<word>today|tonight|yesterday|this week|earlier today)\b", re.I)
+# Case-sensitive: "May" the month, not "may" the verb.
+_BODY_DATE = re.compile(
+    rf"\b(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\b\.?"
+    rf"(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b)"
+)
+_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|summit|held|hold|holds|hosted|hosts|"
+    r"visit|visited|visits|visiting|sat down|spoke|speak|call|called|phone|conversation|"
+    r"discussed|discussions|dialogue|gathered|received|welcomed|"
+    r"convened|exchange|exchanged)\b",
+    re.I,
+)
+# Clauses that place a date in the background or the future.
+_BACKGROUND = re.compile(
+    r"\b(?:who|when he|when she|when they|since|previous|previously|last met|first met|"
+    r"earlier this year|last year|last month|ago|in (?:19|20)\d\d|will|would|plans? to|"
+    r"planned|expected to|scheduled|set to|next|upcoming|later this|ahead of|before the|"
+    r"anniversary|election|deadline|due to|until|before|arrived|arrives|landed|lands|"
+    r"departed|leaves|left for)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    when: date
+    score: float
+    pos: int
+
+
+def _weekday_date(name: str, mod: str | None, published: date) -> date | None:
+    idx = _WEEKDAY_NAMES.index(name)
+    wd = Weekday(idx)
+    if mod == "next":
+        return None  # a future event, not the meeting reported
+    if mod == "last":
+        # "last Friday": the Friday before the publication day's week position.
+        return published + relativedelta(days=-1, weekday=wd(-1))
+    return published + relativedelta(weekday=wd(-1))
+
+
+def _sentence_bounds(para: Para, pos: int) -> tuple[int, int]:
+    for s in para.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return para.start, para.end
+
+
+def _score_context(text: str, para: Para, start: int, end: int) -> float:
+    """How strongly the words around a date tie it to the meeting reported."""
+    s0, s1 = _sentence_bounds(para, start)
+    score = 0.0
+    near = text[max(s0, start - 90):min(s1, end + 60)]
+    sentence = text[s0:s1]
+    if _MEETING.search(near):
+        score += 3.0
+    elif _MEETING.search(sentence):
+        score += 1.5
+    before = text[max(s0, start - 60):start]
+    bg = _BACKGROUND.search(before)
+    if bg:
+        score -= 4.0
+    elif _BACKGROUND.search(text[end:min(s1, end + 25)]):
+        score -= 1.0
+    return score
+
+
+def _candidates(text: str, paras: list[Para], published: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for rank, para in enumerate(paras[:8]):
+        base = 2.0 - 0.35 * rank
+        if published is not None:
+            for m in _WEEKDAY.finditer(text, para.start, para.end):
+                when = _weekday_date(m["day"], m["mod"], published)
+                if when is None:
+                    continue
+                extra = 0.5 if m["poss"] else 0.0  # "Friday's meeting"
+                if m["mod"] in ("since", "until", "by"):
+                    extra -= 2.0
+                score = base + extra + _score_context(text, para, m.start(), m.end())
+                out.append(_Candidate(when, score, m.start()))
+            for m in _TODAY.finditer(text, para.start, para.end):
+                word = m["word"].lower()
+                when = published - timedelta(days=1) if word == "yesterday" else published
+                if word == "this week":
+                    continue
+                score = base - 0.5 + _score_context(text, para, m.start(), m.end())
+                out.append(_Candidate(when, score, m.start()))
+        for m in _BODY_DATE.finditer(text, para.start, para.end):
+            year = published.year if published else None
+            when = match_date(m, year)
+            if when is None:
+                continue
+            if published and not (m["y1"] or m["y2"] or m["y3"]) and when > published + timedelta(
+                days=30
+            ):
+                when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
+            score = base + 0.3 + _score_context(text, para, m.start(), m.end())
+            if published and when > published:
+                score -= 2.0  # an announced future date
+            if published and (published - when).days > 45:
+                score -= 2.0  # long before the article: background
+            out.append(_Candidate(when, score, m.start()))
+    return out
 
 
 def resolve_meeting_date(text: str, paras: list[Para], published: date | None) -> date | None:
     """The day the meeting took place, resolved against the publication date."""
-    # STUB: owned by the ingest-text helper.
+    cands = _candidates(text, paras, published)
+    good = [c for c in cands if c.score > 0.5]
+    if good:
+        return max(good, key=lambda c: (c.score, -c.pos)).when
     return published

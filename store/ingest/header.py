@@ -1,13 +1,330 @@
-"""Stage 2: title, byline date, dateline, source; credits dropped."""
+"""Stage 2: title, byline date, dateline place and outlet, source; credits dropped.
+
+Reads the head of the article (title line, byline/meta lines, the dateline that
+opens the first paragraph) and its tail (credits, copyright, related links).
+Works on the normalized text, so every dash is `-` and every quote is straight.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from store.ingest.boilerplate import INLINE_CREDIT, is_credit_line, is_junk_line
+from store.ingest.datetext import DATE_RE, first_date, match_date
 from store.ingest.types import Header, PlainDocument
+
+# Outlets as they appear in bylines and datelines -> the name we store.
+OUTLETS: dict[str, str] = {
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "ap": "AP", "associated press": "AP", "the associated press": "AP",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg",
+    "xinhua": "Xinhua", "xinhua news agency": "Xinhua",
+    "cnn": "CNN", "bbc": "BBC", "bbc news": "BBC", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "yonhap": "Yonhap", "pti": "PTI", "ani": "ANI", "ians": "IANS", "tass": "TASS",
+    "dpa": "dpa", "efe": "EFE", "nikkei": "Nikkei", "nikkei asia": "Nikkei Asia",
+    "al jazeera": "Al Jazeera", "voa": "VOA", "cgtn": "CGTN", "global times": "Global Times",
+    "south china morning post": "South China Morning Post", "scmp": "South China Morning Post",
+    "the guardian": "The Guardian", "the new york times": "The New York Times",
+    "the washington post": "The Washington Post", "politico": "Politico", "axios": "Axios",
+    "nbc news": "NBC News", "cbs news": "CBS News", "abc news": "ABC News",
+    "the hindu": "The Hindu", "hindustan times": "Hindustan Times",
+    "the times of india": "The Times of India", "times of india": "The Times of India",
+}
+
+# Issuing bodies of official readouts, recognised on their masthead lines.
+_BODIES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"office of the spokesperson|(?:u\.s\. )?department of state\b|\bstate\.gov\b|"
+                r"^media note$|^press statement$", re.I), "U.S. Department of State"),
+    (re.compile(r"ministry of foreign affairs(?: of the people's republic of china)?|"
+                r"\bfmprc\b|\bmfa\.gov\.cn\b|chinese foreign ministry|foreign ministry of china|"
+                r"foreign ministry spokesperson", re.I), "Chinese Ministry of Foreign Affairs"),
+    (re.compile(r"^the white house$|\bwhitehouse\.gov\b|^briefing room$|"
+                r"^statements and releases$", re.I), "White House"),
+    (re.compile(r"u\.s\. department of defense|\bdefense\.gov\b", re.I),
+     "U.S. Department of Defense"),
+    (re.compile(r"ministry of external affairs|\bmea\.gov\.in\b", re.I),
+     "Indian Ministry of External Affairs"),
+    (re.compile(r"ministry of national defense of the people's republic of china|\bmod\.gov\.cn\b",
+                re.I), "Chinese Ministry of National Defense"),
+]
+
+# "BEIJING (Reuters) - ", "VIENTIANE, Laos (AP) - ", "WASHINGTON, April 26 (Reuters) -",
+# "Beijing (AFP) - ", "NEW DELHI: ", "BEIJING - "
+_PLACE_CAPS = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
+_PLACE_ANY = r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,2})?"
+_DATELINE_DATE1 = r"(?:,\s*(?P<date1>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+_DATELINE_DATE2 = r"(?:,\s*(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+_OUTLET = r"\((?P<outlet>[A-Za-z][A-Za-z .&'-]{1,40})\)"
+DATELINE = re.compile(
+    rf"[ \t]*(?:"
+    rf"(?P<p1>{_PLACE_ANY}{_REGION}){_DATELINE_DATE1}\s*{_OUTLET}\s*(?:-+|:)\s*"
+    rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-+|:)\s+"
+    rf")"
+)
+
+_BYLINE_WORD = re.compile(
+    r"^(?:by\b|updated\b|published\b|posted\b|last updated\b|first published\b|modified\b|"
+    r"written by\b|filed\b|released\b|reuters\b|source\b|date\b|readout\b|press release\b|"
+    r"media note\b|press statement\b|statement\b|fact sheet\b|remarks\b|office of\b|"
+    r"\d+\s*min(?:ute)?s?\s+read\b|\d{1,2}:\d{2}\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.I,
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|edt|est|bst|cst)?\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
+
+# A meeting place in the body when there is no dateline: "met ... in Beijing", "talks in Lima".
+_PLACE_AFTER_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
+    r"held|sat down)\b[^.;\n]{0,90}?\bin (?P<place>(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.)"
+    r"(?: [A-Z][a-z]+){0,2}"
+    # ", Peru" only when the region ends the clause: not "in Beijing, Blinken said".
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|to|and|"
+    r"the|with|during|after|before)\b|\s*$))?)"
+)
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
+    "English Chinese Mandarin Person Washington's".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    out: list[_Line] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        out.append(_Line(pos, stop, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def outlet_name(raw: str) -> str | None:
+    """'Reuters' -> 'Reuters', 'The Associated Press' -> 'AP'; None if not an outlet."""
+    key = " ".join(raw.lower().replace(".", "").split())
+    return OUTLETS.get(key)
+
+
+def body_name(line: str) -> str | None:
+    """The issuing body a masthead line names ('Office of the Spokesperson' -> State)."""
+    if len(line) > 120:
+        return None
+    for pattern, name in _BODIES:
+        if pattern.search(line.strip()):
+            return name
+    return None
+
+
+def title_case_place(raw: str) -> str:
+    """'VIENTIANE, Laos' -> 'Vientiane, Laos'; 'NEW DELHI' -> 'New Delhi'."""
+    words = []
+    for word in raw.split(" "):
+        if word.isupper() and len(word) > 1 and "." not in word:
+            word = "-".join(p.capitalize() for p in word.split("-"))
+        words.append(word)
+    return " ".join(words).strip(" ,")
+
+
+def _is_meta_line(line: str) -> bool:
+    """A byline, date, masthead or furniture line between the title and the body."""
+    s = line.strip()
+    if not s or len(s) > 160:
+        return False
+    if is_junk_line(s) or body_name(s) or outlet_name(s):
+        return True
+    if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
+        return True
+    if DATE_RE.search(s) and (len(s) < 60 or _TIME.search(s) or "|" in s):
+        return True
+    return False
+
+
+def _is_dek(line: str) -> bool:
+    """A sub-headline: short, not a sentence of the story, not a section header."""
+    s = line.strip()
+    return (
+        0 < len(s) <= 200
+        and not s.isupper()
+        and not _NUMBERED.match(s)
+        and not DATELINE.match(s)
+        and not _SENTENCE_END.search(s)
+        and not s.endswith(":")
+    )
+
+
+def _find_source(zone: list[_Line], title: str) -> str | None:
+    for ln in zone:
+        m = re.match(r"^\s*by\s+(.+?)\s*(?:[|,\-]|\d|$)", ln.text, re.I)
+        if m:
+            name = outlet_name(m[1]) or outlet_name(m[1].split(" and ")[-1])
+            if name:
+                return name
+        name = outlet_name(ln.text.strip()) or body_name(ln.text)
+        if name:
+            return name
+    if re.match(r"^\s*readout of (?:the )?(?:president|vice president)\b", title, re.I):
+        return "White House"
+    if re.match(r"^\s*(?:readout of )?secretary \w+'s (?:meeting|call)\b", title, re.I):
+        return "U.S. Department of State"
+    return None
+
+
+def _tail_source(text: str, start: int, end: int) -> str | None:
+    tail = text[max(start, end - 1500):end]
+    for m in re.finditer(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:,\s*)?([A-Za-z .&'-]{2,40})",
+                         tail, re.I):
+        name = outlet_name(m[1].strip(" .")) or outlet_name(m[1].strip(" .").split(" ")[0])
+        if name:
+            return name
+    return None
+
+
+def _zone_date(zone: list[_Line], default_year: int | None) -> date | None:
+    dated = [(ln, first_date(ln.text, default_year)) for ln in zone]
+    dated = [(ln, d) for ln, d in dated if d is not None]
+    for ln, d in dated:
+        if re.match(r"^\s*(?:published|posted|first published|released|date)\b", ln.text, re.I):
+            return d
+    return dated[0][1] if dated else None
+
+
+def _body_end(text: str, start: int, end: int) -> int:
+    """Offset after the last body character: trailing credits and furniture cut off.
+
+    Walks up from the bottom: credit, copyright and furniture lines move the cut;
+    short unpunctuated lines (link titles under "Related coverage") are passed over
+    and only cut when a marker line sits above them; the first real paragraph stops.
+    """
+    cut = end
+    link_lines = 0
+    for ln in reversed(_lines(text, start, end)):
+        s = ln.text.strip()
+        if not s:
+            continue
+        if is_credit_line(s) or is_junk_line(s):
+            cut = ln.start
+            link_lines = 0
+            continue
+        if len(s) < 140 and not _SENTENCE_END.search(s) and link_lines < 8 and not s.isupper():
+            link_lines += 1
+            continue
+        break
+    # Strip a credit glued to the end of the last paragraph.
+    body = text[start:cut].rstrip()
+    m = INLINE_CREDIT.search(body)
+    if m:
+        body = body[: m.start()]
+    return start + len(body.rstrip())
+
+
+def _body_location(text: str, start: int, end: int) -> str | None:
+    window = text[start:min(end, start + 2500)]
+    for m in _PLACE_AFTER_MEETING.finditer(window):
+        before = window[max(0, m.start() - 12):m.start()].lower()
+        if "who " in before or "when " in before:
+            continue  # background clause: "who met Xi in November in San Francisco"
+        place = m["place"]
+        first = place.split(" ")[0].split(",")[0]
+        if first in _NOT_PLACES:
+            continue
+        return place
+    return None
 
 
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
-    # STUB: owned by the ingest-text helper.
-    first = text.strip().split("\n", 1)[0]
-    return Header(title=doc.title or first, published=doc.published, source=doc.source,
-                  body_start=0, body_end=len(text))
+    n = len(text)
+    head_lines = _lines(text, 0, min(n, 6000))
+    nonblank = [k for k, ln in enumerate(head_lines) if ln.text.strip()]
+    if not nonblank:
+        return Header(title=doc.title or "", published=doc.published, source=doc.source,
+                      body_start=0, body_end=n)
+    pos = 0
+    # Masthead lines ("Readout", "Office of the Spokesperson") may come before the title.
+    pre: list[_Line] = []
+    while pos < len(nonblank) and pos < 3:
+        ln = head_lines[nonblank[pos]]
+        if (body_name(ln.text) or re.match(r"^\s*(?:readout|media note|press statement|"
+                                            r"press release|statement|fact sheet)\s*$",
+                                            ln.text, re.I)):
+            pre.append(ln)
+            pos += 1
+            continue
+        break
+    title = doc.title or ""
+    consumed_title = False
+    if pos < len(nonblank):
+        ln = head_lines[nonblank[pos]]
+        s = ln.text.strip()
+        same = bool(title) and (s == title or (len(s) > 10 and (s in title or title in s)))
+        if same or (not title and len(s) <= 250 and not DATELINE.match(s) and not _is_meta_line(s)):
+            title = title or s
+            consumed_title = True
+            pos += 1
+    zone: list[_Line] = list(pre)
+    deks = 0
+    while pos < len(nonblank) and len(zone) < 12:
+        ln = head_lines[nonblank[pos]]
+        if _is_meta_line(ln.text):
+            zone.append(ln)
+            pos += 1
+            continue
+        if consumed_title and deks < 2 and _is_dek(ln.text) and pos + 1 < len(nonblank):
+            deks += 1
+            zone.append(ln)
+            pos += 1
+            continue
+        break
+    body_start = head_lines[nonblank[pos]].start if pos < len(nonblank) else n
+    if not title:
+        first = text[body_start:body_start + 300].split("\n", 1)[0]
+        title = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:160].strip()
+
+    location: str | None = None
+    source: str | None = None
+    dateline_date: str | None = None
+    m = DATELINE.match(text, body_start, min(n, body_start + 200))
+    if m and m.end() < n:
+        place = m["p1"] or m["p2"]
+        if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
+            m = None
+        else:
+            location = title_case_place(place)
+            dateline_date = m["date1"] or m["date2"]
+            if m["outlet"]:
+                source = outlet_name(m["outlet"]) or m["outlet"].strip()
+            body_start = m.end()
+
+    published = _zone_date(zone, doc.published.year if doc.published else None)
+    if published is None:
+        published = doc.published
+    if published is None and dateline_date:
+        dm = DATE_RE.search(dateline_date)
+        year_m = re.search(r"\b(?:19|20)\d\d\b", text[:2000])
+        if dm and year_m:
+            published = match_date(dm, int(year_m[0]))
+    body_end = max(body_start, _body_end(text, body_start, n))
+    if published is None:
+        for ln in _lines(text, body_end, n)[-10:]:
+            if len(ln.text) < 100:
+                published = first_date(ln.text)
+                if published:
+                    break
+    site = (outlet_name(doc.source) or doc.source) if doc.source else None
+    source = source or _find_source(zone, title) or site or _tail_source(text, body_start, n)
+    if location is None:
+        location = _body_location(text, body_start, body_end)
+    return Header(title=title.strip(), published=published, source=source, location=location,
+                  body_start=body_start, body_end=body_end)

@@ -1,17 +1,165 @@
-"""Stage 3: paragraphs, sentences and sections."""
+"""Stage 3: paragraphs, sentences and sections.
+
+Paragraphs are separated by blank lines. Inside a block, lines are joined when
+they are a hard-wrapped paragraph and kept apart when the copy put one
+paragraph per line. Sections come from explicit header lines (short upper-case
+or title lines, Markdown headings, numbered takeaways), or from two or more
+blank lines (factboxes whose headers were lost in copy-paste), else the text
+is one plain flow. Header lines are not paragraphs: they label the paragraphs
+below them.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from store.ingest.types import Para, Sentence
+from store.ingest.boilerplate import is_junk_line
+from store.ingest.sentences import split_sentences
+from store.ingest.types import Para
+
+_BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*)(?:\n(?:[^\n]*\S[^\n]*))*")
+_ITEM = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-*\u2022\u25aa\u25cf])[ \t]+", re.MULTILINE)
+_END_PUNCT = re.compile(r"[.!?,;\"')\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
+_DATELINE_LIKE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]{1,30}\))?\s*-")
+_SMALL_WORDS = frozenset("a an and the of in on at to for with from by or vs as its".split())
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _heading_text(line: str) -> str | None:
+    """The heading a line is, or None: 'TAIWAN, SOUTH CHINA SEA', '1. Military talks resume'."""
+    s = line.strip()
+    if not s or len(s) > 90 or is_junk_line(s):
+        return None
+    item = _ITEM.match(s)
+    core = s[item.end():].strip() if item else s
+    if not core or not any(c.isalpha() for c in core):
+        return None
+    if len(core.split()) > 12 or _DATELINE_LIKE.match(s) and not s.isupper():
+        return None
+    letters = [c for c in core if c.isalpha()]
+    upper = all(c.isupper() for c in letters) and len(letters) >= 2
+    if upper and not core.endswith((".", "?", "!", '"')):
+        return core.rstrip(":").strip()
+    if _END_PUNCT.search(core) or core.endswith(":"):
+        return None
+    if not (core[0].isupper() or core[0].isdigit()):
+        return None
+    return core
+
+
+def _is_title_like(line: str) -> bool:
+    """Title Case words: 'Taiwan and the South China Sea'."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line)]
+    if not words or len(line) > 70:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) >= max(1, (2 * len(big) + 2) // 3)
+
+
+def _split_block(lines: list[_Line]) -> list[list[_Line]]:
+    """Group a blank-line block's lines into paragraphs (wrapped lines join)."""
+    if len(lines) == 1:
+        return [lines]
+    body = lines[:-1]
+    ends = sum(1 for ln in body if _SENTENCE_END.search(ln.text))
+    long_lines = any(len(ln.text) > 100 for ln in body)
+    items = sum(1 for ln in lines if _ITEM.match(ln.text))
+    one_per_line = long_lines or ends * 10 >= len(body) * 6 or items >= 2
+    if one_per_line:
+        groups: list[list[_Line]] = []
+        for ln in lines:
+            # A wrapped continuation of a long line still joins its paragraph.
+            if groups and not _SENTENCE_END.search(groups[-1][-1].text) and not _ITEM.match(
+                ln.text
+            ) and ln.text[:1].islower():
+                groups[-1].append(ln)
+            else:
+                groups.append([ln])
+        return groups
+    return [lines]
+
+
+def _heading_of_group(group: list[_Line], standalone: bool) -> str | None:
+    if len(group) != 1:
+        return None
+    text = group[0].text
+    h = _heading_text(text)
+    if h is None:
+        return None
+    s = text.strip()
+    letters = [c for c in s if c.isalpha()]
+    if standalone or all(c.isupper() for c in letters) or _ITEM.match(s) or _is_title_like(s):
+        return h
+    return None
 
 
 def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
     """Split text[start:end] into paragraphs with their sentences and sections."""
-    # STUB: owned by the ingest-text helper.
+    blocks: list[tuple[int, list[_Line]]] = []  # (blank lines before, lines)
+    prev_end = start
+    for m in _BLOCK.finditer(text, start, end):
+        gap = text.count("\n", prev_end, m.start()) - 1 if blocks else 0
+        lines: list[_Line] = []
+        pos = m.start()
+        for raw in m[0].split("\n"):
+            if raw.strip() and not is_junk_line(raw):
+                lstrip = len(raw) - len(raw.lstrip())
+                rstrip = len(raw.rstrip())
+                lines.append(_Line(pos + lstrip, pos + rstrip, raw.strip()))
+            pos += len(raw) + 1
+        prev_end = m.end()
+        if lines:
+            blocks.append((max(gap, 0), lines))
+
+    # Two blank lines mark sections only if the copy does not put them everywhere.
+    gaps = [g for g, _ in blocks[1:]]
+    wide_gaps_mark_sections = bool(gaps) and sum(1 for g in gaps if g >= 2) * 10 < len(gaps) * 8
+
     paras: list[Para] = []
-    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[start:end]):
-        s, e = start + m.start(), start + m.end()
-        paras.append(Para(index=len(paras), start=s, end=e, sentences=(Sentence(s, e),)))
+    section = 0
+    heading: str | None = None
+    started = False  # has the current section any paragraph yet?
+    for gap, lines in blocks:
+        if wide_gaps_mark_sections and gap >= 2 and paras:
+            if started:
+                section += 1
+            heading = None
+            started = False
+        groups = _split_block(lines)
+        for gi, group in enumerate(groups):
+            standalone = len(groups) == 1 or (gi == 0 and len(groups) > 1 and len(lines) > 1)
+            h = _heading_of_group(group, standalone and len(groups) == 1)
+            if h is None and gi == 0 and len(groups) > 1:
+                h = _heading_of_group(group, False)
+            if h is None and gi == 0 and len(groups) == 1 and len(lines) > 1:
+                # "TAIWAN\nThe two sides ..." : a header line glued to its paragraph.
+                first = lines[0]
+                fh = _heading_of_group([first], False)
+                if fh is not None and not _SENTENCE_END.search(first.text):
+                    if started:
+                        section += 1
+                    heading, started = fh, False
+                    group = lines[1:]
+            if h is not None:
+                if started:
+                    section += 1
+                heading, started = h, False
+                continue
+            s, e = group[0].start, group[-1].end
+            item = _ITEM.match(text, s, e)
+            if item and item["num"] and started:
+                # A numbered takeaway without a header line opens its own section.
+                section += 1
+                heading = None
+            paras.append(Para(index=len(paras), start=s, end=e, section=section, heading=heading,
+                              sentences=split_sentences(text, s, e)))
+            started = True
     return paras

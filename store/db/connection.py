@@ -1,0 +1,98 @@
+"""Opening the SQLite file safely, one transaction helper and error translation."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from store.db.errors import StoreBusy, StoreCorrupt, StoreError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_path(path: Path) -> None:
+    """Refuse, before SQLite touches it, a path that cannot hold a store.
+
+    A non-SQLite file is refused here so that SQLite never gets the chance to
+    write a journal or a header over someone's data.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file")
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except PermissionError:
+            raise StoreError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+        # An empty file is what SQLite itself leaves after creating and closing; it is safe.
+        if head and head != SQLITE_MAGIC:
+            raise StoreCorrupt(f"{path}: not a bilat store (not an SQLite database); left untouched")
+        return
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{parent}: cannot create the store directory ({exc.strerror})") from None
+    if not parent.is_dir():
+        raise StoreError(f"{parent}: is not a directory")
+
+
+def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection in autocommit mode (we issue BEGIN ourselves), WAL, foreign keys on."""
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from None
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            # Another connection may hold the file in rollback mode; still usable, just slower.
+            pass
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path) from None
+    return conn
+
+
+def translate(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
+    """One user-facing error for an sqlite3 exception."""
+    msg = str(exc).lower()
+    where = f"{path}: " if path is not None else ""
+    if "locked" in msg or "busy" in msg:
+        return StoreBusy()
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return StoreCorrupt(f"{where}store file is damaged or not a bilat store ({exc}); left untouched")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"{where}store is read-only; cannot write to it")
+    if "unable to open" in msg:
+        return StoreError(f"{where}cannot open the store file (check the path and permissions)")
+    if "disk" in msg and "full" in msg:
+        return StoreError(f"{where}disk is full; nothing was written")
+    return StoreError(f"{where}store error: {exc}")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing.
+
+    IMMEDIATE takes the write lock up front, so a second writer waits (busy
+    timeout) at BEGIN instead of failing half-way through its inserts.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,153 @@
+"""The whole store as one `StoreDump`, and back: ids, extracted values and edits all kept."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+
+from store.db import rows
+from store.db.connection import transaction
+from store.db.errors import StoreError
+from store.db.schema import CURRENT_VERSION
+from store.models import (
+    Actor,
+    DumpArticle,
+    DumpEntry,
+    DumpMeeting,
+    DumpOverride,
+    DumpQuote,
+    Figure,
+    Status,
+    StoreDump,
+    Topic,
+)
+
+
+def dump(conn: sqlite3.Connection) -> StoreDump:
+    """Everything, in a stable order (by id), so two equal stores dump equal."""
+    c = conn.execute
+    return StoreDump(
+        schema_version=CURRENT_VERSION,
+        topics=[rows.topic_from(r) for r in c("SELECT * FROM topics ORDER BY rowid")],
+        actors=[
+            Actor(name=r["name"], role=r["role"], country=r["country"],
+                  aliases=json.loads(r["aliases"]), kind=r["kind"])
+            for r in c("SELECT * FROM actors ORDER BY name")
+        ],
+        meetings=[
+            DumpMeeting(id=r["id"], title=r["title"], meeting_date=rows.to_date(r["meeting_date"]),
+                        location=r["location"], dyad=json.loads(r["dyad"]),
+                        participants=rows.actors_from(r["participants"]))
+            for r in c("SELECT * FROM meetings ORDER BY id")
+        ],
+        articles=[
+            DumpArticle(
+                id=r["id"], meeting_id=r["meeting_id"], title=r["title"],
+                published=rows.to_date(r["published"]),
+                meeting_date=rows.to_date(r["meeting_date"]), location=r["location"],
+                source=r["source"], url=r["url"], sha256=r["sha256"], text=r["text"],
+                original=r["original"], added_at=datetime.fromisoformat(r["added_at"]),
+                paragraph_spans=rows.paragraphs_from(r["paragraph_spans"]),
+                participants=rows.actors_from(r["participants"]),
+            )
+            for r in c("SELECT * FROM articles ORDER BY id")
+        ],
+        entries=[
+            DumpEntry(meeting_id=r["meeting_id"], article_id=r["article_id"],
+                      topic_id=r["topic_id"], status=Status(r["status"]), evidence=r["evidence"],
+                      summary=r["summary"], paragraphs=json.loads(r["paragraphs"]),
+                      figures=[Figure.model_validate(f) for f in json.loads(r["figures"])])
+            for r in c("SELECT * FROM topic_entries ORDER BY article_id, topic_id")
+        ],
+        overrides=[
+            DumpOverride(meeting_id=r["meeting_id"], topic_id=r["topic_id"],
+                         status=Status(r["status"]) if r["status"] else None, note=r["note"])
+            for r in c("SELECT * FROM entry_overrides ORDER BY meeting_id, topic_id")
+        ],
+        quotes=[
+            DumpQuote(
+                id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
+                text=r["text"], speaker=r["speaker"], speaker_country=r["speaker_country"],
+                topic=r["topic"], paragraph=r["paragraph"], start=r["start"], end=r["end"],
+                partial=bool(r["partial"]), speaker_override=r["speaker_override"],
+                speaker_country_override=r["speaker_country_override"],
+                topic_override=r["topic_override"], topic_overridden=bool(r["topic_overridden"]),
+                dropped=bool(r["dropped"]), duplicate_of=r["duplicate_of"],
+            )
+            for r in c("SELECT * FROM quotes ORDER BY id")
+        ],
+    )
+
+
+def load(conn: sqlite3.Connection, data: StoreDump) -> None:
+    """Fill an empty store from a dump, in one transaction (all or nothing)."""
+    if data.schema_version > CURRENT_VERSION:
+        raise StoreError(
+            f"dump is from a newer bilat (schema {data.schema_version}); upgrade bilat to import it"
+        )
+    with transaction(conn):
+        held = conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
+        if held:
+            raise StoreError(f"store is not empty ({held} meetings); import into a new store")
+        _load_topics(conn, data.topics)
+        conn.executemany(
+            "INSERT INTO actors (name, role, country, aliases, kind) VALUES (?, ?, ?, ?, ?)",
+            [(a.name, a.role, a.country, rows.dumps(a.aliases), a.kind) for a in data.actors],
+        )
+        conn.executemany(
+            """INSERT INTO meetings (id, title, dyad, dyad_key, meeting_date, location, participants)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [(m.id, m.title, rows.dumps(m.dyad), rows.dyad_key(m.dyad), rows.iso(m.meeting_date),
+              m.location, rows.actors_json(m.participants)) for m in data.meetings],
+        )
+        conn.executemany(
+            """INSERT INTO articles (id, meeting_id, title, published, meeting_date, location,
+                   source, url, original, text, sha256, paragraph_spans, participants, added_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(a.id, a.meeting_id, a.title, rows.iso(a.published), rows.iso(a.meeting_date),
+              a.location, a.source, a.url, a.original, a.text, a.sha256,
+              rows.dumps([p.model_dump(mode="json") for p in a.paragraph_spans]),
+              rows.actors_json(a.participants), a.added_at.isoformat()) for a in data.articles],
+        )
+        conn.executemany(
+            """INSERT INTO topic_entries (meeting_id, topic_id, article_id, status, evidence,
+                   summary, paragraphs, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(e.meeting_id, e.topic_id, e.article_id, e.status.value, e.evidence, e.summary,
+              rows.dumps(e.paragraphs), rows.figures_json(e.figures)) for e in data.entries],
+        )
+        conn.executemany(
+            "INSERT INTO entry_overrides (meeting_id, topic_id, status, note) VALUES (?, ?, ?, ?)",
+            [(o.meeting_id, o.topic_id, o.status.value if o.status else None, o.note)
+             for o in data.overrides],
+        )
+        # duplicate_of points at other quotes: insert without it, then set it.
+        conn.executemany(
+            """INSERT INTO quotes (id, article_id, meeting_id, text, speaker, speaker_country,
+                   topic, paragraph, start, "end", partial, speaker_override,
+                   speaker_country_override, topic_override, topic_overridden, dropped)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(q.id, q.article_id, q.meeting_id, q.text, q.speaker, q.speaker_country, q.topic,
+              q.paragraph, q.start, q.end, int(q.partial), q.speaker_override,
+              q.speaker_country_override, q.topic_override, int(q.topic_overridden),
+              int(q.dropped)) for q in data.quotes],
+        )
+        conn.executemany(
+            "UPDATE quotes SET duplicate_of = ? WHERE id = ?",
+            [(q.duplicate_of, q.id) for q in data.quotes if q.duplicate_of is not None],
+        )
+
+
+def _load_topics(conn: sqlite3.Connection, topics: list[Topic]) -> None:
+    """The dump's topics in the dump's order; seeded defaults it lacks stay, after them."""
+    kept = [
+        rows.topic_from(r) for r in conn.execute("SELECT * FROM topics ORDER BY rowid")
+    ]
+    conn.execute("DELETE FROM entry_overrides")  # empty anyway; topics rows are referenced
+    conn.execute("DELETE FROM topics")
+    ids = {t.id for t in topics}
+    for t in [*topics, *(k for k in kept if k.id not in ids)]:
+        conn.execute(
+            "INSERT INTO topics (id, name, keywords, description) VALUES (?, ?, ?, ?)",
+            (t.id, t.name, rows.dumps(t.keywords), t.description),
+        )

@@ -1,0 +1,201 @@
+"""The schema as an ordered list of forward migrations; `PRAGMA user_version` says where a file is.
+
+Version 1 was the first cut: meetings, articles, actors, topics, extracted
+topic entries and quotes. Version 2 added the user's edits (kept apart from
+extracted values), quote de-duplication across sources, FTS5 search and the
+indexes the queries rely on. Never edit a released migration: append one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from store.db.errors import StoreCorrupt, StoreError
+
+_V1 = [
+    """CREATE TABLE topics (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        keywords TEXT NOT NULL DEFAULT '[]',      -- JSON list
+        description TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL DEFAULT '',
+        country TEXT,
+        aliases TEXT NOT NULL DEFAULT '[]',       -- JSON list
+        kind TEXT NOT NULL DEFAULT 'person'
+    )""",
+    """CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        dyad TEXT NOT NULL DEFAULT '[]',          -- JSON list of the two countries, sorted
+        dyad_key TEXT NOT NULL DEFAULT '',        -- the same joined by '|', for indexing
+        meeting_date TEXT,                        -- ISO date
+        location TEXT,
+        participants TEXT NOT NULL DEFAULT '[]'   -- JSON list of Actor, union over articles
+    )""",
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        meeting_date TEXT,                        -- this article's own reading (for splits)
+        location TEXT,
+        source TEXT,
+        url TEXT,
+        original TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        paragraph_spans TEXT NOT NULL DEFAULT '[]',
+        participants TEXT NOT NULL DEFAULT '[]',
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE topic_entries (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        topic_id TEXT NOT NULL REFERENCES topics(id),
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        paragraphs TEXT NOT NULL DEFAULT '[]',
+        figures TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (article_id, topic_id)
+    )""",
+    """CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        speaker_country TEXT,
+        topic TEXT,
+        paragraph INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        partial INTEGER NOT NULL DEFAULT 0
+    )""",
+]
+
+_FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+_V2 = [
+    # Overrides live in their own table, keyed by meeting x topic, so re-extraction
+    # (which rewrites topic_entries) can never touch them.
+    """CREATE TABLE entry_overrides (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        topic_id TEXT NOT NULL REFERENCES topics(id),
+        status TEXT,
+        note TEXT,
+        PRIMARY KEY (meeting_id, topic_id)
+    )""",
+    "ALTER TABLE quotes ADD COLUMN speaker_override TEXT",
+    "ALTER TABLE quotes ADD COLUMN speaker_country_override TEXT",
+    "ALTER TABLE quotes ADD COLUMN topic_override TEXT",
+    "ALTER TABLE quotes ADD COLUMN topic_overridden INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE quotes ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE quotes ADD COLUMN duplicate_of INTEGER REFERENCES quotes(id) ON DELETE SET NULL",
+    # What views show: the user's fix when there is one, else the extracted value.
+    """ALTER TABLE quotes ADD COLUMN eff_speaker TEXT GENERATED ALWAYS AS
+        (COALESCE(speaker_override, speaker)) VIRTUAL""",
+    """ALTER TABLE quotes ADD COLUMN eff_country TEXT GENERATED ALWAYS AS
+        (CASE WHEN speaker_override IS NOT NULL THEN speaker_country_override
+              ELSE speaker_country END) VIRTUAL""",
+    """ALTER TABLE quotes ADD COLUMN eff_topic TEXT GENERATED ALWAYS AS
+        (CASE WHEN topic_overridden THEN topic_override ELSE topic END) VIRTUAL""",
+    "CREATE INDEX meetings_dyad_date ON meetings(dyad_key, meeting_date)",
+    "CREATE INDEX articles_meeting ON articles(meeting_id)",
+    "CREATE INDEX entries_topic_meeting ON topic_entries(topic_id, meeting_id)",
+    "CREATE INDEX entries_meeting ON topic_entries(meeting_id)",
+    "CREATE INDEX quotes_meeting ON quotes(meeting_id)",
+    "CREATE INDEX quotes_article ON quotes(article_id)",
+    "CREATE INDEX quotes_topic ON quotes(eff_topic)",
+    "CREATE INDEX quotes_duplicate ON quotes(duplicate_of)",
+    # External-content FTS5 tables, kept in sync by triggers inside the writing transaction.
+    f"""CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='{_FTS_TOKENIZER}')""",
+    f"""CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id', tokenize='{_FTS_TOKENIZER}')""",
+    """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END""",
+    """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END""",
+    """CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END""",
+    """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END""",
+    """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text); END""",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END""",
+    "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy taken before migrating away from `version` goes: beside the store."""
+    return path.with_name(f"{path.name}.bak-v{version}")
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> int:
+    """Bring the file to CURRENT_VERSION; returns the version it was at.
+
+    A store at version >= 1 is first copied beside itself (SQLite's online
+    backup, so WAL content is included); each migration then runs in its own
+    transaction together with its `user_version` bump.
+    """
+    version = user_version(conn)
+    if version > CURRENT_VERSION:
+        raise StoreError(
+            f"{path}: store was written by a newer bilat (schema {version}, this one knows "
+            f"{CURRENT_VERSION}); upgrade bilat"
+        )
+    if version == CURRENT_VERSION:
+        return version
+    if version == 0:
+        tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if tables:
+            raise StoreCorrupt(
+                f"{path}: an SQLite database but not a bilat store; left untouched"
+            )
+    else:
+        _backup(conn, backup_path(path, version))
+    for number in range(version + 1, CURRENT_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return version
+
+
+def _backup(conn: sqlite3.Connection, target: Path) -> None:
+    try:
+        dest = sqlite3.connect(str(target))
+    except sqlite3.Error as exc:
+        raise StoreError(f"{target}: cannot write the backup before migrating ({exc})") from None
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()

@@ -1,0 +1,351 @@
+"""Every change to the store; each public function is one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from store.db import rows
+from store.db.connection import transaction
+from store.db.errors import DuplicateArticle, StoreError
+from store.db.merge import (
+    QuoteKey,
+    find_duplicates,
+    participants_overlap,
+    union_actors,
+)
+from store.models import Actor, AddResult, MeetingDraft, Quote, Status, Topic, TopicEntry
+
+Extractor = Callable[..., MeetingDraft]
+
+
+# --- helpers used inside a transaction -----------------------------------------
+
+
+def ensure_topics(conn: sqlite3.Connection, entries: list[TopicEntry]) -> None:
+    """Topics an extractor knows but the store does not yet (a user topic) get a row."""
+    for e in entries:
+        conn.execute(
+            "INSERT INTO topics (id, name) VALUES (?, ?) ON CONFLICT(id) DO NOTHING",
+            (e.id, e.name or e.id),
+        )
+
+
+def upsert_actors(conn: sqlite3.Connection, actors: list[Actor]) -> None:
+    """Learn people and bodies: new names are added, known ones gain aliases and blanks filled."""
+    for a in actors:
+        row = conn.execute(
+            "SELECT role, country, aliases FROM actors WHERE name = ?", (a.name,)
+        ).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO actors (name, role, country, aliases, kind) VALUES (?, ?, ?, ?, ?)",
+                (a.name, a.role, a.country, rows.dumps(a.aliases), a.kind),
+            )
+            continue
+        aliases = json.loads(row["aliases"])
+        merged = aliases + [x for x in a.aliases if x not in aliases]
+        conn.execute(
+            "UPDATE actors SET role = ?, country = ?, aliases = ? WHERE name = ?",
+            (row["role"] or a.role, row["country"] or a.country, rows.dumps(merged), a.name),
+        )
+
+
+def insert_entries(
+    conn: sqlite3.Connection, meeting_id: int, article_id: int, entries: list[TopicEntry]
+) -> None:
+    conn.executemany(
+        """INSERT INTO topic_entries (meeting_id, topic_id, article_id, status, evidence, summary,
+               paragraphs, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(article_id, topic_id) DO NOTHING""",
+        [
+            (meeting_id, e.id, article_id, e.status.value, e.evidence, e.summary,
+             rows.dumps(e.paragraphs), rows.figures_json(e.figures))
+            for e in entries
+        ],
+    )
+
+
+def insert_quotes(
+    conn: sqlite3.Connection, meeting_id: int, article_id: int, quotes: list[Quote]
+) -> None:
+    conn.executemany(
+        """INSERT INTO quotes (article_id, meeting_id, text, speaker, speaker_country, topic,
+               paragraph, start, "end", partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (article_id, meeting_id, q.text, q.speaker, q.speaker_country, q.topic,
+             q.paragraph, q.start, q.end, int(q.partial))
+            for q in quotes
+        ],
+    )
+
+
+def refresh_duplicates(conn: sqlite3.Connection, meeting_id: int) -> int:
+    """Recompute which of a meeting's quotes repeat another; returns how many are shown."""
+    found = conn.execute(
+        "SELECT id, text, eff_speaker, duplicate_of FROM quotes WHERE meeting_id = ? AND dropped = 0",
+        (meeting_id,),
+    ).fetchall()
+    dup = find_duplicates([QuoteKey(r["id"], r["text"], r["eff_speaker"]) for r in found])
+    changed = [(dup.get(r["id"]), r["id"]) for r in found if dup.get(r["id"]) != r["duplicate_of"]]
+    if changed:
+        conn.executemany("UPDATE quotes SET duplicate_of = ? WHERE id = ?", changed)
+    # A dropped quote never hides another, and is never marked as a repeat.
+    conn.execute(
+        "UPDATE quotes SET duplicate_of = NULL WHERE meeting_id = ? AND dropped = 1 "
+        "AND duplicate_of IS NOT NULL", (meeting_id,),
+    )
+    return len(found) - len(dup)
+
+
+def refresh_participants(conn: sqlite3.Connection, meeting_id: int) -> None:
+    """A meeting's participants are the union of its articles' participants."""
+    lists = [
+        rows.actors_from(r["participants"])
+        for r in conn.execute(
+            "SELECT participants FROM articles WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+        )
+    ]
+    conn.execute(
+        "UPDATE meetings SET participants = ? WHERE id = ?",
+        (rows.actors_json(union_actors(*lists)), meeting_id),
+    )
+
+
+def find_meeting(conn: sqlite3.Connection, draft: MeetingDraft) -> int | None:
+    """The stored meeting this article reports, if any: same dyad, date within a day,
+    a participant in common. The nearest date wins; then the earliest meeting."""
+    if draft.meeting_date is None or len(draft.dyad) != 2 or not draft.participants:
+        return None
+    day = timedelta(days=1)
+    candidates = conn.execute(
+        """SELECT id, meeting_date, participants FROM meetings
+           WHERE dyad_key = ? AND meeting_date BETWEEN ? AND ? ORDER BY id""",
+        (rows.dyad_key(draft.dyad), (draft.meeting_date - day).isoformat(),
+         (draft.meeting_date + day).isoformat()),
+    ).fetchall()
+    best: tuple[int, int] | None = None
+    for r in candidates:
+        if not participants_overlap(draft.participants, rows.actors_from(r["participants"])):
+            continue
+        gap = abs((rows.to_date(r["meeting_date"]) or draft.meeting_date) - draft.meeting_date).days
+        if best is None or gap < best[0]:
+            best = (gap, r["id"])
+    return best[1] if best else None
+
+
+def _duplicate_message(conn: sqlite3.Connection, sha256: str) -> str | None:
+    row = conn.execute(
+        """SELECT m.id, m.title, m.meeting_date FROM articles a JOIN meetings m ON m.id = a.meeting_id
+           WHERE a.sha256 = ?""", (sha256,),
+    ).fetchone()
+    if row is None:
+        return None
+    when = f" of {row['meeting_date']}" if row["meeting_date"] else ""
+    return f"already stored: this article is in meeting {row['id']} “{row['title']}”{when}"
+
+
+# --- public writes ------------------------------------------------------------------
+
+
+def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: bool) -> AddResult:
+    """Store one article as one transaction; joins its meeting when one matches."""
+    if not draft.original and not draft.text:
+        raise StoreError("article has no text; nothing stored")
+    sha = draft.sha256 or hashlib.sha256(
+        (draft.original or draft.text).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    dyad = sorted(draft.dyad)
+    with transaction(conn):
+        message = _duplicate_message(conn, sha)
+        if message:
+            raise DuplicateArticle(message)
+        ensure_topics(conn, draft.topics)
+        upsert_actors(conn, draft.participants)
+        meeting_id = None if new_meeting else find_meeting(conn, draft)
+        joined = meeting_id is not None
+        shown_before = 0
+        if meeting_id is None:
+            cur = conn.execute(
+                """INSERT INTO meetings (title, dyad, dyad_key, meeting_date, location, participants)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (draft.title, rows.dumps(dyad), rows.dyad_key(dyad), rows.iso(draft.meeting_date),
+                 draft.location, rows.actors_json(draft.participants)),
+            )
+            meeting_id = int(cur.lastrowid or 0)
+        else:
+            shown_before = conn.execute(
+                f"SELECT count(*) FROM quotes q WHERE q.meeting_id = ? AND {rows.QUOTE_SHOWN}",
+                (meeting_id,),
+            ).fetchone()[0]
+            conn.execute(
+                "UPDATE meetings SET location = COALESCE(location, ?) WHERE id = ?",
+                (draft.location, meeting_id),
+            )
+        cur = conn.execute(
+            """INSERT INTO articles (meeting_id, title, published, meeting_date, location, source,
+                   url, original, text, sha256, paragraph_spans, participants, added_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (meeting_id, draft.title, rows.iso(draft.published), rows.iso(draft.meeting_date),
+             draft.location, draft.source, draft.url, draft.original, draft.text, sha,
+             rows.dumps([p.model_dump(mode="json") for p in draft.paragraph_spans]),
+             rows.actors_json(draft.participants), datetime.now(UTC).isoformat()),
+        )
+        article_id = int(cur.lastrowid or 0)
+        insert_entries(conn, meeting_id, article_id, draft.topics)
+        insert_quotes(conn, meeting_id, article_id, draft.quotes)
+        added, merged = len(draft.quotes), 0
+        if joined:
+            refresh_participants(conn, meeting_id)
+            shown_after = refresh_duplicates(conn, meeting_id)
+            added = max(0, shown_after - shown_before)
+            merged = len(draft.quotes) - added
+    return AddResult(
+        meeting_id=meeting_id, article_id=article_id, joined_existing=joined,
+        quotes_added=added, quotes_merged=merged,
+    )
+
+
+def _require(conn: sqlite3.Connection, table: str, key: object, what: str) -> None:
+    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is None:
+        raise StoreError(f"no {what} {key!r} in the store")
+
+
+def set_status(
+    conn: sqlite3.Connection, meeting_id: int, topic_id: str, status: Status | None,
+    note: str | None,
+) -> None:
+    """The user's status and note for meeting x topic; both None removes the override."""
+    with transaction(conn):
+        _require(conn, "meetings", meeting_id, "meeting")
+        _require(conn, "topics", topic_id, "topic")
+        if status is None and note is None:
+            conn.execute(
+                "DELETE FROM entry_overrides WHERE meeting_id = ? AND topic_id = ?",
+                (meeting_id, topic_id),
+            )
+            return
+        conn.execute(
+            """INSERT INTO entry_overrides (meeting_id, topic_id, status, note) VALUES (?, ?, ?, ?)
+               ON CONFLICT(meeting_id, topic_id) DO UPDATE SET status = excluded.status,
+               note = excluded.note""",
+            (meeting_id, topic_id, status.value if status else None, note),
+        )
+
+
+def _quote_meeting(conn: sqlite3.Connection, quote_id: int) -> int:
+    row = conn.execute("SELECT meeting_id FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"no quote {quote_id} in the store")
+    return int(row["meeting_id"])
+
+
+def set_quote_speaker(
+    conn: sqlite3.Connection, quote_id: int, speaker: str, country: str | None
+) -> None:
+    with transaction(conn):
+        meeting_id = _quote_meeting(conn, quote_id)
+        conn.execute(
+            "UPDATE quotes SET speaker_override = ?, speaker_country_override = ? WHERE id = ?",
+            (speaker, country, quote_id),
+        )
+        refresh_duplicates(conn, meeting_id)
+
+
+def set_quote_topic(conn: sqlite3.Connection, quote_id: int, topic_id: str | None) -> None:
+    with transaction(conn):
+        _quote_meeting(conn, quote_id)
+        if topic_id is not None:
+            _require(conn, "topics", topic_id, "topic")
+        conn.execute(
+            "UPDATE quotes SET topic_override = ?, topic_overridden = 1 WHERE id = ?",
+            (topic_id, quote_id),
+        )
+
+
+def set_dropped(conn: sqlite3.Connection, quote_id: int, dropped: bool) -> None:
+    with transaction(conn):
+        meeting_id = _quote_meeting(conn, quote_id)
+        conn.execute("UPDATE quotes SET dropped = ? WHERE id = ?", (int(dropped), quote_id))
+        refresh_duplicates(conn, meeting_id)
+
+
+def remove_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
+    with transaction(conn):
+        _require(conn, "meetings", meeting_id, "meeting")
+        # quotes first: their duplicate_of self-references would otherwise be rewritten row by row
+        conn.execute("DELETE FROM quotes WHERE meeting_id = ?", (meeting_id,))
+        conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+
+
+def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
+    """One meeting per article again; the first article keeps the meeting (and its id)."""
+    with transaction(conn):
+        meeting = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if meeting is None:
+            raise StoreError(f"no meeting {meeting_id!r} in the store")
+        articles = conn.execute(
+            "SELECT * FROM articles WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+        ).fetchall()
+        overrides = conn.execute(
+            "SELECT topic_id, status, note FROM entry_overrides WHERE meeting_id = ?", (meeting_id,)
+        ).fetchall()
+        ids = [meeting_id]
+        for art in articles[1:]:
+            cur = conn.execute(
+                """INSERT INTO meetings (title, dyad, dyad_key, meeting_date, location, participants)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (art["title"], meeting["dyad"], meeting["dyad_key"],
+                 art["meeting_date"] or meeting["meeting_date"],
+                 art["location"] or meeting["location"], art["participants"]),
+            )
+            new_id = int(cur.lastrowid or 0)
+            ids.append(new_id)
+            conn.execute("UPDATE articles SET meeting_id = ? WHERE id = ?", (new_id, art["id"]))
+            conn.execute(
+                "UPDATE topic_entries SET meeting_id = ? WHERE article_id = ?", (new_id, art["id"])
+            )
+            conn.execute(
+                "UPDATE quotes SET meeting_id = ?, duplicate_of = NULL WHERE article_id = ?",
+                (new_id, art["id"]),
+            )
+            # The user's judgement on a topic applies to every source that raised it.
+            for o in overrides:
+                raised = conn.execute(
+                    "SELECT 1 FROM topic_entries WHERE meeting_id = ? AND topic_id = ?",
+                    (new_id, o["topic_id"]),
+                ).fetchone()
+                if raised:
+                    conn.execute(
+                        "INSERT INTO entry_overrides (meeting_id, topic_id, status, note) "
+                        "VALUES (?, ?, ?, ?)", (new_id, o["topic_id"], o["status"], o["note"]),
+                    )
+        conn.execute("UPDATE quotes SET duplicate_of = NULL WHERE meeting_id = ?", (meeting_id,))
+        for mid in ids:
+            refresh_participants(conn, mid)
+            refresh_duplicates(conn, mid)
+    return ids
+
+
+def add_topic(conn: sqlite3.Connection, topic: Topic) -> None:
+    """Add a user topic, or update name, keywords and description of a known id."""
+    with transaction(conn):
+        conn.execute(
+            """INSERT INTO topics (id, name, keywords, description) VALUES (?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET name = excluded.name, keywords = excluded.keywords,
+               description = excluded.description""",
+            (topic.id, topic.name, rows.dumps(topic.keywords), topic.description),
+        )
+
+
+def seed_topics(conn: sqlite3.Connection, topics: list[Topic]) -> None:
+    """Defaults at creation; ids already present (user edits) are left as they are."""
+    with transaction(conn):
+        conn.executemany(
+            """INSERT INTO topics (id, name, keywords, description) VALUES (?, ?, ?, ?)
+               ON CONFLICT(id) DO NOTHING""",
+            [(t.id, t.name, rows.dumps(t.keywords), t.description) for t in topics],
+        )

@@ -1,0 +1,74 @@
+"""Lines that come with a copied or saved article but are not part of it.
+
+Shared by the HTML reader (blocks to drop), the header (trailing credits) and
+the paragraph splitter (stray lines inside the body), so the three agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page furniture, wherever they occur.
+JUNK_LINE = re.compile(
+    r"""^\s*(?:
+        advertisement|advertising|sponsored(?:\ content)?|ad|
+        (?:skip\ (?:to\ )?(?:main\ )?content|skip\ advertisement)|
+        share(?:\ this(?:\ article|\ story)?)?(?:\ on\ \w+)?|
+        (?:share|tweet|email|print|copy\ link|save|facebook|twitter|x|linkedin|whatsapp|reddit)
+            (?:\s*[|/·]\s*(?:share|tweet|email|print|copy\ link|save|facebook|twitter|x|linkedin|
+            whatsapp|reddit))*|
+        (?:see\ also|read\ more|read\ next|more\ from\ \S.*|related(?:\ coverage|\ articles?|
+            \ stories|\ content|\ news)?|recommended(?:\ stories)?|most\ read|trending|
+            also\ read|watch|listen(?:\ to\ (?:this\ )?article)?(?:\ \d+\s*min)?)
+            (?:\s*[:|\-].*)?|
+        \d+\s*min(?:ute)?s?\ read|
+        (?:sign\ up|subscribe|get\ (?:the\ )?(?:latest|our)|follow\ us|download\ the\ app|
+            (?:we\ use\ )?cookies?\b|accept(?:\ all)?(?:\ cookies)?|manage\ (?:cookie\ )?
+            (?:settings|preferences)|newsletter)\b.*|
+        (?:file\ )?photo\ ?:.*|
+        our\ standards:.*|
+        (?:reporting|writing|additional\ reporting|editing|compiled|reported)\ by\b.*|
+        \((?:reporting|writing|additional\ reporting|editing|compiled|reported)\ by\b.*|
+        (?:©|\(c\)|copyright\b).*|
+        all\ rights\ reserved\.?|
+        this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
+        (?:the\ )?associated\ press\ writers?\b.*\bcontributed\b.*|
+        [a-z]+\ (?:and\ [a-z]+\ )?contributed\ (?:reporting|to\ this\ report)\b.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Trailing lines that end an article: credits, copyright, "Related coverage".
+CREDIT_LINE = re.compile(
+    r"""^\s*(?:
+        \(?(?:reporting|writing|additional\ reporting|editing|compiled|reported|
+            research)\ by\b.*|
+        (?:[A-Z][\w.'-]*\ ){1,4}(?:and\ (?:[A-Z][\w.'-]*\ ){1,4})?contributed\b.*|
+        (?:the\ )?associated\ press\ writers?\b.*|
+        (?:©|\(c\)|copyright\b).*|
+        all\ rights\ reserved\.?|
+        our\ standards:.*|
+        related\ (?:coverage|articles?|stories|content|news)\b.*|
+        (?:see\ also|read\ more|more\ from|recommended|most\ read|sign\ up|subscribe)\b.*|
+        this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
+        advertisement|share(?:\ this\ article)?|
+        -\s*(?:reuters|ap|afp|xinhua|bloomberg)\s*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A credit glued to the end of the last paragraph: "... he said. (Reporting by X; Editing by Y)"
+INLINE_CREDIT = re.compile(
+    r"\s*\((?:reporting|writing|additional reporting|editing|compiled) by [^()\n]{0,400}\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_junk_line(line: str) -> bool:
+    """True for a stand-alone line of page furniture ("Advertisement", "Read more: ...")."""
+    return len(line) <= 300 and JUNK_LINE.match(line) is not None
+
+
+def is_credit_line(line: str) -> bool:
+    """True for a line that belongs to an article's tail (credits, copyright, related links)."""
+    return len(line) <= 400 and CREDIT_LINE.match(line) is not None

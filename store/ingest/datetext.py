@@ -1,0 +1,78 @@
+"""Dates as articles write them: 'Apr 26, 2024', 'Sat July 27, 2024', '26 April 2024', ISO.
+
+Shared by the header (publication date) and the meeting-date resolver.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")],
+    start=1,
+):
+    for _n in _names:
+        MONTHS[_n] = _i
+
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+MONTH_RE = _MONTH_RE
+
+# "April 26, 2024", "Apr. 26 2024", "July 27", "Sept 3rd, 2023"
+_MDY = (
+    rf"(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+)
+# "26 April 2024", "26 Apr", "26th of April, 2024"
+_DMY = (
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})\.?"
+    rf"(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
+)
+# "2024-04-26", "2024/04/26", "2024-04-26T11:17:00Z"
+_ISO = r"(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?![\d])"
+
+DATE_RE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})", re.IGNORECASE)
+
+
+def match_date(m: re.Match[str], default_year: int | None) -> date | None:
+    """The date a DATE_RE match names; `default_year` when it has no year (None: give up)."""
+    g = m.groupdict()
+    try:
+        if g["y3"]:
+            return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        month_name = (g["m1"] or g["m2"] or "").lower().rstrip(".")
+        month = MONTHS[month_name]
+        day = int(g["d1"] or g["d2"] or 0)
+        year_s = g["y1"] or g["y2"]
+        year = int(year_s) if year_s else default_year
+        if year is None:
+            return None
+        return date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+def has_year(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    return bool(g["y1"] or g["y2"] or g["y3"])
+
+
+def first_date(text: str, default_year: int | None = None) -> date | None:
+    """The first complete date in a short piece of text (a byline), else None."""
+    for m in DATE_RE.finditer(text):
+        d = match_date(m, default_year)
+        if d is not None:
+            return d
+    return None

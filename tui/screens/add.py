@@ -1,0 +1,89 @@
+"""Add an article: a file path (with completion) or pasted text -> review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Header, Input, Label, TextArea
+
+from store.ingest import IngestError, extract
+from store.ingest.decode import MAX_BYTES
+from tui.messages import ArticleIngested
+from tui.screens.base import BilatScreen
+from tui.widgets.path_suggester import PathSuggester
+
+
+def read_article_file(raw: str) -> bytes:
+    """The file's bytes, or a ValueError with one clear line."""
+    path = Path(raw.strip()).expanduser()
+    if not raw.strip():
+        raise ValueError("Type the path of an article file.")
+    if path.is_dir():
+        raise ValueError(f"{path} is a directory, not an article file.")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError(f"{path} is too large for an article (limit 5 MB).")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file.") from None
+    except PermissionError:
+        raise ValueError(f"{path}: permission denied.") from None
+
+
+class AddScreen(BilatScreen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+r", "read_paste", "Read pasted text", tooltip="Read the text pasted below"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="add-source"):
+            yield Label("Article file (Tab completes):")
+            with Horizontal():
+                yield Input(placeholder="path/to/article.txt|.md|.html", id="add-path",
+                            suggester=PathSuggester())
+                yield Button("Read file", variant="primary", id="read-file")
+            yield Label("…or paste the article below and press ctrl+r:")
+        yield TextArea(id="add-paste", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#add-path", Input).focus()
+
+    @on(Button.Pressed, "#read-file")
+    @on(Input.Submitted, "#add-path")
+    def read_file(self) -> None:
+        raw = self.query_one("#add-path", Input).value
+        try:
+            data = read_article_file(raw)
+        except ValueError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.ingest(data, Path(raw).name)
+
+    def action_read_paste(self) -> None:
+        text = self.query_one("#add-paste", TextArea).text
+        if not text.strip():
+            self.notify("Paste an article first.", severity="warning")
+            return
+        self.ingest(text.encode("utf-8"), "pasted text")
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def ingest(self, data: bytes, origin: str) -> None:
+        try:
+            draft = extract(data)
+        except IngestError as exc:
+            self.app.call_from_thread(self.notify, f"{origin}: {exc}", severity="error")
+            return
+        self.post_message(ArticleIngested(draft, origin))
+
+    @on(ArticleIngested)
+    def review(self, event: ArticleIngested) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.app.switch_screen(ReviewScreen(event.draft, event.origin))

@@ -1,0 +1,125 @@
+"""Meeting: its metadata and the original article, quotes highlighted by side."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content, Span
+from textual.widgets import Footer, Header, Static
+
+from store.models import ArticleRecord, MeetingDetail, StoredQuote
+from tui.screens.base import BilatScreen
+from tui.widgets.styling import side_style, status_badge
+
+MARGIN = 20
+
+
+def article_paragraphs(
+    article: ArticleRecord, quotes: list[StoredQuote], dyad: list[str], topic_names: dict[str, str]
+) -> list[tuple[str, Content]]:
+    """(margin label, paragraph content) pairs; quote spans carry their side's colour."""
+    text = article.text
+    own = sorted((q for q in quotes if q.article_id == article.id), key=lambda q: q.start)
+    spans = article.paragraph_spans
+    if not spans:
+        return [("", Content(text))]
+    rows = []
+    for para in spans:
+        styled = [
+            Span(q.start - para.start, q.end - para.start, f"bold {side_style(q.speaker_country, dyad)}")
+            for q in own
+            if para.start <= q.start and q.end <= para.end
+        ]
+        body = Content(text[para.start : para.end], spans=styled)
+        margin = ", ".join(topic_names.get(t, t) for t in para.topics[:2])
+        if para.heading and para.index == min(p.index for p in spans if p.section == para.section):
+            body = Content.assemble((para.heading + "\n", "bold $text-accent"), body)
+        rows.append((margin, body))
+    return rows
+
+
+class MeetingScreen(BilatScreen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("n", "next_article", "Next source", tooltip="Show the meeting's next article"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.detail: MeetingDetail | None = None
+        self.article_index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="meeting-meta")
+        yield VerticalScroll(id="article")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.load_meeting()
+
+    @work(thread=True, exclusive=True, group="meeting", exit_on_error=False)
+    def load_meeting(self) -> None:
+        detail = self.store.meeting(self.meeting_id)
+        names = {t.id: t.name for t in self.store.topics()}
+        self.app.call_from_thread(self.show_meeting, detail, names)
+
+    def show_meeting(self, detail: MeetingDetail, topic_names: dict[str, str]) -> None:
+        self.detail = detail
+        self.topic_names = topic_names
+        self._show_article()
+
+    def _show_article(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        meeting = detail.meeting
+        dyad = meeting.dyad
+        people = ", ".join(
+            f"{a.name} ({a.country})" if a.country else a.name for a in detail.participants
+        )
+        article = detail.articles[self.article_index] if detail.articles else None
+        meta: list[str | tuple[str, str] | Content] = [
+            (meeting.title, "bold"),
+            f"\n{meeting.meeting_date or 'date unknown'} · {meeting.location or 'place unknown'}"
+            f" · {' – '.join(dyad)}",
+            f"\nwho: {people or 'not found'}",
+        ]
+        if article is not None:
+            meta.append(
+                f"\nsource {self.article_index + 1}/{len(detail.articles)}: "
+                f"{article.source or 'unknown outlet'}, published {article.published or '?'}"
+            )
+        meta.append("\ntopics: ")
+        for entry in detail.entries:
+            meta += [Content(entry.topic_name + " "), status_badge(entry.status), "  "]
+        if len(dyad) == 2:
+            meta += ["\nquotes: ", (dyad[0], side_style(dyad[0], dyad)), " · ",
+                     (dyad[1], side_style(dyad[1], dyad))]
+        self.query_one("#meeting-meta", Static).update(Content.assemble(*meta))
+        box = self.query_one("#article", VerticalScroll)
+        box.remove_children()
+        if article is None:
+            return
+        rows = article_paragraphs(article, detail.quotes, dyad, self.topic_names)
+        box.mount_all(
+            Horizontal(
+                Static(Content.styled(margin, "$text-muted italic"), classes="margin"),
+                Static(body, classes="paragraph"),
+                classes="article-row",
+            )
+            for margin, body in rows
+        )
+
+    def action_next_article(self) -> None:
+        if self.detail and len(self.detail.articles) > 1:
+            self.article_index = (self.article_index + 1) % len(self.detail.articles)
+            self._show_article()
+        else:
+            self.notify("This meeting has one source.")

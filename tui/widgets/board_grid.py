@@ -1,0 +1,267 @@
+"""The board matrix: topics (rows) by meetings (columns), drawn line by line.
+
+A store may hold thousands of meetings, so this is a line-API ScrollView: each
+`render_line` builds only the cells inside the visible window, and nothing is
+kept per cell. The topic name, current status and trend stay pinned at the
+left; the two header lines stay pinned at the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.models import Board, Status
+from tui.widgets.styling import STATUS_CLASSES, trend_arrow
+
+NAME_WIDTH = 24
+CURRENT_WIDTH = 13
+TREND_WIDTH = 3
+LEFT_WIDTH = NAME_WIDTH + CURRENT_WIDTH + TREND_WIDTH
+CELL_WIDTH = 7
+HEADER_HEIGHT = 2
+
+CellPainter = Callable[[int], tuple[str, Style]]
+
+
+@dataclass(frozen=True)
+class GridCursor:
+    row: int
+    column: int  # -1: the topic itself (name/current/trend); >= 0: a meeting column
+
+
+class BoardGrid(ScrollView, can_focus=True):
+    """Topic x meeting matrix with a keyboard cursor."""
+
+    COMPONENT_CLASSES = {
+        "grid--header",
+        "grid--name",
+        "grid--cursor",
+        "grid--empty",
+        *STATUS_CLASSES.values(),
+    }
+
+    BINDINGS = [
+        Binding("up,k", "move(0, -1)", "Up", show=False),
+        Binding("down,j", "move(0, 1)", "Down", show=False),
+        Binding("left,h", "move(-1, 0)", "Left", show=False),
+        Binding("right,l", "move(1, 0)", "Right", show=False),
+        Binding("home", "first_column", "Topic column", show=False),
+        Binding("end", "last_column", "Newest meeting", show=False),
+        Binding("enter", "select", "Open", tooltip="Open the topic, or the topic at that meeting"),
+    ]
+
+    cursor: reactive[GridCursor] = reactive(GridCursor(0, -1), always_update=True)
+
+    class Selected(Message):
+        """Enter on a row (meeting_id None) or on a cell."""
+
+        def __init__(self, topic_id: str, meeting_id: int | None) -> None:
+            super().__init__()
+            self.topic_id = topic_id
+            self.meeting_id = meeting_id
+
+    class Highlighted(Message):
+        def __init__(self, topic_id: str | None, meeting_id: int | None) -> None:
+            super().__init__()
+            self.topic_id = topic_id
+            self.meeting_id = meeting_id
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.board: Board | None = None
+
+    # --- data -------------------------------------------------------------
+
+    def show_board(self, board: Board) -> None:
+        """Take a new board, keep the cursor on its topic, scroll to the newest meeting."""
+        old = self._topic_at(self.cursor.row)
+        self.board = board
+        self.virtual_size = Size(
+            LEFT_WIDTH + CELL_WIDTH * len(board.meetings), HEADER_HEIGHT + len(board.rows)
+        )
+        row = next((i for i, r in enumerate(board.rows) if r.topic.id == old), 0)
+        self.cursor = GridCursor(min(row, max(len(board.rows) - 1, 0)), -1)
+        self.call_after_refresh(self.scroll_end, animate=False)
+        self.refresh()
+
+    def _topic_at(self, row: int) -> str | None:
+        if self.board is None or not (0 <= row < len(self.board.rows)):
+            return None
+        return self.board.rows[row].topic.id
+
+    # --- cursor -----------------------------------------------------------
+
+    def action_move(self, dx: int, dy: int) -> None:
+        if self.board is None or not self.board.rows:
+            return
+        row = max(0, min(len(self.board.rows) - 1, self.cursor.row + dy))
+        column = max(-1, min(len(self.board.meetings) - 1, self.cursor.column + dx))
+        self.cursor = GridCursor(row, column)
+
+    def action_first_column(self) -> None:
+        self.cursor = GridCursor(self.cursor.row, -1)
+
+    def action_last_column(self) -> None:
+        if self.board is not None:
+            self.cursor = GridCursor(self.cursor.row, len(self.board.meetings) - 1)
+
+    def action_select(self) -> None:
+        topic = self._topic_at(self.cursor.row)
+        if topic is None or self.board is None:
+            return
+        meeting = (
+            self.board.meetings[self.cursor.column].id if self.cursor.column >= 0 else None
+        )
+        self.post_message(self.Selected(topic, meeting))
+
+    def watch_cursor(self, cursor: GridCursor) -> None:
+        self._scroll_cursor_into_view(cursor)
+        meeting = None
+        if self.board is not None and 0 <= cursor.column < len(self.board.meetings):
+            meeting = self.board.meetings[cursor.column].id
+        self.post_message(self.Highlighted(self._topic_at(cursor.row), meeting))
+        self.refresh()
+
+    def _scroll_cursor_into_view(self, cursor: GridCursor) -> None:
+        view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, CELL_WIDTH)
+        view_h = max(self.scrollable_content_region.height - HEADER_HEIGHT, 1)
+        x, y = self.scroll_offset
+        if cursor.column >= 0:
+            left = cursor.column * CELL_WIDTH
+            if left < x:
+                x = left
+            elif left + CELL_WIDTH > x + view_w:
+                x = left + CELL_WIDTH - view_w
+        if cursor.row < y:
+            y = cursor.row
+        elif cursor.row >= y + view_h:
+            y = cursor.row - view_h + 1
+        self.scroll_to(x, y, animate=False)
+
+    def on_click(self, event: Click) -> None:
+        if self.board is None:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y - HEADER_HEIGHT + self.scroll_offset.y
+        if offset.y < HEADER_HEIGHT or not (0 <= row < len(self.board.rows)):
+            return
+        column = -1
+        if offset.x >= LEFT_WIDTH:
+            column = (offset.x - LEFT_WIDTH + self.scroll_offset.x) // CELL_WIDTH
+            if column >= len(self.board.meetings):
+                return
+        self.cursor = GridCursor(row, column)
+        if event.chain == 2:
+            self.action_select()
+
+    # --- drawing ------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self.board is None:
+            return Strip.blank(width)
+        scroll_x, scroll_y = self.scroll_offset
+        if y < HEADER_HEIGHT:
+            strip = self._header_line(y, scroll_x)
+        else:
+            strip = self._row_line(y - HEADER_HEIGHT + scroll_y, scroll_x)
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def _visible_columns(self, scroll_x: int) -> range:
+        assert self.board is not None
+        view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, 0)
+        first = scroll_x // CELL_WIDTH
+        last = min(len(self.board.meetings), (scroll_x + view_w) // CELL_WIDTH + 1)
+        return range(first, last)
+
+    def _header_line(self, y: int, scroll_x: int) -> Strip:
+        assert self.board is not None
+        style = self.get_component_rich_style("grid--header")
+        label = "Topic" if y == 1 else ""
+        current = "Now" if y == 1 else ""
+        segments = [
+            Segment(label.ljust(NAME_WIDTH), style),
+            Segment(current.ljust(CURRENT_WIDTH), style),
+            Segment(" " * TREND_WIDTH, style),
+        ]
+        segments.extend(self._clip_columns(scroll_x, lambda i: self._header_cell(i, y), style))
+        return Strip(segments)
+
+    def _header_cell(self, column: int, y: int) -> str:
+        assert self.board is not None
+        when = self.board.meetings[column].meeting_date
+        if when is None:
+            return "?" if y == 1 else ""
+        return when.strftime("%b%y") if y == 0 else when.strftime("%d")
+
+    def _row_line(self, row: int, scroll_x: int) -> Strip:
+        assert self.board is not None
+        if not (0 <= row < len(self.board.rows)):
+            return Strip([])
+        topic_row = self.board.rows[row]
+        on_row = row == self.cursor.row and self.has_focus
+        cursor_style = self.get_component_rich_style("grid--cursor")
+        name_style = self.get_component_rich_style("grid--name")
+        if on_row and self.cursor.column == -1:
+            name_style = name_style + cursor_style
+        current = topic_row.current
+        current_style = self._status_style(current)
+        segments = [
+            Segment(_fit(topic_row.topic.name, NAME_WIDTH), name_style),
+            Segment(
+                _fit(f"{current.glyph} {current.value}" if current else "", CURRENT_WIDTH),
+                current_style,
+            ),
+            Segment(_fit(trend_arrow(topic_row.trend) if current else "", TREND_WIDTH), name_style),
+        ]
+        meetings = self.board.meetings
+
+        def cell(column: int) -> tuple[str, Style]:
+            status = topic_row.cells.get(meetings[column].id)
+            style = self._status_style(status)
+            if on_row and column == self.cursor.column:
+                style = style + cursor_style
+            return (status.glyph if status else "·"), style
+
+        segments.extend(self._clip_cells(scroll_x, cell))
+        return Strip(segments)
+
+    def _status_style(self, status: Status | None) -> Style:
+        if status is None:
+            return self.get_component_rich_style("grid--empty")
+        return self.get_component_rich_style(STATUS_CLASSES[status])
+
+    def _clip_columns(
+        self, scroll_x: int, label: Callable[[int], str], style: Style
+    ) -> list[Segment]:
+        return self._clip_cells(scroll_x, lambda column: (label(column), style))
+
+    def _clip_cells(self, scroll_x: int, cell: CellPainter) -> list[Segment]:
+        """Segments for the visible meeting columns, cut at the scroll offset."""
+        segments = [
+            Segment(text.center(CELL_WIDTH), style)
+            for text, style in map(cell, self._visible_columns(scroll_x))
+        ]
+        offset = scroll_x % CELL_WIDTH
+        view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, 0)
+        return list(Strip(segments).crop(offset, offset + view_w))
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad or truncate to exactly `width` cells, with an ellipsis when cut."""
+    if len(text) <= width - 1:
+        return text.ljust(width)
+    return text[: width - 2] + "…" + " "

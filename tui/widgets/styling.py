@@ -1,0 +1,67 @@
+"""Styled pieces of text built as Content: user text stays literal, colours are theme variables."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from store.models import Figure, Status, StoredQuote
+
+STATUS_VARS = {
+    Status.TENSION: "$error",
+    Status.STALLED: "$warning",
+    Status.DIALOGUE: "$secondary",
+    Status.PROGRESS: "$accent",
+    Status.AGREEMENT: "$success",
+}
+# Quotes are coloured by side: the dyad's first country, its second, anyone else.
+SIDE_VARS = ("$text-primary", "$text-accent", "$text-muted")
+
+
+def status_badge(status: Status | None, *, overridden: bool = False) -> Content:
+    """' ✖ tension ' on the status colour; the glyph carries it without colour."""
+    if status is None:
+        return Content.styled(" · not raised ", "$text-muted")
+    label = f" {status.glyph} {status.value}{' (edited)' if overridden else ''} "
+    return Content.styled(label, f"bold $text on {STATUS_VARS[status]} 50%")
+
+
+def side_style(country: str | None, dyad: list[str]) -> str:
+    if country and country in dyad:
+        return SIDE_VARS[dyad.index(country)]
+    return SIDE_VARS[2]
+
+
+def quote_content(quote: StoredQuote | object, dyad: list[str], *, with_date: bool = False) -> Content:
+    """Speaker (coloured by side): “text”  — all of it data, never markup."""
+    speaker = getattr(quote, "speaker", None) or "unknown speaker"
+    country = getattr(quote, "speaker_country", None)
+    text = getattr(quote, "text", "")
+    parts: list[str | tuple[str, str]] = [(speaker, f"bold {side_style(country, dyad)}")]
+    if with_date and getattr(quote, "meeting_date", None):
+        parts.append((f" ({quote.meeting_date})", "$text-muted"))  # type: ignore[attr-defined]
+    parts.append(": “")
+    parts.append(text)
+    parts.append("”")
+    return Content.assemble(*parts)
+
+
+def figure_content(figure: Figure) -> Content:
+    return Content.assemble(("▪ ", "$text-muted"), (figure.text, "bold"), f" {figure.noun}".rstrip())
+
+
+SPARK_CHARS = "▁▂▄▆█"
+
+
+def sparkline(statuses: list[Status]) -> Content:
+    """One character per meeting, height and colour by status score."""
+    return Content.assemble(
+        *[(SPARK_CHARS[s.score + 2], STATUS_VARS[s]) for s in statuses]
+    ) if statuses else Content("")
+
+
+# Component classes for the line-API board grid (styled in app.tcss).
+STATUS_CLASSES = {s: f"status--{s.value}" for s in Status}
+
+
+def trend_arrow(trend: int) -> str:
+    return {1: "↑", -1: "↓"}.get(trend, "→")
