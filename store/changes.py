@@ -65,7 +65,7 @@ def compare(
     meeting: MeetingRef,
     previous_meeting: MeetingRef | None,
 ) -> list[Change]:
-    """Changes of one topic at `meeting`, given its entry there (or None) and its last earlier one."""
+    """Changes of one topic at `meeting`: its entry there (or None) vs its last earlier one."""
     view = current or last
     if view is None:
         return []

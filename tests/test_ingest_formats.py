@@ -16,7 +16,8 @@ PAGE = """<!DOCTYPE html>
 <style>p { color: red }</style>
 <script>window.tracking = "Read more about cookies";</script>
 </head><body>
-<div class="cookie-banner"><p>We use cookies to improve your experience.</p><button>Accept all</button></div>
+<div class="cookie-banner"><p>We use cookies to improve your experience.</p>
+<button>Accept all</button></div>
 <header class="site-header"><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
 <article>
   <header><h1>Austin and Dong hold first talks in 18 months</h1>

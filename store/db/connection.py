@@ -30,7 +30,9 @@ def check_path(path: Path) -> None:
             raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
         # An empty file is what SQLite itself leaves after creating and closing; it is safe.
         if head and head != SQLITE_MAGIC:
-            raise StoreCorrupt(f"{path}: not a bilat store (not an SQLite database); left untouched")
+            raise StoreCorrupt(
+                f"{path}: not a bilat store (not an SQLite database); left untouched"
+            )
         return
     parent = path.parent
     try:
@@ -71,7 +73,9 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
     if "locked" in msg or "busy" in msg:
         return StoreBusy()
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
-        return StoreCorrupt(f"{where}store file is damaged or not a bilat store ({exc}); left untouched")
+        return StoreCorrupt(
+            f"{where}store file is damaged or not a bilat store ({exc}); left untouched"
+        )
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"{where}store is read-only; cannot write to it")
     if "unable to open" in msg:

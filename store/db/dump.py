@@ -51,7 +51,10 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
                 paragraph_spans=rows.paragraphs_from(r["paragraph_spans"]),
                 participants=rows.actors_from(r["participants"]),
             )
-            for r in c("SELECT * FROM articles ORDER BY id")
+            for r in c(
+                """SELECT a.*, t.original, t.text FROM articles a
+                   JOIN article_texts t ON t.article_id = a.id ORDER BY a.id"""
+            )
         ],
         entries=[
             DumpEntry(meeting_id=r["meeting_id"], article_id=r["article_id"],
@@ -91,24 +94,30 @@ def load(conn: sqlite3.Connection, data: StoreDump) -> None:
         if held:
             raise StoreError(f"store is not empty ({held} meetings); import into a new store")
         _load_topics(conn, data.topics)
+        conn.execute("DELETE FROM actors")  # learned from removed meetings; the dump's replace them
         conn.executemany(
             "INSERT INTO actors (name, role, country, aliases, kind) VALUES (?, ?, ?, ?, ?)",
             [(a.name, a.role, a.country, rows.dumps(a.aliases), a.kind) for a in data.actors],
         )
         conn.executemany(
-            """INSERT INTO meetings (id, title, dyad, dyad_key, meeting_date, location, participants)
+            """INSERT INTO meetings
+                   (id, title, dyad, dyad_key, meeting_date, location, participants)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             [(m.id, m.title, rows.dumps(m.dyad), rows.dyad_key(m.dyad), rows.iso(m.meeting_date),
               m.location, rows.actors_json(m.participants)) for m in data.meetings],
         )
         conn.executemany(
             """INSERT INTO articles (id, meeting_id, title, published, meeting_date, location,
-                   source, url, original, text, sha256, paragraph_spans, participants, added_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   source, url, sha256, paragraph_spans, participants, added_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [(a.id, a.meeting_id, a.title, rows.iso(a.published), rows.iso(a.meeting_date),
-              a.location, a.source, a.url, a.original, a.text, a.sha256,
+              a.location, a.source, a.url, a.sha256,
               rows.dumps([p.model_dump(mode="json") for p in a.paragraph_spans]),
               rows.actors_json(a.participants), a.added_at.isoformat()) for a in data.articles],
+        )
+        conn.executemany(
+            "INSERT INTO article_texts (article_id, original, text) VALUES (?, ?, ?)",
+            [(a.id, a.original, a.text) for a in data.articles],
         )
         conn.executemany(
             """INSERT INTO topic_entries (meeting_id, topic_id, article_id, status, evidence,
@@ -120,6 +129,13 @@ def load(conn: sqlite3.Connection, data: StoreDump) -> None:
             "INSERT INTO entry_overrides (meeting_id, topic_id, status, note) VALUES (?, ?, ?, ?)",
             [(o.meeting_id, o.topic_id, o.status.value if o.status else None, o.note)
              for o in data.overrides],
+        )
+        conn.execute(
+            """UPDATE meetings SET sources = COALESCE((
+                SELECT json_group_array(source) FROM (
+                    SELECT source, min(id) AS first FROM articles
+                    WHERE meeting_id = meetings.id AND source IS NOT NULL
+                    GROUP BY source ORDER BY first)), '[]')"""
         )
         # duplicate_of points at other quotes: insert without it, then set it.
         conn.executemany(

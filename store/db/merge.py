@@ -70,7 +70,8 @@ def find_duplicates(quotes: Sequence[QuoteKey]) -> dict[int, int]:
             shown.append((qid, norm, speaker))
             continue
         for keep_id, keep_norm, keep_speaker in shown:
-            if keep_norm and _speakers_agree(speaker, keep_speaker) and _same_quote(norm, keep_norm):
+            agree = _speakers_agree(speaker, keep_speaker)
+            if keep_norm and agree and _same_quote(norm, keep_norm):
                 dup[qid] = keep_id
                 break
         else:

@@ -15,7 +15,6 @@ from store.models import (
     Board,
     Change,
     EntryView,
-    Figure,
     MeetingDetail,
     MeetingRef,
     Status,
@@ -44,27 +43,30 @@ def dyads(conn: sqlite3.Connection) -> list[list[str]]:
 
 
 def resolve_dyad(conn: sqlite3.Connection, dyad: list[str] | None) -> list[str]:
-    """The dyad asked for, or the one with most meetings ([] on an empty store)."""
+    """The dyad asked for, or the one with most meetings.
+
+    [] when no meeting has a dyad; `dyad_scope([])` then selects the meetings
+    whose countries ingest could not tell, so they still show somewhere.
+    """
     if dyad:
         return sorted(dyad)
     known = dyads(conn)
     return known[0] if known else []
 
 
+def tuples(
+    conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] | list[Any] = ()
+) -> sqlite3.Cursor:
+    """Execute with plain-tuple rows: the hot queries unpack positions, not names."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(sql, params)
+
+
 def meeting_refs(conn: sqlite3.Connection, scope: Scope) -> list[MeetingRef]:
     where, params = scope
-    found = conn.execute(
-        f"SELECT m.* FROM meetings m WHERE {where} ORDER BY {MEETING_ORDER}", params
-    ).fetchall()
-    sources: dict[int, list[str]] = defaultdict(list)
-    for r in conn.execute(
-        f"""SELECT a.meeting_id, a.source FROM articles a JOIN meetings m ON m.id = a.meeting_id
-            WHERE {where} AND a.source IS NOT NULL ORDER BY a.id""", params,
-    ):
-        held = sources[r["meeting_id"]]
-        if r["source"] not in held:
-            held.append(r["source"])
-    return [rows.meeting_ref(r, sources.get(r["id"], [])) for r in found]
+    sql = f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} ORDER BY {MEETING_ORDER}"
+    return [rows.meeting_ref(r) for r in tuples(conn, sql, params)]
 
 
 def dyad_scope(dyad: list[str]) -> Scope:
@@ -93,28 +95,44 @@ def _ref(conn: sqlite3.Connection, meeting_id: int) -> MeetingRef:
 def raised_cells(
     conn: sqlite3.Connection, scope: Scope, topic_id: str | None = None
 ) -> dict[tuple[int, str], Status]:
-    """(meeting id, topic id) -> status shown (override, else the winning article's)."""
+    """(meeting id, topic id) -> status shown (override, else the winning article's).
+
+    Most meetings have one article, so every entry is read as is; only for
+    meetings told by several articles is the winner (see `merge.entry_rank`)
+    picked in SQL, where SQLite returns the bare `status` of the max() row.
+    """
     where, params = scope
     tsql, tparams = ("AND e.topic_id = ?", (topic_id,)) if topic_id else ("", ())
-    best: dict[tuple[int, str], tuple[tuple[bool, str, int], str]] = {}
-    for r in conn.execute(
-        f"""SELECT e.meeting_id, e.topic_id, e.status, e.evidence != '' AS ev, e.article_id,
-                   a.published FROM topic_entries e JOIN meetings m ON m.id = e.meeting_id
-                   JOIN articles a ON a.id = e.article_id WHERE {where} {tsql}""",
+    status = rows.STATUS
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: this runs over every cell of a dyad
+    cells = {
+        (mid, tid): status[st]
+        for mid, tid, st in cur.execute(
+            f"""SELECT e.meeting_id, e.topic_id, e.status FROM meetings m
+                JOIN topic_entries e ON e.meeting_id = m.id WHERE {where} {tsql}""",
+            params + tparams,
+        )
+    }
+    for mid, tid, st, _ in cur.execute(
+        f"""SELECT e.meeting_id, e.topic_id, e.status,
+                   max((e.evidence != '') || COALESCE(a.published, '0000-00-00')
+                       || printf('%012d', e.article_id))
+            FROM topic_entries e JOIN meetings m ON m.id = e.meeting_id
+            JOIN articles a ON a.id = e.article_id
+            WHERE {where} {tsql} AND e.meeting_id IN
+                (SELECT meeting_id FROM articles GROUP BY meeting_id HAVING count(*) > 1)
+            GROUP BY e.meeting_id, e.topic_id""",
         params + tparams,
     ):
-        key = (r["meeting_id"], r["topic_id"])
-        rank = (bool(r["ev"]), r["published"] or "", r["article_id"])
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, r["status"])
-    cells = {k: Status(v[1]) for k, v in best.items()}
+        cells[(mid, tid)] = status[st]
     osql = tsql.replace("e.", "o.")
-    for r in conn.execute(
+    for mid, tid, st in cur.execute(
         f"""SELECT o.meeting_id, o.topic_id, o.status FROM entry_overrides o
             JOIN meetings m ON m.id = o.meeting_id WHERE {where} AND o.status IS NOT NULL {osql}""",
         params + tparams,
     ):
-        cells[(r["meeting_id"], r["topic_id"])] = Status(r["status"])
+        cells[(mid, tid)] = status[st]
     return cells
 
 
@@ -125,18 +143,21 @@ def entry_views(
     """Full EntryViews (override applied, figures merged, quotes attached) for a scope."""
     where, params = scope
     tsql, tparams = ("AND e.topic_id = ?", (topic_id,)) if topic_id else ("", ())
-    grouped: dict[tuple[int, str], list[sqlite3.Row]] = defaultdict(list)
-    for r in conn.execute(
+    grouped: dict[tuple[int, str], list[tuple[Any, ...]]] = defaultdict(list)
+    for r in tuples(
+        conn,
         f"""SELECT e.meeting_id, e.topic_id, e.article_id, e.status, e.evidence, e.summary,
-                   e.figures, a.published FROM topic_entries e
-                   JOIN meetings m ON m.id = e.meeting_id JOIN articles a ON a.id = e.article_id
+                   e.figures, a.published FROM meetings m
+                   JOIN topic_entries e ON e.meeting_id = m.id
+                   JOIN articles a ON a.id = e.article_id
                    WHERE {where} {tsql}""",
         params + tparams,
     ):
-        grouped[(r["meeting_id"], r["topic_id"])].append(r)
+        grouped[(r[0], r[1])].append(r)
     overrides = {
-        (r["meeting_id"], r["topic_id"]): r
-        for r in conn.execute(
+        (mid, tid): (st, note)
+        for mid, tid, st, note in tuples(
+            conn,
             f"""SELECT o.meeting_id, o.topic_id, o.status, o.note FROM entry_overrides o
                 JOIN meetings m ON m.id = o.meeting_id WHERE {where} {tsql.replace('e.', 'o.')}""",
             params + tparams,
@@ -144,64 +165,86 @@ def entry_views(
     }
     qsql, qparams = ("AND q.eff_topic = ?", (topic_id,)) if topic_id else ("", ())
     quotes: dict[tuple[int, str], list[StoredQuote]] = defaultdict(list)
-    for r in conn.execute(
+    for r in tuples(
+        conn,
         f"""SELECT {rows.QUOTE_COLUMNS} FROM {rows.QUOTE_FROM}
             WHERE {where} AND {rows.QUOTE_SHOWN} AND q.eff_topic IS NOT NULL {qsql}
             ORDER BY q.meeting_id, q.article_id, q.start""",
         params + qparams,
     ):
-        quotes[(r["meeting_id"], r["topic"])].append(rows.stored_quote(r))
+        quote = rows.stored_quote(r)
+        quotes[(quote.meeting_id, quote.topic or "")].append(quote)
 
+    status = rows.STATUS
     views: dict[tuple[int, str], EntryView] = {}
-    for key in set(grouped) | {k for k, o in overrides.items() if o["status"] is not None}:
+    keys = set(grouped) | {k for k, o in overrides.items() if o[0] is not None}
+    for key in keys:
         meeting_id, tid = key
         ref = refs.get(meeting_id)
         if ref is None:
             continue
-        ranked = sorted(
-            grouped.get(key, []),
-            key=lambda r: entry_rank(r["evidence"], rows.to_date(r["published"]), r["article_id"]),
-            reverse=True,
-        )
-        override = overrides.get(key)
-        over_status = Status(override["status"]) if override and override["status"] else None
-        extracted = Status(ranked[0]["status"]) if ranked else over_status
+        ranked = grouped.get(key, [])
+        if len(ranked) > 1:
+            ranked = sorted(
+                ranked, reverse=True,
+                key=lambda r: entry_rank(r[4], rows.to_date(r[7]), r[2]),
+            )
+            figures = merge_figures(rows.figures_from(r[6]) for r in ranked)
+        else:
+            figures = rows.figures_from(ranked[0][6]) if ranked else []
+        over_status, note = overrides.get(key, (None, None))
+        shown = status[over_status] if over_status else None
+        extracted = status[ranked[0][3]] if ranked else shown
         assert extracted is not None  # a key comes from an entry or a status override
-        figures: list[Figure] = merge_figures(rows.figures_from(r["figures"]) for r in ranked)
-        views[key] = EntryView.model_construct(
-            meeting=ref, topic_id=tid, topic_name=names.get(tid, tid),
-            status=over_status or extracted, extracted_status=extracted,
-            overridden=over_status is not None, note=override["note"] if override else None,
-            evidence=ranked[0]["evidence"] if ranked else "",
-            summary=ranked[0]["summary"] if ranked else "",
-            figures=figures, quotes=quotes.get(key, []),
-        )
+        views[key] = rows.build(EntryView, {
+            "meeting": ref, "topic_id": tid, "topic_name": names.get(tid, tid),
+            "status": shown or extracted, "extracted_status": extracted,
+            "overridden": shown is not None, "note": note,
+            "evidence": ranked[0][4] if ranked else "", "summary": ranked[0][5] if ranked else "",
+            "figures": figures, "quotes": quotes.get(key, []),
+        })
     return views
 
 
 def _names(conn: sqlite3.Connection) -> dict[str, str]:
-    return {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM topics")}
+    return {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM topics ORDER BY rowid")}
 
 
 def topic_history(
-    conn: sqlite3.Connection, topic_id: str, dyad: list[str] | None
+    conn: sqlite3.Connection, topic_id: str, dyad: list[str] | None,
+    all_refs: list[MeetingRef] | None = None,
 ) -> list[EntryView]:
+    """The topic at every meeting of the dyad that raised it, oldest first.
+
+    `all_refs` (the dyad's meetings, when the caller holds them) saves a query.
+    """
     names = _names(conn)
     if topic_id not in names:
         raise StoreError(f"no topic {topic_id!r} in the store")
     pair = resolve_dyad(conn, dyad)
-    if not pair:
-        return []
-    refs = meetings(conn, pair)
+    if all_refs is not None:
+        by_id = {r.id: r for r in all_refs}
+        views = entry_views(conn, by_id, dyad_scope(pair), names, topic_id)
+        return [views[(r.id, topic_id)] for r in all_refs if (r.id, topic_id) in views]
+    where, params = dyad_scope(pair)
+    # Only the meetings that raised the topic: a tenth of a long history, typically.
+    refs = meeting_refs(conn, (
+        f"""{where} AND m.id IN (
+            SELECT meeting_id FROM topic_entries WHERE topic_id = ?
+            UNION SELECT meeting_id FROM entry_overrides
+                  WHERE topic_id = ? AND status IS NOT NULL)""",
+        params + (topic_id, topic_id),
+    ))
     by_id = {r.id: r for r in refs}
     views = entry_views(conn, by_id, dyad_scope(pair), names, topic_id)
     return [views[(r.id, topic_id)] for r in refs if (r.id, topic_id) in views]
 
 
 def topic_changes(conn: sqlite3.Connection, topic_id: str, dyad: list[str] | None) -> list[Change]:
-    history = topic_history(conn, topic_id, dyad)
     pair = resolve_dyad(conn, dyad)
-    return changes_mod.topic_changes(history, meetings(conn, pair) if pair else [])
+    refs = meeting_refs(conn, dyad_scope(pair))
+    history = topic_history(conn, topic_id, pair, all_refs=refs)
+    return changes_mod.topic_changes(history, refs)
 
 
 def meeting_changes(
@@ -215,7 +258,7 @@ def meeting_changes(
     else:
         pair = resolve_dyad(conn, dyad)
     if refs is None:
-        refs = meetings(conn, pair) if pair else []
+        refs = meeting_refs(conn, dyad_scope(pair))
     if not refs:
         return []
     position = {r.id: i for i, r in enumerate(refs)}
@@ -242,30 +285,33 @@ def meeting_changes(
 
 def board(conn: sqlite3.Connection, dyad: list[str] | None) -> Board:
     pair = resolve_dyad(conn, dyad)
-    if not pair:
-        return Board(dyad=[], meetings=[], rows=[])
-    refs = meetings(conn, pair)
+    refs = meeting_refs(conn, dyad_scope(pair))
+    if not refs:
+        return Board(dyad=pair, meetings=[], rows=[])
     cells = raised_cells(conn, dyad_scope(pair))
     per_topic: dict[str, dict[int, Status]] = defaultdict(dict)
     for (mid, tid), status in cells.items():
         per_topic[tid][mid] = status
+    position = {r.id: i for i, r in enumerate(refs)}
     out: list[TopicRow] = []
     for topic in topics(conn):
         raised = per_topic.get(topic.id)
         if not raised:
             continue
-        ordered = [r for r in refs if r.id in raised]
-        cur = raised[ordered[-1].id]
+        ordered = sorted(raised, key=position.__getitem__)
+        cur = raised[ordered[-1]]
         trend = 0
         if len(ordered) > 1:
-            delta = cur.score - raised[ordered[-2].id].score
+            delta = cur.score - raised[ordered[-2]].score
             trend = (delta > 0) - (delta < 0)
-        out.append(TopicRow.model_construct(
-            topic=topic, cells={r.id: raised[r.id] for r in ordered}, current=cur, trend=trend,
-            last_discussed=ordered[-1].meeting_date,
-        ))
+        out.append(rows.build(TopicRow, {
+            "topic": topic, "cells": {mid: raised[mid] for mid in ordered}, "current": cur,
+            "trend": trend, "last_discussed": refs[position[ordered[-1]]].meeting_date,
+        }))
     latest = meeting_changes(conn, refs[-1].id, pair, refs=refs, cells=cells) if refs else []
-    return Board.model_construct(dyad=pair, meetings=refs, rows=out, latest_changes=latest)
+    return rows.build(
+        Board, {"dyad": pair, "meetings": refs, "rows": out, "latest_changes": latest}
+    )
 
 
 def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> MeetingDetail:
@@ -273,8 +319,11 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> MeetingDetail:
     row = conn.execute("SELECT participants FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
     articles = [
         rows.article_record(r)
-        for r in conn.execute("SELECT * FROM articles WHERE meeting_id = ? ORDER BY id",
-                              (meeting_id,))
+        for r in conn.execute(
+            """SELECT a.*, t.original, t.text FROM articles a
+               JOIN article_texts t ON t.article_id = a.id WHERE a.meeting_id = ? ORDER BY a.id""",
+            (meeting_id,),
+        )
     ]
     names = _names(conn)
     views = entry_views(conn, {ref.id: ref}, ids_scope([meeting_id]), names)
@@ -282,7 +331,8 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> MeetingDetail:
     entries = sorted(views.values(), key=lambda v: order.get(v.topic_id, len(order)))
     quotes = [
         rows.stored_quote(r)
-        for r in conn.execute(
+        for r in tuples(
+            conn,
             f"""SELECT {rows.QUOTE_COLUMNS} FROM {rows.QUOTE_FROM}
                 WHERE q.meeting_id = ? AND {rows.QUOTE_SHOWN} ORDER BY q.article_id, q.start""",
             (meeting_id,),
@@ -312,8 +362,16 @@ def fts_query(words: str) -> str | None:
     return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def speakers_like(conn: sqlite3.Connection, part: str) -> list[str]:
+    """Stored speaker names containing `part`, case-insensitively (Unicode casefold,
+    which SQL LIKE does not do); read from the speaker index, not the quotes."""
+    needle = part.casefold()
+    return [
+        name for (name,) in tuples(
+            conn, "SELECT DISTINCT eff_speaker FROM quotes WHERE eff_speaker IS NOT NULL"
+        )
+        if needle in name.casefold()
+    ]
 
 
 def search_quotes(
@@ -323,15 +381,24 @@ def search_quotes(
     """Shown quotes matching every filter given, newest meeting first."""
     where = [rows.QUOTE_SHOWN]
     params: list[Any] = []
-    source = rows.QUOTE_FROM
     query = fts_query(words) if words else None
     if query is not None:
-        source = f"quotes_fts f JOIN quotes q ON q.id = f.rowid {rows.QUOTE_FROM[len('quotes q'):]}"
+        # The full-text index narrows first; matches are then sorted by date.
+        source = """quotes_fts f JOIN quotes q ON q.id = f.rowid
+            JOIN articles a ON a.id = q.article_id JOIN meetings m ON m.id = q.meeting_id"""
         where.append("quotes_fts MATCH ?")
         params.append(query)
+    else:
+        # CROSS JOIN keeps meetings as the outer loop, walked newest first on the date
+        # index, so a common filter stops after `limit` rows instead of sorting them all.
+        source = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
+            JOIN articles a ON a.id = q.article_id"""
     if speaker:
-        where.append("q.eff_speaker LIKE ? ESCAPE '\\'")
-        params.append(_like(speaker))
+        names = speakers_like(conn, speaker)
+        if not names:
+            return []
+        where.append(f"q.eff_speaker IN ({','.join('?' * len(names))})")
+        params.extend(names)
     if topic:
         where.append("q.eff_topic = ?")
         params.append(topic)
@@ -342,16 +409,16 @@ def search_quotes(
         where.append("q.meeting_id = ?")
         params.append(meeting_id)
     params.append(max(0, limit))
+    # Undated meetings sort last: NULL is the smallest value in SQLite.
     sql = (
         f"SELECT {rows.QUOTE_COLUMNS} FROM {source} WHERE {' AND '.join(where)} "
-        f"ORDER BY m.meeting_date IS NULL, m.meeting_date DESC, q.meeting_id DESC, "
-        f"q.article_id, q.start LIMIT ?"
+        f"ORDER BY m.meeting_date DESC, m.id DESC, q.article_id, q.start LIMIT ?"
     )
-    return [rows.stored_quote(r) for r in conn.execute(sql, params)]
+    return [rows.stored_quote(r) for r in tuples(conn, sql, params)]
 
 
 def search_articles(conn: sqlite3.Connection, words: str, limit: int) -> list[tuple[int, int, str]]:
-    """(article id, meeting id, title) of articles whose title or text has every word."""
+    """(article id, meeting id, title) of articles whose text has every word, best first."""
     query = fts_query(words)
     if query is None:
         return []

@@ -21,7 +21,7 @@ from store.db.writes import (
     ensure_topics,
     insert_entries,
     refresh_duplicates,
-    refresh_participants,
+    refresh_from_articles,
     upsert_actors,
 )
 from store.ingest import IngestError
@@ -60,12 +60,13 @@ def match_quotes(old: list[sqlite3.Row], new: list[Quote]) -> dict[int, int]:
 def _apply(conn: sqlite3.Connection, article: sqlite3.Row, draft: MeetingDraft) -> None:
     article_id, meeting_id = article["id"], article["meeting_id"]
     conn.execute(
-        """UPDATE articles SET title = ?, published = ?, source = ?, url = ?, text = ?,
+        """UPDATE articles SET title = ?, published = ?, source = ?, url = ?,
                paragraph_spans = ?, participants = ? WHERE id = ?""",
-        (draft.title, rows.iso(draft.published), draft.source, draft.url, draft.text,
+        (draft.title, rows.iso(draft.published), draft.source, draft.url,
          rows.dumps([p.model_dump(mode="json") for p in draft.paragraph_spans]),
          rows.actors_json(draft.participants), article_id),
     )
+    conn.execute("UPDATE article_texts SET text = ? WHERE article_id = ?", (draft.text, article_id))
     ensure_topics(conn, draft.topics)
     upsert_actors(conn, draft.participants)
     conn.execute("DELETE FROM topic_entries WHERE article_id = ?", (article_id,))
@@ -97,7 +98,7 @@ def _apply(conn: sqlite3.Connection, article: sqlite3.Row, draft: MeetingDraft) 
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (*values, article_id, meeting_id),
             )
-    refresh_participants(conn, meeting_id)
+    refresh_from_articles(conn, meeting_id)
     refresh_duplicates(conn, meeting_id)
 
 
@@ -114,8 +115,9 @@ def reindex(
     extractor now rejects keeps its old values.
     """
     articles = conn.execute(
-        """SELECT a.id, a.meeting_id, a.original, a.meeting_date AS a_date,
+        """SELECT a.id, a.meeting_id, t.original, a.meeting_date AS a_date,
                m.meeting_date, m.dyad FROM articles a JOIN meetings m ON m.id = a.meeting_id
+               JOIN article_texts t ON t.article_id = a.id
            ORDER BY a.id"""
     ).fetchall()
     done = 0

@@ -2,8 +2,9 @@
 
 Version 1 was the first cut: meetings, articles, actors, topics, extracted
 topic entries and quotes. Version 2 added the user's edits (kept apart from
-extracted values), quote de-duplication across sources, FTS5 search and the
-indexes the queries rely on. Never edit a released migration: append one.
+extracted values), quote de-duplication across sources, FTS5 search, the
+article texts in their own table and the indexes the queries rely on.
+Never edit a released migration: append one.
 """
 
 from __future__ import annotations
@@ -83,6 +84,17 @@ _V1 = [
 _FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 _V2 = [
+    # The article texts (kilobytes each) move to their own table so that the
+    # metadata rows every query joins stay small: twenty to a page, not one.
+    """CREATE TABLE article_texts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        original TEXT NOT NULL,
+        text TEXT NOT NULL
+    )""",
+    """INSERT INTO article_texts (article_id, original, text)
+       SELECT id, original, text FROM articles""",
+    "ALTER TABLE articles DROP COLUMN original",
+    "ALTER TABLE articles DROP COLUMN text",
     # Overrides live in their own table, keyed by meeting x topic, so re-extraction
     # (which rewrites topic_entries) can never touch them.
     """CREATE TABLE entry_overrides (
@@ -92,6 +104,13 @@ _V2 = [
         note TEXT,
         PRIMARY KEY (meeting_id, topic_id)
     )""",
+    # Outlets of a meeting's articles, kept on the meeting so lists need no join.
+    "ALTER TABLE meetings ADD COLUMN sources TEXT NOT NULL DEFAULT '[]'",
+    """UPDATE meetings SET sources = COALESCE((
+        SELECT json_group_array(source) FROM (
+            SELECT source, min(id) AS first FROM articles
+            WHERE meeting_id = meetings.id AND source IS NOT NULL
+            GROUP BY source ORDER BY first)), '[]')""",
     "ALTER TABLE quotes ADD COLUMN speaker_override TEXT",
     "ALTER TABLE quotes ADD COLUMN speaker_country_override TEXT",
     "ALTER TABLE quotes ADD COLUMN topic_override TEXT",
@@ -107,18 +126,22 @@ _V2 = [
     """ALTER TABLE quotes ADD COLUMN eff_topic TEXT GENERATED ALWAYS AS
         (CASE WHEN topic_overridden THEN topic_override ELSE topic END) VIRTUAL""",
     "CREATE INDEX meetings_dyad_date ON meetings(dyad_key, meeting_date)",
+    "CREATE INDEX meetings_date ON meetings(meeting_date)",
     "CREATE INDEX articles_meeting ON articles(meeting_id)",
     "CREATE INDEX entries_topic_meeting ON topic_entries(topic_id, meeting_id)",
-    "CREATE INDEX entries_meeting ON topic_entries(meeting_id)",
+    # covering: the board reads (meeting, topic, status) for every cell of a dyad
+    "CREATE INDEX entries_meeting ON topic_entries(meeting_id, topic_id, status)",
     "CREATE INDEX quotes_meeting ON quotes(meeting_id)",
     "CREATE INDEX quotes_article ON quotes(article_id)",
     "CREATE INDEX quotes_topic ON quotes(eff_topic)",
-    "CREATE INDEX quotes_duplicate ON quotes(duplicate_of)",
+    "CREATE INDEX quotes_speaker ON quotes(eff_speaker)",
+    # partial: "duplicate_of IS NULL" (every shown quote) must not be planned through it
+    "CREATE INDEX quotes_duplicate ON quotes(duplicate_of) WHERE duplicate_of IS NOT NULL",
     # External-content FTS5 tables, kept in sync by triggers inside the writing transaction.
     f"""CREATE VIRTUAL TABLE quotes_fts USING fts5(
         text, content='quotes', content_rowid='id', tokenize='{_FTS_TOKENIZER}')""",
     f"""CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, text, content='articles', content_rowid='id', tokenize='{_FTS_TOKENIZER}')""",
+        text, content='article_texts', content_rowid='article_id', tokenize='{_FTS_TOKENIZER}')""",
     """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
         INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END""",
     """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
@@ -126,15 +149,15 @@ _V2 = [
     """CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
         INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
         INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END""",
-    """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END""",
-    """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text)
-        VALUES ('delete', old.id, old.title, old.text); END""",
-    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text)
-        VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END""",
+    """CREATE TRIGGER article_texts_ai AFTER INSERT ON article_texts BEGIN
+        INSERT INTO articles_fts(rowid, text) VALUES (new.article_id, new.text); END""",
+    """CREATE TRIGGER article_texts_ad AFTER DELETE ON article_texts BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, text)
+        VALUES ('delete', old.article_id, old.text); END""",
+    """CREATE TRIGGER article_texts_au AFTER UPDATE OF text ON article_texts BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, text)
+        VALUES ('delete', old.article_id, old.text);
+        INSERT INTO articles_fts(rowid, text) VALUES (new.article_id, new.text); END""",
     "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]

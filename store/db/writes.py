@@ -86,7 +86,8 @@ def insert_quotes(
 def refresh_duplicates(conn: sqlite3.Connection, meeting_id: int) -> int:
     """Recompute which of a meeting's quotes repeat another; returns how many are shown."""
     found = conn.execute(
-        "SELECT id, text, eff_speaker, duplicate_of FROM quotes WHERE meeting_id = ? AND dropped = 0",
+        "SELECT id, text, eff_speaker, duplicate_of FROM quotes "
+        "WHERE meeting_id = ? AND dropped = 0",
         (meeting_id,),
     ).fetchall()
     dup = find_duplicates([QuoteKey(r["id"], r["text"], r["eff_speaker"]) for r in found])
@@ -101,17 +102,19 @@ def refresh_duplicates(conn: sqlite3.Connection, meeting_id: int) -> int:
     return len(found) - len(dup)
 
 
-def refresh_participants(conn: sqlite3.Connection, meeting_id: int) -> None:
-    """A meeting's participants are the union of its articles' participants."""
-    lists = [
-        rows.actors_from(r["participants"])
-        for r in conn.execute(
-            "SELECT participants FROM articles WHERE meeting_id = ? ORDER BY id", (meeting_id,)
-        )
-    ]
+def refresh_from_articles(conn: sqlite3.Connection, meeting_id: int) -> None:
+    """A meeting's participants and sources: the union over its articles, first seen first."""
+    found = conn.execute(
+        "SELECT participants, source FROM articles WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+    ).fetchall()
+    actors = union_actors(*(rows.actors_from(r["participants"]) for r in found))
+    sources: list[str] = []
+    for r in found:
+        if r["source"] is not None and r["source"] not in sources:
+            sources.append(r["source"])
     conn.execute(
-        "UPDATE meetings SET participants = ? WHERE id = ?",
-        (rows.actors_json(union_actors(*lists)), meeting_id),
+        "UPDATE meetings SET participants = ?, sources = ? WHERE id = ?",
+        (rows.actors_json(actors), rows.dumps(sources), meeting_id),
     )
 
 
@@ -139,8 +142,8 @@ def find_meeting(conn: sqlite3.Connection, draft: MeetingDraft) -> int | None:
 
 def _duplicate_message(conn: sqlite3.Connection, sha256: str) -> str | None:
     row = conn.execute(
-        """SELECT m.id, m.title, m.meeting_date FROM articles a JOIN meetings m ON m.id = a.meeting_id
-           WHERE a.sha256 = ?""", (sha256,),
+        """SELECT m.id, m.title, m.meeting_date FROM articles a
+           JOIN meetings m ON m.id = a.meeting_id WHERE a.sha256 = ?""", (sha256,),
     ).fetchone()
     if row is None:
         return None
@@ -170,10 +173,12 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
         shown_before = 0
         if meeting_id is None:
             cur = conn.execute(
-                """INSERT INTO meetings (title, dyad, dyad_key, meeting_date, location, participants)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
+                """INSERT INTO meetings
+                       (title, dyad, dyad_key, meeting_date, location, participants, sources)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 (draft.title, rows.dumps(dyad), rows.dyad_key(dyad), rows.iso(draft.meeting_date),
-                 draft.location, rows.actors_json(draft.participants)),
+                 draft.location, rows.actors_json(draft.participants),
+                 rows.dumps([draft.source] if draft.source else [])),
             )
             meeting_id = int(cur.lastrowid or 0)
         else:
@@ -187,19 +192,23 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
             )
         cur = conn.execute(
             """INSERT INTO articles (meeting_id, title, published, meeting_date, location, source,
-                   url, original, text, sha256, paragraph_spans, participants, added_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   url, sha256, paragraph_spans, participants, added_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (meeting_id, draft.title, rows.iso(draft.published), rows.iso(draft.meeting_date),
-             draft.location, draft.source, draft.url, draft.original, draft.text, sha,
+             draft.location, draft.source, draft.url, sha,
              rows.dumps([p.model_dump(mode="json") for p in draft.paragraph_spans]),
              rows.actors_json(draft.participants), datetime.now(UTC).isoformat()),
         )
         article_id = int(cur.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO article_texts (article_id, original, text) VALUES (?, ?, ?)",
+            (article_id, draft.original, draft.text),
+        )
         insert_entries(conn, meeting_id, article_id, draft.topics)
         insert_quotes(conn, meeting_id, article_id, draft.quotes)
         added, merged = len(draft.quotes), 0
         if joined:
-            refresh_participants(conn, meeting_id)
+            refresh_from_articles(conn, meeting_id)
             shown_after = refresh_duplicates(conn, meeting_id)
             added = max(0, shown_after - shown_before)
             merged = len(draft.quotes) - added
@@ -296,7 +305,8 @@ def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
         ids = [meeting_id]
         for art in articles[1:]:
             cur = conn.execute(
-                """INSERT INTO meetings (title, dyad, dyad_key, meeting_date, location, participants)
+                """INSERT INTO meetings
+                       (title, dyad, dyad_key, meeting_date, location, participants)
                    VALUES (?, ?, ?, ?, ?, ?)""",
                 (art["title"], meeting["dyad"], meeting["dyad_key"],
                  art["meeting_date"] or meeting["meeting_date"],
@@ -325,7 +335,7 @@ def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
                     )
         conn.execute("UPDATE quotes SET duplicate_of = NULL WHERE meeting_id = ?", (meeting_id,))
         for mid in ids:
-            refresh_participants(conn, mid)
+            refresh_from_articles(conn, mid)
             refresh_duplicates(conn, mid)
     return ids
 

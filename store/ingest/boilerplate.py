@@ -11,7 +11,11 @@ import re
 # Whole lines that are page furniture, wherever they occur.
 JUNK_LINE = re.compile(
     r"""^\s*(?:
-        advertisement|advertising|sponsored(?:\ content)?|ad|
+        advertisement(?:\s*[\u00b7|:-].*)?|advertising|sponsored(?:\ content)?|ad|
+        \[\d+/\d+\].*|item\ \d+\ of\ \d+\b.*|.*purchase\ licensing\ rights.*|
+        .*\bopens\ new\ tab\.?|.*\((?:ap|afp|reuters)\ photo\b[^)]*\)|
+        (?:the\ (?:below|following)\ is\ attributable\ to\b.*)|
+        (?:scroll\ to\ continue|continue\ reading|story\ continues\ below).*|
         (?:skip\ (?:to\ )?(?:main\ )?content|skip\ advertisement)|
         share(?:\ this(?:\ article|\ story)?)?(?:\ on\ \w+)?|
         (?:share|tweet|email|print|copy\ link|save|facebook|twitter|x|linkedin|whatsapp|reddit)

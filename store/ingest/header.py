@@ -8,6 +8,7 @@ Works on the normalized text, so every dash is `-` and every quote is straight.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,6 +112,18 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     return out
 
 
+def _lines_backwards(text: str, start: int, end: int) -> Iterator[_Line]:
+    """Lines of text[start:end] from the last one up, made only as far as they are read."""
+    stop = end
+    while stop > start:
+        nl = text.rfind("\n", start, stop)
+        begin = start if nl == -1 else nl + 1
+        yield _Line(begin, stop, text[begin:stop])
+        stop = nl if nl != -1 else start
+        if nl == -1:
+            break
+
+
 def outlet_name(raw: str) -> str | None:
     """'Reuters' -> 'Reuters', 'The Associated Press' -> 'AP'; None if not an outlet."""
     key = " ".join(raw.lower().replace(".", "").split())
@@ -147,7 +160,8 @@ def _is_meta_line(line: str) -> bool:
     if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
         return True
     if DATE_RE.search(s) and (len(s) < 60 or _TIME.search(s) or "|" in s):
-        return True
+        # "June 19, 2023" is a dateline of the page; "They met on June 5." is the story.
+        return not _SENTENCE_END.search(s) or _BYLINE_WORD.match(s) is not None
     return False
 
 
@@ -166,7 +180,7 @@ def _is_dek(line: str) -> bool:
 
 def _find_source(zone: list[_Line], title: str) -> str | None:
     for ln in zone:
-        m = re.match(r"^\s*by\s+(.+?)\s*(?:[|,\-]|\d|$)", ln.text, re.I)
+        m = re.match(r"^\s*(?:by|source:?|from)\s+(.+?)\s*(?:[|,\-]|\d|$)", ln.text, re.I)
         if m:
             name = outlet_name(m[1]) or outlet_name(m[1].split(" and ")[-1])
             if name:
@@ -209,7 +223,7 @@ def _body_end(text: str, start: int, end: int) -> int:
     """
     cut = end
     link_lines = 0
-    for ln in reversed(_lines(text, start, end)):
+    for ln in _lines_backwards(text, start, end):
         s = ln.text.strip()
         if not s:
             continue
@@ -265,6 +279,12 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         break
     title = doc.title or ""
     consumed_title = False
+    if title:
+        # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
+        for k in range(pos, min(pos + 6, len(nonblank))):
+            if head_lines[nonblank[k]].text.strip() == title:
+                pos = k
+                break
     if pos < len(nonblank):
         ln = head_lines[nonblank[pos]]
         s = ln.text.strip()
@@ -288,9 +308,6 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             continue
         break
     body_start = head_lines[nonblank[pos]].start if pos < len(nonblank) else n
-    if not title:
-        first = text[body_start:body_start + 300].split("\n", 1)[0]
-        title = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:160].strip()
 
     location: str | None = None
     source: str | None = None
@@ -307,6 +324,10 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
                 source = outlet_name(m["outlet"]) or m["outlet"].strip()
             body_start = m.end()
 
+    if not title:
+        # No headline: the first sentence of the story stands in for one.
+        first = text[body_start:body_start + 300].split("\n", 1)[0]
+        title = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:160].strip()
     published = _zone_date(zone, doc.published.year if doc.published else None)
     if published is None:
         published = doc.published

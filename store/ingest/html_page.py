@@ -327,6 +327,9 @@ def html_to_plain(page: str) -> PlainDocument:
     _prune(root)
     container = _container(root)
     blocks = _blocks(container)
+    h1_at = next((i for i, (tag, _) in enumerate(blocks) if tag == "h1"), None)
+    if h1_at is not None and all(len(t) < 100 for _, t in blocks[:h1_at]):
+        blocks = blocks[h1_at:]  # kickers and breadcrumbs above the headline
     h1 = next((t for tag, t in blocks if tag == "h1"), None)
     if h1 is None:
         h1s = [e for e in _iter(root) if e.tag == "h1"]

@@ -153,8 +153,9 @@ def markdown_to_plain(text: str) -> PlainDocument:
         elif re.match(r"^[ \t]{0,8}\d{1,3}[.)][ \t]+\S", line):
             out.append("")
             line = line.lstrip()
-        out.append(inline(line).rstrip())
-    plain = _layout(out).strip("\n")
+        out.append(line.rstrip())
+    # Inline markup never spans lines, so one pass over the whole text does every line.
+    plain = inline(_layout(out)).strip("\n")
     return PlainDocument(text=plain, format="markdown", title=title,
                          url=meta.get("url") or meta.get("canonical") or None,
                          published=_meta_date(meta.get("date") or meta.get("published")),

@@ -21,7 +21,7 @@ _STARTERS = frozenset(
     "Earlier Later Yet So If Since Although Though Some Many Most Other Others Such Under "
     "According Speaking".split()
 )
-_CANDIDATE = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.'-]{1,20})\.[\"')\]]*$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]$")
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s+")

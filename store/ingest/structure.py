@@ -18,11 +18,11 @@ from store.ingest.boilerplate import is_junk_line
 from store.ingest.sentences import split_sentences
 from store.ingest.types import Para
 
-_BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*)(?:\n(?:[^\n]*\S[^\n]*))*")
 _ITEM = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-*\u2022\u25aa\u25cf])[ \t]+", re.MULTILINE)
 _END_PUNCT = re.compile(r"[.!?,;\"')\]]\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 _DATELINE_LIKE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]{1,30}\))?\s*-")
+_LETTER = re.compile(r"[^\W\d_]")
 _SMALL_WORDS = frozenset("a an and the of in on at to for with from by or vs as its".split())
 
 
@@ -36,16 +36,16 @@ class _Line:
 def _heading_text(line: str) -> str | None:
     """The heading a line is, or None: 'TAIWAN, SOUTH CHINA SEA', '1. Military talks resume'."""
     s = line.strip()
-    if not s or len(s) > 90 or is_junk_line(s):
+    if not s or len(s) > 90 or s[-1] in ".!?\"'" or is_junk_line(s):
         return None
     item = _ITEM.match(s)
     core = s[item.end():].strip() if item else s
-    if not core or not any(c.isalpha() for c in core):
+    if not core or not _LETTER.search(core):
         return None
-    if len(core.split()) > 12 or _DATELINE_LIKE.match(s) and not s.isupper():
+    if core.count(" ") > 11 or _DATELINE_LIKE.match(s) and not s.isupper():
         return None
-    letters = [c for c in core if c.isalpha()]
-    upper = all(c.isupper() for c in letters) and len(letters) >= 2
+    # str.isupper: every cased character is upper case (and there is one).
+    upper = core.isupper() and len(core) >= 2
     if upper and not core.endswith((".", "?", "!", '"')):
         return core.rstrip(":").strip()
     if _END_PUNCT.search(core) or core.endswith(":"):
@@ -95,29 +95,43 @@ def _heading_of_group(group: list[_Line], standalone: bool) -> str | None:
     if h is None:
         return None
     s = text.strip()
-    letters = [c for c in s if c.isalpha()]
-    if standalone or all(c.isupper() for c in letters) or _ITEM.match(s) or _is_title_like(s):
+    if standalone or s.isupper() or _ITEM.match(s) or _is_title_like(s):
         return h
     return None
 
 
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, list[_Line]]]:
+    """Blank-line separated blocks: (blank lines before, non-junk lines), in one pass."""
+    blocks: list[tuple[int, list[_Line]]] = []
+    current: list[_Line] = []
+    blank = 0  # blank lines since the last line of text
+    seen = 0  # widest blank run since the last kept block (furniture lines do not count)
+    gap = 0
+    pos = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            if current:
+                blocks.append((gap, current))
+                current, seen = [], 0
+            blank += 1
+        elif is_junk_line(stripped):
+            seen, blank = max(seen, blank), 0
+        else:
+            if not current:
+                gap = max(seen, blank) if blocks else 0
+            lead = len(raw) - len(raw.lstrip())
+            current.append(_Line(pos + lead, pos + len(raw.rstrip()), stripped))
+            blank = 0
+        pos += len(raw) + 1
+    if current:
+        blocks.append((gap, current))
+    return blocks
+
+
 def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
     """Split text[start:end] into paragraphs with their sentences and sections."""
-    blocks: list[tuple[int, list[_Line]]] = []  # (blank lines before, lines)
-    prev_end = start
-    for m in _BLOCK.finditer(text, start, end):
-        gap = text.count("\n", prev_end, m.start()) - 1 if blocks else 0
-        lines: list[_Line] = []
-        pos = m.start()
-        for raw in m[0].split("\n"):
-            if raw.strip() and not is_junk_line(raw):
-                lstrip = len(raw) - len(raw.lstrip())
-                rstrip = len(raw.rstrip())
-                lines.append(_Line(pos + lstrip, pos + rstrip, raw.strip()))
-            pos += len(raw) + 1
-        prev_end = m.end()
-        if lines:
-            blocks.append((max(gap, 0), lines))
+    blocks = _blocks(text, start, end)
 
     # Two blank lines mark sections only if the copy does not put them everywhere.
     gaps = [g for g, _ in blocks[1:]]
@@ -143,7 +157,8 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
                 # "TAIWAN\nThe two sides ..." : a header line glued to its paragraph.
                 first = lines[0]
                 fh = _heading_of_group([first], False)
-                if fh is not None and not _SENTENCE_END.search(first.text):
+                # A next line opening in lower case continues a wrapped sentence instead.
+                if fh is not None and not lines[1].text[:1].islower():
                     if started:
                         section += 1
                     heading, started = fh, False

@@ -29,8 +29,9 @@ class BoardScreen(BilatScreen[None]):
         Binding("a", "app.add_article", "Add", tooltip="Add an article from a file or pasted text"),
         Binding("slash", "app.quotes", "Quotes", key_display="/", tooltip="Search quotes"),
         Binding("c", "app.compare", "Compare", tooltip="Compare two meetings"),
-        Binding("m", "open_meeting", "Meeting", tooltip="Open the highlighted meeting's article"),
-        Binding("d", "next_dyad", "Pair", tooltip="Switch to the next pair of countries"),
+        Binding("m", "open_meeting", "Meeting", show=False,
+                tooltip="Open the highlighted meeting's article"),
+        Binding("d", "next_dyad", "Pair", show=False, tooltip="Switch to the next pair of countries"),
         Binding("e", "app.export", "Export", show=False, tooltip="Export a timeline"),
     ]
 
@@ -53,6 +54,10 @@ class BoardScreen(BilatScreen[None]):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def on_resize(self) -> None:
+        # Below 110 columns the changes list moves under the matrix, which needs the width.
+        self.set_class(self.size.width < 110, "-narrow")
 
     def reload(self) -> None:
         self.load_board(self.dyad)

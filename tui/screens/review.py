@@ -107,7 +107,7 @@ class ReviewScreen(BilatScreen[None]):
                 with Horizontal(classes="review-row"):
                     yield Checkbox("keep", True, id=f"quote-{i}-keep")
                     yield Input(quote.speaker or "", placeholder="speaker", id=f"quote-{i}-speaker")
-                    yield Select(topic_options, value=quote.topic or Select.BLANK,
+                    yield Select(topic_options, value=quote.topic or Select.NULL,
                                  prompt="no topic", id=f"quote-{i}-topic")
                     yield Label(Content(f"“{quote.text}”"))
             if draft.warnings:

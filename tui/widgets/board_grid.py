@@ -92,8 +92,11 @@ class BoardGrid(ScrollView, can_focus=True):
         )
         row = next((i for i, r in enumerate(board.rows) if r.topic.id == old), 0)
         self.cursor = GridCursor(min(row, max(len(board.rows) - 1, 0)), -1)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self.call_after_refresh(self._scroll_to_newest)
         self.refresh()
+
+    def _scroll_to_newest(self) -> None:
+        self.scroll_to(x=self.max_scroll_x, y=0, animate=False)
 
     def _topic_at(self, row: int) -> str | None:
         if self.board is None or not (0 <= row < len(self.board.rows)):
@@ -134,15 +137,16 @@ class BoardGrid(ScrollView, can_focus=True):
         self.refresh()
 
     def _scroll_cursor_into_view(self, cursor: GridCursor) -> None:
-        view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, CELL_WIDTH)
+        if self.board is None:
+            return
         view_h = max(self.scrollable_content_region.height - HEADER_HEIGHT, 1)
         x, y = self.scroll_offset
-        if cursor.column >= 0:
-            left = cursor.column * CELL_WIDTH
-            if left < x:
-                x = left
-            elif left + CELL_WIDTH > x + view_w:
-                x = left + CELL_WIDTH - view_w
+        visible = self._visible_columns(x)
+        count = max(len(visible), 1)
+        if cursor.column >= 0 and cursor.column < visible.start:
+            x = cursor.column * CELL_WIDTH
+        elif cursor.column >= visible.start + count:
+            x = (cursor.column - count + 1) * CELL_WIDTH
         if cursor.row < y:
             y = cursor.row
         elif cursor.row >= y + view_h:
@@ -160,7 +164,7 @@ class BoardGrid(ScrollView, can_focus=True):
             return
         column = -1
         if offset.x >= LEFT_WIDTH:
-            column = (offset.x - LEFT_WIDTH + self.scroll_offset.x) // CELL_WIDTH
+            column = self._visible_columns(self.scroll_offset.x).start + (offset.x - LEFT_WIDTH) // CELL_WIDTH
             if column >= len(self.board.meetings):
                 return
         self.cursor = GridCursor(row, column)
@@ -181,11 +185,11 @@ class BoardGrid(ScrollView, can_focus=True):
         return strip.crop_extend(0, width, self.rich_style)
 
     def _visible_columns(self, scroll_x: int) -> range:
+        """Whole columns only: the first is the one at or after the scroll offset."""
         assert self.board is not None
         view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, 0)
-        first = scroll_x // CELL_WIDTH
-        last = min(len(self.board.meetings), (scroll_x + view_w) // CELL_WIDTH + 1)
-        return range(first, last)
+        first = -(-scroll_x // CELL_WIDTH)
+        return range(first, min(len(self.board.meetings), first + view_w // CELL_WIDTH))
 
     def _header_line(self, y: int, scroll_x: int) -> Strip:
         assert self.board is not None
@@ -201,11 +205,19 @@ class BoardGrid(ScrollView, can_focus=True):
         return Strip(segments)
 
     def _header_cell(self, column: int, y: int) -> str:
+        """Month and year on the top line where the month changes, the day below."""
         assert self.board is not None
-        when = self.board.meetings[column].meeting_date
+        meetings = self.board.meetings
+        when = meetings[column].meeting_date
         if when is None:
             return "?" if y == 1 else ""
-        return when.strftime("%b%y") if y == 0 else when.strftime("%d")
+        if y == 1:
+            return when.strftime("%d")
+        before = meetings[column - 1].meeting_date if column > 0 else None
+        first_visible = column == self._visible_columns(self.scroll_offset.x).start
+        if first_visible or before is None or (before.year, before.month) != (when.year, when.month):
+            return when.strftime("%b%y")
+        return ""
 
     def _row_line(self, row: int, scroll_x: int) -> Strip:
         assert self.board is not None
@@ -250,14 +262,11 @@ class BoardGrid(ScrollView, can_focus=True):
         return self._clip_cells(scroll_x, lambda column: (label(column), style))
 
     def _clip_cells(self, scroll_x: int, cell: CellPainter) -> list[Segment]:
-        """Segments for the visible meeting columns, cut at the scroll offset."""
-        segments = [
+        """Segments for the visible meeting columns."""
+        return [
             Segment(text.center(CELL_WIDTH), style)
             for text, style in map(cell, self._visible_columns(scroll_x))
         ]
-        offset = scroll_x % CELL_WIDTH
-        view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, 0)
-        return list(Strip(segments).crop(offset, offset + view_w))
 
 
 def _fit(text: str, width: int) -> str:

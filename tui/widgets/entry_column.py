@@ -29,7 +29,7 @@ def entry_content(entry: EntryView, dyad: list[str]) -> Content:
     if entry.note:
         parts += [Content("\n"), Content.styled("note: ", "italic $text-muted"), Content(entry.note)]
     if entry.evidence:
-        parts += [Content("\n\n"), Content.styled("“", "$text-muted"), Content(entry.evidence)]
+        parts += [Content("\n\n"), Content.styled(entry.evidence, "italic")]
     if entry.summary and entry.summary != entry.evidence:
         parts += [_heading("Summary"), Content(entry.summary)]
     if entry.figures:

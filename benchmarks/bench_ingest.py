@@ -1,0 +1,83 @@
+"""Ingest speed: articles per second on the samples, a 1 MB article, linearity.
+
+Run: python benchmarks/bench_ingest.py [--runs N]
+
+Prints a small table. The whole pipeline (`store.ingest.extract`) is timed on
+bytes, as `bilat extract` feeds it, one core, no warm cache beyond one warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from store.ingest import extract  # noqa: E402
+
+SAMPLES = ROOT / "sample_articles"
+
+
+def _time(data: bytes, runs: int) -> float:
+    """Median seconds of `runs` extractions of `data`."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        extract(data)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _big(articles: list[bytes], size: int) -> bytes:
+    """Samples concatenated (blank line between) up to about `size` bytes."""
+    out = bytearray()
+    i = 0
+    while len(out) < size:
+        out += articles[i % len(articles)] + b"\n\n"
+        i += 1
+    return bytes(out[:size]).decode("utf-8", "ignore").encode("utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (median)")
+    args = parser.parse_args()
+    # Saved HTML pages are benchmarked too, but the big article is built from plain text.
+    paths = sorted(p for p in SAMPLES.glob("*") if p.is_file() and not p.name.startswith("."))
+    if not paths:
+        print("no sample articles in sample_articles/", file=sys.stderr)
+        return 1
+    articles = [p.read_bytes() for p in paths]
+    for data in articles:  # warm-up: imports, regex compilation
+        extract(data)
+
+    per_article = [_time(data, args.runs) for data in articles]
+    total = sum(per_article)
+    print(f"python {platform.python_version()} on {platform.machine()}, "
+          f"{len(articles)} sample articles, median of {args.runs} runs each")
+    print()
+    print(f"{'measure':<34}{'value':>14}")
+    print("-" * 48)
+    print(f"{'articles per second':<34}{len(articles) / total:>14.1f}")
+    print(f"{'median ms per article':<34}{statistics.median(per_article) * 1000:>14.2f}")
+    print(f"{'slowest ms per article':<34}{max(per_article) * 1000:>14.2f}")
+    plain = [a for p, a in zip(paths, articles, strict=True) if p.suffix in (".txt", ".md")]
+    sizes = [250_000, 500_000, 1_000_000]
+    timings = []
+    for size in sizes:
+        data = _big(plain or articles, size)
+        secs = _time(data, max(3, args.runs // 2))
+        timings.append(secs)
+        print(f"{f'{size // 1000} KB article, s':<34}{secs:>14.3f}")
+    ratio = timings[-1] / timings[0] if timings[0] else float("nan")
+    print(f"{'1 MB / 250 KB time (4.0 = linear)':<34}{ratio:>14.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

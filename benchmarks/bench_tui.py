@@ -1,0 +1,142 @@
+"""Dashboard timings on a large store: start to painted board, open a topic, scroll.
+
+    python benchmarks/bench_tui.py [--meetings 10000] [--store PATH]
+
+Builds (once, cached at --store) a synthetic store of N meetings of one pair,
+six topics each with varied statuses and a quote, then drives the real
+BilatApp headless with Textual's Pilot and reports wall-clock figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import random
+import statistics
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from store.db import Store
+from store.models import Actor, MeetingDraft, Paragraph, Quote, Status, TopicEntry
+from store.taxonomy import default_topics
+
+DYAD = ["China", "United States"]
+TARGETS = {"board_ms": 1500.0, "topic_ms": 200.0}
+
+
+def synthetic_draft(i: int, rnd: random.Random) -> MeetingDraft:
+    """One meeting's draft, unique text, six topics with random statuses."""
+    text = (
+        f"Officials met for round {i} of talks.\n\n"
+        f'"We discussed Taiwan and trade at length in round {i}," the envoy said.'
+    )
+    start = text.index('"') + 1
+    end = text.index('"', start)
+    topics = rnd.sample(default_topics(), 6)
+    return MeetingDraft(
+        title=f"Round {i} of talks",
+        published=date(2000, 1, 3) + timedelta(days=2 * i),
+        meeting_date=date(2000, 1, 3) + timedelta(days=2 * i),
+        location="Beijing",
+        source="Synthetic",
+        dyad=DYAD,
+        participants=[Actor(name="Antony Blinken", country="United States"),
+                      Actor(name="Wang Yi", country="China")],
+        topics=[
+            TopicEntry(id=t.id, name=t.name, status=rnd.choice(list(Status)),
+                       evidence=f"Evidence {i} on {t.name}.", paragraphs=[1])
+            for t in topics
+        ],
+        quotes=[Quote(text=text[start:end], speaker="Antony Blinken",
+                      speaker_country="United States", topic=topics[0].id,
+                      paragraph=1, start=start, end=end)],
+        text=text,
+        original=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        paragraph_spans=[Paragraph(index=0, start=0, end=text.index("\n")),
+                         Paragraph(index=1, start=text.index("\n") + 2, end=len(text))],
+    )
+
+
+def build_store(path: Path, meetings: int) -> None:
+    rnd = random.Random(7)
+    with Store.open(path) as store:
+        have = store.counts()["meetings"]
+        for i in range(have, meetings):
+            store.add_draft(synthetic_draft(i, rnd), new_meeting=True)
+
+
+async def measure(path: Path) -> dict[str, float]:
+    from tui.app import BilatApp
+    from tui.screens.topic import TopicScreen
+    from tui.widgets.board_grid import BoardGrid
+
+    figures: dict[str, float] = {}
+    with Store.open(path) as store:
+        started = time.perf_counter()
+        app = BilatApp(store)
+        async with app.run_test(size=(160, 48)) as pilot:
+            grid = app.screen.query_one(BoardGrid)
+            while grid.board is None:
+                await pilot.pause(0.005)
+            await pilot.pause()
+            figures["board_ms"] = (time.perf_counter() - started) * 1000
+            figures["board_meetings"] = float(len(grid.board.meetings))
+
+            timings = []
+            for _ in range(3):
+                started = time.perf_counter()
+                app.open_topic("taiwan", None, DYAD)
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert isinstance(app.screen, TopicScreen) and app.screen.history
+                timings.append((time.perf_counter() - started) * 1000)
+                await pilot.press("escape")
+                await pilot.pause()
+            figures["topic_ms"] = statistics.median(timings)
+
+            grid.focus()
+            started = time.perf_counter()
+            presses = 200
+            for _ in range(presses):
+                await pilot.press("left")
+            await pilot.pause()
+            figures["scroll_ms_per_key"] = (time.perf_counter() - started) * 1000 / presses
+
+            started = time.perf_counter()
+            lines = grid.size.height
+            for _ in range(20):
+                for y in range(lines):
+                    grid.render_line(y)
+            figures["repaint_ms"] = (time.perf_counter() - started) * 1000 / 20
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--meetings", type=int, default=10_000)
+    parser.add_argument("--store", type=Path, default=None, help="cache the synthetic store here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.store or Path(tmp) / "bench.db"
+        started = time.perf_counter()
+        build_store(path, args.meetings)
+        print(f"store of {args.meetings} meetings ready in {time.perf_counter() - started:.1f} s")
+        figures = asyncio.run(measure(path))
+    print(f"{'measure':<28}{'value':>12}{'target':>12}")
+    rows = [
+        ("start to painted board (ms)", figures["board_ms"], "< 1500"),
+        ("open a topic (ms, median)", figures["topic_ms"], "< 200"),
+        ("scroll, per key press (ms)", figures["scroll_ms_per_key"], "smooth"),
+        ("repaint visible grid (ms)", figures["repaint_ms"], "-"),
+    ]
+    for name, value, target in rows:
+        print(f"{name:<28}{value:>12.1f}{target:>12}")
+
+
+if __name__ == "__main__":
+    main()

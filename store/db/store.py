@@ -1,0 +1,262 @@
+"""`Store`: the one object the CLI and the TUI hold. Thread-safe, every call one lock."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Concatenate, ParamSpec, TypeVar, cast
+
+from store.db import dump as dump_mod
+from store.db import queries, reindex, writes
+from store.db.connection import check_path, connect, translate
+from store.db.errors import StoreError
+from store.db.schema import migrate
+from store.models import (
+    AddResult,
+    Board,
+    Change,
+    EntryView,
+    MeetingDetail,
+    MeetingDraft,
+    MeetingRef,
+    Status,
+    StoredQuote,
+    StoreDump,
+    Topic,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+
+def _locked(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Hold the store's lock for the whole call and turn sqlite3 errors into StoreErrors."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._lock:
+            if self._conn is None:
+                raise StoreError("store is closed")
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from None
+
+    return cast("Callable[Concatenate[Store, P], R]", wrapper)
+
+
+def _initial_topics() -> list[Topic]:
+    """The taxonomy's topics (defaults + the user's file); defaults if that file is unreadable."""
+    from store.taxonomy import default_topics, load_topics
+
+    try:
+        return load_topics()
+    except (OSError, ValueError):
+        return default_topics()
+
+
+class Store:
+    """A bilat store file. Open with `Store.open(path)`; use as a context manager."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = conn
+        # Re-entrant: a method may call another public method while holding it.
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
+        """Open (creating if missing) and migrate the store at `path`.
+
+        StoreCorrupt for a file that is not a bilat store (it is never
+        overwritten); StoreError for a directory or an unwritable location.
+        """
+        path = Path(path).expanduser()
+        check_path(path)
+        conn = connect(path, busy_timeout)
+        try:
+            migrate(conn, path)
+            store = cls(path, conn)
+            # Seeded when empty rather than "when new": a crash between creating the
+            # schema and seeding must not leave a store without topics for ever.
+            if conn.execute("SELECT count(*) FROM topics").fetchone()[0] == 0:
+                writes.seed_topics(conn, _initial_topics())
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, path) from None
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("store is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    # Keeps the planner's statistics fresh; cheap. Never waits for
+                    # another writer: closing must stay instant.
+                    self._conn.execute("PRAGMA busy_timeout = 0")
+                    self._conn.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- writes: each one transaction ---------------------------------------------
+
+    @_locked
+    def add_draft(self, draft: MeetingDraft, *, new_meeting: bool = False) -> AddResult:
+        """Store one article; DuplicateArticle when its sha256 is already held."""
+        return writes.add_draft(self.conn, draft, new_meeting=new_meeting)
+
+    @_locked
+    def set_status(
+        self, meeting_id: int, topic_id: str, status: Status | None, note: str | None = None
+    ) -> None:
+        """The user's status (and note) for a topic at a meeting; None, None clears it."""
+        writes.set_status(self.conn, meeting_id, topic_id, status, note)
+
+    @_locked
+    def set_quote_speaker(self, quote_id: int, speaker: str, country: str | None = None) -> None:
+        writes.set_quote_speaker(self.conn, quote_id, speaker, country)
+
+    @_locked
+    def set_quote_topic(self, quote_id: int, topic_id: str | None) -> None:
+        writes.set_quote_topic(self.conn, quote_id, topic_id)
+
+    @_locked
+    def drop_quote(self, quote_id: int) -> None:
+        writes.set_dropped(self.conn, quote_id, True)
+
+    @_locked
+    def restore_quote(self, quote_id: int) -> None:
+        """Undo `drop_quote`."""
+        writes.set_dropped(self.conn, quote_id, False)
+
+    @_locked
+    def remove_meeting(self, meeting_id: int) -> None:
+        writes.remove_meeting(self.conn, meeting_id)
+
+    @_locked
+    def split_meeting(self, meeting_id: int) -> list[int]:
+        """One meeting per article again; returns the meeting ids, the original first."""
+        return writes.split_meeting(self.conn, meeting_id)
+
+    @_locked
+    def reindex(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        extract: Callable[..., MeetingDraft] | None = None,
+    ) -> int:
+        """Re-run ingest on every stored article, keeping every manual edit; returns the count.
+
+        `extract` defaults to `store.ingest.extract` (tests may pass another).
+        """
+        if extract is None:
+            from store.ingest import extract as default_extract
+
+            extract = default_extract
+        return reindex.reindex(self.conn, extract, queries.topics(self.conn), progress)
+
+    @_locked
+    def add_topic(self, topic: Topic) -> None:
+        writes.add_topic(self.conn, topic)
+
+    @_locked
+    def dump(self) -> StoreDump:
+        return dump_mod.dump(self.conn)
+
+    @_locked
+    def load(self, dump: StoreDump) -> None:
+        """Import a dump into this store, which must hold no meetings."""
+        dump_mod.load(self.conn, dump)
+
+    # --- reads ---------------------------------------------------------------------------
+
+    @_locked
+    def dyads(self) -> list[list[str]]:
+        return queries.dyads(self.conn)
+
+    @_locked
+    def topics(self) -> list[Topic]:
+        return queries.topics(self.conn)
+
+    @_locked
+    def meetings(self, dyad: list[str] | None = None) -> list[MeetingRef]:
+        return queries.meetings(self.conn, sorted(dyad) if dyad else None)
+
+    @_locked
+    def meeting(self, meeting_id: int) -> MeetingDetail:
+        return queries.meeting_detail(self.conn, meeting_id)
+
+    @_locked
+    def board(self, dyad: list[str] | None = None) -> Board:
+        return queries.board(self.conn, dyad)
+
+    @_locked
+    def topic_history(self, topic_id: str, dyad: list[str] | None = None) -> list[EntryView]:
+        return queries.topic_history(self.conn, topic_id, dyad)
+
+    @_locked
+    def changes(
+        self, meeting_id: int | None = None, dyad: list[str] | None = None
+    ) -> list[Change]:
+        return queries.meeting_changes(self.conn, meeting_id, dyad)
+
+    @_locked
+    def topic_changes(self, topic_id: str, dyad: list[str] | None = None) -> list[Change]:
+        return queries.topic_changes(self.conn, topic_id, dyad)
+
+    @_locked
+    def search_quotes(
+        self,
+        words: str | None = None,
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        side: str | None = None,
+        meeting_id: int | None = None,
+        limit: int = 500,
+    ) -> list[StoredQuote]:
+        return queries.search_quotes(
+            self.conn, words, speaker=speaker, topic=topic, side=side, meeting_id=meeting_id,
+            limit=limit,
+        )
+
+    @_locked
+    def search_articles(self, words: str, limit: int = 100) -> list[tuple[int, int, str]]:
+        """(article id, meeting id, title) of articles whose text holds every word, best first."""
+        return queries.search_articles(self.conn, words, limit)
+
+    @_locked
+    def counts(self) -> dict[str, int]:
+        return queries.counts(self.conn)
+
+    @_locked
+    def integrity_check(self) -> str:
+        """SQLite's own check of the file: 'ok' when sound."""
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"

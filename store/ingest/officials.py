@@ -1,0 +1,140 @@
+"""Titles, a small table of well-known officials, and name-order rules.
+
+Articles usually introduce a person with a title ("U.S. Secretary of State
+Antony Blinken"), but the most prominent leaders are often named bare ("Xi
+Jinping", "Biden"). The table below covers those: the leaders and ministers
+who recur in the meetings bilat tracks. It is deliberately small; everyone
+else is learned from the title the article gives them. Edit it when a new
+government takes office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    name: str  # canonical full name as bilat shows it
+    role: str
+    country: str
+    gender: str | None = None  # "m" / "f": lets "she" skip a man
+    aliases: tuple[str, ...] = ()  # other spellings of the full name
+
+
+OFFICIALS: tuple[Official, ...] = (
+    Official("Xi Jinping", "President", "China", "m"),
+    Official("Li Qiang", "Premier", "China", "m"),
+    Official("Wang Yi", "Foreign Minister", "China", "m"),
+    Official("He Lifeng", "Vice Premier", "China", "m"),
+    Official("Dong Jun", "Defense Minister", "China", "m"),
+    Official("Li Shangfu", "Defense Minister", "China", "m"),
+    Official("Qin Gang", "Foreign Minister", "China", "m"),
+    Official("Wang Wenbin", "Foreign Ministry spokesperson", "China", "m"),
+    Official("Mao Ning", "Foreign Ministry spokesperson", "China", "f"),
+    Official("Lin Jian", "Foreign Ministry spokesperson", "China", "m"),
+    Official("Joe Biden", "President", "United States", "m", ("Joseph Biden", "Joseph R. Biden")),
+    Official("Kamala Harris", "Vice President", "United States", "f"),
+    Official("Donald Trump", "President", "United States", "m"),
+    Official("Antony Blinken", "Secretary of State", "United States", "m", ("Tony Blinken",)),
+    Official("Janet Yellen", "Treasury Secretary", "United States", "f"),
+    Official("Jake Sullivan", "National Security Adviser", "United States", "m"),
+    Official("Lloyd Austin", "Defense Secretary", "United States", "m"),
+    Official("Gina Raimondo", "Commerce Secretary", "United States", "f"),
+    Official("John Kerry", "climate envoy", "United States", "m"),
+    Official("Marco Rubio", "Secretary of State", "United States", "m"),
+    Official("Narendra Modi", "Prime Minister", "India", "m"),
+    Official("S. Jaishankar", "External Affairs Minister", "India", "m",
+             ("Subrahmanyam Jaishankar",)),
+    Official("Vladimir Putin", "President", "Russia", "m"),
+    Official("Sergei Lavrov", "Foreign Minister", "Russia", "m"),
+    Official("Volodymyr Zelenskiy", "President", "Ukraine", "m", ("Volodymyr Zelensky",)),
+    Official("Fumio Kishida", "Prime Minister", "Japan", "m"),
+    Official("Ferdinand Marcos", "President", "Philippines", "m", ("Ferdinand Marcos Jr.",)),
+    Official("Lai Ching-te", "President", "Taiwan", "m"),
+    Official("Tsai Ing-wen", "President", "Taiwan", "f"),
+)
+
+BY_NAME: dict[str, Official] = {}
+for _o in OFFICIALS:
+    BY_NAME[_o.name] = _o
+    for _a in _o.aliases:
+        BY_NAME[_a] = _o
+
+# Family names common among Chinese (and Taiwanese) officials: a two-word name
+# starting with one of these is written family name first ("Xi Jinping" -> "Xi").
+CHINESE_SURNAMES = frozenset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo "
+    "Zheng Liang Xie Song Tang Xi Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai "
+    "Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Qin Fu Lai Mao Qiu Kong Bai Cui Kang "
+    "Meng Hou Shi Tan Jin Xue Yan Duan Lei Long Qian Gu Hao Wen Fan Fang Shao Tsai Chiang "
+    "Zhong Yin Wan Yi Qi Geng Chu Hua Kou Liao Mei Niu Ou Pang Rao Sheng Tao Xiong Zou".split()
+)
+
+# Titles, lowest case; matched case-insensitively. Longest alternatives first.
+ROLE_WORDS: tuple[str, ...] = (
+    "secretary of state", "secretary of defense", "secretary of the treasury",
+    "secretary of commerce", "treasury secretary", "defense secretary", "defence secretary",
+    "commerce secretary", "deputy secretary of state", "deputy secretary", "assistant secretary",
+    "under secretary", "secretary-general", "secretary general", "general secretary",
+    "national security adviser", "national security advisor", "security adviser",
+    "vice president", "president-elect", "president", "vice premier", "premier",
+    "deputy prime minister", "prime minister", "foreign minister", "foreign affairs minister",
+    "minister of foreign affairs", "external affairs minister", "minister of external affairs",
+    "defense minister", "defence minister", "minister of national defense",
+    "minister of defense", "minister of defence", "minister of public security",
+    "public security minister", "commerce minister", "finance minister", "trade minister",
+    "minister", "foreign secretary", "top diplomat", "chief diplomat", "diplomat", "leader",
+    "chairman", "chairwoman", "chancellor", "king", "queen", "crown prince", "ambassador",
+    "special envoy", "climate envoy", "envoy", "foreign ministry spokesperson",
+    "foreign ministry spokesman", "foreign ministry spokeswoman", "spokesperson", "spokesman",
+    "spokeswoman", "admiral", "adm.", "general", "gen.", "senator", "sen.", "representative",
+    "rep.", "governor", "gov.", "mayor", "speaker", "counterpart", "trade representative",
+    "director", "chief", "commander", "chief of staff", "adviser", "advisor", "secretary",
+    "mr.", "ms.", "mrs.", "dr.",
+)
+ROLE_PATTERN = "|".join(
+    re.escape(r).replace(r"\ ", r"\s+") for r in sorted(ROLE_WORDS, key=len, reverse=True)
+)
+
+# Titles that name one country's office even without a nationality adjective.
+_US_ROLES = ("secretary of state", "secretary of defense", "treasury secretary",
+             "defense secretary", "commerce secretary", "national security adviser",
+             "national security advisor", "trade representative", "secretary of the treasury",
+             "secretary of commerce", "deputy secretary of state")
+_CN_ROLES = ("vice premier", "premier", "minister of public security")
+
+
+def role_country(role: str) -> str | None:
+    """Country implied by a title alone ("Treasury Secretary" -> "United States")."""
+    low = " ".join(role.lower().split())
+    if low in _US_ROLES:
+        return "United States"
+    if low in _CN_ROLES:
+        return "China"
+    return None
+
+
+def role_gender(role: str) -> str | None:
+    low = role.lower()
+    if low.endswith(("spokesman", "chairman", "king", "prince", "mr.")):
+        return "m"
+    if low.endswith(("spokeswoman", "chairwoman", "queen", "ms.", "mrs.")):
+        return "f"
+    return None
+
+
+def is_honorific(role: str) -> bool:
+    """Mr./Ms./Dr.: a form of address, not a role worth keeping."""
+    return role.lower().rstrip(".") in {"mr", "ms", "mrs", "dr"}
+
+
+def family_name_first(tokens: list[str]) -> bool:
+    """Is a name written family name first? Chinese names of two or three syllables are."""
+    if len(tokens) != 2 or tokens[0] not in CHINESE_SURNAMES:
+        return False
+    given = tokens[1]
+    # Pinyin given names are lower case after the first letter ("Jinping", "Ching-te")
+    # and short; Western given names after a Chinese-looking surname ("Ma Jack") are rare.
+    return given[1:].replace("-", "").islower() and len(given) <= 9

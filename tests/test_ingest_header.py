@@ -1,0 +1,250 @@
+"""Stage 2: title, byline date, dateline, source, body start and end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.ingest.formats import to_plain
+from store.ingest.header import parse_header, title_case_place
+from store.ingest.normalize import normalize
+from store.ingest.types import Header
+
+
+def header_of(raw: str) -> tuple[Header, str]:
+    doc = to_plain(raw)
+    text = normalize(doc.text)
+    return parse_header(text, doc), text
+
+
+def test_wire_story_byline_dateline_and_credits() -> None:
+    h, text = header_of(
+        "Blinken presses Beijing on support for Moscow\n"
+        "By Reuters Apr 26, 2024 | 11:17 AM\n\n"
+        "BEIJING (Reuters) \u2013 U.S. Secretary of State Antony Blinken met Chinese President"
+        " Xi Jinping on Friday.\n\n"
+        "\u201cWe want to see progress,\u201d Blinken said.\n\n"
+        "(Reporting by Anna Lee and Tom Park; Editing by Sam Ross)\n"
+    )
+    assert h.title == "Blinken presses Beijing on support for Moscow"
+    assert h.published == date(2024, 4, 26)
+    assert h.location == "Beijing"
+    assert h.source == "Reuters"
+    body = text[h.body_start:h.body_end]
+    assert body.startswith("U.S. Secretary of State")
+    assert body.endswith('Blinken said.')
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "outlet"),
+    [
+        ("VIENTIANE, Laos (AP) \u2014 ", "Vientiane, Laos", "AP"),
+        ("WASHINGTON, April 26 (Reuters) - ", "Washington", "Reuters"),
+        ("NEW DELHI (Reuters) - ", "New Delhi", "Reuters"),
+        ("Beijing (AFP) - ", "Beijing", "AFP"),
+        ("SAN FRANCISCO, Nov 15 (Reuters) -", "San Francisco", "Reuters"),
+        ("TOKYO \u2014 ", "Tokyo", None),
+    ],
+)
+def test_datelines(dateline: str, place: str, outlet: str | None) -> None:
+    h, text = header_of(f"Talks held\nJune 3, 2024\n\n{dateline}The two ministers met on Monday.")
+    assert h.location == place
+    assert h.source == outlet
+    assert text[h.body_start:].startswith("The two ministers met")
+
+
+@pytest.mark.parametrize(
+    ("byline", "day"),
+    [
+        ("Updated 3:05 PM EDT, Sat July 27, 2024", date(2024, 7, 27)),
+        ("June 19, 2023", date(2023, 6, 19)),
+        ("2024-04-26T11:17:00Z", date(2024, 4, 26)),
+        ("Published On 16 Nov 2023", date(2023, 11, 16)),
+        ("Sept. 3, 2023 5:00 a.m. ET", date(2023, 9, 3)),
+        ("By Associated Press | Nov. 15, 2023", date(2023, 11, 15)),
+    ],
+)
+def test_byline_dates(byline: str, day: date) -> None:
+    h, _ = header_of(f"Leaders meet\n{byline}\n\nThe leaders met on Monday in Lima.")
+    assert h.published == day
+
+
+def test_published_preferred_over_updated() -> None:
+    h, _ = header_of(
+        "Leaders meet\nUpdated Nov. 17, 2023\nPublished Nov. 16, 2023\n\nThey met in Woodside."
+    )
+    assert h.published == date(2023, 11, 16)
+
+
+def test_byline_outlet_is_the_source_without_dateline() -> None:
+    h, _ = header_of("Leaders meet\nBy The Associated Press\nMay 2, 2024\n\nThey met at noon.")
+    assert h.source == "AP"
+    assert h.published == date(2024, 5, 2)
+
+
+def test_state_department_readout() -> None:
+    h, text = header_of(
+        "Secretary Blinken\u2019s Meeting with PRC Director Wang Yi\n"
+        "READOUT\nOFFICE OF THE SPOKESPERSON\nJULY 26, 2024\n\n"
+        "Secretary of State Antony J. Blinken met with Wang Yi today in Vientiane, Laos, on"
+        " the margins of the ASEAN meetings.\n\nThe Secretary raised concerns.\n"
+    )
+    assert h.title.startswith("Secretary Blinken's Meeting")
+    assert h.source == "U.S. Department of State"
+    assert h.published == date(2024, 7, 26)
+    assert h.location == "Vientiane, Laos"
+    assert text[h.body_start:].startswith("Secretary of State Antony J. Blinken met")
+
+
+def test_chinese_foreign_ministry_readout() -> None:
+    h, _ = header_of(
+        "Wang Yi Meets with U.S. Secretary of State Antony Blinken\n"
+        "Ministry of Foreign Affairs of the People's Republic of China\n"
+        "2024-04-26 18:30\n\n"
+        "On April 26, 2024, Wang Yi met with Antony Blinken in Beijing. Wang Yi said ...\n"
+    )
+    assert h.source == "Chinese Ministry of Foreign Affairs"
+    assert h.published == date(2024, 4, 26)
+    assert h.location == "Beijing"
+
+
+def test_location_from_body_skips_background_meeting() -> None:
+    h, _ = header_of(
+        "Biden and Xi talk again\nNov. 16, 2024\n\n"
+        "President Joe Biden, who met Xi Jinping in November in San Francisco, held talks"
+        " with him in Lima, Peru, on Saturday.\n"
+    )
+    assert h.location == "Lima, Peru"
+
+
+def test_tail_furniture_is_cut() -> None:
+    h, text = header_of(
+        "Leaders meet\nMay 2, 2024\n\nThe leaders met on Thursday.\n\n"
+        "They agreed to talk again.\n\n"
+        "Related coverage\nChina's exports slow\nU.S. sanctions firms\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+        "\u00a9 2024 Reuters. All rights reserved.\n"
+    )
+    assert text[h.body_start:h.body_end].endswith("They agreed to talk again.")
+    assert h.source == "Reuters"  # from the copyright line
+
+
+def test_credit_glued_to_last_paragraph_is_cut() -> None:
+    h, text = header_of(
+        "Leaders meet\nMay 2, 2024\n\nThe leaders met on Thursday, officials said."
+        " (Reporting by A. Reporter; Editing by B. Editor)\n"
+    )
+    assert text[h.body_start:h.body_end] == "The leaders met on Thursday, officials said."
+
+
+def test_html_metadata_feeds_the_header() -> None:
+    page = (
+        "<html><head><title>Leaders meet | Site</title>"
+        "<meta property='og:site_name' content='Reuters'>"
+        "<meta property='article:published_time' content='2024-11-16T20:00:00Z'></head>"
+        "<body><article><h1>Leaders meet</h1><p>LIMA (Reuters) - Biden met Xi on Saturday.</p>"
+        "</article></body></html>"
+    )
+    h, text = header_of(page)
+    assert h.title == "Leaders meet"
+    assert h.published == date(2024, 11, 16)
+    assert h.source == "Reuters"
+    assert h.location == "Lima"
+    assert text[h.body_start:h.body_end] == "Biden met Xi on Saturday."
+
+
+def test_markdown_title_is_not_body() -> None:
+    h, text = header_of(
+        "# Modi meets Biden\n\nJune 22, 2023\n\nThe leaders met at the White House."
+    )
+    assert h.title == "Modi meets Biden"
+    assert h.published == date(2023, 6, 22)
+    assert text[h.body_start:h.body_end] == "The leaders met at the White House."
+
+
+def test_title_case_place() -> None:
+    assert title_case_place("VIENTIANE, Laos") == "Vientiane, Laos"
+    assert title_case_place("NEW DELHI") == "New Delhi"
+    assert title_case_place("PORT-AU-PRINCE") == "Port-Au-Prince"
+
+
+def test_copied_news_page_with_glued_time_and_captions() -> None:
+    h, text = header_of(
+        "Austin and Dong meet in Singapore as militaries reopen channels\n"
+        "By Ann Writer and Bo Reporter\n"
+        "May 31, 20245:12 PM GMT+8Updated 6 months ago\n\n"
+        "[1/3] U.S. Defense Secretary Lloyd Austin arrives at a hotel in Singapore."
+        " REUTERS/Photographer Purchase Licensing Rights, opens new tab\n\n"
+        "SINGAPORE, May 31 (Reuters) - U.S. Defense Secretary Lloyd Austin and Chinese Defence"
+        " Minister Dong Jun held talks on Friday.\n\n"
+        "Advertisement \u00b7 Scroll to continue\n\n"
+        "The meeting lasted more than an hour.\n\n"
+        "Reporting by Ann Writer; Editing by Cy Editor\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab\n"
+    )
+    assert h.published == date(2024, 5, 31)
+    assert h.location == "Singapore"
+    assert h.source == "Reuters"
+    body = text[h.body_start:h.body_end]
+    assert body.startswith("U.S. Defense Secretary Lloyd Austin and Chinese")
+    assert body.endswith("The meeting lasted more than an hour.")
+
+
+def test_white_house_readout() -> None:
+    h, _ = header_of(
+        "Readout of President Joe Biden\u2019s Meeting with President Xi Jinping of the"
+        " People\u2019s Republic of China\n"
+        "November 15, 2023\nStatements and Releases\n\n"
+        "President Joseph R. Biden, Jr. met today with President Xi Jinping in Woodside,"
+        " California.\n"
+    )
+    assert h.source == "White House"
+    assert h.published == date(2023, 11, 15)
+    assert h.location == "Woodside, California"
+
+
+def test_attribution_line_is_not_body() -> None:
+    h, text = header_of(
+        "Secretary Blinken\u2019s Call with Foreign Minister Wang\nReadout\nMarch 5, 2024\n\n"
+        "Office of the Spokesperson\n\n"
+        "The below is attributable to Spokesperson Matthew Miller:\n\n"
+        "Secretary of State Antony J. Blinken spoke today with Wang Yi.\n"
+    )
+    assert h.source == "U.S. Department of State"
+    assert text[h.body_start:].startswith("Secretary of State Antony J. Blinken spoke")
+
+
+def test_short_dated_first_paragraph_stays_in_body() -> None:
+    h, text = header_of("Leaders meet\nJune 7, 2024\n\nThe leaders met on June 5.\n\nMore.")
+    assert h.published == date(2024, 6, 7)
+    assert text[h.body_start:].startswith("The leaders met on June 5.")
+
+
+def test_saved_news_page_end_to_end() -> None:
+    from pathlib import Path
+
+    from store.ingest import extract
+
+    page = Path(__file__).parent / "data" / "ingest_text" / "woodside_page.html"
+    draft = extract(page.read_bytes())
+    assert draft.title == "Biden, Xi agree to resume military talks, curb fentanyl"
+    # The visible byline date wins over the UTC timestamp in the page's metadata.
+    assert str(draft.published) == "2023-11-15"
+    assert str(draft.meeting_date) == "2023-11-15"
+    assert draft.location == "Woodside, California"
+    assert draft.source == "Reuters"
+    assert draft.url == "https://wnd.example/world/biden-xi-woodside"
+    body = [draft.text[p.start:p.end] for p in draft.paragraph_spans]
+    assert body[0].startswith("U.S. President Joe Biden and Chinese leader Xi Jinping agreed")
+    assert body[-1].startswith("Xi told Biden that")
+    assert len(body) == 4
+    for junk in ("Asia", "Skip to main", "Facebook", "Advertisement", "Read more", "Most read",
+                 "cookies", "Sign up", "Reporting by", "REUTERS/Photog"):
+        assert junk not in draft.text, junk
+
+
+def test_no_headline_uses_first_sentence_after_dateline() -> None:
+    h, _ = header_of("BEIJING (Reuters) - Blinken met Xi on Friday. They spoke for hours.")
+    assert h.title == "Blinken met Xi on Friday."
+    assert h.location == "Beijing"
