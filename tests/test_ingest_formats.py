@@ -129,3 +129,15 @@ def test_plain_text_passes_through() -> None:
     doc = to_plain(text)
     assert doc.format == "text"
     assert doc.text == text.replace("\r\n", "\n")
+
+
+def test_layout_wrapper_with_a_furniture_class_is_kept() -> None:
+    paras = "".join(f"<p>Paragraph {i} about the talks in Beijing.</p>" for i in range(4))
+    page = (
+        "<html><body><div class='layout has-sidebar'><div class='content'><h1>Talks</h1>"
+        f"{paras}</div><div class='sidebar'><p>Most popular today</p></div></div></body></html>"
+    )
+    text = to_plain(page).text
+    assert text.startswith("Talks\n\nParagraph 0 about the talks in Beijing.")
+    assert "Paragraph 3" in text
+    assert "Most popular" not in text

@@ -8,7 +8,7 @@ Schema (version in `PRAGMA user_version`; ordered forward migrations in
   and the user's topics file) while the table is empty, then `add_topic`;
   row order is display order.
 - `actors(name UNIQUE, role, country, aliases, kind)`: learned from articles.
-- `meetings(id, title, dyad, dyad_key, meeting_date, location, participants,
+- `meetings(id, title, dyad, dyad_key, meeting_date, location, participants, cells,
   sources)`: participants and sources (outlets) are the union over the
   meeting's articles, kept on the row so lists need no join.
 - `articles(id, meeting_id, title, published, meeting_date, location, source,

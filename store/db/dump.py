@@ -10,6 +10,7 @@ from store.db import rows
 from store.db.connection import transaction
 from store.db.errors import StoreError
 from store.db.schema import CURRENT_VERSION
+from store.db.writes import refresh_cells
 from store.models import (
     Actor,
     DumpArticle,
@@ -137,6 +138,8 @@ def load(conn: sqlite3.Connection, data: StoreDump) -> None:
                     WHERE meeting_id = meetings.id AND source IS NOT NULL
                     GROUP BY source ORDER BY first)), '[]')"""
         )
+        for (mid,) in conn.execute("SELECT id FROM meetings").fetchall():
+            refresh_cells(conn, mid)
         # duplicate_of points at other quotes: insert without it, then set it.
         conn.executemany(
             """INSERT INTO quotes (id, article_id, meeting_id, text, speaker, speaker_country,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import defaultdict
@@ -95,44 +96,16 @@ def _ref(conn: sqlite3.Connection, meeting_id: int) -> MeetingRef:
 def raised_cells(
     conn: sqlite3.Connection, scope: Scope, topic_id: str | None = None
 ) -> dict[tuple[int, str], Status]:
-    """(meeting id, topic id) -> status shown (override, else the winning article's).
-
-    Most meetings have one article, so every entry is read as is; only for
-    meetings told by several articles is the winner (see `merge.entry_rank`)
-    picked in SQL, where SQLite returns the bare `status` of the max() row.
-    """
+    """(meeting id, topic id) -> status shown, read from each meeting's `cells`."""
     where, params = scope
-    tsql, tparams = ("AND e.topic_id = ?", (topic_id,)) if topic_id else ("", ())
     status = rows.STATUS
-    cur = conn.cursor()
-    cur.row_factory = None  # plain tuples: this runs over every cell of a dyad
-    cells = {
-        (mid, tid): status[st]
-        for mid, tid, st in cur.execute(
-            f"""SELECT e.meeting_id, e.topic_id, e.status FROM meetings m
-                JOIN topic_entries e ON e.meeting_id = m.id WHERE {where} {tsql}""",
-            params + tparams,
-        )
-    }
-    for mid, tid, st, _ in cur.execute(
-        f"""SELECT e.meeting_id, e.topic_id, e.status,
-                   max((e.evidence != '') || COALESCE(a.published, '0000-00-00')
-                       || printf('%012d', e.article_id))
-            FROM topic_entries e JOIN meetings m ON m.id = e.meeting_id
-            JOIN articles a ON a.id = e.article_id
-            WHERE {where} {tsql} AND e.meeting_id IN
-                (SELECT meeting_id FROM articles GROUP BY meeting_id HAVING count(*) > 1)
-            GROUP BY e.meeting_id, e.topic_id""",
-        params + tparams,
-    ):
-        cells[(mid, tid)] = status[st]
-    osql = tsql.replace("e.", "o.")
-    for mid, tid, st in cur.execute(
-        f"""SELECT o.meeting_id, o.topic_id, o.status FROM entry_overrides o
-            JOIN meetings m ON m.id = o.meeting_id WHERE {where} AND o.status IS NOT NULL {osql}""",
-        params + tparams,
-    ):
-        cells[(mid, tid)] = status[st]
+    cells: dict[tuple[int, str], Status] = {}
+    for mid, text in tuples(conn, f"SELECT m.id, m.cells FROM meetings m WHERE {where}", params):
+        if text == "{}":
+            continue
+        for tid, st in json.loads(text).items():
+            if topic_id is None or tid == topic_id:
+                cells[(mid, tid)] = status[st]
     return cells
 
 

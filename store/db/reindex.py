@@ -20,11 +20,11 @@ from store.db.writes import (
     Extractor,
     ensure_topics,
     insert_entries,
+    refresh_cells,
     refresh_duplicates,
     refresh_from_articles,
     upsert_actors,
 )
-from store.ingest import IngestError
 from store.models import MeetingDraft, Quote, Topic
 
 
@@ -100,6 +100,7 @@ def _apply(conn: sqlite3.Connection, article: sqlite3.Row, draft: MeetingDraft) 
             )
     refresh_from_articles(conn, meeting_id)
     refresh_duplicates(conn, meeting_id)
+    refresh_cells(conn, meeting_id)
 
 
 def reindex(
@@ -114,6 +115,10 @@ def reindex(
     overrides so that an article stays with its meeting. An article the
     extractor now rejects keeps its old values.
     """
+    # Imported here, not at the top: the store opens and answers queries without
+    # loading ingest, which only reindex needs.
+    from store.ingest import IngestError
+
     articles = conn.execute(
         """SELECT a.id, a.meeting_id, t.original, a.meeting_date AS a_date,
                m.meeting_date, m.dyad FROM articles a JOIN meetings m ON m.id = a.meeting_id

@@ -104,6 +104,17 @@ _V2 = [
         note TEXT,
         PRIMARY KEY (meeting_id, topic_id)
     )""",
+    # What the board shows per meeting (topic -> status), kept by writes.refresh_cells.
+    "ALTER TABLE meetings ADD COLUMN cells TEXT NOT NULL DEFAULT '{}'",
+    # Version 1 had no overrides: the winner is the article entry with evidence,
+    # then the latest published, then the latest added (as merge.entry_rank).
+    """UPDATE meetings SET cells = COALESCE((
+        SELECT json_group_object(topic_id, status) FROM (
+            SELECT e.topic_id, e.status,
+                   max((e.evidence != '') || COALESCE(a.published, '0000-00-00')
+                       || printf('%012d', e.article_id))
+            FROM topic_entries e JOIN articles a ON a.id = e.article_id
+            WHERE e.meeting_id = meetings.id GROUP BY e.topic_id)), '{}')""",
     # Outlets of a meeting's articles, kept on the meeting so lists need no join.
     "ALTER TABLE meetings ADD COLUMN sources TEXT NOT NULL DEFAULT '[]'",
     """UPDATE meetings SET sources = COALESCE((

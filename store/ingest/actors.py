@@ -1,17 +1,561 @@
-"""Stage 4: who the article names, their countries, and every later mention."""
+"""Stage 4: who the article names, their countries, and every later mention.
+
+One pass over the body in text order. Each paragraph yields candidate events
+(person names, bodies such as "the foreign ministry", anonymous officials,
+"the secretary"-style aliases, countries used as speakers, pronouns); the
+events are then resolved in order, so a surname or pronoun always resolves
+against what the reader has seen so far, as a reader would.
+"""
 
 from __future__ import annotations
 
-from store.ingest.types import ActorTable, Para
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from store.ingest import officials as off
+from store.ingest.bodies import BodyHit, find_bodies
+from store.ingest.countries import (
+    NATIONALITY_PATTERN,
+    count_countries,
+    country_of,
+    country_of_capital,
+)
+from store.ingest.types import ActorTable, Mention, Para
+from store.models import Actor
+
+_UPPER = "A-Z\u00c0-\u00de"
+_LOWER = "a-z\u00df-\u00ff"
+# A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien") or an initial.
+_TOKEN = (
+    rf"(?:[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:[-'][{_UPPER}{_LOWER}][{_LOWER}]+)*)"
+)
+_INITIAL = rf"(?:[{_UPPER}]\.)"
+_RUN_RE = re.compile(rf"(?<![\w.'-])(?:{_TOKEN}|{_INITIAL})(?: (?:{_TOKEN}|{_INITIAL}))*(?![\w-])")
+_TOKEN_RE = re.compile(rf"{_TOKEN}|{_INITIAL}")
+
+# Capitalised words that are never part of a person's name: titles, places,
+# institutions, calendar words and sentence openers.
+_NOT_NAME = frozenset(
+    """
+    The A An And Or But If In On At Of For With From By To As After Before While When Where
+    Asked Speaking According During Under Over About Against Between Despite Since Until
+    This That These Those There Here It Its They Their Them We Our You Your I She His Her
+    Him Who What Which Why How Both Neither Either Each Every All Some Many Most Other Others
+    Such No Not Yes Also Yet So Still Meanwhile However Earlier Later Then Now Today
+    Secretary Minister Ministry Department President Vice Premier Prime Foreign Defense Defence
+    Affairs Security National Adviser Advisor State States United Kingdom Republic People
+    Treasury Commerce Finance Trade Public External Deputy Assistant Under General Admiral Adm
+    Gen Lt Col Maj Capt Sen Rep Gov Senator Representative Governor Mayor Ambassador Envoy
+    Special Climate Chairman Chairwoman Chancellor King Queen Crown Prince Leader Chief Director
+    Commander Spokesperson Spokesman Spokeswoman Counterpart Diplomat Top Senior Former Acting
+    Mr Mrs Ms Dr Party Communist Central Committee Council Congress Senate House White
+    Pentagon Kremlin Office Agency News Media Xinhua Reuters Bloomberg Press Associated AFP AP
+    Times Post Journal Daily Global Television Broadcaster Cabinet Government Administration
+    Army Navy Force Forces Air Liberation Military Commission Bureau Embassy Consulate
+    Sea Ocean Strait Island Islands Shoal River Mountain Lake Gulf Bay Peninsula
+    North South East West Northern Southern Eastern Western Central Asia Asian Pacific Europe
+    European Union Africa African Middle Indo Latin Atlantic Arctic
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Summit Forum Dialogue Talks Initiative Act Bill Law Plan Strategy Group Organization
+    Nations Association Economic Cooperation Meeting Conference Road Belt Street Hall Great
+    Palace Hotel Center Centre University Institute Foundation Council Chamber Court
+    Covid Coronavirus Internet Google Apple Microsoft Nvidia Huawei TikTok Boeing Tesla
+    Democrats Democrat Republicans Republican Democratic Olympics Games Cup
+    God Christmas Easter Lunar Year New Festival Day Week Month
+    """.split()
+)
+
+_NAT = NATIONALITY_PATTERN
+_MODIFIERS = r"(?:(?i:new|former|then|chief|top|senior|outgoing|incoming|" \
+    r"newly\s+appointed|the|his|her|their|its|a|an)\s+)*"
+# A title right before a name: "U.S. Secretary of State", "his Chinese counterpart",
+# "China's minister of public security,", "foreign ministry spokesperson".
+_TITLE_BEFORE = re.compile(
+    rf"(?:(?P<nat>{_NAT})\s+)?{_MODIFIERS}(?:(?i:foreign\s+ministry|defen[cs]e\s+ministry)\s+)?"
+    rf"(?P<role>(?i:(?:deputy|vice|acting)\s+)?(?i:{off.ROLE_PATTERN}))(?:\s+(?:of|for|to)\s+[^,.;:\"]{{1,40}}?)?\s*,?\s*$"
+)
+# An appositive after a name: ", China's top diplomat," / ", a foreign ministry spokeswoman".
+_TITLE_AFTER = re.compile(
+    rf"\s*,\s*(?:(?i:the|a|an|his|her|its)\s+)?(?:(?P<nat>{_NAT})\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
+)
+_SPEECH_NEAR = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
+)
+# A subject followed by its verb: "Biden answered", "Xi also told", "Wang, 70, said".
+_VERB_AFTER = re.compile(
+    r"(?:,[^,\"]{1,40},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|on\s+\w+day\s+)?"
+    r"(?:said|says|told|tells|answered|replied|added|warned|urged|stressed|insisted|asked|noted|"
+    r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
+)
+_SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
+_FORMER = re.compile(r"(?i:former|late|then)\s+[^,.;]{0,40}$")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# "the secretary", "the Chinese leader", "the U.S. president"
+_ALIAS_RE = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
+    r"(?P<role>(?i:secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|leader|"
+    r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
+    r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor))\b(?!\s+of\b)"
+)
+# A meeting: who took part is named around one of these words.
+_MEETING_CUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|host|sat\s+down|called|call|spoke\s+with|"
+    r"spoke\s+by|visit|visited|visiting|visits|summit|greeted|received|discussions?|counterparts?"
+    r"|held|hold|holds|negotiat\w+|conversation|seeing|saw|spent|talked|dinner|lunch|banquet|"
+    r"welcomed|shook\s+hands|trip|travel\w*|arrived|landed)\b"
+)
+_BACKGROUND_CUE = re.compile(r"\b(?:who|last|previously|first|when|since|had)\s+(?:met|visited)\b")
+_HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
+
+
+@dataclass(slots=True)
+class _Person:
+    index: int
+    surname: str
+    given: str
+    gender: str | None
+    role: str
+
+
+@dataclass(slots=True)
+class _State:
+    """What a reader knows at a point of the article."""
+
+    table: ActorTable = field(default_factory=ActorTable)
+    by_name: dict[str, int] = field(default_factory=dict)
+    persons: dict[int, _Person] = field(default_factory=dict)
+    last_seen: dict[int, int] = field(default_factory=dict)  # actor -> order of last mention
+    clock: int = 0
+    last_body: dict[str, int] = field(default_factory=dict)  # kind key ("ministry") -> actor
+
+    def touch(self, actor: int) -> None:
+        self.clock += 1
+        self.last_seen[actor] = self.clock
+
+    def add_mention(self, start: int, end: int, actor: int) -> None:
+        self.table.mentions.append(Mention(start, end, actor))
+        self.touch(actor)
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    start: int
+    end: int
+    kind: str  # "name" | "body" | "alias" | "pronoun"
+    priority: int
+    payload: object = None
+
+
+def canonical_name(tokens: list[str]) -> str:
+    """Full name without middle initials: ["Antony", "J.", "Blinken"] -> "Antony Blinken"."""
+    words = [t for t in tokens if not (len(t) == 2 and t.endswith("."))]
+    if len(words) <= 1:
+        return " ".join(tokens)  # "S. Jaishankar": the initial is the only given name
+    return " ".join(words)
+
+
+def _surname(tokens: list[str]) -> tuple[str, str]:
+    words = [t for t in tokens if not (len(t) == 2 and t.endswith("."))]
+    if off.family_name_first(words):
+        return words[0], words[1]
+    return words[-1], " ".join(words[:-1])
+
+
+def _person(state: _State, name: str, role: str, country: str | None,
+            gender: str | None, tokens: list[str]) -> int:
+    """The actor index for a person, creating it or filling in what was missing."""
+    known = off.BY_NAME.get(name)
+    if known is not None:
+        name = known.name
+        if role.lower() in ("counterpart", "leader", "top diplomat", "chief diplomat"):
+            role = known.role  # the office is more useful than how the article put it
+        role = role or known.role
+        country = country or known.country
+        gender = gender or known.gender
+        tokens = name.split()
+    idx = state.by_name.get(name)
+    if idx is None:
+        idx = len(state.table.actors)
+        surname, given = _surname(tokens)
+        aliases = [surname] if surname != name else []
+        state.table.actors.append(Actor(name=name, role=role, country=country, aliases=aliases))
+        state.by_name[name] = idx
+        state.persons[idx] = _Person(idx, surname, given, gender, role)
+    else:
+        actor = state.table.actors[idx]
+        if role and not actor.role:
+            actor.role = role
+            state.persons[idx].role = role
+        if country and not actor.country:
+            actor.country = country
+        if gender and state.persons[idx].gender is None:
+            state.persons[idx].gender = gender
+    return idx
+
+
+def _body(state: _State, hit: BodyHit) -> int:
+    idx = state.by_name.get(hit.name)
+    if idx is None:
+        idx = len(state.table.actors)
+        state.table.actors.append(Actor(name=hit.name, country=hit.country, kind="body"))
+        state.by_name[hit.name] = idx
+    if hit.key:
+        state.last_body[hit.key] = idx
+    return idx
+
+
+def _recent(state: _State, candidates: list[int]) -> int | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: state.last_seen.get(i, 0))
+
+
+def _by_surname(state: _State, surname: str) -> int | None:
+    return _recent(state, [i for i, p in state.persons.items() if p.surname == surname])
+
+
+def _known_by_surname(surname: str) -> off.Official | None:
+    hits = {o.name: o for o in off.OFFICIALS if o.name.split()[-1] == surname
+            or (off.family_name_first(o.name.split()) and o.name.split()[0] == surname)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _not_name(word: str) -> bool:
+    w = word.rstrip(".")
+    return w in _NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+
+
+def _name_events(text: str, start: int, end: int) -> list[_Event]:
+    """Capitalised runs that may hold a name, trimmed of titles and place words."""
+    events: list[_Event] = []
+    for run in _RUN_RE.finditer(text, start, end):
+        toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, run.start(), run.end())]
+        words = [text[s:e] for s, e in toks]
+        # Split the run at words that cannot be in a name; keep the name-like stretches.
+        i = 0
+        while i < len(words):
+            if _not_name(words[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(words) and not _not_name(words[j]):
+                j += 1
+            seg = list(range(i, j))
+            # Initials may not open or close a name on their own.
+            while seg and len(words[seg[-1]]) == 2 and words[seg[-1]].endswith("."):
+                seg.pop()
+            if seg and any(not (len(words[k]) == 2 and words[k].endswith(".")) for k in seg):
+                s, e = toks[seg[0]][0], toks[seg[-1]][1]
+                seg_words = [words[k] for k in seg]
+                if len(seg_words) <= 4:
+                    events.append(_Event(s, e, "name", 2, seg_words))
+            i = max(j, i + 1)
+    return events
+
+
+def _sentence_bounds(p: Para) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in p.sentences] or [(p.start, p.end)]
+
+
+def _in_quotes(text: str, sent_start: int, pos: int) -> bool:
+    return text.count('"', sent_start, pos) % 2 == 1
+
+
+class _Resolver:
+    """Walks the events of the article in order and resolves each to an actor."""
+
+    def __init__(self, text: str, default_country: str | None) -> None:
+        self.text = text
+        self.state = _State()
+        self.default_country = default_country
+        # Person mentions of each sentence outside quotes, in order: the subject is the first.
+        self.prev_subjects: list[int] = []
+        self.cur_subjects: list[int] = []
+        self.verb_subjects = 0  # how many of cur_subjects were followed by their verb
+        self.sent_start = 0
+
+    # -- people -------------------------------------------------------------
+    def name(self, ev: _Event, para: Para) -> int | None:
+        words: list[str] = ev.payload  # type: ignore[assignment]
+        text, st = self.text, self.state
+        lo = max(para.start, ev.start - 110)
+        before = text[lo:ev.start]
+        after = text[ev.end:min(para.end, ev.end + 90)]
+        title = _TITLE_BEFORE.search(before)
+        appos = _TITLE_AFTER.match(after) if title is None else None
+        role = ""
+        nat = None
+        if title is not None:
+            role, nat = title["role"], title["nat"]
+        elif appos is not None:
+            role, nat = appos["role"], appos["nat"]
+        role = " ".join(role.split())
+        if off.is_honorific(role):
+            role = ""
+        country = country_of(nat) if nat else None
+        if country is None and role:
+            country = off.role_country(role)
+        gender = off.role_gender(title["role"] if title else appos["role"] if appos else "")
+
+        if len(words) == 1:
+            return self._single(ev, words[0], role, country, gender, title is not None, para)
+
+        full = canonical_name(words)
+        # A name glued to a following capitalised word ("Wang Yi Beijing") is rare;
+        # a first word that is a known surname of someone already met is a surname mention.
+        known = off.BY_NAME.get(full) or off.BY_NAME.get(" ".join(words))
+        accepted = (
+            known is not None
+            or full in st.by_name
+            or title is not None
+            or appos is not None
+            or _SPEECH_NEAR.match(text, ev.end) is not None
+            or _SAID_BEFORE.search(text, max(para.start, ev.start - 20), ev.start) is not None
+        )
+        if not accepted:
+            # "Blinken Xi" never happens, but "Xi Jinping" is in the table; a run
+            # like "Friday Blinken" was already split. Try the last word as a surname.
+            idx = _by_surname(st, words[-1])
+            if idx is not None and len(words) == 2 and words[0] in {"Mr", "Ms"}:
+                return idx
+            return None
+        if full in st.by_name and not role:
+            idx = st.by_name[full]
+        else:
+            idx = _person(st, full, role, country or self._guess_country(words), gender, words)
+        return idx
+
+    def _guess_country(self, words: list[str]) -> str | None:
+        if off.family_name_first(words):
+            return "China" if self.default_country in (None, "China") else self.default_country
+        return None
+
+    def _single(self, ev: _Event, word: str, role: str, country: str | None,
+                gender: str | None, titled: bool, para: Para) -> int | None:
+        st = self.state
+        # "He" opening a sentence is the pronoun, not Vice Premier He.
+        if word == "He" and not titled:
+            sentence_initial = self.text[max(para.start, ev.start - 3):ev.start].strip() in (
+                "", '"', "(", "-") or ev.start == self.sent_start
+            if sentence_initial:
+                return None
+        idx = _by_surname(st, word)
+        if idx is not None:
+            return idx
+        known = _known_by_surname(word)
+        if known is not None and (titled or word != "He"):
+            return _person(st, known.name, role or known.role, country or known.country,
+                           gender or known.gender, known.name.split())
+        if titled and role and not off.is_honorific(role):
+            return _person(st, word, role, country, gender, [word])
+        return None
+
+    def pronoun(self, ev: _Event, sent_start: int) -> int | None:
+        word = self.text[ev.start:ev.end].lower()
+        want = "f" if word in ("she", "her") else "m"
+        st = self.state
+
+        def ok(i: int) -> bool:
+            p = st.persons.get(i)
+            return p is not None and p.gender in (None, want)
+
+        inside = _in_quotes(self.text, sent_start, ev.start)
+        if inside:
+            return None  # "he" inside a quotation is the speaker's, not the narrator's
+        for pool in (self.cur_subjects, self.prev_subjects):
+            for i in pool:
+                if ok(i):
+                    return i
+        cands = [i for i in st.persons if ok(i)]
+        return _recent(st, cands)
+
+    def alias(self, ev: _Event) -> int | None:
+        m = _ALIAS_RE.match(self.text, ev.start, ev.end)
+        if m is None:
+            return None
+        role = " ".join(m["role"].lower().split())
+        country = country_of(m["nat"]) if m["nat"] else None
+        st = self.state
+
+        def fits(p: _Person) -> bool:
+            actor = st.table.actors[p.index]
+            r = p.role.lower()
+            if country and actor.country != country:
+                return False
+            if role == "leader":
+                return any(h in r for h in _HEAD_ROLES) or "leader" in r
+            if role == "diplomat":
+                return "diplomat" in r or "foreign minister" in r
+            if role == "secretary of state":
+                return "secretary of state" in r
+            if role == "secretary":
+                return "secretary" in r and "general" not in r
+            if role == "president":
+                return "president" in r and "vice" not in r
+            return role in r
+
+        return _recent(st, [i for i, p in st.persons.items() if fits(p)])
+
+    # -- walk ---------------------------------------------------------------
+    def run(self, paras: list[Para], events: list[list[_Event]]) -> None:
+        st = self.state
+        for para, evs in zip(paras, events, strict=True):
+            bounds = _sentence_bounds(para)
+            b = 0
+            self.sent_start = bounds[0][0]
+            for ev in evs:
+                while b + 1 < len(bounds) and ev.start >= bounds[b + 1][0]:
+                    b += 1
+                    if self.cur_subjects:
+                        self.prev_subjects = self.cur_subjects
+                    self.cur_subjects = []
+                    self.verb_subjects = 0
+                self.sent_start = bounds[b][0]
+                idx: int | None
+                if ev.kind == "name":
+                    idx = self.name(ev, para)
+                    if idx is None and self.text[ev.start:ev.end] == "He":
+                        idx = self.pronoun(ev, self.sent_start)
+                        ev = _Event(ev.start, ev.end, "pronoun", 0)
+                elif ev.kind == "pronoun":
+                    idx = self.pronoun(ev, self.sent_start)
+                elif ev.kind == "alias":
+                    idx = self.alias(ev)
+                else:
+                    hit: BodyHit = ev.payload  # type: ignore[assignment]
+                    if hit.name == "" and hit.key:
+                        idx = st.last_body.get(hit.key)  # "the ministry"
+                    else:
+                        idx = _body(st, hit)
+                if idx is None:
+                    continue
+                st.add_mention(ev.start, ev.end, idx)
+                if (idx in st.persons and ev.kind != "pronoun"
+                        and not _in_quotes(self.text, self.sent_start, ev.start)
+                        and idx not in self.cur_subjects):
+                    if _VERB_AFTER.match(self.text, ev.end):
+                        # "Asked about Xi, Biden answered": the one doing the
+                        # verb is the subject, not the first name of the sentence.
+                        self.cur_subjects.insert(self.verb_subjects, idx)
+                        self.verb_subjects += 1
+                    else:
+                        self.cur_subjects.append(idx)
+            if self.cur_subjects:
+                self.prev_subjects = self.cur_subjects
+            self.cur_subjects = []
+            self.verb_subjects = 0
+
+
+def _select(events: list[_Event]) -> list[_Event]:
+    """Non-overlapping events, higher priority and longer first on a tie of position."""
+    events.sort(key=lambda e: (e.start, -e.priority, -(e.end - e.start)))
+    out: list[_Event] = []
+    for ev in events:
+        if out and ev.start < out[-1].end:
+            if ev.priority > out[-1].priority:
+                out[-1] = ev
+            continue
+        out.append(ev)
+    return out
+
+
+def _paragraph_events(text: str, p: Para, default: str | None) -> list[_Event]:
+    evs: list[_Event] = _name_events(text, p.start, p.end)
+    for hit in find_bodies(text, p.start, p.end, default):
+        evs.append(_Event(hit.start, hit.end, "body", 3, hit))
+    names = [e for e in evs if e.kind == "name"]
+    for m in _ALIAS_RE.finditer(text, p.start, p.end):
+        # "the Chinese foreign minister, Wang Yi": the title introduces the name after it.
+        nxt = next((e for e in names if m.end() <= e.start <= m.end() + 3), None)
+        if nxt is None:
+            evs.append(_Event(m.start(), m.end(), "alias", 1))
+    for m in _PRONOUN_RE.finditer(text, p.start, p.end):
+        evs.append(_Event(m.start(), m.end(), "pronoun", 0))
+    return _select(evs)
+
+
+def _participants(text: str, paras: list[Para], table: ActorTable) -> list[int]:
+    """People named in sentences about the meeting itself, in order of first mention."""
+    out: list[int] = []
+    mentions = table.mentions
+    mi = 0
+    for p in paras:
+        for s in _sentence_bounds(p):
+            sent = text[s[0]:s[1]]
+            cues = [m for m in _MEETING_CUE.finditer(sent)]
+            if not cues:
+                continue
+            background = all(_BACKGROUND_CUE.search(sent, max(0, c.start() - 15), c.end() + 1)
+                             for c in cues)
+            # "Xi, who last met President Joe Biden in Bali": the object of a
+            # background meeting is not at this one.
+            shadows = [(s[0] + b.start(), s[0] + b.end() + 45)
+                       for b in _BACKGROUND_CUE.finditer(sent)]
+            while mi < len(mentions) and mentions[mi].start < s[0]:
+                mi += 1
+            k = mi
+            while k < len(mentions) and mentions[k].start < s[1]:
+                m = mentions[k]
+                k += 1
+                actor = table.actors[m.actor]
+                if actor.kind != "person" or m.actor in out or background:
+                    continue
+                if _in_quotes(text, s[0], m.start):
+                    continue
+                if any(a <= m.start < b for a, b in shadows):
+                    continue
+                role = actor.role.lower()
+                if "spokes" in role:
+                    continue
+                if _FORMER.search(text, max(s[0], m.start - 30), m.start):
+                    continue
+                out.append(m.actor)
+    return out
 
 
 def find_actors(text: str, paras: list[Para]) -> ActorTable:
     """Actors with canonical names, roles, countries; mentions incl. surnames/pronouns."""
-    # STUB: owned by the ingest-people helper.
-    return ActorTable()
+    body = "\n".join(text[p.start:p.end] for p in paras)
+    default = _default_country(body)
+    events = [_paragraph_events(text, p, default) for p in paras]
+    resolver = _Resolver(text, default)
+    resolver.run(paras, events)
+    table = resolver.state.table
+    table.mentions.sort(key=lambda m: m.start)
+    table.participants = _participants(text, paras, table)
+    return table
+
+
+def _default_country(body: str) -> str | None:
+    """The most named country other than the United States (for unqualified bodies)."""
+    counts = count_countries(body)
+    counts.pop("United States", None)
+    top = counts.most_common(1)
+    return top[0][0] if top else None
 
 
 def infer_dyad(table: ActorTable, text: str, hint: list[str] | None) -> list[str]:
     """The two countries of the meeting, sorted; the hint wins when given."""
-    # STUB: owned by the ingest-people helper.
-    return sorted(hint) if hint else []
+    if hint:
+        return sorted(h.strip() for h in hint if h.strip())
+    counts = count_countries(text)
+    votes: Counter[str] = Counter()
+    for i in table.participants:
+        c = table.actors[i].country
+        if c:
+            votes[c] += 1
+    # Participants decide; the text's own mention counts break ties and fill gaps.
+    ranked = sorted(votes, key=lambda c: (-votes[c], -counts.get(c, 0), c))
+    pair = ranked[:2]
+    for c, _n in counts.most_common():
+        if len(pair) >= 2:
+            break
+        if c not in pair:
+            pair.append(c)
+    return sorted(pair)

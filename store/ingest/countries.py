@@ -107,9 +107,9 @@ def _alternation(words: list[str]) -> str:
 # A country form, optionally possessive ("China's", "Americans'"); the lookbehind
 # and lookahead stop "USA" inside "USAID" and "US" inside "USB".
 _FORM_PATTERN = _alternation(list(_BY_FORM))
-_CAPITAL_PATTERN = _alternation(list(_BY_CAPITAL))
+CAPITAL_PATTERN = _alternation(list(_BY_CAPITAL))
 COUNTRY_RE = re.compile(rf"(?<![\w.])(?P<form>{_FORM_PATTERN})(?P<poss>'s?)?(?![\w])")
-CAPITAL_RE = re.compile(rf"(?<![\w.])(?P<form>{_CAPITAL_PATTERN})(?P<poss>'s)?(?![\w])")
+CAPITAL_RE = re.compile(rf"(?<![\w.])(?P<form>{CAPITAL_PATTERN})(?P<poss>'s)?(?![\w])")
 # Forms usable as an adjective or possessive before a title: "Chinese", "U.S.", "China's".
 NATIONALITY_PATTERN = rf"(?:{_FORM_PATTERN})(?:'s)?"
 

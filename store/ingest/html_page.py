@@ -128,8 +128,12 @@ def _is_junk(el: _El) -> bool:
         return True
     attr = el.attrs.get("class", "") + " " + el.attrs.get("id", "")
     if attr.strip() and _JUNK_ATTR.search(attr):
-        # Never drop a block that is plainly the article itself.
-        return el.tag not in ("article", "main", "body", "html")
+        # Never drop a block that is plainly the article itself, nor a layout wrapper
+        # ("page has-sidebar") around it: furniture is small and holds no headline.
+        if el.tag in ("article", "main", "body", "html"):
+            return False
+        return not (_contains(el, "h1") or _contains(el, "article") or _contains(el, "main")
+                    or _p_text(el) > 1200)
     if el.tag == "footer":
         return True
     if el.tag == "header":

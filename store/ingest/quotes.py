@@ -1,12 +1,270 @@
-"""Stage 5: every quoted span, full or partial, with its speaker."""
+"""Stage 5: every quoted span, full or partial, with its speaker.
+
+Spans come from `quotemarks.pair_marks`; spans that are titles of works,
+names or labels are dropped (`labels.is_label`). The speaker is read from the
+reporting clause the way a reader does:
+
+1. right after the closing mark: `..." Blinken said` / `..." said the ministry`;
+2. before the opening mark in the same sentence: the subject of the *last*
+   speech verb before the quote (`Blinken said Xi had said he wanted to "..."`
+   -> Xi: the innermost reporting clause owns the words), or the actor after
+   "according to";
+3. later in the same sentence;
+4. otherwise a neighbouring quote of the same paragraph, or the quotation the
+   paragraph continues.
+
+Every lookup is a bounded window around the quote plus a bisect into the
+sorted mentions, so the stage stays linear in the length of the article.
+"""
 
 from __future__ import annotations
 
-from store.ingest.types import ActorTable, Para
+import re
+from bisect import bisect_left, bisect_right
+
+from store.ingest.labels import is_label
+from store.ingest.quotemarks import Span, opens_with_mark, pair_marks
+from store.ingest.types import ActorTable, Mention, Para
 from store.models import Quote
+
+_VERB_WORDS = (
+    r"said|says|say|told|tells|tell|added|adds|adding|warned|warns|warning|urged|urges|urging|"
+    r"stressed|stresses|stressing|called|calls|calling|described|describes|describing|"
+    r"reiterated|reiterates|noted|notes|noting|insisted|insists|wrote|writes|writing|posted|"
+    r"asked|asks|replied|replies|vowed|vows|pledged|pledges|declared|declares|stated|states|"
+    r"explained|explains|argued|argues|complained|complains|acknowledged|admitted|emphasized|"
+    r"emphasised|emphasizes|emphasises|underscored|underlined|recalled|remarked|announced|"
+    r"cautioned|demanded|promised|predicted|suggested|conceded|continued|tweeted|quipped|"
+    r"responded|answered|saying|telling|affirmed|accused|accuses|criticized|criticised|"
+    r"condemned|labeled|labelled|branded|dubbed|termed|characterized|characterised|pointed\s+out|"
+    r"made\s+clear|went\s+on|expressed|expresses|voiced|reported|reports|raised|cited|quoted|"
+    r"signaled|signalled|hailed|praised|welcomed|lamented|promising|vowing|pledging|"
+    r"according\s+to"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{_VERB_WORDS})\b")
+_ACCORDING = re.compile(r"according\s+to\b")
+# What may stand between a subject and its verb: "Blinken also said",
+# "Wang, speaking at a briefing, said", "Xi on Friday told".
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:'s\s+\w+\s+)?(?:,[^,\"]{0,90},\s*)?(?:(?:also|later|then|has|have|had|previously|"
+    r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
+    r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?)\s+){0,3}(?:,\s*)?$"
+)
+# After a verb, before its inverted subject: `said a senior U.S. official`.
+_INVERTED_GAP = re.compile(r"\s*(?:[\w.'-]+\s+){0,5}$")
+_SENTENCE_PUNCT = ".!?"
+# Between a closing mark and the reporting clause: `," ` / `. ` / ` - `.
+_LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
+_INFINITIVE = re.compile(r"\bto\s+$")
+
+
+class _Mentions:
+    """The actor table's mentions, searchable by position."""
+
+    def __init__(self, table: ActorTable) -> None:
+        self.table = table
+        self.items: list[Mention] = sorted(table.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.items) and self.items[i].start < hi:
+            if self.items[i].end <= hi:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+def _sentence_of(p: Para, starts: list[int], pos: int) -> tuple[int, int]:
+    """Bounds of the sentence of `p` holding `pos` (bisect: many quotes stay cheap)."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < p.sentences[i].end:
+        return p.sentences[i].start, p.sentences[i].end
+    return p.start, p.end
+
+
+def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | None:
+    """The actor whose name (or pronoun) stands just before the verb at `verb`."""
+    cands = ms.between(max(lo, verb - 130), verb)
+    for m in reversed(cands):
+        if _SUBJECT_GAP.match(norm, m.end, verb):
+            return m
+    return None
+
+
+def _subject_after(norm: str, ms: _Mentions, verb_end: int, hi: int) -> Mention | None:
+    """The actor named right after a verb: `said Blinken`, `according to Xinhua`."""
+    for m in ms.between(verb_end, min(hi, verb_end + 70)):
+        if _INVERTED_GAP.match(norm, verb_end, m.start):
+            return m
+        return None
+    return None
+
+
+def _after_attribution(norm: str, ms: _Mentions, close: int, hi: int,
+                       *, tight: bool) -> tuple[Mention | None, bool]:
+    """Speaker named after the closing mark: `," Blinken said` / `," said Wang`.
+
+    Returns the speaker and whether it came from "according to" (a source,
+    weaker than a reporting clause before the quote).
+    """
+    lo = close + 1
+    limit = min(hi, lo + (60 if tight else 160))
+    nxt = norm.find('"', lo, limit)
+    if nxt >= 0:
+        limit = nxt
+    vm = _SPEECH_RE.search(norm, lo, limit)
+    if vm is None:
+        return None, False
+    according = _ACCORDING.match(norm, vm.start()) is not None
+    if tight and not according:
+        # The reporting clause must follow the mark at once: `," he said`,
+        # not `," and the White House said` (a new clause with its own subject).
+        if _LEAD_GAP.match(norm, lo, vm.start()):
+            return _subject_after(norm, ms, vm.end(), limit), False
+        subj = _subject_before(norm, ms, lo, vm.start())
+        if subj is not None and _LEAD_GAP.match(norm, lo, subj.start):
+            return subj, False
+        return None, False
+    if tight and according and not _LEAD_GAP.match(norm, lo, vm.start()):
+        return None, False
+    if not according:
+        subj = _subject_before(norm, ms, lo, vm.start())
+        if subj is not None:
+            return subj, False
+    return _subject_after(norm, ms, vm.end(), limit), according
+
+
+def _before_attribution(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | None:
+    """Subject of the last speech verb before the opening mark (same sentence)."""
+    verbs = list(_SPEECH_RE.finditer(norm, lo, open_mark))
+    for vm in reversed(verbs):
+        if _ACCORDING.match(norm, vm.start()):
+            subj = _subject_after(norm, ms, vm.end(), open_mark)
+        elif _INFINITIVE.search(norm, max(lo, vm.start() - 4), vm.start()):
+            continue  # "went on to say": the finite verb before owns the subject
+        else:
+            subj = _subject_before(norm, ms, lo, vm.start())
+            if subj is None:
+                # Inverted only right before the quote: `said Wang: "..."`.
+                after = _subject_after(norm, ms, vm.end(), open_mark)
+                if after is not None and _LEAD_GAP.match(norm, after.end, open_mark):
+                    subj = after
+        if subj is not None:
+            return subj
+    return None
+
+
+def _is_partial(norm: str, span: Span, sent_start: int) -> bool:
+    """A fragment inside a sentence rather than a whole quoted sentence."""
+    body = norm[span.start:span.end].strip()
+    if not body:
+        return True
+    if not (body[0].isupper() or body[0].isdigit()):
+        return True
+    if span.closed and body[-1] not in ".,!?;:-" and len(body.split()) < 6:
+        return True
+    lead = norm[sent_start:span.start - 1].strip()
+    return bool(lead) and not lead.endswith((":", ",")) and not _SPEECH_RE.search(lead[-40:])
 
 
 def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> list[Quote]:
     """Quotes with offsets into `text` (norm is its same-length normalized copy)."""
-    # STUB: owned by the ingest-people helper.
-    return []
+    ms = _Mentions(table)
+    out: list[Quote] = []
+    speakers: list[int | None] = []
+    para_of: list[int] = []
+    continued: list[bool] = []  # the quote continues one left open in the paragraph before
+    open_before = False  # the previous paragraph ended inside a quotation
+    for n, p in enumerate(paras):
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
+        spans = pair_marks(text, norm, p.start, p.end, continues=cont)
+        prev_end = p.start
+        first_in_para = True
+        starts = [s.start for s in p.sentences]
+        last_before: tuple[int, Mention] | None = None
+        lead = p.start + len(norm[p.start:p.end]) - len(norm[p.start:p.end].lstrip())
+        for sp in spans:
+            if is_label(norm, sp.start, sp.end, p.start, p.end):
+                prev_end = sp.end + 1
+                continue
+            s_lo, s_hi = _sentence_of(p, starts, sp.start - 1)
+            close_lo, close_hi = _sentence_of(p, starts, sp.end) if sp.closed else (p.end, p.end)
+            who: Mention | None = None
+            before = _before_attribution(norm, ms, max(s_lo, prev_end), sp.start - 1)
+            if before is None and last_before is not None and last_before[0] == s_lo:
+                # `Xi said Taiwan was "..." and that Washington should "..."`: the
+                # second fragment hangs on the reporting verb of the first.
+                before = last_before[1]
+            last_before = (s_lo, before) if before is not None else last_before
+            if sp.closed:
+                who, weak = _after_attribution(norm, ms, sp.end, close_hi, tight=True)
+                if weak and before is not None:
+                    who = before  # `X said "..." according to Y`: the words are X's
+            if who is None:
+                who = before
+            if who is None and sp.closed:
+                who, _weak = _after_attribution(norm, ms, sp.end, close_hi, tight=False)
+            prev_end = sp.end + 1
+            body = text[sp.start:sp.end]
+            # Trim the whitespace a continued quotation may carry at the paragraph end.
+            start, end = sp.start, sp.end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start or not any(ch.isalnum() for ch in body):
+                continue
+            out.append(Quote(
+                text=text[start:end], speaker=None, paragraph=p.index, start=start, end=end,
+                partial=_is_partial(norm, sp, s_lo),
+            ))
+            speakers.append(who.actor if who is not None else None)
+            para_of.append(n)
+            continued.append(first_in_para and open_before and sp.start - 1 == lead)
+            first_in_para = False
+        open_before = bool(spans) and not spans[-1].closed
+    _fill_gaps(norm, paras, speakers, para_of, continued)
+    for q, who_idx in zip(out, speakers, strict=True):
+        if who_idx is not None:
+            actor = table.actors[who_idx]
+            q.speaker = actor.name
+            q.speaker_country = actor.country
+    return out
+
+
+def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of: list[int],
+               continued: list[bool]) -> None:
+    """Quotes with no reporting clause take the speaker of the quotation around them."""
+    # A continued quotation belongs to whoever opened it in the paragraph before.
+    for k in range(len(speakers)):
+        if continued[k] and k > 0 and para_of[k - 1] == para_of[k] - 1:
+            speakers[k] = speakers[k - 1] if speakers[k - 1] is not None else speakers[k]
+    for k in range(len(speakers)):
+        if speakers[k] is not None:
+            continue
+        # Same paragraph: the next attributed quote ("A." "B," he said), else the one before.
+        j = k + 1
+        while j < len(speakers) and para_of[j] == para_of[k]:
+            if speakers[j] is not None:
+                speakers[k] = speakers[j]
+                break
+            j += 1
+        if speakers[k] is not None:
+            continue
+        j = k - 1
+        while j >= 0 and para_of[j] == para_of[k]:
+            if speakers[j] is not None:
+                speakers[k] = speakers[j]
+                break
+            j -= 1
+    # Continuations whose opening paragraph got its speaker only now.
+    for k in range(1, len(speakers)):
+        if continued[k] and speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
+            speakers[k] = speakers[k - 1]
+    # A paragraph that is nothing but a quotation follows on the speaker just quoted.
+    for k in range(1, len(speakers)):
+        if speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
+            p = paras[para_of[k]]
+            if opens_with_mark(norm, p.start, p.end):
+                speakers[k] = speakers[k - 1]

@@ -153,12 +153,15 @@ def test_v1_store_is_migrated_with_a_backup_beside_it(tmp_path: Path) -> None:
         assert [(m.title, m.sources) for m in refs] == [("Old talks", ["Wire"])]
         history = store.topic_history("taiwan")
         assert [v.status for v in history] == [Status.TENSION]
+        board = store.board()
+        assert [(r.topic.id, r.cells) for r in board.rows] == [("taiwan", {1: Status.TENSION})]
         assert history[0].quotes[0].speaker == "Antony Blinken"
         # New v2 features work on migrated data: search (FTS rebuilt) and edits.
         found = store.search_quotes("constructive")
         assert [q.text for q in found] == ["Candid and constructive"]
         store.set_status(1, "taiwan", Status.DIALOGUE, note="reads softer")
         assert store.topic_history("taiwan")[0].status == Status.DIALOGUE
+        assert store.board().rows[0].cells == {1: Status.DIALOGUE}
 
     backup = tmp_path / "bilat.db.bak-v1"
     assert backup.exists()

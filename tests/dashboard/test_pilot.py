@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input
 from store.db import Store
 from store.ingest import extract
 from store.models import Status
-from tests.tui.helpers import settle, screen_text
+from dashboard.helpers import settle, screen_text
 from tui.app import BilatApp
 from tui.screens.board import BoardScreen
 from tui.screens.compare import CompareScreen

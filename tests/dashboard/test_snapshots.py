@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from store.ingest import extract
-from tests.tui.helpers import settle
+from dashboard.helpers import settle
 from tui.app import BilatApp
 from tui.demo import SAMPLES
 from tui.screens.review import ReviewScreen

@@ -1,0 +1,79 @@
+"""Exports of a store's history: Markdown, JSON dump, CSV, standalone HTML, TimelineJS.
+
+Each format is a pure function (views in, text out) in its own module;
+`render` reads the store once through `select.gather` and `write_export`
+writes the file atomically (temp file, then `os.replace`), so a failed export
+never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.export import csv_export, html, json_dump, markdown, timelinejs
+from store.export.select import Scope, Timeline, gather, resolve_topics
+
+if TYPE_CHECKING:
+    from store.db import Store
+
+FORMATS = ["md", "json", "csv", "html", "timelinejs"]
+
+_TIMELINE_FORMATS: dict[str, Callable[[Timeline], str]] = {
+    "md": markdown.render,
+    "csv": csv_export.render,
+    "html": html.render,
+    "timelinejs": timelinejs.render,
+}
+
+
+def render(
+    store: Store, fmt: str, *, topics: list[str] | None = None,
+    since: date | None = None, until: date | None = None,
+) -> str:
+    """The export as text. ValueError for an unknown format or topic, or since > until."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "json":
+        if since is not None and until is not None and since > until:
+            raise ValueError(f"--since {since} is after --until {until}")
+        scope = Scope(resolve_topics(topics, store.topics()), since, until)
+        return json_dump.render(store.dump(), scope)
+    return _TIMELINE_FORMATS[fmt](gather(store, topics, since, until))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` all at once: a temp file beside it, then `os.replace`."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise IsADirectoryError(f"{path}: is a directory")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_export(
+    store: Store, fmt: str, path: Path, *, topics: list[str] | None = None,
+    since: date | None = None, until: date | None = None,
+) -> None:
+    """Render and write the export to `path` atomically. OSError / ValueError on failure."""
+    text = render(store, fmt, topics=topics, since=since, until=until)
+    write_text_atomic(path, text)
+
+
+__all__ = ["FORMATS", "Scope", "Timeline", "gather", "render", "write_export", "write_text_atomic"]

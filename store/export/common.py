@@ -1,0 +1,42 @@
+"""Small pure helpers every format shares: dates, status labels, transitions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from store.models import EntryView, MeetingRef, Status, StoredQuote
+
+
+def when(ref: MeetingRef) -> str:
+    return ref.meeting_date.isoformat() if ref.meeting_date else "undated"
+
+
+def status_label(status: Status) -> str:
+    return f"{status.glyph} {status.value}"
+
+
+def transition(view: EntryView, before: EntryView | None) -> str:
+    """'✖ tension → ◆ dialogue', '◆ dialogue (unchanged)', '▲ progress (first raised)'."""
+    now = status_label(view.status)
+    if before is None:
+        return f"{now} (first raised)"
+    if before.status == view.status:
+        return f"{now} (unchanged)"
+    return f"{status_label(before.status)} → {now}"
+
+
+def with_previous(views: list[EntryView]) -> Iterator[tuple[EntryView, EntryView | None]]:
+    """Each entry with the one before it (the last time the topic was discussed)."""
+    before: EntryView | None = None
+    for v in views:
+        yield v, before
+        before = v
+
+
+def speaker(q: StoredQuote) -> str:
+    who = q.speaker or "unknown speaker"
+    return f"{who} ({q.speaker_country})" if q.speaker_country else who
+
+
+def figure_texts(view: EntryView) -> list[str]:
+    return [f"{f.text} {f.noun}".strip() for f in view.figures]

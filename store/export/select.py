@@ -1,0 +1,183 @@
+"""What an export holds: the store's history narrowed to some topics and a date range.
+
+`gather` is the one place that reads the store; everything after it is pure
+(views in, views out) so every format filters the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from store.models import EntryView, MeetingRef, StoreDump, Topic
+
+if TYPE_CHECKING:  # the store is only needed by `gather`; keeps this module import-light
+    from store.db import Store
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The user's filters: topic ids (None = all), and an inclusive date range."""
+
+    topics: tuple[str, ...] | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def takes_date(self, when: date | None) -> bool:
+        """Whether a meeting on `when` is in range. Undated meetings only pass without a range."""
+        if when is None:
+            return not self.dated
+        if self.since is not None and when < self.since:
+            return False
+        return self.until is None or when <= self.until
+
+    def takes_topic(self, topic_id: str | None) -> bool:
+        return self.topics is None or topic_id in self.topics
+
+
+@dataclass
+class DyadHistory:
+    """One relationship's meetings and, per topic, its entries oldest first."""
+
+    dyad: list[str]
+    meetings: list[MeetingRef]
+    topics: list[Topic]
+    entries: dict[str, list[EntryView]] = field(default_factory=dict)
+
+    def by_meeting(self) -> list[tuple[MeetingRef, list[EntryView]]]:
+        """Each meeting with its entries in topic order (for formats that go date by date)."""
+        order = {t.id: i for i, t in enumerate(self.topics)}
+        per: dict[int, list[EntryView]] = {m.id: [] for m in self.meetings}
+        for views in self.entries.values():
+            for v in views:
+                per.setdefault(v.meeting.id, []).append(v)
+        return [
+            (m, sorted(per[m.id], key=lambda v: order.get(v.topic_id, len(order))))
+            for m in self.meetings
+        ]
+
+
+@dataclass
+class Timeline:
+    """Everything one export shows, grouped by dyad (most meetings first)."""
+
+    title: str
+    scope: Scope
+    dyads: list[DyadHistory]
+
+    @property
+    def meeting_count(self) -> int:
+        return sum(len(d.meetings) for d in self.dyads)
+
+
+def dyad_label(dyad: list[str]) -> str:
+    return " – ".join(dyad) if dyad else "Unknown countries"
+
+
+def timeline_title(dyads: list[list[str]]) -> str:
+    if len(dyads) == 1:
+        return f"{dyad_label(dyads[0])}: meetings and issues"
+    return "Bilateral meetings and issues"
+
+
+def resolve_topics(wanted: list[str] | None, known: list[Topic]) -> tuple[str, ...] | None:
+    """Topic ids for the user's `--topic` values (id or name, any case); ValueError if unknown."""
+    if not wanted:
+        return None
+    by_key = {t.id.casefold(): t.id for t in known}
+    by_key.update({t.name.casefold(): t.id for t in known})
+    out: list[str] = []
+    for raw in wanted:
+        tid = by_key.get(raw.strip().casefold())
+        if tid is None:
+            names = ", ".join(t.id for t in known)
+            raise ValueError(f"unknown topic {raw!r} (known: {names})")
+        if tid not in out:
+            out.append(tid)
+    return tuple(out)
+
+
+def narrow(
+    dyad: list[str], meetings: list[MeetingRef], topics: list[Topic],
+    histories: dict[str, list[EntryView]], scope: Scope,
+) -> DyadHistory:
+    """A dyad's history cut down to the scope. Pure.
+
+    A meeting stays when it is in the date range and, with a topic filter, when
+    it discussed one of the topics: a timeline of Taiwan lists Taiwan's meetings.
+    """
+    kept_topics = [t for t in topics if scope.takes_topic(t.id)]
+    entries = {
+        t.id: [v for v in histories.get(t.id, []) if scope.takes_date(v.meeting.meeting_date)]
+        for t in kept_topics
+    }
+    entries = {tid: views for tid, views in entries.items() if views}
+    in_range = [m for m in meetings if scope.takes_date(m.meeting_date)]
+    if scope.topics is not None:
+        raised = {v.meeting.id for views in entries.values() for v in views}
+        in_range = [m for m in in_range if m.id in raised]
+    return DyadHistory(dyad=dyad, meetings=in_range, topics=kept_topics, entries=entries)
+
+
+def gather(store: Store, topics: list[str] | None = None, since: date | None = None,
+           until: date | None = None) -> Timeline:
+    """Read what an export needs: per dyad its meetings and each topic's history.
+
+    A handful of queries per topic and dyad, never one per meeting, so a full
+    export of thousands of meetings stays fast. ValueError for an unknown topic
+    or a reversed date range.
+    """
+    if since is not None and until is not None and since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    known = store.topics()
+    scope = Scope(resolve_topics(topics, known), since, until)
+    dyads = store.dyads()
+    out: list[DyadHistory] = []
+    for dyad in dyads:
+        meetings = store.meetings(dyad)
+        histories = {
+            t.id: store.topic_history(t.id, dyad) for t in known if scope.takes_topic(t.id)
+        }
+        out.append(narrow(dyad, meetings, known, histories, scope))
+    return Timeline(title=timeline_title(dyads), scope=scope, dyads=out)
+
+
+def narrow_dump(dump: StoreDump, scope: Scope) -> StoreDump:
+    """The dump cut to the scope, still importable: kept meetings with all their articles.
+
+    Without filters the dump is returned as it is, so export then import gives
+    the same store. Topics and actors are kept whole (they are the vocabulary).
+    """
+    if scope.topics is None and not scope.dated:
+        return dump
+    meetings = [m for m in dump.meetings if scope.takes_date(m.meeting_date)]
+    entries = [e for e in dump.entries if scope.takes_topic(e.topic_id)]
+    overrides = [o for o in dump.overrides if scope.takes_topic(o.topic_id)]
+
+    def quote_topic(q_topic: str | None, override: str | None, overridden: bool) -> str | None:
+        return override if overridden else q_topic
+
+    quotes = [q for q in dump.quotes
+              if scope.takes_topic(quote_topic(q.topic, q.topic_override, q.topic_overridden))]
+    if scope.topics is not None:
+        raised = {e.meeting_id for e in entries}
+        raised |= {o.meeting_id for o in overrides if o.status is not None}
+        meetings = [m for m in meetings if m.id in raised]
+    ids = {m.id for m in meetings}
+    quotes = [q for q in quotes if q.meeting_id in ids]
+    kept_quotes = {q.id for q in quotes}
+    # A kept quote may repeat one that was cut; it is then shown on its own.
+    quotes = [q if q.duplicate_of is None or q.duplicate_of in kept_quotes
+              else q.model_copy(update={"duplicate_of": None}) for q in quotes]
+    return dump.model_copy(update={
+        "meetings": meetings,
+        "articles": [a for a in dump.articles if a.meeting_id in ids],
+        "entries": [e for e in entries if e.meeting_id in ids],
+        "overrides": [o for o in overrides if o.meeting_id in ids],
+        "quotes": quotes,
+    })

@@ -1,0 +1,128 @@
+"""Pair quotation marks into spans, one paragraph at a time.
+
+`norm` has every double mark as `"` and every single mark or apostrophe as
+`'`; the original `text` still tells a curly opening mark from a closing one,
+which helps when an outlet mixes styles. Straight marks are read from their
+context (space before: opening; space or punctuation after: closing). Single
+marks are quote marks only when they open at a word boundary and close after a
+word: "China's", "Americans' jobs", "don't" and "'90s" are apostrophes. A
+double quote nested in another belongs to the outer span. One linear pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_DOUBLE = frozenset("\u201c\u201e\u201f\u301d\u00ab")
+_CLOSE_DOUBLE = frozenset("\u201d\u301e\u00bb")
+_OPEN_SINGLE = frozenset("\u2018\u201a\u201b\u2039")
+_BOUNDARY_BEFORE = frozenset(" \n([{-/:;\"\u2014")
+_PUNCT_AFTER = frozenset(".,;:!?)]}-\"'")
+_MARK_RE = re.compile(r"[\"']")
+# Elisions that start with an apostrophe: '90s, 'em, 'til, 'tis, rock 'n' roll.
+_ELISION = re.compile(r"'(?:\d0s|\d\ds?\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|n'|s\b)", re.I)
+
+OPEN, CLOSE, NEUTRAL = 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters between an opening mark and its closing mark (or the paragraph end)."""
+
+    start: int  # first character after the opening mark
+    end: int  # the closing mark's offset, or the paragraph end when unclosed
+    double: bool
+    closed: bool
+
+
+def _double_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
+    prev = norm[i - 1] if i > lo else " "
+    nxt = norm[i + 1] if i + 1 < hi else " "
+    ctx_open = (prev in _BOUNDARY_BEFORE or prev.isspace()) and not nxt.isspace()
+    ctx_close = (nxt.isspace() or nxt in _PUNCT_AFTER or i + 1 >= hi) and not prev.isspace()
+    c = text[i]
+    if c in _OPEN_DOUBLE:
+        return CLOSE if ctx_close and not ctx_open else OPEN
+    if c in _CLOSE_DOUBLE:
+        return OPEN if ctx_open and not ctx_close else CLOSE
+    if ctx_open and not ctx_close:
+        return OPEN
+    if ctx_close and not ctx_open:
+        return CLOSE
+    return NEUTRAL
+
+
+def _single_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
+    """OPEN, CLOSE or 0 for an apostrophe."""
+    prev = norm[i - 1] if i > lo else " "
+    nxt = norm[i + 1] if i + 1 < hi else " "
+    if (prev.isspace() or prev in _BOUNDARY_BEFORE) and (nxt.isalnum() or nxt in "$(\""):
+        if _ELISION.match(norm, i, min(hi, i + 6)) and text[i] not in _OPEN_SINGLE:
+            return 0
+        return OPEN
+    if not prev.isspace() and prev not in _BOUNDARY_BEFORE and (
+        nxt.isspace() or nxt in _PUNCT_AFTER or i + 1 >= hi
+    ):
+        return CLOSE
+    return 0
+
+
+def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = False) -> list[Span]:
+    """Quoted spans of norm[lo:hi] (one paragraph), in order.
+
+    `continues` tells that the next paragraph opens with a quote mark, so a span
+    left open at the end of this one is a quotation continued there.
+    """
+    spans: list[Span] = []
+    d_open = -1  # offset of the pending double opening mark
+    s_open = -1  # offset of the pending single opening mark
+    marks = [m.start() for m in _MARK_RE.finditer(norm, lo, hi)]
+    for k, i in enumerate(marks):
+        if norm[i] == '"':
+            d = _double_dir(text, norm, i, lo, hi)
+            if d_open < 0:
+                if d == CLOSE:
+                    continue  # a stray closing mark
+                d_open, s_open = i, -1
+            elif d == OPEN and text[i] in _OPEN_DOUBLE:
+                d_open = i  # a fresh opening mark: the earlier one was never closed
+            else:
+                spans.append(Span(d_open + 1, i, True, True))
+                d_open = -1
+            continue
+        if d_open >= 0:
+            continue  # single marks inside a double quotation are nested
+        d = _single_dir(text, norm, i, lo, hi)
+        if d == OPEN and s_open < 0:
+            s_open = i
+        elif d == CLOSE and s_open >= 0:
+            # "Americans' jobs": a plural possessive before a lower-case word is
+            # an apostrophe when another closing mark follows in the paragraph.
+            if norm[i - 1] == "s" and i + 2 < hi and norm[i + 1] == " " and norm[i + 2].islower():
+                if any(_single_dir(text, norm, j, lo, hi) == CLOSE for j in marks[k + 1:k + 8]
+                       if norm[j] == "'"):
+                    continue
+            if i > s_open + 1:
+                spans.append(Span(s_open + 1, i, False, True))
+            s_open = -1
+    end = hi
+    while end > lo and norm[end - 1].isspace():
+        end -= 1
+    if d_open >= 0 and end > d_open + 1:
+        body = norm[d_open + 1:end]
+        if continues or len(body.split()) >= 3:
+            spans.append(Span(d_open + 1, end, True, False))
+    elif s_open >= 0 and continues and end > s_open + 1:
+        if len(norm[s_open + 1:end].split()) >= 5:
+            spans.append(Span(s_open + 1, end, False, False))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def opens_with_mark(norm: str, lo: int, hi: int) -> bool:
+    """Does the paragraph norm[lo:hi] open with a quotation mark?"""
+    i = lo
+    while i < hi and norm[i].isspace():
+        i += 1
+    return i < hi and norm[i] in "\"'" and i + 1 < hi and not norm[i + 1].isspace()

@@ -1,0 +1,106 @@
+"""What every `bilat` command shares: opening the store, printing data, asking yes/no."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from store import paths
+from store.db import Store
+from store.models import Status, Topic
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit code 2."""
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store named by --store / $BILAT_STORE / the data dir. StoreError passes up to main."""
+    return Store.open(paths.store_path(getattr(args, "store", None)))
+
+
+def print_json(data: Any) -> None:
+    """Data as indented JSON on stdout; pydantic models (and lists of them) in JSON mode."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return value.model_dump(mode="json")
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    print(json.dumps(plain(data), indent=2, ensure_ascii=False))
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; only called when stdin is a tty."""
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"y", "yes"}
+
+
+def find_topic(topics: Sequence[Topic], raw: str) -> Topic:
+    """A topic by id or name, any case; a unique prefix of either also works."""
+    key = raw.strip().casefold()
+    for t in topics:
+        if key in (t.id.casefold(), t.name.casefold()):
+            return t
+    hits = [t for t in topics if t.id.casefold().startswith(key) or t.name.casefold().startswith(key)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise CliError(f"topic {raw!r} is ambiguous: {', '.join(t.id for t in hits)}")
+    raise CliError(f"no topic {raw!r} (see `bilat topics` or the ids: "
+                   f"{', '.join(t.id for t in topics)})")
+
+
+def parse_meeting_id(value: str) -> int:
+    """'3' or '#3' -> 3."""
+    try:
+        n = int(value.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a meeting number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a meeting number: {value!r}")
+    return n
+
+
+def parse_status(value: str) -> Status | None:
+    """A status name (or its first letters), or `auto` (None: back to the extracted one)."""
+    key = value.strip().casefold()
+    if key == "auto":
+        return None
+    for s in Status:
+        if s.value == key:
+            return s
+    hits = [s for s in Status if s.value.startswith(key)] if key else []
+    if len(hits) == 1:
+        return hits[0]
+    choices = ", ".join(s.value for s in Status.ordered())
+    raise argparse.ArgumentTypeError(f"not a status: {value!r} (choose {choices} or auto)")
+
+
+def stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def stdin_is_tty() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def trend_arrow(trend: int) -> str:
+    return {1: "↑", -1: "↓"}.get(trend, "→")
