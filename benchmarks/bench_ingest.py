@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import store.ingest.pipeline as pipeline  # noqa: E402
 from store.ingest import extract  # noqa: E402
 
 SAMPLES = ROOT / "sample_articles"
@@ -31,6 +32,38 @@ def _time(data: bytes, runs: int) -> float:
         extract(data)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def _stage_times(data: bytes) -> dict[str, float]:
+    """Seconds spent in each stage function `extract` calls, for one run on `data`.
+
+    The stage functions the pipeline module imported are wrapped for the run, so the
+    table follows the pipeline as it is wired, whatever stages it has.
+    """
+    spent: dict[str, float] = {}
+    originals = {}
+    for name, fn in vars(pipeline).items():
+        module = getattr(fn, "__module__", "") or ""
+        if callable(fn) and module.startswith("store.ingest.") and module != pipeline.__name__:
+            originals[name] = fn
+
+    def timed(name: str, fn):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+        return run
+
+    try:
+        for name, fn in originals.items():
+            setattr(pipeline, name, timed(name, fn))
+        pipeline.extract(data)
+    finally:
+        for name, fn in originals.items():
+            setattr(pipeline, name, fn)
+    return spent
 
 
 def _big(articles: list[bytes], size: int) -> bytes:
@@ -76,6 +109,19 @@ def main() -> int:
         print(f"{f'{size // 1000} KB article, s':<34}{secs:>14.3f}")
     ratio = timings[-1] / timings[0] if timings[0] else float("nan")
     print(f"{'1 MB / 250 KB time (4.0 = linear)':<34}{ratio:>14.2f}")
+
+    # Where the time goes: per stage, summed over the samples and for the 1 MB article.
+    per_sample: dict[str, float] = {}
+    for data in articles:
+        for name, secs in _stage_times(data).items():
+            per_sample[name] = per_sample.get(name, 0.0) + secs
+    big = _stage_times(_big(plain or articles, 1_000_000))
+    print()
+    print(f"{'stage':<24}{'ms/article':>12}{'s at 1 MB':>12}")
+    print("-" * 48)
+    for name in sorted(per_sample, key=lambda n: -per_sample[n]):
+        ms = per_sample[name] / len(articles) * 1000
+        print(f"{name:<24}{ms:>12.2f}{big.get(name, 0):>12.3f}")
     return 0
 
 

@@ -152,3 +152,19 @@ def topic_changes(history: list[EntryView], meetings: list[MeetingRef]) -> list[
             last = current
         previous = ref
     return out
+
+
+def entry_changes(history: list[EntryView], *, complete: bool = True) -> list[Change]:
+    """Changes between consecutive entries of a topic (oldest first), without the
+    dyad's other meetings: cheap enough for a screen showing the last few entries.
+
+    `complete` says `history` starts at the topic's first entry, so that one
+    counts as first raised; a window cut from a longer history starts silent.
+    """
+    out: list[Change] = []
+    for i, current in enumerate(history):
+        last = history[i - 1] if i else None
+        if last is None and not complete:
+            continue
+        out.extend(_sort(compare(current, last, current.meeting, last.meeting if last else None)))
+    return out

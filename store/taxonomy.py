@@ -1,23 +1,252 @@
-"""The default topics and the user's own (topics.toml in the config dir)."""
+"""The default topics and the user's own (topics.toml in the config dir).
+
+`default_topics()` is the built-in taxonomy; `merge_topics(defaults, data)` folds a
+parsed topics file into it (pure); `load_topics(path)` reads the file and merges.
+Keyword grammar (stems, weights): see `store.ingest.keywords` and docs/topics.md.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
+from typing import Any
 
+from store.ingest.keywords import parse_keyword
 from store.models import Topic
 
-# STUB: owned by the ingest-topics helper (keywords, user TOML loading).
-DEFAULT_TOPIC_IDS = [
-    "russia-ukraine", "taiwan", "south-china-sea", "territorial", "trade", "technology",
-    "fentanyl", "ai", "military", "people-to-people", "climate", "human-rights",
-    "middle-east", "korean-peninsula", "cyber", "relations",
+
+class TaxonomyError(ValueError):
+    """A topics file that cannot be used; the message is one line naming the file."""
+
+
+# (id, display name, description, keywords). Keyword weights: "+" decisive,
+# "~" supporting (needs a second hit). Words that appear incidentally in
+# coverage of other topics ("military", "economy", "Russia", "island") are
+# supporting only, so they do not pull a paragraph into a topic on their own.
+_DEFAULTS: list[tuple[str, str, str, list[str]]] = [
+    ("russia-ukraine", "Russia–Ukraine",
+     "The war in Ukraine and China's support for Russia's war effort.",
+     ["+Ukraine", "+Ukrainian*", "+war in Ukraine", "+Russia's war", "+Russia-Ukraine",
+      "+Ukraine crisis", "~Russia", "~Russian", "~Moscow", "~Kremlin", "~Putin",
+      "Kyiv", "Kiev", "Zelensky*", "Zelenskiy", "dual-use", "lethal weapons", "lethal aid",
+      "defence industrial base", "defense industrial base", "defence industry",
+      "defense industry", "war effort"]),
+    ("taiwan", "Taiwan",
+     "Taiwan, the Taiwan Strait and Beijing's claim to the island.",
+     ["+Taiwan Strait", "Taiwan", "Taiwanese", "Taipei", "Lai Ching-te", "Tsai Ing-wen",
+      "reunification", "reunify", "unification", "one China", "one-China",
+      "Taiwan independence", "cross-strait", "Taiwan Relations Act", "Six Assurances",
+      "~island", "~separatist*", "~arms sales"]),
+    ("south-china-sea", "South China Sea",
+     "Maritime claims and confrontations in the South China Sea.",
+     ["+South China Sea", "Second Thomas Shoal", "Scarborough Shoal", "Spratly*",
+      "Paracel*", "Ayungin", "Sabina Shoal", "shoal", "coast guard", "water cannon",
+      "freedom of navigation", "nine-dash line", "resupply mission*", "~Philippine*",
+      "~Manila", "~maritime", "~reef*", "~vessels"]),
+    ("territorial", "Territorial disputes",
+     "Land and island boundary disputes: the India–China border, the East China Sea.",
+     ["border", "borders", "boundary", "Line of Actual Control", "LAC", "Galwan",
+      "Ladakh", "Arunachal", "Depsang", "Demchok", "Doklam", "Himalayan", "disengage*",
+      "patrolling", "patrol points", "buffer zone*", "Senkaku*", "Diaoyu",
+      "East China Sea", "territorial dispute*", "~disputed", "~frontier", "~troops"]),
+    ("trade", "Trade",
+     "Tariffs, market access, overcapacity, subsidies, investment and the economy.",
+     ["+trade", "trade war", "trade deficit", "trade practices", "tariff*", "duties",
+      "overcapacity", "industrial capacity", "excess capacity", "market access",
+      "subsidies", "subsidised", "subsidized", "dumping", "electric vehicles", "electric cars",
+      "solar panels", "imports", "economic ties", "economic relations", "economic talks",
+      "economic and trade", "economic and financial", "economic working group",
+      "investment", "investors", "protectionism", "supply chain*", "soybeans",
+      "~exports", "~economy", "~economic", "~financial", "~business*",
+      "~companies", "~goods"]),
+    ("technology", "Technology & export controls",
+     "Export controls, chips and semiconductors, sanctions on technology firms.",
+     ["+export controls", "+export control", "semiconductor*", "chip", "chips", "chipmaking",
+      "chipmakers", "entity list", "small yard, high fence", "small yard", "high fence",
+      "technology", "technologies", "technological", "tech firms", "tech companies",
+      "Huawei", "TikTok", "ByteDance", "quantum", "outbound investment", "lithography",
+      "~advanced", "~sanctions", "~science"]),
+    ("fentanyl", "Fentanyl",
+     "Fentanyl and the precursor chemicals used to make it; counternarcotics cooperation.",
+     ["+fentanyl", "+counternarcotics", "+counter-narcotics", "+precursor chemicals",
+      "precursor*", "narcotics", "opioid*", "overdose*", "synthetic drug*",
+      "drug trafficking", "illicit drugs", "pill presses", "~chemicals", "~drug", "~drugs"]),
+    ("ai", "Artificial intelligence",
+     "Risks, safety and military uses of artificial intelligence.",
+     ["+artificial intelligence", "+AI", "AI safety", "AI risk*", "machine learning",
+      "autonomous weapons", "~algorithm*"]),
+    ("military", "Military channels",
+     "Military-to-military communication, defence talks and crisis hotlines.",
+     ["+military-to-military", "+mil-to-mil", "military channel*", "military communication*",
+      "military talks", "military contacts", "military ties", "military dialogue",
+      "military relations", "military lines of communication", "military hotline",
+      "military maritime consultative", "maritime consultative", "militaries",
+      "theater commanders", "theatre commanders", "theater-level", "defense policy coordination",
+      "defence policy coordination", "defense talks", "defence talks", "defense relations",
+      "defence relations", "defense minister", "defence minister", "defense chiefs",
+      "defence chiefs", "defense ministers", "defence ministers", "service chiefs",
+      "~defense ministr*", "~defence ministr*", "~defense secretary", "~defence secretary",
+      "~defense official*", "~defence official*", "~Pentagon", "~PLA",
+      "~People's Liberation Army", "~Shangri-La Dialogue", "~military officials"]),
+    ("people-to-people", "People-to-people",
+     "Students, scholars, journalists, tourism, flights, visas and detained citizens.",
+     ["people-to-people", "people exchanges", "exchanges between people", "students",
+      "student exchange*", "scholars", "journalists", "tourists", "tourism", "passenger flights",
+      "direct flights", "flights", "visa", "visas", "pilgrim*", "pilgrimage", "exit ban*",
+      "Fulbright", "Peace Corps", "Yatra", "educational exchange*", "cultural exchange*",
+      "youth exchange*", "~exchanges", "~detained Americans", "~wrongfully detained"]),
+    ("climate", "Climate",
+     "Climate change, emissions and cooperation on clean energy.",
+     ["+climate", "climate change", "emissions", "methane", "carbon", "global warming",
+      "greenhouse", "Paris Agreement", "COP28", "COP29", "COP27", "coal", "clean energy",
+      "renewable*", "deforestation", "net zero", "climate envoy*"]),
+    ("human-rights", "Human rights",
+     "Human rights, Xinjiang, Tibet, Hong Kong, religious and press freedom.",
+     ["+human rights", "Xinjiang", "Tibet", "Tibetan*", "Hong Kong", "Uyghur*", "Uighur*",
+      "dissident*", "religious freedom", "forced labor", "forced labour", "political prisoners",
+      "press freedom", "freedom of speech", "genocide", "Dalai Lama", "~crackdown",
+      "~persecution"]),
+    ("middle-east", "Middle East",
+     "Gaza, Israel, Iran, the Houthis and Red Sea shipping.",
+     ["+Middle East", "Gaza", "Israel", "Israeli*", "Hamas", "Hezbollah", "Iran", "Iranian*",
+      "Tehran", "Houthi*", "Red Sea", "Yemen*", "Lebanon", "Syria", "Saudi*",
+      "Palestinian*", "West Bank", "~shipping lanes"]),
+    ("korean-peninsula", "Korean Peninsula",
+     "North Korea, its weapons programmes and its ties to Russia.",
+     ["+North Korea", "+North Korean*", "+Korean Peninsula", "Pyongyang", "DPRK",
+      "Kim Jong Un", "Kim Jong-un", "denuclearization", "denuclearisation",
+      "~ballistic missile*", "~nuclear test*"]),
+    ("cyber", "Cyber",
+     "Hacking, cyberattacks and cyber espionage.",
+     ["+cyber", "+cyberattack*", "+cybersecurity", "cyber-attack*", "hacking", "hack",
+      "hackers", "hacked", "Salt Typhoon", "Volt Typhoon", "cyber espionage", "ransomware",
+      "malware", "~intrusion*", "~espionage"]),
+    ("relations", "Overall relations",
+     "The relationship as a whole: stabilising ties, channels of communication, "
+     "visits and next meetings.",
+     ["relationship", "bilateral relations", "bilateral ties", "diplomatic relations",
+      "China-U.S. relations", "U.S.-China relations", "US-China relations",
+      "China-India relations", "India-China relations", "lines of communication",
+      "channels of communication", "communication channel*", "channels open",
+      "strategic communication", "maintain communication", "keep up communication",
+      "keep talking", "high-level exchanges", "high-level diplomacy", "high-level contact*",
+      "heads of state", "leader to leader", "leader-to-leader", "direct line",
+      "pick up the phone", "talk to each other", "speak by phone", "next meeting",
+      "meet again", "trip", "invitation", "candid", "constructive", "manage differences",
+      "handle differences", "manage competition", "manage the relationship", "guardrails",
+      "stabilise ties", "stabilize ties", "thaw", "~relations", "~ties", "~stabili*",
+      "~steady", "~steadying", "~steadier", "~senior officials", "~summit", "~visit",
+      "~visits", "~visited", "~visiting", "~phone call", "~rivals", "~partners", "~frank",
+      "~productive", "~competition", "~hand-over", "~handover", "~new administration",
+      "~ups and downs", "~common understandings", "~face-to-face"]),
 ]
+
+DEFAULT_TOPIC_IDS = [t[0] for t in _DEFAULTS]
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+_TOPIC_KEYS = frozenset({"name", "keywords", "description", "replace_keywords"})
 
 
 def default_topics() -> list[Topic]:
-    return [Topic(id=t, name=t.replace("-", " ").title()) for t in DEFAULT_TOPIC_IDS]
+    """The built-in taxonomy, a fresh list each call (callers may edit it)."""
+    return [
+        Topic(id=tid, name=name, keywords=list(kws), description=desc)
+        for tid, name, desc, kws in _DEFAULTS
+    ]
+
+
+def merge_topics(defaults: list[Topic], data: dict[str, Any]) -> list[Topic]:
+    """Fold a parsed topics file into `defaults`; `TaxonomyError` if it is malformed.
+
+    `data` is the TOML document: ``{"topics": {id: {name?, keywords?, description?,
+    replace_keywords?}}}``. A known id renames/extends that topic (keywords are added
+    unless ``replace_keywords = true``); a new id adds a topic after the defaults.
+    """
+    unknown = set(data) - {"topics"}
+    if unknown:
+        first = sorted(unknown)[0]
+        raise TaxonomyError(f"unknown top-level key {first!r} (expected [topics.<id>])")
+    table = data.get("topics", {})
+    if not isinstance(table, dict):
+        raise TaxonomyError("'topics' must be a table of [topics.<id>] sections")
+    merged = [t.model_copy(deep=True) for t in defaults]
+    by_id = {t.id: t for t in merged}
+    for tid, spec in table.items():
+        if not _SLUG.match(tid):
+            raise TaxonomyError(
+                f"topic id {tid!r} must be lower-case letters, digits and hyphens"
+            )
+        if not isinstance(spec, dict):
+            raise TaxonomyError(f"[topics.{tid}] must be a table")
+        bad = set(spec) - _TOPIC_KEYS
+        if bad:
+            raise TaxonomyError(f"[topics.{tid}]: unknown key {sorted(bad)[0]!r}")
+        name = _opt_str(spec, "name", tid)
+        desc = _opt_str(spec, "description", tid)
+        keywords = _keywords(spec, tid)
+        replace = spec.get("replace_keywords", False)
+        if not isinstance(replace, bool):
+            raise TaxonomyError(f"[topics.{tid}]: replace_keywords must be true or false")
+        topic = by_id.get(tid)
+        if topic is None:
+            if not keywords:
+                raise TaxonomyError(f"[topics.{tid}]: a new topic needs at least one keyword")
+            topic = Topic(id=tid, name=name or tid.replace("-", " ").capitalize(),
+                          keywords=[], description=desc or "")
+            merged.append(topic)
+            by_id[tid] = topic
+        if name:
+            topic.name = name
+        if desc is not None:
+            topic.description = desc
+        if replace:
+            topic.keywords = list(keywords)
+        else:
+            topic.keywords.extend(k for k in keywords if k not in topic.keywords)
+    return merged
+
+
+def _opt_str(spec: dict[str, Any], key: str, tid: str) -> str | None:
+    value = spec.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or (key == "name" and not value.strip()):
+        raise TaxonomyError(f"[topics.{tid}]: {key} must be a non-empty string")
+    return value.strip()
+
+
+def _keywords(spec: dict[str, Any], tid: str) -> list[str]:
+    value = spec.get("keywords", [])
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        raise TaxonomyError(f"[topics.{tid}]: keywords must be a list of strings")
+    for k in value:
+        try:
+            parse_keyword(k)
+        except ValueError as exc:
+            raise TaxonomyError(f"[topics.{tid}]: {exc}") from None
+    return [k.strip() for k in value]
 
 
 def load_topics(path: Path | None = None) -> list[Topic]:
-    """Defaults merged with the user's topics file, if any."""
-    return default_topics()
+    """Defaults merged with the user's topics file (default: the config dir's topics.toml).
+
+    A missing file means the defaults; an unreadable or malformed one raises
+    `TaxonomyError` with one line that names the file.
+    """
+    if path is None:
+        from store.paths import topics_file
+
+        path = topics_file()
+    if not path.exists():
+        return default_topics()
+    try:
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(f"{path}: cannot read topics file ({exc.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return merge_topics(default_topics(), data)
+    except TaxonomyError as exc:
+        raise TaxonomyError(f"{path}: {exc}") from None

@@ -248,3 +248,24 @@ def test_no_headline_uses_first_sentence_after_dateline() -> None:
     h, _ = header_of("BEIJING (Reuters) - Blinken met Xi on Friday. They spoke for hours.")
     assert h.title == "Blinken met Xi on Friday."
     assert h.location == "Beijing"
+
+
+def test_readout_footer_masthead_is_cut() -> None:
+    h, text = header_of(
+        "Secretary Blinken's Meeting with Director Wang\nReadout\nJune 19, 2023\n\n"
+        "Secretary of State Antony J. Blinken met today in Beijing with Wang Yi.\n\n"
+        "The Secretary raised concerns.\n\n"
+        "Bureau of East Asian and Pacific Affairs | Office of the Spokesperson | U.S. Department"
+        " of State\n"
+    )
+    assert text[h.body_start:h.body_end].endswith("The Secretary raised concerns.")
+    assert h.source == "U.S. Department of State"
+
+
+def test_source_from_footer_masthead_only() -> None:
+    h, _ = header_of(
+        "Deputy Secretary meets Vice Minister\nMarch 3, 2024\n\n"
+        "The Deputy Secretary met the Vice Minister today.\n\n"
+        "Office of the Spokesperson | U.S. Department of State\n"
+    )
+    assert h.source == "U.S. Department of State"

@@ -12,15 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from store import __version__, paths
+from store.db import StoreError
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from store.models import MeetingDraft
+from tui.cli_common import CliError  # lives there so the cli_* command modules can raise it
 
-
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit code 2."""
+__all__ = ["CliError", "main"]
 
 
 # --- shared argument helpers ----------------------------------------------
@@ -36,7 +37,9 @@ def parse_date(value: str) -> date:
 def parse_dyad(value: str) -> list[str]:
     parts = [p.strip() for p in value.split(",") if p.strip()]
     if len(parts) != 2:
-        raise argparse.ArgumentTypeError(f'want two countries like "China,United States": {value!r}')
+        raise argparse.ArgumentTypeError(
+            f'want two countries like "China,United States": {value!r}'
+        )
     return sorted(parts)
 
 
@@ -64,7 +67,9 @@ def read_input(path: str) -> bytes:
 def extract_file(path: str, args: argparse.Namespace) -> MeetingDraft:
     data = read_input(path)
     try:
-        return extract(data, meeting_date=getattr(args, "date", None), dyad=getattr(args, "dyad", None))
+        return extract(
+            data, meeting_date=getattr(args, "date", None), dyad=getattr(args, "dyad", None)
+        )
     except IngestError as exc:
         raise CliError(f"{path}: {exc}") from None
 
@@ -137,27 +142,119 @@ def cmd_tui(args: argparse.Namespace) -> int:
 Handler = Callable[[argparse.Namespace], int]
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line too, like every other failure (subcommands inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="bilat",
         description="Track bilateral issues across successive diplomatic meetings.",
     )
     parser.add_argument("--version", action="version", version=f"bilat {__version__}")
-    parser.add_argument("--store", metavar="PATH", help="store file (default: $BILAT_STORE or the data dir)")
-    parser.add_argument("--demo", action="store_true", help="open the dashboard on a throwaway demo store")
+    parser.add_argument(
+        "--store", metavar="PATH", help="store file (default: $BILAT_STORE or the data dir)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the dashboard on a throwaway demo store"
+    )
     parser.set_defaults(handler=cmd_tui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("locate", help="print where the store and config live")
     p.set_defaults(handler=cmd_locate)
 
-    p = sub.add_parser("extract", help="read one article and print what bilat finds (stores nothing)")
+    p = sub.add_parser(
+        "extract", help="read one article and print what bilat finds (stores nothing)"
+    )
     p.add_argument("file", help="article file (text, Markdown or HTML), or - for stdin")
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
     p.add_argument("--date", type=parse_date, help="meeting date when the article has none")
     p.add_argument("--dyad", type=parse_dyad, help='the two countries, e.g. "China,United States"')
     p.set_defaults(handler=cmd_extract)
+    add_store_commands(sub)
     return parser
+
+
+def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands over the store; their handlers live in tui/cli_*.py."""
+    from store.export import FORMATS
+    from tui import cli_add, cli_edit, cli_query
+    from tui.cli_common import parse_meeting_id, parse_status
+
+    def data(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        return p
+
+    dyad_help = 'the two countries, e.g. "China,United States" (default: most meetings)'
+
+    p = data(sub.add_parser("add", help="store articles: files, directories, globs, - for stdin"))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--date", type=parse_date, help="meeting date when an article has none")
+    p.add_argument("--dyad", type=parse_dyad, help='the two countries, e.g. "China,United States"')
+    p.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
+    p.add_argument("--new-meeting", action="store_true",
+                   help="never join an existing meeting as another source")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask before adding")
+    p.set_defaults(handler=cli_add.cmd_add)
+
+    p = data(sub.add_parser("meetings", help="list the stored meetings, oldest first"))
+    p.add_argument("--dyad", type=parse_dyad, help="only this pair of countries")
+    p.set_defaults(handler=cli_query.cmd_meetings)
+
+    p = data(sub.add_parser("topics", help="each topic's current status, trend, last discussed"))
+    p.add_argument("--dyad", type=parse_dyad, help=dyad_help)
+    p.set_defaults(handler=cli_query.cmd_topics)
+
+    p = data(sub.add_parser("show", help="a topic's history, meeting by meeting, side by side"))
+    p.add_argument("topic", help="topic id or name (taiwan, 'South China Sea')")
+    p.add_argument("--dyad", type=parse_dyad, help=dyad_help)
+    p.set_defaults(handler=cli_query.cmd_show)
+
+    p = data(sub.add_parser("changes", help="what changed at a meeting against the one before"))
+    p.add_argument("meeting", nargs="?", type=parse_meeting_id,
+                   help="meeting number (default: latest)")
+    p.add_argument("--dyad", type=parse_dyad, help=dyad_help)
+    p.set_defaults(handler=cli_query.cmd_changes)
+
+    p = data(sub.add_parser("quotes", help="find quotes by speaker, topic, side or words"))
+    p.add_argument("--speaker", help="part of the speaker's name")
+    p.add_argument("--topic", help="topic id or name")
+    p.add_argument("--side", help="the speaker's country")
+    p.add_argument("--search", metavar="WORDS", help="words the quote holds (all of them)")
+    p.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
+    p.set_defaults(handler=cli_query.cmd_quotes)
+
+    p = data(sub.add_parser("set-status", help="set a topic's status at a meeting by hand"))
+    p.add_argument("meeting", type=parse_meeting_id)
+    p.add_argument("topic", help="topic id or name")
+    p.add_argument("status", type=parse_status,
+                   help="tension, stalled, dialogue, progress, agreement, or auto to clear")
+    p.add_argument("--note", help="a note kept with the status")
+    p.set_defaults(handler=cli_edit.cmd_set_status)
+
+    p = sub.add_parser("rm", help="remove a meeting and its articles")
+    p.add_argument("meeting", type=parse_meeting_id)
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask")
+    p.set_defaults(handler=cli_edit.cmd_rm)
+
+    p = data(sub.add_parser("reindex", help="re-read every stored article; manual edits are kept"))
+    p.set_defaults(handler=cli_edit.cmd_reindex)
+
+    p = sub.add_parser("export", help="write the timeline: md, json (dump), csv, html, timelinejs")
+    p.add_argument("--format", "-f", choices=FORMATS, default="md")
+    p.add_argument("--topic", action="append", help="only this topic (repeatable; id or name)")
+    p.add_argument("--since", type=parse_date, help="from this date (YYYY-MM-DD)")
+    p.add_argument("--until", type=parse_date, help="up to this date, inclusive")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p.set_defaults(handler=cli_edit.cmd_export)
+
+    p = data(sub.add_parser("import", help="load a json export into an empty store"))
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(handler=cli_edit.cmd_import)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except CliError as exc:
+    except (CliError, StoreError) as exc:
         print(f"bilat: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

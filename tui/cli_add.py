@@ -34,7 +34,9 @@ def expand(raw_paths: list[str]) -> list[Item]:
         if raw == "-" or p.is_file():
             out.append(Item(raw))
         elif p.is_dir():
-            files = sorted(str(f) for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
+            files = sorted(
+                str(f) for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
+            )
             out.extend(Item(f) for f in files) if files else out.append(
                 Item(raw, "directory holds no files"))
         elif GLOB_CHARS & set(raw):
@@ -84,7 +86,9 @@ class Progress:
             sys.stderr.flush()
 
 
-def drafts(items: list[Item], args: argparse.Namespace) -> Iterator[tuple[Item, MeetingDraft | None]]:
+def drafts(
+    items: list[Item], args: argparse.Namespace
+) -> Iterator[tuple[Item, MeetingDraft | None]]:
     """Each item with its draft, or with `error` set and None."""
     from tui.cli import extract_file  # tui.cli imports this module when building its parser
 

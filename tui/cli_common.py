@@ -53,7 +53,8 @@ def find_topic(topics: Sequence[Topic], raw: str) -> Topic:
     for t in topics:
         if key in (t.id.casefold(), t.name.casefold()):
             return t
-    hits = [t for t in topics if t.id.casefold().startswith(key) or t.name.casefold().startswith(key)]
+    hits = [t for t in topics
+            if t.id.casefold().startswith(key) or t.name.casefold().startswith(key)]
     if len(hits) == 1:
         return hits[0]
     if hits:

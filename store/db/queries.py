@@ -26,6 +26,7 @@ from store.models import (
 
 # Oldest first; undated meetings after dated ones, then in the order they were added.
 MEETING_ORDER = "m.meeting_date IS NULL, m.meeting_date, m.id"
+MEETING_ORDER_DESC = "m.meeting_date IS NULL DESC, m.meeting_date DESC, m.id DESC"
 
 Scope = tuple[str, tuple[Any, ...]]  # a condition on `m` (meetings) and its parameters
 
@@ -64,10 +65,17 @@ def tuples(
     return cur.execute(sql, params)
 
 
-def meeting_refs(conn: sqlite3.Connection, scope: Scope) -> list[MeetingRef]:
+def meeting_refs(
+    conn: sqlite3.Connection, scope: Scope, last: int | None = None
+) -> list[MeetingRef]:
+    """Meetings in scope, oldest first; `last`: only the newest N (picked in SQL)."""
     where, params = scope
-    sql = f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} ORDER BY {MEETING_ORDER}"
-    return [rows.meeting_ref(r) for r in tuples(conn, sql, params)]
+    if last is None:
+        sql = f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} ORDER BY {MEETING_ORDER}"
+        return [rows.meeting_ref(r) for r in tuples(conn, sql, params)]
+    sql = (f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} "
+           f"ORDER BY {MEETING_ORDER_DESC} LIMIT ?")
+    return [rows.meeting_ref(r) for r in tuples(conn, sql, (*params, last))][::-1]
 
 
 def dyad_scope(dyad: list[str]) -> Scope:
@@ -185,11 +193,13 @@ def _names(conn: sqlite3.Connection) -> dict[str, str]:
 
 def topic_history(
     conn: sqlite3.Connection, topic_id: str, dyad: list[str] | None,
-    all_refs: list[MeetingRef] | None = None,
+    all_refs: list[MeetingRef] | None = None, last: int | None = None,
 ) -> list[EntryView]:
     """The topic at every meeting of the dyad that raised it, oldest first.
 
-    `all_refs` (the dyad's meetings, when the caller holds them) saves a query.
+    `all_refs` (the dyad's meetings, when the caller holds them) saves a query;
+    `last` keeps only the most recent N entries, so a screen that shows a few
+    columns does not build thousands of views.
     """
     names = _names(conn)
     if topic_id not in names:
@@ -207,9 +217,10 @@ def topic_history(
             UNION SELECT meeting_id FROM entry_overrides
                   WHERE topic_id = ? AND status IS NOT NULL)""",
         params + (topic_id, topic_id),
-    ))
+    ), last=max(last, 0) if last is not None else None)
+    scope = dyad_scope(pair) if last is None else ids_scope([r.id for r in refs])
     by_id = {r.id: r for r in refs}
-    views = entry_views(conn, by_id, dyad_scope(pair), names, topic_id)
+    views = entry_views(conn, by_id, scope, names, topic_id)
     return [views[(r.id, topic_id)] for r in refs if (r.id, topic_id) in views]
 
 

@@ -215,8 +215,11 @@ class Store:
         return queries.board(self.conn, dyad)
 
     @_locked
-    def topic_history(self, topic_id: str, dyad: list[str] | None = None) -> list[EntryView]:
-        return queries.topic_history(self.conn, topic_id, dyad)
+    def topic_history(
+        self, topic_id: str, dyad: list[str] | None = None, *, last: int | None = None
+    ) -> list[EntryView]:
+        """The topic at each meeting that raised it, oldest first; `last`: only the newest N."""
+        return queries.topic_history(self.conn, topic_id, dyad, last=last)
 
     @_locked
     def changes(

@@ -46,6 +46,18 @@ def render(
     return _TIMELINE_FORMATS[fmt](gather(store, topics, since, until))
 
 
+def _mode_for(path: Path) -> int:
+    """The file's current mode when replacing it, else 0644.
+
+    (Reading the umask means setting it, which races with other threads: the TUI
+    exports from a worker.)
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` all at once: a temp file beside it, then `os.replace`."""
     path = Path(path)
@@ -54,6 +66,8 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise IsADirectoryError(f"{path}: is a directory")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); an export is an ordinary file.
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()

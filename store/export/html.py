@@ -38,7 +38,7 @@ def e(text: object) -> str:
 def render(timeline: Timeline) -> str:
     body: list[str] = [f"<h1>{e(timeline.title)}</h1>",
                        f"<p class=\"muted\">{timeline.meeting_count} meetings</p>"]
-    many = len(timeline.dyads) > 1
+    many = timeline.shown_dyads > 1
     for d in timeline.dyads:
         if d.meetings:
             body.extend(_dyad(d, many))

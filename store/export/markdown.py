@@ -28,7 +28,7 @@ def render(timeline: Timeline) -> str:
     out.append(f"{timeline.meeting_count} meetings" + (f" ({'; '.join(notes)})" if notes else "")
                + ".")
     out.append("")
-    many = len(timeline.dyads) > 1
+    many = timeline.shown_dyads > 1
     for dyad in timeline.dyads:
         if not dyad.meetings:
             continue

@@ -74,6 +74,11 @@ class Timeline:
     def meeting_count(self) -> int:
         return sum(len(d.meetings) for d in self.dyads)
 
+    @property
+    def shown_dyads(self) -> int:
+        """Dyads with a meeting in scope: with more than one, formats name the dyad."""
+        return sum(1 for d in self.dyads if d.meetings)
+
 
 def dyad_label(dyad: list[str]) -> str:
     return " – ".join(dyad) if dyad else "Unknown countries"

@@ -1,4 +1,4 @@
-"""TimelineJS JSON: one event per topic per meeting, grouped by topic.
+"""TimelineJS JSON: one event per topic per meeting, grouped by topic (`group` = topic name).
 
 TimelineJS renders `headline` and `text` as HTML, so every article-derived
 string is escaped here. Undated meetings cannot be placed on a timeline and are left out.
@@ -16,7 +16,7 @@ from store.export.select import Timeline, dyad_label
 
 def render(timeline: Timeline) -> str:
     events: list[dict[str, Any]] = []
-    many = len(timeline.dyads) > 1
+    many = timeline.shown_dyads > 1
     for d in timeline.dyads:
         for topic in d.topics:
             for view, before in with_previous(d.entries.get(topic.id, [])):
@@ -35,15 +35,16 @@ def render(timeline: Timeline) -> str:
                     parts.append(
                         f"<blockquote>“{escape(q.text)}” — {escape(speaker(q))}</blockquote>"
                     )
-                group = f"{topic.name} ({dyad_label(d.dyad)})" if many else topic.name
                 title = view.meeting.title or f"meeting {view.meeting.id}"
+                if many:  # groups are topics across dyads; the headline says whose meeting
+                    title = f"{title} [{dyad_label(d.dyad)}]"
                 events.append({
                     "start_date": {"year": day.year, "month": day.month, "day": day.day},
                     "text": {
                         "headline": escape(f"{topic.name}: {title}"),
                         "text": "".join(parts),
                     },
-                    "group": escape(group),
+                    "group": escape(topic.name),
                     "unique_id": f"m{view.meeting.id}-{view.topic_id}",
                 })
     events.sort(key=lambda e: (e["start_date"]["year"], e["start_date"]["month"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
@@ -47,7 +48,8 @@ _NOT_NAME = frozenset(
     Secretary Minister Ministry Department President Vice Premier Prime Foreign Defense Defence
     Affairs Security National Adviser Advisor State States United Kingdom Republic People
     Treasury Commerce Finance Trade Public External Deputy Assistant Under General Admiral Adm
-    Gen Lt Col Maj Capt Sen Rep Gov Senator Representative Governor Mayor Ambassador Envoy
+    Gen Lt Col Maj Capt Sen Rep Gov Colonel Lieutenant Major Captain Brigadier Rear Marshal
+    Sergeant Corporal Private Commodore Senator Representative Governor Mayor Ambassador Envoy
     Special Climate Chairman Chairwoman Chancellor King Queen Crown Prince Leader Chief Director
     Commander Spokesperson Spokesman Spokeswoman Counterpart Diplomat Top Senior Former Acting
     Mr Mrs Ms Dr Party Communist Central Committee Council Congress Senate House White
@@ -70,18 +72,89 @@ _NOT_NAME = frozenset(
 )
 
 _NAT = NATIONALITY_PATTERN
-_MODIFIERS = r"(?:(?i:new|former|then|chief|top|senior|outgoing|incoming|" \
-    r"newly\s+appointed|the|his|her|their|its|a|an)\s+)*"
-# A title right before a name: "U.S. Secretary of State", "his Chinese counterpart",
-# "China's minister of public security,", "foreign ministry spokesperson".
-_TITLE_BEFORE = re.compile(
-    rf"(?:(?P<nat>{_NAT})\s+)?{_MODIFIERS}(?:(?i:foreign\s+ministry|defen[cs]e\s+ministry)\s+)?"
-    rf"(?P<role>(?i:(?:deputy|vice|acting)\s+)?(?i:{off.ROLE_PATTERN}))(?:\s+(?:of|for|to)\s+[^,.;:\"]{{1,40}}?)?\s*,?\s*$"
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.'-]*|\d[\w.]*|,")
+_MODIFIER_WORDS = frozenset(
+    "new former then chief top senior outgoing incoming newly appointed the his her their its a an "
+    "current incumbent".split()
 )
+_ROLE_PREFIX = frozenset({"deputy", "vice", "acting", "assistant"})
+_ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "state", "department",
+                              "white", "house", "party", "military", "pentagon", "national",
+                              "security", "press", "chief"})
+# Titles indexed by their last word, so the backward match tries only a few.
+_ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _r in sorted({tuple(r.split()) for r in off.ROLE_WORDS}, key=len, reverse=True):
+    _ROLES_BY_LAST.setdefault(_r[-1], []).append(_r)
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    role: str
+    nat: str | None
+
+
+def _role_ending_at(low: list[str], end: int) -> int:
+    """Start index of a title whose last token is low[end-1], else -1."""
+    if end <= 0:
+        return -1
+    for tup in _ROLES_BY_LAST.get(low[end - 1], ()):
+        n = len(tup)
+        if n <= end and tuple(low[end - n:end]) == tup:
+            return end - n
+    return -1
+
+
+def _title_before(window: str) -> _Title | None:
+    """The title a name follows: "U.S. Secretary of State ", "his Chinese counterpart ",
+    "China's minister of public security, ", "foreign ministry spokesperson ".
+
+    Read backwards over the words (no regex search anchored at the end: that
+    would retry a long alternation at every position of the window).
+    """
+    toks = _WORD_TOKEN.findall(window)
+    end = len(toks)
+    if end and toks[end - 1] == ",":
+        end -= 1
+    low = [t.lower() for t in toks]
+    start = _role_ending_at(low, end)
+    role_end = end
+    if start < 0:
+        # "spokesperson for the foreign ministry", "minister of public security"
+        for k in range(end - 1, max(0, end - 7), -1):
+            if low[k] == ",":
+                break
+            if low[k] in ("of", "for", "to") and k > 0:
+                start = _role_ending_at(low, k)
+                if start >= 0:
+                    role_end = end
+                    break
+    if start < 0:
+        return None
+    role_tokens_start = start
+    while role_tokens_start > 0 and low[role_tokens_start - 1] in _ROLE_PREFIX:
+        role_tokens_start -= 1
+    role = " ".join(toks[role_tokens_start:role_end])
+    j = role_tokens_start
+    while j > 0 and low[j - 1] in _ROLE_QUALIFIERS:
+        j -= 1
+    while j > 0 and low[j - 1] in _MODIFIER_WORDS:
+        j -= 1
+    nat = None
+    qualifiers = " ".join(low[j:role_tokens_start])
+    if any(q in qualifiers for q in ("state department", "white house", "pentagon")):
+        nat = "U.S."
+    elif j > 0 and country_of(toks[j - 1]):
+        nat = toks[j - 1]
+        # "the United States'" / "U.S." are single tokens; "United States" two.
+    elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
+        nat = toks[j - 2] + " " + toks[j - 1]
+    return _Title(role, nat)
+
+
 # An appositive after a name: ", China's top diplomat," / ", a foreign ministry spokeswoman".
 _TITLE_AFTER = re.compile(
     rf"\s*,\s*(?:(?i:the|a|an|his|her|its)\s+)?(?:(?P<nat>{_NAT})\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
+    rf"(?:[\w-]+\s+){{0,4}}?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
 )
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -180,22 +253,37 @@ def _person(state: _State, name: str, role: str, country: str | None,
         gender = gender or known.gender
         tokens = name.split()
     idx = state.by_name.get(name)
+    surname, given = _surname(tokens)
+    if idx is None and len(tokens) > 1 and surname in state.by_name:
+        # "Kirby, the spokesman, said ..." then "John Kirby": one person, now named in full.
+        idx = state.by_name[surname]
+        if idx in state.persons and state.persons[idx].given == "":
+            actor = state.table.actors[idx]
+            actor.name = name
+            actor.aliases = [surname]
+            state.by_name[name] = idx
+            state.persons[idx].given = given
+        else:
+            idx = None
     if idx is None:
+        if gender is None and len(tokens) > 1:
+            gender = off.given_name_gender(tokens[0])
         idx = len(state.table.actors)
-        surname, given = _surname(tokens)
         aliases = [surname] if surname != name else []
         state.table.actors.append(Actor(name=name, role=role, country=country, aliases=aliases))
         state.by_name[name] = idx
         state.persons[idx] = _Person(idx, surname, given, gender, role)
-    else:
-        actor = state.table.actors[idx]
-        if role and not actor.role:
-            actor.role = role
-            state.persons[idx].role = role
-        if country and not actor.country:
-            actor.country = country
-        if gender and state.persons[idx].gender is None:
-            state.persons[idx].gender = gender
+        return idx
+    if idx not in state.persons:
+        return idx
+    actor = state.table.actors[idx]
+    if role and not actor.role:
+        actor.role = role
+        state.persons[idx].role = role
+    if country and not actor.country:
+        actor.country = country
+    if gender and state.persons[idx].gender is None:
+        state.persons[idx].gender = gender
     return idx
 
 
@@ -221,11 +309,11 @@ def _by_surname(state: _State, surname: str) -> int | None:
 
 
 def _known_by_surname(surname: str) -> off.Official | None:
-    hits = {o.name: o for o in off.OFFICIALS if o.name.split()[-1] == surname
-            or (off.family_name_first(o.name.split()) and o.name.split()[0] == surname)}
-    return next(iter(hits.values())) if len(hits) == 1 else None
+    """The best-known official with this surname; the table lists the likeliest first."""
+    return off.BY_SURNAME.get(surname)
 
 
+@lru_cache(maxsize=4096)
 def _not_name(word: str) -> bool:
     w = word.rstrip(".")
     return w in _NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
@@ -287,24 +375,27 @@ class _Resolver:
         lo = max(para.start, ev.start - 110)
         before = text[lo:ev.start]
         after = text[ev.end:min(para.end, ev.end + 90)]
-        title = _TITLE_BEFORE.search(before)
+        title = _title_before(before)
         appos = _TITLE_AFTER.match(after) if title is None else None
         role = ""
         nat = None
         if title is not None:
-            role, nat = title["role"], title["nat"]
+            role, nat = title.role, title.nat
         elif appos is not None:
             role, nat = appos["role"], appos["nat"]
+            if nat is None and re.search(r"White House|State Department|Pentagon", appos[0]):
+                nat = "U.S."
         role = " ".join(role.split())
         if off.is_honorific(role):
             role = ""
         country = country_of(nat) if nat else None
         if country is None and role:
             country = off.role_country(role)
-        gender = off.role_gender(title["role"] if title else appos["role"] if appos else "")
+        gender = off.role_gender(title.role if title else appos["role"] if appos else "")
 
         if len(words) == 1:
-            return self._single(ev, words[0], role, country, gender, title is not None, para)
+            titled = title is not None or appos is not None
+            return self._single(ev, words[0], role, country, gender, titled, para)
 
         full = canonical_name(words)
         # A name glued to a following capitalised word ("Wang Yi Beijing") is rare;
@@ -365,15 +456,25 @@ class _Resolver:
             p = st.persons.get(i)
             return p is not None and p.gender in (None, want)
 
+        def strict(i: int) -> bool:
+            p = st.persons.get(i)
+            return p is not None and p.gender == want
+
         inside = _in_quotes(self.text, sent_start, ev.start)
         if inside:
             return None  # "he" inside a quotation is the speaker's, not the narrator's
-        for pool in (self.cur_subjects, self.prev_subjects):
-            for i in pool:
-                if ok(i):
-                    return i
-        cands = [i for i in st.persons if ok(i)]
-        return _recent(st, cands)
+        # Most officials in this copy are men, so "he" accepts anyone not known to be a
+        # woman; "she" looks for a known woman first.
+        tests = (strict, ok) if want == "f" else (ok,)
+        for test in tests:
+            for pool in (self.cur_subjects, self.prev_subjects):
+                for i in pool:
+                    if test(i):
+                        return i
+            cands = [i for i in st.persons if test(i)]
+            if cands:
+                return _recent(st, cands)
+        return None
 
     def alias(self, ev: _Event) -> int | None:
         m = _ALIAS_RE.match(self.text, ev.start, ev.end)
@@ -382,6 +483,13 @@ class _Resolver:
         role = " ".join(m["role"].lower().split())
         country = country_of(m["nat"]) if m["nat"] else None
         st = self.state
+
+        # "the president" with no nationality is the U.S. president when one is named.
+        us_president = role == "president" and country is None and any(
+            "president" in p.role.lower() and "vice" not in p.role.lower()
+            and st.table.actors[p.index].country == "United States"
+            for p in st.persons.values()
+        )
 
         def fits(p: _Person) -> bool:
             actor = st.table.actors[p.index]
@@ -397,7 +505,9 @@ class _Resolver:
             if role == "secretary":
                 return "secretary" in r and "general" not in r
             if role == "president":
-                return "president" in r and "vice" not in r
+                return "president" in r and "vice" not in r and (
+                    country is not None or not us_president or actor.country == "United States"
+                )
             return role in r
 
         return _recent(st, [i for i, p in st.persons.items() if fits(p)])
@@ -437,6 +547,7 @@ class _Resolver:
                     continue
                 st.add_mention(ev.start, ev.end, idx)
                 if (idx in st.persons and ev.kind != "pronoun"
+                        and self.text[ev.end:ev.end + 1] != "'"  # "Kishida's successor"
                         and not _in_quotes(self.text, self.sent_start, ev.start)
                         and idx not in self.cur_subjects):
                     if _VERB_AFTER.match(self.text, ev.end):

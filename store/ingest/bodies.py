@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from store.ingest.countries import (
-    CAPITAL_PATTERN,
     NATIONALITY_PATTERN,
     country_of,
     country_of_capital,
@@ -40,12 +39,15 @@ _VERBS = (
 _AUX = r"(?:(?:has|have|had|also|repeatedly|long|previously|consistently|always|often|would|" \
     r"will|has\s+long|on\s+\w+day)\s+)*"
 
+# Keyword first; the nationality before it is read from the preceding words.
 _MINISTRY = re.compile(
-    rf"(?:(?P<nat>{_NAT})\s+)?(?P<kind>(?i:foreign|defen[cs]e|commerce|external\s+affairs|"
-    r"state\s+security|public\s+security)\s+ministry"
+    r"\b(?P<kind>(?i:(?:foreign|defen[cs]e|commerce|external\s+affairs|"
+    r"state\s+security|public\s+security)\s+ministry)"
     r"|(?i:ministry)\s+of\s+(?P<of>(?i:foreign\s+affairs|(?:national\s+)?defen[cs]e|commerce|"
     r"external\s+affairs|state\s+security|public\s+security)))(?![\w])"
 )
+_EMBASSY = re.compile(r"\b[Ee]mbassy\b")
+_NAT_BEFORE = re.compile(r"(?:^|\s)(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
     "foreign": "Foreign Ministry",
     "foreign affairs": "Foreign Ministry",
@@ -57,30 +59,33 @@ _KIND_NAMES = {
     "state security": "State Security Ministry",
     "public security": "Public Security Ministry",
 }
-_FIXED: tuple[tuple[re.Pattern[str], str, str | None, str], ...] = (
+_FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...] = (
     (re.compile(r"(?:(?:the\s+)?U\.?S\.?\s+)?State\s+Department|(?:U\.S\.\s+)?Department\s+of\s+State"),
-     "U.S. State Department", "United States", "department"),
-    (re.compile(r"Pentagon"), "Pentagon", "United States", "pentagon"),
-    (re.compile(r"White\s+House"), "White House", "United States", "whitehouse"),
-    (re.compile(r"Kremlin"), "Kremlin", "Russia", "kremlin"),
+     "U.S. State Department", "United States", "department", ("department",)),
+    (re.compile(r"Pentagon"), "Pentagon", "United States", "pentagon", ("pentagon",)),
+    (re.compile(r"White\s+House"), "White House", "United States", "whitehouse", ("white",)),
+    (re.compile(r"Kremlin"), "Kremlin", "Russia", "kremlin", ("kremlin",)),
     (re.compile(r"(?:India's\s+|Indian\s+)?(?:External\s+Affairs\s+Ministry|"
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
-     "Indian External Affairs Ministry", "India", "ministry"),
+     "Indian External Affairs Ministry", "India", "ministry", ("external", "mea")),
     (re.compile(r"(?:(?:[Cc]hinese|China's)\s+)?(?:[Ss]tate|[Oo]fficial)\s+(?:media|broadcaster|"
                 r"news\s+agency|television|TV)(?:\s+(?:CCTV|CGTN|Xinhua))?"
                 r"|(?:the\s+official\s+)?Xinhua(?:\s+[Nn]ews\s+[Aa]gency)?|CCTV|CGTN|"
                 r"People's\s+Daily|Global\s+Times"),
-     "Chinese state media", "China", "media"),
+     "Chinese state media", "China", "media",
+     ("media", "broadcaster", "agency", "television", "tv", "xinhua", "cctv", "cgtn", "daily",
+      "times")),
     (re.compile(r"[Bb]oth\s+sides|[Tt]he\s+two\s+sides|[Bb]oth\s+countries|"
                 r"[Tt]he\s+two\s+countries|[Bb]oth\s+governments|[Tt]he\s+two\s+governments|"
-                r"(?:[Aa]|[Tt]he)\s+joint\s+statement"),
-     "both sides", None, "sides"),
+                r"(?:[Aa]|[Tt]he)\s+joint\s+statement|"
+                r"\b[Bb]oth(?=\s+(?:described|said|say|called|agreed|stressed|noted)\b)"),
+     "both sides", None, "sides", ("sides", "countries", "governments", "joint")),
 )
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
     r"\b[Tt]he\s+(?:(?:senior|same|U\.S\.|American|Chinese|administration)\s+){0,2}"
-    r"(?P<key>ministry|department|official)\b(?!\s+of\b)"
+    r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)"
 )
 # "the Chinese side said": the country speaks.
 _SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
@@ -98,11 +103,45 @@ _ANON_BARE = re.compile(
     r"Philippine|administration|Administration|State\s+Department|Pentagon|White\s+House)\s+)"
     r"{1,3}officials)\b"
 )
-# A country (as a noun) or a capital as the subject of a speech verb.
-_COUNTRY_SPEAKER = re.compile(
-    rf"(?<![\w.])(?:[Tt]he\s+)?(?P<form>{_NAT}|{CAPITAL_PATTERN})"
-    rf"\s+{_AUX}{_VERBS}\b"
+# Unnamed groups speaking: "critics said", "analysts warned".
+_GROUP = re.compile(
+    r"\b(?P<group>[Cc]ritics|[Aa]nalysts|[Ee]xperts|[Oo]bservers|[Ll]awmakers|[Rr]esidents|"
+    r"[Pp]rotesters|[Ee]conomists|[Dd]iplomats)\s+(?:have\s+|had\s+|also\s+)?"
+    r"(?:said|say|says|called|warned|argued|told|noted|described)\b"
 )
+# Speech verbs; a country or capital right before one speaks ("China says").
+_VERB_RE = re.compile(rf"\b{_VERBS}\b")
+_AUX_WORDS = frozenset(
+    "has have had also repeatedly long previously consistently always often would will "
+    "again firmly strongly publicly".split()
+)
+_TOKENS = re.compile(r"[\w.'-]+")
+_PLACE_PREPS = frozenset("in at from to near outside inside into via of for across around".split())
+
+
+def _country_before(text: str, lo: int, verb: int) -> tuple[int, int, str] | None:
+    """A country noun or capital ending just before `verb` (auxiliaries skipped)."""
+    toks = [(m.start(), m.end()) for m in _TOKENS.finditer(text, max(lo, verb - 60), verb)]
+    k = len(toks)
+    if k == 0 or text[toks[k - 1][1]:verb].strip():
+        return None
+    while k > 1 and text[toks[k - 1][0]:toks[k - 1][1]].lower() in _AUX_WORDS:
+        if text[toks[k - 2][1]:toks[k - 1][0]].strip():
+            return None  # "in Vientiane, said": punctuation breaks the clause
+        k -= 1
+    for n in (2, 1, 3):  # "United States", "China", "United States of"..: try two first
+        if k - n < 0:
+            continue
+        s, e = toks[k - n][0], toks[k - 1][1]
+        form = text[s:e]
+        if not _is_noun_form(form):
+            continue
+        if k - n > 0 and text[toks[k - n - 1][0]:toks[k - n - 1][1]].lower() in _PLACE_PREPS:
+            continue  # "the embassy in London said": a place, not a speaker
+        country = country_of_capital(form) or country_of(form)
+        if country:
+            return s, e, country
+    return None
 
 
 def _anon_country(phrase: str) -> str | None:
@@ -116,14 +155,28 @@ def _anon_country(phrase: str) -> str | None:
     return None
 
 
-def _ministry_hit(m: re.Match[str], default_country: str | None) -> BodyHit:
+def _nat_before(text: str, lo: int, pos: int) -> tuple[int, str | None]:
+    """The nationality word right before `pos` ("China's", "The Chinese"), with its start."""
+    nb = _NAT_BEFORE.search(text, max(lo, pos - 30), pos)
+    if nb is None:
+        return pos, None
+    words = nb["nat"].split(" ")
+    for k in range(len(words)):
+        country = country_of(" ".join(words[k:]))
+        if country:
+            return nb.start("nat") + len(" ".join(words[:k])) + (1 if k else 0), country
+    return pos, None
+
+
+def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | None) -> BodyHit:
     kind = " ".join((m["of"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
-    country = country_of(m["nat"]) if m["nat"] else default_country
+    start, country = _nat_before(text, lo, m.start())
+    country = country or default_country
     base = _KIND_NAMES.get(kind, kind.title() + " Ministry")
     name = f"{demonym(country)} {base}" if country else base
-    return BodyHit(m.start(), m.end(), name, country, "ministry")
+    return BodyHit(start, m.end(), name, country, "ministry")
 
 
 def _is_noun_form(form: str) -> bool:
@@ -144,29 +197,42 @@ def find_bodies(
 ) -> list[BodyHit]:
     """Every body, anonymous official and country-as-speaker in text[start:end]."""
     hits: list[BodyHit] = []
-    for m in _ANON.finditer(text, start, end):
-        phrase = " ".join(m["phrase"].split())
-        hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "official"))
-    for m in _ANON_BARE.finditer(text, start, end):
-        phrase = " ".join(m["phrase"].split())
-        hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase)))
-    for m in _MINISTRY.finditer(text, start, end):
-        hits.append(_ministry_hit(m, default_country))
-    for pattern, name, country, key in _FIXED:
+    chunk = text[start:end]
+    low = chunk.lower()
+    # Cheap substring checks first: most paragraphs name no body at all, and a
+    # failed substring test costs far less than a regex scan.
+    if any(w in low for w in ("official", "diplomat", "source", "aide")):
+        for m in _ANON.finditer(text, start, end):
+            phrase = " ".join(m["phrase"].split())
+            hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "official"))
+        for m in _ANON_BARE.finditer(text, start, end):
+            phrase = " ".join(m["phrase"].split())
+            hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "officials"))
+    if "embass" in low:
+        for m in _EMBASSY.finditer(text, start, end):
+            s0, country = _nat_before(text, start, m.start())
+            name = f"{demonym(country)} Embassy" if country else "the embassy"
+            hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
+    if "ministry" in low:
+        for m in _MINISTRY.finditer(text, start, end):
+            hits.append(_ministry_hit(text, start, m, default_country))
+    for pattern, name, country, key, clue in _FIXED:
+        if not any(c in low for c in clue):
+            continue
         for m in pattern.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
-    for m in _BACK_REF.finditer(text, start, end):
-        hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
-    for m in _SIDE.finditer(text, start, end):
-        side = country_of(m["nat"])
-        if side:
-            hits.append(BodyHit(m.start(), m.end(), side, side))
-    for m in _COUNTRY_SPEAKER.finditer(text, start, end):
-        form = m["form"]
-        if not _is_noun_form(form):
-            continue
-        country = country_of_capital(form) or country_of(form)
-        if country:
-            s = m.start("form")
-            hits.append(BodyHit(s, s + len(form), country, country))
+    if "the " in low:
+        for m in _BACK_REF.finditer(text, start, end):
+            hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
+        if " side" in low:
+            for m in _SIDE.finditer(text, start, end):
+                side = country_of(m["nat"])
+                if side:
+                    hits.append(BodyHit(m.start(), m.end(), side, side))
+    for m in _GROUP.finditer(text, start, end):
+        hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))
+    for m in _VERB_RE.finditer(text, start, end):
+        found = _country_before(text, start, m.start())
+        if found is not None:
+            hits.append(BodyHit(found[0], found[1], found[2], found[2]))
     return hits

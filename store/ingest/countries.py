@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ CAPITAL_RE = re.compile(rf"(?<![\w.])(?P<form>{CAPITAL_PATTERN})(?P<poss>'s)?(?!
 NATIONALITY_PATTERN = rf"(?:{_FORM_PATTERN})(?:'s)?"
 
 
+@lru_cache(maxsize=4096)
 def country_of(word: str) -> str | None:
     """Canonical country for a name or adjective ("U.S.", "Chinese", "China's"), else None."""
     w = word.strip()
@@ -125,6 +127,7 @@ def country_of(word: str) -> str | None:
     return info.name if info else None
 
 
+@lru_cache(maxsize=1024)
 def country_of_capital(word: str) -> str | None:
     """Canonical country a capital stands for as a metonym ("Beijing" -> "China")."""
     w = word.strip()

@@ -12,34 +12,37 @@ best candidate wins; without one, the publication date is the meeting date
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as Weekday  # noqa: N812 - dateutil's class name
 
-from store.ingest.datetext import MONTH_RE, match_date
+from store.ingest.datetext import MONTH_RE, has_year, match_date
 from store.ingest.types import Para
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Every pattern here is case-sensitive and opens with a literal or a digit, so the
+# regex engine can skip ahead to candidates ("May" the month, not "may" the verb).
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>last|this|next|on|late|early|since|until|by)\s+)?"
-    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s)?"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s)?\b"
 )
-_TODAY = re.compile(r"\b(?P<word>today|tonight|yesterday|this week|earlier today)\b", re.I)
-# Case-sensitive: "May" the month, not "may" the verb.
-_BODY_DATE = re.compile(
-    rf"\b(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+_WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|this|next|on|late|early|since|until|by)\s+$")
+_TODAY = re.compile(r"(?P<word>today|Today|tonight|Tonight|yesterday|Yesterday)\b")
+_MONTH_DATE = re.compile(
+    rf"(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
     rf"(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\b\.?"
+)
+_DIGIT_DATE = re.compile(
+    rf"(?=\d)(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\b\.?"
     rf"(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b)"
 )
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|held|hold|holds|hosted|hosts|"
     r"visit|visited|visits|visiting|sat down|spoke|speak|call|called|phone|conversation|"
-    r"discussed|discussions|dialogue|gathered|received|welcomed|"
+    r"discussed|discussions|dialogue|gathered|agreed|agree|received|welcomed|"
     r"convened|exchange|exchanged)\b",
     re.I,
 )
@@ -49,9 +52,12 @@ _BACKGROUND = re.compile(
     r"earlier this year|last year|last month|ago|in (?:19|20)\d\d|will|would|plans? to|"
     r"planned|expected to|scheduled|set to|next|upcoming|later this|ahead of|before the|"
     r"anniversary|election|deadline|due to|until|before|arrived|arrives|landed|lands|"
-    r"departed|leaves|left for)\b",
+    r"departed|leaves|left for|followed|follows|following)\b",
     re.I,
 )
+
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,45 +101,68 @@ def _score_context(text: str, para: Para, start: int, end: int) -> float:
         score -= 4.0
     elif _BACKGROUND.search(text[end:min(s1, end + 25)]):
         score -= 1.0
+    if _PAST_PERFECT.search(text, end, min(s1, end + 40)):
+        score -= 2.0  # "On Sunday he had held talks": an earlier event
+    if s0 == para.start and para.index == 0:
+        score += 1.0  # the lede's first sentence carries the news of the day
     return score
 
 
 def _candidates(text: str, paras: list[Para], published: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for rank, para in enumerate(paras[:8]):
-        base = 2.0 - 0.35 * rank
-        if published is not None:
-            for m in _WEEKDAY.finditer(text, para.start, para.end):
-                when = _weekday_date(m["day"], m["mod"], published)
-                if when is None:
-                    continue
-                extra = 0.5 if m["poss"] else 0.0  # "Friday's meeting"
-                if m["mod"] in ("since", "until", "by"):
-                    extra -= 2.0
-                score = base + extra + _score_context(text, para, m.start(), m.end())
-                out.append(_Candidate(when, score, m.start()))
-            for m in _TODAY.finditer(text, para.start, para.end):
-                word = m["word"].lower()
-                when = published - timedelta(days=1) if word == "yesterday" else published
-                if word == "this week":
-                    continue
-                score = base - 0.5 + _score_context(text, para, m.start(), m.end())
-                out.append(_Candidate(when, score, m.start()))
-        for m in _BODY_DATE.finditer(text, para.start, para.end):
-            year = published.year if published else None
-            when = match_date(m, year)
+    lead = paras[:8]  # the meeting reported is named early; later dates are context
+    if not lead:
+        return out
+    starts = [p.start for p in lead]
+
+    def para_of(m: re.Match[str]) -> tuple[int, Para] | None:
+        i = bisect_right(starts, m.start()) - 1
+        return (i, lead[i]) if i >= 0 and m.end() <= lead[i].end else None
+
+    lo, hi = lead[0].start, lead[-1].end
+    if published is not None:
+        for m in _WEEKDAY.finditer(text, lo, hi):
+            found = para_of(m)
+            if found is None:
+                continue
+            rank, para = found
+            mm = _WEEKDAY_MOD.search(text, max(para.start, m.start() - 8), m.start())
+            mod = mm["mod"] if mm else None
+            when = _weekday_date(m["day"], mod, published)
             if when is None:
                 continue
-            if published and not (m["y1"] or m["y2"] or m["y3"]) and when > published + timedelta(
-                days=30
-            ):
-                when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
-            score = base + 0.3 + _score_context(text, para, m.start(), m.end())
-            if published and when > published:
-                score -= 2.0  # an announced future date
-            if published and (published - when).days > 45:
-                score -= 2.0  # long before the article: background
+            extra = 0.5 if m["poss"] else 0.0  # "Friday's meeting"
+            if mod in ("since", "until", "by"):
+                extra -= 2.0
+            score = 2.0 - 0.35 * rank + extra + _score_context(text, para, m.start(), m.end())
             out.append(_Candidate(when, score, m.start()))
+        for m in _TODAY.finditer(text, lo, hi):
+            found = para_of(m)
+            if found is None:
+                continue
+            rank, para = found
+            word = m["word"].lower()
+            when = published - timedelta(days=1) if word == "yesterday" else published
+            score = 2.0 - 0.35 * rank - 0.5 + _score_context(text, para, m.start(), m.end())
+            out.append(_Candidate(when, score, m.start()))
+    for m in [*_MONTH_DATE.finditer(text, lo, hi), *_DIGIT_DATE.finditer(text, lo, hi)]:
+        found = para_of(m)
+        if found is None:
+            continue
+        rank, para = found
+        base = 2.0 - 0.35 * rank
+        year = published.year if published else None
+        when = match_date(m, year)
+        if when is None:
+            continue
+        if published and not has_year(m) and when > published + timedelta(days=30):
+            when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
+        score = base + 0.3 + _score_context(text, para, m.start(), m.end())
+        if published and when > published:
+            score -= 2.0  # an announced future date
+        if published and (published - when).days > 45:
+            score -= 2.0  # long before the article: background
+        out.append(_Candidate(when, score, m.start()))
     return out
 
 

@@ -50,12 +50,12 @@ def match_date(m: re.Match[str], default_year: int | None) -> date | None:
     """The date a DATE_RE match names; `default_year` when it has no year (None: give up)."""
     g = m.groupdict()
     try:
-        if g["y3"]:
+        if g.get("y3"):
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-        month_name = (g["m1"] or g["m2"] or "").lower().rstrip(".")
+        month_name = (g.get("m1") or g.get("m2") or "").lower().rstrip(".")
         month = MONTHS[month_name]
-        day = int(g["d1"] or g["d2"] or 0)
-        year_s = g["y1"] or g["y2"]
+        day = int(g.get("d1") or g.get("d2") or 0)
+        year_s = g.get("y1") or g.get("y2")
         year = int(year_s) if year_s else default_year
         if year is None:
             return None
@@ -65,8 +65,9 @@ def match_date(m: re.Match[str], default_year: int | None) -> date | None:
 
 
 def has_year(m: re.Match[str]) -> bool:
+    """Does the matched date say its year?"""
     g = m.groupdict()
-    return bool(g["y1"] or g["y2"] or g["y3"])
+    return bool(g.get("y1") or g.get("y2") or g.get("y3"))
 
 
 def first_date(text: str, default_year: int | None = None) -> date | None:

@@ -14,6 +14,7 @@ from datetime import date
 
 from store.ingest.boilerplate import INLINE_CREDIT, is_credit_line, is_junk_line
 from store.ingest.datetext import DATE_RE, first_date, match_date
+from store.ingest.normalize import normalize
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -81,11 +82,15 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
 # A meeting place in the body when there is no dateline: "met ... in Beijing", "talks in Lima".
 _PLACE_AFTER_MEETING = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down)\b[^.;\n]{0,90}?\bin (?P<place>(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.)"
+    r"held|sat down)\b(?:[^.;\n]|(?<=[A-Z])\.){0,200}?\bin (?P<place>(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.)"
     r"(?: [A-Z][a-z]+){0,2}"
     # ", Peru" only when the region ends the clause: not "in Beijing, Blinken said".
     r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|to|and|"
     r"the|with|during|after|before)\b|\s*$))?)"
+)
+_BACKGROUND_AFTER = re.compile(
+    r"\s+(?:last|previous|earlier|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b(?! \d))"
 )
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
@@ -196,7 +201,13 @@ def _find_source(zone: list[_Line], title: str) -> str | None:
 
 
 def _tail_source(text: str, start: int, end: int) -> str | None:
+    """The outlet of a copyright line or the body of a masthead footer, at the very end."""
     tail = text[max(start, end - 1500):end]
+    for line in reversed(tail.split("\n")[-6:]):
+        for part in reversed(line.split(" | ")):
+            name = body_name(part) if not _SENTENCE_END.search(part) else None
+            if name:
+                return name
     for m in re.finditer(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:,\s*)?([A-Za-z .&'-]{2,40})",
                          tail, re.I):
         name = outlet_name(m[1].strip(" .")) or outlet_name(m[1].strip(" .").split(" ")[0])
@@ -227,7 +238,9 @@ def _body_end(text: str, start: int, end: int) -> int:
         s = ln.text.strip()
         if not s:
             continue
-        if is_credit_line(s) or is_junk_line(s):
+        masthead = not _SENTENCE_END.search(s) and (" | " in s or body_name(s) is not None)
+        if is_credit_line(s) or is_junk_line(s) or masthead:
+            # masthead: "Bureau of ... | Office of the Spokesperson | U.S. Department of State"
             cut = ln.start
             link_lines = 0
             continue
@@ -253,6 +266,8 @@ def _body_location(text: str, start: int, end: int) -> str | None:
         first = place.split(" ")[0].split(",")[0]
         if first in _NOT_PLACES:
             continue
+        if _BACKGROUND_AFTER.match(window, m.end()):
+            continue  # "their meeting in San Francisco last November"
         return place
     return None
 
@@ -277,7 +292,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             pos += 1
             continue
         break
-    title = doc.title or ""
+    # The text is normalized (straight quotes, hyphens); compare the title the same way.
+    title = normalize(" ".join(doc.title.split())) if doc.title else ""
     consumed_title = False
     if title:
         # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
@@ -344,7 +360,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
                 if published:
                     break
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
-    source = source or _find_source(zone, title) or site or _tail_source(text, body_start, n)
+    source = (source or _find_source(zone, title) or site
+              or _tail_source(text, body_end, n))
     if location is None:
         location = _body_location(text, body_start, body_end)
     return Header(title=title.strip(), published=published, source=source, location=location,

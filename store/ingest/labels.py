@@ -11,32 +11,28 @@ from __future__ import annotations
 
 import re
 
-_WORKS = (
-    r"album|albums|song|songs|single|track|hit|record|film|films|movie|movies|book|books|novel|"
-    r"memoir|biography|show|shows|series|sitcom|programme|program|documentary|play|opera|"
-    r"musical|poem|painting|exhibition|exhibit|magazine|newspaper|podcast|column|essay|game|app|"
-    r"anthem|tour|bill|act|law|initiative|initiatives|plan|strategy|doctrine|report|white\s+paper|"
-    r"paper|document|policy|campaign|project|operation|exercise|exercises|drills|framework|"
-    r"declaration|slogan|motto|hashtag|brand|label|nickname|title|headline|banner|motion|"
-    r"resolution|programme|scheme|concept|vision|theory|agenda|platform|editorial|article|"
-    r"speech\s+titled|titled|entitled|called|named|dubbed"
+_WORKS = frozenset(
+    """
+    album albums song songs single track hit record film films movie movies book books novel
+    memoir biography show shows series sitcom programme program documentary play opera musical
+    poem painting exhibition exhibit magazine newspaper podcast column essay game app anthem tour
+    bill act law initiative initiatives plan strategy doctrine report paper document policy
+    campaign project operation exercise exercises drills framework declaration slogan motto
+    hashtag brand label nickname title headline banner motion resolution scheme concept vision
+    theory agenda platform editorial
+    """.split()
 )
-# Right before the opening mark: "the album", "so-called", "what it calls".
-_BEFORE = re.compile(
-    rf"(?:\b(?:so-called|so\s+called|dubbed|nicknamed|known\s+as|billed\s+as|branded|titled|"
-    rf"entitled|named|the\s+term|the\s+phrase|the\s+word|the\s+words|the\s+slogan|"
-    rf"what\s+(?:it|they|beijing|washington|china|moscow|the\s+\w+|\w+\s+officials)\s+"
-    rf"(?:calls?|called|has\s+called|have\s+called|terms?|termed|dubs|dubbed|describes?\s+as|"
-    rf"refers?\s+to\s+as|labels?)|"
-    rf"(?:the|a|an|his|her|their|its|new|latest|hit|[a-z]+'s?)\s+(?:{_WORKS}))"
-    rf"|'s)\s*,?\s*$",
-    re.IGNORECASE,
+_LABEL_VERBS = frozenset(
+    "dubbed nicknamed branded titled entitled named billed labelled labeled christened".split()
 )
+_CALL_VERBS = frozenset("calls call called terms termed dubs dubbed labels describes".split())
+_TERM_NOUNS = frozenset("term phrase word words slogan motto".split())
+_DETERMINERS = frozenset("the a an his her their its new latest hit debut this that".split())
+_TAIL_WORDS = re.compile(r"[\w'-]+")
 # Right after the closing mark: `"Midnights" album`, `"Made in China 2025" plan`.
-_AFTER = re.compile(
-    rf"\s*(?:{_WORKS}|album|initiative|program|programme|series|policy|strategy|"
-    r"agreement|deal|accord|treaty|summit|forum|dialogue|model|formula|era|movement|era)\b",
-    re.IGNORECASE,
+_AFTER = re.compile(r"\s*([A-Za-z]+)")
+_AFTER_NOUNS = _WORKS | frozenset(
+    "agreement deal accord treaty summit forum dialogue model formula era movement".split()
 )
 _SPEECH_AFTER = re.compile(
     r"\s*,?\s*(?:[\w.'-]+\s+){0,5}?(?:said|says|told|added|asked|wrote|replied|insisted|warned)\b"
@@ -46,15 +42,58 @@ _SMALL = frozenset("a an and the of in on at to for with from by or vs as its is
 
 
 def _title_like(span: str) -> bool:
-    """A short run of Capitalised Words without sentence punctuation: 'Made in China 2025'."""
+    """A run of Capitalised Words reading as a name or title: 'Made in China 2025',
+    'Agreement on the Political Parameters ... of the Boundary Question.'"""
     s = span.strip()
-    if not s or s[-1] in ".,!?;:" or len(s) > 60:
+    if not s or len(s) > 200:
         return False
     words = _WORD.findall(s)
-    if not words or len(words) > 6:
+    if not words or len(words) > 25:
         return False
+    if s[-1] in ".,!?;:":
+        # "No." / "Thank you," are short sayings; a long capitalised span is a title
+        # that happens to end the sentence inside the marks.
+        if s[-1] not in ".," or len(words) <= 3:
+            return False
     big = [w for w in words if w.lower() not in _SMALL]
     return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big)
+
+
+def _label_clue(before: str) -> str | None:
+    """What the words right before an opening mark say about the span, if anything.
+
+    "label" (so-called, what it calls, dubbed), "work" (the album, his new book),
+    "possessive" (Taylor Swift's), or None.
+    """
+    tail = before.rstrip(" ,")
+    low = tail.lower()
+    if low.endswith(("so-called", "so called")):
+        return "label"
+    words = _TAIL_WORDS.findall(low[-50:])
+    if not words:
+        return None
+    last = words[-1]
+    if last in _LABEL_VERBS or words[-2:] in (["known", "as"], ["billed", "as"],
+                                                 ["referred", "to"]):
+        return "label"
+    if len(words) >= 2 and last in _TERM_NOUNS and words[-2] in ("the", "a"):
+        return "label"
+    # what it calls / what Beijing has called U.S.-led / what India calls the remaining
+    for w in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        if words[w] == "what" and w + 2 < len(words) + 1:
+            rest = words[w + 1:w + 4]
+            if any(r in _CALL_VERBS for r in rest[1:]) and rest[0] not in ("he", "she", "i", "we"):
+                return "label"
+            break
+    if last in _WORKS and len(words) >= 2 and (
+        words[-2] in _DETERMINERS or words[-2].endswith(("'s", "'"))
+    ):
+        return "work"
+    if tail.endswith("'s") and tail[-3:-2].isalpha():
+        raw = _TAIL_WORDS.findall(tail[-40:])
+        if raw and raw[-1][:1].isupper():
+            return "possessive"
+    return None
 
 
 def is_label(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -64,17 +103,17 @@ def is_label(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
     before = norm[max(lo, open_mark - 60):open_mark]
     after = norm[end + 1:min(hi, end + 40)]
     title = _title_like(span)
-    bm = _BEFORE.search(before)
-    if bm is not None:
-        clue = bm.group(0).strip().lower()
-        if clue.endswith("'s"):
-            # Taylor Swift's "Midnights" is a work; China's "red lines" are words.
-            return title
-        if "so-called" in clue or "so called" in clue or clue.startswith("what"):
-            return True
-        # "the album 'X'" / "the plan 'X'": a work, unless the span is a sentence.
+    clue = _label_clue(before)
+    if clue == "possessive":
+        # Taylor Swift's "Midnights" is a work; China's "red lines" are words.
+        return title
+    if clue == "label":
+        return True
+    if clue == "work":
+        # "the album 'X'": a work, unless the span is a whole sentence.
         return title or len(span.split()) <= 4 and span.rstrip()[-1:] not in ".,!?"
-    if _AFTER.match(after) and (title or len(span.split()) <= 3):
+    am = _AFTER.match(after)
+    if am is not None and am[1].lower() in _AFTER_NOUNS and (title or len(span.split()) <= 3):
         return True
     if title and not _SPEECH_AFTER.match(after):
         # A bare Capitalised name with no one saying it.

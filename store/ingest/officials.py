@@ -62,6 +62,17 @@ for _o in OFFICIALS:
     for _a in _o.aliases:
         BY_NAME[_a] = _o
 
+# Surname -> official, for a bare surname the article never introduced ("Wang
+# said ..."). Where two officials share one, the one listed first (the more
+# prominent: Wang Yi before Wang Wenbin) wins.
+BY_SURNAME: dict[str, Official] = {}
+
+
+def _surname_of(name: str) -> str:
+    words = name.split()
+    return words[0] if family_name_first(words) else words[-1]
+
+
 # Family names common among Chinese (and Taiwanese) officials: a two-word name
 # starting with one of these is written family name first ("Xi Jinping" -> "Xi").
 CHINESE_SURNAMES = frozenset(
@@ -92,6 +103,9 @@ ROLE_WORDS: tuple[str, ...] = (
     "spokeswoman", "admiral", "adm.", "general", "gen.", "senator", "sen.", "representative",
     "rep.", "governor", "gov.", "mayor", "speaker", "counterpart", "trade representative",
     "director", "chief", "commander", "chief of staff", "adviser", "advisor", "secretary",
+    "senior colonel", "colonel", "lieutenant colonel", "major general", "lieutenant general",
+    "brigadier general", "rear admiral", "vice admiral", "captain", "lieutenant", "col.",
+    "lt. gen.", "maj. gen.", "rear adm.", "vice adm.",
     "mr.", "ms.", "mrs.", "dr.",
 )
 ROLE_PATTERN = "|".join(
@@ -138,3 +152,26 @@ def family_name_first(tokens: list[str]) -> bool:
     # Pinyin given names are lower case after the first letter ("Jinping", "Ching-te")
     # and short; Western given names after a Chinese-looking surname ("Ma Jack") are rare.
     return given[1:].replace("-", "").islower() and len(given) <= 9
+
+
+for _o in OFFICIALS:
+    BY_SURNAME.setdefault(_surname_of(_o.name), _o)
+
+
+# Given names that tell "she" where to look. Small on purpose: the pronoun
+# fallback accepts anyone of unknown gender, this only ranks known women first.
+_FEMALE_GIVEN = frozenset(
+    """
+    Janet Gina Kamala Katherine Karine Nancy Hillary Condoleezza Madeleine Linda Wendy Victoria
+    Susan Samantha Jennifer Sarah Anne Ann Mary Elizabeth Liz Penny Ursula Giorgia Annalena
+    Kristalina Melanie Christine Angela Theresa Jacinda Sanae Yoko Yoko Kaja Nirmala Sushma
+    Smriti Meloni Marise Penelope Julie Julia Laura Lisa Maria Marie Emily Rachel Rebecca Kelly
+    Michelle Avril Tulsi Kristi Pam Pamela Gabriel Lindsey Amy Elise Claudia Dilma Sheikh Hasina
+    Tsai Hua Mao Hsiao Vivian Jessica Nikki Deb Jill Gretchen Kathy Helen Catherine Kate
+    """.split()
+) - {"Gabriel", "Sheikh", "Tsai", "Hua", "Mao", "Hsiao"}
+
+
+def given_name_gender(given: str) -> str | None:
+    """'f' for a given name in the short list above, else unknown."""
+    return "f" if given in _FEMALE_GIVEN else None

@@ -46,9 +46,10 @@ _ACCORDING = re.compile(r"according\s+to\b")
 # What may stand between a subject and its verb: "Blinken also said",
 # "Wang, speaking at a briefing, said", "Xi on Friday told".
 _SUBJECT_GAP = re.compile(
-    r"\s*(?:'s\s+\w+\s+)?(?:,[^,\"]{0,90},\s*)?(?:(?:also|later|then|has|have|had|previously|"
+    r"\s*(?:,[^,\"]{0,90},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
-    r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?)\s+){0,3}(?:,\s*)?$"
+    r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
+    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}(?:,\s*)?$"
 )
 # After a verb, before its inverted subject: `said a senior U.S. official`.
 _INVERTED_GAP = re.compile(r"\s*(?:[\w.'-]+\s+){0,5}$")
@@ -56,6 +57,7 @@ _SENTENCE_PUNCT = ".!?"
 # Between a closing mark and the reporting clause: `," ` / `. ` / ` - `.
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
 _INFINITIVE = re.compile(r"\bto\s+$")
+_AS_BEFORE = re.compile(r"\bas\s+$")
 
 
 class _Mentions:
@@ -74,6 +76,28 @@ class _Mentions:
                 out.append(self.items[i])
             i += 1
         return out
+
+
+class _Verbs:
+    """The speech verbs of one paragraph, found once and looked up by position."""
+
+    def __init__(self, norm: str, lo: int, hi: int) -> None:
+        self.matches = list(_SPEECH_RE.finditer(norm, lo, hi))
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, lo: int, hi: int) -> list[re.Match[str]]:
+        i = bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.matches) and self.matches[i].end() <= hi:
+            out.append(self.matches[i])
+            i += 1
+        return out
+
+    def first(self, lo: int, hi: int) -> re.Match[str] | None:
+        i = bisect_left(self.starts, lo)
+        if i < len(self.matches) and self.matches[i].end() <= hi:
+            return self.matches[i]
+        return None
 
 
 def _sentence_of(p: Para, starts: list[int], pos: int) -> tuple[int, int]:
@@ -102,7 +126,7 @@ def _subject_after(norm: str, ms: _Mentions, verb_end: int, hi: int) -> Mention 
     return None
 
 
-def _after_attribution(norm: str, ms: _Mentions, close: int, hi: int,
+def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: int,
                        *, tight: bool) -> tuple[Mention | None, bool]:
     """Speaker named after the closing mark: `," Blinken said` / `," said Wang`.
 
@@ -114,7 +138,7 @@ def _after_attribution(norm: str, ms: _Mentions, close: int, hi: int,
     nxt = norm.find('"', lo, limit)
     if nxt >= 0:
         limit = nxt
-    vm = _SPEECH_RE.search(norm, lo, limit)
+    vm = verbs.first(lo, limit)
     if vm is None:
         return None, False
     according = _ACCORDING.match(norm, vm.start()) is not None
@@ -136,10 +160,25 @@ def _after_attribution(norm: str, ms: _Mentions, close: int, hi: int,
     return _subject_after(norm, ms, vm.end(), limit), according
 
 
-def _before_attribution(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | None:
+def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
+                        open_mark: int) -> Mention | None:
     """Subject of the last speech verb before the opening mark (same sentence)."""
-    verbs = list(_SPEECH_RE.finditer(norm, lo, open_mark))
-    for vm in reversed(verbs):
+    found = verbs.within(lo, open_mark)
+    for n in range(len(found) - 1, -1, -1):
+        vm = found[n]
+        if vm.group(0) == "saying" and _AS_BEFORE.search(norm, max(lo, vm.start() - 4),
+                                                         vm.start()):
+            # "CCTV quoted Xi as saying" -> Xi; "Xi was quoted as saying" -> Xi.
+            quoted = next((found[k] for k in range(n - 1, -1, -1)
+                           if found[k].group(0) == "quoted"), None)
+            if quoted is not None:
+                inside = ms.between(quoted.end(), vm.start())
+                if inside:
+                    return inside[0]
+                subj = _subject_before(norm, ms, lo, quoted.start())
+                if subj is not None:
+                    return subj
+            continue
         if _ACCORDING.match(norm, vm.start()):
             subj = _subject_after(norm, ms, vm.end(), open_mark)
         elif _INFINITIVE.search(norm, max(lo, vm.start() - 4), vm.start()):
@@ -156,6 +195,37 @@ def _before_attribution(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Me
     return None
 
 
+def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) -> bool:
+    """Has the quote's sentence a reporting verb of its own (outside the marks)?"""
+    after_end = close_hi if span.closed else span.end
+    nxt = norm.find('"', span.end + 1, after_end) if span.closed else -1
+    if nxt >= 0:
+        after_end = nxt
+    before = verbs.first(max(s_lo, span.start - 200), span.start - 1)
+    after = span.closed and verbs.first(span.end + 1, after_end)
+    return bool(before or after)
+
+
+def _scare_term(norm: str, verbs: _Verbs, span: Span, s_lo: int, s_hi: int) -> bool:
+    """A short term in marks in a sentence where nobody speaks: scare quotes.
+
+    `Taiwan has never been a country, and "Taiwan independence" is the biggest
+    threat`: no reporting verb anywhere in the sentence, so no one is quoted.
+    """
+    body = norm[span.start:span.end].strip()
+    words = body.split()
+    if not span.closed or len(words) > 3 or not body:
+        return False
+    if not _is_partial(norm, span, s_lo):
+        return False  # "It was constructive." is a whole quoted sentence
+    # Bounded windows: a sentence thousands of characters long must not make
+    # every quote in it rescan the whole sentence.
+    lo, hi = max(s_lo, span.start - 300), min(s_hi, span.end + 300)
+    if verbs.first(lo, span.start) or verbs.first(span.end, hi):
+        return False
+    return True
+
+
 def _is_partial(norm: str, span: Span, sent_start: int) -> bool:
     """A fragment inside a sentence rather than a whole quoted sentence."""
     body = norm[span.start:span.end].strip()
@@ -165,7 +235,7 @@ def _is_partial(norm: str, span: Span, sent_start: int) -> bool:
         return True
     if span.closed and body[-1] not in ".,!?;:-" and len(body.split()) < 6:
         return True
-    lead = norm[sent_start:span.start - 1].strip()
+    lead = norm[max(sent_start, span.start - 300):span.start - 1].strip()
     return bool(lead) and not lead.endswith((":", ",")) and not _SPEECH_RE.search(lead[-40:])
 
 
@@ -176,6 +246,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     speakers: list[int | None] = []
     para_of: list[int] = []
     continued: list[bool] = []  # the quote continues one left open in the paragraph before
+    own_clause: list[bool] = []
     open_before = False  # the previous paragraph ended inside a quotation
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
@@ -184,6 +255,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
         prev_end = p.start
         first_in_para = True
         starts = [s.start for s in p.sentences]
+        verbs = _Verbs(norm, p.start, p.end)
         last_before: tuple[int, Mention] | None = None
         lead = p.start + len(norm[p.start:p.end]) - len(norm[p.start:p.end].lstrip())
         for sp in spans:
@@ -193,22 +265,24 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             s_lo, s_hi = _sentence_of(p, starts, sp.start - 1)
             close_lo, close_hi = _sentence_of(p, starts, sp.end) if sp.closed else (p.end, p.end)
             who: Mention | None = None
-            before = _before_attribution(norm, ms, max(s_lo, prev_end), sp.start - 1)
+            before = _before_attribution(norm, ms, verbs, max(s_lo, prev_end), sp.start - 1)
             if before is None and last_before is not None and last_before[0] == s_lo:
                 # `Xi said Taiwan was "..." and that Washington should "..."`: the
                 # second fragment hangs on the reporting verb of the first.
                 before = last_before[1]
             last_before = (s_lo, before) if before is not None else last_before
             if sp.closed:
-                who, weak = _after_attribution(norm, ms, sp.end, close_hi, tight=True)
+                who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
                 if weak and before is not None:
                     who = before  # `X said "..." according to Y`: the words are X's
             if who is None:
                 who = before
             if who is None and sp.closed:
-                who, _weak = _after_attribution(norm, ms, sp.end, close_hi, tight=False)
+                who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
             prev_end = sp.end + 1
             body = text[sp.start:sp.end]
+            if who is None and _scare_term(norm, verbs, sp, s_lo, s_hi):
+                continue
             # Trim the whitespace a continued quotation may carry at the paragraph end.
             start, end = sp.start, sp.end
             while end > start and text[end - 1].isspace():
@@ -220,11 +294,14 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 partial=_is_partial(norm, sp, s_lo),
             ))
             speakers.append(who.actor if who is not None else None)
+            # A sentence with its own reporting verb whose subject we could not
+            # name ("critics at home said") must not borrow a neighbour's speaker.
+            own_clause.append(who is None and _own_clause(norm, verbs, sp, s_lo, close_hi))
             para_of.append(n)
             continued.append(first_in_para and open_before and sp.start - 1 == lead)
             first_in_para = False
         open_before = bool(spans) and not spans[-1].closed
-    _fill_gaps(norm, paras, speakers, para_of, continued)
+    _fill_gaps(norm, paras, speakers, para_of, continued, [q.end for q in out], own_clause)
     for q, who_idx in zip(out, speakers, strict=True):
         if who_idx is not None:
             actor = table.actors[who_idx]
@@ -234,30 +311,31 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
 
 
 def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of: list[int],
-               continued: list[bool]) -> None:
+               continued: list[bool], ends: list[int], own_clause: list[bool]) -> None:
     """Quotes with no reporting clause take the speaker of the quotation around them."""
     # A continued quotation belongs to whoever opened it in the paragraph before.
     for k in range(len(speakers)):
         if continued[k] and k > 0 and para_of[k - 1] == para_of[k] - 1:
             speakers[k] = speakers[k - 1] if speakers[k - 1] is not None else speakers[k]
-    for k in range(len(speakers)):
+    # Same paragraph: the next attributed quote ("A." "B," he said), else the one
+    # before. Two linear sweeps keep this cheap with thousands of quotes.
+    n = len(speakers)
+    next_known: list[int | None] = [None] * n
+    following: int | None = None
+    for k in range(n - 1, -1, -1):
+        if k + 1 < n and para_of[k + 1] != para_of[k]:
+            following = None
+        next_known[k] = following
         if speakers[k] is not None:
-            continue
-        # Same paragraph: the next attributed quote ("A." "B," he said), else the one before.
-        j = k + 1
-        while j < len(speakers) and para_of[j] == para_of[k]:
-            if speakers[j] is not None:
-                speakers[k] = speakers[j]
-                break
-            j += 1
-        if speakers[k] is not None:
-            continue
-        j = k - 1
-        while j >= 0 and para_of[j] == para_of[k]:
-            if speakers[j] is not None:
-                speakers[k] = speakers[j]
-                break
-            j -= 1
+            following = speakers[k]
+    preceding: int | None = None
+    for k in range(n):
+        if k > 0 and para_of[k - 1] != para_of[k]:
+            preceding = None
+        if speakers[k] is None and not own_clause[k]:
+            speakers[k] = next_known[k] if next_known[k] is not None else preceding
+        else:
+            preceding = speakers[k]
     # Continuations whose opening paragraph got its speaker only now.
     for k in range(1, len(speakers)):
         if continued[k] and speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
@@ -266,5 +344,5 @@ def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of
     for k in range(1, len(speakers)):
         if speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
             p = paras[para_of[k]]
-            if opens_with_mark(norm, p.start, p.end):
+            if opens_with_mark(norm, p.start, p.end) and ends[k] >= p.end - 2:
                 speakers[k] = speakers[k - 1]

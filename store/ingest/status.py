@@ -1,9 +1,159 @@
-"""Stage 7: one TopicEntry per topic raised, with status, evidence and summary."""
+"""Stage 7: one TopicEntry per topic raised, with status, evidence and summary.
+
+Each sentence (or clause: "agreed to stabilise ties, but Beijing turned down
+military talks" is two) goes to the paragraph topics it names most; a sentence
+naming none goes to all of its paragraph's topics. The cue phrases of a topic's
+sentences decide its status, per the conventions of tests/expected/README.md:
+the strongest concrete cue wins (agreement > progress > stalled > dialogue), but
+concerns and warnings that outnumber the good news make it tension.
+"""
 
 from __future__ import annotations
 
-from store.ingest.types import Para
-from store.models import Figure, Topic, TopicEntry
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from store.ingest.cues import Cue, find_cues
+from store.ingest.topics import (
+    Matchers,
+    compile_topics,
+    heading_topics,
+    score_span,
+    sentence_topics,
+)
+from store.ingest.types import Para, Sentence
+from store.models import Figure, Status, Topic, TopicEntry
+
+SUMMARY_LIMIT = 300
+_CLAUSE = re.compile(
+    r",\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|\s+but\s+|\s+while\s+"
+    r"|,?\s+and\s+(?=(?:said|added|noted|stressed|warned|told|urged|called)\b)"
+)
+
+
+@dataclass(slots=True)
+class _TopicText:
+    """What one topic collected from the article."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    cues: list[tuple[Cue, Sentence]] = field(default_factory=list)
+    weight: dict[Sentence, float] = field(default_factory=dict)
+
+
+def decide(statuses: Sequence[Status]) -> Status | None:
+    """The status a topic's cues add up to; None when there is no cue at all."""
+    if not statuses:
+        return None
+    n = {s: 0 for s in Status}
+    for s in statuses:
+        n[s] += 1
+    good = n[Status.AGREEMENT] + n[Status.PROGRESS]
+    if n[Status.TENSION] and n[Status.TENSION] >= good:
+        return Status.TENSION
+    for s in (Status.AGREEMENT, Status.PROGRESS, Status.STALLED, Status.DIALOGUE):
+        if n[s]:
+            return s
+    return Status.DIALOGUE
+
+
+def _clauses(norm: str, sent: Sentence) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = sent.start
+    for m in _CLAUSE.finditer(norm, sent.start, sent.end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, sent.end))
+    return spans
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for c0, c1 in clauses:
+        if pos < c1:
+            return c0, c1
+    return clauses[-1]
+
+
+def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
+             matchers: Matchers) -> dict[str, _TopicText]:
+    collected: dict[str, _TopicText] = {}
+    heads: dict[str, list[str]] = {}
+    for p in paras:
+        cands = para_topics.get(p.index, [])
+        if not cands:
+            continue
+        if p.heading is not None and p.heading not in heads:
+            heads[p.heading] = heading_topics(matchers, p.heading)
+        heading = heads.get(p.heading, []) if p.heading is not None else []
+        sents = p.sentences or (Sentence(p.start, p.end),)
+        cues = find_cues(norm, p.start, p.end)
+        cue_starts = [c.start for c in cues]
+        for sent in sents:
+            whole = sentence_topics(matchers, norm, sent.start, sent.end, cands, heading)
+            for t in whole:
+                tt = collected.setdefault(t, _TopicText())
+                tt.sentences.append(sent)
+                own = score_span(matchers, norm, sent.start, sent.end, [t])
+                tt.weight[sent] = own.get(t, 0.0)
+            lo = bisect_right(cue_starts, sent.start - 1)
+            hi = bisect_right(cue_starts, sent.end - 1)
+            if lo == hi:
+                continue
+            clauses = _clauses(norm, sent)
+            for cue in cues[lo:hi]:
+                owners = whole
+                if len(clauses) > 1 and len(cands) > 1:
+                    c0, c1 = _clause_of(clauses, cue.start)
+                    # A clause naming a topic of its own keeps its cue to itself.
+                    if score_span(matchers, norm, c0, c1, cands):
+                        owners = sentence_topics(matchers, norm, c0, c1, cands, heading)
+                for t in owners:
+                    collected.setdefault(t, _TopicText()).cues.append((cue, sent))
+    return collected
+
+
+def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:
+    """The evidence sentence plus the topic's most informative other sentence, if both fit."""
+    if not tt.sentences:
+        return ""
+    first = evidence or max(tt.sentences, key=lambda s: tt.weight.get(s, 0.0))
+    picked = [first]
+    rest = sorted((s for s in tt.sentences if s != first),
+                  key=lambda s: (-tt.weight.get(s, 0.0), s.start))
+    used = first.end - first.start
+    for s in rest:
+        if used + 1 + (s.end - s.start) <= SUMMARY_LIMIT:
+            picked.append(s)
+            break
+    picked.sort(key=lambda s: s.start)
+    text = " ".join(" ".join(norm[s.start:s.end].split()) for s in picked)
+    if len(text) > SUMMARY_LIMIT:
+        cut = text.rfind(" ", 0, SUMMARY_LIMIT - 1)
+        text = text[: cut if cut > 0 else SUMMARY_LIMIT - 1].rstrip(",;: ") + "\u2026"
+    return text
+
+
+def _figures_for(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
+                 figures: Sequence[Figure], matchers: Matchers) -> dict[str, list[Figure]]:
+    """topic id -> figures cited in its sentences (each copy has `topic` set)."""
+    by_index = {p.index: p for p in paras}
+    heads: dict[str, list[str]] = {}
+    out: dict[str, list[Figure]] = {}
+    for f in figures:
+        p = by_index.get(f.paragraph)
+        cands = para_topics.get(f.paragraph, [])
+        if p is None or not cands:
+            continue
+        if p.heading is not None and p.heading not in heads:
+            heads[p.heading] = heading_topics(matchers, p.heading)
+        heading = heads.get(p.heading, []) if p.heading is not None else []
+        sent = next((s for s in p.sentences if s.start <= f.start < s.end), None)
+        owners = (sentence_topics(matchers, norm, sent.start, sent.end, cands, heading)
+                  if sent is not None else cands[:1])
+        for t in owners:
+            out.setdefault(t, []).append(f.model_copy(update={"topic": t}))
+    return out
 
 
 def build_entries(
@@ -14,5 +164,32 @@ def build_entries(
     topics: list[Topic],
 ) -> list[TopicEntry]:
     """Status from cue phrases in the topic's sentences; evidence is that sentence."""
-    # STUB: owned by the ingest-topics helper.
-    return []
+    if not para_topics:
+        return []
+    matchers = compile_topics(topics)
+    names = {t.id: t.name for t in topics}
+    collected = _collect(norm, paras, para_topics, matchers)
+    figs = _figures_for(norm, paras, para_topics, figures, matchers)
+    first_para: dict[str, int] = {}
+    para_lists: dict[str, list[int]] = {}
+    for idx in sorted(para_topics):
+        for t in para_topics[idx]:
+            first_para.setdefault(t, idx)
+            para_lists.setdefault(t, []).append(idx)
+    entries: list[TopicEntry] = []
+    for tid in sorted(first_para, key=lambda t: first_para[t]):
+        tt = collected.get(tid, _TopicText())
+        status = decide([c.status for c, _ in tt.cues]) or Status.DIALOGUE
+        evidence = next((s for c, s in tt.cues if c.status is status), None)
+        if evidence is None and tt.sentences:
+            evidence = max(tt.sentences, key=lambda s: (tt.weight.get(s, 0.0), -s.start))
+        entries.append(TopicEntry(
+            id=tid,
+            name=names.get(tid, tid),
+            status=status,
+            evidence=" ".join(norm[evidence.start:evidence.end].split()) if evidence else "",
+            summary=_summary(norm, tt, evidence),
+            paragraphs=para_lists[tid],
+            figures=figs.get(tid, []),
+        ))
+    return entries

@@ -9,6 +9,7 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from store.changes import entry_changes
 from store.models import Change, EntryView
 from tui.messages import StoreChanged
 from tui.screens.base import BilatScreen
@@ -18,6 +19,7 @@ from tui.widgets.entry_column import EntryColumn
 from tui.widgets.styling import sparkline, status_badge
 
 WINDOW = 8  # columns built at once; older ones page in with [
+FETCH = 48  # entries read from the store at once; paging past them reads more
 
 
 class TopicScreen(BilatScreen[None]):
@@ -40,6 +42,7 @@ class TopicScreen(BilatScreen[None]):
         self.focus_meeting = focus_meeting
         self.history: list[EntryView] = []
         self.window_end = 0
+        self.fetch = FETCH
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,8 +61,9 @@ class TopicScreen(BilatScreen[None]):
 
     @work(thread=True, exclusive=True, group="topic", exit_on_error=False)
     def load_topic(self) -> None:
-        history = self.store.topic_history(self.topic_id, self.dyad)
-        changes = self.store.topic_changes(self.topic_id, self.dyad)
+        # Only the newest entries: a topic raised at thousands of meetings opens as fast.
+        history = self.store.topic_history(self.topic_id, self.dyad, last=self.fetch)
+        changes = entry_changes(history, complete=len(history) < self.fetch)
         self.app.call_from_thread(self.show_topic, history, changes)
 
     def show_topic(self, history: list[EntryView], changes: list[Change]) -> None:
@@ -69,7 +73,7 @@ class TopicScreen(BilatScreen[None]):
         self.query_one("#topic-title", Static).update(
             Content.assemble(
                 (name, "bold"),
-                f"  ·  {len(history)} meeting{'s' if len(history) != 1 else ''}  ·  now ",
+                f"  ·  {self._count_label(len(history))}  ·  now ",
                 status_badge(current.status if current else None),
             )
         )
@@ -83,6 +87,11 @@ class TopicScreen(BilatScreen[None]):
         )
         self.window_end = min(len(history), max(focus_index + 1, WINDOW))
         self._build_columns(focus_index)
+
+    def _count_label(self, count: int) -> str:
+        if count >= self.fetch:
+            return f"latest {count} meetings ([ for older)"
+        return f"{count} meeting{'s' if count != 1 else ''}"
 
     def _topic_name(self) -> str:
         return next((t.name for t in self.store.topics() if t.id == self.topic_id), self.topic_id)
@@ -124,6 +133,12 @@ class TopicScreen(BilatScreen[None]):
             self._focus_column(columns[max(0, min(new, len(columns) - 1))])
 
     def action_page(self, step: int) -> None:
+        if step < 0 and self.window_end <= WINDOW and len(self.history) >= self.fetch:
+            # Paging past what was read: read twice as far back, keep the view at the oldest.
+            self.fetch *= 2
+            self.focus_meeting = self.history[0].meeting.id
+            self.reload()
+            return
         end = self.window_end + step * WINDOW
         self.window_end = max(min(len(self.history), WINDOW), min(len(self.history), end))
         self._build_columns(self.window_end - 1 if step > 0 else self.window_end - WINDOW)

@@ -1,0 +1,131 @@
+"""Cue phrases that tell where a topic stands, as journalists and readouts write them.
+
+One compiled alternation finds every cue in one pass. Negated and hedged forms
+come first in the alternation and start earlier in the sentence, so "failed to
+make progress", "has not agreed to" and "no breakthrough" are read as stalled
+before "progress", "agreed to" or "breakthrough" could be read on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.models import Status
+
+_W = r"[\w.'\u2019-]+"  # a word, allowing "U.S." and "China's"
+
+_STALLED = [
+    r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
+    r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+)?"
+    r"(?:progress|breakthrough|agreement|commitments?|deal|concessions?|headway|sign\s+of\s+progress)",
+    r"(?:not|n't|never|cannot)\s+(?:yet\s+|been\s+)?(?:agreed?|reach(?:ed)?|commit(?:ted)?|made|make|seen|see"
+    r"|secured?)\s+(?:to|on|upon|a|an|any|much|real|progress|agreement)\b",
+    r"fail(?:ed|s|ing)?\s+to\s+(?:make|reach|agree|produce|secure|narrow|bridge|resolve)",
+    r"(?:lack|absence)\s+of\s+(?:progress|agreement|commitment)",
+    r"refus(?:ed|es|al|ing)", r"declin(?:ed|es)\s+to", r"turn(?:ed|s)\s+down", r"rebuff(?:ed|s)?",
+    r"(?:remains?|remained|are|is|were|was)\s+stalled", r"stall(?:ed|s)", r"stalemate",
+    r"deadlock(?:ed)?", r"impasse", r"suspend(?:ed|s)", r"cut\s+off", r"froze", r"frozen",
+    r"broke\s+off", r"put\s+off", r"postpon(?:ed|es|ement)", r"halted",
+    r"no\s+date\s+(?:was|has\s+been|had\s+been)\s+set", r"stopped\s+short",
+    r"made\s+no\s+(?:progress|headway|commitment)", r"gave\s+no\s+(?:commitment|assurance|sign)",
+]
+_TENSION = [
+    rf"rais(?:ed|es|ing)\s+(?:{_W}\s+){{0,3}}?concerns?",
+    r"(?:voic|express)(?:ed|es|ing)\s+(?:\w+\s+){0,2}?(?:concerns?|opposition|dissatisfaction)",
+    r"concern(?:s|ed)?", r"warn(?:ed|s|ing|ings)?", r"red\s+lines?",
+    r"accus(?:ed|es|ing|ation|ations)",
+    r"oppos(?:e|es|ed|ing|ition)", r"condemn(?:ed|s|ing|ation)?", r"critici[sz](?:ed|es|ing|m)",
+    r"provocat(?:ive|ion|ions)", r"coerc(?:ion|ive)", r"must\s+not", r"must\s+stop",
+    r"should\s+stop", r"object(?:ed|s|ion|ions)\b", r"reject(?:ed|s|ing|ion)?",
+    r"protest(?:ed|s)?", r"threat(?:s|en|ened|ens|ening)?", r"dangerous", r"flashpoint",
+    r"friction", r"no\s+room\s+for\s+compromise", r"denounc(?:ed|es|ing)", r"rebuk(?:ed|es)",
+    r"slamm?ed", r"lodged\s+(?:\w+\s+)?representations", r"interfer(?:ing|ence|ed)\s+in",
+    r"internal\s+affairs", r"protectionis(?:m|t)", r"suppress(?:ion|ing|ed)",
+    r"(?:seriously|severely|gravely)\s+(?:hurt|harm\w*|damag\w*|undermin\w*)",
+    r"undermin(?:e|es|ed|ing)", r"stirr?(?:ing|ed)?\s+up\s+trouble", r"smear(?:ing|ed|s)?",
+    r"den(?:ies|ied)", r"tensions?", r"hostil(?:e|ity)", r"retaliat(?:e|ed|ion|ory)",
+    r"escalat(?:ion|ory)", r"grave\s+concern", r"strongly\s+(?:opposes?|protested)",
+    r"(?:so-called|unfounded|groundless)\s+(?:charges?|accusations?)",
+]
+_AGREEMENT = [
+    r"agree(?:d|s)?\s+(?:to|on|that|upon)\b",
+    r"(?:reach(?:ed|es)?|struck|strike|clinch(?:ed)?|seal(?:ed)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|consensus|understanding|accord)",
+    r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b", r"signed\b",
+    r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
+    r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
+    r"will\s+(?:establish|launch|set\s+up|resume|reopen|restore)",
+]
+_PROGRESS = [
+    r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
+    r"|developments?|directions?)",
+    r"step\s+in\s+the\s+right\s+direction",
+    r"(?:important|positive|significant|concrete|good)\s+steps?",
+    r"(?:has|have|had)\s+taken\s+steps", r"took\s+steps", r"resum(?:ed|ption)",
+    r"(?:would|could|to\s+be)\s+resume[ds]?", r"restor(?:ed|ation)", r"restarted", r"reopened",
+    r"re-?established", r"improv(?:ed|ing|ement|ements)", r"welcom(?:ed|es|e)\b",
+    r"stepped\s+up", r"stabili[sz]ed", r"begun\s+to\s+stabili[sz]e", r"more\s+stable",
+    r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?", r"eas(?:e|ed|ing)\s+(?:the\s+)?tensions?",
+    r"working\s+again", r"back\s+on\s+track", r"positively\s+assessed", r"largely\s+restored",
+    r"more\s+needs\s+to\s+be\s+done", r"more\s+work\s+to\s+do",
+    r"(?:a\s+lot\s+)?more\s+work\s+ahead",
+]
+_DIALOGUE = [
+    r"(?:mutual|common|shared)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
+    r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",
+    r"(?:would|will)\s+continue",
+    r"continue\s+(?:the|that|this|their)\s+(?:conversation|dialogue|talks)",
+    r"keep\s+talking", r"maintain\s+communication", r"rais(?:ed|es|ing)", r"candid",
+    r"constructive",
+    r"frank", r"in-depth", r"dialogue", r"review(?:ed)?",
+]
+
+# Order matters at equal start positions: negations first, then the rest.
+_GROUPS: list[tuple[Status, list[str]]] = [
+    (Status.STALLED, _STALLED),
+    (Status.TENSION, _TENSION),
+    (Status.AGREEMENT, _AGREEMENT),
+    (Status.PROGRESS, _PROGRESS),
+    (Status.DIALOGUE, _DIALOGUE),
+]
+_NAMES = {s: s.value for s, _ in _GROUPS}
+_CUES = re.compile(
+    "|".join(
+        f"(?P<{_NAMES[status]}>" + "|".join(f"(?:{p})" for p in pats) + ")"
+        for status, pats in _GROUPS
+    ),
+    re.IGNORECASE,
+)
+_LEFT = re.compile(r"[\w-]")
+# A capitalised "Agreement"/"Accord" is the title of a document, not a deal reached.
+_TITLE_WORD = re.compile(r"\b(?:Agreement|Accord|Consensus)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue phrase found in the text."""
+
+    start: int
+    end: int
+    status: Status
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Every cue in text[start:end], left to right, on word boundaries."""
+    stop = len(text) if end is None else end
+    out: list[Cue] = []
+    for m in _CUES.finditer(text, start, stop):
+        s, e = m.start(), m.end()
+        if s > 0 and _LEFT.match(text, s - 1) and not text.startswith(("n't", "n\u2019t"), s):
+            continue  # inside a word: "unconcerned", "pre-agreed"
+        if e < len(text) and text[e:e + 1].isalnum() and text[e - 1:e].isalnum():
+            continue
+        name = m.lastgroup
+        if name is None:
+            continue
+        status = Status(name)
+        if status is Status.AGREEMENT and _TITLE_WORD.search(m.group()):
+            continue
+        out.append(Cue(s, e, status))
+    return out

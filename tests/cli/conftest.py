@@ -1,0 +1,88 @@
+"""Fixtures for driving the real `bilat` command on a temporary store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted(p for p in (ROOT / "sample_articles").glob("*") if p.is_file())
+FIXTURES = ROOT / "tests" / "fixtures" / "cli"
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def bilat_cmd() -> list[str]:
+    exe = shutil.which("bilat")
+    return [exe] if exe else [sys.executable, "-m", "tui.cli"]
+
+
+def env_for(store: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["BILAT_STORE"] = str(store)
+    env["COLUMNS"] = "120"
+    return env
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store" / "bilat.db"
+
+
+@pytest.fixture
+def run(store_path: Path) -> Run:
+    """bilat(*args, stdin=None, store=None) -> CompletedProcess (text)."""
+
+    def bilat(*args: str, stdin: str | None = None, store: Path | None = None,
+              ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*bilat_cmd(), *args], input=stdin, capture_output=True, text=True, timeout=120,
+            env=env_for(store or store_path), stdin=None if stdin is not None else subprocess.DEVNULL,
+        )
+
+    return bilat
+
+
+ARTICLE_TEMPLATE = """{title}
+{published}
+
+VIENTIANE, Laos (AP) — U.S. Secretary of State Antony Blinken met China's top diplomat Wang Yi on {weekday}, in round {n} of their talks, and the two sides traded warnings over the South China Sea.
+
+"We will keep standing with our ally the Philippines in round {n}," Blinken told reporters after the meeting.
+
+Wang said the United States should stop stirring up trouble. "The U.S. side should respect the countries of the region," Wang said.
+
+Both sides agreed to hold more talks on fentanyl and climate.
+"""
+
+
+def numbered_article(n: int, start: date = date(2001, 1, 1)) -> str:
+    """Article n of a series: its own text (own sha256) and its own date, a week apart."""
+    day = start + timedelta(days=7 * n)
+    return ARTICLE_TEMPLATE.format(
+        title=f"Blinken and Wang hold round {n} of talks",
+        published=day.strftime("%B %-d, %Y"), weekday=day.strftime("%A"), n=n,
+    )
+
+
+@pytest.fixture
+def many_articles(tmp_path: Path) -> Callable[[int, str], list[Path]]:
+    def make(count: int, folder: str = "many") -> list[Path]:
+        out = tmp_path / folder
+        out.mkdir(exist_ok=True)
+        start = date(2001, 1, 1) if folder == "many" else date(2011, 1, 1)
+        paths = []
+        for n in range(count):
+            p = out / f"article-{n:04d}.txt"
+            p.write_text(numbered_article(n, start), encoding="utf-8")
+            paths.append(p)
+        return paths
+
+    return make

@@ -1,0 +1,213 @@
+"""Quotes: marks, spans, attribution, labels, robustness and speed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from store.ingest.actors import find_actors
+from store.ingest.normalize import normalize
+from store.ingest.quotes import find_quotes
+from store.ingest.structure import split_paragraphs
+from store.models import Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    norm = normalize(text)
+    paras = split_paragraphs(norm, 0, len(norm))
+    quotes = find_quotes(text, norm, paras, find_actors(norm, paras))
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return quotes
+
+
+def _by_text(quotes: list[Quote]) -> dict[str, str | None]:
+    return {q.text.rstrip(",."): q.speaker for q in quotes}
+
+
+INTRO = (
+    "U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping and his "
+    "counterpart Wang Yi in Beijing on Friday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\u201cWe want stable ties,\u201d Blinken said.",
+        "\u201cWe want stable ties,\u201d said Blinken.",
+        "\"We want stable ties,\" Blinken told reporters.",
+        "Blinken said: \u201cWe want stable ties.\u201d",
+        "Blinken told a news conference, \"We want stable ties.\"",
+        "\u201cWe want stable ties,\u201d the secretary said.",
+        "\u2018We want stable ties,\u2019 Blinken said.",
+        "'We want stable ties,' he added.",
+    ],
+)
+def test_full_quote_before_or_after_attribution(sentence: str) -> None:
+    got = _by_text(_quotes(INTRO + sentence + "\n"))
+    assert got == {"We want stable ties": "Antony Blinken"}
+
+
+def test_partial_quotes_and_reported_speech_inside_reported_speech() -> None:
+    quotes = _quotes(
+        INTRO + "Blinken said Xi had said he wanted to \u201csignificantly increase\u201d "
+        "the number of students. Wang warned that Washington must not cross China's "
+        "\u201cred lines.\u201d\n"
+    )
+    got = {q.text: (q.speaker, q.partial) for q in quotes}
+    assert got["significantly increase"] == ("Xi Jinping", True)
+    assert got["red lines."] == ("Wang Yi", True)
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    quotes = _quotes(
+        INTRO + "China\u2019s growth and Americans\u2019 jobs don\u2019t rest on the "
+        "\u201990s, Blinken said. It's the workers' turn, he added, and the US's too.\n"
+    )
+    assert quotes == []
+
+
+def test_nested_quotes_belong_to_the_outer_span() -> None:
+    quotes = _quotes(
+        INTRO + "\u201cWe oppose \u2018Taiwan independence\u2019 in every form,\u201d Wang said.\n"
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We oppose \u2018Taiwan independence\u2019 in every form,", "Wang Yi")
+    ]
+
+
+def test_multi_sentence_and_continued_quotes() -> None:
+    quotes = _quotes(
+        INTRO + "\u201cWe made progress. More needs to be done,\u201d Blinken said.\n\n"
+        "Xi told Blinken: \u201cThe two countries should be partners, not rivals.\n\n"
+        "\u201cThat is the choice before us.\u201d\n"
+    )
+    assert [(q.text, q.speaker, q.paragraph) for q in quotes] == [
+        ("We made progress. More needs to be done,", "Antony Blinken", 1),
+        ("The two countries should be partners, not rivals.", "Xi Jinping", 2),
+        ("That is the choice before us.", "Xi Jinping", 3),
+    ]
+
+
+def test_pronoun_attribution_goes_to_the_right_person() -> None:
+    quotes = _quotes(
+        "Treasury Secretary Janet Yellen met Vice Premier He Lifeng in Guangzhou.\n\n"
+        "\u201cThe capacity is too large,\u201d she said. He told Yellen that Washington "
+        "should not \u201cpoliticise\u201d trade. \u201cWe disagree,\u201d he said.\n"
+    )
+    assert _by_text(quotes) == {
+        "The capacity is too large": "Janet Yellen",
+        "politicise": "He Lifeng",
+        "We disagree": "He Lifeng",
+    }
+
+
+def test_bodies_officials_and_countries_as_speakers() -> None:
+    quotes = _quotes(
+        INTRO + "China\u2019s foreign ministry said the talks were \u201ccandid.\u201d "
+        "\u201cIt was useful,\u201d a senior State Department official said. China says it "
+        "is \u201cfirmly opposed\u201d to the sanctions. \u201cWe are ready,\u201d "
+        "Washington said. The talks went well, according to Xinhua, which called them "
+        "\u201cin-depth.\u201d \u201cNo comment,\u201d the ministry said.\n"
+    )
+    assert _by_text(quotes) == {
+        "candid": "Chinese Foreign Ministry",
+        "It was useful": "senior State Department official",
+        "firmly opposed": "China",
+        "We are ready": "United States",
+        "in-depth": "Chinese state media",
+        "No comment": "Chinese Foreign Ministry",
+    }
+
+
+def test_speech_verbs_beyond_said() -> None:
+    quotes = _quotes(
+        INTRO + "Blinken urged Beijing to stop \u201cdangerous\u201d manoeuvres. Wang "
+        "described the visit as \u201cconstructive.\u201d Xi stressed that the sides must "
+        "be \u201cpartners.\u201d \u201cWe will see,\u201d Blinken replied.\n"
+    )
+    assert _by_text(quotes) == {
+        "dangerous": "Antony Blinken",
+        "constructive": "Wang Yi",
+        "partners": "Xi Jinping",
+        "We will see": "Antony Blinken",
+    }
+
+
+def test_titles_of_works_and_labels_are_not_quotes() -> None:
+    quotes = _quotes(
+        INTRO + "Blinken bought Taylor Swift\u2019s \u201cMidnights\u201d and the film "
+        "\u201cThe Wandering Earth\u201d. So-called \u201cwolf warrior\u201d diplomats "
+        "were quiet about what Beijing calls U.S.-led \u201csmall circles\u201d. A group "
+        "known as \u201cSalt Typhoon\u201d was named. The \u201cMade in China 2025\u201d "
+        "plan came up. Wang said the U.S. must not cross \u201cred lines.\u201d\n"
+    )
+    assert _by_text(quotes) == {"red lines": "Wang Yi"}
+
+
+def test_unbalanced_marks_never_leave_the_text() -> None:
+    for text in ['"', "'", '"a', 'a "b" "', '\u201c\u201c\u201d', "x 'y", '"\n\n"', "''''"]:
+        for q in _quotes(text + "\n"):
+            assert 0 <= q.start <= q.end <= len(text) + 1
+
+
+def test_ten_thousand_quote_marks_stay_fast() -> None:
+    text = ("Blinken said \"a b\" and 'c d' x. " * 5000) + "\n"
+    started = time.perf_counter()
+    quotes = _quotes(text)
+    assert time.perf_counter() - started < 3.0
+    assert len(quotes) >= 5000
+
+
+def test_speaker_country_comes_from_the_actor() -> None:
+    quotes = _quotes(INTRO + "\u201cWe are ready,\u201d Wang said.\n")
+    assert [(q.speaker, q.speaker_country) for q in quotes] == [("Wang Yi", "China")]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted() -> None:
+    quotes = _quotes(
+        INTRO + "\u201cWe should be partners,\u201d Xi was quoted as saying by Xinhua. State "
+        "broadcaster CCTV quoted Wang as saying that China \"will never seek hegemony.\"\n"
+    )
+    assert _by_text(quotes) == {
+        "We should be partners": "Xi Jinping",
+        "will never seek hegemony": "Wang Yi",
+    }
+
+
+def test_she_finds_the_woman_even_when_a_man_was_named_later() -> None:
+    quotes = _quotes(
+        "U.S. Trade Representative Katherine Tai met Indian foreign secretary Vikram Misri. "
+        "She said trade was \u201ccomplicated.\u201d\n"
+    )
+    assert _by_text(quotes) == {"complicated": "Katherine Tai"}
+
+
+def test_a_reporting_clause_with_an_unknown_subject_does_not_borrow_a_speaker() -> None:
+    quotes = _quotes(
+        INTRO + "\u201cWe are ready,\u201d Wang said. Critics at home said the trip was "
+        "\u201ca mistake.\u201d\n"
+    )
+    assert _by_text(quotes) == {"We are ready": "Wang Yi", "a mistake": None}
+
+
+def test_a_place_before_said_is_not_a_speaker() -> None:
+    quotes = _quotes(
+        INTRO + "Blinken, speaking to reporters after the meeting in Vientiane, said: "
+        "\u201cWe will keep at it.\u201d The Chinese embassy in London said it \u2018firmly "
+        "opposes\u2019 the move.\n"
+    )
+    assert _by_text(quotes) == {
+        "We will keep at it": "Antony Blinken",
+        "firmly opposes": "Chinese Embassy",
+    }
+
+
+def test_scare_quotes_in_a_sentence_where_nobody_speaks_are_dropped() -> None:
+    quotes = _quotes(
+        INTRO + "Taiwan has never been a country, and \"Taiwan independence\" is the biggest "
+        "threat. \u201cIt was constructive.\u201d\n"
+    )
+    assert [q.text for q in quotes] == ["It was constructive."]

@@ -1,0 +1,161 @@
+"""Read commands: `meetings`, `topics`, `show`, `changes`, `quotes`."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import textwrap
+
+from store.models import EntryView, MeetingRef, StoredQuote
+from tui.cli_common import find_topic, open_store, print_json, trend_arrow
+
+
+def _when(m: MeetingRef) -> str:
+    return m.meeting_date.isoformat() if m.meeting_date else "undated   "
+
+
+def _dyad(m: MeetingRef) -> str:
+    return " – ".join(m.dyad) if m.dyad else "?"
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        refs = store.meetings(args.dyad)
+    if args.json:
+        print_json(refs)
+        return 0
+    if not refs:
+        print("no meetings yet (add one with `bilat add FILE`)")
+        return 0
+    for m in refs:
+        where = f" · {m.location}" if m.location else ""
+        sources = f" · {', '.join(m.sources)}" if m.sources else ""
+        print(f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]")
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        board = store.board(args.dyad)
+    if args.json:
+        print_json({"dyad": board.dyad, "meetings": len(board.meetings), "topics": [
+            {"id": r.topic.id, "name": r.topic.name,
+             "status": r.current.value if r.current else None, "trend": r.trend,
+             "last_discussed": r.last_discussed.isoformat() if r.last_discussed else None,
+             "meetings_raised": len(r.cells)}
+            for r in board.rows]})
+        return 0
+    if not board.rows:
+        print("no topics discussed yet" + (f" for {' – '.join(board.dyad)}" if board.dyad else ""))
+        return 0
+    print(f"{' – '.join(board.dyad) or 'unknown countries'}: {len(board.meetings)} meetings")
+    for r in board.rows:
+        st = f"{r.current.glyph} {r.current.value}" if r.current else "-"
+        last = r.last_discussed.isoformat() if r.last_discussed else "undated"
+        print(f"  {st:<12} {trend_arrow(r.trend)}  {r.topic.name:<22} last discussed {last}"
+              f"  ({len(r.cells)} meetings)")
+    return 0
+
+
+def _quote_line(q: StoredQuote) -> str:
+    who = q.speaker or "unknown speaker"
+    side = f" ({q.speaker_country})" if q.speaker_country else ""
+    return f"{who}{side}: “{q.text}”"
+
+
+def entry_block(v: EntryView) -> list[str]:
+    """One meeting's view of a topic, as paragraphs to wrap into a column."""
+    m = v.meeting
+    head = [f"#{m.id} {_when(m).strip()}", m.title or "(untitled)"]
+    hand = " (set by hand)" if v.overridden else ""
+    lines = head + [f"{v.status.glyph} {v.status.value}{hand}"]
+    if v.note:
+        lines.append(f"note: {v.note}")
+    if v.evidence:
+        lines.append(f"evidence: {v.evidence}")
+    for f in v.figures:
+        lines.append(f"figure: {f.text} {f.noun}".rstrip())
+    lines.extend(f"“ {_quote_line(q)}" for q in v.quotes)
+    return lines
+
+
+def side_by_side(blocks: list[list[str]], width: int, gap: int = 3) -> list[str]:
+    """Blocks wrapped into columns as wide as fit; rows of columns when there are many."""
+    col = 36
+    per_row = max(1, (width + gap) // (col + gap))
+    col = max(24, (width - gap * (per_row - 1)) // per_row) if per_row > 1 else max(24, width)
+    out: list[str] = []
+    for start in range(0, len(blocks), per_row):
+        row = blocks[start:start + per_row]
+        wrapped = [
+            [w for para in b for w in (textwrap.wrap(para, col) or [""])] for b in row
+        ]
+        height = max(len(w) for w in wrapped)
+        for i in range(height):
+            cells = [(w[i] if i < len(w) else "").ljust(col) for w in wrapped]
+            out.append((" " * gap).join(cells).rstrip())
+        out.append("")
+    return out
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        topic = find_topic(store.topics(), args.topic)
+        history = store.topic_history(topic.id, args.dyad)
+        changes = store.topic_changes(topic.id, args.dyad)
+    if args.json:
+        print_json({"topic": topic, "history": history, "changes": changes})
+        return 0
+    print(f"{topic.name} ({topic.id})")
+    if not history:
+        print("  not discussed at any meeting yet")
+        return 0
+    width = shutil.get_terminal_size((120, 24)).columns
+    for line in side_by_side([entry_block(v) for v in history], width):
+        print(line)
+    if changes:
+        print("changes:")
+        for c in changes:
+            print(f"  {c.description}")
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        found = store.changes(args.meeting, args.dyad)
+        ref = store.meeting(args.meeting).meeting if args.meeting else None
+        if ref is None:
+            known = store.dyads()
+            dyad = args.dyad or (known[0] if known else None)
+            refs = store.meetings(dyad)
+            ref = refs[-1] if refs else None
+    if args.json:
+        print_json({"meeting": ref, "changes": found})
+        return 0
+    if ref is None:
+        print("no meetings yet")
+        return 0
+    print(f"#{ref.id} {_when(ref).strip()} {ref.title or '(untitled)'}")
+    if not found:
+        print("  nothing changed against the meeting before")
+    for c in found:
+        print(f"  {c.description}")
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        topic = find_topic(store.topics(), args.topic).id if args.topic else None
+        found = store.search_quotes(args.search, speaker=args.speaker, topic=topic,
+                                    side=args.side, limit=args.limit)
+    if args.json:
+        print_json(found)
+        return 0
+    if not found:
+        print("no quotes match")
+        return 0
+    for q in found:
+        when = q.meeting_date.isoformat() if q.meeting_date else "undated"
+        src = f" — {q.source}" if q.source else ""
+        print(f"{when} #{q.meeting_id} [{q.topic or '-'}] {_quote_line(q)}{src}")
+    return 0
