@@ -12,7 +12,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from store.ingest.keywords import parse_keyword
 from store.models import Topic
 
 
@@ -92,8 +91,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
     ("people-to-people", "People-to-people",
      "Students, scholars, journalists, tourism, flights, visas and detained citizens.",
      ["people-to-people", "people exchanges", "exchanges between people", "students",
-      "student exchange*", "scholars", "journalists", "tourists", "tourism", "passenger flights",
-      "direct flights", "flights", "visa", "visas", "pilgrim*", "pilgrimage", "exit ban*",
+      "student exchange*", "scholars", "foreign journalists", "journalists' visas", "tourists",
+      "tourism", "passenger flights", "direct flights", "commercial flights", "visa", "visas",
+      "~journalists", "~flights", "pilgrim*", "pilgrimage", "exit ban*",
       "Fulbright", "Peace Corps", "Yatra", "educational exchange*", "cultural exchange*",
       "youth exchange*", "~exchanges", "~detained Americans", "~wrongfully detained"]),
     ("climate", "Climate",
@@ -126,17 +126,21 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      "The relationship as a whole: stabilising ties, channels of communication, "
      "visits and next meetings.",
      ["relationship", "bilateral relations", "bilateral ties", "diplomatic relations",
-      "China-U.S. relations", "U.S.-China relations", "US-China relations",
-      "China-India relations", "India-China relations", "lines of communication",
+      "~China-U.S. relations", "~U.S.-China relations", "~US-China relations",
+      "~China-India relations", "~India-China relations", "lines of communication",
       "channels of communication", "communication channel*", "channels open",
       "strategic communication", "maintain communication", "keep up communication",
-      "keep talking", "high-level exchanges", "high-level diplomacy", "high-level contact*",
+      "keep talking", "keep communicating", "strengthen communication", "build trust",
+      "~communicat*", "~at all levels",
+      "mutually beneficial", "strategic relationship", "high-level exchanges",
+      "high-level diplomacy", "high-level contact*",
       "heads of state", "leader to leader", "leader-to-leader", "direct line",
       "pick up the phone", "talk to each other", "speak by phone", "next meeting",
       "meet again", "trip", "invitation", "candid", "constructive", "manage differences",
       "handle differences", "manage competition", "manage the relationship", "guardrails",
-      "stabilise ties", "stabilize ties", "thaw", "~relations", "~ties", "~stabili*",
-      "~steady", "~steadying", "~steadier", "~senior officials", "~summit", "~visit",
+      "stabilise ties", "stabilize ties", "thaw", "~relations", "~ties", "~stabilis*", "~stabiliz*",
+      "~steady", "~steadying", "~steadier", "~senior officials", "~summit", "to visit",
+      "state visit", "~travel*", "~visit",
       "~visits", "~visited", "~visiting", "~phone call", "~rivals", "~partners", "~frank",
       "~productive", "~competition", "~hand-over", "~handover", "~new administration",
       "~ups and downs", "~common understandings", "~face-to-face"]),
@@ -219,6 +223,9 @@ def _keywords(spec: dict[str, Any], tid: str) -> list[str]:
     value = spec.get("keywords", [])
     if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
         raise TaxonomyError(f"[topics.{tid}]: keywords must be a list of strings")
+    # Imported here: store.ingest imports this module (the default taxonomy).
+    from store.ingest.keywords import parse_keyword
+
     for k in value:
         try:
             parse_keyword(k)

@@ -70,7 +70,8 @@ HISTORIES = {
 }
 
 
-def timeline(scope: Scope = Scope()) -> Timeline:
+def timeline(scope: Scope | None = None) -> Timeline:
+    scope = scope or Scope()
     return Timeline(title="China – United States", scope=scope,
                     dyads=[narrow(DYAD, [M1, M2, M3], TOPICS, HISTORIES, scope)])
 

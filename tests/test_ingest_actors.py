@@ -164,3 +164,80 @@ def test_dyad_from_participants_and_hint() -> None:
 def test_dyad_falls_back_to_the_most_named_countries() -> None:
     norm, t = _table("Japan and South Korea agreed. Japan said; South Korea agreed; China.\n")
     assert infer_dyad(t, norm, None) == ["Japan", "South Korea"]
+
+
+def test_people_of_another_time_are_not_participants() -> None:
+    _norm, t = _table(
+        "Defense Secretary Lloyd Austin met Chinese Defense Minister Dong Jun in Singapore, "
+        "their first talks since November 2022, when Austin met Wei Fenghe in Cambodia. "
+        "China's defence ministry spokesperson, Senior Colonel Wu Qian, said the meeting "
+        "was useful.\n"
+    )
+    names = [t.actors[i].name for i in t.participants]
+    assert names == ["Lloyd Austin", "Dong Jun"]
+
+
+def test_name_suffixes_do_not_become_surnames() -> None:
+    norm, t = _table(
+        "Philippine Defense Secretary Gilberto Teodoro Jr. met Lloyd Austin. Teodoro said "
+        "the alliance was strong.\n"
+    )
+    assert _resolved(norm, t, "Teodoro") == "Gilberto Teodoro"
+
+
+def test_korean_names_are_family_name_first_and_get_their_country() -> None:
+    norm, t = _table(
+        "Ambassador Park Min Soo met Japanese Foreign Minister Taro Sato in Osaka. "
+        "Park said ties were improving. Later, Foreign Minister Cho Tae-yul joined them, and "
+        "Cho said the three would meet again.\n"
+    )
+    assert _resolved(norm, t, "Park") == "Park Min Soo"
+    assert _resolved(norm, t, "Cho") == "Cho Tae-yul"
+    assert _actor(t, "Park Min Soo")[1] == "South Korea"
+
+
+def test_an_appositive_with_a_possessive_office_gives_a_person() -> None:
+    norm, t = _table(
+        "Maria Keller, the Pentagon's deputy press secretary, briefed reporters on Tuesday. "
+        "Keller said the call lasted an hour.\n"
+    )
+    assert _resolved(norm, t, "Keller") == "Maria Keller"
+
+
+def test_a_participle_clause_after_a_place_is_not_an_appositive() -> None:
+    _norm, t = _table(
+        "The president spoke in the Blue Room, standing beside a leader he has courted.\n"
+    )
+    assert "Room" not in [a.name for a in t.actors]
+
+
+def test_people_listed_with_a_known_person_are_people_and_participants() -> None:
+    _norm, t = _table(
+        "The meeting grew into a four-a-side session, with Marco Rubio and Dana Whitfield "
+        "joining Trump, and Sergei Lavrov and Oleg Berezin joining Putin.\n"
+    )
+    names = [t.actors[i].name for i in t.participants]
+    assert "Dana Whitfield" in names and "Oleg Berezin" in names
+
+
+def test_outsiders_future_and_past_meetings_are_not_participants() -> None:
+    _norm, t = _table(
+        "Prime Minister Narendra Modi met President Joe Biden at the White House on Thursday. "
+        "\"It is a turning point,\" said Priya Nair, a former trade negotiator who now "
+        "lectures in Boston, at a talk about the meeting.\n\n"
+        "Secretary of State Antony Blinken will visit New Delhi next month.\n\n"
+        "Modi said trade had grown since the summit between Biden and Prime Minister "
+        "Fumio Kishida in Tokyo.\n\n"
+        "The two sides agreed to hold a dialogue on chips, building on pledges Modi and "
+        "President Xi Jinping made at their meeting in Kazan.\n"
+    )
+    names = [t.actors[i].name for i in t.participants]
+    assert names == ["Narendra Modi", "Joe Biden"]
+
+
+def test_a_korean_leader_named_bare_gives_the_dyad() -> None:
+    norm, t = _table(
+        "President Yoon Suk Yeol met Japanese Prime Minister Shigeru Ishiba in Lima on "
+        "Friday. Later, the two joined U.S. President Joe Biden for a three-way summit.\n"
+    )
+    assert infer_dyad(t, norm, None) == ["Japan", "South Korea"]

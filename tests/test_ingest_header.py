@@ -269,3 +269,31 @@ def test_source_from_footer_masthead_only() -> None:
         "Office of the Spokesperson | U.S. Department of State\n"
     )
     assert h.source == "U.S. Department of State"
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "outlet"),
+    [
+        # Wire with a bracketed country and no dash after the outlet.
+        ("Leaders meet\nUpdated: Sep. 22, 2024\n\nWilmington (US), Sep 22 (PTI)  The leaders"
+         " held talks on Saturday.\n\nPTI ABC XY\n", "Wilmington", "PTI"),
+        # Outlet opening the date line; a sign-off at the end.
+        ("Leaders agree\n\nKYODO NEWS - Nov. 17, 2023 - 09:12 | World\n\nSAN FRANCISCO -"
+         " The leaders agreed on Thursday.\n\n==Kyodo\n", "San Francisco", "Kyodo"),
+        # No dateline, no "in <city>": the seat of government names the place.
+        ("Leaders unveil deals\nJune 22, 2023\n\nThe two leaders unveiled deals at the White"
+         " House on Thursday.\n", "Washington", None),
+    ],
+)
+def test_wire_variants(raw: str, place: str, outlet: str | None) -> None:
+    h, text = header_of(raw)
+    assert h.location == place
+    assert h.source == outlet
+    assert "PTI ABC" not in text[h.body_start:h.body_end]
+    assert "==Kyodo" not in text[h.body_start:h.body_end]
+
+
+@pytest.mark.parametrize("tail", ["bur-dk/sst", "(END)\n\nreporter@agency.co.kr", "###"])
+def test_wire_end_marks_are_cut(tail: str) -> None:
+    h, text = header_of(f"Leaders meet\nJuly 16, 2018\n\nThe leaders met in Helsinki.\n\n{tail}\n")
+    assert text[h.body_start:h.body_end] == "The leaders met in Helsinki."

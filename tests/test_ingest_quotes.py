@@ -211,3 +211,125 @@ def test_scare_quotes_in_a_sentence_where_nobody_speaks_are_dropped() -> None:
         "threat. \u201cIt was constructive.\u201d\n"
     )
     assert [q.text for q in quotes] == ["It was constructive."]
+
+
+def test_possessor_of_the_words_and_a_chinese_readout_speak() -> None:
+    quotes = _quotes(
+        INTRO + "Wang\u2019s message was blunt: \u201cStop interfering in our affairs.\u201d "
+        "The two sides \u201cexchanged views on Taiwan,\u201d according to a Chinese readout.\n"
+    )
+    assert _by_text(quotes) == {
+        "Stop interfering in our affairs": "Wang Yi",
+        "exchanged views on Taiwan": "Chinese Foreign Ministry",
+    }
+
+
+def test_continued_quotation_with_straight_marks_keeps_its_speaker() -> None:
+    quotes = _quotes(
+        INTRO + "He said: \"We want peace.\n\n\"We also want fairness,\" Blinken added.\n"
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We want peace.", "Antony Blinken"),
+        ("We also want fairness,", "Antony Blinken"),
+    ]
+
+
+def test_a_bare_quotation_after_a_sentence_about_someone_is_theirs() -> None:
+    quotes = _quotes(
+        INTRO + "Wang struck a defiant tone. \u201cChina will never bow to pressure.\u201d\n"
+    )
+    assert _by_text(quotes) == {"China will never bow to pressure": "Wang Yi"}
+
+
+def test_a_heading_names_its_speaker_before_a_colon() -> None:
+    got = _by_text(_quotes(
+        INTRO + "10:42 GMT\nWang: 'Dialogue has to continue'\n\n"
+        "Wang spoke to reporters after the banquet and took two questions.\n"
+    ))
+    assert got == {"Dialogue has to continue": "Wang Yi"}
+
+
+def test_a_trailing_participle_and_according_to_yield_to_the_finite_verb() -> None:
+    got = _by_text(_quotes(
+        INTRO + "Wang pressed his point. \u2018Trade must be fair,\u2019 he told Blinken, "
+        "according to China\u2019s foreign ministry, describing tariffs as "
+        "\u2018a road to nowhere\u2019.\n"
+    ))
+    assert got == {"Trade must be fair": "Wang Yi", "a road to nowhere": "Wang Yi"}
+
+
+def test_a_participle_without_another_verb_belongs_to_the_clause_subject() -> None:
+    got = _by_text(_quotes(
+        INTRO + "Xi opened the banquet for the delegation, calling the visit \"a fresh "
+        "start\" held in a spirit of \"good faith\".\n"
+    ))
+    assert got == {"a fresh start": "Xi Jinping", "good faith": "Xi Jinping"}
+
+
+def test_according_to_a_readout_at_the_sentence_start_gives_the_body() -> None:
+    got = _by_text(_quotes(
+        INTRO + "According to a State Department readout, Blinken \"pressed for open "
+        "military channels\", which Beijing says it supports.\n"
+    ))
+    assert got == {"pressed for open military channels": "U.S. State Department"}
+
+
+def test_a_second_verb_joined_by_and_shares_the_subject() -> None:
+    got = _by_text(_quotes(
+        INTRO + "As the dinner ended, Wang turned to Blinken and said in English: "
+        "\"See you in Washington.\"\n"
+    ))
+    assert got == {"See you in Washington": "Wang Yi"}
+
+
+def test_a_long_appositive_between_speaker_and_verb() -> None:
+    got = _by_text(_quotes(
+        INTRO + "\"The ceiling is much higher now,\" Tomas Reyes, a former trade adviser to "
+        "the Treasury who now runs a consultancy in Geneva, said in an interview.\n\n"
+        "Xi, speaking second at the banquet, which ran past midnight, said the visit had "
+        "been \"truly useful\".\n"
+    ))
+    assert got == {"The ceiling is much higher now": "Tomas Reyes",
+                   "truly useful": "Xi Jinping"}
+
+
+def test_a_verb_right_after_a_one_word_quote_is_not_its_attribution() -> None:
+    got = _by_text(_quotes(
+        INTRO + "Blinken told reporters that he had \"forcefully\" urged Wang to curb the "
+        "exports.\n"
+    ))
+    assert got == {"forcefully": "Antony Blinken"}
+
+
+def test_the_reporting_clause_at_the_end_of_a_long_sentence() -> None:
+    got = _by_text(_quotes(
+        INTRO + "The two ministers \"agreed to keep every channel open\" and stressed the "
+        "need for calm in the strait, the State Department said.\n"
+    ))
+    assert got == {"agreed to keep every channel open": "U.S. State Department"}
+
+
+def test_a_joint_subject_is_both_sides_but_reported_agreement_is_the_reporter() -> None:
+    got = _by_text(_quotes(
+        INTRO + "Blinken and Chinese Foreign Minister Wang Yi agreed on Friday to pursue "
+        "\"steady and predictable ties\".\n\n"
+        "Blinken said the two sides had agreed on \"several concrete steps\".\n"
+    ))
+    assert got == {"steady and predictable ties": "both sides",
+                   "several concrete steps": "Antony Blinken"}
+
+
+def test_a_cause_held_in_marks_after_a_stance_verb_is_not_speech() -> None:
+    got = _by_text(_quotes(
+        INTRO + "Beijing urged Washington to oppose \"Tibet independence\" activities and "
+        "not to support \"Hong Kong separatism,\" the readout said.\n"
+    ))
+    assert got == {}
+
+
+def test_an_unnamed_official_of_a_presidential_office_speaks() -> None:
+    got = _by_text(_quotes(
+        INTRO + "\"The mood was warm,\" a senior presidential official told reporters on "
+        "condition of anonymity.\n"
+    ))
+    assert got == {"The mood was warm": "senior presidential official"}

@@ -139,3 +139,36 @@ def test_wrapped_title_case_first_line_is_not_a_heading() -> None:
     ps = paras_of(text)
     assert len(ps) == 2 and ps[1].heading is None
     assert text[ps[1].start:ps[1].end].startswith("U.S. Secretary")
+
+
+def test_hard_wrapped_lede_after_dateline_is_not_a_heading() -> None:
+    text = (
+        "SAN FRANCISCO - Japanese Prime Minister Fumio Kishida and Chinese\n"
+        "President Xi Jinping agreed Thursday to pursue a mutually beneficial\n"
+        "relationship, in their first face-to-face talks in a year.\n\n"
+        "The leaders also agreed to hold consultations among experts."
+    )
+    start = text.index("Japanese")
+    ps = split_paragraphs(text, start, len(text))
+    assert [p.heading for p in ps] == [None, None]
+    assert ps[0].start == start
+    assert text[ps[0].start:ps[0].end].endswith("in a year.")
+
+
+def test_title_case_header_glued_to_a_wrapped_paragraph() -> None:
+    text = (
+        "Intro.\n\nMilitary Channels\nThe two sides agreed to restore the defence hotline and to\n"
+        "hold theatre-level talks before the end of the year, officials said."
+    )
+    ps = paras_of(text)
+    assert [(p.section, p.heading) for p in ps] == [(0, None), (1, "Military Channels")]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["Facebook Tweet Email Link", "Link Copied!", "Ad Feedback", "Item 2 of 4 Leaders shake hands",
+     "Advertisement \u00b7 Scroll to continue", "FILE PHOTO: Leaders meet in Beijing"],
+)
+def test_share_bars_and_captions_in_the_body_are_dropped(junk: str) -> None:
+    text = f"The leaders met.\n\n{junk}\n\nEmail addresses of officials were hacked, he said."
+    assert texts(text) == ["The leaders met.", "Email addresses of officials were hacked, he said."]

@@ -19,6 +19,7 @@ from store.db import StoreError
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from store.models import MeetingDraft
+from store.taxonomy import TaxonomyError, load_topics
 from tui.cli_common import CliError  # lives there so the cli_* command modules can raise it
 
 __all__ = ["CliError", "main"]
@@ -67,8 +68,13 @@ def read_input(path: str) -> bytes:
 def extract_file(path: str, args: argparse.Namespace) -> MeetingDraft:
     data = read_input(path)
     try:
+        topics = load_topics()  # defaults plus the user's topics.toml, if any
+    except TaxonomyError as exc:
+        raise CliError(str(exc)) from None
+    try:
         return extract(
-            data, meeting_date=getattr(args, "date", None), dyad=getattr(args, "dyad", None)
+            data, meeting_date=getattr(args, "date", None), dyad=getattr(args, "dyad", None),
+            topics=topics,
         )
     except IngestError as exc:
         raise CliError(f"{path}: {exc}") from None
@@ -179,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_store_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     """The commands over the store; their handlers live in tui/cli_*.py."""
     from store.export import FORMATS
     from tui import cli_add, cli_edit, cli_query
@@ -212,6 +218,8 @@ def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p = data(sub.add_parser("show", help="a topic's history, meeting by meeting, side by side"))
     p.add_argument("topic", help="topic id or name (taiwan, 'South China Sea')")
     p.add_argument("--dyad", type=parse_dyad, help=dyad_help)
+    p.add_argument("--last", type=int, default=12, metavar="N",
+                   help="print the last N meetings (default 12; 0: all; --json has all)")
     p.set_defaults(handler=cli_query.cmd_show)
 
     p = data(sub.add_parser("changes", help="what changed at a meeting against the one before"))

@@ -121,9 +121,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         for _, d in stream:
             if d is not None:
                 print(f"  {describe(d)}")
-        if not ready:
-            pass
-        elif not confirm(f"Add {len(ready)} article(s) to the store?"):
+        if ready and not confirm(f"Add {len(ready)} article(s) to the store?"):
             print("nothing added")
             return 1
     store = None if args.dry_run else open_store(args)

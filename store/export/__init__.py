@@ -8,9 +8,11 @@ never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +40,30 @@ def render(
     """The export as text. ValueError for an unknown format or topic, or since > until."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    with _no_cyclic_gc():
+        return _render(store, fmt, topics, since, until)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export builds its views.
+
+    A full export makes hundreds of thousands of small objects, none in cycles
+    (reference counting frees them); the collector's repeated full passes over
+    them cost about a third of the export's time at 10,000 meetings.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _render(
+    store: Store, fmt: str, topics: list[str] | None, since: date | None, until: date | None
+) -> str:
     if fmt == "json":
         if since is not None and until is not None and since > until:
             raise ValueError(f"--since {since} is after --until {until}")

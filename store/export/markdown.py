@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from store.export.common import figure_texts, speaker, transition, when, with_previous
 from store.export.select import DyadHistory, Timeline, dyad_label
 
-# Characters that would turn article text into Markdown structure, links or raw HTML.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# Characters that would turn article text into Markdown structure, links or raw HTML
+# are backslash-escaped; line breaks become spaces so a text stays on its line.
+# (str.translate: one pass, several times faster than a regex on a big export.)
+_ESCAPES = str.maketrans(
+    {c: "\\" + c for c in "\\`*_[]<>#|"} | {"\n": " ", "\r": " ", "\t": " "}
+)
 
 
 def md_text(text: str) -> str:
     """Article text as inert Markdown: specials escaped, line breaks folded."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return text.translate(_ESCAPES)
 
 
 def render(timeline: Timeline) -> str:

@@ -54,4 +54,5 @@ def render(timeline: Timeline) -> str:
                            "text": escape(f"{timeline.meeting_count} meetings")}},
         "events": events,
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # Compact: indenting switches json to its pure-Python encoder, 5x slower on big stores.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

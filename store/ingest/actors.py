@@ -49,7 +49,8 @@ _NOT_NAME = frozenset(
     Affairs Security National Adviser Advisor State States United Kingdom Republic People
     Treasury Commerce Finance Trade Public External Deputy Assistant Under General Admiral Adm
     Gen Lt Col Maj Capt Sen Rep Gov Colonel Lieutenant Major Captain Brigadier Rear Marshal
-    Sergeant Corporal Private Commodore Senator Representative Governor Mayor Ambassador Envoy
+    Sergeant Corporal Private Commodore Jr Sr II III IV
+    Senator Representative Governor Mayor Ambassador Envoy
     Special Climate Chairman Chairwoman Chancellor King Queen Crown Prince Leader Chief Director
     Commander Spokesperson Spokesman Spokeswoman Counterpart Diplomat Top Senior Former Acting
     Mr Mrs Ms Dr Party Communist Central Committee Council Congress Senate House White
@@ -68,6 +69,13 @@ _NOT_NAME = frozenset(
     Covid Coronavirus Internet Google Apple Microsoft Nvidia Huawei TikTok Boeing Tesla
     Democrats Democrat Republicans Republican Democratic Olympics Games Cup
     God Christmas Easter Lunar Year New Festival Day Week Month
+    Like Unlike Following Speaking Standing Meeting Addressing Responding Referring Writing
+    Calling Citing Noting Instead Indeed Separately Together Besides Overall Even Only Just
+    Last Next First Second Third Finally Before Afterward Afterwards Although Though Because
+    Unless Whether While Whereas Once Along Among Amid Across Through Throughout Within
+    Without Toward Towards Upon Via Per Dear Thanks Sources Officials Analysts Critics
+    Experts Reporters Chinese American Americans Beijing Washington
+    Room Representatives Atomics Motors Electric Assembly Staff Corporation Inc Ltd Company
     """.split()
 )
 
@@ -148,13 +156,19 @@ def _title_before(window: str) -> _Title | None:
         # "the United States'" / "U.S." are single tokens; "United States" two.
     elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
         nat = toks[j - 2] + " " + toks[j - 1]
+    if nat is None and role_end > start:
+        # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail.
+        nat = next((t for t in toks[start:role_end] if country_of(t)), None)
     return _Title(role, nat)
 
 
 # An appositive after a name: ", China's top diplomat," / ", a foreign ministry spokeswoman".
 _TITLE_AFTER = re.compile(
-    rf"\s*,\s*(?:(?i:the|a|an|his|her|its)\s+)?(?:(?P<nat>{_NAT})\s+)?"
-    rf"(?:[\w-]+\s+){{0,4}}?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
+    # Free words before the title only after an article or a nationality
+    # (", the White House's national security spokesperson"): ", standing beside a
+    # leader" is a participle clause, not an appositive.
+    rf"\s*,\s*(?:(?:(?i:the|a|an|his|her|its)\s+(?:(?P<nat>{_NAT})\s+)?|(?P<nat2>{_NAT})\s+)"
+    rf"(?:[\w'-]+\s+){{0,4}}?)?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
 )
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -166,9 +180,12 @@ _VERB_AFTER = re.compile(
     r"(?:said|says|told|tells|answered|replied|added|warned|urged|stressed|insisted|asked|noted|"
     r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
 )
+_LISTED = re.compile(r",?\s+and\s+|,\s+")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
 _FORMER = re.compile(r"(?i:former|late|then)\s+[^,.;]{0,40}$")
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# Literal first (fast scan); matches inside words ("the", "ashe") are skipped by hand.
+_PRONOUN_RE = re.compile(r"[HhSs](?:e|is|er|im|he)\b")
+_PRONOUNS = frozenset("he she his her him He She His Her Him".split())
 # "the secretary", "the Chinese leader", "the U.S. president"
 _ALIAS_RE = re.compile(
     rf"\b[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
@@ -184,6 +201,21 @@ _MEETING_CUE = re.compile(
     r"welcomed|shook\s+hands|trip|travel\w*|arrived|landed)\b"
 )
 _BACKGROUND_CUE = re.compile(r"\b(?:who|last|previously|first|when|since|had)\s+(?:met|visited)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
+_OTHER_TIME = re.compile(r"\b(?:when|since|until|before)\b")
+# "a commitment Biden and Xi made at their meeting in November": an earlier one.
+_PAST_MEETING = re.compile(
+    r"\b(?:made|reached|struck|agreed|announced)\s+(?:at|during)\s+(?:their|the|a)\s+"
+    r"(?:\w+\s+)?$|\b(?:their|the)\s+(?:last|previous|earlier|first)\s+$")
+# A meeting still to come: "Blinken will visit China next year", "plans to meet".
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|shall|to|plans?\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+)?$")
+# Described by the words after the name as someone outside the talks:
+# "Ashok Rao, a former adviser ...", "Jane Doe, an analyst at ...".
+_OUTSIDER_AFTER = re.compile(
+    r",\s*(?:a|an|the)\s+(?:former|retired|ex-|onetime|longtime\s+)?"
+    r"(?:former|retired|analyst|professor|scholar|expert|fellow|researcher|economist|"
+    r"commentator|lecturer|historian)\b")
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
 
 
@@ -236,7 +268,7 @@ def canonical_name(tokens: list[str]) -> str:
 def _surname(tokens: list[str]) -> tuple[str, str]:
     words = [t for t in tokens if not (len(t) == 2 and t.endswith("."))]
     if off.family_name_first(words):
-        return words[0], words[1]
+        return words[0], " ".join(words[1:])
     return words[-1], " ".join(words[:-1])
 
 
@@ -367,6 +399,7 @@ class _Resolver:
         self.cur_subjects: list[int] = []
         self.verb_subjects = 0  # how many of cur_subjects were followed by their verb
         self.sent_start = 0
+        self.last_person_end = -1  # end of the last full person name resolved
 
     # -- people -------------------------------------------------------------
     def name(self, ev: _Event, para: Para) -> int | None:
@@ -382,7 +415,7 @@ class _Resolver:
         if title is not None:
             role, nat = title.role, title.nat
         elif appos is not None:
-            role, nat = appos["role"], appos["nat"]
+            role, nat = appos["role"], appos["nat"] or appos["nat2"]
             if nat is None and re.search(r"White House|State Department|Pentagon", appos[0]):
                 nat = "U.S."
         role = " ".join(role.split())
@@ -398,8 +431,8 @@ class _Resolver:
             return self._single(ev, words[0], role, country, gender, titled, para)
 
         full = canonical_name(words)
-        # A name glued to a following capitalised word ("Wang Yi Beijing") is rare;
-        # a first word that is a known surname of someone already met is a surname mention.
+        # Two capitalised words are a person only with some evidence: a title, an
+        # appositive, a speech verb, the table of known officials, or an earlier mention.
         known = off.BY_NAME.get(full) or off.BY_NAME.get(" ".join(words))
         accepted = (
             known is not None
@@ -408,21 +441,27 @@ class _Resolver:
             or appos is not None
             or _SPEECH_NEAR.match(text, ev.end) is not None
             or _SAID_BEFORE.search(text, max(para.start, ev.start - 20), ev.start) is not None
+            # "Marco Rubio and Steve Witkoff": a name listed with a person is a person.
+            or (self.last_person_end >= para.start
+                and _LISTED.fullmatch(text, self.last_person_end, ev.start) is not None)
         )
         if not accepted:
-            # "Blinken Xi" never happens, but "Xi Jinping" is in the table; a run
-            # like "Friday Blinken" was already split. Try the last word as a surname.
-            idx = _by_surname(st, words[-1])
-            if idx is not None and len(words) == 2 and words[0] in {"Mr", "Ms"}:
-                return idx
-            return None
+            return None  # "Taylor Swift", "Second Thomas": no evidence of an actor here
         if full in st.by_name and not role:
             idx = st.by_name[full]
         else:
             idx = _person(st, full, role, country or self._guess_country(words), gender, words)
+        self.last_person_end = ev.end
         return idx
 
     def _guess_country(self, words: list[str]) -> str | None:
+        if off.family_name_first(words) and words[0] in off.KOREAN_SURNAMES and (
+            len(words) == 3 or words[0] not in off.CHINESE_SURNAMES
+        ):
+            # Korean order; the South is the one whose officials travel to summits.
+            return "South Korea" if self.default_country in (None, "China", "Japan",
+                                                              "United States") \
+                else self.default_country
         if off.family_name_first(words):
             return "China" if self.default_country in (None, "China") else self.default_country
         return None
@@ -440,7 +479,12 @@ class _Resolver:
         if idx is not None:
             return idx
         known = _known_by_surname(word)
-        if known is not None and (titled or word != "He"):
+        if known is not None and not titled and (
+            word == "He" or _PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
+                                                 ev.start)
+        ):
+            known = None  # "in Austin, Texas" is a city, not the defense secretary
+        if known is not None:
             return _person(st, known.name, role or known.role, country or known.country,
                            gender or known.gender, known.name.split())
         if titled and role and not off.is_honorific(role):
@@ -510,7 +554,14 @@ class _Resolver:
                 )
             return role in r
 
-        return _recent(st, [i for i, p in st.persons.items() if fits(p)])
+        idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
+        if idx is not None:
+            # Keep "the secretary" as an alias: the store and the review screen show it.
+            alias = " ".join(m.group(0).lower().split())
+            actor = st.table.actors[idx]
+            if alias not in actor.aliases:
+                actor.aliases.append(alias)
+        return idx
 
     # -- walk ---------------------------------------------------------------
     def run(self, paras: list[Para], events: list[list[_Event]]) -> None:
@@ -576,9 +627,9 @@ def _select(events: list[_Event]) -> list[_Event]:
     return out
 
 
-def _paragraph_events(text: str, p: Para, default: str | None) -> list[_Event]:
+def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[_Event]:
     evs: list[_Event] = _name_events(text, p.start, p.end)
-    for hit in find_bodies(text, p.start, p.end, default):
+    for hit in hits:
         evs.append(_Event(hit.start, hit.end, "body", 3, hit))
     names = [e for e in evs if e.kind == "name"]
     for m in _ALIAS_RE.finditer(text, p.start, p.end):
@@ -587,7 +638,8 @@ def _paragraph_events(text: str, p: Para, default: str | None) -> list[_Event]:
         if nxt is None:
             evs.append(_Event(m.start(), m.end(), "alias", 1))
     for m in _PRONOUN_RE.finditer(text, p.start, p.end):
-        evs.append(_Event(m.start(), m.end(), "pronoun", 0))
+        if m.group(0) in _PRONOUNS and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            evs.append(_Event(m.start(), m.end(), "pronoun", 0))
     return _select(evs)
 
 
@@ -603,11 +655,20 @@ def _participants(text: str, paras: list[Para], table: ActorTable) -> list[int]:
             if not cues:
                 continue
             background = all(_BACKGROUND_CUE.search(sent, max(0, c.start() - 15), c.end() + 1)
+                             or _FUTURE_CUE.search(sent, max(0, c.start() - 25), c.start())
+                             or _PAST_MEETING.search(sent, max(0, c.start() - 40), c.start())
                              for c in cues)
             # "Xi, who last met President Joe Biden in Bali": the object of a
             # background meeting is not at this one.
             shadows = [(s[0] + b.start(), s[0] + b.end() + 45)
                        for b in _BACKGROUND_CUE.finditer(sent)]
+            # "... since November 2022, when Austin met Wei Fenghe": a subordinate
+            # clause about another time names people who were not at this meeting.
+            first_cue = cues[0].start()
+            # A clause opening mid-sentence ("progress since the summit between Biden
+            # and Xi") is about another time too, even before the first cue.
+            shadows += [(s[0] + b.start(), s[1]) for b in _OTHER_TIME.finditer(sent)
+                        if b.start() > first_cue or b.start() > 20]
             while mi < len(mentions) and mentions[mi].start < s[0]:
                 mi += 1
             k = mi
@@ -622,10 +683,12 @@ def _participants(text: str, paras: list[Para], table: ActorTable) -> list[int]:
                 if any(a <= m.start < b for a, b in shadows):
                     continue
                 role = actor.role.lower()
-                if "spokes" in role:
+                if "spokes" in role or _OUTSIDER_AFTER.match(text, m.end):
                     continue
                 if _FORMER.search(text, max(s[0], m.start - 30), m.start):
                     continue
+                if "spokes" in text[max(s[0], m.start - 45):m.start].lower():
+                    continue  # "ministry spokesperson, Senior Colonel Wu Qian"
                 out.append(m.actor)
     return out
 
@@ -634,7 +697,10 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     """Actors with canonical names, roles, countries; mentions incl. surnames/pronouns."""
     body = "\n".join(text[p.start:p.end] for p in paras)
     default = _default_country(body)
-    events = [_paragraph_events(text, p, default) for p in paras]
+    # Bodies per paragraph: cheap substring tests skip most patterns in most paragraphs.
+    events = [
+        _paragraph_events(text, p, find_bodies(text, p.start, p.end, default)) for p in paras
+    ]
     resolver = _Resolver(text, default)
     resolver.run(paras, events)
     table = resolver.state.table
@@ -657,12 +723,15 @@ def infer_dyad(table: ActorTable, text: str, hint: list[str] | None) -> list[str
         return sorted(h.strip() for h in hint if h.strip())
     counts = count_countries(text)
     votes: Counter[str] = Counter()
-    for i in table.participants:
+    first: dict[str, int] = {}
+    for n, i in enumerate(table.participants):
         c = table.actors[i].country
         if c:
             votes[c] += 1
-    # Participants decide; the text's own mention counts break ties and fill gaps.
-    ranked = sorted(votes, key=lambda c: (-votes[c], -counts.get(c, 0), c))
+            first.setdefault(c, n)
+    # Participants decide; on a tie the ones the article names first (the lead
+    # meeting's), then the text's own mention counts; counts also fill gaps.
+    ranked = sorted(votes, key=lambda c: (-votes[c], first[c], -counts.get(c, 0), c))
     pair = ranked[:2]
     for c, _n in counts.most_common():
         if len(pair) >= 2:

@@ -18,9 +18,11 @@ JUNK_LINE = re.compile(
         (?:scroll\ to\ continue|continue\ reading|story\ continues\ below).*|
         (?:skip\ (?:to\ )?(?:main\ )?content|skip\ advertisement)|
         share(?:\ this(?:\ article|\ story)?)?(?:\ on\ \w+)?|
-        (?:share|tweet|email|print|copy\ link|save|facebook|twitter|x|linkedin|whatsapp|reddit)
-            (?:\s*[|/·]\s*(?:share|tweet|email|print|copy\ link|save|facebook|twitter|x|linkedin|
-            whatsapp|reddit))*|
+        (?:share|tweet|email|print|copy\ link|link|save|facebook|twitter|x|linkedin|whatsapp|
+            reddit)(?:\s*[|/·]?\s*(?:share|tweet|email|print|copy\ link|link|save|facebook|twitter|
+            x|linkedin|whatsapp|reddit))*|
+        (?:copy\ )?link\ copied!?|ad\ feedback|see\ all\ topics|leer\ en\ español|
+        (?:play|watch)\ (?:video|now)|\d{1,2}:\d{2}\s*(?:video)?|
         (?:see\ also|read\ more|read\ next|more\ from\ \S.*|related(?:\ coverage|\ articles?|
             \ stories|\ content|\ news)?|recommended(?:\ stories)?|most\ read|trending|
             also\ read|watch|listen(?:\ to\ (?:this\ )?article)?(?:\ \d+\s*min)?)
@@ -56,7 +58,10 @@ CREDIT_LINE = re.compile(
         (?:see\ also|read\ more|more\ from|recommended|most\ read|sign\ up|subscribe)\b.*|
         this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
         advertisement|share(?:\ this\ article)?|
-        -\s*(?:reuters|ap|afp|xinhua|bloomberg)\s*
+        -\s*(?:reuters|ap|afp|xinhua|bloomberg)\s*|
+        [\w.+-]{1,40}@[\w-]{1,40}(?:\.[\w-]{1,20}){1,4}|  # e-mail: "jwpark@yna.co.kr"
+        [a-z]{2,6}(?:-[a-z]{2,6}){0,3}/[a-z]{2,6}(?:[-/][a-z]{2,6}){0,3}|  # desk slug "bur-dk/sst"
+        \(end\)|-30-|\#\#\#                                   # end-of-copy marks
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -109,8 +109,10 @@ def _alternation(words: list[str]) -> str:
 # and lookahead stop "USA" inside "USAID" and "US" inside "USB".
 _FORM_PATTERN = _alternation(list(_BY_FORM))
 CAPITAL_PATTERN = _alternation(list(_BY_CAPITAL))
-COUNTRY_RE = re.compile(rf"(?<![\w.])(?P<form>{_FORM_PATTERN})(?P<poss>'s?)?(?![\w])")
-CAPITAL_RE = re.compile(rf"(?<![\w.])(?P<form>{CAPITAL_PATTERN})(?P<poss>'s)?(?![\w])")
+# No lookbehind: a pattern that opens with literals lets the regex engine skip
+# ahead fast; `_word_start` rejects matches inside a word afterwards.
+COUNTRY_RE = re.compile(rf"(?P<form>{_FORM_PATTERN})(?P<poss>'s?)?(?![\w])")
+CAPITAL_RE = re.compile(rf"(?P<form>{CAPITAL_PATTERN})(?P<poss>'s)?(?![\w])")
 # Forms usable as an adjective or possessive before a title: "Chinese", "U.S.", "China's".
 NATIONALITY_PATTERN = rf"(?:{_FORM_PATTERN})(?:'s)?"
 
@@ -153,11 +155,19 @@ def count_countries(text: str, *, capitals: bool = True) -> Counter[str]:
     counts: Counter[str] = Counter()
     for m in COUNTRY_RE.finditer(text):
         info = _BY_FORM.get(m["form"])
-        if info is not None:
+        if info is not None and word_start(text, m.start()):
             counts[info.name] += 1
     if capitals:
         for m in CAPITAL_RE.finditer(text):
             info = _BY_CAPITAL.get(m["form"])
-            if info is not None:
+            if info is not None and word_start(text, m.start()):
                 counts[info.name] += 1
     return counts
+
+
+def word_start(text: str, i: int) -> bool:
+    """Does a match at `i` start a word (not "USA" inside "MUSA", not "S." in "U.S.")?"""
+    if i == 0:
+        return True
+    c = text[i - 1]
+    return not (c.isalnum() or c in "._")

@@ -15,13 +15,25 @@ from store.models import Status
 
 _W = r"[\w.'\u2019-]+"  # a word, allowing "U.S." and "China's"
 
+_QUAL = r"(?:a|an|any|much|real|significant|meaningful|concrete|major|substantive|further)"
+_OUTCOME = r"(?:progress|agreements?|deals?|breakthroughs?|headway|commitments?|consensus)"
+# Phrases that look like cues but report nothing about the topic's state.
+_NEUTRAL = [
+    r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|give\s+details|say)",
+    r"(?:did\s+not|didn't|would\s+not|wouldn't)\s+(?:comment|elaborate|say)",
+    r"(?:remains?|remained|is|are|was|were|stays?|stayed)\s+(?:firmly\s+|fully\s+)?committed\s+to",
+]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
     r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+)?"
     r"(?:progress|breakthrough|agreement|commitments?|deal|concessions?|headway|sign\s+of\s+progress)",
-    r"(?:not|n't|never|cannot)\s+(?:yet\s+|been\s+)?(?:agreed?|reach(?:ed)?|commit(?:ted)?|made|make|seen|see"
-    r"|secured?)\s+(?:to|on|upon|a|an|any|much|real|progress|agreement)\b",
-    r"fail(?:ed|s|ing)?\s+to\s+(?:make|reach|agree|produce|secure|narrow|bridge|resolve)",
+    r"(?:not|never|cannot|[a-z]+n['\u2019]t)\s+(?:yet\s+|been\s+(?:able\s+to\s+)?)?"
+    r"(?:agreed?|reach(?:ed)?|commit(?:ted)?|made|make|seen|see|secured?|produced?)\s+"
+    rf"(?:(?:to|on|upon)\b|(?:{_QUAL}\s+){{0,2}}{_OUTCOME}|(?:a|an|any)\b)",
+    rf"fail(?:ed|s|ing)?\s+to\s+(?:make|reach|agree|produce|secure|narrow|bridge|resolve)"
+    rf"(?:\s+(?:{_QUAL}\s+){{0,2}}{_OUTCOME})?",
+    r"(?:neither\s+(?:side|country|government|leader)|no\s+one|nobody)\s+(?:[\w']+\s+){0,4}?"
+    rf"{_OUTCOME}",
     r"(?:lack|absence)\s+of\s+(?:progress|agreement|commitment)",
     r"refus(?:ed|es|al|ing)", r"declin(?:ed|es)\s+to", r"turn(?:ed|s)\s+down", r"rebuff(?:ed|s)?",
     r"(?:remains?|remained|are|is|were|was)\s+stalled", r"stall(?:ed|s)", r"stalemate",
@@ -39,7 +51,8 @@ _TENSION = [
     r"provocat(?:ive|ion|ions)", r"coerc(?:ion|ive)", r"must\s+not", r"must\s+stop",
     r"should\s+stop", r"object(?:ed|s|ion|ions)\b", r"reject(?:ed|s|ing|ion)?",
     r"protest(?:ed|s)?", r"threat(?:s|en|ened|ens|ening)?", r"dangerous", r"flashpoint",
-    r"friction", r"no\s+room\s+for\s+compromise", r"denounc(?:ed|es|ing)", r"rebuk(?:ed|es)",
+    r"friction", r"complain(?:ed|s|ing|t|ts)?", r"no\s+room\s+for\s+compromise",
+    r"denounc(?:ed|es|ing)", r"rebuk(?:ed|es)",
     r"slamm?ed", r"lodged\s+(?:\w+\s+)?representations", r"interfer(?:ing|ence|ed)\s+in",
     r"internal\s+affairs", r"protectionis(?:m|t)", r"suppress(?:ion|ing|ed)",
     r"(?:seriously|severely|gravely)\s+(?:hurt|harm\w*|damag\w*|undermin\w*)",
@@ -52,6 +65,7 @@ _AGREEMENT = [
     r"agree(?:d|s)?\s+(?:to|on|that|upon)\b",
     r"(?:reach(?:ed|es)?|struck|strike|clinch(?:ed)?|seal(?:ed)?)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|consensus|understanding|accord)",
+    r"(?:issued|adopted|released)\s+(?:a\s+|three\s+|two\s+)?joint\s+(?:statements?|declarations?)",
     r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b", r"signed\b",
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
     r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
@@ -62,7 +76,8 @@ _PROGRESS = [
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
     r"(?:important|positive|significant|concrete|good)\s+steps?",
-    r"(?:has|have|had)\s+taken\s+steps", r"took\s+steps", r"resum(?:ed|ption)",
+    r"(?:has|have|had)\s+taken\s+(?:steps|action|measures)", r"took\s+(?:steps|action|measures)",
+    r"resum(?:ed|ption)",
     r"(?:would|could|to\s+be)\s+resume[ds]?", r"restor(?:ed|ation)", r"restarted", r"reopened",
     r"re-?established", r"improv(?:ed|ing|ement|ements)", r"welcom(?:ed|es|e)\b",
     r"stepped\s+up", r"stabili[sz]ed", r"begun\s+to\s+stabili[sz]e", r"more\s+stable",
@@ -82,22 +97,25 @@ _DIALOGUE = [
 ]
 
 # Order matters at equal start positions: negations first, then the rest.
-_GROUPS: list[tuple[Status, list[str]]] = [
+_GROUPS: list[tuple[Status | None, list[str]]] = [
+    (None, _NEUTRAL),
     (Status.STALLED, _STALLED),
     (Status.TENSION, _TENSION),
     (Status.AGREEMENT, _AGREEMENT),
     (Status.PROGRESS, _PROGRESS),
     (Status.DIALOGUE, _DIALOGUE),
 ]
-_NAMES = {s: s.value for s, _ in _GROUPS}
-_CUES = re.compile(
-    "|".join(
+_NAMES = {s: (s.value if s is not None else "none") for s, _ in _GROUPS}
+# One lookbehind in front of the whole alternation (not one per branch): the
+# engine then rejects positions inside words before trying any branch.
+_SOURCE = (
+    r"(?<![\w-])(?:" + "|".join(
         f"(?P<{_NAMES[status]}>" + "|".join(f"(?:{p})" for p in pats) + ")"
         for status, pats in _GROUPS
-    ),
-    re.IGNORECASE,
+    ) + r")(?!\w)"
 )
-_LEFT = re.compile(r"[\w-]")
+_CUES = re.compile(_SOURCE)
+_CUES_ANY_CASE = re.compile(_SOURCE, re.IGNORECASE)
 # A capitalised "Agreement"/"Accord" is the title of a document, not a deal reached.
 _TITLE_WORD = re.compile(r"\b(?:Agreement|Accord|Consensus)\b")
 
@@ -114,18 +132,18 @@ class Cue:
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Every cue in text[start:end], left to right, on word boundaries."""
     stop = len(text) if end is None else end
+    segment = text[start:stop]
+    low = segment.lower()
+    # Matching lower-cased text without IGNORECASE is about three times faster.
+    regex, hay = (_CUES, low) if len(low) == len(segment) else (_CUES_ANY_CASE, segment)
     out: list[Cue] = []
-    for m in _CUES.finditer(text, start, stop):
-        s, e = m.start(), m.end()
-        if s > 0 and _LEFT.match(text, s - 1) and not text.startswith(("n't", "n\u2019t"), s):
-            continue  # inside a word: "unconcerned", "pre-agreed"
-        if e < len(text) and text[e:e + 1].isalnum() and text[e - 1:e].isalnum():
-            continue
+    for m in regex.finditer(hay):
+        s, e = m.start(), m.end()  # (?!\w) in the pattern keeps cues on word ends
         name = m.lastgroup
-        if name is None:
+        if name is None or name == "none":
             continue
         status = Status(name)
-        if status is Status.AGREEMENT and _TITLE_WORD.search(m.group()):
+        if status is Status.AGREEMENT and _TITLE_WORD.search(segment, s, e):
             continue
-        out.append(Cue(s, e, status))
+        out.append(Cue(start + s, start + e, status))
     return out

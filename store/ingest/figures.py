@@ -24,8 +24,8 @@ _WORD_VALUES: dict[str, float] = {
 }
 _VAGUE = frozenset(["dozens", "scores", "hundreds", "thousands", "millions", "billions"])
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?P<half>[Hh]alf )?\b[Aa] )$")
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
                     "£": "GBP", "gbp": "GBP", "¥": "JPY", "rmb": "CNY", "cny": "CNY",
                     "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "a$": "AUD", "hk$": "HKD"}

@@ -63,7 +63,9 @@ _DATELINE_DATE2 = r"(?:,\s*(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
 _OUTLET = r"\((?P<outlet>[A-Za-z][A-Za-z .&'-]{1,40})\)"
 DATELINE = re.compile(
     rf"[ \t]*(?:"
-    rf"(?P<p1>{_PLACE_ANY}{_REGION}){_DATELINE_DATE1}\s*{_OUTLET}\s*(?:-+|:)\s*"
+    # "Wilmington (US), Sep 22 (PTI) ": a country in brackets, and wires that drop the dash
+    rf"(?P<p1>{_PLACE_ANY})(?:\s*\([A-Za-z .]{{2,20}}\))?(?P<r1>{_REGION}){_DATELINE_DATE1}"
+    rf"\s*{_OUTLET}\s*(?P<dash>-+|:)?\s*"
     rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-+|:)\s+"
     rf")"
 )
@@ -193,6 +195,10 @@ def _find_source(zone: list[_Line], title: str) -> str | None:
         name = outlet_name(ln.text.strip()) or body_name(ln.text)
         if name:
             return name
+        # "KYODO NEWS - Nov. 17, 2023 - 09:12": the outlet opens the date line
+        m = re.match(r"^\s*([A-Za-z][A-Za-z .&'-]{1,40}?)\s*(?:\s-\s|\||,)", ln.text)
+        if m and outlet_name(m[1]):
+            return outlet_name(m[1])
     if re.match(r"^\s*readout of (?:the )?(?:president|vice president)\b", title, re.I):
         return "White House"
     if re.match(r"^\s*(?:readout of )?secretary \w+'s (?:meeting|call)\b", title, re.I):
@@ -200,9 +206,22 @@ def _find_source(zone: list[_Line], title: str) -> str | None:
     return None
 
 
+_SIGNOFF = re.compile(r"^[\W_]*([A-Za-z][A-Za-z .&'-]{1,40}?)(?:\s+[A-Z]{2,4})*[\W_]*$")
+
+
+def signoff_outlet(line: str) -> str | None:
+    """The outlet of a wire sign-off line: '==Kyodo', 'PTI LKJ ZH', '-- Reuters'."""
+    m = _SIGNOFF.match(line.strip()) if len(line) < 60 else None
+    return outlet_name(m[1]) if m else None
+
+
 def _tail_source(text: str, start: int, end: int) -> str | None:
     """The outlet of a copyright line or the body of a masthead footer, at the very end."""
     tail = text[max(start, end - 1500):end]
+    for line in reversed(tail.split("\n")[-6:]):
+        name = signoff_outlet(line)
+        if name:
+            return name
     for line in reversed(tail.split("\n")[-6:]):
         for part in reversed(line.split(" | ")):
             name = body_name(part) if not _SENTENCE_END.search(part) else None
@@ -238,7 +257,9 @@ def _body_end(text: str, start: int, end: int) -> int:
         s = ln.text.strip()
         if not s:
             continue
-        masthead = not _SENTENCE_END.search(s) and (" | " in s or body_name(s) is not None)
+        masthead = not _SENTENCE_END.search(s) and (
+            " | " in s or body_name(s) is not None or signoff_outlet(s) is not None
+        )
         if is_credit_line(s) or is_junk_line(s) or masthead:
             # masthead: "Bureau of ... | Office of the Spokesperson | U.S. Department of State"
             cut = ln.start
@@ -256,7 +277,34 @@ def _body_end(text: str, start: int, end: int) -> int:
     return start + len(body.rstrip())
 
 
+# Where a meeting "at the White House" took place: seats of government and venues that
+# reports name instead of their city.
+_LANDMARKS: dict[str, str] = {
+    "White House": "Washington", "Oval Office": "Washington", "East Room": "Washington",
+    "Pentagon": "Washington", "State Department": "Washington", "Capitol": "Washington",
+    "Great Hall of the People": "Beijing", "Zhongnanhai": "Beijing",
+    "Diaoyutai State Guesthouse": "Beijing", "Diaoyutai": "Beijing",
+    "Kremlin": "Moscow", "Elysee Palace": "Paris", "\u00c9lys\u00e9e Palace": "Paris",
+    "Downing Street": "London", "Hyderabad House": "New Delhi",
+    "Rashtrapati Bhavan": "New Delhi", "Kantei": "Tokyo", "Akasaka Palace": "Tokyo",
+    "Blue House": "Seoul", "Yongsan": "Seoul", "Chancellery": "Berlin",
+}
+# "at the White House" (a place), not "a White House official" (a speaker).
+_LANDMARK_RE = re.compile(
+    r"\b(?:at|in|inside) (?:the )?(?P<mark>"
+    + "|".join(sorted(map(re.escape, _LANDMARKS), key=len, reverse=True)) + r")\b"
+)
+
+
 def _body_location(text: str, start: int, end: int) -> str | None:
+    place = _place_in(text, start, end)
+    if place is not None:
+        return place
+    m = _LANDMARK_RE.search(text, start, min(end, start + 1500))
+    return _LANDMARKS[m["mark"]] if m else None
+
+
+def _place_in(text: str, start: int, end: int) -> str | None:
     window = text[start:min(end, start + 2500)]
     for m in _PLACE_AFTER_MEETING.finditer(window):
         before = window[max(0, m.start() - 12):m.start()].lower()
@@ -330,9 +378,11 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     dateline_date: str | None = None
     m = DATELINE.match(text, body_start, min(n, body_start + 200))
     if m and m.end() < n:
-        place = m["p1"] or m["p2"]
+        place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
         if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
             m = None
+        elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
+            m = None  # without a dash only a known outlet in brackets makes a dateline
         else:
             location = title_case_place(place)
             dateline_date = m["date1"] or m["date2"]

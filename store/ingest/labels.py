@@ -96,6 +96,33 @@ def _label_clue(before: str) -> str | None:
     return None
 
 
+# Stances taken toward a named cause: `oppose "Taiwan independence"`.
+_STANCE = frozenset(
+    "support supports supported supporting oppose opposes opposed opposing against reject "
+    "rejects rejected rejecting resist resists combat combats curb curbs any no".split()
+)
+
+
+def _cause_term(span: str, before: str) -> bool:
+    """A place-led term held at a distance as the object of a stance verb.
+
+    Readouts put political causes in marks ("Taiwan independence", "Tibet
+    independence", "Kosovo separatism"): a place name and one or two lower-case
+    words, right after support/oppose/against. Nobody is quoted.
+    """
+    words = span.strip().rstrip(",.").split()
+    place = 0  # "Taiwan", "Hong Kong": one or two capitalised words lead
+    while place < min(2, len(words)) and words[place][:1].isupper():
+        place += 1
+    rest = words[place:]
+    if not place or not 1 <= len(rest) <= 2:
+        return False
+    if not all(w.isalpha() and w.islower() for w in rest):
+        return False
+    tail = _TAIL_WORDS.findall(before.lower()[-30:])
+    return bool(tail) and tail[-1] in _STANCE
+
+
 def is_label(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Is the quoted span norm[start:end] a title, name or label rather than speech?"""
     span = norm[start:end]
@@ -107,7 +134,7 @@ def is_label(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
     if clue == "possessive":
         # Taylor Swift's "Midnights" is a work; China's "red lines" are words.
         return title
-    if clue == "label":
+    if clue == "label" or _cause_term(span, before):
         return True
     if clue == "work":
         # "the album 'X'": a work, unless the span is a whole sentence.

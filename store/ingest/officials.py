@@ -52,8 +52,32 @@ OFFICIALS: tuple[Official, ...] = (
     Official("Volodymyr Zelenskiy", "President", "Ukraine", "m", ("Volodymyr Zelensky",)),
     Official("Fumio Kishida", "Prime Minister", "Japan", "m"),
     Official("Ferdinand Marcos", "President", "Philippines", "m", ("Ferdinand Marcos Jr.",)),
+    Official("Kurt Campbell", "Deputy Secretary of State", "United States", "m"),
+    Official("Nicholas Burns", "Ambassador", "United States", "m"),
+    Official("Katherine Tai", "Trade Representative", "United States", "f"),
+    Official("Scott Bessent", "Treasury Secretary", "United States", "m"),
+    Official("Pete Hegseth", "Defense Secretary", "United States", "m"),
+    Official("Xie Feng", "Ambassador", "China", "m"),
+    Official("Han Zheng", "Vice President", "China", "m"),
+    Official("Liu He", "Vice Premier", "China", "m"),
+    Official("Liu Jianchao", "International Department head", "China", "m"),
+    Official("Xie Zhenhua", "climate envoy", "China", "m"),
+    Official("Hua Chunying", "Foreign Ministry spokesperson", "China", "f"),
+    Official("Zhao Lijian", "Foreign Ministry spokesperson", "China", "m"),
+    Official("Wei Fenghe", "Defense Minister", "China", "m"),
+    Official("Zhang Youxia", "Central Military Commission vice chairman", "China", "m"),
+    Official("Ajit Doval", "National Security Adviser", "India", "m"),
     Official("Lai Ching-te", "President", "Taiwan", "m"),
     Official("Tsai Ing-wen", "President", "Taiwan", "f"),
+    Official("Shigeru Ishiba", "Prime Minister", "Japan", "m"),
+    Official("Sanae Takaichi", "Prime Minister", "Japan", "f"),
+    Official("Yoon Suk Yeol", "President", "South Korea", "m"),
+    Official("Lee Jae-myung", "President", "South Korea", "m"),
+    Official("Kim Jong Un", "leader", "North Korea", "m", ("Kim Jong-un",)),
+    Official("Emmanuel Macron", "President", "France", "m"),
+    Official("Keir Starmer", "Prime Minister", "United Kingdom", "m"),
+    Official("Anthony Albanese", "Prime Minister", "Australia", "m"),
+    Official("Prabowo Subianto", "President", "Indonesia", "m"),
 )
 
 BY_NAME: dict[str, Official] = {}
@@ -81,6 +105,13 @@ CHINESE_SURNAMES = frozenset(
     "Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Qin Fu Lai Mao Qiu Kong Bai Cui Kang "
     "Meng Hou Shi Tan Jin Xue Yan Duan Lei Long Qian Gu Hao Wen Fan Fang Shao Tsai Chiang "
     "Zhong Yin Wan Yi Qi Geng Chu Hua Kou Liao Mei Niu Ou Pang Rao Sheng Tao Xiong Zou".split()
+)
+
+# Family names of most Koreans: a three-word name, or a two-word one with a
+# hyphenated given name, starting with one of these is family name first.
+KOREAN_SURNAMES = frozenset(
+    "Kim Lee Park Choi Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn "
+    "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Sung Chung Ban".split()
 )
 
 # Titles, lowest case; matched case-insensitively. Longest alternatives first.
@@ -145,7 +176,15 @@ def is_honorific(role: str) -> bool:
 
 
 def family_name_first(tokens: list[str]) -> bool:
-    """Is a name written family name first? Chinese names of two or three syllables are."""
+    """Is a name written family name first? Chinese and Korean names are.
+
+    Korean given names come as two words ("Yoon Suk Yeol"), hyphenated
+    ("Lee Jae-myung") or joined ("Moon Jaein"), after a short family name.
+    """
+    if len(tokens) == 3 and tokens[0] in KOREAN_SURNAMES:
+        return all(t[1:].islower() and len(t) <= 5 for t in tokens[1:])
+    if len(tokens) == 2 and tokens[0] in KOREAN_SURNAMES:
+        return "-" in tokens[1] and tokens[1].replace("-", "")[1:].islower()
     if len(tokens) != 2 or tokens[0] not in CHINESE_SURNAMES:
         return False
     given = tokens[1]

@@ -65,12 +65,21 @@ def extract(
         if not para_topics.get(p.index):
             warnings.append(f"no topic matched paragraph {p.index}")
 
+    # Stages read the normalized copy; what the user sees keeps the article's own
+    # characters (curly quotes, dashes), found at the same offsets in `text`.
+    title = as_written(header.title, norm, text)
+    entries = [
+        e.model_copy(update={"evidence": as_written(e.evidence, norm, text),
+                             "summary": as_written(e.summary, norm, text)})
+        for e in entries
+    ]
+
     pair = infer_dyad(table, norm, dyad)
     if len(pair) != 2:
         warnings.append("could not tell the two countries; give them with --dyad")
 
     return MeetingDraft(
-        title=header.title,
+        title=title,
         published=published,
         meeting_date=when,
         location=header.location,
@@ -90,3 +99,11 @@ def extract(
             for p in paras
         ],
     )
+
+
+def as_written(snippet: str, norm: str, text: str) -> str:
+    """`snippet` (cut from `norm`) in the original characters of `text`, when found."""
+    if not snippet:
+        return snippet
+    at = norm.find(snippet)
+    return text[at : at + len(snippet)] if at >= 0 else snippet

@@ -25,7 +25,8 @@ from bisect import bisect_left, bisect_right
 from store.ingest.labels import is_label
 from store.ingest.quotemarks import Span, opens_with_mark, pair_marks
 from store.ingest.types import ActorTable, Mention, Para
-from store.models import Quote
+from store.ingest.wordtrie import trie_pattern
+from store.models import Actor, Quote
 
 _VERB_WORDS = (
     r"said|says|say|told|tells|tell|added|adds|adding|warned|warns|warning|urged|urges|urging|"
@@ -39,14 +40,22 @@ _VERB_WORDS = (
     r"condemned|labeled|labelled|branded|dubbed|termed|characterized|characterised|pointed\s+out|"
     r"made\s+clear|went\s+on|expressed|expresses|voiced|reported|reports|raised|cited|quoted|"
     r"signaled|signalled|hailed|praised|welcomed|lamented|promising|vowing|pledging|"
-    r"according\s+to"
+    r"touting|touted|boasted|boasting|lauded|claiming|claimed|"
+    r"conveyed|reaffirmed|agreed|according\s+to|According\s+to"
 )
-_SPEECH_RE = re.compile(rf"\b(?:{_VERB_WORDS})\b")
-_ACCORDING = re.compile(r"according\s+to\b")
+# No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
+_SPEECH_RE = re.compile(
+    rf"(?:{trie_pattern([w.replace(chr(92) + 's+', ' ') for w in _VERB_WORDS.split('|')])})\b"
+)
+_ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 # What may stand between a subject and its verb: "Blinken also said",
 # "Wang, speaking at a briefing, said", "Xi on Friday told".
 _SUBJECT_GAP = re.compile(
-    r"\s*(?:,[^,\"]{0,90},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
+    r"\s*(?:'s\s+(?:fact\s+sheet|statement|readout|website|account|office)\s+)?"
+    # An appositive of up to three comma-separated parts: "Rao, a former adviser to
+    # the ministry who now teaches in Washington, said", "Trump, speaking second, at
+    # the appearance, which lasted 12 minutes, said".
+    r"(?:,[^,\"]{0,160}(?:,[^,\"]{0,160}){0,2},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
     r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}(?:,\s*)?$"
@@ -57,6 +66,15 @@ _SENTENCE_PUNCT = ".!?"
 # Between a closing mark and the reporting clause: `," ` / `. ` / ` - `.
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
 _INFINITIVE = re.compile(r"\bto\s+$")
+# "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+_AND_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
+# "Kishida and Chinese President Xi": two names joined by "and" (titles between).
+_COORDINATED = re.compile(r"\s+and\s+(?:[\w.'-]+\s+){0,4}$")
+_PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|stressed|"
+                          r"noted|called|expressed|voiced|conveyed|described)\b")
+# A headline or entry heading: "Putin: 'Next time in Moscow'".
+_COLON_LEAD = re.compile(r"\s*:\s*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
 
 
@@ -67,6 +85,17 @@ class _Mentions:
         self.table = table
         self.items: list[Mention] = sorted(table.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+
+    def is_person(self, m: Mention) -> bool:
+        return self.table.actors[m.actor].kind == "person"
+
+    def both_sides(self, start: int, end: int) -> Mention:
+        """A mention of the joint speaker "both sides" (added to the table if new)."""
+        for i, a in enumerate(self.table.actors):
+            if a.name == "both sides":
+                return Mention(start, end, i)
+        self.table.actors.append(Actor(name="both sides", kind="body"))
+        return Mention(start, end, len(self.table.actors) - 1)
 
     def between(self, lo: int, hi: int) -> list[Mention]:
         i = bisect_left(self.starts, lo)
@@ -82,7 +111,8 @@ class _Verbs:
     """The speech verbs of one paragraph, found once and looked up by position."""
 
     def __init__(self, norm: str, lo: int, hi: int) -> None:
-        self.matches = list(_SPEECH_RE.finditer(norm, lo, hi))
+        self.matches = [m for m in _SPEECH_RE.finditer(norm, lo, hi)
+                        if m.start() == 0 or not norm[m.start() - 1].isalnum()]
         self.starts = [m.start() for m in self.matches]
 
     def within(self, lo: int, hi: int) -> list[re.Match[str]]:
@@ -110,9 +140,28 @@ def _sentence_of(p: Para, starts: list[int], pos: int) -> tuple[int, int]:
 
 def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | None:
     """The actor whose name (or pronoun) stands just before the verb at `verb`."""
-    cands = ms.between(max(lo, verb - 130), verb)
-    for m in reversed(cands):
+    cands = ms.between(max(lo, verb - 300), verb)
+    for n in range(len(cands) - 1, -1, -1):
+        m = cands[n]
         if _SUBJECT_GAP.match(norm, m.end, verb):
+            # "Kishida and Chinese President Xi agreed": a joint subject is both sides.
+            if n > 0 and ms.is_person(m) and _PLURAL_VERB.match(norm, verb):
+                first = cands[n - 1]
+                if (ms.is_person(first) and first.actor != m.actor
+                        and _COORDINATED.match(norm, first.end, m.start)):
+                    return ms.both_sides(first.start, m.end)
+            return m
+    return None
+
+
+def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | None:
+    """First actor named in norm[lo:hi] outside quotation marks: the clause's subject.
+
+    Used for "Putin turned to Trump and said ..." and "Putin opened the news
+    conference, calling the talks ...": the verb's subject is the clause's.
+    """
+    for m in ms.between(lo, hi):
+        if norm.count('"', lo, m.start) % 2 == 0:
             return m
     return None
 
@@ -134,7 +183,7 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
     weaker than a reporting clause before the quote).
     """
     lo = close + 1
-    limit = min(hi, lo + (60 if tight else 160))
+    limit = min(hi, lo + (60 if tight else 240))
     nxt = norm.find('"', lo, limit)
     if nxt >= 0:
         limit = nxt
@@ -144,7 +193,13 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
     according = _ACCORDING.match(norm, vm.start()) is not None
     if tight and not according:
         # The reporting clause must follow the mark at once: `," he said`,
-        # not `," and the White House said` (a new clause with its own subject).
+        # not `," and the White House said` (a new clause with its own subject);
+        # and a quotation ends with punctuation before its attribution: in
+        # `had "strongly" urged Xi` the verb after the mark is not a reporting one.
+        punct = norm[close - 1:close] in (",", ".", "!", "?") or any(
+            c in ",.!?;:-" for c in norm[lo:vm.start()])
+        if not punct:
+            return None, False
         if _LEAD_GAP.match(norm, lo, vm.start()):
             return _subject_after(norm, ms, vm.end(), limit), False
         subj = _subject_before(norm, ms, lo, vm.start())
@@ -153,17 +208,36 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
         return None, False
     if tight and according and not _LEAD_GAP.match(norm, lo, vm.start()):
         return None, False
-    if not according:
-        subj = _subject_before(norm, ms, lo, vm.start())
+    # Later in the sentence: the first reporting verb whose subject we can name
+    # ("The leaders '...' and underscored X, the White House said").
+    for vm in verbs.within(vm.start(), limit):
+        according = _ACCORDING.match(norm, vm.start()) is not None
+        if not according:
+            subj = _subject_before(norm, ms, lo, vm.start())
+            if subj is not None:
+                return subj, False
+        subj = _subject_after(norm, ms, vm.end(), limit)
         if subj is not None:
-            return subj, False
-    return _subject_after(norm, ms, vm.end(), limit), according
+            return subj, according
+    return None, False
 
 
 def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
                         open_mark: int) -> Mention | None:
-    """Subject of the last speech verb before the opening mark (same sentence)."""
+    """Subject of the last speech verb before the opening mark (same sentence).
+
+    A source named with "according to" and the subject of a trailing participle
+    ("..., calling it") are weaker than the subject of a finite reporting verb
+    earlier in the sentence: "'...,' he told Biden, according to the ministry,
+    calling the issue '...'" -> he.
+    """
     found = verbs.within(lo, open_mark)
+    fallback: Mention | None = None
+    line = norm.rfind("\n", lo, open_mark) + 1 or lo
+    for m in ms.between(line, open_mark)[:1]:
+        # "Putin: 'Next time in Moscow'": a heading names the speaker before a colon.
+        if not norm[line:m.start].strip() and _COLON_LEAD.match(norm, m.end, open_mark):
+            return m
     for n in range(len(found) - 1, -1, -1):
         vm = found[n]
         if vm.group(0) == "saying" and _AS_BEFORE.search(norm, max(lo, vm.start() - 4),
@@ -179,12 +253,24 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
                 if subj is not None:
                     return subj
             continue
+        if vm.group(0) == "agreed" and n > 0:
+            # "Trump said the two sides had agreed on '...'": what was agreed is
+            # reported by the speaker of the earlier verb, who owns the words.
+            continue
         if _ACCORDING.match(norm, vm.start()):
             subj = _subject_after(norm, ms, vm.end(), open_mark)
+            fallback = fallback or subj
+            continue
         elif _INFINITIVE.search(norm, max(lo, vm.start() - 4), vm.start()):
             continue  # "went on to say": the finite verb before owns the subject
+        elif vm.group(0).endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(
+                norm, max(lo, vm.start() - 3), vm.start()):
+            fallback = fallback or _clause_subject(norm, ms, lo, vm.start())
+            continue
         else:
             subj = _subject_before(norm, ms, lo, vm.start())
+            if subj is None and _AND_BEFORE.search(norm, max(lo, vm.start() - 6), vm.start()):
+                subj = _clause_subject(norm, ms, lo, vm.start())
             if subj is None:
                 # Inverted only right before the quote: `said Wang: "..."`.
                 after = _subject_after(norm, ms, vm.end(), open_mark)
@@ -192,7 +278,7 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
                     subj = after
         if subj is not None:
             return subj
-    return None
+    return fallback
 
 
 def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) -> bool:
@@ -226,6 +312,21 @@ def _scare_term(norm: str, verbs: _Verbs, span: Span, s_lo: int, s_hi: int) -> b
     return True
 
 
+_POSSESSED = re.compile(
+    r"'s?\s+(?:\w+\s+)?(?:message|remarks?|comments?|words|statement|response|reply|warning|"
+    r"answer|view|verdict|tone|speech|post|letter|account)\b[^\"]{0,40}$"
+)
+
+
+def _possessor(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | None:
+    """`Wang's message was blunt: "..."`: the owner of the words speaks."""
+    m = _POSSESSED.search(norm, max(lo, open_mark - 80), open_mark)
+    if m is None:
+        return None
+    cands = ms.between(max(lo, m.start() - 60), m.start())
+    return cands[-1] if cands and cands[-1].end == m.start() else None
+
+
 def _is_partial(norm: str, span: Span, sent_start: int) -> bool:
     """A fragment inside a sentence rather than a whole quoted sentence."""
     body = norm[span.start:span.end].strip()
@@ -247,6 +348,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     para_of: list[int] = []
     continued: list[bool] = []  # the quote continues one left open in the paragraph before
     own_clause: list[bool] = []
+    subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
@@ -277,6 +379,8 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                     who = before  # `X said "..." according to Y`: the words are X's
             if who is None:
                 who = before
+            if who is None:
+                who = _possessor(norm, ms, max(s_lo, prev_end), sp.start - 1)
             if who is None and sp.closed:
                 who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
             prev_end = sp.end + 1
@@ -297,17 +401,38 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             # A sentence with its own reporting verb whose subject we could not
             # name ("critics at home said") must not borrow a neighbour's speaker.
             own_clause.append(who is None and _own_clause(norm, verbs, sp, s_lo, close_hi))
+            subject.append(
+                None if who is not None else _previous_subject(norm, ms, p, starts, s_lo)
+            )
             para_of.append(n)
             continued.append(first_in_para and open_before and sp.start - 1 == lead)
             first_in_para = False
         open_before = bool(spans) and not spans[-1].closed
     _fill_gaps(norm, paras, speakers, para_of, continued, [q.end for q in out], own_clause)
+    # `Wang struck a defiant tone. "China will never bow."`: a bare quotation
+    # after a sentence about someone is theirs.
+    for k, q in enumerate(out):
+        if speakers[k] is None and not own_clause[k] and not q.partial:
+            speakers[k] = subject[k]
     for q, who_idx in zip(out, speakers, strict=True):
         if who_idx is not None:
             actor = table.actors[who_idx]
             q.speaker = actor.name
             q.speaker_country = actor.country
     return out
+
+
+def _previous_subject(norm: str, ms: _Mentions, p: Para, starts: list[int],
+                      s_lo: int) -> int | None:
+    """First actor named (outside quotation marks) in the sentence right before."""
+    i = bisect_left(starts, s_lo) - 1
+    if i < 0:
+        return None
+    sent = p.sentences[i]
+    for m in ms.between(sent.start, min(sent.end, sent.start + 400)):
+        if norm.count('"', sent.start, m.start) % 2 == 0:
+            return m.actor
+    return None
 
 
 def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of: list[int],

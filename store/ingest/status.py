@@ -11,16 +11,17 @@ concerns and warnings that outnumber the good news make it tension.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from store.ingest.cues import Cue, find_cues
+from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topics import (
-    Matchers,
     compile_topics,
     heading_topics,
-    score_span,
+    hits_between,
+    score_hits,
     sentence_topics,
 )
 from store.ingest.types import Para, Sentence
@@ -28,7 +29,7 @@ from store.models import Figure, Status, Topic, TopicEntry
 
 SUMMARY_LIMIT = 300
 _CLAUSE = re.compile(
-    r",\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|\s+but\s+|\s+while\s+"
+    r",\s+(?:but|while|whereas|although|though|yet|where)\s+|;\s+|\s+but\s+|\s+while\s+"
     r"|,?\s+and\s+(?=(?:said|added|noted|stressed|warned|told|urged|called)\b)"
 )
 
@@ -50,7 +51,7 @@ def decide(statuses: Sequence[Status]) -> Status | None:
     for s in statuses:
         n[s] += 1
     good = n[Status.AGREEMENT] + n[Status.PROGRESS]
-    if n[Status.TENSION] and n[Status.TENSION] >= good:
+    if n[Status.TENSION] and n[Status.TENSION] > good:
         return Status.TENSION
     for s in (Status.AGREEMENT, Status.PROGRESS, Status.STALLED, Status.DIALOGUE):
         if n[s]:
@@ -76,41 +77,73 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-             matchers: Matchers) -> dict[str, _TopicText]:
+             index: KeywordIndex) -> dict[str, _TopicText]:
+    if not paras:
+        return {}
     collected: dict[str, _TopicText] = {}
     heads: dict[str, list[str]] = {}
+    lo_all, hi_all = paras[0].start, max(p.end for p in paras)
+    # The same body scan topic scoring did (remembered by the index), and one cue pass.
+    hits = index.scan(norm, lo_all, hi_all)
+    starts = [h.start for h in hits]
+    cues = find_cues(norm, lo_all, hi_all)
+    cue_starts = [c.start for c in cues]
     for p in paras:
         cands = para_topics.get(p.index, [])
         if not cands:
             continue
         if p.heading is not None and p.heading not in heads:
-            heads[p.heading] = heading_topics(matchers, p.heading)
+            heads[p.heading] = heading_topics(index, p.heading)
         heading = heads.get(p.heading, []) if p.heading is not None else []
-        sents = p.sentences or (Sentence(p.start, p.end),)
-        cues = find_cues(norm, p.start, p.end)
-        cue_starts = [c.start for c in cues]
-        for sent in sents:
-            whole = sentence_topics(matchers, norm, sent.start, sent.end, cands, heading)
+        if not heading and not score_hits(index, hits_between(hits, starts, p.start, p.end),
+                                          cands):
+            # Topics carried over from the paragraph before (a quote going on, a
+            # section's main topic) label its quotes; the status is read where the
+            # topic is named.
+            continue
+        for sent in p.sentences or (Sentence(p.start, p.end),):
+            s_hits = hits_between(hits, starts, sent.start, sent.end)
+            whole = sentence_topics(index, s_hits, cands, heading)
+            own = score_hits(index, s_hits, whole)
             for t in whole:
                 tt = collected.setdefault(t, _TopicText())
                 tt.sentences.append(sent)
-                own = score_span(matchers, norm, sent.start, sent.end, [t])
                 tt.weight[sent] = own.get(t, 0.0)
-            lo = bisect_right(cue_starts, sent.start - 1)
-            hi = bisect_right(cue_starts, sent.end - 1)
+            lo = bisect_left(cue_starts, sent.start)
+            hi = bisect_left(cue_starts, sent.end)
             if lo == hi:
                 continue
-            clauses = _clauses(norm, sent)
+            clauses = _clauses(norm, sent) if len(cands) > 1 else []
             for cue in cues[lo:hi]:
                 owners = whole
-                if len(clauses) > 1 and len(cands) > 1:
+                if len(clauses) > 1:
                     c0, c1 = _clause_of(clauses, cue.start)
+                    c_hits = hits_between(hits, starts, c0, c1)
                     # A clause naming a topic of its own keeps its cue to itself.
-                    if score_span(matchers, norm, c0, c1, cands):
-                        owners = sentence_topics(matchers, norm, c0, c1, cands, heading)
+                    if score_hits(index, c_hits, cands):
+                        owners = sentence_topics(index, c_hits, cands, heading)
                 for t in owners:
                     collected.setdefault(t, _TopicText()).cues.append((cue, sent))
+    _fill_unclaimed(paras, para_topics, index, hits, starts, collected)
     return collected
+
+
+def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],
+                    index: KeywordIndex, hits: Sequence[Hit], starts: list[int],
+                    collected: dict[str, _TopicText]) -> None:
+    """A topic whose every sentence went to a stronger topic still gets evidence text:
+    the sentences that name it (their cues stay with the stronger topic)."""
+    claimed = {t for t, tt in collected.items() if tt.sentences}
+    for p in paras:
+        for t in para_topics.get(p.index, []):
+            if t in claimed:
+                continue
+            tt = collected.setdefault(t, _TopicText())
+            for sent in p.sentences or (Sentence(p.start, p.end),):
+                own = score_hits(index, hits_between(hits, starts, sent.start, sent.end), [t])
+                if own:
+                    tt.sentences.append(sent)
+                    tt.weight[sent] = own[t]
 
 
 def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:
@@ -135,22 +168,25 @@ def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:
 
 
 def _figures_for(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-                 figures: Sequence[Figure], matchers: Matchers) -> dict[str, list[Figure]]:
+                 figures: Sequence[Figure], index: KeywordIndex) -> dict[str, list[Figure]]:
     """topic id -> figures cited in its sentences (each copy has `topic` set)."""
     by_index = {p.index: p for p in paras}
-    heads: dict[str, list[str]] = {}
     out: dict[str, list[Figure]] = {}
+    if not paras:
+        return out
+    hits = index.scan(norm, paras[0].start, max(p.end for p in paras))
+    starts = [h.start for h in hits]
     for f in figures:
         p = by_index.get(f.paragraph)
         cands = para_topics.get(f.paragraph, [])
         if p is None or not cands:
             continue
-        if p.heading is not None and p.heading not in heads:
-            heads[p.heading] = heading_topics(matchers, p.heading)
-        heading = heads.get(p.heading, []) if p.heading is not None else []
+        heading = heading_topics(index, p.heading)
         sent = next((s for s in p.sentences if s.start <= f.start < s.end), None)
-        owners = (sentence_topics(matchers, norm, sent.start, sent.end, cands, heading)
-                  if sent is not None else cands[:1])
+        owners = cands[:1]
+        if sent is not None:
+            s_hits = hits_between(hits, starts, sent.start, sent.end)
+            owners = sentence_topics(index, s_hits, cands, heading)
         for t in owners:
             out.setdefault(t, []).append(f.model_copy(update={"topic": t}))
     return out
@@ -166,10 +202,10 @@ def build_entries(
     """Status from cue phrases in the topic's sentences; evidence is that sentence."""
     if not para_topics:
         return []
-    matchers = compile_topics(topics)
+    index = compile_topics(topics)
     names = {t.id: t.name for t in topics}
-    collected = _collect(norm, paras, para_topics, matchers)
-    figs = _figures_for(norm, paras, para_topics, figures, matchers)
+    collected = _collect(norm, paras, para_topics, index)
+    figs = _figures_for(norm, paras, para_topics, figures, index)
     first_para: dict[str, int] = {}
     para_lists: dict[str, list[int]] = {}
     for idx in sorted(para_topics):

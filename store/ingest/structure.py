@@ -157,8 +157,16 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
                 # "TAIWAN\nThe two sides ..." : a header line glued to its paragraph.
                 first = lines[0]
                 fh = _heading_of_group([first], False)
-                # A next line opening in lower case continues a wrapped sentence instead.
-                if fh is not None and not lines[1].text[:1].islower():
+                # Not a header but a wrapped line: the next line opens in lower case, or the
+                # line is nearly as long as the wrapped lines after it, or the body starts
+                # mid-line (after a dateline) so this is the rest of the first paragraph.
+                wrapped = (
+                    lines[1].text[:1].islower()
+                    or (not first.text.isupper() and not _ITEM.match(first.text)
+                        and len(first.text) * 10 > max(len(ln.text) for ln in lines[1:]) * 6)
+                    or (first.start == start and start > 0 and text[start - 1] != "\n")
+                )
+                if fh is not None and not wrapped:
                     if started:
                         section += 1
                     heading, started = fh, False

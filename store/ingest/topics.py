@@ -10,81 +10,59 @@ island of Bali" is not Taiwan; "Russia" alone is not the war in Ukraine).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from store.ingest.keywords import TopicMatcher, compile_matcher
+from store.ingest.keywords import Hit, KeywordIndex, build_index
 from store.ingest.types import Para
 from store.models import Topic
 
 THRESHOLD = 1.0  # a whole keyword's worth
-RELATIVE = 0.35  # a second topic needs this share of the main topic's score
+RELATIVE = 0.2  # a second topic needs this share of the main topic's score
 HEADING_BONUS = 2.0  # a section heading outweighs a stray keyword in its paragraphs
 SENTENCE_HEADING_BONUS = 1.0
 REPEAT_BONUS = 0.25  # each repeated hit of a keyword, up to REPEAT_CAP in all
 REPEAT_CAP = 1.0
-# The relationship as a whole is the least specific topic: it loses ties.
-GENERAL_TOPICS = frozenset({"relations"})
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]")
 _OPENING_MARKS = "\"'\u201c\u2018"
 
 
-@dataclass(frozen=True, slots=True)
-class Matchers:
-    """The compiled taxonomy: one matcher per topic that has keywords, in taxonomy order."""
-
-    items: tuple[TopicMatcher, ...]
-
-    def get(self, topic_id: str) -> TopicMatcher | None:
-        for m in self.items:
-            if m.topic_id == topic_id:
-                return m
-        return None
+def compile_topics(topics: Sequence[Topic]) -> KeywordIndex:
+    """The keyword index of a taxonomy (cached by its ids and keywords)."""
+    return build_index([(t.id, t.keywords) for t in topics])
 
 
-def compile_topics(topics: Sequence[Topic]) -> Matchers:
-    """Matchers for a taxonomy; each topic's regex is cached by its keyword list."""
-    out: list[TopicMatcher] = []
-    for t in topics:
-        m = compile_matcher(t.id, tuple(t.keywords))
-        if m is not None:
-            out.append(m)
-    return Matchers(tuple(out))
-
-
-def score_hits(matcher: TopicMatcher, hits: Iterable[int]) -> float:
-    """Score of a run of keyword hits (their keyword indices): distinct weights + repeats."""
-    seen: set[int] = set()
-    score = 0.0
-    repeats = 0.0
-    for k in hits:
-        if k in seen:
-            repeats += REPEAT_BONUS
-        else:
-            seen.add(k)
-            score += matcher.weights[k]
-    return score + min(repeats, REPEAT_CAP) if score else 0.0
-
-
-def score_span(matchers: Matchers, text: str, start: int, end: int,
+def score_hits(index: KeywordIndex, hits: Iterable[Hit],
                only: Iterable[str] | None = None) -> dict[str, float]:
-    """topic id -> score of text[start:end] (topics in `only`, or all)."""
+    """topic id -> score of a run of hits: distinct keyword weights plus a little per repeat."""
     wanted = None if only is None else set(only)
-    out: dict[str, float] = {}
-    for m in matchers.items:
-        if wanted is not None and m.topic_id not in wanted:
+    seen: set[tuple[int, int]] = set()
+    score: dict[int, float] = {}
+    repeats: dict[int, float] = {}
+    for h in hits:
+        if wanted is not None and index.topic_ids[h.topic] not in wanted:
             continue
-        s = score_hits(m, (k for _, k in m.hits(text, start, end)))
-        if s > 0:
-            out[m.topic_id] = s
-    return out
+        if (h.topic, h.keyword) in seen:
+            repeats[h.topic] = repeats.get(h.topic, 0.0) + REPEAT_BONUS
+        else:
+            seen.add((h.topic, h.keyword))
+            score[h.topic] = score.get(h.topic, 0.0) + index.weight(h)
+    return {
+        index.topic_ids[t]: s + min(repeats.get(t, 0.0), REPEAT_CAP) for t, s in score.items()
+    }
 
 
-def heading_topics(matchers: Matchers, heading: str | None) -> list[str]:
+def hits_between(hits: Sequence[Hit], starts: Sequence[int], lo: int, hi: int) -> Sequence[Hit]:
+    """The hits (sorted by start; `starts` their start offsets) that begin in [lo, hi)."""
+    return hits[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def heading_topics(index: KeywordIndex, heading: str | None) -> list[str]:
     """Topics a section heading names: every one with a whole keyword, else the best one."""
     if not heading:
         return []
-    scores = score_span(matchers, heading, 0, len(heading))
+    scores = score_hits(index, index.scan(heading, remember=False))
     if not scores:
         return []
     strong = [t for t, s in scores.items() if s >= THRESHOLD]
@@ -96,36 +74,30 @@ def heading_topics(matchers: Matchers, heading: str | None) -> list[str]:
 
 
 def rank(scores: dict[str, float], order: dict[str, int]) -> list[str]:
-    """Topics that count, best first; general topics lose ties."""
+    """Topics that count, best first; ties go to the topic the text names first
+    (`scores` keeps first-mention order and the sort is stable)."""
     if not scores:
         return []
     top = max(scores.values())
     keep = [t for t, s in scores.items() if s >= THRESHOLD and s >= RELATIVE * top]
-    return sorted(keep, key=lambda t: (-scores[t], t in GENERAL_TOPICS, order.get(t, 99)))
+    return sorted(keep, key=lambda t: -scores[t])
 
 
 def paragraph_scores(norm: str, paras: Sequence[Para],
-                     matchers: Matchers) -> list[dict[str, float]]:
-    """Keyword scores per paragraph (heading bonus included), one regex pass per topic."""
+                     index: KeywordIndex) -> list[dict[str, float]]:
+    """Keyword scores per paragraph (heading bonus included), one scan of the body."""
     scores: list[dict[str, float]] = [{} for _ in paras]
     if not paras:
         return scores
-    starts = [p.start for p in paras]
-    lo, hi = paras[0].start, max(p.end for p in paras)
-    for m in matchers.items:
-        per_para: dict[int, list[int]] = {}
-        for pos, k in m.hits(norm, lo, hi):
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos < paras[i].end:
-                per_para.setdefault(i, []).append(k)
-        for i, ks in per_para.items():
-            scores[i][m.topic_id] = score_hits(m, ks)
+    hits = index.scan(norm, paras[0].start, max(p.end for p in paras))
+    starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
     for i, p in enumerate(paras):
+        scores[i] = score_hits(index, hits_between(hits, starts, p.start, p.end))
         if p.heading is None:
             continue
         if p.heading not in heads:
-            heads[p.heading] = heading_topics(matchers, p.heading)
+            heads[p.heading] = heading_topics(index, p.heading)
         for t in heads[p.heading]:
             scores[i][t] = scores[i].get(t, 0.0) + HEADING_BONUS
     return scores
@@ -133,9 +105,9 @@ def paragraph_scores(norm: str, paras: Sequence[Para],
 
 def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic]) -> dict[int, list[str]]:
     """paragraph index -> topic ids it carries (best first; may be several)."""
-    matchers = compile_topics(topics)
+    index = compile_topics(topics)
     order = {t.id: i for i, t in enumerate(topics)}
-    scores = paragraph_scores(norm, paras, matchers)
+    scores = paragraph_scores(norm, paras, index)
     ranked = [rank(s, order) for s in scores]
     _fill_from_section(paras, scores, ranked, order)
     _fill_continuations(norm, paras, ranked)
@@ -164,24 +136,28 @@ def _fill_from_section(paras: Sequence[Para], scores: list[dict[str, float]],
 
 
 def _fill_continuations(norm: str, paras: Sequence[Para], ranked: list[list[str]]) -> None:
-    """A paragraph that only continues the previous one's quotation shares its topics."""
+    """A keyword-less paragraph that quotes someone goes on from the previous one and
+    shares its topics: a quotation carried on ('"But it has to be sustained," he
+    said.') or a reaction ('Wang added: "We will keep at it."'). Quote topics come
+    from here; a paragraph without quotes keeps no topic (background, colour)."""
     for i in range(1, len(paras)):
-        if ranked[i] or not ranked[i - 1]:
+        if ranked[i] or not ranked[i - 1] or paras[i].section != paras[i - 1].section:
             continue
-        if norm[paras[i].start:paras[i].start + 1] in _OPENING_MARKS:
+        start, end = paras[i].start, paras[i].end
+        if norm[start:start + 1] in _OPENING_MARKS or _QUOTE_MARK.search(norm, start, end):
             ranked[i] = list(ranked[i - 1])
 
 
-def sentence_topics(matchers: Matchers, norm: str, start: int, end: int,
-                    candidates: Sequence[str], heading: Sequence[str]) -> list[str]:
-    """Which of its paragraph's topics a sentence (or clause) is about.
+def sentence_topics(index: KeywordIndex, hits: Sequence[Hit], candidates: Sequence[str],
+                    heading: Sequence[str]) -> list[str]:
+    """Which of its paragraph's topics a sentence (or clause) with these hits is about.
 
     The candidates with the highest keyword score (heading topics get a bonus);
     a span with no keyword of any candidate belongs to all of them.
     """
     if len(candidates) <= 1:
         return list(candidates)
-    scores = score_span(matchers, norm, start, end, candidates)
+    scores = score_hits(index, hits, candidates)
     for t in heading:
         if t in candidates:
             scores[t] = scores.get(t, 0.0) + SENTENCE_HEADING_BONUS

@@ -44,23 +44,15 @@ def run(store_path: Path) -> Run:
               ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [*bilat_cmd(), *args], input=stdin, capture_output=True, text=True, timeout=120,
-            env=env_for(store or store_path), stdin=None if stdin is not None else subprocess.DEVNULL,
+            env=env_for(store or store_path),
+            stdin=None if stdin is not None else subprocess.DEVNULL,
         )
 
     return bilat
 
 
-ARTICLE_TEMPLATE = """{title}
-{published}
-
-VIENTIANE, Laos (AP) — U.S. Secretary of State Antony Blinken met China's top diplomat Wang Yi on {weekday}, in round {n} of their talks, and the two sides traded warnings over the South China Sea.
-
-"We will keep standing with our ally the Philippines in round {n}," Blinken told reporters after the meeting.
-
-Wang said the United States should stop stirring up trouble. "The U.S. side should respect the countries of the region," Wang said.
-
-Both sides agreed to hold more talks on fentanyl and climate.
-"""
+# One article of a series; {title}, {published}, {weekday} and {n} are filled in per copy.
+ARTICLE_TEMPLATE = (FIXTURES / "series-template.txt").read_text(encoding="utf-8")
 
 
 def numbered_article(n: int, start: date = date(2001, 1, 1)) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,8 +20,8 @@ WIRE = FIXTURES / "laos-talks-wire.txt"
 READOUT = FIXTURES / "laos-talks-readout.txt"
 
 
-def ok(proc: object) -> None:
-    assert getattr(proc, "returncode") == 0, getattr(proc, "stderr")
+def ok(proc: subprocess.CompletedProcess[str]) -> None:
+    assert proc.returncode == 0, proc.stderr
 
 
 def meetings(run: Run) -> list[dict[str, object]]:
