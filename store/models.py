@@ -66,7 +66,9 @@ class Topic(BaseModel):
 class Actor(BaseModel):
     """A person or body that takes part in a meeting or is quoted."""
 
-    name: str = Field(description="Canonical full name: 'Antony Blinken', 'Chinese Foreign Ministry'")
+    name: str = Field(
+        description="Canonical full name: 'Antony Blinken', 'Chinese Foreign Ministry'"
+    )
     role: str = Field(default="", description="'Secretary of State', 'foreign minister'")
     country: str | None = Field(default=None, description="Canonical country: 'United States'")
     aliases: list[str] = Field(default_factory=list, description="'Blinken', 'the secretary'")
@@ -137,7 +139,9 @@ class MeetingDraft(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     text: str = Field(default="", description="Plain article text; all offsets point into it")
-    original: str = Field(default="", description="The decoded input as given (HTML, Markdown, text)")
+    original: str = Field(
+        default="", description="The decoded input as given (HTML, Markdown, text)"
+    )
     sha256: str = Field(default="", description="sha256 of `original` as UTF-8")
     paragraph_spans: list[Paragraph] = Field(default_factory=list)
 

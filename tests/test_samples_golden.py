@@ -94,7 +94,9 @@ def test_quotes_and_speakers(sample: Path, expected: Path) -> None:
     assert sorted(set(want) - set(found)) == [], "quotes missed"
     assert sorted(set(found) - set(want)) == [], "spans wrongly taken as quotes"
     wrong = {
-        t: (found[t].speaker, w["speaker"]) for t, w in want.items() if found[t].speaker != w["speaker"]
+        t: (found[t].speaker, w["speaker"])
+        for t, w in want.items()
+        if found[t].speaker != w["speaker"]
     }
     assert not wrong, f"(found, expected) speakers differ: {wrong}"
     wrong_topic = {

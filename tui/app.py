@@ -110,9 +110,14 @@ class BilatApp(App[None]):
         """One place where a failed worker becomes a notification."""
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
-            text = str(error) if isinstance(error, (StoreError, ValueError, OSError)) else repr(error)
-            self.notify(text.splitlines()[0] if text else type(error).__name__,
-                        title="Something went wrong", severity="error")
+            text = (
+                str(error) if isinstance(error, (StoreError, ValueError, OSError)) else repr(error)
+            )
+            self.notify(
+                text.splitlines()[0] if text else type(error).__name__,
+                title="Something went wrong",
+                severity="error",
+            )
 
 
 def run(store: str | None = None, demo: bool = False) -> int:

@@ -18,7 +18,11 @@ class BilatCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = cast("BilatApp", self.app)
         commands: list[tuple[str, Callable[[], object], str]] = [
-            ("article: add from a file or pasted text", app.action_add_article, "Review, then save"),
+            (
+                "article: add from a file or pasted text",
+                app.action_add_article,
+                "Review, then save",
+            ),
             ("quotes: search", app.action_quotes, "Filter quotes by speaker, side, topic, words"),
             ("meetings: compare two", app.action_compare, "Every topic side by side"),
             ("export: timeline", app.action_export, "Markdown, JSON, CSV, HTML or TimelineJS"),
@@ -28,8 +32,11 @@ class BilatCommands(Provider):
         ]
         for topic in app.store.topics():
             commands.append(
-                (f"topic: open {topic.name}", partial(app.open_topic, topic.id, None, None),
-                 topic.description or topic.id)
+                (
+                    f"topic: open {topic.name}",
+                    partial(app.open_topic, topic.id, None, None),
+                    topic.description or topic.id,
+                )
             )
         for meeting in reversed(app.store.meetings()):
             label = f"meeting: open {meeting.meeting_date or '?'} {meeting.title}"

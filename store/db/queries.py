@@ -71,10 +71,14 @@ def meeting_refs(
     """Meetings in scope, oldest first; `last`: only the newest N (picked in SQL)."""
     where, params = scope
     if last is None:
-        sql = f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} ORDER BY {MEETING_ORDER}"
+        sql = (
+            f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} ORDER BY {MEETING_ORDER}"
+        )
         return [rows.meeting_ref(r) for r in tuples(conn, sql, params)]
-    sql = (f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} "
-           f"ORDER BY {MEETING_ORDER_DESC} LIMIT ?")
+    sql = (
+        f"SELECT {rows.MEETING_COLUMNS} FROM meetings m WHERE {where} "
+        f"ORDER BY {MEETING_ORDER_DESC} LIMIT ?"
+    )
     return [rows.meeting_ref(r) for r in tuples(conn, sql, (*params, last))][::-1]
 
 
@@ -118,8 +122,11 @@ def raised_cells(
 
 
 def entry_views(
-    conn: sqlite3.Connection, refs: dict[int, MeetingRef], scope: Scope,
-    names: dict[str, str], topic_id: str | None = None,
+    conn: sqlite3.Connection,
+    refs: dict[int, MeetingRef],
+    scope: Scope,
+    names: dict[str, str],
+    topic_id: str | None = None,
 ) -> dict[tuple[int, str], EntryView]:
     """Full EntryViews (override applied, figures merged, quotes attached) for a scope."""
     where, params = scope
@@ -140,7 +147,7 @@ def entry_views(
         for mid, tid, st, note in tuples(
             conn,
             f"""SELECT o.meeting_id, o.topic_id, o.status, o.note FROM entry_overrides o
-                JOIN meetings m ON m.id = o.meeting_id WHERE {where} {tsql.replace('e.', 'o.')}""",
+                JOIN meetings m ON m.id = o.meeting_id WHERE {where} {tsql.replace("e.", "o.")}""",
             params + tparams,
         )
     }
@@ -167,7 +174,8 @@ def entry_views(
         ranked = grouped.get(key, [])
         if len(ranked) > 1:
             ranked = sorted(
-                ranked, reverse=True,
+                ranked,
+                reverse=True,
                 key=lambda r: entry_rank(r[4], rows.to_date(r[7]), r[2]),
             )
             figures = merge_figures(rows.figures_from(r[6]) for r in ranked)
@@ -177,13 +185,22 @@ def entry_views(
         shown = status[over_status] if over_status else None
         extracted = status[ranked[0][3]] if ranked else shown
         assert extracted is not None  # a key comes from an entry or a status override
-        views[key] = rows.build(EntryView, {
-            "meeting": ref, "topic_id": tid, "topic_name": names.get(tid, tid),
-            "status": shown or extracted, "extracted_status": extracted,
-            "overridden": shown is not None, "note": note,
-            "evidence": ranked[0][4] if ranked else "", "summary": ranked[0][5] if ranked else "",
-            "figures": figures, "quotes": quotes.get(key, []),
-        })
+        views[key] = rows.build(
+            EntryView,
+            {
+                "meeting": ref,
+                "topic_id": tid,
+                "topic_name": names.get(tid, tid),
+                "status": shown or extracted,
+                "extracted_status": extracted,
+                "overridden": shown is not None,
+                "note": note,
+                "evidence": ranked[0][4] if ranked else "",
+                "summary": ranked[0][5] if ranked else "",
+                "figures": figures,
+                "quotes": quotes.get(key, []),
+            },
+        )
     return views
 
 
@@ -192,8 +209,11 @@ def _names(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def topic_history(
-    conn: sqlite3.Connection, topic_id: str, dyad: list[str] | None,
-    all_refs: list[MeetingRef] | None = None, last: int | None = None,
+    conn: sqlite3.Connection,
+    topic_id: str,
+    dyad: list[str] | None,
+    all_refs: list[MeetingRef] | None = None,
+    last: int | None = None,
 ) -> list[EntryView]:
     """The topic at every meeting of the dyad that raised it, oldest first.
 
@@ -211,13 +231,17 @@ def topic_history(
         return [views[(r.id, topic_id)] for r in all_refs if (r.id, topic_id) in views]
     where, params = dyad_scope(pair)
     # Only the meetings that raised the topic: a tenth of a long history, typically.
-    refs = meeting_refs(conn, (
-        f"""{where} AND m.id IN (
+    refs = meeting_refs(
+        conn,
+        (
+            f"""{where} AND m.id IN (
             SELECT meeting_id FROM topic_entries WHERE topic_id = ?
             UNION SELECT meeting_id FROM entry_overrides
                   WHERE topic_id = ? AND status IS NOT NULL)""",
-        params + (topic_id, topic_id),
-    ), last=max(last, 0) if last is not None else None)
+            params + (topic_id, topic_id),
+        ),
+        last=max(last, 0) if last is not None else None,
+    )
     scope = dyad_scope(pair) if last is None else ids_scope([r.id for r in refs])
     by_id = {r.id: r for r in refs}
     views = entry_views(conn, by_id, scope, names, topic_id)
@@ -232,7 +256,9 @@ def topic_changes(conn: sqlite3.Connection, topic_id: str, dyad: list[str] | Non
 
 
 def meeting_changes(
-    conn: sqlite3.Connection, meeting_id: int | None, dyad: list[str] | None,
+    conn: sqlite3.Connection,
+    meeting_id: int | None,
+    dyad: list[str] | None,
     refs: list[MeetingRef] | None = None,
     cells: dict[tuple[int, str], Status] | None = None,
 ) -> list[Change]:
@@ -253,17 +279,19 @@ def meeting_changes(
         cells = raised_cells(conn, dyad_scope(pair))
     # The last meeting before this one at which each topic was raised.
     last: dict[str, int] = {}
-    for (mid, tid) in cells:
+    for mid, tid in cells:
         i = position.get(mid, -1)
         if 0 <= i < idx and i > last.get(tid, -1):
             last[tid] = i
     wanted = {current.id} | {refs[i].id for i in last.values()}
     names = _names(conn)
-    views = entry_views(conn, {r.id: r for r in refs if r.id in wanted},
-                        ids_scope(sorted(wanted)), names)
+    views = entry_views(
+        conn, {r.id: r for r in refs if r.id in wanted}, ids_scope(sorted(wanted)), names
+    )
     now = [v for (mid, _), v in views.items() if mid == current.id]
-    before = {tid: views[(refs[i].id, tid)] for tid, i in last.items()
-              if (refs[i].id, tid) in views}
+    before = {
+        tid: views[(refs[i].id, tid)] for tid, i in last.items() if (refs[i].id, tid) in views
+    }
     return changes_mod.meeting_changes(current, previous, now, before)
 
 
@@ -288,10 +316,18 @@ def board(conn: sqlite3.Connection, dyad: list[str] | None) -> Board:
         if len(ordered) > 1:
             delta = cur.score - raised[ordered[-2]].score
             trend = (delta > 0) - (delta < 0)
-        out.append(rows.build(TopicRow, {
-            "topic": topic, "cells": {mid: raised[mid] for mid in ordered}, "current": cur,
-            "trend": trend, "last_discussed": refs[position[ordered[-1]]].meeting_date,
-        }))
+        out.append(
+            rows.build(
+                TopicRow,
+                {
+                    "topic": topic,
+                    "cells": {mid: raised[mid] for mid in ordered},
+                    "current": cur,
+                    "trend": trend,
+                    "last_discussed": refs[position[ordered[-1]]].meeting_date,
+                },
+            )
+        )
     latest = meeting_changes(conn, refs[-1].id, pair, refs=refs, cells=cells) if refs else []
     return rows.build(
         Board, {"dyad": pair, "meetings": refs, "rows": out, "latest_changes": latest}
@@ -324,8 +360,12 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> MeetingDetail:
     ]
     published = min((a.published for a in articles if a.published), default=None)
     return MeetingDetail(
-        meeting=ref, published=published, participants=rows.actors_from(row["participants"]),
-        articles=articles, entries=entries, quotes=quotes,
+        meeting=ref,
+        published=published,
+        participants=rows.actors_from(row["participants"]),
+        articles=articles,
+        entries=entries,
+        quotes=quotes,
     )
 
 
@@ -351,7 +391,8 @@ def speakers_like(conn: sqlite3.Connection, part: str) -> list[str]:
     which SQL LIKE does not do); read from the speaker index, not the quotes."""
     needle = part.casefold()
     return [
-        name for (name,) in tuples(
+        name
+        for (name,) in tuples(
             conn, "SELECT DISTINCT eff_speaker FROM quotes WHERE eff_speaker IS NOT NULL"
         )
         if needle in name.casefold()
@@ -359,8 +400,14 @@ def speakers_like(conn: sqlite3.Connection, part: str) -> list[str]:
 
 
 def search_quotes(
-    conn: sqlite3.Connection, words: str | None, *, speaker: str | None, topic: str | None,
-    side: str | None, meeting_id: int | None, limit: int,
+    conn: sqlite3.Connection,
+    words: str | None,
+    *,
+    speaker: str | None,
+    topic: str | None,
+    side: str | None,
+    meeting_id: int | None,
+    limit: int,
 ) -> list[StoredQuote]:
     """Shown quotes matching every filter given, newest meeting first."""
     where = [rows.QUOTE_SHOWN]
@@ -408,7 +455,8 @@ def search_articles(conn: sqlite3.Connection, words: str, limit: int) -> list[tu
         return []
     found = conn.execute(
         """SELECT a.id, a.meeting_id, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid
-           WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (query, max(0, limit)),
+           WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""",
+        (query, max(0, limit)),
     ).fetchall()
     return [(r["id"], r["meeting_id"], r["title"]) for r in found]
 
@@ -416,8 +464,12 @@ def search_articles(conn: sqlite3.Connection, words: str, limit: int) -> list[tu
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Stored rows: meetings, articles, quotes (every source's copy), extracted entries."""
     out: dict[str, int] = {}
-    for name, table in (("meetings", "meetings"), ("articles", "articles"),
-                        ("quotes", "quotes"), ("entries", "topic_entries"),
-                        ("topics", "topics")):
+    for name, table in (
+        ("meetings", "meetings"),
+        ("articles", "articles"),
+        ("quotes", "quotes"),
+        ("entries", "topic_entries"),
+        ("topics", "topics"),
+    ):
         out[name] = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     return out

@@ -23,6 +23,7 @@ from store.ingest.countries import (
     country_of_capital,
 )
 from store.ingest.types import ActorTable, Mention, Para
+from store.ingest.wordtrie import trie_pattern
 from store.models import Actor
 
 _UPPER = "A-Z\u00c0-\u00de"
@@ -119,7 +120,8 @@ def _title_before(window: str) -> _Title | None:
     Read backwards over the words (no regex search anchored at the end: that
     would retry a long alternation at every position of the window).
     """
-    toks = _WORD_TOKEN.findall(window)
+    # A title is a few words long: the last sixteen tokens hold any we know.
+    toks = _WORD_TOKEN.findall(window)[-16:]
     end = len(toks)
     if end and toks[end - 1] == ",":
         end -= 1
@@ -187,18 +189,29 @@ _FORMER = re.compile(r"(?i:former|late|then)\s+[^,.;]{0,40}$")
 _PRONOUN_RE = re.compile(r"[HhSs](?:e|is|er|im|he)\b")
 _PRONOUNS = frozenset("he she his her him He She His Her Him".split())
 # "the secretary", "the Chinese leader", "the U.S. president"
+# No leading \b (it keeps the engine from skipping ahead to a "T"/"t"); matches
+# inside a word ("bathe") are dropped by hand where the pattern is scanned.
 _ALIAS_RE = re.compile(
-    rf"\b[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
+    rf"[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
     r"(?P<role>(?i:secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor))\b(?!\s+of\b)"
 )
 # A meeting: who took part is named around one of these words.
+_MEETING_WORDS = (
+    "met meet meets meeting talks hosted hosts host sat down called call spoke with spoke by "
+    "visit visited visiting visits summit greeted received discussion discussions counterpart "
+    "counterparts held hold holds negotiate negotiated negotiates negotiating negotiation "
+    "negotiations negotiator negotiators conversation seeing saw spent talked dinner lunch "
+    "banquet welcomed shook hands trip travel travels traveled travelled traveling travelling "
+    "arrived landed"
+)
+_MEETING_PAIRS = ("sat down", "spoke with", "spoke by", "shook hands")
+# A trie scans fast (no leading \b: matches inside a word are dropped where used).
 _MEETING_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|host|sat\s+down|called|call|spoke\s+with|"
-    r"spoke\s+by|visit|visited|visiting|visits|summit|greeted|received|discussions?|counterparts?"
-    r"|held|hold|holds|negotiat\w+|conversation|seeing|saw|spent|talked|dinner|lunch|banquet|"
-    r"welcomed|shook\s+hands|trip|travel\w*|arrived|landed)\b"
+    "(?:" + trie_pattern(list(_MEETING_PAIRS) + [
+        w for w in _MEETING_WORDS.split()
+        if w not in ("sat", "down", "spoke", "with", "by", "shook", "hands")]) + r")\b"
 )
 _BACKGROUND_CUE = re.compile(r"\b(?:who|last|previously|first|when|since|had)\s+(?:met|visited)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
@@ -238,6 +251,7 @@ class _State:
     last_seen: dict[int, int] = field(default_factory=dict)  # actor -> order of last mention
     clock: int = 0
     last_body: dict[str, int] = field(default_factory=dict)  # kind key ("ministry") -> actor
+    by_surname: dict[str, list[int]] = field(default_factory=dict)
 
     def touch(self, actor: int) -> None:
         self.clock += 1
@@ -305,6 +319,7 @@ def _person(state: _State, name: str, role: str, country: str | None,
         state.table.actors.append(Actor(name=name, role=role, country=country, aliases=aliases))
         state.by_name[name] = idx
         state.persons[idx] = _Person(idx, surname, given, gender, role)
+        state.by_surname.setdefault(surname, []).append(idx)
         return idx
     if idx not in state.persons:
         return idx
@@ -337,7 +352,7 @@ def _recent(state: _State, candidates: list[int]) -> int | None:
 
 
 def _by_surname(state: _State, surname: str) -> int | None:
-    return _recent(state, [i for i, p in state.persons.items() if p.surname == surname])
+    return _recent(state, state.by_surname.get(surname, []))
 
 
 def _known_by_surname(surname: str) -> off.Official | None:
@@ -633,6 +648,8 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[_Event]:
         evs.append(_Event(hit.start, hit.end, "body", 3, hit))
     names = [e for e in evs if e.kind == "name"]
     for m in _ALIAS_RE.finditer(text, p.start, p.end):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
         # "the Chinese foreign minister, Wang Yi": the title introduces the name after it.
         nxt = next((e for e in names if m.end() <= e.start <= m.end() + 3), None)
         if nxt is None:
@@ -651,7 +668,8 @@ def _participants(text: str, paras: list[Para], table: ActorTable) -> list[int]:
     for p in paras:
         for s in _sentence_bounds(p):
             sent = text[s[0]:s[1]]
-            cues = [m for m in _MEETING_CUE.finditer(sent)]
+            cues = [m for m in _MEETING_CUE.finditer(sent)
+                    if m.start() == 0 or not sent[m.start() - 1].isalnum()]
             if not cues:
                 continue
             background = all(_BACKGROUND_CUE.search(sent, max(0, c.start() - 15), c.end() + 1)

@@ -160,7 +160,8 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     Used for "Putin turned to Trump and said ..." and "Putin opened the news
     conference, calling the talks ...": the verb's subject is the clause's.
     """
-    for m in ms.between(lo, hi):
+    lo = max(lo, hi - 400)  # bounded: a huge sentence must not make this quadratic
+    for m in ms.between(lo, hi)[:8]:
         if norm.count('"', lo, m.start) % 2 == 0:
             return m
     return None
@@ -210,13 +211,13 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
         return None, False
     # Later in the sentence: the first reporting verb whose subject we can name
     # ("The leaders '...' and underscored X, the White House said").
-    for vm in verbs.within(vm.start(), limit):
-        according = _ACCORDING.match(norm, vm.start()) is not None
+    for later in verbs.within(vm.start(), limit):
+        according = _ACCORDING.match(norm, later.start()) is not None
         if not according:
-            subj = _subject_before(norm, ms, lo, vm.start())
+            subj = _subject_before(norm, ms, lo, later.start())
             if subj is not None:
                 return subj, False
-        subj = _subject_after(norm, ms, vm.end(), limit)
+        subj = _subject_after(norm, ms, later.end(), limit)
         if subj is not None:
             return subj, according
     return None, False
@@ -233,7 +234,9 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
     """
     found = verbs.within(lo, open_mark)
     fallback: Mention | None = None
-    line = norm.rfind("\n", lo, open_mark) + 1 or lo
+    window = max(lo, open_mark - 300)
+    nl = norm.rfind("\n", window, open_mark)
+    line = nl + 1 if nl >= 0 else lo if window == lo else open_mark
     for m in ms.between(line, open_mark)[:1]:
         # "Putin: 'Next time in Moscow'": a heading names the speaker before a colon.
         if not norm[line:m.start].strip() and _COLON_LEAD.match(norm, m.end, open_mark):

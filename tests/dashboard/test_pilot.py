@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
+from dashboard.helpers import screen_text, settle
 from store.db import Store
 from store.ingest import extract
 from store.models import Status
-from dashboard.helpers import settle, screen_text
 from tui.app import BilatApp
 from tui.screens.board import BoardScreen
 from tui.screens.compare import CompareScreen

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store.ingest import extract
 from dashboard.helpers import settle
+from store.ingest import extract
 from tui.app import BilatApp
 from tui.demo import SAMPLES
 from tui.screens.review import ReviewScreen

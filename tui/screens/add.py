@@ -45,8 +45,11 @@ class AddScreen(BilatScreen[None]):
         with Vertical(id="add-source"):
             yield Label("Article file (Tab completes):")
             with Horizontal():
-                yield Input(placeholder="path/to/article.txt|.md|.html", id="add-path",
-                            suggester=PathSuggester())
+                yield Input(
+                    placeholder="path/to/article.txt|.md|.html",
+                    id="add-path",
+                    suggester=PathSuggester(),
+                )
                 yield Button("Read file", variant="primary", id="read-file")
             yield Label("…or paste the article below and press ctrl+r:")
         yield TextArea(id="add-paste", soft_wrap=True)

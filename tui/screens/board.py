@@ -29,9 +29,16 @@ class BoardScreen(BilatScreen[None]):
         Binding("a", "app.add_article", "Add", tooltip="Add an article from a file or pasted text"),
         Binding("slash", "app.quotes", "Quotes", key_display="/", tooltip="Search quotes"),
         Binding("c", "app.compare", "Compare", tooltip="Compare two meetings"),
-        Binding("m", "open_meeting", "Meeting", show=False,
-                tooltip="Open the highlighted meeting's article"),
-        Binding("d", "next_dyad", "Pair", show=False, tooltip="Switch to the next pair of countries"),
+        Binding(
+            "m",
+            "open_meeting",
+            "Meeting",
+            show=False,
+            tooltip="Open the highlighted meeting's article",
+        ),
+        Binding(
+            "d", "next_dyad", "Pair", show=False, tooltip="Switch to the next pair of countries"
+        ),
         Binding("e", "app.export", "Export", show=False, tooltip="Export a timeline"),
     ]
 

@@ -60,7 +60,9 @@ class CompareScreen(BilatScreen[None]):
             self.left_id = meetings[-2].id
         with Horizontal(id="compare-pickers"):
             yield Select(options, value=self.left_id or Select.NULL, id="left", prompt="Meeting A")
-            yield Select(options, value=self.right_id or Select.NULL, id="right", prompt="Meeting B")
+            yield Select(
+                options, value=self.right_id or Select.NULL, id="right", prompt="Meeting B"
+            )
         yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 

@@ -11,29 +11,38 @@ from textual.widgets import Static
 from tui.screens.base import BilatModal
 
 KEYS = [
-    ("Everywhere", [
-        ("ctrl+p", "command palette: every action, topic and meeting"),
-        ("?  F1", "this help"),
-        ("t", "switch light / dark theme"),
-        ("escape", "back"),
-        ("q", "quit"),
-    ]),
-    ("Board", [
-        ("↑↓←→  hjkl", "move between topics and meetings"),
-        ("enter", "open the topic (on a cell: that topic at that meeting)"),
-        ("m", "open the highlighted meeting's article"),
-        ("a", "add an article"),
-        ("/", "search quotes"),
-        ("c", "compare two meetings"),
-        ("e", "export a timeline"),
-        ("d", "next pair of countries"),
-    ]),
-    ("Topic", [
-        ("←→", "older / newer meeting"),
-        ("[  ]", "page older / newer meetings"),
-        ("s", "set the status of the focused meeting (with a note)"),
-        ("m", "open the focused meeting's article"),
-    ]),
+    (
+        "Everywhere",
+        [
+            ("ctrl+p", "command palette: every action, topic and meeting"),
+            ("?  F1", "this help"),
+            ("t", "switch light / dark theme"),
+            ("escape", "back"),
+            ("q", "quit"),
+        ],
+    ),
+    (
+        "Board",
+        [
+            ("↑↓←→  hjkl", "move between topics and meetings"),
+            ("enter", "open the topic (on a cell: that topic at that meeting)"),
+            ("m", "open the highlighted meeting's article"),
+            ("a", "add an article"),
+            ("/", "search quotes"),
+            ("c", "compare two meetings"),
+            ("e", "export a timeline"),
+            ("d", "next pair of countries"),
+        ],
+    ),
+    (
+        "Topic",
+        [
+            ("←→", "older / newer meeting"),
+            ("[  ]", "page older / newer meetings"),
+            ("s", "set the status of the focused meeting (with a note)"),
+            ("m", "open the focused meeting's article"),
+        ],
+    ),
     ("Meeting", [("n", "next source article of the meeting")]),
     ("Compare", [("x", "swap meetings"), ("enter", "open the topic")]),
     ("Quotes", [("/", "type words"), ("enter", "open the quote's meeting")]),

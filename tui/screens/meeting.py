@@ -28,7 +28,11 @@ def article_paragraphs(
     rows = []
     for para in spans:
         styled = [
-            Span(q.start - para.start, q.end - para.start, f"bold {side_style(q.speaker_country, dyad)}")
+            Span(
+                q.start - para.start,
+                q.end - para.start,
+                f"bold {side_style(q.speaker_country, dyad)}",
+            )
             for q in own
             if para.start <= q.start and q.end <= para.end
         ]
@@ -100,8 +104,12 @@ class MeetingScreen(BilatScreen[None]):
         for entry in detail.entries:
             meta += [Content(entry.topic_name + " "), status_badge(entry.status), "  "]
         if len(dyad) == 2:
-            meta += ["\nquotes: ", (dyad[0], side_style(dyad[0], dyad)), " · ",
-                     (dyad[1], side_style(dyad[1], dyad))]
+            meta += [
+                "\nquotes: ",
+                (dyad[0], side_style(dyad[0], dyad)),
+                " · ",
+                (dyad[1], side_style(dyad[1], dyad)),
+            ]
         self.query_one("#meeting-meta", Static).update(Content.assemble(*meta))
         box = self.query_one("#article", VerticalScroll)
         box.remove_children()

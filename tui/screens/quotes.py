@@ -65,7 +65,11 @@ class QuotesScreen(BilatScreen[None]):
         words = self.query_one("#words", Input).value.strip() or None
         speaker = self.query_one("#speaker", Input).value.strip() or None
         quotes = self.store.search_quotes(
-            words, speaker=speaker, side=self._select("side"), topic=self._select("topic"), limit=500
+            words,
+            speaker=speaker,
+            side=self._select("side"),
+            topic=self._select("topic"),
+            limit=500,
         )
         self.app.call_from_thread(self.show, quotes)
 

@@ -87,28 +87,40 @@ class ReviewScreen(BilatScreen[None]):
             yield Static(Content.styled(f"Review: {self.origin}", "bold"), id="review-meta")
             with Horizontal(classes="review-row"):
                 yield Input(draft.title, placeholder="title", id="title")
-                yield Input(str(draft.meeting_date or ""), placeholder="meeting date YYYY-MM-DD",
-                            id="meeting-date")
+                yield Input(
+                    str(draft.meeting_date or ""),
+                    placeholder="meeting date YYYY-MM-DD",
+                    id="meeting-date",
+                )
             with Horizontal(classes="review-row"):
                 yield Input(draft.location or "", placeholder="location", id="location")
-                yield Input(", ".join(draft.dyad), placeholder="two countries, comma-separated",
-                            id="dyad")
+                yield Input(
+                    ", ".join(draft.dyad), placeholder="two countries, comma-separated", id="dyad"
+                )
             who = ", ".join(a.name for a in draft.participants) or "nobody found"
             yield Label(f"Participants: {who}", markup=False)
             yield Label(f"Topics ({len(draft.topics)})", classes="review-heading")
             for i, entry in enumerate(draft.topics):
                 with Horizontal(classes="review-row"):
                     yield Checkbox("keep", True, id=f"topic-{i}-keep")
-                    yield Select(status_options, value=entry.status.value, allow_blank=False,
-                                 id=f"topic-{i}-status")
+                    yield Select(
+                        status_options,
+                        value=entry.status.value,
+                        allow_blank=False,
+                        id=f"topic-{i}-status",
+                    )
                     yield Label(Content.assemble((entry.name, "bold"), " — ", entry.evidence))
             yield Label(f"Quotes ({len(draft.quotes)})", classes="review-heading")
             for i, quote in enumerate(draft.quotes):
                 with Horizontal(classes="review-row"):
                     yield Checkbox("keep", True, id=f"quote-{i}-keep")
                     yield Input(quote.speaker or "", placeholder="speaker", id=f"quote-{i}-speaker")
-                    yield Select(topic_options, value=quote.topic or Select.NULL,
-                                 prompt="no topic", id=f"quote-{i}-topic")
+                    yield Select(
+                        topic_options,
+                        value=quote.topic or Select.NULL,
+                        prompt="no topic",
+                        id=f"quote-{i}-topic",
+                    )
                     yield Label(Content(f"“{quote.text}”"))
             if draft.warnings:
                 yield Label("Warnings", classes="review-heading")

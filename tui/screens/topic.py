@@ -25,7 +25,9 @@ FETCH = 48  # entries read from the store at once; paging past them reads more
 class TopicScreen(BilatScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("s", "set_status", "Set status", tooltip="Override this entry's status, with a note"),
+        Binding(
+            "s", "set_status", "Set status", tooltip="Override this entry's status, with a note"
+        ),
         Binding("m", "open_meeting", "Meeting", tooltip="Open the focused meeting's article"),
         Binding("left,h", "focus_column(-1)", "Older", show=False),
         Binding("right,l", "focus_column(1)", "Newer", show=False),
@@ -78,12 +80,15 @@ class TopicScreen(BilatScreen[None]):
             )
         )
         self.query_one("#topic-spark", Static).update(
-            Content.assemble(("status over time  ", "$text-muted"), sparkline([e.status for e in history]))
+            Content.assemble(
+                ("status over time  ", "$text-muted"), sparkline([e.status for e in history])
+            )
         )
         lines = [change_content(c) for c in reversed(changes[-6:])] or [Content("No changes yet.")]
         self.query_one("#topic-changes", Static).update(Content("\n").join(lines))
         focus_index = next(
-            (i for i, e in enumerate(history) if e.meeting.id == self.focus_meeting), len(history) - 1
+            (i for i, e in enumerate(history) if e.meeting.id == self.focus_meeting),
+            len(history) - 1,
         )
         self.window_end = min(len(history), max(focus_index + 1, WINDOW))
         self._build_columns(focus_index)
@@ -103,7 +108,9 @@ class TopicScreen(BilatScreen[None]):
         dyad = self.dyad or (self.history[0].meeting.dyad if self.history else [])
         columns = [EntryColumn(e, dyad) for e in self.history[start : self.window_end]]
         if not columns:
-            box.mount(Static("This topic was not raised at any meeting of this pair.", markup=False))
+            box.mount(
+                Static("This topic was not raised at any meeting of this pair.", markup=False)
+            )
             return
         box.mount_all(columns)
         target = columns[min(max(focus_index - start, 0), len(columns) - 1)]

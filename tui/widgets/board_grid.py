@@ -123,9 +123,7 @@ class BoardGrid(ScrollView, can_focus=True):
         topic = self._topic_at(self.cursor.row)
         if topic is None or self.board is None:
             return
-        meeting = (
-            self.board.meetings[self.cursor.column].id if self.cursor.column >= 0 else None
-        )
+        meeting = self.board.meetings[self.cursor.column].id if self.cursor.column >= 0 else None
         self.post_message(self.Selected(topic, meeting))
 
     def watch_cursor(self, cursor: GridCursor) -> None:
@@ -164,7 +162,10 @@ class BoardGrid(ScrollView, can_focus=True):
             return
         column = -1
         if offset.x >= LEFT_WIDTH:
-            column = self._visible_columns(self.scroll_offset.x).start + (offset.x - LEFT_WIDTH) // CELL_WIDTH
+            column = (
+                self._visible_columns(self.scroll_offset.x).start
+                + (offset.x - LEFT_WIDTH) // CELL_WIDTH
+            )
             if column >= len(self.board.meetings):
                 return
         self.cursor = GridCursor(row, column)
@@ -215,7 +216,11 @@ class BoardGrid(ScrollView, can_focus=True):
             return when.strftime("%d")
         before = meetings[column - 1].meeting_date if column > 0 else None
         first_visible = column == self._visible_columns(self.scroll_offset.x).start
-        if first_visible or before is None or (before.year, before.month) != (when.year, when.month):
+        if (
+            first_visible
+            or before is None
+            or (before.year, before.month) != (when.year, when.month)
+        ):
             return when.strftime("%b%y")
         return ""
 

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from store.models import Change
 from tui.widgets.styling import STATUS_VARS
 
+
 def change_content(change: Change) -> Content:
     """One change as styled content; the description is data, never markup."""
     mark = "•"

@@ -27,7 +27,11 @@ def entry_content(entry: EntryView, dyad: list[str]) -> Content:
     if entry.overridden and entry.extracted_status != entry.status:
         parts.append(Content.styled(f"  extracted: {entry.extracted_status.value}", "$text-muted"))
     if entry.note:
-        parts += [Content("\n"), Content.styled("note: ", "italic $text-muted"), Content(entry.note)]
+        parts += [
+            Content("\n"),
+            Content.styled("note: ", "italic $text-muted"),
+            Content(entry.note),
+        ]
     if entry.evidence:
         parts += [Content("\n\n"), Content.styled(entry.evidence, "italic")]
     if entry.summary and entry.summary != entry.evidence:
@@ -39,7 +43,9 @@ def entry_content(entry: EntryView, dyad: list[str]) -> Content:
         parts.append(_heading(f"Quotes ({len(entry.quotes)})"))
         parts += _lines(quote_content(q, dyad) for q in entry.quotes[:MAX_QUOTES])
         if len(entry.quotes) > MAX_QUOTES:
-            parts.append(Content.styled(f"\n… {len(entry.quotes) - MAX_QUOTES} more", "$text-muted"))
+            parts.append(
+                Content.styled(f"\n… {len(entry.quotes) - MAX_QUOTES} more", "$text-muted")
+            )
     return Content.assemble(*parts)
 
 

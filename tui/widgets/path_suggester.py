@@ -24,5 +24,5 @@ class PathSuggester(Suggester):
             return None
         for name in names:
             if name.startswith(stem) and not name.startswith("."):
-                return value + name[len(stem):]
+                return value + name[len(stem) :]
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store.models import Figure, Status, StoredQuote
+from store.models import Figure, Quote, Status, StoredQuote
 
 STATUS_VARS = {
     Status.TENSION: "$error",
@@ -31,22 +31,21 @@ def side_style(country: str | None, dyad: list[str]) -> str:
     return SIDE_VARS[2]
 
 
-def quote_content(quote: StoredQuote | object, dyad: list[str], *, with_date: bool = False) -> Content:
-    """Speaker (coloured by side): “text”  — all of it data, never markup."""
-    speaker = getattr(quote, "speaker", None) or "unknown speaker"
-    country = getattr(quote, "speaker_country", None)
-    text = getattr(quote, "text", "")
-    parts: list[str | tuple[str, str]] = [(speaker, f"bold {side_style(country, dyad)}")]
-    if with_date and getattr(quote, "meeting_date", None):
-        parts.append((f" ({quote.meeting_date})", "$text-muted"))  # type: ignore[attr-defined]
-    parts.append(": “")
-    parts.append(text)
-    parts.append("”")
+def quote_content(quote: Quote, dyad: list[str], *, with_date: bool = False) -> Content:
+    """Speaker (coloured by side): “text” — all of it data, never markup."""
+    parts: list[str | tuple[str, str]] = [
+        (quote.speaker or "unknown speaker", f"bold {side_style(quote.speaker_country, dyad)}")
+    ]
+    if with_date and isinstance(quote, StoredQuote) and quote.meeting_date:
+        parts.append((f" ({quote.meeting_date})", "$text-muted"))
+    parts += [": “", quote.text, "”"]
     return Content.assemble(*parts)
 
 
 def figure_content(figure: Figure) -> Content:
-    return Content.assemble(("▪ ", "$text-muted"), (figure.text, "bold"), f" {figure.noun}".rstrip())
+    return Content.assemble(
+        ("▪ ", "$text-muted"), (figure.text, "bold"), f" {figure.noun}".rstrip()
+    )
 
 
 SPARK_CHARS = "▁▂▄▆█"
@@ -54,9 +53,11 @@ SPARK_CHARS = "▁▂▄▆█"
 
 def sparkline(statuses: list[Status]) -> Content:
     """One character per meeting, height and colour by status score."""
-    return Content.assemble(
-        *[(SPARK_CHARS[s.score + 2], STATUS_VARS[s]) for s in statuses]
-    ) if statuses else Content("")
+    return (
+        Content.assemble(*[(SPARK_CHARS[s.score + 2], STATUS_VARS[s]) for s in statuses])
+        if statuses
+        else Content("")
+    )
 
 
 # Component classes for the line-API board grid (styled in app.tcss).
