@@ -241,3 +241,13 @@ def test_a_korean_leader_named_bare_gives_the_dyad() -> None:
         "Friday. Later, the two joined U.S. President Joe Biden for a three-way summit.\n"
     )
     assert infer_dyad(t, norm, None) == ["Japan", "South Korea"]
+
+
+def test_someone_who_called_the_meeting_something_did_not_take_part() -> None:
+    _norm, t = _table(
+        "President Joe Biden met Chinese President Xi Jinping in Lima on Saturday. "
+        "Senator Ann Porter, a longtime critic of the policy, called the meeting \"a wasted "
+        "chance\", and Senator Tom Reed called for a tougher line after the talks.\n"
+    )
+    names = [t.actors[i].name for i in t.participants]
+    assert names == ["Joe Biden", "Xi Jinping"]

@@ -333,3 +333,24 @@ def test_an_unnamed_official_of_a_presidential_office_speaks() -> None:
         "condition of anonymity.\n"
     ))
     assert got == {"The mood was warm": "senior presidential official"}
+
+
+def test_an_office_head_alias_and_an_unnamed_spokesperson() -> None:
+    text = (
+        "Treasury Secretary Janet Yellen met Vice Premier He Lifeng in Tianjin on Monday.\n\n"
+        "\"Subsidies distort markets,\" the Treasury chief told reporters.\n\n"
+        "\"The tone was businesslike,\" a U.S. Treasury spokesperson said.\n"
+    )
+    got = _by_text(_quotes(text))
+    assert got == {"Subsidies distort markets": "Janet Yellen",
+                   "The tone was businesslike": "U.S. Treasury spokesperson"}
+
+
+def test_the_pair_speak_jointly_and_a_relative_clause_gives_its_antecedent() -> None:
+    got = _by_text(_quotes(
+        INTRO + "The pair welcomed a \"steadier phase\" in relations.\n\n"
+        "The two leaders agreed to talk again, according to the State Department, which "
+        "said they \"valued open lines\".\n"
+    ))
+    assert got == {"steadier phase": "both sides",
+                   "valued open lines": "U.S. State Department"}

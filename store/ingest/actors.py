@@ -193,7 +193,10 @@ _PRONOUNS = frozenset("he she his her him He She His Her Him".split())
 # inside a word ("bathe") are dropped by hand where the pattern is scanned.
 _ALIAS_RE = re.compile(
     rf"[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
-    r"(?P<role>(?i:secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|leader|"
+    # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
+    r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
+    r"state\s+department)\s+(?:chief|head|boss)|"
+    r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor))\b(?!\s+of\b)"
 )
@@ -219,7 +222,15 @@ _OTHER_TIME = re.compile(r"\b(?:when|since|until|before)\b")
 # "a commitment Biden and Xi made at their meeting in November": an earlier one.
 _PAST_MEETING = re.compile(
     r"\b(?:made|reached|struck|agreed|announced)\s+(?:at|during)\s+(?:their|the|a)\s+"
-    r"(?:\w+\s+)?$|\b(?:their|the)\s+(?:last|previous|earlier|first)\s+$")
+    r"(?:\w+\s+)?$|\b(?:their|the)\s+(?:last|previous|earlier|first)\s+$"
+    # "called for a tougher line after the talks": a comment on the meeting.
+    r"|\b(?:after|following)\s+(?:the|their|this)\s+(?:\w+\s+)?$"
+    # "called the meeting 'a wasted chance'": the meeting is what they talk about.
+    r"|\b(?:called|described|hailed|praised|critici[sz]ed|dismissed|condemned)\s+"
+    r"(?:the|their|this)\s+(?:\w+\s+)?$")
+# "called the summit "a great start"", "called for calm": naming, not a phone call.
+_CALLED_SPEECH = re.compile(r"\s+(?:for|on|it|them|him|her|[^.;\"]{0,40}\")")
+_OTHER_EVENT = re.compile(r"\s*(?:Later|Separately|Earlier|Afterwards?|Next)\b")
 # A meeting still to come: "Blinken will visit China next year", "plans to meet".
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|to|plans?\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+)?$")
@@ -228,7 +239,7 @@ _FUTURE_CUE = re.compile(
 _OUTSIDER_AFTER = re.compile(
     r",\s*(?:a|an|the)\s+(?:former|retired|ex-|onetime|longtime\s+)?"
     r"(?:former|retired|analyst|professor|scholar|expert|fellow|researcher|economist|"
-    r"commentator|lecturer|historian)\b")
+    r"commentator|lecturer|historian|critic)\b")
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
 
 
@@ -555,6 +566,11 @@ class _Resolver:
             r = p.role.lower()
             if country and actor.country != country:
                 return False
+            if role.endswith(("chief", "head", "boss")):
+                office = role.rsplit(" ", 1)[0]
+                office = {"pentagon": "defense", "state department": "secretary of state",
+                          "defence": "defense"}.get(office, office)
+                return office in r.replace("defence", "defense") and "deputy" not in r
             if role == "leader":
                 return any(h in r for h in _HEAD_ROLES) or "leader" in r
             if role == "diplomat":
@@ -669,8 +685,13 @@ def _participants(text: str, paras: list[Para], table: ActorTable) -> list[int]:
         for s in _sentence_bounds(p):
             sent = text[s[0]:s[1]]
             cues = [m for m in _MEETING_CUE.finditer(sent)
-                    if m.start() == 0 or not sent[m.start() - 1].isalnum()]
+                    if (m.start() == 0 or not sent[m.start() - 1].isalnum())
+                    and not (m.group(0) in ("called", "call") and _CALLED_SPEECH.match(
+                        sent, m.end()))]
             if not cues:
+                continue
+            # "Later Friday, the two joined Biden for a three-way summit": another event.
+            if _OTHER_EVENT.match(sent):
                 continue
             background = all(_BACKGROUND_CUE.search(sent, max(0, c.start() - 15), c.end() + 1)
                              or _FUTURE_CUE.search(sent, max(0, c.start() - 25), c.start())

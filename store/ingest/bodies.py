@@ -80,10 +80,14 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
       "times")),
     (re.compile(r"(?:Chinese|China's)\s+(?:readout|account|statement)"),
      "Chinese Foreign Ministry", "China", "ministry", ("readout", "account", "statement")),
-    (re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|governments)|"
+    # The two people who met speak jointly: "the two leaders", "the pair".
+    (re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|governments|leaders|"
+                r"presidents|ministers|men|women|delegations)\b|[Tt]he\s+pair\b|"
                 r"(?:[Aa]|[Tt]he)\s+joint\s+statement|"
                 r"[Bb]oth(?=\s+(?:described|said|say|called|agreed|stressed|noted)\b)"),
-     "both sides", None, "sides", ("sides", "countries", "governments", "joint")),
+     "both sides", None, "sides", ("sides", "countries", "governments", "joint", "leaders",
+                                   "presidents", "ministers", "men", "women", "delegations",
+                                   "pair")),
 )
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
@@ -102,7 +106,7 @@ _ANON = re.compile(
     # The office an aide works in, as outlets that cover their own government put it.
     r"presidential|ministry|Kremlin|Korean|South\s+Korean|British|French|German|Australian|"
     r"diplomatic|security|Japanese\s+government|Foreign\s+Ministry)\s+)"
-    r"{0,4}(?:officials?|diplomats?|sources?|aides?))\b"
+    r"{0,4}(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman))\b"
 )
 _ANON_BARE = re.compile(
     r"(?<![\w.])(?P<phrase>(?:(?:[Ss]enior|U\.S\.|American|Chinese|Indian|Japanese|Russian|"
@@ -218,7 +222,7 @@ def find_bodies(
     low = chunk.lower()
     # Cheap substring checks first: most paragraphs name no body at all, and a
     # failed substring test costs far less than a regex scan.
-    if any(w in low for w in ("official", "diplomat", "source", "aide")):
+    if any(w in low for w in ("official", "diplomat", "source", "aide", "spokes")):
         for m in _ANON.finditer(text, start, end):
             phrase = " ".join(m["phrase"].split())
             hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "official"))

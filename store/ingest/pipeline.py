@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from store.ingest.actors import find_actors, infer_dyad
@@ -102,8 +103,12 @@ def extract(
 
 
 def as_written(snippet: str, norm: str, text: str) -> str:
-    """`snippet` (cut from `norm`) in the original characters of `text`, when found."""
-    if not snippet:
+    """`snippet` (cut from `norm`, maybe with its whitespace collapsed) in the
+    original characters of `text`; unchanged when it is not found as one run."""
+    words = snippet.split()
+    if not words:
         return snippet
-    at = norm.find(snippet)
-    return text[at : at + len(snippet)] if at >= 0 else snippet
+    found = re.search(r"\s+".join(map(re.escape, words)), norm)
+    if found is None:
+        return snippet
+    return " ".join(text[found.start() : found.end()].split())

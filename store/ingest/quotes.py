@@ -58,7 +58,9 @@ _SUBJECT_GAP = re.compile(
     r"(?:,[^,\"]{0,160}(?:,[^,\"]{0,160}){0,2},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
-    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}(?:,\s*)?$"
+    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
+    # "according to the White House, which said": the antecedent speaks.
+    r"(?:,\s*|,\s*(?:which|who)\s+(?:also\s+|later\s+)?)?$"
 )
 # After a verb, before its inverted subject: `said a senior U.S. official`.
 _INVERTED_GAP = re.compile(r"\s*(?:[\w.'-]+\s+){0,5}$")
