@@ -154,17 +154,19 @@ def topic_changes(history: list[EntryView], meetings: list[MeetingRef]) -> list[
     return out
 
 
-def entry_changes(history: list[EntryView], *, complete: bool = True) -> list[Change]:
-    """Changes between consecutive entries of a topic (oldest first), without the
-    dyad's other meetings: cheap enough for a screen showing the last few entries.
+def recent_topic_changes(
+    history: list[EntryView], meetings: list[MeetingRef], *, complete: bool
+) -> list[Change]:
+    """`topic_changes` over the newest entries of a topic only.
 
-    `complete` says `history` starts at the topic's first entry, so that one
-    counts as first raised; a window cut from a longer history starts silent.
+    `history` is the topic's newest entries (oldest first) and `meetings` the
+    dyad's meetings; `complete` says `history` reaches back to the topic's first
+    entry. When it does not, the oldest entry only serves as the base the next
+    is compared with: nothing is reported at it, so it is not "first raised".
     """
-    out: list[Change] = []
-    for i, current in enumerate(history):
-        last = history[i - 1] if i else None
-        if last is None and not complete:
-            continue
-        out.extend(_sort(compare(current, last, current.meeting, last.meeting if last else None)))
-    return out
+    if complete or not history:
+        return topic_changes(history, meetings)
+    start = history[0].meeting.id
+    at = next((i for i, m in enumerate(meetings) if m.id == start), 0)
+    changes = topic_changes(history, meetings[at:])
+    return [c for c in changes if c.meeting_id != start]

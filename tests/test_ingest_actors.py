@@ -251,3 +251,12 @@ def test_someone_who_called_the_meeting_something_did_not_take_part() -> None:
     )
     names = [t.actors[i].name for i in t.participants]
     assert names == ["Joe Biden", "Xi Jinping"]
+
+
+def test_a_later_separate_event_adds_no_participants() -> None:
+    _norm, t = _table(
+        "Prime Minister Narendra Modi met President Joe Biden in Wilmington on Saturday.\n\n"
+        "Later on Saturday, Modi joined Biden and Australian Prime Minister Anthony Albanese "
+        "at a leaders' summit.\n"
+    )
+    assert [t.actors[i].name for i in t.participants] == ["Narendra Modi", "Joe Biden"]

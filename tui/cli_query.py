@@ -6,7 +6,7 @@ import argparse
 import shutil
 import textwrap
 
-from store.changes import topic_changes
+from store.changes import recent_topic_changes
 from store.models import EntryView, MeetingRef, StoredQuote
 from tui.cli_common import find_topic, open_store, print_json, trend_arrow
 
@@ -102,28 +102,29 @@ def side_by_side(blocks: list[list[str]], width: int, gap: int = 3) -> list[str]
 def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         topic = find_topic(store.topics(), args.topic)
-        history = store.topic_history(topic.id, args.dyad)
-        # Changes from the history in hand (pure), rather than `topic_changes`, which
-        # would read the whole history a second time: twice as fast on a long one.
-        known = store.dyads()
-        dyad = args.dyad or (known[0] if known else None)
-        changes = topic_changes(history, store.meetings(dyad) if dyad else [])
+        # One entry more than shown, so the oldest shown one has something to be
+        # compared with; the store picks them in SQL, so a long history costs nothing.
+        last = args.last + 1 if args.last > 0 else None
+        history = store.topic_history(topic.id, args.dyad, last=last)
+        # The dyad's meetings from the oldest entry on: "not raised since" needs them.
+        meetings = store.meetings(history[0].meeting.dyad) if history else []
+    complete = last is None or len(history) < last
+    changes = recent_topic_changes(history, meetings, complete=complete)
+    shown = history[-args.last :] if args.last > 0 else history
     if args.json:
-        print_json({"topic": topic, "history": history, "changes": changes})
+        print_json({"topic": topic, "history": shown, "changes": changes})
         return 0
     print(f"{topic.name} ({topic.id})")
     if not history:
         print("  not discussed at any meeting yet")
         return 0
-    shown = history[-args.last:] if args.last > 0 else history
-    earlier = len(history) - len(shown)
-    if earlier:
-        print(f"({earlier} earlier meeting(s) not shown; --last 0 shows all)")
+    if not complete:
+        print(f"(the latest {len(shown)} meetings; --last 0 shows all)")
     width = shutil.get_terminal_size((120, 24)).columns
     for line in side_by_side([entry_block(v) for v in shown], width):
         print(line)
-    first = {v.meeting.id for v in shown}
-    recent = [c for c in changes if not earlier or c.meeting_id in first]
+    shown_ids = {v.meeting.id for v in shown}
+    recent = [c for c in changes if c.meeting_id in shown_ids]
     if recent:
         print("changes:")
         for c in recent:

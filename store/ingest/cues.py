@@ -22,11 +22,24 @@ _NEUTRAL = [
     r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|give\s+details|say)",
     r"(?:did\s+not|didn't|would\s+not|wouldn't)\s+(?:comment|elaborate|say)",
     r"(?:remains?|remained|is|are|was|were|stays?|stayed)\s+(?:firmly\s+|fully\s+)?committed\s+to",
+    # An invitation ("welcomed American firms to invest") is an offer, not a step taken.
+    r"welcom(?:ed|es|e|ing)\s+(?:[\w.'\u2019-]+\s+){1,4}?to\s+(?:invest|visit|come|join"
+    r"|take\s+part|participate|expand|do\s+business)",
+    # A promise on a condition is not a deal: "will resume talks only if sanctions go".
+    r"will\s+(?:establish|launch|set\s+up|resume|reopen|restore)\s+(?:[\w.'\u2019-]+\s+){0,5}?"
+    r"(?:only\s+)?(?:if|unless|provided)\b",
+    # Background, not this meeting: "talks that Beijing suspended after the visit",
+    # "cut off contacts in 2022".
+    r"(?:which|that)\s+(?:[\w.'\u2019-]+\s+){0,3}?(?:had\s+)?(?:suspended|cut\s+off|froze|halted"
+    r"|broke\s+off)",
+    r"(?:suspended|cut\s+off|froze|halted|broke\s+off)\s+(?:[\w.'\u2019-]+\s+){0,5}?"
+    r"(?:in|since)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d",
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
     r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+)?"
-    r"(?:progress|breakthrough|agreement|commitments?|deal|concessions?|headway|sign\s+of\s+progress)",
+    r"(?:progress|breakthrough|agreement|commitments?|deal|concessions?|headway|sign\s+of\s+progress"
+    r"|ceasefire|truce|peace\s+deal)",
     r"(?:not|never|cannot|[a-z]+n['\u2019]t)\s+(?:yet\s+|been\s+(?:able\s+to\s+)?)?"
     r"(?:agreed?|reach(?:ed)?|commit(?:ted)?|made|make|seen|see|secured?|produced?)\s+"
     rf"(?:(?:to|on|upon)\b|(?:{_QUAL}\s+){{0,2}}{_OUTCOME}|(?:a|an|any)\b)",
@@ -40,7 +53,9 @@ _STALLED = [
     r"deadlock(?:ed)?", r"impasse", r"suspend(?:ed|s)", r"cut\s+off", r"froze", r"frozen",
     r"broke\s+off", r"put\s+off", r"postpon(?:ed|es|ement)", r"halted",
     r"no\s+date\s+(?:was|has\s+been|had\s+been)\s+set", r"stopped\s+short",
-    r"made\s+no\s+(?:progress|headway|commitment)", r"gave\s+no\s+(?:commitment|assurance|sign)",
+    r"made\s+no\s+(?:progress|headway|commitment)",
+    r"(?:not|never|\w+n['\u2019]t)\s+(?:quite\s+|yet\s+)?(?:got|gotten|get|getting)\s+there",
+    r"(?:still|remain(?:ed|s)?)\s+(?:far\s+)?apart", r"gaps?\s+remain(?:ed|s)?", r"gave\s+no\s+(?:commitment|assurance|sign)",
 ]
 _TENSION = [
     rf"rais(?:ed|es|ing)\s+(?:{_W}\s+){{0,3}}?concerns?",
@@ -60,6 +75,9 @@ _TENSION = [
     r"den(?:ies|ied)", r"tensions?", r"hostil(?:e|ity)", r"retaliat(?:e|ed|ion|ory)",
     r"escalat(?:ion|ory)", r"grave\s+concern", r"strongly\s+(?:opposes?|protested)",
     r"(?:so-called|unfounded|groundless)\s+(?:charges?|accusations?)",
+    # Admonitions and dismissals: "should not harm", "decoupling is no solution".
+    r"should\s+not", r"shouldn['\u2019]t", r"harm(?:s|ed|ing)?",
+    r"(?:is|are|was|were)\s+(?:no|not\s+(?:a|the))\s+(?:solution|answer|way\s+out|option)",
 ]
 _AGREEMENT = [
     r"agree(?:d|s)?\s+(?:to|on|that|upon)\b",
@@ -70,6 +88,14 @@ _AGREEMENT = [
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
     r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
     r"will\s+(?:establish|launch|set\s+up|resume|reopen|restore)",
+    # Deals announced at a meeting: "unveiled a raft of defence agreements", "announced plans".
+    r"(?:announc|unveil|launch)(?:ed|es|ing)\s+(?:[\w,'\u2019-]+\s+){0,6}?"
+    r"(?:agreements?|deals?|plans?|initiatives?|partnerships?|pacts?|projects?|roadmaps?)",
+    # A position both sides state together is common ground:
+    # "reiterated their agreement that...", "underscored their opposition to...".
+    r"(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz])(?:ed|es|ing)\s+their\s+"
+    r"(?:shared\s+|common\s+|joint\s+)?(?:agreement|opposition|commitment|position|view)s?",
+    r"(?:jointly|both)\s+(?:opposed|condemned|rejected|called\s+for)",
 ]
 _PROGRESS = [
     r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
@@ -85,6 +111,9 @@ _PROGRESS = [
     r"working\s+again", r"back\s+on\s+track", r"positively\s+assessed", r"largely\s+restored",
     r"more\s+needs\s+to\s+be\s+done", r"more\s+work\s+to\s+do",
     r"(?:a\s+lot\s+)?more\s+work\s+ahead",
+    r"(?:has|have|had)\s+(?:picked\s+up|recovered|rebounded|gained\s+momentum)",
+    # "ties are stronger, closer and more dynamic than at any time"
+    r"(?:stronger|closer|deeper|warmer|better)(?:[\w\s,]{0,40}?)\s+than\s+(?:ever|at\s+any|any)",
 ]
 _DIALOGUE = [
     r"(?:mutual|common|shared)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",

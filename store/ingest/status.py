@@ -33,6 +33,24 @@ _CLAUSE = re.compile(
     r"|,?\s+and\s+(?=(?:said|added|noted|stressed|warned|told|urged|called)\b)"
 )
 
+_CONTRAST = re.compile(r"\b(?:but|however)\b")
+_GOOD = (Status.AGREEMENT, Status.PROGRESS)
+_BAD = (Status.STALLED, Status.TENSION)
+
+
+def point_of(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
+    """The cues that carry a sentence's point. "They agreed on many points, but the
+    main issue is still unresolved": what follows "but"/"however" is the news, so
+    good news before it is dropped when bad news comes after it."""
+    if len(cues) < 2:
+        return list(cues)
+    for m in _CONTRAST.finditer(norm, sent.start, sent.end):
+        before = [c for c in cues if c.end <= m.start()]
+        after = [c for c in cues if c.start >= m.end()]
+        if any(c.status in _GOOD for c in before) and any(c.status in _BAD for c in after):
+            return [c for c in cues if not (c.end <= m.start() and c.status in _GOOD)]
+    return list(cues)
+
 
 @dataclass(slots=True)
 class _TopicText:
@@ -114,7 +132,7 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             if lo == hi:
                 continue
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
-            for cue in cues[lo:hi]:
+            for cue in point_of(norm, sent, cues[lo:hi]):
                 owners = whole
                 if len(clauses) > 1:
                     c0, c1 = _clause_of(clauses, cue.start)
@@ -124,15 +142,17 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                         owners = sentence_topics(index, c_hits, cands, heading)
                 for t in owners:
                     collected.setdefault(t, _TopicText()).cues.append((cue, sent))
-    _fill_unclaimed(paras, para_topics, index, hits, starts, collected)
+    _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
     return collected
 
 
 def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],
                     index: KeywordIndex, hits: Sequence[Hit], starts: list[int],
-                    collected: dict[str, _TopicText]) -> None:
+                    collected: dict[str, _TopicText], norm: str, cues: Sequence[Cue],
+                    cue_starts: list[int]) -> None:
     """A topic whose every sentence went to a stronger topic still gets evidence text:
-    the sentences that name it (their cues stay with the stronger topic)."""
+    the sentences that name it, and their cues too ("agreed to keep human control over
+    nuclear weapons and to develop AI prudently" is an agreement for both topics)."""
     claimed = {t for t, tt in collected.items() if tt.sentences}
     for p in paras:
         for t in para_topics.get(p.index, []):
@@ -144,6 +164,9 @@ def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],
                 if own:
                     tt.sentences.append(sent)
                     tt.weight[sent] = own[t]
+                    lo = bisect_left(cue_starts, sent.start)
+                    hi = bisect_left(cue_starts, sent.end)
+                    tt.cues.extend((c, sent) for c in point_of(norm, sent, cues[lo:hi]))
 
 
 def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:

@@ -83,3 +83,17 @@ def test_figures_new_changed_and_same() -> None:
            Figure(text="50 percent", value=50, unit="percent", noun="tariff")]
     found = [(f.text, o.text if o else None) for f, o in figure_changes(new, old)]
     assert found == [("$10 billion", "$8 billion"), ("50 percent", None)]
+
+
+def test_recent_changes_of_a_cut_history_match_the_full_history() -> None:
+    from store.changes import recent_topic_changes
+
+    full = [view(M[0], Status.TENSION), view(M[1], Status.DIALOGUE), view(M[3], Status.AGREEMENT)]
+    everything = topic_changes(full, M)
+    # The newest two entries only: nothing is reported at the oldest of them (it is the
+    # base of comparison, not "first raised"); later changes are those of the full history.
+    recent = recent_topic_changes(full[1:], M, complete=False)
+    assert recent == [c for c in everything if c.meeting_id in {3, 4}]
+    kinds = [(c.meeting_id, c.kind) for c in recent]
+    assert (3, "not_raised") in kinds and (4, "status") in kinds
+    assert recent_topic_changes(full, M, complete=True) == everything

@@ -9,7 +9,7 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
-from store.changes import entry_changes
+from store.changes import recent_topic_changes
 from store.models import Change, EntryView
 from tui.messages import StoreChanged
 from tui.screens.base import BilatScreen
@@ -65,7 +65,8 @@ class TopicScreen(BilatScreen[None]):
     def load_topic(self) -> None:
         # Only the newest entries: a topic raised at thousands of meetings opens as fast.
         history = self.store.topic_history(self.topic_id, self.dyad, last=self.fetch)
-        changes = entry_changes(history, complete=len(history) < self.fetch)
+        meetings = self.store.meetings(history[0].meeting.dyad) if history else []
+        changes = recent_topic_changes(history, meetings, complete=len(history) < self.fetch)
         self.app.call_from_thread(self.show_topic, history, changes)
 
     def show_topic(self, history: list[EntryView], changes: list[Change]) -> None:
