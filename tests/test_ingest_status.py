@@ -216,3 +216,76 @@ def test_a_quote_paragraph_that_only_inherits_the_topic_does_not_set_its_status(
     assert entry.id == "fentanyl"
     assert entry.paragraphs == [0, 1]
     assert entry.status is Status.DIALOGUE
+
+
+# --- issue 2, second round: how outcomes are hedged, contrasted and shared ----------
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence", "status"),
+    [
+        # What follows "but"/"however" is the news.
+        ("trade", "Negotiators agreed on several tariff questions, but the ministers said they"
+                  " had not yet got there on market access.", Status.STALLED),
+        ("climate", "The envoys made progress on methane; however, talks on coal remained"
+                    " stalled.", Status.STALLED),
+        # A conditional promise is no deal.
+        ("fentanyl", "Beijing will resume counternarcotics work only if Washington lifts its"
+                     " sanctions on a police institute.", Status.DIALOGUE),
+        # Invitations are offers, not steps taken.
+        ("trade", "The premier welcomed foreign carmakers to invest in the electric vehicles"
+                  " market.", Status.DIALOGUE),
+        # Admonitions and dismissals.
+        ("technology", "The minister said Washington should not use export controls on chips"
+                       " to hold back other countries.", Status.TENSION),
+        ("trade", "Tariffs are no solution to the trade deficit, the vice premier said.",
+         Status.TENSION),
+        # Deals announced at the meeting.
+        ("technology", "The leaders unveiled a package of semiconductor and quantum"
+                       " agreements on Tuesday.", Status.AGREEMENT),
+        ("military", "The defence ministers announced plans to co-produce armed drones.",
+         Status.AGREEMENT),
+        # A position the two sides state together is common ground.
+        ("korean-peninsula", "The two presidents reaffirmed their shared opposition to North"
+                             " Korea's missile launches.", Status.AGREEMENT),
+        # Recovery and closeness.
+        ("people-to-people", "Tourism between the neighbours has picked up since the visa"
+                             " rules were eased.", Status.PROGRESS),
+        ("relations", "The prime minister said the relationship was warmer and deeper than at"
+                      " any point in a decade.", Status.PROGRESS),
+        # Stalled ways of saying it.
+        ("russia-ukraine", "There was no ceasefire for Ukraine after the talks.", Status.STALLED),
+        ("trade", "The two delegations remain far apart on tariffs.", Status.STALLED),
+    ],
+)
+def test_hedged_contrasted_and_announced_outcomes(topic: str, sentence: str,
+                                                  status: Status) -> None:
+    assert status_of(topic, sentence) is status
+
+
+def test_background_suspension_is_not_this_meetings_outcome() -> None:
+    text = ("Military talks, which Beijing suspended in 2022, came up when the defence"
+            " ministers discussed theater commanders' contacts.")
+    assert status_of("military", text) is Status.DIALOGUE
+    cut = "The defence ministers discussed the military hotline, cut off in August 2022."
+    assert status_of("military", cut) is Status.DIALOGUE
+
+
+def test_a_topic_named_only_in_a_shared_sentence_takes_that_sentences_cue() -> None:
+    # AI dominates the sentence; military is named there too and is agreed as well.
+    text = ("The leaders agreed that artificial intelligence must never decide on the use of"
+            " nuclear weapons and that AI safety talks between their militaries would go on.")
+    found = {e.id: e.status for e in entries_of(text)}
+    assert found.get("ai") is Status.AGREEMENT
+    assert found.get("military") is Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiators said they had not quite got there on market access and tariffs.",
+        "Gaps remain on tariffs and subsidies, the trade officials said.",
+    ],
+)
+def test_new_stalled_cues_are_found(text: str) -> None:
+    assert any(c.status is Status.STALLED for c in find_cues(text))

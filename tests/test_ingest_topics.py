@@ -220,3 +220,50 @@ def test_short_stems_and_longest_phrase_first() -> None:
     hits = index.scan(text, remember=False)
     assert [text[h.start:h.end] for h in hits] == [
         "AIs", "military lines of communication", "military"]
+
+
+# --- issue 2, second round: defence, arms control, consular, food-safety bans -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The two governments will co-produce fighter jet engines and buy armed drones.",
+         "military"),
+        ("Both sides said arms control talks on nuclear warheads should start next year.",
+         "military"),
+        ("The allies voiced worry about joint exercises and a growing military buildup near"
+         " their waters.", "military"),
+        ("Washington will open two new consulates and speed up work visas.",
+         "people-to-people"),
+        ("The foreign ministers discussed the hostages and citizens held abroad.",
+         "people-to-people"),
+        ("Tokyo asked Beijing to lift its seafood import ban imposed over treated water.",
+         "trade"),
+        ("The countries pledged to keep their national security advisers in touch.",
+         "relations"),
+        ("Officials praised the strategic partnership between the two democracies.",
+         "relations"),
+    ],
+)
+def test_defence_consular_and_food_safety_wording(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The counterpart country's names alone are not its war.
+        "Russian President Vladimir Putin arrived in Moscow's motorcade for the summit.",
+        # "Reunification" of another place is not Taiwan.
+        "He spoke about the reunification of Germany in 1990.",
+        # A coast guard near disputed islets is not the South China Sea.
+        "Coast guard ships sailed near the Senkaku Islands in the East China Sea.",
+        # Arms trade technology is not the chips and export-controls topic.
+        "The minister warned about any transfer of military technology to Pyongyang.",
+    ],
+)
+def test_incidental_names_do_not_pull_in_a_topic(sentence: str) -> None:
+    found = topics_of(sentence)[0]
+    bad = {"russia-ukraine", "taiwan", "south-china-sea", "technology"}
+    assert not (bad & set(found)), found

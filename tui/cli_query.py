@@ -107,7 +107,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         last = args.last + 1 if args.last > 0 else None
         history = store.topic_history(topic.id, args.dyad, last=last)
         # The dyad's meetings from the oldest entry on: "not raised since" needs them.
-        meetings = store.meetings(history[0].meeting.dyad) if history else []
+        oldest = history[0].meeting if history else None
+        meetings = (
+            store.meetings(oldest.dyad, since=oldest.meeting_date) if oldest is not None else []
+        )
     complete = last is None or len(history) < last
     changes = recent_topic_changes(history, meetings, complete=complete)
     shown = history[-args.last :] if args.last > 0 else history

@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from store import changes as changes_mod
@@ -91,8 +92,13 @@ def ids_scope(ids: list[int]) -> Scope:
     return f"m.id IN ({marks})", tuple(ids)
 
 
-def meetings(conn: sqlite3.Connection, dyad: list[str] | None) -> list[MeetingRef]:
-    return meeting_refs(conn, dyad_scope(dyad) if dyad else ("1", ()))
+def meetings(
+    conn: sqlite3.Connection, dyad: list[str] | None, since: date | None = None
+) -> list[MeetingRef]:
+    where, params = dyad_scope(dyad) if dyad else ("1", ())
+    if since is not None:
+        where, params = f"{where} AND m.meeting_date >= ?", (*params, since.isoformat())
+    return meeting_refs(conn, (where, params))
 
 
 def _ref(conn: sqlite3.Connection, meeting_id: int) -> MeetingRef:

@@ -6,6 +6,7 @@ import functools
 import sqlite3
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
@@ -203,8 +204,11 @@ class Store:
         return queries.topics(self.conn)
 
     @_locked
-    def meetings(self, dyad: list[str] | None = None) -> list[MeetingRef]:
-        return queries.meetings(self.conn, sorted(dyad) if dyad else None)
+    def meetings(
+        self, dyad: list[str] | None = None, *, since: date | None = None
+    ) -> list[MeetingRef]:
+        """Meetings oldest first; `since`: only those dated on or after it."""
+        return queries.meetings(self.conn, sorted(dyad) if dyad else None, since)
 
     @_locked
     def meeting(self, meeting_id: int) -> MeetingDetail:

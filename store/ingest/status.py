@@ -104,7 +104,7 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
     # The same body scan topic scoring did (remembered by the index), and one cue pass.
     hits = index.scan(norm, lo_all, hi_all)
     starts = [h.start for h in hits]
-    cues = find_cues(norm, lo_all, hi_all)
+    cues = _cues_in_topic_paragraphs(norm, paras, para_topics)
     cue_starts = [c.start for c in cues]
     for p in paras:
         cands = para_topics.get(p.index, [])
@@ -132,7 +132,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             if lo == hi:
                 continue
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
-            for cue in point_of(norm, sent, cues[lo:hi]):
+            mine: dict[str, list[Cue]] = {}
+            for cue in cues[lo:hi]:
                 owners = whole
                 if len(clauses) > 1:
                     c0, c1 = _clause_of(clauses, cue.start)
@@ -141,9 +142,33 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     if score_hits(index, c_hits, cands):
                         owners = sentence_topics(index, c_hits, cands, heading)
                 for t in owners:
-                    collected.setdefault(t, _TopicText()).cues.append((cue, sent))
+                    mine.setdefault(t, []).append(cue)
+            # "But" weighs good news against bad news about the same topic only.
+            for t, own_cues in mine.items():
+                collected.setdefault(t, _TopicText()).cues.extend(
+                    (c, sent) for c in point_of(norm, sent, own_cues))
     _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
     return collected
+
+
+def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],
+                              para_topics: dict[int, list[str]]) -> list[Cue]:
+    """Cues of the paragraphs that carry a topic, one regex pass per run of such
+    paragraphs: background paragraphs are never read for cues, so skip them."""
+    cues: list[Cue] = []
+    run: tuple[int, int] | None = None
+    for p in paras:
+        if not para_topics.get(p.index):
+            continue
+        if run is not None and p.start <= run[1] + 2:
+            run = (run[0], p.end)
+            continue
+        if run is not None:
+            cues.extend(find_cues(norm, *run))
+        run = (p.start, p.end)
+    if run is not None:
+        cues.extend(find_cues(norm, *run))
+    return cues
 
 
 def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],

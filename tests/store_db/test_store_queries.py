@@ -229,3 +229,13 @@ def test_meetings_without_a_dyad_still_reach_the_board(store: Store) -> None:
     # once a dyad is known it is the default
     store.add_draft(make_draft("C\nbody", when=date(2024, 5, 1), topics={"ai": Status.PROGRESS}))
     assert store.board().dyad == US_CN and len(store.board().meetings) == 1
+
+
+def test_meetings_since_and_the_newest_entries_of_a_topic(store: Store) -> None:
+    ids = seed(store)
+    assert [m.id for m in store.meetings(US_CN, since=date(2023, 11, 15))] == ids[1:]
+    assert store.meetings(US_CN, since=date(2030, 1, 1)) == []
+    everything = store.topic_history("taiwan", US_CN)
+    assert store.topic_history("taiwan", US_CN, last=1) == everything[-1:]
+    assert store.topic_history("taiwan", US_CN, last=100) == everything
+    assert store.topic_history("taiwan", US_CN, last=0) == []

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from store.changes import recent_topic_changes
-from store.models import Change, EntryView
+from store.models import Change, EntryView, MeetingRef
 from tui.messages import StoreChanged
 from tui.screens.base import BilatScreen
 from tui.screens.status_edit import StatusEdit, StatusEditScreen
@@ -18,7 +18,7 @@ from tui.widgets.changes_list import change_content
 from tui.widgets.entry_column import EntryColumn
 from tui.widgets.styling import sparkline, status_badge
 
-WINDOW = 8  # columns built at once; older ones page in with [
+COLUMN_WIDTH = 46  # EntryColumn's width plus its margin (app.tcss)
 FETCH = 48  # entries read from the store at once; paging past them reads more
 
 
@@ -65,7 +65,7 @@ class TopicScreen(BilatScreen[None]):
     def load_topic(self) -> None:
         # Only the newest entries: a topic raised at thousands of meetings opens as fast.
         history = self.store.topic_history(self.topic_id, self.dyad, last=self.fetch)
-        meetings = self.store.meetings(history[0].meeting.dyad) if history else []
+        meetings = self._meetings_since(history)
         changes = recent_topic_changes(history, meetings, complete=len(history) < self.fetch)
         self.app.call_from_thread(self.show_topic, history, changes)
 
@@ -91,8 +91,20 @@ class TopicScreen(BilatScreen[None]):
             (i for i, e in enumerate(history) if e.meeting.id == self.focus_meeting),
             len(history) - 1,
         )
-        self.window_end = min(len(history), max(focus_index + 1, WINDOW))
+        self.window_end = min(len(history), max(focus_index + 1, self.window))
         self._build_columns(focus_index)
+
+    def _meetings_since(self, history: list[EntryView]) -> list[MeetingRef]:
+        """The dyad's meetings from the oldest entry shown on: enough for its changes."""
+        if not history:
+            return []
+        oldest = history[0].meeting
+        return self.store.meetings(oldest.dyad, since=oldest.meeting_date)
+
+    @property
+    def window(self) -> int:
+        """How many columns fit side by side: only those are built (older: [ and ])."""
+        return max(1, self.size.width // COLUMN_WIDTH)
 
     def _count_label(self, count: int) -> str:
         if count >= self.fetch:
@@ -105,7 +117,7 @@ class TopicScreen(BilatScreen[None]):
     def _build_columns(self, focus_index: int) -> None:
         box = self.query_one("#topic-columns", HorizontalScroll)
         box.remove_children()
-        start = max(0, self.window_end - WINDOW)
+        start = max(0, self.window_end - self.window)
         dyad = self.dyad or (self.history[0].meeting.dyad if self.history else [])
         columns = [EntryColumn(e, dyad) for e in self.history[start : self.window_end]]
         if not columns:
@@ -133,7 +145,7 @@ class TopicScreen(BilatScreen[None]):
             return
         index = columns.index(self.focused) if self.focused in columns else len(columns) - 1
         new = index + step
-        if new < 0 and self.window_end - WINDOW > 0:
+        if new < 0 and self.window_end - self.window > 0:
             self.action_page(-1)
         elif new >= len(columns) and self.window_end < len(self.history):
             self.action_page(1)
@@ -141,15 +153,15 @@ class TopicScreen(BilatScreen[None]):
             self._focus_column(columns[max(0, min(new, len(columns) - 1))])
 
     def action_page(self, step: int) -> None:
-        if step < 0 and self.window_end <= WINDOW and len(self.history) >= self.fetch:
+        if step < 0 and self.window_end <= self.window and len(self.history) >= self.fetch:
             # Paging past what was read: read twice as far back, keep the view at the oldest.
             self.fetch *= 2
             self.focus_meeting = self.history[0].meeting.id
             self.reload()
             return
-        end = self.window_end + step * WINDOW
-        self.window_end = max(min(len(self.history), WINDOW), min(len(self.history), end))
-        self._build_columns(self.window_end - 1 if step > 0 else self.window_end - WINDOW)
+        end = self.window_end + step * self.window
+        self.window_end = max(min(len(self.history), self.window), min(len(self.history), end))
+        self._build_columns(self.window_end - 1 if step > 0 else self.window_end - self.window)
 
     def action_open_meeting(self) -> None:
         entry = self._focused_entry()
