@@ -289,3 +289,27 @@ def test_a_topic_named_only_in_a_shared_sentence_takes_that_sentences_cue() -> N
 )
 def test_new_stalled_cues_are_found(text: str) -> None:
     assert any(c.status is Status.STALLED for c in find_cues(text))
+
+
+def test_cue_prefilter_finds_exactly_what_the_full_scan_finds() -> None:
+    from store.ingest import cues as cue_mod
+
+    text = (
+        "The ministers haven't got there on tariffs. A lot more work ahead, she said; no"
+        " breakthrough, but they re-established a channel. So-called charges were"
+        " rejected. It is stalled; the talks were suspended in 2019 and resumed. Officials"
+        " welcomed firms to invest, warned of dangers and agreed to meet - anti-concern"
+        " is not a cue. They reaffirmed their shared opposition to testing."
+    ).lower() * 3
+    full = [(m.start(), m.end(), m.lastgroup) for m in cue_mod._CUES.finditer(text)]
+    fast = [(m.start(), m.end(), m.lastgroup) for m in cue_mod._candidate_matches(text)]
+    assert fast == full
+    assert len(full) > 10
+
+
+def test_a_cue_pattern_without_fixed_first_letters_is_refused() -> None:
+    from store.ingest.cueprefix import pattern_prefixes
+
+    assert pattern_prefixes([r"(?:not|never)\s+yet", r"re-?set"]) == {"not", "nev", "re", "res"}
+    with pytest.raises(ValueError):
+        pattern_prefixes([r"\w+n't\s+agreed"])

@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from store import __version__, paths
 from store.db import StoreError
+from store.files import UnreadableFile, read_file
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from store.models import MeetingDraft
@@ -49,20 +50,10 @@ def read_input(path: str) -> bytes:
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return data
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise CliError(f"{path}: is a directory, not an article file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise CliError(f"{path}: file is too large ({size // 1024 // 1024} MB; limit 5 MB)")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except PermissionError:
-        raise CliError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+        return read_file(Path(path), limit=MAX_BYTES, what="article file")
+    except UnreadableFile as exc:
+        raise CliError(str(exc)) from None
 
 
 def extract_file(path: str, args: argparse.Namespace) -> MeetingDraft:

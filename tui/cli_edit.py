@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from store.db import Store
 from store.export import render, write_text_atomic
+from store.files import UnreadableFile, read_file
 from store.models import StoreDump
 from tui.cli_common import (
     CliError,
@@ -106,13 +107,9 @@ def _first_problem(exc: ValidationError) -> str:
 def read_dump(path: Path) -> StoreDump:
     """The dump in a file, with one clear line for every way it can be wrong."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+        raw = read_file(path, what="export file")
+    except UnreadableFile as exc:
+        raise CliError(str(exc)) from None
     try:
         return StoreDump.model_validate_json(raw)
     except ValidationError as exc:

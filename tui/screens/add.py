@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Input, Label, TextArea
 
+from store.files import UnreadableFile, read_file
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from tui.messages import ArticleIngested
@@ -18,20 +19,10 @@ from tui.widgets.path_suggester import PathSuggester
 
 
 def read_article_file(raw: str) -> bytes:
-    """The file's bytes, or a ValueError with one clear line."""
-    path = Path(raw.strip()).expanduser()
+    """The file's bytes, or `UnreadableFile` (a ValueError) with one clear line."""
     if not raw.strip():
-        raise ValueError("Type the path of an article file.")
-    if path.is_dir():
-        raise ValueError(f"{path} is a directory, not an article file.")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValueError(f"{path} is too large for an article (limit 5 MB).")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ValueError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ValueError(f"{path}: permission denied.") from None
+        raise UnreadableFile("Type the path of an article file.")
+    return read_file(Path(raw.strip()).expanduser(), limit=MAX_BYTES, what="article file")
 
 
 class AddScreen(BilatScreen[None]):

@@ -13,21 +13,22 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
-class BilatScreen(Screen[ResultType]):
+class StoreAccess:
+    """`self.bilat` and `self.store` for anything mounted in a BilatApp."""
+
     @property
     def bilat(self) -> BilatApp:
-        return cast("BilatApp", self.app)
+        # A mixin cannot declare `app` without clashing with Screen's own attribute.
+        return cast("BilatApp", getattr(self, "app"))  # noqa: B009
 
     @property
     def store(self) -> Store:
         return self.bilat.store
 
 
-class BilatModal(ModalScreen[ResultType]):
-    @property
-    def bilat(self) -> BilatApp:
-        return cast("BilatApp", self.app)
+class BilatScreen(StoreAccess, Screen[ResultType]):
+    """A full screen of the dashboard."""
 
-    @property
-    def store(self) -> Store:
-        return self.bilat.store
+
+class BilatModal(StoreAccess, ModalScreen[ResultType]):
+    """A dialog over the current screen."""
