@@ -90,6 +90,15 @@ def load(conn: sqlite3.Connection, data: StoreDump) -> None:
         raise StoreError(
             f"dump is from a newer bilat (schema {data.schema_version}); upgrade bilat to import it"
         )
+    try:
+        _load(conn, data)
+    except sqlite3.IntegrityError as exc:
+        # A hand-edited or truncated dump (a quote whose article is missing, ...): the
+        # transaction rolled back, so say what is wrong with the dump, not with the store.
+        raise StoreError(f"dump is inconsistent ({exc}); nothing was imported") from None
+
+
+def _load(conn: sqlite3.Connection, data: StoreDump) -> None:
     with transaction(conn):
         held = conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
         if held:

@@ -121,7 +121,10 @@ class KeywordIndex:
         busy: dict[int, int] = {}  # topic -> first word index it may match again
         exact, by_prefix, short = self.by_word, self.by_key, self.short_stems
         # Only words that can start a keyword reach the Python loop below.
-        starts = [i for i, w in enumerate(words) if w in exact or w[:KEY_LEN] in by_prefix]
+        # Each distinct word is judged once (a long text repeats its words), then one
+        # set lookup per word finds the positions.
+        good = {w for w in set(words) if w in exact or w[:KEY_LEN] in by_prefix}
+        starts = [i for i, w in enumerate(words) if w in good]
         if short:
             starts = list(range(len(words)))
         for i in starts:
