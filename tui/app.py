@@ -79,9 +79,11 @@ class BilatApp(App[None]):
         self.push_screen(QuotesScreen())
 
     def action_compare(self) -> None:
+        from tui.screens.board import BoardScreen
         from tui.screens.compare import CompareScreen
 
-        self.push_screen(CompareScreen())
+        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
+        self.push_screen(CompareScreen(dyad=board.dyad if board else None))
 
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen

@@ -45,15 +45,19 @@ class CompareScreen(BilatScreen[None]):
         Binding("x", "swap", "Swap", tooltip="Swap the two meetings"),
     ]
 
-    def __init__(self, left: int | None = None, right: int | None = None) -> None:
+    def __init__(
+        self, left: int | None = None, right: int | None = None, *, dyad: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.left_id = left
         self.right_id = right
+        self.dyad = dyad
 
     def compose(self) -> ComposeResult:
         yield Header()
-        meetings = self.store.meetings()
-        options = [(meeting_label(m), m.id) for m in reversed(meetings)]
+        # The pickers offer every meeting; the defaults are the pair on view's latest two.
+        options = [(meeting_label(m), m.id) for m in reversed(self.store.meetings())]
+        meetings = self.store.meetings(self.dyad)
         if self.right_id is None and meetings:
             self.right_id = meetings[-1].id
         if self.left_id is None and len(meetings) > 1:
@@ -68,7 +72,10 @@ class CompareScreen(BilatScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Topic", "Meeting A", "Meeting B", "Change", "B's evidence")
+        # Fixed widths: DataTable sizes columns from their labels otherwise.
+        for label, width in [("Topic", 26), ("Meeting A", 14), ("Meeting B", 14),
+                             ("Change", 10), ("B's evidence", 60)]:
+            table.add_column(label, width=width)
         self.compare()
 
     @on(Select.Changed)
@@ -104,7 +111,7 @@ class CompareScreen(BilatScreen[None]):
                 status_badge(ea.status if ea else None),
                 status_badge(eb.status if eb else None),
                 Content.styled(mark, "bold" if not mark.startswith("=") else "$text-muted"),
-                Content((eb.evidence if eb else "")[:80]),
+                Content(eb.evidence if eb else ""),
                 key=topic_id,
             )
         table.focus()

@@ -40,7 +40,8 @@ class QuotesScreen(BilatScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Speaker", "Topic", "Quote")
+        for label, width in [("Date", 10), ("Speaker", 22), ("Topic", 16), ("Quote", 200)]:
+            table.add_column(label, width=width)
         self.search()
         self.query_one("#words", Input).focus()
 
@@ -79,13 +80,14 @@ class QuotesScreen(BilatScreen[None]):
         self.results = {}
         dyads = self.store.dyads()
         dyad = dyads[0] if dyads else []
+        names = {t.id: t.name for t in self.store.topics()}
         for q in quotes:
             key = str(q.id)
             self.results[key] = q
             table.add_row(
                 Content(str(q.meeting_date or "?")),
                 Content.styled(q.speaker or "unknown", side_style(q.speaker_country, dyad)),
-                Content(q.topic or "–"),
+                Content(names.get(q.topic, q.topic) if q.topic else "–"),
                 Content(q.text),
                 key=key,
             )
