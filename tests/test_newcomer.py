@@ -83,7 +83,11 @@ def run_in_pty(argv: list[str], env: dict[str, str], cwd: Path, expect: list[byt
                     try:
                         out += os.read(master, 65536)
                     except OSError:
-                        break
+                        break  # the terminal closed: the app is leaving
+            try:
+                proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
         return proc.poll(), out
     finally:
         if proc.poll() is None:
