@@ -344,3 +344,11 @@ class StoreDump(BaseModel):
     entries: list[DumpEntry] = Field(default_factory=list)
     overrides: list[DumpOverride] = Field(default_factory=list)
     quotes: list[DumpQuote] = Field(default_factory=list)
+
+
+class TopicWindow(BaseModel):
+    """A topic's newest entries and what changed between them (topic screen, `bilat show`)."""
+
+    history: list[EntryView] = Field(description="Oldest first")
+    changes: list[Change] = Field(description="At the meetings of `history`, oldest first")
+    complete: bool = Field(description="`history` reaches back to the topic's first entry")

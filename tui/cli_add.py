@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.db import DuplicateArticle, Store, StoreBusy, StoreCorrupt, StoreError
+from store.db import (
+    DuplicateArticle,
+    Store,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreUnwritable,
+)
 from store.models import MeetingDraft
 from tui.cli_common import CliError, confirm, open_store, print_json, stderr_is_tty, stdin_is_tty
 
@@ -141,7 +148,9 @@ def _run(store: Store | None, stream: Any, total: int, args: argparse.Namespace)
         report.append(entry)
         if not args.json:
             bar.clear()
-            print(line, flush=True)
+            # What went wrong goes to stderr, what was done to stdout.
+            out = sys.stderr if entry["result"] == "skipped" else sys.stdout
+            print(line, file=out, flush=True)
 
     for item, draft in stream:
         bar.step()
@@ -158,7 +167,7 @@ def _run(store: Store | None, stream: Any, total: int, args: argparse.Namespace)
             continue
         try:
             res = store.add_draft(draft, new_meeting=args.new_meeting)
-        except (StoreBusy, StoreCorrupt):
+        except (StoreBusy, StoreCorrupt, StoreUnwritable):
             bar.clear()
             raise  # the store itself is unusable now: one line, exit 2
         except DuplicateArticle as exc:

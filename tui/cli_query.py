@@ -6,7 +6,6 @@ import argparse
 import shutil
 import textwrap
 
-from store.changes import recent_topic_changes
 from store.models import EntryView, MeetingRef, StoredQuote
 from tui.cli_common import find_topic, open_store, print_json, trend_arrow
 
@@ -102,23 +101,13 @@ def side_by_side(blocks: list[list[str]], width: int, gap: int = 3) -> list[str]
 def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         topic = find_topic(store.topics(), args.topic)
-        # One entry more than shown, so the oldest shown one has something to be
-        # compared with; the store picks them in SQL, so a long history costs nothing.
-        last = args.last + 1 if args.last > 0 else None
-        history = store.topic_history(topic.id, args.dyad, last=last)
-        # The dyad's meetings from the oldest entry on: "not raised since" needs them.
-        oldest = history[0].meeting if history else None
-        meetings = (
-            store.meetings(oldest.dyad, since=oldest.meeting_date) if oldest is not None else []
-        )
-    complete = last is None or len(history) < last
-    changes = recent_topic_changes(history, meetings, complete=complete)
-    shown = history[-args.last :] if args.last > 0 else history
+        window = store.topic_window(topic.id, args.dyad, last=args.last if args.last > 0 else None)
+    shown, changes, complete = window.history, window.changes, window.complete
     if args.json:
         print_json({"topic": topic, "history": shown, "changes": changes})
         return 0
     print(f"{topic.name} ({topic.id})")
-    if not history:
+    if not shown:
         print("  not discussed at any meeting yet")
         return 0
     if not complete:
@@ -126,11 +115,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     width = shutil.get_terminal_size((120, 24)).columns
     for line in side_by_side([entry_block(v) for v in shown], width):
         print(line)
-    shown_ids = {v.meeting.id for v in shown}
-    recent = [c for c in changes if c.meeting_id in shown_ids]
-    if recent:
+    if changes:
         print("changes:")
-        for c in recent:
+        for c in changes:
             print(f"  {c.description}")
     return 0
 

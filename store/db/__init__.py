@@ -45,7 +45,20 @@ Rules:
   are replaced, every manual edit is kept.
 """
 
-from store.db.errors import DuplicateArticle, StoreBusy, StoreCorrupt, StoreError
+from store.db.errors import (
+    DuplicateArticle,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreUnwritable,
+)
 from store.db.store import Store
 
-__all__ = ["DuplicateArticle", "Store", "StoreBusy", "StoreCorrupt", "StoreError"]
+__all__ = [
+    "DuplicateArticle",
+    "Store",
+    "StoreBusy",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreUnwritable",
+]

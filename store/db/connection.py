@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.db.errors import StoreBusy, StoreCorrupt, StoreError
+from store.db.errors import StoreBusy, StoreCorrupt, StoreError, StoreUnwritable
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -77,11 +77,18 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
             f"{where}store file is damaged or not a bilat store ({exc}); left untouched"
         )
     if "readonly" in msg or "read-only" in msg:
-        return StoreError(f"{where}store is read-only; cannot write to it")
+        return StoreUnwritable(f"{where}store is read-only; cannot write to it")
     if "unable to open" in msg:
         return StoreError(f"{where}cannot open the store file (check the path and permissions)")
+    if "disk i/o error" in msg:
+        # What a write past a file-size limit (EFBIG) or a failing disk looks like to SQLite;
+        # the transaction is rolled back, so say so in words a user can act on.
+        return StoreUnwritable(
+            f"{where}cannot write to the store file (disk full, file size limit or "
+            "disk failure); nothing of this change was written"
+        )
     if "disk" in msg and "full" in msg:
-        return StoreError(f"{where}disk is full; nothing was written")
+        return StoreUnwritable(f"{where}disk is full; nothing was written")
     return StoreError(f"{where}store error: {exc}")
 
 

@@ -20,3 +20,7 @@ class StoreBusy(StoreError):
 
 class StoreCorrupt(StoreError):
     """The file at the store path is not a bilat store, or is damaged. It is never overwritten."""
+
+
+class StoreUnwritable(StoreError):
+    """Writes fail for the whole store (read-only, disk full, file size limit)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
+from store import changes as changes_mod
 from store.db import dump as dump_mod
 from store.db import queries, reindex, writes
 from store.db.connection import check_path, connect, translate
@@ -28,6 +29,7 @@ from store.models import (
     StoredQuote,
     StoreDump,
     Topic,
+    TopicWindow,
 )
 
 P = ParamSpec("P")
@@ -234,6 +236,29 @@ class Store:
     @_locked
     def topic_changes(self, topic_id: str, dyad: list[str] | None = None) -> list[Change]:
         return queries.topic_changes(self.conn, topic_id, dyad)
+
+    @_locked
+    def topic_window(
+        self, topic_id: str, dyad: list[str] | None = None, *, last: int | None = None
+    ) -> TopicWindow:
+        """The newest `last` entries of a topic (all when None) and their changes.
+
+        One entry more than asked is read, so the oldest one shown is compared with
+        something; only the meetings from there on are read, so a topic raised at
+        thousands of meetings costs what a short one does.
+        """
+        fetch = last + 1 if last is not None and last > 0 else None
+        history = queries.topic_history(self.conn, topic_id, dyad, last=fetch)
+        complete = fetch is None or len(history) < fetch
+        oldest = history[0].meeting if history else None
+        meetings = (
+            queries.meetings(self.conn, sorted(oldest.dyad), oldest.meeting_date)
+            if oldest is not None
+            else []
+        )
+        changes = changes_mod.recent_topic_changes(history, meetings, complete=complete)
+        shown = history[-last:] if last is not None and last > 0 else history
+        return TopicWindow(history=shown, changes=changes, complete=complete)
 
     @_locked
     def search_quotes(

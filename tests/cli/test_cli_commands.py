@@ -78,7 +78,7 @@ def test_duplicate_is_refused_and_counts_unchanged(run: Run, store_path: Path) -
         before = store.counts()
     proc = run("add", str(WIRE))
     assert proc.returncode == 1
-    assert proc.stdout.startswith(f"skipped: {WIRE}: already stored")
+    assert proc.stderr.startswith(f"skipped: {WIRE}: already stored")
     with Store.open(store_path) as store:
         assert store.counts() == before
 
@@ -88,10 +88,11 @@ def test_a_failing_file_is_reported_and_the_others_added(run: Run, tmp_path: Pat
     bad.write_bytes(b"\xff\xfe\x00garbage\x00" * 10)
     proc = run("add", str(bad), str(tmp_path / "missing.txt"), str(WIRE))
     assert proc.returncode == 1
-    lines = proc.stdout.strip().splitlines()
-    assert lines[0].startswith(f"skipped: {bad}: ")
-    assert lines[1] == f"skipped: {tmp_path / 'missing.txt'}: no such file"
-    assert lines[2].startswith("added: ")
+    problems = proc.stderr.strip().splitlines()
+    assert problems[0].startswith(f"skipped: {bad}: ")
+    assert problems[1] == f"skipped: {tmp_path / 'missing.txt'}: no such file"
+    assert len(problems) == 2
+    assert proc.stdout.strip().splitlines()[0].startswith("added: ")
     assert len(meetings(run)) == 1
     assert "Traceback" not in proc.stderr
 
@@ -121,7 +122,7 @@ def test_article_without_a_date_needs_date(run: Run, tmp_path: Path) -> None:
                        '"We talked," Blinken said.\n', encoding="utf-8")
     proc = run("add", str(undated))
     assert proc.returncode == 1
-    assert "--date" in proc.stdout
+    assert "--date" in proc.stderr
     proc = run("add", "--date", "2024-02-02", "--dyad", "China,United States", str(undated))
     ok(proc)
     assert meetings(run)[0]["meeting_date"] == "2024-02-02"

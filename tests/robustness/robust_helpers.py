@@ -1,4 +1,4 @@
-"""Shared helpers for the robustness tests: run `bilat`, make hostile inputs, fingerprint a store."""
+"""Robustness test helpers: run `bilat`, make hostile inputs, fingerprint a store."""
 
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ REFUSED: dict[str, Maker] = {
     "empty": lambda p: p.write_bytes(b""),
     "whitespace": lambda p: p.write_text(" \n\t\n   \n"),
     "binary": lambda p: p.write_bytes(bytes(range(256)) * 40),
-    "non-utf8": lambda p: p.write_bytes(_wire().replace("Laos", "Laos caf\u00e9").encode("latin-1", "replace")),
+    "non-utf8": lambda p: p.write_bytes(
+        _wire().replace("Laos", "Laos caf\u00e9").encode("latin-1", "replace")),
     "utf16-broken": lambda p: p.write_bytes(
         codecs.BOM_UTF16_LE + _wire().encode("utf-16-le") + b"\x00\xd8"),
     "20mb": lambda p: p.write_bytes(b"word " * (4 * 1024 * 1024)),

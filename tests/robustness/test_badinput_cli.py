@@ -62,8 +62,9 @@ def test_add_refuses_with_one_line(
     paths, res, unchanged = add_all_refused
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
-    # `add` reports each skipped file as its summary line (on stdout), one line per file.
-    lines = (res.stdout + res.stderr).splitlines()
+    # `add` reports each skipped file in one line on stderr; nothing was added to stdout.
+    assert res.stdout == ""
+    lines = res.stderr.splitlines()
     assert len(lines) == len(paths)
     mine = [ln for ln in lines if ln.startswith(f"skipped: {paths[name]}: ")]
     assert len(mine) == 1, lines
@@ -93,8 +94,8 @@ def test_extract_shows_undated_text_without_storing(
 
 def test_no_date_is_stored_with_date_option(tmp_path: Path, seeded_store: Path) -> None:
     path = make(tmp_path, "no-date")
-    res = bilat(seeded_store, "add", "--yes", "--date", "2024-07-27", "--dyad", "China,United States",
-                str(path))
+    res = bilat(seeded_store, "add", "--yes", "--date", "2024-07-27",
+                "--dyad", "China,United States", str(path))
     assert res.returncode == 0, res.stdout + res.stderr
     assert one_line(res.stdout).startswith("added: Officials meet (2024-07-27")
     assert fingerprint(seeded_store)[0]["articles"] == 2
@@ -199,7 +200,8 @@ def test_import_refuses_a_bad_dump(
     assert fingerprint(target) == before
 
 
-@pytest.mark.parametrize("name", ["empty", "binary", "20mb", "missing", "directory", "markup-injection"])
+@pytest.mark.parametrize(
+    "name", ["empty", "binary", "20mb", "missing", "directory", "markup-injection"])
 def test_import_refuses_what_is_not_a_dump(name: str, tmp_path: Path) -> None:
     target = tmp_path / "fresh" / "bilat.db"
     Store.open(target).close()

@@ -9,8 +9,7 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
-from store.changes import recent_topic_changes
-from store.models import Change, EntryView, MeetingRef
+from store.models import Change, EntryView
 from tui.messages import StoreChanged
 from tui.screens.base import BilatScreen
 from tui.screens.status_edit import StatusEdit, StatusEditScreen
@@ -45,6 +44,7 @@ class TopicScreen(BilatScreen[None]):
         self.history: list[EntryView] = []
         self.window_end = 0
         self.fetch = FETCH
+        self.complete = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,10 +64,9 @@ class TopicScreen(BilatScreen[None]):
     @work(thread=True, exclusive=True, group="topic", exit_on_error=False)
     def load_topic(self) -> None:
         # Only the newest entries: a topic raised at thousands of meetings opens as fast.
-        history = self.store.topic_history(self.topic_id, self.dyad, last=self.fetch)
-        meetings = self._meetings_since(history)
-        changes = recent_topic_changes(history, meetings, complete=len(history) < self.fetch)
-        self.app.call_from_thread(self.show_topic, history, changes)
+        window = self.store.topic_window(self.topic_id, self.dyad, last=self.fetch)
+        self.complete = window.complete
+        self.app.call_from_thread(self.show_topic, window.history, window.changes)
 
     def show_topic(self, history: list[EntryView], changes: list[Change]) -> None:
         self.history = history
@@ -94,20 +93,13 @@ class TopicScreen(BilatScreen[None]):
         self.window_end = min(len(history), max(focus_index + 1, self.window))
         self._build_columns(focus_index)
 
-    def _meetings_since(self, history: list[EntryView]) -> list[MeetingRef]:
-        """The dyad's meetings from the oldest entry shown on: enough for its changes."""
-        if not history:
-            return []
-        oldest = history[0].meeting
-        return self.store.meetings(oldest.dyad, since=oldest.meeting_date)
-
     @property
     def window(self) -> int:
         """How many columns fit side by side: only those are built (older: [ and ])."""
         return max(1, self.size.width // COLUMN_WIDTH)
 
     def _count_label(self, count: int) -> str:
-        if count >= self.fetch:
+        if not self.complete:
             return f"latest {count} meetings ([ for older)"
         return f"{count} meeting{'s' if count != 1 else ''}"
 
@@ -153,7 +145,7 @@ class TopicScreen(BilatScreen[None]):
             self._focus_column(columns[max(0, min(new, len(columns) - 1))])
 
     def action_page(self, step: int) -> None:
-        if step < 0 and self.window_end <= self.window and len(self.history) >= self.fetch:
+        if step < 0 and self.window_end <= self.window and not self.complete:
             # Paging past what was read: read twice as far back, keep the view at the oldest.
             self.fetch *= 2
             self.focus_meeting = self.history[0].meeting.id
