@@ -229,8 +229,8 @@ def report(r: dict[str, object], command: str) -> str:
         f"{full['_raised']:,} of the main pair's {full['_dyad_meetings']:,} meetings, as "
         "`bilat show` does by default: the newest 12 entries and their changes "
         "(`Store.topic_window`, which picks them in SQL). Exports run with the cyclic "
-        "garbage collector paused (about a third faster at this size); times vary by about ±30% with the load of "
-        "the other work on this machine.",
+        "garbage collector paused (about a third faster at this size); times vary by "
+        "about ±30% with the load of the other work on this machine.",
         "",
     ]
     return "\n".join(lines)
