@@ -23,7 +23,6 @@ import hashlib
 import os
 import platform
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -34,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from sections import replace_section  # noqa: E402
 
 from store.db import Store  # noqa: E402
 from store.export import render  # noqa: E402
@@ -236,19 +237,6 @@ def report(r: dict[str, object], command: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str, path: Path) -> None:
-    """Replace (or append) the "## Store" section, keeping every other section as it is."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Store\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    tmp = path.with_suffix(".md.tmp")
-    tmp.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--meetings", type=int, default=10_000)
@@ -261,7 +249,7 @@ def main() -> None:
     section = report(results, command)
     print(section)
     if args.write:
-        write_section(section, ROOT / "BENCHMARKS.md")
+        replace_section(ROOT / "BENCHMARKS.md", "Store", section)
 
 
 if __name__ == "__main__":

