@@ -186,3 +186,32 @@ async def test_article_markup_shows_literally(tmp_path: Path) -> None:
             table = pilot.app.screen.query_one(DataTable)
             assert table.row_count == 1
             assert "[/] and [bold red]all of it[/]" in str(table.get_row_at(0)[3])
+
+
+async def test_light_theme_and_the_palette_reach_a_topic(demo_app: BilatApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        assert demo_app.theme == "textual-light"
+        assert pilot.app.screen.query_one(BoardGrid).board is not None
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"topic: open Taiwan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TopicScreen) and screen.topic_id == "taiwan"
+        await pilot.press("escape", "t")
+        assert demo_app.theme == "textual-dark"
+
+
+async def test_help_lists_the_keys_and_closes(demo_app: BilatApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "command palette" in text and "set the status" in text
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, BoardScreen)
