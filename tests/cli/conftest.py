@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from bilat_process import bilat_cmd, env_for  # noqa: F401 - re-exported to the tests
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p for p in (ROOT / "sample_articles").glob("*") if p.is_file())
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def bilat_cmd() -> list[str]:
-    exe = shutil.which("bilat")
-    return [exe] if exe else [sys.executable, "-m", "tui.cli"]
-
-
-def env_for(store: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["BILAT_STORE"] = str(store)
-    env["COLUMNS"] = "120"
-    return env
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # robust_helpers, whatever pytest's import mode
+sys.path.insert(0, str(Path(__file__).parent.parent))  # bilat_process, shared with tests/cli
 
 from robust_helpers import series_article  # noqa: E402
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bilat_process import bilat_cmd, env_for  # noqa: F401 - re-exported to the tests
 
 from store.db import Store
 
@@ -19,18 +19,6 @@ READOUT = ROOT / "tests" / "fixtures" / "cli" / "laos-talks-readout.txt"
 TEMPLATE = (ROOT / "tests" / "fixtures" / "cli" / "series-template.txt").read_text("utf-8")
 # As root, chmod does not stop reads or writes; the tests assert what holds for this user.
 AS_ROOT = os.geteuid() == 0
-
-
-def bilat_cmd() -> list[str]:
-    exe = shutil.which("bilat")
-    return [exe] if exe else [sys.executable, "-m", "tui.cli"]
-
-
-def env_for(store: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["BILAT_STORE"] = str(store)
-    env["COLUMNS"] = "120"
-    return env
 
 
 def bilat(store: Path, *args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
