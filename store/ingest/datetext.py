@@ -77,3 +77,23 @@ def first_date(text: str, default_year: int | None = None) -> date | None:
         if d is not None:
             return d
     return None
+
+
+_ISO_YMD = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: str | None, *, anywhere: bool = False) -> date | None:
+    """The YYYY-MM-DD date at the start of `value` (or anywhere in it), if a real one.
+
+    Page metadata (<meta>, JSON-LD, Markdown front matter) carries ISO dates, often
+    with a time after them; an impossible date ("2024-02-31") is None, not an error.
+    """
+    if not value:
+        return None
+    m = _ISO_YMD.search(value) if anywhere else _ISO_YMD.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

@@ -13,10 +13,10 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from html.parser import HTMLParser
 
 from store.ingest.boilerplate import is_junk_line
+from store.ingest.datetext import iso_date
 from store.ingest.types import PlainDocument
 
 # Elements whose whole content is never article text.
@@ -45,7 +45,6 @@ _JUNK_ATTR = re.compile(
 )
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014:\u00b7]\s+[^|\-\u2013\u2014:\u00b7]{2,40}$")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(slots=True)
@@ -273,18 +272,6 @@ def _meta(metas: list[dict[str, str]], *names: str) -> str | None:
     return None
 
 
-def _iso_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = _ISO_DATE.search(value)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
 def _ld_published(chunks: list[str]) -> str | None:
     for chunk in chunks:
         try:
@@ -352,11 +339,12 @@ def html_to_plain(page: str) -> PlainDocument:
             # A section heading: an extra blank line marks the section boundary too.
             lines.append("")
         lines.append(text)
-    published = _iso_date(
+    published = iso_date(
         _meta(builder.metas, "article:published_time", "datepublished", "pubdate",
               "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date")
         or _ld_published(builder.ld_json)
-        or next((d for d in time_dates if d), None)
+        or next((d for d in time_dates if d), None),
+        anywhere=True,
     )
     url = next((ln.get("href") for ln in builder.links
                 if "canonical" in ln.get("rel", "").lower().split() and ln.get("href")), None)

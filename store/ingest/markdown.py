@@ -7,8 +7,8 @@ numbered lists, block quotes, rules, inline code and YAML front matter.
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from store.ingest.datetext import iso_date
 from store.ingest.types import PlainDocument
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.{0,4000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -66,18 +66,6 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         if sep and key.strip().isidentifier():
             meta[key.strip().lower()] = value.strip().strip("\"'")
     return meta, text[m.end():]
-
-
-def _meta_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 _HEAD = "\x00H"  # marks a heading line while lines are collected
@@ -158,5 +146,5 @@ def markdown_to_plain(text: str) -> PlainDocument:
     plain = inline(_layout(out)).strip("\n")
     return PlainDocument(text=plain, format="markdown", title=title,
                          url=meta.get("url") or meta.get("canonical") or None,
-                         published=_meta_date(meta.get("date") or meta.get("published")),
+                         published=iso_date(meta.get("date") or meta.get("published")),
                          source=meta.get("source") or meta.get("site") or None)
