@@ -19,7 +19,34 @@ from store.db import (
     StoreUnwritable,
 )
 from store.models import MeetingDraft
-from tui.cli_common import CliError, confirm, open_store, print_json, stderr_is_tty, stdin_is_tty
+from tui.cli.common import (
+    CliError,
+    SubParsers,
+    confirm,
+    open_store,
+    parse_date,
+    parse_dyad,
+    print_json,
+    stderr_is_tty,
+    stdin_is_tty,
+    with_json,
+)
+from tui.cli.extract import extract_file
+
+
+def register(sub: SubParsers) -> None:
+    p = with_json(sub.add_parser(
+        "add", help="store articles: files, directories, globs, - for stdin"
+    ))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--date", type=parse_date, help="meeting date when an article has none")
+    p.add_argument("--dyad", type=parse_dyad, help='the two countries, e.g. "China,United States"')
+    p.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
+    p.add_argument("--new-meeting", action="store_true",
+                   help="never join an existing meeting as another source")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask before adding")
+    p.set_defaults(handler=cmd_add)
+
 
 GLOB_CHARS = set("*?[")
 PROGRESS_ABOVE = 5  # more files than this get a progress bar (on a terminal)
@@ -97,7 +124,6 @@ def drafts(
     items: list[Item], args: argparse.Namespace
 ) -> Iterator[tuple[Item, MeetingDraft | None]]:
     """Each item with its draft, or with `error` set and None."""
-    from tui.cli import extract_file  # tui.cli imports this module when building its parser
 
     for item in items:
         if item.error is not None:

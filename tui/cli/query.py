@@ -7,7 +7,54 @@ import shutil
 import textwrap
 
 from store.models import EntryView, MeetingRef, StoredQuote
-from tui.cli_common import find_topic, open_store, print_json, trend_arrow
+from tui.cli.common import (
+    DYAD_HELP,
+    SubParsers,
+    find_topic,
+    open_store,
+    parse_dyad,
+    parse_meeting_id,
+    print_json,
+    trend_arrow,
+    with_json,
+)
+
+
+def register(sub: SubParsers) -> None:
+    p = with_json(sub.add_parser("meetings", help="list the stored meetings, oldest first"))
+    p.add_argument("--dyad", type=parse_dyad, help="only this pair of countries")
+    p.set_defaults(handler=cmd_meetings)
+
+    p = with_json(sub.add_parser(
+        "topics", help="each topic's current status, trend, last discussed"
+    ))
+    p.add_argument("--dyad", type=parse_dyad, help=DYAD_HELP)
+    p.set_defaults(handler=cmd_topics)
+
+    p = with_json(sub.add_parser(
+        "show", help="a topic's history, meeting by meeting, side by side"
+    ))
+    p.add_argument("topic", help="topic id or name (taiwan, 'South China Sea')")
+    p.add_argument("--dyad", type=parse_dyad, help=DYAD_HELP)
+    p.add_argument("--last", type=int, default=12, metavar="N",
+                   help="print the last N meetings (default 12; 0: all; --json has all)")
+    p.set_defaults(handler=cmd_show)
+
+    p = with_json(sub.add_parser(
+        "changes", help="what changed at a meeting against the one before"
+    ))
+    p.add_argument("meeting", nargs="?", type=parse_meeting_id,
+                   help="meeting number (default: latest)")
+    p.add_argument("--dyad", type=parse_dyad, help=DYAD_HELP)
+    p.set_defaults(handler=cmd_changes)
+
+    p = with_json(sub.add_parser("quotes", help="find quotes by speaker, topic, side or words"))
+    p.add_argument("--speaker", help="part of the speaker's name")
+    p.add_argument("--topic", help="topic id or name")
+    p.add_argument("--side", help="the speaker's country")
+    p.add_argument("--search", metavar="WORDS", help="words the quote holds (all of them)")
+    p.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
+    p.set_defaults(handler=cmd_quotes)
 
 
 def _when(m: MeetingRef) -> str:

@@ -1,4 +1,4 @@
-"""Commands that change the store or write files: set-status, rm, reindex, export, import."""
+"""`bilat export` and `bilat import`: the store to files and back."""
 
 from __future__ import annotations
 
@@ -12,70 +12,30 @@ from store.db import Store
 from store.export import render, write_text_atomic
 from store.files import UnreadableFile, read_file
 from store.models import StoreDump
-from tui.cli_common import (
+from tui.cli.common import (
     CliError,
-    confirm,
-    find_topic,
+    SubParsers,
     open_store,
+    parse_date,
     print_json,
-    stderr_is_tty,
-    stdin_is_tty,
+    with_json,
 )
 
 
-def cmd_set_status(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        ref = store.meeting(args.meeting).meeting  # StoreError when there is no such meeting
-        topic = find_topic(store.topics(), args.topic)
-        store.set_status(ref.id, topic.id, args.status, args.note)
-        shown = next((e for e in store.meeting(ref.id).entries if e.topic_id == topic.id), None)
-    if args.json:
-        print_json(shown)
-        return 0
-    if shown is None:
-        print(f"meeting #{ref.id}, {topic.name}: manual status cleared (not extracted there)")
-    elif args.status is None:
-        print(f"meeting #{ref.id}, {topic.name}: back to the extracted status "
-              f"{shown.status.glyph} {shown.status.value}")
-    else:
-        print(f"meeting #{ref.id}, {topic.name}: {shown.status.glyph} {shown.status.value} "
-              f"(extracted: {shown.extracted_status.value})")
-    return 0
+def register(sub: SubParsers) -> None:
+    from store.export import FORMATS
 
+    p = sub.add_parser("export", help="write the timeline: md, json (dump), csv, html, timelinejs")
+    p.add_argument("--format", "-f", choices=FORMATS, default="md")
+    p.add_argument("--topic", action="append", help="only this topic (repeatable; id or name)")
+    p.add_argument("--since", type=parse_date, help="from this date (YYYY-MM-DD)")
+    p.add_argument("--until", type=parse_date, help="up to this date, inclusive")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p.set_defaults(handler=cmd_export)
 
-def cmd_rm(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        detail = store.meeting(args.meeting)
-        label = (f"meeting #{detail.meeting.id} “{detail.meeting.title}” "
-                 f"({len(detail.articles)} article(s))")
-        if not args.yes:
-            if not stdin_is_tty():
-                raise CliError(f"not removing {label} without a terminal to ask; pass --yes")
-            if not confirm(f"Remove {label}?"):
-                print("kept")
-                return 1
-        store.remove_meeting(detail.meeting.id)
-    print(f"removed {label}")
-    return 0
-
-
-def cmd_reindex(args: argparse.Namespace) -> int:
-    show = stderr_is_tty()
-
-    def progress(done: int, total: int) -> None:
-        if show:
-            sys.stderr.write(f"\rre-reading articles: {done}/{total}")
-            sys.stderr.flush()
-
-    with open_store(args) as store:
-        n = store.reindex(progress)
-    if show:
-        sys.stderr.write("\r\x1b[K")
-    if args.json:
-        print_json({"articles": n})
-    else:
-        print(f"re-read {n} article(s); manual edits kept")
-    return 0
+    p = with_json(sub.add_parser("import", help="load a json export into an empty store"))
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(handler=cmd_import)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

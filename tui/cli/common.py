@@ -1,17 +1,22 @@
-"""What every `bilat` command shares: opening the store, printing data, asking yes/no."""
+"""What every `bilat` command shares: parsing arguments, opening the store, printing data,
+asking yes/no. It imports no command module."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
 from store import paths
 from store.db import Store
+from store.files import UnreadableFile, read_file
+from store.ingest.decode import MAX_BYTES
 from store.models import Status, Topic
 
 
@@ -105,3 +110,58 @@ def stdin_is_tty() -> bool:
 
 def trend_arrow(trend: int) -> str:
     return {1: "↑", -1: "↓"}.get(trend, "→")
+
+
+# --- argument parsing ---------------------------------------------------------
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line too, like every other failure (subcommands inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+# What each command module's register() receives.
+SubParsers: TypeAlias = "argparse._SubParsersAction[OneLineParser]"
+
+
+P = TypeVar("P", bound=argparse.ArgumentParser)
+
+
+def with_json(p: P) -> P:
+    """Give a data command its --json flag."""
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    return p
+
+
+DYAD_HELP = 'the two countries, e.g. "China,United States" (default: most meetings)'
+
+
+def parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+
+
+def parse_dyad(value: str) -> list[str]:
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(
+            f'want two countries like "China,United States": {value!r}'
+        )
+    return sorted(parts)
+
+
+def read_input(path: str) -> bytes:
+    """Bytes of a file or of stdin ('-'), with one clear error for every bad path."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return data
+    try:
+        return read_file(Path(path), limit=MAX_BYTES, what="article file")
+    except UnreadableFile as exc:
+        raise CliError(str(exc)) from None

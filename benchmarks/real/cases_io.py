@@ -1,0 +1,46 @@
+"""Reading the real-article set: cases, their cached texts, and key normalization.
+
+Shared by `check_cases.py` (are the gold answers consistent with the texts?) and
+`score.py` (how well does ingest do on them?). Pure standard library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+CASES = HERE / "cases.json"
+PARTS = HERE / "parts"
+CACHE = HERE / "cache"
+
+_NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def norm_key(text: str) -> str:
+    """Lowercase; every run of non-letters/digits becomes one space."""
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
+
+
+def load_cases() -> list[dict[str, Any]]:
+    """cases.json, or while the set is being built, every parts/*.json."""
+    if CASES.exists():
+        data: list[dict[str, Any]] = json.loads(CASES.read_text(encoding="utf-8"))
+        return data
+    cases: list[dict[str, Any]] = []
+    for part in sorted(PARTS.glob("*.json")):
+        cases.extend(json.loads(part.read_text(encoding="utf-8")))
+    return cases
+
+
+def cached_text(case: dict[str, Any]) -> str | None:
+    """The saved text of a case, or None when the cache lacks it."""
+    path = CACHE / f"{case['id']}.txt"
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
