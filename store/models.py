@@ -124,6 +124,11 @@ class TopicEntry(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
 
 
+ReviewReason = Literal["date-guessed", "no-place", "speaker-unresolved", "pair-uncertain"]
+"""Why a draft needs a person's eye: the meeting date was taken from the publication date, no
+place was found, a quote has no speaker, or the pair of countries was read with low confidence."""
+
+
 class MeetingDraft(BaseModel):
     """What ingest made of one article, before it is reviewed and stored."""
 
@@ -138,6 +143,21 @@ class MeetingDraft(BaseModel):
     topics: list[TopicEntry] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    date_source: str | None = Field(
+        default=None, description="The phrase the meeting date was read from, e.g. "
+        "'on Tuesday + stamp 2025-08-19'; None when there is no date"
+    )
+    place_source: str | None = Field(
+        default=None, description="The phrase the location was read from ('held talks in Riyadh')"
+    )
+    dyad_source: str | None = Field(
+        default=None, description="Why these two countries: the people or phrase that named them"
+    )
+    review_reasons: list[ReviewReason] = Field(
+        default_factory=list,
+        description="What ingest had to guess; a stored meeting with any of these needs review "
+        "until a user edits or confirms it",
+    )
     text: str = Field(default="", description="Plain article text; all offsets point into it")
     original: str = Field(
         default="", description="The decoded input as given (HTML, Markdown, text)"
