@@ -10,6 +10,7 @@ against what the reader has seen so far, as a reader would.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -662,13 +663,13 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[_Event]:
     evs: list[_Event] = _name_events(text, p.start, p.end)
     for hit in hits:
         evs.append(_Event(hit.start, hit.end, "body", 3, hit))
-    names = [e for e in evs if e.kind == "name"]
+    name_starts = sorted(e.start for e in evs if e.kind == "name")
     for m in _ALIAS_RE.finditer(text, p.start, p.end):
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
         # "the Chinese foreign minister, Wang Yi": the title introduces the name after it.
-        nxt = next((e for e in names if m.end() <= e.start <= m.end() + 3), None)
-        if nxt is None:
+        k = bisect_left(name_starts, m.end())
+        if k == len(name_starts) or name_starts[k] > m.end() + 3:
             evs.append(_Event(m.start(), m.end(), "alias", 1))
     for m in _PRONOUN_RE.finditer(text, p.start, p.end):
         if m.group(0) in _PRONOUNS and (m.start() == 0 or not text[m.start() - 1].isalnum()):

