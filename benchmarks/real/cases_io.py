@@ -14,7 +14,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases.json"
-PARTS = HERE / "parts"
 CACHE = HERE / "cache"
 
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
@@ -25,21 +24,10 @@ def norm_key(text: str) -> str:
     return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
-def split_of(case_id: str) -> str:
-    """`held` for a third of the cases, fixed by the id alone (chosen before any scoring)."""
-    return "held" if int(hashlib.sha256(case_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"
-
-
 def load_cases() -> list[dict[str, Any]]:
-    """cases.json, or while the set is being built, every parts/*.json (split by id)."""
-    if CASES.exists():
-        data: list[dict[str, Any]] = json.loads(CASES.read_text(encoding="utf-8"))
-        return data
-    cases: list[dict[str, Any]] = []
-    for part in sorted(PARTS.glob("*.json")):
-        for case in json.loads(part.read_text(encoding="utf-8")):
-            cases.append({**case, "split": split_of(case["id"])})
-    return cases
+    """Every case of cases.json."""
+    data: list[dict[str, Any]] = json.loads(CASES.read_text(encoding="utf-8"))
+    return data
 
 
 def cached_text(case: dict[str, Any]) -> str | None:
