@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from store.ingest.actors import canonical_name, find_actors, infer_dyad
+from store.ingest.actors import canonical_name, find_actors
 from store.ingest.normalize import normalize
+from store.ingest.pair import infer_dyad
 from store.ingest.structure import split_paragraphs
 from store.ingest.types import ActorTable
 

@@ -6,13 +6,14 @@ import hashlib
 import re
 from datetime import date
 
-from store.ingest.actors import find_actors, infer_dyad
+from store.ingest.actors import find_actors
 from store.ingest.dates import resolve_meeting_date
 from store.ingest.decode import decode
 from store.ingest.figures import find_figures
 from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
+from store.ingest.pair import infer_dyad
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
