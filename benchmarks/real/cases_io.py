@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases.json"
-CACHE = HERE / "cache"
+# $BILAT_REAL_CACHE points a second checkout (a git worktree) at one shared cache.
+CACHE = Path(os.environ.get("BILAT_REAL_CACHE") or HERE / "cache")
 
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
