@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,27 @@ _COUNTRIES: tuple[CountryInfo, ...] = (
     CountryInfo("Myanmar", "Myanmar", ("Myanmar", "Burma", "Burmese"), ("Naypyitaw",)),
     CountryInfo("Mongolia", "Mongolian", ("Mongolia", "Mongolian"), ("Ulaanbaatar",)),
 )
+
+
+
+def _world(written: tuple[CountryInfo, ...]) -> tuple[CountryInfo, ...]:
+    """The countries of store/data/countries.tsv that are not written out above: every
+    pair of countries must read, not only the ones our samples are about."""
+    known = {c.name for c in written}
+    out: list[CountryInfo] = []
+    table = resources.files("store").joinpath("data", "countries.tsv").read_text("utf-8")
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, demonym, forms, capitals = line.split("\t")
+        if name in known:
+            continue
+        all_forms = tuple(dict.fromkeys([name, *filter(None, forms.split("|"))]))
+        out.append(CountryInfo(name, demonym, all_forms, tuple(filter(None, capitals.split("|")))))
+    return written + tuple(out)
+
+
+_COUNTRIES = _world(_COUNTRIES)
 
 _BY_FORM: dict[str, CountryInfo] = {}
 _BY_CAPITAL: dict[str, CountryInfo] = {}
