@@ -25,7 +25,8 @@ Wang Yi on Saturday and raised concerns about the South China Sea.
 """
 
 KEYS = {"title", "published", "meeting_date", "location", "source", "dyad", "participants",
-        "topics", "quotes", "warnings"}
+        "topics", "quotes", "warnings", "date_source", "place_source", "dyad_source",
+        "review_reasons"}
 
 
 def bilat(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -51,6 +52,13 @@ def test_json_has_the_design_keys(article: Path) -> None:
     assert data["meeting_date"] == "2024-07-27"
     assert data["location"] == "Vientiane, Laos"
     assert data["source"] == "AP"
+
+
+def test_every_value_says_where_it_came_from(article: Path) -> None:
+    data = json.loads(bilat("extract", str(article), "--json").stdout)
+    assert "Antony Blinken (United States)" in data["dyad_source"]
+    human = bilat("extract", str(article)).stdout.decode()
+    assert "(from: participants: " in human
 
 
 @pytest.mark.parametrize("sample", SAMPLES[:3], ids=[s.name for s in SAMPLES[:3]])

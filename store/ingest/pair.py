@@ -1,32 +1,123 @@
-"""The pair of countries whose officials meet: from the participants first, then the text."""
+"""The pair of countries whose officials meet, and the words it was read from.
+
+The pair is the two sides at the table: not a country they talk about (Ukraine in US–Russia
+talks) and not the host or broker of talks between two others (Saudi Arabia hosting US–Russia
+talks, China brokering Saudi–Iran talks, EU facilitators of Serbia–Kosovo talks). Read in
+this order, each step filling what the one before left open:
+1. the participants' countries, minus brokers when two other sides took part;
+2. a phrase that names both sides ("talks between A and B", "A-B summit", "his B counterpart");
+3. the countries the text names most, brokers last (a guess: `certain` is False).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 
-from store.ingest.countries import count_countries
+from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
 from store.ingest.types import ActorTable
+
+_NAT = NATIONALITY_PATTERN
+# A country that brokers or facilitates talks between two others. Not "hosted by" or "in the
+# Chinese capital": a host is often one of the two sides.
+_HOST = re.compile(
+    rf"\b(?P<a>{_NAT})[- ](?:brokered|mediated|facilitated|sponsored)\b"
+    rf"|\b(?:brokered|mediated|facilitated)\s+by\s+(?:the\s+)?(?P<b>{_NAT})"
+    rf"|\b(?P<c>{_NAT})\s+(?:facilitators?|mediators?|mediation)\b"
+    rf"|\b(?:with|under|through)\s+(?:the\s+)?(?P<d>{_NAT})\s+(?:mediation|auspices)"
+)
+_HOST_GROUPS = ("a", "b", "c", "d")
+# Phrases that name both sides of the meeting at once.
+_BOTH = re.compile(
+    rf"\b(?:talks|meeting|summit|negotiations|dialogue|call|consultations)\s+between\s+"
+    rf"(?:the\s+)?(?P<a1>{_NAT})(?:\s+\w+){{0,3}}?\s+and\s+(?:the\s+)?(?P<b1>{_NAT})"
+    # "US-China talks", not "EU-UK negotiations" or "Israeli-Palestinian relations": those
+    # are what two other sides discuss.
+    rf"|\b(?P<a2>{_NAT})[-\u2013/](?P<b2>{_NAT})\s+(?:talks|summit|meeting|call)\b"
+    rf"|\b(?P<a3>{_NAT})\s+(?:\w+\s+){{1,6}}?(?:met|meets|held talks with|spoke with|received|"
+    rf"hosted)\s+(?:with\s+)?(?:his|her|their)\s+(?P<b3>{_NAT})\s+counterparts?\b"
+)
+_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"))
+_LEDE_CHARS = 1500  # both sides are named in the lede when a phrase names them
+
+
+@dataclass(frozen=True, slots=True)
+class PairReading:
+    """The pair (sorted), the words it was read from, and whether it is more than a guess."""
+
+    pair: list[str]
+    source: str | None
+    certain: bool
+
+
+def hosts_in(text: str) -> set[str]:
+    """Countries the text names as broker or facilitator of the talks."""
+    found: set[str] = set()
+    for m in _HOST.finditer(text):
+        form = next(m[g] for g in _HOST_GROUPS if m[g])
+        country = country_of(form)
+        if country:
+            found.add(country)
+    return found
+
+
+def _both_sides(text: str) -> tuple[list[str], str] | None:
+    for m in _BOTH.finditer(text, 0, min(len(text), _LEDE_CHARS)):
+        a, b = next((m[x], m[y]) for x, y in _BOTH_PAIRS if m[x])
+        ca, cb = country_of(a), country_of(b)
+        if ca and cb and ca != cb:
+            return [ca, cb], " ".join(m[0].split())
+    return None
+
+
+def read_pair(table: ActorTable, text: str, hint: list[str] | None) -> PairReading:
+    """The two countries of the meeting; the user's hint wins when given."""
+    if hint:
+        return PairReading(sorted(h.strip() for h in hint if h.strip()), "given by the user", True)
+    hosts = hosts_in(text)
+    counts = count_countries(text)
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    who: dict[str, str] = {}
+    for n, i in enumerate(table.participants):
+        actor = table.actors[i]
+        if actor.country:
+            votes[actor.country] += 1
+            first.setdefault(actor.country, n)
+            who.setdefault(actor.country, actor.name)
+    # A broker leaves the pair only when two other sides took part to take its place.
+    guests = [c for c in votes if c not in hosts]
+    if len(guests) >= 2:
+        for c in hosts:
+            votes.pop(c, None)
+    # Participants decide; on a tie the ones the article names first (the lead
+    # meeting's), then the text's own mention counts.
+    ranked = sorted(votes, key=lambda c: (-votes[c], first[c], -counts.get(c, 0), c))
+    pair = ranked[:2]
+    if len(pair) == 2:
+        source = "participants: " + ", ".join(f"{who[c]} ({c})" for c in pair)
+        return PairReading(sorted(pair), _with_hosts(source, hosts, pair), True)
+    both = _both_sides(text)
+    if both is not None and (not pair or pair[0] in both[0]):
+        return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
+    named = [f"{who[c]} ({c})" for c in pair]
+    for c, _n in counts.most_common():
+        if len(pair) >= 2:
+            break
+        if c not in pair and (c not in hosts or len(set(counts) - hosts) < 2):
+            pair.append(c)
+            named.append(f"{c} named {counts[c]} times")
+    if not pair:
+        return PairReading([], None, False)
+    return PairReading(sorted(pair), _with_hosts("; ".join(named), hosts, pair), False)
+
+
+def _with_hosts(source: str, hosts: set[str], pair: list[str]) -> str:
+    left_out = sorted(hosts - set(pair))
+    return source + (f"; broker left out: {', '.join(left_out)}" if left_out else "")
 
 
 def infer_dyad(table: ActorTable, text: str, hint: list[str] | None) -> list[str]:
     """The two countries of the meeting, sorted; the hint wins when given."""
-    if hint:
-        return sorted(h.strip() for h in hint if h.strip())
-    counts = count_countries(text)
-    votes: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for n, i in enumerate(table.participants):
-        c = table.actors[i].country
-        if c:
-            votes[c] += 1
-            first.setdefault(c, n)
-    # Participants decide; on a tie the ones the article names first (the lead
-    # meeting's), then the text's own mention counts; counts also fill gaps.
-    ranked = sorted(votes, key=lambda c: (-votes[c], first[c], -counts.get(c, 0), c))
-    pair = ranked[:2]
-    for c, _n in counts.most_common():
-        if len(pair) >= 2:
-            break
-        if c not in pair:
-            pair.append(c)
-    return sorted(pair)
+    return read_pair(table, text, hint).pair

@@ -13,13 +13,13 @@ from store.ingest.figures import find_figures
 from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
-from store.ingest.pair import infer_dyad
+from store.ingest.pair import read_pair
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
 from store.ingest.topics import score_paragraphs
 from store.ingest.types import IngestError
-from store.models import MeetingDraft, Paragraph, Topic
+from store.models import MeetingDraft, Paragraph, ReviewReason, Topic
 from store.taxonomy import default_topics
 
 
@@ -76,9 +76,12 @@ def extract(
         for e in entries
     ]
 
-    pair = infer_dyad(table, norm, dyad)
-    if len(pair) != 2:
+    pair = read_pair(table, norm, dyad)
+    review: list[ReviewReason] = []
+    if len(pair.pair) != 2:
         warnings.append("could not tell the two countries; give them with --dyad")
+    if not pair.certain:
+        review.append("pair-uncertain")
 
     return MeetingDraft(
         title=title,
@@ -87,7 +90,9 @@ def extract(
         location=header.location,
         source=header.source,
         url=doc.url,
-        dyad=pair,
+        dyad=pair.pair,
+        dyad_source=pair.source,
+        review_reasons=review,
         participants=[table.actors[i] for i in table.participants],
         topics=entries,
         quotes=quotes,

@@ -66,12 +66,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def format_draft(draft: MeetingDraft) -> str:
     """A human-readable page for one draft."""
+    def read_from(value: object, source: str | None) -> str:
+        # Where a value came from is what a reviewer checks first.
+        return f"{value or '?'}" + (f"   (from: {source})" if source else "")
+
     lines = [draft.title or "(untitled)"]
     lines.append(f"  published:    {draft.published or '?'}")
-    lines.append(f"  meeting date: {draft.meeting_date or '?'}")
-    lines.append(f"  location:     {draft.location or '?'}")
+    lines.append(f"  meeting date: {read_from(draft.meeting_date, draft.date_source)}")
+    lines.append(f"  location:     {read_from(draft.location, draft.place_source)}")
     lines.append(f"  source:       {draft.source or '?'}")
-    lines.append(f"  dyad:         {' – '.join(draft.dyad) or '?'}")
+    lines.append(f"  dyad:         {read_from(' – '.join(draft.dyad), draft.dyad_source)}")
+    if draft.review_reasons:
+        lines.append(f"  needs review: {', '.join(draft.review_reasons)}")
     if draft.participants:
         lines.append("participants:")
         for a in draft.participants:

@@ -1,0 +1,46 @@
+"""The pair of countries: the two sides at the table, with the words it was read from.
+Every article here is written in our own words about invented officials."""
+
+from __future__ import annotations
+
+from store.ingest import extract
+
+
+def test_any_two_countries_of_the_world() -> None:
+    d = extract(
+        "Nairobi talks\n\nKenyan President Amani Wekesa met Somali President Idil Warsame in "
+        "Nairobi on Tuesday, 14 May 2024, to discuss border security.\n\n"
+        '"We agreed to reopen the crossing," Wekesa told reporters.\n'
+    )
+    assert d.dyad == ["Kenya", "Somalia"]
+    assert d.dyad_source is not None and "Idil Warsame (Somalia)" in d.dyad_source
+    assert "pair-uncertain" not in d.review_reasons
+
+
+def test_a_broker_is_not_one_of_the_sides() -> None:
+    d = extract(
+        "Envoys meet again\n\nSerbian Foreign Minister Darko Ilic and Kosovar Foreign Minister "
+        "Arta Berisha met in Brussels on 3 March 2023 with EU facilitators and EU envoy "
+        "Pieter Claes, who chaired the session.\n\n"
+        '"It was a hard day," Ilic said after the EU-mediated talks.\n'
+    )
+    assert d.dyad == ["Kosovo", "Serbia"]
+    assert d.dyad_source is not None and "broker left out: European Union" in d.dyad_source
+
+
+def test_what_two_other_sides_discuss_does_not_name_the_pair() -> None:
+    d = extract(
+        "Leaders talk by phone\n\nBritish Prime Minister Tom Harding spoke by phone with Irish "
+        "Prime Minister Ciara Walsh on 4 October 2022. They discussed the state of EU-UK "
+        "negotiations and Israeli-Palestinian relations.\n"
+    )
+    assert d.dyad == ["Ireland", "United Kingdom"]
+
+
+def test_a_pair_from_counts_alone_needs_review() -> None:
+    d = extract(
+        "A cordial exchange\n\nOn 2 June 2024 the talks covered trade. Norway and Chile "
+        "want more of it; Norway sells salmon and Chile sells copper.\n"
+    )
+    assert d.dyad == ["Chile", "Norway"]
+    assert "pair-uncertain" in d.review_reasons
