@@ -101,6 +101,38 @@ class Quote(BaseModel):
     partial: bool = Field(default=False, description="A fragment inside a sentence")
 
 
+PositionKind = Literal["demand", "concern", "warning", "assertion", "denial", "proposal",
+                       "welcome"]
+
+
+class Position(BaseModel):
+    """One side's stated stance on a topic at a meeting: what it wants, fears, denies or
+    proposes, said directly (a quote) or reported. `text == draft.text[start:end]`."""
+
+    side: str | None = Field(description="The speaker's country: 'China'")
+    speaker: str | None = Field(description="Canonical name or body; None when unresolved")
+    topic: str | None = None
+    kind: PositionKind
+    text: str = Field(description="The clause that states the stance, as written")
+    paragraph: int = 0
+    start: int
+    end: int
+    quote: int | None = Field(default=None, description="Index into the draft's quotes when "
+                              "the stance is a direct quote")
+
+
+class Commitment(BaseModel):
+    """What one side or both agreed, pledged or decided to do at a meeting."""
+
+    parties: list[str] = Field(description="The countries bound: one side or both")
+    topic: str | None = None
+    text: str = Field(description="The clause of the promise, as written")
+    due: str | None = Field(default=None, description="When, as the text says: 'in coming weeks'")
+    paragraph: int = 0
+    start: int
+    end: int
+
+
 class Paragraph(BaseModel):
     """A paragraph of the article text, with the topics it was scored for."""
 
@@ -142,6 +174,8 @@ class MeetingDraft(BaseModel):
     participants: list[Actor] = Field(default_factory=list)
     topics: list[TopicEntry] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     date_source: str | None = Field(
         default=None, description="The phrase the meeting date was read from, e.g. "

@@ -51,6 +51,8 @@ class Found:
     place: str | None = None
     pair: list[str] = field(default_factory=list)
     title: str = ""
+    positions: list[tuple[str, str | None]] = field(default_factory=list)  # text, side
+    commitments: list[tuple[str, list[str]]] = field(default_factory=list)  # text, parties
 
 
 @dataclass
@@ -73,6 +75,15 @@ class Tally:
     place_right: int = 0
     pair_right: int = 0
     title_right: int = 0
+    gold_positions: int = 0
+    found_positions: int = 0
+    position_side_right: int = 0
+    extracted_positions: int = 0
+    real_positions: int = 0
+    gold_commitments: int = 0
+    found_commitments: int = 0
+    extracted_commitments: int = 0
+    real_commitments: int = 0
 
     def measures(self) -> dict[str, float | None]:
         def r(n: int, d: int) -> float | None:
@@ -93,6 +104,11 @@ class Tally:
             "place": r(self.place_right, self.cases),
             "pair": r(self.pair_right, self.cases),
             "title": r(self.title_right, self.cases),
+            "positions_found": r(self.found_positions, self.gold_positions),
+            "positions_real": r(self.real_positions, self.extracted_positions),
+            "position_side": r(self.position_side_right, self.found_positions),
+            "commitments_found": r(self.found_commitments, self.gold_commitments),
+            "commitments_real": r(self.real_commitments, self.extracted_commitments),
         }
 
 
@@ -110,6 +126,8 @@ def bilat_found(text: str) -> Found:
         place=d.location,
         pair=list(d.dyad),
         title=d.title,
+        positions=[(p.text, p.side) for p in d.positions],
+        commitments=[(c.text, list(c.parties)) for c in d.commitments],
     )
 
 
@@ -211,10 +229,48 @@ def score_case(case: dict[str, Any], got: Found, tally: Tally, log: list[str]) -
         tally.pair_right += 1
     else:
         log.append(f"  pair: got {got.pair}, want {case['pair']}")
+    score_stances(case, got, tally, log)
     if norm_key(got.title) == norm_key(case.get("title") or ""):
         tally.title_right += 1
     else:
         log.append(f"  title: got {got.title[:70]!r}, want {(case.get('title') or '')[:70]!r}")
+
+
+def score_stances(case: dict[str, Any], got: Found, tally: Tally, log: list[str]) -> None:
+    """Positions and commitments: a gold one is found when its key words occur in an
+    extracted clause (of the same side, for the side measure); an extracted one is real when
+    it holds a gold key."""
+    positions = [(norm_key(t), side) for t, side in got.positions]
+    gold_keys = [norm_key(g["key"]) for g in case.get("positions", [])]
+    for gold, key in zip(case.get("positions", []), gold_keys, strict=True):
+        tally.gold_positions += 1
+        sides = [side for t, side in positions if _contains(t, key)]
+        if not sides:
+            log.append(f"  position missed: {gold['key']!r} ({gold['side']}, {gold['kind']})")
+            continue
+        tally.found_positions += 1
+        if gold.get("side") in sides:
+            tally.position_side_right += 1
+    for t, side in positions:
+        tally.extracted_positions += 1
+        if any(_contains(t, k) for k in gold_keys):
+            tally.real_positions += 1
+        else:
+            log.append(f"  not a gold position: {t[:70]!r} ({side})")
+    commit_keys = [norm_key(g["key"]) for g in case.get("commitments", [])]
+    texts = [norm_key(t) for t, _ in got.commitments]
+    for gold, key in zip(case.get("commitments", []), commit_keys, strict=True):
+        tally.gold_commitments += 1
+        if any(_contains(t, key) for t in texts):
+            tally.found_commitments += 1
+        else:
+            log.append(f"  commitment missed: {gold['key']!r}")
+    for t in texts:
+        tally.extracted_commitments += 1
+        if any(_contains(t, k) for k in commit_keys):
+            tally.real_commitments += 1
+        else:
+            log.append(f"  not a gold commitment: {t[:70]!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

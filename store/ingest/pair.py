@@ -51,14 +51,22 @@ class PairReading:
     certain: bool
 
 
+_HOST_CUE = re.compile(r"brokered|mediated|facilitated|sponsored|facilitator|mediator|"
+                       r"mediation|auspices", re.I)
+
+
 def hosts_in(text: str) -> set[str]:
     """Countries the text names as broker or facilitator of the talks."""
     found: set[str] = set()
-    for m in _HOST.finditer(text):
-        form = next(m[g] for g in _HOST_GROUPS if m[g])
-        country = country_of(form)
-        if country:
-            found.add(country)
+    # The cue words are rare: find them first, then read the few words around each
+    # (the country alternation tried at every position of the text is slow).
+    for cue in _HOST_CUE.finditer(text):
+        lo, hi = max(0, cue.start() - 60), min(len(text), cue.end() + 60)
+        for m in _HOST.finditer(text, lo, hi):
+            form = next(m[g] for g in _HOST_GROUPS if m[g])
+            country = country_of(form)
+            if country:
+                found.add(country)
     return found
 
 

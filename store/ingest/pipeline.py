@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from store.ingest.actors import find_actors
+from store.ingest.commitments import find_commitments
 from store.ingest.dates import resolve_meeting_date
 from store.ingest.decode import decode
 from store.ingest.figures import find_figures
@@ -14,10 +15,11 @@ from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
 from store.ingest.pair import read_pair
+from store.ingest.positions import find_positions
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
-from store.ingest.topics import score_paragraphs
+from store.ingest.topics import compile_topics, score_paragraphs
 from store.ingest.types import IngestError
 from store.models import MeetingDraft, Paragraph, ReviewReason, Topic
 from store.taxonomy import default_topics
@@ -83,6 +85,16 @@ def extract(
     if not pair.certain:
         review.append("pair-uncertain")
 
+    positions = [
+        pos.model_copy(update={"text": text[pos.start:pos.end]})
+        for pos in find_positions(norm, paras, table, pair.pair, para_topics, quotes,
+                                  compile_topics(taxonomy))
+    ]
+    commitments = [
+        c.model_copy(update={"text": text[c.start:c.end]})
+        for c in find_commitments(norm, paras, table, pair.pair, para_topics)
+    ]
+
     return MeetingDraft(
         title=title,
         published=published,
@@ -96,6 +108,8 @@ def extract(
         participants=[table.actors[i] for i in table.participants],
         topics=entries,
         quotes=quotes,
+        positions=positions,
+        commitments=commitments,
         warnings=warnings,
         text=text,
         original=original,

@@ -1,0 +1,85 @@
+"""Who is the subject of a clause: shared by the position and commitment stages.
+
+Both read reported speech ("Wang urged the U.S. to ...", "the two sides agreed to ...") and
+need the actor a clause is about: the nearest mention before the verb in the same sentence,
+outside quotation marks; or, for "..., Wang said" after a quote, the mention just after.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from store.ingest.types import ActorTable, Mention, Para, Sentence
+
+# "the two sides", "both leaders", "they": a joint subject, both countries of the pair.
+JOINT_SUBJECT = re.compile(
+    r"\b(?:the two|both)\s+(?:sides|countries|leaders|ministers|nations|governments|"
+    r"delegations|presidents|parties|men|officials)\b|\bboth\b|\bthe two\b|\bthey\b|"
+    r"\bthe (?:leaders|ministers|delegations|presidents|premiers|countries|sides|parties)\b",
+    re.I,
+)
+# A relative clause between a subject and its verb: ", who met Xi in November,".
+_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*(?:\w+\s+)?$")
+_AND = re.compile(r",?\s+and\s+(?:his|her|their)?\s*(?:\w+\s+){0,3}?|\s*,\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The actor a clause is about (an index into the table), or a joint subject."""
+
+    actor: int | None
+    joint: bool
+
+
+def sentences_of(p: Para) -> tuple[Sentence, ...]:
+    return p.sentences or (Sentence(p.start, p.end),)
+
+
+def inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Is `pos` inside a quotation that opened after `start` (straight marks: the text is
+    normalized)?"""
+    return text.count('"', start, pos) % 2 == 1
+
+
+class SubjectFinder:
+    """Looks up mentions by position (the table's mentions are sorted by start)."""
+
+    def __init__(self, text: str, table: ActorTable) -> None:
+        self.text = text
+        self.table = table
+        self.starts = [m.start for m in table.mentions]
+
+    def subject(self, sent_start: int, verb_start: int, verb_end: int, sent_end: int
+                ) -> Subject:
+        before = self.text[sent_start:verb_start]
+        lo = bisect_left(self.starts, sent_start)
+        hi = bisect_left(self.starts, verb_start)
+        aside = _ASIDE.search(before)
+        for k in range(hi - 1, lo - 1, -1):
+            m = self.table.mentions[k]
+            if aside and sent_start + aside.start() <= m.start < sent_start + aside.end():
+                continue  # "Biden, who met Xi in November, says ...": Xi is in an aside
+            if not inside_quotes(self.text, sent_start, m.start):
+                # A joint subject between the mention and the verb ("Xi and Biden agreed",
+                # "Wang said both sides") wins over the one person.
+                if JOINT_SUBJECT.search(self.text, m.end, verb_start):
+                    return Subject(None, True)
+                if k > lo and self._listed_with(self.table.mentions[k - 1], m):
+                    return Subject(None, True)  # "Xi and Biden agreed"
+                return Subject(m.actor, False)
+        if JOINT_SUBJECT.search(before):
+            return Subject(None, True)
+        # '"...," said Wang': the speaker follows the verb.
+        k = bisect_left(self.starts, verb_end)
+        if k < len(self.starts) and self.starts[k] < min(sent_end, verb_end + 60):
+            return Subject(self.table.mentions[k].actor, False)
+        return Subject(None, False)
+
+    def _listed_with(self, first: Mention, second: Mention) -> bool:
+        """Two people of different countries named together: "Xi and Biden"."""
+        between = self.text[first.end:second.start]
+        a, b = self.table.actors[first.actor], self.table.actors[second.actor]
+        return (_AND.fullmatch(between) is not None and a.country is not None
+                and b.country is not None and a.country != b.country)

@@ -1,0 +1,147 @@
+"""What was agreed or promised at the meeting: "agreed to hold their first talks on AI in
+coming weeks", "pledged to resume military communication", "signed three agreements".
+
+A commitment is made at this meeting: "had agreed", "agreed last year" and "did not agree"
+are not commitments (the last may be a position). Its parties are both sides unless one side
+is the subject of the promise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.clause_subject import SubjectFinder, inside_quotes, sentences_of
+from store.ingest.types import ActorTable, Para
+from store.models import Commitment
+
+_CUE = re.compile(
+    r"\b(?:(?:agreed|agree|agrees|pledged|pledge|pledges|committed|commit|commits|vowed|"
+    r"promised|decided|resolved|undertook|reaffirmed (?:their|its|his|her) commitment)"
+    r"(?:\s+\w+ly)?\s+(?:to|upon)\b"
+    # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
+    r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
+    r"value)\b)"
+    # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
+    r"|signed\s+(?:[\w-]+\s+){0,4}?(?:agreements?|memorand\w+|deals?|accords?|documents?|"
+    r"declarations?|pacts?|treat(?:y|ies)|contracts?|protocols?|MoUs?)\b"
+    r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
+    r"|(?:an?|the)\s+agreement\s+to\b"
+    # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
+    # "will be" (a forecast)
+    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+)?"
+    r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|increase|send|build|"
+    r"host|create|form|sign|implement|join|travel|visit|issue|deepen|strengthen|continue|"
+    r"cooperate|start|begin|finali[sz]e|provide|supply|open|return|boost|double|release|"
+    r"allow|lift|cut|reduce|buy|purchase|invest|deliver|extend|upgrade|set|draw\s+up|"
+    r"communicate|coordinate|work)\b))",
+    re.I,
+)
+# Negated or in the past: not a commitment of this meeting.
+_NOT_MADE_HERE = re.compile(
+    r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
+    r"had|previously|earlier|once|if|whether|would not|could not)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_PAST_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
+    r"in (?:19|20)\d\d|at their (?:last|previous|earlier) meeting)\b", re.I
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|previously|ago|"
+    r"in (?:19|20)\d\d)\b", re.I
+)
+# A speaker's own promise in a quote: "we will continue", "I will visit".
+_FIRST_PERSON = re.compile(r"\b(?:we|I)\s+(?:\w+\s+)?$")
+_DUE = re.compile(
+    r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
+    r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
+    r"(?:early|later|late) (?:this|next) (?:year|month)|"
+    r"next (?:week|month|year|spring|summer|autumn|fall|winter)|"
+    r"(?:later|early) this (?:year|month|week)|"
+    r"within (?:\w+ ){1,2}(?:days|weeks|months|years)|"
+    r"before the end of (?:the|this|next) (?:year|month)|"
+    r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
+    r"as soon as possible|soon)\b",
+    re.I,
+)
+# "hopes the two sides will ...", "expected to", "whether": not a promise made.
+_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
+                    r"may|might|could|said that|told|predicted)\b", re.I)
+_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
+
+
+def find_commitments(
+    text: str, paras: list[Para], table: ActorTable, pair: list[str],
+    para_topics: dict[int, list[str]],
+) -> list[Commitment]:
+    """Every commitment made at the meeting, in text order."""
+    finder = SubjectFinder(text, table)
+    out: list[Commitment] = []
+    for p in paras:
+        topics = para_topics.get(p.index, [])
+        for s in sentences_of(p):
+            pos = s.start
+            while True:
+                m = _CUE.search(text, pos, s.end)
+                if m is None:
+                    break
+                pos = m.end()
+                if _NOT_MADE_HERE.search(text, max(s.start, m.start() - 30), m.start()):
+                    continue
+                if _PAST_AFTER.match(text, m.end(), s.end):
+                    continue
+                if _PAST_BEFORE.search(text, _clause_start(text, s.start, m.start()), m.start()):
+                    continue
+                end_m = _CLAUSE_END.search(text, m.end(), s.end)
+                end = end_m.start() if end_m else s.end
+                clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
+                if clause_end - m.end() < 8:
+                    continue  # "agreed to." with nothing agreed
+                subject = finder.subject(s.start, m.start(), m.end(), s.end)
+                if m["will"] and (
+                    (subject.actor is None and not subject.joint)
+                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start())
+                    or (inside_quotes(text, s.start, m.start())
+                        and not _FIRST_PERSON.search(text, max(s.start, m.start() - 12),
+                                                     m.start()))
+                ):
+                    continue
+                parties = _parties(subject.actor, subject.joint, table, pair)
+                if parties is None:
+                    continue
+                due = _DUE.search(text, m.end(), clause_end)
+                start = _clause_start(text, s.start, m.start())
+                out.append(Commitment(
+                    parties=parties, topic=topics[0] if topics else None,
+                    text=text[start:clause_end], due=due[0] if due else None,
+                    paragraph=p.index, start=start, end=clause_end,
+                ))
+                pos = end  # one commitment per clause
+    return out
+
+
+def _clause_start(text: str, sent_start: int, cue: int) -> int:
+    """Where the promise's clause opens: after the last clause break before the cue, or the
+    sentence's start; so the text says who promised ("the two sides agreed to ...")."""
+    start = sent_start
+    for brk in _CLAUSE_END.finditer(text, sent_start, cue):
+        start = brk.end()
+    while start < cue and text[start] in " \t\"'(":
+        start += 1
+    return start
+
+
+def _parties(actor: int | None, joint: bool, table: ActorTable,
+             pair: list[str]) -> list[str] | None:
+    """Both sides for a joint subject or none named; one side for its own official; None
+    for a third country's promise, which is not this meeting's."""
+    if joint or actor is None:
+        return list(pair)
+    country = table.actors[actor].country
+    if country is None:
+        return list(pair)
+    if pair and country not in pair:
+        return None
+    return [country]

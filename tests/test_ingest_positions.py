@@ -1,0 +1,71 @@
+"""Positions and commitments, each rule in our own sentences about invented officials."""
+
+from __future__ import annotations
+
+from store.ingest import extract
+
+HEAD = ("Talks in Vienna\n\nBy a staff writer June 5, 2024\n\n"
+        "Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max Huber in Vienna "
+        "on Wednesday for talks on trade and the border.\n\n")
+
+
+def positions(body: str) -> list[tuple[str | None, str, str | None, str]]:
+    d = extract(HEAD + body)
+    return [(p.side, p.kind, p.topic, p.text) for p in d.positions
+            if p.paragraph > 0]
+
+
+def test_reported_demand_keeps_its_side_and_subject() -> None:
+    got = positions("Varga urged Austria to lower its tariffs on Hungarian wine.\n")
+    assert ("Hungary", "demand", "trade",
+            "Varga urged Austria to lower its tariffs on Hungarian wine") in got
+
+
+def test_concern_is_told_apart_from_a_plain_statement() -> None:
+    got = positions("Huber raised concerns about new tariffs on Austrian steel.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Austria", "concern")]
+
+
+def test_a_quote_attributed_after_it_is_the_stance() -> None:
+    d = extract(HEAD + '"We cannot accept new tariffs on our steel," Huber said.\n')
+    [pos] = [p for p in d.positions if p.paragraph > 0]
+    assert pos.side == "Austria" and pos.quote is not None
+    assert d.quotes[pos.quote].text.startswith("We cannot accept")
+    assert pos.kind == "warning"
+
+
+def test_a_person_in_an_aside_is_not_the_subject() -> None:
+    got = positions("Huber, who met Varga in March in Budapest, says Austria does not want "
+                    "a closed border.\n")
+    assert got and all(side == "Austria" for side, _, _, _ in got)
+
+
+def test_one_position_per_topic_the_clause_names() -> None:
+    got = positions("Varga said Austria must not step on red lines on trade tariffs and on "
+                    "the border crossing.\n")
+    topics = {topic for _, _, topic, _ in got}
+    assert {"trade", "territorial"} <= topics
+    assert {kind for _, kind, _, _ in got} == {"warning"}
+
+
+def commitments(body: str) -> list[tuple[list[str], str | None, str | None]]:
+    d = extract(HEAD + body)
+    return [(c.parties, c.topic, c.due) for c in d.commitments]
+
+
+def test_a_joint_commitment_with_its_due_time() -> None:
+    got = commitments("The two sides agreed to hold their first talks on artificial "
+                      "intelligence in coming weeks.\n")
+    assert got == [(["Austria", "Hungary"], "ai", "in coming weeks")]
+
+
+def test_negated_past_and_hoped_for_are_not_commitments() -> None:
+    assert commitments("They did not agree to lift the tariffs.\n") == []
+    assert commitments("The ministers had agreed last year to reopen the consulates.\n") == []
+    assert commitments("Huber hopes the two countries will expand trade in wine.\n") == []
+    assert commitments("Huber signed a bill on pensions at home.\n") == []
+
+
+def test_one_side_promises_for_itself() -> None:
+    got = commitments("Varga said Hungary will reopen its consulate in Graz next year.\n")
+    assert [(parties, due) for parties, _, due in got] == [(["Hungary"], "next year")]
