@@ -13,6 +13,8 @@ Measures (summed over the cases of the split):
   topics F1      over the sets of topic ids, micro-averaged
   status         topics both found and in the gold, with the gold status
   meeting date, place (the city, compared without its region), pair, title: per case
+  stored_if_dated  cases whose text gives a date (per the gold) that get a meeting date,
+                 so that `bilat add` stores them instead of asking for --date
 A case whose cached text is missing is skipped and counted. This is a measurement, not a
 test: it always exits 0. `--extractor textacy` scores textacy's direct quotations (the peer,
 quotes and speakers only; needs the `peer` extra).
@@ -72,6 +74,8 @@ class Tally:
     topics_both: int = 0
     status_right: int = 0
     date_right: int = 0
+    dated_in_text: int = 0  # cases whose text gives a date (the gold has one)
+    refused: int = 0  # ... that `bilat add` would refuse for want of a meeting date
     place_right: int = 0
     pair_right: int = 0
     title_right: int = 0
@@ -101,6 +105,7 @@ class Tally:
             "topics_f1": f1,
             "status": r(self.status_right, self.topics_both),
             "meeting_date": r(self.date_right, self.cases),
+            "stored_if_dated": r(self.dated_in_text - self.refused, self.dated_in_text),
             "place": r(self.place_right, self.cases),
             "pair": r(self.pair_right, self.cases),
             "title": r(self.title_right, self.cases),
@@ -217,6 +222,11 @@ def score_case(case: dict[str, Any], got: Found, tally: Tally, log: list[str]) -
     for tid in sorted(set(got.topics) - set(gold_topics)):
         log.append(f"  topic extra: {tid} ({got.topics[tid]})")
 
+    if case["meeting_date"] or case.get("published"):
+        tally.dated_in_text += 1
+        if got.meeting_date is None:
+            tally.refused += 1
+            log.append("  refused: no meeting date, though the text gives one")
     if got.meeting_date == case["meeting_date"]:
         tally.date_right += 1
     else:
