@@ -286,6 +286,11 @@ class Store:
         return queries.counts(self.conn)
 
     @_locked
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (cheap: a poll a second)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    @_locked
     def integrity_check(self) -> str:
         """SQLite's own check of the file: 'ok' when sound."""
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])

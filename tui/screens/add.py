@@ -15,7 +15,7 @@ from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from tui.messages import ArticleIngested
 from tui.screens.base import BilatScreen
-from tui.widgets.path_suggester import PathSuggester
+from tui.widgets.path_suggester import PathInput
 
 
 def read_article_file(raw: str) -> bytes:
@@ -34,13 +34,9 @@ class AddScreen(BilatScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="add-source"):
-            yield Label("Article file (Tab completes):")
+            yield Label("Article file (Tab completes the path):")
             with Horizontal():
-                yield Input(
-                    placeholder="path/to/article.txt|.md|.html",
-                    id="add-path",
-                    suggester=PathSuggester(),
-                )
+                yield PathInput(placeholder="path/to/article.txt|.md|.html", id="add-path")
                 yield Button("Read file", variant="primary", id="read-file")
             yield Label("…or paste the article below and press ctrl+r:")
         yield TextArea(id="add-paste", soft_wrap=True)

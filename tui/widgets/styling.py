@@ -14,13 +14,14 @@ STATUS_VARS = {
     Status.AGREEMENT: "$success",
 }
 # Quotes are coloured by side: the dyad's first country, its second, anyone else.
-SIDE_VARS = ("$text-primary", "$text-accent", "$text-muted")
+# Anyone else is in the plain text colour, italic: $text-muted is too faint in tables.
+SIDE_VARS = ("$text-primary", "$text-accent", "italic $foreground")
 
 
 def status_badge(status: Status | None, *, overridden: bool = False) -> Content:
     """' ✖ tension ' on the status colour; the glyph carries it without colour."""
     if status is None:
-        return Content.styled(" · not raised ", "$text-muted")
+        return Content.styled(" · not raised ", "italic")
     label = f" {status.glyph} {status.value}{' (edited)' if overridden else ''} "
     return Content.styled(label, f"bold $text on {STATUS_VARS[status]} 50%")
 
