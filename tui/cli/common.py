@@ -27,11 +27,11 @@ class CliError(Exception):
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     """The store named by --store / $BILAT_STORE / the data dir. StoreError passes up to main.
 
-    `create=False` (read commands): a store that does not exist yet reads as an empty
-    one, held in memory, so that reading never creates a folder or a file.
+    `create=False` (read commands): a store whose folder does not exist reads as an
+    empty one, held in memory, so that a mistyped --store never creates folders.
     """
     path = paths.store_path(getattr(args, "store", None))
-    if not create and not path.exists():
+    if not create and not path.parent.exists():
         return Store.open(":memory:")
     return Store.open(path)
 

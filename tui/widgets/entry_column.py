@@ -15,12 +15,19 @@ from tui.widgets.styling import figure_content, quote_content, status_badge
 MAX_QUOTES = 6
 
 
+# Evidence keeps the article's own quote marks while a summary may have plain ones:
+# compare them with the marks unified (one character for one, so offsets hold).
+_PLAIN_MARKS = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
+
+
 def excerpt_content(evidence: str, summary: str) -> Content:
     """The summary with the evidence sentence in it emphasised: each sentence said once."""
-    if summary and evidence and evidence in summary:
-        start = summary.index(evidence)
+    plain_evidence = evidence.translate(_PLAIN_MARKS)
+    plain_summary = summary.translate(_PLAIN_MARKS)
+    if summary and evidence and plain_evidence in plain_summary:
+        start = plain_summary.index(plain_evidence)
         return Content(summary).stylize("italic bold", start, start + len(evidence))
-    if evidence and summary and summary not in evidence:
+    if evidence and summary and plain_summary not in plain_evidence:
         return Content.assemble((evidence, "italic bold"), "\n", summary)
     return Content.styled(evidence or summary, "italic bold")
 
