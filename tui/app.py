@@ -37,7 +37,7 @@ class BilatApp(App[None]):
     # picker) do not apply here or fail.
     COMMANDS = {BilatCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Leave bilat"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Leave bilat"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Keys and screens"),
         Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light/dark theme"),
     ]

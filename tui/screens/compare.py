@@ -38,7 +38,8 @@ def compare_rows(
 def meeting_label(m: MeetingRef) -> Content:
     """The picker's label: data, so a title holding "[/]" stays literal."""
     place = f" {m.location}" if m.location else ""
-    return Content(f"{m.meeting_date or '?'}{place} · {m.title}"[:70])
+    label = f"{m.meeting_date or '?'}{place} · {m.title}"
+    return Content(label if len(label) <= 40 else label[:39] + "…")
 
 
 def evidence_content(name: str, detail: MeetingDetail | None, entry: EntryView | None) -> Content:
@@ -154,9 +155,11 @@ class CompareScreen(BilatScreen[None]):
             return
         ea, eb = self.entries[topic_id]
         left, right = self.details
-        box.update(
-            Content("\n").join([evidence_content("A", left, ea), evidence_content("B", right, eb)])
-        )
+        either = ea or eb
+        name = Content.styled(either.topic_name if either else topic_id, "bold")
+        box.update(Content("\n").join(
+            [name, evidence_content("A", left, ea), evidence_content("B", right, eb)]
+        ))
 
     def action_open_topic(self) -> None:
         key = self._highlighted_topic()

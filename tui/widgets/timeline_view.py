@@ -97,6 +97,9 @@ class TimelineView(ScrollView, can_focus=True):
                                  HEADER_HEIGHT + len(self.board.rows))
         self.refresh()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._scroll_to_cursor)
+
     def watch_zoom(self) -> None:
         if self.board is not None:
             self._layout()
