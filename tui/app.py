@@ -55,6 +55,8 @@ class BilatApp(App[None]):
         self._counts: dict[str, int] | None = None
 
     def on_mount(self) -> None:
+        # The baseline is taken now: a write between start and the first poll is news.
+        self._data_version, self._counts = self.store.data_version(), self.store.counts()
         self.push_screen(BoardScreen())
         self.set_interval(POLL_SECONDS, self.poll_store)
 
@@ -108,8 +110,7 @@ class BilatApp(App[None]):
         from tui.screens.meeting import MeetingScreen
 
         screen = MeetingScreen(meeting_id)
-        # The meeting screen (curation's) scrolls to this quote when it knows how.
-        screen.focus_quote = quote_id  # type: ignore[attr-defined]
+        screen.focus_quote = quote_id  # scrolled to and marked in the article
         self.push_screen(screen)
 
     def action_add_article(self) -> None:
@@ -187,13 +188,10 @@ class BilatApp(App[None]):
     def poll_store(self) -> None:
         """Reload when another process (`bilat add`, a feed pull) committed to the store."""
         version = self.store.data_version()
-        if self._data_version is None or self._counts is None:
-            self._data_version, self._counts = version, self.store.counts()
-            return
         if version == self._data_version:
             return
         self._data_version = version
-        before, after = self._counts, self.store.counts()
+        before, after = self._counts or {}, self.store.counts()
         self._counts = after
         self.call_from_thread(self.changed_elsewhere, arrived(before, after))
 
