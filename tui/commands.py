@@ -15,6 +15,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from tui.themes import DARK_THEME, LIGHT_THEME
+
 if TYPE_CHECKING:
     from tui.app import BilatApp
 
@@ -71,9 +73,9 @@ class BilatCommands(Provider):
                     "Each pair with its number of meetings"),
             Command("export: timeline", app.action_export,
                     "Markdown, JSON, CSV, HTML or TimelineJS"),
-            Command("theme: light", partial(setattr, app, "theme", "textual-light"),
+            Command("theme: light", partial(setattr, app, "theme", LIGHT_THEME),
                     "Light theme"),
-            Command("theme: dark", partial(setattr, app, "theme", "textual-dark"), "Dark theme"),
+            Command("theme: dark", partial(setattr, app, "theme", DARK_THEME), "Dark theme"),
             Command("help: keys and screens", app.action_help, "What every key does"),
             Command("app: quit", app.action_quit, "Leave bilat"),
         ]

@@ -322,7 +322,7 @@ async def test_theme_is_saved_and_help_has_a_title_and_a_close_hint(demo_store: 
         await pilot.pause()
         text = screen_text(pilot)
         assert "keys and screens" in text and "escape" in text and "closes" in text
-    assert BilatApp(demo_store, settings_path=settings).theme == "textual-light"
+    assert BilatApp(demo_store, settings_path=settings).theme == "bilat-light"
 
 
 async def test_timeline_shows_years_lanes_zooms_and_opens_a_meeting(demo_app: BilatApp) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from store.models import EntryView, MeetingDetail, MeetingRef
 from tui.screens.base import BilatScreen
-from tui.widgets.styling import status_badge
+from tui.widgets.styling import status_badge, status_text
 
 
 def compare_rows(
@@ -130,8 +130,8 @@ class CompareScreen(BilatScreen[None]):
             self.entries[topic_id] = (ea, eb)
             table.add_row(
                 Content(entry.topic_name),
-                status_badge(ea.status if ea else None),
-                status_badge(eb.status if eb else None),
+                status_text(ea.status if ea else None),
+                status_text(eb.status if eb else None),
                 Content.styled(mark, "bold" if not mark.startswith("=") else ""),
                 key=topic_id,
             )
