@@ -133,9 +133,18 @@ class BilatApp(App[None]):
         self.push_screen(QuotesScreen(dyad=self.current_dyad()))
 
     def action_compare(self) -> None:
+        """The meeting under the board's cursor against the one before (default: the newest)."""
         from tui.screens.compare import CompareScreen
 
-        self.push_screen(CompareScreen(dyad=self.current_dyad()))
+        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
+        left = right = None
+        if board is not None and board.board is not None and board.board.meetings:
+            meetings = board.board.meetings
+            chosen = board.highlighted_meeting() or meetings[-1]
+            index = meetings.index(chosen)
+            right = chosen.id
+            left = meetings[index - 1].id if index > 0 else None
+        self.push_screen(CompareScreen(left, right, dyad=self.current_dyad()))
 
     def action_timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen

@@ -8,13 +8,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, Label, TextArea
+from textual.widgets import Button, Header, Input, Label, TextArea
 
 from store.files import UnreadableFile, read_file
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from tui.messages import ArticleIngested
 from tui.screens.base import BilatScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.path_suggester import PathInput
 
 
@@ -40,7 +41,7 @@ class AddScreen(BilatScreen[None]):
                 yield Button("Read file", variant="primary", id="read-file")
             yield Label("…or paste the article below and press ctrl+r:")
         yield TextArea(id="add-paste", soft_wrap=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#add-path", Input).focus()

@@ -6,12 +6,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 
 from store.models import Board, Change, MeetingRef
 from tui.screens.base import BilatScreen
 from tui.widgets.board_grid import CELL_WIDTH, LEFT_WIDTH, BoardGrid
 from tui.widgets.changes_list import ChangesList
+from tui.widgets.key_bar import KeyBar
 
 EMPTY_HELP = (
     "This store holds no meetings yet.\n\n"
@@ -61,7 +62,7 @@ class BoardScreen(BilatScreen[None]):
             with Vertical(id="board-side"):
                 yield Label("Changes", id="changes-title", markup=False)
                 yield ChangesList(id="changes")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()
@@ -107,7 +108,7 @@ class BoardScreen(BilatScreen[None]):
         grid.show_board(board)
         self._fit_side_panel()
         self._changes_for = None
-        self.show_changes(self._highlighted_meeting_ref(), None)
+        self.show_changes(self.highlighted_meeting(), None)
         if not empty:
             grid.focus()
 
@@ -121,7 +122,7 @@ class BoardScreen(BilatScreen[None]):
         count = len(board.meetings)
         return f"{' – '.join(board.dyad)}{position}  ·  {count} meeting{'s' if count != 1 else ''}"
 
-    def _highlighted_meeting_ref(self) -> MeetingRef | None:
+    def highlighted_meeting(self) -> MeetingRef | None:
         if self.board is None or not self.board.meetings:
             return None
         by_id = next(
@@ -155,13 +156,13 @@ class BoardScreen(BilatScreen[None]):
     @on(BoardGrid.Highlighted)
     def remember_meeting(self, event: BoardGrid.Highlighted) -> None:
         self._highlighted_meeting = event.meeting_id
-        meeting = self._highlighted_meeting_ref()
+        meeting = self.highlighted_meeting()
         if self.board is not None and meeting is not None and meeting.id != self._changes_for:
             # Only a short pause: holding → reads the changes of the meeting it stops at.
             self.set_timer(0.12, lambda: self._changes_after_pause(meeting.id))
 
     def _changes_after_pause(self, meeting_id: int) -> None:
-        current = self._highlighted_meeting_ref()
+        current = self.highlighted_meeting()
         if current is not None and current.id == meeting_id and meeting_id != self._changes_for:
             self.show_changes(current, None)
 
@@ -181,7 +182,7 @@ class BoardScreen(BilatScreen[None]):
             self.bilat.open_topic(topic_id, self._changes_for, self.dyad)
 
     def action_open_meeting(self) -> None:
-        meeting = self._highlighted_meeting_ref()
+        meeting = self.highlighted_meeting()
         if meeting is None:
             self.notify("No meeting to open.", severity="warning")
             return

@@ -7,11 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from store.models import EntryView, MeetingDetail, MeetingRef
 from tui.screens.base import BilatScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import status_badge, status_text
+
+PICKABLE = 200
 
 
 def compare_rows(
@@ -74,7 +77,11 @@ class CompareScreen(BilatScreen[None]):
         # Only meetings of the pair on view: comparing India–China with US–China says nothing.
         dyads = self.bilat.known_dyads
         meetings = self.store.meetings(self.dyad or (dyads[0] if dyads else None))
-        options = [(meeting_label(m), m.id) for m in reversed(meetings)]
+        # The newest PICKABLE meetings: a list of thousands cannot be scrolled by hand, and
+        # building it costs a second at 10,000 meetings. Older pairs: open from the board.
+        picked = {self.left_id, self.right_id}
+        offered = meetings[-PICKABLE:] + [m for m in meetings[:-PICKABLE] if m.id in picked]
+        options = [(meeting_label(m), m.id) for m in reversed(offered)]
         if self.right_id is None and meetings:
             self.right_id = meetings[-1].id
         if self.left_id is None and len(meetings) > 1:
@@ -86,7 +93,7 @@ class CompareScreen(BilatScreen[None]):
             )
         yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="compare-evidence")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

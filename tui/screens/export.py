@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList
+from textual.widgets import Button, Header, Input, Label, Select, SelectionList
 
 from store.export import FORMATS, write_export
 from tui.messages import ExportWritten
 from tui.screens.base import BilatScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.path_suggester import PathInput
 
 EXTENSIONS = {"md": "md", "json": "json", "csv": "csv", "html": "html", "timelinejs": "json"}
@@ -57,7 +58,7 @@ class ExportScreen(BilatScreen[None]):
             yield PathInput(str(folder / f"bilat-timeline.{EXTENSIONS[fmt]}"), id="path")
         with Horizontal(id="export-buttons"):
             yield Button("Export", variant="primary", id="export")
-        yield Footer()
+        yield KeyBar()
 
     @on(Select.Changed, "#format")
     def format_changed(self, event: Select.Changed) -> None:

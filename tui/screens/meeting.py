@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content, Span
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.models import ArticleRecord, MeetingDetail, StoredQuote
 from tui.screens.base import BilatScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import side_style, status_badge
 
 MARGIN = 20
@@ -67,7 +68,7 @@ class MeetingScreen(BilatScreen[None]):
         yield Header()
         yield Static("", id="meeting-meta")
         yield VerticalScroll(id="article")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from store.models import StoredQuote
 from tui.citation import quote_citation
 from tui.screens.base import BilatScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import side_style
 
 MATCH_STYLE = "bold underline $text-warning"
@@ -58,7 +59,7 @@ class QuotesScreen(BilatScreen[None]):
             yield Select(topics, prompt="any topic", id="topic")
         yield DataTable(id="quote-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

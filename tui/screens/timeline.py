@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from store.models import Board
 from tui.screens.base import BilatScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline_view import TimelineView
 
 
@@ -24,7 +25,7 @@ class TimelineScreen(BilatScreen[None]):
         yield Label("", id="timeline-title", markup=False)
         yield TimelineView(id="timeline")
         yield Static("", id="timeline-legend", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         board = next(

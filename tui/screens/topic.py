@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.models import Change, EntryView, MeetingRef, TopicWindow
@@ -17,6 +17,7 @@ from tui.screens.base import BilatScreen
 from tui.screens.status_edit import StatusEdit, StatusEditScreen
 from tui.widgets.changes_list import change_content
 from tui.widgets.entry_column import EntryColumn
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import sparkline, status_badge
 
 MIN_CARD_WIDTH = 38  # a card narrower than this wraps its excerpt into a ribbon
@@ -74,7 +75,7 @@ class TopicScreen(BilatScreen[None]):
             yield Static("", id="topic-spark")
         yield Horizontal(id="topic-columns")
         yield OptionList(id="topic-changes")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # The first read is bounded (the newest FETCH entries, picked in SQL: ~15 ms at
