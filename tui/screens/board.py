@@ -125,10 +125,9 @@ class BoardScreen(BilatScreen[None]):
     def highlighted_meeting(self) -> MeetingRef | None:
         if self.board is None or not self.board.meetings:
             return None
-        by_id = next(
-            (m for m in self.board.meetings if m.id == self._highlighted_meeting), None
-        )
-        return by_id or self.board.meetings[-1]
+        if self._highlighted_meeting is None:
+            return self.board.meetings[-1]
+        return self.meeting_index.get(self._highlighted_meeting, self.board.meetings[-1])
 
     # --- the changes panel follows the cursor ---------------------------------------
 
@@ -158,8 +157,8 @@ class BoardScreen(BilatScreen[None]):
         self._highlighted_meeting = event.meeting_id
         meeting = self.highlighted_meeting()
         if self.board is not None and meeting is not None and meeting.id != self._changes_for:
-            # Only a short pause: holding → reads the changes of the meeting it stops at.
-            self.set_timer(0.12, lambda: self._changes_after_pause(meeting.id))
+            # After a pause only: holding → reads the changes of the meeting it stops at.
+            self.set_timer(0.3, lambda: self._changes_after_pause(meeting.id))
 
     def _changes_after_pause(self, meeting_id: int) -> None:
         current = self.highlighted_meeting()

@@ -16,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -88,6 +88,20 @@ class BoardGrid(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.board: Board | None = None
         self.stale: set[str] = set()
+        # Component styles resolved once per theme/style change, not once per cell per frame.
+        self._styles: dict[str, Style] = {}
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (
+                self.rich_style if name == "" else self.get_component_rich_style(name)
+            )
+        return style
 
     # --- data -------------------------------------------------------------
 
@@ -155,11 +169,18 @@ class BoardGrid(ScrollView, can_focus=True):
         meeting = self.board.meetings[self.cursor.column].id if self.cursor.column >= 0 else None
         self.post_message(self.Selected(topic, meeting))
 
-    def watch_cursor(self, cursor: GridCursor) -> None:
+    def watch_cursor(self, old: GridCursor, cursor: GridCursor) -> None:
+        before = self.scroll_offset
         self._scroll_cursor_into_view(cursor)
         meeting = self._meeting_at(cursor.column)
         self.post_message(self.Highlighted(self._topic_at(cursor.row), meeting))
-        self.refresh()
+        if self.scroll_offset == before:
+            # Nothing scrolled: only the rows the cursor left and entered change.
+            for row in {old.row, cursor.row}:
+                y = HEADER_HEIGHT + row - before.y
+                self.refresh(Region(0, y, self.size.width, 1))
+        else:
+            self.refresh()
 
     def _scroll_cursor_into_view(self, cursor: GridCursor) -> None:
         if self.board is None:
@@ -210,7 +231,7 @@ class BoardGrid(ScrollView, can_focus=True):
             strip = self._header_line(y, scroll_x)
         else:
             strip = self._row_line(y - HEADER_HEIGHT + scroll_y, scroll_x)
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip.crop_extend(0, width, self._style(""))
 
     def _visible_columns(self, scroll_x: int) -> range:
         """Whole columns only: the first is the one at or after the scroll offset."""
@@ -221,8 +242,8 @@ class BoardGrid(ScrollView, can_focus=True):
 
     def _header_line(self, y: int, scroll_x: int) -> Strip:
         assert self.board is not None
-        style = self.get_component_rich_style("grid--header")
-        more = self.get_component_rich_style("grid--more")
+        style = self._style("grid--header")
+        more = self._style("grid--more")
         visible = self._visible_columns(scroll_x)
         older = visible.start
         newer = len(self.board.meetings) - visible.stop
@@ -268,8 +289,8 @@ class BoardGrid(ScrollView, can_focus=True):
             return Strip([])
         topic_row = self.board.rows[row]
         on_row = row == self.cursor.row and self.has_focus
-        cursor_style = self.get_component_rich_style("grid--cursor")
-        name_style = self.get_component_rich_style("grid--name")
+        cursor_style = self._style("grid--cursor")
+        name_style = self._style("grid--name")
         if on_row and self.cursor.column == -1:
             name_style = name_style + cursor_style
         current = topic_row.current
@@ -296,8 +317,8 @@ class BoardGrid(ScrollView, can_focus=True):
 
     def _status_style(self, status: Status | None) -> Style:
         if status is None:
-            return self.get_component_rich_style("grid--empty")
-        return self.get_component_rich_style(STATUS_CLASSES[status])
+            return self._style("grid--empty")
+        return self._style(STATUS_CLASSES[status])
 
     def _clip_columns(
         self, scroll_x: int, label: Callable[[int], str], style: Style
