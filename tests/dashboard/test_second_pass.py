@@ -431,3 +431,18 @@ def test_bilat_exits_non_zero_after_a_crash(tmp_path: Path) -> None:
         cwd=shutil.os.getcwd(),
     )
     assert done.returncode != 0, done.stdout[-500:] + done.stderr[-500:]
+
+
+async def test_mouse_click_focuses_a_card_and_double_click_opens_it(demo_app: BilatApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        demo_app.open_topic("taiwan", None, PAIR)
+        await settle(pilot)
+        first = list(pilot.app.screen.query(EntryColumn))[0]
+        await pilot.click(first, offset=(3, 3))
+        await pilot.pause()
+        assert pilot.app.screen.focused is first
+        await pilot.click(first, offset=(3, 3), times=2)
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen) and screen.meeting_id == first.entry.meeting.id

@@ -14,7 +14,7 @@ from tui.screens.base import BilatScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import status_badge, status_text
 
-PICKABLE = 200
+PICKABLE = 60
 
 
 def compare_rows(
@@ -76,7 +76,10 @@ class CompareScreen(BilatScreen[None]):
         yield Header()
         # Only meetings of the pair on view: comparing India–China with US–China says nothing.
         dyads = self.bilat.known_dyads
-        meetings = self.store.meetings(self.dyad or (dyads[0] if dyads else None))
+        dyad = self.dyad or (dyads[0] if dyads else None)
+        board = self.bilat.board_meetings()  # already in memory when the board shows the pair
+        meetings = (list(board.values()) if board and self.dyad
+                    else self.store.meetings(dyad))
         # The newest PICKABLE meetings: a list of thousands cannot be scrolled by hand, and
         # building it costs a second at 10,000 meetings. Older pairs: open from the board.
         picked = {self.left_id, self.right_id}

@@ -18,6 +18,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import side_style
 
 MATCH_STYLE = "bold underline $text-warning"
+LIMIT = 200  # rows shown at once: more words narrow the search, a longer table does not help
 
 
 def search_words(query: str | None) -> list[str]:
@@ -98,7 +99,7 @@ class QuotesScreen(BilatScreen[None]):
             speaker=speaker,
             side=self._select("side"),
             topic=self._select("topic"),
-            limit=500,
+            limit=LIMIT,
         )
         self.app.call_from_thread(self.show, quotes, search_words(words))
 
@@ -119,7 +120,9 @@ class QuotesScreen(BilatScreen[None]):
                 highlight_words(q.text, words),
                 key=key,
             )
-        self.sub_title = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}"
+        count = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}"
+        full = len(quotes) >= LIMIT
+        self.sub_title = f"the first {count} (type words to narrow)" if full else count
         self._show_detail(self._highlighted())
 
     def _highlighted(self) -> StoredQuote | None:

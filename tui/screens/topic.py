@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -175,6 +175,11 @@ class TopicScreen(BilatScreen[None]):
         if 0 <= self.selected < len(self.history):
             return self.history[self.selected]
         return None
+
+    def on_click(self, event: events.Click) -> None:
+        # Click focuses a card (Textual); a double-click opens its meeting.
+        if event.chain == 2 and isinstance(self.focused, EntryColumn):
+            self.bilat.open_meeting(self.focused.entry.meeting.id)
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
