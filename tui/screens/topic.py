@@ -22,6 +22,7 @@ from tui.widgets.styling import sparkline, status_badge
 
 MIN_CARD_WIDTH = 38  # a card narrower than this wraps its excerpt into a ribbon
 FETCH = 48  # entries read from the store at once; paging past them reads more
+MAX_CHANGE_MEETINGS = 12  # the changes list shows the newest meetings' only (it is a few rows)
 
 
 def change_options(
@@ -29,7 +30,7 @@ def change_options(
 ) -> list[Option]:
     """A heading per meeting (newest first), its changes under it; ids name the meeting."""
     options: list[Option] = []
-    for ref, group in group_changes(changes, meetings):
+    for ref, group in group_changes(changes, meetings)[:MAX_CHANGE_MEETINGS]:
         mid = ref.id if ref else 0
         options.append(
             Option(Content.styled(meeting_heading(ref), "bold $text-accent"), id=f"m:{mid}:h")
