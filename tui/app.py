@@ -1,25 +1,30 @@
 """The bilat dashboard: a Textual App handed its store.
 
 The App only routes: it opens screens, turns worker failures into
-notifications and tells open screens to reload after the store changed.
+notifications, tells open screens to reload after the store changed (here or
+in another process) and remembers the user's choices.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 from textual.worker import Worker, WorkerState
 
 from store.db import Store, StoreError
+from store.models import MeetingRef, StoredQuote
+from tui.citation import quote_citation
 from tui.commands import BilatCommands
 from tui.messages import StoreChanged
 from tui.screens.board import BoardScreen
+from tui.settings import Settings, load_settings, save_settings
+from tui.themes import DARK_THEME, LIGHT_THEME, THEMES
 
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
+POLL_SECONDS = 1.0  # how often the store is asked whether another process wrote to it
 
 
 class BilatApp(App[None]):
@@ -28,20 +33,57 @@ class BilatApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "bilat"
     SUB_TITLE = "bilateral issues, meeting by meeting"
-    COMMANDS = App.COMMANDS | {BilatCommands}
+    # Only our own palette: Textual's defaults (screenshot, maximize, a second theme
+    # picker) do not apply here or fail.
+    COMMANDS = {BilatCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Leave bilat"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Leave bilat"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Keys and screens"),
         Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light/dark theme"),
     ]
 
-    def __init__(self, store: Store, *, theme: str | None = None) -> None:
+    def __init__(
+        self, store: Store, *, theme: str | None = None, settings_path: Path | None = None
+    ) -> None:
         super().__init__()
         self.store = store
-        self.theme = theme or DARK_THEME
+        self.settings_path = settings_path
+        self.settings: Settings = load_settings(settings_path)
+        for registered in THEMES:
+            self.register_theme(registered)
+        chosen = theme or self.settings.theme
+        self.theme = chosen if chosen in (DARK_THEME, LIGHT_THEME) else DARK_THEME
+        self._dyads: list[list[str]] | None = None
+        self._data_version: int | None = None
+        self._counts: dict[str, int] | None = None
 
     def on_mount(self) -> None:
+        # The baseline is taken now: a write between start and the first poll is news.
+        self._data_version, self._counts = self.store.data_version(), self.store.counts()
         self.push_screen(BoardScreen())
+        self.set_interval(POLL_SECONDS, self.poll_store)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme and theme in (DARK_THEME, LIGHT_THEME):
+            self.remember(theme=theme)
+
+    def remember(self, **choices: str) -> None:
+        """Save a choice (theme, export format or folder) for the next run."""
+        self.settings = self.settings.model_copy(update=choices)
+        save_settings(self.settings_path, self.settings)
+
+    @property
+    def known_dyads(self) -> list[list[str]]:
+        """The store's pairs of countries (read once, again after a change)."""
+        if self._dyads is None:
+            self._dyads = self.store.dyads()
+        return self._dyads
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the sub-title, which falls under 4.5:1 in the light theme.
+        if not sub_title:
+            return Content(title)
+        return Content.assemble((title, "bold"), (" — ", "$text-muted"), (sub_title, "$text-muted"))
 
     # --- user text is data: no markup in notifications unless asked ----------
 
@@ -58,15 +100,27 @@ class BilatApp(App[None]):
 
     # --- navigation -------------------------------------------------------------
 
+    def current_dyad(self) -> list[str] | None:
+        """The pair the board shows."""
+        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
+        return board.dyad if board else None
+
+    def board_meetings(self) -> dict[int, MeetingRef]:
+        """Meetings of the pair on the board, by id (empty before it loads)."""
+        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
+        return board.meeting_index if board else {}
+
     def open_topic(self, topic_id: str, meeting_id: int | None, dyad: list[str] | None) -> None:
         from tui.screens.topic import TopicScreen
 
         self.push_screen(TopicScreen(topic_id, dyad=dyad, focus_meeting=meeting_id))
 
-    def open_meeting(self, meeting_id: int) -> None:
+    def open_meeting(self, meeting_id: int, quote_id: int | None = None) -> None:
         from tui.screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(meeting_id))
+        screen = MeetingScreen(meeting_id)
+        screen.focus_quote = quote_id  # scrolled to and marked in the article
+        self.push_screen(screen)
 
     def action_add_article(self) -> None:
         from tui.screens.add import AddScreen
@@ -76,14 +130,27 @@ class BilatApp(App[None]):
     def action_quotes(self) -> None:
         from tui.screens.quotes import QuotesScreen
 
-        self.push_screen(QuotesScreen())
+        self.push_screen(QuotesScreen(dyad=self.current_dyad()))
 
     def action_compare(self) -> None:
-        from tui.screens.board import BoardScreen
+        """The meeting under the board's cursor against the one before (default: the newest)."""
         from tui.screens.compare import CompareScreen
 
         board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
-        self.push_screen(CompareScreen(dyad=board.dyad if board else None))
+        left = right = None
+        if board is not None and board.board is not None and board.board.meetings:
+            meetings = board.board.meetings
+            chosen = board.highlighted_meeting() or meetings[-1]
+            index = meetings.index(chosen)
+            right = chosen.id
+            left = meetings[index - 1].id if index > 0 else None
+        self.push_screen(CompareScreen(left, right, dyad=self.current_dyad()))
+
+    def action_timeline(self) -> None:
+        from tui.screens.timeline import TimelineScreen
+
+        if not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen(dyad=self.current_dyad()))
 
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
@@ -99,14 +166,56 @@ class BilatApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
 
-    # --- store changes and failures --------------------------------------------
+    def action_pick_pair(self) -> None:
+        from tui.screens.pair_picker import PairPickerScreen
+
+        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
+        if board is None:
+            return
+        counts: dict[tuple[str, ...], int] = {}
+        for meeting in self.store.meetings():
+            counts[tuple(meeting.dyad)] = counts.get(tuple(meeting.dyad), 0) + 1
+        pairs = [(list(d), counts.get(tuple(d), 0)) for d in self.known_dyads]
+
+        def chosen(dyad: list[str] | None) -> None:
+            if dyad:
+                while self.screen is not board:
+                    self.pop_screen()
+                board.show_pair(dyad)
+
+        self.push_screen(PairPickerScreen(pairs, board.dyad), chosen)
+
+    def copy_quote(self, quote: StoredQuote) -> None:
+        """The quote with its attribution on the clipboard (OSC 52), and say so."""
+        place = self.store.meeting(quote.meeting_id).meeting.location
+        text = quote_citation(quote, place)
+        self.copy_to_clipboard(text)
+        self.notify(text, title="Copied to the clipboard")
+
+    # --- store changes, here or in another process --------------------------------
 
     @on(StoreChanged)
     def reload_views(self) -> None:
+        self._dyads = None
         for screen in self.screen_stack:
             reload = getattr(screen, "reload", None)
             if callable(reload):
                 reload()
+
+    @work(thread=True, exclusive=True, group="live", exit_on_error=False)
+    def poll_store(self) -> None:
+        """Reload when another process (`bilat add`, a feed pull) committed to the store."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        before, after = self._counts or {}, self.store.counts()
+        self._counts = after
+        self.call_from_thread(self.changed_elsewhere, arrived(before, after))
+
+    def changed_elsewhere(self, what: str) -> None:
+        self.notify(what, title="The store changed in another window")
+        self.post_message(StoreChanged())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place where a failed worker becomes a notification."""
@@ -122,25 +231,42 @@ class BilatApp(App[None]):
             )
 
 
+def arrived(before: dict[str, int], after: dict[str, int]) -> str:
+    """'2 meetings, 14 quotes added' from two store counts."""
+    parts = []
+    for key in ("meetings", "articles", "quotes"):
+        delta = after.get(key, 0) - before.get(key, 0)
+        if delta:
+            noun = key if abs(delta) != 1 else key[:-1]
+            parts.append(f"{delta:+d} {noun}")
+    return ", ".join(parts) if parts else "edits (statuses, speakers or notes)"
+
+
 def run(store: str | None = None, demo: bool = False) -> int:
-    """Open the dashboard on the user's store (or a demo store); return an exit code."""
+    """Open the dashboard on the user's store (or a demo store); return an exit code.
+
+    Non-zero after a crash: Textual prints the traceback and sets the app's return code.
+    """
     import sys
     import tempfile
 
     from store import paths
 
+    settings = paths.config_dir() / "tui.json"
     try:
         if demo:
             from tui.demo import seed_demo_store
 
             with tempfile.TemporaryDirectory(prefix="bilat-demo-") as tmp:
                 with seed_demo_store(Path(tmp) / "demo.db") as opened:
-                    BilatApp(opened).run()
-            return 0
+                    app = BilatApp(opened, settings_path=settings)
+                    app.run()
+            return app.return_code or 0
         path = paths.store_path(store)
         with Store.open(path) as opened:
-            BilatApp(opened).run()
-        return 0
+            app = BilatApp(opened, settings_path=settings)
+            app.run()
+        return app.return_code or 0
     except StoreError as exc:
         print(f"bilat: error: {exc}", file=sys.stderr)
         return 2

@@ -286,6 +286,19 @@ class Store:
         return queries.counts(self.conn)
 
     @_locked
+    def source_links(self) -> dict[int, list[tuple[str | None, str | None]]]:
+        """Each meeting's articles as (outlet, url), oldest first: for exports' source links."""
+        links: dict[int, list[tuple[str | None, str | None]]] = {}
+        for row in self.conn.execute("SELECT meeting_id, source, url FROM articles ORDER BY id"):
+            links.setdefault(row[0], []).append((row[1], row[2]))
+        return links
+
+    @_locked
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (cheap: a poll a second)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    @_locked
     def integrity_check(self) -> str:
         """SQLite's own check of the file: 'ok' when sound."""
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])

@@ -69,6 +69,8 @@ def _render(
             raise ValueError(f"--since {since} is after --until {until}")
         scope = Scope(resolve_topics(topics, store.topics()), since, until)
         return json_dump.render(store.dump(), scope)
+    if fmt == "html":  # the page links each meeting to its articles' URLs
+        return html.render(gather(store, topics, since, until), links=store.source_links())
     return _TIMELINE_FORMATS[fmt](gather(store, topics, since, until))
 
 

@@ -1,47 +1,86 @@
-"""Standalone HTML: one file, inline CSS, no scripts, no network.
+"""Standalone HTML timeline: one file, inline CSS and SVG, no scripts, no network.
 
-Every string that came from an article or the user goes through `html.escape`
-(quotes included), so an article holding `<script>` shows it as text.
+The page draws each pair's meetings on a time axis, one lane per topic (the
+TUI's timeline), with a legend, a list of contents per topic, the meetings with
+links to their sources, then every topic's history. Every string that came
+from an article or the user goes through `html.escape` (quotes included), so an
+article holding `<script>` shows it as text; a source URL becomes a link only
+when it is http(s).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from store.export.common import figure_texts, speaker, transition, when, with_previous
 from store.export.select import DyadHistory, Timeline, dyad_label
+from store.models import MeetingRef, Status
+
+Links = dict[int, list[tuple[str | None, str | None]]]
+
+# Status colours, chosen to read on white and on the dark background (>= 3:1 as marks);
+# the glyph inside each mark carries the status without colour.
+COLOURS = {
+    Status.TENSION: "#c0392b",
+    Status.STALLED: "#a67c00",
+    Status.DIALOGUE: "#2c6fbb",
+    Status.PROGRESS: "#2e8b57",
+    Status.AGREEMENT: "#1e6b3a",
+}
 
 CSS = """
-body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
+body { font: 15px/1.5 system-ui, sans-serif; max-width: 64rem; margin: 2rem auto;
        padding: 0 1rem; color: #1d1d1f; background: #fff; }
 h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; }
 table { border-collapse: collapse; width: 100%; }
 td, th { text-align: left; vertical-align: top; padding: .25rem .5rem;
          border-bottom: 1px solid #eee; }
+a { color: #1a5fb4; }
 .entry { margin: .75rem 0 1rem; padding-left: .75rem; border-left: 4px solid #999; }
 .tension { border-color: #c0392b; } .stalled { border-color: #a67c00; }
 .dialogue { border-color: #2c6fbb; } .progress { border-color: #2e8b57; }
 .agreement { border-color: #1e6b3a; }
 .status { font-weight: bold; } .muted { color: #666; font-size: .9em; }
 blockquote { margin: .25rem 0 .25rem 1rem; font-style: italic; }
+.legend { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; padding: 0; list-style: none; }
+.legend span.mark { display: inline-block; width: 1.3em; text-align: center; color: #fff;
+                    border-radius: 50%; margin-right: .3em; font-size: .8em; }
+.lanes { width: 100%; height: auto; border: 1px solid #ddd; background: #fafafa; }
+.lanes text { font: 12px system-ui, sans-serif; fill: #1d1d1f; }
+.lanes .axis { stroke: #888; } .lanes .lane { stroke: #ccc; stroke-dasharray: 2 3; }
+.lanes .tick { stroke: #ddd; } .lanes .year { font-weight: bold; }
+.lanes text.glyph { fill: #fff; font-size: 10px; }
+.contents { columns: 2 16rem; }
 @media (prefers-color-scheme: dark) {
   body { color: #e8e8e8; background: #161616; } td, th { border-color: #333; }
-  .muted { color: #aaa; }
+  .muted { color: #aaa; } a { color: #8ab4f8; }
+  .lanes { background: #1e1e1e; border-color: #333; } .lanes text { fill: #e8e8e8; }
+  .lanes .tick { stroke: #333; } .lanes .lane { stroke: #555; }
 }
 """
+
+# Geometry of the lanes (SVG user units; the SVG scales to the page width).
+WIDTH = 960
+LABEL = 190
+RIGHT = 20
+TOP = 34
+LANE = 26
 
 
 def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def render(timeline: Timeline) -> str:
+def render(timeline: Timeline, links: Links | None = None) -> str:
+    links = links or {}
     body: list[str] = [f"<h1>{e(timeline.title)}</h1>",
-                       f"<p class=\"muted\">{timeline.meeting_count} meetings</p>"]
+                       f"<p class=\"muted\">{timeline.meeting_count} meetings</p>",
+                       legend()]
     many = timeline.shown_dyads > 1
     for d in timeline.dyads:
         if d.meetings:
-            body.extend(_dyad(d, many))
+            body.extend(_dyad(d, many, links))
     return "\n".join([
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -62,28 +101,57 @@ def render(timeline: Timeline) -> str:
     ])
 
 
-def _dyad(d: DyadHistory, many: bool) -> list[str]:
+def legend() -> str:
+    items = "".join(
+        f'<li><span class="mark" style="background:{COLOURS[s]}">{e(s.glyph)}</span>'
+        f"{e(s.value)}</li>"
+        for s in Status.ordered()
+    )
+    return (f'<ul class="legend" aria-label="Legend">{items}'
+            '<li><span class="muted">dashed lane: topic not raised at a meeting</span></li></ul>')
+
+
+def _slug(d: DyadHistory) -> str:
+    return "-".join(c.lower().replace(" ", "_") for c in d.dyad) or "unknown"
+
+
+def _dyad(d: DyadHistory, many: bool, links: Links) -> list[str]:
+    slug = _slug(d)
     out: list[str] = []
     if many:
         out.append(f"<h2>{e(dyad_label(d.dyad))}</h2>")
+    out.append(lanes_svg(d, slug))
+    out.append("<h2>Contents</h2>")
+    out.append('<ul class="contents">')
+    for topic in d.topics:
+        views = d.entries.get(topic.id)
+        if views:
+            latest = views[-1].status
+            out.append(f'<li><a href="#{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</a> '
+                       f'<span class="muted">{len(views)} meetings, now '
+                       f"{e(latest.glyph)} {e(latest.value)}</span></li>")
+    out.append("</ul>")
     out.append("<h2>Meetings</h2>")
     out.append("<table><tr><th>Date</th><th>Meeting</th><th>Place</th><th>Sources</th></tr>")
     for m in d.meetings:
         out.append(
-            f"<tr><td>{e(when(m))}</td><td>{e(m.title or f'meeting {m.id}')}</td>"
-            f"<td>{e(m.location or '')}</td><td>{e(', '.join(m.sources))}</td></tr>"
+            f'<tr id="{e(slug)}-meeting-{m.id}"><td>{e(when(m))}</td>'
+            f"<td>{e(m.title or f'meeting {m.id}')}</td>"
+            f"<td>{e(m.location or '')}</td><td>{sources_html(m, links)}</td></tr>"
         )
     out.append("</table>")
     for topic in d.topics:
         views = d.entries.get(topic.id)
         if not views:
             continue
-        out.append(f'<h2 id="topic-{e(topic.id)}">{e(topic.name)}</h2>')
+        out.append(f'<h2 id="{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</h2>')
         for view, before in with_previous(views):
             m = view.meeting
-            out.append(f'<div class="entry {e(view.status.value)}">')
-            out.append(f"<div class=\"muted\">{e(when(m))} · {e(m.title or f'meeting {m.id}')}"
-                       "</div>")
+            out.append(f'<div class="entry {e(view.status.value)}" '
+                       f'id="{e(slug)}-{e(topic.id)}-{m.id}">')
+            out.append(f"<div class=\"muted\">{e(when(m))} · "
+                       f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}'
+                       "</a></div>")
             hand = " <span class=\"muted\">(set by hand)</span>" if view.overridden else ""
             out.append(f'<div class="status">{e(transition(view, before))}{hand}</div>')
             if view.note:
@@ -98,3 +166,79 @@ def _dyad(d: DyadHistory, many: bool) -> list[str]:
                 out.append(f"<blockquote>“{e(q.text)}” — {e(speaker(q) + src)}</blockquote>")
             out.append("</div>")
     return out
+
+
+def sources_html(m: MeetingRef, links: Links) -> str:
+    """The meeting's outlets, each a link to its article when the URL is http(s)."""
+    pairs = links.get(m.id) or [(s, None) for s in m.sources]
+    parts = []
+    for outlet, url in pairs:
+        name = e(outlet or url or "source")
+        if url and url.lower().startswith(("http://", "https://")):
+            parts.append(f'<a href="{e(url)}" rel="noreferrer noopener">{name}</a>')
+        else:
+            parts.append(name)
+    return ", ".join(parts)
+
+
+def _x(day: date, first: date, last: date) -> float:
+    span = (last - first).days
+    inner = WIDTH - LABEL - RIGHT
+    if span <= 0:
+        return LABEL + inner / 2
+    return LABEL + inner * (day - first).days / span
+
+
+def _months(first: date, last: date) -> list[date]:
+    out = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def lanes_svg(d: DyadHistory, slug: str) -> str:
+    """One lane per topic, each meeting a coloured mark with its status glyph; links to it."""
+    dated = [m for m in d.meetings if m.meeting_date is not None]
+    topics = [t for t in d.topics if d.entries.get(t.id)]
+    if not dated or not topics:
+        return '<p class="muted">No dated meetings to draw.</p>'
+    first = min(m.meeting_date for m in dated if m.meeting_date)
+    last = max(m.meeting_date for m in dated if m.meeting_date)
+    height = TOP + LANE * len(topics) + 10
+    out = [f'<svg class="lanes" viewBox="0 0 {WIDTH} {height}" role="img" '
+           f'aria-label="{e(dyad_label(d.dyad))}: topics over time">']
+    months = _months(first, last)
+    every = 1 if len(months) <= 24 else 3 if len(months) <= 72 else 12
+    labelled = -100.0  # x of the last month label: labels closer than 26 units would overlap
+    for month in months:
+        x = _x(max(month, first), first, last)
+        if month.month == 1 or month == months[0]:
+            out.append(f'<text class="year" x="{x:.1f}" y="12">{month.year}</text>')
+        if (month.month - 1) % every == 0:
+            out.append(f'<line class="tick" x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" '
+                       f'y2="{height - 6}"/>')
+            if every < 12 and x - labelled >= 26:
+                labelled = x
+                out.append(f'<text x="{x:.1f}" y="26">{month.strftime("%b")}</text>')
+    for i, topic in enumerate(topics):
+        y = TOP + LANE * i + LANE / 2
+        out.append(f'<text x="4" y="{y + 4:.1f}">{e(topic.name[:28])}</text>')
+        out.append(f'<line class="lane" x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" '
+                   f'y2="{y:.1f}"/>')
+        for view in d.entries.get(topic.id, []):
+            day = view.meeting.meeting_date
+            if day is None:
+                continue
+            x = _x(day, first, last)
+            title = f"{topic.name}, {day}: {view.status.value} — {view.meeting.title}"
+            out.append(
+                f'<a href="#{e(slug)}-{e(topic.id)}-{view.meeting.id}">'
+                f"<title>{e(title)}</title>"
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{COLOURS[view.status]}"/>'
+                f'<text class="glyph" x="{x:.1f}" y="{y + 3.5:.1f}" '
+                f'text-anchor="middle">{e(view.status.glyph)}</text></a>'
+            )
+    out.append("</svg>")
+    return "\n".join(out)

@@ -192,7 +192,7 @@ async def test_light_theme_and_the_palette_reach_a_topic(demo_app: BilatApp) -> 
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("t")
-        assert demo_app.theme == "textual-light"
+        assert demo_app.theme == "bilat-light"
         assert pilot.app.screen.query_one(BoardGrid).board is not None
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -203,7 +203,7 @@ async def test_light_theme_and_the_palette_reach_a_topic(demo_app: BilatApp) -> 
         screen = pilot.app.screen
         assert isinstance(screen, TopicScreen) and screen.topic_id == "taiwan"
         await pilot.press("escape", "t")
-        assert demo_app.theme == "textual-dark"
+        assert demo_app.theme == "bilat-dark"
 
 
 async def test_help_lists_the_keys_and_closes(demo_app: BilatApp) -> None:

@@ -24,9 +24,16 @@ class CliError(Exception):
     """A user-facing failure: printed as one line, exit code 2."""
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store named by --store / $BILAT_STORE / the data dir. StoreError passes up to main."""
-    return Store.open(paths.store_path(getattr(args, "store", None)))
+def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """The store named by --store / $BILAT_STORE / the data dir. StoreError passes up to main.
+
+    `create=False` (read commands): a store whose folder does not exist reads as an
+    empty one, held in memory, so that a mistyped --store never creates folders.
+    """
+    path = paths.store_path(getattr(args, "store", None))
+    if not create and not path.parent.exists():
+        return Store.open(":memory:")
+    return Store.open(path)
 
 
 def print_json(data: Any) -> None:

@@ -55,8 +55,12 @@ def cmd_set_status(args: argparse.Namespace) -> int:
         print(f"meeting #{ref.id}, {topic.name}: back to the extracted status "
               f"{shown.status.glyph} {shown.status.value}")
     else:
+        # Evidence, summary, figures or quotes: the topic was read from the article there.
+        extracted = bool(shown.evidence or shown.summary or shown.figures or shown.quotes)
+        origin = (f"extracted: {shown.extracted_status.value}" if extracted
+                  else "not extracted at this meeting")
         print(f"meeting #{ref.id}, {topic.name}: {shown.status.glyph} {shown.status.value} "
-              f"(extracted: {shown.extracted_status.value})")
+              f"({origin})")
     return 0
 
 

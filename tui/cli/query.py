@@ -66,7 +66,7 @@ def _dyad(m: MeetingRef) -> str:
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         refs = store.meetings(args.dyad)
     if args.json:
         print_json(refs)
@@ -82,7 +82,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         board = store.board(args.dyad)
     if args.json:
         print_json({"dyad": board.dyad, "meetings": len(board.meetings), "topics": [
@@ -122,7 +122,7 @@ def entry_block(v: EntryView) -> list[str]:
         lines.append(f"evidence: {v.evidence}")
     for f in v.figures:
         lines.append(f"figure: {f.text} {f.noun}".rstrip())
-    lines.extend(f"“ {_quote_line(q)}" for q in v.quotes)
+    lines.extend(_quote_line(q) for q in v.quotes)
     return lines
 
 
@@ -146,9 +146,13 @@ def side_by_side(blocks: list[list[str]], width: int, gap: int = 3) -> list[str]
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         topic = find_topic(store.topics(), args.topic)
         window = store.topic_window(topic.id, args.dyad, last=args.last if args.last > 0 else None)
+        oldest = window.history[0].meeting if window.history else None
+        # Changes such as "not raised since" sit at meetings that did not raise the topic.
+        refs = {m.id: m for m in store.meetings(oldest.dyad, since=oldest.meeting_date)
+                } if oldest else {}
     shown, changes, complete = window.history, window.changes, window.complete
     if args.json:
         print_json({"topic": topic, "history": shown, "changes": changes})
@@ -163,14 +167,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     for line in side_by_side([entry_block(v) for v in shown], width):
         print(line)
     if changes:
-        print("changes:")
-        for c in changes:
-            print(f"  {c.description}")
+        # Newest first, under the meeting each change happened at (as the topic screen).
+        from tui.change_groups import group_changes, meeting_heading
+
+        print("changes (newest first):")
+        for ref, group in group_changes(changes, refs):
+            print(f"  {meeting_heading(ref)}")
+            for c in group:
+                print(f"    {c.description}")
     return 0
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         found = store.changes(args.meeting, args.dyad)
         ref = store.meeting(args.meeting).meeting if args.meeting else None
         if ref is None:
@@ -193,7 +202,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         topic = find_topic(store.topics(), args.topic).id if args.topic else None
         found = store.search_quotes(args.search, speaker=args.speaker, topic=topic,
                                     side=args.side, limit=args.limit)

@@ -39,7 +39,7 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         try:
             text = render(store, args.format, topics=args.topic, since=args.since,
                           until=args.until)

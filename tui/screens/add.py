@@ -8,14 +8,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, Label, TextArea
+from textual.widgets import Button, Header, Input, Label, TextArea
 
 from store.files import UnreadableFile, read_file
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from tui.messages import ArticleIngested
 from tui.screens.base import BilatScreen
-from tui.widgets.path_suggester import PathSuggester
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.path_suggester import PathInput
 
 
 def read_article_file(raw: str) -> bytes:
@@ -34,17 +35,13 @@ class AddScreen(BilatScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="add-source"):
-            yield Label("Article file (Tab completes):")
+            yield Label("Article file (Tab completes the path):")
             with Horizontal():
-                yield Input(
-                    placeholder="path/to/article.txt|.md|.html",
-                    id="add-path",
-                    suggester=PathSuggester(),
-                )
+                yield PathInput(placeholder="path/to/article.txt|.md|.html", id="add-path")
                 yield Button("Read file", variant="primary", id="read-file")
             yield Label("…or paste the article below and press ctrl+r:")
         yield TextArea(id="add-paste", soft_wrap=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#add-path", Input).focus()

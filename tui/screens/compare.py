@@ -1,4 +1,4 @@
-"""Compare: any two meetings, every topic side by side, differences marked."""
+"""Compare: two meetings of one pair, every topic side by side, differences marked."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Select
+from textual.widgets import DataTable, Header, Select, Static
 
 from store.models import EntryView, MeetingDetail, MeetingRef
 from tui.screens.base import BilatScreen
-from tui.widgets.styling import status_badge
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.styling import status_badge, status_text
+
+PICKABLE = 60
 
 
 def compare_rows(
@@ -35,8 +38,22 @@ def compare_rows(
     return rows
 
 
-def meeting_label(m: MeetingRef) -> str:
-    return f"{m.meeting_date or '?'}  {m.title}"[:70]
+def meeting_label(m: MeetingRef) -> Content:
+    """The picker's label: data, so a title holding "[/]" stays literal."""
+    place = f" {m.location}" if m.location else ""
+    label = f"{m.meeting_date or '?'}{place} · {m.title}"
+    return Content(label if len(label) <= 40 else label[:39] + "…")
+
+
+def evidence_content(name: str, detail: MeetingDetail | None, entry: EntryView | None) -> Content:
+    """'A 2024-04-26: evidence…' as data, wrapped by the Static that shows it."""
+    when = f"{detail.meeting.meeting_date or '?'}" if detail else "?"
+    head = (f"{name} {when}  ", "bold")
+    if entry is None:
+        return Content.assemble(head, ("not raised at this meeting", "italic"))
+    return Content.assemble(
+        head, status_badge(entry.status), "  ", entry.evidence or entry.summary or "(no excerpt)"
+    )
 
 
 class CompareScreen(BilatScreen[None]):
@@ -52,12 +69,22 @@ class CompareScreen(BilatScreen[None]):
         self.left_id = left
         self.right_id = right
         self.dyad = dyad
+        self.details: tuple[MeetingDetail, MeetingDetail] | None = None
+        self.entries: dict[str, tuple[EntryView | None, EntryView | None]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        # The pickers offer every meeting; the defaults are the pair on view's latest two.
-        options = [(meeting_label(m), m.id) for m in reversed(self.store.meetings())]
-        meetings = self.store.meetings(self.dyad)
+        # Only meetings of the pair on view: comparing India–China with US–China says nothing.
+        dyads = self.bilat.known_dyads
+        dyad = self.dyad or (dyads[0] if dyads else None)
+        board = self.bilat.board_meetings()  # already in memory when the board shows the pair
+        meetings = (list(board.values()) if board and self.dyad
+                    else self.store.meetings(dyad))
+        # The newest PICKABLE meetings: a list of thousands cannot be scrolled by hand, and
+        # building it costs a second at 10,000 meetings. Older pairs: open from the board.
+        picked = {self.left_id, self.right_id}
+        offered = meetings[-PICKABLE:] + [m for m in meetings[:-PICKABLE] if m.id in picked]
+        options = [(meeting_label(m), m.id) for m in reversed(offered)]
         if self.right_id is None and meetings:
             self.right_id = meetings[-1].id
         if self.left_id is None and len(meetings) > 1:
@@ -68,13 +95,15 @@ class CompareScreen(BilatScreen[None]):
                 options, value=self.right_id or Select.NULL, id="right", prompt="Meeting B"
             )
         yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Static("", id="compare-evidence")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # Fixed widths: DataTable sizes columns from their labels otherwise.
-        for label, width in [("Topic", 26), ("Meeting A", 14), ("Meeting B", 14),
-                             ("Change", 10), ("B's evidence", 60)]:
+        # Fixed widths: DataTable sizes columns from their labels otherwise. The
+        # evidence of both meetings is shown in full, wrapped, under the table.
+        for label, width in [("Topic", 24), ("Meeting A", 16), ("Meeting B", 16),
+                             ("Change", 10)]:
             table.add_column(label, width=width)
         self.compare()
 
@@ -101,27 +130,51 @@ class CompareScreen(BilatScreen[None]):
         self.app.call_from_thread(self.show, left, right)
 
     def show(self, left: MeetingDetail, right: MeetingDetail) -> None:
+        self.details = (left, right)
         table = self.query_one(DataTable)
         table.clear()
+        self.entries = {}
         for topic_id, mark, ea, eb in compare_rows(left, right):
             entry = ea or eb
             assert entry is not None
+            self.entries[topic_id] = (ea, eb)
             table.add_row(
                 Content(entry.topic_name),
-                status_badge(ea.status if ea else None),
-                status_badge(eb.status if eb else None),
-                Content.styled(mark, "bold" if not mark.startswith("=") else "$text-muted"),
-                Content(eb.evidence if eb else ""),
+                status_text(ea.status if ea else None),
+                status_text(eb.status if eb else None),
+                Content.styled(mark, "bold" if not mark.startswith("=") else ""),
                 key=topic_id,
             )
         table.focus()
+        self._show_evidence(self._highlighted_topic())
+
+    def _highlighted_topic(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    @on(DataTable.RowHighlighted)
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_evidence(event.row_key.value)
+
+    def _show_evidence(self, topic_id: str | None) -> None:
+        box = self.query_one("#compare-evidence", Static)
+        if topic_id is None or self.details is None or topic_id not in self.entries:
+            box.update("")
+            return
+        ea, eb = self.entries[topic_id]
+        left, right = self.details
+        either = ea or eb
+        name = Content.styled(either.topic_name if either else topic_id, "bold")
+        box.update(Content("\n").join(
+            [name, evidence_content("A", left, ea), evidence_content("B", right, eb)]
+        ))
 
     def action_open_topic(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            if key:
-                self.bilat.open_topic(key, self.right_id, None)
+        key = self._highlighted_topic()
+        if key:
+            self.bilat.open_topic(key, self.right_id, self.dyad)
 
     @on(DataTable.RowSelected)
     def row_selected(self) -> None:

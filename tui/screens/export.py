@@ -8,12 +8,16 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Header, Input, Label, Select, SelectionList
 
 from store.export import FORMATS, write_export
 from tui.messages import ExportWritten
 from tui.screens.base import BilatScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.path_suggester import PathInput
 
 EXTENSIONS = {"md": "md", "json": "json", "csv": "csv", "html": "html", "timelinejs": "json"}
 
@@ -35,20 +39,26 @@ class ExportScreen(BilatScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        settings = self.bilat.settings
+        fmt = settings.export_format if settings.export_format in FORMATS else "md"
+        folder = Path(settings.export_folder) if settings.export_folder else Path.cwd()
         yield Header()
-        with Vertical(id="export-form"):
+        with VerticalScroll(id="export-form"):
             yield Label("Format")
-            yield Select([(f, f) for f in FORMATS], value="md", allow_blank=False, id="format")
+            yield Select([(f, f) for f in FORMATS], value=fmt, allow_blank=False, id="format")
             yield Label("Topics (none ticked: all)")
-            yield SelectionList[str](*[(t.name, t.id) for t in self.store.topics()], id="topics")
-            with Horizontal():
+            yield SelectionList[str](
+                *[(Content(t.name), t.id) for t in self.store.topics()], id="topics"
+            )
+            yield Label("Dates (empty: all)")
+            with Horizontal(id="export-dates"):
                 yield Input(placeholder="since YYYY-MM-DD", id="since")
                 yield Input(placeholder="until YYYY-MM-DD", id="until")
-            yield Label("File")
-            yield Input(str(Path.cwd() / "bilat-timeline.md"), id="path")
+            yield Label("File (Tab completes the path)")
+            yield PathInput(str(folder / f"bilat-timeline.{EXTENSIONS[fmt]}"), id="path")
         with Horizontal(id="export-buttons"):
             yield Button("Export", variant="primary", id="export")
-        yield Footer()
+        yield KeyBar()
 
     @on(Select.Changed, "#format")
     def format_changed(self, event: Select.Changed) -> None:
@@ -70,7 +80,20 @@ class ExportScreen(BilatScreen[None]):
         if not raw_path:
             self.notify("Give a file path.", severity="error")
             return
-        self.write(fmt, Path(raw_path).expanduser(), topics, since, until)
+        path = Path(raw_path).expanduser()
+        if path.is_dir():
+            self.notify(f"{path} is a folder: give a file name.", severity="error")
+            return
+        if path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.write(fmt, path, topics, since, until)
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?", "Overwrite"),
+                                 answered)
+            return
+        self.write(fmt, path, topics, since, until)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write(
@@ -85,5 +108,6 @@ class ExportScreen(BilatScreen[None]):
 
     @on(ExportWritten)
     def written(self, event: ExportWritten) -> None:
+        self.bilat.remember(export_format=event.fmt, export_folder=str(event.path.parent))
         self.notify(f"Wrote {event.fmt} timeline to {event.path}")
         self.app.pop_screen()

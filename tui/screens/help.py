@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from tui.screens.base import BilatModal
 
@@ -25,13 +25,17 @@ KEYS = [
         "Board",
         [
             ("↑↓←→  hjkl", "move between topics and meetings"),
+            ("home  end", "topic column / newest meeting"),
             ("enter", "open the topic (on a cell: that topic at that meeting)"),
             ("m", "open the highlighted meeting's article"),
             ("a", "add an article"),
             ("/", "search quotes"),
-            ("c", "compare two meetings"),
+            ("c", "compare two meetings of the pair"),
+            ("T", "timeline: the pair's meetings on a time axis"),
+            ("d", "choose the pair of countries"),
             ("e", "export a timeline"),
-            ("d", "next pair of countries"),
+            ("~ in Now", "stale: not raised for 5 meetings or a year"),
+            ("◀ N older", "meetings off screen to the left (scroll or ←)"),
         ],
     ),
     (
@@ -41,11 +45,30 @@ KEYS = [
             ("[  ]", "page older / newer meetings"),
             ("s", "set the status of the focused meeting (with a note)"),
             ("m", "open the focused meeting's article"),
+            ("y", "copy a quote of the focused meeting (again: the next)"),
+            ("↑↓  wheel", "scroll the focused card"),
+            ("tab, enter", "to the changes; enter opens that meeting"),
+        ],
+    ),
+    (
+        "Timeline",
+        [
+            ("←→  ↑↓", "move between meetings / topic lanes"),
+            ("+  -", "zoom: months, quarters, years"),
+            ("enter", "open the meeting under the cursor"),
         ],
     ),
     ("Meeting", [("n", "next source article of the meeting")]),
     ("Compare", [("x", "swap meetings"), ("enter", "open the topic")]),
-    ("Quotes", [("/", "type words"), ("enter", "open the quote's meeting")]),
+    (
+        "Quotes",
+        [
+            ("/", "type words"),
+            ("↓", "from the filters to the results"),
+            ("y", "copy the quote with its attribution"),
+            ("enter", "open the article at the quote"),
+        ],
+    ),
     ("Add / review", [("ctrl+r", "read pasted text"), ("ctrl+s", "save the reviewed meeting")]),
 ]
 
@@ -66,6 +89,8 @@ class HelpScreen(BilatModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
+            yield Label("bilat — keys and screens", classes="dialog-title")
+            yield Label("escape, ? or q closes this help", classes="dialog-hint")
             yield Static(help_content())
 
     def action_close(self) -> None:

@@ -7,17 +7,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content, Span
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.models import ArticleRecord, MeetingDetail, StoredQuote
 from tui.screens.base import BilatScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import side_style, status_badge
 
 MARGIN = 20
 
 
 def article_paragraphs(
-    article: ArticleRecord, quotes: list[StoredQuote], dyad: list[str], topic_names: dict[str, str]
+    article: ArticleRecord,
+    quotes: list[StoredQuote],
+    dyad: list[str],
+    topic_names: dict[str, str],
+    focus: int | None = None,
 ) -> list[tuple[str, Content]]:
     """(margin label, paragraph content) pairs; quote spans carry their side's colour."""
     text = article.text
@@ -31,7 +36,7 @@ def article_paragraphs(
             Span(
                 q.start - para.start,
                 q.end - para.start,
-                f"bold {side_style(q.speaker_country, dyad)}",
+                f"bold {side_style(q.speaker_country, dyad)}{' reverse' if q.id == focus else ''}",
             )
             for q in own
             if para.start <= q.start and q.end <= para.end
@@ -48,6 +53,7 @@ class MeetingScreen(BilatScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "next_article", "Next source", tooltip="Show the meeting's next article"),
+        Binding("y", "copy_quote", "Copy quote", tooltip="Copy the marked quote (again: the next)"),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -55,12 +61,14 @@ class MeetingScreen(BilatScreen[None]):
         self.meeting_id = meeting_id
         self.detail: MeetingDetail | None = None
         self.article_index = 0
+        self.focus_quote: int | None = None  # the quote marked (opened from Quotes, or y)
+        self._copied: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="meeting-meta")
         yield VerticalScroll(id="article")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()
@@ -115,7 +123,7 @@ class MeetingScreen(BilatScreen[None]):
         box.remove_children()
         if article is None:
             return
-        rows = article_paragraphs(article, detail.quotes, dyad, self.topic_names)
+        rows = article_paragraphs(article, detail.quotes, dyad, self.topic_names, self.focus_quote)
         box.mount_all(
             Horizontal(
                 Static(Content.styled(margin, "$text-muted italic"), classes="margin"),
@@ -124,6 +132,39 @@ class MeetingScreen(BilatScreen[None]):
             )
             for margin, body in rows
         )
+        self._scroll_to_quote(article)
+
+    def _scroll_to_quote(self, article: ArticleRecord) -> None:
+        quote = next((q for q in self._quotes() if q.id == self.focus_quote), None)
+        spans = article.paragraph_spans
+        index = next((i for i, p in enumerate(spans)
+                      if quote and p.start <= quote.start < p.end), None)
+        if index is not None:
+            row = self.query(".article-row")[index]
+            self.call_after_refresh(row.scroll_visible, top=True, animate=False)
+
+    def _quotes(self) -> list[StoredQuote]:
+        if self.detail is None or not self.detail.articles:
+            return []
+        article = self.detail.articles[self.article_index]
+        return sorted((q for q in self.detail.quotes if q.article_id == article.id),
+                      key=lambda q: q.start)
+
+    def action_copy_quote(self) -> None:
+        quotes = self._quotes()
+        if not quotes:
+            self.notify("This article has no quote to copy.", severity="warning")
+            return
+        ids = [q.id for q in quotes]
+        if self.focus_quote not in ids:
+            self.focus_quote = ids[0]
+        elif self.focus_quote == self._copied:
+            # y again: the next quote, marked and brought into view.
+            self.focus_quote = ids[(ids.index(self.focus_quote) + 1) % len(ids)]
+        quote = quotes[ids.index(self.focus_quote)]
+        self._copied = quote.id
+        self.bilat.copy_quote(quote)
+        self._show_article()
 
     def action_next_article(self) -> None:
         if self.detail and len(self.detail.articles) > 1:

@@ -1,24 +1,45 @@
-"""Topic: its meetings side by side, a status sparkline, and what changed."""
+"""Topic: its meetings side by side, a status sparkline, and what changed, meeting by meeting."""
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
 
-from store.models import Change, EntryView, TopicWindow
+from store.models import Change, EntryView, MeetingRef, TopicWindow
+from tui.change_groups import group_changes, meeting_heading
 from tui.messages import StoreChanged
 from tui.screens.base import BilatScreen
 from tui.screens.status_edit import StatusEdit, StatusEditScreen
 from tui.widgets.changes_list import change_content
 from tui.widgets.entry_column import EntryColumn
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import sparkline, status_badge
 
-COLUMN_WIDTH = 46  # EntryColumn's width plus its margin (app.tcss)
+MIN_CARD_WIDTH = 38  # a card narrower than this wraps its excerpt into a ribbon
 FETCH = 48  # entries read from the store at once; paging past them reads more
+MAX_CHANGE_MEETINGS = 12  # the changes list shows the newest meetings' only (it is a few rows)
+
+
+def change_options(
+    changes: list[Change], meetings: dict[int, MeetingRef]
+) -> list[Option]:
+    """A heading per meeting (newest first), its changes under it; ids name the meeting."""
+    options: list[Option] = []
+    for ref, group in group_changes(changes, meetings)[:MAX_CHANGE_MEETINGS]:
+        mid = ref.id if ref else 0
+        options.append(
+            Option(Content.styled(meeting_heading(ref), "bold $text-accent"), id=f"m:{mid}:h")
+        )
+        options += [
+            Option(Content.assemble("  ", change_content(c)), id=f"m:{mid}:{i}")
+            for i, c in enumerate(group)
+        ]
+    return options
 
 
 class TopicScreen(BilatScreen[None]):
@@ -28,6 +49,7 @@ class TopicScreen(BilatScreen[None]):
             "s", "set_status", "Set status", tooltip="Override this entry's status, with a note"
         ),
         Binding("m", "open_meeting", "Meeting", tooltip="Open the focused meeting's article"),
+        Binding("y", "copy_quote", "Copy quote", tooltip="Copy a quote of the focused meeting"),
         Binding("left,h", "focus_column(-1)", "Older", show=False),
         Binding("right,l", "focus_column(1)", "Newer", show=False),
         Binding("left_square_bracket", "page(-1)", "Older page", key_display="[", show=False),
@@ -42,6 +64,7 @@ class TopicScreen(BilatScreen[None]):
         self.dyad = dyad
         self.focus_meeting = focus_meeting
         self.history: list[EntryView] = []
+        self.selected = -1  # index into history of the card that keys act on
         self.window_end = 0
         self.fetch = FETCH
         self.complete = True
@@ -51,17 +74,19 @@ class TopicScreen(BilatScreen[None]):
         with Vertical(id="topic-head"):
             yield Static("", id="topic-title")
             yield Static("", id="topic-spark")
-        yield HorizontalScroll(id="topic-columns")
-        yield Static("", id="topic-changes")
-        yield Footer()
+        yield Horizontal(id="topic-columns")
+        yield OptionList(id="topic-changes")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        # The first read is bounded (the newest FETCH entries, picked in SQL: ~30 ms at
+        # The first read is bounded (the newest FETCH entries, picked in SQL: ~15 ms at
         # 10,000 meetings), so it runs here: a worker thread would fight the first
         # paint for the GIL and make the screen appear later, not sooner.
         self._show_window(self.store.topic_window(self.topic_id, self.dyad, last=self.fetch))
 
     def reload(self) -> None:
+        if 0 <= self.selected < len(self.history):
+            self.focus_meeting = self.history[self.selected].meeting.id
         self.load_topic()
 
     @work(thread=True, exclusive=True, group="topic", exit_on_error=False)
@@ -90,19 +115,35 @@ class TopicScreen(BilatScreen[None]):
                 ("status over time  ", "$text-muted"), sparkline([e.status for e in history])
             )
         )
-        lines = [change_content(c) for c in reversed(changes[-6:])] or [Content("No changes yet.")]
-        self.query_one("#topic-changes", Static).update(Content("\n").join(lines))
-        focus_index = next(
+        self._show_changes(changes)
+        self.selected = next(
             (i for i, e in enumerate(history) if e.meeting.id == self.focus_meeting),
             len(history) - 1,
         )
-        self.window_end = min(len(history), max(focus_index + 1, self.window))
-        self._build_columns(focus_index)
+        self.window_end = min(len(history), max(self.selected + 1, self.window))
+        self._build_columns()
+
+    def _show_changes(self, changes: list[Change]) -> None:
+        box = self.query_one("#topic-changes", OptionList)
+        box.clear_options()
+        # "Not raised since" sits at a meeting that did not raise the topic: the board's
+        # meetings (already in memory) name it.
+        refs = dict(self.bilat.board_meetings())
+        refs.update({e.meeting.id: e.meeting for e in self.history})
+        options = change_options(changes, refs)
+        if not options:
+            box.add_option(Option(Content("No changes yet."), disabled=True))
+        box.add_options(options)
 
     @property
     def window(self) -> int:
-        """How many columns fit side by side: only those are built (older: [ and ])."""
-        return max(1, self.size.width // COLUMN_WIDTH)
+        """How many cards fit side by side: only those are built (older: [ and ])."""
+        return max(1, self.size.width // MIN_CARD_WIDTH)
+
+    def on_resize(self) -> None:
+        if self.history and len(self.query(EntryColumn)) != min(self.window, len(self.history)):
+            self.window_end = min(len(self.history), max(self.selected + 1, self.window))
+            self._build_columns()
 
     def _count_label(self, count: int) -> str:
         if not self.complete:
@@ -112,59 +153,92 @@ class TopicScreen(BilatScreen[None]):
     def _topic_name(self) -> str:
         return next((t.name for t in self.store.topics() if t.id == self.topic_id), self.topic_id)
 
-    def _build_columns(self, focus_index: int) -> None:
-        box = self.query_one("#topic-columns", HorizontalScroll)
-        box.remove_children()
+    def _build_columns(self) -> None:
+        """The cards of history[start:window_end]; the selected one gets the focus."""
+        box = self.query_one("#topic-columns", Horizontal)
         start = max(0, self.window_end - self.window)
+        self.selected = max(start, min(self.selected, self.window_end - 1))
         dyad = self.dyad or (self.history[0].meeting.dyad if self.history else [])
         columns = [EntryColumn(e, dyad) for e in self.history[start : self.window_end]]
-        if not columns:
-            box.mount(
-                Static("This topic was not raised at any meeting of this pair.", markup=False)
-            )
-            return
-        box.mount_all(columns)
-        target = columns[min(max(focus_index - start, 0), len(columns) - 1)]
-        self.call_after_refresh(self._focus_column, target)
-
-    def _focus_column(self, column: EntryColumn) -> None:
-        column.focus()
-        column.scroll_visible(animate=False)
+        with self.app.batch_update():
+            box.remove_children()
+            if not columns:
+                box.mount(
+                    Static("This topic was not raised at any meeting of this pair.", markup=False)
+                )
+                return
+            box.mount_all(columns)
+        target = columns[self.selected - start]
+        # Focus once mounted: before that, focus() on a card being mounted is lost.
+        self.call_after_refresh(target.focus)
 
     def _focused_entry(self) -> EntryView | None:
+        if 0 <= self.selected < len(self.history):
+            return self.history[self.selected]
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        # Click focuses a card (Textual); a double-click opens its meeting.
+        if event.chain == 2 and isinstance(self.focused, EntryColumn):
+            self.bilat.open_meeting(self.focused.entry.meeting.id)
+
+    def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
-        if isinstance(focused, EntryColumn):
-            return focused.entry
-        return self.history[-1] if self.history else None
+        if isinstance(focused, EntryColumn) and focused.entry in self.history:
+            self.selected = self.history.index(focused.entry)
 
     def action_focus_column(self, step: int) -> None:
-        columns = list(self.query(EntryColumn))
-        if not columns:
+        if not self.history:
             return
-        index = columns.index(self.focused) if self.focused in columns else len(columns) - 1
-        new = index + step
-        if new < 0 and self.window_end - self.window > 0:
+        new = self.selected + step
+        start = max(0, self.window_end - self.window)
+        if new < 0 and not self.complete:
             self.action_page(-1)
-        elif new >= len(columns) and self.window_end < len(self.history):
-            self.action_page(1)
+            return
+        new = max(0, min(new, len(self.history) - 1))
+        self.selected = new
+        if new < start or new >= self.window_end:
+            # One step past the edge slides the window by one card.
+            self.window_end = new + 1 if new >= self.window_end else new + self.window
+            self.window_end = min(len(self.history), self.window_end)
+            self._build_columns()
         else:
-            self._focus_column(columns[max(0, min(new, len(columns) - 1))])
+            cards = list(self.query(EntryColumn))
+            cards[new - start].focus()
 
     def action_page(self, step: int) -> None:
-        if step < 0 and self.window_end <= self.window and not self.complete:
+        start = max(0, self.window_end - self.window)
+        if step < 0 and start == 0 and not self.complete:
             # Paging past what was read: read twice as far back, keep the view at the oldest.
             self.fetch *= 2
-            self.focus_meeting = self.history[0].meeting.id
-            self.reload()
+            self.focus_meeting = self.history[0].meeting.id if self.history else None
+            self.load_topic()
             return
         end = self.window_end + step * self.window
         self.window_end = max(min(len(self.history), self.window), min(len(self.history), end))
-        self._build_columns(self.window_end - 1 if step > 0 else self.window_end - self.window)
+        # The card that keys act on is always on screen: the newest (]) or oldest ([) shown.
+        start = max(0, self.window_end - self.window)
+        self.selected = self.window_end - 1 if step > 0 else start
+        self._build_columns()
 
     def action_open_meeting(self) -> None:
         entry = self._focused_entry()
         if entry is not None:
             self.bilat.open_meeting(entry.meeting.id)
+
+    def action_copy_quote(self) -> None:
+        cards = [c for c in self.query(EntryColumn) if c.entry is self._focused_entry()]
+        quote = cards[0].next_quote() if cards else None
+        if quote is None:
+            self.notify("No quote at this meeting to copy.", severity="warning")
+            return
+        self.bilat.copy_quote(quote)
+
+    @on(OptionList.OptionSelected, "#topic-changes")
+    def open_changed_meeting(self, event: OptionList.OptionSelected) -> None:
+        meeting_id = int(str(event.option.id).split(":")[1])
+        if meeting_id:
+            self.bilat.open_meeting(meeting_id)
 
     def action_set_status(self) -> None:
         entry = self._focused_entry()

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.models import Board, Status
+from store.models import Board, Status, TopicRow
 from tui.widgets.styling import STATUS_CLASSES, trend_arrow
 
 NAME_WIDTH = 24
@@ -30,6 +31,11 @@ TREND_WIDTH = 3
 LEFT_WIDTH = NAME_WIDTH + CURRENT_WIDTH + TREND_WIDTH
 CELL_WIDTH = 7
 HEADER_HEIGHT = 2
+# A topic is stale when the pair has met this many times since it was last raised,
+# or a year has passed: its "Now" is history, and the board says so.
+STALE_MEETINGS = 5
+STALE_DAYS = 365
+STALE_MARK = "~"
 
 CellPainter = Callable[[int], tuple[str, Style]]
 
@@ -48,6 +54,7 @@ class BoardGrid(ScrollView, can_focus=True):
         "grid--name",
         "grid--cursor",
         "grid--empty",
+        "grid--more",
         *STATUS_CLASSES.values(),
     }
 
@@ -80,23 +87,54 @@ class BoardGrid(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.board: Board | None = None
+        self.stale: set[str] = set()
+        # Component styles resolved once per theme/style change, not once per cell per frame.
+        self._styles: dict[str, Style] = {}
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (
+                self.rich_style if name == "" else self.get_component_rich_style(name)
+            )
+        return style
 
     # --- data -------------------------------------------------------------
 
     def show_board(self, board: Board) -> None:
-        """Take a new board, keep the cursor on its topic, scroll to the newest meeting."""
-        old = self._topic_at(self.cursor.row)
+        """Take a new board; keep the cursor on its topic and meeting, else show the newest."""
+        old_topic = self._topic_at(self.cursor.row)
+        old_meeting = self._meeting_at(self.cursor.column)
         self.board = board
+        self.stale = stale_topics(board)
         self.virtual_size = Size(
             LEFT_WIDTH + CELL_WIDTH * len(board.meetings), HEADER_HEIGHT + len(board.rows)
         )
-        row = next((i for i, r in enumerate(board.rows) if r.topic.id == old), 0)
-        self.cursor = GridCursor(min(row, max(len(board.rows) - 1, 0)), -1)
-        self.call_after_refresh(self._scroll_to_newest)
+        row = next((i for i, r in enumerate(board.rows) if r.topic.id == old_topic), 0)
+        column = next((i for i, m in enumerate(board.meetings) if m.id == old_meeting), -1)
+        self.cursor = GridCursor(min(row, max(len(board.rows) - 1, 0)), column)
+        self.call_after_refresh(self.keep_in_view)
         self.refresh()
 
-    def _scroll_to_newest(self) -> None:
-        self.scroll_to(x=self.max_scroll_x, y=0, animate=False)
+    def keep_in_view(self) -> None:
+        """After a new board or a resize: the cursor's meeting in view, else the newest."""
+        if self.cursor.column >= 0:
+            self._scroll_cursor_into_view(self.cursor)
+        else:
+            self.scroll_to(x=self.max_scroll_x, y=self.scroll_offset.y, animate=False)
+
+    def on_resize(self) -> None:
+        # The scroll offset is in cells: a narrower view would hide the newest column.
+        self.call_after_refresh(self.keep_in_view)
+
+    def _meeting_at(self, column: int) -> int | None:
+        if self.board is None or not (0 <= column < len(self.board.meetings)):
+            return None
+        return self.board.meetings[column].id
 
     def _topic_at(self, row: int) -> str | None:
         if self.board is None or not (0 <= row < len(self.board.rows)):
@@ -109,7 +147,12 @@ class BoardGrid(ScrollView, can_focus=True):
         if self.board is None or not self.board.rows:
             return
         row = max(0, min(len(self.board.rows) - 1, self.cursor.row + dy))
-        column = max(-1, min(len(self.board.meetings) - 1, self.cursor.column + dx))
+        if self.cursor.column == -1 and dx > 0:
+            # Into the meetings on screen (the newest, by default), not back to the oldest.
+            column = min(self._visible_columns(self.scroll_offset.x).start,
+                         len(self.board.meetings) - 1)
+        else:
+            column = max(-1, min(len(self.board.meetings) - 1, self.cursor.column + dx))
         self.cursor = GridCursor(row, column)
 
     def action_first_column(self) -> None:
@@ -126,13 +169,18 @@ class BoardGrid(ScrollView, can_focus=True):
         meeting = self.board.meetings[self.cursor.column].id if self.cursor.column >= 0 else None
         self.post_message(self.Selected(topic, meeting))
 
-    def watch_cursor(self, cursor: GridCursor) -> None:
+    def watch_cursor(self, old: GridCursor, cursor: GridCursor) -> None:
+        before = self.scroll_offset
         self._scroll_cursor_into_view(cursor)
-        meeting = None
-        if self.board is not None and 0 <= cursor.column < len(self.board.meetings):
-            meeting = self.board.meetings[cursor.column].id
+        meeting = self._meeting_at(cursor.column)
         self.post_message(self.Highlighted(self._topic_at(cursor.row), meeting))
-        self.refresh()
+        if self.scroll_offset == before:
+            # Nothing scrolled: only the rows the cursor left and entered change.
+            for row in {old.row, cursor.row}:
+                y = HEADER_HEIGHT + row - before.y
+                self.refresh(Region(0, y, self.size.width, 1))
+        else:
+            self.refresh()
 
     def _scroll_cursor_into_view(self, cursor: GridCursor) -> None:
         if self.board is None:
@@ -183,7 +231,7 @@ class BoardGrid(ScrollView, can_focus=True):
             strip = self._header_line(y, scroll_x)
         else:
             strip = self._row_line(y - HEADER_HEIGHT + scroll_y, scroll_x)
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip.crop_extend(0, width, self._style(""))
 
     def _visible_columns(self, scroll_x: int) -> range:
         """Whole columns only: the first is the one at or after the scroll offset."""
@@ -194,14 +242,25 @@ class BoardGrid(ScrollView, can_focus=True):
 
     def _header_line(self, y: int, scroll_x: int) -> Strip:
         assert self.board is not None
-        style = self.get_component_rich_style("grid--header")
-        label = "Topic" if y == 1 else ""
-        current = "Now" if y == 1 else ""
-        segments = [
-            Segment(label.ljust(NAME_WIDTH), style),
-            Segment(current.ljust(CURRENT_WIDTH), style),
-            Segment(" " * TREND_WIDTH, style),
-        ]
+        style = self._style("grid--header")
+        more = self._style("grid--more")
+        visible = self._visible_columns(scroll_x)
+        older = visible.start
+        newer = len(self.board.meetings) - visible.stop
+        if y == 0:
+            # What is off screen, so that a board scrolled to the newest says there is more.
+            left = f"◀ {older} older" if older > 0 else ""
+            right = f"{newer} newer ▶" if newer > 0 else ""
+            segments = [
+                Segment(left.ljust(NAME_WIDTH), more),
+                Segment(right.ljust(CURRENT_WIDTH + TREND_WIDTH), more),
+            ]
+        else:
+            segments = [
+                Segment("Topic".ljust(NAME_WIDTH), style),
+                Segment("Now".ljust(CURRENT_WIDTH), style),
+                Segment(" " * TREND_WIDTH, style),
+            ]
         segments.extend(self._clip_columns(scroll_x, lambda i: self._header_cell(i, y), style))
         return Strip(segments)
 
@@ -230,18 +289,18 @@ class BoardGrid(ScrollView, can_focus=True):
             return Strip([])
         topic_row = self.board.rows[row]
         on_row = row == self.cursor.row and self.has_focus
-        cursor_style = self.get_component_rich_style("grid--cursor")
-        name_style = self.get_component_rich_style("grid--name")
+        cursor_style = self._style("grid--cursor")
+        name_style = self._style("grid--name")
         if on_row and self.cursor.column == -1:
             name_style = name_style + cursor_style
         current = topic_row.current
         current_style = self._status_style(current)
+        now = f"{current.glyph} {current.value}" if current else ""
+        if topic_row.topic.id in self.stale:
+            now = f"{now} {STALE_MARK}"
         segments = [
             Segment(_fit(topic_row.topic.name, NAME_WIDTH), name_style),
-            Segment(
-                _fit(f"{current.glyph} {current.value}" if current else "", CURRENT_WIDTH),
-                current_style,
-            ),
+            Segment(_fit(now, CURRENT_WIDTH), current_style),
             Segment(_fit(trend_arrow(topic_row.trend) if current else "", TREND_WIDTH), name_style),
         ]
         meetings = self.board.meetings
@@ -258,8 +317,8 @@ class BoardGrid(ScrollView, can_focus=True):
 
     def _status_style(self, status: Status | None) -> Style:
         if status is None:
-            return self.get_component_rich_style("grid--empty")
-        return self.get_component_rich_style(STATUS_CLASSES[status])
+            return self._style("grid--empty")
+        return self._style(STATUS_CLASSES[status])
 
     def _clip_columns(
         self, scroll_x: int, label: Callable[[int], str], style: Style
@@ -279,3 +338,23 @@ def _fit(text: str, width: int) -> str:
     if len(text) <= width - 1:
         return text.ljust(width)
     return text[: width - 2] + "…" + " "
+
+
+def stale_topics(board: Board) -> set[str]:
+    """Topics last raised STALE_MEETINGS meetings or STALE_DAYS days before the newest."""
+    if not board.meetings:
+        return set()
+    position = {m.id: i for i, m in enumerate(board.meetings)}
+    newest = board.meetings[-1]
+    return {row.topic.id for row in board.rows if _is_stale(row, position, newest.meeting_date)}
+
+
+def _is_stale(row: TopicRow, position: dict[int, int], newest: date | None) -> bool:
+    last = max((position[m] for m in row.cells if m in position), default=-1)
+    if last < 0:
+        return False
+    if len(position) - 1 - last >= STALE_MEETINGS:
+        return True
+    if row.last_discussed is not None and newest is not None:
+        return (newest - row.last_discussed).days >= STALE_DAYS
+    return False

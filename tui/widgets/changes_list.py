@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.models import Change
-from tui.widgets.styling import STATUS_VARS
+from tui.widgets.styling import STATUS_TEXT_VARS
 
 
 def change_content(change: Change) -> Content:
@@ -17,7 +17,7 @@ def change_content(change: Change) -> Content:
     if change.kind == "status" and change.new_status is not None and change.old_status is not None:
         up = change.new_status.score > change.old_status.score
         mark = "↑" if up else "↓"
-        style = STATUS_VARS[change.new_status]
+        style = STATUS_TEXT_VARS[change.new_status]
     elif change.kind == "first_raised":
         mark = "+"
     elif change.kind == "not_raised":

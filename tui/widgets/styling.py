@@ -13,16 +13,32 @@ STATUS_VARS = {
     Status.PROGRESS: "$accent",
     Status.AGREEMENT: "$success",
 }
+# Status as a text colour (arrows, sparkline): the $text-* variables read on any background.
+STATUS_TEXT_VARS = {
+    Status.TENSION: "$text-error",
+    Status.STALLED: "$text-warning",
+    Status.DIALOGUE: "$text-secondary",
+    Status.PROGRESS: "$text-success",
+    Status.AGREEMENT: "$text-success",
+}
 # Quotes are coloured by side: the dyad's first country, its second, anyone else.
-SIDE_VARS = ("$text-primary", "$text-accent", "$text-muted")
+# Anyone else is in the plain text colour, italic: $text-muted is too faint in tables.
+SIDE_VARS = ("$text-primary", "$text-accent", "italic $foreground")
 
 
 def status_badge(status: Status | None, *, overridden: bool = False) -> Content:
     """' ✖ tension ' on the status colour; the glyph carries it without colour."""
     if status is None:
-        return Content.styled(" · not raised ", "$text-muted")
+        return Content.styled(" · not raised ", "italic")
     label = f" {status.glyph} {status.value}{' (edited)' if overridden else ''} "
     return Content.styled(label, f"bold $text on {STATUS_VARS[status]} 50%")
+
+
+def status_text(status: Status | None) -> Content:
+    """'✔ agreement' in the status's text colour: for tables, whose cursor row sets the colour."""
+    if status is None:
+        return Content.styled("· not raised", "italic")
+    return Content.styled(f"{status.glyph} {status.value}", f"bold {STATUS_TEXT_VARS[status]}")
 
 
 def side_style(country: str | None, dyad: list[str]) -> str:
@@ -54,7 +70,7 @@ SPARK_CHARS = "▁▂▄▆█"
 def sparkline(statuses: list[Status]) -> Content:
     """One character per meeting, height and colour by status score."""
     return (
-        Content.assemble(*[(SPARK_CHARS[s.score + 2], STATUS_VARS[s]) for s in statuses])
+        Content.assemble(*[(SPARK_CHARS[s.score + 2], STATUS_TEXT_VARS[s]) for s in statuses])
         if statuses
         else Content("")
     )

@@ -1,0 +1,60 @@
+"""The keys of the screen in view, on one line: a light stand-in for Textual's Footer.
+
+Textual's Footer builds a widget per key and rebuilds them whenever the bindings
+change; on this machine that is ~40 ms of every screen switch. This is one Static:
+the same keys (the focused widget's, the screen's and the app's, those marked
+`show`), redrawn when the bindings change, and a click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Static
+
+KEY_STYLE = "bold $footer-key-foreground"
+
+
+class KeyBar(Static):
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground;
+             text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False)
+        self._spans: list[tuple[int, int, Binding, DOMNode]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.redraw()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self.redraw()
+
+    def redraw(self) -> None:
+        parts: list[Content] = []
+        self._spans = []
+        seen: set[str] = set()
+        x = 1
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or not enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.app.get_key_display(binding)
+            piece = Content.assemble((f" {key}", KEY_STYLE), f" {binding.description} ")
+            self._spans.append((x, x + piece.cell_length, binding, node))
+            x += piece.cell_length
+            parts.append(piece)
+        palette = Content.assemble(("^p", KEY_STYLE), " palette ")
+        self.update(Content.assemble(*parts, "  ", palette) if parts else palette)
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, binding, node in self._spans:
+            if start <= event.x + 1 < end:
+                await self.app.run_action(binding.action, node)
+                return
