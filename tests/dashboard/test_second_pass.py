@@ -126,7 +126,8 @@ async def test_pair_picker_shows_counts_and_switches_the_board(demo_app: BilatAp
 async def test_topic_paging_keeps_a_focused_card_and_cards_fit_and_scroll(
     demo_app: BilatApp,
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
+    # 24 rows: a card then holds more than fits, whatever the length of the samples' text.
+    async with demo_app.run_test(size=(120, 24)) as pilot:
         await settle(pilot)
         demo_app.open_topic("taiwan", None, PAIR)
         await settle(pilot)
@@ -149,7 +150,8 @@ async def test_topic_paging_keeps_a_focused_card_and_cards_fit_and_scroll(
 async def test_topic_changes_are_grouped_newest_first_and_enter_opens_the_meeting(
     demo_app: BilatApp,
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
+    # 24 rows: a card then holds more than fits, whatever the length of the samples' text.
+    async with demo_app.run_test(size=(120, 24)) as pilot:
         await settle(pilot)
         demo_app.open_topic("taiwan", None, PAIR)
         await settle(pilot)
