@@ -39,7 +39,12 @@ JUNK_LINE = re.compile(
         all\ rights\ reserved\.?|
         this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
         (?:the\ )?associated\ press\ writers?\b.*\bcontributed\b.*|
-        [a-z]+\ (?:and\ [a-z]+\ )?contributed\ (?:reporting|to\ this\ report)\b.*
+        [a-z]+\ (?:and\ [a-z]+\ )?contributed\ (?:reporting|to\ this\ report)\b.*|
+        # clipper and player furniture above the headline
+        loading(?:\.{3}|\u2026)?|oops!?\ something\ went\ wrong\b.*|accessibility\ links|
+        breaking\ news|play\ live\ radio|next\ up:?|available\ on\ air\ stations|
+        (?:\d{1,2}[.)]\s*)?skip\ to\ (?:content|main\ (?:menu|content)|more\b.*|navigation)|
+        follow\ us(?:\ on\b.*)?|tags?:.*|[\W_]+
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -83,3 +88,31 @@ def is_junk_line(line: str) -> bool:
 def is_credit_line(line: str) -> bool:
     """True for a line that belongs to an article's tail (credits, copyright, related links)."""
     return len(line) <= 400 and CREDIT_LINE.match(line) is not None
+
+
+# A photo caption or credit copied with the article: "X (L) greets Y ...", "... (Xinhua/Gao)",
+# "Image: Jane Doe/Getty Images", "Jane Doe | Agency | Photo Service", "PA Photo: ...".
+_CAPTION_MARK = re.compile(
+    r"""(?:
+        \((?:L|R|C|left|right|cent(?:er|re)|front|back|top|bottom|(?:second|2nd|third|3rd)
+            \ (?:from\ )?(?:left|right)|file(?:\ photo)?|pictured)\)|
+        ,\ (?:left|right|cent(?:er|re)|(?:second|2nd)\ (?:from\ )?(?:left|right)),|
+        ^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b|
+        \b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:|
+        \(photo\ by\b|\(?[\w .-]{0,30}\bpic\)|
+        \((?:[^()/\n]{1,40}/)[^()\n]{1,40}\)\s*$|  # "(Xinhua/Gao Jing)"
+        \((?:reuters|ap|afp|xinhua|epa|getty\ images|ani|pti|yonhap|kyodo)\)\s*$|
+        (?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b|
+        /\s*(?:ap|afp|reuters|xinhua|yonhap|getty\ images)\s*$|
+        \ \|\ [^|\n]{2,40}\ \|\ |source:\ [^|\n]{2,40}\|\s*$|
+        (?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_caption_line(line: str) -> bool:
+    """True for a photo caption or credit line: what a copy of a page carries beside its
+    pictures. Such a line is never the headline and never the story's first paragraph."""
+    s = line.strip()
+    return 0 < len(s) <= 500 and _CAPTION_MARK.search(s) is not None

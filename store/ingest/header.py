@@ -12,8 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from store.ingest.boilerplate import INLINE_CREDIT, is_credit_line, is_junk_line
-from store.ingest.datetext import DATE_RE, first_date, match_date
+from store.ingest.boilerplate import (
+    INLINE_CREDIT,
+    is_caption_line,
+    is_credit_line,
+    is_junk_line,
+)
+from store.ingest.countries import country_of
+from store.ingest.datetext import DATE_RE, first_date, iso_date, match_date
 from store.ingest.normalize import normalize
 from store.ingest.types import Header, PlainDocument
 
@@ -81,14 +87,37 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|edt|est|bst|cst
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
 
-# A meeting place in the body when there is no dateline: "met ... in Beijing", "talks in Lima".
-_PLACE_AFTER_MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down)\b(?:[^.;\n]|(?<=[A-Z])\.){0,200}?\bin (?P<place>(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.)"
-    r"(?: [A-Z][a-z]+){0,2}"
+# A meeting place in the body when there is no dateline: "met ... in Beijing", "talks in
+# Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
+# Lima", "went to Warsaw", "talks ... at Attari". Names may hold letters of any script and
+# lower-case particles ("Rzeszów", "Sharm el-Sheikh").
+_NAME_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*"
+_NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                  r"February|March|April|May|June|July|August|September|October|November|"
+                  r"December)\b)")
+_PLACE_NAME = (rf"(?:{_NAME_WORD}(?:(?: |-)(?:(?:el|al|de|da|du|la|di|del|es)[ -])?"
+               rf"{_NOT_NAME_WORD}{_NAME_WORD}){{0,2}}|[A-Z]\.[A-Z]\.)")
+_PLACE_TAIL = (
     # ", Peru" only when the region ends the clause: not "in Beijing, Blinken said".
-    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|to|and|"
-    r"the|with|during|after|before)\b|\s*$))?)"
+    r"(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|"
+    r"to|and|the|with|during|after|before)\b|\s*$))?"
+)
+_MEETING_VERB = (
+    r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
+    r"held|sat down|speaking|went|traveled|travelled|flew)\b"
+)
+_PLACE_AFTER_MEETING = re.compile(
+    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.){{0,200}}?"
+    r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
+    rf"(?P<p1>{_PLACE_NAME})"
+    r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital,? "
+    rf"(?P<p2>{_PLACE_NAME})"
+    rf"|\bin [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?'s (?P<p3>{_PLACE_NAME})"
+    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to) "
+    rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})"
+    # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
+    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|"
+    r"after|before|ahead)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
     r"\s+(?:last|previous|earlier|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
@@ -185,6 +214,15 @@ def _is_dek(line: str) -> bool:
     )
 
 
+def _is_head_furniture(line: str) -> bool:
+    """A caption, credit or date line: what a page puts between its standfirst and its
+    story (an advertisement can stand between any two paragraphs, so it is not one)."""
+    s = line.strip()
+    if not s or is_junk_line(s):
+        return False
+    return _is_meta_line(s) or is_caption_line(s) or _is_furniture(s)
+
+
 def _find_source(zone: list[_Line], title: str) -> str | None:
     for ln in zone:
         m = re.match(r"^\s*(?:by|source:?|from)\s+(.+?)\s*(?:[|,\-]|\d|$)", ln.text, re.I)
@@ -235,13 +273,29 @@ def _tail_source(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _zone_date(zone: list[_Line], default_year: int | None) -> date | None:
-    dated = [(ln, first_date(ln.text, default_year)) for ln in zone]
-    dated = [(ln, d) for ln, d in dated if d is not None]
+def _zone_date(
+    zone: list[_Line], stamp: date | None, default_year: int | None
+) -> tuple[date | None, str | None]:
+    """The article's own date and where it was read: a line labelled as the publication
+    date wins, then a clipper's stamp, then the first dated line of the head."""
+    dated: list[tuple[_Line, date]] = []
+    for ln in zone:
+        d = first_date(ln.text, default_year)
+        if d is not None:
+            dated.append((ln, d))
     for ln, d in dated:
         if re.match(r"^\s*(?:published|posted|first published|released|date)\b", ln.text, re.I):
-            return d
-    return dated[0][1] if dated else None
+            return d, f"byline {d.isoformat()}"
+    if stamp is not None:
+        return stamp, f"stamp {stamp.isoformat()}"
+    if dated:
+        return dated[0][1], f"byline {dated[0][1].isoformat()}"
+    return None, None
+
+
+def _dated(line: str) -> date | None:
+    """A complete date (with its year) in a line, else None."""
+    return first_date(line, None)
 
 
 def _body_end(text: str, start: int, end: int) -> int:
@@ -277,62 +331,100 @@ def _body_end(text: str, start: int, end: int) -> int:
     return start + len(body.rstrip())
 
 
-# Where a meeting "at the White House" took place: seats of government and venues that
-# reports name instead of their city.
-_LANDMARKS: dict[str, str] = {
-    "White House": "Washington", "Oval Office": "Washington", "East Room": "Washington",
-    "Pentagon": "Washington", "State Department": "Washington", "Capitol": "Washington",
-    "Great Hall of the People": "Beijing", "Zhongnanhai": "Beijing",
-    "Diaoyutai State Guesthouse": "Beijing", "Diaoyutai": "Beijing",
-    "Kremlin": "Moscow", "Elysee Palace": "Paris", "\u00c9lys\u00e9e Palace": "Paris",
-    "Downing Street": "London", "Hyderabad House": "New Delhi",
-    "Rashtrapati Bhavan": "New Delhi", "Kantei": "Tokyo", "Akasaka Palace": "Tokyo",
-    "Blue House": "Seoul", "Yongsan": "Seoul", "Chancellery": "Berlin",
-}
-# "at the White House" (a place), not "a White House official" (a speaker).
-_LANDMARK_RE = re.compile(
-    r"\b(?:at|in|inside) (?:the )?(?P<mark>"
-    + "|".join(sorted(map(re.escape, _LANDMARKS), key=len, reverse=True)) + r")\b"
-)
+def _body_location(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The city of the meeting named in the story, and the phrase it was read from.
 
-
-def _body_location(text: str, start: int, end: int) -> str | None:
-    place = _place_in(text, start, end)
-    if place is not None:
-        return place
-    m = _LANDMARK_RE.search(text, start, min(end, start + 1500))
-    return _LANDMARKS[m["mark"]] if m else None
-
-
-def _place_in(text: str, start: int, end: int) -> str | None:
+    A building alone ("at the White House") gives no city, and a country is not a city:
+    "visited China" is passed over for "talks in Guangzhou"."""
     window = text[start:min(end, start + 2500)]
     for m in _PLACE_AFTER_MEETING.finditer(window):
         before = window[max(0, m.start() - 12):m.start()].lower()
         if "who " in before or "when " in before:
             continue  # background clause: "who met Xi in November in San Francisco"
-        place = m["place"]
+        key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
+        place = m[key]
         first = place.split(" ")[0].split(",")[0]
-        if first in _NOT_PLACES:
+        if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
             continue
         if _BACKGROUND_AFTER.match(window, m.end()):
             continue  # "their meeting in San Francisco last November"
-        return place
-    return None
+        phrase = " ".join(window[m.start():m.end()].split())
+        if len(phrase) > 80:
+            phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
+        return place, phrase
+    return None, None
+
+
+# A web clipper's stamp opening the text: "date 2023-07-09", often glued to the headline.
+_STAMP = re.compile(r"[ \t]*date:?[ \t]+(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b[ \t]*", re.I)
+_FULL_STOP_END = re.compile(r"\.[\"')\]]*\s*$")
+# A short "Label: value" line of a page in any language ("Autor: Tanjug", "Source: KCNA").
+_LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}\s?:\s*\S+(?:\s+\S+)?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
+
+
+def _is_furniture(line: str) -> bool:
+    """Page furniture that can sit among the head lines: a stamp in another language
+    ("27. februar 2023 20:25"), a label ("Izvor: TANJUG"), a share button in another
+    language ("podeli vest"), an image file name, a line in another script."""
+    s = line.strip()
+    if not s or len(s) > 80 or _SENTENCE_END.search(s):
+        return False
+    words = s.split()
+    if _CLOCK.search(s) and _YEAR.search(s):
+        return True
+    if _LABEL_LINE.match(s) and len(words) <= 5:
+        return True
+    if len(words) <= 3 and s == s.lower() and any(c.isalpha() for c in s):
+        return True
+    if _IMAGE_NAME.search(s) and len(words) <= 4:
+        return True
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) * 2 < len(letters)
+
+
+def _is_headline(line: str) -> bool:
+    """Could this line be the headline: a phrase, not a sentence of the story, a caption,
+    a credit, a byline or a stamp."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > 30 or len(s) > 250 or _FULL_STOP_END.search(s):
+        return False
+    if s[0].islower():
+        return False
+    return not (DATELINE.match(s) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
+                or _is_furniture(s))
+
+
+def _is_kicker(line: str) -> bool:
+    """A section label or kicker above a headline: 'NEUTRAL TERRITORY', 'News', 'Asia'."""
+    s = line.strip()
+    words = s.split()
+    return len(words) <= 3 or (len(words) <= 5 and s.isupper())
 
 
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
     head_lines = _lines(text, 0, min(n, 6000))
-    nonblank = [k for k, ln in enumerate(head_lines) if ln.text.strip()]
-    if not nonblank:
+    lines = [ln for ln in head_lines if ln.text.strip()]
+    if not lines:
         return Header(title=doc.title or "", published=doc.published, source=doc.source,
                       body_start=0, body_end=n)
+    stamp: date | None = None
+    sm = _STAMP.match(lines[0].text)
+    if sm and iso_date(sm["iso"]):
+        stamp = iso_date(sm["iso"])
+        first = lines[0]
+        rest = _Line(first.start + sm.end(), first.end, first.text[sm.end():])
+        lines = ([rest] if rest.text.strip() else []) + lines[1:]
     pos = 0
     # Masthead lines ("Readout", "Office of the Spokesperson") may come before the title.
     pre: list[_Line] = []
-    while pos < len(nonblank) and pos < 3:
-        ln = head_lines[nonblank[pos]]
+    while pos < len(lines) and pos < 3:
+        ln = lines[pos]
         if (body_name(ln.text) or re.match(r"^\s*(?:readout|media note|press statement|"
                                             r"press release|statement|fact sheet)\s*$",
                                             ln.text, re.I)):
@@ -343,39 +435,69 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     # The text is normalized (straight quotes, hyphens); compare the title the same way.
     title = normalize(" ".join(doc.title.split())) if doc.title else ""
     consumed_title = False
+    zone: list[_Line] = list(pre)
+    captions: list[_Line] = []
     if title:
         # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
-        for k in range(pos, min(pos + 6, len(nonblank))):
-            if head_lines[nonblank[k]].text.strip() == title:
+        for k in range(pos, min(pos + 6, len(lines))):
+            if lines[k].text.strip() == title:
                 pos = k
                 break
-    if pos < len(nonblank):
-        ln = head_lines[nonblank[pos]]
-        s = ln.text.strip()
-        same = bool(title) and (s == title or (len(s) > 10 and (s in title or title in s)))
-        if same or (not title and len(s) <= 250 and not DATELINE.match(s) and not _is_meta_line(s)):
-            title = title or s
-            consumed_title = True
+        if pos < len(lines):
+            s = lines[pos].text.strip()
+            if s == title or (len(s) > 10 and (s in title or title in s)):
+                consumed_title = True
+                pos += 1
+    else:
+        # Clipper stamps, player and navigation furniture, section labels and photo
+        # captions can all come before the headline; none of them is the title. A
+        # story with no headline starts with its first sentence, and has no title.
+        while pos < len(lines) and pos < 12:
+            s = lines[pos].text.strip()
+            if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s):
+                zone.append(lines[pos])
+            elif is_caption_line(s):
+                captions.append(lines[pos])
+            elif _is_headline(s):
+                nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
+                if _is_kicker(s) and _is_headline(nxt) and not _is_kicker(nxt):
+                    zone.append(lines[pos])
+                else:
+                    title, consumed_title = s, True
+                    pos += 1
+                    break
+            else:
+                break
             pos += 1
-    zone: list[_Line] = list(pre)
-    deks = 0
-    while pos < len(nonblank) and len(zone) < 12:
-        ln = head_lines[nonblank[pos]]
-        if _is_meta_line(ln.text):
+    deks: list[_Line] = []
+    while pos < len(lines) and len(zone) < 16:
+        ln = lines[pos]
+        s = ln.text.strip()
+        if _is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
+                consumed_title and s == title):
             zone.append(ln)
             pos += 1
             continue
-        if consumed_title and deks < 2 and _is_dek(ln.text) and pos + 1 < len(nonblank):
-            deks += 1
-            zone.append(ln)
+        if is_caption_line(s):
+            captions.append(ln)
+            pos += 1
+            continue
+        if consumed_title and len(deks) < 2 and pos + 1 < len(lines) and (
+            _is_dek(s)
+            # A standfirst that ends in a full stop, known by the furniture under it.
+            or (len(s) < 400 and not DATELINE.match(s) and pos + 2 < len(lines)
+                and _is_head_furniture(lines[pos + 1].text))
+        ):
+            deks.append(ln)
             pos += 1
             continue
         break
-    body_start = head_lines[nonblank[pos]].start if pos < len(nonblank) else n
+    body_start = lines[pos].start if pos < len(lines) else n
 
     location: str | None = None
     source: str | None = None
     dateline_date: str | None = None
+    dateline_place = ""
     m = DATELINE.match(text, body_start, min(n, body_start + 200))
     if m and m.end() < n:
         place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
@@ -385,34 +507,37 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             m = None  # without a dash only a known outlet in brackets makes a dateline
         else:
             location = title_case_place(place)
+            dateline_place = place
             dateline_date = m["date1"] or m["date2"]
             if m["outlet"]:
                 source = outlet_name(m["outlet"]) or m["outlet"].strip()
             body_start = m.end()
 
-    if not title:
-        # No headline: the first sentence of the story stands in for one.
-        first = text[body_start:body_start + 300].split("\n", 1)[0]
-        title = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:160].strip()
-    published = _zone_date(zone, doc.published.year if doc.published else None)
-    if published is None:
-        published = doc.published
+    published, published_source = _zone_date(
+        zone, stamp, doc.published.year if doc.published else None)
+    if published is None and doc.published is not None:
+        published, published_source = doc.published, f"page date {doc.published.isoformat()}"
     if published is None and dateline_date:
         dm = DATE_RE.search(dateline_date)
         year_m = re.search(r"\b(?:19|20)\d\d\b", text[:2000])
         if dm and year_m:
             published = match_date(dm, int(year_m[0]))
+            published_source = f"dateline {dateline_date}"
     body_end = max(body_start, _body_end(text, body_start, n))
     if published is None:
         for ln in _lines(text, body_end, n)[-10:]:
             if len(ln.text) < 100:
                 published = first_date(ln.text)
                 if published:
+                    published_source = f"footer {ln.text.strip()[:40]}"
                     break
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
     source = (source or _find_source(zone, title) or site
               or _tail_source(text, body_end, n))
+    location_source = f"dateline {dateline_place}" if location else None
     if location is None:
-        location = _body_location(text, body_start, body_end)
+        location, location_source = _body_location(text, body_start, body_end)
+    caption_date = next((d for d in (_dated(c.text) for c in captions) if d), None)
     return Header(title=title.strip(), published=published, source=source, location=location,
-                  body_start=body_start, body_end=body_end)
+                  body_start=body_start, body_end=body_end, published_source=published_source,
+                  location_source=location_source, caption_date=caption_date)

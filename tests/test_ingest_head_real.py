@@ -1,0 +1,150 @@
+"""The head of real copied pages: clipper stamps, furniture, captions, the title and the
+place. Every text here is our own, written to reproduce what real pages carry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.ingest.formats import to_plain
+from store.ingest.header import parse_header
+from store.ingest.normalize import normalize
+from store.ingest.types import Header
+
+
+def header_of(raw: str) -> tuple[Header, str]:
+    doc = to_plain(raw)
+    text = normalize(doc.text)
+    return parse_header(text, doc), text
+
+
+def body_of(raw: str) -> str:
+    h, text = header_of(raw)
+    return text[h.body_start:h.body_end]
+
+
+def test_clipper_stamp_glued_to_the_headline_is_the_date_not_the_title() -> None:
+    h, _ = header_of(
+        " date 2024-03-08 Varga and Okafor meet in Lagos, vow closer trade\n\n"
+        "Foreign Minister Lena Varga of Hungary met Nigerian counterpart Tunde Okafor on"
+        " Thursday.\n"
+    )
+    assert h.title == "Varga and Okafor meet in Lagos, vow closer trade"
+    assert h.published == date(2024, 3, 8)
+    assert h.published_source == "stamp 2024-03-08"
+
+
+def test_clipper_stamp_glued_to_the_first_sentence_leaves_no_title() -> None:
+    h, text = header_of(
+        " date 2024-03-08 Foreign Minister Lena Varga of Hungary met her Nigerian counterpart"
+        " in Lagos today.\n\nThey discussed trade.\n"
+    )
+    assert h.title == ""
+    assert h.published == date(2024, 3, 8)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Play Live Radio\nNext Up:\n0:00\n0:00 0:00\n",
+        "Accessibility links\n\nBreaking News\n",
+        "loading\u2026\nOops! Something went wrong. Please try again later.\n",
+        "1. Skip to content\n  2. Skip to main menu\n",
+        "WORLD AFFAIRS\n",
+        "Politics\n",
+        "\u0413\u043b\u0430\u0432\u043d\u0430\u044f \u041d\u043e\u0432\u043e\u0441\u0442\u0438\n",
+        "12. mart 2024 18:40\n",
+    ],
+)
+def test_page_furniture_above_the_headline_is_not_the_title(furniture: str) -> None:
+    h, _ = header_of(
+        furniture + "\nVarga and Okafor meet in Lagos, vow closer trade\n\n"
+        "LAGOS - Foreign Minister Lena Varga of Hungary met Tunde Okafor on Thursday.\n"
+    )
+    assert h.title == "Varga and Okafor meet in Lagos, vow closer trade"
+    assert h.location == "Lagos"
+
+
+def test_a_caption_above_the_story_is_neither_title_nor_body() -> None:
+    h, text = header_of(
+        "Hungary's Foreign Minister Lena Varga (L) shakes hands with Nigeria's Tunde Okafor"
+        " before their talks in Lagos, March 7, 2024. (Agency/Jane Doe)\n\n"
+        "LAGOS - Lena Varga and Tunde Okafor met on Thursday.\n"
+    )
+    assert h.title == ""
+    assert text[h.body_start:].startswith("Lena Varga")
+    assert h.caption_date == date(2024, 3, 7)
+
+
+def test_standfirst_caption_credit_and_date_line_sit_between_headline_and_story() -> None:
+    raw = (
+        "Varga and Okafor meet in Lagos\n"
+        "The two ministers hold their first talks in a decade, citing progress on trade.\n"
+        "Varga and Okafor shake hands. / AP\n"
+        "March 7, 2024\n\n"
+        "Foreign Minister Lena Varga of Hungary met Tunde Okafor in Lagos on Thursday.\n"
+    )
+    h, text = header_of(raw)
+    assert h.title == "Varga and Okafor meet in Lagos"
+    assert h.published == date(2024, 3, 7)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+
+
+def test_headline_printed_twice_and_labels_are_cut() -> None:
+    raw = (
+        "Varga: Lagos talks \"useful\"\n\n"
+        "Autor: Agency\n\nIzvor: AGENCY\n\npodeli vest\n\n"
+        "Varga: Lagos talks \"useful\"\n\n"
+        "Foto: Jane Doe/Agency\n\n"
+        "LAGOS - Hungarian Foreign Minister Lena Varga said on Thursday the talks were useful.\n"
+    )
+    h, text = header_of(raw)
+    assert h.title == 'Varga: Lagos talks "useful"'
+    assert text[h.body_start:].startswith("Hungarian Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "phrase"),
+    [
+        ("The ministers met in the Nigerian port city of Lagos on Thursday.", "Lagos",
+         "in the Nigerian port city of Lagos"),
+        ("Varga held talks with Okafor in the Nigerian capital Abuja today.", "Abuja",
+         "in the Nigerian capital Abuja"),
+        ("Varga met Okafor on the sidelines of the summit in Nigeria's Lagos.", "Lagos",
+         "in Nigeria's Lagos"),
+        ("Varga visited Nigeria this week and held talks in Kano with Okafor.", "Kano",
+         "talks in Kano"),
+        ("Varga and Okafor met in Szeged\u00f3, Hungary, on Friday.", "Szeged\u00f3, Hungary",
+         "met in Szeged\u00f3, Hungary"),
+        ("The leaders met in Sharm el-Sheikh on Monday.", "Sharm el-Sheikh",
+         "met in Sharm el-Sheikh"),
+        ("Varga went to Lagos Wednesday to meet Okafor.", "Lagos", "went to Lagos"),
+        ("Talks between the two delegations are under way at Kanoma to settle the border.",
+         "Kanoma", "at Kanoma"),
+    ],
+)
+def test_city_of_the_meeting_from_the_story(sentence: str, place: str, phrase: str) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place
+    assert h.location_source is not None and h.location_source.endswith(phrase)
+
+
+def test_a_building_or_a_country_alone_gives_no_city() -> None:
+    h, _ = header_of(
+        "Ministers meet\n\nVarga met Okafor at the Presidential Palace on Thursday. Varga"
+        " visited Nigeria for two days.\n"
+    )
+    assert h.location is None
+
+
+def test_venue_in_a_city_gives_the_city() -> None:
+    h, _ = header_of("Ministers meet\n\nThe two held talks at Lotus Lake in Abuja.\n")
+    assert h.location == "Abuja"
+
+
+def test_dateline_place_says_where_it_was_read() -> None:
+    h, _ = header_of("Ministers meet\n\nLAGOS (Reuters) - Varga met Okafor on Friday.\n")
+    assert h.location == "Lagos"
+    assert h.location_source == "dateline LAGOS"
