@@ -148,3 +148,56 @@ def test_dateline_place_says_where_it_was_read() -> None:
     h, _ = header_of("Ministers meet\n\nLAGOS (Reuters) - Varga met Okafor on Friday.\n")
     assert h.location == "Lagos"
     assert h.location_source == "dateline LAGOS"
+
+
+def test_colon_dateline_of_mixed_case() -> None:
+    h, text = header_of(
+        "Ministers meet\n\nKanoma [Nigeria]: Foreign Minister Lena Varga of Hungary met Tunde"
+        " Okafor today.\n"
+    )
+    assert h.location == "Kanoma, Nigeria"
+    assert text[h.body_start:].startswith("Foreign Minister")
+
+
+def test_a_labelled_date_line_beats_the_aggregator_crawl_stamp() -> None:
+    h, _ = header_of(
+        "March 17, 2026Mar 17, 2026\nAgency Watch (En)\n\n"
+        "Comrade Varga Has Talks with President Okafor\n\n"
+        "Date: 20/06/2024 | Source: Agency (En) | Read original version at source\n\n"
+        "Lagos, June 20 (Agency) -- Lena Varga had talks with Tunde Okafor on June 19.\n"
+    )
+    assert h.title == "Comrade Varga Has Talks with President Okafor"
+    assert h.published == date(2024, 6, 20)
+    assert h.location == "Lagos"
+
+
+def test_caption_with_a_pool_credit_gives_the_caption_date() -> None:
+    h, text = header_of(
+        "Hungary values Nigeria as a partner, Varga tells Okafor\n\n"
+        "Varga meets Okafor in Lagos\n"
+        "Lena Varga meets Tunde Okafor in Lagos, Nigeria October 22, 2024. Jane Doe/Pool via"
+        " Agency\n"
+        "Source: Pool\n\n"
+        "Hungary values Nigeria as a partner, Lena Varga said at a meeting on Tuesday.\n"
+    )
+    assert h.caption_date == date(2024, 10, 22)
+    assert h.published is None
+    assert text[h.body_start:].startswith("Hungary values Nigeria as a partner, Lena")
+
+
+def test_extract_fills_sources_and_review_reasons() -> None:
+    from store.ingest import extract
+
+    d = extract(" date 2025-08-20 Foreign Minister Lena Varga of Hungary held talks in the"
+                " Nigerian capital Abuja on Tuesday with Tunde Okafor.\n")
+    assert d.title == ""
+    assert d.meeting_date == date(2025, 8, 19)
+    assert d.date_source == "on Tuesday + stamp 2025-08-20"
+    assert (d.location, d.place_source) == ("Abuja", "held talks in the Nigerian capital Abuja")
+    assert d.review_reasons == []
+    d = extract("Varga and Okafor talk trade\n2025-08-20\n\nThe two ministers spoke by phone.\n")
+    assert d.meeting_date == date(2025, 8, 20)
+    assert d.date_source == "publication date 2025-08-20 (no date of the meeting in the text)"
+    assert d.review_reasons == ["date-guessed", "no-place"]
+    d = extract("Varga and Okafor talk trade\n\nThe two ministers spoke by phone on Friday.\n")
+    assert d.meeting_date is None and d.date_source is None

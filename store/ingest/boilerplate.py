@@ -105,7 +105,8 @@ _CAPTION_MARK = re.compile(
         (?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b|
         /\s*(?:ap|afp|reuters|xinhua|yonhap|getty\ images)\s*$|
         \ \|\ [^|\n]{2,40}\ \|\ |source:\ [^|\n]{2,40}\|\s*$|
-        (?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b
+        (?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b|
+        \b(?:pool|handout)\ via\b|/\s*(?:pool|handout)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

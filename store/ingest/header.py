@@ -19,7 +19,7 @@ from store.ingest.boilerplate import (
     is_junk_line,
 )
 from store.ingest.countries import country_of
-from store.ingest.datetext import DATE_RE, first_date, iso_date, match_date
+from store.ingest.datetext import DATE_RE, first_date, foreign_date, iso_date, match_date
 from store.ingest.normalize import normalize
 from store.ingest.types import Header, PlainDocument
 
@@ -76,6 +76,19 @@ DATELINE = re.compile(
     rf")"
 )
 
+# "Vientiane: As ...", "Kazan [Russia]: ...": the mixed-case colon dateline of Indian and
+# other outlets, read only where the story starts (a headline "Vucic: talks difficult" is
+# not one).
+_COLON_DATELINE = re.compile(
+    r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+    r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?\s*:\s+(?=[A-Z\"'])"
+)
+_NOT_DATELINE_LABEL = frozenset(
+    "Note Update Updated Editor Source Photo Watch Read Also Tags Date Image Video Breaking "
+    "Exclusive Analysis Opinion Live Factbox Explainer Summary Highlights Background Context "
+    "Correction Disclaimer Warning Transcript Statement Readout Q A Question Answer Listen "
+    "Related Topics Quote Caption Credit Key Why What How Who When Where".split()
+)
 _BYLINE_WORD = re.compile(
     r"^(?:by\b|updated\b|published\b|posted\b|last updated\b|first published\b|modified\b|"
     r"written by\b|filed\b|released\b|reuters\b|source\b|date\b|readout\b|press release\b|"
@@ -110,7 +123,7 @@ _PLACE_AFTER_MEETING = re.compile(
     rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.){{0,200}}?"
     r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
     rf"(?P<p1>{_PLACE_NAME})"
-    r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital,? "
+    r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
     rf"(?P<p2>{_PLACE_NAME})"
     rf"|\bin [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?'s (?P<p3>{_PLACE_NAME})"
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to) "
@@ -280,7 +293,7 @@ def _zone_date(
     date wins, then a clipper's stamp, then the first dated line of the head."""
     dated: list[tuple[_Line, date]] = []
     for ln in zone:
-        d = first_date(ln.text, default_year)
+        d = first_date(ln.text, default_year) or foreign_date(ln.text)
         if d is not None:
             dated.append((ln, d))
     for ln, d in dated:
@@ -454,18 +467,18 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         # story with no headline starts with its first sentence, and has no title.
         while pos < len(lines) and pos < 12:
             s = lines[pos].text.strip()
-            if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s):
+            nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
+            if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or (
+                    _is_kicker(s) and not _FULL_STOP_END.search(s)
+                    and _is_headline(nxt) and not _is_kicker(nxt)):
+                # furniture, or a section label over the headline ("KCNA Watch", "Asia")
                 zone.append(lines[pos])
             elif is_caption_line(s):
                 captions.append(lines[pos])
             elif _is_headline(s):
-                nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
-                if _is_kicker(s) and _is_headline(nxt) and not _is_kicker(nxt):
-                    zone.append(lines[pos])
-                else:
-                    title, consumed_title = s, True
-                    pos += 1
-                    break
+                title, consumed_title = s, True
+                pos += 1
+                break
             else:
                 break
             pos += 1
@@ -512,6 +525,11 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             if m["outlet"]:
                 source = outlet_name(m["outlet"]) or m["outlet"].strip()
             body_start = m.end()
+    if location is None and (cm := _COLON_DATELINE.match(text, body_start, n)) is not None:
+        if cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
+            location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
+            dateline_place = cm[0].strip()
+            body_start = cm.end()
 
     published, published_source = _zone_date(
         zone, stamp, doc.published.year if doc.published else None)
