@@ -68,8 +68,11 @@ def format_draft(draft: MeetingDraft) -> str:
     """A human-readable page for one draft."""
     lines = [draft.title or "(untitled)"]
     lines.append(f"  published:    {draft.published or '?'}")
-    lines.append(f"  meeting date: {draft.meeting_date or '?'}")
-    lines.append(f"  location:     {draft.location or '?'}")
+    # Each value with the words it was read from, so a reviewer sees what to check.
+    lines.append(f"  meeting date: {draft.meeting_date or '?'}"
+                 + (f"  ({draft.date_source})" if draft.date_source else ""))
+    lines.append(f"  location:     {draft.location or '?'}"
+                 + (f"  ({draft.place_source})" if draft.place_source else ""))
     lines.append(f"  source:       {draft.source or '?'}")
     lines.append(f"  dyad:         {' – '.join(draft.dyad) or '?'}")
     if draft.participants:
