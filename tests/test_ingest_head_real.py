@@ -201,3 +201,38 @@ def test_extract_fills_sources_and_review_reasons() -> None:
     assert d.review_reasons == ["date-guessed", "no-place"]
     d = extract("Varga and Okafor talk trade\n\nThe two ministers spoke by phone on Friday.\n")
     assert d.meeting_date is None and d.date_source is None
+
+
+def test_caption_and_credit_glued_onto_the_first_paragraph() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "Varga and Okafor meet in Lagos\n\nLena Varga arrives at the ministry on May 2,"
+        " 2024.Jane Doe | Agency | Photo ServiceLAGOS - Foreign Minister Lena Varga of Hungary"
+        " met Tunde Okafor on Thursday. They talked trade.\n"
+    )
+    assert d.title == "Varga and Okafor meet in Lagos"
+    assert (d.location, d.place_source) == ("Lagos", "dateline LAGOS")
+    first = d.paragraph_spans[0]
+    assert d.text[first.start:first.end].startswith("Foreign Minister Lena Varga")
+    assert "Photo Service" not in d.text[first.start:d.paragraph_spans[-1].end]
+    assert d.meeting_date is not None and d.meeting_date.isoformat() == "2024-05-02"
+    assert d.date_source == "on Thursday + caption 2024-05-02"
+
+
+@pytest.mark.parametrize(
+    ("glued", "want"),
+    [
+        ("They met on Friday (April 5).Three rounds of talks followed.",
+         ["They met on Friday (April 5).", "Three rounds of talks followed."]),
+        ('The loan is for the airport."We hope for more," Varga said.',
+         ["The loan is for the airport.", '"We hope for more," Varga said.']),
+        ('"The loan is for the airport."We hope for more, Varga said.',
+         ['"The loan is for the airport."', "We hope for more, Varga said."]),
+        ("The U.S.Army band played.", ["The U.S.Army band played."]),
+    ],
+)
+def test_sentences_glued_without_a_space(glued: str, want: list[str]) -> None:
+    from store.ingest.sentences import split_sentences
+
+    assert [glued[s.start:s.end] for s in split_sentences(glued, 0, len(glued))] == want

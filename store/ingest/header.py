@@ -418,6 +418,26 @@ def _is_kicker(line: str) -> bool:
     return len(words) <= 3 or (len(words) <= 5 and s.isupper())
 
 
+# An upper-case dateline glued to what comes before it: "...Photo ServiceBEIJING - ".
+_GLUED_CAPS = re.compile(r"(?<=[a-z0-9.)])[A-Z]{3,}")
+
+
+def _after_glued_caption(text: str, start: int, n: int) -> int:
+    """Where the story starts when a caption and its credit were pasted onto its first line
+    ("...on May 2, 2024.Jane Doe | Agency | Photo ServiceBEIJING - The two ..."): at the
+    glued dateline, if the words before it are a caption or a credit; else `start`."""
+    nl = text.find("\n", start, min(n, start + 600))
+    stop = nl if nl != -1 else min(n, start + 600)
+    for k, g in enumerate(_GLUED_CAPS.finditer(text, start, stop)):
+        if k >= 8:
+            break
+        m = DATELINE.match(text, g.start(), min(n, g.start() + 200))
+        if m and m["p2"] and m["p2"].split(",")[0].replace(" ", "").replace(".", "").isupper() \
+                and is_caption_line(text[start:g.start()]):
+            return g.start()
+    return start
+
+
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
@@ -474,6 +494,9 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
                 # furniture, or a section label over the headline ("KCNA Watch", "Asia")
                 zone.append(lines[pos])
             elif is_caption_line(s):
+                if _after_glued_caption(text, lines[pos].start, n) != lines[pos].start:
+                    captions.append(lines[pos])
+                    break  # the story is glued onto the caption's line
                 captions.append(lines[pos])
             elif _is_headline(s):
                 title, consumed_title = s, True
@@ -492,6 +515,9 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             pos += 1
             continue
         if is_caption_line(s):
+            if _after_glued_caption(text, ln.start, n) != ln.start:
+                captions.append(ln)
+                break  # the story is glued onto the caption's line
             captions.append(ln)
             pos += 1
             continue
@@ -511,6 +537,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     source: str | None = None
     dateline_date: str | None = None
     dateline_place = ""
+    body_start = _after_glued_caption(text, body_start, n)
     m = DATELINE.match(text, body_start, min(n, body_start + 200))
     if m and m.end() < n:
         place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
