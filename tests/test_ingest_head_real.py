@@ -236,3 +236,25 @@ def test_sentences_glued_without_a_space(glued: str, want: list[str]) -> None:
     from store.ingest.sentences import split_sentences
 
     assert [glued[s.start:s.end] for s in split_sentences(glued, 0, len(glued))] == want
+
+
+def test_site_name_after_the_headline_is_dropped() -> None:
+    h, _ = header_of("Varga and Okafor hold first talks in a decade | World News\n\n"
+                     "Lena Varga met Tunde Okafor on Monday.\n")
+    assert h.title == "Varga and Okafor hold first talks in a decade"
+
+
+def test_the_lede_meeting_city_beats_the_papers_home_dateline() -> None:
+    h, _ = header_of("Ministers meet\n\nBUDAPEST - Foreign Minister Lena Varga met Tunde Okafor"
+                     " in Lagos to discuss trade. She flew home on Friday.\n")
+    assert h.location == "Lagos"
+    assert h.location_source == "met Tunde Okafor in Lagos"
+    h, _ = header_of("Ministers meet\n\nLAGOS - Lena Varga, who met Okafor in Abuja in May, met"
+                     " him again on Friday.\n")
+    assert h.location == "Lagos"
+
+
+def test_a_named_venue_described_after_a_comma_is_not_a_city() -> None:
+    h, _ = header_of("Ministers meet\n\nVarga and Okafor sat down on Monday at Greenhall, a"
+                     " country estate outside the capital.\n")
+    assert h.location is None

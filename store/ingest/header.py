@@ -129,7 +129,7 @@ _PLACE_AFTER_MEETING = re.compile(
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
-    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|"
+    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|"
     r"after|before|ahead)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
@@ -344,7 +344,9 @@ def _body_end(text: str, start: int, end: int) -> int:
     return start + len(body.rstrip())
 
 
-def _body_location(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+def _body_location(
+    text: str, start: int, end: int, *, venues: bool = True
+) -> tuple[str | None, str | None]:
     """The city of the meeting named in the story, and the phrase it was read from.
 
     A building alone ("at the White House") gives no city, and a country is not a city:
@@ -355,6 +357,8 @@ def _body_location(text: str, start: int, end: int) -> tuple[str | None, str | N
         if "who " in before or "when " in before:
             continue  # background clause: "who met Xi in November in San Francisco"
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
+        if key == "p5" and not venues:
+            continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
         first = place.split(" ")[0].split(",")[0]
         if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
@@ -409,6 +413,10 @@ def _is_headline(line: str) -> bool:
         return False
     return not (DATELINE.match(s) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
                 or _is_furniture(s))
+
+
+# A site's name after the headline of a copied page: "Leaders meet | World News".
+_PIPE_SUFFIX = re.compile(r"(?<=\S{3}) \| (?:\S+ ){0,3}\S+$")
 
 
 def _is_kicker(line: str) -> bool:
@@ -499,7 +507,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
                     break  # the story is glued onto the caption's line
                 captions.append(lines[pos])
             elif _is_headline(s):
-                title, consumed_title = s, True
+                title, consumed_title = _PIPE_SUFFIX.sub("", s), True
                 pos += 1
                 break
             else:
@@ -537,6 +545,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     source: str | None = None
     dateline_date: str | None = None
     dateline_place = ""
+    override: str | None = None
     body_start = _after_glued_caption(text, body_start, n)
     m = DATELINE.match(text, body_start, min(n, body_start + 200))
     if m and m.end() < n:
@@ -552,6 +561,16 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             if m["outlet"]:
                 source = outlet_name(m["outlet"]) or m["outlet"].strip()
             body_start = m.end()
+    if location is not None:
+        # The dateline is where the story was filed; the lede's "met ... in Cairo" is where
+        # the meeting was (a paper's home city above a report of talks abroad).
+        nl = text.find("\n", body_start, min(n, body_start + 600))
+        lede_end = nl if nl != -1 else min(n, body_start + 600)
+        stop = text.find(". ", body_start, lede_end)
+        there, phrase = _body_location(text, body_start, stop + 1 if stop != -1 else lede_end,
+                                       venues=False)
+        if there is not None and there.split(",")[0] != location.split(",")[0]:
+            location, dateline_place, override = there, "", phrase
     if location is None and (cm := _COLON_DATELINE.match(text, body_start, n)) is not None:
         if cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
             location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
@@ -579,7 +598,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
     source = (source or _find_source(zone, title) or site
               or _tail_source(text, body_end, n))
-    location_source = f"dateline {dateline_place}" if location else None
+    location_source = override or (f"dateline {dateline_place}" if location else None)
     if location is None:
         location, location_source = _body_location(text, body_start, body_end)
     caption_date = next((d for d in (_dated(c.text) for c in captions) if d), None)
