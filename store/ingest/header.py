@@ -129,8 +129,8 @@ _PLACE_AFTER_MEETING = re.compile(
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
-    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|"
-    r"after|before|ahead)\b))"
+    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
     r"\s+(?:last|previous|earlier|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
