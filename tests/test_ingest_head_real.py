@@ -258,3 +258,16 @@ def test_a_named_venue_described_after_a_comma_is_not_a_city() -> None:
     h, _ = header_of("Ministers meet\n\nVarga and Okafor sat down on Monday at Greenhall, a"
                      " country estate outside the capital.\n")
     assert h.location is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Varga met Okafor in Lagos's Grand Hall of the Nation on Friday.", "Lagos"),
+        ("Varga met Okafor in Okafor's office on Friday.", None),
+        ("Varga held talks with Okafor in Europe this week.", None),
+    ],
+)
+def test_possessives_and_regions(sentence: str, place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place

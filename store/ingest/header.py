@@ -125,9 +125,9 @@ _PLACE_AFTER_MEETING = re.compile(
     rf"(?P<p1>{_PLACE_NAME})"
     r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
     rf"(?P<p2>{_PLACE_NAME})"
-    rf"|\bin [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?'s (?P<p3>{_PLACE_NAME})"
+    rf"|\bin (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to) "
-    rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})"
+    rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
     rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
     r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
@@ -139,7 +139,10 @@ _BACKGROUND_AFTER = re.compile(
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
-    "English Chinese Mandarin Person Washington's".split()
+    "English Chinese Mandarin Person Washington's "
+    # regions, not cities
+    "Europe Asia Africa America Americas Oceania Arctic Antarctica Pacific Atlantic Middle "
+    "Gulf Caucasus Balkans Scandinavia Siberia Parliament Congress Senate".split()
 )
 
 
@@ -360,6 +363,8 @@ def _body_location(
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
+        if key == "p3" and not country_of(m["own"]):
+            place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
         first = place.split(" ")[0].split(",")[0]
         if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
             continue
