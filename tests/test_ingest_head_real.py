@@ -271,3 +271,19 @@ def test_a_named_venue_described_after_a_comma_is_not_a_city() -> None:
 def test_possessives_and_regions(sentence: str, place: str | None) -> None:
     h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
     assert h.location == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Nigeria and Hungary held talks in Riyadh on Tuesday about the war in Sudan.", "Riyadh"),
+        ("Varga met Okafor on the sidelines of the ECOWAS summit in Accra.", "Accra"),
+        ("Varga and Okafor will meet on Nov. 16 in San Francisco, officials said.",
+         "San Francisco"),
+        ("Varga received Okafor at the Hungarian Embassy in Abuja on Friday.", "Abuja"),
+        ("Ukraine dominated the meeting of Varga and Okafor in Vienna.", "Vienna"),
+    ],
+)
+def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: str) -> None:
+    h, _ = header_of(f"Ministers meet\n\nThe war in Sudan has lasted two years. {sentence}\n")
+    assert h.location == place

@@ -117,10 +117,12 @@ _PLACE_TAIL = (
 )
 _MEETING_VERB = (
     r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down|speaking|went|traveled|travelled|flew)\b"
+    r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
+    r"hosting|convened|gathered)\b"
 )
 _PLACE_AFTER_MEETING = re.compile(
-    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.){{0,200}}?"
+    # Stops end the clause, but not in "U.S." or "Nov. 16".
+    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)){{0,200}}?"
     r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
     rf"(?P<p1>{_PLACE_NAME})"
     r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
