@@ -287,3 +287,17 @@ def test_possessives_and_regions(sentence: str, place: str | None) -> None:
 def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: str) -> None:
     h, _ = header_of(f"Ministers meet\n\nThe war in Sudan has lasted two years. {sentence}\n")
     assert h.location == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Varga met Okafor during her visit to Abuja on Friday.", "Abuja"),
+        ("Varga held talks with Okafor on a two-day trip to St. Petersburg.", "St. Petersburg"),
+        ("Varga met Okafor on Friday and will visit Lagos next week.", None),
+        ("Varga met Okafor on Friday; they will meet in Lagos later this year.", None),
+    ],
+)
+def test_visits_and_future_meetings(sentence: str, place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place

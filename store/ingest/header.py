@@ -104,7 +104,7 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
 # Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
 # Lima", "went to Warsaw", "talks ... at Attari". Names may hold letters of any script and
 # lower-case particles ("Rzeszów", "Sharm el-Sheikh").
-_NAME_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*"
+_NAME_WORD = r"(?:St\. )?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*"
 _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                   r"February|March|April|May|June|July|August|September|October|November|"
                   r"December)\b)")
@@ -118,7 +118,7 @@ _PLACE_TAIL = (
 _MEETING_VERB = (
     r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
     r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
-    r"hosting|convened|gathered)\b"
+    r"hosting|convened|gathered|trip)\b"
 )
 _PLACE_AFTER_MEETING = re.compile(
     # Stops end the clause, but not in "U.S." or "Nov. 16".
@@ -128,14 +128,15 @@ _PLACE_AFTER_MEETING = re.compile(
     r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
     rf"(?P<p2>{_PLACE_NAME})"
     rf"|\bin (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
-    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to) "
+    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
+    r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
     rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
     r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
-    r"\s+(?:last|previous|earlier|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
+    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b(?! \d))"
 )
 _NOT_PLACES = frozenset(
