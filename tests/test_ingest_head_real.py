@@ -301,3 +301,14 @@ def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: s
 def test_visits_and_future_meetings(sentence: str, place: str | None) -> None:
     h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
     assert h.location == place
+
+
+def test_section_label_and_its_blurb_above_the_headline() -> None:
+    h, text = header_of(
+        "West Africa\n"
+        "Agency brings you the latest news, views and features from the region.\n\n"
+        "Presidents of Hungary and Nigeria Meet in Lagos to Deepen Trade\n\n"
+        "President Lena Varga of Hungary met her Nigerian counterpart Tunde Okafor on Monday.\n"
+    )
+    assert h.title == "Presidents of Hungary and Nigeria Meet in Lagos to Deepen Trade"
+    assert text[h.body_start:].startswith("President Lena Varga")

@@ -501,14 +501,21 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         # Clipper stamps, player and navigation furniture, section labels and photo
         # captions can all come before the headline; none of them is the title. A
         # story with no headline starts with its first sentence, and has no title.
+        labelled = False  # was the line before a section label?
         while pos < len(lines) and pos < 12:
             s = lines[pos].text.strip()
             nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
-            if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or (
-                    _is_kicker(s) and not _FULL_STOP_END.search(s)
-                    and _is_headline(nxt) and not _is_kicker(nxt)):
+            kicker = _is_kicker(s) and not _FULL_STOP_END.search(s) and (
+                _is_headline(nxt) or len(nxt) < 300) and not _is_kicker(nxt)
+            if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or (
+                    # a section's blurb between its label and the headline
+                    labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
+                    and _is_headline(nxt) and pos + 2 < len(lines)):
                 # furniture, or a section label over the headline ("KCNA Watch", "Asia")
                 zone.append(lines[pos])
+                labelled = kicker
+                pos += 1
+                continue
             elif is_caption_line(s):
                 if _after_glued_caption(text, lines[pos].start, n) != lines[pos].start:
                     captions.append(lines[pos])
