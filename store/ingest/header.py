@@ -136,8 +136,8 @@ _PLACE_AFTER_MEETING = re.compile(
     r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
-    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b(?! \d))"
+    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
+    r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d))"
 )
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
