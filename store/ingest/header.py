@@ -137,7 +137,8 @@ _PLACE_AFTER_MEETING = re.compile(
 )
 _BACKGROUND_AFTER = re.compile(
     r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
-    r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d))"
+    r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?! \d))"
 )
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
