@@ -312,3 +312,29 @@ def test_section_label_and_its_blurb_above_the_headline() -> None:
     )
     assert h.title == "Presidents of Hungary and Nigeria Meet in Lagos to Deepen Trade"
     assert text[h.body_start:].startswith("President Lena Varga")
+
+
+def test_breadcrumb_and_loading_line_above_the_headline() -> None:
+    h, _ = header_of("loading...\n\nHome > World > Africa\n\nHungary, Nigeria talk trade\n\n"
+                     "By Jane Doe\n\nMarch 12, 2024 | 10:21 AM\n\n"
+                     "The foreign ministers of Hungary and Nigeria met in Abuja on Tuesday.\n")
+    assert h.title == "Hungary, Nigeria talk trade"
+    assert h.published == date(2024, 3, 12)
+
+
+def test_a_site_name_after_a_dash_is_dropped_only_when_it_reads_as_one() -> None:
+    h, _ = header_of("Hungary, Nigeria talk trade - World News\n\nThe ministers met.\n")
+    assert h.title == "Hungary, Nigeria talk trade"
+    h, _ = header_of("Hungary, Nigeria talk trade - and little else\n\nThe ministers met.\n")
+    assert h.title == "Hungary, Nigeria talk trade - and little else"
+
+
+def test_all_caps_headline_and_a_dateline_with_a_double_dash() -> None:
+    h, text = header_of(
+        "Photo/Illustration Foreign Minister Lena Varga, right, and Tunde Okafor in Abuja."
+        " (Jane Doe)\n\nFOREIGN MINISTERS MEET\n\nABUJA--The foreign ministers met here"
+        " Tuesday.\n"
+    )
+    assert h.title == "FOREIGN MINISTERS MEET"
+    assert h.location == "Abuja"
+    assert text[h.body_start:].startswith("The foreign ministers")

@@ -72,7 +72,7 @@ DATELINE = re.compile(
     # "Wilmington (US), Sep 22 (PTI) ": a country in brackets, and wires that drop the dash
     rf"(?P<p1>{_PLACE_ANY})(?:\s*\([A-Za-z .]{{2,20}}\))?(?P<r1>{_REGION}){_DATELINE_DATE1}"
     rf"\s*{_OUTLET}\s*(?P<dash>-+|:)?\s*"
-    rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-+|:)\s+"
+    rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-{{2}}(?=[A-Z])|(?:-+|:)\s+)"
     rf")"
 )
 
@@ -388,6 +388,7 @@ _FULL_STOP_END = re.compile(r"\.[\"')\]]*\s*$")
 _LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}\s?:\s*\S+(?:\s+\S+)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
 _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
 
 
@@ -407,6 +408,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if _IMAGE_NAME.search(s) and len(words) <= 4:
         return True
+    if _BREADCRUMB.search(s) and all(len(p.split()) <= 3 for p in _BREADCRUMB.split(s)):
+        return True  # "Home > World > Africa"
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) * 2 < len(letters)
 
@@ -425,7 +428,12 @@ def _is_headline(line: str) -> bool:
 
 
 # A site's name after the headline of a copied page: "Leaders meet | World News".
-_PIPE_SUFFIX = re.compile(r"(?<=\S{3}) \| (?:\S+ ){0,3}\S+$")
+# After a dash only a name that says it is a site: "Leaders meet - Daily News".
+_PIPE_SUFFIX = re.compile(
+    r"(?<=\S{3}) (?:\| (?:\S+ ){0,3}\S+|- (?:[A-Z][\w.&'-]* ){0,3}(?:News|Times|Post|Daily|"
+    r"Online|Today|Herald|Journal|Tribune|Monitor|Agency|Press|Review|Telegraph|Gazette)"
+    r"(?: [A-Z][\w.&'-]*)?)$"
+)
 
 
 def _is_kicker(line: str) -> bool:
@@ -506,8 +514,12 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         while pos < len(lines) and pos < 12:
             s = lines[pos].text.strip()
             nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
+            after = lines[pos + 2].text if pos + 2 < len(lines) else ""
             kicker = _is_kicker(s) and not _FULL_STOP_END.search(s) and (
-                _is_headline(nxt) or len(nxt) < 300) and not _is_kicker(nxt)
+                (_is_headline(nxt) and not _is_kicker(nxt))
+                # "Asia" / "Our news from the region." / the headline
+                or (len(nxt) < 300 and _FULL_STOP_END.search(nxt) is not None
+                    and _is_headline(after)))
             if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or (
                     # a section's blurb between its label and the headline
                     labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
