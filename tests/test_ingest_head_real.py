@@ -338,3 +338,13 @@ def test_all_caps_headline_and_a_dateline_with_a_double_dash() -> None:
     assert h.title == "FOREIGN MINISTERS MEET"
     assert h.location == "Abuja"
     assert text[h.body_start:].startswith("The foreign ministers")
+
+
+@pytest.mark.parametrize("label", ["Related Posts", "You may be interested in", "Read also"])
+def test_related_links_after_the_story_are_cut(label: str) -> None:
+    body = body_of(
+        "Ministers meet\n\nLena Varga met Tunde Okafor on Friday.\n"
+        "\u201cThat is what we focus on now,\u201d she said.\n"
+        f"{label}\nCup final: Lagos beat Abuja\nRain \u2018is the best news\u2019 for farmers\n"
+    )
+    assert body.endswith("she said.")

@@ -24,7 +24,8 @@ JUNK_LINE = re.compile(
         (?:copy\ )?link\ copied!?|ad\ feedback|see\ all\ topics|leer\ en\ español|
         (?:play|watch)\ (?:video|now)|\d{1,2}:\d{2}\s*(?:video)?|
         (?:see\ also|read\ more|read\ next|more\ from\ \S.*|related(?:\ coverage|\ articles?|
-            \ stories|\ content|\ news)?|recommended(?:\ stories)?|most\ read|trending|
+            \ stories|\ content|\ news|\ posts|\ reading|\ links|\ videos)?|
+            recommended(?:\ stories)?|most\ read|trending|
             also\ read|watch|listen(?:\ to\ (?:this\ )?article)?(?:\ \d+\s*min)?)
             (?:\s*[:|\-].*)?|
         \d+\s*min(?:ute)?s?\ read|
@@ -59,8 +60,10 @@ CREDIT_LINE = re.compile(
         (?:©|\(c\)|copyright\b).*|
         all\ rights\ reserved\.?|
         our\ standards:.*|
-        related\ (?:coverage|articles?|stories|content|news)\b.*|
-        (?:see\ also|read\ more|more\ from|recommended|most\ read|sign\ up|subscribe)\b.*|
+        related\ (?:coverage|articles?|stories|content|news|posts|reading|links|videos)\b.*|
+        (?:see\ also|read\ more|read\ also|more\ from|more\ stories|more\ on\ this|
+            recommended|most\ read|sign\ up|subscribe|you\ may\ (?:also\ )?(?:be\ interested|
+            like)|you\ might\ (?:also\ )?like|latest\ news|trending\ now)\b.*|
         this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
         advertisement|share(?:\ this\ article)?|
         -\s*(?:reuters|ap|afp|xinhua|bloomberg)\s*|
