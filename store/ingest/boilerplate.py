@@ -95,23 +95,26 @@ def is_credit_line(line: str) -> bool:
 
 # A photo caption or credit copied with the article: "X (L) greets Y ...", "... (Xinhua/Gao)",
 # "Image: Jane Doe/Getty Images", "Jane Doe | Agency | Photo Service", "PA Photo: ...".
-_CAPTION_MARK = re.compile(
-    r"""(?:
-        \((?:L|R|C|left|right|cent(?:er|re)|front|back|top|bottom|(?:second|2nd|third|3rd)
-            \ (?:from\ )?(?:left|right)|file(?:\ photo)?|pictured)\)|
-        ,\ (?:left|right|cent(?:er|re)|(?:second|2nd)\ (?:from\ )?(?:left|right)),|
-        ^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b|
-        \b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:|
-        \(photo\ by\b|\(?[\w .-]{0,30}\bpic\)|
-        \((?:[^()/\n]{1,40}/)[^()\n]{1,40}\)\s*$|  # "(Xinhua/Gao Jing)"
-        \((?:reuters|ap|afp|xinhua|epa|getty\ images|ani|pti|yonhap|kyodo)\)\s*$|
-        (?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b|
-        /\s*(?:ap|afp|reuters|xinhua|yonhap|getty\ images)\s*$|
-        \ \|\ [^|\n]{2,40}\ \|\ |source:\ [^|\n]{2,40}\|\s*$|
-        (?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b|
-        \b(?:pool|handout)\ via\b|/\s*(?:pool|handout)\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
+# Each mark is tried only on lines holding its cheap hint (a substring): a caption test runs
+# on every head line and each regex alone would walk the whole line.
+_CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (hints, re.compile(pattern, re.IGNORECASE | re.VERBOSE))
+    for hints, pattern in [
+        (("(",), r"""\((?:L|R|C|left|right|cent(?:er|re)|front|back|top|bottom|(?:second|2nd|third
+            |3rd)\ (?:from\ )?(?:left|right)|file(?:\ photo)?|pictured)\)|\(photo\ by\b|\bpic\)|
+            \([^()/\n]{1,40}/[^()\n]{1,40}\)\s*$|  # "(Xinhua/Gao Jing)"
+            \((?:reuters|ap|afp|xinhua|epa|getty\ images|ani|pti|yonhap|kyodo)\)\s*$"""),
+        ((", left", ", right", ", cent", ", second", ", 2nd"),
+         r",\ (?:left|right|cent(?:er|re)|(?:second|2nd)\ (?:from\ )?(?:left|right)),"),
+        (("photo",), r"^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b"),
+        ((":",), r"\b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:"),
+        (("getty", "epa-efe", "ap photo", "pa wire", "shutterstock"),
+         r"(?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b"),
+        (("/",), r"/\s*(?:ap|afp|reuters|xinhua|yonhap|getty\ images)\s*$"),
+        ((" | ", "|"), r"\ \|\ [^|\n]{2,40}\ \|\ |source:\ [^|\n]{2,40}\|\s*$"),
+        (("courtesy",), r"(?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b"),
+        (("pool", "handout"), r"\b(?:pool|handout)\ via\b|/\s*(?:pool|handout)\b"),
+    ]
 )
 
 
@@ -119,4 +122,10 @@ def is_caption_line(line: str) -> bool:
     """True for a photo caption or credit line: what a copy of a page carries beside its
     pictures. Such a line is never the headline and never the story's first paragraph."""
     s = line.strip()
-    return 0 < len(s) <= 500 and _CAPTION_MARK.search(s) is not None
+    if not 0 < len(s) <= 500:
+        return False
+    low = s.lower()
+    return any(
+        any(h in low for h in hints) and pattern.search(s) is not None
+        for hints, pattern in _CAPTION_MARKS
+    )
