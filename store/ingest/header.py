@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from store.ingest.boilerplate import (
@@ -88,6 +88,9 @@ _NOT_DATELINE_LABEL = frozenset(
     "Exclusive Analysis Opinion Live Factbox Explainer Summary Highlights Background Context "
     "Correction Disclaimer Warning Transcript Statement Readout Q A Question Answer Listen "
     "Related Topics Quote Caption Credit Key Why What How Who When Where".split()
+)
+_MASTHEAD = re.compile(
+    r"^\s*(?:readout|media note|press statement|press release|statement|fact sheet)\s*$", re.I
 )
 _BYLINE_WORD = re.compile(
     r"^(?:by\b|updated\b|published\b|posted\b|last updated\b|first published\b|modified\b|"
@@ -463,11 +466,156 @@ def _after_glued_caption(text: str, start: int, n: int) -> int:
     return start
 
 
+@dataclass(slots=True)
+class _Head:
+    """What the walk down the head of an article collects."""
+
+    lines: list[_Line]
+    pos: int = 0  # index of the next line to read
+    title: str = ""
+    consumed_title: bool = False
+    zone: list[_Line] = field(default_factory=list)  # byline, stamp and furniture lines
+    captions: list[_Line] = field(default_factory=list)
+    deks: list[_Line] = field(default_factory=list)
+
+
+def _masthead(head: _Head) -> None:
+    """Masthead lines ("Readout", "Office of the Spokesperson") may come before the title."""
+    while head.pos < len(head.lines) and head.pos < 3:
+        ln = head.lines[head.pos]
+        if not (body_name(ln.text) or _MASTHEAD.match(ln.text)):
+            return
+        head.zone.append(ln)
+        head.pos += 1
+
+
+def _known_title(head: _Head) -> None:
+    """Find a page's own headline (<title>, '# ') among the first lines and step past it."""
+    lines, title = head.lines, head.title
+    # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
+    for k in range(head.pos, min(head.pos + 6, len(lines))):
+        if lines[k].text.strip() == title:
+            head.pos = k
+            break
+    if head.pos < len(lines):
+        s = lines[head.pos].text.strip()
+        if s == title or (len(s) > 10 and (s in title or title in s)):
+            head.consumed_title = True
+            head.pos += 1
+
+
+def _find_headline(head: _Head, text: str) -> None:
+    """Walk past what can come before a headline and take the headline, if there is one.
+
+    Clipper stamps, player and navigation furniture, section labels and photo captions
+    can all come before the headline; none of them is the title. A story with no
+    headline starts with its first sentence, and has no title.
+    """
+    lines = head.lines
+    labelled = False  # was the line before a section label?
+    while head.pos < len(lines) and head.pos < 12:
+        ln = lines[head.pos]
+        s = ln.text.strip()
+        nxt = lines[head.pos + 1].text if head.pos + 1 < len(lines) else ""
+        after = lines[head.pos + 2].text if head.pos + 2 < len(lines) else ""
+        kicker = _is_kicker(s) and not _FULL_STOP_END.search(s) and (
+            (_is_headline(nxt) and not _is_kicker(nxt))
+            # "Asia" / "Our news from the region." / the headline
+            or (len(nxt) < 300 and _FULL_STOP_END.search(nxt) is not None
+                and _is_headline(after)))
+        blurb = (labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
+                 and _is_headline(nxt) and head.pos + 2 < len(lines))
+        if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
+            head.zone.append(ln)
+            labelled = kicker
+        elif is_caption_line(s):
+            head.captions.append(ln)
+            if _after_glued_caption(text, ln.start, len(text)) != ln.start:
+                return  # the story is glued onto the caption's line
+        elif _is_headline(s):
+            head.title, head.consumed_title = _PIPE_SUFFIX.sub("", s), True
+            head.pos += 1
+            return
+        else:
+            return
+        head.pos += 1
+
+
+def _under_headline(head: _Head, text: str) -> None:
+    """Walk past bylines, stamps, captions, standfirsts and the headline printed again."""
+    lines = head.lines
+    while head.pos < len(lines) and len(head.zone) < 16:
+        ln = lines[head.pos]
+        s = ln.text.strip()
+        if _is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
+                head.consumed_title and s == head.title):
+            head.zone.append(ln)
+        elif is_caption_line(s):
+            head.captions.append(ln)
+            if _after_glued_caption(text, ln.start, len(text)) != ln.start:
+                return  # the story is glued onto the caption's line
+        elif head.consumed_title and len(head.deks) < 2 and head.pos + 1 < len(lines) and (
+            _is_dek(s)
+            # A standfirst that ends in a full stop, known by the furniture under it.
+            or (len(s) < 400 and not DATELINE.match(s) and head.pos + 2 < len(lines)
+                and _is_head_furniture(lines[head.pos + 1].text))
+        ):
+            head.deks.append(ln)
+        else:
+            return
+        head.pos += 1
+
+
+@dataclass(slots=True)
+class _Dateline:
+    body_start: int
+    location: str | None = None
+    location_source: str | None = None
+    source: str | None = None  # the outlet in brackets: "(Reuters)"
+    date: str | None = None  # "April 26" of "WASHINGTON, April 26 (Reuters) -"
+
+
+def _dateline(text: str, body_start: int) -> _Dateline:
+    """The dateline opening the story, and the city of the meeting it gives."""
+    n = len(text)
+    out = _Dateline(_after_glued_caption(text, body_start, n))
+    m = DATELINE.match(text, out.body_start, min(n, out.body_start + 200))
+    if m and m.end() < n:
+        place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
+        if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
+            pass
+        elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
+            pass  # without a dash only a known outlet in brackets makes a dateline
+        else:
+            out.location = title_case_place(place)
+            out.location_source = f"dateline {place}"
+            out.date = m["date1"] or m["date2"]
+            if m["outlet"]:
+                out.source = outlet_name(m["outlet"]) or m["outlet"].strip()
+            out.body_start = m.end()
+    if out.location is not None:
+        # The dateline is where the story was filed; the lede's "met ... in Cairo" is where
+        # the meeting was (a paper's home city above a report of talks abroad).
+        start = out.body_start
+        nl = text.find("\n", start, min(n, start + 600))
+        lede_end = nl if nl != -1 else min(n, start + 600)
+        stop = text.find(". ", start, lede_end)
+        there, phrase = _body_location(text, start, stop + 1 if stop != -1 else lede_end,
+                                       venues=False)
+        if there is not None and there.split(",")[0] != out.location.split(",")[0]:
+            out.location, out.location_source = there, phrase
+    cm = _COLON_DATELINE.match(text, out.body_start, n) if out.location is None else None
+    if cm is not None and cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
+        out.location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
+        out.location_source = f"dateline {cm[0].strip()}"
+        out.body_start = cm.end()
+    return out
+
+
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
-    head_lines = _lines(text, 0, min(n, 6000))
-    lines = [ln for ln in head_lines if ln.text.strip()]
+    lines = [ln for ln in _lines(text, 0, min(n, 6000)) if ln.text.strip()]
     if not lines:
         return Header(title=doc.title or "", published=doc.published, source=doc.source,
                       body_start=0, body_end=n)
@@ -478,143 +626,28 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         first = lines[0]
         rest = _Line(first.start + sm.end(), first.end, first.text[sm.end():])
         lines = ([rest] if rest.text.strip() else []) + lines[1:]
-    pos = 0
-    # Masthead lines ("Readout", "Office of the Spokesperson") may come before the title.
-    pre: list[_Line] = []
-    while pos < len(lines) and pos < 3:
-        ln = lines[pos]
-        if (body_name(ln.text) or re.match(r"^\s*(?:readout|media note|press statement|"
-                                            r"press release|statement|fact sheet)\s*$",
-                                            ln.text, re.I)):
-            pre.append(ln)
-            pos += 1
-            continue
-        break
+    head = _Head(lines)
+    _masthead(head)
     # The text is normalized (straight quotes, hyphens); compare the title the same way.
-    title = normalize(" ".join(doc.title.split())) if doc.title else ""
-    consumed_title = False
-    zone: list[_Line] = list(pre)
-    captions: list[_Line] = []
-    if title:
-        # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
-        for k in range(pos, min(pos + 6, len(lines))):
-            if lines[k].text.strip() == title:
-                pos = k
-                break
-        if pos < len(lines):
-            s = lines[pos].text.strip()
-            if s == title or (len(s) > 10 and (s in title or title in s)):
-                consumed_title = True
-                pos += 1
+    head.title = normalize(" ".join(doc.title.split())) if doc.title else ""
+    if head.title:
+        _known_title(head)
     else:
-        # Clipper stamps, player and navigation furniture, section labels and photo
-        # captions can all come before the headline; none of them is the title. A
-        # story with no headline starts with its first sentence, and has no title.
-        labelled = False  # was the line before a section label?
-        while pos < len(lines) and pos < 12:
-            s = lines[pos].text.strip()
-            nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
-            after = lines[pos + 2].text if pos + 2 < len(lines) else ""
-            kicker = _is_kicker(s) and not _FULL_STOP_END.search(s) and (
-                (_is_headline(nxt) and not _is_kicker(nxt))
-                # "Asia" / "Our news from the region." / the headline
-                or (len(nxt) < 300 and _FULL_STOP_END.search(nxt) is not None
-                    and _is_headline(after)))
-            if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or (
-                    # a section's blurb between its label and the headline
-                    labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
-                    and _is_headline(nxt) and pos + 2 < len(lines)):
-                # furniture, or a section label over the headline ("KCNA Watch", "Asia")
-                zone.append(lines[pos])
-                labelled = kicker
-                pos += 1
-                continue
-            elif is_caption_line(s):
-                if _after_glued_caption(text, lines[pos].start, n) != lines[pos].start:
-                    captions.append(lines[pos])
-                    break  # the story is glued onto the caption's line
-                captions.append(lines[pos])
-            elif _is_headline(s):
-                title, consumed_title = _PIPE_SUFFIX.sub("", s), True
-                pos += 1
-                break
-            else:
-                break
-            pos += 1
-    deks: list[_Line] = []
-    while pos < len(lines) and len(zone) < 16:
-        ln = lines[pos]
-        s = ln.text.strip()
-        if _is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
-                consumed_title and s == title):
-            zone.append(ln)
-            pos += 1
-            continue
-        if is_caption_line(s):
-            if _after_glued_caption(text, ln.start, n) != ln.start:
-                captions.append(ln)
-                break  # the story is glued onto the caption's line
-            captions.append(ln)
-            pos += 1
-            continue
-        if consumed_title and len(deks) < 2 and pos + 1 < len(lines) and (
-            _is_dek(s)
-            # A standfirst that ends in a full stop, known by the furniture under it.
-            or (len(s) < 400 and not DATELINE.match(s) and pos + 2 < len(lines)
-                and _is_head_furniture(lines[pos + 1].text))
-        ):
-            deks.append(ln)
-            pos += 1
-            continue
-        break
-    body_start = lines[pos].start if pos < len(lines) else n
-
-    location: str | None = None
-    source: str | None = None
-    dateline_date: str | None = None
-    dateline_place = ""
-    override: str | None = None
-    body_start = _after_glued_caption(text, body_start, n)
-    m = DATELINE.match(text, body_start, min(n, body_start + 200))
-    if m and m.end() < n:
-        place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
-        if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
-            m = None
-        elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
-            m = None  # without a dash only a known outlet in brackets makes a dateline
-        else:
-            location = title_case_place(place)
-            dateline_place = place
-            dateline_date = m["date1"] or m["date2"]
-            if m["outlet"]:
-                source = outlet_name(m["outlet"]) or m["outlet"].strip()
-            body_start = m.end()
-    if location is not None:
-        # The dateline is where the story was filed; the lede's "met ... in Cairo" is where
-        # the meeting was (a paper's home city above a report of talks abroad).
-        nl = text.find("\n", body_start, min(n, body_start + 600))
-        lede_end = nl if nl != -1 else min(n, body_start + 600)
-        stop = text.find(". ", body_start, lede_end)
-        there, phrase = _body_location(text, body_start, stop + 1 if stop != -1 else lede_end,
-                                       venues=False)
-        if there is not None and there.split(",")[0] != location.split(",")[0]:
-            location, dateline_place, override = there, "", phrase
-    if location is None and (cm := _COLON_DATELINE.match(text, body_start, n)) is not None:
-        if cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
-            location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
-            dateline_place = cm[0].strip()
-            body_start = cm.end()
+        _find_headline(head, text)
+    _under_headline(head, text)
+    dl = _dateline(text, lines[head.pos].start if head.pos < len(lines) else n)
+    body_start = dl.body_start
 
     published, published_source = _zone_date(
-        zone, stamp, doc.published.year if doc.published else None)
+        head.zone, stamp, doc.published.year if doc.published else None)
     if published is None and doc.published is not None:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
-    if published is None and dateline_date:
-        dm = DATE_RE.search(dateline_date)
+    if published is None and dl.date:
+        dm = DATE_RE.search(dl.date)
         year_m = re.search(r"\b(?:19|20)\d\d\b", text[:2000])
         if dm and year_m:
             published = match_date(dm, int(year_m[0]))
-            published_source = f"dateline {dateline_date}"
+            published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
     if published is None:
         for ln in _lines(text, body_end, n)[-10:]:
@@ -624,12 +657,13 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
                     published_source = f"footer {ln.text.strip()[:40]}"
                     break
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
-    source = (source or _find_source(zone, title) or site
+    source = (dl.source or _find_source(head.zone, head.title) or site
               or _tail_source(text, body_end, n))
-    location_source = override or (f"dateline {dateline_place}" if location else None)
+    location, location_source = dl.location, dl.location_source
     if location is None:
         location, location_source = _body_location(text, body_start, body_end)
-    caption_date = next((d for d in (_dated(c.text) for c in captions) if d), None)
-    return Header(title=title.strip(), published=published, source=source, location=location,
-                  body_start=body_start, body_end=body_end, published_source=published_source,
-                  location_source=location_source, caption_date=caption_date)
+    caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
+    return Header(title=head.title.strip(), published=published, source=source,
+                  location=location, body_start=body_start, body_end=body_end,
+                  published_source=published_source, location_source=location_source,
+                  caption_date=caption_date)
