@@ -21,6 +21,7 @@ from store.ingest.boilerplate import (
 from store.ingest.countries import country_of
 from store.ingest.datetext import DATE_RE, first_date, foreign_date, iso_date, match_date
 from store.ingest.normalize import normalize
+from store.ingest.place import body_location
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -102,56 +103,6 @@ _BYLINE_WORD = re.compile(
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|edt|est|bst|cst)?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
-
-# A meeting place in the body when there is no dateline: "met ... in Beijing", "talks in
-# Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
-# Lima", "went to Warsaw", "talks ... at Attari". Names may hold letters of any script and
-# lower-case particles ("Rzeszów", "Sharm el-Sheikh").
-_NAME_WORD = r"(?:St\. )?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*"
-_NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                  r"February|March|April|May|June|July|August|September|October|November|"
-                  r"December)\b)")
-_PLACE_NAME = (rf"(?:{_NAME_WORD}(?:(?: |-)(?:(?:el|al|de|da|du|la|di|del|es)[ -])?"
-               rf"{_NOT_NAME_WORD}{_NAME_WORD}){{0,2}}|[A-Z]\.[A-Z]\.)")
-_PLACE_TAIL = (
-    # ", Peru" only when the region ends the clause: not "in Beijing, Blinken said".
-    r"(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|"
-    r"to|and|the|with|during|after|before)\b|\s*$))?"
-)
-_MEETING_VERB = (
-    r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
-    r"hosting|convened|gathered|trip)\b"
-)
-_PLACE_AFTER_MEETING = re.compile(
-    # Stops end the clause, but not in "U.S." or "Nov. 16".
-    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)){{0,200}}?"
-    r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
-    rf"(?P<p1>{_PLACE_NAME})"
-    r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
-    rf"(?P<p2>{_PLACE_NAME})"
-    rf"|\bin (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
-    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
-    r"(?<=trip )to) "
-    rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
-    # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
-    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
-    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
-)
-_BACKGROUND_AFTER = re.compile(
-    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
-    r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b(?! \d))"
-)
-_NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
-    "English Chinese Mandarin Person Washington's "
-    # regions, not cities
-    "Europe Asia Africa America Americas Oceania Arctic Antarctica Pacific Atlantic Middle "
-    "Gulf Caucasus Balkans Scandinavia Siberia Parliament Congress Senate".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Line:
@@ -352,36 +303,6 @@ def _body_end(text: str, start: int, end: int) -> int:
     if m:
         body = body[: m.start()].rstrip()
     return start + len(body.rstrip())
-
-
-def _body_location(
-    text: str, start: int, end: int, *, venues: bool = True
-) -> tuple[str | None, str | None]:
-    """The city of the meeting named in the story, and the phrase it was read from.
-
-    A building alone ("at the White House") gives no city, and a country is not a city:
-    "visited China" is passed over for "talks in Guangzhou"."""
-    window = text[start:min(end, start + 2500)]
-    for m in _PLACE_AFTER_MEETING.finditer(window):
-        before = window[max(0, m.start() - 12):m.start()].lower()
-        if "who " in before or "when " in before:
-            continue  # background clause: "who met Xi in November in San Francisco"
-        key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
-        if key == "p5" and not venues:
-            continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
-        place = m[key]
-        if key == "p3" and not country_of(m["own"]):
-            place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
-        first = place.split(" ")[0].split(",")[0]
-        if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
-            continue
-        if _BACKGROUND_AFTER.match(window, m.end()):
-            continue  # "their meeting in San Francisco last November"
-        phrase = " ".join(window[m.start():m.end()].split())
-        if len(phrase) > 80:
-            phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
-        return place, phrase
-    return None, None
 
 
 # A web clipper's stamp opening the text: "date 2023-07-09", often glued to the headline.
@@ -600,7 +521,7 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         nl = text.find("\n", start, min(n, start + 600))
         lede_end = nl if nl != -1 else min(n, start + 600)
         stop = text.find(". ", start, lede_end)
-        there, phrase = _body_location(text, start, stop + 1 if stop != -1 else lede_end,
+        there, phrase = body_location(text, start, stop + 1 if stop != -1 else lede_end,
                                        venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
@@ -661,7 +582,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
               or _tail_source(text, body_end, n))
     location, location_source = dl.location, dl.location_source
     if location is None:
-        location, location_source = _body_location(text, body_start, body_end)
+        location, location_source = body_location(text, body_start, body_end)
     caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,
