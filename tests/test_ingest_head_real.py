@@ -348,3 +348,31 @@ def test_related_links_after_the_story_are_cut(label: str) -> None:
         f"{label}\nCup final: Lagos beat Abuja\nRain \u2018is the best news\u2019 for farmers\n"
     )
     assert body.endswith("she said.")
+
+
+def test_the_city_of_an_earlier_meeting_does_not_overrule_the_dateline() -> None:
+    h, _ = header_of("Ministers meet\n\nLAGOS - Hungary and Nigeria agreed on Saturday to reopen"
+                     " consulates, since their last meeting on March 3 in Budapest.\n")
+    assert h.location == "Lagos"
+    h, _ = header_of("Ministers meet\n\nThe two sides, whose previous talks were in Budapest,"
+                     " agreed on Saturday to reopen consulates.\n")
+    assert h.location is None
+
+
+def test_a_clipped_page_with_every_kind_of_head_furniture() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        " date 2023-07-09\nloading\u2026\nOops! Something went wrong. Please try again later.\n"
+        "Varga and Okafor agree to reopen consulates\nVarga and Okafor agree to reopen consulates\n"
+        "Updated 3:05 PM EDT\n"
+        "Photo/Illustration Foreign Minister Lena Varga, left, and Tunde Okafor in Lagos on"
+        " July 8. (Jane Doe)\n"
+        "LAGOS \u2013 Hungary and Nigeria agreed on Saturday to reopen their consulates.\n\n"
+        "\u201cIt is a real step,\u201d Varga told reporters.\n"
+    )
+    assert d.title == "Varga and Okafor agree to reopen consulates"
+    assert (str(d.published), str(d.meeting_date)) == ("2023-07-09", "2023-07-08")
+    assert d.date_source == "on Saturday + stamp 2023-07-09"
+    assert (d.location, d.place_source) == ("Lagos", "dateline LAGOS")
+    assert d.text[d.paragraph_spans[0].start:].startswith("Hungary and Nigeria agreed")

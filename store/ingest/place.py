@@ -53,6 +53,10 @@ _BACKGROUND_AFTER = re.compile(
     r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d))"
 )
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?i:who|when|since|last|previous|previously|earlier|first|next|upcoming)\s+"
+    r"(?:[a-z]+\s+)?$"
+)
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
@@ -72,9 +76,8 @@ def body_location(
     "visited China" is passed over for "talks in Guangzhou"."""
     window = text[start:min(end, start + 2500)]
     for m in _PLACE_AFTER_MEETING.finditer(window):
-        before = window[max(0, m.start() - 12):m.start()].lower()
-        if "who " in before or "when " in before:
-            continue  # background clause: "who met Xi in November in San Francisco"
+        if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
+            continue  # "who met Xi in November in San Francisco", "since their last meeting"
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
