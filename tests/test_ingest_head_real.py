@@ -376,3 +376,18 @@ def test_a_clipped_page_with_every_kind_of_head_furniture() -> None:
     assert d.date_source == "on Saturday + stamp 2023-07-09"
     assert (d.location, d.place_source) == ("Lagos", "dateline LAGOS")
     assert d.text[d.paragraph_spans[0].start:].startswith("Hungary and Nigeria agreed")
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Lagos, Nigeria \u2014 Foreign Minister Lena Varga met Tunde Okafor.", "Lagos, Nigeria"),
+        ("Abuja \u2014 Foreign Minister Lena Varga met Tunde Okafor.", "Abuja"),
+        ("Varga \u2014 the foreign minister \u2014 met Tunde Okafor on Friday.", None),
+    ],
+)
+def test_mixed_case_dateline_with_a_dash(opening: str, place: str | None) -> None:
+    h, text = header_of(f"Ministers meet\n\n{opening}\n")
+    assert h.location == place
+    if place:
+        assert text[h.body_start:].startswith("Foreign Minister")

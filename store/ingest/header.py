@@ -18,7 +18,7 @@ from store.ingest.boilerplate import (
     is_credit_line,
     is_junk_line,
 )
-from store.ingest.countries import country_of
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.datetext import DATE_RE, first_date, foreign_date, iso_date, match_date
 from store.ingest.normalize import normalize
 from store.ingest.place import body_location
@@ -83,6 +83,12 @@ DATELINE = re.compile(
 _COLON_DATELINE = re.compile(
     r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
     r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?\s*:\s+(?=[A-Z\"'])"
+)
+# "Beijing, China - ", "Brasilia - ": a mixed-case dateline with a dash, taken only when it
+# names a capital or a country after its comma (a story may open "Xi - who ...").
+_DASH_DATELINE = re.compile(
+    r"[ \t]*(?P<p4>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?:, (?P<r4>[A-Z][^\W\d_.]+"
+    r"(?: [A-Z][^\W\d_]+)?))?[ \t]+-+[ \t]+(?=[A-Z\"'])"
 )
 _NOT_DATELINE_LABEL = frozenset(
     "Note Update Updated Editor Source Photo Watch Read Also Tags Date Image Video Breaking "
@@ -530,6 +536,12 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         out.location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
         out.location_source = f"dateline {cm[0].strip()}"
         out.body_start = cm.end()
+    dm = _DASH_DATELINE.match(text, out.body_start, n) if out.location is None else None
+    if dm is not None and (country_of(dm["r4"] or "") or (
+            dm["r4"] is None and country_of_capital(dm["p4"]))):
+        out.location = dm["p4"] + (f", {dm['r4']}" if dm["r4"] else "")
+        out.location_source = f"dateline {dm[0].strip(' -')}"
+        out.body_start = dm.end()
     return out
 
 
