@@ -142,3 +142,15 @@ def test_twenty_megabyte_file(tmp_path: Path) -> None:
 def test_twenty_megabytes_on_stdin() -> None:
     data = b"The leaders met on Friday.\n" * (20 * 1024 * 1024 // 27 + 1)
     _one_line_error(bilat("extract", "-", stdin=data), "too large")
+
+
+def test_extract_says_where_date_and_place_came_from(article: Path) -> None:
+    res = bilat("extract", str(article))
+    assert res.returncode == 0, res.stderr
+    out = res.stdout.decode()
+    assert "meeting date: 2024-07-27   (from: on Saturday + byline 2024-07-27)" in out
+    assert "location:     Vientiane, Laos   (from: dateline VIENTIANE, Laos)" in out
+    data = json.loads(bilat("extract", "--json", str(article)).stdout)
+    assert data["date_source"] == "on Saturday + byline 2024-07-27"
+    assert data["place_source"] == "dateline VIENTIANE, Laos"
+    assert data["review_reasons"] == []

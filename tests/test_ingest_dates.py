@@ -11,7 +11,7 @@ from store.ingest.structure import split_paragraphs
 
 
 def meeting_date(text: str, published: date | None) -> date | None:
-    return resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), published)
+    return resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), published).when
 
 
 FRI = date(2024, 4, 26)  # a Friday
@@ -84,3 +84,88 @@ def test_none_without_any_date() -> None:
 def test_full_date_works_without_publication_date() -> None:
     text = "The leaders met on June 22, 2023 at the White House."
     assert meeting_date(text, None) == date(2023, 6, 22)
+
+
+# --- Real-article date forms and anchors (our own sentences) -------------------------
+
+from store.ingest.datetext import first_date, foreign_date  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("written", "want"),
+    [
+        ("Date: 27/10/2023 | Source: Agency", date(2023, 10, 27)),  # day first
+        ("Agency News, 1920, 19.05.2024", date(2024, 5, 19)),
+        ("10/27/2023", date(2023, 10, 27)),  # a US order that cannot be day first
+        ("met in Szeged on March 29. 2021", date(2021, 3, 29)),
+    ],
+)
+def test_numeric_and_odd_date_forms(written: str, want: date) -> None:
+    assert first_date(written) == want
+
+
+def test_a_stamp_in_the_page_language() -> None:
+    assert foreign_date("27. februar 2023 20:25") == date(2023, 2, 27)
+    assert foreign_date("12 de marzo de 2024") == date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        ("Foreign Minister Lena Varga held talks with Tunde Okafor on 18 February.",
+         date(2025, 2, 19), date(2025, 2, 18)),
+        ("Varga and Okafor will meet on Nov. 16 in Lagos.", date(2025, 11, 15), None),
+        ("The ministers met in Lagos on Wednesday, the agency said.", date(2025, 3, 6),
+         date(2025, 3, 5)),  # the stamp is a day later than the talks (time zones)
+        ("Varga met Okafor in Lagos on 19.05.2024.", date(2024, 5, 20), date(2024, 5, 19)),
+    ],
+)
+def test_explicit_forms_and_stamp_a_day_later(
+    text: str, published: date, want: date | None
+) -> None:
+    got = meeting_date(text, published)
+    if want is None:
+        assert got == published  # a future date is not the meeting; the stamp stands in
+    else:
+        assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varga and Okafor held talks in Lagos, their first since their last meeting on March 3.",
+        "After the visit to Rome on 21 February, Varga met Okafor in Lagos.",
+        "The talks come a month after February 14 floods that killed dozens.",
+    ],
+)
+def test_the_date_of_an_earlier_event_is_never_this_meeting(text: str) -> None:
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2025, 3, 14),
+                              published_source="stamp 2025-03-14")
+    assert md.when == date(2025, 3, 14)
+    assert md.guessed
+    assert md.source == "publication date 2025-03-14 (no date of the meeting in the text)"
+
+
+def test_sources_say_which_words_gave_the_date() -> None:
+    text = "Varga met Okafor in Lagos on Tuesday."
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2025, 8, 19),
+                              published_source="stamp 2025-08-19")
+    assert (md.when, md.source, md.guessed) == (date(2025, 8, 19), "on Tuesday + stamp 2025-08-19",
+                                                False)
+    text = "Varga met Okafor in Lagos on 18 February 2025."
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), None)
+    assert (md.when, md.source) == (date(2025, 2, 18), "on 18 February 2025")
+
+
+def test_a_caption_date_anchors_the_weekday_when_the_page_has_no_date() -> None:
+    text = "Varga and Okafor agreed on Sunday to reopen the consulates."
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), None,
+                              caption_date=date(2023, 12, 17))
+    assert md.when == date(2023, 12, 17)
+    assert md.source == "on Sunday + caption 2023-12-17"
+
+
+def test_day_and_month_without_a_year_only_with_a_year_in_the_text() -> None:
+    text = "Varga met Okafor in Lagos on Friday (April 5)."
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), None)
+    assert md.when is None and md.source is None

@@ -244,9 +244,10 @@ def test_saved_news_page_end_to_end() -> None:
         assert junk not in draft.text, junk
 
 
-def test_no_headline_uses_first_sentence_after_dateline() -> None:
+def test_no_headline_means_no_title() -> None:
+    # A sentence of the story is not a headline: the title stays empty ("(untitled)").
     h, _ = header_of("BEIJING (Reuters) - Blinken met Xi on Friday. They spoke for hours.")
-    assert h.title == "Blinken met Xi on Friday."
+    assert h.title == ""
     assert h.location == "Beijing"
 
 
@@ -280,12 +281,12 @@ def test_source_from_footer_masthead_only() -> None:
         # Outlet opening the date line; a sign-off at the end.
         ("Leaders agree\n\nKYODO NEWS - Nov. 17, 2023 - 09:12 | World\n\nSAN FRANCISCO -"
          " The leaders agreed on Thursday.\n\n==Kyodo\n", "San Francisco", "Kyodo"),
-        # No dateline, no "in <city>": the seat of government names the place.
+        # No dateline, no "in <city>": a building alone gives no city.
         ("Leaders unveil deals\nJune 22, 2023\n\nThe two leaders unveiled deals at the White"
-         " House on Thursday.\n", "Washington", None),
+         " House on Thursday.\n", None, None),
     ],
 )
-def test_wire_variants(raw: str, place: str, outlet: str | None) -> None:
+def test_wire_variants(raw: str, place: str | None, outlet: str | None) -> None:
     h, text = header_of(raw)
     assert h.location == place
     assert h.source == outlet

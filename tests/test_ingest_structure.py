@@ -172,3 +172,25 @@ def test_title_case_header_glued_to_a_wrapped_paragraph() -> None:
 def test_share_bars_and_captions_in_the_body_are_dropped(junk: str) -> None:
     text = f"The leaders met.\n\n{junk}\n\nEmail addresses of officials were hacked, he said."
     assert texts(text) == ["The leaders met.", "Email addresses of officials were hacked, he said."]
+
+
+def test_a_paragraph_printed_twice_is_kept_once() -> None:
+    # A page printed its lede and quote again, the copy opened by a dateline and cut short.
+    text = (
+        "LAGOS - Foreign Minister Lena Varga of Hungary met Tunde Okafor on Friday in Lagos,"
+        " the ministry said.\n\n"
+        "\"We hope the two countries will work together closely on trade,\" Varga said.\n\n"
+        "The talks lasted two hours.\n\n"
+        "LAGOS (Agency) - Foreign Minister Lena Varga of Hungary met Tunde Okafor on Friday in"
+        " Lagos, the ministry said.\n\n"
+        "\"We hope the two countries will work together closely"
+    )
+    paras = split_paragraphs(text, 0, len(text))
+    assert [text[p.start:p.start + 12] for p in paras] == [
+        "LAGOS - Fore", "\"We hope the", "The talks la"]
+    assert [p.index for p in paras] == [0, 1, 2]
+
+
+def test_short_lines_may_repeat() -> None:
+    text = "He agreed.\n\nThe second round followed.\n\nHe agreed."
+    assert len(split_paragraphs(text, 0, len(text))) == 3

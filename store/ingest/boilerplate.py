@@ -24,7 +24,8 @@ JUNK_LINE = re.compile(
         (?:copy\ )?link\ copied!?|ad\ feedback|see\ all\ topics|leer\ en\ español|
         (?:play|watch)\ (?:video|now)|\d{1,2}:\d{2}\s*(?:video)?|
         (?:see\ also|read\ more|read\ next|more\ from\ \S.*|related(?:\ coverage|\ articles?|
-            \ stories|\ content|\ news)?|recommended(?:\ stories)?|most\ read|trending|
+            \ stories|\ content|\ news|\ posts|\ reading|\ links|\ videos)?|
+            recommended(?:\ stories)?|most\ read|trending|
             also\ read|watch|listen(?:\ to\ (?:this\ )?article)?(?:\ \d+\s*min)?)
             (?:\s*[:|\-].*)?|
         \d+\s*min(?:ute)?s?\ read|
@@ -39,7 +40,12 @@ JUNK_LINE = re.compile(
         all\ rights\ reserved\.?|
         this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
         (?:the\ )?associated\ press\ writers?\b.*\bcontributed\b.*|
-        [a-z]+\ (?:and\ [a-z]+\ )?contributed\ (?:reporting|to\ this\ report)\b.*
+        [a-z]+\ (?:and\ [a-z]+\ )?contributed\ (?:reporting|to\ this\ report)\b.*|
+        # clipper and player furniture above the headline
+        loading(?:\.{3}|\u2026)?|oops!?\ something\ went\ wrong\b.*|accessibility\ links|
+        breaking\ news|play\ live\ radio|next\ up:?|available\ on\ air\ stations|
+        (?:\d{1,2}[.)]\s*)?skip\ to\ (?:content|main\ (?:menu|content)|more\b.*|navigation)|
+        follow\ us(?:\ on\b.*)?|tags?:.*|[\W_]+
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -54,8 +60,10 @@ CREDIT_LINE = re.compile(
         (?:©|\(c\)|copyright\b).*|
         all\ rights\ reserved\.?|
         our\ standards:.*|
-        related\ (?:coverage|articles?|stories|content|news)\b.*|
-        (?:see\ also|read\ more|more\ from|recommended|most\ read|sign\ up|subscribe)\b.*|
+        related\ (?:coverage|articles?|stories|content|news|posts|reading|links|videos)\b.*|
+        (?:see\ also|read\ more|read\ also|more\ from|more\ stories|more\ on\ this|
+            recommended|most\ read|sign\ up|subscribe|you\ may\ (?:also\ )?(?:be\ interested|
+            like)|you\ might\ (?:also\ )?like|latest\ news|trending\ now)\b.*|
         this\ (?:story|article)\ has\ been\ (?:updated|corrected)\b.*|
         advertisement|share(?:\ this\ article)?|
         -\s*(?:reuters|ap|afp|xinhua|bloomberg)\s*|
@@ -83,3 +91,41 @@ def is_junk_line(line: str) -> bool:
 def is_credit_line(line: str) -> bool:
     """True for a line that belongs to an article's tail (credits, copyright, related links)."""
     return len(line) <= 400 and CREDIT_LINE.match(line) is not None
+
+
+# A photo caption or credit copied with the article: "X (L) greets Y ...", "... (Xinhua/Gao)",
+# "Image: Jane Doe/Getty Images", "Jane Doe | Agency | Photo Service", "PA Photo: ...".
+# Each mark is tried only on lines holding its cheap hint (a substring): a caption test runs
+# on every head line and each regex alone would walk the whole line.
+_CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (hints, re.compile(pattern, re.IGNORECASE | re.VERBOSE))
+    for hints, pattern in [
+        (("(",), r"""\((?:L|R|C|left|right|cent(?:er|re)|front|back|top|bottom|(?:second|2nd|third
+            |3rd)\ (?:from\ )?(?:left|right)|file(?:\ photo)?|pictured)\)|\(photo\ by\b|\bpic\)|
+            \([^()/\n]{1,40}/[^()\n]{1,40}\)\s*$|  # "(Xinhua/Gao Jing)"
+            \((?:reuters|ap|afp|xinhua|epa|getty\ images|ani|pti|yonhap|kyodo)\)\s*$"""),
+        ((", left", ", right", ", cent", ", second", ", 2nd"),
+         r",\ (?:left|right|cent(?:er|re)|(?:second|2nd)\ (?:from\ )?(?:left|right)),"),
+        (("photo",), r"^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b"),
+        ((":",), r"\b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:"),
+        (("getty", "epa-efe", "ap photo", "pa wire", "shutterstock"),
+         r"(?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b"),
+        (("/",), r"/\s*(?:ap|afp|reuters|xinhua|yonhap|getty\ images)\s*$"),
+        ((" | ", "|"), r"\ \|\ [^|\n]{2,40}\ \|\ |source:\ [^|\n]{2,40}\|\s*$"),
+        (("courtesy",), r"(?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b"),
+        (("pool", "handout"), r"\b(?:pool|handout)\ via\b|/\s*(?:pool|handout)\b"),
+    ]
+)
+
+
+def is_caption_line(line: str) -> bool:
+    """True for a photo caption or credit line: what a copy of a page carries beside its
+    pictures. Such a line is never the headline and never the story's first paragraph."""
+    s = line.strip()
+    if not 0 < len(s) <= 500:
+        return False
+    low = s.lower()
+    return any(
+        any(h in low for h in hints) and pattern.search(s) is not None
+        for hints, pattern in _CAPTION_MARKS
+    )

@@ -32,12 +32,14 @@ _WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|this|next|on|late|early|since|until|b
 _TODAY = re.compile(r"(?P<word>today|Today|tonight|Tonight|yesterday|Yesterday)\b")
 _MONTH_DATE = re.compile(
     rf"(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
-    rf"(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"(?:[,.]?\s+(?P<y1>(?:19|20)\d\d)\b)?"
 )
 _DIGIT_DATE = re.compile(
     rf"(?=\d)(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\b\.?"
     rf"(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
-    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b)"
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b"
+    # "27/10/2023", "19.05.2024" (day first; see datetext.match_date)
+    rf"|(?P<a4>[0-3]?\d)[/.](?P<b4>[01]?\d|3[01]|2\d)[/.](?P<y4>(?:19|20)\d\d)(?!\d))"
 )
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|held|hold|holds|hosted|hosts|"
@@ -57,6 +59,13 @@ _BACKGROUND = re.compile(
 )
 
 
+# "a month after February 14", "After the visit to Rome on 21 December, ...": a date after
+# "after" is of an earlier event, unless the words between name the meeting itself.
+_AFTER = re.compile(r"\b[Aa]fter\b(?![^,.;]*\b(?:talks|meeting|summit|call)\b)[^,.;]{0,50}$")
+# Words that always tie the date after them to an earlier event ("since their last
+# meeting on March 3"): such a date is never this meeting's, whatever else scores it.
+_EARLIER = re.compile(r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last meeting|"
+                      r"earlier meeting)\b[^,.;]{0,50}$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b")
 
 
@@ -65,6 +74,26 @@ class _Candidate:
     when: date
     score: float
     pos: int
+    phrase: str  # the words it was read from: "on Tuesday", "on 18 February 2025"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDate:
+    """The meeting date ingest settled on, and where it came from."""
+
+    when: date | None = None
+    # The phrase it was read from: "on Tuesday + stamp 2025-08-19", "on 18 February 2025",
+    # "publication date 2025-02-18 (no date of the meeting in the text)".
+    source: str | None = None
+    # True when the text gives no date of the meeting and the article's own date stands in.
+    guessed: bool = False
+
+
+def _phrase(text: str, start: int, end: int, lo: int) -> str:
+    """The date as written, with the preposition before it: "on Friday", "since March 3"."""
+    m = re.search(r"\b(?:on|since|last|this|from|until|by)\s+$", text[max(lo, start - 8):start])
+    head = m[0] if m else ""
+    return " ".join((head + text[start:end]).split())
 
 
 def _weekday_date(name: str, mod: str | None, published: date) -> date | None:
@@ -111,6 +140,8 @@ def _score_context(
     elif meeting_words.within(s0, s1):
         score += 1.5
     before = text[max(s0, start - 60):start]
+    if _EARLIER.search(before) or _AFTER.search(before):
+        return -10.0
     bg = _BACKGROUND.search(before)
     if bg:
         score -= 4.0
@@ -123,7 +154,9 @@ def _score_context(
     return score
 
 
-def _candidates(text: str, paras: list[Para], published: date | None) -> list[_Candidate]:
+def _candidates(
+    text: str, paras: list[Para], published: date | None, anchor_source: str
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     lead = paras[:8]  # the meeting reported is named early; later dates are context
     if not lead:
@@ -152,7 +185,8 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
                 extra -= 2.0
             context = _score_context(text, para, m.start(), m.end(), words)
             score = 2.0 - 0.35 * rank + extra + context
-            out.append(_Candidate(when, score, m.start()))
+            phrase = _phrase(text, m.start(), m.end(), para.start) + f" + {anchor_source}"
+            out.append(_Candidate(when, score, m.start(), phrase))
         for m in _TODAY.finditer(text, lo, hi):
             found = para_of(m)
             if found is None:
@@ -161,7 +195,7 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
             word = m["word"].lower()
             when = published - timedelta(days=1) if word == "yesterday" else published
             score = 2.0 - 0.35 * rank - 0.5 + _score_context(text, para, m.start(), m.end(), words)
-            out.append(_Candidate(when, score, m.start()))
+            out.append(_Candidate(when, score, m.start(), f"{m['word']} + {anchor_source}"))
     for m in [*_MONTH_DATE.finditer(text, lo, hi), *_DIGIT_DATE.finditer(text, lo, hi)]:
         found = para_of(m)
         if found is None:
@@ -175,18 +209,45 @@ def _candidates(text: str, paras: list[Para], published: date | None) -> list[_C
         if published and not has_year(m) and when > published + timedelta(days=30):
             when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
         score = base + 0.3 + _score_context(text, para, m.start(), m.end(), words)
+        phrase = _phrase(text, m.start(), m.end(), para.start)
+        if not has_year(m) and published is not None:
+            phrase += f" + {anchor_source}"
         if published and when > published:
             score -= 2.0  # an announced future date
         if published and (published - when).days > 45:
             score -= 2.0  # long before the article: background
-        out.append(_Candidate(when, score, m.start()))
+        out.append(_Candidate(when, score, m.start(), phrase))
     return out
 
 
-def resolve_meeting_date(text: str, paras: list[Para], published: date | None) -> date | None:
-    """The day the meeting took place, resolved against the publication date."""
-    cands = _candidates(text, paras, published)
+def resolve_meeting_date(
+    text: str,
+    paras: list[Para],
+    published: date | None,
+    *,
+    published_source: str | None = None,
+    caption_date: date | None = None,
+) -> MeetingDate:
+    """The day the meeting took place, resolved against the article's own date.
+
+    Without a date of its own, a photo caption's full date anchors weekdays ("on Sunday"
+    and a caption of Sunday's talks). Without a date of the meeting in the text, the
+    article's date stands in (`guessed`); without either, None (the user gives one).
+    """
+    anchor = published or caption_date
+    if published is not None:
+        anchor_source = published_source or f"publication date {published.isoformat()}"
+    elif caption_date is not None:
+        anchor_source = f"caption {caption_date.isoformat()}"
+    else:
+        anchor_source = ""
+    cands = _candidates(text, paras, anchor, anchor_source)
     good = [c for c in cands if c.score > 0.5]
     if good:
-        return max(good, key=lambda c: (c.score, -c.pos)).when
-    return published
+        best = max(good, key=lambda c: (c.score, -c.pos))
+        return MeetingDate(best.when, best.phrase)
+    if anchor is None:
+        return MeetingDate()
+    kind = "publication date" if published is not None else "caption date"
+    return MeetingDate(anchor, f"{kind} {anchor.isoformat()} (no date of the meeting in the text)",
+                       guessed=True)

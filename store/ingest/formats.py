@@ -16,6 +16,8 @@ _HTML_TAGS = re.compile(
     re.IGNORECASE,
 )
 
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|article|section|h[1-6]|li|ul)\b", re.IGNORECASE)
+
 
 def detect_format(text: str) -> str:
     """'html', 'markdown' or 'text'."""
@@ -24,7 +26,10 @@ def detect_format(text: str) -> str:
         return "html"
     # A fragment of markup (copied <p>...</p>) rather than prose mentioning a tag.
     tags = _HTML_TAGS.findall(head)
-    if len(tags) >= 4 and sum(len(t) for t in tags) * 20 > min(len(head), 20_000) // 10:
+    # Only block tags make a page: text that quotes a few <script> or <a> tags is prose.
+    blocks = [t for t in tags if _BLOCK_TAG.match(t)]
+    if len(blocks) >= 2 and len(tags) >= 4 and (
+            sum(len(t) for t in tags) * 20 > min(len(head), 20_000) // 10):
         return "html"
     if looks_like_markdown(text):
         return "markdown"

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from store.ingest.boilerplate import INLINE_CREDIT, is_credit_line, is_junk_line
-from store.ingest.datetext import DATE_RE, first_date, match_date
+from store.ingest.boilerplate import (
+    INLINE_CREDIT,
+    is_caption_line,
+    is_credit_line,
+    is_junk_line,
+)
+from store.ingest.countries import country_of, country_of_capital
+from store.ingest.datetext import DATE_RE, first_date, foreign_date, iso_date, match_date
 from store.ingest.normalize import normalize
+from store.ingest.place import body_location
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -66,10 +73,32 @@ DATELINE = re.compile(
     # "Wilmington (US), Sep 22 (PTI) ": a country in brackets, and wires that drop the dash
     rf"(?P<p1>{_PLACE_ANY})(?:\s*\([A-Za-z .]{{2,20}}\))?(?P<r1>{_REGION}){_DATELINE_DATE1}"
     rf"\s*{_OUTLET}\s*(?P<dash>-+|:)?\s*"
-    rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-+|:)\s+"
+    rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-{{2}}(?=[A-Z])|(?:-+|:)\s+)"
     rf")"
 )
 
+# "Vientiane: As ...", "Kazan [Russia]: ...": the mixed-case colon dateline of Indian and
+# other outlets, read only where the story starts (a headline "Vucic: talks difficult" is
+# not one).
+_COLON_DATELINE = re.compile(
+    r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+    r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?\s*:\s+(?=[A-Z\"'])"
+)
+# "Beijing, China - ", "Brasilia - ": a mixed-case dateline with a dash, taken only when it
+# names a capital or a country after its comma (a story may open "Xi - who ...").
+_DASH_DATELINE = re.compile(
+    r"[ \t]*(?P<p4>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?:, (?P<r4>[A-Z][^\W\d_.]+"
+    r"(?: [A-Z][^\W\d_]+)?))?[ \t]+-+[ \t]+(?=[A-Z\"'])"
+)
+_NOT_DATELINE_LABEL = frozenset(
+    "Note Update Updated Editor Source Photo Watch Read Also Tags Date Image Video Breaking "
+    "Exclusive Analysis Opinion Live Factbox Explainer Summary Highlights Background Context "
+    "Correction Disclaimer Warning Transcript Statement Readout Q A Question Answer Listen "
+    "Related Topics Quote Caption Credit Key Why What How Who When Where".split()
+)
+_MASTHEAD = re.compile(
+    r"^\s*(?:readout|media note|press statement|press release|statement|fact sheet)\s*$", re.I
+)
 _BYLINE_WORD = re.compile(
     r"^(?:by\b|updated\b|published\b|posted\b|last updated\b|first published\b|modified\b|"
     r"written by\b|filed\b|released\b|reuters\b|source\b|date\b|readout\b|press release\b|"
@@ -80,26 +109,6 @@ _BYLINE_WORD = re.compile(
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|edt|est|bst|cst)?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
-
-# A meeting place in the body when there is no dateline: "met ... in Beijing", "talks in Lima".
-_PLACE_AFTER_MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down)\b(?:[^.;\n]|(?<=[A-Z])\.){0,200}?\bin (?P<place>(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.)"
-    r"(?: [A-Z][a-z]+){0,2}"
-    # ", Peru" only when the region ends the clause: not "in Beijing, Blinken said".
-    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|to|and|"
-    r"the|with|during|after|before)\b|\s*$))?)"
-)
-_BACKGROUND_AFTER = re.compile(
-    r"\s+(?:last|previous|earlier|in (?:19|20)\d\d|(?:in|on) (?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b(?! \d))"
-)
-_NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
-    "English Chinese Mandarin Person Washington's".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Line:
@@ -185,6 +194,15 @@ def _is_dek(line: str) -> bool:
     )
 
 
+def _is_head_furniture(line: str) -> bool:
+    """A caption, credit or date line: what a page puts between its standfirst and its
+    story (an advertisement can stand between any two paragraphs, so it is not one)."""
+    s = line.strip()
+    if not s or is_junk_line(s):
+        return False
+    return _is_meta_line(s) or is_caption_line(s) or _is_furniture(s)
+
+
 def _find_source(zone: list[_Line], title: str) -> str | None:
     for ln in zone:
         m = re.match(r"^\s*(?:by|source:?|from)\s+(.+?)\s*(?:[|,\-]|\d|$)", ln.text, re.I)
@@ -235,13 +253,29 @@ def _tail_source(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _zone_date(zone: list[_Line], default_year: int | None) -> date | None:
-    dated = [(ln, first_date(ln.text, default_year)) for ln in zone]
-    dated = [(ln, d) for ln, d in dated if d is not None]
+def _zone_date(
+    zone: list[_Line], stamp: date | None, default_year: int | None
+) -> tuple[date | None, str | None]:
+    """The article's own date and where it was read: a line labelled as the publication
+    date wins, then a clipper's stamp, then the first dated line of the head."""
+    dated: list[tuple[_Line, date]] = []
+    for ln in zone:
+        d = first_date(ln.text, default_year) or foreign_date(ln.text)
+        if d is not None:
+            dated.append((ln, d))
     for ln, d in dated:
         if re.match(r"^\s*(?:published|posted|first published|released|date)\b", ln.text, re.I):
-            return d
-    return dated[0][1] if dated else None
+            return d, f"byline {d.isoformat()}"
+    if stamp is not None:
+        return stamp, f"stamp {stamp.isoformat()}"
+    if dated:
+        return dated[0][1], f"byline {dated[0][1].isoformat()}"
+    return None, None
+
+
+def _dated(line: str) -> date | None:
+    """A complete date (with its year) in a line, else None."""
+    return first_date(line, None)
 
 
 def _body_end(text: str, start: int, end: int) -> int:
@@ -277,142 +311,292 @@ def _body_end(text: str, start: int, end: int) -> int:
     return start + len(body.rstrip())
 
 
-# Where a meeting "at the White House" took place: seats of government and venues that
-# reports name instead of their city.
-_LANDMARKS: dict[str, str] = {
-    "White House": "Washington", "Oval Office": "Washington", "East Room": "Washington",
-    "Pentagon": "Washington", "State Department": "Washington", "Capitol": "Washington",
-    "Great Hall of the People": "Beijing", "Zhongnanhai": "Beijing",
-    "Diaoyutai State Guesthouse": "Beijing", "Diaoyutai": "Beijing",
-    "Kremlin": "Moscow", "Elysee Palace": "Paris", "\u00c9lys\u00e9e Palace": "Paris",
-    "Downing Street": "London", "Hyderabad House": "New Delhi",
-    "Rashtrapati Bhavan": "New Delhi", "Kantei": "Tokyo", "Akasaka Palace": "Tokyo",
-    "Blue House": "Seoul", "Yongsan": "Seoul", "Chancellery": "Berlin",
-}
-# "at the White House" (a place), not "a White House official" (a speaker).
-_LANDMARK_RE = re.compile(
-    r"\b(?:at|in|inside) (?:the )?(?P<mark>"
-    + "|".join(sorted(map(re.escape, _LANDMARKS), key=len, reverse=True)) + r")\b"
+# A web clipper's stamp opening the text: "date 2023-07-09", often glued to the headline.
+_STAMP = re.compile(r"[ \t]*date:?[ \t]+(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b[ \t]*", re.I)
+_FULL_STOP_END = re.compile(r"\.[\"')\]]*\s*$")
+# A short "Label: value" line of a page in any language ("Autor: Tanjug", "Source: KCNA").
+_LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}\s?:\s*\S+(?:\s+\S+)?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
+_IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
+
+
+def _is_furniture(line: str) -> bool:
+    """Page furniture that can sit among the head lines: a stamp in another language
+    ("27. februar 2023 20:25"), a label ("Izvor: TANJUG"), a share button in another
+    language ("podeli vest"), an image file name, a line in another script."""
+    s = line.strip()
+    if not s or len(s) > 80 or _SENTENCE_END.search(s):
+        return False
+    words = s.split()
+    if _CLOCK.search(s) and _YEAR.search(s):
+        return True
+    if _LABEL_LINE.match(s) and len(words) <= 5:
+        return True
+    if len(words) <= 3 and s == s.lower() and any(c.isalpha() for c in s):
+        return True
+    if _IMAGE_NAME.search(s) and len(words) <= 4:
+        return True
+    if _BREADCRUMB.search(s) and all(len(p.split()) <= 3 for p in _BREADCRUMB.split(s)):
+        return True  # "Home > World > Africa"
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) * 2 < len(letters)
+
+
+def _is_headline(line: str) -> bool:
+    """Could this line be the headline: a phrase, not a sentence of the story, a caption,
+    a credit, a byline or a stamp."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > 30 or len(s) > 250 or _FULL_STOP_END.search(s):
+        return False
+    if s[0].islower():
+        return False
+    return not (DATELINE.match(s) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
+                or _is_furniture(s))
+
+
+# A site's name after the headline of a copied page: "Leaders meet | World News".
+# After a dash only a name that says it is a site: "Leaders meet - Daily News".
+_PIPE_SUFFIX = re.compile(
+    r"(?<=\S{3}) (?:\| (?:\S+ ){0,3}\S+|- (?:[A-Z][\w.&'-]* ){0,3}(?:News|Times|Post|Daily|"
+    r"Online|Today|Herald|Journal|Tribune|Monitor|Agency|Press|Review|Telegraph|Gazette)"
+    r"(?: [A-Z][\w.&'-]*)?)$"
 )
 
 
-def _body_location(text: str, start: int, end: int) -> str | None:
-    place = _place_in(text, start, end)
-    if place is not None:
-        return place
-    m = _LANDMARK_RE.search(text, start, min(end, start + 1500))
-    return _LANDMARKS[m["mark"]] if m else None
+def _is_kicker(line: str) -> bool:
+    """A section label or kicker above a headline: 'NEUTRAL TERRITORY', 'News', 'Asia'."""
+    s = line.strip()
+    words = s.split()
+    return len(words) <= 3 or (len(words) <= 5 and s.isupper())
 
 
-def _place_in(text: str, start: int, end: int) -> str | None:
-    window = text[start:min(end, start + 2500)]
-    for m in _PLACE_AFTER_MEETING.finditer(window):
-        before = window[max(0, m.start() - 12):m.start()].lower()
-        if "who " in before or "when " in before:
-            continue  # background clause: "who met Xi in November in San Francisco"
-        place = m["place"]
-        first = place.split(" ")[0].split(",")[0]
-        if first in _NOT_PLACES:
-            continue
-        if _BACKGROUND_AFTER.match(window, m.end()):
-            continue  # "their meeting in San Francisco last November"
-        return place
-    return None
+# An upper-case dateline glued to what comes before it: "...Photo ServiceBEIJING - ".
+_GLUED_CAPS = re.compile(r"(?<=[a-z0-9.)])[A-Z]{3,}")
+
+
+def _after_glued_caption(text: str, start: int, n: int) -> int:
+    """Where the story starts when a caption and its credit were pasted onto its first line
+    ("...on May 2, 2024.Jane Doe | Agency | Photo ServiceBEIJING - The two ..."): at the
+    glued dateline, if the words before it are a caption or a credit; else `start`."""
+    nl = text.find("\n", start, min(n, start + 600))
+    stop = nl if nl != -1 else min(n, start + 600)
+    for k, g in enumerate(_GLUED_CAPS.finditer(text, start, stop)):
+        if k >= 8:
+            break
+        m = DATELINE.match(text, g.start(), min(n, g.start() + 200))
+        if m and m["p2"] and m["p2"].split(",")[0].replace(" ", "").replace(".", "").isupper() \
+                and is_caption_line(text[start:g.start()]):
+            return g.start()
+    return start
+
+
+@dataclass(slots=True)
+class _Head:
+    """What the walk down the head of an article collects."""
+
+    lines: list[_Line]
+    pos: int = 0  # index of the next line to read
+    title: str = ""
+    consumed_title: bool = False
+    zone: list[_Line] = field(default_factory=list)  # byline, stamp and furniture lines
+    captions: list[_Line] = field(default_factory=list)
+    deks: list[_Line] = field(default_factory=list)
+
+
+def _masthead(head: _Head) -> None:
+    """Masthead lines ("Readout", "Office of the Spokesperson") may come before the title."""
+    while head.pos < len(head.lines) and head.pos < 3:
+        ln = head.lines[head.pos]
+        if not (body_name(ln.text) or _MASTHEAD.match(ln.text)):
+            return
+        head.zone.append(ln)
+        head.pos += 1
+
+
+def _known_title(head: _Head) -> None:
+    """Find a page's own headline (<title>, '# ') among the first lines and step past it."""
+    lines, title = head.lines, head.title
+    # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
+    for k in range(head.pos, min(head.pos + 6, len(lines))):
+        if lines[k].text.strip() == title:
+            head.pos = k
+            break
+    if head.pos < len(lines):
+        s = lines[head.pos].text.strip()
+        if s == title or (len(s) > 10 and (s in title or title in s)):
+            head.consumed_title = True
+            head.pos += 1
+
+
+def _find_headline(head: _Head, text: str) -> None:
+    """Walk past what can come before a headline and take the headline, if there is one.
+
+    Clipper stamps, player and navigation furniture, section labels and photo captions
+    can all come before the headline; none of them is the title. A story with no
+    headline starts with its first sentence, and has no title.
+    """
+    lines = head.lines
+    labelled = False  # was the line before a section label?
+    while head.pos < len(lines) and head.pos < 12:
+        ln = lines[head.pos]
+        s = ln.text.strip()
+        nxt = lines[head.pos + 1].text if head.pos + 1 < len(lines) else ""
+        after = lines[head.pos + 2].text if head.pos + 2 < len(lines) else ""
+        kicker = _is_kicker(s) and not _FULL_STOP_END.search(s) and (
+            (_is_headline(nxt) and not _is_kicker(nxt))
+            # "Asia" / "Our news from the region." / the headline
+            or (len(nxt) < 300 and _FULL_STOP_END.search(nxt) is not None
+                and _is_headline(after)))
+        blurb = (labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
+                 and _is_headline(nxt) and head.pos + 2 < len(lines))
+        if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
+            head.zone.append(ln)
+            labelled = kicker
+        elif is_caption_line(s):
+            head.captions.append(ln)
+            if _after_glued_caption(text, ln.start, len(text)) != ln.start:
+                return  # the story is glued onto the caption's line
+        elif _is_headline(s):
+            head.title, head.consumed_title = _PIPE_SUFFIX.sub("", s), True
+            head.pos += 1
+            return
+        else:
+            return
+        head.pos += 1
+
+
+def _under_headline(head: _Head, text: str) -> None:
+    """Walk past bylines, stamps, captions, standfirsts and the headline printed again."""
+    lines = head.lines
+    while head.pos < len(lines) and len(head.zone) < 16:
+        ln = lines[head.pos]
+        s = ln.text.strip()
+        if _is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
+                head.consumed_title and s == head.title):
+            head.zone.append(ln)
+        elif is_caption_line(s):
+            head.captions.append(ln)
+            if _after_glued_caption(text, ln.start, len(text)) != ln.start:
+                return  # the story is glued onto the caption's line
+        elif head.consumed_title and len(head.deks) < 2 and head.pos + 1 < len(lines) and (
+            _is_dek(s)
+            # A standfirst that ends in a full stop, known by the furniture under it.
+            or (len(s) < 400 and not DATELINE.match(s) and head.pos + 2 < len(lines)
+                and _is_head_furniture(lines[head.pos + 1].text))
+        ):
+            head.deks.append(ln)
+        else:
+            return
+        head.pos += 1
+
+
+@dataclass(slots=True)
+class _Dateline:
+    body_start: int
+    location: str | None = None
+    location_source: str | None = None
+    source: str | None = None  # the outlet in brackets: "(Reuters)"
+    date: str | None = None  # "April 26" of "WASHINGTON, April 26 (Reuters) -"
+
+
+def _dateline(text: str, body_start: int) -> _Dateline:
+    """The dateline opening the story, and the city of the meeting it gives."""
+    n = len(text)
+    out = _Dateline(_after_glued_caption(text, body_start, n))
+    m = DATELINE.match(text, out.body_start, min(n, out.body_start + 200))
+    if m and m.end() < n:
+        place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
+        if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
+            pass
+        elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
+            pass  # without a dash only a known outlet in brackets makes a dateline
+        else:
+            out.location = title_case_place(place)
+            out.location_source = f"dateline {place}"
+            out.date = m["date1"] or m["date2"]
+            if m["outlet"]:
+                out.source = outlet_name(m["outlet"]) or m["outlet"].strip()
+            out.body_start = m.end()
+    if out.location is not None:
+        # The dateline is where the story was filed; the lede's "met ... in Cairo" is where
+        # the meeting was (a paper's home city above a report of talks abroad).
+        start = out.body_start
+        nl = text.find("\n", start, min(n, start + 600))
+        lede_end = nl if nl != -1 else min(n, start + 600)
+        stop = text.find(". ", start, lede_end)
+        there, phrase = body_location(text, start, stop + 1 if stop != -1 else lede_end,
+                                       venues=False)
+        if there is not None and there.split(",")[0] != out.location.split(",")[0]:
+            out.location, out.location_source = there, phrase
+    cm = _COLON_DATELINE.match(text, out.body_start, n) if out.location is None else None
+    if cm is not None and cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
+        out.location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
+        out.location_source = f"dateline {cm[0].strip()}"
+        out.body_start = cm.end()
+    dm = _DASH_DATELINE.match(text, out.body_start, n) if out.location is None else None
+    if dm is not None and (country_of(dm["r4"] or "") or (
+            dm["r4"] is None and country_of_capital(dm["p4"]))):
+        out.location = dm["p4"] + (f", {dm['r4']}" if dm["r4"] else "")
+        out.location_source = f"dateline {dm[0].strip(' -')}"
+        out.body_start = dm.end()
+    return out
 
 
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
-    head_lines = _lines(text, 0, min(n, 6000))
-    nonblank = [k for k, ln in enumerate(head_lines) if ln.text.strip()]
-    if not nonblank:
+    lines = [ln for ln in _lines(text, 0, min(n, 6000)) if ln.text.strip()]
+    if not lines:
         return Header(title=doc.title or "", published=doc.published, source=doc.source,
                       body_start=0, body_end=n)
-    pos = 0
-    # Masthead lines ("Readout", "Office of the Spokesperson") may come before the title.
-    pre: list[_Line] = []
-    while pos < len(nonblank) and pos < 3:
-        ln = head_lines[nonblank[pos]]
-        if (body_name(ln.text) or re.match(r"^\s*(?:readout|media note|press statement|"
-                                            r"press release|statement|fact sheet)\s*$",
-                                            ln.text, re.I)):
-            pre.append(ln)
-            pos += 1
-            continue
-        break
+    stamp: date | None = None
+    sm = _STAMP.match(lines[0].text)
+    if sm and iso_date(sm["iso"]):
+        stamp = iso_date(sm["iso"])
+        first = lines[0]
+        rest = _Line(first.start + sm.end(), first.end, first.text[sm.end():])
+        lines = ([rest] if rest.text.strip() else []) + lines[1:]
+    head = _Head(lines)
+    _masthead(head)
     # The text is normalized (straight quotes, hyphens); compare the title the same way.
-    title = normalize(" ".join(doc.title.split())) if doc.title else ""
-    consumed_title = False
-    if title:
-        # A saved page may put a kicker or breadcrumb ("Asia") above its headline.
-        for k in range(pos, min(pos + 6, len(nonblank))):
-            if head_lines[nonblank[k]].text.strip() == title:
-                pos = k
-                break
-    if pos < len(nonblank):
-        ln = head_lines[nonblank[pos]]
-        s = ln.text.strip()
-        same = bool(title) and (s == title or (len(s) > 10 and (s in title or title in s)))
-        if same or (not title and len(s) <= 250 and not DATELINE.match(s) and not _is_meta_line(s)):
-            title = title or s
-            consumed_title = True
-            pos += 1
-    zone: list[_Line] = list(pre)
-    deks = 0
-    while pos < len(nonblank) and len(zone) < 12:
-        ln = head_lines[nonblank[pos]]
-        if _is_meta_line(ln.text):
-            zone.append(ln)
-            pos += 1
-            continue
-        if consumed_title and deks < 2 and _is_dek(ln.text) and pos + 1 < len(nonblank):
-            deks += 1
-            zone.append(ln)
-            pos += 1
-            continue
-        break
-    body_start = head_lines[nonblank[pos]].start if pos < len(nonblank) else n
+    head.title = normalize(" ".join(doc.title.split())) if doc.title else ""
+    if head.title:
+        _known_title(head)
+    else:
+        _find_headline(head, text)
+    _under_headline(head, text)
+    dl = _dateline(text, lines[head.pos].start if head.pos < len(lines) else n)
+    body_start = dl.body_start
 
-    location: str | None = None
-    source: str | None = None
-    dateline_date: str | None = None
-    m = DATELINE.match(text, body_start, min(n, body_start + 200))
-    if m and m.end() < n:
-        place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
-        if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
-            m = None
-        elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
-            m = None  # without a dash only a known outlet in brackets makes a dateline
-        else:
-            location = title_case_place(place)
-            dateline_date = m["date1"] or m["date2"]
-            if m["outlet"]:
-                source = outlet_name(m["outlet"]) or m["outlet"].strip()
-            body_start = m.end()
-
-    if not title:
-        # No headline: the first sentence of the story stands in for one.
-        first = text[body_start:body_start + 300].split("\n", 1)[0]
-        title = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:160].strip()
-    published = _zone_date(zone, doc.published.year if doc.published else None)
-    if published is None:
-        published = doc.published
-    if published is None and dateline_date:
-        dm = DATE_RE.search(dateline_date)
+    published, published_source = _zone_date(
+        head.zone, stamp, doc.published.year if doc.published else None)
+    if published is None and doc.published is not None:
+        published, published_source = doc.published, f"page date {doc.published.isoformat()}"
+    if published is None and dl.date:
+        dm = DATE_RE.search(dl.date)
         year_m = re.search(r"\b(?:19|20)\d\d\b", text[:2000])
         if dm and year_m:
             published = match_date(dm, int(year_m[0]))
+            published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
     if published is None:
         for ln in _lines(text, body_end, n)[-10:]:
             if len(ln.text) < 100:
                 published = first_date(ln.text)
                 if published:
+                    published_source = f"footer {ln.text.strip()[:40]}"
                     break
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
-    source = (source or _find_source(zone, title) or site
+    source = (dl.source or _find_source(head.zone, head.title) or site
               or _tail_source(text, body_end, n))
+    location, location_source = dl.location, dl.location_source
     if location is None:
-        location = _body_location(text, body_start, body_end)
-    return Header(title=title.strip(), published=published, source=source, location=location,
-                  body_start=body_start, body_end=body_end)
+        location, location_source = body_location(text, body_start, body_end)
+    caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
+    return Header(title=head.title.strip(), published=published, source=source,
+                  location=location, body_start=body_start, body_end=body_end,
+                  published_source=published_source, location_source=location_source,
+                  caption_date=caption_date)

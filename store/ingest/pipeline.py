@@ -48,7 +48,10 @@ def extract(
     warnings: list[str] = []
 
     published = header.published
-    when = meeting_date or resolve_meeting_date(norm, paras, published)
+    found = resolve_meeting_date(norm, paras, published, published_source=header.published_source,
+                                 caption_date=header.caption_date)
+    when = meeting_date or found.when
+    date_source = "given by the user" if meeting_date else found.source
     if published is None:
         warnings.append("no publication date found")
     if when is None:
@@ -111,6 +114,10 @@ def extract(
         positions=positions,
         commitments=commitments,
         warnings=warnings,
+        date_source=date_source,
+        place_source=header.location_source,
+        review_reasons=(["date-guessed"] if found.guessed and not meeting_date else [])
+        + ([] if header.location else ["no-place"]),
         text=text,
         original=original,
         sha256=hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest(),

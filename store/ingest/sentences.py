@@ -21,7 +21,11 @@ _STARTERS = frozenset(
     "Earlier Later Yet So If Since Although Though Some Many Most Other Others Such Under "
     "According Speaking".split()
 )
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_CANDIDATE = re.compile(
+    r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
+    # Glued by a bad copy, no space after the stop: "(April 5).Three", 'airport."We hope'.
+    r"|(?<=[a-z0-9)])[.!?][\"']?(?=[A-Z][a-z])"
+)
 _WORD_BEFORE = re.compile(r"([\w.'-]{1,20})\.[\"')\]]*$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]$")
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s+")
@@ -71,6 +75,11 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
         b = m.end()
         if m.start() < skip_to:
             continue
+        if b < end and not text[b].isspace() and text[b - 1] in "\"'":
+            # A glued mark after the stop: it closes an open quotation, or it opens the
+            # next sentence ('as planned."We hope' with no quotation open before it).
+            if (quotes_before + text.count('"', counted_to, b - 1)) % 2 == 0:
+                b -= 1
         quotes_before += text.count('"', counted_to, b)
         counted_to = b
         inside = quotes_before % 2 == 1 and total_quotes - quotes_before > 0

@@ -129,6 +129,31 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, list[_Line]]]:
     return blocks
 
 
+class _Seen:
+    """Paragraphs already kept, to drop a page's second copy of one (a lede and its quote
+    printed twice, the copy maybe cut short or opened by a dateline). Earlier paragraphs
+    are filed under their first words, so each new one is compared with few others."""
+
+    _KEY = 40
+
+    def __init__(self) -> None:
+        self.by_start: dict[str, list[str]] = {}
+
+    def repeats(self, text: str, start: int, end: int) -> bool:
+        words = " ".join(text[start:min(end, start + 4000)].split())
+        dl = _DATELINE_LIKE.match(words)
+        core = words[dl.end():].lstrip() if dl else words
+        if len(core) < self._KEY:
+            return False  # short lines ("He said.") may fairly repeat
+        key = core[:self._KEY]
+        earlier = self.by_start.setdefault(key, [])
+        if any(e.startswith(core) for e in earlier):
+            return True
+        if len(earlier) < 8:  # a bound, so that a thousand look-alike paragraphs stay linear
+            earlier.append(core)
+        return False
+
+
 def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
     """Split text[start:end] into paragraphs with their sentences and sections."""
     blocks = _blocks(text, start, end)
@@ -138,6 +163,7 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
     wide_gaps_mark_sections = bool(gaps) and sum(1 for g in gaps if g >= 2) * 10 < len(gaps) * 8
 
     paras: list[Para] = []
+    seen = _Seen()
     section = 0
     heading: str | None = None
     started = False  # has the current section any paragraph yet?
@@ -177,6 +203,8 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
                 heading, started = h, False
                 continue
             s, e = group[0].start, group[-1].end
+            if seen.repeats(text, s, e):
+                continue
             item = _ITEM.match(text, s, e)
             if item and item["num"] and started:
                 # A numbered takeaway without a header line opens its own section.

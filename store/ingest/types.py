@@ -40,6 +40,12 @@ class Header:
     location: str | None = None  # dateline place: "Beijing", "Vientiane, Laos"
     body_start: int = 0  # offset of the first body character (after title/byline)
     body_end: int = 0  # offset after the last body character (credits dropped)
+    # Where `published` and `location` were read: "stamp 2025-08-19", "dateline BEIJING".
+    published_source: str | None = None
+    location_source: str | None = None
+    # A full date in a photo caption of the head: the day the pictures were taken, which
+    # anchors "on Sunday" when the page gives no date of its own.
+    caption_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,96 @@
+"""Stage 2c: the city of the meeting as the story names it, and the words it was read from.
+
+"held talks in Riyadh", "on the sidelines of the APEC summit in Lima", "meet on Nov. 16 in
+San Francisco", "at the US Embassy in Beijing": the city after a meeting word in the same
+clause, never a country ("visited China"), a region, or a building alone ("at the White
+House" gives no city). Background meetings ("who met Xi in Bali", "their meeting in Lima last
+year") and future ones ("will meet in Lagos next week") are passed over.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.countries import country_of
+
+# The meeting place in the body: "met ... in Beijing", "talks in
+# Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
+# Lima", "went to Warsaw", "talks ... at Attari". Names may hold letters of any script and
+# lower-case particles ("Rzeszów", "Sharm el-Sheikh").
+_NAME_WORD = r"(?:St\. )?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)*"
+_NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                  r"February|March|April|May|June|July|August|September|October|November|"
+                  r"December)\b)")
+_PLACE_NAME = (rf"(?:{_NAME_WORD}(?:(?: |-)(?:(?:el|al|de|da|du|la|di|del|es)[ -])?"
+               rf"{_NOT_NAME_WORD}{_NAME_WORD}){{0,2}}|[A-Z]\.[A-Z]\.)")
+_PLACE_TAIL = (
+    # ", Peru" only when the region ends the clause: not "in Beijing, Blinken said".
+    r"(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?=[.,;:)]|\s+(?:on|in|at|last|this|earlier|for|"
+    r"to|and|the|with|during|after|before)\b|\s*$))?"
+)
+_MEETING_VERB = (
+    r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
+    r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
+    r"hosting|convened|gathered|trip)\b"
+)
+_PLACE_AFTER_MEETING = re.compile(
+    # Stops end the clause, but not in "U.S." or "Nov. 16".
+    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)){{0,200}}?"
+    r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
+    rf"(?P<p1>{_PLACE_NAME})"
+    r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
+    rf"(?P<p2>{_PLACE_NAME})"
+    rf"|\bin (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
+    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
+    r"(?<=trip )to) "
+    rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
+    # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
+    rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
+)
+_BACKGROUND_AFTER = re.compile(
+    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
+    r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?! \d))"
+)
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?i:who|when|since|last|previous|previously|earlier|first|next|upcoming)\s+"
+    r"(?:[a-z]+\s+)?$"
+)
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
+    "English Chinese Mandarin Person Washington's "
+    # regions, not cities
+    "Europe Asia Africa America Americas Oceania Arctic Antarctica Pacific Atlantic Middle "
+    "Gulf Caucasus Balkans Scandinavia Siberia Parliament Congress Senate".split()
+)
+
+
+def body_location(
+    text: str, start: int, end: int, *, venues: bool = True
+) -> tuple[str | None, str | None]:
+    """The city of the meeting named in the story, and the phrase it was read from.
+
+    A building alone ("at the White House") gives no city, and a country is not a city:
+    "visited China" is passed over for "talks in Guangzhou"."""
+    window = text[start:min(end, start + 2500)]
+    for m in _PLACE_AFTER_MEETING.finditer(window):
+        if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
+            continue  # "who met Xi in November in San Francisco", "since their last meeting"
+        key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
+        if key == "p5" and not venues:
+            continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
+        place = m[key]
+        if key == "p3" and not country_of(m["own"]):
+            place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
+        first = place.split(" ")[0].split(",")[0]
+        if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
+            continue
+        if _BACKGROUND_AFTER.match(window, m.end()):
+            continue  # "their meeting in San Francisco last November"
+        phrase = " ".join(window[m.start():m.end()].split())
+        if len(phrase) > 80:
+            phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
+        return place, phrase
+    return None, None

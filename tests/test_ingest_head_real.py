@@ -1,0 +1,393 @@
+"""The head of real copied pages: clipper stamps, furniture, captions, the title and the
+place. Every text here is our own, written to reproduce what real pages carry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.ingest.formats import to_plain
+from store.ingest.header import parse_header
+from store.ingest.normalize import normalize
+from store.ingest.types import Header
+
+
+def header_of(raw: str) -> tuple[Header, str]:
+    doc = to_plain(raw)
+    text = normalize(doc.text)
+    return parse_header(text, doc), text
+
+
+def body_of(raw: str) -> str:
+    h, text = header_of(raw)
+    return text[h.body_start:h.body_end]
+
+
+def test_clipper_stamp_glued_to_the_headline_is_the_date_not_the_title() -> None:
+    h, _ = header_of(
+        " date 2024-03-08 Varga and Okafor meet in Lagos, vow closer trade\n\n"
+        "Foreign Minister Lena Varga of Hungary met Nigerian counterpart Tunde Okafor on"
+        " Thursday.\n"
+    )
+    assert h.title == "Varga and Okafor meet in Lagos, vow closer trade"
+    assert h.published == date(2024, 3, 8)
+    assert h.published_source == "stamp 2024-03-08"
+
+
+def test_clipper_stamp_glued_to_the_first_sentence_leaves_no_title() -> None:
+    h, text = header_of(
+        " date 2024-03-08 Foreign Minister Lena Varga of Hungary met her Nigerian counterpart"
+        " in Lagos today.\n\nThey discussed trade.\n"
+    )
+    assert h.title == ""
+    assert h.published == date(2024, 3, 8)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Play Live Radio\nNext Up:\n0:00\n0:00 0:00\n",
+        "Accessibility links\n\nBreaking News\n",
+        "loading\u2026\nOops! Something went wrong. Please try again later.\n",
+        "1. Skip to content\n  2. Skip to main menu\n",
+        "WORLD AFFAIRS\n",
+        "Politics\n",
+        "\u0413\u043b\u0430\u0432\u043d\u0430\u044f \u041d\u043e\u0432\u043e\u0441\u0442\u0438\n",
+        "12. mart 2024 18:40\n",
+    ],
+)
+def test_page_furniture_above_the_headline_is_not_the_title(furniture: str) -> None:
+    h, _ = header_of(
+        furniture + "\nVarga and Okafor meet in Lagos, vow closer trade\n\n"
+        "LAGOS - Foreign Minister Lena Varga of Hungary met Tunde Okafor on Thursday.\n"
+    )
+    assert h.title == "Varga and Okafor meet in Lagos, vow closer trade"
+    assert h.location == "Lagos"
+
+
+def test_a_caption_above_the_story_is_neither_title_nor_body() -> None:
+    h, text = header_of(
+        "Hungary's Foreign Minister Lena Varga (L) shakes hands with Nigeria's Tunde Okafor"
+        " before their talks in Lagos, March 7, 2024. (Agency/Jane Doe)\n\n"
+        "LAGOS - Lena Varga and Tunde Okafor met on Thursday.\n"
+    )
+    assert h.title == ""
+    assert text[h.body_start:].startswith("Lena Varga")
+    assert h.caption_date == date(2024, 3, 7)
+
+
+def test_standfirst_caption_credit_and_date_line_sit_between_headline_and_story() -> None:
+    raw = (
+        "Varga and Okafor meet in Lagos\n"
+        "The two ministers hold their first talks in a decade, citing progress on trade.\n"
+        "Varga and Okafor shake hands. / AP\n"
+        "March 7, 2024\n\n"
+        "Foreign Minister Lena Varga of Hungary met Tunde Okafor in Lagos on Thursday.\n"
+    )
+    h, text = header_of(raw)
+    assert h.title == "Varga and Okafor meet in Lagos"
+    assert h.published == date(2024, 3, 7)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+
+
+def test_headline_printed_twice_and_labels_are_cut() -> None:
+    raw = (
+        "Varga: Lagos talks \"useful\"\n\n"
+        "Autor: Agency\n\nIzvor: AGENCY\n\npodeli vest\n\n"
+        "Varga: Lagos talks \"useful\"\n\n"
+        "Foto: Jane Doe/Agency\n\n"
+        "LAGOS - Hungarian Foreign Minister Lena Varga said on Thursday the talks were useful.\n"
+    )
+    h, text = header_of(raw)
+    assert h.title == 'Varga: Lagos talks "useful"'
+    assert text[h.body_start:].startswith("Hungarian Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "phrase"),
+    [
+        ("The ministers met in the Nigerian port city of Lagos on Thursday.", "Lagos",
+         "in the Nigerian port city of Lagos"),
+        ("Varga held talks with Okafor in the Nigerian capital Abuja today.", "Abuja",
+         "in the Nigerian capital Abuja"),
+        ("Varga met Okafor on the sidelines of the summit in Nigeria's Lagos.", "Lagos",
+         "in Nigeria's Lagos"),
+        ("Varga visited Nigeria this week and held talks in Kano with Okafor.", "Kano",
+         "talks in Kano"),
+        ("Varga and Okafor met in Szeged\u00f3, Hungary, on Friday.", "Szeged\u00f3, Hungary",
+         "met in Szeged\u00f3, Hungary"),
+        ("The leaders met in Sharm el-Sheikh on Monday.", "Sharm el-Sheikh",
+         "met in Sharm el-Sheikh"),
+        ("Varga went to Lagos Wednesday to meet Okafor.", "Lagos", "went to Lagos"),
+        ("Talks between the two delegations are under way at Kanoma to settle the border.",
+         "Kanoma", "at Kanoma"),
+    ],
+)
+def test_city_of_the_meeting_from_the_story(sentence: str, place: str, phrase: str) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place
+    assert h.location_source is not None and h.location_source.endswith(phrase)
+
+
+def test_a_building_or_a_country_alone_gives_no_city() -> None:
+    h, _ = header_of(
+        "Ministers meet\n\nVarga met Okafor at the Presidential Palace on Thursday. Varga"
+        " visited Nigeria for two days.\n"
+    )
+    assert h.location is None
+
+
+def test_venue_in_a_city_gives_the_city() -> None:
+    h, _ = header_of("Ministers meet\n\nThe two held talks at Lotus Lake in Abuja.\n")
+    assert h.location == "Abuja"
+
+
+def test_dateline_place_says_where_it_was_read() -> None:
+    h, _ = header_of("Ministers meet\n\nLAGOS (Reuters) - Varga met Okafor on Friday.\n")
+    assert h.location == "Lagos"
+    assert h.location_source == "dateline LAGOS"
+
+
+def test_colon_dateline_of_mixed_case() -> None:
+    h, text = header_of(
+        "Ministers meet\n\nKanoma [Nigeria]: Foreign Minister Lena Varga of Hungary met Tunde"
+        " Okafor today.\n"
+    )
+    assert h.location == "Kanoma, Nigeria"
+    assert text[h.body_start:].startswith("Foreign Minister")
+
+
+def test_a_labelled_date_line_beats_the_aggregator_crawl_stamp() -> None:
+    h, _ = header_of(
+        "March 17, 2026Mar 17, 2026\nAgency Watch (En)\n\n"
+        "Comrade Varga Has Talks with President Okafor\n\n"
+        "Date: 20/06/2024 | Source: Agency (En) | Read original version at source\n\n"
+        "Lagos, June 20 (Agency) -- Lena Varga had talks with Tunde Okafor on June 19.\n"
+    )
+    assert h.title == "Comrade Varga Has Talks with President Okafor"
+    assert h.published == date(2024, 6, 20)
+    assert h.location == "Lagos"
+
+
+def test_caption_with_a_pool_credit_gives_the_caption_date() -> None:
+    h, text = header_of(
+        "Hungary values Nigeria as a partner, Varga tells Okafor\n\n"
+        "Varga meets Okafor in Lagos\n"
+        "Lena Varga meets Tunde Okafor in Lagos, Nigeria October 22, 2024. Jane Doe/Pool via"
+        " Agency\n"
+        "Source: Pool\n\n"
+        "Hungary values Nigeria as a partner, Lena Varga said at a meeting on Tuesday.\n"
+    )
+    assert h.caption_date == date(2024, 10, 22)
+    assert h.published is None
+    assert text[h.body_start:].startswith("Hungary values Nigeria as a partner, Lena")
+
+
+def test_extract_fills_sources_and_review_reasons() -> None:
+    from store.ingest import extract
+
+    d = extract(" date 2025-08-20 Foreign Minister Lena Varga of Hungary held talks in the"
+                " Nigerian capital Abuja on Tuesday with Tunde Okafor.\n")
+    assert d.title == ""
+    assert d.meeting_date == date(2025, 8, 19)
+    assert d.date_source == "on Tuesday + stamp 2025-08-20"
+    assert (d.location, d.place_source) == ("Abuja", "held talks in the Nigerian capital Abuja")
+    assert d.review_reasons == []
+    d = extract("Varga and Okafor talk trade\n2025-08-20\n\nThe two ministers spoke by phone.\n")
+    assert d.meeting_date == date(2025, 8, 20)
+    assert d.date_source == "publication date 2025-08-20 (no date of the meeting in the text)"
+    assert d.review_reasons == ["date-guessed", "no-place"]
+    d = extract("Varga and Okafor talk trade\n\nThe two ministers spoke by phone on Friday.\n")
+    assert d.meeting_date is None and d.date_source is None
+
+
+def test_caption_and_credit_glued_onto_the_first_paragraph() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "Varga and Okafor meet in Lagos\n\nLena Varga arrives at the ministry on May 2,"
+        " 2024.Jane Doe | Agency | Photo ServiceLAGOS - Foreign Minister Lena Varga of Hungary"
+        " met Tunde Okafor on Thursday. They talked trade.\n"
+    )
+    assert d.title == "Varga and Okafor meet in Lagos"
+    assert (d.location, d.place_source) == ("Lagos", "dateline LAGOS")
+    first = d.paragraph_spans[0]
+    assert d.text[first.start:first.end].startswith("Foreign Minister Lena Varga")
+    assert "Photo Service" not in d.text[first.start:d.paragraph_spans[-1].end]
+    assert d.meeting_date is not None and d.meeting_date.isoformat() == "2024-05-02"
+    assert d.date_source == "on Thursday + caption 2024-05-02"
+
+
+@pytest.mark.parametrize(
+    ("glued", "want"),
+    [
+        ("They met on Friday (April 5).Three rounds of talks followed.",
+         ["They met on Friday (April 5).", "Three rounds of talks followed."]),
+        ('The loan is for the airport."We hope for more," Varga said.',
+         ["The loan is for the airport.", '"We hope for more," Varga said.']),
+        ('"The loan is for the airport."We hope for more, Varga said.',
+         ['"The loan is for the airport."', "We hope for more, Varga said."]),
+        ("The U.S.Army band played.", ["The U.S.Army band played."]),
+    ],
+)
+def test_sentences_glued_without_a_space(glued: str, want: list[str]) -> None:
+    from store.ingest.sentences import split_sentences
+
+    assert [glued[s.start:s.end] for s in split_sentences(glued, 0, len(glued))] == want
+
+
+def test_site_name_after_the_headline_is_dropped() -> None:
+    h, _ = header_of("Varga and Okafor hold first talks in a decade | World News\n\n"
+                     "Lena Varga met Tunde Okafor on Monday.\n")
+    assert h.title == "Varga and Okafor hold first talks in a decade"
+
+
+def test_the_lede_meeting_city_beats_the_papers_home_dateline() -> None:
+    h, _ = header_of("Ministers meet\n\nBUDAPEST - Foreign Minister Lena Varga met Tunde Okafor"
+                     " in Lagos to discuss trade. She flew home on Friday.\n")
+    assert h.location == "Lagos"
+    assert h.location_source == "met Tunde Okafor in Lagos"
+    h, _ = header_of("Ministers meet\n\nLAGOS - Lena Varga, who met Okafor in Abuja in May, met"
+                     " him again on Friday.\n")
+    assert h.location == "Lagos"
+
+
+def test_a_named_venue_described_after_a_comma_is_not_a_city() -> None:
+    h, _ = header_of("Ministers meet\n\nVarga and Okafor sat down on Monday at Greenhall, a"
+                     " country estate outside the capital.\n")
+    assert h.location is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Varga met Okafor in Lagos's Grand Hall of the Nation on Friday.", "Lagos"),
+        ("Varga met Okafor in Okafor's office on Friday.", None),
+        ("Varga held talks with Okafor in Europe this week.", None),
+    ],
+)
+def test_possessives_and_regions(sentence: str, place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Nigeria and Hungary held talks in Riyadh on Tuesday about the war in Sudan.", "Riyadh"),
+        ("Varga met Okafor on the sidelines of the ECOWAS summit in Accra.", "Accra"),
+        ("Varga and Okafor will meet on Nov. 16 in San Francisco, officials said.",
+         "San Francisco"),
+        ("Varga received Okafor at the Hungarian Embassy in Abuja on Friday.", "Abuja"),
+        ("Ukraine dominated the meeting of Varga and Okafor in Vienna.", "Vienna"),
+    ],
+)
+def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: str) -> None:
+    h, _ = header_of(f"Ministers meet\n\nThe war in Sudan has lasted two years. {sentence}\n")
+    assert h.location == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Varga met Okafor during her visit to Abuja on Friday.", "Abuja"),
+        ("Varga held talks with Okafor on a two-day trip to St. Petersburg.", "St. Petersburg"),
+        ("Varga met Okafor on Friday and will visit Lagos next week.", None),
+        ("Varga met Okafor on Friday; they will meet in Lagos later this year.", None),
+    ],
+)
+def test_visits_and_future_meetings(sentence: str, place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place
+
+
+def test_section_label_and_its_blurb_above_the_headline() -> None:
+    h, text = header_of(
+        "West Africa\n"
+        "Agency brings you the latest news, views and features from the region.\n\n"
+        "Presidents of Hungary and Nigeria Meet in Lagos to Deepen Trade\n\n"
+        "President Lena Varga of Hungary met her Nigerian counterpart Tunde Okafor on Monday.\n"
+    )
+    assert h.title == "Presidents of Hungary and Nigeria Meet in Lagos to Deepen Trade"
+    assert text[h.body_start:].startswith("President Lena Varga")
+
+
+def test_breadcrumb_and_loading_line_above_the_headline() -> None:
+    h, _ = header_of("loading...\n\nHome > World > Africa\n\nHungary, Nigeria talk trade\n\n"
+                     "By Jane Doe\n\nMarch 12, 2024 | 10:21 AM\n\n"
+                     "The foreign ministers of Hungary and Nigeria met in Abuja on Tuesday.\n")
+    assert h.title == "Hungary, Nigeria talk trade"
+    assert h.published == date(2024, 3, 12)
+
+
+def test_a_site_name_after_a_dash_is_dropped_only_when_it_reads_as_one() -> None:
+    h, _ = header_of("Hungary, Nigeria talk trade - World News\n\nThe ministers met.\n")
+    assert h.title == "Hungary, Nigeria talk trade"
+    h, _ = header_of("Hungary, Nigeria talk trade - and little else\n\nThe ministers met.\n")
+    assert h.title == "Hungary, Nigeria talk trade - and little else"
+
+
+def test_all_caps_headline_and_a_dateline_with_a_double_dash() -> None:
+    h, text = header_of(
+        "Photo/Illustration Foreign Minister Lena Varga, right, and Tunde Okafor in Abuja."
+        " (Jane Doe)\n\nFOREIGN MINISTERS MEET\n\nABUJA--The foreign ministers met here"
+        " Tuesday.\n"
+    )
+    assert h.title == "FOREIGN MINISTERS MEET"
+    assert h.location == "Abuja"
+    assert text[h.body_start:].startswith("The foreign ministers")
+
+
+@pytest.mark.parametrize("label", ["Related Posts", "You may be interested in", "Read also"])
+def test_related_links_after_the_story_are_cut(label: str) -> None:
+    body = body_of(
+        "Ministers meet\n\nLena Varga met Tunde Okafor on Friday.\n"
+        "\u201cThat is what we focus on now,\u201d she said.\n"
+        f"{label}\nCup final: Lagos beat Abuja\nRain \u2018is the best news\u2019 for farmers\n"
+    )
+    assert body.endswith("she said.")
+
+
+def test_the_city_of_an_earlier_meeting_does_not_overrule_the_dateline() -> None:
+    h, _ = header_of("Ministers meet\n\nLAGOS - Hungary and Nigeria agreed on Saturday to reopen"
+                     " consulates, since their last meeting on March 3 in Budapest.\n")
+    assert h.location == "Lagos"
+    h, _ = header_of("Ministers meet\n\nThe two sides, whose previous talks were in Budapest,"
+                     " agreed on Saturday to reopen consulates.\n")
+    assert h.location is None
+
+
+def test_a_clipped_page_with_every_kind_of_head_furniture() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        " date 2023-07-09\nloading\u2026\nOops! Something went wrong. Please try again later.\n"
+        "Varga and Okafor agree to reopen consulates\nVarga and Okafor agree to reopen consulates\n"
+        "Updated 3:05 PM EDT\n"
+        "Photo/Illustration Foreign Minister Lena Varga, left, and Tunde Okafor in Lagos on"
+        " July 8. (Jane Doe)\n"
+        "LAGOS \u2013 Hungary and Nigeria agreed on Saturday to reopen their consulates.\n\n"
+        "\u201cIt is a real step,\u201d Varga told reporters.\n"
+    )
+    assert d.title == "Varga and Okafor agree to reopen consulates"
+    assert (str(d.published), str(d.meeting_date)) == ("2023-07-09", "2023-07-08")
+    assert d.date_source == "on Saturday + stamp 2023-07-09"
+    assert (d.location, d.place_source) == ("Lagos", "dateline LAGOS")
+    assert d.text[d.paragraph_spans[0].start:].startswith("Hungary and Nigeria agreed")
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Lagos, Nigeria \u2014 Foreign Minister Lena Varga met Tunde Okafor.", "Lagos, Nigeria"),
+        ("Abuja \u2014 Foreign Minister Lena Varga met Tunde Okafor.", "Abuja"),
+        ("Varga \u2014 the foreign minister \u2014 met Tunde Okafor on Friday.", None),
+    ],
+)
+def test_mixed_case_dateline_with_a_dash(opening: str, place: str | None) -> None:
+    h, text = header_of(f"Ministers meet\n\n{opening}\n")
+    assert h.location == place
+    if place:
+        assert text[h.body_start:].startswith("Foreign Minister")
