@@ -82,7 +82,12 @@ def extract(
     ]
 
     pair = read_pair(table, norm, dyad)
+    # What ingest had to guess: a stored meeting with any of these needs a person's eye.
     review: list[ReviewReason] = []
+    if found.guessed and not meeting_date:
+        review.append("date-guessed")
+    if not header.location:
+        review.append("no-place")
     if len(pair.pair) != 2:
         warnings.append("could not tell the two countries; give them with --dyad")
     if not pair.certain:
@@ -116,8 +121,6 @@ def extract(
         warnings=warnings,
         date_source=date_source,
         place_source=header.location_source,
-        review_reasons=(["date-guessed"] if found.guessed and not meeting_date else [])
-        + ([] if header.location else ["no-place"]),
         text=text,
         original=original,
         sha256=hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest(),
