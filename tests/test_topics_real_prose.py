@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from store.ingest.keywords import build_index
 from store.ingest.sentences import split_sentences
-from store.ingest.topics import score_paragraphs
+from store.ingest.topics import Parties, score_paragraphs
 from store.ingest.types import Para
 from store.taxonomy import default_topics
 
 TOPICS = default_topics()
 
 
-def topics_of(*bodies: str, parties: list[str] | None = None) -> list[list[str]]:
+def topics_of(*bodies: str, parties: list[str] | None = None,
+              people: tuple[str, ...] = ()) -> list[list[str]]:
     text = "\n\n".join(bodies)
     paras: list[Para] = []
     pos = 0
@@ -24,7 +25,8 @@ def topics_of(*bodies: str, parties: list[str] | None = None) -> list[list[str]]
         paras.append(Para(index=i, start=pos, end=pos + len(body),
                           sentences=split_sentences(text, pos, pos + len(body))))
         pos += len(body) + 2
-    found = score_paragraphs(text, paras, TOPICS)
+    sides = Parties.of(parties or [], people)
+    found = score_paragraphs(text, paras, TOPICS, sides)
     return [found.get(i, []) for i in range(len(paras))]
 
 
@@ -35,3 +37,37 @@ def test_a_keyword_after_an_apostrophe_inside_a_word_is_not_that_keyword() -> No
     assert [text[h.start:h.end] for h in index.scan(text, remember=False)] == ["AI"]
     [found] = topics_of("The minister said patrols near Tai'ai Reef would continue.")
     assert "ai" not in found
+
+
+def test_words_naming_the_sides_of_the_meeting_are_not_topics() -> None:
+    # At a Russia–Iran summit, Russia, Putin, Tehran and "Iranian" say who met.
+    body = ("Vladimir Putin said Russia valued its close ties with its partners in Tehran, after"
+            " his first talks with Iranian President Reza Tavani.")
+    assert topics_of(body, parties=["Iran", "Russia"], people=("Vladimir Putin", "Reza Tavani")
+                     ) == [["relations"]]
+    # The same sentence about two other countries' meeting still names both topics.
+    found = topics_of(body, parties=["Hungary", "Austria"])[0]
+    assert {"russia-ukraine", "middle-east"} <= set(found)
+
+
+def test_a_side_can_still_discuss_a_topic_named_in_other_words() -> None:
+    # North Korea met Russia: "DPRK" is a side, the missile launches are a topic.
+    [found] = topics_of("Kim told the DPRK delegation that ballistic missile launches and"
+                        " denuclearization talks with Seoul were off the table.",
+                        parties=["North Korea", "Russia"])
+    assert "korean-peninsula" in found
+
+
+def test_extract_does_not_file_a_side_of_the_meeting_as_a_topic() -> None:
+    from store.ingest import extract
+
+    draft = extract(
+        "Putin and Tavani pledge closer ties\n\n"
+        "ASHGABAT, Oct 11 (Wire) - Russian President Vladimir Putin met Iranian President Reza"
+        " Tavani in Ashgabat on Friday, their first meeting.\n\n"
+        "Putin said relations between Moscow and Tehran were developing well and that Russia"
+        " valued Iran as a partner. Tavani said Iran wanted closer ties with Russia.\n"
+    )
+    assert sorted(draft.dyad) == ["Iran", "Russia"]
+    ids = {t.id for t in draft.topics}
+    assert "russia-ukraine" not in ids and "middle-east" not in ids

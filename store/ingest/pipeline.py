@@ -17,7 +17,7 @@ from store.ingest.pair import infer_dyad
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
-from store.ingest.topics import score_paragraphs
+from store.ingest.topics import Parties, score_paragraphs
 from store.ingest.types import IngestError
 from store.models import MeetingDraft, Paragraph, Topic
 from store.taxonomy import default_topics
@@ -55,8 +55,11 @@ def extract(
     table = find_actors(norm, paras)
     quotes = find_quotes(text, norm, paras, table)
     figures = find_figures(norm, paras)
-    para_topics = score_paragraphs(norm, paras, taxonomy)
-    entries = build_entries(norm, paras, para_topics, figures, taxonomy)
+    pair = infer_dyad(table, norm, dyad)
+    # Words naming the sides (their countries, the officials who met) are not topics.
+    sides = Parties.of(pair, (table.actors[i].name for i in table.participants))
+    para_topics = score_paragraphs(norm, paras, taxonomy, sides)
+    entries = build_entries(norm, paras, para_topics, figures, taxonomy, sides)
 
     for q in quotes:
         if q.topic is None:
@@ -76,7 +79,6 @@ def extract(
         for e in entries
     ]
 
-    pair = infer_dyad(table, norm, dyad)
     if len(pair) != 2:
         warnings.append("could not tell the two countries; give them with --dyad")
 

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topics import (
+    NO_PARTIES,
+    Parties,
+    body_hits,
     compile_topics,
     heading_topics,
     hits_between,
@@ -95,14 +98,14 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-             index: KeywordIndex) -> dict[str, _TopicText]:
+             index: KeywordIndex, parties: Parties) -> dict[str, _TopicText]:
     if not paras:
         return {}
     collected: dict[str, _TopicText] = {}
     heads: dict[str, list[str]] = {}
     lo_all, hi_all = paras[0].start, max(p.end for p in paras)
     # The same body scan topic scoring did (remembered by the index), and one cue pass.
-    hits = index.scan(norm, lo_all, hi_all)
+    hits = body_hits(index, norm, lo_all, hi_all, parties)
     starts = [h.start for h in hits]
     cues = _cues_in_topic_paragraphs(norm, paras, para_topics)
     cue_starts = [c.start for c in cues]
@@ -216,13 +219,14 @@ def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:
 
 
 def _figures_for(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-                 figures: Sequence[Figure], index: KeywordIndex) -> dict[str, list[Figure]]:
+                 figures: Sequence[Figure], index: KeywordIndex,
+                 parties: Parties) -> dict[str, list[Figure]]:
     """topic id -> figures cited in its sentences (each copy has `topic` set)."""
     by_index = {p.index: p for p in paras}
     out: dict[str, list[Figure]] = {}
     if not paras:
         return out
-    hits = index.scan(norm, paras[0].start, max(p.end for p in paras))
+    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
     starts = [h.start for h in hits]
     for f in figures:
         p = by_index.get(f.paragraph)
@@ -246,14 +250,16 @@ def build_entries(
     para_topics: dict[int, list[str]],
     figures: list[Figure],
     topics: list[Topic],
+    parties: Parties = NO_PARTIES,
 ) -> list[TopicEntry]:
-    """Status from cue phrases in the topic's sentences; evidence is that sentence."""
+    """Status from cue phrases in the topic's sentences; evidence is that sentence.
+    `parties` must be the sides `score_paragraphs` was given."""
     if not para_topics:
         return []
     index = compile_topics(topics)
     names = {t.id: t.name for t in topics}
-    collected = _collect(norm, paras, para_topics, index)
-    figs = _figures_for(norm, paras, para_topics, figures, index)
+    collected = _collect(norm, paras, para_topics, index, parties)
+    figs = _figures_for(norm, paras, para_topics, figures, index, parties)
     first_para: dict[str, int] = {}
     para_lists: dict[str, list[int]] = {}
     for idx in sorted(para_topics):

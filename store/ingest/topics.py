@@ -6,6 +6,10 @@ topics of its section heading ("TAIWAN, SOUTH CHINA SEA" carries two). A topic
 counts when it reaches a whole keyword's worth and is not dwarfed by the
 paragraph's main topic, which keeps incidental mentions out ("the Indonesian
 island of Bali" is not Taiwan; "Russia" alone is not the war in Ukraine).
+
+Words that name the meeting's own sides (their countries, capitals and the officials
+who met) say who met, not what they discussed: at a Russia–Iran summit "Putin" and
+"Tehran" are not the war in Ukraine or the Middle East. `Parties` drops those hits.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.keywords import Hit, KeywordIndex, build_index
 from store.ingest.types import Para
 from store.models import Topic
@@ -26,6 +32,47 @@ REPEAT_BONUS = 0.25  # each repeated hit of a keyword, up to REPEAT_CAP in all
 REPEAT_CAP = 1.0
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]")
 _OPENING_MARKS = "\"'\u201c\u2018"
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The two sides of the meeting, as the words that name them."""
+
+    countries: frozenset[str] = frozenset()  # canonical names: "Russia", "Iran"
+    names: frozenset[str] = frozenset()  # lower-case: "vladimir putin", "putin", "vladimir"
+
+    @classmethod
+    def of(cls, countries: Iterable[str], people: Iterable[str] = ()) -> Parties:
+        """The sides from the pair of countries and the names of the officials who met."""
+        names: set[str] = set()
+        for person in people:
+            words = person.lower().split()
+            names.add(" ".join(words))
+            names.update(w for w in words if len(w) > 2)
+        return cls(frozenset(countries), frozenset(names))
+
+    def named_by(self, words: str) -> bool:
+        """Do these words (a keyword as found) only name one of the sides?"""
+        w = " ".join(words.split())
+        if w.lower() in self.names:
+            return True
+        country = country_of(w) or country_of_capital(w)
+        return country is not None and country in self.countries
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.names)
+
+
+NO_PARTIES = Parties()
+
+
+def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
+              parties: Parties = NO_PARTIES) -> Sequence[Hit]:
+    """Keyword hits in norm[lo:hi] (one remembered scan), less those naming the sides."""
+    hits = index.scan(norm, lo, hi)
+    if not parties:
+        return hits
+    return tuple(h for h in hits if not parties.named_by(norm[h.start:h.end]))
 
 
 def compile_topics(topics: Sequence[Topic]) -> KeywordIndex:
@@ -83,13 +130,13 @@ def rank(scores: dict[str, float], order: dict[str, int]) -> list[str]:
     return sorted(keep, key=lambda t: -scores[t])
 
 
-def paragraph_scores(norm: str, paras: Sequence[Para],
-                     index: KeywordIndex) -> list[dict[str, float]]:
+def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
+                     parties: Parties = NO_PARTIES) -> list[dict[str, float]]:
     """Keyword scores per paragraph (heading bonus included), one scan of the body."""
     scores: list[dict[str, float]] = [{} for _ in paras]
     if not paras:
         return scores
-    hits = index.scan(norm, paras[0].start, max(p.end for p in paras))
+    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
     for i, p in enumerate(paras):
@@ -103,11 +150,12 @@ def paragraph_scores(norm: str, paras: Sequence[Para],
     return scores
 
 
-def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic]) -> dict[int, list[str]]:
+def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
+                     parties: Parties = NO_PARTIES) -> dict[int, list[str]]:
     """paragraph index -> topic ids it carries (best first; may be several)."""
     index = compile_topics(topics)
     order = {t.id: i for i, t in enumerate(topics)}
-    scores = paragraph_scores(norm, paras, index)
+    scores = paragraph_scores(norm, paras, index, parties)
     ranked = [rank(s, order) for s in scores]
     _fill_from_section(paras, scores, ranked, order)
     _fill_continuations(norm, paras, ranked)
