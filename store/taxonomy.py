@@ -142,6 +142,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      "The relationship as a whole: stabilising ties, channels of communication, "
      "visits and next meetings.",
      ["relationship", "bilateral relations", "bilateral ties", "diplomatic relations",
+      # The relationship named between the two sides: "relations between Moscow and Ankara".
+      "relations between", "ties between",
       "~China-U.S. relations", "~U.S.-China relations", "~US-China relations",
       "~China-India relations", "~India-China relations", "lines of communication",
       "channels of communication", "communication channel*", "channels open",

@@ -37,21 +37,67 @@ _CLAUSE = re.compile(
 )
 
 _CONTRAST = re.compile(r"\b(?:but|however)\b")
+# A concessive clause runs from its conjunction to the next comma or the sentence's end.
+_CONCESSIVE = re.compile(
+    r"\b(?:even\s+though|although|though|despite|even\s+as|even\s+if)\b[^,;]*", re.IGNORECASE)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
+           "|december")
+# When a deal was signed before this meeting: "last week", "two years ago".
+_BACKGROUND = re.compile(
+    rf"\b(?:last|previous|past)\s+(?:week|month|year|summer|spring|autumn|fall|winter|{_MONTHS})"
+    r"\b|\bearlier\s+this\s+(?:week|month|year)\b|\b(?:years?|months?|weeks?|days?)\s+ago\b",
+    re.IGNORECASE)
+# "Xi and Biden, who met last November, agreed to ...": the time is the relative clause's.
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*")
 _GOOD = (Status.AGREEMENT, Status.PROGRESS)
 _BAD = (Status.STALLED, Status.TENSION)
 
 
 def point_of(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
-    """The cues that carry a sentence's point. "They agreed on many points, but the
-    main issue is still unresolved": what follows "but"/"however" is the news, so
-    good news before it is dropped when bad news comes after it."""
-    if len(cues) < 2:
-        return list(cues)
+    """The cues that carry a sentence's point about this meeting.
+
+    - "They agreed on many points, but the main issue is still unresolved": what follows
+      "but"/"however" is the news, so good news before it is dropped when bad news
+      comes after it.
+    - "The summit ended without a deal, though both claimed progress": a concessive
+      clause yields to the main clause when the two pull opposite ways.
+    - "Last week the two countries signed an agreement": a deal of an earlier day is
+      background, not this meeting's outcome.
+    """
+    kept = _drop_background(norm, sent, cues)
+    if len(kept) < 2:
+        return kept
+    kept = _drop_concessive(norm, sent, kept)
     for m in _CONTRAST.finditer(norm, sent.start, sent.end):
-        before = [c for c in cues if c.end <= m.start()]
-        after = [c for c in cues if c.start >= m.end()]
+        before = [c for c in kept if c.end <= m.start()]
+        after = [c for c in kept if c.start >= m.end()]
         if any(c.status in _GOOD for c in before) and any(c.status in _BAD for c in after):
-            return [c for c in cues if not (c.end <= m.start() and c.status in _GOOD)]
+            return [c for c in kept if not (c.end <= m.start() and c.status in _GOOD)]
+    return kept
+
+
+def _opposed(a: Sequence[Cue], b: Sequence[Cue]) -> bool:
+    return ((any(c.status in _GOOD for c in a) and any(c.status in _BAD for c in b))
+            or (any(c.status in _BAD for c in a) and any(c.status in _GOOD for c in b)))
+
+
+def _drop_concessive(norm: str, sent: Sentence, cues: list[Cue]) -> list[Cue]:
+    for m in _CONCESSIVE.finditer(norm, sent.start, sent.end):
+        inside = [c for c in cues if m.start() <= c.start < m.end()]
+        outside = [c for c in cues if not m.start() <= c.start < m.end()]
+        if inside and _opposed(inside, outside):
+            return outside
+    return cues
+
+
+def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
+    if not any(c.status is Status.AGREEMENT for c in cues):
+        return list(cues)
+    relative = [m.span() for m in _RELATIVE.finditer(norm, sent.start, sent.end)]
+    for m in _BACKGROUND.finditer(norm, sent.start, sent.end):
+        if any(r0 <= m.start() < r1 for r0, r1 in relative):
+            continue
+        return [c for c in cues if c.status is not Status.AGREEMENT]
     return list(cues)
 
 
