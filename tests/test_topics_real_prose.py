@@ -71,3 +71,47 @@ def test_extract_does_not_file_a_side_of_the_meeting_as_a_topic() -> None:
     assert sorted(draft.dyad) == ["Iran", "Russia"]
     ids = {t.id for t in draft.topics}
     assert "russia-ukraine" not in ids and "middle-east" not in ids
+
+
+def test_a_nationality_or_region_in_an_officials_title_is_not_a_topic() -> None:
+    # Two Hungarian and Austrian ministers met; a Saudi host and a US envoy sat in.
+    [found] = topics_of("The meeting was attended by Saudi Foreign Minister Faisal Omar, Iran's"
+                        " foreign minister and the Special Envoy to the Middle East, Jon Reed.",
+                        parties=["Hungary", "Austria"])
+    assert "middle-east" not in found
+    # The same countries as the subject of the talks are a topic.
+    [found] = topics_of("The ministers discussed Iran and the war in Gaza.",
+                        parties=["Hungary", "Austria"])
+    assert "middle-east" in found
+
+
+def test_a_word_inside_another_topics_phrase_belongs_to_that_phrase() -> None:
+    from store.ingest.topics import body_hits, compile_topics
+
+    index = compile_topics(TOPICS)
+    text = "They want to expand economic ties."
+    hits = body_hits(index, text, 0, len(text))
+    assert [(index.topic_ids[h.topic], text[h.start:h.end]) for h in hits] == [
+        ("trade", "economic ties")]
+
+
+def test_an_item_of_a_long_list_is_a_passing_mention() -> None:
+    # One of five subjects in a list does not make a topic on its own...
+    [found] = topics_of("Talks ranged across energy, farming, tourism, health, and"
+                        " infrastructure links.")
+    assert "people-to-people" not in found
+    # ...a subject of its own sentence does.
+    [found] = topics_of("They agreed to ease visas for tourism.")
+    assert "people-to-people" in found
+    # Three items are not yet a passing list.
+    [found] = topics_of("We discussed plans for the future, tourism, and a new bridge.")
+    assert "people-to-people" in found
+
+
+def test_list_spans_cover_the_items_not_the_lead_in() -> None:
+    from store.ingest.topics import list_spans
+
+    text = "The focus will fall on chips, clean energy, artificial intelligence and robotics."
+    [(start, end)] = list_spans(text, 0, len(text))
+    assert text[start:end] == "fall on chips, clean energy, artificial intelligence and robotics"
+    assert list_spans("He said: A, B.", 0, 14) == []

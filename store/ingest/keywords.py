@@ -81,6 +81,7 @@ class Hit:
     end: int
     topic: int  # index into KeywordIndex.topic_ids
     keyword: int  # index into KeywordIndex.keywords[topic]
+    scale: float = 1.0  # less than 1 where the text only passes by (an item of a long list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class KeywordIndex:
     short_stems: tuple[int, ...] = ()  # lengths of stems shorter than KEY_LEN ("AI*")
 
     def weight(self, hit: Hit) -> float:
-        return self.keywords[hit.topic][hit.keyword].weight
+        return self.keywords[hit.topic][hit.keyword].weight * hit.scale
 
     def scan(self, text: str, start: int = 0, end: int | None = None, *,
              remember: bool = True) -> tuple[Hit, ...]:
