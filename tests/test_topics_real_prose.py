@@ -115,3 +115,23 @@ def test_list_spans_cover_the_items_not_the_lead_in() -> None:
     [(start, end)] = list_spans(text, 0, len(text))
     assert text[start:end] == "fall on chips, clean energy, artificial intelligence and robotics"
     assert list_spans("He said: A, B.", 0, 14) == []
+
+
+def _with_heading(heading: str, body: str) -> tuple[str, list[Para]]:
+    return body, [Para(index=0, start=0, end=len(body), section=1, heading=heading,
+                       sentences=split_sentences(body, 0, len(body)))]
+
+
+def test_a_heading_naming_the_sides_gives_no_topic() -> None:
+    text, paras = _with_heading("Putin hails close ties with Iran in first talks with Tavani",
+                                "The two presidents met for an hour.")
+    sides = Parties.of(["Iran", "Russia"], ["Vladimir Putin", "Reza Tavani"])
+    found = score_paragraphs(text, paras, TOPICS, sides)
+    assert "russia-ukraine" not in found.get(0, []) and "middle-east" not in found.get(0, [])
+
+
+def test_links_to_other_stories_after_the_article_are_not_topics() -> None:
+    text, paras = _with_heading("Related Posts", "Climate deal is the world's best chance")
+    assert score_paragraphs(text, paras, TOPICS) == {}
+    text, paras = _with_heading("CLIMATE", "Climate deal is the world's best chance")
+    assert score_paragraphs(text, paras, TOPICS) == {0: ["climate"]}

@@ -160,7 +160,7 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
         if not cands:
             continue
         if p.heading is not None and p.heading not in heads:
-            heads[p.heading] = heading_topics(index, p.heading)
+            heads[p.heading] = heading_topics(index, p.heading, parties)
         heading = heads.get(p.heading, []) if p.heading is not None else []
         if not heading and not score_hits(index, hits_between(hits, starts, p.start, p.end),
                                           cands):
@@ -279,7 +279,7 @@ def _figures_for(norm: str, paras: Sequence[Para], para_topics: dict[int, list[s
         cands = para_topics.get(f.paragraph, [])
         if p is None or not cands:
             continue
-        heading = heading_topics(index, p.heading)
+        heading = heading_topics(index, p.heading, parties)
         sent = next((s for s in p.sentences if s.start <= f.start < s.end), None)
         owners = cands[:1]
         if sent is not None:

@@ -208,11 +208,21 @@ def hits_between(hits: Sequence[Hit], starts: Sequence[int], lo: int, hi: int) -
     return hits[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
-def heading_topics(index: KeywordIndex, heading: str | None) -> list[str]:
+# Headings of what follows the article on a saved page: links to other stories.
+_ELSEWHERE = re.compile(
+    r"\s*(?:related|read\s+(?:more|also)|see\s+also|more\s+(?:from|on|stories|news)"
+    r"|you\s+may\s+(?:also\s+)?(?:be\s+interested|like)|recommended|most\s+(?:read|popular)"
+    r"|popular|latest\s+(?:news|stories)|also\s+read|trending)\b", re.IGNORECASE)
+
+
+def heading_topics(index: KeywordIndex, heading: str | None,
+                   parties: Parties = NO_PARTIES) -> list[str]:
     """Topics a section heading names: every one with a whole keyword, else the best one."""
     if not heading:
         return []
-    scores = score_hits(index, index.scan(heading, remember=False))
+    hits = [h for h in index.scan(heading, remember=False)
+            if not _names_someone(heading, h, parties)]
+    scores = score_hits(index, hits)
     if not scores:
         return []
     strong = [t for t, s in scores.items() if s >= THRESHOLD]
@@ -247,7 +257,7 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
         if p.heading is None:
             continue
         if p.heading not in heads:
-            heads[p.heading] = heading_topics(index, p.heading)
+            heads[p.heading] = heading_topics(index, p.heading, parties)
         for t in heads[p.heading]:
             scores[i][t] = scores[i].get(t, 0.0) + HEADING_BONUS
     return scores
@@ -262,6 +272,9 @@ def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
     ranked = [rank(s, order) for s in scores]
     _fill_from_section(paras, scores, ranked, order)
     _fill_continuations(norm, paras, ranked)
+    for i, p in enumerate(paras):
+        if p.heading is not None and _ELSEWHERE.match(p.heading):
+            ranked[i] = []  # "Related posts": other stories' headlines, not this meeting
     return {p.index: r for p, r in zip(paras, ranked, strict=True) if r}
 
 
