@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from store.ingest.keywords import build_index
 from store.ingest.sentences import split_sentences
-from store.ingest.topics import Parties, score_paragraphs
+from store.ingest.topichits import Parties
+from store.ingest.topics import score_paragraphs
 from store.ingest.types import Para
 from store.taxonomy import default_topics
 
@@ -86,7 +87,8 @@ def test_a_nationality_or_region_in_an_officials_title_is_not_a_topic() -> None:
 
 
 def test_a_word_inside_another_topics_phrase_belongs_to_that_phrase() -> None:
-    from store.ingest.topics import body_hits, compile_topics
+    from store.ingest.topichits import body_hits
+    from store.ingest.topics import compile_topics
 
     index = compile_topics(TOPICS)
     text = "They want to expand economic ties."
@@ -109,7 +111,7 @@ def test_an_item_of_a_long_list_is_a_passing_mention() -> None:
 
 
 def test_list_spans_cover_the_items_not_the_lead_in() -> None:
-    from store.ingest.topics import list_spans
+    from store.ingest.topichits import list_spans
 
     text = "The focus will fall on chips, clean energy, artificial intelligence and robotics."
     [(start, end)] = list_spans(text, 0, len(text))
@@ -135,3 +137,46 @@ def test_links_to_other_stories_after_the_article_are_not_topics() -> None:
     assert score_paragraphs(text, paras, TOPICS) == {}
     text, paras = _with_heading("CLIMATE", "Climate deal is the world's best chance")
     assert score_paragraphs(text, paras, TOPICS) == {0: ["climate"]}
+
+
+def test_what_the_talks_were_only_expected_to_cover_is_a_passing_mention() -> None:
+    [found] = topics_of("The two were expected to discuss arms control and cyberattacks.")
+    assert found == []
+    [found] = topics_of("Officials said the talks would include arms control.")
+    assert found == []
+    # What they did discuss counts.
+    [found] = topics_of("The two presidents discussed arms control and cyberattacks.")
+    assert {"military", "cyber"} <= set(found)
+
+
+def test_a_common_noun_inside_an_institutions_name_is_not_a_topic() -> None:
+    [found] = topics_of("Present were the chairman of the Committee for Cooperation in Trade,"
+                        " Economy, Science and Technology and the Minister of Defense.")
+    assert found == []
+    # A proper noun keeps its topic inside a name: the office speaks of Taiwan.
+    [found] = topics_of("The Taiwan Affairs Office condemned the transit.")
+    assert "taiwan" in found
+
+
+def test_the_relationship_of_two_other_countries_is_not_this_meetings_topic() -> None:
+    body = ("The prime ministers of Hungary and Austria voiced concern over growing military"
+            " ties between North Korea and Russia.")
+    [found] = topics_of(body, parties=["Hungary", "Austria"])
+    assert "military" not in found and "korean-peninsula" in found
+    [found] = topics_of("They spoke of the Moscow-Pyongyang relationship.",
+                        parties=["Hungary", "Austria"])
+    assert "relations" not in found
+    # The sides' own ties stay theirs.
+    [found] = topics_of("They hailed the military ties between Hungary and Austria.",
+                        parties=["Hungary", "Austria"])
+    assert "military" in found
+
+
+def test_a_topic_phrase_keeps_the_words_it_overlaps() -> None:
+    from store.ingest.topichits import body_hits
+    from store.ingest.topics import compile_topics
+
+    index = compile_topics(TOPICS)
+    text = "A healthy military-to-military relationship between the two matters."
+    hits = body_hits(index, text, 0, len(text))
+    assert {index.topic_ids[h.topic] for h in hits} == {"military"}

@@ -17,7 +17,8 @@ from store.ingest.pair import infer_dyad
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
-from store.ingest.topics import Parties, score_paragraphs
+from store.ingest.topichits import Parties
+from store.ingest.topics import score_paragraphs
 from store.ingest.types import IngestError
 from store.models import MeetingDraft, Paragraph, Topic
 from store.taxonomy import default_topics

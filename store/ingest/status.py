@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
+from store.ingest.topichits import NO_PARTIES, Parties, body_hits
 from store.ingest.topics import (
-    NO_PARTIES,
-    Parties,
-    body_hits,
     compile_topics,
     heading_topics,
     hits_between,
