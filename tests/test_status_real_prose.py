@@ -156,3 +156,35 @@ def test_an_agreement_signed_before_the_meeting_is_background() -> None:
 def test_a_background_freeze_in_a_when_clause_is_not_this_meetings_outcome() -> None:
     assert status_of("military", "It was their first meeting since 2022, when Beijing cut off"
                      " military communication lines with Washington.") is Status.DIALOGUE
+
+
+def entries_of(*bodies: str) -> dict[str, Status]:
+    text = "\n\n".join(bodies)
+    paras: list[Para] = []
+    pos = 0
+    for i, body in enumerate(bodies):
+        paras.append(Para(index=i, start=pos, end=pos + len(body),
+                          sentences=split_sentences(text, pos, pos + len(body))))
+        pos += len(body) + 2
+    return {e.id: e.status for e in build_entries(
+        text, paras, score_paragraphs(text, paras, TOPICS), [], TOPICS)}
+
+
+def test_a_cue_goes_to_every_topic_its_sentence_names_outright() -> None:
+    found = entries_of("They confronted each other on issues ranging from Taiwan to the South"
+                       " China Sea.")
+    assert found["taiwan"] is Status.TENSION
+    assert found["south-china-sea"] is Status.TENSION
+
+
+def test_a_cue_with_a_topic_as_its_object_is_that_topics_alone() -> None:
+    found = entries_of("The leaders cited progress on trade and cooperation on regional"
+                       " issues, including Gaza.")
+    assert found["trade"] is Status.PROGRESS
+    assert found["middle-east"] is Status.DIALOGUE
+
+
+def test_talks_meant_to_ease_tensions_are_not_tense() -> None:
+    assert not any(c.status is Status.TENSION for c in find_cues(
+        "The talks were aimed at easing trade tensions and strengthening ties."))
+    assert [c.status for c in find_cues("The visit eased trade tensions.")] == [Status.PROGRESS]

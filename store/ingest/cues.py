@@ -58,7 +58,11 @@ _NEUTRAL = [
     r"|(?:warmly|cordially)\s+welcom(?:ed|es|ing)"
     r"|welcom(?:ed|es|ing)\s+(?:the\s+)?(?:visiting|guests?|him|her|them|president|prime"
     r"|king|queen|chancellor|delegations?|counterparts?|leaders?)\b)",
-    # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
+    # Talks meant to ease tensions are not tense: "talks aimed at easing trade tensions".
+    r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought)\s+(?:at|to)\s+"
+    r"(?:eas(?:e|ing)|reduc(?:e|ing)|lower(?:ing)?|defus(?:e|ing)|calm(?:ing)?|cool(?:ing)?)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
+        # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
     r"(?:could|would|may|might|will|to)\s+be\s+(?:signed|agreed|reached|struck)",
 ]
 # Agreeing on a view, or to keep talking, is dialogue, not a deliverable: "agreed on the
@@ -179,7 +183,8 @@ _PROGRESS = [
     r"(?:would|could|to\s+be)\s+resume[ds]?", r"restor(?:ed|ation)", r"restarted", r"reopened",
     r"re-?established", r"improv(?:ed|ing|ement|ements)", r"welcom(?:ed|es|e)\b",
     r"stepped\s+up", r"stabili[sz]ed", r"begun\s+to\s+stabili[sz]e", r"more\s+stable",
-    r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?", r"eas(?:e|ed|ing)\s+(?:the\s+)?tensions?",
+    r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?",
+    r"eas(?:e|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?",
     r"working\s+again", r"back\s+on\s+track", r"positively\s+assessed", r"largely\s+restored",
     r"more\s+needs\s+to\s+be\s+done", r"more\s+work\s+to\s+do",
     r"more\s+work\s+ahead",

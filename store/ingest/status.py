@@ -19,6 +19,7 @@ from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topichits import NO_PARTIES, Parties, body_hits
 from store.ingest.topics import (
+    THRESHOLD,
     compile_topics,
     heading_topics,
     hits_between,
@@ -168,8 +169,11 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             continue
         for sent in p.sentences or (Sentence(p.start, p.end),):
             s_hits = hits_between(hits, starts, sent.start, sent.end)
+            # The sentence is about its strongest topics, and about every topic it names
+            # outright ("confronted each other over Taiwan and the South China Sea").
+            own = score_hits(index, s_hits, cands)
             whole = sentence_topics(index, s_hits, cands, heading)
-            own = score_hits(index, s_hits, whole)
+            whole += [t for t in cands if t not in whole and own.get(t, 0.0) >= THRESHOLD]
             for t in whole:
                 tt = collected.setdefault(t, _TopicText())
                 tt.sentences.append(sent)
@@ -182,7 +186,10 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
                 owners = whole
-                if len(clauses) > 1:
+                target = _object_of(norm, cue, hits, starts, index, cands)
+                if target is not None:
+                    owners = [target]
+                elif len(clauses) > 1:
                     c0, c1 = _clause_of(clauses, cue.start)
                     c_hits = hits_between(hits, starts, c0, c1)
                     # A clause naming a topic of its own keeps its cue to itself.
@@ -196,6 +203,24 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     (c, sent) for c in point_of(norm, sent, own_cues))
     _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
     return collected
+
+
+# A cue's own object: "progress on trade", "concerns about fentanyl", "agreement on AI".
+_OBJECT = re.compile(r"\s+(?:on|over|about|regarding|in|for|with)\s+(?:the\s+|a\s+|an\s+)?")
+_OBJECT_REACH = 30
+
+
+def _object_of(norm: str, cue: Cue, hits: Sequence[Hit], starts: list[int],
+               index: KeywordIndex, cands: Sequence[str]) -> str | None:
+    """The topic a cue is directly about, when a topic keyword follows it as its object."""
+    m = _OBJECT.match(norm, cue.end, cue.end + _OBJECT_REACH)
+    if m is None:
+        return None
+    for h in hits_between(hits, starts, m.end(), m.end() + 1):
+        topic = index.topic_ids[h.topic]
+        if topic in cands:
+            return topic
+    return None
 
 
 def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],
