@@ -45,7 +45,12 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "~Manila", "~maritime", "~reef*", "~vessels"]),
     ("territorial", "Territorial disputes",
      "Land and island boundary disputes: the India–China border, the East China Sea.",
-     ["border", "borders", "boundary", "Line of Actual Control", "LAC", "Galwan",
+     # "border" alone is often another border ("EU borders", "border controls"): it needs
+     # support; a border question between the sides is named as one.
+     ["~border", "~borders", "boundary", "border dispute*", "border issue*", "border question",
+      "border areas", "border area", "border affairs", "border situation", "border talks",
+      "border tension*", "border standoff", "border clash*", "border row", "border region*",
+      "disputed border", "border peace", "border management", "Line of Actual Control", "LAC", "Galwan",
       "Ladakh", "Arunachal", "Depsang", "Demchok", "Doklam", "Himalayan", "disengage*",
       "patrolling", "patrol points", "buffer zone*", "Senkaku*", "Diaoyu",
       "East China Sea", "territorial dispute*", "~disputed", "~frontier", "~troops"]),
@@ -92,7 +97,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "defence relations", "defense minister", "defence minister", "defense chiefs",
       "defence chiefs", "defense ministers", "defence ministers", "service chiefs",
       # Defence deals and arms control are reported as the military side of a relationship.
-      "~defense", "~defence", "defense cooperation", "defence cooperation", "defense ties",
+      "~defense", "~defence", "defense and security", "defence and security",
+      "security and defense", "security and defence", "defense spending", "defence spending",
+      "defense budget*", "defence budget*", "defense expen*", "defence expen*", "defense cooperation", "defence cooperation", "defense ties",
       "defence ties", "defense relationship", "defence relationship", "arms control",
       "New START", "nuclear arms", "nuclear warhead*", "nuclear arsenal*", "strategic stability",
       "arms race", "military activities", "military activity", "military buildup",
@@ -106,7 +113,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
     ("people-to-people", "People-to-people",
      "Students, scholars, journalists, tourism, flights, visas and detained citizens.",
      ["people-to-people", "people exchanges", "exchanges between people", "students",
-      "student exchange*", "scholars", "foreign journalists", "journalists' visas", "tourists",
+      "student exchange*", "~scholars", "foreign journalists", "journalists' visas", "tourists",
       "tourism", "passenger flights", "direct flights", "commercial flights", "visa", "visas",
       "~journalists", "~flights", "pilgrim*", "pilgrimage", "exit ban*",
       "Fulbright", "Peace Corps", "Yatra", "educational exchange*", "cultural exchange*",
@@ -164,7 +171,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "state visit", "~travel*", "~visit",
       "~visits", "~visited", "~visiting", "~phone call", "~rivals", "~partners", "~frank",
       "~productive", "~competition", "~hand-over", "~handover", "~new administration",
-      "~ups and downs", "~common understandings", "~face-to-face"]),
+      "~ups and downs", "~common understandings", "~face-to-face",
+      # How the sides speak of each other: "a valued ally and friend", "friendly ties".
+      "~ally", "~allies", "~friend", "~friends", "~friendship", "~friendly"]),
 ]
 
 DEFAULT_TOPIC_IDS = [t[0] for t in _DEFAULTS]

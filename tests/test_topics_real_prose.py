@@ -180,3 +180,23 @@ def test_a_topic_phrase_keeps_the_words_it_overlaps() -> None:
     text = "A healthy military-to-military relationship between the two matters."
     hits = body_hits(index, text, 0, len(text))
     assert {index.topic_ids[h.topic] for h in hits} == {"military"}
+
+
+def test_a_border_alone_is_not_a_territorial_dispute() -> None:
+    [found] = topics_of("Merz stressed the security of the EU borders and the fight against"
+                        " illegal migration.")
+    assert "territorial" not in found
+    [found] = topics_of("The two sides discussed the border dispute and the situation in the"
+                        " border areas.")
+    assert "territorial" in found
+
+
+def test_real_prose_names_for_defence_and_the_relationship() -> None:
+    [found] = topics_of("Tusk urged Berlin to raise its defense spending.")
+    assert "military" in found
+    [found] = topics_of("South Africa sees Hungary as a valued ally and a friend, the president"
+                        " said.")
+    assert "relations" in found
+    # Scholars quoted on a visit are sources, not student exchanges.
+    [found] = topics_of("Scholars interviewed said the visit mattered.")
+    assert "people-to-people" not in found
