@@ -200,3 +200,17 @@ def test_real_prose_names_for_defence_and_the_relationship() -> None:
     # Scholars quoted on a visit are sources, not student exchanges.
     [found] = topics_of("Scholars interviewed said the visit mattered.")
     assert "people-to-people" not in found
+
+
+def test_titles_written_other_ways_are_not_topics() -> None:
+    # A desk in brackets after a title, and a title in lower case before a capitalised name.
+    [found] = topics_of("The delegation is led by Home Ministry Joint Secretary (PAK, Pakistan,"
+                        " Afghanistan and Iran) Dev Mehra and the minister of External Economic"
+                        " Relations.")
+    assert found == []
+
+
+def test_another_meeting_on_the_schedule_is_a_passing_mention() -> None:
+    [found] = topics_of("He was also scheduled to meet Ukrainian President Volodymyr Zelensky"
+                        " later in the day.")
+    assert "russia-ukraine" not in found

@@ -67,8 +67,10 @@ _TITLE_AFTER = re.compile(
     r"|Vice-President)s?\b", re.IGNORECASE)
 # ...and so does the region in a title: "Special Envoy to the Middle East".
 _TITLE_BEFORE = re.compile(
-    r"\b(?:Envoy|Ambassador|Representative|Coordinator|Commissioner|Adviser|Advisor)\s+"
-    r"(?:to|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:(?:Envoy|Ambassador|Representative|Coordinator|Commissioner|Adviser|Advisor)\s+"
+    r"(?:to|for|on)\s+(?:the\s+)?"
+    # ...or the desk in brackets after a title: "Joint Secretary (Pakistan, Afghanistan, Iran)".
+    r"|(?:Secretary|Director|Head|Chief)\s*\([^()]{0,40})$", re.IGNORECASE)
 
 
 def names_someone(norm: str, hit: Hit, parties: Parties) -> bool:
@@ -78,7 +80,7 @@ def names_someone(norm: str, hit: Hit, parties: Parties) -> bool:
         return True
     if country_of(words) is not None and _TITLE_AFTER.match(norm, hit.end, hit.end + 60):
         return True
-    return _TITLE_BEFORE.search(norm, max(0, hit.start - 40), hit.start) is not None
+    return _TITLE_BEFORE.search(norm, max(0, hit.start - 64), hit.start) is not None
 
 
 def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
@@ -101,6 +103,8 @@ _INSTITUTION = re.compile(
     r"|Forum|Organi[sz]ation|Fund|Bank|Cent(?:er|re)|Corporation|Authority|Administration"
     r"|Academy|University|Association|Federation|Chamber|Minister|Secretary|Director"
     r"|Chairman|Commissioner)\b")
+_TITLE_OF = re.compile(r"\b(?:minister|ministry|secretary|director|chairman|department)\s+of\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'-]*|of|for|in|and|on|the|&)"
 _NAME_RUN = re.compile(rf"[A-Z][\w'-]*(?:,?\s+{_NAME_WORD})*")
 _NAME_REACH = 80  # characters either side searched for the rest of the name
@@ -115,7 +119,10 @@ def _in_a_name(norm: str, hit: Hit, index: KeywordIndex) -> bool:
     lo = max(0, hit.start - _NAME_REACH)
     for m in _NAME_RUN.finditer(norm, lo, min(len(norm), hit.end + _NAME_REACH)):
         if m.start() <= hit.start and hit.end <= m.end():
-            return _INSTITUTION.search(m.group()) is not None
+            # The title may be written in lower case before the name: "minister of
+            # External Economic Relations".
+            return (_INSTITUTION.search(m.group()) is not None
+                    or _TITLE_OF.search(norm, max(0, m.start() - 16), m.start()) is not None)
     return False
 
 
@@ -155,7 +162,8 @@ def _drop_others_relations(norm: str, hits: Sequence[Hit], lo: int, hi: int,
 # - items of an enumeration: runs of short comma-separated pieces ("talks covered
 #   defence, trade, technology and people-to-people links");
 # - what the talks were only expected to cover ("were expected to discuss Ukraine",
-#   "the talks would include arms control").
+#   "the talks would include arms control"), and other meetings on the schedule ("he was
+#   also scheduled to meet the Ukrainian president").
 PASSING = 0.4
 LIST_MIN_ITEMS = 4
 _PIECE = re.compile(r"[^,;:.!?()\[\]\n\u201c\u201d\"]+")
@@ -166,7 +174,7 @@ _ITEM_WORDS = 4  # a middle item has at most this many words
 _LAST_WORDS = 8  # the last piece may be "X and Y with their qualifier"
 _AGENDA = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|set|due|scheduled|likely|slated)\s+to\s+"
-    r"(?:discuss|focus|cover|address|include|raise|touch|talk|review|be\s+discussed)"
+    r"(?:discuss|focus|cover|address|include|raise|touch|talk|review|be\s+discussed|meet)"
     r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
     r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b", re.IGNORECASE)
