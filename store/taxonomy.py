@@ -175,7 +175,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "~productive", "~competition", "~hand-over", "~handover", "~new administration",
       "~ups and downs", "~common understandings", "~face-to-face",
       # How the sides speak of each other: "a valued ally and friend", "friendly ties".
-      "~ally", "~allies", "~friend", "~friends", "~friendship", "~friendly"]),
+      "~ally", "~allies", "~friend", "~friends", "~friendship", "~friendly",
+      # Diplomatic presence: "restore staffing at their embassies", "return ambassadors".
+      "embassies", "~embassy", "ambassadors", "diplomatic missions", "diplomatic staff*"]),
 ]
 
 DEFAULT_TOPIC_IDS = [t[0] for t in _DEFAULTS]

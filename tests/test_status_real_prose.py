@@ -188,3 +188,27 @@ def test_talks_meant_to_ease_tensions_are_not_tense() -> None:
     assert not any(c.status is Status.TENSION for c in find_cues(
         "The talks were aimed at easing trade tensions and strengthening ties."))
     assert [c.status for c in find_cues("The visit eased trade tensions.")] == [Status.PROGRESS]
+
+
+def test_embassies_and_a_step_forward_speak_of_the_relationship() -> None:
+    found = entries_of("The ministers agreed to restore staffing at their embassies.",
+                       "Both sides called the talks a step forward.")
+    assert found["relations"] is Status.AGREEMENT
+    assert status_of("relations", "Both sides said the talks on bilateral relations were"
+                     " a step forward.") is Status.PROGRESS
+
+
+def test_a_guess_that_a_deal_is_close_is_no_outcome() -> None:
+    assert find_cues("The two sides could be close to a breakthrough.") == []
+
+
+def test_no_deal_said_twice_outweighs_one_claim_of_progress() -> None:
+    from store.ingest.status import decide
+
+    assert decide([Status.STALLED, Status.STALLED, Status.PROGRESS]) is Status.STALLED
+    assert status_of(
+        "russia-ukraine",
+        "The summit ended without reaching a ceasefire deal for Ukraine.",
+        "Trump said great progress on Ukraine had been made.",
+        "Neither side has made any real progress on a ceasefire for Ukraine, officials said.",
+    ) is Status.STALLED

@@ -64,6 +64,9 @@ _NEUTRAL = [
     r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
         # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
     r"(?:could|would|may|might|will|to)\s+be\s+(?:signed|agreed|reached|struck)",
+    # "the two sides could be close to a breakthrough": a guess, not a step.
+    r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:breakthrough|deal|agreement|accord)",
 ]
 # Agreeing on a view, or to keep talking, is dialogue, not a deliverable: "agreed on the
 # vital importance of", "agreed that stable ties are important", "agreed to keep
@@ -171,6 +174,7 @@ _PROGRESS = [
     r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
+    r"(?:a|an\s+important|a\s+major|a\s+big)\s+step\s+forward",
     r"(?:important|positive|significant|concrete|good|first|initial)\s+(?:first\s+)?steps?",
     # "bearing fruit", "relations are developing positively", "cooperation is being upgraded".
     r"(?:bear(?:s|ing)?|bore|borne)\s+fruit",

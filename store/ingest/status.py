@@ -119,6 +119,9 @@ def decide(statuses: Sequence[Status]) -> Status | None:
     good = n[Status.AGREEMENT] + n[Status.PROGRESS]
     if n[Status.TENSION] and n[Status.TENSION] > good:
         return Status.TENSION
+    # "No deal was reached", said twice, outweighs one claim of progress.
+    if n[Status.STALLED] > good:
+        return Status.STALLED
     for s in (Status.AGREEMENT, Status.PROGRESS, Status.STALLED, Status.DIALOGUE):
         if n[s]:
             return s
