@@ -214,3 +214,12 @@ def test_another_meeting_on_the_schedule_is_a_passing_mention() -> None:
     [found] = topics_of("He was also scheduled to meet Ukrainian President Volodymyr Zelensky"
                         " later in the day.")
     assert "russia-ukraine" not in found
+
+
+def test_the_audience_of_a_statement_is_not_a_topic() -> None:
+    [found] = topics_of("The colonel told journalists that both sides had agreed to more"
+                        " exchanges in the future.")
+    assert "people-to-people" not in found
+    [found] = topics_of("Beijing expelled three foreign journalists and cut visas for"
+                        " students.")
+    assert "people-to-people" in found

@@ -73,10 +73,21 @@ _TITLE_BEFORE = re.compile(
     r"|(?:Secretary|Director|Head|Chief)\s*\([^()]{0,40})$", re.IGNORECASE)
 
 
+# The audience of a statement is not a topic: "Wu told journalists", "asked by reporters".
+_AUDIENCE_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|tell|briefed|briefing|brief|asked\s+by|said\s+to|speaking\s+to"
+    r"|spoke\s+to|questions?\s+from|addressed|addressing)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE)
+_AUDIENCE = frozenset({"journalists", "reporters", "students", "scholars"})
+
+
 def names_someone(norm: str, hit: Hit, parties: Parties) -> bool:
     """Does this keyword, where it stands, only say who someone is?"""
     words = norm[hit.start:hit.end]
     if parties and parties.named_by(words):
+        return True
+    if (words.lower() in _AUDIENCE
+            and _AUDIENCE_BEFORE.search(norm, max(0, hit.start - 40), hit.start) is not None):
         return True
     if country_of(words) is not None and _TITLE_AFTER.match(norm, hit.end, hit.end + 60):
         return True
