@@ -212,3 +212,10 @@ def test_no_deal_said_twice_outweighs_one_claim_of_progress() -> None:
         "Trump said great progress on Ukraine had been made.",
         "Neither side has made any real progress on a ceasefire for Ukraine, officials said.",
     ) is Status.STALLED
+
+
+def test_what_should_improve_has_not_improved() -> None:
+    text = "He said improving bilateral relations should reflect the vision of both leaders."
+    assert Status.PROGRESS not in [c.status for c in find_cues(text)]
+    assert [c.status for c in find_cues("Bilateral relations have improved.")] == [
+        Status.PROGRESS]
