@@ -219,3 +219,8 @@ def test_what_should_improve_has_not_improved() -> None:
     assert Status.PROGRESS not in [c.status for c in find_cues(text)]
     assert [c.status for c in find_cues("Bilateral relations have improved.")] == [
         Status.PROGRESS]
+
+
+def test_a_call_for_calm_is_not_a_clash() -> None:
+    assert find_cues("He called for efforts to avoid escalation in the region.") == []
+    assert [c.status for c in find_cues("The escalation continued.")] == [Status.TENSION]

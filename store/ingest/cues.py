@@ -64,7 +64,10 @@ _NEUTRAL = [
     r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
         # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
     r"(?:could|would|may|might|will|to)\s+be\s+(?:signed|agreed|reached|struck)",
-    # What should happen has not: "improving bilateral relations should reflect ...".
+    # A call for calm is not a clash: "efforts to avoid escalation in the region".
+    r"(?:avoid|avoiding|prevent|preventing|avert|averting)\s+(?:further\s+|any\s+)?"
+    r"(?:escalation|tensions?|confrontation)",
+        # What should happen has not: "improving bilateral relations should reflect ...".
     r"(?:improv|stabili[sz]|restor|resum)(?:ing|ation|ement|ption)\s+(?:of\s+)?"
     r"(?:[\w.'\u2019-]+\s+){0,3}?(?:should|must|needs?\s+to|has\s+to|ought\s+to)\b",
         # "the two sides could be close to a breakthrough": a guess, not a step.
