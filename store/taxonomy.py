@@ -40,7 +40,10 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
     ("south-china-sea", "South China Sea",
      "Maritime claims and confrontations in the South China Sea.",
      ["+South China Sea", "Second Thomas Shoal", "Scarborough Shoal", "Spratly*",
-      "Paracel*", "Ayungin", "Sabina Shoal", "shoal", "~coast guard", "water cannon",
+      "Paracel*", "Ayungin", "Sabina Shoal", "shoal",
+      # Chinese readouts use Chinese names: Ren'ai Reef is Second Thomas Shoal.
+      "Ren'ai", "Huangyan Dao", "Huangyan Island", "Xianbin Jiao", "Xianbin Reef", "Nansha",
+      "Xisha", "Meiji Reef", "Tiexian Reef", "~coast guard", "water cannon",
       "freedom of navigation", "nine-dash line", "resupply mission*", "~Philippine*",
       "~Manila", "~maritime", "~reef*", "~vessels"]),
     ("territorial", "Territorial disputes",

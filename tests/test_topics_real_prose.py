@@ -223,3 +223,9 @@ def test_the_audience_of_a_statement_is_not_a_topic() -> None:
     [found] = topics_of("Beijing expelled three foreign journalists and cut visas for"
                         " students.")
     assert "people-to-people" in found
+
+
+def test_chinese_names_of_south_china_sea_features_are_that_topic() -> None:
+    [found] = topics_of("On issues such as Ren'ai Reef, China will never ignore provocations,"
+                        " the minister said.")
+    assert "south-china-sea" in found and "ai" not in found
