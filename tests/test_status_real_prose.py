@@ -224,3 +224,8 @@ def test_what_should_improve_has_not_improved() -> None:
 def test_a_call_for_calm_is_not_a_clash() -> None:
     assert find_cues("He called for efforts to avoid escalation in the region.") == []
     assert [c.status for c in find_cues("The escalation continued.")] == [Status.TENSION]
+
+
+def test_respecting_each_others_concerns_is_dialogue() -> None:
+    text = "Both should respect each other's core interests and major concerns."
+    assert [c.status for c in find_cues(text)] == [Status.DIALOGUE]

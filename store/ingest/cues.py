@@ -204,6 +204,8 @@ _PROGRESS = [
 ]
 _DIALOGUE = [
     r"(?:mutual|common|shared)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
+    # Readout courtesy, not a grievance: "respect each other's core interests and concerns".
+    r"each\s+other['\u2019]s\s+(?:[\w-]+\s+){0,5}?concerns?",
     r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",
     r"(?:would|will)\s+continue",
     r"continue\s+(?:the|that|this|their)\s+(?:conversation|dialogue|talks)",
