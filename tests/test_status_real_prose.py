@@ -229,3 +229,15 @@ def test_a_call_for_calm_is_not_a_clash() -> None:
 def test_respecting_each_others_concerns_is_dialogue() -> None:
     text = "Both should respect each other's core interests and major concerns."
     assert [c.status for c in find_cues(text)] == [Status.DIALOGUE]
+
+
+def test_a_cues_object_phrase_names_every_topic_it_is_about() -> None:
+    found = entries_of("The leaders voiced grave concern over North Korea's troops fighting in"
+                       " Russia's war against Ukraine, officials said.")
+    assert found["russia-ukraine"] is Status.TENSION
+    assert found["korean-peninsula"] is Status.TENSION
+
+
+def test_a_deliverable_handed_over_is_agreement() -> None:
+    assert status_of("people-to-people", "They agreed to step up cooperation on cultural"
+                     " property, and Austria handed over 40 antiquities.") is Status.AGREEMENT

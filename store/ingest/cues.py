@@ -163,7 +163,9 @@ _AGREEMENT = [
     r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b", r"signed\b",
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
     r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
-    # A next visit confirmed at the meeting: "confirmed that the president will travel to".
+    # A deliverable handed over at the meeting: "the US handed over 297 antiquities".
+    r"hand(?:ed|s|ing)?\s+over",
+        # A next visit confirmed at the meeting: "confirmed that the president will travel to".
     r"confirm(?:ed|s)\s+(?:that\s+)?(?:[\w.'\u2019-]+\s+){0,5}?(?:will|would)\s+(?:travel|visit"
     r"|pay|come|host|hold)",
     r"will\s+(?:establish|launch|set\s+up|resume|reopen|restore)",

@@ -190,8 +190,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             for cue in cues[lo:hi]:
                 owners = whole
                 target = _object_of(norm, cue, hits, starts, index, cands)
-                if target is not None:
-                    owners = [target]
+                if target:
+                    owners = target
                 elif len(clauses) > 1:
                     c0, c1 = _clause_of(clauses, cue.start)
                     c_hits = hits_between(hits, starts, c0, c1)
@@ -211,19 +211,21 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
 # A cue's own object: "progress on trade", "concerns about fentanyl", "agreement on AI".
 _OBJECT = re.compile(r"\s+(?:on|over|about|regarding|in|for|with)\s+(?:the\s+|a\s+|an\s+)?")
 _OBJECT_REACH = 30
+_OBJECT_END = re.compile(r"[,;:.!?]")
 
 
 def _object_of(norm: str, cue: Cue, hits: Sequence[Hit], starts: list[int],
-               index: KeywordIndex, cands: Sequence[str]) -> str | None:
-    """The topic a cue is directly about, when a topic keyword follows it as its object."""
+               index: KeywordIndex, cands: Sequence[str]) -> list[str]:
+    """The topics a cue is directly about, when its object opens with a topic keyword:
+    every topic named in that object phrase ("concern over North Korea's troops helping
+    Russia's war against Ukraine" is about both), up to the next comma or full stop."""
     m = _OBJECT.match(norm, cue.end, cue.end + _OBJECT_REACH)
-    if m is None:
-        return None
-    for h in hits_between(hits, starts, m.end(), m.end() + 1):
-        topic = index.topic_ids[h.topic]
-        if topic in cands:
-            return topic
-    return None
+    if m is None or not hits_between(hits, starts, m.end(), m.end() + 1):
+        return []
+    stop = _OBJECT_END.search(norm, m.end())
+    end = stop.start() if stop else len(norm)
+    named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, m.end(), end)}
+    return [t for t in cands if t in named]
 
 
 def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],
