@@ -62,9 +62,7 @@ _NEUTRAL = [
     r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought)\s+(?:at|to)\s+"
     r"(?:eas(?:e|ing)|reduc(?:e|ing)|lower(?:ing)?|defus(?:e|ing)|calm(?:ing)?|cool(?:ing)?)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
-        # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
-    r"(?:could|would|may|might|will|to)\s+be\s+(?:signed|agreed|reached|struck)",
-    # A call for calm is not a clash: "efforts to avoid escalation in the region".
+        # A call for calm is not a clash: "efforts to avoid escalation in the region".
     r"(?:avoid|avoiding|prevent|preventing|avert|averting)\s+(?:further\s+|any\s+)?"
     r"(?:escalation|tensions?|confrontation)",
         # What should happen has not: "improving bilateral relations should reflect ...".
@@ -160,7 +158,9 @@ _AGREEMENT = [
     r"(?:reach(?:ed|es)?|struck|strike|clinch(?:ed)?|seal(?:ed)?)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|consensus|understanding|accord)",
     r"(?:issued|adopted|released)\s+(?:a\s+|three\s+|two\s+)?joint\s+(?:statements?|declarations?)",
-    r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b", r"signed\b",
+    r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b",
+    # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
+    r"(?<!be\s)signed\b",
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
     r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
     # A deliverable handed over at the meeting: "the US handed over 297 antiquities".

@@ -17,7 +17,7 @@ from store.ingest.pair import infer_dyad
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
-from store.ingest.topichits import Parties
+from store.ingest.topichits import sides_of
 from store.ingest.topics import score_paragraphs
 from store.ingest.types import IngestError
 from store.models import MeetingDraft, Paragraph, Topic
@@ -58,7 +58,7 @@ def extract(
     figures = find_figures(norm, paras)
     pair = infer_dyad(table, norm, dyad)
     # Words naming the sides (their countries, the officials who met) are not topics.
-    sides = Parties.of(pair, (table.actors[i].name for i in table.participants))
+    sides = sides_of(pair, (table.actors[i].name for i in table.participants))
     para_topics = score_paragraphs(norm, paras, taxonomy, sides)
     entries = build_entries(norm, paras, para_topics, figures, taxonomy, sides)
 

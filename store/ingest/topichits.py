@@ -19,7 +19,7 @@ words only say who someone is or pass the topic by:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from store.ingest.countries import country_of, country_of_capital
@@ -57,6 +57,11 @@ class Parties:
 
 NO_PARTIES = Parties()
 
+
+def sides_of(countries: Iterable[str], people: Iterable[str] = ()) -> Parties:
+    """The sides of a meeting from its pair of countries and the officials who met."""
+    return Parties.of(countries, people)
+
 # A nationality before a title names who someone is, not what was discussed: "Saudi
 # Foreign Minister", "Iran's foreign minister", "Ukrainian President".
 _TITLE_AFTER = re.compile(
@@ -91,19 +96,35 @@ def names_someone(norm: str, hit: Hit, parties: Parties) -> bool:
         return True
     if country_of(words) is not None and _TITLE_AFTER.match(norm, hit.end, hit.end + 60):
         return True
-    return _TITLE_BEFORE.search(norm, max(0, hit.start - 64), hit.start) is not None
+    lo = max(0, hit.start - 64)
+    before = norm[lo:hit.start]
+    # Cheap test first: a title before the hit ends in "to/for/on (the)" or opens a bracket.
+    if "(" not in before and not before.rstrip().lower().endswith((" to", " for", " on",
+                                                                    " the")):
+        return False
+    return _TITLE_BEFORE.search(norm, lo, hit.start) is not None
 
 
 def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
               parties: Parties = NO_PARTIES) -> Sequence[Hit]:
     """Keyword hits in norm[lo:hi] (one remembered scan) that speak of a topic, each
     scaled by how much it says (see the module's docstring)."""
+    memo = _MEMO[0]
+    if (memo is not None and memo[0] is norm and memo[1:3] == (lo, hi) and memo[3] is index
+            and memo[4] == parties):
+        return memo[5]
     hits = [h for h in index.scan(norm, lo, hi)
             if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
     hits = _outermost(hits)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
-    return tuple(_discount(hits, passing_spans(norm, lo, hi)))
+    found = tuple(_discount(hits, passing_spans(norm, lo, hi)))
+    # Topic scoring, status and figures read the same body: work it out once.
+    _MEMO[0] = (norm, lo, hi, index, parties, found)
+    return found
+
+
+_MEMO: list[tuple[str, int, int, KeywordIndex, Parties, tuple[Hit, ...]] | None] = [None]
 
 
 # A common noun capitalised inside the name of an institution or a title is part of the
@@ -142,7 +163,8 @@ def _in_a_name(norm: str, hit: Hit, index: KeywordIndex) -> bool:
 _LINK = r"(?:ties|relations|relationship|cooperation|dispute|conflict|rivalry|partnership|alliance)"
 _PLACE = r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 _BETWEEN = re.compile(
-    rf"(?:[\w'-]+\s+){{0,3}}{_LINK}\s+(?:between|among)\s+(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})")
+    rf"\b{_LINK}\s+(?:between|among)\s+(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})")
+_QUALIFIER = re.compile(r"(?:[\w'-]+\s+){1,3}$")  # "growing military" before "ties"
 _HYPHENED = re.compile(rf"\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*)\s+{_LINK}\b")
 
 
@@ -162,8 +184,11 @@ def _drop_others_relations(norm: str, hits: Sequence[Hit], lo: int, hi: int,
             sides = {_country(m["a"]), _country(m["b"])} - {None}
             if sides and not sides <= parties.countries:
                 # The linking words go; the names stay ("North Korea" is still a topic).
-                spans.append((m.start(), m.start("a")) if rx is _BETWEEN
-                             else (m.end("b"), m.end()))
+                if rx is _BETWEEN:
+                    q = _QUALIFIER.search(norm, max(lo, m.start() - 40), m.start())
+                    spans.append((q.start() if q else m.start(), m.start("a")))
+                else:
+                    spans.append((m.end("b"), m.end()))
     if not spans:
         return list(hits)
     return [h for h in hits if not any(s <= h.start < e for s, e in spans)]
@@ -177,6 +202,7 @@ def _drop_others_relations(norm: str, hits: Sequence[Hit], lo: int, hi: int,
 #   also scheduled to meet the Ukrainian president").
 PASSING = 0.4
 LIST_MIN_ITEMS = 4
+_CLAUSE_RUN = re.compile(r"[^.!?;:()\[\]\n\u201c\u201d\"]+")  # no piece crosses these
 _PIECE = re.compile(r"[^,;:.!?()\[\]\n\u201c\u201d\"]+")
 _AND = re.compile(r"\s(?:and|or|as\s+well\s+as)\s", re.IGNORECASE)
 _LEADING_AND = re.compile(r"\s*(?:and|or|as\s+well\s+as)\s", re.IGNORECASE)
@@ -223,6 +249,15 @@ def list_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 spans.append((start, run[-1][1]))
         run.clear()
 
+    for sentence in _CLAUSE_RUN.finditer(text, lo, hi):
+        # Only a run with two commas or more can hold a list.
+        if text.count(",", sentence.start(), sentence.end()) >= 2:
+            _list_runs(text, sentence.start(), sentence.end(), run, close)
+    return spans
+
+
+def _list_runs(text: str, lo: int, hi: int, run: list[tuple[int, int]],
+               close: Callable[[], None]) -> None:
     for m in _PIECE.finditer(text, lo, hi):
         words = len(m.group().split())
         joined = m.start() > lo and text[m.start() - 1] == ","
@@ -237,7 +272,6 @@ def list_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if words:
             run.append(m.span())
     close()
-    return spans
 
 
 def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
