@@ -229,3 +229,8 @@ def test_chinese_names_of_south_china_sea_features_are_that_topic() -> None:
     [found] = topics_of("On issues such as Ren'ai Reef, China will never ignore provocations,"
                         " the minister said.")
     assert "south-china-sea" in found and "ai" not in found
+
+
+def test_a_keyword_that_is_itself_a_title_keeps_its_topic() -> None:
+    [found] = topics_of("Chinese Defense Minister Dong Jun met Defense Secretary Lloyd Austin.")
+    assert "military" in found

@@ -153,7 +153,9 @@ def _in_a_name(norm: str, hit: Hit, index: KeywordIndex) -> bool:
         if m.start() <= hit.start and hit.end <= m.end():
             # The title may be written in lower case before the name: "minister of
             # External Economic Relations".
-            return (_INSTITUTION.search(m.group()) is not None
+            # A keyword that is itself a title ("defence minister") keeps its topic.
+            rest = norm[m.start():hit.start] + " " + norm[hit.end:m.end()]
+            return (_INSTITUTION.search(rest) is not None
                     or _TITLE_OF.search(norm, max(0, m.start() - 16), m.start()) is not None)
     return False
 
