@@ -40,12 +40,21 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
     ("south-china-sea", "South China Sea",
      "Maritime claims and confrontations in the South China Sea.",
      ["+South China Sea", "Second Thomas Shoal", "Scarborough Shoal", "Spratly*",
-      "Paracel*", "Ayungin", "Sabina Shoal", "shoal", "~coast guard", "water cannon",
+      "Paracel*", "Ayungin", "Sabina Shoal", "shoal",
+      # Chinese readouts use Chinese names: Ren'ai Reef is Second Thomas Shoal.
+      "Ren'ai", "Huangyan Dao", "Huangyan Island", "Xianbin Jiao", "Xianbin Reef", "Nansha",
+      "Xisha", "Meiji Reef", "Tiexian Reef", "~coast guard", "water cannon",
       "freedom of navigation", "nine-dash line", "resupply mission*", "~Philippine*",
       "~Manila", "~maritime", "~reef*", "~vessels"]),
     ("territorial", "Territorial disputes",
      "Land and island boundary disputes: the India–China border, the East China Sea.",
-     ["border", "borders", "boundary", "Line of Actual Control", "LAC", "Galwan",
+     # "border" alone is often another border ("EU borders", "border controls"): it needs
+     # support; a border question between the sides is named as one.
+     ["~border", "~borders", "boundary", "border dispute*", "border issue*", "border question",
+      "border areas", "border area", "border affairs", "border situation", "border talks",
+      "border tension*", "border standoff", "border clash*", "border row", "border region*",
+      "disputed border", "border peace", "border management",
+      "Line of Actual Control", "LAC", "Galwan",
       "Ladakh", "Arunachal", "Depsang", "Demchok", "Doklam", "Himalayan", "disengage*",
       "patrolling", "patrol points", "buffer zone*", "Senkaku*", "Diaoyu",
       "East China Sea", "territorial dispute*", "~disputed", "~frontier", "~troops"]),
@@ -81,7 +90,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "autonomous weapons", "~algorithm*"]),
     ("military", "Military channels",
      "Military-to-military communication, defence talks and crisis hotlines.",
-     ["+military-to-military", "+mil-to-mil", "military channel*", "military communication*",
+     ["+military-to-military", "+mil-to-mil", "military-to-military relations",
+      "military-to-military relationship", "military-to-military ties", "military relationship",
+      "military channel*", "military communication*",
       "military talks", "military contacts", "military ties", "military dialogue",
       "military relations", "military lines of communication", "military hotline",
       "military maritime consultative", "maritime consultative", "militaries",
@@ -90,7 +101,10 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "defence relations", "defense minister", "defence minister", "defense chiefs",
       "defence chiefs", "defense ministers", "defence ministers", "service chiefs",
       # Defence deals and arms control are reported as the military side of a relationship.
-      "~defense", "~defence", "defense cooperation", "defence cooperation", "defense ties",
+      "~defense", "~defence", "defense and security", "defence and security",
+      "security and defense", "security and defence", "defense spending", "defence spending",
+      "defense budget*", "defence budget*", "defense expen*", "defence expen*",
+      "defense cooperation", "defence cooperation", "defense ties",
       "defence ties", "defense relationship", "defence relationship", "arms control",
       "New START", "nuclear arms", "nuclear warhead*", "nuclear arsenal*", "strategic stability",
       "arms race", "military activities", "military activity", "military buildup",
@@ -104,7 +118,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
     ("people-to-people", "People-to-people",
      "Students, scholars, journalists, tourism, flights, visas and detained citizens.",
      ["people-to-people", "people exchanges", "exchanges between people", "students",
-      "student exchange*", "scholars", "foreign journalists", "journalists' visas", "tourists",
+      "student exchange*", "~scholars", "foreign journalists", "journalists' visas", "tourists",
       "tourism", "passenger flights", "direct flights", "commercial flights", "visa", "visas",
       "~journalists", "~flights", "pilgrim*", "pilgrimage", "exit ban*",
       "Fulbright", "Peace Corps", "Yatra", "educational exchange*", "cultural exchange*",
@@ -142,6 +156,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      "The relationship as a whole: stabilising ties, channels of communication, "
      "visits and next meetings.",
      ["relationship", "bilateral relations", "bilateral ties", "diplomatic relations",
+      # The relationship named between the two sides: "relations between Moscow and Ankara".
+      "relations between", "ties between",
       "~China-U.S. relations", "~U.S.-China relations", "~US-China relations",
       "~China-India relations", "~India-China relations", "lines of communication",
       "channels of communication", "communication channel*", "channels open",
@@ -160,7 +176,11 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "state visit", "~travel*", "~visit",
       "~visits", "~visited", "~visiting", "~phone call", "~rivals", "~partners", "~frank",
       "~productive", "~competition", "~hand-over", "~handover", "~new administration",
-      "~ups and downs", "~common understandings", "~face-to-face"]),
+      "~ups and downs", "~common understandings", "~face-to-face",
+      # How the sides speak of each other: "a valued ally and friend", "friendly ties".
+      "~ally", "~allies", "~friend", "~friends", "~friendship", "~friendly",
+      # Diplomatic presence: "restore staffing at their embassies", "return ambassadors".
+      "embassies", "~embassy", "ambassadors", "diplomatic missions", "diplomatic staff*"]),
 ]
 
 DEFAULT_TOPIC_IDS = [t[0] for t in _DEFAULTS]

@@ -22,6 +22,13 @@ _NT = (r"(?:do|does|did|has|have|had|is|are|was|were|could|would|should|ca|wo|mu
        r"n['\u2019]t")
 _QUAL = r"(?:a|an|any|much|real|significant|meaningful|concrete|major|substantive|further)"
 _OUTCOME = r"(?:progress|agreements?|deals?|breakthroughs?|headway|commitments?|consensus)"
+# What is hoped for (after "seek", "hope to", "push for"): up to six small words, then
+# the outcome ("find a long-term agreement", "to be able to make progress").
+_ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|achieve"
+            r"|achieving|secure|securing|be|able|an?|the|new|further|more|some|real|lasting"
+            r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+){0,6}"
+            r"(?:progress|agreements?|deals?|breakthroughs?|improvement|consensus|headway"
+            r"|solutions?|ceasefire|truce)")
 # Phrases that look like cues but report nothing about the topic's state.
 _NEUTRAL = [
     r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|give\s+details|say)",
@@ -35,10 +42,52 @@ _NEUTRAL = [
     r"(?:only\s+)?(?:if|unless|provided)\b",
     # Background, not this meeting: "talks that Beijing suspended after the visit",
     # "cut off contacts in 2022".
-    r"(?:which|that)\s+(?:[\w.'\u2019-]+\s+){0,3}?(?:had\s+)?(?:suspended|cut\s+off|froze|halted"
-    r"|broke\s+off)",
+    r"(?:which|that|when)\s+(?:[\w.'\u2019-]+\s+){0,3}?(?:had\s+)?"
+    r"(?:suspended|cut\s+off|froze|halted|broke\s+off)",
     r"(?:suspended|cut\s+off|froze|halted|broke\s+off)\s+(?:[\w.'\u2019-]+\s+){0,5}?"
     r"(?:in|since)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d",
+    # Hoping, seeking or pushing for an outcome is not reaching it: "seek progress in key
+    # areas", "trying to find a long-term agreement", "hope to be able to make progress".
+    r"(?:seek|seeks|seeking|sought|hope[sd]?|hoping|aim(?:s|ed|ing)?|try|tries|tried|trying"
+    r"|push(?:es|ed|ing)?|press(?:es|ed|ing)?|want(?:s|ed)?|call(?:s|ed|ing)?|urg(?:e|es|ed|ing)"
+    r"|striv(?:e|es|ing)|promot(?:e|es|ed|ing)|work(?:s|ed|ing)?|look(?:s|ed|ing)?)\s+"
+    rf"{_ASPIRED}",
+    # A courtesy to the guest is not a step forward: "were welcomed by", "warmly welcomed
+    # President X on a state visit".
+    r"(?:(?:was|were|been|being)\s+(?:warmly\s+|cordially\s+)?welcomed"
+    r"|(?:warmly|cordially)\s+welcom(?:ed|es|ing)"
+    r"|welcom(?:ed|es|ing)\s+(?:the\s+)?(?:visiting|guests?|him|her|them|president|prime"
+    r"|king|queen|chancellor|delegations?|counterparts?|leaders?)\b)",
+    # Talks meant to ease tensions are not tense: "talks aimed at easing trade tensions".
+    r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought)\s+(?:at|to)\s+"
+    r"(?:eas(?:e|ing)|reduc(?:e|ing)|lower(?:ing)?|defus(?:e|ing)|calm(?:ing)?|cool(?:ing)?)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
+        # A call for calm is not a clash: "efforts to avoid escalation in the region".
+    r"(?:avoid|avoiding|prevent|preventing|avert|averting)\s+(?:further\s+|any\s+)?"
+    r"(?:escalation|tensions?|confrontation)",
+        # What should happen has not: "improving bilateral relations should reflect ...".
+    r"(?:improv|stabili[sz]|restor|resum)(?:ing|ation|ement|ption)\s+(?:of\s+)?"
+    r"(?:[\w.'\u2019-]+\s+){0,3}?(?:should|must|needs?\s+to|has\s+to|ought\s+to)\b",
+        # "the two sides could be close to a breakthrough": a guess, not a step.
+    r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:breakthrough|deal|agreement|accord)",
+]
+# Agreeing on a view, or to keep talking, is dialogue, not a deliverable: "agreed on the
+# vital importance of", "agreed that stable ties are important", "agreed to keep
+# communicating", "agreed to make concerted efforts to", "agreed to deepen cooperation".
+_AGREE = r"agree(?:d|s)?\s+"
+_SHARED_VIEW = [
+    _AGREE + r"(?:on|upon|about)\s+(?:the\s+)?(?:\w+\s+)?(?:importance|need|necessity"
+    r"|significance|value)\b",
+    _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\s+"
+    r"(?:\w+\s+)?(?:important|vital|essential|crucial|necessary|indispensable|key)\b",
+    _AGREE + r"(?:to|that)\s+(?:[\w.'\u2019-]+\s+){0,10}?"
+    r"(?:communicat\w*|(?:stay|keep|remain)\s+in\s+(?:close\s+)?(?:touch|contact)|keep\s+talking"
+    r"|(?:maintain|continue|keep\s+up)\s+(?:the\s+|their\s+|close\s+|regular\s+)?"
+    r"(?:dialogue|communication|contacts?|consultations?|talks|discussions|exchanges))",
+    _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
+    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:cooperation|ties|relations|partnership|coordination|exchanges|dialogue))",
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
@@ -62,6 +111,14 @@ _STALLED = [
     rf"(?:not|never|{_NT})\s+(?:quite\s+|yet\s+)?(?:got|gotten|get|getting)\s+there",
     r"(?:still|remain(?:ed|s)?)\s+(?:far\s+)?apart", r"gaps?\s+remain(?:ed|s)?",
     r"gave\s+no\s+(?:commitment|assurance|sign)",
+    # "ended without reaching a ceasefire deal", "evaded any direct reply".
+    r"without\s+(?:reaching|securing|agreeing|making|producing|achieving|striking)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:progress|agreements?|deals?|breakthroughs?|ceasefire|truce"
+    r"|commitments?|consensus|accord)",
+    r"(?:evad|dodg|sidestepp)(?:ed|es|ing)",
+    # "not expected ... to bring an immediate resolution", "no quick fix".
+    r"(?:no|not|never)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:an?\s+)?(?:immediate|quick|swift|early)\s+"
+    r"(?:resolution|solution|breakthrough|fix|end)",
 ]
 _TENSION = [
     rf"rais(?:ed|es|ing)\s+(?:{_W}\s+){{0,3}}?concerns?",
@@ -84,15 +141,33 @@ _TENSION = [
     # Admonitions and dismissals: "should not harm", "decoupling is no solution".
     r"should\s+not", r"shouldn['\u2019]t", r"harm(?:s|ed|ing)?",
     r"(?:is|are|was|were)\s+(?:no|not\s+(?:a|the))\s+(?:solution|answer|way\s+out|option)",
+    # Open disagreement: "remain at odds", "significant differences", "confronted each other".
+    r"tense", r"at\s+odds", r"confront(?:ed|s|ing|ation|ational)?", r"clash(?:ed|es|ing)?",
+    r"(?:significant|deep|major|serious|sharp|fundamental|considerable)\s+differences",
+    r"differences\s+remain(?:ed|s)?",
+    # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
+    r"disagree(?:d|ments?)",
+    r"difficult\s+(?:meeting|talks|conversation|discussions?)",
 ]
 _AGREEMENT = [
-    r"agree(?:d|s)?\s+(?:to|on|that|upon)\b",
+    # "agreed Tuesday to", "agreed broadly to"; a bare "agree" after "to" or a modal is
+    # asked for, not done ("urged Moscow to agree to a ceasefire").
+    r"(?:agreed|agrees|(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!should\s)(?<!must\s)"
+    r"(?<!may\s)(?<!might\s)(?<!can\s)agree)\s+(?:(?:[a-z]+ly|in\s+principle|[a-z]*day)\s+)?"
+    r"(?:to|on|that|upon)\b",
     r"(?:reach(?:ed|es)?|struck|strike|clinch(?:ed)?|seal(?:ed)?)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|consensus|understanding|accord)",
     r"(?:issued|adopted|released)\s+(?:a\s+|three\s+|two\s+)?joint\s+(?:statements?|declarations?)",
-    r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b", r"signed\b",
+    r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b",
+    # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
+    r"(?<!be\s)signed\b",
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
     r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
+    # A deliverable handed over at the meeting: "the US handed over 297 antiquities".
+    r"hand(?:ed|s|ing)?\s+over",
+        # A next visit confirmed at the meeting: "confirmed that the president will travel to".
+    r"confirm(?:ed|s)\s+(?:that\s+)?(?:[\w.'\u2019-]+\s+){0,5}?(?:will|would)\s+(?:travel|visit"
+    r"|pay|come|host|hold)",
     r"will\s+(?:establish|launch|set\s+up|resume|reopen|restore)",
     # Deals announced at a meeting: "unveiled a raft of defence agreements", "announced plans".
     r"(?:announc|unveil|launch)(?:ed|es|ing)\s+(?:[\w,'\u2019-]+\s+){0,6}?"
@@ -107,13 +182,21 @@ _PROGRESS = [
     r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
-    r"(?:important|positive|significant|concrete|good)\s+steps?",
+    r"(?:a|an\s+important|a\s+major|a\s+big)\s+step\s+forward",
+    r"(?:important|positive|significant|concrete|good|first|initial)\s+(?:first\s+)?steps?",
+    # "bearing fruit", "relations are developing positively", "cooperation is being upgraded".
+    r"(?:bear(?:s|ing)?|bore|borne)\s+fruit",
+    r"develop(?:s|ed|ing)?\s+(?:very\s+|quite\s+)?(?:positively|well|steadily|dynamically"
+    r"|successfully)",
+    r"positive\s+(?:dynamics?|trends?|trajector(?:y|ies))", r"upgrad(?:ed|ing)",
+    r"calm\s+(?:along|on|at|in|has\s+returned|returned)",
     r"(?:has|have|had)\s+taken\s+(?:steps|action|measures)", r"took\s+(?:steps|action|measures)",
     r"resum(?:ed|ption)",
     r"(?:would|could|to\s+be)\s+resume[ds]?", r"restor(?:ed|ation)", r"restarted", r"reopened",
     r"re-?established", r"improv(?:ed|ing|ement|ements)", r"welcom(?:ed|es|e)\b",
     r"stepped\s+up", r"stabili[sz]ed", r"begun\s+to\s+stabili[sz]e", r"more\s+stable",
-    r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?", r"eas(?:e|ed|ing)\s+(?:the\s+)?tensions?",
+    r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?",
+    r"eas(?:e|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?",
     r"working\s+again", r"back\s+on\s+track", r"positively\s+assessed", r"largely\s+restored",
     r"more\s+needs\s+to\s+be\s+done", r"more\s+work\s+to\s+do",
     r"more\s+work\s+ahead",
@@ -123,6 +206,8 @@ _PROGRESS = [
 ]
 _DIALOGUE = [
     r"(?:mutual|common|shared)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
+    # Readout courtesy, not a grievance: "respect each other's core interests and concerns".
+    r"each\s+other['\u2019]s\s+(?:[\w-]+\s+){0,5}?concerns?",
     r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",
     r"(?:would|will)\s+continue",
     r"continue\s+(?:the|that|this|their)\s+(?:conversation|dialogue|talks)",
@@ -134,19 +219,22 @@ _DIALOGUE = [
 # Order matters at equal start positions: negations first, then the rest.
 _GROUPS: list[tuple[Status | None, list[str]]] = [
     (None, _NEUTRAL),
+    (Status.DIALOGUE, _SHARED_VIEW),
     (Status.STALLED, _STALLED),
     (Status.TENSION, _TENSION),
     (Status.AGREEMENT, _AGREEMENT),
     (Status.PROGRESS, _PROGRESS),
     (Status.DIALOGUE, _DIALOGUE),
 ]
-_NAMES = {s: (s.value if s is not None else "none") for s, _ in _GROUPS}
+# Regex group names: one per group (a status can have two groups); None reads "none".
+_NAMES = [f"g{i}" for i in range(len(_GROUPS))]
+_STATUS_OF = {name: status for name, (status, _) in zip(_NAMES, _GROUPS, strict=True)}
 # One lookbehind in front of the whole alternation (not one per branch): the
 # engine then rejects positions inside words before trying any branch.
 _SOURCE = (
     r"(?<![\w-])(?:" + "|".join(
-        f"(?P<{_NAMES[status]}>" + "|".join(f"(?:{p})" for p in pats) + ")"
-        for status, pats in _GROUPS
+        f"(?P<{name}>" + "|".join(f"(?:{p})" for p in pats) + ")"
+        for name, (_status, pats) in zip(_NAMES, _GROUPS, strict=True)
     ) + r")(?!\w)"
 )
 _CUES = re.compile(_SOURCE)
@@ -182,9 +270,9 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for m in matches:
         s, e = m.start(), m.end()  # (?!\w) in the pattern keeps cues on word ends
         name = m.lastgroup
-        if name is None or name == "none":
+        status = _STATUS_OF.get(name) if name is not None else None
+        if status is None:
             continue
-        status = Status(name)
         if status is Status.AGREEMENT and _TITLE_WORD.search(segment, s, e):
             continue
         out.append(Cue(start + s, start + e, status))

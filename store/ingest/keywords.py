@@ -8,7 +8,8 @@ A keyword is a phrase matched on whole words, case-insensitively:
 - ``"+fentanyl"``        a decisive word, worth double.
 
 A hyphen just before a keyword makes it part of another word ("cross-border" is
-not "border"), so compounds do not trigger the topic of their second half.
+not "border"), so compounds do not trigger the topic of their second half; so does
+an apostrophe between letters ("Ren'ai Reef" is not "AI"; "China's" keeps "China").
 
 Matching is by words, not by one regex alternation: a large alternation is
 tried branch by branch at every position, while a dictionary lookup per word
@@ -32,6 +33,8 @@ MAX_GAP = 3  # characters allowed between two words of a phrase (", " or " - ")
 
 _WORD = re.compile(r"\w+")
 _SPLIT = re.compile(r"(\W+)")
+# A separator that makes the next word the tail of this one: "cross-border", "Ren'ai".
+_JOINERS = frozenset({"-", "'", "\u2019"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class Hit:
     end: int
     topic: int  # index into KeywordIndex.topic_ids
     keyword: int  # index into KeywordIndex.keywords[topic]
+    scale: float = 1.0  # less than 1 where the text only passes by (an item of a long list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,7 @@ class KeywordIndex:
     short_stems: tuple[int, ...] = ()  # lengths of stems shorter than KEY_LEN ("AI*")
 
     def weight(self, hit: Hit) -> float:
-        return self.keywords[hit.topic][hit.keyword].weight
+        return self.keywords[hit.topic][hit.keyword].weight * hit.scale
 
     def scan(self, text: str, start: int = 0, end: int | None = None, *,
              remember: bool = True) -> tuple[Hit, ...]:
@@ -136,7 +140,7 @@ class KeywordIndex:
                     more += by_prefix.get(w[:n], ())
             if more:
                 cands = self._longest_first(cands + more) if cands else more
-            if not cands or (i and parts[2 * i - 1] == "-"):
+            if not cands or (i and parts[2 * i - 1] in _JOINERS):
                 continue  # no keyword starts here, or the word is the tail of a compound
             done: set[int] = set()
             for t, k in cands:

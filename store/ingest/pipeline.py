@@ -19,6 +19,7 @@ from store.ingest.positions import find_positions
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
+from store.ingest.topichits import sides_of
 from store.ingest.topics import compile_topics, score_paragraphs
 from store.ingest.types import IngestError
 from store.models import MeetingDraft, Paragraph, ReviewReason, Topic
@@ -60,8 +61,11 @@ def extract(
     table = find_actors(norm, paras)
     quotes = find_quotes(text, norm, paras, table)
     figures = find_figures(norm, paras)
-    para_topics = score_paragraphs(norm, paras, taxonomy)
-    entries = build_entries(norm, paras, para_topics, figures, taxonomy)
+    pair = read_pair(table, norm, dyad)
+    # Words naming the sides (their countries, the officials who met) are not topics.
+    sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
+    para_topics = score_paragraphs(norm, paras, taxonomy, sides)
+    entries = build_entries(norm, paras, para_topics, figures, taxonomy, sides)
 
     for q in quotes:
         if q.topic is None:
@@ -81,7 +85,6 @@ def extract(
         for e in entries
     ]
 
-    pair = read_pair(table, norm, dyad)
     # What ingest had to guess: a stored meeting with any of these needs a person's eye.
     review: list[ReviewReason] = []
     if found.guessed and not meeting_date:

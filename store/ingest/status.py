@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
+from store.ingest.topichits import NO_PARTIES, Parties, body_hits
 from store.ingest.topics import (
+    THRESHOLD,
     compile_topics,
     heading_topics,
     hits_between,
@@ -34,21 +36,67 @@ _CLAUSE = re.compile(
 )
 
 _CONTRAST = re.compile(r"\b(?:but|however)\b")
+# A concessive clause runs from its conjunction to the next comma or the sentence's end.
+_CONCESSIVE = re.compile(
+    r"\b(?:even\s+though|although|though|despite|even\s+as|even\s+if)\b[^,;]*", re.IGNORECASE)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
+           "|december")
+# When a deal was signed before this meeting: "last week", "two years ago".
+_BACKGROUND = re.compile(
+    rf"\b(?:last|previous|past)\s+(?:week|month|year|summer|spring|autumn|fall|winter|{_MONTHS})"
+    r"\b|\bearlier\s+this\s+(?:week|month|year)\b|\b(?:years?|months?|weeks?|days?)\s+ago\b",
+    re.IGNORECASE)
+# "Xi and Biden, who met last November, agreed to ...": the time is the relative clause's.
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*")
 _GOOD = (Status.AGREEMENT, Status.PROGRESS)
 _BAD = (Status.STALLED, Status.TENSION)
 
 
 def point_of(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
-    """The cues that carry a sentence's point. "They agreed on many points, but the
-    main issue is still unresolved": what follows "but"/"however" is the news, so
-    good news before it is dropped when bad news comes after it."""
-    if len(cues) < 2:
-        return list(cues)
+    """The cues that carry a sentence's point about this meeting.
+
+    - "They agreed on many points, but the main issue is still unresolved": what follows
+      "but"/"however" is the news, so good news before it is dropped when bad news
+      comes after it.
+    - "The summit ended without a deal, though both claimed progress": a concessive
+      clause yields to the main clause when the two pull opposite ways.
+    - "Last week the two countries signed an agreement": a deal of an earlier day is
+      background, not this meeting's outcome.
+    """
+    kept = _drop_background(norm, sent, cues)
+    if len(kept) < 2:
+        return kept
+    kept = _drop_concessive(norm, sent, kept)
     for m in _CONTRAST.finditer(norm, sent.start, sent.end):
-        before = [c for c in cues if c.end <= m.start()]
-        after = [c for c in cues if c.start >= m.end()]
+        before = [c for c in kept if c.end <= m.start()]
+        after = [c for c in kept if c.start >= m.end()]
         if any(c.status in _GOOD for c in before) and any(c.status in _BAD for c in after):
-            return [c for c in cues if not (c.end <= m.start() and c.status in _GOOD)]
+            return [c for c in kept if not (c.end <= m.start() and c.status in _GOOD)]
+    return kept
+
+
+def _opposed(a: Sequence[Cue], b: Sequence[Cue]) -> bool:
+    return ((any(c.status in _GOOD for c in a) and any(c.status in _BAD for c in b))
+            or (any(c.status in _BAD for c in a) and any(c.status in _GOOD for c in b)))
+
+
+def _drop_concessive(norm: str, sent: Sentence, cues: list[Cue]) -> list[Cue]:
+    for m in _CONCESSIVE.finditer(norm, sent.start, sent.end):
+        inside = [c for c in cues if m.start() <= c.start < m.end()]
+        outside = [c for c in cues if not m.start() <= c.start < m.end()]
+        if inside and _opposed(inside, outside):
+            return outside
+    return cues
+
+
+def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
+    if not any(c.status is Status.AGREEMENT for c in cues):
+        return list(cues)
+    relative = [m.span() for m in _RELATIVE.finditer(norm, sent.start, sent.end)]
+    for m in _BACKGROUND.finditer(norm, sent.start, sent.end):
+        if any(r0 <= m.start() < r1 for r0, r1 in relative):
+            continue
+        return [c for c in cues if c.status is not Status.AGREEMENT]
     return list(cues)
 
 
@@ -71,6 +119,9 @@ def decide(statuses: Sequence[Status]) -> Status | None:
     good = n[Status.AGREEMENT] + n[Status.PROGRESS]
     if n[Status.TENSION] and n[Status.TENSION] > good:
         return Status.TENSION
+    # "No deal was reached", said twice, outweighs one claim of progress.
+    if n[Status.STALLED] > good:
+        return Status.STALLED
     for s in (Status.AGREEMENT, Status.PROGRESS, Status.STALLED, Status.DIALOGUE):
         if n[s]:
             return s
@@ -95,14 +146,14 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-             index: KeywordIndex) -> dict[str, _TopicText]:
+             index: KeywordIndex, parties: Parties) -> dict[str, _TopicText]:
     if not paras:
         return {}
     collected: dict[str, _TopicText] = {}
     heads: dict[str, list[str]] = {}
     lo_all, hi_all = paras[0].start, max(p.end for p in paras)
     # The same body scan topic scoring did (remembered by the index), and one cue pass.
-    hits = index.scan(norm, lo_all, hi_all)
+    hits = body_hits(index, norm, lo_all, hi_all, parties)
     starts = [h.start for h in hits]
     cues = _cues_in_topic_paragraphs(norm, paras, para_topics)
     cue_starts = [c.start for c in cues]
@@ -111,7 +162,7 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
         if not cands:
             continue
         if p.heading is not None and p.heading not in heads:
-            heads[p.heading] = heading_topics(index, p.heading)
+            heads[p.heading] = heading_topics(index, p.heading, parties)
         heading = heads.get(p.heading, []) if p.heading is not None else []
         if not heading and not score_hits(index, hits_between(hits, starts, p.start, p.end),
                                           cands):
@@ -121,8 +172,11 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             continue
         for sent in p.sentences or (Sentence(p.start, p.end),):
             s_hits = hits_between(hits, starts, sent.start, sent.end)
+            # The sentence is about its strongest topics, and about every topic it names
+            # outright ("confronted each other over Taiwan and the South China Sea").
+            own = score_hits(index, s_hits, cands)
             whole = sentence_topics(index, s_hits, cands, heading)
-            own = score_hits(index, s_hits, whole)
+            whole += [t for t in cands if t not in whole and own.get(t, 0.0) >= THRESHOLD]
             for t in whole:
                 tt = collected.setdefault(t, _TopicText())
                 tt.sentences.append(sent)
@@ -135,7 +189,10 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
                 owners = whole
-                if len(clauses) > 1:
+                target = _object_of(norm, cue, hits, starts, index, cands)
+                if target:
+                    owners = target
+                elif len(clauses) > 1:
                     c0, c1 = _clause_of(clauses, cue.start)
                     c_hits = hits_between(hits, starts, c0, c1)
                     # A clause naming a topic of its own keeps its cue to itself.
@@ -149,6 +206,26 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     (c, sent) for c in point_of(norm, sent, own_cues))
     _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
     return collected
+
+
+# A cue's own object: "progress on trade", "concerns about fentanyl", "agreement on AI".
+_OBJECT = re.compile(r"\s+(?:on|over|about|regarding|in|for|with)\s+(?:the\s+|a\s+|an\s+)?")
+_OBJECT_REACH = 30
+_OBJECT_END = re.compile(r"[,;:.!?]")
+
+
+def _object_of(norm: str, cue: Cue, hits: Sequence[Hit], starts: list[int],
+               index: KeywordIndex, cands: Sequence[str]) -> list[str]:
+    """The topics a cue is directly about, when its object opens with a topic keyword:
+    every topic named in that object phrase ("concern over North Korea's troops helping
+    Russia's war against Ukraine" is about both), up to the next comma or full stop."""
+    m = _OBJECT.match(norm, cue.end, cue.end + _OBJECT_REACH)
+    if m is None or not hits_between(hits, starts, m.end(), m.end() + 1):
+        return []
+    stop = _OBJECT_END.search(norm, m.end())
+    end = stop.start() if stop else len(norm)
+    named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, m.end(), end)}
+    return [t for t in cands if t in named]
 
 
 def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],
@@ -216,20 +293,21 @@ def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:
 
 
 def _figures_for(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-                 figures: Sequence[Figure], index: KeywordIndex) -> dict[str, list[Figure]]:
+                 figures: Sequence[Figure], index: KeywordIndex,
+                 parties: Parties) -> dict[str, list[Figure]]:
     """topic id -> figures cited in its sentences (each copy has `topic` set)."""
     by_index = {p.index: p for p in paras}
     out: dict[str, list[Figure]] = {}
     if not paras:
         return out
-    hits = index.scan(norm, paras[0].start, max(p.end for p in paras))
+    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
     starts = [h.start for h in hits]
     for f in figures:
         p = by_index.get(f.paragraph)
         cands = para_topics.get(f.paragraph, [])
         if p is None or not cands:
             continue
-        heading = heading_topics(index, p.heading)
+        heading = heading_topics(index, p.heading, parties)
         sent = next((s for s in p.sentences if s.start <= f.start < s.end), None)
         owners = cands[:1]
         if sent is not None:
@@ -246,14 +324,16 @@ def build_entries(
     para_topics: dict[int, list[str]],
     figures: list[Figure],
     topics: list[Topic],
+    parties: Parties = NO_PARTIES,
 ) -> list[TopicEntry]:
-    """Status from cue phrases in the topic's sentences; evidence is that sentence."""
+    """Status from cue phrases in the topic's sentences; evidence is that sentence.
+    `parties` must be the sides `score_paragraphs` was given."""
     if not para_topics:
         return []
     index = compile_topics(topics)
     names = {t.id: t.name for t in topics}
-    collected = _collect(norm, paras, para_topics, index)
-    figs = _figures_for(norm, paras, para_topics, figures, index)
+    collected = _collect(norm, paras, para_topics, index, parties)
+    figs = _figures_for(norm, paras, para_topics, figures, index, parties)
     first_para: dict[str, int] = {}
     para_lists: dict[str, list[int]] = {}
     for idx in sorted(para_topics):

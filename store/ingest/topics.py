@@ -6,6 +6,9 @@ topics of its section heading ("TAIWAN, SOUTH CHINA SEA" carries two). A topic
 counts when it reaches a whole keyword's worth and is not dwarfed by the
 paragraph's main topic, which keeps incidental mentions out ("the Indonesian
 island of Bali" is not Taiwan; "Russia" alone is not the war in Ukraine).
+
+Which keyword hits speak of a topic at all (not the names of the sides, titles, items of
+long lists, agendas) is `store.ingest.topichits`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from store.ingest.keywords import Hit, KeywordIndex, build_index
+from store.ingest.topichits import NO_PARTIES, Parties, body_hits, names_someone
 from store.ingest.types import Para
 from store.models import Topic
 
@@ -58,11 +62,21 @@ def hits_between(hits: Sequence[Hit], starts: Sequence[int], lo: int, hi: int) -
     return hits[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
-def heading_topics(index: KeywordIndex, heading: str | None) -> list[str]:
+# Headings of what follows the article on a saved page: links to other stories.
+_ELSEWHERE = re.compile(
+    r"\s*(?:related|read\s+(?:more|also)|see\s+also|more\s+(?:from|on|stories|news)"
+    r"|you\s+may\s+(?:also\s+)?(?:be\s+interested|like)|recommended|most\s+(?:read|popular)"
+    r"|popular|latest\s+(?:news|stories)|also\s+read|trending)\b", re.IGNORECASE)
+
+
+def heading_topics(index: KeywordIndex, heading: str | None,
+                   parties: Parties = NO_PARTIES) -> list[str]:
     """Topics a section heading names: every one with a whole keyword, else the best one."""
     if not heading:
         return []
-    scores = score_hits(index, index.scan(heading, remember=False))
+    hits = [h for h in index.scan(heading, remember=False)
+            if not names_someone(heading, h, parties)]
+    scores = score_hits(index, hits)
     if not scores:
         return []
     strong = [t for t, s in scores.items() if s >= THRESHOLD]
@@ -83,13 +97,13 @@ def rank(scores: dict[str, float], order: dict[str, int]) -> list[str]:
     return sorted(keep, key=lambda t: -scores[t])
 
 
-def paragraph_scores(norm: str, paras: Sequence[Para],
-                     index: KeywordIndex) -> list[dict[str, float]]:
+def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
+                     parties: Parties = NO_PARTIES) -> list[dict[str, float]]:
     """Keyword scores per paragraph (heading bonus included), one scan of the body."""
     scores: list[dict[str, float]] = [{} for _ in paras]
     if not paras:
         return scores
-    hits = index.scan(norm, paras[0].start, max(p.end for p in paras))
+    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
     for i, p in enumerate(paras):
@@ -97,20 +111,24 @@ def paragraph_scores(norm: str, paras: Sequence[Para],
         if p.heading is None:
             continue
         if p.heading not in heads:
-            heads[p.heading] = heading_topics(index, p.heading)
+            heads[p.heading] = heading_topics(index, p.heading, parties)
         for t in heads[p.heading]:
             scores[i][t] = scores[i].get(t, 0.0) + HEADING_BONUS
     return scores
 
 
-def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic]) -> dict[int, list[str]]:
+def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
+                     parties: Parties = NO_PARTIES) -> dict[int, list[str]]:
     """paragraph index -> topic ids it carries (best first; may be several)."""
     index = compile_topics(topics)
     order = {t.id: i for i, t in enumerate(topics)}
-    scores = paragraph_scores(norm, paras, index)
+    scores = paragraph_scores(norm, paras, index, parties)
     ranked = [rank(s, order) for s in scores]
     _fill_from_section(paras, scores, ranked, order)
     _fill_continuations(norm, paras, ranked)
+    for i, p in enumerate(paras):
+        if p.heading is not None and _ELSEWHERE.match(p.heading):
+            ranked[i] = []  # "Related posts": other stories' headlines, not this meeting
     return {p.index: r for p, r in zip(paras, ranked, strict=True) if r}
 
 

@@ -1,0 +1,306 @@
+"""Which keyword hits speak of a topic, and how much.
+
+A keyword found in the text is evidence that a topic was discussed, except where the
+words only say who someone is or pass the topic by:
+
+- words naming the meeting's own sides (their countries, capitals and the officials
+  who met): at a Russia–Iran summit "Putin" and "Tehran" are not the war in Ukraine or
+  the Middle East;
+- a nationality or region inside an official's title ("Saudi Foreign Minister",
+  "Special Envoy to the Middle East") or a common noun inside an institution's name
+  ("Committee for Cooperation in Trade, Economy, Science and Technology");
+- a word inside another topic's phrase ("economic ties" is trade, not the relationship);
+- the relationship of two other countries ("military ties between North Korea and
+  Russia" at a Japan–South Korea meeting);
+- and, at a discount (`PASSING`): an item of a long list, and what the talks were
+  only expected to cover ("the talks would include arms control").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from store.ingest.countries import country_of, country_of_capital
+from store.ingest.keywords import Hit, KeywordIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The two sides of the meeting, as the words that name them."""
+
+    countries: frozenset[str] = frozenset()  # canonical names: "Russia", "Iran"
+    names: frozenset[str] = frozenset()  # lower-case: "vladimir putin", "putin", "vladimir"
+
+    @classmethod
+    def of(cls, countries: Iterable[str], people: Iterable[str] = ()) -> Parties:
+        """The sides from the pair of countries and the names of the officials who met."""
+        names: set[str] = set()
+        for person in people:
+            words = person.lower().split()
+            names.add(" ".join(words))
+            names.update(w for w in words if len(w) > 2)
+        return cls(frozenset(countries), frozenset(names))
+
+    def named_by(self, words: str) -> bool:
+        """Do these words (a keyword as found) only name one of the sides?"""
+        w = " ".join(words.split())
+        if w.lower() in self.names:
+            return True
+        country = country_of(w) or country_of_capital(w)
+        return country is not None and country in self.countries
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.names)
+
+
+NO_PARTIES = Parties()
+
+
+def sides_of(countries: Iterable[str], people: Iterable[str] = ()) -> Parties:
+    """The sides of a meeting from its pair of countries and the officials who met."""
+    return Parties.of(countries, people)
+
+# A nationality before a title names who someone is, not what was discussed: "Saudi
+# Foreign Minister", "Iran's foreign minister", "Ukrainian President".
+_TITLE_AFTER = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:(?:Deputy|Vice|Acting|Prime|Foreign|Defen[cs]e|Interior|Finance"
+    r"|Trade|Crown|Chief|Senior|Special|National|State|First|Supreme)\s+)*"
+    r"(?:President|Minister|King|Queen|Prince|Emir|Chancellor|Premier|Leader|Secretary|Envoy"
+    r"|Ambassador|Counterpart|Delegation|Spokes(?:man|woman|person)|Sultan|Monarch"
+    r"|Vice-President)s?\b", re.IGNORECASE)
+# ...and so does the region in a title: "Special Envoy to the Middle East".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:Envoy|Ambassador|Representative|Coordinator|Commissioner|Adviser|Advisor)\s+"
+    r"(?:to|for|on)\s+(?:the\s+)?"
+    # ...or the desk in brackets after a title: "Joint Secretary (Pakistan, Afghanistan, Iran)".
+    r"|(?:Secretary|Director|Head|Chief)\s*\([^()]{0,40})$", re.IGNORECASE)
+
+
+# The audience of a statement is not a topic: "Wu told journalists", "asked by reporters".
+_AUDIENCE_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|tell|briefed|briefing|brief|asked\s+by|said\s+to|speaking\s+to"
+    r"|spoke\s+to|questions?\s+from|addressed|addressing)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE)
+_AUDIENCE = frozenset({"journalists", "reporters", "students", "scholars"})
+
+
+def names_someone(norm: str, hit: Hit, parties: Parties) -> bool:
+    """Does this keyword, where it stands, only say who someone is?"""
+    words = norm[hit.start:hit.end]
+    if parties and parties.named_by(words):
+        return True
+    if (words.lower() in _AUDIENCE
+            and _AUDIENCE_BEFORE.search(norm, max(0, hit.start - 40), hit.start) is not None):
+        return True
+    if country_of(words) is not None and _TITLE_AFTER.match(norm, hit.end, hit.end + 60):
+        return True
+    lo = max(0, hit.start - 64)
+    before = norm[lo:hit.start]
+    # Cheap test first: a title before the hit ends in "to/for/on (the)" or opens a bracket.
+    if "(" not in before and not before.rstrip().lower().endswith((" to", " for", " on",
+                                                                    " the")):
+        return False
+    return _TITLE_BEFORE.search(norm, lo, hit.start) is not None
+
+
+def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
+              parties: Parties = NO_PARTIES) -> Sequence[Hit]:
+    """Keyword hits in norm[lo:hi] (one remembered scan) that speak of a topic, each
+    scaled by how much it says (see the module's docstring)."""
+    memo = _MEMO[0]
+    if (memo is not None and memo[0] is norm and memo[1:3] == (lo, hi) and memo[3] is index
+            and memo[4] == parties):
+        return memo[5]
+    hits = [h for h in index.scan(norm, lo, hi)
+            if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
+    hits = _outermost(hits)
+    if parties:
+        hits = _drop_others_relations(norm, hits, lo, hi, parties)
+    found = tuple(_discount(hits, passing_spans(norm, lo, hi)))
+    # Topic scoring, status and figures read the same body: work it out once.
+    _MEMO[0] = (norm, lo, hi, index, parties, found)
+    return found
+
+
+_MEMO: list[tuple[str, int, int, KeywordIndex, Parties, tuple[Hit, ...]] | None] = [None]
+
+
+# A common noun capitalised inside the name of an institution or a title is part of the
+# name: "Committee for Cooperation in Trade, Economy, Science and Technology", "Central
+# Military Commission", "Minister of Defense".
+_INSTITUTION = re.compile(
+    r"\b(?:Committee|Commission|Ministry|Department|Council|Agency|Office|Bureau|Institute"
+    r"|Forum|Organi[sz]ation|Fund|Bank|Cent(?:er|re)|Corporation|Authority|Administration"
+    r"|Academy|University|Association|Federation|Chamber|Minister|Secretary|Director"
+    r"|Chairman|Commissioner)\b")
+_TITLE_OF = re.compile(r"\b(?:minister|ministry|secretary|director|chairman|department)\s+of\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+_NAME_WORD = r"(?:[A-Z][\w'-]*|of|for|in|and|on|the|&)"
+_NAME_RUN = re.compile(rf"[A-Z][\w'-]*(?:,?\s+{_NAME_WORD})*")
+_NAME_REACH = 80  # characters either side searched for the rest of the name
+
+
+def _in_a_name(norm: str, hit: Hit, index: KeywordIndex) -> bool:
+    if not norm[hit.start:hit.start + 1].isupper():
+        return False
+    keyword = index.keywords[hit.topic][hit.keyword].text.lstrip("~+ ")
+    if keyword[:1].isupper():
+        return False  # a proper noun ("Taiwan") keeps its topic inside any name
+    lo = max(0, hit.start - _NAME_REACH)
+    for m in _NAME_RUN.finditer(norm, lo, min(len(norm), hit.end + _NAME_REACH)):
+        if m.start() <= hit.start and hit.end <= m.end():
+            # The title may be written in lower case before the name: "minister of
+            # External Economic Relations".
+            # A keyword that is itself a title ("defence minister") keeps its topic.
+            rest = norm[m.start():hit.start] + " " + norm[hit.end:m.end()]
+            return (_INSTITUTION.search(rest) is not None
+                    or _TITLE_OF.search(norm, max(0, m.start() - 16), m.start()) is not None)
+    return False
+
+
+# Another pair's relationship: "military ties between North Korea and Russia", "the
+# Moscow-Pyongyang relationship", "the border dispute between Cambodia and Thailand".
+_LINK = r"(?:ties|relations|relationship|cooperation|dispute|conflict|rivalry|partnership|alliance)"
+_PLACE = r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+_BETWEEN = re.compile(
+    rf"\b{_LINK}\s+(?:between|among)\s+(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})")
+_QUALIFIER = re.compile(r"(?:[\w'-]+\s+){1,3}$")  # "growing military" before "ties"
+_HYPHENED = re.compile(rf"\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*)\s+{_LINK}\b")
+
+
+def _country(name: str) -> str | None:
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    w = " ".join(words)
+    return country_of(w) or country_of_capital(w)
+
+
+def _drop_others_relations(norm: str, hits: Sequence[Hit], lo: int, hi: int,
+                           parties: Parties) -> list[Hit]:
+    spans: list[tuple[int, int]] = []
+    for rx in (_BETWEEN, _HYPHENED):
+        for m in rx.finditer(norm, lo, hi):
+            sides = {_country(m["a"]), _country(m["b"])} - {None}
+            if sides and not sides <= parties.countries:
+                # The linking words go; the names stay ("North Korea" is still a topic).
+                if rx is _BETWEEN:
+                    q = _QUALIFIER.search(norm, max(lo, m.start() - 40), m.start())
+                    spans.append((q.start() if q else m.start(), m.start("a")))
+                else:
+                    spans.append((m.end("b"), m.end()))
+    if not spans:
+        return list(hits)
+    return [h for h in hits if not any(s <= h.start < e for s, e in spans)]
+
+
+# Passing mentions count for PASSING of a keyword, so they need support elsewhere:
+# - items of an enumeration: runs of short comma-separated pieces ("talks covered
+#   defence, trade, technology and people-to-people links");
+# - what the talks were only expected to cover ("were expected to discuss Ukraine",
+#   "the talks would include arms control"), and other meetings on the schedule ("he was
+#   also scheduled to meet the Ukrainian president").
+PASSING = 0.4
+LIST_MIN_ITEMS = 4
+_CLAUSE_RUN = re.compile(r"[^.!?;:()\[\]\n\u201c\u201d\"]+")  # no piece crosses these
+_PIECE = re.compile(r"[^,;:.!?()\[\]\n\u201c\u201d\"]+")
+_AND = re.compile(r"\s(?:and|or|as\s+well\s+as)\s", re.IGNORECASE)
+_LEADING_AND = re.compile(r"\s*(?:and|or|as\s+well\s+as)\s", re.IGNORECASE)
+_LEAD_WORDS = 3  # of the first piece, only its last words can be the first item
+_ITEM_WORDS = 4  # a middle item has at most this many words
+_LAST_WORDS = 8  # the last piece may be "X and Y with their qualifier"
+_AGENDA = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|set|due|scheduled|likely|slated)\s+to\s+"
+    r"(?:discuss|focus|cover|address|include|raise|touch|talk|review|be\s+discussed|meet)"
+    r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
+    r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
+    r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n")
+
+
+def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the passing mentions in text[lo:hi], sorted by start."""
+    spans = list_spans(text, lo, hi)
+    for m in _AGENDA.finditer(text, lo, hi):
+        back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
+        end = _SENTENCE_END.search(text, m.end(), hi)
+        spans.append((max(back + 1, lo), end.end() if end else hi))
+    spans.sort()
+    return spans
+
+
+def list_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of each enumeration of at least LIST_MIN_ITEMS items in text[lo:hi]."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # the pieces of the run so far
+
+    def close() -> None:
+        if len(run) >= 2:
+            last = text[run[-1][0]:run[-1][1]]
+            # "A, B and C" is three items; "A, B, and C" (a serial comma) too.
+            paired = _AND.search(last) is not None and not _LEADING_AND.match(last)
+            items = len(run) + (1 if paired else 0)
+            if items >= LIST_MIN_ITEMS:
+                # The first piece carries the lead-in: only its last words are an item.
+                first_start, first_end = run[0]
+                head = text[first_start:first_end].split()
+                tail = " ".join(head[-_LEAD_WORDS:]) if head else ""
+                start = text.rfind(tail, first_start, first_end) if tail else first_start
+                spans.append((start, run[-1][1]))
+        run.clear()
+
+    for sentence in _CLAUSE_RUN.finditer(text, lo, hi):
+        # Only a run with two commas or more can hold a list.
+        if text.count(",", sentence.start(), sentence.end()) >= 2:
+            _list_runs(text, sentence.start(), sentence.end(), run, close)
+    return spans
+
+
+def _list_runs(text: str, lo: int, hi: int, run: list[tuple[int, int]],
+               close: Callable[[], None]) -> None:
+    for m in _PIECE.finditer(text, lo, hi):
+        words = len(m.group().split())
+        joined = m.start() > lo and text[m.start() - 1] == ","
+        if run and joined and words <= _ITEM_WORDS:
+            run.append(m.span())
+            continue
+        if run and joined and words <= _LAST_WORDS and _AND.search(text, m.start(), m.end()):
+            run.append(m.span())
+            close()
+            continue
+        close()
+        if words:
+            run.append(m.span())
+    close()
+
+
+def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
+    """Hits inside a passing span, scaled down (spans sorted by start, may overlap)."""
+    if not spans:
+        return list(hits)
+    out: list[Hit] = []
+    j = 0
+    reach = -1  # the furthest end of the spans that start before the current hit
+    for h in hits:
+        while j < len(spans) and spans[j][0] <= h.start:
+            reach = max(reach, spans[j][1])
+            j += 1
+        out.append(replace(h, scale=PASSING) if h.start < reach else h)
+    return out
+
+
+def _outermost(hits: Sequence[Hit]) -> list[Hit]:
+    """Hits (sorted by start) less those overlapped by another topic's hit that starts
+    earlier or spans more ("military-to-military relations between" is military's).
+    Phrases are short, so only the hits that started in the last few words are compared."""
+    kept: list[Hit] = []
+    recent: list[Hit] = []  # hits whose span may still cover the current one
+    for h in hits:
+        recent = [o for o in recent if o.end > h.start]
+        if not any(o.topic != h.topic and (o.start < h.start or (
+                o.end >= h.end and o.end - o.start > h.end - h.start)) for o in recent):
+            kept.append(h)
+        recent.append(h)
+    return kept

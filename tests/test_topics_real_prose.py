@@ -1,0 +1,236 @@
+"""Stage 6 on the shapes of real diplomatic prose (issue 8): which topics a meeting
+substantively discussed, and which words only name who met or pass by.
+
+Every sentence is written for these tests (invented officials are fine); none is
+copied from a real article.
+"""
+
+from __future__ import annotations
+
+from store.ingest.keywords import build_index
+from store.ingest.sentences import split_sentences
+from store.ingest.topichits import Parties
+from store.ingest.topics import score_paragraphs
+from store.ingest.types import Para
+from store.taxonomy import default_topics
+
+TOPICS = default_topics()
+
+
+def topics_of(*bodies: str, parties: list[str] | None = None,
+              people: tuple[str, ...] = ()) -> list[list[str]]:
+    text = "\n\n".join(bodies)
+    paras: list[Para] = []
+    pos = 0
+    for i, body in enumerate(bodies):
+        paras.append(Para(index=i, start=pos, end=pos + len(body),
+                          sentences=split_sentences(text, pos, pos + len(body))))
+        pos += len(body) + 2
+    sides = Parties.of(parties or [], people)
+    found = score_paragraphs(text, paras, TOPICS, sides)
+    return [found.get(i, []) for i in range(len(paras))]
+
+
+def test_a_keyword_after_an_apostrophe_inside_a_word_is_not_that_keyword() -> None:
+    # A place name romanised with an apostrophe ends in the letters of "AI".
+    index = build_index([("ai", ["+AI"])])
+    text = "Boats met near Mei'ai Shoal and Dao\u2019ai Reef; China's AI rules came up."
+    assert [text[h.start:h.end] for h in index.scan(text, remember=False)] == ["AI"]
+    [found] = topics_of("The minister said patrols near Tai'ai Reef would continue.")
+    assert "ai" not in found
+
+
+def test_words_naming_the_sides_of_the_meeting_are_not_topics() -> None:
+    # At a Russia–Iran summit, Russia, Putin, Tehran and "Iranian" say who met.
+    body = ("Vladimir Putin said Russia valued its close ties with its partners in Tehran, after"
+            " his first talks with Iranian President Reza Tavani.")
+    assert topics_of(body, parties=["Iran", "Russia"], people=("Vladimir Putin", "Reza Tavani")
+                     ) == [["relations"]]
+    # The same sentence about two other countries' meeting still names both topics.
+    found = topics_of(body, parties=["Hungary", "Austria"])[0]
+    assert {"russia-ukraine", "middle-east"} <= set(found)
+
+
+def test_a_side_can_still_discuss_a_topic_named_in_other_words() -> None:
+    # North Korea met Russia: "DPRK" is a side, the missile launches are a topic.
+    [found] = topics_of("Kim told the DPRK delegation that ballistic missile launches and"
+                        " denuclearization talks with Seoul were off the table.",
+                        parties=["North Korea", "Russia"])
+    assert "korean-peninsula" in found
+
+
+def test_extract_does_not_file_a_side_of_the_meeting_as_a_topic() -> None:
+    from store.ingest import extract
+
+    draft = extract(
+        "Putin and Tavani pledge closer ties\n\n"
+        "ASHGABAT, Oct 11 (Wire) - Russian President Vladimir Putin met Iranian President Reza"
+        " Tavani in Ashgabat on Friday, their first meeting.\n\n"
+        "Putin said relations between Moscow and Tehran were developing well and that Russia"
+        " valued Iran as a partner. Tavani said Iran wanted closer ties with Russia.\n"
+    )
+    assert sorted(draft.dyad) == ["Iran", "Russia"]
+    ids = {t.id for t in draft.topics}
+    assert "russia-ukraine" not in ids and "middle-east" not in ids
+
+
+def test_a_nationality_or_region_in_an_officials_title_is_not_a_topic() -> None:
+    # Two Hungarian and Austrian ministers met; a Saudi host and a US envoy sat in.
+    [found] = topics_of("The meeting was attended by Saudi Foreign Minister Faisal Omar, Iran's"
+                        " foreign minister and the Special Envoy to the Middle East, Jon Reed.",
+                        parties=["Hungary", "Austria"])
+    assert "middle-east" not in found
+    # The same countries as the subject of the talks are a topic.
+    [found] = topics_of("The ministers discussed Iran and the war in Gaza.",
+                        parties=["Hungary", "Austria"])
+    assert "middle-east" in found
+
+
+def test_a_word_inside_another_topics_phrase_belongs_to_that_phrase() -> None:
+    from store.ingest.topichits import body_hits
+    from store.ingest.topics import compile_topics
+
+    index = compile_topics(TOPICS)
+    text = "They want to expand economic ties."
+    hits = body_hits(index, text, 0, len(text))
+    assert [(index.topic_ids[h.topic], text[h.start:h.end]) for h in hits] == [
+        ("trade", "economic ties")]
+
+
+def test_an_item_of_a_long_list_is_a_passing_mention() -> None:
+    # One of five subjects in a list does not make a topic on its own...
+    [found] = topics_of("Talks ranged across energy, farming, tourism, health, and"
+                        " infrastructure links.")
+    assert "people-to-people" not in found
+    # ...a subject of its own sentence does.
+    [found] = topics_of("They agreed to ease visas for tourism.")
+    assert "people-to-people" in found
+    # Three items are not yet a passing list.
+    [found] = topics_of("We discussed plans for the future, tourism, and a new bridge.")
+    assert "people-to-people" in found
+
+
+def test_list_spans_cover_the_items_not_the_lead_in() -> None:
+    from store.ingest.topichits import list_spans
+
+    text = "The focus will fall on chips, clean energy, artificial intelligence and robotics."
+    [(start, end)] = list_spans(text, 0, len(text))
+    assert text[start:end] == "fall on chips, clean energy, artificial intelligence and robotics"
+    assert list_spans("He said: A, B.", 0, 14) == []
+
+
+def _with_heading(heading: str, body: str) -> tuple[str, list[Para]]:
+    return body, [Para(index=0, start=0, end=len(body), section=1, heading=heading,
+                       sentences=split_sentences(body, 0, len(body)))]
+
+
+def test_a_heading_naming_the_sides_gives_no_topic() -> None:
+    text, paras = _with_heading("Putin hails close ties with Iran in first talks with Tavani",
+                                "The two presidents met for an hour.")
+    sides = Parties.of(["Iran", "Russia"], ["Vladimir Putin", "Reza Tavani"])
+    found = score_paragraphs(text, paras, TOPICS, sides)
+    assert "russia-ukraine" not in found.get(0, []) and "middle-east" not in found.get(0, [])
+
+
+def test_links_to_other_stories_after_the_article_are_not_topics() -> None:
+    text, paras = _with_heading("Related Posts", "Climate deal is the world's best chance")
+    assert score_paragraphs(text, paras, TOPICS) == {}
+    text, paras = _with_heading("CLIMATE", "Climate deal is the world's best chance")
+    assert score_paragraphs(text, paras, TOPICS) == {0: ["climate"]}
+
+
+def test_what_the_talks_were_only_expected_to_cover_is_a_passing_mention() -> None:
+    [found] = topics_of("The two were expected to discuss arms control and cyberattacks.")
+    assert found == []
+    [found] = topics_of("Officials said the talks would include arms control.")
+    assert found == []
+    # What they did discuss counts.
+    [found] = topics_of("The two presidents discussed arms control and cyberattacks.")
+    assert {"military", "cyber"} <= set(found)
+
+
+def test_a_common_noun_inside_an_institutions_name_is_not_a_topic() -> None:
+    [found] = topics_of("Present were the chairman of the Committee for Cooperation in Trade,"
+                        " Economy, Science and Technology and the Minister of Defense.")
+    assert found == []
+    # A proper noun keeps its topic inside a name: the office speaks of Taiwan.
+    [found] = topics_of("The Taiwan Affairs Office condemned the transit.")
+    assert "taiwan" in found
+
+
+def test_the_relationship_of_two_other_countries_is_not_this_meetings_topic() -> None:
+    body = ("The prime ministers of Hungary and Austria voiced concern over growing military"
+            " ties between North Korea and Russia.")
+    [found] = topics_of(body, parties=["Hungary", "Austria"])
+    assert "military" not in found and "korean-peninsula" in found
+    [found] = topics_of("They spoke of the Moscow-Pyongyang relationship.",
+                        parties=["Hungary", "Austria"])
+    assert "relations" not in found
+    # The sides' own ties stay theirs.
+    [found] = topics_of("They hailed the military ties between Hungary and Austria.",
+                        parties=["Hungary", "Austria"])
+    assert "military" in found
+
+
+def test_a_topic_phrase_keeps_the_words_it_overlaps() -> None:
+    from store.ingest.topichits import body_hits
+    from store.ingest.topics import compile_topics
+
+    index = compile_topics(TOPICS)
+    text = "A healthy military-to-military relationship between the two matters."
+    hits = body_hits(index, text, 0, len(text))
+    assert {index.topic_ids[h.topic] for h in hits} == {"military"}
+
+
+def test_a_border_alone_is_not_a_territorial_dispute() -> None:
+    [found] = topics_of("Merz stressed the security of the EU borders and the fight against"
+                        " illegal migration.")
+    assert "territorial" not in found
+    [found] = topics_of("The two sides discussed the border dispute and the situation in the"
+                        " border areas.")
+    assert "territorial" in found
+
+
+def test_real_prose_names_for_defence_and_the_relationship() -> None:
+    [found] = topics_of("Tusk urged Berlin to raise its defense spending.")
+    assert "military" in found
+    [found] = topics_of("South Africa sees Hungary as a valued ally and a friend, the president"
+                        " said.")
+    assert "relations" in found
+    # Scholars quoted on a visit are sources, not student exchanges.
+    [found] = topics_of("Scholars interviewed said the visit mattered.")
+    assert "people-to-people" not in found
+
+
+def test_titles_written_other_ways_are_not_topics() -> None:
+    # A desk in brackets after a title, and a title in lower case before a capitalised name.
+    [found] = topics_of("The delegation is led by Home Ministry Joint Secretary (PAK, Pakistan,"
+                        " Afghanistan and Iran) Dev Mehra and the minister of External Economic"
+                        " Relations.")
+    assert found == []
+
+
+def test_another_meeting_on_the_schedule_is_a_passing_mention() -> None:
+    [found] = topics_of("He was also scheduled to meet Ukrainian President Volodymyr Zelensky"
+                        " later in the day.")
+    assert "russia-ukraine" not in found
+
+
+def test_the_audience_of_a_statement_is_not_a_topic() -> None:
+    [found] = topics_of("The colonel told journalists that both sides had agreed to more"
+                        " exchanges in the future.")
+    assert "people-to-people" not in found
+    [found] = topics_of("Beijing expelled three foreign journalists and cut visas for"
+                        " students.")
+    assert "people-to-people" in found
+
+
+def test_chinese_names_of_south_china_sea_features_are_that_topic() -> None:
+    [found] = topics_of("On issues such as Ren'ai Reef, China will never ignore provocations,"
+                        " the minister said.")
+    assert "south-china-sea" in found and "ai" not in found
+
+
+def test_a_keyword_that_is_itself_a_title_keeps_its_topic() -> None:
+    [found] = topics_of("Chinese Defense Minister Dong Jun met Defense Secretary Lloyd Austin.")
+    assert "military" in found
