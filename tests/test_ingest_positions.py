@@ -42,9 +42,9 @@ def test_a_person_in_an_aside_is_not_the_subject() -> None:
 
 def test_one_position_per_topic_the_clause_names() -> None:
     got = positions("Varga said Austria must not step on red lines on trade tariffs and on "
-                    "the border crossing.\n")
+                    "climate change.\n")
     topics = {topic for _, _, topic, _ in got}
-    assert {"trade", "territorial"} <= topics
+    assert {"trade", "climate"} <= topics
     assert {kind for _, kind, _, _ in got} == {"warning"}
 
 
