@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import random
+import shutil
+import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -133,50 +135,148 @@ def queries(store: Store) -> dict[str, float]:
     }
 
 
-def run(total: int) -> dict[str, object]:
-    bases = base_drafts()
-    var = Variator(bases)
-    tmp = Path(tempfile.mkdtemp(prefix="bilat-bench-"))
-    path = tmp / "bench.db"
-    results: dict[str, object] = {"meetings": total, "samples": len(bases)}
-    with Store.open(path) as store:
-        small = total // 10
-        t0 = time.perf_counter()
-        for n in range(small):
-            store.add_draft(var.draft(n), new_meeting=True)
-        build_small = time.perf_counter() - t0
-        results["small"] = queries(store)
-        t0 = time.perf_counter()
-        for n in range(small, total):
-            store.add_draft(var.draft(n), new_meeting=True)
-        results["build_s"] = build_small + time.perf_counter() - t0
-        results["full"] = queries(store)
+CACHE = ROOT / "benchmarks" / ".cache"
+# Bump when the way the synthetic store is made changes: cached stores are then rebuilt.
+BUILD_VERSION = 1
 
-        # Adding articles to the full store, as `bilat add` does (ingest + one transaction).
-        fresh = [var.draft(total + n) for n in range(1001)]
+
+def cache_key(bases: list[MeetingDraft]) -> str:
+    """What a cached store was made from: this builder's version and the sample drafts."""
+    digest = hashlib.sha256(str(BUILD_VERSION).encode())
+    for d in bases:
+        digest.update(d.sha256.encode())
+        digest.update(",".join(f"{t.id}" for t in d.topics).encode())
+    return digest.hexdigest()[:16]
+
+
+def _meta_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def cached(path: Path, key: str) -> dict[str, object] | None:
+    """The build record of a cached store, when it is there and made the same way."""
+    meta = _meta_path(path)
+    if not path.exists() or not meta.exists():
+        return None
+    record = json.loads(meta.read_text(encoding="utf-8"))
+    return record if record.get("key") == key else None
+
+
+def _snapshot(store: Store, target: Path) -> None:
+    """A consistent copy of the open store (WAL included) at `target`."""
+    for f in target.parent.glob(target.name + "*"):
+        f.unlink()
+    dest = sqlite3.connect(str(target))
+    try:
+        store.conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def build_cached(total: int) -> tuple[Path, Path, dict[str, object]]:
+    """The stores at total/10 and total meetings, built once and kept in benchmarks/.cache/.
+
+    Both come from one build: the smaller is a snapshot taken on the way, so it is
+    exactly the first tenth of the larger. A cached smaller store (from an earlier
+    run at another size) is extended rather than rebuilt.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
+    bases = base_drafts()
+    key = cache_key(bases)
+    small = total // 10
+    small_path, full_path = CACHE / f"store-{small}.db", CACHE / f"store-{total}.db"
+    small_meta, full_meta = cached(small_path, key), cached(full_path, key)
+    if small_meta is not None and full_meta is not None:
+        return small_path, full_path, {**full_meta, "small_build_s": small_meta["build_s"]}
+    var = Variator(bases)
+    work = CACHE / f"building-{total}.db"
+    for f in CACHE.glob(work.name + "*"):
+        f.unlink()
+    start = 0
+    small_build = 0.0
+    if small_meta is not None:
+        shutil.copyfile(small_path, work)
+        for n in range(small):  # replay the random walk up to where the copy ends
+            var.draft(n)
+        start = small
+        small_build = float(small_meta["build_s"])  # type: ignore[arg-type]
+    print(f"building the {total:,}-meeting store in {CACHE} (once)", file=sys.stderr)
+    with Store.open(work) as store:
+        t0 = time.perf_counter()
+        for n in range(start, total):
+            if n == small and small_meta is None:
+                small_build = time.perf_counter() - t0
+                _snapshot(store, small_path)
+                _write_meta(small_path, key, small, small_build, len(bases))
+                small_meta = cached(small_path, key)
+            store.add_draft(var.draft(n), new_meeting=True)
+            if n and n % 10_000 == 0:
+                print(f"  {n:,} meetings, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        build = small_build + time.perf_counter() - t0
+    os.replace(work, full_path)
+    _write_meta(full_path, key, total, build, len(bases))
+    record = cached(full_path, key)
+    assert record is not None
+    return small_path, full_path, {**record, "small_build_s": small_build}
+
+
+def _write_meta(path: Path, key: str, meetings: int, build_s: float, samples: int) -> None:
+    record = {"key": key, "meetings": meetings, "build_s": build_s, "samples": samples,
+              "file_mb": path.stat().st_size / 1e6}
+    _meta_path(path).write_text(json.dumps(record), encoding="utf-8")
+
+
+def measure_adds(store: Store, total: int) -> dict[str, float]:
+    """Adding articles to the full store, as `bilat add` does; removed again afterwards
+    so the cached store stays as built."""
+    var = Variator(base_drafts())
+    fresh = [var.draft(total + n) for n in range(1041)]
+    added: list[int] = []
+    out: dict[str, float] = {}
+    try:
         singles = []
         for d in fresh[:21]:
             t0 = time.perf_counter()
-            store.add_draft(extract(d.original.encode("utf-8")), new_meeting=True)
+            added.append(store.add_draft(
+                extract(d.original.encode("utf-8")), new_meeting=True).meeting_id)
             singles.append(time.perf_counter() - t0)
-        results["add_one_ingest_ms"] = statistics.median(singles) * 1000
+        out["add_one_ingest_ms"] = statistics.median(singles) * 1000
         store_only = []
         for d in fresh[21:41]:
             t0 = time.perf_counter()
-            store.add_draft(d, new_meeting=True)
+            added.append(store.add_draft(d, new_meeting=True).meeting_id)
             store_only.append(time.perf_counter() - t0)
-        results["add_one_store_ms"] = statistics.median(store_only) * 1000
-        more = [var.draft(total + 2000 + n) for n in range(1000)]
+        out["add_one_store_ms"] = statistics.median(store_only) * 1000
         t0 = time.perf_counter()
-        for d in more:
-            store.add_draft(d, new_meeting=True)
-        results["add_1000_s"] = time.perf_counter() - t0
+        for d in fresh[41:]:
+            added.append(store.add_draft(d, new_meeting=True).meeting_id)
+        out["add_1000_s"] = time.perf_counter() - t0
+    finally:
+        for mid in added:
+            store.remove_meeting(mid)
+    return out
+
+
+def run(total: int) -> dict[str, object]:
+    small_path, full_path, built = build_cached(total)
+    for path in (small_path, full_path):
+        with Store.open(path):  # migrates a store cached by an older bilat, once
+            pass
+        for backup in CACHE.glob(path.name + ".bak-v*"):
+            backup.unlink()  # the copy taken before migrating: not needed for a cache
+    results: dict[str, object] = {
+        "meetings": total, "samples": built["samples"], "build_s": built["build_s"],
+        "small_build_s": built["small_build_s"],
+    }
+    with Store.open(small_path) as store:
+        results["small"] = queries(store)
+    with Store.open(full_path) as store:
+        results["full"] = queries(store)
+        results.update(measure_adds(store, total))
         results["counts"] = store.counts()
-    size = sum(f.stat().st_size for f in tmp.iterdir() if f.name.startswith("bench.db"))
-    results["file_mb"] = size / 1e6
-    for f in tmp.iterdir():
-        f.unlink()
-    tmp.rmdir()
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    results["file_mb"] = full_path.stat().st_size / 1e6
+    results["small_file_mb"] = small_path.stat().st_size / 1e6
     return results
 
 
