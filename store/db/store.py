@@ -217,15 +217,34 @@ class Store:
         return queries.meeting_detail(self.conn, meeting_id)
 
     @_locked
-    def board(self, dyad: list[str] | None = None) -> Board:
-        return queries.board(self.conn, dyad)
+    def board(
+        self,
+        dyad: list[str] | None = None,
+        *,
+        window: int | None = queries.BOARD_WINDOW,
+        before: int | None = None,
+    ) -> Board:
+        """The board: every topic's status now, trend and count, and the cells of `window`
+        meetings (None: all) ending before position `before` (default: the newest).
+
+        Costs the same at any size of store: counts and current statuses are index
+        probes, and only the window's meetings are read. Page back with
+        `board(dyad, before=board.first_column)`.
+        """
+        return queries.board(self.conn, dyad, window, before)
 
     @_locked
     def topic_history(
-        self, topic_id: str, dyad: list[str] | None = None, *, last: int | None = None
+        self,
+        topic_id: str,
+        dyad: list[str] | None = None,
+        *,
+        last: int | None = None,
+        before: int | None = None,
     ) -> list[EntryView]:
-        """The topic at each meeting that raised it, oldest first; `last`: only the newest N."""
-        return queries.topic_history(self.conn, topic_id, dyad, last=last)
+        """The topic at each meeting that raised it, oldest first; `last`: only the newest
+        N; `before` (a meeting id): only entries older than that meeting (the next page)."""
+        return queries.topic_history(self.conn, topic_id, dyad, last=last, before=before)
 
     @_locked
     def changes(
@@ -239,23 +258,38 @@ class Store:
 
     @_locked
     def topic_window(
-        self, topic_id: str, dyad: list[str] | None = None, *, last: int | None = None
+        self,
+        topic_id: str,
+        dyad: list[str] | None = None,
+        *,
+        last: int | None = None,
+        before: int | None = None,
     ) -> TopicWindow:
-        """The newest `last` entries of a topic (all when None) and their changes.
+        """The newest `last` entries of a topic (all when None) and their changes;
+        `before` (a meeting id): the page of entries older than that meeting.
 
         One entry more than asked is read, so the oldest one shown is compared with
-        something; only the meetings from there on are read, so a topic raised at
-        thousands of meetings costs what a short one does.
+        something. The changes need only those meetings and, after each, the pair's
+        next meeting (where "not raised since" is said), so a topic raised at
+        thousands of meetings, or rarely over a long history, costs what a short one does.
         """
         fetch = last + 1 if last is not None and last > 0 else None
-        history = queries.topic_history(self.conn, topic_id, dyad, last=fetch)
-        complete = fetch is None or len(history) < fetch
-        oldest = history[0].meeting if history else None
-        meetings = (
-            queries.meetings(self.conn, sorted(oldest.dyad), oldest.meeting_date)
-            if oldest is not None
-            else []
+        history = queries.topic_history(
+            self.conn, topic_id, dyad, last=fetch, before=before
         )
+        complete = fetch is None or len(history) < fetch
+        raised = [v.meeting for v in history]
+        if fetch is None and before is None and history:
+            meetings = queries.meetings(self.conn, sorted(raised[0].dyad))
+        else:
+            after = queries.neighbours_after(self.conn, [m.id for m in raised])
+            if before is not None:
+                # The page ends where the next one (newer, already shown) begins.
+                after = [m for m in after if m.id != before]
+            known = {m.id for m in raised}
+            meetings = sorted(
+                raised + [m for m in after if m.id not in known], key=queries.order_key
+            )
         changes = changes_mod.recent_topic_changes(history, meetings, complete=complete)
         shown = history[-last:] if last is not None and last > 0 else history
         return TopicWindow(history=shown, changes=changes, complete=complete)
