@@ -209,7 +209,8 @@ def entry_views(
     return views
 
 
-def _names(conn: sqlite3.Connection) -> dict[str, str]:
+def names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Topic id -> display name, in display order."""
     return {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM topics ORDER BY rowid")}
 
 
@@ -275,13 +276,13 @@ def topic_history(
     those older than that meeting, so a screen pages back through a long history
     reading one page at a time, each an index range (board_cells).
     """
-    names = _names(conn)
-    if topic_id not in names:
+    topic_names = names(conn)
+    if topic_id not in topic_names:
         raise StoreError(f"no topic {topic_id!r} in the store")
     pair = resolve_dyad(conn, dyad)
     if all_refs is not None and before is None and last is None:
         by_id = {r.id: r for r in all_refs}
-        views = entry_views(conn, by_id, dyad_scope(pair), names, topic_id)
+        views = entry_views(conn, by_id, dyad_scope(pair), topic_names, topic_id)
         return [views[(r.id, topic_id)] for r in all_refs if (r.id, topic_id) in views]
     if last is None and before is None:
         where, params = dyad_scope(pair)
@@ -296,7 +297,7 @@ def topic_history(
         ids = _raised_ids(conn, pair, topic_id, last, before)
         scope = ids_scope(ids)
         refs = meeting_refs(conn, scope)
-    views = entry_views(conn, {r.id: r for r in refs}, scope, names, topic_id)
+    views = entry_views(conn, {r.id: r for r in refs}, scope, topic_names, topic_id)
     return [views[(r.id, topic_id)] for r in refs if (r.id, topic_id) in views]
 
 
@@ -371,7 +372,7 @@ def meeting_changes(
     }
     wanted = sorted({current.id, *last.values()})
     refs = {r.id: r for r in meeting_refs(conn, ids_scope(wanted))}
-    views = entry_views(conn, refs, ids_scope(wanted), _names(conn))
+    views = entry_views(conn, refs, ids_scope(wanted), names(conn))
     now = [v for (mid, _), v in views.items() if mid == current.id]
     earlier = {tid: views[(mid, tid)] for tid, mid in last.items() if (mid, tid) in views}
     return changes_mod.meeting_changes(current, previous, now, earlier)
@@ -466,9 +467,9 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> MeetingDetail:
             (meeting_id,),
         )
     ]
-    names = _names(conn)
-    views = entry_views(conn, {ref.id: ref}, ids_scope([meeting_id]), names)
-    order = {t: i for i, t in enumerate(names)}
+    topic_names = names(conn)
+    views = entry_views(conn, {ref.id: ref}, ids_scope([meeting_id]), topic_names)
+    order = {t: i for i, t in enumerate(topic_names)}
     entries = sorted(views.values(), key=lambda v: order.get(v.topic_id, len(order)))
     quotes = [
         rows.stored_quote(r)

@@ -12,8 +12,8 @@ from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from store import changes as changes_mod
+from store.db import batches, queries, reindex, writes
 from store.db import dump as dump_mod
-from store.db import queries, reindex, writes
 from store.db.connection import check_path, connect, translate
 from store.db.errors import StoreError
 from store.db.schema import migrate
@@ -293,6 +293,52 @@ class Store:
         changes = changes_mod.recent_topic_changes(history, meetings, complete=complete)
         shown = history[-last:] if last is not None and last > 0 else history
         return TopicWindow(history=shown, changes=changes, complete=complete)
+
+    # --- batches for exports: each call one batch, resumed after the last one -------------
+
+    @_locked
+    def count_meetings(
+        self, dyad: list[str], *, topics: tuple[str, ...] | None = None,
+        since: date | None = None, until: date | None = None,
+    ) -> int:
+        """Meetings of the pair in the date range (and raising one of `topics`)."""
+        return batches.meeting_count(self.conn, sorted(dyad), topics, since, until)
+
+    @_locked
+    def meeting_batch(
+        self, dyad: list[str], *, topics: tuple[str, ...] | None = None,
+        since: date | None = None, until: date | None = None,
+        after: MeetingRef | None = None, limit: int = batches.BATCH,
+    ) -> list[MeetingRef]:
+        """The pair's next meetings in scope after `after`, oldest first."""
+        return batches.meeting_batch(
+            self.conn, sorted(dyad), topics, since, until, after, limit
+        )
+
+    @_locked
+    def topic_batch(
+        self, dyad: list[str], topic_id: str, *, since: date | None = None,
+        until: date | None = None, after: MeetingRef | None = None,
+        limit: int = batches.BATCH,
+    ) -> list[EntryView]:
+        """The topic's next entries for the pair after meeting `after`, oldest first."""
+        return batches.topic_batch(
+            self.conn, sorted(dyad), topic_id, queries.names(self.conn), since, until,
+            after, limit,
+        )
+
+    @_locked
+    def entries_of(self, meetings: list[MeetingRef]) -> list[EntryView]:
+        """Every entry of these meetings (one batch), by meeting then topic order."""
+        return batches.entries_of(self.conn, meetings, queries.names(self.conn))
+
+    @_locked
+    def dated_batch(
+        self, *, topics: tuple[str, ...] | None = None, since: date | None = None,
+        until: date | None = None, after: date | None = None, limit: int = batches.BATCH,
+    ) -> list[MeetingRef]:
+        """Dated meetings of every pair after the day `after`, by date; whole days."""
+        return batches.dated_batch(self.conn, topics, since, until, after, limit)
 
     @_locked
     def search_quotes(
