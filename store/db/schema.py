@@ -186,6 +186,9 @@ _SEQ = "printf('%d%s%012d', meeting_date IS NULL, COALESCE(meeting_date, ''), id
 _V4 = [
     f"ALTER TABLE meetings ADD COLUMN seq TEXT GENERATED ALWAYS AS ({_SEQ}) VIRTUAL",
     "CREATE INDEX meetings_dyad_seq ON meetings(dyad_key, seq)",
+    # A topic's quotes at a batch of meetings (topic pages, exports) without reading
+    # the meetings' other quotes.
+    "CREATE INDEX quotes_meeting_topic ON quotes(meeting_id, eff_topic)",
     # One row per board cell (meeting x topic shown), copied from `meetings.cells` by the
     # triggers below, so "the last time topic T was raised by this pair (before meeting M)"
     # is one index probe whatever the length of the history.
