@@ -510,13 +510,11 @@ def fts_query(words: str) -> str | None:
 
 def speakers_like(conn: sqlite3.Connection, part: str) -> list[str]:
     """Stored speaker names containing `part`, case-insensitively (Unicode casefold,
-    which SQL LIKE does not do); read from the speaker index, not the quotes."""
+    which SQL LIKE does not do); read from the speakers table triggers keep, not the quotes."""
     needle = part.casefold()
     return [
         name
-        for (name,) in tuples(
-            conn, "SELECT DISTINCT eff_speaker FROM quotes WHERE eff_speaker IS NOT NULL"
-        )
+        for (name,) in tuples(conn, "SELECT name FROM speakers WHERE quotes > 0")
         if needle in name.casefold()
     ]
 

@@ -246,6 +246,31 @@ _V4 = [
         DELETE FROM board_cells WHERE meeting_id = old.id;
         UPDATE dyad_counts SET meetings = meetings - 1 WHERE dyad_key = old.dyad_key;
     END""",
+    # Speaker names shown (eff_speaker) with their quote count: `quotes --speaker` matches
+    # a part of a name against these few hundred rows, not the quotes.
+    """CREATE TABLE speakers (
+        name TEXT PRIMARY KEY,
+        quotes INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """INSERT INTO speakers (name, quotes)
+       SELECT eff_speaker, count(*) FROM quotes WHERE eff_speaker IS NOT NULL
+       GROUP BY eff_speaker""",
+    """CREATE TRIGGER quotes_speaker_ai AFTER INSERT ON quotes
+        WHEN new.eff_speaker IS NOT NULL BEGIN
+        INSERT INTO speakers (name, quotes) VALUES (new.eff_speaker, 1)
+        ON CONFLICT (name) DO UPDATE SET quotes = quotes + 1;
+    END""",
+    """CREATE TRIGGER quotes_speaker_ad AFTER DELETE ON quotes
+        WHEN old.eff_speaker IS NOT NULL BEGIN
+        UPDATE speakers SET quotes = quotes - 1 WHERE name = old.eff_speaker;
+    END""",
+    """CREATE TRIGGER quotes_speaker_au AFTER UPDATE OF speaker, speaker_override ON quotes
+        WHEN old.eff_speaker IS NOT new.eff_speaker BEGIN
+        UPDATE speakers SET quotes = quotes - 1 WHERE name = old.eff_speaker;
+        INSERT INTO speakers (name, quotes) SELECT new.eff_speaker, 1
+        WHERE new.eff_speaker IS NOT NULL
+        ON CONFLICT (name) DO UPDATE SET quotes = quotes + 1;
+    END""",
     """CREATE TRIGGER board_cells_ai AFTER INSERT ON board_cells BEGIN
         INSERT INTO topic_counts (dyad_key, topic_id, raised)
         VALUES (new.dyad_key, new.topic_id, 1)

@@ -282,10 +282,10 @@ class Store:
         if fetch is None and before is None and history:
             meetings = queries.meetings(self.conn, sorted(raised[0].dyad))
         else:
-            after = queries.neighbours_after(self.conn, [m.id for m in raised])
-            if before is not None:
-                # The page ends where the next one (newer, already shown) begins.
-                after = [m for m in after if m.id != before]
+            # A page older than `before` stops at its newest entry: what follows it
+            # ("not raised since") is told by the newer page, whose base that entry is.
+            ids = [m.id for m in (raised[:-1] if before is not None else raised)]
+            after = queries.neighbours_after(self.conn, ids)
             known = {m.id for m in raised}
             meetings = sorted(
                 raised + [m for m in after if m.id not in known], key=queries.order_key
