@@ -15,7 +15,8 @@ def draft(i: int) -> MeetingDraft:
     text = f'Officials met for round {i} of talks.\n\n"We discussed trade in round {i}," Wang said.'
     start = text.index('"') + 1
     end = text.index('"', start)
-    day = None if i % 17 == 16 else date(2001, 1, 1) + timedelta(days=3 * (i // 2))  # pairs share days
+    # Every 17th undated; the two pairs meet on the same days.
+    day = None if i % 17 == 16 else date(2001, 1, 1) + timedelta(days=3 * (i // 2))
     return MeetingDraft(
         title=f"Round {i}", published=day, meeting_date=day, location="Geneva",
         source="Wire", dyad=PAIRS[i % 2],
