@@ -79,7 +79,7 @@ class BoardScreen(BilatScreen[None]):
         empty = not board.meetings
         self.set_class(empty, "-empty")
         pair = " – ".join(board.dyad) if board.dyad else "no meetings"
-        count = len(board.meetings)
+        count = board.meeting_count  # all of the pair's; the grid holds a window of them
         self.query_one("#board-title", Label).update(
             f"{pair}  ·  {count} meeting{'s' if count != 1 else ''}"
         )
@@ -92,6 +92,16 @@ class BoardScreen(BilatScreen[None]):
         self.query_one(ChangesList).show_changes(board.latest_changes)
         if not empty:
             self.query_one(BoardGrid).focus()
+
+    @on(BoardGrid.NeedOlder)
+    def need_older(self, event: BoardGrid.NeedOlder) -> None:
+        self.load_older(self.dyad, event.before)
+
+    @work(thread=True, exclusive=True, group="board-older", exit_on_error=False)
+    def load_older(self, dyad: list[str] | None, before: int) -> None:
+        # The page of columns before the oldest held, read as the view nears it.
+        page = self.store.board(dyad, before=before)
+        self.app.call_from_thread(self.query_one(BoardGrid).prepend_page, page)
 
     def action_open(self) -> None:
         self.query_one(BoardGrid).action_select()

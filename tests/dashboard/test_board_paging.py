@@ -1,0 +1,47 @@
+"""The board holds a window of columns and reads older ones as the view reaches them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.helpers import settle
+from store.db import Store
+from store.db.queries import BOARD_WINDOW
+from store_db.synthetic import PAIRS, draft
+from tui.app import BilatApp
+from tui.screens.board import BoardScreen
+from tui.widgets.board_grid import BoardGrid
+
+SIZE = (120, 40)
+
+
+async def test_scrolling_to_the_oldest_column_reads_the_page_before(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bilat.db")
+    total = BOARD_WINDOW + 60
+    for i in range(0, 2 * total, 2):  # one pair only: the even drafts
+        store.add_draft(draft(i), new_meeting=True)
+    every = store.meetings(PAIRS[0])
+    assert len(every) == total
+    app = BilatApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        grid = screen.query_one(BoardGrid)
+        assert grid.board is not None
+        # Opens with the newest window only, and says how many meetings there are in all.
+        assert [m.id for m in grid.board.meetings] == [m.id for m in every[-BOARD_WINDOW:]]
+        assert f"{total} meetings" in str(screen.query_one("#board-title").render())
+        grid.cursor = type(grid.cursor)(0, 0)  # the oldest column held
+        watched = grid.board.meetings[0].id
+        await settle(pilot)
+        await settle(pilot)
+        board = grid.board
+        assert board is not None and board.first_column == 0
+        assert [m.id for m in board.meetings] == [m.id for m in every]
+        # The cursor stays on the meeting it was on; the older cells arrived with the page.
+        assert board.meetings[grid.cursor.column].id == watched
+        whole = store.board(PAIRS[0], window=None)
+        assert {r.topic.id: r.cells for r in board.rows} == {
+            r.topic.id: r.cells for r in whole.rows}
+    store.close()
