@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store_db.synthetic import PAIRS, draft
+
 from dashboard.helpers import settle
 from store.db import Store
 from store.db.queries import BOARD_WINDOW
-from store_db.synthetic import PAIRS, draft
 from tui.app import BilatApp
 from tui.screens.board import BoardScreen
 from tui.widgets.board_grid import BoardGrid
