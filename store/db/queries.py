@@ -533,8 +533,18 @@ def search_quotes(
     where = [rows.QUOTE_SHOWN]
     params: list[Any] = []
     query = fts_query(words) if words else None
-    if query is not None:
-        # The full-text index narrows first; matches are then sorted by date.
+    walk = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
+            JOIN articles a ON a.id = q.article_id"""
+    if query is not None and _common(conn, query, limit):
+        # Thousands of matches: sorting them all by date costs more than walking the
+        # meetings newest first (as without words) and stopping at the limit; the
+        # matches are read once, into a set each quote is looked up in.
+        source = walk
+        # "+": a filter on each quote walked, not a list to drive the quotes index with.
+        where.append("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(query)
+    elif query is not None:
+        # Few matches: the full-text index narrows first; they are then sorted by date.
         source = """quotes_fts f JOIN quotes q ON q.id = f.rowid
             JOIN articles a ON a.id = q.article_id JOIN meetings m ON m.id = q.meeting_id"""
         where.append("quotes_fts MATCH ?")
@@ -542,8 +552,7 @@ def search_quotes(
     else:
         # CROSS JOIN keeps meetings as the outer loop, walked newest first on the date
         # index, so a common filter stops after `limit` rows instead of sorting them all.
-        source = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
-            JOIN articles a ON a.id = q.article_id"""
+        source = walk
     if speaker:
         names = speakers_like(conn, speaker)
         if not names:
@@ -566,6 +575,21 @@ def search_quotes(
         f"ORDER BY m.meeting_date DESC, m.id DESC, q.article_id, q.start LIMIT ?"
     )
     return [rows.stored_quote(r) for r in tuples(conn, sql, params)]
+
+
+# Above this many matches (and 20 per quote asked for) a word is "common": see search_quotes.
+COMMON_MATCHES = 2000
+
+
+def _common(conn: sqlite3.Connection, query: str, limit: int) -> bool:
+    """Whether the words match many quotes; reads at most the threshold's rowids."""
+    threshold = max(COMMON_MATCHES, 20 * limit)
+    found = tuples(
+        conn,
+        "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+        (query, threshold + 1),
+    ).fetchone()
+    return int(found[0]) > threshold
 
 
 def search_articles(conn: sqlite3.Connection, words: str, limit: int) -> list[tuple[int, int, str]]:

@@ -94,6 +94,17 @@ def test_no_query_scans_a_large_table(store: Store, name: str) -> None:
     assert not bad, "\n".join(f"{v}: {k}" for k, v in bad.items())
 
 
+def test_common_word_search_walks_meetings_by_date(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.db import queries
+
+    monkeypatch.setattr(queries, "COMMON_MATCHES", 1)  # "trade" is then a common word
+    ran = statements(store, lambda: store.search_quotes("trade", limit=1))
+    assert any("+q.id IN" in sql for sql in ran)
+    assert not {sql: found for sql in ran if (found := scans(store.conn, sql))}
+
+
 def test_the_check_catches_a_scan(store: Store) -> None:
     # The test above can fail: a query without an index is reported.
     assert scans(store.conn, "SELECT * FROM quotes q WHERE q.text LIKE '%trade%'") == ["SCAN q"]

@@ -112,3 +112,16 @@ def test_speaker_search_follows_a_renamed_speaker(store: Store) -> None:
     store.set_quote_speaker(quote.id, "Qin Gang", "China")
     assert [q.id for q in store.search_quotes(speaker="qin")] == [quote.id]
     assert quote.id not in {q.id for q in store.search_quotes(speaker="wang")}
+
+
+def test_common_words_walk_meetings_and_find_the_same_quotes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.db import queries
+
+    sorted_by_date = [q.id for q in store.search_quotes("trade", limit=7)]
+    assert len(sorted_by_date) == 7
+    # With a threshold this low every word is "common": the newest-first walk is taken.
+    monkeypatch.setattr(queries, "COMMON_MATCHES", 1)
+    assert [q.id for q in store.search_quotes("trade", limit=7)] == sorted_by_date
+    assert store.search_quotes("nowhere", limit=7) == []
