@@ -15,6 +15,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from store.db.batches import BATCH
 from store.export.select import Scope, resolve_topics, timeline_title
 from store.models import EntryView, MeetingRef, Topic
 
@@ -31,13 +32,14 @@ class StoreDyad:
     topics: list[Topic]  # the topics in scope, display order
     scope: Scope
     meeting_count: int
+    batch: int = BATCH
 
     def iter_meetings(self) -> Iterator[MeetingRef]:
         after: MeetingRef | None = None
         while True:
             batch = self.store.meeting_batch(
                 self.dyad, topics=self.scope.topics, since=self.scope.since,
-                until=self.scope.until, after=after,
+                until=self.scope.until, after=after, limit=self.batch,
             )
             if not batch:
                 return
@@ -49,7 +51,7 @@ class StoreDyad:
         while True:
             batch = self.store.topic_batch(
                 self.dyad, topic_id, since=self.scope.since, until=self.scope.until,
-                after=after,
+                after=after, limit=self.batch,
             )
             if not batch:
                 return
@@ -63,7 +65,7 @@ class StoreDyad:
         while True:
             batch = self.store.meeting_batch(
                 self.dyad, topics=self.scope.topics, since=self.scope.since,
-                until=self.scope.until, after=after,
+                until=self.scope.until, after=after, limit=self.batch,
             )
             if not batch:
                 return
@@ -84,6 +86,7 @@ class StoreTimeline:
     title: str
     scope: Scope
     dyads: list[StoreDyad]
+    batch: int = BATCH
 
     @property
     def meeting_count(self) -> int:
@@ -102,7 +105,7 @@ class StoreTimeline:
         while True:
             batch = self.store.dated_batch(
                 topics=self.scope.topics, since=self.scope.since, until=self.scope.until,
-                after=after,
+                after=after, limit=self.batch,
             )
             if not batch:
                 return
@@ -121,7 +124,7 @@ class StoreTimeline:
 
 def timeline(
     store: Store, topics: list[str] | None = None, since: date | None = None,
-    until: date | None = None,
+    until: date | None = None, *, batch: int = BATCH,
 ) -> StoreTimeline:
     """The export's scope over the store; reads only counts until it is walked.
 
@@ -136,8 +139,8 @@ def timeline(
     out = [
         StoreDyad(
             store, dyad, kept, scope,
-            store.count_meetings(dyad, topics=scope.topics, since=since, until=until),
+            store.count_meetings(dyad, topics=scope.topics, since=since, until=until), batch,
         )
         for dyad in dyads
     ]
-    return StoreTimeline(store, timeline_title(dyads), scope, out)
+    return StoreTimeline(store, timeline_title(dyads), scope, out, batch)
