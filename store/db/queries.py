@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import defaultdict
@@ -533,20 +534,23 @@ def search_quotes(
     where = [rows.QUOTE_SHOWN]
     params: list[Any] = []
     query = fts_query(words) if words else None
+    narrow = False
     walk = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
             JOIN articles a ON a.id = q.article_id"""
     if query is not None and _common(conn, query, limit):
-        # Thousands of matches: sorting them all by date costs more than walking the
-        # meetings newest first (as without words) and stopping at the limit; the
-        # matches are read once, into a set each quote is looked up in.
+        # Many matches: sorting them all by date costs more than walking the meetings
+        # newest first (as without words) and stopping at the limit; the matches are
+        # read once, into a set each quote is looked up in.
         source = walk
         # "+": a filter on each quote walked, not a list to drive the quotes index with.
         where.append("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     elif query is not None:
-        # Few matches: the full-text index narrows first; they are then sorted by date.
+        # Few matches: the full-text index narrows first; they are then sorted by date
+        # on narrow rows (ids and sort keys), and only the quotes kept are read whole.
         source = """quotes_fts f JOIN quotes q ON q.id = f.rowid
-            JOIN articles a ON a.id = q.article_id JOIN meetings m ON m.id = q.meeting_id"""
+            JOIN meetings m ON m.id = q.meeting_id"""
+        narrow = True
         where.append("quotes_fts MATCH ?")
         params.append(query)
     else:
@@ -570,20 +574,31 @@ def search_quotes(
         params.append(meeting_id)
     params.append(max(0, limit))
     # Undated meetings sort last: NULL is the smallest value in SQLite.
-    sql = (
-        f"SELECT {rows.QUOTE_COLUMNS} FROM {source} WHERE {' AND '.join(where)} "
-        f"ORDER BY m.meeting_date DESC, m.id DESC, q.article_id, q.start LIMIT ?"
-    )
+    order = "ORDER BY m.meeting_date DESC, m.id DESC, q.article_id, q.start"
+    cond = " AND ".join(where)
+    if narrow:
+        sql = (
+            f"SELECT {rows.QUOTE_COLUMNS} FROM {rows.QUOTE_FROM} WHERE q.id IN ("
+            f"SELECT q.id FROM {source} WHERE {cond} {order} LIMIT ?) {order}"
+        )
+    else:
+        sql = f"SELECT {rows.QUOTE_COLUMNS} FROM {source} WHERE {cond} {order} LIMIT ?"
     return [rows.stored_quote(r) for r in tuples(conn, sql, params)]
 
 
-# Above this many matches (and 20 per quote asked for) a word is "common": see search_quotes.
-COMMON_MATCHES = 2000
+# A quote walked (newest first, looked up in the set of matches) costs about this share
+# of a match sorted by date (measured at 10,000 meetings: 0.4 vs 3.3 us of CPU).
+WALK_COST = 0.12
 
 
 def _common(conn: sqlite3.Connection, query: str, limit: int) -> bool:
-    """Whether the words match many quotes; reads at most the threshold's rowids."""
-    threshold = max(COMMON_MATCHES, 20 * limit)
+    """Whether walking the meetings beats sorting the matches, which is when the matches
+    are many (the walk stops sooner): matches**2 > WALK_COST * limit * quotes.
+
+    Counts at most that many matches, so the test costs little whatever the word.
+    """
+    total = tuples(conn, "SELECT max(rowid) FROM quotes").fetchone()[0] or 0
+    threshold = int(math.sqrt(WALK_COST * max(limit, 1) * total))
     found = tuples(
         conn,
         "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",

@@ -99,7 +99,7 @@ def test_common_word_search_walks_meetings_by_date(
 ) -> None:
     from store.db import queries
 
-    monkeypatch.setattr(queries, "COMMON_MATCHES", 1)  # "trade" is then a common word
+    monkeypatch.setattr(queries, "WALK_COST", 0.0)  # "trade" is then a common word
     ran = statements(store, lambda: store.search_quotes("trade", limit=1))
     assert any("+q.id IN" in sql for sql in ran)
     assert not {sql: found for sql in ran if (found := scans(store.conn, sql))}

@@ -122,6 +122,6 @@ def test_common_words_walk_meetings_and_find_the_same_quotes(
     sorted_by_date = [q.id for q in store.search_quotes("trade", limit=7)]
     assert len(sorted_by_date) == 7
     # With a threshold this low every word is "common": the newest-first walk is taken.
-    monkeypatch.setattr(queries, "COMMON_MATCHES", 1)
+    monkeypatch.setattr(queries, "WALK_COST", 0.0)
     assert [q.id for q in store.search_quotes("trade", limit=7)] == sorted_by_date
     assert store.search_quotes("nowhere", limit=7) == []
