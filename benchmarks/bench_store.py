@@ -1,6 +1,10 @@
-"""Store speed at 10,000 meetings: adding, the board, a topic's history, search, exports.
+"""Store speed at 10,000 meetings (or 100,000): the board, changes, a topic, search, exports.
 
 Run: python benchmarks/bench_store.py [--meetings 10000] [--write]
+
+The synthetic stores are built once and kept in `benchmarks/.cache/` (git-ignored;
+about 1.7 GB at 100,000 meetings): a store at N meetings and its first tenth,
+a snapshot taken during the same build. Delete the folder to rebuild.
 
 How the synthetic store is built: every file of `sample_articles/` is read by
 ingest once; each of the N meetings is a copy of one of those drafts with its
@@ -12,18 +16,23 @@ are assigned to its paragraphs at random (seeded) so the board is not empty.
 Each copy goes through `Store.add_draft` with `new_meeting=True` (the ordinary
 one-transaction write path; no bulk shortcut). Query times are medians of 5
 runs after one warm-up, measured at 1/10 of the size and at full size to show
-how they grow. `--write` puts a "Store" section in BENCHMARKS.md (other sections
-are kept).
+how they grow; adds are measured on the full store and removed again. `--write`
+puts a "Store" section (a "Scale" section above 10,000 meetings) in
+BENCHMARKS.md; other sections are kept.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import random
+import shutil
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from sections import replace_section  # noqa: E402
 
 from store.db import Store  # noqa: E402
-from store.export import render  # noqa: E402
+from store.export import write_export  # noqa: E402
 from store.ingest import extract  # noqa: E402
 from store.models import MeetingDraft, Status, TopicEntry  # noqa: E402
 from store.taxonomy import default_topics  # noqa: E402
@@ -110,82 +119,229 @@ def median_time(fn: Callable[[], object], runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def queries(store: Store) -> dict[str, float]:
+def export_time(store: Store, fmt: str) -> tuple[float, float, float]:
+    """(wall s, CPU s, MB) of a full export written to a file, as `bilat export -o` does."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"export.{fmt}"
+        t0, c0 = time.perf_counter(), time.process_time()
+        write_export(store, fmt, out)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        return wall, cpu, out.stat().st_size / 1e6
+
+
+def export_peak_mb(path: Path, fmt: str) -> float:
+    """Peak memory (max RSS, MB) of `bilat export -f FMT` in a process of its own."""
+    code = (
+        "import resource, sys; from pathlib import Path; from store.db import Store; "
+        "from store.export import write_export; s = Store.open(sys.argv[1]); "
+        "write_export(s, sys.argv[2], Path(sys.argv[3])); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(path), fmt, str(Path(tmp) / "out")],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def queries(store: Store) -> dict[str, object]:
     """Seconds for each read the CLI and TUI make, on the store as it is."""
     board = store.board()
-    busiest = max(board.rows, key=lambda r: len(r.cells)).topic.id
+    busiest = max(board.rows, key=lambda r: r.raised)
     word = "relations"
-    raised = len(store.topic_history(busiest))
-    print(f"  {len(board.meetings)} meetings; busiest topic {busiest!r} raised at {raised}",
-          file=sys.stderr)
-    return {
-        "_busiest": busiest, "_raised": raised, "_dyad_meetings": len(board.meetings),
+    print(f"  {board.meeting_count} meetings; busiest topic {busiest.topic.id!r} raised at "
+          f"{busiest.raised}", file=sys.stderr)
+    out: dict[str, object] = {
+        "_busiest": busiest.topic.id, "_raised": busiest.raised,
+        "_dyad_meetings": board.meeting_count,
+        # The board as the TUI opens it: every topic's state and the newest window of columns.
         "topics (board)": median_time(store.board),
+        "board, page of older columns": median_time(
+            lambda: store.board(before=board.first_column)),
+        "changes (latest meeting)": median_time(store.changes),
         # What `bilat show` does by default: the newest 12 entries and their changes.
         "show (topic history + changes)": median_time(
-            lambda: store.topic_window(busiest, board.dyad, last=12)),
-        "topic history alone": median_time(lambda: store.topic_history(busiest)),
+            lambda: store.topic_window(busiest.topic.id, board.dyad, last=12)),
+        # What the topic screen reads when it opens (and again for each `[` past it).
+        "topic page (newest 48)": median_time(
+            lambda: store.topic_window(busiest.topic.id, board.dyad, last=48)),
         "quotes --search": median_time(lambda: store.search_quotes(word, limit=500)),
         "quotes --speaker": median_time(lambda: store.search_quotes(speaker="Wang", limit=500)),
-        "changes (latest meeting)": median_time(store.changes),
-        "export md (full)": median_time(lambda: render(store, "md"), runs=1),
-        "export timelinejs (full)": median_time(lambda: render(store, "timelinejs"), runs=1),
     }
+    for fmt in ("md", "timelinejs"):
+        wall, cpu, size = export_time(store, fmt)
+        out[f"export {fmt} (full)"] = wall
+        out[f"_cpu {fmt}"] = cpu
+        out[f"_mb {fmt}"] = size
+    return out
 
 
-def run(total: int) -> dict[str, object]:
+CACHE = ROOT / "benchmarks" / ".cache"
+# Bump when the way the synthetic store is made changes: cached stores are then rebuilt.
+BUILD_VERSION = 1
+
+
+def cache_key(bases: list[MeetingDraft]) -> str:
+    """What a cached store was made from: this builder's version and the sample drafts."""
+    digest = hashlib.sha256(str(BUILD_VERSION).encode())
+    for d in bases:
+        digest.update(d.sha256.encode())
+        digest.update(",".join(f"{t.id}" for t in d.topics).encode())
+    return digest.hexdigest()[:16]
+
+
+def _meta_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def cached(path: Path, key: str) -> dict[str, object] | None:
+    """The build record of a cached store, when it is there and made the same way."""
+    meta = _meta_path(path)
+    if not path.exists() or not meta.exists():
+        return None
+    record = json.loads(meta.read_text(encoding="utf-8"))
+    return record if record.get("key") == key else None
+
+
+def _snapshot(store: Store, target: Path) -> None:
+    """A consistent copy of the open store (WAL included) at `target`."""
+    for f in target.parent.glob(target.name + "*"):
+        f.unlink()
+    dest = sqlite3.connect(str(target))
+    try:
+        store.conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def build_cached(total: int) -> tuple[Path, Path, dict[str, object]]:
+    """The stores at total/10 and total meetings, built once and kept in benchmarks/.cache/.
+
+    Both come from one build: the smaller is a snapshot taken on the way, so it is
+    exactly the first tenth of the larger. A cached smaller store (from an earlier
+    run at another size) is extended rather than rebuilt.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
     bases = base_drafts()
+    key = cache_key(bases)
+    small = total // 10
+    small_path, full_path = CACHE / f"store-{small}.db", CACHE / f"store-{total}.db"
+    small_meta, full_meta = cached(small_path, key), cached(full_path, key)
+    if small_meta is not None and full_meta is not None:
+        return small_path, full_path, {**full_meta, "small_build_s": small_meta["build_s"]}
     var = Variator(bases)
-    tmp = Path(tempfile.mkdtemp(prefix="bilat-bench-"))
-    path = tmp / "bench.db"
-    results: dict[str, object] = {"meetings": total, "samples": len(bases)}
-    with Store.open(path) as store:
-        small = total // 10
+    work = CACHE / f"building-{total}.db"
+    for f in CACHE.glob(work.name + "*"):
+        f.unlink()
+    start = 0
+    small_build = 0.0
+    if small_meta is not None:
+        shutil.copyfile(small_path, work)
+        for n in range(small):  # replay the random walk up to where the copy ends
+            var.draft(n)
+        start = small
+        small_build = float(small_meta["build_s"])  # type: ignore[arg-type]
+    print(f"building the {total:,}-meeting store in {CACHE} (once)", file=sys.stderr)
+    with Store.open(work) as store:
         t0 = time.perf_counter()
-        for n in range(small):
+        for n in range(start, total):
+            if n == small and small_meta is None:
+                small_build = time.perf_counter() - t0
+                _snapshot(store, small_path)
+                _write_meta(small_path, key, small, small_build, len(bases))
+                small_meta = cached(small_path, key)
             store.add_draft(var.draft(n), new_meeting=True)
-        build_small = time.perf_counter() - t0
-        results["small"] = queries(store)
-        t0 = time.perf_counter()
-        for n in range(small, total):
-            store.add_draft(var.draft(n), new_meeting=True)
-        results["build_s"] = build_small + time.perf_counter() - t0
-        results["full"] = queries(store)
+            if n and n % 10_000 == 0:
+                print(f"  {n:,} meetings, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        build = small_build + time.perf_counter() - t0
+    os.replace(work, full_path)
+    _write_meta(full_path, key, total, build, len(bases))
+    record = cached(full_path, key)
+    assert record is not None
+    return small_path, full_path, {**record, "small_build_s": small_build}
 
-        # Adding articles to the full store, as `bilat add` does (ingest + one transaction).
-        fresh = [var.draft(total + n) for n in range(1001)]
+
+def _write_meta(path: Path, key: str, meetings: int, build_s: float, samples: int) -> None:
+    record = {"key": key, "meetings": meetings, "build_s": build_s, "samples": samples,
+              "file_mb": path.stat().st_size / 1e6}
+    _meta_path(path).write_text(json.dumps(record), encoding="utf-8")
+
+
+def measure_adds(store: Store, total: int) -> dict[str, float]:
+    """Adding articles to the full store, as `bilat add` does; removed again afterwards
+    so the cached store stays as built."""
+    var = Variator(base_drafts())
+    fresh = [var.draft(total + n) for n in range(1041)]
+    added: list[int] = []
+    out: dict[str, float] = {}
+    try:
         singles = []
         for d in fresh[:21]:
             t0 = time.perf_counter()
-            store.add_draft(extract(d.original.encode("utf-8")), new_meeting=True)
+            added.append(store.add_draft(
+                extract(d.original.encode("utf-8")), new_meeting=True).meeting_id)
             singles.append(time.perf_counter() - t0)
-        results["add_one_ingest_ms"] = statistics.median(singles) * 1000
+        out["add_one_ingest_ms"] = statistics.median(singles) * 1000
         store_only = []
         for d in fresh[21:41]:
             t0 = time.perf_counter()
-            store.add_draft(d, new_meeting=True)
+            added.append(store.add_draft(d, new_meeting=True).meeting_id)
             store_only.append(time.perf_counter() - t0)
-        results["add_one_store_ms"] = statistics.median(store_only) * 1000
-        more = [var.draft(total + 2000 + n) for n in range(1000)]
+        out["add_one_store_ms"] = statistics.median(store_only) * 1000
         t0 = time.perf_counter()
-        for d in more:
-            store.add_draft(d, new_meeting=True)
-        results["add_1000_s"] = time.perf_counter() - t0
+        for d in fresh[41:]:
+            added.append(store.add_draft(d, new_meeting=True).meeting_id)
+        out["add_1000_s"] = time.perf_counter() - t0
+    finally:
+        for mid in added:
+            store.remove_meeting(mid)
+    return out
+
+
+def run(total: int) -> dict[str, object]:
+    small_path, full_path, built = build_cached(total)
+    for path in (small_path, full_path):
+        with Store.open(path):  # migrates a store cached by an older bilat, once
+            pass
+        for backup in CACHE.glob(path.name + ".bak-v*"):
+            backup.unlink()  # the copy taken before migrating: not needed for a cache
+    results: dict[str, object] = {
+        "meetings": total, "samples": built["samples"], "build_s": built["build_s"],
+        "small_build_s": built["small_build_s"],
+    }
+    with Store.open(small_path) as store:
+        results["small"] = queries(store)
+    with Store.open(full_path) as store:
+        results["full"] = queries(store)
+        results.update(measure_adds(store, total))
         results["counts"] = store.counts()
-    size = sum(f.stat().st_size for f in tmp.iterdir() if f.name.startswith("bench.db"))
-    results["file_mb"] = size / 1e6
-    for f in tmp.iterdir():
-        f.unlink()
-    tmp.rmdir()
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    results["peak_md_small"] = export_peak_mb(small_path, "md")
+    results["peak_md_full"] = export_peak_mb(full_path, "md")
+    results["file_mb"] = full_path.stat().st_size / 1e6
+    results["small_file_mb"] = small_path.stat().st_size / 1e6
     return results
 
 
-TARGETS = {
-    "topics (board)": 0.300, "show (topic history + changes)": 0.300,
-    "topic history alone": 0.300,
-    "quotes --search": 0.100, "quotes --speaker": 0.100, "changes (latest meeting)": 0.300,
-    "export md (full)": 5.0, "export timelinejs (full)": 5.0,
+# (target at the full size, largest growth allowed from a tenth of the size to the full size)
+TARGETS: dict[str, tuple[float | None, float]] = {
+    "topics (board)": (0.300, 2.0),
+    "board, page of older columns": (0.300, 2.0),
+    "changes (latest meeting)": (0.300, 2.0),
+    "show (topic history + changes)": (0.100, 2.0),
+    "topic page (newest 48)": (0.100, 2.0),
+    "quotes --search": (0.100, 12.0),
+    "quotes --speaker": (0.100, 12.0),
+    "export md (full)": (None, 12.0),
+    "export timelinejs (full)": (None, 12.0),
 }
+EXPORT_S_PER_10K = 1.0  # exports: under 1 s per 10,000 meetings
+
+
+def _fmt(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 1 else f"{seconds * 1000:.1f} ms"
 
 
 def report(r: dict[str, object], command: str) -> str:
@@ -198,40 +354,66 @@ def report(r: dict[str, object], command: str) -> str:
     assert isinstance(counts, dict)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    tenth = total // 10
+    heading = "Store" if total <= 10_000 else "Scale"
     lines = [
-        "## Store",
+        f"## {heading}",
         "",
         f"Measured {when} with `{command}`.",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"load average {load:.1f} while running (other work shares the machine).",
+        f"load average {load:.1f} at the end (other work shares the machine, so wall "
+        "times carry its load; the CPU time of the exports is given too).",
         f"Synthetic store: {total:,} meetings made from {r['samples']} sample drafts "
         "(dates shifted, text marked so every sha256 differs, statuses varied by a random "
-        "walk; see the docstring of `benchmarks/bench_store.py`), built through "
-        f"`Store.add_draft` one transaction each in {r['build_s']:.0f} s. At the end it holds "
-        f"{counts['meetings']:,} meetings, {counts['quotes']:,} quotes, "
-        f"{counts['entries']:,} topic entries: {r['file_mb']:.0f} MB on disk (with WAL).",
+        "walk; see the docstring of `benchmarks/bench_store.py`), built once through "
+        f"`Store.add_draft`, one transaction each, in {float(r['build_s']):.0f} s "  # type: ignore[arg-type]
+        f"({float(r['small_build_s']):.0f} s for the first {tenth:,}) and cached in "  # type: ignore[arg-type]
+        f"`benchmarks/.cache/`. It holds {counts['meetings']:,} meetings, "
+        f"{counts['quotes']:,} quotes and {counts['entries']:,} topic entries: "
+        f"{float(r['file_mb']):,.0f} MB on disk ({float(r['small_file_mb']):,.0f} MB at "  # type: ignore[arg-type]
+        f"{tenth:,}).",
         "",
-        f"| measure | at {total // 10:,} meetings | at {total:,} meetings | target |",
-        "|---|---:|---:|---:|",
-        f"| add one article, ingest + store (median of 21) | | "
-        f"{r['add_one_ingest_ms']:.1f} ms | < 50 ms |",
-        f"| add one article, store only (median of 20) | | {r['add_one_store_ms']:.1f} ms | |",
-        f"| add 1,000 articles, store only | | {r['add_1000_s']:.1f} s | |",
+        f"| measure | at {tenth:,} meetings | at {total:,} meetings | growth | target |",
+        "|---|---:|---:|---:|---:|",
     ]
-    for name, target in TARGETS.items():
+    for name, (target, growth) in TARGETS.items():
         a, b = float(small[name]), float(full[name])
-        fmt = (lambda s: f"{s:.2f} s") if target >= 1 else (lambda s: f"{s * 1000:.0f} ms")
-        tgt = f"< {target:g} s" if target >= 1 else f"< {target * 1000:.0f} ms"
-        lines.append(f"| {name} | {fmt(a)} | {fmt(b)} | {tgt} |")
+        if target is None:
+            target = EXPORT_S_PER_10K * total / 10_000
+        tgt = f"< {_fmt(target)}, growth ≤ x{growth:g}"
+        lines.append(f"| {name} | {_fmt(a)} | {_fmt(b)} | x{b / a:.1f} | {tgt} |")
+    for fmt in ("md", "timelinejs"):
+        lines.append(
+            f"| export {fmt}, CPU time | {_fmt(float(small[f'_cpu {fmt}']))} | "
+            f"{_fmt(float(full[f'_cpu {fmt}']))} | "
+            f"x{float(full[f'_cpu {fmt}']) / float(small[f'_cpu {fmt}']):.1f} | |"
+        )
     lines += [
-        f"| file size | | {r['file_mb']:.0f} MB | |",
+        f"| export md, peak memory (own process) | {float(r['peak_md_small']):.0f} MB | "  # type: ignore[arg-type]
+        f"{float(r['peak_md_full']):.0f} MB | | flat |",  # type: ignore[arg-type]
+        f"| export md, size | {float(small['_mb md']):.0f} MB | {float(full['_mb md']):.0f} MB"
+        " | | |",
+        f"| add one article, ingest + store (median of 21) | | "
+        f"{float(r['add_one_ingest_ms']):.1f} ms | | < 50 ms |",  # type: ignore[arg-type]
+        f"| add one article, store only (median of 20) | | "
+        f"{float(r['add_one_store_ms']):.1f} ms | | |",  # type: ignore[arg-type]
+        f"| add 1,000 articles, store only | | {float(r['add_1000_s']):.1f} s | | |",  # type: ignore[arg-type]
         "",
-        f"`show` is timed on the busiest topic, `{full['_busiest']}`, raised at "
-        f"{full['_raised']:,} of the main pair's {full['_dyad_meetings']:,} meetings, as "
-        "`bilat show` does by default: the newest 12 entries and their changes "
-        "(`Store.topic_window`, which picks them in SQL). Exports run with the cyclic "
-        "garbage collector paused (about a third faster at this size); times vary by "
-        "about ±30% with the load of the other work on this machine.",
+        f"Reads are medians of 5 runs after a warm-up; exports one run each, written to a "
+        f"file. `show` and the topic page are timed on the busiest topic, "
+        f"`{full['_busiest']}`, raised at {int(full['_raised']):,} of the main pair's "
+        f"{int(full['_dyad_meetings']):,} meetings. The board reads every topic's state from "
+        "counts and the last two cells per topic (index probes, schema v4) and the cells of "
+        "the newest 240 columns; older columns come a page at a time. `quotes --search` "
+        "on a common word walks the meetings newest first and stops at the limit.",
+        "",
+        "Exports stream: Markdown, CSV and TimelineJS read the store in batches of 1,000 "
+        "meetings or entries (one query per table per batch) and write as they go, so their "
+        "peak memory does not grow with the store and their time grows linearly. They miss "
+        "the target of 1 s per 10,000 meetings: a profile of the Markdown export at 10,000 "
+        "meetings (52,501 entries, 65,003 quotes, 27 MB written) puts about 40% of its CPU "
+        "time in reading rows from SQLite, 25% in building the views and 35% in formatting; "
+        "and on this shared machine the wall time is two to three times the CPU time.",
         "",
     ]
     return "\n".join(lines)
@@ -241,7 +423,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--meetings", type=int, default=10_000)
     ap.add_argument("--write", action="store_true",
-                    help="update the Store section of BENCHMARKS.md")
+                    help="update the Store section (Scale above 10,000) of BENCHMARKS.md")
     args = ap.parse_args()
     results = run(args.meetings)
     command = "python benchmarks/bench_store.py" + (
@@ -249,7 +431,8 @@ def main() -> None:
     section = report(results, command)
     print(section)
     if args.write:
-        replace_section(ROOT / "BENCHMARKS.md", "Store", section)
+        heading = "Store" if args.meetings <= 10_000 else "Scale"
+        replace_section(ROOT / "BENCHMARKS.md", heading, section)
 
 
 if __name__ == "__main__":

@@ -281,19 +281,26 @@ class TopicRow(BaseModel):
     """One row of the board: a topic across a dyad's meetings."""
 
     topic: Topic
-    cells: dict[int, Status] = Field(description="meeting id -> status where raised")
+    cells: dict[int, Status] = Field(
+        description="meeting id -> status where raised, for the meetings of the board's window"
+    )
     current: Status | None = None
     trend: int = Field(default=0, description="-1 worse, 0 same, +1 better vs the time before")
     last_discussed: date | None = None
+    raised: int = Field(default=0, description="Meetings of the dyad that raised it, in all")
 
 
 class Board(BaseModel):
-    """Everything the home screen shows for one dyad."""
+    """Everything the home screen shows for one dyad: a window of its meetings (columns)."""
 
     dyad: list[str]
-    meetings: list[MeetingRef] = Field(description="Oldest first")
+    meetings: list[MeetingRef] = Field(description="The window's meetings, oldest first")
     rows: list[TopicRow]
     latest_changes: list[Change] = Field(default_factory=list)
+    meeting_count: int = Field(default=0, description="The dyad's meetings in all")
+    first_column: int = Field(
+        default=0, description="Position of meetings[0] among all the dyad's meetings"
+    )
 
 
 class MeetingDetail(BaseModel):

@@ -26,6 +26,11 @@ Schema (version in `PRAGMA user_version`; ordered forward migrations in
   what views show (the fix when there is one).
 - `quotes_fts` (quote text), `articles_fts` (article plain text): external-content
   FTS5 tables kept in sync by triggers, i.e. inside the same transaction as the write.
+- Schema v4, for reads that cost the same at any size: `meetings.seq` (generated:
+  the view order as one sortable text, indexed with the pair); `board_cells(meeting_id,
+  topic_id, status, dyad_key, meeting_date, seq)`, one row per board cell, copied
+  from `meetings.cells`; `dyad_counts`, `topic_counts` and `speakers` (quote counts
+  per shown speaker). All kept by triggers, so no write path has to know them.
 
 Rules:
 - One article = one transaction (BEGIN IMMEDIATE ... COMMIT): all of it or none.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import defaultdict
@@ -32,17 +33,32 @@ MEETING_ORDER_DESC = "m.meeting_date IS NULL DESC, m.meeting_date DESC, m.id DES
 Scope = tuple[str, tuple[Any, ...]]  # a condition on `m` (meetings) and its parameters
 
 
+def order_key(ref: MeetingRef) -> tuple[bool, date, int]:
+    """MEETING_ORDER in Python, for merging refs read by separate queries."""
+    return (ref.meeting_date is None, ref.meeting_date or date.min, ref.id)
+
+
 def topics(conn: sqlite3.Connection) -> list[Topic]:
     """Every topic, defaults first in taxonomy order, then the user's in the order added."""
     return [rows.topic_from(r) for r in conn.execute("SELECT * FROM topics ORDER BY rowid")]
 
 
 def dyads(conn: sqlite3.Connection) -> list[list[str]]:
-    found = conn.execute(
-        """SELECT dyad, count(*) AS n FROM meetings WHERE dyad_key != ''
-           GROUP BY dyad_key ORDER BY n DESC, dyad_key"""
+    """Pairs with meetings, most meetings first (read from the counts triggers keep)."""
+    found = tuples(
+        conn,
+        """SELECT dyad FROM dyad_counts WHERE dyad_key != '' AND meetings > 0
+           ORDER BY meetings DESC, dyad_key""",
     ).fetchall()
-    return [rows.json_list(r["dyad"]) for r in found]
+    return [rows.json_list(r[0]) for r in found]
+
+
+def pair_count(conn: sqlite3.Connection, pair: list[str]) -> int:
+    """How many meetings the pair has ([]: those whose countries are unknown)."""
+    found = tuples(
+        conn, "SELECT meetings FROM dyad_counts WHERE dyad_key = ?", (rows.dyad_key(pair),)
+    ).fetchone()
+    return int(found[0]) if found else 0
 
 
 def resolve_dyad(conn: sqlite3.Connection, dyad: list[str] | None) -> list[str]:
@@ -109,22 +125,6 @@ def _ref(conn: sqlite3.Connection, meeting_id: int) -> MeetingRef:
 
 
 # --- cells and entries -------------------------------------------------------------
-
-
-def raised_cells(
-    conn: sqlite3.Connection, scope: Scope, topic_id: str | None = None
-) -> dict[tuple[int, str], Status]:
-    """(meeting id, topic id) -> status shown, read from each meeting's `cells`."""
-    where, params = scope
-    status = rows.STATUS
-    cells: dict[tuple[int, str], Status] = {}
-    for mid, text in tuples(conn, f"SELECT m.id, m.cells FROM meetings m WHERE {where}", params):
-        if text == "{}":
-            continue
-        for tid, st in json.loads(text).items():
-            if topic_id is None or tid == topic_id:
-                cells[(mid, tid)] = status[st]
-    return cells
 
 
 def entry_views(
@@ -210,8 +210,56 @@ def entry_views(
     return views
 
 
-def _names(conn: sqlite3.Connection) -> dict[str, str]:
+def names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Topic id -> display name, in display order."""
     return {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM topics ORDER BY rowid")}
+
+
+def pair_refs(
+    conn: sqlite3.Connection, pair: list[str], start: int, stop: int
+) -> list[tuple[MeetingRef, str]]:
+    """The pair's meetings at positions [start, stop) of MEETING_ORDER, with their cells.
+
+    Positions are walked on the (dyad_key, seq) index alone, from whichever end
+    is nearer, so the newest page costs the same at any size.
+    """
+    key = rows.dyad_key(pair)
+    total = pair_count(conn, pair)
+    start, stop = max(0, start), min(stop, total)
+    if stop <= start:
+        return []
+    if total - stop < start:
+        ids = """SELECT id FROM meetings WHERE dyad_key = ? ORDER BY seq DESC LIMIT ? OFFSET ?"""
+        params: tuple[Any, ...] = (key, stop - start, total - stop)
+    else:
+        ids = """SELECT id FROM meetings WHERE dyad_key = ? ORDER BY seq LIMIT ? OFFSET ?"""
+        params = (key, stop - start, start)
+    sql = (
+        f"SELECT {rows.MEETING_COLUMNS}, m.cells FROM meetings m WHERE m.id IN ({ids}) "
+        "ORDER BY m.seq"
+    )
+    return [(rows.meeting_ref(r[:-1]), r[-1]) for r in tuples(conn, sql, params)]
+
+
+def _raised_ids(
+    conn: sqlite3.Connection,
+    pair: list[str],
+    topic_id: str,
+    last: int | None,
+    before: int | None = None,
+) -> list[int]:
+    """Ids of the pair's meetings that raised the topic, newest first (the newest `last`,
+    older than meeting `before` when given), read on the board_cells index."""
+    where = "dyad_key = ? AND topic_id = ?"
+    params: list[Any] = [rows.dyad_key(pair), topic_id]
+    if before is not None:
+        where += " AND seq < (SELECT seq FROM meetings WHERE id = ?)"
+        params.append(before)
+    sql = f"SELECT meeting_id FROM board_cells WHERE {where} ORDER BY seq DESC"
+    if last is not None:
+        sql += " LIMIT ?"
+        params.append(max(last, 0))
+    return [r[0] for r in tuples(conn, sql, params)]
 
 
 def topic_history(
@@ -220,38 +268,50 @@ def topic_history(
     dyad: list[str] | None,
     all_refs: list[MeetingRef] | None = None,
     last: int | None = None,
+    before: int | None = None,
 ) -> list[EntryView]:
     """The topic at every meeting of the dyad that raised it, oldest first.
 
     `all_refs` (the dyad's meetings, when the caller holds them) saves a query;
-    `last` keeps only the most recent N entries, so a screen that shows a few
-    columns does not build thousands of views.
+    `last` keeps only the most recent N entries and `before` (a meeting id) only
+    those older than that meeting, so a screen pages back through a long history
+    reading one page at a time, each an index range (board_cells).
     """
-    names = _names(conn)
-    if topic_id not in names:
+    topic_names = names(conn)
+    if topic_id not in topic_names:
         raise StoreError(f"no topic {topic_id!r} in the store")
     pair = resolve_dyad(conn, dyad)
-    if all_refs is not None:
+    if all_refs is not None and before is None and last is None:
         by_id = {r.id: r for r in all_refs}
-        views = entry_views(conn, by_id, dyad_scope(pair), names, topic_id)
+        views = entry_views(conn, by_id, dyad_scope(pair), topic_names, topic_id)
         return [views[(r.id, topic_id)] for r in all_refs if (r.id, topic_id) in views]
-    where, params = dyad_scope(pair)
-    # Only the meetings that raised the topic: a tenth of a long history, typically.
-    refs = meeting_refs(
-        conn,
-        (
-            f"""{where} AND m.id IN (
-            SELECT meeting_id FROM topic_entries WHERE topic_id = ?
-            UNION SELECT meeting_id FROM entry_overrides
-                  WHERE topic_id = ? AND status IS NOT NULL)""",
-            params + (topic_id, topic_id),
-        ),
-        last=max(last, 0) if last is not None else None,
-    )
-    scope = dyad_scope(pair) if last is None else ids_scope([r.id for r in refs])
-    by_id = {r.id: r for r in refs}
-    views = entry_views(conn, by_id, scope, names, topic_id)
+    if last is None and before is None:
+        where, params = dyad_scope(pair)
+        scope: Scope = (
+            f"{where} AND m.id IN (SELECT meeting_id FROM board_cells "
+            "WHERE dyad_key = ? AND topic_id = ?)",
+            (*params, rows.dyad_key(pair), topic_id),
+        )
+        refs = meeting_refs(conn, scope)
+        scope = dyad_scope(pair)
+    else:
+        ids = _raised_ids(conn, pair, topic_id, last, before)
+        scope = ids_scope(ids)
+        refs = meeting_refs(conn, scope)
+    views = entry_views(conn, {r.id: r for r in refs}, scope, topic_names, topic_id)
     return [views[(r.id, topic_id)] for r in refs if (r.id, topic_id) in views]
+
+
+def neighbours_after(conn: sqlite3.Connection, ids: list[int]) -> list[MeetingRef]:
+    """For each meeting, the next meeting of its pair (where "not raised since" shows)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    nxt = f"""SELECT (SELECT n.id FROM meetings n WHERE n.dyad_key = m.dyad_key
+                      AND n.seq > m.seq ORDER BY n.seq LIMIT 1)
+              FROM meetings m WHERE m.id IN ({marks})"""
+    found = sorted({r[0] for r in tuples(conn, nxt, ids) if r[0] is not None})
+    return meeting_refs(conn, ids_scope(found))
 
 
 def topic_changes(conn: sqlite3.Connection, topic_id: str, dyad: list[str] | None) -> list[Change]:
@@ -261,82 +321,139 @@ def topic_changes(conn: sqlite3.Connection, topic_id: str, dyad: list[str] | Non
     return changes_mod.topic_changes(history, refs)
 
 
-def meeting_changes(
-    conn: sqlite3.Connection,
-    meeting_id: int | None,
-    dyad: list[str] | None,
-    refs: list[MeetingRef] | None = None,
-    cells: dict[tuple[int, str], Status] | None = None,
-) -> list[Change]:
-    """What changed at a meeting (default: the dyad's latest) against the one before."""
-    if meeting_id is not None:
-        pair = _ref(conn, meeting_id).dyad
-    else:
-        pair = resolve_dyad(conn, dyad)
-    if refs is None:
-        refs = meeting_refs(conn, dyad_scope(pair))
-    if not refs:
-        return []
-    position = {r.id: i for i, r in enumerate(refs)}
-    idx = position[meeting_id] if meeting_id is not None else len(refs) - 1
-    current = refs[idx]
-    previous = refs[idx - 1] if idx > 0 else None
-    if cells is None:
-        cells = raised_cells(conn, dyad_scope(pair))
-    # The last meeting before this one at which each topic was raised.
-    last: dict[str, int] = {}
-    for mid, tid in cells:
-        i = position.get(mid, -1)
-        if 0 <= i < idx and i > last.get(tid, -1):
-            last[tid] = i
-    wanted = {current.id} | {refs[i].id for i in last.values()}
-    names = _names(conn)
-    views = entry_views(
-        conn, {r.id: r for r in refs if r.id in wanted}, ids_scope(sorted(wanted)), names
+def _newest(conn: sqlite3.Connection, pair: list[str]) -> MeetingRef | None:
+    found = meeting_refs(
+        conn,
+        (
+            "m.id = (SELECT id FROM meetings WHERE dyad_key = ? ORDER BY seq DESC LIMIT 1)",
+            (rows.dyad_key(pair),),
+        ),
     )
-    now = [v for (mid, _), v in views.items() if mid == current.id]
-    before = {
-        tid: views[(refs[i].id, tid)] for tid, i in last.items() if (refs[i].id, tid) in views
+    return found[0] if found else None
+
+
+def meeting_changes(
+    conn: sqlite3.Connection, meeting_id: int | None, dyad: list[str] | None
+) -> list[Change]:
+    """What changed at a meeting (default: the dyad's latest) against the one before.
+
+    Reads the meeting, the one before it, and per topic the last earlier meeting
+    that raised it: one index probe each (meetings and board_cells by pair and
+    seq), never the pair's history.
+    """
+    if meeting_id is not None:
+        current: MeetingRef | None = _ref(conn, meeting_id)
+    else:
+        current = _newest(conn, resolve_dyad(conn, dyad))
+    if current is None:
+        return []
+    key = rows.dyad_key(current.dyad)
+    seq = tuples(conn, "SELECT seq FROM meetings WHERE id = ?", (current.id,)).fetchone()[0]
+    before = meeting_refs(
+        conn,
+        (
+            """m.id = (SELECT id FROM meetings WHERE dyad_key = ? AND seq < ?
+                       ORDER BY seq DESC LIMIT 1)""",
+            (key, seq),
+        ),
+    )
+    previous = before[0] if before else None
+    # The last meeting before this one at which each topic was raised.
+    last = {
+        tid: mid
+        for tid, mid in tuples(
+            conn,
+            """SELECT t.topic_id, (SELECT b.meeting_id FROM board_cells b
+                   WHERE b.dyad_key = t.dyad_key AND b.topic_id = t.topic_id AND b.seq < ?
+                   ORDER BY b.seq DESC LIMIT 1)
+               FROM topic_counts t WHERE t.dyad_key = ? AND t.raised > 0""",
+            (seq, key),
+        )
+        if mid is not None
     }
-    return changes_mod.meeting_changes(current, previous, now, before)
+    wanted = sorted({current.id, *last.values()})
+    refs = {r.id: r for r in meeting_refs(conn, ids_scope(wanted))}
+    views = entry_views(conn, refs, ids_scope(wanted), names(conn))
+    now = [v for (mid, _), v in views.items() if mid == current.id]
+    earlier = {tid: views[(mid, tid)] for tid, mid in last.items() if (mid, tid) in views}
+    return changes_mod.meeting_changes(current, previous, now, earlier)
 
 
-def board(conn: sqlite3.Connection, dyad: list[str] | None) -> Board:
+BOARD_WINDOW = 240  # columns read at once: a wide terminal shows ~30; the rest is scroll
+
+
+def board(
+    conn: sqlite3.Connection,
+    dyad: list[str] | None,
+    window: int | None = BOARD_WINDOW,
+    before: int | None = None,
+) -> Board:
+    """The board of a pair: every topic's current status, trend, last raised date and
+    count (index probes), and the cells of a window of `window` meetings (None: all)
+    ending at position `before` (default: the newest), for the grid's visible columns.
+    """
     pair = resolve_dyad(conn, dyad)
-    refs = meeting_refs(conn, dyad_scope(pair))
-    if not refs:
+    total = pair_count(conn, pair)
+    if not total:
         return Board(dyad=pair, meetings=[], rows=[])
-    cells = raised_cells(conn, dyad_scope(pair))
-    per_topic: dict[str, dict[int, Status]] = defaultdict(dict)
-    for (mid, tid), status in cells.items():
-        per_topic[tid][mid] = status
-    position = {r.id: i for i, r in enumerate(refs)}
+    stop = total if before is None else max(0, min(before, total))
+    start = 0 if window is None else max(0, stop - window)
+    page = pair_refs(conn, pair, start, stop)
+    key = rows.dyad_key(pair)
+    status = rows.STATUS
+    raised = dict(
+        tuples(
+            conn,
+            "SELECT topic_id, raised FROM topic_counts WHERE dyad_key = ? AND raised > 0",
+            (key,),
+        ).fetchall()
+    )
+    window_cells: dict[str, dict[int, Status]] = defaultdict(dict)
+    for ref, text in page:
+        if text != "{}":
+            for tid, st in json.loads(text).items():
+                window_cells[tid][ref.id] = status[st]
     out: list[TopicRow] = []
     for topic in topics(conn):
-        raised = per_topic.get(topic.id)
-        if not raised:
+        if not raised.get(topic.id):
             continue
-        ordered = sorted(raised, key=position.__getitem__)
-        cur = raised[ordered[-1]]
+        latest = tuples(
+            conn,
+            """SELECT status, meeting_date FROM board_cells
+               WHERE dyad_key = ? AND topic_id = ? ORDER BY seq DESC LIMIT 2""",
+            (key, topic.id),
+        ).fetchall()
+        if not latest:
+            continue
+        cur = status[latest[0][0]]
         trend = 0
-        if len(ordered) > 1:
-            delta = cur.score - raised[ordered[-2]].score
+        if len(latest) > 1:
+            delta = cur.score - status[latest[1][0]].score
             trend = (delta > 0) - (delta < 0)
         out.append(
             rows.build(
                 TopicRow,
                 {
                     "topic": topic,
-                    "cells": {mid: raised[mid] for mid in ordered},
+                    "cells": window_cells.get(topic.id, {}),
                     "current": cur,
                     "trend": trend,
-                    "last_discussed": refs[position[ordered[-1]]].meeting_date,
+                    "last_discussed": rows.to_date(latest[0][1]),
+                    "raised": int(raised[topic.id]),
                 },
             )
         )
-    latest = meeting_changes(conn, refs[-1].id, pair, refs=refs, cells=cells) if refs else []
+    latest_changes = meeting_changes(conn, None, pair)
     return rows.build(
-        Board, {"dyad": pair, "meetings": refs, "rows": out, "latest_changes": latest}
+        Board,
+        {
+            "dyad": pair,
+            "meetings": [ref for ref, _ in page],
+            "rows": out,
+            "latest_changes": latest_changes,
+            "meeting_count": total,
+            "first_column": start,
+        },
     )
 
 
@@ -351,9 +468,9 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> MeetingDetail:
             (meeting_id,),
         )
     ]
-    names = _names(conn)
-    views = entry_views(conn, {ref.id: ref}, ids_scope([meeting_id]), names)
-    order = {t: i for i, t in enumerate(names)}
+    topic_names = names(conn)
+    views = entry_views(conn, {ref.id: ref}, ids_scope([meeting_id]), topic_names)
+    order = {t: i for i, t in enumerate(topic_names)}
     entries = sorted(views.values(), key=lambda v: order.get(v.topic_id, len(order)))
     quotes = [
         rows.stored_quote(r)
@@ -394,13 +511,11 @@ def fts_query(words: str) -> str | None:
 
 def speakers_like(conn: sqlite3.Connection, part: str) -> list[str]:
     """Stored speaker names containing `part`, case-insensitively (Unicode casefold,
-    which SQL LIKE does not do); read from the speaker index, not the quotes."""
+    which SQL LIKE does not do); read from the speakers table triggers keep, not the quotes."""
     needle = part.casefold()
     return [
         name
-        for (name,) in tuples(
-            conn, "SELECT DISTINCT eff_speaker FROM quotes WHERE eff_speaker IS NOT NULL"
-        )
+        for (name,) in tuples(conn, "SELECT name FROM speakers WHERE quotes > 0")
         if needle in name.casefold()
     ]
 
@@ -419,17 +534,29 @@ def search_quotes(
     where = [rows.QUOTE_SHOWN]
     params: list[Any] = []
     query = fts_query(words) if words else None
-    if query is not None:
-        # The full-text index narrows first; matches are then sorted by date.
+    narrow = False
+    walk = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
+            JOIN articles a ON a.id = q.article_id"""
+    if query is not None and _common(conn, query, limit):
+        # Many matches: sorting them all by date costs more than walking the meetings
+        # newest first (as without words) and stopping at the limit; the matches are
+        # read once, into a set each quote is looked up in.
+        source = walk
+        # "+": a filter on each quote walked, not a list to drive the quotes index with.
+        where.append("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(query)
+    elif query is not None:
+        # Few matches: the full-text index narrows first; they are then sorted by date
+        # on narrow rows (ids and sort keys), and only the quotes kept are read whole.
         source = """quotes_fts f JOIN quotes q ON q.id = f.rowid
-            JOIN articles a ON a.id = q.article_id JOIN meetings m ON m.id = q.meeting_id"""
+            JOIN meetings m ON m.id = q.meeting_id"""
+        narrow = True
         where.append("quotes_fts MATCH ?")
         params.append(query)
     else:
         # CROSS JOIN keeps meetings as the outer loop, walked newest first on the date
         # index, so a common filter stops after `limit` rows instead of sorting them all.
-        source = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
-            JOIN articles a ON a.id = q.article_id"""
+        source = walk
     if speaker:
         names = speakers_like(conn, speaker)
         if not names:
@@ -447,11 +574,37 @@ def search_quotes(
         params.append(meeting_id)
     params.append(max(0, limit))
     # Undated meetings sort last: NULL is the smallest value in SQLite.
-    sql = (
-        f"SELECT {rows.QUOTE_COLUMNS} FROM {source} WHERE {' AND '.join(where)} "
-        f"ORDER BY m.meeting_date DESC, m.id DESC, q.article_id, q.start LIMIT ?"
-    )
+    order = "ORDER BY m.meeting_date DESC, m.id DESC, q.article_id, q.start"
+    cond = " AND ".join(where)
+    if narrow:
+        sql = (
+            f"SELECT {rows.QUOTE_COLUMNS} FROM {rows.QUOTE_FROM} WHERE q.id IN ("
+            f"SELECT q.id FROM {source} WHERE {cond} {order} LIMIT ?) {order}"
+        )
+    else:
+        sql = f"SELECT {rows.QUOTE_COLUMNS} FROM {source} WHERE {cond} {order} LIMIT ?"
     return [rows.stored_quote(r) for r in tuples(conn, sql, params)]
+
+
+# A quote walked (newest first, looked up in the set of matches) costs about this share
+# of a match sorted by date (measured at 10,000 meetings: 0.4 vs 3.3 us of CPU).
+WALK_COST = 0.12
+
+
+def _common(conn: sqlite3.Connection, query: str, limit: int) -> bool:
+    """Whether walking the meetings beats sorting the matches, which is when the matches
+    are many (the walk stops sooner): matches**2 > WALK_COST * limit * quotes.
+
+    Counts at most that many matches, so the test costs little whatever the word.
+    """
+    total = tuples(conn, "SELECT max(rowid) FROM quotes").fetchone()[0] or 0
+    threshold = int(math.sqrt(WALK_COST * max(limit, 1) * total))
+    found = tuples(
+        conn,
+        "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+        (query, threshold + 1),
+    ).fetchone()
+    return int(found[0]) > threshold
 
 
 def search_articles(conn: sqlite3.Connection, words: str, limit: int) -> list[tuple[int, int, str]]:

@@ -4,6 +4,8 @@ Version 1 was the first cut: meetings, articles, actors, topics, extracted
 topic entries and quotes. Version 2 added the user's edits (kept apart from
 extracted values), quote de-duplication across sources, FTS5 search, the
 article texts in their own table and the indexes the queries rely on.
+Version 3 is the journal; version 4 the board's cells and counts, kept by
+triggers, so what a user waits for reads a few index entries at any size.
 Never edit a released migration: append one.
 """
 
@@ -173,7 +175,114 @@ _V2 = [
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# The journal tables (curation); an empty placeholder in this branch, filled at merge.
+_V3: list[str] = []
+
+# The order views show a pair's meetings in (MEETING_ORDER in queries.py: dated ones by
+# date, then undated ones, ties by id) as one sortable text, so "newest N", "the one
+# before" and "the page at offset k" are index range reads instead of sorts.
+_SEQ = "printf('%d%s%012d', meeting_date IS NULL, COALESCE(meeting_date, ''), id)"
+
+_V4 = [
+    f"ALTER TABLE meetings ADD COLUMN seq TEXT GENERATED ALWAYS AS ({_SEQ}) VIRTUAL",
+    "CREATE INDEX meetings_dyad_seq ON meetings(dyad_key, seq)",
+    # A topic's quotes at a batch of meetings (topic pages, exports) without reading
+    # the meetings' other quotes.
+    "CREATE INDEX quotes_meeting_topic ON quotes(meeting_id, eff_topic)",
+    # One row per board cell (meeting x topic shown), copied from `meetings.cells` by the
+    # triggers below, so "the last time topic T was raised by this pair (before meeting M)"
+    # is one index probe whatever the length of the history.
+    """CREATE TABLE board_cells (
+        meeting_id INTEGER NOT NULL,
+        topic_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        dyad_key TEXT NOT NULL,
+        meeting_date TEXT,
+        seq TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, topic_id)
+    ) WITHOUT ROWID""",
+    """INSERT INTO board_cells (meeting_id, topic_id, status, dyad_key, meeting_date, seq)
+       SELECT m.id, j.key, j.value, m.dyad_key, m.meeting_date, m.seq
+       FROM meetings m, json_each(m.cells) j""",
+    "CREATE INDEX board_cells_topic ON board_cells(dyad_key, topic_id, seq)",
+    # Counts the board prints (meetings per pair, meetings that raised each topic), kept
+    # by triggers so the board never counts a history.
+    """CREATE TABLE dyad_counts (
+        dyad_key TEXT PRIMARY KEY,
+        dyad TEXT NOT NULL,
+        meetings INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """INSERT INTO dyad_counts (dyad_key, dyad, meetings)
+       SELECT dyad_key, min(dyad), count(*) FROM meetings GROUP BY dyad_key""",
+    """CREATE TABLE topic_counts (
+        dyad_key TEXT NOT NULL,
+        topic_id TEXT NOT NULL,
+        raised INTEGER NOT NULL,
+        PRIMARY KEY (dyad_key, topic_id)
+    ) WITHOUT ROWID""",
+    """INSERT INTO topic_counts (dyad_key, topic_id, raised)
+       SELECT dyad_key, topic_id, count(*) FROM board_cells GROUP BY dyad_key, topic_id""",
+    """CREATE TRIGGER meetings_cells_ai AFTER INSERT ON meetings BEGIN
+        INSERT INTO board_cells (meeting_id, topic_id, status, dyad_key, meeting_date, seq)
+        SELECT new.id, j.key, j.value, new.dyad_key, new.meeting_date, new.seq
+        FROM json_each(new.cells) j;
+        INSERT INTO dyad_counts (dyad_key, dyad, meetings) VALUES (new.dyad_key, new.dyad, 1)
+        ON CONFLICT (dyad_key) DO UPDATE SET meetings = meetings + 1;
+    END""",
+    """CREATE TRIGGER meetings_cells_au AFTER UPDATE OF cells, dyad_key, meeting_date
+        ON meetings BEGIN
+        DELETE FROM board_cells WHERE meeting_id = old.id;
+        INSERT INTO board_cells (meeting_id, topic_id, status, dyad_key, meeting_date, seq)
+        SELECT new.id, j.key, j.value, new.dyad_key, new.meeting_date, new.seq
+        FROM json_each(new.cells) j;
+    END""",
+    """CREATE TRIGGER meetings_dyad_au AFTER UPDATE OF dyad_key ON meetings
+        WHEN old.dyad_key != new.dyad_key BEGIN
+        UPDATE dyad_counts SET meetings = meetings - 1 WHERE dyad_key = old.dyad_key;
+        INSERT INTO dyad_counts (dyad_key, dyad, meetings) VALUES (new.dyad_key, new.dyad, 1)
+        ON CONFLICT (dyad_key) DO UPDATE SET meetings = meetings + 1;
+    END""",
+    """CREATE TRIGGER meetings_cells_ad AFTER DELETE ON meetings BEGIN
+        DELETE FROM board_cells WHERE meeting_id = old.id;
+        UPDATE dyad_counts SET meetings = meetings - 1 WHERE dyad_key = old.dyad_key;
+    END""",
+    # Speaker names shown (eff_speaker) with their quote count: `quotes --speaker` matches
+    # a part of a name against these few hundred rows, not the quotes.
+    """CREATE TABLE speakers (
+        name TEXT PRIMARY KEY,
+        quotes INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """INSERT INTO speakers (name, quotes)
+       SELECT eff_speaker, count(*) FROM quotes WHERE eff_speaker IS NOT NULL
+       GROUP BY eff_speaker""",
+    """CREATE TRIGGER quotes_speaker_ai AFTER INSERT ON quotes
+        WHEN new.eff_speaker IS NOT NULL BEGIN
+        INSERT INTO speakers (name, quotes) VALUES (new.eff_speaker, 1)
+        ON CONFLICT (name) DO UPDATE SET quotes = quotes + 1;
+    END""",
+    """CREATE TRIGGER quotes_speaker_ad AFTER DELETE ON quotes
+        WHEN old.eff_speaker IS NOT NULL BEGIN
+        UPDATE speakers SET quotes = quotes - 1 WHERE name = old.eff_speaker;
+    END""",
+    """CREATE TRIGGER quotes_speaker_au AFTER UPDATE OF speaker, speaker_override ON quotes
+        WHEN old.eff_speaker IS NOT new.eff_speaker BEGIN
+        UPDATE speakers SET quotes = quotes - 1 WHERE name = old.eff_speaker;
+        INSERT INTO speakers (name, quotes) SELECT new.eff_speaker, 1
+        WHERE new.eff_speaker IS NOT NULL
+        ON CONFLICT (name) DO UPDATE SET quotes = quotes + 1;
+    END""",
+    """CREATE TRIGGER board_cells_ai AFTER INSERT ON board_cells BEGIN
+        INSERT INTO topic_counts (dyad_key, topic_id, raised)
+        VALUES (new.dyad_key, new.topic_id, 1)
+        ON CONFLICT (dyad_key, topic_id) DO UPDATE SET raised = raised + 1;
+    END""",
+    """CREATE TRIGGER board_cells_ad AFTER DELETE ON board_cells BEGIN
+        UPDATE topic_counts SET raised = raised - 1
+        WHERE dyad_key = old.dyad_key AND topic_id = old.topic_id;
+    END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

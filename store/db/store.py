@@ -12,8 +12,8 @@ from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from store import changes as changes_mod
+from store.db import batches, queries, reindex, writes
 from store.db import dump as dump_mod
-from store.db import queries, reindex, writes
 from store.db.connection import check_path, connect, translate
 from store.db.errors import StoreError
 from store.db.schema import migrate
@@ -217,15 +217,34 @@ class Store:
         return queries.meeting_detail(self.conn, meeting_id)
 
     @_locked
-    def board(self, dyad: list[str] | None = None) -> Board:
-        return queries.board(self.conn, dyad)
+    def board(
+        self,
+        dyad: list[str] | None = None,
+        *,
+        window: int | None = queries.BOARD_WINDOW,
+        before: int | None = None,
+    ) -> Board:
+        """The board: every topic's status now, trend and count, and the cells of `window`
+        meetings (None: all) ending before position `before` (default: the newest).
+
+        Costs the same at any size of store: counts and current statuses are index
+        probes, and only the window's meetings are read. Page back with
+        `board(dyad, before=board.first_column)`.
+        """
+        return queries.board(self.conn, dyad, window, before)
 
     @_locked
     def topic_history(
-        self, topic_id: str, dyad: list[str] | None = None, *, last: int | None = None
+        self,
+        topic_id: str,
+        dyad: list[str] | None = None,
+        *,
+        last: int | None = None,
+        before: int | None = None,
     ) -> list[EntryView]:
-        """The topic at each meeting that raised it, oldest first; `last`: only the newest N."""
-        return queries.topic_history(self.conn, topic_id, dyad, last=last)
+        """The topic at each meeting that raised it, oldest first; `last`: only the newest
+        N; `before` (a meeting id): only entries older than that meeting (the next page)."""
+        return queries.topic_history(self.conn, topic_id, dyad, last=last, before=before)
 
     @_locked
     def changes(
@@ -239,26 +258,87 @@ class Store:
 
     @_locked
     def topic_window(
-        self, topic_id: str, dyad: list[str] | None = None, *, last: int | None = None
+        self,
+        topic_id: str,
+        dyad: list[str] | None = None,
+        *,
+        last: int | None = None,
+        before: int | None = None,
     ) -> TopicWindow:
-        """The newest `last` entries of a topic (all when None) and their changes.
+        """The newest `last` entries of a topic (all when None) and their changes;
+        `before` (a meeting id): the page of entries older than that meeting.
 
         One entry more than asked is read, so the oldest one shown is compared with
-        something; only the meetings from there on are read, so a topic raised at
-        thousands of meetings costs what a short one does.
+        something. The changes need only those meetings and, after each, the pair's
+        next meeting (where "not raised since" is said), so a topic raised at
+        thousands of meetings, or rarely over a long history, costs what a short one does.
         """
         fetch = last + 1 if last is not None and last > 0 else None
-        history = queries.topic_history(self.conn, topic_id, dyad, last=fetch)
-        complete = fetch is None or len(history) < fetch
-        oldest = history[0].meeting if history else None
-        meetings = (
-            queries.meetings(self.conn, sorted(oldest.dyad), oldest.meeting_date)
-            if oldest is not None
-            else []
+        history = queries.topic_history(
+            self.conn, topic_id, dyad, last=fetch, before=before
         )
+        complete = fetch is None or len(history) < fetch
+        raised = [v.meeting for v in history]
+        if fetch is None and before is None and history:
+            meetings = queries.meetings(self.conn, sorted(raised[0].dyad))
+        else:
+            # A page older than `before` stops at its newest entry: what follows it
+            # ("not raised since") is told by the newer page, whose base that entry is.
+            ids = [m.id for m in (raised[:-1] if before is not None else raised)]
+            after = queries.neighbours_after(self.conn, ids)
+            known = {m.id for m in raised}
+            meetings = sorted(
+                raised + [m for m in after if m.id not in known], key=queries.order_key
+            )
         changes = changes_mod.recent_topic_changes(history, meetings, complete=complete)
         shown = history[-last:] if last is not None and last > 0 else history
         return TopicWindow(history=shown, changes=changes, complete=complete)
+
+    # --- batches for exports: each call one batch, resumed after the last one -------------
+
+    @_locked
+    def count_meetings(
+        self, dyad: list[str], *, topics: tuple[str, ...] | None = None,
+        since: date | None = None, until: date | None = None,
+    ) -> int:
+        """Meetings of the pair in the date range (and raising one of `topics`)."""
+        return batches.meeting_count(self.conn, sorted(dyad), topics, since, until)
+
+    @_locked
+    def meeting_batch(
+        self, dyad: list[str], *, topics: tuple[str, ...] | None = None,
+        since: date | None = None, until: date | None = None,
+        after: MeetingRef | None = None, limit: int = batches.BATCH,
+    ) -> list[MeetingRef]:
+        """The pair's next meetings in scope after `after`, oldest first."""
+        return batches.meeting_batch(
+            self.conn, sorted(dyad), topics, since, until, after, limit
+        )
+
+    @_locked
+    def topic_batch(
+        self, dyad: list[str], topic_id: str, *, since: date | None = None,
+        until: date | None = None, after: MeetingRef | None = None,
+        limit: int = batches.BATCH,
+    ) -> list[EntryView]:
+        """The topic's next entries for the pair after meeting `after`, oldest first."""
+        return batches.topic_batch(
+            self.conn, sorted(dyad), topic_id, queries.names(self.conn), since, until,
+            after, limit,
+        )
+
+    @_locked
+    def entries_of(self, meetings: list[MeetingRef]) -> list[EntryView]:
+        """Every entry of these meetings (one batch), by meeting then topic order."""
+        return batches.entries_of(self.conn, meetings, queries.names(self.conn))
+
+    @_locked
+    def dated_batch(
+        self, *, topics: tuple[str, ...] | None = None, since: date | None = None,
+        until: date | None = None, after: date | None = None, limit: int = batches.BATCH,
+    ) -> list[MeetingRef]:
+        """Dated meetings of every pair after the day `after`, by date; whole days."""
+        return batches.dated_batch(self.conn, topics, since, until, after, limit)
 
     @_locked
     def search_quotes(

@@ -1,36 +1,59 @@
 """Exports of a store's history: Markdown, JSON dump, CSV, standalone HTML, TimelineJS.
 
-Each format is a pure function (views in, text out) in its own module;
-`render` reads the store once through `select.gather` and `write_export`
-writes the file atomically (temp file, then `os.replace`), so a failed export
-never leaves a half-written file behind.
+Each format turns a timeline into text in pieces (`chunks`). Markdown, CSV and
+TimelineJS read the store batch by batch while they write (`stream.timeline`),
+so an export holds one batch, not the store; HTML and the JSON dump still read
+it whole. `write_export` writes to a path by its kind (`target.write_chunks`): a
+regular file atomically (temp file, then `os.replace`), a symlink's target the
+same way, a device or FIFO as a stream.
 """
 
 from __future__ import annotations
 
 import gc
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.export import csv_export, html, json_dump, markdown, timelinejs
-from store.export.select import Scope, Timeline, gather, resolve_topics
+from store.export import csv_export, html, json_dump, markdown, stream, timelinejs
+from store.export.select import Scope, Timeline, TimelineSource, gather, resolve_topics
+from store.export.target import ExportTargetError, existing_file, write_chunks
 
 if TYPE_CHECKING:
     from store.db import Store
 
 FORMATS = ["md", "json", "csv", "html", "timelinejs"]
 
-_TIMELINE_FORMATS: dict[str, Callable[[Timeline], str]] = {
-    "md": markdown.render,
-    "csv": csv_export.render,
-    "html": html.render,
-    "timelinejs": timelinejs.render,
+_STREAMED: dict[str, Callable[[TimelineSource], Iterator[str]]] = {
+    "md": markdown.chunks,
+    "csv": csv_export.chunks,
+    "timelinejs": timelinejs.chunks,
 }
+
+
+def chunks(
+    store: Store, fmt: str, *, topics: list[str] | None = None,
+    since: date | None = None, until: date | None = None,
+) -> Iterator[str]:
+    """The export in pieces, read from the store as they are taken.
+
+    The arguments are checked here, before the first piece: ValueError for an
+    unknown format or topic, or since > until.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt in _STREAMED:
+        return _STREAMED[fmt](stream.timeline(store, topics, since, until))
+    if since is not None and until is not None and since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    if fmt == "json":
+        scope = Scope(resolve_topics(topics, store.topics()), since, until)
+        return iter([json_dump.render(store.dump(), scope)])
+    # The page links each meeting to its articles' URLs.
+    timeline = gather(store, topics, since, until)
+    return iter([html.render(timeline, links=store.source_links())])
 
 
 def render(
@@ -38,19 +61,17 @@ def render(
     since: date | None = None, until: date | None = None,
 ) -> str:
     """The export as text. ValueError for an unknown format or topic, or since > until."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    with _no_cyclic_gc():
-        return _render(store, fmt, topics, since, until)
+    with no_cyclic_gc():
+        return "".join(chunks(store, fmt, topics=topics, since=since, until=until))
 
 
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
+def no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while an export builds its views.
 
-    A full export makes hundreds of thousands of small objects, none in cycles
-    (reference counting frees them); the collector's repeated full passes over
-    them cost about a third of the export's time at 10,000 meetings.
+    An export makes hundreds of thousands of small objects, none in cycles
+    (reference counting frees them); the collector's repeated passes over them
+    cost about a third of the export's time.
     """
     was_on = gc.isenabled()
     gc.disable()
@@ -61,61 +82,27 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _render(
-    store: Store, fmt: str, topics: list[str] | None, since: date | None, until: date | None
-) -> str:
-    if fmt == "json":
-        if since is not None and until is not None and since > until:
-            raise ValueError(f"--since {since} is after --until {until}")
-        scope = Scope(resolve_topics(topics, store.topics()), since, until)
-        return json_dump.render(store.dump(), scope)
-    if fmt == "html":  # the page links each meeting to its articles' URLs
-        return html.render(gather(store, topics, since, until), links=store.source_links())
-    return _TIMELINE_FORMATS[fmt](gather(store, topics, since, until))
-
-
-def _mode_for(path: Path) -> int:
-    """The file's current mode when replacing it, else 0644.
-
-    (Reading the umask means setting it, which races with other threads: the TUI
-    exports from a worker.)
-    """
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` all at once: a temp file beside it, then `os.replace`."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise IsADirectoryError(f"{path}: is a directory")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        # mkstemp makes the file private (0600); an export is an ordinary file.
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write `text` to `path` all at once (see `target.write_chunks`), replacing a file."""
+    write_chunks(Path(path), [text], overwrite=True)
 
 
 def write_export(
     store: Store, fmt: str, path: Path, *, topics: list[str] | None = None,
-    since: date | None = None, until: date | None = None,
+    since: date | None = None, until: date | None = None, overwrite: bool = True,
 ) -> None:
-    """Render and write the export to `path` atomically. OSError / ValueError on failure."""
-    text = render(store, fmt, topics=topics, since=since, until=until)
-    write_text_atomic(path, text)
+    """Stream the export to `path` (see `target.write_chunks`).
+
+    OSError (FileExistsError when the file exists and `overwrite` is false,
+    ExportTargetError for a path that cannot take it) or ValueError on failure;
+    a failed export leaves a regular file as it was.
+    """
+    pieces = chunks(store, fmt, topics=topics, since=since, until=until)
+    with no_cyclic_gc():
+        write_chunks(Path(path), pieces, overwrite=overwrite)
 
 
-__all__ = ["FORMATS", "Scope", "Timeline", "gather", "render", "write_export", "write_text_atomic"]
+__all__ = [
+    "FORMATS", "ExportTargetError", "Scope", "Timeline", "chunks", "existing_file", "gather",
+    "render", "write_export", "write_text_atomic",
+]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from store.models import EntryView, MeetingRef, Status, StoredQuote
 
@@ -25,7 +25,7 @@ def transition(view: EntryView, before: EntryView | None) -> str:
     return f"{status_label(before.status)} → {now}"
 
 
-def with_previous(views: list[EntryView]) -> Iterator[tuple[EntryView, EntryView | None]]:
+def with_previous(views: Iterable[EntryView]) -> Iterator[tuple[EntryView, EntryView | None]]:
     """Each entry with the one before it (the last time the topic was discussed)."""
     before: EntryView | None = None
     for v in views:
@@ -40,3 +40,29 @@ def speaker(q: StoredQuote) -> str:
 
 def figure_texts(view: EntryView) -> list[str]:
     return [f"{f.text} {f.noun}".strip() for f in view.figures]
+
+
+CHUNK = 1 << 16  # characters handed to the writer at a time
+
+
+def joined_lines(lines: Iterable[str]) -> Iterator[str]:
+    """`"\\n".join(lines).rstrip() + "\\n"`, in chunks, without holding the document.
+
+    Only the trailing whitespace seen so far is held back (it is dropped if the
+    document ends there), so memory stays at one chunk.
+    """
+    buf: list[str] = []
+    size = 0
+    first = True
+    for line in lines:
+        if not first:
+            buf.append("\n")
+        first = False
+        buf.append(line)
+        size += len(line) + 1
+        if size >= CHUNK:
+            text = "".join(buf)
+            keep = len(text.rstrip())
+            yield text[:keep]
+            buf, size = [text[keep:]], len(text) - keep
+    yield "".join(buf).rstrip() + "\n"

@@ -7,11 +7,11 @@ One file keeps the export a single `-o FILE`; filter on `kind` to split it.
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
+from typing import Any
 
-from store.export.common import figure_texts
-from store.export.select import Timeline, dyad_label
+from store.export.common import CHUNK, figure_texts
+from store.export.select import TimelineSource, dyad_label
 
 COLUMNS = [
     "kind", "dyad", "meeting_id", "meeting_date", "meeting_title", "location", "sources",
@@ -19,12 +19,40 @@ COLUMNS = [
     "figures", "quote_id", "speaker", "speaker_country", "quote", "quote_source",
 ]
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# such text cells get a leading apostrophe, the OWASP rule, and are shown as typed.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Cells holding these are quoted. The csv module leaves a bare CR unquoted when rows end
+# in LF, and a reader then splits the row there; this writer quotes it.
+_QUOTE_IF = (",", '"', "\n", "\r")
 
-def render(timeline: Timeline) -> str:
+
+def cell(value: object) -> str:
+    """One CSV field: text made inert for spreadsheets, quoted when it must be."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return str(value)
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    if any(c in value for c in _QUOTE_IF):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _row(values: dict[str, Any]) -> str:
+    return ",".join(cell(values.get(c, "")) for c in COLUMNS) + "\n"
+
+
+def render(timeline: TimelineSource) -> str:
     """All rows, meetings oldest first, each entry followed by its quotes."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    return "".join(chunks(timeline))
+
+
+def chunks(timeline: TimelineSource) -> Iterator[str]:
+    """The rows in pieces, meeting batch by meeting batch."""
+    buf = [",".join(COLUMNS) + "\n"]
+    size = 0
     for d in timeline.dyads:
         for meeting, views in d.by_meeting():
             base = {
@@ -35,16 +63,23 @@ def render(timeline: Timeline) -> str:
             }
             for v in views:
                 topic = {"topic_id": v.topic_id, "topic_name": v.topic_name}
-                writer.writerow({
+                line = _row({
                     **base, **topic, "kind": "entry", "status": v.status.value,
                     "extracted_status": v.extracted_status.value,
                     "overridden": "yes" if v.overridden else "no", "note": v.note or "",
                     "evidence": v.evidence, "figures": "; ".join(figure_texts(v)),
                 })
+                buf.append(line)
+                size += len(line)
                 for q in v.quotes:
-                    writer.writerow({
+                    line = _row({
                         **base, **topic, "kind": "quote", "quote_id": q.id,
                         "speaker": q.speaker or "", "speaker_country": q.speaker_country or "",
                         "quote": q.text, "quote_source": q.source or "",
                     })
-    return buf.getvalue()
+                    buf.append(line)
+                    size += len(line)
+            if size >= CHUNK:
+                yield "".join(buf)
+                buf, size = [], 0
+    yield "".join(buf)

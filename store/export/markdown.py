@@ -2,75 +2,105 @@
 
 from __future__ import annotations
 
-from store.export.common import figure_texts, speaker, transition, when, with_previous
-from store.export.select import DyadHistory, Timeline, dyad_label
+import re
+from collections.abc import Iterator
+
+from store.export.common import (
+    figure_texts,
+    joined_lines,
+    speaker,
+    transition,
+    when,
+    with_previous,
+)
+from store.export.select import DyadSource as Dyad
+from store.export.select import TimelineSource as History
+from store.export.select import dyad_label
+from store.models import EntryView
 
 # Characters that would turn article text into Markdown structure, links or raw HTML
 # are backslash-escaped; line breaks become spaces so a text stays on its line.
-# (str.translate: one pass, several times faster than a regex on a big export.)
-_ESCAPES = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]<>#|"} | {"\n": " ", "\r": " ", "\t": " "}
-)
+_ESCAPES = {c: "\\" + c for c in "\\`*_[]<>#|"} | {"\n": " ", "\r": " ", "\t": " "}
+_SPECIAL = re.compile(r"[\\`*_\[\]<>#|\n\r\t]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
 
 
 def md_text(text: str) -> str:
     """Article text as inert Markdown: specials escaped, line breaks folded."""
-    return text.translate(_ESCAPES)
+    # One C-level search for the (usual) text with none; a substitution per special
+    # otherwise, ten times cheaper than str.translate on non-ASCII text.
+    return _SPECIAL.sub(_escape, text) if _SPECIAL.search(text) else text
 
 
-def render(timeline: Timeline) -> str:
+def render(timeline: History) -> str:
     """The whole timeline as one Markdown document."""
-    out = [f"# {md_text(timeline.title)}", ""]
+    return "".join(chunks(timeline))
+
+
+def chunks(timeline: History) -> Iterator[str]:
+    """The document in pieces, written as the store is read."""
+    return joined_lines(_lines(timeline))
+
+
+def _lines(timeline: History) -> Iterator[str]:
+    yield f"# {md_text(timeline.title)}"
+    yield ""
     scope = timeline.scope
     notes = []
     if scope.topics is not None:
         notes.append("topics: " + ", ".join(scope.topics))
     if scope.since or scope.until:
         notes.append(f"dates: {scope.since or '…'} to {scope.until or '…'}")
-    out.append(f"{timeline.meeting_count} meetings" + (f" ({'; '.join(notes)})" if notes else "")
-               + ".")
-    out.append("")
+    yield f"{timeline.meeting_count} meetings" + (f" ({'; '.join(notes)})" if notes else "") + "."
+    yield ""
     many = timeline.shown_dyads > 1
     for dyad in timeline.dyads:
-        if not dyad.meetings:
+        if not dyad.meeting_count:
             continue
-        out.extend(_dyad(dyad, "##" if many else "", many))
-    return "\n".join(out).rstrip() + "\n"
+        yield from _dyad(dyad, "##" if many else "", many)
 
 
-def _dyad(d: DyadHistory, head: str, many: bool) -> list[str]:
+def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
     sub = "###" if many else "##"
     subsub = "####" if many else "###"
-    out: list[str] = []
     if head:
-        out += [f"{head} {md_text(dyad_label(d.dyad))}", ""]
-    out += [f"{sub} Meetings", ""]
-    for m in d.meetings:
+        yield from (f"{head} {md_text(dyad_label(d.dyad))}", "")
+    yield from (f"{sub} Meetings", "")
+    for m in d.iter_meetings():
         extra = [x for x in (m.location, ", ".join(m.sources)) if x]
         tail = f" ({md_text('; '.join(extra))})" if extra else ""
-        out.append(f"- **{when(m)}**: {md_text(m.title or f'meeting {m.id}')}{tail}")
-    out.append("")
+        yield f"- **{when(m)}**: {md_text(m.title or f'meeting {m.id}')}{tail}"
+    yield ""
     for topic in d.topics:
-        views = d.entries.get(topic.id)
-        if not views:
-            continue
-        out += [f"{sub} {md_text(topic.name)}", ""]
-        for view, before in with_previous(views):
-            m = view.meeting
-            out.append(f"{subsub} {when(m)}: {md_text(m.title or f'meeting {m.id}')}")
-            out.append("")
-            mark = " (set by hand)" if view.overridden else ""
-            out.append(f"Status: {transition(view, before)}{mark}")
-            out.append("")
-            if view.note:
-                out += [f"Note: {md_text(view.note)}", ""]
-            if view.evidence:
-                out += [f"Evidence: {md_text(view.evidence)}", ""]
-            figures = figure_texts(view)
-            if figures:
-                out += ["Figures: " + "; ".join(md_text(f) for f in figures), ""]
-            for q in view.quotes:
-                src = f", {q.source}" if q.source else ""
-                out.append(f"> “{md_text(q.text)}” (**{md_text(speaker(q))}**{md_text(src)})")
-                out.append("")
-    return out
+        heading = False
+        for view, before in with_previous(d.topic_entries(topic.id)):
+            if not heading:  # only topics raised in scope get a section
+                yield from (f"{sub} {md_text(topic.name)}", "")
+                heading = True
+            # One string per entry: the joiner handles a tenth of the pieces.
+            yield _entry(view, before, subsub)
+
+
+def _entry(view: EntryView, before: EntryView | None, heading: str) -> str:
+    m = view.meeting
+    mark = " (set by hand)" if view.overridden else ""
+    out = [
+        f"{heading} {when(m)}: {md_text(m.title or f'meeting {m.id}')}",
+        "",
+        f"Status: {transition(view, before)}{mark}",
+        "",
+    ]
+    if view.note:
+        out += [f"Note: {md_text(view.note)}", ""]
+    if view.evidence:
+        out += [f"Evidence: {md_text(view.evidence)}", ""]
+    figures = figure_texts(view)
+    if figures:
+        out += ["Figures: " + "; ".join(md_text(f) for f in figures), ""]
+    for q in view.quotes:
+        src = f", {q.source}" if q.source else ""
+        out += [f"> “{md_text(q.text)}” (**{md_text(speaker(q))}**{md_text(src)})", ""]
+    return "\n".join(out)

@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from itertools import groupby
+from typing import TYPE_CHECKING, Protocol
 
 from store.models import EntryView, MeetingRef, StoreDump, Topic
 
@@ -40,6 +42,36 @@ class Scope:
         return self.topics is None or topic_id in self.topics
 
 
+class DyadSource(Protocol):
+    """What the formats read of one pair: `DyadHistory` (in memory) or `stream.StoreDyad`."""
+
+    @property
+    def dyad(self) -> list[str]: ...
+    @property
+    def topics(self) -> list[Topic]: ...
+    @property
+    def meeting_count(self) -> int: ...
+    def iter_meetings(self) -> Iterator[MeetingRef]: ...
+    def topic_entries(self, topic_id: str) -> Iterator[EntryView]: ...
+    def by_meeting(self) -> Iterable[tuple[MeetingRef, list[EntryView]]]: ...
+
+
+class TimelineSource(Protocol):
+    """What the formats read of an export: `Timeline` or `stream.StoreTimeline`."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def scope(self) -> Scope: ...
+    @property
+    def dyads(self) -> Sequence[DyadSource]: ...
+    @property
+    def meeting_count(self) -> int: ...
+    @property
+    def shown_dyads(self) -> int: ...
+    def by_date(self) -> Iterator[tuple[date, list[tuple[int, EntryView]]]]: ...
+
+
 @dataclass
 class DyadHistory:
     """One relationship's meetings and, per topic, its entries oldest first."""
@@ -48,6 +80,18 @@ class DyadHistory:
     meetings: list[MeetingRef]
     topics: list[Topic]
     entries: dict[str, list[EntryView]] = field(default_factory=dict)
+
+    # The same walks as `stream.StoreDyad`, over views held in memory.
+
+    @property
+    def meeting_count(self) -> int:
+        return len(self.meetings)
+
+    def iter_meetings(self) -> Iterator[MeetingRef]:
+        return iter(self.meetings)
+
+    def topic_entries(self, topic_id: str) -> Iterator[EntryView]:
+        return iter(self.entries.get(topic_id, []))
 
     def by_meeting(self) -> list[tuple[MeetingRef, list[EntryView]]]:
         """Each meeting with its entries in topic order (for formats that go date by date)."""
@@ -78,6 +122,20 @@ class Timeline:
     def shown_dyads(self) -> int:
         """Dyads with a meeting in scope: with more than one, formats name the dyad."""
         return sum(1 for d in self.dyads if d.meetings)
+
+    def by_date(self) -> Iterator[tuple[date, list[tuple[int, EntryView]]]]:
+        """Dated entries day by day, as `stream.StoreTimeline.by_date`."""
+        views = [
+            (i, v)
+            for i, d in enumerate(self.dyads)
+            for m, entries in d.by_meeting()
+            for v in entries
+            if m.meeting_date is not None
+        ]
+        views.sort(key=lambda iv: iv[1].meeting.meeting_date or date.min)
+        for day, group in groupby(views, key=lambda iv: iv[1].meeting.meeting_date):
+            assert day is not None
+            yield day, list(group)
 
 
 def dyad_label(dyad: list[str]) -> str:

@@ -7,52 +7,73 @@ string is escaped here. Undated meetings cannot be placed on a timeline and are 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from store.export.common import figure_texts, speaker, transition, with_previous
-from store.export.select import Timeline, dyad_label
+from store.export.common import figure_texts, speaker, transition
+from store.export.select import TimelineSource, dyad_label
+from store.models import EntryView, Topic
 
 
-def render(timeline: Timeline) -> str:
-    events: list[dict[str, Any]] = []
-    many = timeline.shown_dyads > 1
-    for d in timeline.dyads:
-        for topic in d.topics:
-            for view, before in with_previous(d.entries.get(topic.id, [])):
-                day = view.meeting.meeting_date
-                if day is None:
-                    continue
-                parts = [f"<p><b>{escape(transition(view, before))}</b></p>"]
-                if view.evidence:
-                    parts.append(f"<p>{escape(view.evidence)}</p>")
-                if view.note:
-                    parts.append(f"<p><i>Note:</i> {escape(view.note)}</p>")
-                figures = figure_texts(view)
-                if figures:
-                    parts.append(f"<p>Figures: {escape('; '.join(figures))}</p>")
-                for q in view.quotes:
-                    parts.append(
-                        f"<blockquote>“{escape(q.text)}” — {escape(speaker(q))}</blockquote>"
-                    )
-                title = view.meeting.title or f"meeting {view.meeting.id}"
-                if many:  # groups are topics across dyads; the headline says whose meeting
-                    title = f"{title} [{dyad_label(d.dyad)}]"
-                events.append({
-                    "start_date": {"year": day.year, "month": day.month, "day": day.day},
-                    "text": {
-                        "headline": escape(f"{topic.name}: {title}"),
-                        "text": "".join(parts),
-                    },
-                    "group": escape(topic.name),
-                    "unique_id": f"m{view.meeting.id}-{view.topic_id}",
-                })
-    events.sort(key=lambda e: (e["start_date"]["year"], e["start_date"]["month"],
-                               e["start_date"]["day"], e["group"]))
-    data = {
-        "title": {"text": {"headline": escape(timeline.title),
-                           "text": escape(f"{timeline.meeting_count} meetings")}},
-        "events": events,
-    }
+def render(timeline: TimelineSource) -> str:
+    return "".join(chunks(timeline))
+
+
+def _dumps(value: Any) -> str:
     # Compact: indenting switches json to its pure-Python encoder, 5x slower on big stores.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def chunks(timeline: TimelineSource) -> Iterator[str]:
+    """The JSON document in pieces, day by day: the same bytes as dumping it whole."""
+    title = {"text": {"headline": escape(timeline.title),
+                      "text": escape(f"{timeline.meeting_count} meetings")}}
+    yield '{"title":' + _dumps(title) + ',"events":['
+    many = timeline.shown_dyads > 1
+    topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
+        timeline.dyads) else {}
+    labels = [dyad_label(d.dyad) for d in timeline.dyads]
+    before: dict[tuple[int, str], EntryView] = {}
+    first = True
+    for _day, views in timeline.by_date():
+        events = []
+        for n, (dyad, view) in enumerate(views):
+            key = (dyad, view.topic_id)
+            index, topic = topics[view.topic_id]
+            event = _event(view, before.get(key), topic, labels[dyad] if many else None)
+            before[key] = view
+            # Events of a day by topic name, then pair, topic order and meeting order.
+            events.append(((event["group"], dyad, index, n), event))
+        events.sort(key=lambda ke: ke[0])
+        parts = [_dumps(e) for _, e in events]
+        if parts:
+            yield ("" if first else ",") + ",".join(parts)
+            first = False
+    yield "]}\n"
+
+
+def _event(
+    view: EntryView, before: EntryView | None, topic: Topic, dyad: str | None
+) -> dict[str, Any]:
+    day = view.meeting.meeting_date
+    assert day is not None
+    parts = [f"<p><b>{escape(transition(view, before))}</b></p>"]
+    if view.evidence:
+        parts.append(f"<p>{escape(view.evidence)}</p>")
+    if view.note:
+        parts.append(f"<p><i>Note:</i> {escape(view.note)}</p>")
+    figures = figure_texts(view)
+    if figures:
+        parts.append(f"<p>Figures: {escape('; '.join(figures))}</p>")
+    for q in view.quotes:
+        parts.append(f"<blockquote>“{escape(q.text)}” — {escape(speaker(q))}</blockquote>")
+    title = view.meeting.title or f"meeting {view.meeting.id}"
+    if dyad is not None:  # groups are topics across dyads; the headline says whose meeting
+        title = f"{title} [{dyad}]"
+    return {
+        "start_date": {"year": day.year, "month": day.month, "day": day.day},
+        "text": {"headline": escape(f"{topic.name}: {title}"), "text": "".join(parts)},
+        "group": escape(topic.name),
+        "unique_id": f"m{view.meeting.id}-{view.topic_id}",
+    }

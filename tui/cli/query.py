@@ -83,24 +83,24 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 def cmd_topics(args: argparse.Namespace) -> int:
     with open_store(args, create=False) as store:
-        board = store.board(args.dyad)
+        board = store.board(args.dyad, window=0)  # counts and statuses only, no columns
     if args.json:
-        print_json({"dyad": board.dyad, "meetings": len(board.meetings), "topics": [
+        print_json({"dyad": board.dyad, "meetings": board.meeting_count, "topics": [
             {"id": r.topic.id, "name": r.topic.name,
              "status": r.current.value if r.current else None, "trend": r.trend,
              "last_discussed": r.last_discussed.isoformat() if r.last_discussed else None,
-             "meetings_raised": len(r.cells)}
+             "meetings_raised": r.raised}
             for r in board.rows]})
         return 0
     if not board.rows:
         print("no topics discussed yet" + (f" for {' – '.join(board.dyad)}" if board.dyad else ""))
         return 0
-    print(f"{' – '.join(board.dyad) or 'unknown countries'}: {len(board.meetings)} meetings")
+    print(f"{' – '.join(board.dyad) or 'unknown countries'}: {board.meeting_count} meetings")
     for r in board.rows:
         st = f"{r.current.glyph} {r.current.value}" if r.current else "-"
         last = r.last_discussed.isoformat() if r.last_discussed else "undated"
         print(f"  {st:<12} {trend_arrow(r.trend)}  {r.topic.name:<22} last discussed {last}"
-              f"  ({len(r.cells)} meetings)")
+              f"  ({r.raised} meetings)")
     return 0
 
 

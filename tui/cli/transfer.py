@@ -9,28 +9,45 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from store.db import Store
-from store.export import render, write_text_atomic
+from store.export import ExportTargetError, chunks, existing_file, write_export
+from store.export.target import check_target
 from store.files import UnreadableFile, read_file
 from store.models import StoreDump
 from tui.cli.common import (
     CliError,
     SubParsers,
+    confirm,
     open_store,
     parse_date,
     print_json,
     with_json,
 )
 
+EXPORT_HELP = """\
+Write the timeline (or, with -f json, a dump of the whole store) to FILE or stdout.
+
+FILE is written by its kind. A new or regular file is written whole and then
+put in place (an export that fails leaves the old file as it was); a symlink
+is followed and its target written that way; a device or FIFO is written as
+a stream. An existing file is replaced only with --force, or on a yes when
+asked on a terminal; a read-only file is never replaced.
+"""
+
 
 def register(sub: SubParsers) -> None:
     from store.export import FORMATS
 
-    p = sub.add_parser("export", help="write the timeline: md, json (dump), csv, html, timelinejs")
+    p = sub.add_parser(
+        "export", help="write the timeline: md, json (dump), csv, html, timelinejs",
+        description=EXPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--format", "-f", choices=FORMATS, default="md")
     p.add_argument("--topic", action="append", help="only this topic (repeatable; id or name)")
     p.add_argument("--since", type=parse_date, help="from this date (YYYY-MM-DD)")
     p.add_argument("--until", type=parse_date, help="up to this date, inclusive")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it exists, without asking")
     p.set_defaults(handler=cmd_export)
 
     p = with_json(sub.add_parser("import", help="load a json export into an empty store"))
@@ -38,21 +55,43 @@ def register(sub: SubParsers) -> None:
     p.set_defaults(handler=cmd_import)
 
 
+def _may_replace(path: Path, force: bool) -> bool:
+    """Whether an existing file at `path` may be replaced: --force, or a yes on a terminal."""
+    try:
+        check_target(path, overwrite=True)  # a directory or a read-only file: said first
+    except ExportTargetError as exc:
+        raise CliError(str(exc)) from None
+    existing = existing_file(path)
+    if existing is None or force:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"{path}: file exists; use --force to replace it")
+    if not confirm(f"{path} exists. Replace it?"):
+        raise CliError(f"{path}: file exists; not replaced")
+    return True
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    to_stdout = args.output is None or args.output == "-"
+    path = None if to_stdout else Path(args.output).expanduser()
+    overwrite = path is None or _may_replace(path, args.force)
     with open_store(args, create=False) as store:
         try:
-            text = render(store, args.format, topics=args.topic, since=args.since,
-                          until=args.until)
+            if path is None:
+                for piece in chunks(store, args.format, topics=args.topic, since=args.since,
+                                    until=args.until):
+                    sys.stdout.write(piece)
+                return 0
+            write_export(store, args.format, path, topics=args.topic, since=args.since,
+                         until=args.until, overwrite=overwrite)
         except ValueError as exc:
             raise CliError(str(exc)) from None
-    if args.output is None or args.output == "-":
-        sys.stdout.write(text)
-        return 0
-    path = Path(args.output).expanduser()
-    try:
-        write_text_atomic(path, text)
-    except OSError as exc:
-        raise CliError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        except FileExistsError:
+            raise CliError(f"{path}: file exists; use --force to replace it") from None
+        except ExportTargetError as exc:
+            raise CliError(str(exc)) from None
+        except OSError as exc:
+            raise CliError(f"{path}: cannot write ({exc.strerror or exc})") from None
     print(f"wrote {args.format} export to {path}", file=sys.stderr)
     return 0
 

@@ -119,7 +119,7 @@ class BoardScreen(BilatScreen[None]):
         position = f"  ·  pair {dyads.index(board.dyad) + 1}/{len(dyads)}" if (
             board.dyad in dyads and len(dyads) > 1
         ) else ""
-        count = len(board.meetings)
+        count = board.meeting_count  # all of the pair's; the grid holds a window of them
         return f"{' – '.join(board.dyad)}{position}  ·  {count} meeting{'s' if count != 1 else ''}"
 
     def highlighted_meeting(self) -> MeetingRef | None:
@@ -166,6 +166,16 @@ class BoardScreen(BilatScreen[None]):
             self.show_changes(current, None)
 
     # --- opening things ---------------------------------------------------------------
+
+    @on(BoardGrid.NeedOlder)
+    def need_older(self, event: BoardGrid.NeedOlder) -> None:
+        self.load_older(self.dyad, event.before)
+
+    @work(thread=True, exclusive=True, group="board-older", exit_on_error=False)
+    def load_older(self, dyad: list[str] | None, before: int) -> None:
+        # The page of columns before the oldest held, read as the view nears it.
+        page = self.store.board(dyad, before=before)
+        self.app.call_from_thread(self.query_one(BoardGrid).prepend_page, page)
 
     def action_open(self) -> None:
         self.query_one(BoardGrid).action_select()

@@ -207,13 +207,15 @@ class TopicScreen(BilatScreen[None]):
             cards[new - start].focus()
 
     def action_page(self, step: int) -> None:
-        start = max(0, self.window_end - self.window)
-        if step < 0 and start == 0 and not self.complete:
-            # Paging past what was read: read twice as far back, keep the view at the oldest.
-            self.fetch *= 2
-            self.focus_meeting = self.history[0].meeting.id if self.history else None
-            self.load_topic()
-            return
+        if step < 0 and self.window_end <= self.window and not self.complete:
+            # Paging past what was read: read the page before the oldest held (one index
+            # range, whatever the depth) and put it in front.
+            older = self.store.topic_window(
+                self.topic_id, self.dyad, last=FETCH, before=self.history[0].meeting.id
+            )
+            self.complete = older.complete
+            self.history = older.history + self.history
+            self.window_end += len(older.history)
         end = self.window_end + step * self.window
         self.window_end = max(min(len(self.history), self.window), min(len(self.history), end))
         # The card that keys act on is always on screen: the newest (]) or oldest ([) shown.

@@ -84,12 +84,20 @@ class BoardGrid(ScrollView, can_focus=True):
             self.topic_id = topic_id
             self.meeting_id = meeting_id
 
+    class NeedOlder(Message):
+        """The view came near the oldest meeting read: the screen reads the page before it."""
+
+        def __init__(self, before: int) -> None:
+            super().__init__()
+            self.before = before  # position of the oldest column held
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.board: Board | None = None
         self.stale: set[str] = set()
         # Component styles resolved once per theme/style change, not once per cell per frame.
         self._styles: dict[str, Style] = {}
+        self._asked_older = False  # a NeedOlder is on its way: columns come in pages
 
     def notify_style_update(self) -> None:
         self._styles.clear()
@@ -117,6 +125,7 @@ class BoardGrid(ScrollView, can_focus=True):
         row = next((i for i, r in enumerate(board.rows) if r.topic.id == old_topic), 0)
         column = next((i for i, m in enumerate(board.meetings) if m.id == old_meeting), -1)
         self.cursor = GridCursor(min(row, max(len(board.rows) - 1, 0)), column)
+        self._asked_older = True  # not before the view is where it belongs
         self.call_after_refresh(self.keep_in_view)
         self.refresh()
 
@@ -126,6 +135,7 @@ class BoardGrid(ScrollView, can_focus=True):
             self._scroll_cursor_into_view(self.cursor)
         else:
             self.scroll_to(x=self.max_scroll_x, y=self.scroll_offset.y, animate=False)
+        self._asked_older = False
 
     def on_resize(self) -> None:
         # The scroll offset is in cells: a narrower view would hide the newest column.
@@ -135,6 +145,29 @@ class BoardGrid(ScrollView, can_focus=True):
         if self.board is None or not (0 <= column < len(self.board.meetings)):
             return None
         return self.board.meetings[column].id
+
+    def prepend_page(self, page: Board) -> None:
+        """Put the page of older meetings before the columns held; the view stays put."""
+        board = self.board
+        if board is None or page.dyad != board.dyad or page.meetings == []:
+            return
+        if page.first_column + len(page.meetings) != board.first_column:
+            return  # not the page just before (the board was reloaded meanwhile)
+        older = {r.topic.id: r.cells for r in page.rows}
+        rows = [r.model_copy(update={"cells": {**older.get(r.topic.id, {}), **r.cells}})
+                for r in board.rows]
+        self.board = board.model_copy(update={
+            "meetings": page.meetings + board.meetings, "rows": rows,
+            "first_column": page.first_column,
+        })
+        added = len(page.meetings)
+        self.virtual_size = Size(
+            LEFT_WIDTH + CELL_WIDTH * len(self.board.meetings), HEADER_HEIGHT + len(rows)
+        )
+        self.scroll_to(x=self.scroll_offset.x + added * CELL_WIDTH, animate=False)
+        column = self.cursor.column + added if self.cursor.column >= 0 else -1
+        self.cursor = GridCursor(self.cursor.row, column)
+        self._asked_older = False
 
     def _topic_at(self, row: int) -> str | None:
         if self.board is None or not (0 <= row < len(self.board.rows)):
@@ -238,6 +271,10 @@ class BoardGrid(ScrollView, can_focus=True):
         assert self.board is not None
         view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, 0)
         first = -(-scroll_x // CELL_WIDTH)
+        if first < view_w // CELL_WIDTH and self.board.first_column > 0 and not self._asked_older:
+            # Within a screen of the oldest column read: ask for the page before, once.
+            self._asked_older = True
+            self.post_message(self.NeedOlder(self.board.first_column))
         return range(first, min(len(self.board.meetings), first + view_w // CELL_WIDTH))
 
     def _header_line(self, y: int, scroll_x: int) -> Strip:
