@@ -102,15 +102,16 @@ def topic_from(row: sqlite3.Row) -> Topic:
 
 
 # Columns `meeting_ref` reads, in order.
-MEETING_COLUMNS = "m.id, m.title, m.meeting_date, m.location, m.dyad, m.sources"
+MEETING_COLUMNS = "m.id, m.title, m.meeting_date, m.location, m.dyad, m.sources, m.review"
 
 
 def meeting_ref(row: tuple[Any, ...]) -> MeetingRef:
-    mid, title, when, location, dyad, sources = row
+    mid, title, when, location, dyad, sources, review = row
     return build(MeetingRef, {
         "id": mid, "title": title, "meeting_date": date.fromisoformat(when) if when else None,
         "location": location, "dyad": list(_json_tuple(dyad)),
         "sources": list(_json_tuple(sources)),
+        "review": list(_json_tuple(review)) if review != "[]" else [],
     })
 
 
