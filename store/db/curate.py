@@ -227,7 +227,8 @@ def sources(conn: sqlite3.Connection, meeting_id: int) -> list[SourceInfo]:
 
 
 def _article(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise StoreError(f"no source {article_id} in the store (see `bilat sources MEETING`)")
     return row

@@ -8,9 +8,9 @@ from datetime import datetime
 
 from store.db import journal, rows
 from store.db.connection import transaction
+from store.db.curate import meeting_edits
 from store.db.errors import StoreError
 from store.db.schema import CURRENT_VERSION
-from store.db.curate import meeting_edits
 from store.db.textkey import text_key
 from store.db.writes import refresh_cells
 from store.models import (

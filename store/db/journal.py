@@ -70,9 +70,8 @@ def _insert(conn: sqlite3.Connection, table: str, found: list[Row]) -> None:
     cols = list(found[0])
     marks = ", ".join("?" * len(cols))
     quoted = ", ".join(f'"{c}"' for c in cols)
-    conn.executemany(
-        f"INSERT INTO {table} ({quoted}) VALUES ({marks})", [tuple(r[c] for c in cols) for r in found]
-    )
+    conn.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})",
+                     [tuple(r[c] for c in cols) for r in found])
 
 
 def restore(conn: sqlite3.Connection, snaps: list[Snapshot]) -> None:
@@ -164,9 +163,10 @@ def entries(conn: sqlite3.Connection, *, limit: int | None = None,
 
 
 def latest_open(conn: sqlite3.Connection) -> sqlite3.Row | None:
-    return conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         "SELECT * FROM journal WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"
     ).fetchone()
+    return row
 
 
 def mark_undone(conn: sqlite3.Connection, entry_id: int) -> None:

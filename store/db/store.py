@@ -12,8 +12,8 @@ from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from store import changes as changes_mod
-from store.db import dump as dump_mod
 from store.db import curate, journal, queries, reindex, undo, writes
+from store.db import dump as dump_mod
 from store.db.connection import check_path, connect, translate
 from store.db.errors import StoreError
 from store.db.schema import migrate
@@ -25,8 +25,8 @@ from store.models import (
     EntryView,
     JournalEntry,
     MeetingDetail,
-    MeetingEdits,
     MeetingDraft,
+    MeetingEdits,
     MeetingRef,
     SourceInfo,
     Status,

@@ -9,7 +9,7 @@ import pytest
 from store.db import DuplicateArticle, Store, StoreError
 from store.models import Actor, MeetingDraft, Status
 
-from .drafts import BLINKEN, WANG, XI, YELLEN, make_draft
+from .drafts import BLINKEN, WANG, XI, YELLEN
 from .test_store_writes import readout, wire
 
 

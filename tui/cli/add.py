@@ -28,8 +28,8 @@ from tui.cli.common import (
     parse_date,
     parse_dyad,
     print_json,
-    stderr_is_tty,
     read_input,
+    stderr_is_tty,
     stdin_is_tty,
     with_json,
 )
