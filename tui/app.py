@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
@@ -33,6 +33,8 @@ class BilatApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave bilat"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Keys and screens"),
         Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light/dark theme"),
+        Binding("u", "undo", "Undo", show=False, 
+                tooltip="Undo the latest change; again: the one before"),
     ]
 
     def __init__(self, store: Store, *, theme: str | None = None) -> None:
@@ -98,6 +100,17 @@ class BilatApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def action_undo(self) -> None:
+        self.undo_latest()
+
+    @work(thread=True, exclusive=True, group="undo", exit_on_error=False)
+    def undo_latest(self) -> None:
+        entry = self.store.undo()  # a StoreError becomes a notification below
+        said = f"Undone: {entry.summary}" if entry else "Nothing to undo."
+        self.call_from_thread(self.notify, said)
+        if entry is not None:
+            self.post_message(StoreChanged())
 
     # --- store changes and failures --------------------------------------------
 

@@ -39,7 +39,8 @@ class BilatCommands(Provider):
                 )
             )
         for meeting in reversed(app.store.meetings()):
-            label = f"meeting: open {meeting.meeting_date or '?'} {meeting.title}"
+            label = f"meeting: open {meeting.meeting_date or '?'} {meeting.title}" + (
+                " (needs review)" if meeting.review else "")
             commands.append((label, partial(app.open_meeting, meeting.id), meeting.location or ""))
         return commands
 

@@ -10,14 +10,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TextArea,
+)
 
 from store.db import StoreError
-from store.models import MeetingDraft, Status
+from store.models import Actor, MeetingDraft, ReviewReason, Status
 from tui.messages import MeetingSaved, StoreChanged
+from tui.participants_text import format_participants, parse_participants
 from tui.screens.base import BilatScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.quote_edit import side_of
 
 NO_TOPIC = "none"
+UNKNOWN_SIDE = ""
 
 
 @dataclass
@@ -31,13 +45,33 @@ class ReviewEdits:
     statuses: dict[int, Status] = field(default_factory=dict)  # topic row -> status
     dropped_topics: set[int] = field(default_factory=set)
     speakers: dict[int, str] = field(default_factory=dict)  # quote row -> speaker
+    sides: dict[int, str | None] = field(default_factory=dict)  # quote row -> country
     quote_topics: dict[int, str | None] = field(default_factory=dict)
     dropped_quotes: set[int] = field(default_factory=set)
+    participants: list[Actor] | None = None  # None: as extracted
+
+
+def settled_reasons(draft: MeetingDraft, edits: ReviewEdits,
+                    quotes_have_speakers: bool) -> list[ReviewReason]:
+    """What ingest guessed and the user has not settled in review (what they typed is checked)."""
+    left: list[ReviewReason] = []
+    for reason in draft.review_reasons:
+        if reason == "date-guessed" and edits.meeting_date != draft.meeting_date:
+            continue
+        if reason == "no-place" and edits.location:
+            continue
+        if reason == "pair-uncertain" and sorted(edits.dyad) != sorted(draft.dyad):
+            continue
+        if reason == "speaker-unresolved" and quotes_have_speakers:
+            continue
+        left.append(reason)
+    return left
 
 
 def apply_review(draft: MeetingDraft, edits: ReviewEdits) -> MeetingDraft:
     """A new draft with the user's fixes; the extracted draft is left as it was."""
-    countries = {a.name: a.country for a in draft.participants}
+    people = edits.participants if edits.participants is not None else draft.participants
+    countries = {a.name: a.country for a in people}
     topics = []
     for i, entry in enumerate(draft.topics):
         if i in edits.dropped_topics:
@@ -51,7 +85,14 @@ def apply_review(draft: MeetingDraft, edits: ReviewEdits) -> MeetingDraft:
         speaker = edits.speakers.get(i, quote.speaker or "").strip()
         if speaker and speaker != quote.speaker:
             update["speaker"] = speaker
-            update["speaker_country"] = countries.get(speaker)
+            # The side goes with the speaker: the side shown on the form (which follows a
+            # known speaker as it is typed), else the participant's country.
+            update["speaker_country"] = (
+                edits.sides[i] if i in edits.sides
+                else countries.get(speaker) or side_of(speaker, people)
+            )
+        elif i in edits.sides and edits.sides[i] != quote.speaker_country:
+            update["speaker_country"] = edits.sides[i]
         if i in edits.quote_topics:
             update["topic"] = edits.quote_topics[i]
         quotes.append(quote.model_copy(update=update))
@@ -61,15 +102,18 @@ def apply_review(draft: MeetingDraft, edits: ReviewEdits) -> MeetingDraft:
             "meeting_date": edits.meeting_date,
             "location": edits.location,
             "dyad": sorted(edits.dyad) if len(edits.dyad) == 2 else draft.dyad,
+            "participants": people,
             "topics": topics,
             "quotes": quotes,
+            "review_reasons": settled_reasons(
+                draft, edits, all(q.speaker for q in quotes)),
         }
     )
 
 
 class ReviewScreen(BilatScreen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave without saving (asks if you edited)"),
         Binding("ctrl+s", "save", "Save", tooltip="Save this meeting to the store"),
     ]
 
@@ -77,6 +121,9 @@ class ReviewScreen(BilatScreen[None]):
         super().__init__()
         self.draft = draft
         self.origin = origin
+        self._initial: tuple[object, ...] | None = None
+        people = [a.country for a in draft.participants if a.country]
+        self.sides = list(dict.fromkeys([*draft.dyad, *people]))
 
     def compose(self) -> ComposeResult:
         draft = self.draft
@@ -89,7 +136,8 @@ class ReviewScreen(BilatScreen[None]):
                 yield Input(draft.title, placeholder="title", id="title")
                 yield Input(
                     str(draft.meeting_date or ""),
-                    placeholder="meeting date YYYY-MM-DD",
+                    placeholder="date YYYY-MM-DD",
+                    tooltip="The meeting date is required",
                     id="meeting-date",
                 )
             with Horizontal(classes="review-row"):
@@ -97,8 +145,9 @@ class ReviewScreen(BilatScreen[None]):
                 yield Input(
                     ", ".join(draft.dyad), placeholder="two countries, comma-separated", id="dyad"
                 )
-            who = ", ".join(a.name for a in draft.participants) or "nobody found"
-            yield Label(f"Participants: {who}", markup=False)
+            yield Label("Participants, one a line: name; role; country",
+                        classes="review-heading")
+            yield TextArea(format_participants(draft.participants), id="participants")
             yield Label(f"Topics ({len(draft.topics)})", classes="review-heading")
             for i, entry in enumerate(draft.topics):
                 with Horizontal(classes="review-row"):
@@ -116,6 +165,13 @@ class ReviewScreen(BilatScreen[None]):
                     yield Checkbox("keep", True, id=f"quote-{i}-keep")
                     yield Input(quote.speaker or "", placeholder="speaker", id=f"quote-{i}-speaker")
                     yield Select(
+                        [(c, c) for c in self._sides_with(quote.speaker_country)]
+                        + [("side unknown", UNKNOWN_SIDE)],
+                        value=quote.speaker_country or UNKNOWN_SIDE,
+                        allow_blank=False,
+                        id=f"quote-{i}-side",
+                    )
+                    yield Select(
                         topic_options,
                         value=quote.topic or Select.NULL,
                         prompt="no topic",
@@ -130,11 +186,49 @@ class ReviewScreen(BilatScreen[None]):
             yield Button("Cancel", id="cancel")
         yield Footer()
 
+    def _sides_with(self, country: str | None) -> list[str]:
+        return self.sides + ([country] if country and country not in self.sides else [])
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self.form_state()
+
+    def form_state(self) -> tuple[object, ...]:
+        """Every value on the form, to tell whether the user changed anything."""
+        values: list[object] = []
+        for widget in self.query("Input, Select, Checkbox, TextArea"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, (Input, Select, Checkbox)):
+                values.append(widget.value)
+        return tuple(values)
+
+    @on(Input.Changed)
+    def side_follows_speaker(self, event: Input.Changed) -> None:
+        """Typing a known speaker's name moves the quote's side to that speaker's country."""
+        wid = event.input.id or ""
+        if not (wid.startswith("quote-") and wid.endswith("-speaker")):
+            return
+        people = parse_participants(self.query_one("#participants", TextArea).text)
+        country = side_of(event.value, people) or side_of(event.value, self.draft.participants)
+        if country is None:
+            return
+        side = self.query_one(f"#{wid.removesuffix('-speaker')}-side", Select)
+        if country not in self.sides:
+            self.sides.append(country)
+            side.set_options([(c, c) for c in self.sides] + [("side unknown", UNKNOWN_SIDE)])
+        side.value = country
+
     def collect(self) -> ReviewEdits:
-        """Read every field into ReviewEdits (raises ValueError on a bad date/dyad)."""
+        """Read every field into ReviewEdits (raises ValueError on a bad or missing date/dyad)."""
         raw_date = self.query_one("#meeting-date", Input).value.strip()
+        if not raw_date:
+            # A meeting without a date becomes a "?" column that passes for the latest one.
+            raise ValueError("Give the meeting date (YYYY-MM-DD) before saving.")
         try:
-            when = date.fromisoformat(raw_date) if raw_date else None
+            when = date.fromisoformat(raw_date)
         except ValueError:
             raise ValueError(f"Meeting date {raw_date!r} is not YYYY-MM-DD.") from None
         dyad = [c.strip() for c in self.query_one("#dyad", Input).value.split(",") if c.strip()]
@@ -145,6 +239,7 @@ class ReviewScreen(BilatScreen[None]):
             meeting_date=when,
             location=self.query_one("#location", Input).value.strip() or None,
             dyad=dyad,
+            participants=parse_participants(self.query_one("#participants", TextArea).text),
         )
         for i in range(len(self.draft.topics)):
             if not self.query_one(f"#topic-{i}-keep", Checkbox).value:
@@ -154,6 +249,8 @@ class ReviewScreen(BilatScreen[None]):
             if not self.query_one(f"#quote-{i}-keep", Checkbox).value:
                 edits.dropped_quotes.add(i)
             edits.speakers[i] = self.query_one(f"#quote-{i}-speaker", Input).value
+            side = self.query_one(f"#quote-{i}-side", Select).value
+            edits.sides[i] = side if isinstance(side, str) and side else None
             topic = self.query_one(f"#quote-{i}-topic", Select).value
             edits.quote_topics[i] = topic if isinstance(topic, str) else None
         return edits
@@ -168,8 +265,20 @@ class ReviewScreen(BilatScreen[None]):
         self.save(apply_review(self.draft, edits))
 
     @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.app.pop_screen()
+    def action_cancel(self) -> None:
+        if self._initial is None or self.form_state() == self._initial:
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen("Throw away your edits of this article?", yes="Discard",
+                          no="Keep editing"),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, draft: MeetingDraft) -> None:
