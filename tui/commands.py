@@ -29,6 +29,7 @@ class BilatCommands(Provider):
             ("theme: light", partial(setattr, app, "theme", "textual-light"), "Light theme"),
             ("theme: dark", partial(setattr, app, "theme", "textual-dark"), "Dark theme"),
             ("help: keys and screens", app.action_help, "What every key does"),
+            ("store: undo the latest change", app.action_undo, "Again: the change before it"),
         ]
         for topic in app.store.topics():
             commands.append(
