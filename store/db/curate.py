@@ -22,7 +22,7 @@ from store.db.writes import (
     refresh_from_articles,
     upsert_actors,
 )
-from store.models import Actor, MeetingEdits, SourceInfo
+from store.models import Actor, MeetingEdits, SourceInfo, StoredQuote
 
 UNSET: Any = object()  # "leave as it is", where None means "no value"
 
@@ -351,6 +351,16 @@ def meeting_edits(conn: sqlite3.Connection, meeting_id: int) -> MeetingEdits | N
         participants_added=rows.actors_from(row["participants_added"]),
         participants_removed=rows.json_list(row["participants_removed"]),
     )
+
+
+def stored_quote(conn: sqlite3.Connection, quote_id: int) -> StoredQuote:
+    """One quote as views show it (the user's fixes applied), dropped or not."""
+    row = conn.execute(
+        f"SELECT {rows.QUOTE_COLUMNS} FROM {rows.QUOTE_FROM} WHERE q.id = ?", (quote_id,)
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"no quote {quote_id} in the store")
+    return rows.stored_quote(tuple(row))
 
 
 def needing_review(conn: sqlite3.Connection) -> list[int]:

@@ -226,6 +226,11 @@ class Store:
         return curate.split_source(self.conn, meeting_id, article_id)
 
     @_locked
+    def quote(self, quote_id: int) -> StoredQuote:
+        """One quote with the user's fixes applied (also when dropped)."""
+        return curate.stored_quote(self.conn, quote_id)
+
+    @_locked
     def meeting_edits(self, meeting_id: int) -> MeetingEdits | None:
         return curate.meeting_edits(self.conn, meeting_id)
 

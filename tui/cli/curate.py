@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from store.db.curate import UNSET
 from store.models import Actor, MeetingRef
 from tui.cli.common import (
     SubParsers,
@@ -100,17 +101,14 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 def cmd_quote(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        topic: str | None = None
-        if args.topic is not None and args.topic.strip().casefold() != "none":
-            topic = find_topic(store.topics(), args.topic).id
-        kwargs: dict[str, object] = {"speaker": args.speaker, "side": args.side}
+        topic: str | None = UNSET
         if args.topic is not None:
-            kwargs["topic"] = topic
-        if args.drop or args.restore:
-            kwargs["drop"] = bool(args.drop)
-        changed = store.edit_quote(args.quote_id, **kwargs)  # type: ignore[arg-type]
-        found = store.search_quotes(None, limit=1_000_000)
-        quote = next((q for q in found if q.id == args.quote_id), None)
+            none = args.topic.strip().casefold() == "none"
+            topic = None if none else find_topic(store.topics(), args.topic).id
+        drop = True if args.drop else False if args.restore else None
+        changed = store.edit_quote(args.quote_id, speaker=args.speaker, side=args.side,
+                                   topic=topic, drop=drop)
+        quote = store.quote(args.quote_id)
     if args.json:
         print_json({"id": args.quote_id, "changed": changed, "quote": quote})
     else:

@@ -125,6 +125,11 @@ class MeetingScreen(BilatScreen[None]):
         if meeting.review:
             meta.append(("\n? needs review: " + ", ".join(meeting.review)
                          + " (e to correct, c to confirm)", "bold $warning"))
+        first = detail.sources[0] if detail.sources else None
+        if first is not None and (first.date_source or first.place_source):
+            meta.append(Content.styled(
+                f"\ndate from: {first.date_source or '?'} · place from: "
+                f"{first.place_source or '?'}", "$text-muted italic"))
         if detail.edits is not None:
             meta.append(("\nedited by you (kept through re-reading the articles)",
                          "$text-muted italic"))

@@ -111,6 +111,16 @@ def apply_review(draft: MeetingDraft, edits: ReviewEdits) -> MeetingDraft:
     )
 
 
+def provenance(draft: MeetingDraft) -> str:
+    """Where the date, place and pair were read from, and what was guessed: one line each."""
+    lines = [f"{what} read from: {phrase}" for what, phrase in (
+        ("date", draft.date_source), ("place", draft.place_source), ("pair", draft.dyad_source))
+        if phrase]
+    if draft.review_reasons:
+        lines.append("guessed, check before saving: " + ", ".join(draft.review_reasons))
+    return "\n".join(lines)
+
+
 class ReviewScreen(BilatScreen[None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Leave without saving (asks if you edited)"),
@@ -145,6 +155,10 @@ class ReviewScreen(BilatScreen[None]):
                 yield Input(
                     ", ".join(draft.dyad), placeholder="two countries, comma-separated", id="dyad"
                 )
+            read_from = provenance(draft)
+            if read_from:
+                yield Static(Content.styled(read_from, "$text-muted italic"),
+                             id="review-provenance")
             yield Label("Participants, one a line: name; role; country",
                         classes="review-heading")
             yield TextArea(format_participants(draft.participants), id="participants")
