@@ -184,3 +184,33 @@ def test_every_change_is_journaled_with_before_and_after(store: Store) -> None:
     assert edit.before["meeting"]["meeting_date"] == "2024-04-26"
     assert edit.after["meeting"]["meeting_date"] == "2024-04-25"
     assert log[0].after["override"]["note"] == "n" and log[0].before["override"] is None
+
+
+def test_undo_of_an_import_empties_the_store_again(store: Store, tmp_path: object) -> None:
+    store.add_draft(wire())
+    store.add_draft(readout(date(2024, 6, 1)))
+    dump = store.dump()
+    from pathlib import Path
+
+    with Store.open(Path(str(tmp_path)) / "other.db") as other:
+        other.load(dump)
+        assert other.counts()["meetings"] == 2
+        assert other.journal()[0].action == "import"
+        other.undo()
+        assert other.counts()["meetings"] == 0 and other.counts()["articles"] == 0
+
+
+def test_dump_round_trips_edits_review_and_side_fixes(store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    mid = store.add_draft(wire().model_copy(update={"review_reasons": ["no-place"]})).meeting_id
+    store.add_draft(readout(date(2024, 6, 1)).model_copy(update={"review_reasons": ["no-place"]}))
+    store.edit_meeting(mid, title="Edited")
+    store.edit_participants(mid, remove=["Wang Yi"])
+    store.edit_quote(store.meeting(mid).quotes[0].id, side="China")
+    dump = store.dump()
+    with Store.open(Path(str(tmp_path)) / "other.db") as other:
+        other.load(dump)
+        assert other.dump() == dump
+        assert other.meeting_edits(mid) == store.meeting_edits(mid)
+        assert len(other.needing_review()) == 1
