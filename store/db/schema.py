@@ -195,9 +195,9 @@ _V3 = [
     "ALTER TABLE articles ADD COLUMN place_source TEXT",
     "ALTER TABLE articles ADD COLUMN dyad_source TEXT",
     "ALTER TABLE articles ADD COLUMN review TEXT NOT NULL DEFAULT '[]'",
-    # sha256 of the plain text, whitespace and case folded: the same story re-saved from
-    # another page (other menus, ads, markup) is the same article.
-    "ALTER TABLE articles ADD COLUMN text_key TEXT",
+    # A hash of the plain text (store/db/textkey.py): the same story re-saved from another
+    # page (other menus, ads, markup) is the same article.
+    "ALTER TABLE articles ADD COLUMN text_key INTEGER",
     """UPDATE articles SET text_key = bilat_text_key(
         (SELECT text FROM article_texts WHERE article_id = articles.id))""",
     "CREATE INDEX articles_text_key ON articles(text_key)",

@@ -185,20 +185,16 @@ def find_meeting(conn: sqlite3.Connection, draft: MeetingDraft) -> int | None:
     return best[1] if best else None
 
 
-def _duplicate_message(conn: sqlite3.Connection, sha256: str, key: str | None) -> str | None:
+def _duplicate_message(conn: sqlite3.Connection, sha256: str, key: int | None) -> str | None:
+    # One statement, two index probes: the common case (nothing found) costs one query.
     row = conn.execute(
-        """SELECT m.id, m.title, m.meeting_date FROM articles a
-           JOIN meetings m ON m.id = a.meeting_id WHERE a.sha256 = ?""", (sha256,),
+        """SELECT m.id, m.title, m.meeting_date, a.sha256 = ? AS same_file FROM articles a
+           JOIN meetings m ON m.id = a.meeting_id WHERE a.sha256 = ? OR a.text_key = ?
+           ORDER BY same_file DESC LIMIT 1""", (sha256, sha256, key),
     ).fetchone()
-    same = ""
-    if row is None and key is not None:
-        row = conn.execute(
-            """SELECT m.id, m.title, m.meeting_date FROM articles a
-               JOIN meetings m ON m.id = a.meeting_id WHERE a.text_key = ?""", (key,),
-        ).fetchone()
-        same = " (the same text from another page)"
     if row is None:
         return None
+    same = "" if row["same_file"] else " (the same text from another page)"
     when = f" of {row['meeting_date']}" if row["meeting_date"] else ""
     return f"already stored{same}: this article is in meeting {row['id']} “{row['title']}”{when}"
 

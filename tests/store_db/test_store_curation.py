@@ -44,7 +44,8 @@ def test_same_text_from_another_page_is_a_duplicate(store: Store) -> None:
     store.add_draft(wire())
     again = wire()
     again = again.model_copy(update={"original": "<html><nav>Menu</nav>" + again.original,
-                                     "sha256": "", "text": "  " + again.text.upper() + "\n"})
+                                     "sha256": "",
+                                     "text": "  " + again.text.replace("\n", "\n\n ") + "\n"})
     with pytest.raises(DuplicateArticle, match="another page"):
         store.add_draft(again)
     assert store.counts()["articles"] == 1
