@@ -36,8 +36,10 @@ _MAGIC = (
 # "✖ tension", "◆ dialogue": how bilat's exports label a status; no article writes that.
 _STATUS_LABEL = re.compile(r"[✖■◆▲✔]\s*(?:tension|stalled|dialogue|progress|agreement)\b")
 _BILAT_CSV_HEADER = "kind,dyad,meeting_id,meeting_date"
-# A sentence: four or more words, ending in . ! ? (or a closing quote after one).
-_SENTENCE = re.compile(r"(?:\b\w[\w'’-]*\W+){3,}\w[\w'’-]*[.!?][\"'”’)]?(?:\s|$)")
+# Where a sentence may end: a word, then . ! ? (a closing quote may follow), then a space.
+_SENTENCE_END = re.compile(r"\w[\"'”’)]?[.!?][\"'”’)]?(?=\s|$)")
+_WORD = re.compile(r"\w+")
+MIN_SENTENCE_WORDS = 4
 
 
 def _suffix(name: str) -> str:
@@ -155,7 +157,15 @@ def refusal(data: bytes, name: str = "") -> str | None:
 
 
 def has_sentence(text: str) -> bool:
-    return _SENTENCE.search(text) is not None
+    """Some stretch of four or more words ends in . ! or ? (the first one found answers)."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        line_start = text.rfind("\n", start, end.start()) + 1
+        stretch = text[max(start, line_start):end.end()]
+        if len(_WORD.findall(stretch)) >= MIN_SENTENCE_WORDS:
+            return True
+        start = end.end()
+    return False
 
 
 def draft_refusal(text: str) -> str | None:
