@@ -219,7 +219,6 @@ _V3 = [
         after TEXT NOT NULL DEFAULT '{}',
         undone_at TEXT
     )""",
-    "CREATE INDEX journal_open ON journal(undone_at, id)",
 ]
 
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]

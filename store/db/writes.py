@@ -50,9 +50,12 @@ def upsert_actors(conn: sqlite3.Connection, actors: list[Actor]) -> None:
             continue
         aliases = json.loads(row["aliases"])
         merged = aliases + [x for x in a.aliases if x not in aliases]
+        role, country = row["role"] or a.role, row["country"] or a.country
+        if (role, country, merged) == (row["role"], row["country"], aliases):
+            continue  # nothing new: an UPDATE would still dirty a page of every commit
         conn.execute(
             "UPDATE actors SET role = ?, country = ?, aliases = ? WHERE name = ?",
-            (row["role"] or a.role, row["country"] or a.country, rows.dumps(merged), a.name),
+            (role, country, rows.dumps(merged), a.name),
         )
 
 
