@@ -36,3 +36,12 @@ def participant_changes(
     changed = {a.name.casefold() for a in added}
     removed = [a.name for k, a in old.items() if k not in new or k in changed]
     return added, removed
+
+
+def side_of(speaker: str, people: list[Actor]) -> str | None:
+    """The country of the participant with that name or alias (the side goes with them)."""
+    key = speaker.strip().casefold()
+    for a in people:
+        if key and key in {a.name.casefold(), *(x.casefold() for x in a.aliases)}:
+            return a.country
+    return None

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from store.models import Actor, StoredQuote, Topic
+from tui.participants_text import side_of
 from tui.screens.base import BilatModal
 
 UNKNOWN_SIDE = "(unknown)"
@@ -25,15 +26,6 @@ class QuoteFix:
     topic: str | None
     topic_changed: bool
     drop: bool
-
-
-def side_of(speaker: str, people: list[Actor]) -> str | None:
-    """The country of the participant with that name or alias (the side goes with them)."""
-    key = speaker.strip().casefold()
-    for a in people:
-        if key and key in {a.name.casefold(), *(x.casefold() for x in a.aliases)}:
-            return a.country
-    return None
 
 
 class QuotePickScreen(BilatModal[int | None]):
