@@ -11,7 +11,7 @@ from typing import Any
 from store.db import journal
 from store.db.connection import transaction
 from store.db.errors import StoreError
-from store.db.writes import refresh_cells, refresh_duplicates
+from store.db.writes import refresh_cells, refresh_duplicates, refresh_from_articles
 from store.models import JournalEntry
 
 
@@ -79,6 +79,8 @@ def undo(conn: sqlite3.Connection) -> JournalEntry | None:
             before, after = entry.before, entry.after
             if entry.action in ("edit", "participants", "confirm"):
                 _put_meeting_state(conn, before)
+                # Articles may have been re-read since: participants from them and the edits.
+                refresh_from_articles(conn, int(before["meeting"]["id"]))
             elif entry.action == "set-status":
                 _put_override(conn, int(entry.meeting_id or 0), before)
             elif entry.action == "quote":
