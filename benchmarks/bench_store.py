@@ -9,10 +9,11 @@ a snapshot taken during the same build. Delete the folder to rebuild.
 How the synthetic store is built: every file of `sample_articles/` is read by
 ingest once; each of the N meetings is a copy of one of those drafts with its
 meeting date moved (one day apart, so dates spread over the years), a marker
-appended to its original text (so its sha256 differs and nothing is refused as a
-duplicate), and its topic statuses varied (a seeded random walk per topic, so
-trends and changes are real). Where ingest found no topics in a sample, topics
-are assigned to its paragraphs at random (seeded) so the board is not empty.
+added to its original and plain text (so its sha256 and text key differ and
+nothing is refused as a duplicate), and its topic statuses varied (a seeded
+random walk per topic, so trends and changes are real). Where ingest found no
+topics in a sample, topics are assigned to its paragraphs at random (seeded) so
+the board is not empty.
 Each copy goes through `Store.add_draft` with `new_meeting=True` (the ordinary
 one-transaction write path; no bulk shortcut). Query times are medians of 5
 runs after one warm-up, measured at 1/10 of the size and at full size to show
@@ -99,14 +100,27 @@ class Variator:
             lvl = max(0, min(len(STATUSES) - 1, lvl))
             self.level[e.id] = lvl
             entries.append(e.model_copy(update={"status": STATUSES[lvl]}))
-        original = f"{base.original}\n<!-- copy {n} -->"
+        original = marked(base.original, n)
         return base.model_copy(update={
             "meeting_date": START + timedelta(days=n),
             "title": f"{base.title} (#{n})",
             "original": original,
+            # The plain text differs too: the store refuses the same text twice (page
+            # furniture aside), and these copies stand for different articles.
+            "text": f"{base.text}\n(copy {n})",
             "sha256": hashlib.sha256(original.encode("utf-8")).hexdigest(),
             "topics": entries,
         })
+
+
+def marked(original: str, n: int) -> str:
+    """The original with a marker ingest keeps in the plain text (so that `add` of the
+    re-read copy is not refused as the same text): in a web page, inside the first
+    paragraph of the article; elsewhere, as a last line."""
+    if "</p>" in original:
+        cut = original.find("</p>", max(0, original.find("<article")))
+        return f"{original[:cut]} (copy {n}){original[cut:]}"
+    return f"{original}\n(copy {n})"
 
 
 def median_time(fn: Callable[[], object], runs: int = 5) -> float:

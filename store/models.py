@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -212,6 +212,15 @@ class MeetingRef(BaseModel):
     location: str | None = None
     dyad: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list, description="Outlets of its articles")
+    review: list[ReviewReason] = Field(
+        default_factory=list,
+        description="What ingest guessed and no user has yet edited or confirmed: "
+        "the meeting needs review while this is not empty",
+    )
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review)
 
 
 class ArticleRecord(BaseModel):
@@ -312,6 +321,60 @@ class MeetingDetail(BaseModel):
     articles: list[ArticleRecord] = Field(default_factory=list)
     entries: list[EntryView] = Field(default_factory=list)
     quotes: list[StoredQuote] = Field(default_factory=list)
+    edits: MeetingEdits | None = Field(default=None, description="The user's corrections")
+    sources: list[SourceInfo] = Field(default_factory=list, description="Its articles, listed")
+
+
+class MeetingEdits(BaseModel):
+    """The user's corrections of a meeting, kept apart from what its articles say.
+
+    None (or an empty list) means "not edited": the articles' value is shown.
+    """
+
+    title: str | None = None
+    meeting_date: date | None = None
+    location: str | None = None
+    dyad: list[str] | None = None
+    participants_added: list[Actor] = Field(default_factory=list)
+    participants_removed: list[str] = Field(
+        default_factory=list, description="Names the user took off the list"
+    )
+
+
+class SourceInfo(BaseModel):
+    """One article of a meeting as `bilat sources` lists it."""
+
+    id: int
+    meeting_id: int
+    title: str
+    source: str | None = Field(description="The outlet")
+    url: str | None = None
+    published: date | None = None
+    meeting_date: date | None = Field(default=None, description="The article's own reading")
+    added_at: datetime
+    quotes: int = Field(description="Quotes stored from this article")
+    date_source: str | None = None
+    place_source: str | None = None
+    dyad_source: str | None = None
+
+
+JournalAction = Literal[
+    "add", "edit", "participants", "confirm", "set-status", "quote", "merge", "split", "rm",
+    "rm-source", "import",
+]
+
+
+class JournalEntry(BaseModel):
+    """One change a user made, with what it replaced, so that it can be undone."""
+
+    id: int
+    at: datetime
+    action: JournalAction
+    meeting_id: int | None = None
+    summary: str = Field(description="One line for humans: 'edit meeting 3: date 2024-04-26'")
+    before: dict[str, Any] = Field(default_factory=dict)
+    after: dict[str, Any] = Field(default_factory=dict)
+    undone_at: datetime | None = None
 
 
 class AddResult(BaseModel):
@@ -336,6 +399,8 @@ class DumpMeeting(BaseModel):
     location: str | None = None
     dyad: list[str] = Field(default_factory=list)
     participants: list[Actor] = Field(default_factory=list)
+    review: list[ReviewReason] = Field(default_factory=list)
+    edits: MeetingEdits | None = Field(default=None, description="The user's corrections")
 
 
 class DumpArticle(BaseModel):
@@ -355,6 +420,10 @@ class DumpArticle(BaseModel):
     added_at: datetime
     paragraph_spans: list[Paragraph] = Field(default_factory=list)
     participants: list[Actor] = Field(default_factory=list)
+    date_source: str | None = None
+    place_source: str | None = None
+    dyad_source: str | None = None
+    review: list[ReviewReason] = Field(default_factory=list)
 
 
 class DumpEntry(BaseModel):
@@ -389,6 +458,7 @@ class DumpQuote(Quote):
     speaker_country_override: str | None = None
     topic_override: str | None = None
     topic_overridden: bool = False
+    country_overridden: bool = Field(default=False, description="Side fixed by the user")
     dropped: bool = False
     duplicate_of: int | None = Field(default=None, description="The quote it repeats, if any")
 

@@ -40,6 +40,8 @@ class BilatApp(App[None]):
         Binding("q", "quit", "Quit", show=False, tooltip="Leave bilat"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Keys and screens"),
         Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light/dark theme"),
+        Binding("u", "undo", "Undo", show=False, 
+                tooltip="Undo the latest change; again: the one before"),
     ]
 
     def __init__(
@@ -192,7 +194,18 @@ class BilatApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(text, title="Copied to the clipboard")
 
-    # --- store changes, here or in another process --------------------------------
+    def action_undo(self) -> None:
+        self.undo_latest()
+
+    @work(thread=True, exclusive=True, group="undo", exit_on_error=False)
+    def undo_latest(self) -> None:
+        entry = self.store.undo()  # a StoreError becomes a notification below
+        said = f"Undone: {entry.summary}" if entry else "Nothing to undo."
+        self.call_from_thread(self.notify, said)
+        if entry is not None:
+            self.post_message(StoreChanged())
+
+    # --- store changes, here or in another process, and failures ----------------
 
     @on(StoreChanged)
     def reload_views(self) -> None:

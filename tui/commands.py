@@ -77,6 +77,8 @@ class BilatCommands(Provider):
                     "Light theme"),
             Command("theme: dark", partial(setattr, app, "theme", DARK_THEME), "Dark theme"),
             Command("help: keys and screens", app.action_help, "What every key does"),
+            Command("store: undo the latest change", app.action_undo,
+                    "Again: the change before it"),
             Command("app: quit", app.action_quit, "Leave bilat"),
         ]
         dyad = app.current_dyad()
@@ -91,7 +93,8 @@ class BilatCommands(Provider):
             ))
         for meeting in reversed(app.store.meetings(dyad)):
             place = meeting.location or ""
-            label = f"meeting: open {meeting.meeting_date or '?'} {place} · {meeting.title}"
+            label = f"meeting: open {meeting.meeting_date or '?'} {place} · {meeting.title}" + (
+                " (needs review)" if meeting.review else "")
             commands.append(Command(
                 label, partial(app.open_meeting, meeting.id),
                 escape(", ".join(meeting.sources) or " – ".join(meeting.dyad)),

@@ -6,10 +6,12 @@ import json
 import sqlite3
 from datetime import datetime
 
-from store.db import rows
+from store.db import journal, rows
 from store.db.connection import transaction
+from store.db.curate import meeting_edits
 from store.db.errors import StoreError
 from store.db.schema import CURRENT_VERSION
+from store.db.textkey import text_key
 from store.db.writes import refresh_cells
 from store.models import (
     Actor,
@@ -39,7 +41,8 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
         meetings=[
             DumpMeeting(id=r["id"], title=r["title"], meeting_date=rows.to_date(r["meeting_date"]),
                         location=r["location"], dyad=json.loads(r["dyad"]),
-                        participants=rows.actors_from(r["participants"]))
+                        participants=rows.actors_from(r["participants"]),
+                        review=json.loads(r["review"]), edits=meeting_edits(conn, r["id"]))
             for r in c("SELECT * FROM meetings ORDER BY id")
         ],
         articles=[
@@ -51,6 +54,8 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
                 original=r["original"], added_at=datetime.fromisoformat(r["added_at"]),
                 paragraph_spans=rows.paragraphs_from(r["paragraph_spans"]),
                 participants=rows.actors_from(r["participants"]),
+                date_source=r["date_source"], place_source=r["place_source"],
+                dyad_source=r["dyad_source"], review=json.loads(r["review"]),
             )
             for r in c(
                 """SELECT a.*, t.original, t.text FROM articles a
@@ -77,6 +82,7 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
                 partial=bool(r["partial"]), speaker_override=r["speaker_override"],
                 speaker_country_override=r["speaker_country_override"],
                 topic_override=r["topic_override"], topic_overridden=bool(r["topic_overridden"]),
+                country_overridden=bool(r["country_overridden"]),
                 dropped=bool(r["dropped"]), duplicate_of=r["duplicate_of"],
             )
             for r in c("SELECT * FROM quotes ORDER BY id")
@@ -111,19 +117,31 @@ def _load(conn: sqlite3.Connection, data: StoreDump) -> None:
         )
         conn.executemany(
             """INSERT INTO meetings
-                   (id, title, dyad, dyad_key, meeting_date, location, participants)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                   (id, title, dyad, dyad_key, meeting_date, location, participants, review)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             [(m.id, m.title, rows.dumps(m.dyad), rows.dyad_key(m.dyad), rows.iso(m.meeting_date),
-              m.location, rows.actors_json(m.participants)) for m in data.meetings],
+              m.location, rows.actors_json(m.participants), rows.dumps(m.review))
+             for m in data.meetings],
+        )
+        conn.executemany(
+            """INSERT INTO meeting_edits (meeting_id, title, meeting_date, location, dyad,
+                   participants_added, participants_removed) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [(m.id, e.title, rows.iso(e.meeting_date), e.location,
+              rows.dumps(e.dyad) if e.dyad is not None else None,
+              rows.actors_json(e.participants_added), rows.dumps(e.participants_removed))
+             for m in data.meetings if (e := m.edits) is not None],
         )
         conn.executemany(
             """INSERT INTO articles (id, meeting_id, title, published, meeting_date, location,
-                   source, url, sha256, paragraph_spans, participants, added_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   source, url, sha256, paragraph_spans, participants, added_at, date_source,
+                   place_source, dyad_source, review, text_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [(a.id, a.meeting_id, a.title, rows.iso(a.published), rows.iso(a.meeting_date),
               a.location, a.source, a.url, a.sha256,
               rows.dumps([p.model_dump(mode="json") for p in a.paragraph_spans]),
-              rows.actors_json(a.participants), a.added_at.isoformat()) for a in data.articles],
+              rows.actors_json(a.participants), a.added_at.isoformat(), a.date_source,
+              a.place_source, a.dyad_source, rows.dumps(a.review), text_key(a.text))
+             for a in data.articles],
         )
         conn.executemany(
             "INSERT INTO article_texts (article_id, original, text) VALUES (?, ?, ?)",
@@ -153,16 +171,22 @@ def _load(conn: sqlite3.Connection, data: StoreDump) -> None:
         conn.executemany(
             """INSERT INTO quotes (id, article_id, meeting_id, text, speaker, speaker_country,
                    topic, paragraph, start, "end", partial, speaker_override,
-                   speaker_country_override, topic_override, topic_overridden, dropped)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   speaker_country_override, topic_override, topic_overridden, dropped,
+                   country_overridden)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [(q.id, q.article_id, q.meeting_id, q.text, q.speaker, q.speaker_country, q.topic,
               q.paragraph, q.start, q.end, int(q.partial), q.speaker_override,
               q.speaker_country_override, q.topic_override, int(q.topic_overridden),
-              int(q.dropped)) for q in data.quotes],
+              int(q.dropped), int(q.country_overridden)) for q in data.quotes],
         )
         conn.executemany(
             "UPDATE quotes SET duplicate_of = ? WHERE id = ?",
             [(q.duplicate_of, q.id) for q in data.quotes if q.duplicate_of is not None],
+        )
+        # Undo of an import removes what it brought (the store was empty before).
+        journal.record(
+            conn, "import", f"import {len(data.meetings)} meetings, {len(data.articles)} articles",
+            None, {"meetings": []}, {"meeting_ids": [m.id for m in data.meetings]},
         )
 
 

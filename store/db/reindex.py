@@ -4,9 +4,10 @@ Per article, in one transaction: the article's text fields and topic entries
 are rewritten; its quotes are matched old -> new by (start, end, text), then by
 text alone (nearest start), then by (start, end). A matched quote keeps its id
 and its edits and takes the new extracted values; an unmatched old quote is
-deleted unless the user edited it (speaker/topic fix or drop), in which case it
+deleted unless the user edited it (speaker/side/topic fix or drop), in which case it
 stays exactly as it was, so no manual edit is ever lost. Status overrides and
-notes live in their own table and are not touched at all.
+notes live in their own table and are not touched at all; so do a meeting's edits
+(`meeting_edits`), which `refresh_from_articles` applies again to the participants.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 
 from store.db import rows
 from store.db.connection import transaction
+from store.db.textkey import text_key
 from store.db.writes import (
     Extractor,
     ensure_topics,
@@ -61,10 +63,12 @@ def _apply(conn: sqlite3.Connection, article: sqlite3.Row, draft: MeetingDraft) 
     article_id, meeting_id = article["id"], article["meeting_id"]
     conn.execute(
         """UPDATE articles SET title = ?, published = ?, source = ?, url = ?,
-               paragraph_spans = ?, participants = ? WHERE id = ?""",
+               paragraph_spans = ?, participants = ?, date_source = ?, place_source = ?,
+               dyad_source = ?, text_key = ? WHERE id = ?""",
         (draft.title, rows.iso(draft.published), draft.source, draft.url,
          rows.dumps([p.model_dump(mode="json") for p in draft.paragraph_spans]),
-         rows.actors_json(draft.participants), article_id),
+         rows.actors_json(draft.participants), draft.date_source, draft.place_source,
+         draft.dyad_source, text_key(draft.text), article_id),
     )
     conn.execute("UPDATE article_texts SET text = ? WHERE article_id = ?", (draft.text, article_id))
     ensure_topics(conn, draft.topics)
@@ -73,13 +77,14 @@ def _apply(conn: sqlite3.Connection, article: sqlite3.Row, draft: MeetingDraft) 
     insert_entries(conn, meeting_id, article_id, draft.topics)
 
     old = conn.execute(
-        """SELECT id, text, start, "end", speaker_override, topic_overridden, dropped
-           FROM quotes WHERE article_id = ?""", (article_id,),
+        """SELECT id, text, start, "end", speaker_override, topic_overridden, dropped,
+               country_overridden FROM quotes WHERE article_id = ?""", (article_id,),
     ).fetchall()
     matched = match_quotes(old, draft.quotes)
     kept = set(matched.values())
     for r in old:
-        edited = r["speaker_override"] is not None or r["topic_overridden"] or r["dropped"]
+        edited = (r["speaker_override"] is not None or r["topic_overridden"] or r["dropped"]
+                  or r["country_overridden"])
         if r["id"] not in kept and not edited:
             conn.execute("DELETE FROM quotes WHERE id = ?", (r["id"],))
     for i, q in enumerate(draft.quotes):

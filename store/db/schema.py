@@ -4,7 +4,11 @@ Version 1 was the first cut: meetings, articles, actors, topics, extracted
 topic entries and quotes. Version 2 added the user's edits (kept apart from
 extracted values), quote de-duplication across sources, FTS5 search, the
 article texts in their own table and the indexes the queries rely on.
-Version 3 is the journal; version 4 the board's cells and counts, kept by
+Version 3 added curation: the user's edits of a meeting (`meeting_edits`, apart from what
+the articles say), what ingest guessed (`review` and the source phrases), a key of the
+article text without page furniture (`text_key`, for duplicates), a quote's side set
+on its own (`country_overridden`) and the journal of every user change.
+Version 4 keeps the board's cells and counts in tables of their own, kept by
 triggers, so what a user waits for reads a few index entries at any size.
 Never edit a released migration: append one.
 """
@@ -175,8 +179,50 @@ _V2 = [
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]
 
-# The journal tables (curation); an empty placeholder in this branch, filled at merge.
-_V3: list[str] = []
+_V3 = [
+    # The user's corrections of a meeting, kept apart from what its articles say; NULL is
+    # "not edited". The meeting row holds what views show (the edit when there is one).
+    """CREATE TABLE meeting_edits (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        title TEXT,
+        meeting_date TEXT,
+        location TEXT,
+        dyad TEXT,                                    -- JSON list of two countries
+        participants_added TEXT NOT NULL DEFAULT '[]',   -- JSON list of Actor
+        participants_removed TEXT NOT NULL DEFAULT '[]'  -- JSON list of names
+    )""",
+    # What ingest guessed (MeetingDraft.review_reasons); emptied when a user edits or confirms.
+    "ALTER TABLE meetings ADD COLUMN review TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE articles ADD COLUMN date_source TEXT",
+    "ALTER TABLE articles ADD COLUMN place_source TEXT",
+    "ALTER TABLE articles ADD COLUMN dyad_source TEXT",
+    "ALTER TABLE articles ADD COLUMN review TEXT NOT NULL DEFAULT '[]'",
+    # A hash of the plain text (store/db/textkey.py): the same story re-saved from another
+    # page (other menus, ads, markup) is the same article.
+    "ALTER TABLE articles ADD COLUMN text_key INTEGER",
+    """UPDATE articles SET text_key = bilat_text_key(
+        (SELECT text FROM article_texts WHERE article_id = articles.id))""",
+    "CREATE INDEX articles_text_key ON articles(text_key)",
+    # A quote's side may be fixed without its speaker (an unresolved "he said").
+    "ALTER TABLE quotes ADD COLUMN country_overridden INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE quotes DROP COLUMN eff_country",
+    """ALTER TABLE quotes ADD COLUMN eff_country TEXT GENERATED ALWAYS AS
+        (CASE WHEN speaker_override IS NOT NULL OR country_overridden
+              THEN speaker_country_override ELSE speaker_country END) VIRTUAL""",
+    # Every change a user makes, written in the transaction of the change. `before` and
+    # `after` are JSON (see store/db/journal.py); undone_at is set by undo.
+    """CREATE TABLE journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        meeting_id INTEGER,
+        summary TEXT NOT NULL DEFAULT '',
+        before TEXT NOT NULL DEFAULT '{}',
+        after TEXT NOT NULL DEFAULT '{}',
+        undone_at TEXT
+    )""",
+]
+
 
 # The order views show a pair's meetings in (MEETING_ORDER in queries.py: dated ones by
 # date, then undated ones, ties by id) as one sortable text, so "newest N", "the one
@@ -320,6 +366,10 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
             )
     else:
         _backup(conn, backup_path(path, version))
+    # Version 3 fills the text key of stored articles with the same function new ones use.
+    from store.db.textkey import text_key
+
+    conn.create_function("bilat_text_key", 1, text_key, deterministic=True)
     for number in range(version + 1, CURRENT_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -12,19 +12,23 @@ from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from store import changes as changes_mod
-from store.db import batches, queries, reindex, writes
+from store.db import batches, curate, journal, queries, reindex, undo, writes
 from store.db import dump as dump_mod
 from store.db.connection import check_path, connect, translate
 from store.db.errors import StoreError
 from store.db.schema import migrate
 from store.models import (
+    Actor,
     AddResult,
     Board,
     Change,
     EntryView,
+    JournalEntry,
     MeetingDetail,
     MeetingDraft,
+    MeetingEdits,
     MeetingRef,
+    SourceInfo,
     Status,
     StoredQuote,
     StoreDump,
@@ -165,6 +169,87 @@ class Store:
         """One meeting per article again; returns the meeting ids, the original first."""
         return writes.split_meeting(self.conn, meeting_id)
 
+    # --- curation: corrections after saving, each one transaction with its journal entry ---
+
+    @_locked
+    def edit_meeting(
+        self, meeting_id: int, *, title: str | None = None, meeting_date: date | None = None,
+        location: str | None = None, dyad: list[str] | None = None,
+    ) -> list[str]:
+        """Set a meeting's title, date, place or pair (None: leave it); returns what changed.
+
+        Kept apart from what the articles say, so `reindex` keeps it; clears the review mark.
+        """
+        return curate.edit_meeting(self.conn, meeting_id, title=title, meeting_date=meeting_date,
+                                   location=location, dyad=dyad)
+
+    @_locked
+    def edit_participants(
+        self, meeting_id: int, *, add: list[Actor] | None = None, remove: list[str] | None = None
+    ) -> list[Actor]:
+        """Add or remove participants (by name); returns the list afterwards."""
+        return curate.edit_participants(self.conn, meeting_id, add=add, remove=remove)
+
+    @_locked
+    def confirm(self, meeting_id: int) -> list[str]:
+        """Settle what ingest guessed; returns the reasons cleared ([] when there were none)."""
+        return curate.confirm(self.conn, meeting_id)
+
+    @_locked
+    def edit_quote(
+        self, quote_id: int, *, speaker: str | None = None, side: str | None = None,
+        topic: str | None = curate.UNSET, drop: bool | None = None,
+    ) -> list[str]:
+        """Fix a quote's speaker (its side follows unless `side` is given), side or topic
+        (None: no topic), or drop/restore it; one journal entry. Returns what changed."""
+        return curate.edit_quote(self.conn, quote_id, speaker=speaker, side=side, topic=topic,
+                                 drop=drop)
+
+    @_locked
+    def sources(self, meeting_id: int) -> list[SourceInfo]:
+        """A meeting's articles: outlet, URL, dates, quotes, what date/place/pair were read from."""
+        return curate.sources(self.conn, meeting_id)
+
+    @_locked
+    def remove_source(self, article_id: int) -> int | None:
+        """Remove one article; returns its meeting's id, or None when the meeting went too."""
+        return curate.remove_source(self.conn, article_id)
+
+    @_locked
+    def merge_meetings(self, keep_id: int, other_id: int) -> None:
+        """Move `other_id`'s articles into `keep_id`, which keeps its id, fields and edits."""
+        curate.merge(self.conn, keep_id, other_id)
+
+    @_locked
+    def split_source(self, meeting_id: int, article_id: int) -> int:
+        """Make one article of a meeting its own meeting; returns the new meeting's id."""
+        return curate.split_source(self.conn, meeting_id, article_id)
+
+    @_locked
+    def quote(self, quote_id: int) -> StoredQuote:
+        """One quote with the user's fixes applied (also when dropped)."""
+        return curate.stored_quote(self.conn, quote_id)
+
+    @_locked
+    def meeting_edits(self, meeting_id: int) -> MeetingEdits | None:
+        return curate.meeting_edits(self.conn, meeting_id)
+
+    @_locked
+    def needing_review(self) -> list[MeetingRef]:
+        """Meetings whose guesses no user has edited or confirmed, oldest first."""
+        ids = curate.needing_review(self.conn)
+        return queries.meeting_refs(self.conn, queries.ids_scope(ids)) if ids else []
+
+    @_locked
+    def journal(self, limit: int | None = None, *, full: bool = True) -> list[JournalEntry]:
+        """Every change a user made, newest first (`full=False`: without before/after)."""
+        return journal.entries(self.conn, limit=limit, full=full)
+
+    @_locked
+    def undo(self) -> JournalEntry | None:
+        """Revert the latest change not yet undone; None when nothing is left to undo."""
+        return undo.undo(self.conn)
+
     @_locked
     def reindex(
         self,
@@ -214,7 +299,10 @@ class Store:
 
     @_locked
     def meeting(self, meeting_id: int) -> MeetingDetail:
-        return queries.meeting_detail(self.conn, meeting_id)
+        detail = queries.meeting_detail(self.conn, meeting_id)
+        detail.edits = curate.meeting_edits(self.conn, meeting_id)
+        detail.sources = curate.sources(self.conn, meeting_id)
+        return detail
 
     @_locked
     def board(

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from store.db import rows
+from store.db import journal, rows
 from store.db.connection import transaction
 from store.db.errors import DuplicateArticle, StoreError
 from store.db.merge import (
@@ -18,6 +18,7 @@ from store.db.merge import (
     participants_overlap,
     union_actors,
 )
+from store.db.textkey import text_key
 from store.models import Actor, AddResult, MeetingDraft, Quote, Status, Topic, TopicEntry
 
 Extractor = Callable[..., MeetingDraft]
@@ -49,9 +50,12 @@ def upsert_actors(conn: sqlite3.Connection, actors: list[Actor]) -> None:
             continue
         aliases = json.loads(row["aliases"])
         merged = aliases + [x for x in a.aliases if x not in aliases]
+        role, country = row["role"] or a.role, row["country"] or a.country
+        if (role, country, merged) == (row["role"], row["country"], aliases):
+            continue  # nothing new: an UPDATE would still dirty a page of every commit
         conn.execute(
             "UPDATE actors SET role = ?, country = ?, aliases = ? WHERE name = ?",
-            (row["role"] or a.role, row["country"] or a.country, rows.dumps(merged), a.name),
+            (role, country, rows.dumps(merged), a.name),
         )
 
 
@@ -109,6 +113,15 @@ def refresh_from_articles(conn: sqlite3.Connection, meeting_id: int) -> None:
         "SELECT participants, source FROM articles WHERE meeting_id = ? ORDER BY id", (meeting_id,)
     ).fetchall()
     actors = union_actors(*(rows.actors_from(r["participants"]) for r in found))
+    edits = conn.execute(
+        "SELECT participants_added, participants_removed FROM meeting_edits WHERE meeting_id = ?",
+        (meeting_id,),
+    ).fetchone()
+    if edits is not None:
+        actors = apply_participant_edits(
+            actors, rows.actors_from(edits["participants_added"]),
+            rows.json_list(edits["participants_removed"]),
+        )
     sources: list[str] = []
     for r in found:
         if r["source"] is not None and r["source"] not in sources:
@@ -117,6 +130,15 @@ def refresh_from_articles(conn: sqlite3.Connection, meeting_id: int) -> None:
         "UPDATE meetings SET participants = ?, sources = ? WHERE id = ?",
         (rows.actors_json(actors), rows.dumps(sources), meeting_id),
     )
+
+
+def apply_participant_edits(
+    actors: list[Actor], added: list[Actor], removed: list[str]
+) -> list[Actor]:
+    """The articles' participants with the user's removals and additions applied."""
+    gone = {n.casefold() for n in removed}
+    kept = [a for a in actors if a.name.casefold() not in gone]
+    return union_actors(kept, [a for a in added if a.name.casefold() not in gone])
 
 
 def refresh_cells(conn: sqlite3.Connection, meeting_id: int) -> None:
@@ -166,15 +188,18 @@ def find_meeting(conn: sqlite3.Connection, draft: MeetingDraft) -> int | None:
     return best[1] if best else None
 
 
-def _duplicate_message(conn: sqlite3.Connection, sha256: str) -> str | None:
+def _duplicate_message(conn: sqlite3.Connection, sha256: str, key: int | None) -> str | None:
+    # One statement, two index probes: the common case (nothing found) costs one query.
     row = conn.execute(
-        """SELECT m.id, m.title, m.meeting_date FROM articles a
-           JOIN meetings m ON m.id = a.meeting_id WHERE a.sha256 = ?""", (sha256,),
+        """SELECT m.id, m.title, m.meeting_date, a.sha256 = ? AS same_file FROM articles a
+           JOIN meetings m ON m.id = a.meeting_id WHERE a.sha256 = ? OR a.text_key = ?
+           ORDER BY same_file DESC LIMIT 1""", (sha256, sha256, key),
     ).fetchone()
     if row is None:
         return None
+    same = "" if row["same_file"] else " (the same text from another page)"
     when = f" of {row['meeting_date']}" if row["meeting_date"] else ""
-    return f"already stored: this article is in meeting {row['id']} “{row['title']}”{when}"
+    return f"already stored{same}: this article is in meeting {row['id']} “{row['title']}”{when}"
 
 
 # --- public writes ------------------------------------------------------------------
@@ -188,8 +213,10 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
         (draft.original or draft.text).encode("utf-8", "surrogatepass")
     ).hexdigest()
     dyad = sorted(draft.dyad)
+    key = text_key(draft.text)
+    review = rows.dumps(list(dict.fromkeys(draft.review_reasons)))
     with transaction(conn):
-        message = _duplicate_message(conn, sha)
+        message = _duplicate_message(conn, sha, key)
         if message:
             raise DuplicateArticle(message)
         ensure_topics(conn, draft.topics)
@@ -197,17 +224,21 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
         meeting_id = None if new_meeting else find_meeting(conn, draft)
         joined = meeting_id is not None
         shown_before = 0
+        before: dict[str, object] = {}
         if meeting_id is None:
             cur = conn.execute(
                 """INSERT INTO meetings
-                       (title, dyad, dyad_key, meeting_date, location, participants, sources)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                       (title, dyad, dyad_key, meeting_date, location, participants, sources,
+                        review)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 (draft.title, rows.dumps(dyad), rows.dyad_key(dyad), rows.iso(draft.meeting_date),
                  draft.location, rows.actors_json(draft.participants),
-                 rows.dumps([draft.source] if draft.source else [])),
+                 rows.dumps([draft.source] if draft.source else []), review),
             )
             meeting_id = int(cur.lastrowid or 0)
         else:
+            # Undo of a join puts the meeting row back as it was (location, sources, ...).
+            before = {"meeting": journal.meeting_row(conn, meeting_id)}
             shown_before = conn.execute(
                 f"SELECT count(*) FROM quotes q WHERE q.meeting_id = ? AND {rows.QUOTE_SHOWN}",
                 (meeting_id,),
@@ -218,12 +249,14 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
             )
         cur = conn.execute(
             """INSERT INTO articles (meeting_id, title, published, meeting_date, location, source,
-                   url, sha256, paragraph_spans, participants, added_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   url, sha256, paragraph_spans, participants, added_at, date_source,
+                   place_source, dyad_source, review, text_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (meeting_id, draft.title, rows.iso(draft.published), rows.iso(draft.meeting_date),
              draft.location, draft.source, draft.url, sha,
              rows.dumps([p.model_dump(mode="json") for p in draft.paragraph_spans]),
-             rows.actors_json(draft.participants), datetime.now(UTC).isoformat()),
+             rows.actors_json(draft.participants), datetime.now(UTC).isoformat(),
+             draft.date_source, draft.place_source, draft.dyad_source, review, key),
         )
         article_id = int(cur.lastrowid or 0)
         conn.execute(
@@ -239,6 +272,11 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
             shown_after = refresh_duplicates(conn, meeting_id)
             added = max(0, shown_after - shown_before)
             merged = len(draft.quotes) - added
+        how = f"joined meeting {meeting_id}" if joined else f"new meeting {meeting_id}"
+        journal.record(
+            conn, "add", f"add “{draft.title}” ({how})", meeting_id, before,
+            {"article_id": article_id, "meeting_id": meeting_id, "new_meeting": not joined},
+        )
     return AddResult(
         meeting_id=meeting_id, article_id=article_id, joined_existing=joined,
         quotes_added=added, quotes_merged=merged,
@@ -258,6 +296,7 @@ def set_status(
     with transaction(conn):
         _require(conn, "meetings", meeting_id, "meeting")
         _require(conn, "topics", topic_id, "topic")
+        before = journal.override_row(conn, meeting_id, topic_id)
         if status is None and note is None:
             conn.execute(
                 "DELETE FROM entry_overrides WHERE meeting_id = ? AND topic_id = ?",
@@ -271,6 +310,13 @@ def set_status(
                 (meeting_id, topic_id, status.value if status else None, note),
             )
         refresh_cells(conn, meeting_id)
+        what = status.value if status else "auto"
+        journal.record(
+            conn, "set-status", f"meeting {meeting_id}, {topic_id}: {what}"
+            + (f" (note: {note})" if note else ""), meeting_id,
+            {"topic_id": topic_id, "override": before},
+            {"topic_id": topic_id, "override": journal.override_row(conn, meeting_id, topic_id)},
+        )
 
 
 def _quote_meeting(conn: sqlite3.Connection, quote_id: int) -> int:
@@ -280,16 +326,27 @@ def _quote_meeting(conn: sqlite3.Connection, quote_id: int) -> int:
     return int(row["meeting_id"])
 
 
+def journal_quote(
+    conn: sqlite3.Connection, quote_id: int, before: dict[str, object], what: str
+) -> None:
+    """Record a quote edit: the user's columns before and after."""
+    after = journal.quote_edit_row(conn, quote_id)
+    journal.record(conn, "quote", f"quote {quote_id}: {what}", int(after["meeting_id"]),
+                   {"quote": before}, {"quote": after})
+
+
 def set_quote_speaker(
     conn: sqlite3.Connection, quote_id: int, speaker: str, country: str | None
 ) -> None:
     with transaction(conn):
         meeting_id = _quote_meeting(conn, quote_id)
+        before = journal.quote_edit_row(conn, quote_id)
         conn.execute(
             "UPDATE quotes SET speaker_override = ?, speaker_country_override = ? WHERE id = ?",
             (speaker, country, quote_id),
         )
         refresh_duplicates(conn, meeting_id)
+        journal_quote(conn, quote_id, before, f"speaker {speaker}")
 
 
 def set_quote_topic(conn: sqlite3.Connection, quote_id: int, topic_id: str | None) -> None:
@@ -297,25 +354,31 @@ def set_quote_topic(conn: sqlite3.Connection, quote_id: int, topic_id: str | Non
         _quote_meeting(conn, quote_id)
         if topic_id is not None:
             _require(conn, "topics", topic_id, "topic")
+        before = journal.quote_edit_row(conn, quote_id)
         conn.execute(
             "UPDATE quotes SET topic_override = ?, topic_overridden = 1 WHERE id = ?",
             (topic_id, quote_id),
         )
+        journal_quote(conn, quote_id, before, f"topic {topic_id or 'none'}")
 
 
 def set_dropped(conn: sqlite3.Connection, quote_id: int, dropped: bool) -> None:
     with transaction(conn):
         meeting_id = _quote_meeting(conn, quote_id)
+        before = journal.quote_edit_row(conn, quote_id)
         conn.execute("UPDATE quotes SET dropped = ? WHERE id = ?", (int(dropped), quote_id))
         refresh_duplicates(conn, meeting_id)
+        journal_quote(conn, quote_id, before, "dropped" if dropped else "restored")
 
 
 def remove_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
     with transaction(conn):
         _require(conn, "meetings", meeting_id, "meeting")
-        # quotes first: their duplicate_of self-references would otherwise be rewritten row by row
-        conn.execute("DELETE FROM quotes WHERE meeting_id = ?", (meeting_id,))
-        conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+        snap = journal.snapshot(conn, meeting_id)
+        journal.delete_meetings(conn, [meeting_id])
+        title = snap["meetings"][0]["title"]
+        journal.record(conn, "rm", f"remove meeting {meeting_id} “{title}”", meeting_id,
+                       {"meetings": [snap]}, {"meeting_ids": []})
 
 
 def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
@@ -324,6 +387,7 @@ def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
         meeting = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if meeting is None:
             raise StoreError(f"no meeting {meeting_id!r} in the store")
+        snap = journal.snapshot(conn, meeting_id)
         articles = conn.execute(
             "SELECT * FROM articles WHERE meeting_id = ? ORDER BY id", (meeting_id,)
         ).fetchall()
@@ -366,6 +430,8 @@ def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
             refresh_from_articles(conn, mid)
             refresh_duplicates(conn, mid)
             refresh_cells(conn, mid)
+        journal.record(conn, "split", f"split meeting {meeting_id} into {len(ids)}", meeting_id,
+                       {"meetings": [snap]}, {"meeting_ids": ids})
     return ids
 
 

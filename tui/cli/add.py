@@ -18,6 +18,7 @@ from store.db import (
     StoreError,
     StoreUnwritable,
 )
+from store.gate import draft_refusal, refusal
 from store.models import MeetingDraft
 from tui.cli.common import (
     CliError,
@@ -27,11 +28,12 @@ from tui.cli.common import (
     parse_date,
     parse_dyad,
     print_json,
+    read_input,
     stderr_is_tty,
     stdin_is_tty,
     with_json,
 )
-from tui.cli.extract import extract_file
+from tui.cli.extract import extract_bytes
 
 
 def register(sub: SubParsers) -> None:
@@ -68,6 +70,7 @@ def expand(raw_paths: list[str]) -> list[Item]:
         if raw == "-" or p.is_file():
             out.append(Item(raw))
         elif p.is_dir():
+            # Hidden files (.DS_Store, editor swap files) are never articles.
             files = sorted(
                 str(f) for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
             )
@@ -130,7 +133,7 @@ def drafts(
             yield item, None
             continue
         try:
-            draft = extract_file(item.path, args)
+            draft = read_article(item.path, args)
         except CliError as exc:
             # extract_file names the path itself
             yield Item(item.path, str(exc).removeprefix(f"{item.path}: ")), None
@@ -140,6 +143,18 @@ def drafts(
             yield Item(item.path, why), None
         else:
             yield item, draft
+
+
+def read_article(path: str, args: argparse.Namespace) -> MeetingDraft:
+    """The draft of one input, through the gate: what is not an article never gets in."""
+    data = read_input(path)
+    why = refusal(data, path)
+    if why is None:
+        draft = extract_bytes(data, path, args)
+        why = draft_refusal(draft.text)
+    if why is not None:
+        raise CliError(f"{path}: {why}")
+    return draft
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -76,7 +76,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
                 print("kept")
                 return 1
         store.remove_meeting(detail.meeting.id)
-    print(f"removed {label}")
+    print(f"removed {label} (`bilat undo` brings it back)")
     return 0
 
 

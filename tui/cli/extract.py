@@ -28,7 +28,10 @@ def register(sub: SubParsers) -> None:
 
 
 def extract_file(path: str, args: argparse.Namespace) -> MeetingDraft:
-    data = read_input(path)
+    return extract_bytes(read_input(path), path, args)
+
+
+def extract_bytes(data: bytes, path: str, args: argparse.Namespace) -> MeetingDraft:
     try:
         topics = load_topics()  # defaults plus the user's topics.toml, if any
     except TaxonomyError as exc:

@@ -23,6 +23,8 @@ from tui.cli.common import (
 def register(sub: SubParsers) -> None:
     p = with_json(sub.add_parser("meetings", help="list the stored meetings, oldest first"))
     p.add_argument("--dyad", type=parse_dyad, help="only this pair of countries")
+    p.add_argument("--needs-review", action="store_true",
+                   help="only meetings with guesses no one has edited or confirmed")
     p.set_defaults(handler=cmd_meetings)
 
     p = with_json(sub.add_parser(
@@ -68,16 +70,22 @@ def _dyad(m: MeetingRef) -> str:
 def cmd_meetings(args: argparse.Namespace) -> int:
     with open_store(args, create=False) as store:
         refs = store.meetings(args.dyad)
+    if args.needs_review:
+        refs = [m for m in refs if m.needs_review]
     if args.json:
         print_json(refs)
         return 0
     if not refs:
-        print("no meetings yet (add one with `bilat add FILE`)")
+        print("no meetings need review" if args.needs_review
+              else "no meetings yet (add one with `bilat add FILE`)")
         return 0
     for m in refs:
         where = f" · {m.location}" if m.location else ""
         sources = f" · {', '.join(m.sources)}" if m.sources else ""
-        print(f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]")
+        # "?" marks what ingest guessed; `bilat confirm N` or an edit clears it.
+        review = f"  ? needs review: {', '.join(m.review)}" if m.review else ""
+        print(f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]"
+              f"{review}")
     return 0
 
 

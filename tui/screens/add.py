@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Header, Input, Label, TextArea
 
 from store.files import UnreadableFile, read_file
+from store.gate import draft_refusal, refusal
 from store.ingest import IngestError, extract
 from store.ingest.decode import MAX_BYTES
 from tui.messages import ArticleIngested
@@ -67,7 +68,13 @@ class AddScreen(BilatScreen[None]):
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def ingest(self, data: bytes, origin: str) -> None:
         try:
+            why = refusal(data, origin)  # the gate: bilat's own exports, data files, binaries
+            if why is not None:
+                raise IngestError(why)
             draft = extract(data)
+            why = draft_refusal(draft.text)
+            if why is not None:
+                raise IngestError(why)
         except IngestError as exc:
             self.app.call_from_thread(self.notify, f"{origin}: {exc}", severity="error")
             return

@@ -1,4 +1,4 @@
-"""Modal: a yes/no question (overwrite this file?)."""
+"""Modal: a yes/no question (discard edits? remove this source?)."""
 
 from __future__ import annotations
 
@@ -12,22 +12,23 @@ from tui.screens.base import BilatModal
 
 
 class ConfirmScreen(BilatModal[bool]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No"),
         Binding("y", "answer(True)", "Yes"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes") -> None:
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
         self.question = question
-        self.yes = yes
+        self.yes, self.no = yes, no
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog"):
+        with Vertical(id="confirm-dialog", classes="dialog"):
             yield Label(self.question, markup=False)
-            with Horizontal():
-                yield Button(self.yes, variant="warning", id="yes")
-                yield Button("No", variant="primary", id="no")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

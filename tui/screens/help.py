@@ -17,6 +17,7 @@ KEYS = [
             ("ctrl+p", "command palette: every action, topic and meeting"),
             ("?  F1", "this help"),
             ("t", "switch light / dark theme"),
+            ("u", "undo the latest change (again: the one before); `bilat log` lists them"),
             ("escape", "back"),
             ("q", "quit"),
         ],
@@ -58,7 +59,16 @@ KEYS = [
             ("enter", "open the meeting under the cursor"),
         ],
     ),
-    ("Meeting", [("n", "next source article of the meeting")]),
+    (
+        "Meeting",
+        [
+            ("n", "next source article of the meeting"),
+            ("e", "correct title, date, place, pair and participants"),
+            ("f", "fix a quote: speaker (the side follows), side, topic, or drop it"),
+            ("s", "sources: x remove, p split off, m merge another meeting in"),
+            ("c", "confirm what was guessed (clears the needs-review mark “?”)"),
+        ],
+    ),
     ("Compare", [("x", "swap meetings"), ("enter", "open the topic")]),
     (
         "Quotes",
@@ -69,7 +79,14 @@ KEYS = [
             ("enter", "open the article at the quote"),
         ],
     ),
-    ("Add / review", [("ctrl+r", "read pasted text"), ("ctrl+s", "save the reviewed meeting")]),
+    (
+        "Add / review",
+        [
+            ("ctrl+r", "read pasted text"),
+            ("ctrl+s", "save the reviewed meeting (a date is required)"),
+            ("escape", "leave (asks first when you have edited)"),
+        ],
+    ),
 ]
 
 

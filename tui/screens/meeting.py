@@ -9,8 +9,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Header, Static
 
+from store.db import StoreError
 from store.models import ArticleRecord, MeetingDetail, StoredQuote
-from tui.screens.base import BilatScreen
+from tui.screens.meeting_fixes import MeetingFixes
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import side_style, status_badge
 
@@ -49,11 +50,15 @@ def article_paragraphs(
     return rows
 
 
-class MeetingScreen(BilatScreen[None]):
+class MeetingScreen(MeetingFixes):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "next_article", "Next source", tooltip="Show the meeting's next article"),
         Binding("y", "copy_quote", "Copy quote", tooltip="Copy the marked quote (again: the next)"),
+        Binding("e", "edit", "Edit", tooltip="Correct title, date, place, pair, participants"),
+        Binding("f", "fix_quote", "Fix quote", tooltip="Fix a quote's speaker, side or topic"),
+        Binding("s", "sources", "Sources", tooltip="List, remove, split or merge sources"),
+        Binding("c", "confirm", "Confirm", tooltip="Mark the guessed values as checked"),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -78,9 +83,23 @@ class MeetingScreen(BilatScreen[None]):
 
     @work(thread=True, exclusive=True, group="meeting", exit_on_error=False)
     def load_meeting(self) -> None:
-        detail = self.store.meeting(self.meeting_id)
+        try:
+            detail = self.store.meeting(self.meeting_id)
+        except StoreError:
+            # Removed, merged away or undone while this screen was open.
+            self.app.call_from_thread(self.meeting_gone)
+            return
         names = {t.id: t.name for t in self.store.topics()}
         self.app.call_from_thread(self.show_meeting, detail, names)
+
+    def meeting_gone(self) -> None:
+        if self.is_current:
+            self.notify(f"Meeting #{self.meeting_id} is no longer in the store.")
+            self.app.pop_screen()
+
+    def on_screen_resume(self) -> None:
+        if self.detail is not None:
+            self.reload()
 
     def show_meeting(self, detail: MeetingDetail, topic_names: dict[str, str]) -> None:
         self.detail = detail
@@ -103,6 +122,17 @@ class MeetingScreen(BilatScreen[None]):
             f" · {' – '.join(dyad)}",
             f"\nwho: {people or 'not found'}",
         ]
+        if meeting.review:
+            meta.append(("\n? needs review: " + ", ".join(meeting.review)
+                         + " (e to correct, c to confirm)", "bold $warning"))
+        first = detail.sources[0] if detail.sources else None
+        if first is not None and (first.date_source or first.place_source):
+            meta.append(Content.styled(
+                f"\ndate from: {first.date_source or '?'} · place from: "
+                f"{first.place_source or '?'}", "$text-muted italic"))
+        if detail.edits is not None:
+            meta.append(("\nedited by you (kept through re-reading the articles)",
+                         "$text-muted italic"))
         if article is not None:
             meta.append(
                 f"\nsource {self.article_index + 1}/{len(detail.articles)}: "

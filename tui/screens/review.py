@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from textual import on, work
@@ -10,66 +9,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TextArea,
+)
 
 from store.db import StoreError
 from store.models import MeetingDraft, Status
 from tui.messages import MeetingSaved, StoreChanged
+from tui.participants_text import format_participants, parse_participants, side_of
+from tui.review_edits import ReviewEdits, apply_review, provenance
 from tui.screens.base import BilatScreen
+from tui.screens.confirm import ConfirmScreen
 
 NO_TOPIC = "none"
-
-
-@dataclass
-class ReviewEdits:
-    """What the user changed on the review screen."""
-
-    title: str
-    meeting_date: date | None
-    location: str | None
-    dyad: list[str]
-    statuses: dict[int, Status] = field(default_factory=dict)  # topic row -> status
-    dropped_topics: set[int] = field(default_factory=set)
-    speakers: dict[int, str] = field(default_factory=dict)  # quote row -> speaker
-    quote_topics: dict[int, str | None] = field(default_factory=dict)
-    dropped_quotes: set[int] = field(default_factory=set)
-
-
-def apply_review(draft: MeetingDraft, edits: ReviewEdits) -> MeetingDraft:
-    """A new draft with the user's fixes; the extracted draft is left as it was."""
-    countries = {a.name: a.country for a in draft.participants}
-    topics = []
-    for i, entry in enumerate(draft.topics):
-        if i in edits.dropped_topics:
-            continue
-        topics.append(entry.model_copy(update={"status": edits.statuses.get(i, entry.status)}))
-    quotes = []
-    for i, quote in enumerate(draft.quotes):
-        if i in edits.dropped_quotes:
-            continue
-        update: dict[str, object] = {}
-        speaker = edits.speakers.get(i, quote.speaker or "").strip()
-        if speaker and speaker != quote.speaker:
-            update["speaker"] = speaker
-            update["speaker_country"] = countries.get(speaker)
-        if i in edits.quote_topics:
-            update["topic"] = edits.quote_topics[i]
-        quotes.append(quote.model_copy(update=update))
-    return draft.model_copy(
-        update={
-            "title": edits.title or draft.title,
-            "meeting_date": edits.meeting_date,
-            "location": edits.location,
-            "dyad": sorted(edits.dyad) if len(edits.dyad) == 2 else draft.dyad,
-            "topics": topics,
-            "quotes": quotes,
-        }
-    )
+UNKNOWN_SIDE = ""
 
 
 class ReviewScreen(BilatScreen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave without saving (asks if you edited)"),
         Binding("ctrl+s", "save", "Save", tooltip="Save this meeting to the store"),
     ]
 
@@ -77,6 +43,9 @@ class ReviewScreen(BilatScreen[None]):
         super().__init__()
         self.draft = draft
         self.origin = origin
+        self._initial: tuple[object, ...] | None = None
+        people = [a.country for a in draft.participants if a.country]
+        self.sides = list(dict.fromkeys([*draft.dyad, *people]))
 
     def compose(self) -> ComposeResult:
         draft = self.draft
@@ -89,7 +58,8 @@ class ReviewScreen(BilatScreen[None]):
                 yield Input(draft.title, placeholder="title", id="title")
                 yield Input(
                     str(draft.meeting_date or ""),
-                    placeholder="meeting date YYYY-MM-DD",
+                    placeholder="date YYYY-MM-DD",
+                    tooltip="The meeting date is required",
                     id="meeting-date",
                 )
             with Horizontal(classes="review-row"):
@@ -97,8 +67,13 @@ class ReviewScreen(BilatScreen[None]):
                 yield Input(
                     ", ".join(draft.dyad), placeholder="two countries, comma-separated", id="dyad"
                 )
-            who = ", ".join(a.name for a in draft.participants) or "nobody found"
-            yield Label(f"Participants: {who}", markup=False)
+            read_from = provenance(draft)
+            if read_from:
+                yield Static(Content.styled(read_from, "$text-muted italic"),
+                             id="review-provenance")
+            yield Label("Participants, one a line: name; role; country",
+                        classes="review-heading")
+            yield TextArea(format_participants(draft.participants), id="participants")
             yield Label(f"Topics ({len(draft.topics)})", classes="review-heading")
             for i, entry in enumerate(draft.topics):
                 with Horizontal(classes="review-row"):
@@ -116,6 +91,13 @@ class ReviewScreen(BilatScreen[None]):
                     yield Checkbox("keep", True, id=f"quote-{i}-keep")
                     yield Input(quote.speaker or "", placeholder="speaker", id=f"quote-{i}-speaker")
                     yield Select(
+                        [(c, c) for c in self._sides_with(quote.speaker_country)]
+                        + [("side unknown", UNKNOWN_SIDE)],
+                        value=quote.speaker_country or UNKNOWN_SIDE,
+                        allow_blank=False,
+                        id=f"quote-{i}-side",
+                    )
+                    yield Select(
                         topic_options,
                         value=quote.topic or Select.NULL,
                         prompt="no topic",
@@ -130,11 +112,49 @@ class ReviewScreen(BilatScreen[None]):
             yield Button("Cancel", id="cancel")
         yield Footer()
 
+    def _sides_with(self, country: str | None) -> list[str]:
+        return self.sides + ([country] if country and country not in self.sides else [])
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self.form_state()
+
+    def form_state(self) -> tuple[object, ...]:
+        """Every value on the form, to tell whether the user changed anything."""
+        values: list[object] = []
+        for widget in self.query("Input, Select, Checkbox, TextArea"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, (Input, Select, Checkbox)):
+                values.append(widget.value)
+        return tuple(values)
+
+    @on(Input.Changed)
+    def side_follows_speaker(self, event: Input.Changed) -> None:
+        """Typing a known speaker's name moves the quote's side to that speaker's country."""
+        wid = event.input.id or ""
+        if not (wid.startswith("quote-") and wid.endswith("-speaker")):
+            return
+        people = parse_participants(self.query_one("#participants", TextArea).text)
+        country = side_of(event.value, people) or side_of(event.value, self.draft.participants)
+        if country is None:
+            return
+        side = self.query_one(f"#{wid.removesuffix('-speaker')}-side", Select)
+        if country not in self.sides:
+            self.sides.append(country)
+            side.set_options([(c, c) for c in self.sides] + [("side unknown", UNKNOWN_SIDE)])
+        side.value = country
+
     def collect(self) -> ReviewEdits:
-        """Read every field into ReviewEdits (raises ValueError on a bad date/dyad)."""
+        """Read every field into ReviewEdits (raises ValueError on a bad or missing date/dyad)."""
         raw_date = self.query_one("#meeting-date", Input).value.strip()
+        if not raw_date:
+            # A meeting without a date becomes a "?" column that passes for the latest one.
+            raise ValueError("Give the meeting date (YYYY-MM-DD) before saving.")
         try:
-            when = date.fromisoformat(raw_date) if raw_date else None
+            when = date.fromisoformat(raw_date)
         except ValueError:
             raise ValueError(f"Meeting date {raw_date!r} is not YYYY-MM-DD.") from None
         dyad = [c.strip() for c in self.query_one("#dyad", Input).value.split(",") if c.strip()]
@@ -145,6 +165,7 @@ class ReviewScreen(BilatScreen[None]):
             meeting_date=when,
             location=self.query_one("#location", Input).value.strip() or None,
             dyad=dyad,
+            participants=parse_participants(self.query_one("#participants", TextArea).text),
         )
         for i in range(len(self.draft.topics)):
             if not self.query_one(f"#topic-{i}-keep", Checkbox).value:
@@ -154,6 +175,8 @@ class ReviewScreen(BilatScreen[None]):
             if not self.query_one(f"#quote-{i}-keep", Checkbox).value:
                 edits.dropped_quotes.add(i)
             edits.speakers[i] = self.query_one(f"#quote-{i}-speaker", Input).value
+            side = self.query_one(f"#quote-{i}-side", Select).value
+            edits.sides[i] = side if isinstance(side, str) and side else None
             topic = self.query_one(f"#quote-{i}-topic", Select).value
             edits.quote_topics[i] = topic if isinstance(topic, str) else None
         return edits
@@ -168,8 +191,20 @@ class ReviewScreen(BilatScreen[None]):
         self.save(apply_review(self.draft, edits))
 
     @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.app.pop_screen()
+    def action_cancel(self) -> None:
+        if self._initial is None or self.form_state() == self._initial:
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen("Throw away your edits of this article?", yes="Discard",
+                          no="Keep editing"),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, draft: MeetingDraft) -> None:

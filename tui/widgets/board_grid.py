@@ -309,7 +309,8 @@ class BoardGrid(ScrollView, can_focus=True):
         if when is None:
             return "?" if y == 1 else ""
         if y == 1:
-            return when.strftime("%d")
+            # "?" after the day: ingest guessed something no one has checked yet.
+            return when.strftime("%d") + ("?" if meetings[column].review else "")
         before = meetings[column - 1].meeting_date if column > 0 else None
         first_visible = column == self._visible_columns(self.scroll_offset.x).start
         if (
