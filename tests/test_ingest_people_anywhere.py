@@ -1,0 +1,65 @@
+"""People and speakers for any pair of countries, from the article's own words.
+
+Invented officials of real countries: nothing here is in the built-in list of
+officials, so each test shows the text alone is enough.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from store.ingest.actors import find_actors
+from store.ingest.countries import count_countries, country_of
+from store.ingest.normalize import normalize
+from store.ingest.pair import infer_dyad
+from store.ingest.quotes import find_quotes
+from store.ingest.structure import split_paragraphs
+from store.ingest.types import ActorTable
+from store.models import Quote
+
+
+def _table(text: str) -> tuple[str, ActorTable]:
+    norm = normalize(text)
+    return norm, find_actors(norm, split_paragraphs(norm, 0, len(norm)))
+
+
+def _people(table: ActorTable) -> dict[str, str | None]:
+    return {a.name: a.country for a in table.actors if a.kind == "person"}
+
+
+def _quotes(text: str) -> list[Quote]:
+    norm = normalize(text)
+    paras = split_paragraphs(norm, 0, len(norm))
+    return find_quotes(text, norm, paras, find_actors(norm, paras))
+
+
+def _speaker(quotes: list[Quote], start: str) -> tuple[str | None, str | None]:
+    for q in quotes:
+        if q.text.startswith(start):
+            return q.speaker, q.speaker_country
+    raise AssertionError(f"no quote {start!r} in {[q.text for q in quotes]}")
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Somali", "Somalia"), ("Hungarian", "Hungary"), ("Kosovo", "Kosovo"),
+     ("Serbian", "Serbia"), ("Ethiopian", "Ethiopia"), ("Azerbaijani", "Azerbaijan"),
+     ("Irish", "Ireland"), ("Austrian", "Austria"), ("Greek", "Greece"),
+     ("European Commission", "European Union"), ("EU", "European Union")],
+)
+def test_every_country_has_its_adjective(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+def test_country_forms_inside_other_words_do_not_count() -> None:
+    counts = count_countries("A woman from Oman met a Somali envoy; USAID paid.")
+    assert counts == {"Oman": 1, "Somalia": 1}
+
+
+def test_a_pair_without_the_us_or_china_comes_from_the_titles() -> None:
+    _norm, t = _table(
+        "Hungarian Prime Minister Tamas Kertesz met Kenyan President Joseph Mwangi in "
+        "Nairobi on Monday. Ukraine and Russia were also discussed.\n"
+    )
+    assert _people(t) == {"Tamas Kertesz": "Hungary", "Joseph Mwangi": "Kenya"}
+    assert infer_dyad(t, _norm, None) == ["Hungary", "Kenya"]
