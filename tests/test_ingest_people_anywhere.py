@@ -63,3 +63,33 @@ def test_a_pair_without_the_us_or_china_comes_from_the_titles() -> None:
     )
     assert _people(t) == {"Tamas Kertesz": "Hungary", "Joseph Mwangi": "Kenya"}
     assert infer_dyad(t, _norm, None) == ["Hungary", "Kenya"]
+
+
+def test_names_with_particles_and_arabic_articles_are_one_person() -> None:
+    norm, t = _table(
+        "European Commission President Ingrid van der Berg met Egyptian President "
+        "Karim Fawzi al-Masri in Cairo.\n\n"
+        "Van der Berg said the talks were useful. Masri said Egypt agreed.\n"
+    )
+    people = _people(t)
+    assert people["Ingrid van der Berg"] == "European Union"
+    assert people["Karim Fawzi al-Masri"] == "Egypt"
+    masri = [m for m in t.mentions if norm[m.start:m.end] == "Masri"]
+    assert masri and t.actors[masri[0].actor].name == "Karim Fawzi al-Masri"
+
+
+def test_two_spellings_of_one_name_are_one_person() -> None:
+    _norm, t = _table(
+        "Foreign Minister Sergey Petrovsky of Russia met Hungarian Foreign Minister Lena "
+        "Varga.\n\nSergei Petrovsky said the talks were frank. Andriy Kovalenskyy, the "
+        "Ukrainian envoy, said Kovalenskiy would not attend.\n"
+    )
+    people = _people(t)
+    assert "Sergei Petrovsky" not in people
+    assert people["Sergey Petrovsky"] == "Russia"
+    assert [n for n in people if "Kovalensk" in n] == ["Andriy Kovalenskyy"]
+
+
+def test_a_listed_official_keeps_the_article_spelling() -> None:
+    _norm, t = _table("Ukrainian President Volodymyr Zelenskyy met the Polish president.\n")
+    assert _people(t)["Volodymyr Zelenskyy"] == "Ukraine"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
@@ -20,65 +19,11 @@ from store.ingest.countries import (
     NATIONALITY_PATTERN,
     count_countries,
     country_of,
-    country_of_capital,
 )
+from store.ingest.names import canonical_name, name_runs, spelling_key, surname_of
 from store.ingest.types import ActorTable, Mention, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Actor
-
-_UPPER = "A-Z\u00c0-\u00de"
-_LOWER = "a-z\u00df-\u00ff"
-# A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien") or an initial.
-_TOKEN = (
-    rf"(?:[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
-    rf"(?:[-'][{_UPPER}{_LOWER}][{_LOWER}]+)*)"
-)
-_INITIAL = rf"(?:[{_UPPER}]\.)"
-_RUN_RE = re.compile(rf"(?<![\w.'-])(?:{_TOKEN}|{_INITIAL})(?: (?:{_TOKEN}|{_INITIAL}))*(?![\w-])")
-_TOKEN_RE = re.compile(rf"{_TOKEN}|{_INITIAL}")
-
-# Capitalised words that are never part of a person's name: titles, places,
-# institutions, calendar words and sentence openers.
-_NOT_NAME = frozenset(
-    """
-    The A An And Or But If In On At Of For With From By To As After Before While When Where
-    Asked Speaking According During Under Over About Against Between Despite Since Until
-    This That These Those There Here It Its They Their Them We Our You Your I She His Her
-    Him Who What Which Why How Both Neither Either Each Every All Some Many Most Other Others
-    Such No Not Yes Also Yet So Still Meanwhile However Earlier Later Then Now Today
-    Secretary Minister Ministry Department President Vice Premier Prime Foreign Defense Defence
-    Affairs Security National Adviser Advisor State States United Kingdom Republic People
-    Treasury Commerce Finance Trade Public External Deputy Assistant Under General Admiral Adm
-    Gen Lt Col Maj Capt Sen Rep Gov Colonel Lieutenant Major Captain Brigadier Rear Marshal
-    Sergeant Corporal Private Commodore Jr Sr II III IV
-    Senator Representative Governor Mayor Ambassador Envoy
-    Special Climate Chairman Chairwoman Chancellor King Queen Crown Prince Leader Chief Director
-    Commander Spokesperson Spokesman Spokeswoman Counterpart Diplomat Top Senior Former Acting
-    Mr Mrs Ms Dr Party Communist Central Committee Council Congress Senate House White
-    Pentagon Kremlin Office Agency News Media Xinhua Reuters Bloomberg Press Associated AFP AP
-    Times Post Journal Daily Global Television Broadcaster Cabinet Government Administration
-    Army Navy Force Forces Air Liberation Military Commission Bureau Embassy Consulate
-    Sea Ocean Strait Island Islands Shoal River Mountain Lake Gulf Bay Peninsula
-    North South East West Northern Southern Eastern Western Central Asia Asian Pacific Europe
-    European Union Africa African Middle Indo Latin Atlantic Arctic
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Summit Forum Dialogue Talks Initiative Act Bill Law Plan Strategy Group Organization
-    Nations Association Economic Cooperation Meeting Conference Road Belt Street Hall Great
-    Palace Hotel Center Centre University Institute Foundation Council Chamber Court
-    Covid Coronavirus Internet Google Apple Microsoft Nvidia Huawei TikTok Boeing Tesla
-    Democrats Democrat Republicans Republican Democratic Olympics Games Cup
-    God Christmas Easter Lunar Year New Festival Day Week Month
-    Like Unlike Following Speaking Standing Meeting Addressing Responding Referring Writing
-    Calling Citing Noting Instead Indeed Separately Together Besides Overall Even Only Just
-    Last Next First Second Third Finally Before Afterward Afterwards Although Though Because
-    Unless Whether While Whereas Once Along Among Amid Across Through Throughout Within
-    Without Toward Towards Upon Via Per Dear Thanks Sources Officials Analysts Critics
-    Experts Reporters Chinese American Americans Beijing Washington
-    Room Representatives Atomics Motors Electric Assembly Staff Corporation Inc Ltd Company
-    """.split()
-)
 
 _NAT = NATIONALITY_PATTERN
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w.'-]*|\d[\w.]*|,")
@@ -182,6 +127,7 @@ _VERB_AFTER = re.compile(
     r"(?:said|says|told|tells|answered|replied|added|warned|urged|stressed|insisted|asked|noted|"
     r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
 )
+_OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
 _FORMER = re.compile(r"(?i:former|late|then)\s+[^,.;]{0,40}$")
@@ -282,43 +228,33 @@ class _Event:
     payload: object = None
 
 
-def canonical_name(tokens: list[str]) -> str:
-    """Full name without middle initials: ["Antony", "J.", "Blinken"] -> "Antony Blinken"."""
-    words = [t for t in tokens if not (len(t) == 2 and t.endswith("."))]
-    if len(words) <= 1:
-        return " ".join(tokens)  # "S. Jaishankar": the initial is the only given name
-    return " ".join(words)
-
-
-def _surname(tokens: list[str]) -> tuple[str, str]:
-    words = [t for t in tokens if not (len(t) == 2 and t.endswith("."))]
-    if off.family_name_first(words):
-        return words[0], " ".join(words[1:])
-    return words[-1], " ".join(words[:-1])
-
-
 def _person(state: _State, name: str, role: str, country: str | None,
             gender: str | None, tokens: list[str]) -> int:
     """The actor index for a person, creating it or filling in what was missing."""
-    known = off.BY_NAME.get(name)
+    known = off.known(name, spelling_key(name))
     if known is not None:
-        name = known.name
+        # The article's own spelling of a listed name stays ("Sergey Lavrov" where
+        # the list has "Sergei"); a shorter or fuller form takes the list's.
+        if spelling_key(known.name) != spelling_key(name):
+            name = known.name
         if role.lower() in ("counterpart", "leader", "top diplomat", "chief diplomat"):
             role = known.role  # the office is more useful than how the article put it
         role = role or known.role
         country = country or known.country
         gender = gender or known.gender
         tokens = name.split()
-    idx = state.by_name.get(name)
-    surname, given = _surname(tokens)
-    if idx is None and len(tokens) > 1 and surname in state.by_name:
+    key = spelling_key(name)
+    idx = state.by_name.get(key)
+    surname, given = surname_of(tokens)
+    skey = spelling_key(surname)
+    if idx is None and len(tokens) > 1 and skey in state.by_name:
         # "Kirby, the spokesman, said ..." then "John Kirby": one person, now named in full.
-        idx = state.by_name[surname]
+        idx = state.by_name[skey]
         if idx in state.persons and state.persons[idx].given == "":
             actor = state.table.actors[idx]
             actor.name = name
             actor.aliases = [surname]
-            state.by_name[name] = idx
+            state.by_name[key] = idx
             state.persons[idx].given = given
         else:
             idx = None
@@ -328,9 +264,9 @@ def _person(state: _State, name: str, role: str, country: str | None,
         idx = len(state.table.actors)
         aliases = [surname] if surname != name else []
         state.table.actors.append(Actor(name=name, role=role, country=country, aliases=aliases))
-        state.by_name[name] = idx
+        state.by_name[key] = idx
         state.persons[idx] = _Person(idx, surname, given, gender, role)
-        state.by_surname.setdefault(surname, []).append(idx)
+        state.by_surname.setdefault(skey, []).append(idx)
         return idx
     if idx not in state.persons:
         return idx
@@ -363,46 +299,16 @@ def _recent(state: _State, candidates: list[int]) -> int | None:
 
 
 def _by_surname(state: _State, surname: str) -> int | None:
-    return _recent(state, state.by_surname.get(surname, []))
+    return _recent(state, state.by_surname.get(spelling_key(surname), []))
 
 
 def _known_by_surname(surname: str) -> off.Official | None:
     """The best-known official with this surname; the table lists the likeliest first."""
-    return off.BY_SURNAME.get(surname)
-
-
-@lru_cache(maxsize=4096)
-def _not_name(word: str) -> bool:
-    w = word.rstrip(".")
-    return w in _NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+    return off.BY_SURNAME.get(surname) or off.BY_SURNAME.get(surname.removeprefix("al-"))
 
 
 def _name_events(text: str, start: int, end: int) -> list[_Event]:
-    """Capitalised runs that may hold a name, trimmed of titles and place words."""
-    events: list[_Event] = []
-    for run in _RUN_RE.finditer(text, start, end):
-        toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, run.start(), run.end())]
-        words = [text[s:e] for s, e in toks]
-        # Split the run at words that cannot be in a name; keep the name-like stretches.
-        i = 0
-        while i < len(words):
-            if _not_name(words[i]):
-                i += 1
-                continue
-            j = i
-            while j < len(words) and not _not_name(words[j]):
-                j += 1
-            seg = list(range(i, j))
-            # Initials may not open or close a name on their own.
-            while seg and len(words[seg[-1]]) == 2 and words[seg[-1]].endswith("."):
-                seg.pop()
-            if seg and any(not (len(words[k]) == 2 and words[k].endswith(".")) for k in seg):
-                s, e = toks[seg[0]][0], toks[seg[-1]][1]
-                seg_words = [words[k] for k in seg]
-                if len(seg_words) <= 4:
-                    events.append(_Event(s, e, "name", 2, seg_words))
-            i = max(j, i + 1)
-    return events
+    return [_Event(s, e, "name", 2, words) for s, e, words in name_runs(text, start, end)]
 
 
 def _sentence_bounds(p: Para) -> list[tuple[int, int]]:
@@ -448,6 +354,10 @@ class _Resolver:
         if off.is_honorific(role):
             role = ""
         country = country_of(nat) if nat else None
+        if country is None and (title is not None or appos is not None):
+            # "Foreign Minister Lena Varga of Hungary": the country after the name.
+            of = _OF_COUNTRY.match(text, ev.end)
+            country = country_of(of["nat"]) if of else None
         if country is None and role:
             country = off.role_country(role)
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
@@ -459,10 +369,11 @@ class _Resolver:
         full = canonical_name(words)
         # Two capitalised words are a person only with some evidence: a title, an
         # appositive, a speech verb, the table of known officials, or an earlier mention.
-        known = off.BY_NAME.get(full) or off.BY_NAME.get(" ".join(words))
+        key = spelling_key(full)
+        known = off.known(full, key) or off.BY_NAME.get(" ".join(words))
         accepted = (
             known is not None
-            or full in st.by_name
+            or key in st.by_name
             or title is not None
             or appos is not None
             or _SPEECH_NEAR.match(text, ev.end) is not None
@@ -473,8 +384,8 @@ class _Resolver:
         )
         if not accepted:
             return None  # "Taylor Swift", "Second Thomas": no evidence of an actor here
-        if full in st.by_name and not role:
-            idx = st.by_name[full]
+        if key in st.by_name and not role:
+            idx = st.by_name[key]
         else:
             idx = _person(st, full, role, country or self._guess_country(words), gender, words)
         self.last_person_end = ev.end

@@ -49,9 +49,11 @@ OFFICIALS: tuple[Official, ...] = (
              ("Subrahmanyam Jaishankar",)),
     Official("Vladimir Putin", "President", "Russia", "m"),
     Official("Sergei Lavrov", "Foreign Minister", "Russia", "m"),
-    Official("Volodymyr Zelenskiy", "President", "Ukraine", "m", ("Volodymyr Zelensky",)),
+    Official("Volodymyr Zelensky", "President", "Ukraine", "m",
+             ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy")),
     Official("Fumio Kishida", "Prime Minister", "Japan", "m"),
-    Official("Ferdinand Marcos", "President", "Philippines", "m", ("Ferdinand Marcos Jr.",)),
+    Official("Ferdinand Marcos Jr.", "President", "Philippines", "m",
+             ("Ferdinand Marcos", "Bongbong Marcos")),
     Official("Kurt Campbell", "Deputy Secretary of State", "United States", "m"),
     Official("Nicholas Burns", "Ambassador", "United States", "m"),
     Official("Katherine Tai", "Trade Representative", "United States", "f"),
@@ -86,6 +88,19 @@ for _o in OFFICIALS:
     for _a in _o.aliases:
         BY_NAME[_a] = _o
 
+
+def known(name: str, key: str) -> Official | None:
+    """The listed official with this full name, or with its spelling key
+    (`names.spelling_key`: "Sergey Lavrov" finds "Sergei Lavrov")."""
+    hit = BY_NAME.get(name)
+    if hit is None and BY_KEY:
+        hit = BY_KEY.get(key)
+    return hit
+
+
+# Filled by names.py (which owns the spelling key) to avoid an import cycle.
+BY_KEY: dict[str, Official] = {}
+
 # Surname -> official, for a bare surname the article never introduced ("Wang
 # said ..."). Where two officials share one, the one listed first (the more
 # prominent: Wang Yi before Wang Wenbin) wins.
@@ -93,7 +108,7 @@ BY_SURNAME: dict[str, Official] = {}
 
 
 def _surname_of(name: str) -> str:
-    words = name.split()
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
     return words[0] if family_name_first(words) else words[-1]
 
 
