@@ -93,3 +93,33 @@ def test_two_spellings_of_one_name_are_one_person() -> None:
 def test_a_listed_official_keeps_the_article_spelling() -> None:
     _norm, t = _table("Ukrainian President Volodymyr Zelenskyy met the Polish president.\n")
     assert _people(t)["Volodymyr Zelenskyy"] == "Ukraine"
+
+
+def test_the_headline_introduces_people_the_body_names_bare() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "Greek Prime Minister Nikos Andreou meets Kenyan President Joseph Mwangi\n\n"
+        "ATHENS - Andreou welcomed Mwangi on Saturday for talks on shipping.\n\n"
+        '"We are old friends," Andreou said.\n'
+    )
+    assert [(a.name, a.country) for a in d.participants] == [
+        ("Nikos Andreou", "Greece"), ("Joseph Mwangi", "Kenya")]
+    assert [(q.speaker, q.speaker_country) for q in d.quotes] == [("Nikos Andreou", "Greece")]
+
+
+def test_an_alias_with_a_nationality_gives_the_country_the_title_left_out() -> None:
+    quotes = _quotes(
+        "Hungarian Prime Minister Tamas Kertesz met President Joseph Mwangi in Budapest.\n\n"
+        '"We will trade more," the Kenyan president added.\n'
+    )
+    assert _speaker(quotes, "We will trade") == ("Joseph Mwangi", "Kenya")
+
+
+def test_a_leader_named_by_the_given_name_is_the_same_person() -> None:
+    quotes = _quotes(
+        "Prime Minister of Ethiopia Abiy Ahmed met Egyptian President Karim Fawzi in Cairo.\n\n"
+        'The talks were "warm and open", the PM said. PM Abiy added: "We want peace."\n'
+    )
+    assert _speaker(quotes, "warm and open") == ("Abiy Ahmed", "Ethiopia")
+    assert _speaker(quotes, "We want peace") == ("Abiy Ahmed", "Ethiopia")

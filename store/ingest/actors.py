@@ -21,7 +21,7 @@ from store.ingest.countries import (
     country_of,
 )
 from store.ingest.names import canonical_name, name_runs, spelling_key, surname_of
-from store.ingest.types import ActorTable, Mention, Para
+from store.ingest.types import ActorTable, Mention, Para, Sentence
 from store.ingest.wordtrie import trie_pattern
 from store.models import Actor
 
@@ -142,7 +142,7 @@ _ALIAS_RE = re.compile(
     # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
     r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
     r"state\s+department)\s+(?:chief|head|boss)|"
-    r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|leader|"
+    r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor))\b(?!\s+of\b)"
 )
@@ -209,6 +209,7 @@ class _State:
     clock: int = 0
     last_body: dict[str, int] = field(default_factory=dict)  # kind key ("ministry") -> actor
     by_surname: dict[str, list[int]] = field(default_factory=dict)
+    by_given: dict[str, list[int]] = field(default_factory=dict)  # first given name -> people
 
     def touch(self, actor: int) -> None:
         self.clock += 1
@@ -256,6 +257,8 @@ def _person(state: _State, name: str, role: str, country: str | None,
             actor.aliases = [surname]
             state.by_name[key] = idx
             state.persons[idx].given = given
+            if given:
+                state.by_given.setdefault(spelling_key(given.split()[0]), []).append(idx)
         else:
             idx = None
     if idx is None:
@@ -267,6 +270,8 @@ def _person(state: _State, name: str, role: str, country: str | None,
         state.by_name[key] = idx
         state.persons[idx] = _Person(idx, surname, given, gender, role)
         state.by_surname.setdefault(skey, []).append(idx)
+        if given:
+            state.by_given.setdefault(spelling_key(given.split()[0]), []).append(idx)
         return idx
     if idx not in state.persons:
         return idx
@@ -300,6 +305,12 @@ def _recent(state: _State, candidates: list[int]) -> int | None:
 
 def _by_surname(state: _State, surname: str) -> int | None:
     return _recent(state, state.by_surname.get(spelling_key(surname), []))
+
+
+def _by_given_name(state: _State, word: str) -> int | None:
+    """The one person whose full name opens with `word` ("Abiy" for "Abiy Ahmed")."""
+    hits = state.by_given.get(spelling_key(word), [])
+    return hits[0] if len(hits) == 1 else None
 
 
 def _known_by_surname(surname: str) -> off.Official | None:
@@ -415,6 +426,9 @@ class _Resolver:
         idx = _by_surname(st, word)
         if idx is not None:
             return idx
+        idx = _by_given_name(st, word)
+        if idx is not None:
+            return idx  # "PM Abiy" after "Abiy Ahmed": named by the given name
         known = _known_by_surname(word)
         if known is not None and not titled and (
             word == "He" or _PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
@@ -462,6 +476,7 @@ class _Resolver:
         if m is None:
             return None
         role = " ".join(m["role"].lower().split())
+        role = "prime minister" if role == "pm" else role
         country = country_of(m["nat"]) if m["nat"] else None
         st = self.state
 
@@ -475,6 +490,7 @@ class _Resolver:
         def fits(p: _Person) -> bool:
             actor = st.table.actors[p.index]
             r = p.role.lower()
+            r = "prime minister" if r == "pm" else r
             if country and actor.country != country:
                 return False
             if role.endswith(("chief", "head", "boss")):
@@ -497,6 +513,14 @@ class _Resolver:
             return role in r
 
         idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
+        if idx is None and country is not None:
+            # "the South African president" after a "President Cyril Ramaphosa" whose
+            # country the text had not said: the alias tells it.
+            country_asked, country = country, None
+            idx = _recent(st, [i for i, p in st.persons.items()
+                               if st.table.actors[i].country is None and fits(p)])
+            if idx is not None:
+                st.table.actors[idx].country = country_asked
         if idx is not None:
             # Keep "the secretary" as an alias: the store and the review screen show it.
             alias = " ".join(m.group(0).lower().split())
@@ -652,11 +676,36 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         _paragraph_events(text, p, find_bodies(text, p.start, p.end, default)) for p in paras
     ]
     resolver = _Resolver(text, default)
+    body_start = paras[0].start if paras else 0
+    if body_start > 0:
+        # The headline and captions above the body often give the only full title
+        # ("South African President Cyril Ramaphosa"); learn the people they name,
+        # but count no mention there.
+        head = [Para(-1, 0, body_start, sentences=(Sentence(0, body_start),))]
+        resolver.run(head, [_header_names(text, body_start)])
+        resolver.prev_subjects, resolver.cur_subjects = [], []
+        resolver.state.table.mentions.clear()
     resolver.run(paras, events)
     table = resolver.state.table
     table.mentions.sort(key=lambda m: m.start)
     table.participants = _participants(text, paras, table)
     return table
+
+
+def _header_names(text: str, body_start: int) -> list[_Event]:
+    """Full names above the body whose surname the body uses too.
+
+    A lone "PM Abiy" is better met in the body first, and a Title Case headline
+    makes "Abiy Holds" look like a name: the body never says "Holds".
+    """
+    out = []
+    for ev in _name_events(text, 0, body_start)[:20]:
+        words: list[str] = ev.payload  # type: ignore[assignment]
+        surname = surname_of(words)[0]
+        if len(words) > 1 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)",
+                                        text[body_start:]):
+            out.append(ev)
+    return out
 
 
 def _default_country(body: str) -> str | None:

@@ -25,7 +25,7 @@ _TOKEN = (
 )
 _INITIAL = rf"(?:[{_UPPER}]\.)"
 # Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
-_PARTICLE = r"(?:von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
+_PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
 _RUN_RE = re.compile(
     rf"(?<![\w.'-])(?:{_TOKEN}|{_INITIAL})"
     rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?![\w-])"

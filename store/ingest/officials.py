@@ -137,7 +137,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "under secretary", "secretary-general", "secretary general", "general secretary",
     "national security adviser", "national security advisor", "security adviser",
     "vice president", "president-elect", "president", "vice premier", "premier",
-    "deputy prime minister", "prime minister", "foreign minister", "foreign affairs minister",
+    "deputy prime minister", "prime minister", "pm", "foreign minister", "foreign affairs minister",
     "minister of foreign affairs", "external affairs minister", "minister of external affairs",
     "defense minister", "defence minister", "minister of national defense",
     "minister of defense", "minister of defence", "minister of public security",
