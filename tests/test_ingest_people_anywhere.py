@@ -123,3 +123,25 @@ def test_a_leader_named_by_the_given_name_is_the_same_person() -> None:
     )
     assert _speaker(quotes, "warm and open") == ("Abiy Ahmed", "Ethiopia")
     assert _speaker(quotes, "We want peace") == ("Abiy Ahmed", "Ethiopia")
+
+
+def test_a_trip_made_to_meet_someone_is_this_meeting() -> None:
+    norm, t = _table(
+        "Austrian Chancellor Karl Brenner went to Prague on Monday to meet Czech Prime "
+        "Minister Petr Dvorak.\n\nBrenner will travel to Rome next month to meet Italian "
+        "Prime Minister Marco Bellini.\n"
+    )
+    names = [t.actors[i].name for i in t.participants]
+    assert names == ["Karl Brenner", "Petr Dvorak"]
+    assert infer_dyad(t, norm, None) == ["Austria", "Czech Republic"]
+
+
+def test_the_headline_meeting_gives_participants_the_body_only_discusses() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "Austrian Chancellor Karl Brenner meets Czech Prime Minister Petr Dvorak\n\n"
+        "At a joint news conference after the meeting, Brenner spoke of energy. Dvorak "
+        "spoke of roads.\n"
+    )
+    assert [a.name for a in d.participants] == ["Karl Brenner", "Petr Dvorak"]

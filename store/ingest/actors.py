@@ -180,6 +180,10 @@ _OTHER_EVENT = re.compile(r"\s*(?:Later|Separately|Earlier|Afterwards?|Next)\b")
 # A meeting still to come: "Blinken will visit China next year", "plans to meet".
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|to|plans?\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+)?$")
+# "went to Warsaw on Wednesday to meet Tusk": a purpose after a trip made, not a plan.
+_TRIP_MADE = re.compile(
+    r"\b(?:went|travell?ed|flew|came|arrived|headed|journeyed|was\s+in|were\s+in)\b"
+    r"[^.;\"]{0,60}\bto\s+$")
 # Described by the words after the name as someone outside the talks:
 # "Ashok Rao, a former adviser ...", "Jane Doe, an analyst at ...".
 _OUTSIDER_AFTER = re.compile(
@@ -629,7 +633,9 @@ def _participants(text: str, paras: list[Para], table: ActorTable) -> list[int]:
             if _OTHER_EVENT.match(sent):
                 continue
             background = all(_BACKGROUND_CUE.search(sent, max(0, c.start() - 15), c.end() + 1)
-                             or _FUTURE_CUE.search(sent, max(0, c.start() - 25), c.start())
+                             or (_FUTURE_CUE.search(sent, max(0, c.start() - 25), c.start())
+                                 and not _TRIP_MADE.search(sent, max(0, c.start() - 90),
+                                                           c.start()))
                              or _PAST_MEETING.search(sent, max(0, c.start() - 40), c.start())
                              for c in cues)
             # "Xi, who last met President Joe Biden in Bali": the object of a
@@ -684,11 +690,16 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         head = [Para(-1, 0, body_start, sentences=(Sentence(0, body_start),))]
         resolver.run(head, [_header_names(text, body_start)])
         resolver.prev_subjects, resolver.cur_subjects = [], []
+        # "Merz meets Tusk in Warsaw": a headline's meeting names who took part.
+        head_participants = _participants(text, head, resolver.state.table)
         resolver.state.table.mentions.clear()
+    else:
+        head_participants = []
     resolver.run(paras, events)
     table = resolver.state.table
     table.mentions.sort(key=lambda m: m.start)
     table.participants = _participants(text, paras, table)
+    table.participants += [i for i in head_participants if i not in table.participants]
     return table
 
 

@@ -112,7 +112,7 @@ def spelling_key(name: str) -> str:
     Sergey/Sergei, Zelensky/Zelenskyy/Zelenskiy, al-Sisi/el-Sisi/Sisi, Erdoğan/Erdogan."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"\b[ae]l-", "", s)
+    s = re.sub(r"\b[ae]l[- ]", "", s)
     s = re.sub(r"(?:iy|yy|ii|y|i)\b", "i", s)  # Zelenskiy, Zelenskyy, Sergey -> ...i
     s = s.replace("ey", "ei").replace("-", " ")
     return " ".join(s.split())
