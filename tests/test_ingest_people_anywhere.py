@@ -145,3 +145,32 @@ def test_the_headline_meeting_gives_participants_the_body_only_discusses() -> No
         "spoke of roads.\n"
     )
     assert [a.name for a in d.participants] == ["Karl Brenner", "Petr Dvorak"]
+
+
+def test_a_flipped_closing_mark_glued_after_a_full_stop_opens_a_quote() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna."
+        "\u201dIt is a real step,\u201d the Czech prime minister told reporters.\n"
+    )
+    assert _speaker(quotes, "It is a real step") == ("Petr Dvorak", "Czech Republic")
+
+
+def test_a_quotation_not_reopened_in_its_second_paragraph_is_still_one_speaker() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        "\u201cOn the way back I stopped in Vienna to see a friend. We talked about gas.\n\n"
+        "Then we talked about roads and rail for next year,\u201d the Czech prime minister "
+        "wrote.\n"
+    )
+    assert _speaker(quotes, "On the way back") == ("Petr Dvorak", "Czech Republic")
+    assert _speaker(quotes, "Then we talked") == ("Petr Dvorak", "Czech Republic")
+
+
+@pytest.mark.parametrize("verb", ["thanked Brenner for his", "jokingly told Brenner,",
+                                  "informed parliament of his", "highlighted his"])
+def test_reporting_verbs_of_real_copy(verb: str) -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        f'Dvorak {verb} "steady and loyal support" of the plan.\n'
+    )
+    assert _speaker(quotes, "steady and loyal") == ("Petr Dvorak", "Czech Republic")

@@ -41,7 +41,10 @@ _VERB_WORDS = (
     r"made\s+clear|went\s+on|expressed|expresses|voiced|reported|reports|raised|cited|quoted|"
     r"signaled|signalled|hailed|praised|welcomed|lamented|promising|vowing|pledging|"
     r"touting|touted|boasted|boasting|lauded|claiming|claimed|"
-    r"conveyed|reaffirmed|agreed|according\s+to|According\s+to"
+    r"conveyed|reaffirmed|agreed|according\s+to|According\s+to|"
+    # Verbs of real wire and readout copy whose subject owns the words that follow.
+    r"thanked|thanks|informed|highlighted|highlights|mentioned|commented|observed|"
+    r"assured|congratulated|celebrated|underlined|recounted|joked|admitted"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
@@ -57,6 +60,7 @@ _SUBJECT_GAP = re.compile(
     # the appearance, which lasted 12 minutes, said".
     r"(?:,[^,\"]{0,160}(?:,[^,\"]{0,160}){0,2},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
+    r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
     r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
@@ -358,7 +362,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
-        spans = pair_marks(text, norm, p.start, p.end, continues=cont)
+        spans = pair_marks(text, norm, p.start, p.end, continues=cont, open_before=open_before)
         prev_end = p.start
         first_in_para = True
         starts = [s.start for s in p.sentences]
@@ -410,7 +414,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 None if who is not None else _previous_subject(norm, ms, p, starts, s_lo)
             )
             para_of.append(n)
-            continued.append(first_in_para and open_before and sp.start - 1 == lead)
+            continued.append(first_in_para and open_before and sp.start - 1 <= lead)
             first_in_para = False
         open_before = bool(spans) and not spans[-1].closed
     _fill_gaps(norm, paras, speakers, para_of, continued, [q.end for q in out], own_clause)
@@ -470,6 +474,10 @@ def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of
     for k in range(1, len(speakers)):
         if continued[k] and speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
             speakers[k] = speakers[k - 1]
+    # An opening paragraph whose speaker is named only where the quotation ends.
+    for k in range(len(speakers) - 1, 0, -1):
+        if continued[k] and speakers[k - 1] is None and para_of[k - 1] == para_of[k] - 1:
+            speakers[k - 1] = speakers[k]
     # A paragraph that is nothing but a quotation follows on the speaker just quoted.
     for k in range(1, len(speakers)):
         if speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
