@@ -174,3 +174,12 @@ def test_reporting_verbs_of_real_copy(verb: str) -> None:
         f'Dvorak {verb} "steady and loyal support" of the plan.\n'
     )
     assert _speaker(quotes, "steady and loyal") == ("Petr Dvorak", "Czech Republic")
+
+
+def test_a_surname_with_a_particle_named_only_by_title() -> None:
+    quotes = _quotes(
+        "Belgian Prime Minister Jan de Wit met Dutch Prime Minister Anna van den Broek "
+        "in Brussels.\n\n"
+        'Prime Minister van den Broek called the talks "a step forward".\n'
+    )
+    assert _speaker(quotes, "a step forward") == ("Anna van den Broek", "Netherlands")

@@ -20,7 +20,7 @@ from store.ingest.countries import (
     count_countries,
     country_of,
 )
-from store.ingest.names import canonical_name, name_runs, spelling_key, surname_of
+from store.ingest.names import bare, canonical_name, name_runs, spelling_key, surname_of
 from store.ingest.types import ActorTable, Mention, Para, Sentence
 from store.ingest.wordtrie import trie_pattern
 from store.models import Actor
@@ -308,7 +308,7 @@ def _recent(state: _State, candidates: list[int]) -> int | None:
 
 
 def _by_surname(state: _State, surname: str) -> int | None:
-    return _recent(state, state.by_surname.get(spelling_key(surname), []))
+    return _recent(state, state.by_surname.get(spelling_key(bare(surname)), []))
 
 
 def _by_given_name(state: _State, word: str) -> int | None:
@@ -319,6 +319,7 @@ def _by_given_name(state: _State, word: str) -> int | None:
 
 def _known_by_surname(surname: str) -> off.Official | None:
     """The best-known official with this surname; the table lists the likeliest first."""
+    surname = bare(surname)
     return off.BY_SURNAME.get(surname) or off.BY_SURNAME.get(surname.removeprefix("al-"))
 
 

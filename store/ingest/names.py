@@ -63,19 +63,16 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
         # Split the run at words that cannot be in a name; keep the name-like stretches.
         i = 0
         while i < len(words):
-            if not_name(_bare(words[i])):
+            if not_name(bare(words[i])):
                 i += 1
                 continue
             j = i
-            while j < len(words) and not not_name(_bare(words[j])):
+            while j < len(words) and not not_name(bare(words[j])):
                 j += 1
             seg = list(range(i, j))
-            # Initials may not open or close a name on their own, nor a particle open one.
+            # Initials may not open or close a name on their own.
             while seg and _is_initial(words[seg[-1]]):
                 seg.pop()
-            if seg and words[seg[0]][0].islower() and " " in words[seg[0]]:
-                words[seg[0]] = _bare(words[seg[0]])
-                toks[seg[0]] = (toks[seg[0]][1] - len(words[seg[0]]), toks[seg[0]][1])
             if seg and any(not _is_initial(words[k]) for k in seg):
                 s, e = toks[seg[0]][0], toks[seg[-1]][1]
                 seg_words = [words[k] for k in seg]
@@ -85,7 +82,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
     return out
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
     """The word without a particle before it: "von der Leyen" -> "Leyen"."""
     m = _PARTICLE_RE.match(word)
     return word[m.end():] if m else word
@@ -104,7 +101,7 @@ def surname_of(tokens: list[str]) -> tuple[str, str]:
     words = [t for t in tokens if not _is_initial(t)]
     if off.family_name_first(words):
         return words[0], " ".join(words[1:])
-    return _bare(words[-1]), " ".join(words[:-1])
+    return bare(words[-1]), " ".join(words[:-1])
 
 
 def spelling_key(name: str) -> str:

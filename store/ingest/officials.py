@@ -80,6 +80,12 @@ OFFICIALS: tuple[Official, ...] = (
     Official("Keir Starmer", "Prime Minister", "United Kingdom", "m"),
     Official("Anthony Albanese", "Prime Minister", "Australia", "m"),
     Official("Prabowo Subianto", "President", "Indonesia", "m"),
+    Official("Ursula von der Leyen", "European Commission President", "European Union", "f"),
+    Official("Charles Michel", "European Council President", "European Union", "m"),
+    Official("António Costa", "European Council President", "European Union", "m",
+             ("Antonio Costa",)),
+    Official("Kaja Kallas", "EU foreign policy chief", "European Union", "f"),
+    Official("Josep Borrell", "EU foreign policy chief", "European Union", "m"),
 )
 
 BY_NAME: dict[str, Official] = {}
