@@ -183,3 +183,23 @@ def test_a_surname_with_a_particle_named_only_by_title() -> None:
         'Prime Minister van den Broek called the talks "a step forward".\n'
     )
     assert _speaker(quotes, "a step forward") == ("Anna van den Broek", "Netherlands")
+
+
+def test_a_surname_named_before_its_full_name_is_that_person() -> None:
+    quotes = _quotes(
+        'Kertesz said the talks were "open and long".\n\n'
+        "Hungarian Prime Minister Tamas Kertesz met Kenyan President Joseph Mwangi.\n"
+    )
+    assert _speaker(quotes, "open and long") == ("Tamas Kertesz", "Hungary")
+
+
+def test_titles_of_their_own_seats_of_government_and_spokespeople() -> None:
+    quotes = _quotes(
+        "Taoiseach Sean Byrne spoke to the British prime minister on Tuesday.\n\n"
+        'The taoiseach wrote: "A good call."\n\n'
+        'A spokesman for the taoiseach said: "They spoke about trade."\n\n'
+        'A Downing Street spokeswoman said: "The leaders agreed to meet."\n'
+    )
+    assert _speaker(quotes, "A good call") == ("Sean Byrne", "Ireland")
+    assert _speaker(quotes, "They spoke about") == ("spokesman for the taoiseach", "Ireland")
+    assert _speaker(quotes, "The leaders agreed") == ("Downing Street", "United Kingdom")

@@ -144,7 +144,8 @@ _ALIAS_RE = re.compile(
     r"state\s+department)\s+(?:chief|head|boss)|"
     r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
-    r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor))\b(?!\s+of\b)"
+    r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
+    r"crown\s+prince))\b(?!\s+of\b)"
 )
 # A meeting: who took part is named around one of these words.
 _MEETING_WORDS = (
@@ -348,6 +349,8 @@ class _Resolver:
         self.verb_subjects = 0  # how many of cur_subjects were followed by their verb
         self.sent_start = 0
         self.last_person_end = -1  # end of the last full person name resolved
+        # Surname key -> the one full name the article gives it anywhere (see `full_names`).
+        self.full_names: dict[str, list[str]] = {}
 
     # -- people -------------------------------------------------------------
     def name(self, ev: _Event, para: Para) -> int | None:
@@ -443,6 +446,12 @@ class _Resolver:
         if known is not None:
             return _person(st, known.name, role or known.role, country or known.country,
                            gender or known.gender, known.name.split())
+        later = self.full_names.get(spelling_key(bare(word)))
+        if later is not None and (titled or _VERB_AFTER.match(self.text, ev.end)
+                                  or _SPEECH_NEAR.match(self.text, ev.end)):
+            # "Albanese said ..." where the article spells out "Anthony Albanese" only
+            # further down: the reader of the whole article knows who that is.
+            return _person(st, canonical_name(later), role, country, gender, later)
         if titled and role and not off.is_honorific(role):
             return _person(st, word, role, country, gender, [word])
         return None
@@ -683,6 +692,9 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         _paragraph_events(text, p, find_bodies(text, p.start, p.end, default)) for p in paras
     ]
     resolver = _Resolver(text, default)
+    resolver.full_names = _full_names(
+        [ev for evs in events for ev in evs if ev.kind == "name"]
+        + (_header_names(text, paras[0].start) if paras and paras[0].start > 0 else []))
     body_start = paras[0].start if paras else 0
     if body_start > 0:
         # The headline and captions above the body often give the only full title
@@ -702,6 +714,22 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     table.participants = _participants(text, paras, table)
     table.participants += [i for i in head_participants if i not in table.participants]
     return table
+
+
+def _full_names(events: list[_Event]) -> dict[str, list[str]]:
+    """Surname key -> full name, for surnames that only one full name in the article has."""
+    seen: dict[str, list[str]] = {}
+    clash: set[str] = set()
+    for ev in events:
+        words: list[str] = ev.payload  # type: ignore[assignment]
+        if len(words) < 2:
+            continue
+        key = spelling_key(bare(surname_of(words)[0]))
+        if key in seen and spelling_key(canonical_name(seen[key])) != spelling_key(
+                canonical_name(words)):
+            clash.add(key)
+        seen.setdefault(key, words)
+    return {k: v for k, v in seen.items() if k not in clash}
 
 
 def _header_names(text: str, body_start: int) -> list[_Event]:

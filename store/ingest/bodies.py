@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from store.ingest import officials as off
 from store.ingest.countries import (
     NATIONALITY_PATTERN,
     country_of,
@@ -68,6 +69,13 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"Pentagon"), "Pentagon", "United States", "pentagon", ("pentagon",)),
     (re.compile(r"White\s+House"), "White House", "United States", "whitehouse", ("white",)),
     (re.compile(r"Kremlin"), "Kremlin", "Russia", "kremlin", ("kremlin",)),
+    # Seats of government that speak for it, as "the White House" does.
+    (re.compile(r"(?:No\.?\s*10\s+)?Downing\s+Street"), "Downing Street", "United Kingdom",
+     "downing", ("downing",)),
+    (re.compile(r"[EÉ]lys[eé]e(?:\s+Palace)?"), "Élysée", "France", "elysee",
+     ("elys", "élys")),
+    (re.compile(r"(?:the\s+)?Blue\s+House"), "Blue House", "South Korea", "bluehouse",
+     ("blue house",)),
     (re.compile(r"(?:India's\s+|Indian\s+)?(?:External\s+Affairs\s+Ministry|"
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
@@ -89,6 +97,9 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
                                    "presidents", "ministers", "men", "women", "delegations",
                                    "pair")),
 )
+_SPOKES_FOR = re.compile(
+    r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
+    r"(?:\s+[A-Z][a-z]+){0,2})")
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
     r"\b[Tt]he\s+(?:(?:senior|same|U\.S\.|American|Chinese|administration)\s+){0,2}"
@@ -242,6 +253,14 @@ def find_bodies(
             continue
         for m in pattern.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
+    if "spokes" in low:
+        # "a spokesman for the taoiseach": a person's spokesperson speaks for them.
+        for m in _SPOKES_FOR.finditer(text, start, end):
+            phrase = " ".join(m[0].split()[1:])
+            who = re.sub(r"^the\s+", "", m["who"])
+            country = country_of(who) or off.role_country(who) or next(
+                (c for w in who.split() if (c := country_of(w))), None)
+            hits.append(BodyHit(m.start(), m.end(), phrase, country, "spokes"))
     if "the " in low:
         for m in _BACK_REF.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))

@@ -159,6 +159,9 @@ ROLE_WORDS: tuple[str, ...] = (
     "brigadier general", "rear admiral", "vice admiral", "captain", "lieutenant", "col.",
     "lt. gen.", "maj. gen.", "rear adm.", "vice adm.",
     "mr.", "ms.", "mrs.", "dr.",
+    # Heads of government and state with titles of their own.
+    "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
+    "high representative", "grand duke",
 )
 ROLE_PATTERN = "|".join(
     re.escape(r).replace(r"\ ", r"\s+") for r in sorted(ROLE_WORDS, key=len, reverse=True)
@@ -179,6 +182,8 @@ def role_country(role: str) -> str | None:
         return "United States"
     if low in _CN_ROLES:
         return "China"
+    if low in ("taoiseach", "tánaiste", "tanaiste"):
+        return "Ireland"
     return None
 
 
