@@ -203,3 +203,31 @@ def test_titles_of_their_own_seats_of_government_and_spokespeople() -> None:
     assert _speaker(quotes, "A good call") == ("Sean Byrne", "Ireland")
     assert _speaker(quotes, "They spoke about") == ("spokesman for the taoiseach", "Ireland")
     assert _speaker(quotes, "The leaders agreed") == ("Downing Street", "United Kingdom")
+
+
+def test_an_unattributed_quoted_paragraph_after_narration_is_the_narrated_person() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        '"We have a long border and a short memory," Brenner said.\n\n'
+        "In reply Dvorak praised the rail link and asked for patience on gas.\n\n"
+        '"I have kept in touch with you on the pipeline since spring. We fully support it.'
+    )
+    assert _speaker(quotes, "I have kept in touch") == ("Petr Dvorak", "Czech Republic")
+
+
+def test_a_second_clause_of_the_subject_after_an_earlier_quote() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak on Monday welcomed Austria's \"return\" to the "
+        'talks and announced that "we have decided to build the line together".\n'
+    )
+    assert _speaker(quotes, "return") == ("Petr Dvorak", "Czech Republic")
+    assert _speaker(quotes, "we have decided") == ("Petr Dvorak", "Czech Republic")
+
+
+def test_a_former_leader_is_not_the_president_of_now() -> None:
+    quotes = _quotes(
+        "Hungarian Prime Minister Tamas Kertesz met President Joseph Mwangi in Budapest. "
+        "Under former President Daniel Otieno ties were cold.\n\n"
+        '"We will trade more," the Kenyan president said.\n'
+    )
+    assert _speaker(quotes, "We will trade") == ("Joseph Mwangi", "Kenya")

@@ -94,6 +94,8 @@ def _title_before(window: str) -> _Title | None:
         j -= 1
     while j > 0 and low[j - 1] in _MODIFIER_WORDS:
         j -= 1
+    if "former" in low[j:role_tokens_start] or (j > 0 and low[j - 1] == "former"):
+        role = "former " + role  # "former President Jair Bolsonaro" is not "the president"
     nat = None
     qualifiers = " ".join(low[j:role_tokens_start])
     if any(q in qualifiers for q in ("state department", "white house", "pentagon")):
@@ -505,6 +507,8 @@ class _Resolver:
             actor = st.table.actors[p.index]
             r = p.role.lower()
             r = "prime minister" if r == "pm" else r
+            if r.startswith("former"):
+                return False
             if country and actor.country != country:
                 return False
             if role.endswith(("chief", "head", "boss")):

@@ -76,7 +76,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             if seg and any(not _is_initial(words[k]) for k in seg):
                 s, e = toks[seg[0]][0], toks[seg[-1]][1]
                 seg_words = [words[k] for k in seg]
-                if len(seg_words) <= 4:
+                if len(seg_words) <= 5:  # "Luiz Inacio Lula Da Silva"
                     out.append((s, e, seg_words))
             i = max(j, i + 1)
     return out

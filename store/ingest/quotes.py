@@ -61,6 +61,7 @@ _SUBJECT_GAP = re.compile(
     r"(?:,[^,\"]{0,160}(?:,[^,\"]{0,160}){0,2},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
     r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
+    r"[A-Z][a-z]+day|"  # "Fernandez Monday celebrated": wire style drops the "on"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
     r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
@@ -230,7 +231,7 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
 
 
 def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
-                        open_mark: int) -> Mention | None:
+                        open_mark: int, sent_lo: int | None = None) -> Mention | None:
     """Subject of the last speech verb before the opening mark (same sentence).
 
     A source named with "according to" and the subject of a trailing participle
@@ -279,7 +280,10 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
         else:
             subj = _subject_before(norm, ms, lo, vm.start())
             if subj is None and _AND_BEFORE.search(norm, max(lo, vm.start() - 6), vm.start()):
-                subj = _clause_subject(norm, ms, lo, vm.start())
+                # "X celebrated "...", and announced that "...": the clause's subject
+                # may stand before an earlier quotation of the same sentence.
+                subj = _clause_subject(norm, ms, lo if sent_lo is None else sent_lo,
+                                       vm.start())
             if subj is None:
                 # Inverted only right before the quote: `said Wang: "..."`.
                 after = _subject_after(norm, ms, vm.end(), open_mark)
@@ -381,6 +385,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 # `Xi said Taiwan was "..." and that Washington should "..."`: the
                 # second fragment hangs on the reporting verb of the first.
                 before = last_before[1]
+            if before is None and prev_end > s_lo:
+                before = _before_attribution(norm, ms, verbs, max(s_lo, prev_end),
+                                             sp.start - 1, s_lo)
             last_before = (s_lo, before) if before is not None else last_before
             if sp.closed:
                 who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
@@ -423,12 +430,33 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     for k, q in enumerate(out):
         if speakers[k] is None and not own_clause[k] and not q.partial:
             speakers[k] = subject[k]
+    # A quotation with no attribution of its own continues the speaker before it,
+    # across paragraphs too (a quoted paragraph after a line of narration, an
+    # excerpt cut inside a quotation): the subject of the narration if it names
+    # one, else whoever was quoted last.
+    last: int | None = None
+    for k, q in enumerate(out):
+        if speakers[k] is None and not own_clause[k]:
+            narrated = _narration_subject(norm, ms, paras[para_of[k]], q.start)
+            speakers[k] = narrated if narrated is not None else last
+        if speakers[k] is not None:
+            last = speakers[k]
     for q, who_idx in zip(out, speakers, strict=True):
         if who_idx is not None:
             actor = table.actors[who_idx]
             q.speaker = actor.name
             q.speaker_country = actor.country
     return out
+
+
+def _narration_subject(norm: str, ms: _Mentions, p: Para, quote_start: int) -> int | None:
+    """The person the last sentence before the quote is about, in the paragraph or the
+    one before it ("Further he also reaffirmed ...", then a quoted paragraph)."""
+    lo = max(0, quote_start - 400)
+    for m in reversed(ms.between(lo, quote_start - 1)):
+        if ms.is_person(m) and norm.count('"', lo, m.start) % 2 == 0:
+            return m.actor
+    return None
 
 
 def _previous_subject(norm: str, ms: _Mentions, p: Para, starts: list[int],
