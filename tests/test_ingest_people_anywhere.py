@@ -231,3 +231,21 @@ def test_a_former_leader_is_not_the_president_of_now() -> None:
         '"We will trade more," the Kenyan president said.\n'
     )
     assert _speaker(quotes, "We will trade") == ("Joseph Mwangi", "Kenya")
+
+
+def test_a_participle_after_a_quote_does_not_make_its_object_the_speaker() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        'The Czech prime minister said that "our rail is your rail," stressing that the two '
+        'countries "should be partners and friends."\n'
+    )
+    assert _speaker(quotes, "our rail") == ("Petr Dvorak", "Czech Republic")
+    assert _speaker(quotes, "should be partners") == ("Petr Dvorak", "Czech Republic")
+
+
+def test_a_bare_verb_after_an_auxiliary_reports_speech() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        'Brenner did claim that "great progress" had been made.\n'
+    )
+    assert _speaker(quotes, "great progress") == ("Karl Brenner", "Austria")

@@ -44,7 +44,9 @@ _VERB_WORDS = (
     r"conveyed|reaffirmed|agreed|according\s+to|According\s+to|"
     # Verbs of real wire and readout copy whose subject owns the words that follow.
     r"thanked|thanks|informed|highlighted|highlights|mentioned|commented|observed|"
-    r"assured|congratulated|celebrated|underlined|recounted|joked|admitted"
+    r"assured|congratulated|celebrated|underlined|recounted|joked|admitted|"
+    # Bare forms after an auxiliary: "he did claim that", "she would insist".
+    r"claim|insist|warn|stress|urge|argue|admit|concede|deny|denied|denies"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
@@ -74,7 +76,7 @@ _SENTENCE_PUNCT = ".!?"
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
-_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\"?\s*$")  # also `again," stressing`
 _AND_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 # "Kishida and Chinese President Xi": two names joined by "and" (titles between).
 _COORDINATED = re.compile(r"\s+and\s+(?:[\w.'-]+\s+){0,4}$")
@@ -209,6 +211,10 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
         if not punct:
             return None, False
         if _LEAD_GAP.match(norm, lo, vm.start()):
+            if vm.group(0).endswith("ing"):
+                # `"...," stressing that the two countries ...`: a participle hangs on
+                # the clause before the quote; what follows it is not its subject.
+                return None, False
             return _subject_after(norm, ms, vm.end(), limit), False
         subj = _subject_before(norm, ms, lo, vm.start())
         if subj is not None and _LEAD_GAP.match(norm, lo, subj.start):
@@ -274,7 +280,7 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
         elif _INFINITIVE.search(norm, max(lo, vm.start() - 4), vm.start()):
             continue  # "went on to say": the finite verb before owns the subject
         elif vm.group(0).endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(
-                norm, max(lo, vm.start() - 3), vm.start()):
+                norm, max(lo - 2, vm.start() - 4), vm.start()):
             fallback = fallback or _clause_subject(norm, ms, lo, vm.start())
             continue
         else:
