@@ -62,6 +62,7 @@ _SUBJECT_GAP = re.compile(
     # the appearance, which lasted 12 minutes, said".
     r"(?:,[^,\"]{0,160}(?:,[^,\"]{0,160}){0,2},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
+    r"did|does|do|could|might|must|himself|herself|"
     r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
     r"[A-Z][a-z]+day|"  # "Fernandez Monday celebrated": wire style drops the "on"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
