@@ -249,3 +249,11 @@ def test_a_bare_verb_after_an_auxiliary_reports_speech() -> None:
         'Brenner did claim that "great progress" had been made.\n'
     )
     assert _speaker(quotes, "great progress") == ("Karl Brenner", "Austria")
+
+
+def test_a_form_of_address_makes_a_surname_a_person() -> None:
+    quotes = _quotes(
+        "The two leaders met in Vienna. Mr. Dvorak spoke first.\n\n"
+        'But Mr. Brenner evaded any reply. "That is what we focus on," he said.\n'
+    )
+    assert _speaker(quotes, "That is what") == ("Brenner", None)

@@ -385,7 +385,7 @@ class _Resolver:
 
         if len(words) == 1:
             titled = title is not None or appos is not None
-            return self._single(ev, words[0], role, country, gender, titled, para)
+            return self._single(ev, words[0], role, country, gender, titled, para, title)
 
         full = canonical_name(words)
         # Two capitalised words are a person only with some evidence: a title, an
@@ -425,7 +425,8 @@ class _Resolver:
         return None
 
     def _single(self, ev: _Event, word: str, role: str, country: str | None,
-                gender: str | None, titled: bool, para: Para) -> int | None:
+                gender: str | None, titled: bool, para: Para,
+                title: _Title | None = None) -> int | None:
         st = self.state
         # "He" opening a sentence is the pronoun, not Vice Premier He.
         if word == "He" and not titled:
@@ -456,6 +457,10 @@ class _Resolver:
             return _person(st, canonical_name(later), role, country, gender, later)
         if titled and role and not off.is_honorific(role):
             return _person(st, word, role, country, gender, [word])
+        if titled and not role and (title is not None and off.is_honorific(title.role)):
+            # "Mr. Scholz": a form of address is evidence enough of a person.
+            return _person(st, word, "", country, gender or off.role_gender(title.role),
+                           [word])
         return None
 
     def pronoun(self, ev: _Event, sent_start: int) -> int | None:
