@@ -257,3 +257,32 @@ def test_a_form_of_address_makes_a_surname_a_person() -> None:
         'But Mr. Brenner evaded any reply. "That is what we focus on," he said.\n'
     )
     assert _speaker(quotes, "That is what") == ("Brenner", None)
+
+
+HOST_AND_GUEST = (
+    "Kenyan President Joseph Mwangi hosted Hungarian Prime Minister Tamas Kertesz in "
+    "Nairobi on Monday.\n\n"
+    '"Kenya is open for business," Mwangi said. "We want more flights," he added. '
+    '"And more students," he said.\n\n'
+)
+
+
+def test_the_guest_not_the_host_thanks_for_the_welcome() -> None:
+    quotes = _quotes(HOST_AND_GUEST + 'He thanked Mwangi for the welcome. "We came to '
+                     'listen," he said.\n')
+    assert _speaker(quotes, "We came to listen") == ("Tamas Kertesz", "Hungary")
+
+
+def test_a_reply_is_the_other_speaker() -> None:
+    quotes = _quotes(HOST_AND_GUEST + 'In response, he said: "Hungary will send both."\n')
+    assert _speaker(quotes, "Hungary will send") == ("Tamas Kertesz", "Hungary")
+    quotes = _quotes(HOST_AND_GUEST + "Replying to Mwangi's remarks, he said Hungary would "
+                     '"send both".\n')
+    assert _speaker(quotes, "send both") == ("Tamas Kertesz", "Hungary")
+
+
+def test_he_switches_to_the_guest_when_the_text_turns_to_him() -> None:
+    quotes = _quotes(HOST_AND_GUEST + "Kertesz, for his part, spoke of trade. "
+                     '"Our farmers need your ports," he said.\n')
+    assert _speaker(quotes, "Our farmers") == ("Tamas Kertesz", "Hungary")
+    assert _speaker(quotes, "And more students") == ("Joseph Mwangi", "Kenya")

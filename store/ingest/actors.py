@@ -130,6 +130,16 @@ _VERB_AFTER = re.compile(
     r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
 )
 _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
+# A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
+_PRONOUN_OBJECT = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+|warmly\s+)?(?:thanked|thanks|told|tells|urged|warned|"
+    r"asked|assured|invited|congratulated|praised|welcomed|reminded|pressed|greeted|"
+    r"replied\s+to|responded\s+to|answered)\s+(?P<obj>[^.,;:\"]{1,60})")
+# A sentence that opens as a reply: "In response, he", "Replying to Wang's remarks, he".
+_REPLY_OPENING = re.compile(
+    r"\W*(?:[Ii]n\s+(?:response|reply)|[Rr]eplying|[Rr]esponding|[Aa]nswering)\b"
+    r"(?:\s+to\s+(?P<to>[^,]{1,80}))?[^\"]*$")
+_CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
 _FORMER = re.compile(r"(?i:former|late|then)\s+[^,.;]{0,40}$")
@@ -479,18 +489,47 @@ class _Resolver:
         inside = _in_quotes(self.text, sent_start, ev.start)
         if inside:
             return None  # "he" inside a quotation is the speaker's, not the narrator's
+        others = self._not_this_one(ev, sent_start) if word in ("he", "she") else set()
         # Most officials in this copy are men, so "he" accepts anyone not known to be a
         # woman; "she" looks for a known woman first.
         tests = (strict, ok) if want == "f" else (ok,)
         for test in tests:
             for pool in (self.cur_subjects, self.prev_subjects):
                 for i in pool:
-                    if test(i):
+                    if test(i) and i not in others:
                         return i
-            cands = [i for i in st.persons if test(i)]
+            cands = [i for i in st.persons if test(i) and i not in others]
             if cands:
                 return _recent(st, cands)
         return None
+
+    def _not_this_one(self, ev: _Event, sent_start: int) -> set[int]:
+        """People a subject pronoun cannot be, by what the sentence says of them.
+
+        "He thanked Xi for the welcome": not Xi (the guest thanks the host).
+        "In response, he said" / "Replying to Wang, she said": not the one answered,
+        by default the subject of the sentence before.
+        """
+        st, text = self.state, self.text
+        out: set[int] = set()
+        obj = _PRONOUN_OBJECT.match(text, ev.end)
+        if obj is not None:
+            out |= self._named_in(obj["obj"])
+        # Bounded: a reply opens a sentence, a pronoun far into one is not its subject.
+        reply = (_REPLY_OPENING.match(text, sent_start, ev.start)
+                 if ev.start - sent_start < 200 else None)
+        if reply is not None:
+            named = self._named_in(reply["to"] or "")
+            out |= named or set(self.prev_subjects[:1])
+        # Never leave no one: the exclusion only ranks, it cannot empty the article.
+        return out if len(out) < len(st.persons) else set()
+
+    def _named_in(self, phrase: str) -> set[int]:
+        st = self.state
+        out: set[int] = set()
+        for w in _CAP_WORD.findall(phrase):
+            out.update(st.by_surname.get(spelling_key(bare(w)), ()))
+        return out
 
     def alias(self, ev: _Event) -> int | None:
         m = _ALIAS_RE.match(self.text, ev.start, ev.end)
@@ -597,6 +636,13 @@ class _Resolver:
                         self.verb_subjects += 1
                     else:
                         self.cur_subjects.append(idx)
+                elif (ev.kind == "pronoun" and idx not in self.cur_subjects
+                      and self.text[ev.start:ev.end].lower() in ("he", "she")
+                      and _PRONOUN_OBJECT.match(self.text, ev.end)):
+                    # "He thanked Mwangi for the welcome.": the pronoun is the subject
+                    # the next "he" continues, not the person thanked.
+                    self.cur_subjects.insert(self.verb_subjects, idx)
+                    self.verb_subjects += 1
             if self.cur_subjects:
                 self.prev_subjects = self.cur_subjects
             self.cur_subjects = []
