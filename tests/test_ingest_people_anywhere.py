@@ -286,3 +286,12 @@ def test_he_switches_to_the_guest_when_the_text_turns_to_him() -> None:
                      '"Our farmers need your ports," he said.\n')
     assert _speaker(quotes, "Our farmers") == ("Tamas Kertesz", "Hungary")
     assert _speaker(quotes, "And more students") == ("Joseph Mwangi", "Kenya")
+
+
+def test_a_quote_without_a_speaker_asks_for_review() -> None:
+    from store.ingest import extract
+
+    nobody = extract('Talks in Vienna ended.\n\n"It was long and we are all very tired."\n')
+    assert "speaker-unresolved" in nobody.review_reasons
+    named = extract('Talks in Vienna ended. "It was long," Chancellor Karl Brenner said.\n')
+    assert "speaker-unresolved" not in named.review_reasons

@@ -92,6 +92,7 @@ def extract(
         topics=entries,
         quotes=quotes,
         warnings=warnings,
+        review_reasons=["speaker-unresolved"] if any(q.speaker is None for q in quotes) else [],
         text=text,
         original=original,
         sha256=hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest(),
