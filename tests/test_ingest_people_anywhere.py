@@ -295,3 +295,15 @@ def test_a_quote_without_a_speaker_asks_for_review() -> None:
     assert "speaker-unresolved" in nobody.review_reasons
     named = extract('Talks in Vienna ended. "It was long," Chancellor Karl Brenner said.\n')
     assert "speaker-unresolved" not in named.review_reasons
+
+
+def test_hyphenated_titles_and_long_appositives() -> None:
+    quotes = _quotes(
+        "Vietnamese Vice-Premier Tran Van Hoa met Thai officials in Bangkok.\n\n"
+        "Asked about timing, Somchai Boonmee, Thailand's lead trade negotiator and vice "
+        "minister of commerce, replied with a proverb.\n\n"
+        '"It will be good news," Boonmee said.\n'
+    )
+    assert _speaker(quotes, "It will be good") == ("Somchai Boonmee", "Thailand")
+    _norm, t = _table("Vietnamese Vice-Premier Tran Van Hoa met Thai officials.\n")
+    assert _people(t) == {"Tran Van Hoa": "Vietnam"}

@@ -26,7 +26,8 @@ from store.ingest.wordtrie import trie_pattern
 from store.models import Actor
 
 _NAT = NATIONALITY_PATTERN
-_WORD_TOKEN = re.compile(r"[^\W\d_][\w.'-]*|\d[\w.]*|,")
+# Hyphens split words here: "Vice-Premier" is the title "vice premier".
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,")
 _MODIFIER_WORDS = frozenset(
     "new former then chief top senior outgoing incoming newly appointed the his her their its a an "
     "current incumbent".split()
@@ -120,7 +121,7 @@ _TITLE_AFTER = re.compile(
     rf"(?:[\w'-]+\s+){{0,4}}?)?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
 )
 _SPEECH_NEAR = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"\s*(?:,[^,]{0,100},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
 )
 # A subject followed by its verb: "Biden answered", "Xi also told", "Wang, 70, said".

@@ -173,9 +173,11 @@ ROLE_WORDS: tuple[str, ...] = (
     # Heads of government and state with titles of their own.
     "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
     "high representative", "grand duke",
+    "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )
 ROLE_PATTERN = "|".join(
-    re.escape(r).replace(r"\ ", r"\s+") for r in sorted(ROLE_WORDS, key=len, reverse=True)
+    # "Vice-Premier", "vice-minister": some outlets hyphenate compound titles.
+    re.escape(r).replace(r"\ ", r"[\s-]+") for r in sorted(ROLE_WORDS, key=len, reverse=True)
 )
 
 # Titles that name one country's office even without a nationality adjective.
