@@ -307,3 +307,16 @@ def test_hyphenated_titles_and_long_appositives() -> None:
     assert _speaker(quotes, "It will be good") == ("Somchai Boonmee", "Thailand")
     _norm, t = _table("Vietnamese Vice-Premier Tran Van Hoa met Thai officials.\n")
     assert _people(t) == {"Tran Van Hoa": "Vietnam"}
+
+
+def test_offices_statements_and_officials_of_any_country_speak() -> None:
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met Somali President Abdi Warsame in Nairobi.\n\n"
+        'The Somali presidency said the two leaders discussed "a shared port plan."\n\n'
+        "The Kenyan Foreign Ministry said on Saturday the talks went well.\n\n"
+        '"The two presidents met for an hour," the statement read.\n\n'
+        'Egyptian officials briefed that the leaders will talk about "the Nile and trade".\n'
+    )
+    assert _speaker(quotes, "a shared port") == ("Somali presidency", "Somalia")
+    assert _speaker(quotes, "The two presidents") == ("Kenyan Foreign Ministry", "Kenya")
+    assert _speaker(quotes, "the Nile") == ("Egyptian officials", "Egypt")

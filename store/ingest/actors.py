@@ -140,6 +140,9 @@ _PRONOUN_OBJECT = re.compile(
 _REPLY_OPENING = re.compile(
     r"\W*(?:[Ii]n\s+(?:response|reply)|[Rr]eplying|[Rr]esponding|[Aa]nswering)\b"
     r"(?:\s+to\s+(?P<to>[^,]{1,80}))?[^\"]*$")
+# Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
+_ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
+                     "bluehouse media embassy".split())
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
@@ -619,7 +622,11 @@ class _Resolver:
                     idx = self.alias(ev)
                 else:
                     hit: BodyHit = ev.payload  # type: ignore[assignment]
-                    if hit.name == "" and hit.key:
+                    if hit.name == "" and hit.key == "*":
+                        # "the statement": the last office named issued it.
+                        idx = _recent(st, [i for k, i in st.last_body.items()
+                                           if k in _ISSUERS])
+                    elif hit.name == "" and hit.key:
                         idx = st.last_body.get(hit.key)  # "the ministry"
                     else:
                         idx = _body(st, hit)

@@ -105,6 +105,12 @@ _BACK_REF = re.compile(
     r"\b[Tt]he\s+(?:(?:senior|same|U\.S\.|American|Chinese|administration)\s+){0,2}"
     r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)"
 )
+_STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
+                            r"(?=\s+(?:read|reads|said|says|added|noted|stated)\b)")
+# A country's office as a speaker: "the Somali presidency said", "the Irish government".
+_NAT_OFFICE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
+    r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
 # "the Chinese side said": the country speaks.
 _SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
 # An anonymous official: "a senior U.S. official", "a senior State Department official".
@@ -121,7 +127,8 @@ _ANON = re.compile(
 )
 _ANON_BARE = re.compile(
     r"(?<![\w.])(?P<phrase>(?:(?:[Ss]enior|U\.S\.|American|Chinese|Indian|Japanese|Russian|"
-    r"Philippine|administration|Administration|State\s+Department|Pentagon|White\s+House)\s+)"
+    r"Philippine|administration|Administration|State\s+Department|Pentagon|White\s+House|"
+    rf"{_NAT})\s+)"
     r"{1,3}officials)\b"
 )
 # Unnamed groups speaking: "critics said", "analysts warned".
@@ -264,11 +271,22 @@ def find_bodies(
     if "the " in low:
         for m in _BACK_REF.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
+        if any(w in low for w in ("statement", "readout")):
+            # "the statement read": the body last named issued it.
+            for m in _STATEMENT_REF.finditer(text, start, end):
+                hits.append(BodyHit(m.start(), m.end(), "", None, "*"))
         if " side" in low:
             for m in _SIDE.finditer(text, start, end):
                 side = country_of(m["nat"])
                 if side:
                     hits.append(BodyHit(m.start(), m.end(), side, side))
+    if any(w in low for w in ("presidency", "government", "office", "cabinet")):
+        for m in _NAT_OFFICE.finditer(text, start, end):
+            country = country_of(m["nat"])
+            if country:
+                kind = " ".join(m["kind"].split())
+                hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind}", country,
+                                    "office"))
     if any(w in low for w in _GROUP_WORDS):
         for m in _GROUP.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))

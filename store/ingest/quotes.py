@@ -46,7 +46,8 @@ _VERB_WORDS = (
     r"thanked|thanks|informed|highlighted|highlights|mentioned|commented|observed|"
     r"assured|congratulated|celebrated|underlined|recounted|joked|admitted|"
     # Bare forms after an auxiliary: "he did claim that", "she would insist".
-    r"claim|insist|warn|stress|urge|argue|admit|concede|deny|denied|denies"
+    r"claim|insist|warn|stress|urge|argue|admit|concede|deny|denied|denies|briefed|"
+    r"read|reads"  # "..., the statement read"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
