@@ -320,3 +320,17 @@ def test_offices_statements_and_officials_of_any_country_speak() -> None:
     assert _speaker(quotes, "a shared port") == ("Somali presidency", "Somalia")
     assert _speaker(quotes, "The two presidents") == ("Kenyan Foreign Ministry", "Kenya")
     assert _speaker(quotes, "the Nile") == ("Egyptian officials", "Egypt")
+
+
+def test_agencies_readouts_and_one_ministry_under_two_names() -> None:
+    quotes = _quotes(
+        "North Korean leader Kim Jong Un met a Laotian delegation in Pyongyang.\n\n"
+        'The talks were "warm and comradely", KCNA said.\n\n'
+        'China\'s top security agency said the visit was "no threat to anyone".\n\n'
+        'The Chinese Commerce Ministry called it "normal trade".\n\n'
+        'The Chinese Ministry of Commerce later said it was "still normal".\n'
+    )
+    assert _speaker(quotes, "warm and comradely") == ("KCNA", "North Korea")
+    assert _speaker(quotes, "no threat") == ("Chinese security agency", "China")
+    assert _speaker(quotes, "normal trade") == ("Chinese Commerce Ministry", "China")
+    assert _speaker(quotes, "still normal") == ("Chinese Commerce Ministry", "China")

@@ -88,6 +88,18 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
       "times")),
     (re.compile(r"(?:Chinese|China's)\s+(?:readout|account|statement)"),
      "Chinese Foreign Ministry", "China", "ministry", ("readout", "account", "statement")),
+    # News agencies whose readouts are quoted: "KCNA said", "according to TASS".
+    (re.compile(r"KCNA|Korean\s+Central\s+News\s+Agency"), "KCNA", "North Korea", "kcna",
+     ("kcna", "korean central")),
+    (re.compile(r"TASS|RIA\s+Novosti"), "TASS", "Russia", "tass", ("tass", "ria novosti")),
+    (re.compile(r"Yonhap"), "Yonhap", "South Korea", "yonhap", ("yonhap",)),
+    (re.compile(r"Kyodo(?:\s+News)?"), "Kyodo", "Japan", "kyodo", ("kyodo",)),
+    (re.compile(r"IRNA"), "IRNA", "Iran", "irna", ("irna",)),
+    (re.compile(r"Anadolu(?:\s+Agency)?"), "Anadolu Agency", "Turkey", "anadolu", ("anadolu",)),
+    (re.compile(r"(?:the\s+)?Saudi\s+Press\s+Agency|\bSPA\b"), "Saudi Press Agency",
+     "Saudi Arabia", "spa", ("saudi press", "spa")),
+    (re.compile(r"Press\s+Trust\s+of\s+India|\bPTI\b"), "PTI", "India", "pti",
+     ("pti", "press trust")),
     # The two people who met speak jointly: "the two leaders", "the pair".
     (re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|governments|leaders|"
                 r"presidents|ministers|men|women|delegations)\b|[Tt]he\s+pair\b|"
@@ -111,6 +123,10 @@ _STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:st
 _NAT_OFFICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
     r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
+# "China's top security agency said": an agency known by what it does.
+_NAT_AGENCY = re.compile(
+    rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
+    r"(?P<kind>security|intelligence|spy|counter-?espionage|space|nuclear)\s+agency\b")
 # "the Chinese side said": the country speaks.
 _SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
 # An anonymous official: "a senior U.S. official", "a senior State Department official".
@@ -280,6 +296,13 @@ def find_bodies(
                 side = country_of(m["nat"])
                 if side:
                     hits.append(BodyHit(m.start(), m.end(), side, side))
+    if "agency" in low:
+        for m in _NAT_AGENCY.finditer(text, start, end):
+            country = country_of(m["nat"])
+            if country:
+                kind = " ".join(m["kind"].lower().split())
+                hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind} agency",
+                                    country, "office"))
     if any(w in low for w in ("presidency", "government", "office", "cabinet")):
         for m in _NAT_OFFICE.finditer(text, start, end):
             country = country_of(m["nat"])
