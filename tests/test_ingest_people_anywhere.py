@@ -334,3 +334,14 @@ def test_agencies_readouts_and_one_ministry_under_two_names() -> None:
     assert _speaker(quotes, "no threat") == ("Chinese security agency", "China")
     assert _speaker(quotes, "normal trade") == ("Chinese Commerce Ministry", "China")
     assert _speaker(quotes, "still normal") == ("Chinese Commerce Ministry", "China")
+
+
+def test_the_latter_and_the_former() -> None:
+    quotes = _quotes(
+        "As Foreign Minister Lena Varga of Hungary raised gas prices with her Serbian "
+        'counterpart Milan Petrovic, the latter said ties had a "special weight". The former '
+        'replied that prices were "too high".\n\n'
+        "Under the former president ties were cold.\n"
+    )
+    assert _speaker(quotes, "special weight") == ("Milan Petrovic", "Serbia")
+    assert _speaker(quotes, "too high") == ("Lena Varga", "Hungary")

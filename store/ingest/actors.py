@@ -140,6 +140,10 @@ _PRONOUN_OBJECT = re.compile(
 _REPLY_OPENING = re.compile(
     r"\W*(?:[Ii]n\s+(?:response|reply)|[Rr]eplying|[Rr]esponding|[Aa]nswering)\b"
     r"(?:\s+to\s+(?P<to>[^,]{1,80}))?[^\"]*$")
+# "the latter emphasised": the one of two just named; not "the former president".
+_LATTER_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<which>latter|former)\b(?!\s+(?i:{off.ROLE_PATTERN})\b)(?!\s+[A-Z])"
+    r"(?!\s+(?:top|chief|senior|deputy|vice|head|leader|official|prime)\b)")
 # Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
 _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
                      "bluehouse media embassy".split())
@@ -535,6 +539,20 @@ class _Resolver:
             out.update(st.by_surname.get(spelling_key(bare(w)), ()))
         return out
 
+    def latter(self, which: str) -> int | None:
+        """"the latter" / "the former": the last or the one before of the two people
+        named most recently."""
+        st = self.state
+        seen: list[int] = []
+        for m in reversed(st.table.mentions[-12:]):
+            if m.actor in st.persons and m.actor not in seen:
+                seen.append(m.actor)
+            if len(seen) == 2:
+                break
+        if which == "latter":
+            return seen[0] if seen else None
+        return seen[1] if len(seen) == 2 else None
+
     def alias(self, ev: _Event) -> int | None:
         m = _ALIAS_RE.match(self.text, ev.start, ev.end)
         if m is None:
@@ -620,6 +638,8 @@ class _Resolver:
                     idx = self.pronoun(ev, self.sent_start)
                 elif ev.kind == "alias":
                     idx = self.alias(ev)
+                elif ev.kind == "latter":
+                    idx = self.latter(str(ev.payload))
                 else:
                     hit: BodyHit = ev.payload  # type: ignore[assignment]
                     if hit.name == "" and hit.key == "*":
@@ -682,6 +702,9 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[_Event]:
         k = bisect_left(name_starts, m.end())
         if k == len(name_starts) or name_starts[k] > m.end() + 3:
             evs.append(_Event(m.start(), m.end(), "alias", 1))
+    if "the latter" in text[p.start:p.end].lower() or "the former" in text[p.start:p.end].lower():
+        for m in _LATTER_RE.finditer(text, p.start, p.end):
+            evs.append(_Event(m.start(), m.end(), "latter", 1, m["which"].lower()))
     for m in _PRONOUN_RE.finditer(text, p.start, p.end):
         if m.group(0) in _PRONOUNS and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             evs.append(_Event(m.start(), m.end(), "pronoun", 0))
