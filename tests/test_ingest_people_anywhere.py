@@ -345,3 +345,17 @@ def test_the_latter_and_the_former() -> None:
     )
     assert _speaker(quotes, "special weight") == ("Milan Petrovic", "Serbia")
     assert _speaker(quotes, "too high") == ("Lena Varga", "Hungary")
+
+
+def test_back_references_to_an_official_and_a_readout() -> None:
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met Somali President Abdi Warsame in Nairobi.\n\n"
+        'A report citing a "senior Kenyan official" said the port was discussed.\n\n'
+        'The port was "the biggest issue," the unnamed official said.\n\n'
+        "The Somali Foreign Ministry issued a readout.\n\n"
+        '"Both sides will work together on the port," it read.\n\n'
+        '"We agreed to disagree on fishing," said Dr Abdi Warsame.\n'
+    )
+    assert _speaker(quotes, "the biggest issue") == ("senior Kenyan official", "Kenya")
+    assert _speaker(quotes, "Both sides will") == ("Somali Foreign Ministry", "Somalia")
+    assert _speaker(quotes, "We agreed to") == ("Abdi Warsame", "Somalia")

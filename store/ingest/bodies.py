@@ -114,11 +114,13 @@ _SPOKES_FOR = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,2})")
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
-    r"\b[Tt]he\s+(?:(?:senior|same|U\.S\.|American|Chinese|administration)\s+){0,2}"
+    r"\b[Tt]he\s+(?:(?:senior|same|unnamed|anonymous|U\.S\.|American|Chinese|administration)"
+    r"\s+){0,2}"
     r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)"
 )
 _STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
                             r"(?=\s+(?:read|reads|said|says|added|noted|stated)\b)")
+_IT_SAID = re.compile(r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated)\b)")
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
@@ -131,14 +133,15 @@ _NAT_AGENCY = re.compile(
 _SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
 # An anonymous official: "a senior U.S. official", "a senior State Department official".
 _ANON = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+\"?"  # citing a "senior ..."
     r"(?P<phrase>(?:(?:senior|top|high-ranking|unnamed|anonymous|administration|Biden\s+"
     r"administration|U\.S\.|US|American|Chinese|Indian|Japanese|Russian|Philippine|Taiwanese|"
     r"State\s+Department|Pentagon|White\s+House|defen[cs]e|foreign\s+ministry|government|"
     r"Western|European|military|intelligence|Treasury|Commerce\s+Department|congressional|"
     # The office an aide works in, as outlets that cover their own government put it.
     r"presidential|ministry|Kremlin|Korean|South\s+Korean|British|French|German|Australian|"
-    r"diplomatic|security|Japanese\s+government|Foreign\s+Ministry)\s+)"
+    r"diplomatic|security|Japanese\s+government|Foreign\s+Ministry|"
+    rf"{_NAT})\s+)"
     r"{0,4}(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman))\b"
 )
 _ANON_BARE = re.compile(
@@ -296,6 +299,10 @@ def find_bodies(
                 side = country_of(m["nat"])
                 if side:
                     hits.append(BodyHit(m.start(), m.end(), side, side))
+    if '" it ' in low:
+        # `"...," it read`: the readout of the office last named.
+        for m in _IT_SAID.finditer(text, start, end):
+            hits.append(BodyHit(m.start(), m.end(), "", None, "*"))
     if "agency" in low:
         for m in _NAT_AGENCY.finditer(text, start, end):
             country = country_of(m["nat"])

@@ -169,7 +169,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "senior colonel", "colonel", "lieutenant colonel", "major general", "lieutenant general",
     "brigadier general", "rear admiral", "vice admiral", "captain", "lieutenant", "col.",
     "lt. gen.", "maj. gen.", "rear adm.", "vice adm.",
-    "mr.", "ms.", "mrs.", "dr.",
+    "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
     # Heads of government and state with titles of their own.
     "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
     "high representative", "grand duke",
