@@ -359,3 +359,29 @@ def test_back_references_to_an_official_and_a_readout() -> None:
     assert _speaker(quotes, "the biggest issue") == ("senior Kenyan official", "Kenya")
     assert _speaker(quotes, "Both sides will") == ("Somali Foreign Ministry", "Somalia")
     assert _speaker(quotes, "We agreed to") == ("Abdi Warsame", "Somalia")
+
+
+def test_a_titled_name_in_the_headline_and_a_capital_as_nationality() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "Saudi Foreign Minister Prince Khalid Bin Nasser met with his Omani counterpart, Salim "
+        "Al Harthy, in the capital today in the first such meeting in over seven years\n\n"
+        "The ministers agreed to reopen consulates, the readout said.\n\n"
+        "Separately, Pristina's PM Arben Gashi met envoys.\n"
+    )
+    names = {a.name: a.country for a in d.participants}
+    assert names["Khalid Bin Nasser"] == "Saudi Arabia"
+    norm, t = _table("Pristina's PM Arben Gashi met Serbian President Milan Petrovic.\n")
+    assert _people(t)["Arben Gashi"] == "Kosovo"
+
+
+def test_a_title_case_headline_does_not_make_names_of_verbs() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "PM Abebe Holds Talks With Egyptian Leader In Cairo\n\n"
+        "Prime Minister of Ethiopia Abebe Girma met Egyptian President Karim Fawzi in "
+        "Cairo.\n"
+    )
+    assert [a.name for a in d.participants] == ["Abebe Girma", "Karim Fawzi"]

@@ -19,6 +19,7 @@ from store.ingest.countries import (
     NATIONALITY_PATTERN,
     count_countries,
     country_of,
+    country_of_capital,
 )
 from store.ingest.names import bare, canonical_name, name_runs, spelling_key, surname_of
 from store.ingest.types import ActorTable, Mention, Para, Sentence
@@ -90,6 +91,11 @@ def _title_before(window: str) -> _Title | None:
     while role_tokens_start > 0 and low[role_tokens_start - 1] in _ROLE_PREFIX:
         role_tokens_start -= 1
     role = " ".join(toks[role_tokens_start:role_end])
+    # "Foreign Minister Prince Faisal": a title before a courtesy title is the office.
+    outer = _role_ending_at(low, role_tokens_start)
+    if outer >= 0 and low[role_tokens_start] in ("prince", "princess", "sheikh", "dr.", "dr"):
+        role = " ".join(toks[outer:role_tokens_start])
+        role_tokens_start = outer
     j = role_tokens_start
     while j > 0 and low[j - 1] in _ROLE_QUALIFIERS:
         j -= 1
@@ -103,6 +109,9 @@ def _title_before(window: str) -> _Title | None:
         nat = "U.S."
     elif j > 0 and country_of(toks[j - 1]):
         nat = toks[j - 1]
+    elif j > 0 and toks[j - 1].endswith("'s") and country_of_capital(toks[j - 1]):
+        # "Pristina's PM Albin Kurti": a capital stands for its government.
+        nat = country_of_capital(toks[j - 1])
         # "the United States'" / "U.S." are single tokens; "United States" two.
     elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
         nat = toks[j - 2] + " " + toks[j - 1]
@@ -818,18 +827,29 @@ def _full_names(events: list[_Event]) -> dict[str, list[str]]:
     return {k: v for k, v in seen.items() if k not in clash}
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around `pos` a Title Case headline ("PM Abiy Holds Talks With ...")?
+    There every word looks like a name."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = [w for w in text[lo:hi if hi >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _header_names(text: str, body_start: int) -> list[_Event]:
-    """Full names above the body whose surname the body uses too.
+    """Full names above the body with a title, or whose surname the body uses too.
 
     A lone "PM Abiy" is better met in the body first, and a Title Case headline
-    makes "Abiy Holds" look like a name: the body never says "Holds".
+    makes "Abiy Holds" look like a name: it has no title and the body never says "Holds".
     """
     out = []
     for ev in _name_events(text, 0, body_start)[:20]:
         words: list[str] = ev.payload  # type: ignore[assignment]
         surname = surname_of(words)[0]
-        if len(words) > 1 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)",
-                                        text[body_start:]):
+        if len(words) > 1 and (
+                (_title_before(text[max(0, ev.start - 110):ev.start]) is not None
+                 and not _title_case_line(text, ev.start))
+                or re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text[body_start:])):
             out.append(ev)
     return out
 

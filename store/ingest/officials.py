@@ -172,7 +172,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
     # Heads of government and state with titles of their own.
     "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
-    "high representative", "grand duke",
+    "high representative", "grand duke", "prince", "princess",
     "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )
 ROLE_PATTERN = "|".join(
