@@ -385,3 +385,12 @@ def test_a_title_case_headline_does_not_make_names_of_verbs() -> None:
         "Cairo.\n"
     )
     assert [a.name for a in d.participants] == ["Abebe Girma", "Karim Fawzi"]
+
+
+def test_a_presidents_counterpart_is_the_other_president() -> None:
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met his Somali counterpart, Abdi Warsame, in "
+        "Nairobi.\n\n"
+        'The Somali president said that "the port is ours to share".\n'
+    )
+    assert _speaker(quotes, "the port is ours") == ("Abdi Warsame", "Somalia")

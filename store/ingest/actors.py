@@ -401,6 +401,12 @@ class _Resolver:
         role = " ".join(role.split())
         if off.is_honorific(role):
             role = ""
+        if role.lower().endswith("counterpart") and self.cur_subjects:
+            # "Trump met his Chinese counterpart, Xi Jinping": a president's counterpart
+            # is a president, so "the Chinese president" later finds him.
+            theirs = st.persons[self.cur_subjects[0]].role
+            if theirs and "counterpart" not in theirs.lower() and not off.is_honorific(theirs):
+                role = theirs
         country = country_of(nat) if nat else None
         if country is None and (title is not None or appos is not None):
             # "Foreign Minister Lena Varga of Hungary": the country after the name.
