@@ -405,7 +405,10 @@ class _Resolver:
             # "Trump met his Chinese counterpart, Xi Jinping": a president's counterpart
             # is a president, so "the Chinese president" later finds him.
             theirs = st.persons[self.cur_subjects[0]].role
-            if theirs and "counterpart" not in theirs.lower() and not off.is_honorific(theirs):
+            # Only an office every country has: a Chinese counterpart of a secretary
+            # of state is a foreign minister, not a secretary of state.
+            if (theirs and off.role_country(theirs) is None and "secretary" not in theirs.lower()
+                    and "counterpart" not in theirs.lower() and not off.is_honorific(theirs)):
                 role = theirs
         country = country_of(nat) if nat else None
         if country is None and (title is not None or appos is not None):
