@@ -13,17 +13,11 @@ from dataclasses import dataclass, field
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit
-from store.ingest.countries import (
-    NATIONALITY_PATTERN,
-    country_of,
-)
+from store.ingest.countries import NATIONALITY_PATTERN, country_of
 from store.ingest.names import bare, canonical_name, name_runs, spelling_key, surname_of
 from store.ingest.titles import Title, title_before
 from store.ingest.types import ActorTable, Mention, Para
 from store.models import Actor
-
-_NAT = NATIONALITY_PATTERN
-
 
 _NAT = NATIONALITY_PATTERN
 

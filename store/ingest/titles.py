@@ -7,11 +7,7 @@ import re
 from dataclasses import dataclass
 
 from store.ingest import officials as off
-from store.ingest.countries import (
-    NATIONALITY_PATTERN,
-    country_of,
-    country_of_capital,
-)
+from store.ingest.countries import NATIONALITY_PATTERN, country_of, country_of_capital
 
 _NAT = NATIONALITY_PATTERN
 
