@@ -394,3 +394,14 @@ def test_a_presidents_counterpart_is_the_other_president() -> None:
         'The Somali president said that "the port is ours to share".\n'
     )
     assert _speaker(quotes, "the port is ours") == ("Abdi Warsame", "Somalia")
+
+
+def test_an_ambassador_speaks_for_his_own_government() -> None:
+    _norm, t = _table("Ambassador to Kenya Lena Varga said ties were good.\n")
+    assert _people(t) == {"Lena Varga": None}  # posted to Kenya, not Kenyan
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met Hungarian President Eva Szabo.\n\n"
+        "Hungary's ambassador in Nairobi, Tamas Kertesz, told reporters that the visit was "
+        '"a milestone for our government".\n'
+    )
+    assert _speaker(quotes, "a milestone") == ("Tamas Kertesz", "Hungary")

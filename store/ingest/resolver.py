@@ -31,7 +31,7 @@ _TITLE_AFTER = re.compile(
 )
 
 _SPEECH_NEAR = re.compile(
-    r"\s*(?:,[^,]{0,100},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
 )
 

@@ -10,6 +10,8 @@ from store.ingest import officials as off
 from store.ingest.countries import NATIONALITY_PATTERN, country_of, country_of_capital
 
 _NAT = NATIONALITY_PATTERN
+# An envoy's title names where they are posted: "ambassador to Kenya", "envoy in Nairobi".
+_POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative)\s+(?:to|in)\b")
 
 
 # Hyphens split words here: "Vice-Premier" is the title "vice premier".
@@ -73,7 +75,7 @@ def title_before(window: str) -> Title | None:
         for k in range(end - 1, max(0, end - 7), -1):
             if low[k] == ",":
                 break
-            if low[k] in ("of", "for", "to") and k > 0:
+            if low[k] in ("of", "for", "to", "in") and k > 0:
                 start = _role_ending_at(low, k)
                 if start >= 0:
                     role_end = end
@@ -108,7 +110,8 @@ def title_before(window: str) -> Title | None:
         # "the United States'" / "U.S." are single tokens; "United States" two.
     elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
         nat = toks[j - 2] + " " + toks[j - 1]
-    if nat is None and role_end > start:
-        # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail.
+    if nat is None and role_end > start and not _POSTED_TO.search(" ".join(low[start:role_end])):
+        # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail
+        # (but "Ambassador to Kenya" names the host, not the envoy's own country).
         nat = next((t for t in toks[start:role_end] if country_of(t)), None)
     return Title(role, nat)
