@@ -405,3 +405,13 @@ def test_an_ambassador_speaks_for_his_own_government() -> None:
         '"a milestone for our government".\n'
     )
     assert _speaker(quotes, "a milestone") == ("Tamas Kertesz", "Hungary")
+
+
+@pytest.mark.parametrize("open_mark, close_mark", [("\u201c", '"'), ('"', "\u201d"),
+                                                   ("\u201d", "\u201d")])
+def test_straight_and_curly_marks_mixed_in_one_quote(open_mark: str, close_mark: str) -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        f"{open_mark}It is a real step,{close_mark} Brenner told reporters.\n"
+    )
+    assert _speaker(quotes, "It is a real step") == ("Karl Brenner", "Austria")
