@@ -415,3 +415,11 @@ def test_straight_and_curly_marks_mixed_in_one_quote(open_mark: str, close_mark:
         f"{open_mark}It is a real step,{close_mark} Brenner told reporters.\n"
     )
     assert _speaker(quotes, "It is a real step") == ("Karl Brenner", "Austria")
+
+
+def test_an_unattributed_quote_in_narration_is_its_subjects() -> None:
+    quotes = _quotes(
+        "Prime Minister of Ethiopia Abebe Girma met Egyptian President Karim Fawzi in Cairo.\n\n"
+        'Ahead of the summit, Girma and Fawzi discussed "water and trade of mutual interest."\n'
+    )
+    assert _speaker(quotes, "water and trade") == ("Abebe Girma", "Ethiopia")

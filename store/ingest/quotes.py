@@ -443,9 +443,13 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     # excerpt cut inside a quotation): the subject of the narration if it names
     # one, else whoever was quoted last.
     last: int | None = None
+    starts_of: dict[int, list[int]] = {}  # sentence starts per paragraph, built once
     for k, q in enumerate(out):
         if speakers[k] is None and not own_clause[k]:
-            narrated = _narration_subject(norm, ms, paras[para_of[k]], q.start)
+            n = para_of[k]
+            if n not in starts_of:
+                starts_of[n] = [x.start for x in paras[n].sentences]
+            narrated = _narration_subject(norm, ms, paras, n, starts_of[n], q.start)
             speakers[k] = narrated if narrated is not None else last
         if speakers[k] is not None:
             last = speakers[k]
@@ -457,9 +461,22 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     return out
 
 
-def _narration_subject(norm: str, ms: _Mentions, p: Para, quote_start: int) -> int | None:
-    """The person the last sentence before the quote is about, in the paragraph or the
-    one before it ("Further he also reaffirmed ...", then a quoted paragraph)."""
+def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
+                       starts: list[int], quote_start: int) -> int | None:
+    """The person the narration around an unattributed quote is about: the subject of its
+    sentence ("Abiy and Sisi discussed '...'"), or of the sentence before when the quote
+    opens its own ("Further he also reaffirmed ...", then a quoted paragraph)."""
+    p = paras[n]
+    i = bisect_right(starts, quote_start - 1) - 1
+    sent = p.sentences[i] if i >= 0 else None
+    if sent is not None and norm[sent.start:quote_start].strip(' "\n') == "":
+        sent = p.sentences[i - 1] if i > 0 else (
+            paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
+    if sent is not None:
+        hi = min(sent.end, quote_start - 1)
+        for m in ms.between(sent.start, hi)[:8]:
+            if ms.is_person(m) and norm.count('"', sent.start, m.start) % 2 == 0:
+                return m.actor
     lo = max(0, quote_start - 400)
     for m in reversed(ms.between(lo, quote_start - 1)):
         if ms.is_person(m) and norm.count('"', lo, m.start) % 2 == 0:
