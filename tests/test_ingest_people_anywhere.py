@@ -423,3 +423,11 @@ def test_an_unattributed_quote_in_narration_is_its_subjects() -> None:
         'Ahead of the summit, Girma and Fawzi discussed "water and trade of mutual interest."\n'
     )
     assert _speaker(quotes, "water and trade") == ("Abebe Girma", "Ethiopia")
+
+
+def test_a_ministry_named_with_its_country_after_it() -> None:
+    quotes = _quotes(
+        "Thai Foreign Minister Somchai Boonmee met Chinese officials in Hanoi.\n\n"
+        'The Ministry of Foreign Affairs of Vietnam said the talks were "useful".\n'
+    )
+    assert _speaker(quotes, "useful") == ("Vietnamese Foreign Ministry", "Vietnam")

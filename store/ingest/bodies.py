@@ -50,6 +50,7 @@ _MINISTRY = re.compile(
     r"[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)))"
     r"(?![\w])"
 )
+_OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
 _NAT_BEFORE = re.compile(r"(?:^|\s)(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
@@ -231,10 +232,16 @@ def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | N
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
+    end = m.end()
+    if country is None:
+        # "the Ministry of Foreign Affairs of Vietnam": the country after the office.
+        of = _OF_NAT.match(text, m.end())
+        if of is not None:
+            country, end = country_of(of["nat"]), of.end()
     country = country or default_country
     base = _KIND_NAMES.get(kind, kind.title() + " Ministry")
     name = f"{demonym(country)} {base}" if country else base
-    return BodyHit(start, m.end(), name, country, "ministry")
+    return BodyHit(start, end, name, country, "ministry")
 
 
 def _is_noun_form(form: str) -> bool:
