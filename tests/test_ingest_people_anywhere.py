@@ -431,3 +431,14 @@ def test_a_ministry_named_with_its_country_after_it() -> None:
         'The Ministry of Foreign Affairs of Vietnam said the talks were "useful".\n'
     )
     assert _speaker(quotes, "useful") == ("Vietnamese Foreign Ministry", "Vietnam")
+
+
+def test_a_first_person_quote_named_after_it_or_in_the_paragraph_before() -> None:
+    quotes = _quotes(
+        "Czech Prime Minister Petr Dvorak met Austrian Chancellor Karl Brenner in Vienna.\n\n"
+        '"I asked for restraint," the prime minister told reporters.\n\n'
+        "Brenner spoke to reporters after the talks.\n\n"
+        '"I asked for patience."\n'
+    )
+    assert _speaker(quotes, "I asked for restraint") == ("Petr Dvorak", "Czech Republic")
+    assert _speaker(quotes, "I asked for patience") == ("Karl Brenner", "Austria")
