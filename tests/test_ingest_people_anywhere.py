@@ -442,3 +442,11 @@ def test_a_first_person_quote_named_after_it_or_in_the_paragraph_before() -> Non
     )
     assert _speaker(quotes, "I asked for restraint") == ("Petr Dvorak", "Czech Republic")
     assert _speaker(quotes, "I asked for patience") == ("Karl Brenner", "Austria")
+
+
+def test_a_bare_initial_before_a_surname_stays_in_the_name() -> None:
+    quotes = _quotes(
+        "Indian External Affairs Minister K Raghavan met his Nepali counterpart in Delhi.\n\n"
+        '"We want open borders," Raghavan said.\n'
+    )
+    assert _speaker(quotes, "We want open") == ("K Raghavan", "India")

@@ -23,7 +23,8 @@ _TOKEN = (
     rf"(?:(?:[ae]l-)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
     rf"(?:[-'][{_UPPER}{_LOWER}][{_LOWER}]+)*)"
 )
-_INITIAL = rf"(?:[{_UPPER}]\.)"
+# "J." or, as Indian and British copy writes it, a bare "S" before a surname ("S Jaishankar").
+_INITIAL = rf"(?:[{_UPPER}]\.|[{_UPPER}](?= [{_UPPER}][{_LOWER}]))"
 # Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
 _PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
 _RUN_RE = re.compile(
@@ -113,7 +114,7 @@ def spelling_key(name: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"\b[ae]l[- ]", "", s)
     s = re.sub(r"(?:iy|yy|ii|y|i)\b", "i", s)  # Zelenskiy, Zelenskyy, Sergey -> ...i
-    s = s.replace("ey", "ei").replace("-", " ")
+    s = s.replace("ey", "ei").replace("-", " ").replace(".", "")  # "S. Jaishankar" = "S Jaishankar"
     return " ".join(s.split())
 
 
