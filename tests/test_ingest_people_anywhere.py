@@ -450,3 +450,13 @@ def test_a_bare_initial_before_a_surname_stays_in_the_name() -> None:
         '"We want open borders," Raghavan said.\n'
     )
     assert _speaker(quotes, "We want open") == ("K Raghavan", "India")
+
+
+def test_a_name_the_article_also_uses_alone_is_a_person() -> None:
+    norm, t = _table(
+        "Karl Brenner and Petr Dvorak exchanged smiles before talks at the Austria-Czech "
+        "Annual Summit.\n\n"
+        "Dvorak reportedly told Brenner he was glad.\n"
+    )
+    assert set(_people(t)) == {"Karl Brenner", "Petr Dvorak"}
+    assert [t.actors[i].name for i in t.participants] == ["Karl Brenner", "Petr Dvorak"]

@@ -78,6 +78,10 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         _paragraph_events(text, p, find_bodies(text, p.start, p.end, default)) for p in paras
     ]
     resolver = Resolver(text, default)
+    resolver.bare_surnames = {
+        spelling_key(bare(ev.payload[0]))  # type: ignore[index]
+        for evs in events for ev in evs if ev.kind == "name" and len(ev.payload) == 1  # type: ignore[arg-type]
+    }
     resolver.full_names = _full_names(
         [ev for evs in events for ev in evs if ev.kind == "name"]
         + (_header_names(text, paras[0].start) if paras and paras[0].start > 0 else []))

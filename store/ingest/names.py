@@ -47,8 +47,9 @@ NOT_NAME = frozenset(
 def not_name(word: str) -> bool:
     """A capitalised word that is never part of a person's name."""
     w = word.rstrip(".")
-    if "-" in w and all(p in NOT_NAME for p in w.split("-")):
-        return True  # "Vice-Premier", "Prime-Minister"
+    if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
+                        for p in w.split("-")):
+        return True  # "Vice-Premier", "India-Japan", "US-China"
     return w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
 
 

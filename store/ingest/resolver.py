@@ -37,7 +37,8 @@ _SPEECH_NEAR = re.compile(
 
 # A subject followed by its verb: "Biden answered", "Xi also told", "Wang, 70, said".
 _VERB_AFTER = re.compile(
-    r"(?:,[^,\"]{1,40},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|on\s+\w+day\s+)?"
+    r"(?:,[^,\"]{1,40},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|on\s+\w+day\s+|"
+    r"[a-z]+ly\s+)?"  # "Putin reportedly told"
     r"(?:said|says|told|tells|answered|replied|added|warned|urged|stressed|insisted|asked|noted|"
     r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
 )
@@ -254,6 +255,8 @@ class Resolver:
         self.last_person_end = -1  # end of the last full person name resolved
         # Surname key -> the one full name the article gives it anywhere (see `full_names`).
         self.full_names: dict[str, list[str]] = {}
+        # Spelling keys of capitalised words the article uses alone as names.
+        self.bare_surnames: set[str] = set()
 
     # -- people -------------------------------------------------------------
     def name(self, ev: Event, para: Para) -> int | None:
@@ -312,6 +315,10 @@ class Resolver:
             # "Marco Rubio and Steve Witkoff": a name listed with a person is a person.
             or (self.last_person_end >= para.start
                 and _LISTED.fullmatch(text, self.last_person_end, ev.start) is not None)
+            # "Joe Biden and Vladimir Putin exchanged smiles", then "Putin told Biden":
+            # a two-word name whose surname the article also uses alone is a person.
+            or (len(words) <= 3
+                and spelling_key(bare(surname_of(words)[0])) in self.bare_surnames)
         )
         if not accepted:
             return None  # "Taylor Swift", "Second Thomas": no evidence of an actor here
