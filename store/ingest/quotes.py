@@ -369,6 +369,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     para_of: list[int] = []
     continued: list[bool] = []  # the quote continues one left open in the paragraph before
     own_clause: list[bool] = []
+    unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
     for n, p in enumerate(paras):
@@ -430,6 +431,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             )
             para_of.append(n)
             continued.append(first_in_para and open_before and sp.start - 1 <= lead)
+            # Continued without a new opening mark: the same quotation, one quote.
+            unopened.append(first_in_para and open_before and sp.start == lead
+                            and norm[sp.start] != '"')
             first_in_para = False
         open_before = bool(spans) and not spans[-1].closed
     _fill_gaps(norm, paras, speakers, para_of, continued, [q.end for q in out], own_clause)
@@ -458,7 +462,24 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             actor = table.actors[who_idx]
             q.speaker = actor.name
             q.speaker_country = actor.country
-    return out
+    return _join_unopened(text, out, unopened, para_of)
+
+
+def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
+                   para_of: list[int]) -> list[Quote]:
+    """A quotation that runs on into the next paragraph without a new opening mark is one
+    quote (as a reader counts it), from its opening mark to its closing one."""
+    joined: list[Quote] = []
+    for k, q in enumerate(out):
+        if unopened[k] and joined and k > 0 and para_of[k - 1] == para_of[k] - 1:
+            first = joined[-1]
+            first.end = q.end
+            first.text = text[first.start:q.end]
+            first.speaker = first.speaker or q.speaker
+            first.speaker_country = first.speaker_country or q.speaker_country
+            continue
+        joined.append(q)
+    return joined
 
 
 def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
