@@ -461,3 +461,19 @@ def test_a_name_the_article_also_uses_alone_is_a_person() -> None:
     )
     assert set(_people(t)) == {"Karl Brenner", "Petr Dvorak"}
     assert [t.actors[i].name for i in t.participants] == ["Karl Brenner", "Petr Dvorak"]
+
+
+def test_a_quoted_anonymous_source_is_not_a_quote() -> None:
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met Somali President Abdi Warsame in Nairobi.\n\n"
+        'A pool report, citing a "senior Kenyan official," said ports were discussed.\n'
+    )
+    assert quotes == []
+
+
+def test_speech_that_ends_in_officials_is_still_speech() -> None:
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met Somali President Abdi Warsame in Nairobi.\n\n"
+        'Mwangi said he would not "blame the officials".\n'
+    )
+    assert _speaker(quotes, "blame the officials") == ("Joseph Mwangi", "Kenya")
