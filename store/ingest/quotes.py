@@ -44,7 +44,7 @@ _VERB_WORDS = (
     r"conveyed|reaffirmed|agreed|according\s+to|According\s+to|"
     # Verbs of real wire and readout copy whose subject owns the words that follow.
     r"thanked|thanks|informed|highlighted|highlights|mentioned|commented|observed|"
-    r"assured|congratulated|celebrated|underlined|recounted|joked|admitted|"
+    r"assured|congratulated|celebrated|underlined|recounted|joked|admitted|revealed|disclosed|"
     # Bare forms after an auxiliary: "he did claim that", "she would insist".
     r"claim|insist|warn|stress|urge|argue|admit|concede|deny|denied|denies|briefed|"
     r"read|reads"  # "..., the statement read"
