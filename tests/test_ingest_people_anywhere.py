@@ -477,3 +477,11 @@ def test_speech_that_ends_in_officials_is_still_speech() -> None:
         'Mwangi said he would not "blame the officials".\n'
     )
     assert _speaker(quotes, "blame the officials") == ("Joseph Mwangi", "Kenya")
+
+
+def test_the_tail_of_a_full_name_is_the_same_person() -> None:
+    _norm, t = _table(
+        "Mexican President Andres Manuel Lopez Obrador met Chilean President Pablo Rojas.\n\n"
+        "Lopez Obrador said the talks were long.\n"
+    )
+    assert _people(t) == {"Andres Manuel Lopez Obrador": "Mexico", "Pablo Rojas": "Chile"}

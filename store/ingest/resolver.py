@@ -161,6 +161,11 @@ def _person(state: _State, name: str, role: str, country: str | None,
                 state.by_given.setdefault(spelling_key(given.split()[0]), []).append(idx)
         else:
             idx = None
+    if idx is None and len(tokens) > 1:
+        # "Lopez Obrador" after "Andres Manuel Lopez Obrador", "Tayyip Erdogan" after
+        # "Recep Tayyip Erdogan": the tail of a full name already met is that person.
+        idx = next((i for i in state.by_surname.get(spelling_key(bare(surname)), [])
+                    if spelling_key(state.table.actors[i].name).endswith(" " + key)), None)
     if idx is None:
         if gender is None and len(tokens) > 1:
             gender = off.given_name_gender(tokens[0])
