@@ -485,3 +485,12 @@ def test_the_tail_of_a_full_name_is_the_same_person() -> None:
         "Lopez Obrador said the talks were long.\n"
     )
     assert _people(t) == {"Andres Manuel Lopez Obrador": "Mexico", "Pablo Rojas": "Chile"}
+
+
+def test_the_visiting_leader_and_the_host() -> None:
+    quotes = _quotes(HOST_AND_GUEST + '"We came to listen," the visiting prime minister said. '
+                     'His host replied: "Then we will talk."\n\n'
+                     'He thanked his hosts for the welcome and said "the food was good".\n')
+    assert _speaker(quotes, "We came to listen") == ("Tamas Kertesz", "Hungary")
+    assert _speaker(quotes, "Then we will talk") == ("Joseph Mwangi", "Kenya")
+    assert _speaker(quotes, "the food was good") == ("Tamas Kertesz", "Hungary")

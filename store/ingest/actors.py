@@ -17,7 +17,7 @@ from store.ingest.bodies import BodyHit, find_bodies
 from store.ingest.countries import count_countries
 from store.ingest.names import bare, canonical_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
-from store.ingest.resolver import ALIAS_RE, Event, Resolver, name_events
+from store.ingest.resolver import ALIAS_RE, VISIT_ALIAS, Event, Resolver, name_events
 from store.ingest.titles import title_before
 from store.ingest.types import ActorTable, Para, Sentence
 
@@ -62,6 +62,11 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
     if "the latter" in text[p.start:p.end].lower() or "the former" in text[p.start:p.end].lower():
         for m in _LATTER_RE.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "latter", 1, m["which"].lower()))
+    low = text[p.start:p.end].lower()
+    if "visiting" in low or "guest" in low or "host" in low:
+        for m in VISIT_ALIAS.finditer(text, p.start, p.end):
+            evs.append(Event(m.start(), m.end(), "visit", 1,
+                             "host" if m["host"] else "guest"))
     for m in _PRONOUN_RE.finditer(text, p.start, p.end):
         if m.group(0) in _PRONOUNS and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             evs.append(Event(m.start(), m.end(), "pronoun", 0))

@@ -30,6 +30,16 @@ _TITLE_AFTER = re.compile(
     rf"(?:[\w'-]+\s+){{0,4}}?)?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
 )
 
+_HOSTS_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:hosted|hosts|welcomed|welcomes|received|receives|greeted)\b")
+_VISITS_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:visited|visits|arrived|arrives|travell?ed|flew|landed|"
+    r"(?:is|was)\s+visiting|(?:is|was)\s+on\s+an?\s+(?:official\s+|state\s+)?visit)\b")
+# "the visiting president", "his guest", "the hosts": the guest or host of the meeting.
+VISIT_ALIAS = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
+    r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
+    r"(?P<guest>guest)|(?P<host>hosts?))\b")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
@@ -260,6 +270,10 @@ class Resolver:
         self.last_person_end = -1  # end of the last full person name resolved
         # Surname key -> the one full name the article gives it anywhere (see `full_names`).
         self.full_names: dict[str, list[str]] = {}
+        # Who receives and who visits, once the text says so ("the visiting leader").
+        self.host: int | None = None
+        self.guest: int | None = None
+        self.guest_until = -1  # the sentence where the one hosted is still to be named
         # Spelling keys of capitalised words the article uses alone as names.
         self.bare_surnames: set[str] = set()
 
@@ -427,6 +441,9 @@ class Resolver:
         obj = _PRONOUN_OBJECT.match(text, ev.end)
         if obj is not None:
             out |= self._named_in(obj["obj"])
+            if self.host is not None and re.search(r"\bhosts?\b|\bwelcome\b|\bhospitality\b",
+                                                   obj["obj"]):
+                out.add(self.host)  # "he thanked his hosts": the guest speaks
         # Bounded: a reply opens a sentence, a pronoun far into one is not its subject.
         reply = (_REPLY_OPENING.match(text, sent_start, ev.start)
                  if ev.start - sent_start < 200 else None)
@@ -517,6 +534,17 @@ class Resolver:
                 actor.aliases.append(alias)
         return idx
 
+    def _host_or_guest(self, idx: int, ev: Event, sent_end: int) -> None:
+        """Learn who hosts and who visits: "Mwangi hosted Kertesz", "Kertesz arrived"."""
+        if ev.start < self.guest_until and idx != self.host and self.guest is None:
+            self.guest = idx  # the one hosted, welcomed or received
+        elif _HOSTS_AFTER.match(self.text, ev.end):
+            self.host, self.guest_until = idx, sent_end
+            if self.guest == idx:
+                self.guest = None
+        elif _VISITS_AFTER.match(self.text, ev.end) and idx != self.host:
+            self.guest = self.guest if self.guest is not None else idx
+
     # -- walk ---------------------------------------------------------------
     def run(self, paras: list[Para], events: list[list[Event]]) -> None:
         st = self.state
@@ -544,6 +572,8 @@ class Resolver:
                     idx = self.alias(ev)
                 elif ev.kind == "latter":
                     idx = self.latter(str(ev.payload))
+                elif ev.kind == "visit":
+                    idx = self.guest if ev.payload == "guest" else self.host
                 else:
                     hit: BodyHit = ev.payload  # type: ignore[assignment]
                     if hit.name == "" and hit.key == "*":
@@ -557,6 +587,8 @@ class Resolver:
                 if idx is None:
                     continue
                 st.add_mention(ev.start, ev.end, idx)
+                if idx in st.persons and ev.kind in ("name", "alias"):
+                    self._host_or_guest(idx, ev, bounds[b][1])
                 if (idx in st.persons and ev.kind != "pronoun"
                         and self.text[ev.end:ev.end + 1] != "'"  # "Kishida's successor"
                         and not in_quotes(self.text, self.sent_start, ev.start)
