@@ -494,3 +494,11 @@ def test_the_visiting_leader_and_the_host() -> None:
     assert _speaker(quotes, "We came to listen") == ("Tamas Kertesz", "Hungary")
     assert _speaker(quotes, "Then we will talk") == ("Joseph Mwangi", "Kenya")
     assert _speaker(quotes, "the food was good") == ("Tamas Kertesz", "Hungary")
+
+
+def test_an_aide_is_of_the_principals_country() -> None:
+    quotes = _quotes(
+        "Kenyan President Joseph Mwangi met Hungarian Prime Minister Tamas Kertesz.\n\n"
+        "Kertesz's spokesman Gabor Nagy said the visit was \"a success\".\n"
+    )
+    assert _speaker(quotes, "a success") == ("Gabor Nagy", "Hungary")

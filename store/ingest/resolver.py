@@ -40,6 +40,7 @@ VISIT_ALIAS = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
     r"(?P<guest>guest)|(?P<host>hosts?))\b")
+_PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
@@ -311,6 +312,12 @@ class Resolver:
             # "Foreign Minister Lena Varga of Hungary": the country after the name.
             of = _OF_COUNTRY.match(text, ev.end)
             country = country_of(of["nat"]) if of else None
+        if country is None and title is not None:
+            # "Putin's spokesman Dmitry Peskov": an aide is of his principal's country.
+            boss = _PRINCIPAL.search(before)
+            principal = _by_surname(st, boss[1]) if boss else None
+            if principal is not None:
+                country = st.table.actors[principal].country
         if country is None and role:
             country = off.role_country(role)
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
