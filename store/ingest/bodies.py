@@ -113,6 +113,8 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
 _SPOKES_FOR = re.compile(
     r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
     r"(?:\s+[A-Z][a-z]+){0,2})")
+_CLUE_RE = re.compile(trie_pattern(sorted({c for f in _FIXED for c in f[4]})).replace(
+    r"\s+", " "))
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
     r"\b[Tt]he\s+(?:(?:senior|same|unnamed|anonymous|U\.S\.|American|Chinese|administration)"
@@ -281,8 +283,10 @@ def find_bodies(
     if "ministry" in low:
         for m in _MINISTRY.finditer(text, start, end):
             hits.append(_ministry_hit(text, start, m, default_country))
+    # One scan for every clue word, then only the bodies whose clue was seen.
+    seen = set(_CLUE_RE.findall(low))
     for pattern, name, country, key, clue in _FIXED:
-        if not any(c in low for c in clue):
+        if seen.isdisjoint(clue):
             continue
         for m in pattern.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), name, country, key))

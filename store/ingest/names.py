@@ -108,6 +108,7 @@ def surname_of(tokens: list[str]) -> tuple[str, str]:
     return bare(words[-1]), " ".join(words[:-1])
 
 
+@lru_cache(maxsize=8192)
 def spelling_key(name: str) -> str:
     """One key for the spellings of one name across transliterations:
     Sergey/Sergei, Zelensky/Zelenskyy/Zelenskiy, al-Sisi/el-Sisi/Sisi, Erdoğan/Erdogan."""
