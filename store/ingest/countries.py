@@ -30,7 +30,7 @@ class CountryInfo:
 def _load() -> tuple[CountryInfo, ...]:
     """The country table (store/data/countries.tsv): every UN member, the EU and a few
     others, so a title such as "Somali President" gives a country for any pair."""
-    raw = resources.files("store.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    raw = resources.files("store").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
     out: list[CountryInfo] = []
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):

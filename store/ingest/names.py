@@ -36,7 +36,7 @@ _PARTICLE_RE = re.compile(rf"{_PARTICLE} ")
 
 NOT_NAME = frozenset(
     w
-    for line in resources.files("store.data").joinpath("not_name.txt")
+    for line in resources.files("store").joinpath("data", "not_name.txt")
     .read_text(encoding="utf-8").splitlines()
     if not line.startswith("#")
     for w in line.split()
