@@ -107,7 +107,9 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     table = resolver.state.table
     table.mentions.sort(key=lambda m: m.start)
     table.participants = find_participants(text, paras, table)
-    table.participants += [i for i in head_participants if i not in table.participants]
+    if len(table.participants) < 2:
+        # The headline's meeting fills in only when the body does not name both sides.
+        table.participants += [i for i in head_participants if i not in table.participants]
     return table
 
 
