@@ -502,3 +502,17 @@ def test_an_aide_is_of_the_principals_country() -> None:
         "Kertesz's spokesman Gabor Nagy said the visit was \"a success\".\n"
     )
     assert _speaker(quotes, "a success") == ("Gabor Nagy", "Hungary")
+
+
+def test_a_home_outlets_own_leader_gets_the_country_the_article_names_most() -> None:
+    from store.ingest import extract
+
+    d = extract(
+        "Talks in Washington\n\n"
+        "WASHINGTON - Prime Minister Taro Yamada and South Korean President Park Min-ho "
+        "held talks in Washington on Wednesday.\n\n"
+        "Yamada said Japanese firms would invest more. Japan and South Korea agreed to "
+        "meet again, and Japanese officials said a date was near.\n"
+    )
+    assert {a.name: a.country for a in d.participants} == {
+        "Taro Yamada": "Japan", "Park Min-ho": "South Korea"}

@@ -110,7 +110,24 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     if len(table.participants) < 2:
         # The headline's meeting fills in only when the body does not name both sides.
         table.participants += [i for i in head_participants if i not in table.participants]
+    _home_country(body, table)
     return table
+
+
+def _home_country(body: str, table: ActorTable) -> None:
+    """A participant the article never gives a country ("Prime Minister Fumio Kishida",
+    as a home outlet writes) is of the country the article names most, other than
+    the other participants': counted by names and adjectives, not capitals, which
+    are often only the place."""
+    people = [table.actors[i] for i in table.participants]
+    missing = [a for a in people if a.country is None and a.role]
+    if len(missing) != 1 or len(people) < 2:
+        return
+    taken = {a.country for a in people if a.country}
+    counts = count_countries(body, capitals=False)
+    ranked = [c for c, _n in counts.most_common() if c not in taken]
+    if ranked:
+        missing[0].country = ranked[0]
 
 
 
