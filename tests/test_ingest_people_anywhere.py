@@ -516,3 +516,10 @@ def test_a_home_outlets_own_leader_gets_the_country_the_article_names_most() -> 
     )
     assert {a.name: a.country for a in d.participants} == {
         "Taro Yamada": "Japan", "Park Min-ho": "South Korea"}
+
+
+def test_a_reply_to_someones_remarks_is_not_them_even_after_the_other_spoke() -> None:
+    quotes = _quotes(HOST_AND_GUEST + "Kertesz praised the port and the roads.\n\n"
+                     "Responding to Mwangi's remarks on visas, he said Hungary would "
+                     '"open a consulate".\n')
+    assert _speaker(quotes, "open a consulate") == ("Tamas Kertesz", "Hungary")

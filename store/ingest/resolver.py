@@ -464,6 +464,7 @@ class Resolver:
         st = self.state
         out: set[int] = set()
         for w in _CAP_WORD.findall(phrase):
+            w = w.removesuffix("'s").removesuffix("'")  # "Orban's remarks"
             out.update(st.by_surname.get(spelling_key(bare(w)), ()))
         return out
 
