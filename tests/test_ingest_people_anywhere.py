@@ -523,3 +523,13 @@ def test_a_reply_to_someones_remarks_is_not_them_even_after_the_other_spoke() ->
                      "Responding to Mwangi's remarks on visas, he said Hungary would "
                      '"open a consulate".\n')
     assert _speaker(quotes, "open a consulate") == ("Tamas Kertesz", "Hungary")
+
+
+def test_an_agency_relaying_words_does_not_own_them() -> None:
+    quotes = _quotes(
+        "Russian Foreign Minister Oleg Sokolov met his Turkish counterpart Emre Aydin.\n\n"
+        'Kremlin spokesman Ivan Petrov told reporters the talks were "useful", TASS reported.'
+        '\n\n"The ball is in their court," TASS quoted a Russian diplomatic source as saying.\n'
+    )
+    assert _speaker(quotes, "useful") == ("Ivan Petrov", "Russia")
+    assert _speaker(quotes, "The ball is") == ("Russian diplomatic source", "Russia")

@@ -87,6 +87,7 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 # A headline or entry heading: "Putin: 'Next time in Moscow'".
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
+_AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
 
 class _Mentions:
@@ -218,9 +219,17 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
                 # the clause before the quote; what follows it is not its subject.
                 return None, False
             return _subject_after(norm, ms, vm.end(), limit), False
+        if vm.group(0) == "quoted":
+            # `"...," TASS quoted a Russian diplomatic source as saying`: the one quoted.
+            saying = _AS_SAYING.search(norm, vm.end(), min(limit + 20, vm.end() + 160))
+            inside = ms.between(vm.end(), saying.start()) if saying else []
+            if inside:
+                return inside[0], False
         subj = _subject_before(norm, ms, lo, vm.start())
         if subj is not None and _LEAD_GAP.match(norm, lo, subj.start):
-            return subj, False
+            # `"...", TASS reported`: an outlet relaying words is weaker than a
+            # speaker named before the quote ("Peskov told reporters ...").
+            return subj, vm.group(0) in ("reported", "reports")
         return None, False
     if tight and according and not _LEAD_GAP.match(norm, lo, vm.start()):
         return None, False

@@ -104,8 +104,10 @@ def title_before(window: str) -> Title | None:
         nat = "U.S."
     elif j > 0 and country_of(toks[j - 1]):
         nat = toks[j - 1]
-    elif j > 0 and toks[j - 1].endswith("'s") and country_of_capital(toks[j - 1]):
-        # "Pristina's PM Albin Kurti": a capital stands for its government.
+    elif j > 0 and (toks[j - 1].endswith("'s") or toks[j - 1] == "Kremlin") and (
+            country_of_capital(toks[j - 1])):
+        # "Pristina's PM Albin Kurti", "Kremlin spokesman": the seat stands for its
+        # government; a bare city is more often a dateline ("TOKYO - Prime Minister ...").
         nat = country_of_capital(toks[j - 1])
         # "the United States'" / "U.S." are single tokens; "United States" two.
     elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
