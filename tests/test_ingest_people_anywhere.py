@@ -533,3 +533,23 @@ def test_an_agency_relaying_words_does_not_own_them() -> None:
     )
     assert _speaker(quotes, "useful") == ("Ivan Petrov", "Russia")
     assert _speaker(quotes, "The ball is") == ("Russian diplomatic source", "Russia")
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_subject() -> None:
+    quotes = _quotes(
+        "South Korean President Kim Hae-won met Vietnamese President Vo Thi Lan in Hanoi.\n\n"
+        "South Korea's trade minister, Kim Jin-soo, who accompanied the president, said "
+        'exports could reach "$100 billion by 2030".\n\n'
+        '"Peace matters to all of Asia," the South Korean president said.\n'
+    )
+    assert _speaker(quotes, "$100 billion") == ("Kim Jin-soo", "South Korea")
+    assert _speaker(quotes, "Peace matters") == ("Kim Hae-won", "South Korea")
+
+
+def test_a_nationality_opening_a_paragraph_names_the_ministry() -> None:
+    quotes = _quotes(
+        "South Korean President Kim Hae-won met Vietnamese President Vo Thi Lan in Hanoi.\n\n"
+        'Vietnamese Foreign Ministry spokeswoman Pham Thu Hang said it "opens a chapter".\n\n'
+        'The ministry later said the visit was "historic".\n'
+    )
+    assert _speaker(quotes, "historic") == ("Vietnamese Foreign Ministry", "Vietnam")

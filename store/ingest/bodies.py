@@ -52,7 +52,7 @@ _MINISTRY = re.compile(
 )
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
-_NAT_BEFORE = re.compile(r"(?:^|\s)(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
+_NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
     "foreign": "Foreign Ministry",
     "foreign affairs": "Foreign Ministry",

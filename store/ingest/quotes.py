@@ -86,6 +86,7 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
                           r"noted|called|expressed|voiced|conveyed|described)\b")
 # A headline or entry heading: "Putin: 'Next time in Moscow'".
 _COLON_LEAD = re.compile(r"\s*:\s*$")
+_IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
@@ -155,6 +156,8 @@ def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | N
     cands = ms.between(max(lo, verb - 300), verb)
     for n in range(len(cands) - 1, -1, -1):
         m = cands[n]
+        if n > 0 and _IN_RELATIVE.search(norm, max(lo, m.start - 80), m.start):
+            continue  # "Kim, who accompanied the president, said": not the president
         if _SUBJECT_GAP.match(norm, m.end, verb):
             # "Kishida and Chinese President Xi agreed": a joint subject is both sides.
             if n > 0 and ms.is_person(m) and _PLURAL_VERB.match(norm, verb):
