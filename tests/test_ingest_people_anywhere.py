@@ -553,3 +553,13 @@ def test_a_nationality_opening_a_paragraph_names_the_ministry() -> None:
         'The ministry later said the visit was "historic".\n'
     )
     assert _speaker(quotes, "historic") == ("Vietnamese Foreign Ministry", "Vietnam")
+
+
+def test_a_leader_known_by_a_middle_name_and_a_possessive_is_not_the_speaker() -> None:
+    quotes = _quotes(
+        "Brazilian President Joao Pedro Tavares Neto met Argentine President Ana Ruiz.\n\n"
+        '"The river is ours to keep clean," Tavares told reporters.\n\n'
+        "Ruiz said the talks were frank. During Tavares's next trip, \"we hope to sign it"
+    )
+    assert _speaker(quotes, "The river") == ("Joao Pedro Tavares Neto", "Brazil")
+    assert _speaker(quotes, "we hope") == ("Ana Ruiz", "Argentina")

@@ -508,11 +508,13 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
     if sent is not None:
         hi = min(sent.end, quote_start - 1)
         for m in ms.between(sent.start, hi)[:8]:
-            if ms.is_person(m) and norm.count('"', sent.start, m.start) % 2 == 0:
+            if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
+                    and norm.count('"', sent.start, m.start) % 2 == 0):
                 return m.actor
     lo = max(0, quote_start - 400)
     for m in reversed(ms.between(lo, quote_start - 1)):
-        if ms.is_person(m) and norm.count('"', lo, m.start) % 2 == 0:
+        if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"
+                and norm.count('"', lo, m.start) % 2 == 0):
             return m.actor
     return None
 

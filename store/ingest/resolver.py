@@ -169,7 +169,7 @@ def _person(state: _State, name: str, role: str, country: str | None,
             state.by_name[key] = idx
             state.persons[idx].given = given
             if given:
-                state.by_given.setdefault(spelling_key(given.split()[0]), []).append(idx)
+                _index_given(state, given, idx)
         else:
             idx = None
     if idx is None and len(tokens) > 1:
@@ -187,7 +187,7 @@ def _person(state: _State, name: str, role: str, country: str | None,
         state.persons[idx] = _Person(idx, surname, given, gender, role)
         state.by_surname.setdefault(skey, []).append(idx)
         if given:
-            state.by_given.setdefault(spelling_key(given.split()[0]), []).append(idx)
+            _index_given(state, given, idx)
         return idx
     if idx not in state.persons:
         return idx
@@ -225,6 +225,13 @@ def _recent(state: _State, candidates: list[int]) -> int | None:
 def _by_surname(state: _State, surname: str) -> int | None:
     return _recent(state, state.by_surname.get(spelling_key(bare(surname)), []))
 
+
+
+def _index_given(state: _State, given: str, idx: int) -> None:
+    """Every given name, middle ones too: "Lula" is how "Luiz Inacio Lula da Silva" goes."""
+    for w in given.split():
+        if not (len(w) <= 2 and w.endswith(".")):
+            state.by_given.setdefault(spelling_key(w), []).append(idx)
 
 
 def _by_given_name(state: _State, word: str) -> int | None:
