@@ -499,9 +499,11 @@ def test_the_visiting_leader_and_the_host() -> None:
 def test_an_aide_is_of_the_principals_country() -> None:
     quotes = _quotes(
         "Kenyan President Joseph Mwangi met Hungarian Prime Minister Tamas Kertesz.\n\n"
-        "Kertesz's spokesman Gabor Nagy said the visit was \"a success\".\n"
+        "Kertesz's spokesman Gabor Nagy said the visit was \"a success\". Mwangi's "
+        'spokesman, Peter Otieno, said it was "a start".\n'
     )
     assert _speaker(quotes, "a success") == ("Gabor Nagy", "Hungary")
+    assert _speaker(quotes, "a start") == ("Peter Otieno", "Kenya")
 
 
 def test_a_home_outlets_own_leader_gets_the_country_the_article_names_most() -> None:

@@ -40,7 +40,7 @@ VISIT_ALIAS = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
     r"(?P<guest>guest)|(?P<host>hosts?))\b")
-_PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+\s+){0,4}$")
+_PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
