@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from store.ingest import officials as off
 from store.ingest.countries import (
     NATIONALITY_PATTERN,
     country_of,
@@ -49,8 +50,9 @@ _MINISTRY = re.compile(
     r"[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)))"
     r"(?![\w])"
 )
+_OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
-_NAT_BEFORE = re.compile(r"(?:^|\s)(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
+_NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
     "foreign": "Foreign Ministry",
     "foreign affairs": "Foreign Ministry",
@@ -68,6 +70,13 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"Pentagon"), "Pentagon", "United States", "pentagon", ("pentagon",)),
     (re.compile(r"White\s+House"), "White House", "United States", "whitehouse", ("white",)),
     (re.compile(r"Kremlin"), "Kremlin", "Russia", "kremlin", ("kremlin",)),
+    # Seats of government that speak for it, as "the White House" does.
+    (re.compile(r"(?:No\.?\s*10\s+)?Downing\s+Street"), "Downing Street", "United Kingdom",
+     "downing", ("downing",)),
+    (re.compile(r"[EÉ]lys[eé]e(?:\s+Palace)?"), "Élysée", "France", "elysee",
+     ("elys", "élys")),
+    (re.compile(r"(?:the\s+)?Blue\s+House"), "Blue House", "South Korea", "bluehouse",
+     ("blue house",)),
     (re.compile(r"(?:India's\s+|Indian\s+)?(?:External\s+Affairs\s+Ministry|"
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
@@ -80,6 +89,18 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
       "times")),
     (re.compile(r"(?:Chinese|China's)\s+(?:readout|account|statement)"),
      "Chinese Foreign Ministry", "China", "ministry", ("readout", "account", "statement")),
+    # News agencies whose readouts are quoted: "KCNA said", "according to TASS".
+    (re.compile(r"KCNA|Korean\s+Central\s+News\s+Agency"), "KCNA", "North Korea", "kcna",
+     ("kcna", "korean central")),
+    (re.compile(r"TASS|RIA\s+Novosti"), "TASS", "Russia", "tass", ("tass", "ria novosti")),
+    (re.compile(r"Yonhap"), "Yonhap", "South Korea", "yonhap", ("yonhap",)),
+    (re.compile(r"Kyodo(?:\s+News)?"), "Kyodo", "Japan", "kyodo", ("kyodo",)),
+    (re.compile(r"IRNA"), "IRNA", "Iran", "irna", ("irna",)),
+    (re.compile(r"Anadolu(?:\s+Agency)?"), "Anadolu Agency", "Turkey", "anadolu", ("anadolu",)),
+    (re.compile(r"(?:the\s+)?Saudi\s+Press\s+Agency|\bSPA\b"), "Saudi Press Agency",
+     "Saudi Arabia", "spa", ("saudi press", "spa")),
+    (re.compile(r"Press\s+Trust\s+of\s+India|\bPTI\b"), "PTI", "India", "pti",
+     ("pti", "press trust")),
     # The two people who met speak jointly: "the two leaders", "the pair".
     (re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|governments|leaders|"
                 r"presidents|ministers|men|women|delegations)\b|[Tt]he\s+pair\b|"
@@ -89,28 +110,47 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
                                    "presidents", "ministers", "men", "women", "delegations",
                                    "pair")),
 )
+_SPOKES_FOR = re.compile(
+    r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
+    r"(?:\s+[A-Z][a-z]+){0,2})")
+_CLUE_RE = re.compile(trie_pattern(sorted({c for f in _FIXED for c in f[4]})).replace(
+    r"\s+", " "))
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
-    r"\b[Tt]he\s+(?:(?:senior|same|U\.S\.|American|Chinese|administration)\s+){0,2}"
+    r"\b[Tt]he\s+(?:(?:senior|same|unnamed|anonymous|U\.S\.|American|Chinese|administration)"
+    r"\s+){0,2}"
     r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)"
 )
+_STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
+                            r"(?=\s+(?:read|reads|said|says|added|noted|stated)\b)")
+_IT_SAID = re.compile(r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated)\b)")
+# A country's office as a speaker: "the Somali presidency said", "the Irish government".
+_NAT_OFFICE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
+    r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
+# "China's top security agency said": an agency known by what it does.
+_NAT_AGENCY = re.compile(
+    rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
+    r"(?P<kind>security|intelligence|spy|counter-?espionage|space|nuclear)\s+agency\b")
 # "the Chinese side said": the country speaks.
 _SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
 # An anonymous official: "a senior U.S. official", "a senior State Department official".
 _ANON = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+\"?"  # citing a "senior ..."
     r"(?P<phrase>(?:(?:senior|top|high-ranking|unnamed|anonymous|administration|Biden\s+"
     r"administration|U\.S\.|US|American|Chinese|Indian|Japanese|Russian|Philippine|Taiwanese|"
     r"State\s+Department|Pentagon|White\s+House|defen[cs]e|foreign\s+ministry|government|"
     r"Western|European|military|intelligence|Treasury|Commerce\s+Department|congressional|"
     # The office an aide works in, as outlets that cover their own government put it.
     r"presidential|ministry|Kremlin|Korean|South\s+Korean|British|French|German|Australian|"
-    r"diplomatic|security|Japanese\s+government|Foreign\s+Ministry)\s+)"
+    r"diplomatic|security|Japanese\s+government|Foreign\s+Ministry|"
+    rf"{_NAT})\s+)"
     r"{0,4}(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman))\b"
 )
 _ANON_BARE = re.compile(
     r"(?<![\w.])(?P<phrase>(?:(?:[Ss]enior|U\.S\.|American|Chinese|Indian|Japanese|Russian|"
-    r"Philippine|administration|Administration|State\s+Department|Pentagon|White\s+House)\s+)"
+    r"Philippine|administration|Administration|State\s+Department|Pentagon|White\s+House|"
+    rf"{_NAT})\s+)"
     r"{1,3}officials)\b"
 )
 # Unnamed groups speaking: "critics said", "analysts warned".
@@ -194,10 +234,16 @@ def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | N
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
+    end = m.end()
+    if country is None:
+        # "the Ministry of Foreign Affairs of Vietnam": the country after the office.
+        of = _OF_NAT.match(text, m.end())
+        if of is not None:
+            country, end = country_of(of["nat"]), of.end()
     country = country or default_country
     base = _KIND_NAMES.get(kind, kind.title() + " Ministry")
     name = f"{demonym(country)} {base}" if country else base
-    return BodyHit(start, m.end(), name, country, "ministry")
+    return BodyHit(start, end, name, country, "ministry")
 
 
 def _is_noun_form(form: str) -> bool:
@@ -237,19 +283,51 @@ def find_bodies(
     if "ministry" in low:
         for m in _MINISTRY.finditer(text, start, end):
             hits.append(_ministry_hit(text, start, m, default_country))
+    # One scan for every clue word, then only the bodies whose clue was seen.
+    seen = set(_CLUE_RE.findall(low))
     for pattern, name, country, key, clue in _FIXED:
-        if not any(c in low for c in clue):
+        if seen.isdisjoint(clue):
             continue
         for m in pattern.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
+    if "spokes" in low:
+        # "a spokesman for the taoiseach": a person's spokesperson speaks for them.
+        for m in _SPOKES_FOR.finditer(text, start, end):
+            phrase = " ".join(m[0].split()[1:])
+            who = re.sub(r"^the\s+", "", m["who"])
+            country = country_of(who) or off.role_country(who) or next(
+                (c for w in who.split() if (c := country_of(w))), None)
+            hits.append(BodyHit(m.start(), m.end(), phrase, country, "spokes"))
     if "the " in low:
         for m in _BACK_REF.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
+        if any(w in low for w in ("statement", "readout")):
+            # "the statement read": the body last named issued it.
+            for m in _STATEMENT_REF.finditer(text, start, end):
+                hits.append(BodyHit(m.start(), m.end(), "", None, "*"))
         if " side" in low:
             for m in _SIDE.finditer(text, start, end):
                 side = country_of(m["nat"])
                 if side:
                     hits.append(BodyHit(m.start(), m.end(), side, side))
+    if '" it ' in low:
+        # `"...," it read`: the readout of the office last named.
+        for m in _IT_SAID.finditer(text, start, end):
+            hits.append(BodyHit(m.start(), m.end(), "", None, "*"))
+    if "agency" in low:
+        for m in _NAT_AGENCY.finditer(text, start, end):
+            country = country_of(m["nat"])
+            if country:
+                kind = " ".join(m["kind"].lower().split())
+                hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind} agency",
+                                    country, "office"))
+    if any(w in low for w in ("presidency", "government", "office", "cabinet")):
+        for m in _NAT_OFFICE.finditer(text, start, end):
+            country = country_of(m["nat"])
+            if country:
+                kind = " ".join(m["kind"].split())
+                hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind}", country,
+                                    "office"))
     if any(w in low for w in _GROUP_WORDS):
         for m in _GROUP.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))

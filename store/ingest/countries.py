@@ -27,91 +27,22 @@ class CountryInfo:
     capitals: tuple[str, ...] = ()  # metonyms for the government
 
 
-# The G20 members, the usual parties to US/China meetings and a few others that
-# show up in diplomatic copy. Forms are matched as whole words.
-_COUNTRIES: tuple[CountryInfo, ...] = (
-    CountryInfo("United States", "U.S.",
-                ("United States", "United States of America", "U.S.", "US", "U.S.A.", "USA",
-                 "America", "American", "Americans"), ("Washington",)),
-    CountryInfo("China", "Chinese",
-                ("China", "Chinese", "People's Republic of China", "PRC", "mainland China"),
-                ("Beijing",)),
-    CountryInfo("India", "Indian", ("India", "Indian", "Indians"), ("New Delhi", "Delhi")),
-    CountryInfo("Japan", "Japanese", ("Japan", "Japanese"), ("Tokyo",)),
-    CountryInfo("Russia", "Russian", ("Russia", "Russian", "Russians", "Russian Federation"),
-                ("Moscow", "Kremlin")),
-    CountryInfo("Philippines", "Philippine",
-                ("Philippines", "Philippine", "Filipino", "Filipinos"), ("Manila",)),
-    CountryInfo("Taiwan", "Taiwanese", ("Taiwan", "Taiwanese"), ("Taipei",)),
-    CountryInfo("Ukraine", "Ukrainian", ("Ukraine", "Ukrainian", "Ukrainians"), ("Kyiv", "Kiev")),
-    CountryInfo("United Kingdom", "British",
-                ("United Kingdom", "U.K.", "UK", "Britain", "British", "Great Britain"),
-                ("London",)),
-    CountryInfo("France", "French", ("France", "French"), ("Paris",)),
-    CountryInfo("Germany", "German", ("Germany", "German", "Germans"), ("Berlin",)),
-    CountryInfo("Italy", "Italian", ("Italy", "Italian"), ("Rome",)),
-    CountryInfo("Canada", "Canadian", ("Canada", "Canadian"), ("Ottawa",)),
-    CountryInfo("Australia", "Australian", ("Australia", "Australian"), ("Canberra",)),
-    CountryInfo("Brazil", "Brazilian", ("Brazil", "Brazilian"), ("Brasilia",)),
-    CountryInfo("Mexico", "Mexican", ("Mexico", "Mexican"), ("Mexico City",)),
-    CountryInfo("Argentina", "Argentine", ("Argentina", "Argentine", "Argentinian"),
-                ("Buenos Aires",)),
-    CountryInfo("South Korea", "South Korean",
-                ("South Korea", "South Korean", "Republic of Korea", "ROK"), ("Seoul",)),
-    CountryInfo("North Korea", "North Korean",
-                ("North Korea", "North Korean", "DPRK"), ("Pyongyang",)),
-    CountryInfo("Indonesia", "Indonesian", ("Indonesia", "Indonesian"), ("Jakarta",)),
-    CountryInfo("Saudi Arabia", "Saudi", ("Saudi Arabia", "Saudi"), ("Riyadh",)),
-    CountryInfo("Turkey", "Turkish", ("Turkey", "Turkish", "Türkiye"), ("Ankara",)),
-    CountryInfo("South Africa", "South African", ("South Africa", "South African"),
-                ("Pretoria",)),
-    CountryInfo("Vietnam", "Vietnamese", ("Vietnam", "Vietnamese", "Viet Nam"), ("Hanoi",)),
-    CountryInfo("Pakistan", "Pakistani", ("Pakistan", "Pakistani"), ("Islamabad",)),
-    CountryInfo("Iran", "Iranian", ("Iran", "Iranian"), ("Tehran",)),
-    CountryInfo("Israel", "Israeli", ("Israel", "Israeli"), ()),
-    CountryInfo("Singapore", "Singaporean", ("Singapore", "Singaporean"), ()),
-    CountryInfo("Malaysia", "Malaysian", ("Malaysia", "Malaysian"), ("Kuala Lumpur",)),
-    CountryInfo("Thailand", "Thai", ("Thailand", "Thai"), ("Bangkok",)),
-    CountryInfo("Laos", "Lao", ("Laos", "Lao", "Laotian"), ("Vientiane",)),
-    CountryInfo("Peru", "Peruvian", ("Peru", "Peruvian"), ("Lima",)),
-    CountryInfo("Egypt", "Egyptian", ("Egypt", "Egyptian"), ("Cairo",)),
-    CountryInfo("Spain", "Spanish", ("Spain", "Spanish"), ("Madrid",)),
-    CountryInfo("Poland", "Polish", ("Poland", "Polish"), ("Warsaw",)),
-    CountryInfo("Netherlands", "Dutch", ("Netherlands", "Dutch"), ("The Hague",)),
-    CountryInfo("Bangladesh", "Bangladeshi", ("Bangladesh", "Bangladeshi"), ("Dhaka",)),
-    CountryInfo("Nepal", "Nepali", ("Nepal", "Nepali", "Nepalese"), ("Kathmandu",)),
-    CountryInfo("Sri Lanka", "Sri Lankan", ("Sri Lanka", "Sri Lankan"), ("Colombo",)),
-    CountryInfo("Qatar", "Qatari", ("Qatar", "Qatari"), ("Doha",)),
-    CountryInfo("United Arab Emirates", "Emirati", ("United Arab Emirates", "UAE", "Emirati"),
-                ("Abu Dhabi",)),
-    CountryInfo("Nigeria", "Nigerian", ("Nigeria", "Nigerian"), ("Abuja",)),
-    CountryInfo("Kenya", "Kenyan", ("Kenya", "Kenyan"), ("Nairobi",)),
-    CountryInfo("New Zealand", "New Zealand", ("New Zealand",), ("Wellington",)),
-    CountryInfo("Cambodia", "Cambodian", ("Cambodia", "Cambodian"), ("Phnom Penh",)),
-    CountryInfo("Myanmar", "Myanmar", ("Myanmar", "Burma", "Burmese"), ("Naypyitaw",)),
-    CountryInfo("Mongolia", "Mongolian", ("Mongolia", "Mongolian"), ("Ulaanbaatar",)),
-)
-
-
-
-def _world(written: tuple[CountryInfo, ...]) -> tuple[CountryInfo, ...]:
-    """The countries of store/data/countries.tsv that are not written out above: every
-    pair of countries must read, not only the ones our samples are about."""
-    known = {c.name for c in written}
+def _load() -> tuple[CountryInfo, ...]:
+    """The country table (store/data/countries.tsv): every UN member, the EU and a few
+    others, so a title such as "Somali President" gives a country for any pair."""
+    raw = resources.files("store").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
     out: list[CountryInfo] = []
-    table = resources.files("store").joinpath("data", "countries.tsv").read_text("utf-8")
-    for line in table.splitlines():
+    for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, demonym, forms, capitals = line.split("\t")
-        if name in known:
-            continue
-        all_forms = tuple(dict.fromkeys([name, *filter(None, forms.split("|"))]))
-        out.append(CountryInfo(name, demonym, all_forms, tuple(filter(None, capitals.split("|")))))
-    return written + tuple(out)
+        cols = line.split("\t") + ["", ""]
+        out.append(CountryInfo(
+            cols[0], cols[1], tuple(f for f in cols[2].split(";") if f),
+            tuple(c for c in cols[3].split(";") if c)))
+    return tuple(out)
 
 
-_COUNTRIES = _world(_COUNTRIES)
+_COUNTRIES: tuple[CountryInfo, ...] = _load()
 
 _BY_FORM: dict[str, CountryInfo] = {}
 _BY_CAPITAL: dict[str, CountryInfo] = {}
@@ -124,13 +55,9 @@ for _c in _COUNTRIES:
         _BY_CAPITAL[_cap] = _c
 
 
-def _alternation(words: list[str]) -> str:
-    # Longest first so "United States of America" wins over "United States".
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-
-# A country form, optionally possessive ("China's", "Americans'"); the lookbehind
-# and lookahead stop "USA" inside "USAID" and "US" inside "USB".
+# A country form, optionally possessive ("China's", "Americans'"); the lookahead
+# stops "USA" inside "USAID" and "US" inside "USB".
 # A trie, not a plain alternation: with every country of the world, trying each form at each
 # position made the scan the slowest step of ingest.
 _FORM_PATTERN = trie_pattern(list(_BY_FORM))

@@ -37,6 +37,12 @@ _AFTER_NOUNS = _WORKS | frozenset(
 _SPEECH_AFTER = re.compile(
     r"\s*,?\s*(?:[\w.'-]+\s+){0,5}?(?:said|says|told|added|asked|wrote|replied|insisted|warned)\b"
 )
+# A quoted description of an anonymous source names who spoke, it is not speech.
+_SOURCE_NAME = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+)?"
+    r"(?:(?:senior|top|unnamed|anonymous|administration|government|ministry|military|"
+    r"intelligence|diplomatic|high-ranking|security|defen[cs]e|foreign|[A-Z][\w.-]*)\s+){0,4}"
+    r"(?:officials?|sources?|diplomats?|aides?|insiders?)(?:\s+familiar\s+with\s+[\w\s]{0,40})?")
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d[\w.,]*")
 _SMALL = frozenset("a an and the of in on at to for with from by or vs as its is".split())
 
@@ -126,6 +132,8 @@ def _cause_term(span: str, before: str) -> bool:
 def is_label(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Is the quoted span norm[start:end] a title, name or label rather than speech?"""
     span = norm[start:end]
+    if _SOURCE_NAME.fullmatch(span.strip().rstrip(".,;:")):
+        return True  # citing a "senior administration official": who spoke, not what
     open_mark = start - 1
     before = norm[max(lo, open_mark - 60):open_mark]
     after = norm[end + 1:min(hi, end + 40)]

@@ -49,9 +49,11 @@ OFFICIALS: tuple[Official, ...] = (
              ("Subrahmanyam Jaishankar",)),
     Official("Vladimir Putin", "President", "Russia", "m"),
     Official("Sergei Lavrov", "Foreign Minister", "Russia", "m"),
-    Official("Volodymyr Zelenskiy", "President", "Ukraine", "m", ("Volodymyr Zelensky",)),
+    Official("Volodymyr Zelensky", "President", "Ukraine", "m",
+             ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy")),
     Official("Fumio Kishida", "Prime Minister", "Japan", "m"),
-    Official("Ferdinand Marcos", "President", "Philippines", "m", ("Ferdinand Marcos Jr.",)),
+    Official("Ferdinand Marcos Jr.", "President", "Philippines", "m",
+             ("Ferdinand Marcos", "Bongbong Marcos")),
     Official("Kurt Campbell", "Deputy Secretary of State", "United States", "m"),
     Official("Nicholas Burns", "Ambassador", "United States", "m"),
     Official("Katherine Tai", "Trade Representative", "United States", "f"),
@@ -78,6 +80,23 @@ OFFICIALS: tuple[Official, ...] = (
     Official("Keir Starmer", "Prime Minister", "United Kingdom", "m"),
     Official("Anthony Albanese", "Prime Minister", "Australia", "m"),
     Official("Prabowo Subianto", "President", "Indonesia", "m"),
+    Official("Olaf Scholz", "Chancellor", "Germany", "m"),
+    Official("Friedrich Merz", "Chancellor", "Germany", "m"),
+    Official("Angela Merkel", "Chancellor", "Germany", "f"),
+    Official("Recep Tayyip Erdogan", "President", "Turkey", "m", ("Recep Tayyip Erdoğan",)),
+    Official("Luiz Inácio Lula da Silva", "President", "Brazil", "m",
+             ("Luiz Inacio Lula da Silva", "Lula da Silva")),
+    Official("Rishi Sunak", "Prime Minister", "United Kingdom", "m"),
+    Official("Giorgia Meloni", "Prime Minister", "Italy", "f"),
+    Official("Benjamin Netanyahu", "Prime Minister", "Israel", "m"),
+    Official("Justin Trudeau", "Prime Minister", "Canada", "m"),
+    Official("Cyril Ramaphosa", "President", "South Africa", "m"),
+    Official("Ursula von der Leyen", "European Commission President", "European Union", "f"),
+    Official("Charles Michel", "European Council President", "European Union", "m"),
+    Official("António Costa", "European Council President", "European Union", "m",
+             ("Antonio Costa",)),
+    Official("Kaja Kallas", "EU foreign policy chief", "European Union", "f"),
+    Official("Josep Borrell", "EU foreign policy chief", "European Union", "m"),
 )
 
 BY_NAME: dict[str, Official] = {}
@@ -86,6 +105,19 @@ for _o in OFFICIALS:
     for _a in _o.aliases:
         BY_NAME[_a] = _o
 
+
+def known(name: str, key: str) -> Official | None:
+    """The listed official with this full name, or with its spelling key
+    (`names.spelling_key`: "Sergey Lavrov" finds "Sergei Lavrov")."""
+    hit = BY_NAME.get(name)
+    if hit is None and BY_KEY:
+        hit = BY_KEY.get(key)
+    return hit
+
+
+# Filled by names.py (which owns the spelling key) to avoid an import cycle.
+BY_KEY: dict[str, Official] = {}
+
 # Surname -> official, for a bare surname the article never introduced ("Wang
 # said ..."). Where two officials share one, the one listed first (the more
 # prominent: Wang Yi before Wang Wenbin) wins.
@@ -93,7 +125,7 @@ BY_SURNAME: dict[str, Official] = {}
 
 
 def _surname_of(name: str) -> str:
-    words = name.split()
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
     return words[0] if family_name_first(words) else words[-1]
 
 
@@ -122,7 +154,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "under secretary", "secretary-general", "secretary general", "general secretary",
     "national security adviser", "national security advisor", "security adviser",
     "vice president", "president-elect", "president", "vice premier", "premier",
-    "deputy prime minister", "prime minister", "foreign minister", "foreign affairs minister",
+    "deputy prime minister", "prime minister", "pm", "foreign minister", "foreign affairs minister",
     "minister of foreign affairs", "external affairs minister", "minister of external affairs",
     "defense minister", "defence minister", "minister of national defense",
     "minister of defense", "minister of defence", "minister of public security",
@@ -137,10 +169,15 @@ ROLE_WORDS: tuple[str, ...] = (
     "senior colonel", "colonel", "lieutenant colonel", "major general", "lieutenant general",
     "brigadier general", "rear admiral", "vice admiral", "captain", "lieutenant", "col.",
     "lt. gen.", "maj. gen.", "rear adm.", "vice adm.",
-    "mr.", "ms.", "mrs.", "dr.",
+    "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
+    # Heads of government and state with titles of their own.
+    "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
+    "high representative", "grand duke", "prince", "princess",
+    "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )
 ROLE_PATTERN = "|".join(
-    re.escape(r).replace(r"\ ", r"\s+") for r in sorted(ROLE_WORDS, key=len, reverse=True)
+    # "Vice-Premier", "vice-minister": some outlets hyphenate compound titles.
+    re.escape(r).replace(r"\ ", r"[\s-]+") for r in sorted(ROLE_WORDS, key=len, reverse=True)
 )
 
 # Titles that name one country's office even without a nationality adjective.
@@ -158,6 +195,8 @@ def role_country(role: str) -> str | None:
         return "United States"
     if low in _CN_ROLES:
         return "China"
+    if low in ("taoiseach", "tánaiste", "tanaiste"):
+        return "Ireland"
     return None
 
 

@@ -95,6 +95,8 @@ def extract(
         warnings.append("could not tell the two countries; give them with --dyad")
     if not pair.certain:
         review.append("pair-uncertain")
+    if any(q.speaker is None for q in quotes):
+        review.append("speaker-unresolved")
 
     positions = [
         pos.model_copy(update={"text": text[pos.start:pos.end]})

@@ -53,6 +53,12 @@ def _double_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
     return NEUTRAL
 
 
+def _flipped_open(norm: str, i: int, lo: int, hi: int) -> bool:
+    """A closing-shaped mark glued between a sentence end and a word opens a quote:
+    `for the airport.”We hope` (glued copy, or an outlet that prints ” both ways)."""
+    return (i > lo and i + 1 < hi and norm[i - 1] in ".!?,;:" and norm[i + 1].isalnum())
+
+
 def _single_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
     """OPEN, CLOSE or 0 for an apostrophe."""
     prev = norm[i - 1] if i > lo else " "
@@ -68,21 +74,32 @@ def _single_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
     return 0
 
 
-def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = False) -> list[Span]:
+def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = False,
+               open_before: bool = False) -> list[Span]:
     """Quoted spans of norm[lo:hi] (one paragraph), in order.
 
     `continues` tells that the next paragraph opens with a quote mark, so a span
     left open at the end of this one is a quotation continued there.
+    `open_before` tells that the paragraph before ended inside a quotation: a
+    closing mark met before any opening one ends that quotation here (some
+    outlets do not reopen a quotation at each paragraph).
     """
     spans: list[Span] = []
     d_open = -1  # offset of the pending double opening mark
     s_open = -1  # offset of the pending single opening mark
     marks = [m.start() for m in _MARK_RE.finditer(norm, lo, hi)]
+    lead = lo
+    while lead < hi and norm[lead].isspace():
+        lead += 1
     for k, i in enumerate(marks):
         if norm[i] == '"':
             d = _double_dir(text, norm, i, lo, hi)
+            if d == CLOSE and d_open < 0 and _flipped_open(norm, i, lo, hi):
+                d = OPEN
             if d_open < 0:
                 if d == CLOSE:
+                    if open_before and k == 0 and i > lead:
+                        spans.append(Span(lead, i, True, True))
                     continue  # a stray closing mark
                 d_open, s_open = i, -1
             elif d == OPEN and text[i] in _OPEN_DOUBLE:

@@ -41,7 +41,13 @@ _VERB_WORDS = (
     r"made\s+clear|went\s+on|expressed|expresses|voiced|reported|reports|raised|cited|quoted|"
     r"signaled|signalled|hailed|praised|welcomed|lamented|promising|vowing|pledging|"
     r"touting|touted|boasted|boasting|lauded|claiming|claimed|"
-    r"conveyed|reaffirmed|agreed|according\s+to|According\s+to"
+    r"conveyed|reaffirmed|agreed|according\s+to|According\s+to|"
+    # Verbs of real wire and readout copy whose subject owns the words that follow.
+    r"thanked|thanks|informed|highlighted|highlights|mentioned|commented|observed|"
+    r"assured|congratulated|celebrated|underlined|recounted|joked|admitted|revealed|disclosed|"
+    # Bare forms after an auxiliary: "he did claim that", "she would insist".
+    r"claim|insist|warn|stress|urge|argue|admit|concede|deny|denied|denies|briefed|"
+    r"read|reads"  # "..., the statement read"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
@@ -57,6 +63,9 @@ _SUBJECT_GAP = re.compile(
     # the appearance, which lasted 12 minutes, said".
     r"(?:,[^,\"]{0,160}(?:,[^,\"]{0,160}){0,2},\s*)?(?:(?:also|later|then|has|have|had|was|were|is|previously|"
     r"repeatedly|again|earlier|once|would|will|reportedly|separately|further|on\s+\w+day|"
+    r"did|does|do|could|might|must|himself|herself|"
+    r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
+    r"[A-Z][a-z]+day|"  # "Fernandez Monday celebrated": wire style drops the "on"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
     r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
@@ -69,7 +78,7 @@ _SENTENCE_PUNCT = ".!?"
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
-_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\"?\s*$")  # also `again," stressing`
 _AND_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 # "Kishida and Chinese President Xi": two names joined by "and" (titles between).
 _COORDINATED = re.compile(r"\s+and\s+(?:[\w.'-]+\s+){0,4}$")
@@ -77,7 +86,9 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
                           r"noted|called|expressed|voiced|conveyed|described)\b")
 # A headline or entry heading: "Putin: 'Next time in Moscow'".
 _COLON_LEAD = re.compile(r"\s*:\s*$")
+_IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
+_AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
 
 class _Mentions:
@@ -145,6 +156,8 @@ def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | N
     cands = ms.between(max(lo, verb - 300), verb)
     for n in range(len(cands) - 1, -1, -1):
         m = cands[n]
+        if n > 0 and _IN_RELATIVE.search(norm, max(lo, m.start - 80), m.start):
+            continue  # "Kim, who accompanied the president, said": not the president
         if _SUBJECT_GAP.match(norm, m.end, verb):
             # "Kishida and Chinese President Xi agreed": a joint subject is both sides.
             if n > 0 and ms.is_person(m) and _PLURAL_VERB.match(norm, verb):
@@ -204,10 +217,22 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
         if not punct:
             return None, False
         if _LEAD_GAP.match(norm, lo, vm.start()):
+            if vm.group(0).endswith("ing"):
+                # `"...," stressing that the two countries ...`: a participle hangs on
+                # the clause before the quote; what follows it is not its subject.
+                return None, False
             return _subject_after(norm, ms, vm.end(), limit), False
+        if vm.group(0) == "quoted":
+            # `"...," TASS quoted a Russian diplomatic source as saying`: the one quoted.
+            saying = _AS_SAYING.search(norm, vm.end(), min(limit + 20, vm.end() + 160))
+            inside = ms.between(vm.end(), saying.start()) if saying else []
+            if inside:
+                return inside[0], False
         subj = _subject_before(norm, ms, lo, vm.start())
         if subj is not None and _LEAD_GAP.match(norm, lo, subj.start):
-            return subj, False
+            # `"...", TASS reported`: an outlet relaying words is weaker than a
+            # speaker named before the quote ("Peskov told reporters ...").
+            return subj, vm.group(0) in ("reported", "reports")
         return None, False
     if tight and according and not _LEAD_GAP.match(norm, lo, vm.start()):
         return None, False
@@ -226,7 +251,7 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
 
 
 def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
-                        open_mark: int) -> Mention | None:
+                        open_mark: int, sent_lo: int | None = None) -> Mention | None:
     """Subject of the last speech verb before the opening mark (same sentence).
 
     A source named with "according to" and the subject of a trailing participle
@@ -269,13 +294,16 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
         elif _INFINITIVE.search(norm, max(lo, vm.start() - 4), vm.start()):
             continue  # "went on to say": the finite verb before owns the subject
         elif vm.group(0).endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(
-                norm, max(lo, vm.start() - 3), vm.start()):
+                norm, max(lo - 2, vm.start() - 4), vm.start()):
             fallback = fallback or _clause_subject(norm, ms, lo, vm.start())
             continue
         else:
             subj = _subject_before(norm, ms, lo, vm.start())
             if subj is None and _AND_BEFORE.search(norm, max(lo, vm.start() - 6), vm.start()):
-                subj = _clause_subject(norm, ms, lo, vm.start())
+                # "X celebrated "...", and announced that "...": the clause's subject
+                # may stand before an earlier quotation of the same sentence.
+                subj = _clause_subject(norm, ms, lo if sent_lo is None else sent_lo,
+                                       vm.start())
             if subj is None:
                 # Inverted only right before the quote: `said Wang: "..."`.
                 after = _subject_after(norm, ms, vm.end(), open_mark)
@@ -353,12 +381,13 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     para_of: list[int] = []
     continued: list[bool] = []  # the quote continues one left open in the paragraph before
     own_clause: list[bool] = []
+    unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
-        spans = pair_marks(text, norm, p.start, p.end, continues=cont)
+        spans = pair_marks(text, norm, p.start, p.end, continues=cont, open_before=open_before)
         prev_end = p.start
         first_in_para = True
         starts = [s.start for s in p.sentences]
@@ -377,6 +406,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 # `Xi said Taiwan was "..." and that Washington should "..."`: the
                 # second fragment hangs on the reporting verb of the first.
                 before = last_before[1]
+            if before is None and prev_end > s_lo:
+                before = _before_attribution(norm, ms, verbs, max(s_lo, prev_end),
+                                             sp.start - 1, s_lo)
             last_before = (s_lo, before) if before is not None else last_before
             if sp.closed:
                 who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
@@ -410,7 +442,10 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 None if who is not None else _previous_subject(norm, ms, p, starts, s_lo)
             )
             para_of.append(n)
-            continued.append(first_in_para and open_before and sp.start - 1 == lead)
+            continued.append(first_in_para and open_before and sp.start - 1 <= lead)
+            # Continued without a new opening mark: the same quotation, one quote.
+            unopened.append(first_in_para and open_before and sp.start == lead
+                            and norm[sp.start] != '"')
             first_in_para = False
         open_before = bool(spans) and not spans[-1].closed
     _fill_gaps(norm, paras, speakers, para_of, continued, [q.end for q in out], own_clause)
@@ -419,12 +454,69 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     for k, q in enumerate(out):
         if speakers[k] is None and not own_clause[k] and not q.partial:
             speakers[k] = subject[k]
+    # A quotation with no attribution of its own continues the speaker before it,
+    # across paragraphs too (a quoted paragraph after a line of narration, an
+    # excerpt cut inside a quotation): the subject of the narration if it names
+    # one, else whoever was quoted last.
+    last: int | None = None
+    starts_of: dict[int, list[int]] = {}  # sentence starts per paragraph, built once
+    for k, q in enumerate(out):
+        if speakers[k] is None and not own_clause[k]:
+            n = para_of[k]
+            if n not in starts_of:
+                starts_of[n] = [x.start for x in paras[n].sentences]
+            narrated = _narration_subject(norm, ms, paras, n, starts_of[n], q.start)
+            speakers[k] = narrated if narrated is not None else last
+        if speakers[k] is not None:
+            last = speakers[k]
     for q, who_idx in zip(out, speakers, strict=True):
         if who_idx is not None:
             actor = table.actors[who_idx]
             q.speaker = actor.name
             q.speaker_country = actor.country
-    return out
+    return _join_unopened(text, out, unopened, para_of)
+
+
+def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
+                   para_of: list[int]) -> list[Quote]:
+    """A quotation that runs on into the next paragraph without a new opening mark is one
+    quote (as a reader counts it), from its opening mark to its closing one."""
+    joined: list[Quote] = []
+    for k, q in enumerate(out):
+        if unopened[k] and joined and k > 0 and para_of[k - 1] == para_of[k] - 1:
+            first = joined[-1]
+            first.end = q.end
+            first.text = text[first.start:q.end]
+            first.speaker = first.speaker or q.speaker
+            first.speaker_country = first.speaker_country or q.speaker_country
+            continue
+        joined.append(q)
+    return joined
+
+
+def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
+                       starts: list[int], quote_start: int) -> int | None:
+    """The person the narration around an unattributed quote is about: the subject of its
+    sentence ("Abiy and Sisi discussed '...'"), or of the sentence before when the quote
+    opens its own ("Further he also reaffirmed ...", then a quoted paragraph)."""
+    p = paras[n]
+    i = bisect_right(starts, quote_start - 1) - 1
+    sent = p.sentences[i] if i >= 0 else None
+    if sent is not None and norm[sent.start:quote_start].strip(' "\n') == "":
+        sent = p.sentences[i - 1] if i > 0 else (
+            paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
+    if sent is not None:
+        hi = min(sent.end, quote_start - 1)
+        for m in ms.between(sent.start, hi)[:8]:
+            if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
+                    and norm.count('"', sent.start, m.start) % 2 == 0):
+                return m.actor
+    lo = max(0, quote_start - 400)
+    for m in reversed(ms.between(lo, quote_start - 1)):
+        if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"
+                and norm.count('"', lo, m.start) % 2 == 0):
+            return m.actor
+    return None
 
 
 def _previous_subject(norm: str, ms: _Mentions, p: Para, starts: list[int],
@@ -470,6 +562,10 @@ def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of
     for k in range(1, len(speakers)):
         if continued[k] and speakers[k] is None and para_of[k - 1] == para_of[k] - 1:
             speakers[k] = speakers[k - 1]
+    # An opening paragraph whose speaker is named only where the quotation ends.
+    for k in range(len(speakers) - 1, 0, -1):
+        if continued[k] and speakers[k - 1] is None and para_of[k - 1] == para_of[k] - 1:
+            speakers[k - 1] = speakers[k]
     # A paragraph that is nothing but a quotation follows on the speaker just quoted.
     for k in range(1, len(speakers)):
         if speakers[k] is None and para_of[k - 1] == para_of[k] - 1:

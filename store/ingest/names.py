@@ -1,0 +1,124 @@
+"""Person names in running text: capitalised runs, what cannot be a name, surnames.
+
+Pure string work with no knowledge of who is who (that is the resolver's job in
+actors.py). The words that can never be part of a name are data
+(store/data/not_name.txt), so the list grows without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from store.ingest import officials as off
+from store.ingest.countries import country_of, country_of_capital
+
+_UPPER = "A-Z\u00c0-\u00de"
+_LOWER = "a-z\u00df-\u00ff"
+# A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien"), an Arabic
+# name with its article ("al-Sisi", "el-Sisi") or an initial.
+_TOKEN = (
+    rf"(?:(?:[ae]l-)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:[-'][{_UPPER}{_LOWER}][{_LOWER}]+)*)"
+)
+# "J." or, as Indian and British copy writes it, a bare "S" before a surname ("S Jaishankar").
+_INITIAL = rf"(?:[{_UPPER}]\.|[{_UPPER}](?= [{_UPPER}][{_LOWER}]))"
+# Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
+_PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
+_RUN_RE = re.compile(
+    rf"(?<![\w.'-])(?:{_TOKEN}|{_INITIAL})"
+    rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?![\w-])"
+)
+_TOKEN_RE = re.compile(rf"(?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL})")
+_PARTICLE_RE = re.compile(rf"{_PARTICLE} ")
+
+NOT_NAME = frozenset(
+    w
+    for line in resources.files("store").joinpath("data", "not_name.txt")
+    .read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+    for w in line.split()
+)
+
+
+@lru_cache(maxsize=4096)
+def not_name(word: str) -> bool:
+    """A capitalised word that is never part of a person's name."""
+    w = word.rstrip(".")
+    if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
+                        for p in w.split("-")):
+        return True  # "Vice-Premier", "India-Japan", "US-China"
+    return w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word.endswith(".")
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+    """Capitalised runs that may hold a name, trimmed of titles and place words:
+    (start, end, words), a particle kept with the word it precedes ("von der Leyen")."""
+    out: list[tuple[int, int, list[str]]] = []
+    for run in _RUN_RE.finditer(text, start, end):
+        toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, run.start(), run.end())]
+        words = [text[s:e] for s, e in toks]
+        # Split the run at words that cannot be in a name; keep the name-like stretches.
+        i = 0
+        while i < len(words):
+            if not_name(bare(words[i])):
+                i += 1
+                continue
+            j = i
+            while j < len(words) and not not_name(bare(words[j])):
+                j += 1
+            seg = list(range(i, j))
+            # Initials may not open or close a name on their own.
+            while seg and _is_initial(words[seg[-1]]):
+                seg.pop()
+            if seg and any(not _is_initial(words[k]) for k in seg):
+                s, e = toks[seg[0]][0], toks[seg[-1]][1]
+                seg_words = [words[k] for k in seg]
+                if len(seg_words) <= 5:  # "Luiz Inacio Lula Da Silva"
+                    out.append((s, e, seg_words))
+            i = max(j, i + 1)
+    return out
+
+
+def bare(word: str) -> str:
+    """The word without a particle before it: "von der Leyen" -> "Leyen"."""
+    m = _PARTICLE_RE.match(word)
+    return word[m.end():] if m else word
+
+
+def canonical_name(tokens: list[str]) -> str:
+    """Full name without middle initials: ["Antony", "J.", "Blinken"] -> "Antony Blinken"."""
+    words = [t for t in tokens if not _is_initial(t)]
+    if len(words) <= 1:
+        return " ".join(tokens)  # "S. Jaishankar": the initial is the only given name
+    return " ".join(words)
+
+
+def surname_of(tokens: list[str]) -> tuple[str, str]:
+    """(family name, given names); the family name as a bare mention would show it."""
+    words = [t for t in tokens if not _is_initial(t)]
+    if off.family_name_first(words):
+        return words[0], " ".join(words[1:])
+    return bare(words[-1]), " ".join(words[:-1])
+
+
+@lru_cache(maxsize=8192)
+def spelling_key(name: str) -> str:
+    """One key for the spellings of one name across transliterations:
+    Sergey/Sergei, Zelensky/Zelenskyy/Zelenskiy, al-Sisi/el-Sisi/Sisi, Erdoğan/Erdogan."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"\b[ae]l[- ]", "", s)
+    s = re.sub(r"(?:iy|yy|ii|y|i)\b", "i", s)  # Zelenskiy, Zelenskyy, Sergey -> ...i
+    s = s.replace("ey", "ei").replace("-", " ").replace(".", "")  # "S. Jaishankar" = "S Jaishankar"
+    return " ".join(s.split())
+
+
+for _name, _o in off.BY_NAME.items():
+    off.BY_KEY.setdefault(spelling_key(_name), _o)

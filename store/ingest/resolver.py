@@ -1,0 +1,628 @@
+"""The resolver: walks an article's candidate mentions in text order and resolves each
+to an actor (a person, a body), as a reader would with what was seen so far.
+
+A full name with a title creates a person; a surname, a given name, an alias
+("the Kenyan president"), a pronoun, "the latter" or a back-reference ("the
+ministry", "the statement") resolves to someone already met.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.ingest import officials as off
+from store.ingest.bodies import BodyHit
+from store.ingest.countries import NATIONALITY_PATTERN, country_of
+from store.ingest.names import bare, canonical_name, name_runs, spelling_key, surname_of
+from store.ingest.titles import Title, title_before
+from store.ingest.types import ActorTable, Mention, Para
+from store.models import Actor
+
+_NAT = NATIONALITY_PATTERN
+
+# An appositive after a name: ", China's top diplomat," / ", a foreign ministry spokeswoman".
+_TITLE_AFTER = re.compile(
+    # Free words before the title only after an article or a nationality
+    # (", the White House's national security spokesperson"): ", standing beside a
+    # leader" is a participle clause, not an appositive.
+    rf"\s*,\s*(?:(?:(?i:the|a|an|his|her|its)\s+(?:(?P<nat>{_NAT})\s+)?|(?P<nat2>{_NAT})\s+)"
+    rf"(?:[\w'-]+\s+){{0,4}}?)?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
+)
+
+_HOSTS_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:hosted|hosts|welcomed|welcomes|received|receives|greeted)\b")
+_VISITS_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:visited|visits|arrived|arrives|travell?ed|flew|landed|"
+    r"(?:is|was)\s+visiting|(?:is|was)\s+on\s+an?\s+(?:official\s+|state\s+)?visit)\b")
+# "the visiting president", "his guest", "the hosts": the guest or host of the meeting.
+VISIT_ALIAS = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
+    r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
+    r"(?P<guest>guest)|(?P<host>hosts?))\b")
+_PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
+_SPEECH_NEAR = re.compile(
+    r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"(?:said|says|told|tells|added|warned|urged|stressed|noted|wrote|asked|replied|insisted)\b"
+)
+
+# A subject followed by its verb: "Biden answered", "Xi also told", "Wang, 70, said".
+_VERB_AFTER = re.compile(
+    r"(?:,[^,\"]{1,40},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|on\s+\w+day\s+|"
+    r"[a-z]+ly\s+)?"  # "Putin reportedly told"
+    r"(?:said|says|told|tells|answered|replied|added|warned|urged|stressed|insisted|asked|noted|"
+    r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
+)
+
+_OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
+
+# A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
+_PRONOUN_OBJECT = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+|warmly\s+)?(?:thanked|thanks|told|tells|urged|warned|"
+    r"asked|assured|invited|congratulated|praised|welcomed|reminded|pressed|greeted|"
+    r"replied\s+to|responded\s+to|answered)\s+(?P<obj>[^.,;:\"]{1,60})")
+
+# A sentence that opens as a reply: "In response, he", "Replying to Wang's remarks, he".
+_REPLY_OPENING = re.compile(
+    r"\W*(?:[Ii]n\s+(?:response|reply)|[Rr]eplying|[Rr]esponding|[Aa]nswering)\b"
+    r"(?:\s+to\s+(?P<to>[^,]{1,80}))?[^\"]*$")
+
+# Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
+_ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
+                     "bluehouse media embassy".split())
+
+_CAP_WORD = re.compile(r"[A-Z][\w'-]+")
+
+_LISTED = re.compile(r",?\s+and\s+|,\s+")
+
+_SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
+
+# "the secretary", "the Chinese leader", "the U.S. president"
+# No leading \b (it keeps the engine from skipping ahead to a "T"/"t"); matches
+# inside a word ("bathe") are dropped by hand where the pattern is scanned.
+ALIAS_RE = re.compile(
+    rf"[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
+    # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
+    r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
+    r"state\s+department)\s+(?:chief|head|boss)|"
+    r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
+    r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
+    r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
+    r"crown\s+prince))\b(?!\s+of\b)"
+)
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
+
+_HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
+
+
+
+@dataclass(slots=True)
+class _Person:
+    index: int
+    surname: str
+    given: str
+    gender: str | None
+    role: str
+
+
+
+@dataclass(slots=True)
+class _State:
+    """What a reader knows at a point of the article."""
+
+    table: ActorTable = field(default_factory=ActorTable)
+    by_name: dict[str, int] = field(default_factory=dict)
+    persons: dict[int, _Person] = field(default_factory=dict)
+    last_seen: dict[int, int] = field(default_factory=dict)  # actor -> order of last mention
+    clock: int = 0
+    last_body: dict[str, int] = field(default_factory=dict)  # kind key ("ministry") -> actor
+    by_surname: dict[str, list[int]] = field(default_factory=dict)
+    by_given: dict[str, list[int]] = field(default_factory=dict)  # first given name -> people
+
+    def touch(self, actor: int) -> None:
+        self.clock += 1
+        self.last_seen[actor] = self.clock
+
+    def add_mention(self, start: int, end: int, actor: int) -> None:
+        self.table.mentions.append(Mention(start, end, actor))
+        self.touch(actor)
+
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    start: int
+    end: int
+    kind: str  # "name" | "body" | "alias" | "pronoun"
+    priority: int
+    payload: object = None
+
+
+
+def _person(state: _State, name: str, role: str, country: str | None,
+            gender: str | None, tokens: list[str]) -> int:
+    """The actor index for a person, creating it or filling in what was missing."""
+    known = off.known(name, spelling_key(name))
+    if known is not None:
+        # The article's own spelling of a listed name stays ("Sergey Lavrov" where
+        # the list has "Sergei"); a shorter or fuller form takes the list's.
+        if spelling_key(known.name) != spelling_key(name):
+            name = known.name
+        if role.lower() in ("counterpart", "leader", "top diplomat", "chief diplomat"):
+            role = known.role  # the office is more useful than how the article put it
+        role = role or known.role
+        country = country or known.country
+        gender = gender or known.gender
+        tokens = name.split()
+    key = spelling_key(name)
+    idx = state.by_name.get(key)
+    surname, given = surname_of(tokens)
+    skey = spelling_key(surname)
+    if idx is None and len(tokens) > 1 and skey in state.by_name:
+        # "Kirby, the spokesman, said ..." then "John Kirby": one person, now named in full.
+        idx = state.by_name[skey]
+        if idx in state.persons and state.persons[idx].given == "":
+            actor = state.table.actors[idx]
+            actor.name = name
+            actor.aliases = [surname]
+            state.by_name[key] = idx
+            state.persons[idx].given = given
+            if given:
+                _index_given(state, given, idx)
+        else:
+            idx = None
+    if idx is None and len(tokens) > 1:
+        # "Lopez Obrador" after "Andres Manuel Lopez Obrador", "Tayyip Erdogan" after
+        # "Recep Tayyip Erdogan": the tail of a full name already met is that person.
+        idx = next((i for i in state.by_surname.get(spelling_key(bare(surname)), [])
+                    if spelling_key(state.table.actors[i].name).endswith(" " + key)), None)
+    if idx is None:
+        if gender is None and len(tokens) > 1:
+            gender = off.given_name_gender(tokens[0])
+        idx = len(state.table.actors)
+        aliases = [surname] if surname != name else []
+        state.table.actors.append(Actor(name=name, role=role, country=country, aliases=aliases))
+        state.by_name[key] = idx
+        state.persons[idx] = _Person(idx, surname, given, gender, role)
+        state.by_surname.setdefault(skey, []).append(idx)
+        if given:
+            _index_given(state, given, idx)
+        return idx
+    if idx not in state.persons:
+        return idx
+    actor = state.table.actors[idx]
+    if role and not actor.role:
+        actor.role = role
+        state.persons[idx].role = role
+    if country and not actor.country:
+        actor.country = country
+    if gender and state.persons[idx].gender is None:
+        state.persons[idx].gender = gender
+    return idx
+
+
+
+def _body(state: _State, hit: BodyHit) -> int:
+    idx = state.by_name.get(hit.name)
+    if idx is None:
+        idx = len(state.table.actors)
+        state.table.actors.append(Actor(name=hit.name, country=hit.country, kind="body"))
+        state.by_name[hit.name] = idx
+    if hit.key:
+        state.last_body[hit.key] = idx
+    return idx
+
+
+
+def _recent(state: _State, candidates: list[int]) -> int | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: state.last_seen.get(i, 0))
+
+
+
+def _by_surname(state: _State, surname: str) -> int | None:
+    return _recent(state, state.by_surname.get(spelling_key(bare(surname)), []))
+
+
+
+def _index_given(state: _State, given: str, idx: int) -> None:
+    """Every given name, middle ones too: "Lula" is how "Luiz Inacio Lula da Silva" goes."""
+    for w in given.split():
+        if not (len(w) <= 2 and w.endswith(".")):
+            state.by_given.setdefault(spelling_key(w), []).append(idx)
+
+
+def _by_given_name(state: _State, word: str) -> int | None:
+    """The one person whose full name opens with `word` ("Abiy" for "Abiy Ahmed")."""
+    hits = state.by_given.get(spelling_key(word), [])
+    return hits[0] if len(hits) == 1 else None
+
+
+
+def _known_by_surname(surname: str) -> off.Official | None:
+    """The best-known official with this surname; the table lists the likeliest first."""
+    surname = bare(surname)
+    return off.BY_SURNAME.get(surname) or off.BY_SURNAME.get(surname.removeprefix("al-"))
+
+
+
+def name_events(text: str, start: int, end: int) -> list[Event]:
+    return [Event(s, e, "name", 2, words) for s, e, words in name_runs(text, start, end)]
+
+
+
+def sentence_bounds(p: Para) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in p.sentences] or [(p.start, p.end)]
+
+
+
+def in_quotes(text: str, sent_start: int, pos: int) -> bool:
+    return text.count('"', sent_start, pos) % 2 == 1
+
+
+
+class Resolver:
+    """Walks the events of the article in order and resolves each to an actor."""
+
+    def __init__(self, text: str, default_country: str | None) -> None:
+        self.text = text
+        self.state = _State()
+        self.default_country = default_country
+        # Person mentions of each sentence outside quotes, in order: the subject is the first.
+        self.prev_subjects: list[int] = []
+        self.cur_subjects: list[int] = []
+        self.verb_subjects = 0  # how many of cur_subjects were followed by their verb
+        self.sent_start = 0
+        self.last_person_end = -1  # end of the last full person name resolved
+        # Surname key -> the one full name the article gives it anywhere (see `full_names`).
+        self.full_names: dict[str, list[str]] = {}
+        # Who receives and who visits, once the text says so ("the visiting leader").
+        self.host: int | None = None
+        self.guest: int | None = None
+        self.guest_until = -1  # the sentence where the one hosted is still to be named
+        # Spelling keys of capitalised words the article uses alone as names.
+        self.bare_surnames: set[str] = set()
+
+    # -- people -------------------------------------------------------------
+    def name(self, ev: Event, para: Para) -> int | None:
+        words: list[str] = ev.payload  # type: ignore[assignment]
+        text, st = self.text, self.state
+        lo = max(para.start, ev.start - 110)
+        before = text[lo:ev.start]
+        after = text[ev.end:min(para.end, ev.end + 90)]
+        title = title_before(before)
+        appos = _TITLE_AFTER.match(after) if title is None else None
+        role = ""
+        nat = None
+        if title is not None:
+            role, nat = title.role, title.nat
+        elif appos is not None:
+            role, nat = appos["role"], appos["nat"] or appos["nat2"]
+            if nat is None and re.search(r"White House|State Department|Pentagon", appos[0]):
+                nat = "U.S."
+        role = " ".join(role.split())
+        if off.is_honorific(role):
+            role = ""
+        if role.lower().endswith("counterpart") and self.cur_subjects:
+            # "Trump met his Chinese counterpart, Xi Jinping": a president's counterpart
+            # is a president, so "the Chinese president" later finds him.
+            theirs = st.persons[self.cur_subjects[0]].role
+            # Only an office every country has: a Chinese counterpart of a secretary
+            # of state is a foreign minister, not a secretary of state.
+            if (theirs and off.role_country(theirs) is None and "secretary" not in theirs.lower()
+                    and "counterpart" not in theirs.lower() and not off.is_honorific(theirs)):
+                role = theirs
+        country = country_of(nat) if nat else None
+        if country is None and (title is not None or appos is not None):
+            # "Foreign Minister Lena Varga of Hungary": the country after the name.
+            of = _OF_COUNTRY.match(text, ev.end)
+            country = country_of(of["nat"]) if of else None
+        if country is None and title is not None:
+            # "Putin's spokesman Dmitry Peskov": an aide is of his principal's country.
+            boss = _PRINCIPAL.search(before)
+            principal = _by_surname(st, boss[1]) if boss else None
+            if principal is not None:
+                country = st.table.actors[principal].country
+        if country is None and role:
+            country = off.role_country(role)
+        gender = off.role_gender(title.role if title else appos["role"] if appos else "")
+
+        if len(words) == 1:
+            titled = title is not None or appos is not None
+            return self._single(ev, words[0], role, country, gender, titled, para, title)
+
+        full = canonical_name(words)
+        # Two capitalised words are a person only with some evidence: a title, an
+        # appositive, a speech verb, the table of known officials, or an earlier mention.
+        key = spelling_key(full)
+        known = off.known(full, key) or off.BY_NAME.get(" ".join(words))
+        accepted = (
+            known is not None
+            or key in st.by_name
+            or title is not None
+            or appos is not None
+            or _SPEECH_NEAR.match(text, ev.end) is not None
+            or _SAID_BEFORE.search(text, max(para.start, ev.start - 20), ev.start) is not None
+            # "Marco Rubio and Steve Witkoff": a name listed with a person is a person.
+            or (self.last_person_end >= para.start
+                and _LISTED.fullmatch(text, self.last_person_end, ev.start) is not None)
+            # "Joe Biden and Vladimir Putin exchanged smiles", then "Putin told Biden":
+            # a two-word name whose surname the article also uses alone is a person.
+            or (len(words) <= 3
+                and spelling_key(bare(surname_of(words)[0])) in self.bare_surnames)
+        )
+        if not accepted:
+            return None  # "Taylor Swift", "Second Thomas": no evidence of an actor here
+        if key in st.by_name and not role:
+            idx = st.by_name[key]
+        else:
+            idx = _person(st, full, role, country or self._guess_country(words), gender, words)
+        self.last_person_end = ev.end
+        return idx
+
+    def _guess_country(self, words: list[str]) -> str | None:
+        if off.family_name_first(words) and words[0] in off.KOREAN_SURNAMES and (
+            len(words) == 3 or words[0] not in off.CHINESE_SURNAMES
+        ):
+            # Korean order; the South is the one whose officials travel to summits.
+            return "South Korea" if self.default_country in (None, "China", "Japan",
+                                                              "United States") \
+                else self.default_country
+        if off.family_name_first(words):
+            return "China" if self.default_country in (None, "China") else self.default_country
+        return None
+
+    def _single(self, ev: Event, word: str, role: str, country: str | None,
+                gender: str | None, titled: bool, para: Para,
+                title: Title | None = None) -> int | None:
+        st = self.state
+        # "He" opening a sentence is the pronoun, not Vice Premier He.
+        if word == "He" and not titled:
+            sentence_initial = self.text[max(para.start, ev.start - 3):ev.start].strip() in (
+                "", '"', "(", "-") or ev.start == self.sent_start
+            if sentence_initial:
+                return None
+        idx = _by_surname(st, word)
+        if idx is not None:
+            return idx
+        idx = _by_given_name(st, word)
+        if idx is not None:
+            return idx  # "PM Abiy" after "Abiy Ahmed": named by the given name
+        known = _known_by_surname(word)
+        if known is not None and not titled and (
+            word == "He" or _PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
+                                                 ev.start)
+        ):
+            known = None  # "in Austin, Texas" is a city, not the defense secretary
+        if known is not None:
+            return _person(st, known.name, role or known.role, country or known.country,
+                           gender or known.gender, known.name.split())
+        later = self.full_names.get(spelling_key(bare(word)))
+        if later is not None and (titled or _VERB_AFTER.match(self.text, ev.end)
+                                  or _SPEECH_NEAR.match(self.text, ev.end)):
+            # "Albanese said ..." where the article spells out "Anthony Albanese" only
+            # further down: the reader of the whole article knows who that is.
+            return _person(st, canonical_name(later), role, country, gender, later)
+        if titled and role and not off.is_honorific(role):
+            return _person(st, word, role, country, gender, [word])
+        if titled and not role and (title is not None and off.is_honorific(title.role)):
+            # "Mr. Scholz": a form of address is evidence enough of a person.
+            return _person(st, word, "", country, gender or off.role_gender(title.role),
+                           [word])
+        return None
+
+    def pronoun(self, ev: Event, sent_start: int) -> int | None:
+        word = self.text[ev.start:ev.end].lower()
+        want = "f" if word in ("she", "her") else "m"
+        st = self.state
+
+        def ok(i: int) -> bool:
+            p = st.persons.get(i)
+            return p is not None and p.gender in (None, want)
+
+        def strict(i: int) -> bool:
+            p = st.persons.get(i)
+            return p is not None and p.gender == want
+
+        inside = in_quotes(self.text, sent_start, ev.start)
+        if inside:
+            return None  # "he" inside a quotation is the speaker's, not the narrator's
+        others = self._not_this_one(ev, sent_start) if word in ("he", "she") else set()
+        # Most officials in this copy are men, so "he" accepts anyone not known to be a
+        # woman; "she" looks for a known woman first.
+        tests = (strict, ok) if want == "f" else (ok,)
+        for test in tests:
+            for pool in (self.cur_subjects, self.prev_subjects):
+                for i in pool:
+                    if test(i) and i not in others:
+                        return i
+            cands = [i for i in st.persons if test(i) and i not in others]
+            if cands:
+                return _recent(st, cands)
+        return None
+
+    def _not_this_one(self, ev: Event, sent_start: int) -> set[int]:
+        """People a subject pronoun cannot be, by what the sentence says of them.
+
+        "He thanked Xi for the welcome": not Xi (the guest thanks the host).
+        "In response, he said" / "Replying to Wang, she said": not the one answered,
+        by default the subject of the sentence before.
+        """
+        st, text = self.state, self.text
+        out: set[int] = set()
+        obj = _PRONOUN_OBJECT.match(text, ev.end)
+        if obj is not None:
+            out |= self._named_in(obj["obj"])
+            if self.host is not None and re.search(r"\bhosts?\b|\bwelcome\b|\bhospitality\b",
+                                                   obj["obj"]):
+                out.add(self.host)  # "he thanked his hosts": the guest speaks
+        # Bounded: a reply opens a sentence, a pronoun far into one is not its subject.
+        reply = (_REPLY_OPENING.match(text, sent_start, ev.start)
+                 if ev.start - sent_start < 200 else None)
+        if reply is not None:
+            named = self._named_in(reply["to"] or "")
+            out |= named or set(self.prev_subjects[:1])
+        # Never leave no one: the exclusion only ranks, it cannot empty the article.
+        return out if len(out) < len(st.persons) else set()
+
+    def _named_in(self, phrase: str) -> set[int]:
+        st = self.state
+        out: set[int] = set()
+        for w in _CAP_WORD.findall(phrase):
+            w = w.removesuffix("'s").removesuffix("'")  # "Orban's remarks"
+            out.update(st.by_surname.get(spelling_key(bare(w)), ()))
+        return out
+
+    def latter(self, which: str) -> int | None:
+        """"the latter" / "the former": the last or the one before of the two people
+        named most recently."""
+        st = self.state
+        seen: list[int] = []
+        for m in reversed(st.table.mentions[-12:]):
+            if m.actor in st.persons and m.actor not in seen:
+                seen.append(m.actor)
+            if len(seen) == 2:
+                break
+        if which == "latter":
+            return seen[0] if seen else None
+        return seen[1] if len(seen) == 2 else None
+
+    def alias(self, ev: Event) -> int | None:
+        m = ALIAS_RE.match(self.text, ev.start, ev.end)
+        if m is None:
+            return None
+        role = " ".join(m["role"].lower().split())
+        role = "prime minister" if role == "pm" else role
+        country = country_of(m["nat"]) if m["nat"] else None
+        st = self.state
+
+        # "the president" with no nationality is the U.S. president when one is named.
+        us_president = role == "president" and country is None and any(
+            "president" in p.role.lower() and "vice" not in p.role.lower()
+            and st.table.actors[p.index].country == "United States"
+            for p in st.persons.values()
+        )
+
+        def fits(p: _Person) -> bool:
+            actor = st.table.actors[p.index]
+            r = p.role.lower()
+            r = "prime minister" if r == "pm" else r
+            if r.startswith("former"):
+                return False
+            if country and actor.country != country:
+                return False
+            if role.endswith(("chief", "head", "boss")):
+                office = role.rsplit(" ", 1)[0]
+                office = {"pentagon": "defense", "state department": "secretary of state",
+                          "defence": "defense"}.get(office, office)
+                return office in r.replace("defence", "defense") and "deputy" not in r
+            if role == "leader":
+                return any(h in r for h in _HEAD_ROLES) or "leader" in r
+            if role == "diplomat":
+                return "diplomat" in r or "foreign minister" in r
+            if role == "secretary of state":
+                return "secretary of state" in r
+            if role == "secretary":
+                return "secretary" in r and "general" not in r
+            if role == "president":
+                return "president" in r and "vice" not in r and (
+                    country is not None or not us_president or actor.country == "United States"
+                )
+            return role in r
+
+        idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
+        if idx is None and country is not None:
+            # "the South African president" after a "President Cyril Ramaphosa" whose
+            # country the text had not said: the alias tells it.
+            country_asked, country = country, None
+            idx = _recent(st, [i for i, p in st.persons.items()
+                               if st.table.actors[i].country is None and fits(p)])
+            if idx is not None:
+                st.table.actors[idx].country = country_asked
+        if idx is not None:
+            # Keep "the secretary" as an alias: the store and the review screen show it.
+            alias = " ".join(m.group(0).lower().split())
+            actor = st.table.actors[idx]
+            if alias not in actor.aliases:
+                actor.aliases.append(alias)
+        return idx
+
+    def _host_or_guest(self, idx: int, ev: Event, sent_end: int) -> None:
+        """Learn who hosts and who visits: "Mwangi hosted Kertesz", "Kertesz arrived"."""
+        if ev.start < self.guest_until and idx != self.host and self.guest is None:
+            self.guest = idx  # the one hosted, welcomed or received
+        elif _HOSTS_AFTER.match(self.text, ev.end):
+            self.host, self.guest_until = idx, sent_end
+            if self.guest == idx:
+                self.guest = None
+        elif _VISITS_AFTER.match(self.text, ev.end) and idx != self.host:
+            self.guest = self.guest if self.guest is not None else idx
+
+    # -- walk ---------------------------------------------------------------
+    def run(self, paras: list[Para], events: list[list[Event]]) -> None:
+        st = self.state
+        for para, evs in zip(paras, events, strict=True):
+            bounds = sentence_bounds(para)
+            b = 0
+            self.sent_start = bounds[0][0]
+            for ev in evs:
+                while b + 1 < len(bounds) and ev.start >= bounds[b + 1][0]:
+                    b += 1
+                    if self.cur_subjects:
+                        self.prev_subjects = self.cur_subjects
+                    self.cur_subjects = []
+                    self.verb_subjects = 0
+                self.sent_start = bounds[b][0]
+                idx: int | None
+                if ev.kind == "name":
+                    idx = self.name(ev, para)
+                    if idx is None and self.text[ev.start:ev.end] == "He":
+                        idx = self.pronoun(ev, self.sent_start)
+                        ev = Event(ev.start, ev.end, "pronoun", 0)
+                elif ev.kind == "pronoun":
+                    idx = self.pronoun(ev, self.sent_start)
+                elif ev.kind == "alias":
+                    idx = self.alias(ev)
+                elif ev.kind == "latter":
+                    idx = self.latter(str(ev.payload))
+                elif ev.kind == "visit":
+                    idx = self.guest if ev.payload == "guest" else self.host
+                else:
+                    hit: BodyHit = ev.payload  # type: ignore[assignment]
+                    if hit.name == "" and hit.key == "*":
+                        # "the statement": the last office named issued it.
+                        idx = _recent(st, [i for k, i in st.last_body.items()
+                                           if k in _ISSUERS])
+                    elif hit.name == "" and hit.key:
+                        idx = st.last_body.get(hit.key)  # "the ministry"
+                    else:
+                        idx = _body(st, hit)
+                if idx is None:
+                    continue
+                st.add_mention(ev.start, ev.end, idx)
+                if idx in st.persons and ev.kind in ("name", "alias"):
+                    self._host_or_guest(idx, ev, bounds[b][1])
+                if (idx in st.persons and ev.kind != "pronoun"
+                        and self.text[ev.end:ev.end + 1] != "'"  # "Kishida's successor"
+                        and not in_quotes(self.text, self.sent_start, ev.start)
+                        and idx not in self.cur_subjects):
+                    if _VERB_AFTER.match(self.text, ev.end):
+                        # "Asked about Xi, Biden answered": the one doing the
+                        # verb is the subject, not the first name of the sentence.
+                        self.cur_subjects.insert(self.verb_subjects, idx)
+                        self.verb_subjects += 1
+                    else:
+                        self.cur_subjects.append(idx)
+                elif (ev.kind == "pronoun" and idx not in self.cur_subjects
+                      and self.text[ev.start:ev.end].lower() in ("he", "she")
+                      and _PRONOUN_OBJECT.match(self.text, ev.end)):
+                    # "He thanked Mwangi for the welcome.": the pronoun is the subject
+                    # the next "he" continues, not the person thanked.
+                    self.cur_subjects.insert(self.verb_subjects, idx)
+                    self.verb_subjects += 1
+            if self.cur_subjects:
+                self.prev_subjects = self.cur_subjects
+            self.cur_subjects = []
+            self.verb_subjects = 0

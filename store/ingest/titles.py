@@ -1,0 +1,119 @@
+"""Titles before a name: "U.S. Secretary of State ", "his Chinese counterpart ",
+"Prime Minister of Ethiopia ", "foreign ministry spokesperson " -> role and nationality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.ingest import officials as off
+from store.ingest.countries import NATIONALITY_PATTERN, country_of, country_of_capital
+
+_NAT = NATIONALITY_PATTERN
+# An envoy's title names where they are posted: "ambassador to Kenya", "envoy in Nairobi".
+_POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative)\s+(?:to|in)\b")
+
+
+# Hyphens split words here: "Vice-Premier" is the title "vice premier".
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,")
+
+_MODIFIER_WORDS = frozenset(
+    "new former then chief top senior outgoing incoming newly appointed the his her their its a an "
+    "current incumbent".split()
+)
+
+_ROLE_PREFIX = frozenset({"deputy", "vice", "acting", "assistant"})
+
+_ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "state", "department",
+                              "white", "house", "party", "military", "pentagon", "national",
+                              "security", "press", "chief"})
+
+# Titles indexed by their last word, so the backward match tries only a few.
+_ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+
+for _r in sorted({tuple(r.split()) for r in off.ROLE_WORDS}, key=len, reverse=True):
+    _ROLES_BY_LAST.setdefault(_r[-1], []).append(_r)
+
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    role: str
+    nat: str | None
+
+
+
+def _role_ending_at(low: list[str], end: int) -> int:
+    """Start index of a title whose last token is low[end-1], else -1."""
+    if end <= 0:
+        return -1
+    for tup in _ROLES_BY_LAST.get(low[end - 1], ()):
+        n = len(tup)
+        if n <= end and tuple(low[end - n:end]) == tup:
+            return end - n
+    return -1
+
+
+
+def title_before(window: str) -> Title | None:
+    """The title a name follows: "U.S. Secretary of State ", "his Chinese counterpart ",
+    "China's minister of public security, ", "foreign ministry spokesperson ".
+
+    Read backwards over the words (no regex search anchored at the end: that
+    would retry a long alternation at every position of the window).
+    """
+    # A title is a few words long: the last sixteen tokens hold any we know.
+    toks = _WORD_TOKEN.findall(window)[-16:]
+    end = len(toks)
+    if end and toks[end - 1] == ",":
+        end -= 1
+    low = [t.lower() for t in toks]
+    start = _role_ending_at(low, end)
+    role_end = end
+    if start < 0:
+        # "spokesperson for the foreign ministry", "minister of public security"
+        for k in range(end - 1, max(0, end - 7), -1):
+            if low[k] == ",":
+                break
+            if low[k] in ("of", "for", "to", "in") and k > 0:
+                start = _role_ending_at(low, k)
+                if start >= 0:
+                    role_end = end
+                    break
+    if start < 0:
+        return None
+    role_tokens_start = start
+    while role_tokens_start > 0 and low[role_tokens_start - 1] in _ROLE_PREFIX:
+        role_tokens_start -= 1
+    role = " ".join(toks[role_tokens_start:role_end])
+    # "Foreign Minister Prince Faisal": a title before a courtesy title is the office.
+    outer = _role_ending_at(low, role_tokens_start)
+    if outer >= 0 and low[role_tokens_start] in ("prince", "princess", "sheikh", "dr.", "dr"):
+        role = " ".join(toks[outer:role_tokens_start])
+        role_tokens_start = outer
+    j = role_tokens_start
+    while j > 0 and low[j - 1] in _ROLE_QUALIFIERS:
+        j -= 1
+    while j > 0 and low[j - 1] in _MODIFIER_WORDS:
+        j -= 1
+    if "former" in low[j:role_tokens_start] or (j > 0 and low[j - 1] == "former"):
+        role = "former " + role  # "former President Jair Bolsonaro" is not "the president"
+    nat = None
+    qualifiers = " ".join(low[j:role_tokens_start])
+    if any(q in qualifiers for q in ("state department", "white house", "pentagon")):
+        nat = "U.S."
+    elif j > 0 and country_of(toks[j - 1]):
+        nat = toks[j - 1]
+    elif j > 0 and (toks[j - 1].endswith("'s") or toks[j - 1] == "Kremlin") and (
+            country_of_capital(toks[j - 1])):
+        # "Pristina's PM Albin Kurti", "Kremlin spokesman": the seat stands for its
+        # government; a bare city is more often a dateline ("TOKYO - Prime Minister ...").
+        nat = country_of_capital(toks[j - 1])
+        # "the United States'" / "U.S." are single tokens; "United States" two.
+    elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
+        nat = toks[j - 2] + " " + toks[j - 1]
+    if nat is None and role_end > start and not _POSTED_TO.search(" ".join(low[start:role_end])):
+        # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail
+        # (but "Ambassador to Kenya" names the host, not the envoy's own country).
+        nat = next((t for t in toks[start:role_end] if country_of(t)), None)
+    return Title(role, nat)
