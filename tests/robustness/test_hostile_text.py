@@ -34,7 +34,7 @@ def hostile_article() -> str:
 
 def test_decode_drops_control_characters_but_keeps_newlines_and_tabs() -> None:
     text = decode(f"Title{CLEAR}\n\nBody\tone{TITLE}.\r\nTwo{CSI8}\x0c.\n".encode())
-    assert text == "Title\n\nBody\tone.\nTwo.\n"  # whole sequences go, not just ESC
+    assert text == "Title\n\nBody\tone.\nTwo\n.\n"  # whole sequences go, not just ESC
     assert not CONTROL.search(text)
 
 
