@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from store import __version__
 from store.db import StoreError
 from tui.cli import add, edit, extract, query, transfer
-from tui.cli.common import CliError, Handler, OneLineParser
+from tui.cli.common import CliError, Handler, OneLineParser, clean_for_terminal
 
 __all__ = ["CliError", "main"]
 
@@ -53,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (CliError, StoreError) as exc:
-        print(f"bilat: error: {exc}", file=sys.stderr)
+        # Messages quote paths and stored titles: either may hold escapes.
+        print(f"bilat: error: {clean_for_terminal(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("bilat: interrupted", file=sys.stderr)

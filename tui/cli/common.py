@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 from store import paths
 from store.db import Store
 from store.files import UnreadableFile, read_file
-from store.ingest.decode import MAX_BYTES
+from store.ingest.decode import MAX_BYTES, strip_controls
 from store.models import Status, Topic
 
 
@@ -27,6 +28,25 @@ class CliError(Exception):
 def open_store(args: argparse.Namespace) -> Store:
     """The store named by --store / $BILAT_STORE / the data dir. StoreError passes up to main."""
     return Store.open(paths.store_path(getattr(args, "store", None)))
+
+
+def clean_for_terminal(text: str) -> str:
+    """Stored text made safe to print: escape sequences and C0/C1 control characters removed
+    (newline and tab kept), so a title can neither clear the screen, retitle the window nor
+    set the clipboard (OSC 52). Ingest drops them already; old stores and imports still hold
+    them. Use it on every line of stored text a command prints, errors included."""
+    return strip_controls(text)
+
+
+# JSON escapes C0 controls itself, but with ensure_ascii=False it writes DEL and the C1
+# controls (0x9b is an 8-bit CSI) raw. They can only stand inside strings, where \uXXXX is
+# the same character: the data stays whole and the terminal sees plain ASCII.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with every control character escaped; same data, nothing a terminal runs."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def print_json(data: Any) -> None:
@@ -40,7 +60,7 @@ def print_json(data: Any) -> None:
             return {k: plain(v) for k, v in value.items()}
         return value
 
-    print(json.dumps(plain(data), indent=2, ensure_ascii=False))
+    print(json_for_terminal(json.dumps(plain(data), indent=2, ensure_ascii=False)))
 
 
 def confirm(question: str) -> bool:
@@ -121,6 +141,7 @@ class OneLineParser(argparse.ArgumentParser):
     """Usage errors as one line too, like every other failure (subcommands inherit it)."""
 
     def error(self, message: str) -> NoReturn:
+        message = clean_for_terminal(message)  # it may quote what was typed
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 

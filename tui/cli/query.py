@@ -10,6 +10,7 @@ from store.models import EntryView, MeetingRef, StoredQuote
 from tui.cli.common import (
     DYAD_HELP,
     SubParsers,
+    clean_for_terminal,
     find_topic,
     open_store,
     parse_dyad,
@@ -77,7 +78,8 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     for m in refs:
         where = f" · {m.location}" if m.location else ""
         sources = f" · {', '.join(m.sources)}" if m.sources else ""
-        print(f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]")
+        print(clean_for_terminal(
+            f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]"))
     return 0
 
 
@@ -99,8 +101,9 @@ def cmd_topics(args: argparse.Namespace) -> int:
     for r in board.rows:
         st = f"{r.current.glyph} {r.current.value}" if r.current else "-"
         last = r.last_discussed.isoformat() if r.last_discussed else "undated"
-        print(f"  {st:<12} {trend_arrow(r.trend)}  {r.topic.name:<22} last discussed {last}"
-              f"  ({len(r.cells)} meetings)")
+        print(clean_for_terminal(
+            f"  {st:<12} {trend_arrow(r.trend)}  {r.topic.name:<22} last discussed {last}"
+            f"  ({len(r.cells)} meetings)"))
     return 0
 
 
@@ -153,19 +156,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"topic": topic, "history": shown, "changes": changes})
         return 0
-    print(f"{topic.name} ({topic.id})")
+    print(clean_for_terminal(f"{topic.name} ({topic.id})"))
     if not shown:
         print("  not discussed at any meeting yet")
         return 0
     if not complete:
         print(f"(the latest {len(shown)} meetings; --last 0 shows all)")
     width = shutil.get_terminal_size((120, 24)).columns
-    for line in side_by_side([entry_block(v) for v in shown], width):
+    # Cleaned before wrapping, so the columns line up.
+    blocks = [[clean_for_terminal(p) for p in entry_block(v)] for v in shown]
+    for line in side_by_side(blocks, width):
         print(line)
     if changes:
         print("changes:")
         for c in changes:
-            print(f"  {c.description}")
+            print(clean_for_terminal(f"  {c.description}"))
     return 0
 
 
@@ -184,11 +189,11 @@ def cmd_changes(args: argparse.Namespace) -> int:
     if ref is None:
         print("no meetings yet")
         return 0
-    print(f"#{ref.id} {_when(ref).strip()} {ref.title or '(untitled)'}")
+    print(clean_for_terminal(f"#{ref.id} {_when(ref).strip()} {ref.title or '(untitled)'}"))
     if not found:
         print("  nothing changed against the meeting before")
     for c in found:
-        print(f"  {c.description}")
+        print(clean_for_terminal(f"  {c.description}"))
     return 0
 
 
@@ -206,5 +211,6 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     for q in found:
         when = q.meeting_date.isoformat() if q.meeting_date else "undated"
         src = f" — {q.source}" if q.source else ""
-        print(f"{when} #{q.meeting_id} [{q.topic or '-'}] {_quote_line(q)}{src}")
+        print(clean_for_terminal(
+            f"{when} #{q.meeting_id} [{q.topic or '-'}] {_quote_line(q)}{src}"))
     return 0

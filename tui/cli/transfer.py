@@ -15,6 +15,8 @@ from store.models import StoreDump
 from tui.cli.common import (
     CliError,
     SubParsers,
+    clean_for_terminal,
+    json_for_terminal,
     open_store,
     parse_date,
     print_json,
@@ -46,7 +48,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CliError(str(exc)) from None
     if args.output is None or args.output == "-":
-        sys.stdout.write(text)
+        # On stdout the text may reach a terminal: JSON keeps every character (escaped),
+        # the other formats lose the controls. A file (-o) gets the store's text as it is.
+        as_json = args.format in ("json", "timelinejs")
+        sys.stdout.write(json_for_terminal(text) if as_json else clean_for_terminal(text))
         return 0
     path = Path(args.output).expanduser()
     try:
