@@ -4,7 +4,6 @@ store in a directory bilat cannot write to."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -77,7 +76,9 @@ def test_a_foreign_sqlite_file_is_left_untouched(tmp_path: Path, user_version: i
     conn.close()
 
 
-def run_in_read_only_dir(directory: Path, store: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_in_read_only_dir(
+    directory: Path, store: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
     """`bilat` with `directory` read-only: as a normal user by its mode bits; as root (who
     ignores them) by a read-only bind mount in a private mount namespace."""
     cmd = [*bilat_cmd(), "--store", str(store), *args]
