@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from store import paths
 from store.db import Store
-from store.files import UnreadableFile, read_file
+from store.files import UnreadableFile, read_file, too_large
 from store.ingest.decode import MAX_BYTES, strip_controls
 from store.models import Status, Topic
 
@@ -180,7 +180,12 @@ def parse_dyad(value: str) -> list[str]:
 def read_input(path: str) -> bytes:
     """Bytes of a file or of stdin ('-'), with one clear error for every bad path."""
     if path == "-":
+        if sys.stdin is None:  # started with `<&-`: Python has no stdin object at all
+            raise CliError("-: stdin is closed; give a file, or pipe the article in")
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            # Reading stopped one byte past the cap: the true size is unknown, not 5.0 MB.
+            raise CliError(f"-: stdin is {too_large(None, MAX_BYTES)}")
         return data
     try:
         return read_file(Path(path), limit=MAX_BYTES, what="article file")

@@ -69,10 +69,15 @@ def _first_problem(exc: ValidationError) -> str:
     return f"{where}: {err['msg'].lower()}{more}"
 
 
+# Far above any real store's dump (10,000 meetings dump to about 200 MB), and a bound on what
+# a pipe or a device (/dev/zero) can make `import` hold in memory.
+MAX_DUMP_BYTES = 2 * 1024 * 1024 * 1024
+
+
 def read_dump(path: Path) -> StoreDump:
     """The dump in a file, with one clear line for every way it can be wrong."""
     try:
-        raw = read_file(path, what="export file")
+        raw = read_file(path, limit=MAX_DUMP_BYTES, what="export file")
     except UnreadableFile as exc:
         raise CliError(str(exc)) from None
     try:
