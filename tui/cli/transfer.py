@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from store.db import Store
+from store.db.dump import parse as parse_dump
 from store.export import render, write_text_atomic
 from store.files import UnreadableFile, read_file
 from store.models import StoreDump
@@ -81,7 +82,7 @@ def read_dump(path: Path) -> StoreDump:
     except UnreadableFile as exc:
         raise CliError(str(exc)) from None
     try:
-        return StoreDump.model_validate_json(raw)
+        return parse_dump(raw)
     except ValidationError as exc:
         kinds = {e["type"] for e in exc.errors()}
         if "json_invalid" in kinds:
