@@ -419,6 +419,8 @@ def search_quotes(
     where = [rows.QUOTE_SHOWN]
     params: list[Any] = []
     query = fts_query(words) if words else None
+    if query is None and words and words.strip():
+        return []  # words given but none searchable (only punctuation): nothing holds them
     if query is not None:
         # The full-text index narrows first; matches are then sorted by date.
         source = """quotes_fts f JOIN quotes q ON q.id = f.rowid
