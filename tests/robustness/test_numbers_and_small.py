@@ -6,10 +6,11 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
-from robust_helpers import bilat, fingerprint
+from robust_helpers import bilat, bilat_cmd, env_for, fingerprint
 
 from store.db import Store
 
@@ -62,7 +63,9 @@ def test_a_date_at_the_end_of_the_calendar_is_refused(
 
 def test_stdout_on_a_full_disk(seeded_store: Path) -> None:
     with open("/dev/full", "w") as full:
-        res = bilat(seeded_store, "meetings", stdout=full, stderr=-1)
+        res = subprocess.run([*bilat_cmd(), "--store", str(seeded_store), "meetings"],
+                             stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                             env=env_for(seeded_store), stdin=subprocess.DEVNULL)
     assert res.returncode == 2
     line = one_line(res.stderr)
     assert "cannot write" in line and "No space left on device" in line, line

@@ -88,14 +88,39 @@ def find_topic(topics: Sequence[Topic], raw: str) -> Topic:
                    f"{', '.join(t.id for t in topics)})")
 
 
+# The largest number SQLite stores (64-bit signed INTEGER): every id and count is below it.
+MAX_NUMBER = 2**63 - 1
+
+
+def _shown(value: str) -> str:
+    return repr(value) if len(value) <= 30 else f"a number of {len(value)} digits"
+
+
 def parse_meeting_id(value: str) -> int:
-    """'3' or '#3' -> 3."""
+    """'3' or '#3' -> 3; one line for anything that cannot be a meeting's number."""
     try:
         n = int(value.lstrip("#"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a meeting number: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a meeting number: {_shown(value)}") from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"not a meeting number: {value!r}")
+        raise argparse.ArgumentTypeError(f"not a meeting number: {_shown(value)}")
+    if n > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"meeting number out of range: {_shown(value)} (at most {MAX_NUMBER})")
+    return n
+
+
+def parse_count(value: str) -> int:
+    """A count (--last, --limit): 0 or more, refused with one line when negative or huge."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {_shown(value)}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"cannot be negative: {_shown(value)}")
+    if n > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"out of range: {_shown(value)} (at most {MAX_NUMBER})")
     return n
 
 
@@ -161,11 +186,21 @@ def with_json(p: P) -> P:
 DYAD_HELP = 'the two countries, e.g. "China,United States" (default: most meetings)'
 
 
+# Meetings are placed by their date a day either way; the calendar's first and last days
+# leave no room for that (OverflowError), and no meeting is dated there anyway.
+FIRST_DATE, LAST_DATE = date(1000, 1, 1), date(2999, 12, 31)
+
+
 def parse_date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"not a date (want YYYY-MM-DD): {_shown(value)}") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"date out of range: {value!r} (years {FIRST_DATE.year} to {LAST_DATE.year})")
+    return day
 
 
 def parse_dyad(value: str) -> list[str]:

@@ -13,6 +13,7 @@ from tui.cli.common import (
     clean_for_terminal,
     find_topic,
     open_store,
+    parse_count,
     parse_dyad,
     parse_meeting_id,
     print_json,
@@ -37,7 +38,7 @@ def register(sub: SubParsers) -> None:
     ))
     p.add_argument("topic", help="topic id or name (taiwan, 'South China Sea')")
     p.add_argument("--dyad", type=parse_dyad, help=DYAD_HELP)
-    p.add_argument("--last", type=int, default=12, metavar="N",
+    p.add_argument("--last", type=parse_count, default=12, metavar="N",
                    help="print the last N meetings (default 12; 0: all; --json has all)")
     p.set_defaults(handler=cmd_show)
 
@@ -54,7 +55,8 @@ def register(sub: SubParsers) -> None:
     p.add_argument("--topic", help="topic id or name")
     p.add_argument("--side", help="the speaker's country")
     p.add_argument("--search", metavar="WORDS", help="words the quote holds (all of them)")
-    p.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
+    p.add_argument("--limit", type=parse_count, default=500,
+                   help="at most this many (default 500)")
     p.set_defaults(handler=cmd_quotes)
 
 
