@@ -9,8 +9,10 @@ from store.ingest.types import IngestError
 
 MAX_BYTES = 5 * 1024 * 1024  # no real article is larger; bigger input is a wrong file
 
-# Control characters that never occur in text (tab, newline, CR, FF excluded).
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters that never occur in text (tab, newline, CR, FF excluded), counted to
+# tell a binary file. ESC is left out: text captured from a terminal holds it in every
+# coloured word, and it is text all the same (the escape sequences are dropped below).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 # Form feed and vertical tab end a line too (page breaks in text saved from PDFs).
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # A terminal acts on these instead of printing them: clear the screen, set the window title,

@@ -38,6 +38,15 @@ def test_decode_drops_control_characters_but_keeps_newlines_and_tabs() -> None:
     assert not CONTROL.search(text)
 
 
+def test_text_captured_from_a_terminal_is_read_not_called_binary() -> None:
+    # Every coloured word carries two escape sequences: text all the same.
+    lines = WIRE.read_text("utf-8").splitlines()
+    coloured = "\n".join(" ".join(f"\x1b[1;31m{w}\x1b[0m" for w in ln.split()) for ln in lines)
+    draft = extract(coloured.encode())
+    assert draft.title == lines[0]
+    assert not CONTROL.search(draft.original)
+
+
 def test_pasted_text_is_cleaned_too() -> None:
     # The TUI's paste and `reindex` hand ingest a str, not bytes.
     draft = extract(hostile_article())
