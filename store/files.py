@@ -30,13 +30,13 @@ def read_file(path: Path, *, limit: int | None = None, what: str = "file") -> by
     nobody writes to cannot hang the caller and /dev/zero cannot exhaust memory.
     """
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
+        mode = st.st_mode
         if stat.S_ISDIR(mode):
             raise UnreadableFile(f"{path}: is a directory, not an {what}")
         if stat.S_ISREG(mode):
-            size = path.stat().st_size
-            if limit is not None and size > limit:
-                raise UnreadableFile(f"{path}: file is {too_large(size, limit)}")
+            if limit is not None and st.st_size > limit:
+                raise UnreadableFile(f"{path}: file is {too_large(st.st_size, limit)}")
             with path.open("rb") as fh:
                 # The file may have grown since stat(); never read more than asked.
                 data = fh.read() if limit is None else fh.read(limit + 1)
