@@ -193,13 +193,17 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     bilats may open a brand-new store at once, and only the first may create
     the schema; the others find it done. A store at version >= 1 is first
     copied beside itself (SQLite's online backup, so WAL content is included);
-    the migrations then run in that one transaction with the `user_version`
-    bump: all of them or none.
+    the migrations then run in one transaction with the `user_version` bump:
+    all of them or none.
     """
     version = user_version(conn)
     _refuse_newer(version, path)
     if version == CURRENT_VERSION:
         return version  # the usual case: no lock taken
+    if version > 0:
+        # Before the lock: SQLite's backup cannot read through a connection that holds
+        # it. Two bilats migrating at once both copy the same (old) version; harmless.
+        _backup(conn, backup_path(path, version))
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = user_version(conn)
@@ -215,8 +219,6 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
                 raise StoreCorrupt(
                     f"{path}: an SQLite database but not a bilat store; left untouched"
                 )
-        else:
-            _backup(conn, backup_path(path, version))
         for number in range(version + 1, CURRENT_VERSION + 1):
             for statement in MIGRATIONS[number - 1]:
                 conn.execute(statement)
