@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from store.db.errors import StoreBusy, StoreCorrupt, StoreError, StoreUnwritable
 
@@ -43,27 +45,65 @@ def check_path(path: Path) -> None:
         raise StoreError(f"{parent}: is not a directory")
 
 
+# Tables every bilat store has had since schema version 1 (never dropped by a migration).
+BILAT_TABLES = frozenset({"topics", "meetings", "articles", "quotes"})
+
+
 def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """A connection in autocommit mode (we issue BEGIN ourselves), WAL, foreign keys on."""
+    """A connection in autocommit mode (we issue BEGIN ourselves), WAL, foreign keys on.
+
+    Read-only when the store's directory cannot be written (SQLite could not create its
+    -wal and -shm files there): reads work, writes fail as StoreUnwritable. Another
+    program's database is refused before any pragma could change it.
+    """
+    read_only = path.exists() and not os.access(path.parent, os.W_OK)
     try:
-        conn = sqlite3.connect(
-            str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
-        )
+        if read_only:
+            # SQLite opens a WAL store read-only only with its -shm file beside it, which it
+            # cannot create here. Without a -wal file no one can be writing (no one can create
+            # one either), so the file is immutable for as long as the directory stays so.
+            wal = path.with_name(path.name + "-wal").exists()
+            uri = f"file:{quote(str(path.absolute()))}?mode=ro{'' if wal else '&immutable=1'}"
+            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(
+                str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            )
     except sqlite3.Error as exc:
         raise translate(exc, path) from None
     try:
         conn.row_factory = sqlite3.Row
+        # busy_timeout and foreign_keys belong to this connection; journal_mode is written
+        # into the file, so it waits until the file is known to be a bilat store (or new).
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        refuse_foreign(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            # Another connection may hold the file in rollback mode; still usable, just slower.
-            pass
+        if not read_only:
+            # Another connection may hold the file in rollback mode; then it stays so (slower).
+            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as exc:
         conn.close()
         raise translate(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """StoreCorrupt unless the file is empty of tables (new) or holds bilat's tables.
+
+    `user_version` alone cannot tell: other programs set it too, to any number.
+    """
+    names = {
+        r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if names and not BILAT_TABLES <= names:
+        raise StoreCorrupt(f"{path}: an SQLite database but not a bilat store; left untouched")
 
 
 def translate(exc: sqlite3.Error, path: Path | None = None) -> StoreError:

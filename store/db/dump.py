@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sqlite3
 from datetime import datetime
@@ -90,18 +91,50 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
     )
 
 
+# SQLite's INTEGER is 64-bit signed; ids start at 1 (bilat addresses meetings by `#N`, N >= 1).
+MAX_ID = 2**63 - 1
+
+
+def parse(raw: bytes) -> StoreDump:
+    """A dump from the bytes of a JSON file; pydantic's ValidationError when it is not one.
+
+    A UTF-8 BOM (Windows editors write one) is not JSON, but the text after it is."""
+    return StoreDump.model_validate_json(raw.removeprefix(codecs.BOM_UTF8))
+
+
+def check(data: StoreDump) -> None:
+    """StoreError naming the first row no store could hold, or that bilat could not show:
+    an id out of 1..2^63-1, an article with no text."""
+    for what, ids in (("meeting", [m.id for m in data.meetings]),
+                      ("article", [a.id for a in data.articles]),
+                      ("quote", [q.id for q in data.quotes])):
+        for n in ids:
+            if not 1 <= n <= MAX_ID:
+                shown = str(n) if len(str(n)) <= 30 else f"of {len(str(n))} digits"
+                raise StoreError(f"dump: {what} id {shown} is out of range (ids run from 1 to "
+                                 f"{MAX_ID}); nothing was imported")
+    for a in data.articles:
+        if not a.text.strip() or not a.original.strip():
+            raise StoreError(f"dump: article id {a.id} has no text; nothing was imported")
+
+
 def load(conn: sqlite3.Connection, data: StoreDump) -> None:
     """Fill an empty store from a dump, in one transaction (all or nothing)."""
     if data.schema_version > CURRENT_VERSION:
         raise StoreError(
             f"dump is from a newer bilat (schema {data.schema_version}); upgrade bilat to import it"
         )
+    check(data)
     try:
         _load(conn, data)
     except sqlite3.IntegrityError as exc:
         # A hand-edited or truncated dump (a quote whose article is missing, ...): the
         # transaction rolled back, so say what is wrong with the dump, not with the store.
         raise StoreError(f"dump is inconsistent ({exc}); nothing was imported") from None
+    except OverflowError:
+        # Any other number past SQLite's 64 bits (a paragraph, an offset); rolled back too.
+        raise StoreError("dump holds a number out of range (more than 64 bits); "
+                         "nothing was imported") from None
 
 
 def _load(conn: sqlite3.Connection, data: StoreDump) -> None:

@@ -534,6 +534,8 @@ def search_quotes(
     where = [rows.QUOTE_SHOWN]
     params: list[Any] = []
     query = fts_query(words) if words else None
+    if query is None and words and words.strip():
+        return []  # words given but none searchable (only punctuation): nothing holds them
     narrow = False
     walk = """meetings m CROSS JOIN quotes q ON q.meeting_id = m.id
             JOIN articles a ON a.id = q.article_id"""

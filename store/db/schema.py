@@ -344,43 +344,58 @@ def user_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection, path: Path) -> int:
     """Bring the file to CURRENT_VERSION; returns the version it was at.
 
-    A store at version >= 1 is first copied beside itself (SQLite's online
-    backup, so WAL content is included); each migration then runs in its own
-    transaction together with its `user_version` bump.
+    The version is read again under the write lock (BEGIN IMMEDIATE): several
+    bilats may open a brand-new store at once, and only the first may create
+    the schema; the others find it done. A store at version >= 1 is first
+    copied beside itself (SQLite's online backup, so WAL content is included);
+    the migrations then run in one transaction with the `user_version` bump:
+    all of them or none.
     """
     version = user_version(conn)
-    if version > CURRENT_VERSION:
-        raise StoreError(
-            f"{path}: store was written by a newer bilat (schema {version}, this one knows "
-            f"{CURRENT_VERSION}); upgrade bilat"
-        )
+    _refuse_newer(version, path)
     if version == CURRENT_VERSION:
-        return version
-    if version == 0:
-        tables = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchone()[0]
-        if tables:
-            raise StoreCorrupt(
-                f"{path}: an SQLite database but not a bilat store; left untouched"
-            )
-    else:
+        return version  # the usual case: no lock taken
+    if version > 0:
+        # Before the lock: SQLite's backup cannot read through a connection that holds
+        # it. Two bilats migrating at once both copy the same (old) version; harmless.
         _backup(conn, backup_path(path, version))
     # Version 3 fills the text key of stored articles with the same function new ones use.
     from store.db.textkey import text_key
 
     conn.create_function("bilat_text_key", 1, text_key, deterministic=True)
-    for number in range(version + 1, CURRENT_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = user_version(conn)
+        _refuse_newer(version, path)
+        if version == CURRENT_VERSION:
+            conn.execute("COMMIT")
+            return version
+        if version == 0:
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+            if tables:
+                raise StoreCorrupt(
+                    f"{path}: an SQLite database but not a bilat store; left untouched"
+                )
+        for number in range(version + 1, CURRENT_VERSION + 1):
             for statement in MIGRATIONS[number - 1]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
+    except BaseException:
+        if conn.in_transaction:
             conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        raise
+    conn.execute("COMMIT")
     return version
+
+
+def _refuse_newer(version: int, path: Path) -> None:
+    if version > CURRENT_VERSION:
+        raise StoreError(
+            f"{path}: store was written by a newer bilat (schema {version}, this one knows "
+            f"{CURRENT_VERSION}); upgrade bilat"
+        )
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:

@@ -9,9 +9,22 @@ from store.ingest.types import IngestError
 
 MAX_BYTES = 5 * 1024 * 1024  # no real article is larger; bigger input is a wrong file
 
-# Control characters that never occur in text (tab, newline, CR, FF excluded).
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+# Control characters that never occur in text (tab, newline, CR, FF excluded), counted to
+# tell a binary file. ESC is left out: text captured from a terminal holds it in every
+# coloured word, and it is text all the same (the escape sequences are dropped below).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+# Form feed and vertical tab end a line too (page breaks in text saved from PDFs).
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# A terminal acts on these instead of printing them: clear the screen, set the window title,
+# set the clipboard (OSC 52). Article text is data, so whole sequences are dropped first (the
+# ESC alone would leave "]0;title" behind), then every other C0/C1 control but newline and tab.
+_ESCAPE_SEQUENCE = re.compile(
+    # OSC (title, clipboard, links), DCS, SOS, PM, APC: up to BEL or ST, never past a line
+    r"(?:\x1b[]P^_X]|[\x9d\x90\x9e\x9f\x98])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI (7- or 8-bit): colours, cursor, clear screen
+    r"|\x1b[ -/]*[0-~]"  # any other escape: charset, keypad, reset
+)
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Magic numbers of files people drop by mistake: PDF, ZIP/DOCX, GZIP, PNG, JPEG, GIF, SQLite.
 _MAGIC = {
@@ -66,7 +79,19 @@ def decode(data: bytes) -> str:
 
 
 def normalize_newlines(text: str) -> str:
-    """CRLF, CR and Unicode line separators become `\\n`."""
-    if "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+    """CRLF, CR, form feed and Unicode line separators become `\\n`; other control
+    characters (and the escape sequences they start) are dropped, tab excepted.
+
+    Every input passes here (bytes through `decode`, pasted text through
+    `formats.to_plain`), so no stored title, quote or note can drive a terminal.
+    """
+    if _CONTROL_CHARS.search(text) is None and "\u2028" not in text and "\u2029" not in text:
         return text
-    return _NEWLINES.sub("\n", text)
+    return strip_controls(_NEWLINES.sub("\n", text))
+
+
+def strip_controls(text: str) -> str:
+    """`text` without escape sequences and C0/C1 control characters, newline and tab kept."""
+    if _CONTROL_CHARS.search(text) is None:
+        return text
+    return _CONTROL_CHARS.sub("", _ESCAPE_SEQUENCE.sub("", text))

@@ -8,13 +8,15 @@ tracebacks are for bugs only.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Sequence
 
 from store import __version__
 from store.db import StoreError
 from tui.cli import add, curate, edit, extract, journal, query, sources, transfer
-from tui.cli.common import CliError, Handler, OneLineParser
+from tui.cli.common import CliError, Handler, OneLineParser, clean_for_terminal
 
 __all__ = ["CliError", "main"]
 
@@ -46,18 +48,53 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a failed write to stdout raises (a write names no file): disk full, quota, file size
+# limit, I/O error.
+_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        # Output still buffered must fail here, inside the try, not at interpreter exit.
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
     except (CliError, StoreError) as exc:
-        print(f"bilat: error: {exc}", file=sys.stderr)
+        # Messages quote paths and stored titles: either may hold escapes.
+        print(f"bilat: error: {clean_for_terminal(str(exc))}", file=sys.stderr)
+        return 2
+    except OverflowError as exc:
+        # A number or date past what Python's date or SQLite's INTEGER holds, that no
+        # argument check caught; the store's transaction has rolled back.
+        print(f"bilat: error: a number or date is out of range ({exc})", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("bilat: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_stdout()  # `bilat quotes | head`: the reader has had enough; not an error
         return 0
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _WRITE_FAILURES:
+            raise  # a bug: every named file's error is a CliError or StoreError by now
+        # `> /dev/full`, a full disk, a closed terminal: say so once, exit non-zero.
+        print(f"bilat: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        _drop_stdout()
+        return 2
 
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's own flush at exit neither fails
+    again nor prints a second error ("Exception ignored ...")."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

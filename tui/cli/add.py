@@ -23,6 +23,7 @@ from store.models import MeetingDraft
 from tui.cli.common import (
     CliError,
     SubParsers,
+    clean_for_terminal,
     confirm,
     open_store,
     parse_date,
@@ -168,7 +169,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         ready = [d for _, d in stream if d is not None]
         for _, d in stream:
             if d is not None:
-                print(f"  {describe(d)}")
+                print(clean_for_terminal(f"  {describe(d)}"))
         if ready and not confirm(f"Add {len(ready)} article(s) to the store?"):
             print("nothing added")
             return 1
@@ -191,7 +192,7 @@ def _run(store: Store | None, stream: Any, total: int, args: argparse.Namespace)
             bar.clear()
             # What went wrong goes to stderr, what was done to stdout.
             out = sys.stderr if entry["result"] == "skipped" else sys.stdout
-            print(line, file=out, flush=True)
+            print(clean_for_terminal(line), file=out, flush=True)
 
     for item, draft in stream:
         bar.step()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,8 +16,8 @@ from pydantic import BaseModel
 
 from store import paths
 from store.db import Store
-from store.files import UnreadableFile, read_file
-from store.ingest.decode import MAX_BYTES
+from store.files import UnreadableFile, read_file, too_large
+from store.ingest.decode import MAX_BYTES, strip_controls
 from store.models import Status, Topic
 
 
@@ -36,6 +37,25 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     return Store.open(path)
 
 
+def clean_for_terminal(text: str) -> str:
+    """Stored text made safe to print: escape sequences and C0/C1 control characters removed
+    (newline and tab kept), so a title can neither clear the screen, retitle the window nor
+    set the clipboard (OSC 52). Ingest drops them already; old stores and imports still hold
+    them. Use it on every line of stored text a command prints, errors included."""
+    return strip_controls(text)
+
+
+# JSON escapes C0 controls itself, but with ensure_ascii=False it writes DEL and the C1
+# controls (0x9b is an 8-bit CSI) raw. They can only stand inside strings, where \uXXXX is
+# the same character: the data stays whole and the terminal sees plain ASCII.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with every control character escaped; same data, nothing a terminal runs."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(data: Any) -> None:
     """Data as indented JSON on stdout; pydantic models (and lists of them) in JSON mode."""
     def plain(value: Any) -> Any:
@@ -47,7 +67,7 @@ def print_json(data: Any) -> None:
             return {k: plain(v) for k, v in value.items()}
         return value
 
-    print(json.dumps(plain(data), indent=2, ensure_ascii=False))
+    print(json_for_terminal(json.dumps(plain(data), indent=2, ensure_ascii=False)))
 
 
 def confirm(question: str) -> bool:
@@ -75,14 +95,39 @@ def find_topic(topics: Sequence[Topic], raw: str) -> Topic:
                    f"{', '.join(t.id for t in topics)})")
 
 
+# The largest number SQLite stores (64-bit signed INTEGER): every id and count is below it.
+MAX_NUMBER = 2**63 - 1
+
+
+def _shown(value: str) -> str:
+    return repr(value) if len(value) <= 30 else f"a number of {len(value)} digits"
+
+
 def parse_meeting_id(value: str) -> int:
-    """'3' or '#3' -> 3."""
+    """'3' or '#3' -> 3; one line for anything that cannot be a meeting's number."""
     try:
         n = int(value.lstrip("#"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a meeting number: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a meeting number: {_shown(value)}") from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"not a meeting number: {value!r}")
+        raise argparse.ArgumentTypeError(f"not a meeting number: {_shown(value)}")
+    if n > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"meeting number out of range: {_shown(value)} (at most {MAX_NUMBER})")
+    return n
+
+
+def parse_count(value: str) -> int:
+    """A count (--last, --limit): 0 or more, refused with one line when negative or huge."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {_shown(value)}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"cannot be negative: {_shown(value)}")
+    if n > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"out of range: {_shown(value)} (at most {MAX_NUMBER})")
     return n
 
 
@@ -128,6 +173,7 @@ class OneLineParser(argparse.ArgumentParser):
     """Usage errors as one line too, like every other failure (subcommands inherit it)."""
 
     def error(self, message: str) -> NoReturn:
+        message = clean_for_terminal(message)  # it may quote what was typed
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
@@ -147,11 +193,21 @@ def with_json(p: P) -> P:
 DYAD_HELP = 'the two countries, e.g. "China,United States" (default: most meetings)'
 
 
+# Meetings are placed by their date a day either way; the calendar's first and last days
+# leave no room for that (OverflowError), and no meeting is dated there anyway.
+FIRST_DATE, LAST_DATE = date(1000, 1, 1), date(2999, 12, 31)
+
+
 def parse_date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"not a date (want YYYY-MM-DD): {_shown(value)}") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"date out of range: {value!r} (years {FIRST_DATE.year} to {LAST_DATE.year})")
+    return day
 
 
 def parse_dyad(value: str) -> list[str]:
@@ -166,7 +222,12 @@ def parse_dyad(value: str) -> list[str]:
 def read_input(path: str) -> bytes:
     """Bytes of a file or of stdin ('-'), with one clear error for every bad path."""
     if path == "-":
+        if sys.stdin is None:  # started with `<&-`: Python has no stdin object at all
+            raise CliError("-: stdin is closed; give a file, or pipe the article in")
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            # Reading stopped one byte past the cap: the true size is unknown, not 5.0 MB.
+            raise CliError(f"-: stdin is {too_large(None, MAX_BYTES)}")
         return data
     try:
         return read_file(Path(path), limit=MAX_BYTES, what="article file")

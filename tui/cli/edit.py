@@ -8,6 +8,7 @@ import sys
 from tui.cli.common import (
     CliError,
     SubParsers,
+    clean_for_terminal,
     confirm,
     find_topic,
     open_store,
@@ -67,8 +68,8 @@ def cmd_set_status(args: argparse.Namespace) -> int:
 def cmd_rm(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         detail = store.meeting(args.meeting)
-        label = (f"meeting #{detail.meeting.id} “{detail.meeting.title}” "
-                 f"({len(detail.articles)} article(s))")
+        label = clean_for_terminal(f"meeting #{detail.meeting.id} “{detail.meeting.title}” "
+                                   f"({len(detail.articles)} article(s))")
         if not args.yes:
             if not stdin_is_tty():
                 raise CliError(f"not removing {label} without a terminal to ask; pass --yes")

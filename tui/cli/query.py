@@ -10,8 +10,10 @@ from store.models import EntryView, MeetingRef, StoredQuote
 from tui.cli.common import (
     DYAD_HELP,
     SubParsers,
+    clean_for_terminal,
     find_topic,
     open_store,
+    parse_count,
     parse_dyad,
     parse_meeting_id,
     print_json,
@@ -38,7 +40,7 @@ def register(sub: SubParsers) -> None:
     ))
     p.add_argument("topic", help="topic id or name (taiwan, 'South China Sea')")
     p.add_argument("--dyad", type=parse_dyad, help=DYAD_HELP)
-    p.add_argument("--last", type=int, default=12, metavar="N",
+    p.add_argument("--last", type=parse_count, default=12, metavar="N",
                    help="print the last N meetings (default 12; 0: all; --json has all)")
     p.set_defaults(handler=cmd_show)
 
@@ -55,7 +57,8 @@ def register(sub: SubParsers) -> None:
     p.add_argument("--topic", help="topic id or name")
     p.add_argument("--side", help="the speaker's country")
     p.add_argument("--search", metavar="WORDS", help="words the quote holds (all of them)")
-    p.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
+    p.add_argument("--limit", type=parse_count, default=500,
+                   help="at most this many (default 500)")
     p.set_defaults(handler=cmd_quotes)
 
 
@@ -84,8 +87,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         sources = f" · {', '.join(m.sources)}" if m.sources else ""
         # "?" marks what ingest guessed; `bilat confirm N` or an edit clears it.
         review = f"  ? needs review: {', '.join(m.review)}" if m.review else ""
-        print(f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]"
-              f"{review}")
+        print(clean_for_terminal(
+            f"#{m.id:<4} {_when(m)}  {m.title or '(untitled)'}{where}{sources}  [{_dyad(m)}]"
+            f"{review}"))
     return 0
 
 
@@ -107,8 +111,9 @@ def cmd_topics(args: argparse.Namespace) -> int:
     for r in board.rows:
         st = f"{r.current.glyph} {r.current.value}" if r.current else "-"
         last = r.last_discussed.isoformat() if r.last_discussed else "undated"
-        print(f"  {st:<12} {trend_arrow(r.trend)}  {r.topic.name:<22} last discussed {last}"
-              f"  ({r.raised} meetings)")
+        print(clean_for_terminal(
+            f"  {st:<12} {trend_arrow(r.trend)}  {r.topic.name:<22} last discussed {last}"
+            f"  ({r.raised} meetings)"))
     return 0
 
 
@@ -165,14 +170,16 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"topic": topic, "history": shown, "changes": changes})
         return 0
-    print(f"{topic.name} ({topic.id})")
+    print(clean_for_terminal(f"{topic.name} ({topic.id})"))
     if not shown:
         print("  not discussed at any meeting yet")
         return 0
     if not complete:
         print(f"(the latest {len(shown)} meetings; --last 0 shows all)")
     width = shutil.get_terminal_size((120, 24)).columns
-    for line in side_by_side([entry_block(v) for v in shown], width):
+    # Cleaned before wrapping, so the columns line up.
+    blocks = [[clean_for_terminal(p) for p in entry_block(v)] for v in shown]
+    for line in side_by_side(blocks, width):
         print(line)
     if changes:
         # Newest first, under the meeting each change happened at (as the topic screen).
@@ -180,9 +187,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         print("changes (newest first):")
         for ref, group in group_changes(changes, refs):
-            print(f"  {meeting_heading(ref)}")
+            print(clean_for_terminal(f"  {meeting_heading(ref)}"))
             for c in group:
-                print(f"    {c.description}")
+                print(clean_for_terminal(f"    {c.description}"))
     return 0
 
 
@@ -201,11 +208,11 @@ def cmd_changes(args: argparse.Namespace) -> int:
     if ref is None:
         print("no meetings yet")
         return 0
-    print(f"#{ref.id} {_when(ref).strip()} {ref.title or '(untitled)'}")
+    print(clean_for_terminal(f"#{ref.id} {_when(ref).strip()} {ref.title or '(untitled)'}"))
     if not found:
         print("  nothing changed against the meeting before")
     for c in found:
-        print(f"  {c.description}")
+        print(clean_for_terminal(f"  {c.description}"))
     return 0
 
 
@@ -223,5 +230,6 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     for q in found:
         when = q.meeting_date.isoformat() if q.meeting_date else "undated"
         src = f" — {q.source}" if q.source else ""
-        print(f"{when} #{q.meeting_id} [{q.topic or '-'}] {_quote_line(q)}{src}")
+        print(clean_for_terminal(
+            f"{when} #{q.meeting_id} [{q.topic or '-'}] {_quote_line(q)}{src}"))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from store.db import Store
+from store.db.dump import parse as parse_dump
 from store.export import ExportTargetError, chunks, existing_file, write_export
 from store.export.target import check_target
 from store.files import UnreadableFile, read_file
@@ -16,7 +17,9 @@ from store.models import StoreDump
 from tui.cli.common import (
     CliError,
     SubParsers,
+    clean_for_terminal,
     confirm,
+    json_for_terminal,
     open_store,
     parse_date,
     print_json,
@@ -78,9 +81,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args, create=False) as store:
         try:
             if path is None:
+                # On stdout the text may reach a terminal: JSON keeps every character
+                # (escaped), the other formats lose the controls. A file (-o) gets the
+                # store's text as it is.
+                as_json = args.format in ("json", "timelinejs")
                 for piece in chunks(store, args.format, topics=args.topic, since=args.since,
                                     until=args.until):
-                    sys.stdout.write(piece)
+                    sys.stdout.write(json_for_terminal(piece) if as_json
+                                     else clean_for_terminal(piece))
                 return 0
             write_export(store, args.format, path, topics=args.topic, since=args.since,
                          until=args.until, overwrite=overwrite)
@@ -103,14 +111,19 @@ def _first_problem(exc: ValidationError) -> str:
     return f"{where}: {err['msg'].lower()}{more}"
 
 
+# Far above any real store's dump (10,000 meetings dump to about 200 MB), and a bound on what
+# a pipe or a device (/dev/zero) can make `import` hold in memory.
+MAX_DUMP_BYTES = 2 * 1024 * 1024 * 1024
+
+
 def read_dump(path: Path) -> StoreDump:
     """The dump in a file, with one clear line for every way it can be wrong."""
     try:
-        raw = read_file(path, what="export file")
+        raw = read_file(path, limit=MAX_DUMP_BYTES, what="export file")
     except UnreadableFile as exc:
         raise CliError(str(exc)) from None
     try:
-        return StoreDump.model_validate_json(raw)
+        return parse_dump(raw)
     except ValidationError as exc:
         kinds = {e["type"] for e in exc.errors()}
         if "json_invalid" in kinds:
