@@ -155,13 +155,15 @@ def _note(store: Path, note: str) -> None:
 
 
 def _csv_text(store: Path) -> str:
-    """The CSV export's exact characters (text mode would turn a CR into a line feed)."""
+    """The CSV export's exact characters, as written to a file (text mode would turn a CR
+    into a line feed; on stdout, which may be a terminal, control characters are dropped)."""
+    out = store.with_name("export.csv")
     res = subprocess.run(
-        [*bilat_cmd(), "--store", str(store), "export", "-f", "csv"], capture_output=True,
-        timeout=120, env=env_for(store), stdin=subprocess.DEVNULL,
+        [*bilat_cmd(), "--store", str(store), "export", "-f", "csv", "-o", str(out), "--force"],
+        capture_output=True, timeout=120, env=env_for(store), stdin=subprocess.DEVNULL,
     )
     assert res.returncode == 0, res.stderr
-    return res.stdout.decode("utf-8")
+    return out.read_bytes().decode("utf-8")
 
 
 def _csv_rows(store: Path) -> list[dict[str, str]]:

@@ -113,7 +113,7 @@ def test_a_store_in_a_read_only_directory_can_be_read(tmp_path: Path) -> None:
     listed = run_in_read_only_dir(directory, store, "meetings")
     assert listed.returncode == 0, listed.stderr
     assert "Blinken and Wang meet in Laos" in listed.stdout
-    quotes = run_in_read_only_dir(directory, store, "quotes", "--search", "ally")
+    quotes = run_in_read_only_dir(directory, store, "quotes", "--search", "resupply")
     assert quotes.returncode == 0, quotes.stderr
     assert "Philippines" in quotes.stdout
 

@@ -29,7 +29,7 @@ def hostile_article() -> str:
     lines = WIRE.read_text("utf-8").splitlines()
     lines[0] = f"{CLEAR}Blinken and Wang meet{TITLE} in Laos{CLIPBOARD}, trade warnings"
     text = "\n".join(lines) + "\n"
-    return text.replace('"We will keep standing', f'"{CSI8}We will\x08 keep\x7f standing')
+    return text.replace('"We are pleased to take', f'"{CSI8}We are\x08 pleased\x7f to take')
 
 
 def test_decode_drops_control_characters_but_keeps_newlines_and_tabs() -> None:
@@ -69,7 +69,7 @@ def test_ingest_stores_no_escapes(tmp_path: Path) -> None:
     with Store.open(store) as s:
         dump = s.dump()
     assert dump.meetings[0].title.startswith("Blinken and Wang meet")
-    assert any("We will keep standing" in q.text for q in dump.quotes)
+    assert any("We are pleased to take" in q.text for q in dump.quotes)
     for text in [dump.meetings[0].title, dump.articles[0].text, dump.articles[0].original,
                  *(q.text for q in dump.quotes)]:
         no_controls(text)
@@ -96,7 +96,7 @@ def old_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("command", [
-    ["meetings"], ["quotes"], ["quotes", "--search", "ally"], ["show", "south-china-sea"],
+    ["meetings"], ["quotes"], ["quotes", "--search", "resupply"], ["show", "south-china-sea"],
     ["changes"], ["changes", "1"], ["export", "--format", "md"], ["export", "--format", "csv"],
     ["export", "--format", "html"], ["rm", "1"],
 ])
@@ -107,7 +107,7 @@ def test_printed_stored_text_holds_no_escapes(command: list[str], old_store: Pat
     no_controls(res.stderr)
     if command[0] in ("meetings", "quotes", "show"):
         assert res.returncode == 0, res.stderr
-        assert "Talks" in res.stdout or "ally" in res.stdout
+        assert "Talks" in res.stdout or "resupply" in res.stdout
 
 
 @pytest.mark.parametrize("command", [
