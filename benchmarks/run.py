@@ -85,10 +85,11 @@ def store_rows(meetings: int) -> list[Row]:
         Row("add one article (ingest + store)", add_ms, 50, "ms"),
         Row("topics (board)", full["topics (board)"] * 1000, 300, "ms"),
         Row("show (topic history + changes)", full["show (topic history + changes)"] * 1000,
-            300, "ms"),
+            100, "ms"),
         Row("quotes --search", full["quotes --search"] * 1000, 100, "ms"),
-        Row("export md (full)", full["export md (full)"], 5, "s"),
-        Row("export timelinejs (full)", full["export timelinejs (full)"], 5, "s"),
+        # Issue 13: under 1 s per 10,000 meetings (the run is at 10,000).
+        Row("export md (full)", full["export md (full)"], 1, "s"),
+        Row("export timelinejs (full)", full["export timelinejs (full)"], 1, "s"),
     ]
 
 
@@ -100,7 +101,7 @@ def tui_rows(meetings: int) -> list[Row]:
         figures = asyncio.run(bench_tui.measure(path))
     return [
         Row("TUI start to painted board", figures["board_ms"], 1500, "ms"),
-        Row("TUI open a topic", figures["topic_ms"], 200, "ms"),
+        Row("TUI open a topic", figures["topic_ms"], 100, "ms"),
     ]
 
 
