@@ -47,14 +47,14 @@ def synthetic_draft(i: int, rnd: random.Random) -> MeetingDraft:
         location="Beijing",
         source="Synthetic",
         dyad=DYAD,
-        participants=[Actor(name="Antony Blinken", country="United States"),
-                      Actor(name="Wang Yi", country="China")],
+        participants=[Actor(name="Daniel Hart", country="United States"),
+                      Actor(name="Tang Lei", country="China")],
         topics=[
             TopicEntry(id=t.id, name=t.name, status=rnd.choice(list(Status)),
                        evidence=f"Evidence {i} on {t.name}.", paragraphs=[1])
             for t in topics
         ],
-        quotes=[Quote(text=text[start:end], speaker="Antony Blinken",
+        quotes=[Quote(text=text[start:end], speaker="Daniel Hart",
                       speaker_country="United States", topic=topics[0].id,
                       paragraph=1, start=start, end=end)],
         text=text,

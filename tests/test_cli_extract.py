@@ -13,13 +13,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "sample_articles").glob("*") if p.is_file())
 
-ARTICLE = """Blinken and Wang hold talks in Laos
+ARTICLE = """Hart and Tang hold talks in Laos
 Updated 3:05 PM EDT, Sat July 27, 2024
 
-VIENTIANE, Laos (AP) \u2014 U.S. Secretary of State Antony Blinken met China\u2019s top diplomat
-Wang Yi on Saturday and raised concerns about the South China Sea.
+VIENTIANE, Laos (AP) \u2014 U.S. Secretary of State Daniel Hart met China\u2019s top diplomat
+Tang Lei on Saturday and raised concerns about the South China Sea.
 
-\u201cWe had a candid conversation,\u201d Blinken told reporters.
+\u201cWe had a candid conversation,\u201d Hart told reporters.
 
 (Reporting by A. Writer; Editing by B. Editor)
 """
@@ -47,7 +47,7 @@ def test_json_has_the_design_keys(article: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
     assert KEYS <= set(data)
-    assert data["title"] == "Blinken and Wang hold talks in Laos"
+    assert data["title"] == "Hart and Tang hold talks in Laos"
     assert data["published"] == "2024-07-27"
     assert data["meeting_date"] == "2024-07-27"
     assert data["location"] == "Vientiane, Laos"
@@ -56,7 +56,7 @@ def test_json_has_the_design_keys(article: Path) -> None:
 
 def test_every_value_says_where_it_came_from(article: Path) -> None:
     data = json.loads(bilat("extract", str(article), "--json").stdout)
-    assert "Antony Blinken (United States)" in data["dyad_source"]
+    assert "Daniel Hart (United States)" in data["dyad_source"]
     human = bilat("extract", str(article)).stdout.decode()
     assert "(from: participants: " in human
 
@@ -72,7 +72,7 @@ def test_human_readable_by_default(article: Path) -> None:
     proc = bilat("extract", str(article))
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
-    assert out.startswith("Blinken and Wang hold talks in Laos")
+    assert out.startswith("Hart and Tang hold talks in Laos")
     assert "Vientiane, Laos" in out
 
 

@@ -26,7 +26,7 @@ from store.models import (
     Topic,
 )
 
-HOSTILE = 'Wang said <script>alert("x")</script> & then </p><b>bold</b>'
+HOSTILE = 'Tang said <script>alert("x")</script> & then </p><b>bold</b>'
 DYAD = ["China", "United States"]
 TOPICS = [Topic(id="taiwan", name="Taiwan"), Topic(id="trade", name="Trade"),
           Topic(id="climate", name="Climate")]
@@ -56,10 +56,10 @@ def entry(meeting: MeetingRef, topic: Topic, status: Status, evidence: str = "",
 TAIWAN, TRADE, CLIMATE = TOPICS
 HISTORIES = {
     "taiwan": [
-        entry(M1, TAIWAN, Status.TENSION, "Blinken raised concerns over the strait.",
-              [quote(1, M1, "We will not step back", "Wang Yi", "China", "taiwan")]),
+        entry(M1, TAIWAN, Status.TENSION, "Hart raised concerns over the strait.",
+              [quote(1, M1, "We will not step back", "Tang Lei", "China", "taiwan")]),
         entry(M2, TAIWAN, Status.DIALOGUE, HOSTILE,
-              [quote(2, M2, HOSTILE, "Xi Jinping", "China", "taiwan")], note="checked by hand"),
+              [quote(2, M2, HOSTILE, "Zhao Ming", "China", "taiwan")], note="checked by hand"),
         entry(M3, TAIWAN, Status.DIALOGUE, "Both sides kept talking."),
     ],
     "trade": [
@@ -99,7 +99,7 @@ def test_markdown_shows_transitions_quotes_and_figures_in_date_order() -> None:
     assert "✖ tension → ◆ dialogue" in taiwan
     assert "◆ dialogue (unchanged)" in taiwan
     assert taiwan.index("2023-06-19") < taiwan.index("2023-11-15") < taiwan.index("2024-01-26")
-    assert "> “We will not step back” (**Wang Yi (China)**, Reuters)" in taiwan
+    assert "> “We will not step back” (**Tang Lei (China)**, Reuters)" in taiwan
     assert "Note: checked by hand" in taiwan
     assert "$8 billion in purchases" in out
     assert "## Climate" not in out  # a topic never discussed gets no section
@@ -120,7 +120,7 @@ def test_csv_rows_have_a_kind_and_read_back() -> None:
         "2023-06-19", "2023-11-15", "2023-11-15", "2024-01-26"]
     hostile = next(r for r in quotes if r["quote_id"] == "2")
     assert hostile["quote"] == HOSTILE  # data stays data: CSV keeps the exact text
-    assert hostile["speaker"] == "Xi Jinping" and hostile["topic_id"] == "taiwan"
+    assert hostile["speaker"] == "Zhao Ming" and hostile["topic_id"] == "taiwan"
     trade = next(r for r in entries if r["topic_id"] == "trade")
     assert trade["status"] == "progress" and trade["figures"] == "$8 billion in purchases"
 
@@ -164,7 +164,7 @@ def test_topic_filter_keeps_only_that_topic(render: object) -> None:
     scope = Scope(topics=("trade",))
     out = render(timeline(scope))
     assert "Some progress on tariffs." in out
-    assert "Blinken raised concerns" not in out
+    assert "Hart raised concerns" not in out
     # Meetings that did not discuss trade are left out too.
     assert "Talks in Bangkok" not in out
 
@@ -176,7 +176,7 @@ def test_date_range_is_inclusive(render: object) -> None:
     scope = Scope(since=date(2023, 11, 15), until=date(2023, 11, 15))
     out = render(timeline(scope))
     assert "Some progress on tariffs." in out
-    assert "Blinken raised concerns" not in out and "Both sides kept talking." not in out
+    assert "Hart raised concerns" not in out and "Both sides kept talking." not in out
 
 
 def test_narrow_drops_undated_meetings_only_when_a_range_is_given() -> None:

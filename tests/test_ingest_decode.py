@@ -12,7 +12,7 @@ from store.ingest.types import IngestError
 
 
 def test_utf8_with_and_without_bom_decodes_the_same() -> None:
-    text = "Blinken met Wang Yi in Beijing. “Candid,” he said — 100%."
+    text = "Hart met Tang Lei in Beijing. “Candid,” he said — 100%."
     assert decode(text.encode("utf-8")) == text
     assert decode(codecs.BOM_UTF8 + text.encode("utf-8")) == text
 

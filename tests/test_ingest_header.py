@@ -20,20 +20,20 @@ def header_of(raw: str) -> tuple[Header, str]:
 
 def test_wire_story_byline_dateline_and_credits() -> None:
     h, text = header_of(
-        "Blinken presses Beijing on support for Moscow\n"
+        "Hart presses Beijing on support for Moscow\n"
         "By Reuters Apr 26, 2024 | 11:17 AM\n\n"
-        "BEIJING (Reuters) \u2013 U.S. Secretary of State Antony Blinken met Chinese President"
-        " Xi Jinping on Friday.\n\n"
-        "\u201cWe want to see progress,\u201d Blinken said.\n\n"
+        "BEIJING (Reuters) \u2013 U.S. Secretary of State Daniel Hart met Chinese President"
+        " Zhao Ming on Friday.\n\n"
+        "\u201cWe want to see progress,\u201d Hart said.\n\n"
         "(Reporting by Anna Lee and Tom Park; Editing by Sam Ross)\n"
     )
-    assert h.title == "Blinken presses Beijing on support for Moscow"
+    assert h.title == "Hart presses Beijing on support for Moscow"
     assert h.published == date(2024, 4, 26)
     assert h.location == "Beijing"
     assert h.source == "Reuters"
     body = text[h.body_start:h.body_end]
     assert body.startswith("U.S. Secretary of State")
-    assert body.endswith('Blinken said.')
+    assert body.endswith('Hart said.')
 
 
 @pytest.mark.parametrize(

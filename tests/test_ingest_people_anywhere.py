@@ -118,11 +118,11 @@ def test_an_alias_with_a_nationality_gives_the_country_the_title_left_out() -> N
 
 def test_a_leader_named_by_the_given_name_is_the_same_person() -> None:
     quotes = _quotes(
-        "Prime Minister of Ethiopia Abiy Ahmed met Egyptian President Karim Fawzi in Cairo.\n\n"
-        'The talks were "warm and open", the PM said. PM Abiy added: "We want peace."\n'
+        "Prime Minister of Ethiopia Dawit Tesfaye met Egyptian President Karim Fawzi in Cairo.\n\n"
+        'The talks were "warm and open", the PM said. PM Dawit added: "We want peace."\n'
     )
-    assert _speaker(quotes, "warm and open") == ("Abiy Ahmed", "Ethiopia")
-    assert _speaker(quotes, "We want peace") == ("Abiy Ahmed", "Ethiopia")
+    assert _speaker(quotes, "warm and open") == ("Dawit Tesfaye", "Ethiopia")
+    assert _speaker(quotes, "We want peace") == ("Dawit Tesfaye", "Ethiopia")
 
 
 def test_a_trip_made_to_meet_someone_is_this_meeting() -> None:
@@ -325,7 +325,7 @@ def test_offices_statements_and_officials_of_any_country_speak() -> None:
 
 def test_agencies_readouts_and_one_ministry_under_two_names() -> None:
     quotes = _quotes(
-        "North Korean leader Kim Jong Un met a Laotian delegation in Pyongyang.\n\n"
+        "North Korean Premier Ri Song Chol met a Laotian delegation in Pyongyang.\n\n"
         'The talks were "warm and comradely", KCNA said.\n\n'
         'China\'s top security agency said the visit was "no threat to anyone".\n\n'
         'The Chinese Commerce Ministry called it "normal trade".\n\n'
@@ -551,7 +551,7 @@ def test_a_name_inside_a_relative_clause_is_not_the_subject() -> None:
 def test_a_nationality_opening_a_paragraph_names_the_ministry() -> None:
     quotes = _quotes(
         "South Korean President Kim Hae-won met Vietnamese President Vo Thi Lan in Hanoi.\n\n"
-        'Vietnamese Foreign Ministry spokeswoman Pham Thu Hang said it "opens a chapter".\n\n'
+        'Vietnamese Foreign Ministry spokeswoman Dao Minh Chau said it "opens a chapter".\n\n'
         'The ministry later said the visit was "historic".\n'
     )
     assert _speaker(quotes, "historic") == ("Vietnamese Foreign Ministry", "Vietnam")

@@ -211,8 +211,8 @@ def test_a_topic_outweighed_in_every_sentence_still_has_evidence() -> None:
 
 def test_a_quote_paragraph_that_only_inherits_the_topic_does_not_set_its_status() -> None:
     [entry] = entries_of(
-        "Blinken raised fentanyl with Chinese officials.",
-        'Wang replied: "We have done a great deal and agreed to do more."',
+        "Hart raised fentanyl with Chinese officials.",
+        'Tang replied: "We have done a great deal and agreed to do more."',
     )
     assert entry.id == "fentanyl"
     assert entry.paragraphs == [0, 1]

@@ -30,10 +30,10 @@ def test_blank_lines_separate_paragraphs_and_wrapped_lines_join() -> None:
 
 def test_one_paragraph_per_line_copy() -> None:
     text = (
-        "Secretary of State Antony Blinken met Foreign Minister Wang Yi on Saturday in the Laotian"
+        "Secretary of State Daniel Hart met Foreign Minister Tang Lei on Saturday in the Laotian"
         " capital.\n"
         "The two discussed the South China Sea, where tensions have risen sharply this year.\n"
-        "\"We had a candid conversation,\" Blinken told reporters afterwards in Vientiane.\n"
+        "\"We had a candid conversation,\" Hart told reporters afterwards in Vientiane.\n"
     )
     assert len(paras_of(text)) == 3
 
@@ -112,8 +112,8 @@ def sents(text: str) -> list[str]:
          ["He spoke at the U.N. Security Council.", "Gen. Brown and Dr. Lee agreed."]),
         ("Tensions rose with the U.S. The two sides met anyway.",
          ["Tensions rose with the U.S.", "The two sides met anyway."]),
-        ('"We are concerned. We will act," Blinken said. China denied it.',
-         ['"We are concerned. We will act," Blinken said.', "China denied it."]),
+        ('"We are concerned. We will act," Hart said. China denied it.',
+         ['"We are concerned. We will act," Hart said.', "China denied it."]),
         ("Is this progress? Yes! It is.", ["Is this progress?", "Yes!", "It is."]),
         ("He met the No. 2 official at 123 Main St. in the capital. Then he left.",
          ["He met the No. 2 official at 123 Main St. in the capital.", "Then he left."]),

@@ -208,7 +208,7 @@ def test_scan_cost_grows_linearly() -> None:
 
 def test_a_pronoun_led_quote_paragraph_shares_the_previous_topics() -> None:
     found = topics_of(
-        "Blinken pressed Chinese officials on fentanyl precursors.",
+        "Hart pressed Chinese officials on fentanyl precursors.",
         'He added: "We will keep at it until the flow stops."',
         "It was his third stop of the week.",
     )

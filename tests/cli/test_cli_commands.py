@@ -118,8 +118,8 @@ def test_dry_run_stores_nothing(run: Run, store_path: Path) -> None:
 
 def test_article_without_a_date_needs_date(run: Run, tmp_path: Path) -> None:
     undated = tmp_path / "undated.txt"
-    undated.write_text("Talks held\n\nBlinken met Chinese Foreign Minister Wang Yi. "
-                       '"We talked," Blinken said.\n', encoding="utf-8")
+    undated.write_text("Talks held\n\nHart met Chinese Foreign Minister Tang Lei. "
+                       '"We talked," Hart said.\n', encoding="utf-8")
     proc = run("add", str(undated))
     assert proc.returncode == 1
     assert "--date" in proc.stderr

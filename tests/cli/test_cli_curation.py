@@ -117,20 +117,20 @@ def test_participants_quote_and_confirm(run: Run, tmp_path: Path) -> None:
     ok(run("add", "--yes", str(WIRE)))
     (m,) = meetings(run)
     mid = str(m["id"])
-    people = json.loads(ok(run("participants", mid, "--add", "Kurt Campbell", "--role",
+    people = json.loads(ok(run("participants", mid, "--add", "Ruth Calder", "--role",
                                "Deputy Secretary", "--country", "United States",
                                "--json")).stdout)
-    assert "Kurt Campbell" in {p["name"] for p in people}
-    ok(run("participants", mid, "--rm", "Kurt Campbell"))
-    assert "Kurt Campbell" not in ok(run("participants", mid)).stdout
+    assert "Ruth Calder" in {p["name"] for p in people}
+    ok(run("participants", mid, "--rm", "Ruth Calder"))
+    assert "Ruth Calder" not in ok(run("participants", mid)).stdout
     bad = run("participants", mid, "--rm", "Nobody Here")
     assert bad.returncode == 2 and bad.stderr.startswith("bilat: error: no participant")
 
     quotes = json.loads(ok(run("quotes", "--json")).stdout)
     q = next(q for q in quotes if q["speaker"] == "Wang Yi")
-    out = json.loads(ok(run("quote", str(q["id"]), "--speaker", "Blinken", "--json")).stdout)
+    out = json.loads(ok(run("quote", str(q["id"]), "--speaker", "Ruth Calder", "--json")).stdout)
     assert (out["quote"]["speaker"], out["quote"]["speaker_country"]) == (
-        "Blinken", "United States")  # the side went with the speaker
+        "Ruth Calder", "United States")  # the side went with the speaker
     ok(run("quote", str(q["id"]), "--side", "China", "--topic", "none"))
     ok(run("quote", str(q["id"]), "--drop"))
     assert q["id"] not in {x["id"] for x in json.loads(ok(run("quotes", "--json")).stdout)}

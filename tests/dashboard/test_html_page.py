@@ -21,9 +21,9 @@ from store.ingest import extract
 ARTICLE = (
     "U.S. and China envoys meet in Geneva\n\n"
     "By Staff Reporter March 3, 2025 | 10:00 AM\n\n"
-    "GENEVA (Reuters) - U.S. Secretary of State Marco Rubio met Chinese Foreign Minister "
-    "Wang Yi in Geneva on Monday and raised concerns about fentanyl shipments.\n\n"
-    '"We need to see real action on fentanyl," Rubio told reporters after the talks.\n'
+    "GENEVA (Reuters) - U.S. Secretary of State Daniel Hart met Chinese Foreign Minister "
+    "Tang Lei in Geneva on Monday and raised concerns about fentanyl shipments.\n\n"
+    '"We need to see real action on fentanyl," Hart told reporters after the talks.\n'
 )
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -98,9 +98,9 @@ async def test_add_an_article_fixing_one_speaker(demo_app: BilatApp, tmp_path: P
     article.write_text(
         "U.S. and China envoys meet in Geneva\n\n"
         "By Staff Reporter March 3, 2025 | 10:00 AM\n\n"
-        "GENEVA (Reuters) - U.S. Secretary of State Marco Rubio met Chinese Foreign Minister "
-        "Wang Yi in Geneva on Monday and raised concerns about fentanyl shipments.\n\n"
-        '"We need to see real action on fentanyl," Rubio told reporters after the talks.\n',
+        "GENEVA (Reuters) - U.S. Secretary of State Daniel Hart met Chinese Foreign Minister "
+        "Tang Lei in Geneva on Monday and raised concerns about fentanyl shipments.\n\n"
+        '"We need to see real action on fentanyl," Hart told reporters after the talks.\n',
         encoding="utf-8",
     )
     before = demo_app.store.counts()
@@ -116,13 +116,13 @@ async def test_add_an_article_fixing_one_speaker(demo_app: BilatApp, tmp_path: P
         speaker = screen.query_one("#quote-0-speaker", Input)
         speaker.value = ""
         await pilot.click("#quote-0-speaker")
-        await pilot.press(*"Marco Antonio Rubio")
+        await pilot.press(*"Daniel James Hart")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(pilot.app.screen, BoardScreen)
     after = demo_app.store.counts()
     assert after["articles"] == before["articles"] + 1
-    quotes = demo_app.store.search_quotes("fentanyl", speaker="Marco Antonio Rubio")
+    quotes = demo_app.store.search_quotes("fentanyl", speaker="Daniel James Hart")
     assert [q.text for q in quotes] == ["We need to see real action on fentanyl,"]
 
 
@@ -166,7 +166,7 @@ async def test_article_markup_shows_literally(tmp_path: Path) -> None:
     hostile = (
         "Envoys trade [bold]barbs[/bold] in Tokyo\n\n"
         "By Staff Reporter May 5, 2025 | 9:00 AM\n\n"
-        "TOKYO (Reuters) - Japanese Prime Minister Shigeru Ishiba met Chinese Premier Li Qiang "
+        "TOKYO (Reuters) - Japanese Prime Minister Ryota Minase met Chinese Premier Li Hua "
         "in Tokyo on Monday and raised concerns about trade [link=https://x.test]tariffs[/link].\n\n"
         '"We reject [/] and [bold red]all of it[/]," Li told reporters about trade.\n'
     )

@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Select, TextArea
 from dashboard.helpers import screen_text, settle
 from store.db import Store
 from store.ingest import extract
+from store.models import Actor
 from tui.app import BilatApp
 from tui.screens.board import BoardScreen
 from tui.screens.confirm import ConfirmScreen
@@ -87,6 +88,9 @@ async def test_fix_a_quote_speaker_and_its_side_follows(tmp_path: Path) -> None:
     with Store.open(tmp_path / "b.db") as store:
         mid = store.add_draft(extract(WIRE.read_bytes())).meeting_id
         wang = next(q for q in store.meeting(mid).quotes if q.speaker == "Wang Yi")
+        # The words go to an invented official on the U.S. side, never to a real person.
+        store.edit_participants(mid, add=[Actor(name="Ruth Calder", role="deputy secretary",
+                                                country="United States")])
         app = BilatApp(store)
         async with app.run_test(size=SIZE) as pilot:
             await open_meeting(pilot, mid)
@@ -106,13 +110,13 @@ async def test_fix_a_quote_speaker_and_its_side_follows(tmp_path: Path) -> None:
             speaker = edit.query_one("#quote-speaker", Input)
             speaker.value = ""
             speaker.focus()
-            await pilot.press(*"Antony Blinken")
+            await pilot.press(*"Ruth Calder")
             await pilot.pause()
             assert edit.query_one("#quote-side", Select).value == "United States"
             await pilot.press("ctrl+s")
             await settle(pilot)
         fixed = next(q for q in store.meeting(mid).quotes if q.id == wang.id)
-        assert (fixed.speaker, fixed.speaker_country) == ("Antony Blinken", "United States")
+        assert (fixed.speaker, fixed.speaker_country) == ("Ruth Calder", "United States")
 
 
 async def test_review_refuses_to_save_without_a_date(tmp_path: Path) -> None:
@@ -149,17 +153,17 @@ async def test_review_side_goes_with_the_speaker_and_participants_are_editable(
             await settle(pilot)
             screen = pilot.app.screen
             people = screen.query_one("#participants", TextArea)
-            people.text += "\nJake Sullivan; national security adviser; United States"
+            people.text += "\nRuth Calder; national security adviser; United States"
             speaker = screen.query_one(f"#quote-{i}-speaker", Input)
-            speaker.value = "Jake Sullivan"
+            speaker.value = "Ruth Calder"
             await pilot.pause()
             assert screen.query_one(f"#quote-{i}-side", Select).value == "United States"
             await pilot.press("ctrl+s")
             await settle(pilot)
         (meeting,) = store.meetings()
         detail = store.meeting(meeting.id)
-        assert "Jake Sullivan" in {a.name for a in detail.participants}
-        moved = [q for q in detail.quotes if q.speaker == "Jake Sullivan"]
+        assert "Ruth Calder" in {a.name for a in detail.participants}
+        moved = [q for q in detail.quotes if q.speaker == "Ruth Calder"]
         assert [q.speaker_country for q in moved] == ["United States"]
 
 

@@ -63,8 +63,8 @@ REFUSED: dict[str, Maker] = {
     "20mb": lambda p: p.write_bytes(b"word " * (4 * 1024 * 1024)),
     "missing": lambda p: None,
     "no-date": lambda p: p.write_text(
-        "Officials meet\n\nBlinken met Wang Yi in Vientiane. \"We will stand with the "
-        "Philippines,\" Blinken said.\n"),
+        "Officials meet\n\nHart met Tang Lei in Vientiane. \"We will stand with the "
+        "Philippines,\" Hart said.\n"),
     "only-quotes": lambda p: p.write_text(
         '"We will stand firm."\n"The other side should respect the region."\n"No comment."\n'),
     "10000-quote-marks": lambda p: p.write_text('"' * 10000),

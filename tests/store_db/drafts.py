@@ -8,12 +8,12 @@ from datetime import date
 from store.models import Actor, Figure, MeetingDraft, Quote, Status, TopicEntry
 
 US_CN = ["China", "United States"]
-BLINKEN = Actor(name="Antony Blinken", role="Secretary of State", country="United States",
-                aliases=["Blinken"])
-WANG = Actor(name="Wang Yi", role="foreign minister", country="China", aliases=["Wang"])
-XI = Actor(name="Xi Jinping", role="president", country="China", aliases=["Xi"])
-YELLEN = Actor(name="Janet Yellen", role="Treasury Secretary", country="United States",
-               aliases=["Yellen"])
+HART = Actor(name="Daniel Hart", role="Secretary of State", country="United States",
+             aliases=["Hart"])
+TANG = Actor(name="Tang Lei", role="foreign minister", country="China", aliases=["Tang"])
+ZHAO = Actor(name="Zhao Ming", role="president", country="China", aliases=["Zhao"])
+KENT = Actor(name="Laura Kent", role="Treasury Secretary", country="United States",
+             aliases=["Kent"])
 
 
 def make_draft(
@@ -44,7 +44,7 @@ def make_draft(
     return MeetingDraft(
         title=title or text.split("\n", 1)[0], published=when, meeting_date=when,
         location="Beijing", source=source, dyad=US_CN if dyad is None else dyad,
-        participants=participants if participants is not None else [BLINKEN, WANG],
+        participants=participants if participants is not None else [HART, TANG],
         topics=entries, quotes=found, text=text, original=text,
         sha256=hashlib.sha256(text.encode()).hexdigest(),
     )

@@ -12,7 +12,7 @@ TOPICS = ("taiwan", "trade", "climate")
 
 
 def draft(i: int) -> MeetingDraft:
-    text = f'Officials met for round {i} of talks.\n\n"We discussed trade in round {i}," Wang said.'
+    text = f'Officials met for round {i} of talks.\n\n"We discussed trade in round {i}," Tang said.'
     start = text.index('"') + 1
     end = text.index('"', start)
     # Every 17th undated; the two pairs meet on the same days.
@@ -23,7 +23,7 @@ def draft(i: int) -> MeetingDraft:
         topics=[TopicEntry(id=t, name=t, status=list(Status)[(i + k) % 5],
                            evidence=f"Evidence {i} on {t}.", paragraphs=[1])
                 for k, t in enumerate(TOPICS) if (i + k) % 3],
-        quotes=[Quote(text=text[start:end], speaker="Wang Yi", speaker_country="China",
+        quotes=[Quote(text=text[start:end], speaker="Tang Lei", speaker_country="China",
                       topic="trade", paragraph=1, start=start, end=end)],
         text=text, original=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
         paragraph_spans=[Paragraph(index=0, start=0, end=text.index("\n")),

@@ -75,7 +75,7 @@ PATHS: dict[str, Callable[[Store], object]] = {
     "topic history page": lambda s: s.topic_history("taiwan", last=48),
     "meeting": lambda s: s.meeting(5),
     "quotes --search": lambda s: s.search_quotes("trade", limit=50),
-    "quotes --speaker": lambda s: s.search_quotes(speaker="wang", limit=50),
+    "quotes --speaker": lambda s: s.search_quotes(speaker="tang", limit=50),
     "quotes --topic --side": lambda s: s.search_quotes(topic="trade", side="China", limit=50),
     "articles search": lambda s: s.search_articles("officials"),
     "pairs": lambda s: s.dyads(),

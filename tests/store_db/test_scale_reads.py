@@ -108,10 +108,10 @@ def test_topic_pages_put_together_are_the_whole_history(store: Store, topic: str
 
 
 def test_speaker_search_follows_a_renamed_speaker(store: Store) -> None:
-    quote = store.search_quotes(speaker="wang", limit=1)[0]
-    store.set_quote_speaker(quote.id, "Qin Gang", "China")
-    assert [q.id for q in store.search_quotes(speaker="qin")] == [quote.id]
-    assert quote.id not in {q.id for q in store.search_quotes(speaker="wang")}
+    quote = store.search_quotes(speaker="tang", limit=1)[0]
+    store.set_quote_speaker(quote.id, "Qiu Hong", "China")
+    assert [q.id for q in store.search_quotes(speaker="qiu")] == [quote.id]
+    assert quote.id not in {q.id for q in store.search_quotes(speaker="tang")}
 
 
 def test_common_words_walk_meetings_and_find_the_same_quotes(

@@ -9,7 +9,7 @@ import pytest
 from store.db import DuplicateArticle, Store, StoreError
 from store.models import Actor, MeetingDraft, Status
 
-from .drafts import BLINKEN, WANG, XI, YELLEN
+from .drafts import HART, KENT, TANG, ZHAO
 from .test_store_writes import readout, wire
 
 
@@ -21,7 +21,7 @@ def state(store: Store) -> dict[str, object]:
 
 def reextract(original: str, **kw: object) -> MeetingDraft:
     """A stand-in extractor for reindex: the wire's draft again, read a little differently."""
-    draft = wire() if original.startswith("Blinken") else readout()
+    draft = wire() if original.startswith("Hart") else readout()
     return draft.model_copy(update={"title": "Re-read title", "location": "Somewhere else"})
 
 
@@ -33,7 +33,7 @@ def test_a_day_apart_joins_when_pair_and_a_participant_match(store: Store) -> No
 def test_two_days_apart_or_nobody_in_common_is_another_meeting(store: Store) -> None:
     first = store.add_draft(wire())
     assert store.add_draft(readout(date(2024, 4, 28))).meeting_id != first.meeting_id
-    other = readout(date(2024, 4, 27), participants=[XI, YELLEN])
+    other = readout(date(2024, 4, 27), participants=[ZHAO, KENT])
     more = " Both sides met again."
     other = other.model_copy(update={"text": other.text + more, "original": other.original + more,
                                      "sha256": ""})
@@ -56,16 +56,16 @@ def test_meeting_edits_stay_apart_and_survive_reindex(store: Store) -> None:
     store.edit_meeting(mid, title="Beijing talks", meeting_date=date(2024, 4, 25),
                        location="Great Hall", dyad=["United States", "China"])
     store.edit_participants(mid, add=[Actor(name="Xie Feng", role="ambassador",
-                                            country="China")], remove=["Wang Yi"])
+                                            country="China")], remove=["Tang Lei"])
     store.reindex(extract=reextract)
     detail = store.meeting(mid)
     assert (detail.meeting.title, detail.meeting.meeting_date, detail.meeting.location) == (
         "Beijing talks", date(2024, 4, 25), "Great Hall")
-    assert [a.name for a in detail.participants] == ["Antony Blinken", "Xie Feng"]
+    assert [a.name for a in detail.participants] == ["Daniel Hart", "Xie Feng"]
     # what the article said is still there, apart
     assert detail.articles[0].title == "Re-read title"
     assert detail.edits is not None and detail.edits.title == "Beijing talks"
-    assert detail.edits.participants_removed == ["Wang Yi"]
+    assert detail.edits.participants_removed == ["Tang Lei"]
 
 
 def test_needs_review_until_edited_or_confirmed(store: Store) -> None:
@@ -86,12 +86,12 @@ def test_needs_review_until_edited_or_confirmed(store: Store) -> None:
 def test_quote_speaker_brings_its_side_and_side_alone_can_be_set(store: Store) -> None:
     mid = store.add_draft(readout()).meeting_id
     q = next(q for q in store.meeting(mid).quotes if q.speaker is None)
-    store.edit_quote(q.id, speaker="Blinken")  # an alias of a known actor
+    store.edit_quote(q.id, speaker="Hart")  # an alias of a known actor
     q1 = next(x for x in store.meeting(mid).quotes if x.id == q.id)
-    assert (q1.speaker, q1.speaker_country) == ("Blinken", "United States")
+    assert (q1.speaker, q1.speaker_country) == ("Hart", "United States")
     store.edit_quote(q.id, side="China")
     q2 = next(x for x in store.meeting(mid).quotes if x.id == q.id)
-    assert (q2.speaker, q2.speaker_country) == ("Blinken", "China")
+    assert (q2.speaker, q2.speaker_country) == ("Hart", "China")
     store.edit_quote(q.id, topic=None, drop=True)
     assert q.id not in {x.id for x in store.meeting(mid).quotes}
     with pytest.raises(StoreError, match="no topic"):
@@ -110,7 +110,7 @@ def test_merge_split_rm_source_and_their_undo(store: Store) -> None:
     store.merge_meetings(a, b)
     assert [m.id for m in store.meetings()] == [a]
     merged = store.meeting(a)
-    assert len(merged.sources) == 2 and merged.meeting.title.startswith("Blinken")
+    assert len(merged.sources) == 2 and merged.meeting.title.startswith("Hart")
     assert next(e for e in merged.entries if e.topic_id == "relations").note == "warmer"
     readout_id = merged.sources[1].id
     new = store.split_source(a, readout_id)
@@ -130,7 +130,7 @@ def test_undo_of_rm_brings_the_meeting_back_whole(store: Store) -> None:
     store.add_draft(readout())
     store.set_status(mid, "taiwan", Status.STALLED, "talks went nowhere")
     q = store.meeting(mid).quotes[0]
-    store.edit_quote(q.id, speaker="Xi Jinping")
+    store.edit_quote(q.id, speaker="Zhao Ming")
     start = state(store)
     store.remove_meeting(mid)
     assert store.counts()["meetings"] == 0
@@ -176,7 +176,7 @@ def test_split_and_merge_refuse_what_makes_no_sense(store: Store) -> None:
 
 
 def test_every_change_is_journaled_with_before_and_after(store: Store) -> None:
-    mid = store.add_draft(wire(participants=[BLINKEN, WANG])).meeting_id
+    mid = store.add_draft(wire(participants=[HART, TANG])).meeting_id
     store.edit_meeting(mid, meeting_date=date(2024, 4, 25))
     store.set_status(mid, "taiwan", Status.STALLED, "n")
     log = store.journal()
@@ -207,7 +207,7 @@ def test_dump_round_trips_edits_review_and_side_fixes(store: Store, tmp_path: ob
     mid = store.add_draft(wire().model_copy(update={"review_reasons": ["no-place"]})).meeting_id
     store.add_draft(readout(date(2024, 6, 1)).model_copy(update={"review_reasons": ["no-place"]}))
     store.edit_meeting(mid, title="Edited")
-    store.edit_participants(mid, remove=["Wang Yi"])
+    store.edit_participants(mid, remove=["Tang Lei"])
     store.edit_quote(store.meeting(mid).quotes[0].id, side="China")
     dump = store.dump()
     with Store.open(Path(str(tmp_path)) / "other.db") as other:

@@ -28,7 +28,7 @@ with Store.open(path) as store:
     while count < 0 or i < count:
         lines = [f'{prefix} said "{prefix} point {i} number {k} stands"' for k in range(6)]
         text = f"{prefix} meeting {i}\n" + ". ".join(lines) + "."
-        quotes = [(f"{prefix} point {i} number {k} stands", "Wang Yi", "China", "taiwan")
+        quotes = [(f"{prefix} point {i} number {k} stands", "Tang Lei", "China", "taiwan")
                   for k in range(6)]
         draft = make_draft(text, when=date(2020, 1, 1) + timedelta(days=3 * i),
                            topics={"taiwan": Status.TENSION, "trade": Status.DIALOGUE,

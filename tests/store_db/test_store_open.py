@@ -130,13 +130,13 @@ INSERT INTO meetings (id, title, dyad, dyad_key, meeting_date, location)
     VALUES (1, 'Old talks', '["China","United States"]', 'China|United States', '2023-06-19',
             'Beijing');
 INSERT INTO articles (id, meeting_id, title, original, text, sha256, added_at, source)
-    VALUES (1, 1, 'Old talks', 'Old talks. "Candid and constructive," Blinken said.',
-            'Old talks. "Candid and constructive," Blinken said.', 'abc123',
+    VALUES (1, 1, 'Old talks', 'Old talks. "Candid and constructive," Hart said.',
+            'Old talks. "Candid and constructive," Hart said.', 'abc123',
             '2023-06-20T10:00:00+00:00', 'Wire');
 INSERT INTO topic_entries (meeting_id, topic_id, article_id, status, evidence)
-    VALUES (1, 'taiwan', 1, 'tension', 'Wang warned on Taiwan.');
+    VALUES (1, 'taiwan', 1, 'tension', 'Tang warned on Taiwan.');
 INSERT INTO quotes (article_id, meeting_id, text, speaker, speaker_country, topic, start, "end")
-    VALUES (1, 1, 'Candid and constructive', 'Antony Blinken', 'United States', 'taiwan', 12, 35);
+    VALUES (1, 1, 'Candid and constructive', 'Daniel Hart', 'United States', 'taiwan', 12, 35);
 PRAGMA user_version = 1;
 """
 
@@ -155,7 +155,7 @@ def test_v1_store_is_migrated_with_a_backup_beside_it(tmp_path: Path) -> None:
         assert [v.status for v in history] == [Status.TENSION]
         board = store.board()
         assert [(r.topic.id, r.cells) for r in board.rows] == [("taiwan", {1: Status.TENSION})]
-        assert history[0].quotes[0].speaker == "Antony Blinken"
+        assert history[0].quotes[0].speaker == "Daniel Hart"
         # New v2 features work on migrated data: search (FTS rebuilt) and edits.
         found = store.search_quotes("constructive")
         assert [q.text for q in found] == ["Candid and constructive"]

@@ -12,11 +12,11 @@ from store.models import Figure, Status, StoreDump, Topic
 
 from .drafts import US_CN, make_draft
 
-M1 = ('June talks\nWang said "Taiwan is the reddest of red lines" and Blinken said '
+M1 = ('June talks\nTang said "Taiwan is the reddest of red lines" and Hart said '
       '"chips controls are about security". Tariffs on $300 billion of goods.')
-M2 = ('November summit\nXi said "the Taiwan issue must be handled with care" and Blinken said '
+M2 = ('November summit\nZhao said "the Taiwan issue must be handled with care" and Hart said '
       '"we welcome the fentanyl cooperation". An official said "AND OR -NOT* \\"quoted\\"".')
-M3 = ('April visit\nWang said "the two sides agreed to keep talking" and Blinken said '
+M3 = ('April visit\nTang said "the two sides agreed to keep talking" and Hart said '
       '"we have concerns about overcapacity".')
 
 
@@ -29,24 +29,24 @@ def seed(store: Store) -> list[int]:
             topics={"taiwan": Status.TENSION, "technology": Status.STALLED,
                     "trade": Status.STALLED},
             figures={"trade": [tariffs]},
-            quotes=[("Taiwan is the reddest of red lines", "Wang Yi", "China", "taiwan"),
-                    ("chips controls are about security", "Antony Blinken", "United States",
+            quotes=[("Taiwan is the reddest of red lines", "Tang Lei", "China", "taiwan"),
+                    ("chips controls are about security", "Daniel Hart", "United States",
                      "technology")])).meeting_id,
         store.add_draft(make_draft(
             M2, when=date(2023, 11, 15),
             topics={"taiwan": Status.DIALOGUE, "fentanyl": Status.AGREEMENT,
                     "technology": Status.STALLED},
-            quotes=[("the Taiwan issue must be handled with care", "Xi Jinping", "China",
+            quotes=[("the Taiwan issue must be handled with care", "Zhao Ming", "China",
                      "taiwan"),
-                    ("we welcome the fentanyl cooperation", "Antony Blinken", "United States",
+                    ("we welcome the fentanyl cooperation", "Daniel Hart", "United States",
                      "fentanyl"),
                     ('AND OR -NOT* \\"quoted\\"', None, None, "fentanyl")])).meeting_id,
         store.add_draft(make_draft(
             M3, when=date(2024, 4, 26),
             topics={"taiwan": Status.PROGRESS, "trade": Status.TENSION},
             figures={"trade": [tariffs2]},
-            quotes=[("the two sides agreed to keep talking", "Wang Yi", "China", "taiwan"),
-                    ("we have concerns about overcapacity", "Antony Blinken", "United States",
+            quotes=[("the two sides agreed to keep talking", "Tang Lei", "China", "taiwan"),
+                    ("we have concerns about overcapacity", "Daniel Hart", "United States",
                      "trade")])).meeting_id,
     ]
     # another relationship, with fewer meetings: never the default
@@ -120,7 +120,7 @@ def test_topic_history_and_topic_changes(store: Store) -> None:
     history = store.topic_history("taiwan")
     assert [v.meeting.id for v in history] == ids
     assert [v.status for v in history] == [Status.TENSION, Status.DIALOGUE, Status.PROGRESS]
-    assert [q.speaker for q in history[1].quotes] == ["Xi Jinping"]
+    assert [q.speaker for q in history[1].quotes] == ["Zhao Ming"]
     assert store.topic_history("taiwan", ["China", "Russia"])[0].status == Status.AGREEMENT
     changes = store.topic_changes("trade")
     assert [(c.kind, c.meeting_id) for c in changes if c.kind != "new_quotes"] == [
@@ -144,16 +144,16 @@ def test_search_words_and_filters(store: Store) -> None:
     # operators typed by the user are words, found as such
     assert [q.speaker for q in store.search_quotes("AND OR NOT")] == [None]
     assert [q.text for q in store.search_quotes("quoted")] == ['AND OR -NOT* \\"quoted\\"']
-    blinken = store.search_quotes(speaker="blink")
-    assert {q.speaker for q in blinken} == {"Antony Blinken"} and len(blinken) == 3
+    hart = store.search_quotes(speaker="har")
+    assert {q.speaker for q in hart} == {"Daniel Hart"} and len(hart) == 3
     # newest meeting first
-    assert [q.meeting_id for q in blinken] == [ids[2], ids[1], ids[0]]
+    assert [q.meeting_id for q in hart] == [ids[2], ids[1], ids[0]]
     assert {q.text for q in store.search_quotes(side="china", topic="taiwan")} == {
         "Taiwan is the reddest of red lines", "the Taiwan issue must be handled with care",
         "the two sides agreed to keep talking"}
     assert [q.text for q in store.search_quotes("taiwan", meeting_id=ids[1])] == [
         "the Taiwan issue must be handled with care"]
-    assert store.search_quotes("taiwan", speaker="Blinken") == []
+    assert store.search_quotes("taiwan", speaker="Hart") == []
     assert len(store.search_quotes(limit=2)) == 2
     assert store.search_quotes(speaker="100%_") == []
     hits = store.search_articles("overcapacity")
@@ -169,9 +169,9 @@ def test_dump_load_round_trip(store: Store, tmp_path: Path) -> None:
     store.set_quote_speaker(quote.id, "U.S. official", "United States")
     store.drop_quote(store.search_quotes("overcapacity")[0].id)
     store.add_draft(make_draft(
-        "June readout\nWang said \"Taiwan is the reddest of red lines\".", when=date(2023, 6, 19),
+        "June readout\nTang said \"Taiwan is the reddest of red lines\".", when=date(2023, 6, 19),
         source="Ministry", topics={"taiwan": Status.TENSION},
-        quotes=[("Taiwan is the reddest of red lines", "Wang Yi", "China", "taiwan")]))
+        quotes=[("Taiwan is the reddest of red lines", "Tang Lei", "China", "taiwan")]))
     dump = store.dump()
     assert any(q.duplicate_of for q in dump.quotes)
 
@@ -188,9 +188,9 @@ def test_dump_load_round_trip(store: Store, tmp_path: Path) -> None:
 def test_search_index_follows_reindex_split_and_remove(store: Store) -> None:
     ids = seed(store)
     store.add_draft(make_draft(
-        "June readout\nWang said \"Taiwan is the reddest of red lines\".", when=date(2023, 6, 19),
+        "June readout\nTang said \"Taiwan is the reddest of red lines\".", when=date(2023, 6, 19),
         source="Ministry", topics={"taiwan": Status.TENSION},
-        quotes=[("Taiwan is the reddest of red lines", "Wang Yi", "China", "taiwan")]))
+        quotes=[("Taiwan is the reddest of red lines", "Tang Lei", "China", "taiwan")]))
     assert len(store.search_quotes("reddest")) == 1  # one meeting, the repeat merged
     new_ids = store.split_meeting(ids[0])
     assert sorted(q.meeting_id for q in store.search_quotes("reddest")) == sorted(new_ids)

@@ -12,9 +12,9 @@ from store.models import MeetingDraft, Status
 from .drafts import make_draft
 
 ARTICLE = (
-    "Wang and Blinken meet\n"
-    'Wang said "Taiwan is the first red line" in the talks. '
-    'Blinken said "we saw progress on fentanyl" and an official said "more work is needed".'
+    "Tang and Hart meet\n"
+    'Tang said "Taiwan is the first red line" in the talks. '
+    'Hart said "we saw progress on fentanyl" and an official said "more work is needed".'
 )
 
 
@@ -23,8 +23,8 @@ def first_draft() -> MeetingDraft:
         ARTICLE, when=date(2024, 4, 26),
         topics={"taiwan": Status.TENSION, "fentanyl": Status.DIALOGUE},
         quotes=[
-            ("Taiwan is the first red line", "Wang Yi", "China", "taiwan"),
-            ("we saw progress on fentanyl", "Antony Blinken", "United States", "fentanyl"),
+            ("Taiwan is the first red line", "Tang Lei", "China", "taiwan"),
+            ("we saw progress on fentanyl", "Daniel Hart", "United States", "fentanyl"),
             ("more work is needed", None, None, "fentanyl"),
         ],
     )
@@ -49,7 +49,7 @@ class BetterExtractor:
             q.end += len(prefix)
         # the anonymous fragment is no longer seen as a quote at all
         del draft.quotes[2]
-        draft.title = "Wang and Blinken meet in Beijing"
+        draft.title = "Tang and Hart meet in Beijing"
         return draft
 
 
@@ -57,11 +57,11 @@ def test_reindex_replaces_extracted_values_and_keeps_edits(store: Store) -> None
     mid = store.add_draft(first_draft()).meeting_id
     store.set_status(mid, "taiwan", Status.STALLED, note="my reading")
     by_text = {q.text: q for q in store.meeting(mid).quotes}
-    wang = by_text["Taiwan is the first red line"]
-    blinken = by_text["we saw progress on fentanyl"]
+    tang = by_text["Taiwan is the first red line"]
+    hart = by_text["we saw progress on fentanyl"]
     anon = by_text["more work is needed"]
-    store.set_quote_topic(wang.id, "relations")
-    store.drop_quote(blinken.id)
+    store.set_quote_topic(tang.id, "relations")
+    store.drop_quote(hart.id)
     store.set_quote_speaker(anon.id, "a senior U.S. official", "United States")
 
     extractor = BetterExtractor()
@@ -72,7 +72,7 @@ def test_reindex_replaces_extracted_values_and_keeps_edits(store: Store) -> None
     assert extractor.calls[0]["dyad"] == ["China", "United States"]
 
     detail = store.meeting(mid)
-    assert detail.articles[0].title == "Wang and Blinken meet in Beijing"
+    assert detail.articles[0].title == "Tang and Hart meet in Beijing"
     entries = {e.topic_id: e for e in detail.entries}
     # extracted value replaced ...
     assert entries["fentanyl"].status == Status.PROGRESS
@@ -82,12 +82,12 @@ def test_reindex_replaces_extracted_values_and_keeps_edits(store: Store) -> None
     assert entries["taiwan"].note == "my reading"
     quotes = {q.id: q for q in detail.quotes}
     # topic fix survives and the quote keeps its id
-    assert quotes[wang.id].topic == "relations" and quotes[wang.id].edited
+    assert quotes[tang.id].topic == "relations" and quotes[tang.id].edited
     # matched by text across the offset shift, and the new offsets taken
-    assert quotes[wang.id].start == wang.start + len("BEIJING - ")
+    assert quotes[tang.id].start == tang.start + len("BEIJING - ")
     assert detail.articles[0].text.startswith("BEIJING - ")
     # the dropped quote stays dropped
-    assert blinken.id not in quotes
+    assert hart.id not in quotes
     # the speaker fix survives even though the new extractor no longer finds that quote
     assert quotes[anon.id].speaker == "a senior U.S. official"
     assert quotes[anon.id].speaker_country == "United States"
@@ -113,10 +113,10 @@ def test_reindex_keeps_old_values_when_extractor_now_rejects(store: Store) -> No
 
 def test_reindex_with_the_real_extractor_keeps_overrides(store: Store) -> None:
     text = (
-        "Blinken and Wang hold talks in Beijing\n\n"
-        "BEIJING, April 26 - U.S. Secretary of State Antony Blinken met Chinese Foreign "
-        "Minister Wang Yi on Friday.\n\n"
-        '"We need to manage differences responsibly," Blinken told reporters.\n'
+        "Hart and Tang hold talks in Beijing\n\n"
+        "BEIJING, April 26 - U.S. Secretary of State Daniel Hart met Chinese Foreign "
+        "Minister Tang Lei on Friday.\n\n"
+        '"We need to manage differences responsibly," Hart told reporters.\n'
     )
     draft = extract(text, meeting_date=date(2024, 4, 26), dyad=["China", "United States"])
     mid = store.add_draft(draft).meeting_id

@@ -12,12 +12,12 @@ import pytest
 from store.db import DuplicateArticle, Store, StoreError, writes
 from store.models import MeetingDraft, Status
 
-from .drafts import BLINKEN, WANG, XI, YELLEN, make_draft
+from .drafts import HART, KENT, TANG, ZHAO, make_draft
 
 WIRE = (
-    "Blinken meets Wang in Beijing\n"
-    'Wang said "the Taiwan question is the first red line that must not be crossed". '
-    'Blinken said "we made real progress on fentanyl" after the talks.'
+    "Hart meets Tang in Beijing\n"
+    'Tang said "the Taiwan question is the first red line that must not be crossed". '
+    'Hart said "we made real progress on fentanyl" after the talks.'
 )
 READOUT = (
     "Foreign ministry readout\n"
@@ -31,9 +31,9 @@ def wire(**kw: object) -> MeetingDraft:
         WIRE, when=date(2024, 4, 26), source="Reuters",
         topics={"taiwan": Status.TENSION, "fentanyl": Status.PROGRESS},
         quotes=[
-            ("the Taiwan question is the first red line that must not be crossed", "Wang Yi",
+            ("the Taiwan question is the first red line that must not be crossed", "Tang Lei",
              "China", "taiwan"),
-            ("we made real progress on fentanyl", "Antony Blinken", "United States", "fentanyl"),
+            ("we made real progress on fentanyl", "Daniel Hart", "United States", "fentanyl"),
         ],
         **kw,  # type: ignore[arg-type]
     )
@@ -45,7 +45,7 @@ def readout(when: date = date(2024, 4, 27), **kw: object) -> MeetingDraft:
         topics={"taiwan": Status.TENSION, "relations": Status.DIALOGUE},
         quotes=[
             ("the Taiwan question is the first red line", None, "China", "taiwan"),
-            ("China wants stable ties", "Wang Yi", "China", "relations"),
+            ("China wants stable ties", "Tang Lei", "China", "relations"),
         ],
         **kw,  # type: ignore[arg-type]
     )
@@ -58,7 +58,7 @@ def test_add_then_same_article_again_is_refused(store: Store) -> None:
     with pytest.raises(DuplicateArticle) as info:
         store.add_draft(wire())
     message = str(info.value)
-    assert f"meeting {first.meeting_id}" in message and "Blinken meets Wang" in message
+    assert f"meeting {first.meeting_id}" in message and "Hart meets Tang" in message
     assert "\n" not in message
     assert store.counts() == before
     # even forcing a new meeting does not let the same text in twice
@@ -96,7 +96,7 @@ def test_second_source_joins_the_meeting_and_quotes_merge(store: Store) -> None:
     first = store.add_draft(wire())
     second = store.add_draft(readout())
     assert second.joined_existing and second.meeting_id == first.meeting_id
-    # the readout's fragment of Wang's red-line quote is a repeat; its other quote is new
+    # the readout's fragment of Tang's red-line quote is a repeat; its other quote is new
     assert (second.quotes_added, second.quotes_merged) == (1, 1)
     assert store.counts()["meetings"] == 1
 
@@ -123,7 +123,7 @@ def test_longer_copy_from_a_later_source_is_the_one_shown(store: Store) -> None:
     "change",
     [
         {"when": date(2024, 4, 29)},                      # two days later
-        {"participants": [YELLEN]},                       # nobody in common
+        {"participants": [KENT]},                       # nobody in common
         {"dyad": ["China", "Russia"]},                    # another relationship
     ],
 )
@@ -144,11 +144,11 @@ def test_new_meeting_flag_forces_a_new_meeting(store: Store) -> None:
 
 
 def test_join_matches_alias_and_unions_participants(store: Store) -> None:
-    first = store.add_draft(wire(participants=[BLINKEN, WANG]))
-    second = store.add_draft(readout(participants=[XI, WANG.model_copy(update={"aliases": []})]))
+    first = store.add_draft(wire(participants=[HART, TANG]))
+    second = store.add_draft(readout(participants=[ZHAO, TANG.model_copy(update={"aliases": []})]))
     assert second.meeting_id == first.meeting_id
     names = [a.name for a in store.meeting(first.meeting_id).participants]
-    assert names == ["Antony Blinken", "Wang Yi", "Xi Jinping"]
+    assert names == ["Daniel Hart", "Tang Lei", "Zhao Ming"]
 
 
 def test_split_meeting_gives_one_meeting_per_article(store: Store) -> None:
@@ -167,7 +167,7 @@ def test_split_meeting_gives_one_meeting_per_article(store: Store) -> None:
     for detail in (a, b):
         taiwan = next(e for e in detail.entries if e.topic_id == "taiwan")
         assert taiwan.status == Status.STALLED and taiwan.note == "both sides dug in"
-    assert [p.name for p in b.participants] == ["Antony Blinken", "Wang Yi"]
+    assert [p.name for p in b.participants] == ["Daniel Hart", "Tang Lei"]
     assert store.counts()["meetings"] == 2
 
 
@@ -193,11 +193,11 @@ def test_set_status_override_is_apart_and_clearable(store: Store) -> None:
 def test_quote_fixes_and_drop(store: Store) -> None:
     store.add_draft(wire())
     quote = store.search_quotes("fentanyl")[0]
-    store.set_quote_speaker(quote.id, "Wang Yi", "China")
+    store.set_quote_speaker(quote.id, "Tang Lei", "China")
     store.set_quote_topic(quote.id, "relations")
     fixed = store.search_quotes("fentanyl")[0]
     assert (fixed.speaker, fixed.speaker_country, fixed.topic, fixed.edited) == (
-        "Wang Yi", "China", "relations", True)
+        "Tang Lei", "China", "relations", True)
     assert store.search_quotes(side="United States") == []
     assert [q.id for q in store.search_quotes(topic="relations")] == [quote.id]
     store.drop_quote(quote.id)
