@@ -234,3 +234,18 @@ def test_chinese_names_of_south_china_sea_features_are_that_topic() -> None:
 def test_a_keyword_that_is_itself_a_title_keeps_its_topic() -> None:
     [found] = topics_of("Chinese Defense Minister Dong Jun met Defense Secretary Lloyd Austin.")
     assert "military" in found
+
+
+def test_the_tone_of_trade_talks_is_not_the_relationship() -> None:
+    # How the talks went ("candid, thorough and constructive") describes these talks on
+    # tariffs; it does not make the relationship a topic of its own.
+    found = topics_of(
+        "Finance Minister Ana Rojas of Chile and Norway's trade minister Eirik Lunde held two"
+        " days of talks on salmon tariffs in Oslo.",
+        "\"The talks were candid, thorough and constructive,\" Rojas told a news conference.",
+        parties=["Chile", "Norway"])
+    assert found == [["trade"], ["trade"]]
+    # Tone beside the relationship itself still counts for it.
+    [rel] = topics_of("Rojas called the talks frank and constructive and said bilateral ties"
+                      " were at their best in a decade.", parties=["Chile", "Norway"])
+    assert rel == ["relations"]

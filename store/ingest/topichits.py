@@ -12,8 +12,10 @@ words only say who someone is or pass the topic by:
 - a word inside another topic's phrase ("economic ties" is trade, not the relationship);
 - the relationship of two other countries ("military ties between North Korea and
   Russia" at a Japan–South Korea meeting);
-- and, at a discount (`PASSING`): an item of a long list, and what the talks were
-  only expected to cover ("the talks would include arms control").
+- and, at a discount (`PASSING`): an item of a long list, what the talks were
+  only expected to cover ("the talks would include arms control"), and the tone of the
+  meeting ("candid, in-depth and constructive" says how talks on trade went, not that the
+  relationship itself was discussed).
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = _outermost(hits)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
-    found = tuple(_discount(hits, passing_spans(norm, lo, hi)))
+    found = tuple(_discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi)))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -274,6 +276,17 @@ def _list_runs(text: str, lo: int, hi: int, run: list[tuple[int, int]],
         if words:
             run.append(m.span())
     close()
+
+
+# Words for how a meeting went: they describe the talks at hand, whatever their subject,
+# so on their own (even two of them) they do not make the relationship a topic.
+_TONE = frozenset({"candid", "constructive", "frank", "productive", "cordial", "fruitful",
+                   "pragmatic"})
+
+
+def _tone_discount(norm: str, hits: Sequence[Hit]) -> list[Hit]:
+    return [replace(h, scale=min(h.scale, PASSING))
+            if norm[h.start:h.end].lower() in _TONE else h for h in hits]
 
 
 def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
