@@ -249,3 +249,10 @@ def test_the_tone_of_trade_talks_is_not_the_relationship() -> None:
     [rel] = topics_of("Rojas called the talks frank and constructive and said bilateral ties"
                       " were at their best in a decade.", parties=["Chile", "Norway"])
     assert rel == ["relations"]
+    # At a leaders' meeting that discusses the relationship, the same words are its.
+    found = topics_of(
+        "President Mwangi of Kenya and Vietnam's president Tran Duc Long agreed to upgrade"
+        " bilateral ties to a strategic partnership.",
+        "Mwangi said their discussions had been \"frank\" and \"candid.\"",
+        parties=["Kenya", "Vietnam"])
+    assert found == [["relations"], ["relations"]]

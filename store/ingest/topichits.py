@@ -284,9 +284,13 @@ _TONE = frozenset({"candid", "constructive", "frank", "productive", "cordial", "
                    "pragmatic"})
 
 
+def is_tone(norm: str, hit: Hit) -> bool:
+    """Is this hit a word for how the meeting went ("candid", "constructive")?"""
+    return norm[hit.start:hit.end].lower() in _TONE
+
+
 def _tone_discount(norm: str, hits: Sequence[Hit]) -> list[Hit]:
-    return [replace(h, scale=min(h.scale, PASSING))
-            if norm[h.start:h.end].lower() in _TONE else h for h in hits]
+    return [replace(h, scale=min(h.scale, PASSING)) if is_tone(norm, h) else h for h in hits]
 
 
 def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from store.ingest.keywords import Hit, KeywordIndex, build_index
-from store.ingest.topichits import NO_PARTIES, Parties, body_hits, names_someone
+from store.ingest.topichits import NO_PARTIES, Parties, body_hits, is_tone, names_someone
 from store.ingest.types import Para
 from store.models import Topic
 
@@ -124,12 +124,38 @@ def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
     order = {t.id: i for i, t in enumerate(topics)}
     scores = paragraph_scores(norm, paras, index, parties)
     ranked = [rank(s, order) for s in scores]
+    _fill_tone(norm, paras, index, parties, scores, ranked, order)
     _fill_from_section(paras, scores, ranked, order)
     _fill_continuations(norm, paras, ranked)
     for i, p in enumerate(paras):
         if p.heading is not None and _ELSEWHERE.match(p.heading):
             ranked[i] = []  # "Related posts": other stories' headlines, not this meeting
     return {p.index: r for p, r in zip(paras, ranked, strict=True) if r}
+
+
+def _fill_tone(norm: str, paras: Sequence[Para], index: KeywordIndex, parties: Parties,
+               scores: list[dict[str, float]], ranked: list[list[str]],
+               order: dict[str, int]) -> None:
+    """A paragraph that only says how the talks went ("the discussions were frank and
+    candid") is about what the talks were about: the relationship where the article
+    discusses it elsewhere, else the article's main topic (trade talks stay trade)."""
+    if not paras:
+        return
+    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
+    starts = [h.start for h in hits]
+    toned = [i for i, p in enumerate(paras) if not ranked[i] and any(
+        is_tone(norm, h) for h in hits_between(hits, starts, p.start, p.end))]
+    if not toned:
+        return
+    total: dict[str, float] = {}
+    for i, r in enumerate(ranked):
+        for t in r:
+            total[t] = total.get(t, 0.0) + scores[i][t]
+    if not total:
+        return
+    main = ["relations"] if "relations" in total else rank(total, order)[:1]
+    for i in toned:
+        ranked[i] = list(main)
 
 
 def _fill_from_section(paras: Sequence[Para], scores: list[dict[str, float]],
