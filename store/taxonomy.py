@@ -30,7 +30,15 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "+Ukraine crisis", "~Russia", "~Putin",
       "Kyiv", "Kiev", "Zelensky*", "Zelenskiy", "dual-use", "lethal weapons", "lethal aid",
       "defence industrial base", "defense industrial base", "defence industry",
-      "defense industry", "war effort"]),
+      "defense industry", "war effort",
+      # The war named without "Ukraine" (needed where Ukraine itself is a side and its
+      # name only says who met): the invasion, the front, occupied land, war aid.
+      "full-scale war", "full-scale invasion", "Russian invasion", "Russian aggression",
+      "war of aggression", "Russian forces", "Russian troops", "counteroffensive",
+      "counter-offensive", "occupied territories", "peace formula", "Crimea", "Donbas",
+      "Donbass", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv", "Bakhmut",
+      "Mariupol", "grain corridor", "~arms package", "~invasion",
+      "~weapons"]),
     ("taiwan", "Taiwan",
      "Taiwan, the Taiwan Strait and Beijing's claim to the island.",
      ["+Taiwan Strait", "Taiwan", "Taiwanese", "Taipei", "Lai Ching-te", "Tsai Ing-wen",

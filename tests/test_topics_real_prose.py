@@ -256,3 +256,20 @@ def test_the_tone_of_trade_talks_is_not_the_relationship() -> None:
         "Mwangi said their discussions had been \"frank\" and \"candid.\"",
         parties=["Kenya", "Vietnam"])
     assert found == [["relations"], ["relations"]]
+
+
+def test_the_war_is_a_topic_when_ukraine_itself_is_a_side() -> None:
+    # "Ukraine" only names a side here; the war is named in other words.
+    found = topics_of(
+        "President Olena Marchenko of Ukraine met Portugal's prime minister Rui Sardinha in"
+        " Lisbon, ten months into the full-scale war.",
+        "They spoke about the counteroffensive against Russian forces near Kherson.",
+        parties=["Ukraine", "Portugal"], people=("Olena Marchenko", "Rui Sardinha"))
+    assert found == [["russia-ukraine"], ["russia-ukraine"]]
+
+
+def test_weapons_for_ukraine_are_the_war_not_a_military_channel() -> None:
+    body = "Marchenko asked Lisbon for fighter jets and more air defence weapons."
+    assert topics_of(body, parties=["Ukraine", "Portugal"]) == [["russia-ukraine"]]
+    # Between two other countries the same request is the military topic.
+    assert topics_of(body, parties=["Chile", "Norway"]) == [["military"]]

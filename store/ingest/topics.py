@@ -106,8 +106,13 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
     hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
+    # At a meeting of Ukraine, weapons, jets and defence aid are the war, not a
+    # military channel between the two sides.
+    at_war = WAR_SIDE in parties.countries
     for i, p in enumerate(paras):
         scores[i] = score_hits(index, hits_between(hits, starts, p.start, p.end))
+        if at_war:
+            _fold(scores[i], "military", "russia-ukraine")
         if p.heading is None:
             continue
         if p.heading not in heads:
@@ -115,6 +120,14 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
         for t in heads[p.heading]:
             scores[i][t] = scores[i].get(t, 0.0) + HEADING_BONUS
     return scores
+
+
+WAR_SIDE = "Ukraine"
+
+
+def _fold(scores: dict[str, float], source: str, target: str) -> None:
+    if source in scores:
+        scores[target] = scores.get(target, 0.0) + scores.pop(source)
 
 
 def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
