@@ -241,3 +241,12 @@ def test_a_cues_object_phrase_names_every_topic_it_is_about() -> None:
 def test_a_deliverable_handed_over_is_agreement() -> None:
     assert status_of("people-to-people", "They agreed to step up cooperation on cultural"
                      " property, and Austria handed over 40 antiquities.") is Status.AGREEMENT
+
+
+def test_a_meeting_that_names_no_topic_is_about_the_relationship() -> None:
+    # Nothing in it names a subject of the talks; its tone is still the news.
+    found = entries_of(
+        "Chile's foreign minister Ana Rojas said her meeting with Eirik Lunde in Oslo had"
+        " gone on for three hours.",
+        "\"A difficult meeting. As expected,\" Rojas wrote on social media.")
+    assert found == {"relations": Status.TENSION}

@@ -123,6 +123,7 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
 
 
 WAR_SIDE = "Ukraine"
+FALLBACK = "relations"  # the relationship as a whole
 
 
 def _fold(scores: dict[str, float], source: str, target: str) -> None:
@@ -144,6 +145,16 @@ def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
         if p.heading is not None and _ELSEWHERE.match(p.heading):
             ranked[i] = []  # "Related posts": other stories' headlines, not this meeting
     return {p.index: r for p, r in zip(paras, ranked, strict=True) if r}
+
+
+def unnamed_meeting(paras: Sequence[Para], topics: Sequence[Topic]) -> dict[int, list[str]]:
+    """The topics of an article that names none ("A difficult meeting. No surrender."):
+    the meeting was still about something, the relationship, the catch-all topic, read
+    from every paragraph but links to other stories. Empty if the taxonomy lacks it."""
+    if FALLBACK not in {t.id for t in topics}:
+        return {}
+    return {p.index: [FALLBACK] for p in paras
+            if p.heading is None or not _ELSEWHERE.match(p.heading)}
 
 
 def _fill_tone(norm: str, paras: Sequence[Para], index: KeywordIndex, parties: Parties,
