@@ -273,3 +273,35 @@ def test_weapons_for_ukraine_are_the_war_not_a_military_channel() -> None:
     assert topics_of(body, parties=["Ukraine", "Portugal"]) == [["russia-ukraine"]]
     # Between two other countries the same request is the military topic.
     assert topics_of(body, parties=["Chile", "Norway"]) == [["military"]]
+
+
+def test_what_the_talks_left_out_is_not_a_topic() -> None:
+    found = topics_of(
+        "The leaders did not discuss the war in Ukraine, officials said.",
+        "Taiwan was not raised, but both sides discussed tariffs on coffee.",
+        "They discussed tariffs on coffee but did not discuss Taiwan.",
+        parties=["Kenya", "Vietnam"])
+    assert found == [[], ["trade"], ["trade"]]
+
+
+def test_a_run_of_things_left_out_stays_linear() -> None:
+    # Each "did not discuss" looks ahead for the end of its clause: a run of them with no
+    # full stop must not make that search reach to the end of the text every time.
+    import time
+
+    from store.ingest.topichits import body_hits
+
+    index = build_index([(t.id, t.keywords) for t in TOPICS])
+
+    def cpu(n: int) -> float:
+        best = float("inf")
+        for i in range(3):
+            # A new string each time: the last scan of the same text is remembered.
+            text = f"{i} " + "they did not discuss Taiwan and " * n
+            t0 = time.process_time()
+            body_hits(index, text, 0, len(text))
+            best = min(best, time.process_time() - t0)
+        return best
+
+    small, large = cpu(2000), cpu(4000)
+    assert large < 3 * max(small, 1e-3)

@@ -120,6 +120,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = _outermost(hits)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
+    hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
     found = tuple(_discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi)))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
@@ -276,6 +277,56 @@ def _list_runs(text: str, lo: int, hi: int, run: list[tuple[int, int]],
         if words:
             run.append(m.span())
     close()
+
+
+# What the talks left out is not a topic of them: "did not discuss the war in Ukraine",
+# "Taiwan was not raised". The active form covers its object, up to the end of the
+# clause; the passive form its subject, from the start of the clause.
+_NOT_ACTIVE = re.compile(
+    r"\b(?:(?:did|do|does|would|will)\s+not|didn['\u2019]t|don['\u2019]t|doesn['\u2019]t"
+    r"|never)\s+(?:discuss|raise|address|mention|bring\s+up|touch\s+(?:on|upon)"
+    r"|talk\s+about|take\s+up)\b|\bno\s+mention\s+(?:was\s+made\s+)?of\b", re.IGNORECASE)
+_NOT_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have)\s+not\s+(?:been\s+)?(?:discussed|raised|addressed"
+    r"|mentioned|brought\s+up|on\s+the\s+agenda)\b"
+    r"|\b(?:did\s+not|didn['\u2019]t)\s+come\s+up\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|though|although|while|whereas|yet)\b|\sbut\s")
+_CLAUSE_START = re.compile(r".*(?:[.;!?]\s|,\s+(?:but|though|although|while)\s|\sbut\s|\n)",
+                           re.DOTALL)
+
+
+_CLAUSE_REACH = 200
+
+
+def unspoken_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of what the text says was not discussed, in text[lo:hi]."""
+    spans: list[tuple[int, int]] = []
+    for m in _NOT_ACTIVE.finditer(text, lo, hi):
+        # A clause is short: looking further would make a run of these quadratic.
+        stop = min(hi, m.end() + _CLAUSE_REACH)
+        end = _CLAUSE_END.search(text, m.end(), stop)
+        spans.append((m.start(), end.start() if end else stop))
+    for m in _NOT_PASSIVE.finditer(text, lo, hi):
+        back = max(lo, m.start() - _CLAUSE_REACH)
+        head = _CLAUSE_START.match(text, back, m.start())
+        spans.append((head.end() if head else back, m.end()))
+    return sorted(spans)
+
+
+def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
+    """Hits (sorted by start) less those inside a span (sorted by start); one sweep."""
+    if not spans:
+        return list(hits)
+    out: list[Hit] = []
+    j = 0
+    reach = -1
+    for h in hits:
+        while j < len(spans) and spans[j][0] <= h.start:
+            reach = max(reach, spans[j][1])
+            j += 1
+        if h.start >= reach:
+            out.append(h)
+    return out
 
 
 # Words for how a meeting went: they describe the talks at hand, whatever their subject,
