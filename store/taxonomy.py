@@ -177,6 +177,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "high-level diplomacy", "high-level contact*",
       "heads of state", "leader to leader", "leader-to-leader", "direct line",
       "pick up the phone", "talk to each other", "speak by phone", "next meeting",
+      # Foreign ministries' regular rounds: "the next round of political consultations".
+      "political consultations", "~consultations",
       "meet again", "trip", "invitation", "candid", "constructive", "manage differences",
       "handle differences", "manage competition", "manage the relationship", "guardrails",
       "stabilise ties", "stabilize ties", "thaw", "~relations", "~ties", "~stabilis*", "~stabiliz*",

@@ -305,3 +305,9 @@ def test_a_run_of_things_left_out_stays_linear() -> None:
 
     small, large = cpu(2000), cpu(4000)
     assert large < 3 * max(small, 1e-3)
+
+
+def test_a_ministrys_round_of_political_consultations_is_the_relationship() -> None:
+    [found] = topics_of("The ministers agreed to hold the next round of political"
+                        " consultations in Santiago in 2026.", parties=["Chile", "Norway"])
+    assert found == ["relations"]
