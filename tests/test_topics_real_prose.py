@@ -311,3 +311,15 @@ def test_a_ministrys_round_of_political_consultations_is_the_relationship() -> N
     [found] = topics_of("The ministers agreed to hold the next round of political"
                         " consultations in Santiago in 2026.", parties=["Chile", "Norway"])
     assert found == ["relations"]
+
+
+def test_history_set_in_an_earlier_time_is_background() -> None:
+    found = topics_of(
+        "The two countries established diplomatic relations in 1961. Trade between them"
+        " reached $2 billion last year, mostly soybeans and salmon.",
+        "Rojas and Lunde agreed to cut tariffs on copper by 2027.",
+        parties=["Chile", "Norway"])
+    assert found == [[], ["trade"]]
+    # What a side says of the past is still said at this meeting.
+    [said] = topics_of("Rojas said trade had doubled since 2019.", parties=["Chile", "Norway"])
+    assert said == ["trade"]

@@ -121,7 +121,8 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
-    found = tuple(_discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi)))
+    hits = _discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi))
+    found = tuple(_discount(hits, background_spans(norm, lo, hi), BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -221,6 +222,45 @@ _AGENDA = re.compile(
     r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n")
+
+
+# Background: a sentence set in an earlier time ("established diplomatic relations in
+# 1953", "trade reached $6 billion last year") that says nothing of this meeting.
+_EARLIER = re.compile(
+    r"\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
+    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b",
+    re.IGNORECASE)
+_THIS_MEETING = re.compile(
+    r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says|told|urged"
+    r"|stressed|noted|added|raised|called|welcomed|pledged|warned|expressed|will|would"
+    r"|visit)\b", re.IGNORECASE)
+
+
+_SENTENCE_REACH = 400
+BACKGROUND = 0.25  # less than a passing mention: even "trade ... soybeans" needs more
+
+
+def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of text[lo:hi] set in an earlier time that say
+    nothing of the meeting."""
+    spans: list[tuple[int, int]] = []
+    for m in _EARLIER.finditer(text, lo, hi):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        # Both ends are looked for within a sentence's reach, so that a run of dates
+        # with no full stop stays linear.
+        window = max(lo, m.start() - _SENTENCE_REACH)
+        back = max(text.rfind(c, window, m.start()) for c in ".!?\n")
+        if back < 0 and window > lo:
+            continue  # no sentence is that long: not prose
+        start = back + 1 if back >= 0 else lo
+        stop = min(hi, m.end() + _SENTENCE_REACH)
+        end_m = _SENTENCE_END.search(text, m.end(), stop)
+        end = end_m.end() if end_m else stop
+        if _THIS_MEETING.search(text, start, end):
+            continue
+        spans.append((start, end))
+    return spans
 
 
 def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -344,7 +384,8 @@ def _tone_discount(norm: str, hits: Sequence[Hit]) -> list[Hit]:
     return [replace(h, scale=min(h.scale, PASSING)) if is_tone(norm, h) else h for h in hits]
 
 
-def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
+def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]],
+              scale: float = PASSING) -> list[Hit]:
     """Hits inside a passing span, scaled down (spans sorted by start, may overlap)."""
     if not spans:
         return list(hits)
@@ -355,7 +396,7 @@ def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit
         while j < len(spans) and spans[j][0] <= h.start:
             reach = max(reach, spans[j][1])
             j += 1
-        out.append(replace(h, scale=PASSING) if h.start < reach else h)
+        out.append(replace(h, scale=min(h.scale, scale)) if h.start < reach else h)
     return out
 
 
