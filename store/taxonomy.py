@@ -34,7 +34,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       # The war named without "Ukraine" (needed where Ukraine itself is a side and its
       # name only says who met): the invasion, the front, occupied land, war aid.
       "full-scale war", "full-scale invasion", "Russian invasion", "Russian aggression",
-      "war of aggression", "Russian forces", "Russian troops", "counteroffensive",
+      "war of aggression", "~Russian forces", "~Russian troops", "counteroffensive",
       "counter-offensive", "occupied territories", "peace formula", "Crimea", "Donbas",
       "Donbass", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv", "Bakhmut",
       "Mariupol", "grain corridor", "~arms package", "~invasion",

@@ -250,3 +250,13 @@ def test_a_meeting_that_names_no_topic_is_about_the_relationship() -> None:
         " gone on for three hours.",
         "\"A difficult meeting. As expected,\" Rojas wrote on social media.")
     assert found == {"relations": Status.TENSION}
+
+
+def test_one_concern_in_a_discussion_is_not_a_confrontation() -> None:
+    # Tension must dominate: a concern beside as many neutral exchanges is dialogue.
+    found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a"
+                       " land corridor through the Gaza Strip.")
+    assert found == {"middle-east": Status.DIALOGUE}
+    found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a land corridor"
+                       " through the Gaza Strip and warned against any attack on Gaza.")
+    assert found == {"middle-east": Status.TENSION}

@@ -256,6 +256,13 @@ def test_the_tone_of_trade_talks_is_not_the_relationship() -> None:
         "Mwangi said their discussions had been \"frank\" and \"candid.\"",
         parties=["Kenya", "Vietnam"])
     assert found == [["relations"], ["relations"]]
+    # At talks on an issue between the sides (a war), the tone is the relationship's.
+    found = topics_of(
+        "Hungary's prime minister Lena Varga and Chile's president Ana Rojas discussed a"
+        " ceasefire in Ukraine.",
+        "Varga said the talks had been held in a constructive atmosphere.",
+        parties=["Hungary", "Chile"])
+    assert found == [["russia-ukraine"], ["relations"]]
 
 
 def test_the_war_is_a_topic_when_ukraine_itself_is_a_side() -> None:
@@ -323,3 +330,9 @@ def test_history_set_in_an_earlier_time_is_background() -> None:
     # What a side says of the past is still said at this meeting.
     [said] = topics_of("Rojas said trade had doubled since 2019.", parties=["Chile", "Norway"])
     assert said == ["trade"]
+
+
+def test_russian_forces_at_a_drill_are_not_the_war() -> None:
+    [found] = topics_of("He raised concern about joint exercises with Russian forces near"
+                        " the islands.", parties=["Japan", "China"])
+    assert "russia-ukraine" not in found

@@ -118,7 +118,9 @@ def decide(statuses: Sequence[Status]) -> Status | None:
     for s in statuses:
         n[s] += 1
     good = n[Status.AGREEMENT] + n[Status.PROGRESS]
-    if n[Status.TENSION] and n[Status.TENSION] > good:
+    # Tension must dominate (ANNOTATION.md): one concern beside an equal number of neutral
+    # exchanges is a discussion in which a concern was raised, not a confrontation.
+    if n[Status.TENSION] and n[Status.TENSION] > good + n[Status.DIALOGUE]:
         return Status.TENSION
     # "No deal was reached", said twice, outweighs one claim of progress.
     if n[Status.STALLED] > good:

@@ -124,6 +124,8 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
 
 WAR_SIDE = "Ukraine"
 FALLBACK = "relations"  # the relationship as a whole
+# Topics that are a sector of government with its own ministers and channels.
+SECTORAL = frozenset({"trade", "technology", "military", "climate", "fentanyl", "cyber", "ai"})
 
 
 def _fold(scores: dict[str, float], source: str, target: str) -> None:
@@ -162,7 +164,9 @@ def _fill_tone(norm: str, paras: Sequence[Para], index: KeywordIndex, parties: P
                order: dict[str, int]) -> None:
     """A paragraph that only says how the talks went ("the discussions were frank and
     candid") is about what the talks were about: the relationship where the article
-    discusses it elsewhere, else the article's main topic (trade talks stay trade)."""
+    discusses it elsewhere or the meeting was about an issue between the sides (a war,
+    a strait), but the sector of talks held by a sector's officials (trade talks stay
+    trade, defence ministers' talks military)."""
     if not paras:
         return
     hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
@@ -177,7 +181,9 @@ def _fill_tone(norm: str, paras: Sequence[Para], index: KeywordIndex, parties: P
             total[t] = total.get(t, 0.0) + scores[i][t]
     if not total:
         return
-    main = ["relations"] if "relations" in total else rank(total, order)[:1]
+    main = rank(total, order)[:1]
+    if FALLBACK in total or not set(main) <= SECTORAL:
+        main = [FALLBACK]
     for i in toned:
         ranked[i] = list(main)
 
