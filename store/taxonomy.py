@@ -65,7 +65,12 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "Line of Actual Control", "LAC", "Galwan",
       "Ladakh", "Arunachal", "Depsang", "Demchok", "Doklam", "Himalayan", "disengage*",
       "patrolling", "patrol points", "buffer zone*", "Senkaku*", "Diaoyu",
-      "East China Sea", "territorial dispute*", "~disputed", "~frontier", "~troops"]),
+      "East China Sea", "territorial dispute*", "~disputed", "~frontier", "~troops",
+      # Land borders anywhere: drawing the line, crossings, clashes, the land in dispute.
+      "demarcation", "demarcate*", "delimitation", "border checkpoint*", "border crossing*",
+      "border post*", "border conflict*", "border fighting", "border skirmish*",
+      "border villages", "border ceasefire", "border incident*", "disputed area*",
+      "disputed territor*", "disputed land", "disputed region*"]),
     ("trade", "Trade",
      "Tariffs, market access, overcapacity, subsidies, investment and the economy.",
      ["+trade", "trade war", "trade deficit", "trade practices", "tariff*", "duties",

@@ -336,3 +336,15 @@ def test_russian_forces_at_a_drill_are_not_the_war() -> None:
     [found] = topics_of("He raised concern about joint exercises with Russian forces near"
                         " the islands.", parties=["Japan", "China"])
     assert "russia-ukraine" not in found
+
+
+def test_a_land_border_dispute_anywhere_is_territorial() -> None:
+    found = topics_of(
+        "The ministers agreed to reopen two border checkpoints next month.",
+        "They remain at odds over the demarcation of the disputed area near the river.",
+        parties=["Chile", "Bolivia"])
+    assert found == [["territorial"], ["territorial"]]
+    # A country's territorial integrity is said of wars and sovereignty, not a border row.
+    [said] = topics_of("He stressed the importance of preserving Bolivia's territorial"
+                       " integrity.", parties=["Chile", "Peru"])
+    assert "territorial" not in said
