@@ -260,3 +260,26 @@ def test_one_concern_in_a_discussion_is_not_a_confrontation() -> None:
     found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a land corridor"
                        " through the Gaza Strip and warned against any attack on Gaza.")
     assert found == {"middle-east": Status.TENSION}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The ministers agreed to disagree on fishing quotas.", Status.STALLED),
+        ("The talks in Quito broke down after an hour.", Status.STALLED),
+        ("The meeting ended without a joint statement.", Status.STALLED),
+        ("The rift over the copper mine deepened.", Status.TENSION),
+        ("Ties have been strained since the ambassador was expelled.", Status.TENSION),
+        ("The two sides remain at loggerheads over visas.", Status.TENSION),
+        ("Relations soured after the spy case.", Status.TENSION),
+        ("Relations hit a new low.", Status.TENSION),
+        ("The Chilean delegation walked out of the session.", Status.TENSION),
+        ("The two ministers inked five deals.", Status.AGREEMENT),
+        ("They finalised the free trade agreement.", Status.AGREEMENT),
+        ("The leaders concluded negotiations on the salmon pact.", Status.AGREEMENT),
+        ("The negotiators narrowed their differences on tariffs.", Status.PROGRESS),
+        ("The two countries normalised ties at the meeting.", Status.PROGRESS),
+    ],
+)
+def test_more_cue_phrases_of_real_prose(sentence: str, status: Status) -> None:
+    assert [c.status for c in find_cues(sentence, 0, len(sentence))] == [status]
