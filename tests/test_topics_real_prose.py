@@ -348,3 +348,10 @@ def test_a_land_border_dispute_anywhere_is_territorial() -> None:
     [said] = topics_of("He stressed the importance of preserving Bolivia's territorial"
                        " integrity.", parties=["Chile", "Peru"])
     assert "territorial" not in said
+
+
+def test_the_form_of_the_meeting_is_not_the_relationship() -> None:
+    [found] = topics_of("It was the first face-to-face meeting between the two defence"
+                        " ministers since a senator's visit to the base.",
+                        parties=["Chile", "Norway"])
+    assert found == ["military"]

@@ -369,10 +369,11 @@ def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[H
     return out
 
 
-# Words for how a meeting went: they describe the talks at hand, whatever their subject,
-# so on their own (even two of them) they do not make the relationship a topic.
+# Words for how a meeting went, or in what form: they describe the talks at hand,
+# whatever their subject, so on their own (even two of them) they do not make the
+# relationship a topic ("the first face-to-face meeting between the defence ministers").
 _TONE = frozenset({"candid", "constructive", "frank", "productive", "cordial", "fruitful",
-                   "pragmatic"})
+                   "pragmatic", "face-to-face", "in-person"})
 
 
 def is_tone(norm: str, hit: Hit) -> bool:
