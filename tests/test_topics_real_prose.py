@@ -355,3 +355,9 @@ def test_the_form_of_the_meeting_is_not_the_relationship() -> None:
                         " ministers since a senator's visit to the base.",
                         parties=["Chile", "Norway"])
     assert found == ["military"]
+
+
+def test_the_leaders_earlier_consensus_in_a_ministers_readout_is_not_a_topic() -> None:
+    [found] = topics_of("Lunde said both militaries should implement the consensus reached by"
+                        " the two heads of state.", parties=["Chile", "Norway"])
+    assert found == ["military"]

@@ -263,9 +263,18 @@ def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Readouts of officials' talks point back to what the leaders agreed before: "implement
+# the consensus reached by the two heads of state". That names the leaders, not a topic.
+_LEADERS_CONSENSUS = re.compile(
+    r"\b(?:consensus|understandings?|agreements?)\s+(?:\w+\s+)?(?:reached\s+|struck\s+)?"
+    r"(?:by|between|of)\s+(?:the\s+)?(?:two\s+|both\s+)?(?:heads\s+of\s+state|leaders"
+    r"|presidents)\b", re.IGNORECASE)
+
+
 def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[start, end) of the passing mentions in text[lo:hi], sorted by start."""
     spans = list_spans(text, lo, hi)
+    spans.extend(m.span() for m in _LEADERS_CONSENSUS.finditer(text, lo, hi))
     for m in _AGENDA.finditer(text, lo, hi):
         back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
         end = _SENTENCE_END.search(text, m.end(), hi)
