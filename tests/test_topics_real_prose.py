@@ -361,3 +361,12 @@ def test_the_leaders_earlier_consensus_in_a_ministers_readout_is_not_a_topic() -
     [found] = topics_of("Lunde said both militaries should implement the consensus reached by"
                         " the two heads of state.", parties=["Chile", "Norway"])
     assert found == ["military"]
+
+
+def test_onlookers_commentary_is_not_the_talks() -> None:
+    found = topics_of(
+        "Rojas and Lunde discussed salmon tariffs.",
+        "Analysts in Oslo said the visit showed both sides wanted to avoid a technology war"
+        " over semiconductors.",
+        parties=["Chile", "Norway"])
+    assert found == [["trade"], []]

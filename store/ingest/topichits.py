@@ -15,7 +15,9 @@ words only say who someone is or pass the topic by:
 - and, at a discount (`PASSING`): an item of a long list, what the talks were
   only expected to cover ("the talks would include arms control"), and the tone of the
   meeting ("candid, in-depth and constructive" says how talks on trade went, not that the
-  relationship itself was discussed).
+  relationship itself was discussed);
+- and, at a quarter (`BACKGROUND`): sentences set in an earlier time that say nothing of
+  the meeting, and onlookers' commentary ("analysts said").
 """
 
 from __future__ import annotations
@@ -122,7 +124,8 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
     hits = _discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi))
-    found = tuple(_discount(hits, background_spans(norm, lo, hi), BACKGROUND))
+    found = tuple(_discount(hits, sorted(background_spans(norm, lo, hi)
+                                         + commentary_spans(norm, lo, hi)), BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -238,6 +241,28 @@ _THIS_MEETING = re.compile(
 
 _SENTENCE_REACH = 400
 BACKGROUND = 0.25  # less than a passing mention: even "trade ... soybeans" needs more
+
+
+# Commentary of onlookers is not the talks: "analysts said", "scholars interviewed
+# evaluated that", "according to experts".
+_ONLOOKERS = r"(?:analysts?|experts?|scholars?|observers?|commentators?|academics?|economists?)"
+_COMMENTARY = re.compile(
+    rf"\b{_ONLOOKERS}\b(?:\s+[\w,'\u2019-]+){{0,6}}?\s+(?:said|say|says|believe[sd]?|noted"
+    r"|evaluated|argued?|argues|warned|told|pointed\s+out|expect(?:s|ed)?|think|thinks)\b"
+    rf"|\baccording\s+to\s+(?:\w+\s+){{0,3}}?{_ONLOOKERS}\b", re.IGNORECASE)
+
+
+def commentary_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of text[lo:hi] that give onlookers' commentary."""
+    spans: list[tuple[int, int]] = []
+    for m in _COMMENTARY.finditer(text, lo, hi):
+        window = max(lo, m.start() - _SENTENCE_REACH)
+        back = max(text.rfind(c, window, m.start()) for c in ".!?\n")
+        start = back + 1 if back >= 0 else window
+        stop = min(hi, m.end() + _SENTENCE_REACH)
+        end_m = _SENTENCE_END.search(text, m.end(), stop)
+        spans.append((start, end_m.end() if end_m else stop))
+    return spans
 
 
 def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
