@@ -279,6 +279,7 @@ def test_one_concern_in_a_discussion_is_not_a_confrontation() -> None:
         ("The leaders concluded negotiations on the salmon pact.", Status.AGREEMENT),
         ("The negotiators narrowed their differences on tariffs.", Status.PROGRESS),
         ("The two countries normalised ties at the meeting.", Status.PROGRESS),
+        ("Both presidents accepted invitations to visit next year.", Status.AGREEMENT),
     ],
 )
 def test_more_cue_phrases_of_real_prose(sentence: str, status: Status) -> None:

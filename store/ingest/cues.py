@@ -175,7 +175,8 @@ _AGREEMENT = [
     r"|treat(?:y|ies)|accords?|text|negotiations)",
     r"concluded\s+(?:the\s+|their\s+)?(?:negotiations|talks)\s+on",
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
-    r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
+    r"made\s+(?:\w+\s+){0,2}commitments?",
+    r"accept(?:ed|s)\s+(?:an\s+|the\s+|their\s+|each\s+other's\s+)?invitations?",
     # A deliverable handed over at the meeting: "the US handed over 297 antiquities".
     r"hand(?:ed|s|ing)?\s+over",
         # A next visit confirmed at the meeting: "confirmed that the president will travel to".
