@@ -241,3 +241,46 @@ def test_a_cues_object_phrase_names_every_topic_it_is_about() -> None:
 def test_a_deliverable_handed_over_is_agreement() -> None:
     assert status_of("people-to-people", "They agreed to step up cooperation on cultural"
                      " property, and Austria handed over 40 antiquities.") is Status.AGREEMENT
+
+
+def test_a_meeting_that_names_no_topic_is_about_the_relationship() -> None:
+    # Nothing in it names a subject of the talks; its tone is still the news.
+    found = entries_of(
+        "Chile's foreign minister Ana Rojas said her meeting with Eirik Lunde in Oslo had"
+        " gone on for three hours.",
+        "\"A difficult meeting. As expected,\" Rojas wrote on social media.")
+    assert found == {"relations": Status.TENSION}
+
+
+def test_one_concern_in_a_discussion_is_not_a_confrontation() -> None:
+    # Tension must dominate: a concern beside as many neutral exchanges is dialogue.
+    found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a"
+                       " land corridor through the Gaza Strip.")
+    assert found == {"middle-east": Status.DIALOGUE}
+    found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a land corridor"
+                       " through the Gaza Strip and warned against any attack on Gaza.")
+    assert found == {"middle-east": Status.TENSION}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The ministers agreed to disagree on fishing quotas.", Status.STALLED),
+        ("The talks in Quito broke down after an hour.", Status.STALLED),
+        ("The meeting ended without a joint statement.", Status.STALLED),
+        ("The rift over the copper mine deepened.", Status.TENSION),
+        ("Ties have been strained since the ambassador was expelled.", Status.TENSION),
+        ("The two sides remain at loggerheads over visas.", Status.TENSION),
+        ("Relations soured after the spy case.", Status.TENSION),
+        ("Relations hit a new low.", Status.TENSION),
+        ("The Chilean delegation walked out of the session.", Status.TENSION),
+        ("The two ministers inked five deals.", Status.AGREEMENT),
+        ("They finalised the free trade agreement.", Status.AGREEMENT),
+        ("The leaders concluded negotiations on the salmon pact.", Status.AGREEMENT),
+        ("The negotiators narrowed their differences on tariffs.", Status.PROGRESS),
+        ("The two countries normalised ties at the meeting.", Status.PROGRESS),
+        ("Both presidents accepted invitations to visit next year.", Status.AGREEMENT),
+    ],
+)
+def test_more_cue_phrases_of_real_prose(sentence: str, status: Status) -> None:
+    assert [c.status for c in find_cues(sentence, 0, len(sentence))] == [status]

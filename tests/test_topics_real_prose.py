@@ -234,3 +234,139 @@ def test_chinese_names_of_south_china_sea_features_are_that_topic() -> None:
 def test_a_keyword_that_is_itself_a_title_keeps_its_topic() -> None:
     [found] = topics_of("Chinese Defense Minister Dong Jun met Defense Secretary Lloyd Austin.")
     assert "military" in found
+
+
+def test_the_tone_of_trade_talks_is_not_the_relationship() -> None:
+    # How the talks went ("candid, thorough and constructive") describes these talks on
+    # tariffs; it does not make the relationship a topic of its own.
+    found = topics_of(
+        "Finance Minister Ana Rojas of Chile and Norway's trade minister Eirik Lunde held two"
+        " days of talks on salmon tariffs in Oslo.",
+        "\"The talks were candid, thorough and constructive,\" Rojas told a news conference.",
+        parties=["Chile", "Norway"])
+    assert found == [["trade"], ["trade"]]
+    # Tone beside the relationship itself still counts for it.
+    [rel] = topics_of("Rojas called the talks frank and constructive and said bilateral ties"
+                      " were at their best in a decade.", parties=["Chile", "Norway"])
+    assert rel == ["relations"]
+    # At a leaders' meeting that discusses the relationship, the same words are its.
+    found = topics_of(
+        "President Mwangi of Kenya and Vietnam's president Tran Duc Long agreed to upgrade"
+        " bilateral ties to a strategic partnership.",
+        "Mwangi said their discussions had been \"frank\" and \"candid.\"",
+        parties=["Kenya", "Vietnam"])
+    assert found == [["relations"], ["relations"]]
+    # At talks on an issue between the sides (a war), the tone is the relationship's.
+    found = topics_of(
+        "Hungary's prime minister Lena Varga and Chile's president Ana Rojas discussed a"
+        " ceasefire in Ukraine.",
+        "Varga said the talks had been held in a constructive atmosphere.",
+        parties=["Hungary", "Chile"])
+    assert found == [["russia-ukraine"], ["relations"]]
+
+
+def test_the_war_is_a_topic_when_ukraine_itself_is_a_side() -> None:
+    # "Ukraine" only names a side here; the war is named in other words.
+    found = topics_of(
+        "President Olena Marchenko of Ukraine met Portugal's prime minister Rui Sardinha in"
+        " Lisbon, ten months into the full-scale war.",
+        "They spoke about the counteroffensive against Russian forces near Kherson.",
+        parties=["Ukraine", "Portugal"], people=("Olena Marchenko", "Rui Sardinha"))
+    assert found == [["russia-ukraine"], ["russia-ukraine"]]
+
+
+def test_weapons_for_ukraine_are_the_war_not_a_military_channel() -> None:
+    body = "Marchenko asked Lisbon for fighter jets and more air defence weapons."
+    assert topics_of(body, parties=["Ukraine", "Portugal"]) == [["russia-ukraine"]]
+    # Between two other countries the same request is the military topic.
+    assert topics_of(body, parties=["Chile", "Norway"]) == [["military"]]
+
+
+def test_what_the_talks_left_out_is_not_a_topic() -> None:
+    found = topics_of(
+        "The leaders did not discuss the war in Ukraine, officials said.",
+        "Taiwan was not raised, but both sides discussed tariffs on coffee.",
+        "They discussed tariffs on coffee but did not discuss Taiwan.",
+        parties=["Kenya", "Vietnam"])
+    assert found == [[], ["trade"], ["trade"]]
+
+
+def test_a_run_of_things_left_out_stays_linear() -> None:
+    # Each "did not discuss" looks ahead for the end of its clause: a run of them with no
+    # full stop must not make that search reach to the end of the text every time.
+    import time
+
+    from store.ingest.topichits import body_hits
+
+    index = build_index([(t.id, t.keywords) for t in TOPICS])
+
+    def cpu(n: int) -> float:
+        best = float("inf")
+        for i in range(3):
+            # A new string each time: the last scan of the same text is remembered.
+            text = f"{i} " + "they did not discuss Taiwan and " * n
+            t0 = time.process_time()
+            body_hits(index, text, 0, len(text))
+            best = min(best, time.process_time() - t0)
+        return best
+
+    small, large = cpu(2000), cpu(4000)
+    assert large < 3 * max(small, 1e-3)
+
+
+def test_a_ministrys_round_of_political_consultations_is_the_relationship() -> None:
+    [found] = topics_of("The ministers agreed to hold the next round of political"
+                        " consultations in Santiago in 2026.", parties=["Chile", "Norway"])
+    assert found == ["relations"]
+
+
+def test_history_set_in_an_earlier_time_is_background() -> None:
+    found = topics_of(
+        "The two countries established diplomatic relations in 1961. Trade between them"
+        " reached $2 billion last year, mostly soybeans and salmon.",
+        "Rojas and Lunde agreed to cut tariffs on copper by 2027.",
+        parties=["Chile", "Norway"])
+    assert found == [[], ["trade"]]
+    # What a side says of the past is still said at this meeting.
+    [said] = topics_of("Rojas said trade had doubled since 2019.", parties=["Chile", "Norway"])
+    assert said == ["trade"]
+
+
+def test_russian_forces_at_a_drill_are_not_the_war() -> None:
+    [found] = topics_of("He raised concern about joint exercises with Russian forces near"
+                        " the islands.", parties=["Japan", "China"])
+    assert "russia-ukraine" not in found
+
+
+def test_a_land_border_dispute_anywhere_is_territorial() -> None:
+    found = topics_of(
+        "The ministers agreed to reopen two border checkpoints next month.",
+        "They remain at odds over the demarcation of the disputed area near the river.",
+        parties=["Chile", "Bolivia"])
+    assert found == [["territorial"], ["territorial"]]
+    # A country's territorial integrity is said of wars and sovereignty, not a border row.
+    [said] = topics_of("He stressed the importance of preserving Bolivia's territorial"
+                       " integrity.", parties=["Chile", "Peru"])
+    assert "territorial" not in said
+
+
+def test_the_form_of_the_meeting_is_not_the_relationship() -> None:
+    [found] = topics_of("It was the first face-to-face meeting between the two defence"
+                        " ministers since a senator's visit to the base.",
+                        parties=["Chile", "Norway"])
+    assert found == ["military"]
+
+
+def test_the_leaders_earlier_consensus_in_a_ministers_readout_is_not_a_topic() -> None:
+    [found] = topics_of("Lunde said both militaries should implement the consensus reached by"
+                        " the two heads of state.", parties=["Chile", "Norway"])
+    assert found == ["military"]
+
+
+def test_onlookers_commentary_is_not_the_talks() -> None:
+    found = topics_of(
+        "Rojas and Lunde discussed salmon tariffs.",
+        "Analysts in Oslo said the visit showed both sides wanted to avoid a technology war"
+        " over semiconductors.",
+        parties=["Chile", "Norway"])
+    assert found == [["trade"], []]

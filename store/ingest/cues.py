@@ -116,6 +116,10 @@ _STALLED = [
     r"(?:[\w-]+\s+){0,3}?(?:progress|agreements?|deals?|breakthroughs?|ceasefire|truce"
     r"|commitments?|consensus|accord)",
     r"(?:evad|dodg|sidestepp)(?:ed|es|ing)",
+    # "agreed to disagree" is read before "agreed to"; talks that "broke down"; a meeting
+    # that "ended without a joint statement".
+    r"agree(?:d|s)?\s+to\s+disagree", r"(?:broke|break(?:s|ing)?)\s+down",
+    r"without\s+(?:a|any)\s+joint\s+(?:statement|declaration|communiqu\w*)",
     # "not expected ... to bring an immediate resolution", "no quick fix".
     r"(?:no|not|never)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:an?\s+)?(?:immediate|quick|swift|early)\s+"
     r"(?:resolution|solution|breakthrough|fix|end)",
@@ -148,6 +152,10 @@ _TENSION = [
     # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
     r"disagree(?:d|ments?)",
     r"difficult\s+(?:meeting|talks|conversation|discussions?)",
+    # A relationship in trouble: "a rift", "strained ties", "at loggerheads", "ties soured",
+    # "hit a new low", "walked out of the talks".
+    r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
+    r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [
     # "agreed Tuesday to", "agreed broadly to"; a bare "agree" after "to" or a modal is
@@ -160,9 +168,15 @@ _AGREEMENT = [
     r"(?:issued|adopted|released)\s+(?:a\s+|three\s+|two\s+)?joint\s+(?:statements?|declarations?)",
     r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b",
     # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
-    r"(?<!be\s)signed\b",
+    r"(?<!be\s)signed\b", r"(?<!be\s)inked\b",
+    # A deal brought to its end: "finalised the free trade agreement", "concluded
+    # negotiations on".
+    r"finali[sz]ed\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:agreements?|deals?|pacts?"
+    r"|treat(?:y|ies)|accords?|text|negotiations)",
+    r"concluded\s+(?:the\s+|their\s+)?(?:negotiations|talks)\s+on",
     r"announc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+)?deal", r"committed\s+to", r"pledg(?:ed|es)\s+to",
-    r"made\s+(?:\w+\s+){0,2}commitments?", r"accept(?:ed|s)\s+(?:an\s+)?invitation",
+    r"made\s+(?:\w+\s+){0,2}commitments?",
+    r"accept(?:ed|s)\s+(?:an\s+|the\s+|their\s+|each\s+other's\s+)?invitations?",
     # A deliverable handed over at the meeting: "the US handed over 297 antiquities".
     r"hand(?:ed|s|ing)?\s+over",
         # A next visit confirmed at the meeting: "confirmed that the president will travel to".
@@ -182,6 +196,9 @@ _PROGRESS = [
     r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
+    # "narrowed their differences", "normalised ties".
+    r"narrow(?:ed|ing)\s+(?:the\s+|their\s+)?(?:differences|gaps?)",
+    r"normali[sz](?:ed|ing|ation\s+of)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?(?:ties|relations)",
     r"(?:a|an\s+important|a\s+major|a\s+big)\s+step\s+forward",
     r"(?:important|positive|significant|concrete|good|first|initial)\s+(?:first\s+)?steps?",
     # "bearing fruit", "relations are developing positively", "cooperation is being upgraded".

@@ -25,6 +25,7 @@ from store.ingest.topics import (
     hits_between,
     score_hits,
     sentence_topics,
+    unnamed_meeting,
 )
 from store.ingest.types import Para, Sentence
 from store.models import Figure, Status, Topic, TopicEntry
@@ -117,7 +118,9 @@ def decide(statuses: Sequence[Status]) -> Status | None:
     for s in statuses:
         n[s] += 1
     good = n[Status.AGREEMENT] + n[Status.PROGRESS]
-    if n[Status.TENSION] and n[Status.TENSION] > good:
+    # Tension must dominate (ANNOTATION.md): one concern beside an equal number of neutral
+    # exchanges is a discussion in which a concern was raised, not a confrontation.
+    if n[Status.TENSION] and n[Status.TENSION] > good + n[Status.DIALOGUE]:
         return Status.TENSION
     # "No deal was reached", said twice, outweighs one claim of progress.
     if n[Status.STALLED] > good:
@@ -271,6 +274,21 @@ def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],
                     tt.cues.extend((c, sent) for c in point_of(norm, sent, cues[lo:hi]))
 
 
+def _unnamed(norm: str, paras: Sequence[Para], indexes: Sequence[int]) -> _TopicText:
+    """A topic no sentence names (given to an article that names none) reads its status
+    from every sentence of its paragraphs."""
+    tt = _TopicText()
+    wanted = set(indexes)
+    for p in paras:
+        if p.index not in wanted:
+            continue
+        for sent in p.sentences or (Sentence(p.start, p.end),):
+            tt.sentences.append(sent)
+            tt.cues.extend((c, sent) for c in point_of(norm, sent,
+                                                       find_cues(norm, sent.start, sent.end)))
+    return tt
+
+
 def _summary(norm: str, tt: _TopicText, evidence: Sentence | None) -> str:
     """The evidence sentence plus the topic's most informative other sentence, if both fit."""
     if not tt.sentences:
@@ -329,7 +347,10 @@ def build_entries(
     """Status from cue phrases in the topic's sentences; evidence is that sentence.
     `parties` must be the sides `score_paragraphs` was given."""
     if not para_topics:
-        return []
+        # An article that names no topic: the relationship, its status from every sentence.
+        para_topics = unnamed_meeting(paras, topics)
+        if not para_topics:
+            return []
     index = compile_topics(topics)
     names = {t.id: t.name for t in topics}
     collected = _collect(norm, paras, para_topics, index, parties)
@@ -343,6 +364,8 @@ def build_entries(
     entries: list[TopicEntry] = []
     for tid in sorted(first_para, key=lambda t: first_para[t]):
         tt = collected.get(tid, _TopicText())
+        if not tt.sentences:
+            tt = _unnamed(norm, paras, para_lists[tid])
         status = decide([c.status for c, _ in tt.cues]) or Status.DIALOGUE
         evidence = next((s for c, s in tt.cues if c.status is status), None)
         if evidence is None and tt.sentences:

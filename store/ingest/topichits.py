@@ -12,8 +12,12 @@ words only say who someone is or pass the topic by:
 - a word inside another topic's phrase ("economic ties" is trade, not the relationship);
 - the relationship of two other countries ("military ties between North Korea and
   Russia" at a Japan–South Korea meeting);
-- and, at a discount (`PASSING`): an item of a long list, and what the talks were
-  only expected to cover ("the talks would include arms control").
+- and, at a discount (`PASSING`): an item of a long list, what the talks were
+  only expected to cover ("the talks would include arms control"), and the tone of the
+  meeting ("candid, in-depth and constructive" says how talks on trade went, not that the
+  relationship itself was discussed);
+- and, at a quarter (`BACKGROUND`): sentences set in an earlier time that say nothing of
+  the meeting, and onlookers' commentary ("analysts said").
 """
 
 from __future__ import annotations
@@ -118,7 +122,10 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = _outermost(hits)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
-    found = tuple(_discount(hits, passing_spans(norm, lo, hi)))
+    hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
+    hits = _discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi))
+    found = tuple(_discount(hits, sorted(background_spans(norm, lo, hi)
+                                         + commentary_spans(norm, lo, hi)), BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -220,9 +227,79 @@ _AGENDA = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n")
 
 
+# Background: a sentence set in an earlier time ("established diplomatic relations in
+# 1953", "trade reached $6 billion last year") that says nothing of this meeting.
+_EARLIER = re.compile(
+    r"\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
+    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b",
+    re.IGNORECASE)
+_THIS_MEETING = re.compile(
+    r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says|told|urged"
+    r"|stressed|noted|added|raised|called|welcomed|pledged|warned|expressed|will|would"
+    r"|visit)\b", re.IGNORECASE)
+
+
+_SENTENCE_REACH = 400
+BACKGROUND = 0.25  # less than a passing mention: even "trade ... soybeans" needs more
+
+
+# Commentary of onlookers is not the talks: "analysts said", "scholars interviewed
+# evaluated that", "according to experts".
+_ONLOOKERS = r"(?:analysts?|experts?|scholars?|observers?|commentators?|academics?|economists?)"
+_COMMENTARY = re.compile(
+    rf"\b{_ONLOOKERS}\b(?:\s+[\w,'\u2019-]+){{0,6}}?\s+(?:said|say|says|believe[sd]?|noted"
+    r"|evaluated|argued?|argues|warned|told|pointed\s+out|expect(?:s|ed)?|think|thinks)\b"
+    rf"|\baccording\s+to\s+(?:\w+\s+){{0,3}}?{_ONLOOKERS}\b", re.IGNORECASE)
+
+
+def commentary_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of text[lo:hi] that give onlookers' commentary."""
+    spans: list[tuple[int, int]] = []
+    for m in _COMMENTARY.finditer(text, lo, hi):
+        window = max(lo, m.start() - _SENTENCE_REACH)
+        back = max(text.rfind(c, window, m.start()) for c in ".!?\n")
+        start = back + 1 if back >= 0 else window
+        stop = min(hi, m.end() + _SENTENCE_REACH)
+        end_m = _SENTENCE_END.search(text, m.end(), stop)
+        spans.append((start, end_m.end() if end_m else stop))
+    return spans
+
+
+def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of text[lo:hi] set in an earlier time that say
+    nothing of the meeting."""
+    spans: list[tuple[int, int]] = []
+    for m in _EARLIER.finditer(text, lo, hi):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        # Both ends are looked for within a sentence's reach, so that a run of dates
+        # with no full stop stays linear.
+        window = max(lo, m.start() - _SENTENCE_REACH)
+        back = max(text.rfind(c, window, m.start()) for c in ".!?\n")
+        if back < 0 and window > lo:
+            continue  # no sentence is that long: not prose
+        start = back + 1 if back >= 0 else lo
+        stop = min(hi, m.end() + _SENTENCE_REACH)
+        end_m = _SENTENCE_END.search(text, m.end(), stop)
+        end = end_m.end() if end_m else stop
+        if _THIS_MEETING.search(text, start, end):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+# Readouts of officials' talks point back to what the leaders agreed before: "implement
+# the consensus reached by the two heads of state". That names the leaders, not a topic.
+_LEADERS_CONSENSUS = re.compile(
+    r"\b(?:consensus|understandings?|agreements?)\s+(?:\w+\s+)?(?:reached\s+|struck\s+)?"
+    r"(?:by|between|of)\s+(?:the\s+)?(?:two\s+|both\s+)?(?:heads\s+of\s+state|leaders"
+    r"|presidents)\b", re.IGNORECASE)
+
+
 def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[start, end) of the passing mentions in text[lo:hi], sorted by start."""
     spans = list_spans(text, lo, hi)
+    spans.extend(m.span() for m in _LEADERS_CONSENSUS.finditer(text, lo, hi))
     for m in _AGENDA.finditer(text, lo, hi):
         back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
         end = _SENTENCE_END.search(text, m.end(), hi)
@@ -276,7 +353,74 @@ def _list_runs(text: str, lo: int, hi: int, run: list[tuple[int, int]],
     close()
 
 
-def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
+# What the talks left out is not a topic of them: "did not discuss the war in Ukraine",
+# "Taiwan was not raised". The active form covers its object, up to the end of the
+# clause; the passive form its subject, from the start of the clause.
+_NOT_ACTIVE = re.compile(
+    r"\b(?:(?:did|do|does|would|will)\s+not|didn['\u2019]t|don['\u2019]t|doesn['\u2019]t"
+    r"|never)\s+(?:discuss|raise|address|mention|bring\s+up|touch\s+(?:on|upon)"
+    r"|talk\s+about|take\s+up)\b|\bno\s+mention\s+(?:was\s+made\s+)?of\b", re.IGNORECASE)
+_NOT_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have)\s+not\s+(?:been\s+)?(?:discussed|raised|addressed"
+    r"|mentioned|brought\s+up|on\s+the\s+agenda)\b"
+    r"|\b(?:did\s+not|didn['\u2019]t)\s+come\s+up\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|though|although|while|whereas|yet)\b|\sbut\s")
+_CLAUSE_START = re.compile(r".*(?:[.;!?]\s|,\s+(?:but|though|although|while)\s|\sbut\s|\n)",
+                           re.DOTALL)
+
+
+_CLAUSE_REACH = 200
+
+
+def unspoken_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of what the text says was not discussed, in text[lo:hi]."""
+    spans: list[tuple[int, int]] = []
+    for m in _NOT_ACTIVE.finditer(text, lo, hi):
+        # A clause is short: looking further would make a run of these quadratic.
+        stop = min(hi, m.end() + _CLAUSE_REACH)
+        end = _CLAUSE_END.search(text, m.end(), stop)
+        spans.append((m.start(), end.start() if end else stop))
+    for m in _NOT_PASSIVE.finditer(text, lo, hi):
+        back = max(lo, m.start() - _CLAUSE_REACH)
+        head = _CLAUSE_START.match(text, back, m.start())
+        spans.append((head.end() if head else back, m.end()))
+    return sorted(spans)
+
+
+def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
+    """Hits (sorted by start) less those inside a span (sorted by start); one sweep."""
+    if not spans:
+        return list(hits)
+    out: list[Hit] = []
+    j = 0
+    reach = -1
+    for h in hits:
+        while j < len(spans) and spans[j][0] <= h.start:
+            reach = max(reach, spans[j][1])
+            j += 1
+        if h.start >= reach:
+            out.append(h)
+    return out
+
+
+# Words for how a meeting went, or in what form: they describe the talks at hand,
+# whatever their subject, so on their own (even two of them) they do not make the
+# relationship a topic ("the first face-to-face meeting between the defence ministers").
+_TONE = frozenset({"candid", "constructive", "frank", "productive", "cordial", "fruitful",
+                   "pragmatic", "face-to-face", "in-person"})
+
+
+def is_tone(norm: str, hit: Hit) -> bool:
+    """Is this hit a word for how the meeting went ("candid", "constructive")?"""
+    return norm[hit.start:hit.end].lower() in _TONE
+
+
+def _tone_discount(norm: str, hits: Sequence[Hit]) -> list[Hit]:
+    return [replace(h, scale=min(h.scale, PASSING)) if is_tone(norm, h) else h for h in hits]
+
+
+def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]],
+              scale: float = PASSING) -> list[Hit]:
     """Hits inside a passing span, scaled down (spans sorted by start, may overlap)."""
     if not spans:
         return list(hits)
@@ -287,7 +431,7 @@ def _discount(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit
         while j < len(spans) and spans[j][0] <= h.start:
             reach = max(reach, spans[j][1])
             j += 1
-        out.append(replace(h, scale=PASSING) if h.start < reach else h)
+        out.append(replace(h, scale=min(h.scale, scale)) if h.start < reach else h)
     return out
 
 

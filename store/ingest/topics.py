@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from store.ingest.keywords import Hit, KeywordIndex, build_index
-from store.ingest.topichits import NO_PARTIES, Parties, body_hits, names_someone
+from store.ingest.topichits import NO_PARTIES, Parties, body_hits, is_tone, names_someone
 from store.ingest.types import Para
 from store.models import Topic
 
@@ -106,8 +106,13 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
     hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
+    # At a meeting of Ukraine, weapons, jets and defence aid are the war, not a
+    # military channel between the two sides.
+    at_war = WAR_SIDE in parties.countries
     for i, p in enumerate(paras):
         scores[i] = score_hits(index, hits_between(hits, starts, p.start, p.end))
+        if at_war:
+            _fold(scores[i], "military", "russia-ukraine")
         if p.heading is None:
             continue
         if p.heading not in heads:
@@ -117,6 +122,17 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
     return scores
 
 
+WAR_SIDE = "Ukraine"
+FALLBACK = "relations"  # the relationship as a whole
+# Topics that are a sector of government with its own ministers and channels.
+SECTORAL = frozenset({"trade", "technology", "military", "climate", "fentanyl", "cyber", "ai"})
+
+
+def _fold(scores: dict[str, float], source: str, target: str) -> None:
+    if source in scores:
+        scores[target] = scores.get(target, 0.0) + scores.pop(source)
+
+
 def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
                      parties: Parties = NO_PARTIES) -> dict[int, list[str]]:
     """paragraph index -> topic ids it carries (best first; may be several)."""
@@ -124,12 +140,52 @@ def score_paragraphs(norm: str, paras: list[Para], topics: list[Topic],
     order = {t.id: i for i, t in enumerate(topics)}
     scores = paragraph_scores(norm, paras, index, parties)
     ranked = [rank(s, order) for s in scores]
+    _fill_tone(norm, paras, index, parties, scores, ranked, order)
     _fill_from_section(paras, scores, ranked, order)
     _fill_continuations(norm, paras, ranked)
     for i, p in enumerate(paras):
         if p.heading is not None and _ELSEWHERE.match(p.heading):
             ranked[i] = []  # "Related posts": other stories' headlines, not this meeting
     return {p.index: r for p, r in zip(paras, ranked, strict=True) if r}
+
+
+def unnamed_meeting(paras: Sequence[Para], topics: Sequence[Topic]) -> dict[int, list[str]]:
+    """The topics of an article that names none ("A difficult meeting. No surrender."):
+    the meeting was still about something, the relationship, the catch-all topic, read
+    from every paragraph but links to other stories. Empty if the taxonomy lacks it."""
+    if FALLBACK not in {t.id for t in topics}:
+        return {}
+    return {p.index: [FALLBACK] for p in paras
+            if p.heading is None or not _ELSEWHERE.match(p.heading)}
+
+
+def _fill_tone(norm: str, paras: Sequence[Para], index: KeywordIndex, parties: Parties,
+               scores: list[dict[str, float]], ranked: list[list[str]],
+               order: dict[str, int]) -> None:
+    """A paragraph that only says how the talks went ("the discussions were frank and
+    candid") is about what the talks were about: the relationship where the article
+    discusses it elsewhere or the meeting was about an issue between the sides (a war,
+    a strait), but the sector of talks held by a sector's officials (trade talks stay
+    trade, defence ministers' talks military)."""
+    if not paras:
+        return
+    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
+    starts = [h.start for h in hits]
+    toned = [i for i, p in enumerate(paras) if not ranked[i] and any(
+        is_tone(norm, h) for h in hits_between(hits, starts, p.start, p.end))]
+    if not toned:
+        return
+    total: dict[str, float] = {}
+    for i, r in enumerate(ranked):
+        for t in r:
+            total[t] = total.get(t, 0.0) + scores[i][t]
+    if not total:
+        return
+    main = rank(total, order)[:1]
+    if FALLBACK in total or not set(main) <= SECTORAL:
+        main = [FALLBACK]
+    for i in toned:
+        ranked[i] = list(main)
 
 
 def _fill_from_section(paras: Sequence[Para], scores: list[dict[str, float]],
