@@ -392,3 +392,14 @@ def test_mixed_case_dateline_with_a_dash(opening: str, place: str | None) -> Non
     assert h.location == place
     if place:
         assert text[h.body_start:].startswith("Foreign Minister")
+
+
+def test_a_target_year_is_not_the_year_of_a_dateline_without_one() -> None:
+    from store.ingest import extract
+
+    body = ("Ministers agree to double trade\n\nOSLO, March 4 (Reuters) - Norwegian Foreign "
+            "Minister Ola Berg and Chilean Foreign Minister Ana Soto agreed on Tuesday to "
+            "double trade by 2028")
+    assert extract(body + ", officials said.\n").meeting_date is None  # no year: ask
+    d = extract(body + ", after talks in 2025.\n")
+    assert d.meeting_date == date(2025, 3, 4)

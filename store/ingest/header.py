@@ -545,6 +545,14 @@ def _dateline(text: str, body_start: int) -> _Dateline:
     return out
 
 
+# The year a dateline without one belongs to: the first year the text names, but not a
+# target ("double trade by 2028") or a limit ("until 2030").
+_TEXT_YEAR = re.compile(
+    r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\bbefore )(?<!\bto )"
+    r"(?<!\bby end of )(?<!\bby the end of )\b(?:19|20)\d\d\b"
+)
+
+
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
@@ -577,7 +585,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
     if published is None and dl.date:
         dm = DATE_RE.search(dl.date)
-        year_m = re.search(r"\b(?:19|20)\d\d\b", text[:2000])
+        year_m = _TEXT_YEAR.search(text, 0, 2000)
         if dm and year_m:
             published = match_date(dm, int(year_m[0]))
             published_source = f"dateline {dl.date}"
