@@ -565,3 +565,9 @@ def test_a_leader_known_by_a_middle_name_and_a_possessive_is_not_the_speaker() -
     )
     assert _speaker(quotes, "The river") == ("Joao Pedro Tavares Neto", "Brazil")
     assert _speaker(quotes, "we hope") == ("Ana Ruiz", "Argentina")
+
+
+def test_a_generational_suffix_stays_in_the_name() -> None:
+    quotes = _quotes('Chilean President Mateo Rojas Jr. met Norwegian Prime Minister Ingrid '
+                     'Dahl in Oslo on Monday. "We opened a new chapter," Rojas said.')
+    assert _speaker(quotes, "We opened") == ("Mateo Rojas Jr.", "Chile")

@@ -80,10 +80,22 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             if seg and any(not _is_initial(words[k]) for k in seg):
                 s, e = toks[seg[0]][0], toks[seg[-1]][1]
                 seg_words = [words[k] for k in seg]
+                if (j < len(words) and seg[-1] == j - 1 and words[j] in _SUFFIXES
+                        and text.startswith(".", toks[j][1])):
+                    # "Ferdinand Marcos Jr.": the suffix is part of the name people use.
+                    seg_words.append(words[j] + ".")
+                    e = toks[j][1] + 1
                 if len(seg_words) <= 5:  # "Luiz Inacio Lula Da Silva"
                     out.append((s, e, seg_words))
             i = max(j, i + 1)
     return out
+
+
+_SUFFIXES = frozenset({"Jr", "Sr"})
+
+
+def _suffix(word: str) -> bool:
+    return word.rstrip(".") in _SUFFIXES
 
 
 def bare(word: str) -> str:
@@ -102,7 +114,7 @@ def canonical_name(tokens: list[str]) -> str:
 
 def surname_of(tokens: list[str]) -> tuple[str, str]:
     """(family name, given names); the family name as a bare mention would show it."""
-    words = [t for t in tokens if not _is_initial(t)]
+    words = [t for t in tokens if not _is_initial(t) and not _suffix(t)] or tokens
     if off.family_name_first(words):
         return words[0], " ".join(words[1:])
     return bare(words[-1]), " ".join(words[:-1])
