@@ -571,3 +571,18 @@ def test_a_generational_suffix_stays_in_the_name() -> None:
     quotes = _quotes('Chilean President Mateo Rojas Jr. met Norwegian Prime Minister Ingrid '
                      'Dahl in Oslo on Monday. "We opened a new chapter," Rojas said.')
     assert _speaker(quotes, "We opened") == ("Mateo Rojas Jr.", "Chile")
+
+
+def test_an_outlet_quoted_as_a_source_is_the_speaker_and_it_continues_it() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. The Nairobi Herald said the talks would cover coffee exports. '
+                     '"No big deals are expected, but both hope for small gains," it noted. '
+                     'Later the BBC reported that "the talks ran late into the night."')
+    assert _speaker(quotes, "No big deals") == ("Nairobi Herald", None)
+    assert _speaker(quotes, "the talks ran") == ("BBC", None)
+
+
+def test_an_outlet_in_a_dateline_or_as_an_object_is_not_a_speaker() -> None:
+    quotes = _quotes('HANOI (Reuters) - Kenyan President Amani Otieno told CNN on Monday that '
+                     'the talks were "a new start for both of us."')
+    assert _speaker(quotes, "a new start") == ("Amani Otieno", "Kenya")

@@ -123,11 +123,21 @@ _BACK_REF = re.compile(
 )
 _STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
                             r"(?=\s+(?:read|reads|said|says|added|noted|stated)\b)")
-_IT_SAID = re.compile(r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated)\b)")
+_IT_SAID = re.compile(
+    r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated|noted|reported|wrote)\b)")
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
     r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
+# A news outlet quoted as a source, named as the text gives it: "BBC News said", "the Nairobi
+# Herald reported". Only before a reporting verb: "(Reuters)" in a dateline or "told CNN"
+# names no speaker.
+_OUTLET = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<name>BBC(?:\s+News)?|CNN|Reuters|Bloomberg|AFP|Agence\s+France-Presse|"
+    r"(?:the\s+)?Associated\s+Press|AP|Al\s+Jazeera|NHK|Nikkei|Politico|Axios|"
+    r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
+    r"Gazette|Daily))"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
     rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
@@ -328,6 +338,13 @@ def find_bodies(
                 kind = " ".join(m["kind"].split())
                 hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind}", country,
                                     "office"))
+    if any(w in low for w in (" said", " says", " report", " noted", " wrote", " quoted",
+                              " cited")):
+        for m in _OUTLET.finditer(text, start, end):
+            name = " ".join(m["name"].split())
+            if name.split()[0] in ("The", "the"):
+                name = name.split(" ", 1)[1]
+            hits.append(BodyHit(m.start("name"), m.end("name"), name, None, "outlet"))
     if any(w in low for w in _GROUP_WORDS):
         for m in _GROUP.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))

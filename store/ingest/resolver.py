@@ -69,7 +69,7 @@ _REPLY_OPENING = re.compile(
 
 # Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
 _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
-                     "bluehouse media embassy".split())
+                     "bluehouse media embassy outlet".split())
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
@@ -207,7 +207,9 @@ def _body(state: _State, hit: BodyHit) -> int:
     idx = state.by_name.get(hit.name)
     if idx is None:
         idx = len(state.table.actors)
-        state.table.actors.append(Actor(name=hit.name, country=hit.country, kind="body"))
+        role = "news outlet" if hit.key == "outlet" else ""  # reports; takes no side
+        state.table.actors.append(Actor(name=hit.name, role=role, country=hit.country,
+                                        kind="body"))
         state.by_name[hit.name] = idx
     if hit.key:
         state.last_body[hit.key] = idx
