@@ -586,3 +586,20 @@ def test_an_outlet_in_a_dateline_or_as_an_object_is_not_a_speaker() -> None:
     quotes = _quotes('HANOI (Reuters) - Kenyan President Amani Otieno told CNN on Monday that '
                      'the talks were "a new start for both of us."')
     assert _speaker(quotes, "a new start") == ("Amani Otieno", "Kenya")
+
+
+def test_the_joint_speaker_is_named_as_the_text_names_it() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. The two sides said the talks were "a real step." Both leaders '
+                     'promised "more flights" by spring.')
+    assert _speaker(quotes, "a real step") == ("the two sides", None)
+    assert _speaker(quotes, "more flights") == ("both sides", None)
+
+
+def test_a_joint_statement_released_by_one_capital_speaks_and_is_the_statement_after() -> None:
+    quotes = _quotes('The foreign ministers of Chile and Norway met in Oslo. A joint statement '
+                     'released by Santiago said: "The two sides agreed to deepen trade." They '
+                     'pledged to cooperate "in every field of mutual interest," the statement '
+                     'said.')
+    assert _speaker(quotes, "The two sides agreed") == ("joint statement", None)
+    assert _speaker(quotes, "in every field") == ("joint statement", None)

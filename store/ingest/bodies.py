@@ -102,13 +102,20 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"Press\s+Trust\s+of\s+India|\bPTI\b"), "PTI", "India", "pti",
      ("pti", "press trust")),
     # The two people who met speak jointly: "the two leaders", "the pair".
-    (re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|governments|leaders|"
+    # Named as the text names them (ANNOTATION.md: a body as the text gives it).
+    (re.compile(r"[Bb]oth\s+(?:sides|countries|governments|leaders|"
                 r"presidents|ministers|men|women|delegations)\b|[Tt]he\s+pair\b|"
-                r"(?:[Aa]|[Tt]he)\s+joint\s+statement|"
                 r"[Bb]oth(?=\s+(?:described|said|say|called|agreed|stressed|noted)\b)"),
-     "both sides", None, "sides", ("sides", "countries", "governments", "joint", "leaders",
+     "both sides", None, "sides", ("sides", "countries", "governments", "leaders",
                                    "presidents", "ministers", "men", "women", "delegations",
                                    "pair")),
+    (re.compile(r"[Tt]he\s+two\s+(?:sides|countries|governments|leaders|"
+                r"presidents|ministers|men|women|delegations)\b"),
+     "the two sides", None, "sides", ("sides", "countries", "governments", "leaders",
+                                      "presidents", "ministers", "men", "women", "delegations")),
+    # A text the two sides issued together: "a joint statement", "the joint readout".
+    (re.compile(r"(?:[Aa]|[Tt]he)\s+joint\s+(?:statement|readout|communiqu[eé]|declaration)"),
+     "joint statement", None, "joint", ("joint",)),
 )
 _SPOKES_FOR = re.compile(
     r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"

@@ -67,6 +67,9 @@ _SUBJECT_GAP = re.compile(
     r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
     r"[A-Z][a-z]+day|"  # "Fernandez Monday celebrated": wire style drops the "on"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
+    # "A joint statement released by Tehran said": who put the text out stands between.
+    r"(?:released|issued|published|posted)\s+(?:by|in)\s+(?:the\s+)?[\w.'-]+"
+    r"(?:\s+[A-Z][\w.'-]*){0,2}|"
     r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
     r"(?:,\s*|,\s*(?:which|who)\s+(?:also\s+|later\s+)?)?$"

@@ -69,7 +69,7 @@ _REPLY_OPENING = re.compile(
 
 # Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
 _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
-                     "bluehouse media embassy outlet".split())
+                     "bluehouse media embassy outlet joint".split())
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
