@@ -603,3 +603,12 @@ def test_a_joint_statement_released_by_one_capital_speaks_and_is_the_statement_a
                      'said.')
     assert _speaker(quotes, "The two sides agreed") == ("joint statement", None)
     assert _speaker(quotes, "in every field") == ("joint statement", None)
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_a_later_verb() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi on Friday. Otieno said that trade between Kenya and Vietnam must '
+                     'be fair to the workers of the two countries; Tran said that he hopes that '
+                     'Kenya and Vietnam will build a good climate for firms of the two countries '
+                     'and say that "the harvest will come."')
+    assert _speaker(quotes, "the harvest") == ("Tran Van Minh", "Vietnam")

@@ -91,6 +91,7 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
+_PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
 
@@ -179,7 +180,12 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     conference, calling the talks ...": the verb's subject is the clause's.
     """
     lo = max(lo, hi - 400)  # bounded: a huge sentence must not make this quadratic
+    semi = norm.rfind(";", lo, hi)
+    if semi >= 0 and norm.count('"', lo, semi) % 2 == 0:
+        lo = semi + 1  # "X said ...; Y said ... and added": the clause after the semicolon
     for m in ms.between(lo, hi)[:8]:
+        if _PREP_BEFORE.search(norm, max(lo, m.start - 9), m.start):
+            continue  # "firms of the two countries": the object of a preposition
         if norm.count('"', lo, m.start) % 2 == 0:
             return m
     return None
