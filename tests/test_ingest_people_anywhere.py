@@ -612,3 +612,17 @@ def test_the_object_of_a_preposition_is_not_the_subject_of_a_later_verb() -> Non
                      'Kenya and Vietnam will build a good climate for firms of the two countries '
                      'and say that "the harvest will come."')
     assert _speaker(quotes, "the harvest") == ("Tran Van Minh", "Vietnam")
+
+
+def test_he_after_a_sentence_turns_to_the_second_speaker_is_that_speaker() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. Otieno said a "deal" was close, but Tran himself made no mention '
+                     'of it, though he did say that "real progress" had been made.')
+    assert _speaker(quotes, "deal") == ("Amani Otieno", "Kenya")
+    assert _speaker(quotes, "real progress") == ("Tran Van Minh", "Vietnam")
+
+
+def test_he_after_a_turn_with_no_new_subject_keeps_the_subject() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. Otieno praised Tran, but he said "hard questions" remain.')
+    assert _speaker(quotes, "hard questions") == ("Amani Otieno", "Kenya")

@@ -57,6 +57,8 @@ _VERB_AFTER = re.compile(
 _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 
 # A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
+# Where a sentence turns to another subject: "..., but Tran ...", "; Tran ...".
+_CONTRAST = re.compile(r"(?:,\s+(?:but|while|whereas|though|although|yet)|;|\bbut)\s+")
 _PRONOUN_OBJECT = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+|warmly\s+)?(?:thanked|thanks|told|tells|urged|warned|"
     r"asked|assured|invited|congratulated|praised|welcomed|reminded|pressed|greeted|"
@@ -435,7 +437,10 @@ class Resolver:
         # Most officials in this copy are men, so "he" accepts anyone not known to be a
         # woman; "she" looks for a known woman first.
         tests = (strict, ok) if want == "f" else (ok,)
+        turned = self._subject_after_contrast(ev, sent_start)
         for test in tests:
+            if turned is not None and test(turned) and turned not in others:
+                return turned
             for pool in (self.cur_subjects, self.prev_subjects):
                 for i in pool:
                     if test(i) and i not in others:
@@ -443,6 +448,21 @@ class Resolver:
             cands = [i for i in st.persons if test(i) and i not in others]
             if cands:
                 return _recent(st, cands)
+        return None
+
+    def _subject_after_contrast(self, ev: Event, sent_start: int) -> int | None:
+        """"X said ..., but Y made no mention of it, though he said": after a turn of the
+        sentence ("but", "while", a semicolon) the person it turns to is who "he" is."""
+        lo = max(sent_start, ev.start - 250)
+        turns = {t.end() for t in _CONTRAST.finditer(self.text, lo, ev.start)}
+        if not turns:
+            return None
+        for m in reversed(self.state.table.mentions[-6:]):
+            if m.start < lo:
+                break
+            if (m.start in turns and m.actor in self.state.persons
+                    and self.text[m.end:m.end + 1] != "'"):  # "but Tran's aides said"
+                return m.actor
         return None
 
     def _not_this_one(self, ev: Event, sent_start: int) -> set[int]:
