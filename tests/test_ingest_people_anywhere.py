@@ -626,3 +626,10 @@ def test_he_after_a_turn_with_no_new_subject_keeps_the_subject() -> None:
     quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
                      'in Hanoi. Otieno praised Tran, but he said "hard questions" remain.')
     assert _speaker(quotes, "hard questions") == ("Amani Otieno", "Kenya")
+
+
+def test_a_name_glued_to_the_full_stop_before_it_is_still_a_speaker() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi.He said "we are friends" after the talks.Tran said "we agree."')
+    assert _speaker(quotes, "we are friends") == ("Amani Otieno", "Kenya")
+    assert _speaker(quotes, "we agree") == ("Tran Van Minh", "Vietnam")

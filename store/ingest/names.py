@@ -27,8 +27,10 @@ _TOKEN = (
 _INITIAL = rf"(?:[{_UPPER}]\.|[{_UPPER}](?= [{_UPPER}][{_LOWER}]))"
 # Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
 _PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
+# Not inside a word or after an initial's full stop, but after a sentence's full stop
+# glued to the next one ("in Hanoi.Tran said": pasted copy loses the space).
 _RUN_RE = re.compile(
-    rf"(?<![\w.'-])(?:{_TOKEN}|{_INITIAL})"
+    rf"(?<![\w'-])(?:(?<!\.)|(?<=[{_LOWER}0-9)\"]\.))(?:{_TOKEN}|{_INITIAL})"
     rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?![\w-])"
 )
 _TOKEN_RE = re.compile(rf"(?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL})")
