@@ -633,3 +633,18 @@ def test_a_name_glued_to_the_full_stop_before_it_is_still_a_speaker() -> None:
                      'in Hanoi.He said "we are friends" after the talks.Tran said "we agree."')
     assert _speaker(quotes, "we are friends") == ("Amani Otieno", "Kenya")
     assert _speaker(quotes, "we agree") == ("Tran Van Minh", "Vietnam")
+
+
+def test_her_after_a_name_makes_she_that_person() -> None:
+    quotes = _quotes('Chilean Foreign Minister Valentina Soto and her Norwegian counterpart '
+                     'Henrik Lunde signed a fisheries agreement in Oslo on Tuesday. Lunde said '
+                     'the pact would "protect stocks for our grandchildren." Asked about salmon '
+                     'tariffs, she said: "We did not settle everything today."')
+    assert _speaker(quotes, "We did not settle") == ("Valentina Soto", "Chile")
+
+
+def test_a_national_news_agency_speaks_for_its_country() -> None:
+    quotes = _quotes('Vietnamese Prime Minister Pham Quoc Bao hosted Kenyan President William '
+                     'Kariuki in Hanoi on Wednesday. The Vietnam News Agency said the two leaders '
+                     'witnessed six signings. "Relations have entered a new stage," it said.')
+    assert _speaker(quotes, "Relations have") == ("Vietnam News Agency", "Vietnam")

@@ -143,7 +143,7 @@ _OUTLET = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<name>BBC(?:\s+News)?|CNN|Reuters|Bloomberg|AFP|Agence\s+France-Presse|"
     r"(?:the\s+)?Associated\s+Press|AP|Al\s+Jazeera|NHK|Nikkei|Politico|Axios|"
     r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
-    r"Gazette|Daily))"
+    r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
@@ -351,7 +351,10 @@ def find_bodies(
             name = " ".join(m["name"].split())
             if name.split()[0] in ("The", "the"):
                 name = name.split(" ", 1)[1]
-            hits.append(BodyHit(m.start("name"), m.end("name"), name, None, "outlet"))
+            # A national news agency speaks for its state ("Vietnam News Agency").
+            country = (next((c for w in name.split() if (c := country_of(w))), None)
+                       if name.endswith("Agency") else None)
+            hits.append(BodyHit(m.start("name"), m.end("name"), name, country, "outlet"))
     if any(w in low for w in _GROUP_WORDS):
         for m in _GROUP.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))

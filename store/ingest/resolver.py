@@ -57,6 +57,8 @@ _VERB_AFTER = re.compile(
 _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 
 # A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
+# "Soto and her Norwegian counterpart": the possessive after a name gives its gender.
+_OWN_POSSESSIVE = re.compile(r"\s+and\s+(her|his)\s+")
 # Where a sentence turns to another subject: "..., but Tran ...", "; Tran ...".
 _CONTRAST = re.compile(r"(?:,\s+(?:but|while|whereas|though|although|yet)|;|\bbut)\s+")
 _PRONOUN_OBJECT = re.compile(
@@ -332,6 +334,9 @@ class Resolver:
         if country is None and role:
             country = off.role_country(role)
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
+        own = _OWN_POSSESSIVE.match(text, ev.end) if gender is None else None
+        if own is not None:
+            gender = "f" if own[1] == "her" else "m"  # "Soto and her counterpart"
 
         if len(words) == 1:
             titled = title is not None or appos is not None
