@@ -648,3 +648,14 @@ def test_a_national_news_agency_speaks_for_its_country() -> None:
                      'Kariuki in Hanoi on Wednesday. The Vietnam News Agency said the two leaders '
                      'witnessed six signings. "Relations have entered a new stage," it said.')
     assert _speaker(quotes, "Relations have") == ("Vietnam News Agency", "Vietnam")
+
+
+@pytest.mark.parametrize("office", ["Mexico's Secretariat of Foreign Affairs",
+                                    "Mexico's Ministry for Foreign Affairs",
+                                    "the Mexican Department of Foreign Affairs and Trade"])
+def test_a_foreign_office_by_any_of_its_names_is_the_foreign_ministry(office: str) -> None:
+    quotes = _quotes('Indonesian Foreign Minister Retno Wibisana received Mexican Foreign '
+                     f'Secretary Alicia Barcena Ruiz in Jakarta on Thursday. {office[0].upper()}'
+                     f'{office[1:]} said in a readout that both ministers had agreed to '
+                     '"deepen political dialogue."')
+    assert _speaker(quotes, "deepen political") == ("Mexican Foreign Ministry", "Mexico")

@@ -46,8 +46,13 @@ _AUX = r"(?:(?:has|have|had|also|repeatedly|long|previously|consistently|always|
 _MINISTRY = re.compile(
     r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|"
     r"[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)\s+[Mm]inistry"
-    r"|[Mm]inistry\s+of\s+(?P<of>(?:[Ff]oreign\s+[Aa]ffairs|(?:[Nn]ational\s+)?[Dd]efen[cs]e|"
-    r"[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)))"
+    # "Ministry for Foreign Affairs" (Sweden), "Secretariat of Foreign Affairs" (Mexico),
+    # "Department of Foreign Affairs and Trade" (Australia): one office by other names.
+    r"|(?:[Mm]inistry\s+(?:of|for)\s+(?P<of>(?:[Ff]oreign\s+[Aa]ffairs|"
+    r"(?:[Nn]ational\s+)?[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|"
+    r"[Pp]ublic\s+[Ss]ecurity))"
+    r"|(?:[Ss]ecretariat|[Dd]epartment)\s+(?:of|for)\s+(?P<of2>[Ff]oreign\s+[Aa]ffairs))"
+    r"(?:\s+and\s+(?:[Tt]rade|[Ii]nternational\s+[Cc]ooperation|[Ww]orship))?)"
     r"(?![\w])"
 )
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
@@ -247,7 +252,7 @@ def _nat_before(text: str, lo: int, pos: int) -> tuple[int, str | None]:
 
 
 def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | None) -> BodyHit:
-    kind = " ".join((m["of"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
+    kind = " ".join((m["of"] or m["of2"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
@@ -297,7 +302,7 @@ def find_bodies(
             s0, country = _nat_before(text, start, m.start())
             name = f"{demonym(country)} Embassy" if country else "the embassy"
             hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
-    if "ministry" in low:
+    if "ministry" in low or "of foreign affairs" in low or "for foreign affairs" in low:
         for m in _MINISTRY.finditer(text, start, end):
             hits.append(_ministry_hit(text, start, m, default_country))
     # One scan for every clue word, then only the bodies whose clue was seen.
