@@ -659,3 +659,21 @@ def test_a_foreign_office_by_any_of_its_names_is_the_foreign_ministry(office: st
                      f'{office[1:]} said in a readout that both ministers had agreed to '
                      '"deepen political dialogue."')
     assert _speaker(quotes, "deepen political") == ("Mexican Foreign Ministry", "Mexico")
+
+
+def test_office_words_between_nationality_and_role_keep_the_country() -> None:
+    quotes = _quotes('Egyptian President Karim El-Masry held talks in Cairo with Brazilian '
+                     'President Joao Ferreira. Egyptian presidential spokesman Omar Fathy said '
+                     'the leaders "agreed on a roadmap." Kenya\'s foreign affairs cabinet '
+                     'secretary, Peter Kamau, called it "a useful model."')
+    assert _speaker(quotes, "agreed on a roadmap") == ("Omar Fathy", "Egypt")
+    assert _speaker(quotes, "a useful model") == ("Peter Kamau", "Kenya")
+
+
+def test_she_said_in_her_remarks_makes_a_later_she_that_person() -> None:
+    quotes = _quotes('Norwegian Prime Minister Sigrid Aas landed in Nairobi for talks with '
+                     'Kenyan President Daniel Mutua.\n\n"We are here to listen," Aas said in her '
+                     'opening remarks.\n\nKenyan cabinet secretary Peter Kamau told reporters the '
+                     'talks were "frank and useful."\n\n"I thank President Mutua for his '
+                     'hospitality," she said.')
+    assert _speaker(quotes, "I thank President") == ("Sigrid Aas", "Norway")

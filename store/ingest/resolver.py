@@ -58,7 +58,8 @@ _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 
 # A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
 # "Soto and her Norwegian counterpart": the possessive after a name gives its gender.
-_OWN_POSSESSIVE = re.compile(r"\s+and\s+(her|his)\s+")
+_OWN_POSSESSIVE = re.compile(
+    r"(?:\s+and|\s+(?:said|spoke|wrote)\s+in|\s+(?:said|wrote)\s+on)\s+(her|his)\s+")
 # Where a sentence turns to another subject: "..., but Tran ...", "; Tran ...".
 _CONTRAST = re.compile(r"(?:,\s+(?:but|while|whereas|though|although|yet)|;|\bbut)\s+")
 _PRONOUN_OBJECT = re.compile(
@@ -336,7 +337,8 @@ class Resolver:
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
         own = _OWN_POSSESSIVE.match(text, ev.end) if gender is None else None
         if own is not None:
-            gender = "f" if own[1] == "her" else "m"  # "Soto and her counterpart"
+            # "Soto and her counterpart", "Aas said in her opening remarks"
+            gender = "f" if own[1] == "her" else "m"
 
         if len(words) == 1:
             titled = title is not None or appos is not None
@@ -395,6 +397,8 @@ class Resolver:
                 return None
         idx = _by_surname(st, word)
         if idx is not None:
+            if gender and st.persons[idx].gender is None:
+                st.persons[idx].gender = gender  # "Aas said in her remarks"
             return idx
         idx = _by_given_name(st, word)
         if idx is not None:

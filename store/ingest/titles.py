@@ -26,7 +26,11 @@ _ROLE_PREFIX = frozenset({"deputy", "vice", "acting", "assistant"})
 
 _ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "state", "department",
                               "white", "house", "party", "military", "pentagon", "national",
-                              "security", "press", "chief"})
+                              "security", "press", "chief",
+                              # "Egyptian presidential spokesman", "Kenya's foreign affairs
+                              # cabinet secretary": office words between a nationality and a role
+                              "presidential", "affairs", "cabinet", "government", "external",
+                              "trade", "finance", "interior"})
 
 # Titles indexed by their last word, so the backward match tries only a few.
 _ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
