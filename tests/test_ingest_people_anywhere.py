@@ -677,3 +677,11 @@ def test_she_said_in_her_remarks_makes_a_later_she_that_person() -> None:
                      'talks were "frank and useful."\n\n"I thank President Mutua for his '
                      'hospitality," she said.')
     assert _speaker(quotes, "I thank President") == ("Sigrid Aas", "Norway")
+
+
+def test_an_office_before_a_spokesperson_after_the_verb_is_a_title() -> None:
+    quotes = _quotes('Talks began between India and Pakistan at the border post. "Commitment to '
+                     'peace! Talks begin today," tweeted MEA Spokesperson Ravi Kumar. "A fine '
+                     'day," said the Chilean Foreign Ministry spokesman Tomas Herrera.')
+    assert _speaker(quotes, "Commitment to peace") == ("Ravi Kumar", "India")
+    assert _speaker(quotes, "A fine day") == ("Tomas Herrera", "Chile")

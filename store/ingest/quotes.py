@@ -91,6 +91,9 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
+# Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
+_OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
+                               r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
@@ -193,8 +196,13 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
 
 def _subject_after(norm: str, ms: _Mentions, verb_end: int, hi: int) -> Mention | None:
     """The actor named right after a verb: `said Blinken`, `according to Xinhua`."""
-    for m in ms.between(verb_end, min(hi, verb_end + 70)):
+    found = ms.between(verb_end, min(hi, verb_end + 70))
+    for k, m in enumerate(found):
         if _INVERTED_GAP.match(norm, verb_end, m.start):
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if (nxt is not None and not ms.is_person(m) and ms.is_person(nxt)
+                    and _OFFICE_TITLE_GAP.fullmatch(norm, m.end, nxt.start)):
+                return nxt  # `tweeted MEA Spokesperson Ravi Kumar`: the office is a title
             return m
         return None
     return None
