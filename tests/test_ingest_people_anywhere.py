@@ -685,3 +685,13 @@ def test_an_office_before_a_spokesperson_after_the_verb_is_a_title() -> None:
                      'day," said the Chilean Foreign Ministry spokesman Tomas Herrera.')
     assert _speaker(quotes, "Commitment to peace") == ("Ravi Kumar", "India")
     assert _speaker(quotes, "A fine day") == ("Tomas Herrera", "Chile")
+
+
+def test_her_counterpart_with_no_name_is_the_other_side() -> None:
+    quotes = _quotes('Foreign Minister Lena Varga of Hungary welcomed her Peruvian counterpart, '
+                     'Jorge Quispe Mamani, to Budapest on Wednesday. Ms Varga said Hungary wanted '
+                     '"more direct flights" to Lima. Her counterpart replied that Peru was "ready '
+                     'to open a consulate" in Budapest.')
+    assert _speaker(quotes, "more direct") == ("Lena Varga", "Hungary")
+    assert _speaker(quotes, "ready to open") == ("Jorge Quispe Mamani", "Peru")
+

@@ -40,6 +40,10 @@ VISIT_ALIAS = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
     r"(?P<guest>guest)|(?P<host>hosts?))\b")
+# "her counterpart replied", "his Peruvian counterpart said": the other side's person,
+# when no name follows.
+COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
+                         r"(?!\s*,?\s*(?:[A-Z]|the\b))")
 _PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -580,6 +584,17 @@ class Resolver:
                 actor.aliases.append(alias)
         return idx
 
+    def counterpart(self, nat: str) -> int | None:
+        """The person across the table from the one the sentence is about."""
+        st = self.state
+        about = (self.cur_subjects or self.prev_subjects or [None])[0]
+        mine = st.table.actors[about].country if about is not None else None
+        want = country_of(nat) if nat else None
+        cands = [i for i in st.persons
+                 if i != about and (c := st.table.actors[i].country) is not None
+                 and c != mine and (want is None or c == want)]
+        return _recent(st, cands)
+
     def _host_or_guest(self, idx: int, ev: Event, sent_end: int) -> None:
         """Learn who hosts and who visits: "Mwangi hosted Kertesz", "Kertesz arrived"."""
         if ev.start < self.guest_until and idx != self.host and self.guest is None:
@@ -618,6 +633,8 @@ class Resolver:
                     idx = self.alias(ev)
                 elif ev.kind == "latter":
                     idx = self.latter(str(ev.payload))
+                elif ev.kind == "counterpart":
+                    idx = self.counterpart(str(ev.payload or ""))
                 elif ev.kind == "visit":
                     idx = self.guest if ev.payload == "guest" else self.host
                 else:
