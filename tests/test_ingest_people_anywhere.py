@@ -695,3 +695,12 @@ def test_her_counterpart_with_no_name_is_the_other_side() -> None:
     assert _speaker(quotes, "more direct") == ("Lena Varga", "Hungary")
     assert _speaker(quotes, "ready to open") == ("Jorge Quispe Mamani", "Peru")
 
+
+
+def test_a_participant_named_bare_takes_the_country_the_article_names_most() -> None:
+    norm = normalize('Amani Otieno met Vietnamese Prime Minister Tran Van Minh in Hanoi on '
+                     'Tuesday.\n\nOtieno said Kenya wanted to sell more tea, and that Kenya and '
+                     'Vietnam would open direct flights. Kenya is the region\'s largest tea '
+                     'exporter.\n')
+    table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
+    assert _people(table) == {"Amani Otieno": "Kenya", "Tran Van Minh": "Vietnam"}

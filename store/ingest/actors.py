@@ -125,12 +125,12 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
 
 
 def _home_country(body: str, table: ActorTable) -> None:
-    """A participant the article never gives a country ("Prime Minister Fumio Kishida",
-    as a home outlet writes) is of the country the article names most, other than
-    the other participants': counted by names and adjectives, not capitals, which
-    are often only the place."""
+    """A participant the article never gives a country ("Prime Minister Fumio Kishida" or
+    a bare "Anthony Albanese", as a home outlet writes) is of the country the article
+    names most, other than the other participants': counted by names and adjectives, not
+    capitals, which are often only the place. Only when one participant lacks it."""
     people = [table.actors[i] for i in table.participants]
-    missing = [a for a in people if a.country is None and a.role]
+    missing = [a for a in people if a.country is None]
     if len(missing) != 1 or len(people) < 2:
         return
     taken = {a.country for a in people if a.country}
