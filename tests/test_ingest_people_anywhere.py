@@ -704,3 +704,12 @@ def test_a_participant_named_bare_takes_the_country_the_article_names_most() -> 
                      'exporter.\n')
     table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
     assert _people(table) == {"Amani Otieno": "Kenya", "Tran Van Minh": "Vietnam"}
+
+
+def test_a_compound_surname_in_the_headline_is_the_full_name_in_the_body() -> None:
+    text = ("President Morales de la Vega holds talks with Kazakh President Serikbayev\n\n"
+            "Kazakh President Nurlan Serikbayev held talks with Argentine President Ricardo "
+            "Morales de la Vega in Astana on Thursday.\n\nMorales de la Vega said Argentina "
+            'is willing to "write a new page" of cooperation.\n')
+    assert _speaker(_quotes(text), "write a new page") == ("Ricardo Morales de la Vega",
+                                                          "Argentina")

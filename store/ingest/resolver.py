@@ -186,6 +186,18 @@ def _person(state: _State, name: str, role: str, country: str | None,
         # "Recep Tayyip Erdogan": the tail of a full name already met is that person.
         idx = next((i for i in state.by_surname.get(spelling_key(bare(surname)), [])
                     if spelling_key(state.table.actors[i].name).endswith(" " + key)), None)
+    if idx is None and len(tokens) > 2:
+        # The other way round: "President Morales de la Vega" in the headline, then
+        # "Ricardo Morales de la Vega": the shorter name was this one's compound surname.
+        idx = next((i for i in state.by_surname.get(spelling_key(bare(surname)), [])
+                    if i in state.persons and " " in (had := spelling_key(
+                        state.table.actors[i].name)) and key.endswith(" " + had)), None)
+        if idx is not None:
+            actor = state.table.actors[idx]
+            if actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
+            actor.name = name
+            state.by_name[key] = idx
     if idx is None:
         if gender is None and len(tokens) > 1:
             gender = off.given_name_gender(tokens[0])
