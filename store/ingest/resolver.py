@@ -462,7 +462,8 @@ class Resolver:
         # Most officials in this copy are men, so "he" accepts anyone not known to be a
         # woman; "she" looks for a known woman first.
         tests = (strict, ok) if want == "f" else (ok,)
-        turned = self._subject_after_contrast(ev, sent_start)
+        turned = (self._subject_after_contrast(ev, sent_start) if word in ("he", "she")
+                  else None)  # "but Tran thanked him": an object is not the new subject
         for test in tests:
             if turned is not None and test(turned) and turned not in others:
                 return turned
