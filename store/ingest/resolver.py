@@ -600,7 +600,8 @@ class Resolver:
     def counterpart(self, nat: str) -> int | None:
         """The person across the table from the one the sentence is about."""
         st = self.state
-        about = (self.cur_subjects or self.prev_subjects or [None])[0]
+        subjects = self.cur_subjects or self.prev_subjects
+        about = subjects[0] if subjects else None
         mine = st.table.actors[about].country if about is not None else None
         want = country_of(nat) if nat else None
         cands = [i for i in st.persons
