@@ -713,3 +713,15 @@ def test_a_compound_surname_in_the_headline_is_the_full_name_in_the_body() -> No
             'is willing to "write a new page" of cooperation.\n')
     assert _speaker(_quotes(text), "write a new page") == ("Ricardo Morales de la Vega",
                                                           "Argentina")
+
+
+@pytest.mark.parametrize(("source", "speaker", "country"), [
+    ("Russian state television", "Russian state media", "Russia"),
+    ("North Korea's state media", "North Korean state media", "North Korea"),
+    ("Chinese State TV", "Chinese state media", "China"),
+])
+def test_state_media_belong_to_the_state_the_text_names(source: str, speaker: str,
+                                                        country: str) -> None:
+    quotes = _quotes("Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh "
+                     f'in Hanoi. {source} said the talks were "a model for the region."')
+    assert _speaker(quotes, "a model") == (speaker, country)

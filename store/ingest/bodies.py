@@ -86,7 +86,8 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
      "Indian External Affairs Ministry", "India", "ministry", ("external", "mea")),
-    (re.compile(r"(?:[Ss]tate|[Oo]fficial)\s+(?:media|broadcaster|news\s+agency|television|TV)"
+    (re.compile(r"(?:[Ss]tate|[Oo]fficial)\s+(?:[Mm]edia|[Bb]roadcaster|[Nn]ews\s+[Aa]gency|"
+                r"[Tt]elevision|TV)"
                 r"(?:\s+(?:CCTV|CGTN|Xinhua))?|Xinhua(?:\s+[Nn]ews\s+[Aa]gency)?|CCTV|CGTN|"
                 r"People's\s+Daily|Global\s+Times"),
      "Chinese state media", "China", "media",
@@ -311,6 +312,12 @@ def find_bodies(
         if seen.isdisjoint(clue):
             continue
         for m in pattern.finditer(text, start, end):
+            if key == "media":
+                # "Russian state television", "North Korea's state media": whose media.
+                s0, nat = _nat_before(text, start, m.start())
+                if nat is not None and nat != "China":
+                    hits.append(BodyHit(s0, m.end(), f"{demonym(nat)} state media", nat, key))
+                    continue
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
     if "spokes" in low:
         # "a spokesman for the taoiseach": a person's spokesperson speaks for them.
@@ -356,6 +363,8 @@ def find_bodies(
             name = " ".join(m["name"].split())
             if name.split()[0] in ("The", "the"):
                 name = name.split(" ", 1)[1]
+            if re.search(r"\b(?:State|Official)\b", name):
+                continue  # "Chinese State TV": state media, read above
             # A national news agency speaks for its state ("Vietnam News Agency").
             country = (next((c for w in name.split() if (c := country_of(w))), None)
                        if name.endswith("Agency") else None)
