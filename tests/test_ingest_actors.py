@@ -183,7 +183,9 @@ def test_name_suffixes_do_not_become_surnames() -> None:
         "Philippine Defense Secretary Gilberto Teodoro Jr. met Lloyd Austin. Teodoro said "
         "the alliance was strong.\n"
     )
-    assert _resolved(norm, t, "Teodoro") == "Gilberto Teodoro"
+    # The suffix stays in the full name (as the officials list writes "Ferdinand Marcos Jr."),
+    # and the surname before it is what a bare mention uses.
+    assert _resolved(norm, t, "Teodoro") == "Gilberto Teodoro Jr."
 
 
 def test_korean_names_are_family_name_first_and_get_their_country() -> None:

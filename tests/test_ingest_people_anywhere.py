@@ -565,3 +565,163 @@ def test_a_leader_known_by_a_middle_name_and_a_possessive_is_not_the_speaker() -
     )
     assert _speaker(quotes, "The river") == ("Joao Pedro Tavares Neto", "Brazil")
     assert _speaker(quotes, "we hope") == ("Ana Ruiz", "Argentina")
+
+
+def test_a_generational_suffix_stays_in_the_name() -> None:
+    quotes = _quotes('Chilean President Mateo Rojas Jr. met Norwegian Prime Minister Ingrid '
+                     'Dahl in Oslo on Monday. "We opened a new chapter," Rojas said.')
+    assert _speaker(quotes, "We opened") == ("Mateo Rojas Jr.", "Chile")
+
+
+def test_an_outlet_quoted_as_a_source_is_the_speaker_and_it_continues_it() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. The Nairobi Herald said the talks would cover coffee exports. '
+                     '"No big deals are expected, but both hope for small gains," it noted. '
+                     'Later the BBC reported that "the talks ran late into the night."')
+    assert _speaker(quotes, "No big deals") == ("Nairobi Herald", None)
+    assert _speaker(quotes, "the talks ran") == ("BBC", None)
+
+
+def test_an_outlet_in_a_dateline_or_as_an_object_is_not_a_speaker() -> None:
+    quotes = _quotes('HANOI (Reuters) - Kenyan President Amani Otieno told CNN on Monday that '
+                     'the talks were "a new start for both of us."')
+    assert _speaker(quotes, "a new start") == ("Amani Otieno", "Kenya")
+
+
+def test_the_joint_speaker_is_named_as_the_text_names_it() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. The two sides said the talks were "a real step." Both leaders '
+                     'promised "more flights" by spring.')
+    assert _speaker(quotes, "a real step") == ("the two sides", None)
+    assert _speaker(quotes, "more flights") == ("both sides", None)
+
+
+def test_a_joint_statement_released_by_one_capital_speaks_and_is_the_statement_after() -> None:
+    quotes = _quotes('The foreign ministers of Chile and Norway met in Oslo. A joint statement '
+                     'released by Santiago said: "The two sides agreed to deepen trade." They '
+                     'pledged to cooperate "in every field of mutual interest," the statement '
+                     'said.')
+    assert _speaker(quotes, "The two sides agreed") == ("joint statement", None)
+    assert _speaker(quotes, "in every field") == ("joint statement", None)
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_a_later_verb() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi on Friday. Otieno said that trade between Kenya and Vietnam must '
+                     'be fair to the workers of the two countries; Tran said that he hopes that '
+                     'Kenya and Vietnam will build a good climate for firms of the two countries '
+                     'and say that "the harvest will come."')
+    assert _speaker(quotes, "the harvest") == ("Tran Van Minh", "Vietnam")
+
+
+def test_he_after_a_sentence_turns_to_the_second_speaker_is_that_speaker() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. Otieno said a "deal" was close, but Tran himself made no mention '
+                     'of it, though he did say that "real progress" had been made.')
+    assert _speaker(quotes, "deal") == ("Amani Otieno", "Kenya")
+    assert _speaker(quotes, "real progress") == ("Tran Van Minh", "Vietnam")
+
+
+def test_he_after_a_turn_with_no_new_subject_keeps_the_subject() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi. Otieno praised Tran, but he said "hard questions" remain.')
+    assert _speaker(quotes, "hard questions") == ("Amani Otieno", "Kenya")
+
+
+def test_a_name_glued_to_the_full_stop_before_it_is_still_a_speaker() -> None:
+    quotes = _quotes('Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh '
+                     'in Hanoi.He said "we are friends" after the talks.Tran said "we agree."')
+    assert _speaker(quotes, "we are friends") == ("Amani Otieno", "Kenya")
+    assert _speaker(quotes, "we agree") == ("Tran Van Minh", "Vietnam")
+
+
+def test_her_after_a_name_makes_she_that_person() -> None:
+    quotes = _quotes('Chilean Foreign Minister Valentina Soto and her Norwegian counterpart '
+                     'Henrik Lunde signed a fisheries agreement in Oslo on Tuesday. Lunde said '
+                     'the pact would "protect stocks for our grandchildren." Asked about salmon '
+                     'tariffs, she said: "We did not settle everything today."')
+    assert _speaker(quotes, "We did not settle") == ("Valentina Soto", "Chile")
+
+
+def test_a_national_news_agency_speaks_for_its_country() -> None:
+    quotes = _quotes('Vietnamese Prime Minister Pham Quoc Bao hosted Kenyan President William '
+                     'Kariuki in Hanoi on Wednesday. The Vietnam News Agency said the two leaders '
+                     'witnessed six signings. "Relations have entered a new stage," it said.')
+    assert _speaker(quotes, "Relations have") == ("Vietnam News Agency", "Vietnam")
+
+
+@pytest.mark.parametrize("office", ["Mexico's Secretariat of Foreign Affairs",
+                                    "Mexico's Ministry for Foreign Affairs",
+                                    "the Mexican Department of Foreign Affairs and Trade"])
+def test_a_foreign_office_by_any_of_its_names_is_the_foreign_ministry(office: str) -> None:
+    quotes = _quotes('Indonesian Foreign Minister Retno Wibisana received Mexican Foreign '
+                     f'Secretary Alicia Barcena Ruiz in Jakarta on Thursday. {office[0].upper()}'
+                     f'{office[1:]} said in a readout that both ministers had agreed to '
+                     '"deepen political dialogue."')
+    assert _speaker(quotes, "deepen political") == ("Mexican Foreign Ministry", "Mexico")
+
+
+def test_office_words_between_nationality_and_role_keep_the_country() -> None:
+    quotes = _quotes('Egyptian President Karim El-Masry held talks in Cairo with Brazilian '
+                     'President Joao Ferreira. Egyptian presidential spokesman Omar Fathy said '
+                     'the leaders "agreed on a roadmap." Kenya\'s foreign affairs cabinet '
+                     'secretary, Peter Kamau, called it "a useful model."')
+    assert _speaker(quotes, "agreed on a roadmap") == ("Omar Fathy", "Egypt")
+    assert _speaker(quotes, "a useful model") == ("Peter Kamau", "Kenya")
+
+
+def test_she_said_in_her_remarks_makes_a_later_she_that_person() -> None:
+    quotes = _quotes('Norwegian Prime Minister Sigrid Aas landed in Nairobi for talks with '
+                     'Kenyan President Daniel Mutua.\n\n"We are here to listen," Aas said in her '
+                     'opening remarks.\n\nKenyan cabinet secretary Peter Kamau told reporters the '
+                     'talks were "frank and useful."\n\n"I thank President Mutua for his '
+                     'hospitality," she said.')
+    assert _speaker(quotes, "I thank President") == ("Sigrid Aas", "Norway")
+
+
+def test_an_office_before_a_spokesperson_after_the_verb_is_a_title() -> None:
+    quotes = _quotes('Talks began between India and Pakistan at the border post. "Commitment to '
+                     'peace! Talks begin today," tweeted MEA Spokesperson Ravi Kumar. "A fine '
+                     'day," said the Chilean Foreign Ministry spokesman Tomas Herrera.')
+    assert _speaker(quotes, "Commitment to peace") == ("Ravi Kumar", "India")
+    assert _speaker(quotes, "A fine day") == ("Tomas Herrera", "Chile")
+
+
+def test_her_counterpart_with_no_name_is_the_other_side() -> None:
+    quotes = _quotes('Foreign Minister Lena Varga of Hungary welcomed her Peruvian counterpart, '
+                     'Jorge Quispe Mamani, to Budapest on Wednesday. Ms Varga said Hungary wanted '
+                     '"more direct flights" to Lima. Her counterpart replied that Peru was "ready '
+                     'to open a consulate" in Budapest.')
+    assert _speaker(quotes, "more direct") == ("Lena Varga", "Hungary")
+    assert _speaker(quotes, "ready to open") == ("Jorge Quispe Mamani", "Peru")
+
+
+
+def test_a_participant_named_bare_takes_the_country_the_article_names_most() -> None:
+    norm = normalize('Amani Otieno met Vietnamese Prime Minister Tran Van Minh in Hanoi on '
+                     'Tuesday.\n\nOtieno said Kenya wanted to sell more tea, and that Kenya and '
+                     'Vietnam would open direct flights. Kenya is the region\'s largest tea '
+                     'exporter.\n')
+    table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
+    assert _people(table) == {"Amani Otieno": "Kenya", "Tran Van Minh": "Vietnam"}
+
+
+def test_a_compound_surname_in_the_headline_is_the_full_name_in_the_body() -> None:
+    text = ("President Morales de la Vega holds talks with Kazakh President Serikbayev\n\n"
+            "Kazakh President Nurlan Serikbayev held talks with Argentine President Ricardo "
+            "Morales de la Vega in Astana on Thursday.\n\nMorales de la Vega said Argentina "
+            'is willing to "write a new page" of cooperation.\n')
+    assert _speaker(_quotes(text), "write a new page") == ("Ricardo Morales de la Vega",
+                                                          "Argentina")
+
+
+@pytest.mark.parametrize(("source", "speaker", "country"), [
+    ("Russian state television", "Russian state media", "Russia"),
+    ("North Korea's state media", "North Korean state media", "North Korea"),
+    ("Chinese State TV", "Chinese state media", "China"),
+])
+def test_state_media_belong_to_the_state_the_text_names(source: str, speaker: str,
+                                                        country: str) -> None:
+    quotes = _quotes("Kenyan President Amani Otieno met Vietnamese Prime Minister Tran Van Minh "
+                     f'in Hanoi. {source} said the talks were "a model for the region."')
+    assert _speaker(quotes, "a model") == (speaker, country)

@@ -17,7 +17,14 @@ from store.ingest.bodies import BodyHit, find_bodies
 from store.ingest.countries import count_countries
 from store.ingest.names import bare, canonical_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
-from store.ingest.resolver import ALIAS_RE, VISIT_ALIAS, Event, Resolver, name_events
+from store.ingest.resolver import (
+    ALIAS_RE,
+    COUNTERPART,
+    VISIT_ALIAS,
+    Event,
+    Resolver,
+    name_events,
+)
 from store.ingest.titles import title_before
 from store.ingest.types import ActorTable, Para, Sentence
 
@@ -63,6 +70,9 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         for m in _LATTER_RE.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "latter", 1, m["which"].lower()))
     low = text[p.start:p.end].lower()
+    if "counterpart" in low:
+        for m in COUNTERPART.finditer(text, p.start, p.end):
+            evs.append(Event(m.start(), m.end(), "counterpart", 1, m["nat"]))
     if "visiting" in low or "guest" in low or "host" in low:
         for m in VISIT_ALIAS.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "visit", 1,
@@ -115,12 +125,12 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
 
 
 def _home_country(body: str, table: ActorTable) -> None:
-    """A participant the article never gives a country ("Prime Minister Fumio Kishida",
-    as a home outlet writes) is of the country the article names most, other than
-    the other participants': counted by names and adjectives, not capitals, which
-    are often only the place."""
+    """A participant the article never gives a country ("Prime Minister Fumio Kishida" or
+    a bare "Anthony Albanese", as a home outlet writes) is of the country the article
+    names most, other than the other participants': counted by names and adjectives, not
+    capitals, which are often only the place. Only when one participant lacks it."""
     people = [table.actors[i] for i in table.participants]
-    missing = [a for a in people if a.country is None and a.role]
+    missing = [a for a in people if a.country is None]
     if len(missing) != 1 or len(people) < 2:
         return
     taken = {a.country for a in people if a.country}

@@ -46,8 +46,13 @@ _AUX = r"(?:(?:has|have|had|also|repeatedly|long|previously|consistently|always|
 _MINISTRY = re.compile(
     r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|"
     r"[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)\s+[Mm]inistry"
-    r"|[Mm]inistry\s+of\s+(?P<of>(?:[Ff]oreign\s+[Aa]ffairs|(?:[Nn]ational\s+)?[Dd]efen[cs]e|"
-    r"[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)))"
+    # "Ministry for Foreign Affairs" (Sweden), "Secretariat of Foreign Affairs" (Mexico),
+    # "Department of Foreign Affairs and Trade" (Australia): one office by other names.
+    r"|(?:[Mm]inistry\s+(?:of|for)\s+(?P<of>(?:[Ff]oreign\s+[Aa]ffairs|"
+    r"(?:[Nn]ational\s+)?[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|"
+    r"[Pp]ublic\s+[Ss]ecurity))"
+    r"|(?:[Ss]ecretariat|[Dd]epartment)\s+(?:of|for)\s+(?P<of2>[Ff]oreign\s+[Aa]ffairs))"
+    r"(?:\s+and\s+(?:[Tt]rade|[Ii]nternational\s+[Cc]ooperation|[Ww]orship))?)"
     r"(?![\w])"
 )
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
@@ -81,7 +86,8 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
      "Indian External Affairs Ministry", "India", "ministry", ("external", "mea")),
-    (re.compile(r"(?:[Ss]tate|[Oo]fficial)\s+(?:media|broadcaster|news\s+agency|television|TV)"
+    (re.compile(r"(?:[Ss]tate|[Oo]fficial)\s+(?:[Mm]edia|[Bb]roadcaster|[Nn]ews\s+[Aa]gency|"
+                r"[Tt]elevision|TV)"
                 r"(?:\s+(?:CCTV|CGTN|Xinhua))?|Xinhua(?:\s+[Nn]ews\s+[Aa]gency)?|CCTV|CGTN|"
                 r"People's\s+Daily|Global\s+Times"),
      "Chinese state media", "China", "media",
@@ -102,13 +108,20 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"Press\s+Trust\s+of\s+India|\bPTI\b"), "PTI", "India", "pti",
      ("pti", "press trust")),
     # The two people who met speak jointly: "the two leaders", "the pair".
-    (re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|governments|leaders|"
+    # Named as the text names them (ANNOTATION.md: a body as the text gives it).
+    (re.compile(r"[Bb]oth\s+(?:sides|countries|governments|leaders|"
                 r"presidents|ministers|men|women|delegations)\b|[Tt]he\s+pair\b|"
-                r"(?:[Aa]|[Tt]he)\s+joint\s+statement|"
                 r"[Bb]oth(?=\s+(?:described|said|say|called|agreed|stressed|noted)\b)"),
-     "both sides", None, "sides", ("sides", "countries", "governments", "joint", "leaders",
+     "both sides", None, "sides", ("sides", "countries", "governments", "leaders",
                                    "presidents", "ministers", "men", "women", "delegations",
                                    "pair")),
+    (re.compile(r"[Tt]he\s+two\s+(?:sides|countries|governments|leaders|"
+                r"presidents|ministers|men|women|delegations)\b"),
+     "the two sides", None, "sides", ("sides", "countries", "governments", "leaders",
+                                      "presidents", "ministers", "men", "women", "delegations")),
+    # A text the two sides issued together: "a joint statement", "the joint readout".
+    (re.compile(r"(?:[Aa]|[Tt]he)\s+joint\s+(?:statement|readout|communiqu[eé]|declaration)"),
+     "joint statement", None, "joint", ("joint",)),
 )
 _SPOKES_FOR = re.compile(
     r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
@@ -123,11 +136,21 @@ _BACK_REF = re.compile(
 )
 _STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
                             r"(?=\s+(?:read|reads|said|says|added|noted|stated)\b)")
-_IT_SAID = re.compile(r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated)\b)")
+_IT_SAID = re.compile(
+    r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated|noted|reported|wrote)\b)")
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
     r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
+# A news outlet quoted as a source, named as the text gives it: "BBC News said", "the Nairobi
+# Herald reported". Only before a reporting verb: "(Reuters)" in a dateline or "told CNN"
+# names no speaker.
+_OUTLET = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<name>BBC(?:\s+News)?|CNN|Reuters|Bloomberg|AFP|Agence\s+France-Presse|"
+    r"(?:the\s+)?Associated\s+Press|AP|Al\s+Jazeera|NHK|Nikkei|Politico|Axios|"
+    r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
+    r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
     rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
@@ -230,7 +253,7 @@ def _nat_before(text: str, lo: int, pos: int) -> tuple[int, str | None]:
 
 
 def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | None) -> BodyHit:
-    kind = " ".join((m["of"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
+    kind = " ".join((m["of"] or m["of2"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
@@ -280,7 +303,7 @@ def find_bodies(
             s0, country = _nat_before(text, start, m.start())
             name = f"{demonym(country)} Embassy" if country else "the embassy"
             hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
-    if "ministry" in low:
+    if "ministry" in low or "of foreign affairs" in low or "for foreign affairs" in low:
         for m in _MINISTRY.finditer(text, start, end):
             hits.append(_ministry_hit(text, start, m, default_country))
     # One scan for every clue word, then only the bodies whose clue was seen.
@@ -289,6 +312,12 @@ def find_bodies(
         if seen.isdisjoint(clue):
             continue
         for m in pattern.finditer(text, start, end):
+            if key == "media":
+                # "Russian state television", "North Korea's state media": whose media.
+                s0, nat = _nat_before(text, start, m.start())
+                if nat is not None and nat != "China":
+                    hits.append(BodyHit(s0, m.end(), f"{demonym(nat)} state media", nat, key))
+                    continue
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
     if "spokes" in low:
         # "a spokesman for the taoiseach": a person's spokesperson speaks for them.
@@ -328,6 +357,18 @@ def find_bodies(
                 kind = " ".join(m["kind"].split())
                 hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind}", country,
                                     "office"))
+    if any(w in low for w in (" said", " says", " report", " noted", " wrote", " quoted",
+                              " cited")):
+        for m in _OUTLET.finditer(text, start, end):
+            name = " ".join(m["name"].split())
+            if name.split()[0] in ("The", "the"):
+                name = name.split(" ", 1)[1]
+            if re.search(r"\b(?:State|Official)\b", name):
+                continue  # "Chinese State TV": state media, read above
+            # A national news agency speaks for its state ("Vietnam News Agency").
+            country = (next((c for w in name.split() if (c := country_of(w))), None)
+                       if name.endswith("Agency") else None)
+            hits.append(BodyHit(m.start("name"), m.end("name"), name, country, "outlet"))
     if any(w in low for w in _GROUP_WORDS):
         for m in _GROUP.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))

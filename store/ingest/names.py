@@ -27,8 +27,10 @@ _TOKEN = (
 _INITIAL = rf"(?:[{_UPPER}]\.|[{_UPPER}](?= [{_UPPER}][{_LOWER}]))"
 # Lower-case particles inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
 _PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
+# Not inside a word or after an initial's full stop, but after a sentence's full stop
+# glued to the next one ("in Hanoi.Tran said": pasted copy loses the space).
 _RUN_RE = re.compile(
-    rf"(?<![\w.'-])(?:{_TOKEN}|{_INITIAL})"
+    rf"(?<![\w'-])(?:(?<!\.)|(?<=[{_LOWER}0-9)\"]\.))(?:{_TOKEN}|{_INITIAL})"
     rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?![\w-])"
 )
 _TOKEN_RE = re.compile(rf"(?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL})")
@@ -80,10 +82,22 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             if seg and any(not _is_initial(words[k]) for k in seg):
                 s, e = toks[seg[0]][0], toks[seg[-1]][1]
                 seg_words = [words[k] for k in seg]
+                if (j < len(words) and seg[-1] == j - 1 and words[j] in _SUFFIXES
+                        and text.startswith(".", toks[j][1])):
+                    # "Ferdinand Marcos Jr.": the suffix is part of the name people use.
+                    seg_words.append(words[j] + ".")
+                    e = toks[j][1] + 1
                 if len(seg_words) <= 5:  # "Luiz Inacio Lula Da Silva"
                     out.append((s, e, seg_words))
             i = max(j, i + 1)
     return out
+
+
+_SUFFIXES = frozenset({"Jr", "Sr"})
+
+
+def _suffix(word: str) -> bool:
+    return word.rstrip(".") in _SUFFIXES
 
 
 def bare(word: str) -> str:
@@ -102,7 +116,7 @@ def canonical_name(tokens: list[str]) -> str:
 
 def surname_of(tokens: list[str]) -> tuple[str, str]:
     """(family name, given names); the family name as a bare mention would show it."""
-    words = [t for t in tokens if not _is_initial(t)]
+    words = [t for t in tokens if not _is_initial(t) and not _suffix(t)] or tokens
     if off.family_name_first(words):
         return words[0], " ".join(words[1:])
     return bare(words[-1]), " ".join(words[:-1])

@@ -162,8 +162,8 @@ def _sides(actor: int | None, joint: bool, table: ActorTable,
     """The side(s) a stance belongs to; None when nobody is its subject."""
     if joint:
         return list(pair) or None
-    if actor is None:
-        return None
+    if actor is None or table.actors[actor].role == "news outlet":
+        return None  # an outlet reports what the sides hold; it holds no position
     return [table.actors[actor].country]
 
 

@@ -67,6 +67,9 @@ _SUBJECT_GAP = re.compile(
     r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
     r"[A-Z][a-z]+day|"  # "Fernandez Monday celebrated": wire style drops the "on"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
+    # "A joint statement released by Tehran said": who put the text out stands between.
+    r"(?:released|issued|published|posted)\s+(?:by|in)\s+(?:the\s+)?[\w.'-]+"
+    r"(?:\s+[A-Z][\w.'-]*){0,2}|"
     r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
     r"(?:,\s*|,\s*(?:which|who)\s+(?:also\s+|later\s+)?)?$"
@@ -88,6 +91,10 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
+# Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
+_OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
+                               r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
+_PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
 
@@ -176,7 +183,12 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     conference, calling the talks ...": the verb's subject is the clause's.
     """
     lo = max(lo, hi - 400)  # bounded: a huge sentence must not make this quadratic
+    semi = norm.rfind(";", lo, hi)
+    if semi >= 0 and norm.count('"', lo, semi) % 2 == 0:
+        lo = semi + 1  # "X said ...; Y said ... and added": the clause after the semicolon
     for m in ms.between(lo, hi)[:8]:
+        if _PREP_BEFORE.search(norm, max(lo, m.start - 9), m.start):
+            continue  # "firms of the two countries": the object of a preposition
         if norm.count('"', lo, m.start) % 2 == 0:
             return m
     return None
@@ -184,8 +196,13 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
 
 def _subject_after(norm: str, ms: _Mentions, verb_end: int, hi: int) -> Mention | None:
     """The actor named right after a verb: `said Blinken`, `according to Xinhua`."""
-    for m in ms.between(verb_end, min(hi, verb_end + 70)):
+    found = ms.between(verb_end, min(hi, verb_end + 70))
+    for k, m in enumerate(found):
         if _INVERTED_GAP.match(norm, verb_end, m.start):
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if (nxt is not None and not ms.is_person(m) and ms.is_person(nxt)
+                    and _OFFICE_TITLE_GAP.fullmatch(norm, m.end, nxt.start)):
+                return nxt  # `tweeted MEA Spokesperson Ravi Kumar`: the office is a title
             return m
         return None
     return None

@@ -40,6 +40,10 @@ VISIT_ALIAS = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
     r"(?P<guest>guest)|(?P<host>hosts?))\b")
+# "her counterpart replied", "his Peruvian counterpart said": the other side's person,
+# when no name follows.
+COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
+                         r"(?!\s*,?\s*(?:[A-Z]|the\b))")
 _PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -57,6 +61,11 @@ _VERB_AFTER = re.compile(
 _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 
 # A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
+# "Soto and her Norwegian counterpart": the possessive after a name gives its gender.
+_OWN_POSSESSIVE = re.compile(
+    r"(?:\s+and|\s+(?:said|spoke|wrote)\s+in|\s+(?:said|wrote)\s+on)\s+(her|his)\s+")
+# Where a sentence turns to another subject: "..., but Tran ...", "; Tran ...".
+_CONTRAST = re.compile(r"(?:,\s+(?:but|while|whereas|though|although|yet)|;|\bbut)\s+")
 _PRONOUN_OBJECT = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+|warmly\s+)?(?:thanked|thanks|told|tells|urged|warned|"
     r"asked|assured|invited|congratulated|praised|welcomed|reminded|pressed|greeted|"
@@ -69,7 +78,7 @@ _REPLY_OPENING = re.compile(
 
 # Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
 _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
-                     "bluehouse media embassy".split())
+                     "bluehouse media embassy outlet joint".split())
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
@@ -177,6 +186,18 @@ def _person(state: _State, name: str, role: str, country: str | None,
         # "Recep Tayyip Erdogan": the tail of a full name already met is that person.
         idx = next((i for i in state.by_surname.get(spelling_key(bare(surname)), [])
                     if spelling_key(state.table.actors[i].name).endswith(" " + key)), None)
+    if idx is None and len(tokens) > 2:
+        # The other way round: "President Morales de la Vega" in the headline, then
+        # "Ricardo Morales de la Vega": the shorter name was this one's compound surname.
+        idx = next((i for i in state.by_surname.get(spelling_key(bare(surname)), [])
+                    if i in state.persons and " " in (had := spelling_key(
+                        state.table.actors[i].name)) and key.endswith(" " + had)), None)
+        if idx is not None:
+            actor = state.table.actors[idx]
+            if actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
+            actor.name = name
+            state.by_name[key] = idx
     if idx is None:
         if gender is None and len(tokens) > 1:
             gender = off.given_name_gender(tokens[0])
@@ -207,7 +228,9 @@ def _body(state: _State, hit: BodyHit) -> int:
     idx = state.by_name.get(hit.name)
     if idx is None:
         idx = len(state.table.actors)
-        state.table.actors.append(Actor(name=hit.name, country=hit.country, kind="body"))
+        role = "news outlet" if hit.key == "outlet" else ""  # reports; takes no side
+        state.table.actors.append(Actor(name=hit.name, role=role, country=hit.country,
+                                        kind="body"))
         state.by_name[hit.name] = idx
     if hit.key:
         state.last_body[hit.key] = idx
@@ -328,6 +351,10 @@ class Resolver:
         if country is None and role:
             country = off.role_country(role)
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
+        own = _OWN_POSSESSIVE.match(text, ev.end) if gender is None else None
+        if own is not None:
+            # "Soto and her counterpart", "Aas said in her opening remarks"
+            gender = "f" if own[1] == "her" else "m"
 
         if len(words) == 1:
             titled = title is not None or appos is not None
@@ -386,6 +413,8 @@ class Resolver:
                 return None
         idx = _by_surname(st, word)
         if idx is not None:
+            if gender and st.persons[idx].gender is None:
+                st.persons[idx].gender = gender  # "Aas said in her remarks"
             return idx
         idx = _by_given_name(st, word)
         if idx is not None:
@@ -433,7 +462,11 @@ class Resolver:
         # Most officials in this copy are men, so "he" accepts anyone not known to be a
         # woman; "she" looks for a known woman first.
         tests = (strict, ok) if want == "f" else (ok,)
+        turned = (self._subject_after_contrast(ev, sent_start) if word in ("he", "she")
+                  else None)  # "but Tran thanked him": an object is not the new subject
         for test in tests:
+            if turned is not None and test(turned) and turned not in others:
+                return turned
             for pool in (self.cur_subjects, self.prev_subjects):
                 for i in pool:
                     if test(i) and i not in others:
@@ -441,6 +474,21 @@ class Resolver:
             cands = [i for i in st.persons if test(i) and i not in others]
             if cands:
                 return _recent(st, cands)
+        return None
+
+    def _subject_after_contrast(self, ev: Event, sent_start: int) -> int | None:
+        """"X said ..., but Y made no mention of it, though he said": after a turn of the
+        sentence ("but", "while", a semicolon) the person it turns to is who "he" is."""
+        lo = max(sent_start, ev.start - 250)
+        turns = {t.end() for t in _CONTRAST.finditer(self.text, lo, ev.start)}
+        if not turns:
+            return None
+        for m in reversed(self.state.table.mentions[-6:]):
+            if m.start < lo:
+                break
+            if (m.start in turns and m.actor in self.state.persons
+                    and self.text[m.end:m.end + 1] != "'"):  # "but Tran's aides said"
+                return m.actor
         return None
 
     def _not_this_one(self, ev: Event, sent_start: int) -> set[int]:
@@ -549,6 +597,18 @@ class Resolver:
                 actor.aliases.append(alias)
         return idx
 
+    def counterpart(self, nat: str) -> int | None:
+        """The person across the table from the one the sentence is about."""
+        st = self.state
+        subjects = self.cur_subjects or self.prev_subjects
+        about = subjects[0] if subjects else None
+        mine = st.table.actors[about].country if about is not None else None
+        want = country_of(nat) if nat else None
+        cands = [i for i in st.persons
+                 if i != about and (c := st.table.actors[i].country) is not None
+                 and c != mine and (want is None or c == want)]
+        return _recent(st, cands)
+
     def _host_or_guest(self, idx: int, ev: Event, sent_end: int) -> None:
         """Learn who hosts and who visits: "Mwangi hosted Kertesz", "Kertesz arrived"."""
         if ev.start < self.guest_until and idx != self.host and self.guest is None:
@@ -587,6 +647,8 @@ class Resolver:
                     idx = self.alias(ev)
                 elif ev.kind == "latter":
                     idx = self.latter(str(ev.payload))
+                elif ev.kind == "counterpart":
+                    idx = self.counterpart(str(ev.payload or ""))
                 elif ev.kind == "visit":
                     idx = self.guest if ev.payload == "guest" else self.host
                 else:

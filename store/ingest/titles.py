@@ -26,7 +26,11 @@ _ROLE_PREFIX = frozenset({"deputy", "vice", "acting", "assistant"})
 
 _ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "state", "department",
                               "white", "house", "party", "military", "pentagon", "national",
-                              "security", "press", "chief"})
+                              "security", "press", "chief",
+                              # "Egyptian presidential spokesman", "Kenya's foreign affairs
+                              # cabinet secretary": office words between a nationality and a role
+                              "presidential", "affairs", "cabinet", "government", "external",
+                              "trade", "finance", "interior", "mea"})
 
 # Titles indexed by their last word, so the backward match tries only a few.
 _ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
@@ -102,6 +106,8 @@ def title_before(window: str) -> Title | None:
     qualifiers = " ".join(low[j:role_tokens_start])
     if any(q in qualifiers for q in ("state department", "white house", "pentagon")):
         nat = "U.S."
+    elif "mea" in qualifiers.split():
+        nat = "Indian"  # India's Ministry of External Affairs: "MEA spokesperson"
     elif j > 0 and country_of(toks[j - 1]):
         nat = toks[j - 1]
     elif j > 0 and (toks[j - 1].endswith("'s") or toks[j - 1] == "Kremlin") and (
