@@ -44,3 +44,23 @@ def test_a_pair_from_counts_alone_needs_review() -> None:
     )
     assert d.dyad == ["Chile", "Norway"]
     assert "pair-uncertain" in d.review_reasons
+
+
+def test_with_a_host_at_the_table_the_phrase_naming_both_sides_decides() -> None:
+    d = extract(
+        "Envoys meet in Doha\n\nOfficials at the talks between Norway and Chile in Doha on "
+        "Tuesday, 4 June 2024.\n\nThe meeting was attended by Qatari Foreign Minister Hamad "
+        "Al-Kuwari, Norwegian Foreign Minister Ola Berg and Chilean Foreign Minister Ana Soto.\n"
+    )
+    assert d.dyad == ["Chile", "Norway"]
+
+
+def test_with_three_leaders_named_the_two_who_speak_are_the_sides() -> None:
+    d = extract(
+        "Leaders meet at the summit\n\nKAZAN, June 4, 2024 - Kenyan President Amani Wekesa, "
+        "Vietnamese President Tran Van Minh and Chilean President Ana Soto met on Tuesday "
+        "at the summit.\n\n"
+        '"Our ties are strong," Wekesa told Tran.\n\n'
+        '"We will trade more," Tran replied.\n'
+    )
+    assert d.dyad == ["Kenya", "Vietnam"]

@@ -546,9 +546,10 @@ def _dateline(text: str, body_start: int) -> _Dateline:
 
 
 # The year a dateline without one belongs to: the first year the text names, but not a
-# target ("double trade by 2028") or a limit ("until 2030").
+# target ("double trade by 2028"), a limit ("until 2030") or a start ("ties since 2011").
 _TEXT_YEAR = re.compile(
     r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\bbefore )(?<!\bto )"
+    r"(?<!\bsince )"
     r"(?<!\bby end of )(?<!\bby the end of )\b(?:19|20)\d\d\b"
 )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
@@ -79,8 +80,11 @@ def _both_sides(text: str) -> tuple[list[str], str] | None:
     return None
 
 
-def read_pair(table: ActorTable, text: str, hint: list[str] | None) -> PairReading:
-    """The two countries of the meeting; the user's hint wins when given."""
+def read_pair(table: ActorTable, text: str, hint: list[str] | None,
+              quoted: Sequence[str | None] = ()) -> PairReading:
+    """The two countries of the meeting; the user's hint wins when given. `quoted` holds
+    the country of each quote's speaker: with three countries at the table, the two whose
+    people speak are the sides."""
     if hint:
         return PairReading(sorted(h.strip() for h in hint if h.strip()), "given by the user", True)
     hosts = hosts_in(text)
@@ -101,12 +105,19 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None) -> PairReadi
             votes.pop(c, None)
     # Participants decide; on a tie the ones the article names first (the lead
     # meeting's), then the text's own mention counts.
+    spoke = Counter(c for c in quoted if c)
     ranked = sorted(votes, key=lambda c: (-votes[c], first[c], -counts.get(c, 0), c))
+    if len(ranked) > 2:
+        ranked.sort(key=lambda c: (-votes[c] - spoke[c], first[c], c))
+    both = _both_sides(text)
+    if len(ranked) > 2 and both is not None and set(both[0]) <= set(ranked):
+        # Three countries at the table (a host among them): the phrase that names the two
+        # sides ("talks between the United States and Russia") says which.
+        return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     pair = ranked[:2]
     if len(pair) == 2:
         source = "participants: " + ", ".join(f"{who[c]} ({c})" for c in pair)
         return PairReading(sorted(pair), _with_hosts(source, hosts, pair), True)
-    both = _both_sides(text)
     if both is not None and (not pair or pair[0] in both[0]):
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     named = [f"{who[c]} ({c})" for c in pair]

@@ -61,7 +61,7 @@ def extract(
     table = find_actors(norm, paras)
     quotes = find_quotes(text, norm, paras, table)
     figures = find_figures(norm, paras)
-    pair = read_pair(table, norm, dyad)
+    pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes])
     # Words naming the sides (their countries, the officials who met) are not topics.
     sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
     para_topics = score_paragraphs(norm, paras, taxonomy, sides)
