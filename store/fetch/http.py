@@ -80,7 +80,8 @@ def make_client(timeout: float = TIMEOUT) -> httpx.Client:
 def _get(http: httpx.Client, url: str, accept: tuple[str, ...], max_bytes: int) -> Fetched:
     with http.stream("GET", url) as resp:
         if resp.status_code >= 400:
-            raise FetchError(f"the server answered {resp.status_code} {resp.reason_phrase}".rstrip())
+            answer = f"{resp.status_code} {resp.reason_phrase}".rstrip()
+            raise FetchError(f"the server answered {answer}")
         final = str(resp.url)
         why = url_refusal(final)
         if why is not None:
