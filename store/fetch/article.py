@@ -9,14 +9,16 @@ draft keeps the URL it came from and when it was fetched; what the page's metada
 from __future__ import annotations
 
 from datetime import date
-
-import httpx
+from typing import TYPE_CHECKING
 
 from store.fetch.http import Fetched, fetch
 from store.fetch.page import read_page
 from store.gate import draft_refusal, refusal
 from store.ingest import IngestError, extract
 from store.models import MeetingDraft, Topic
+
+if TYPE_CHECKING:
+    import httpx  # imported by store.fetch.http when a fetch happens
 
 
 def draft_from_fetched(

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 
 class FeedError(ValueError):
     """Bytes that are not a feed; the message is one line."""
@@ -36,6 +34,8 @@ class Feed:
 
 def parse_feed(body: bytes) -> Feed:
     """The feed's title and items; FeedError when the bytes are not RSS or Atom."""
+    import feedparser  # here, not at the top: only `feed` commands pay for it
+
     parsed: Any = feedparser.parse(body)
     if not parsed.get("version"):
         if parsed.get("bozo"):

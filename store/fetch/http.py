@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-import httpx
+from typing import TYPE_CHECKING
 
 from store import __version__
 from store.fetch.urls import url_refusal
+
+if TYPE_CHECKING:
+    # httpx is imported when a fetch happens, not with this module: its package
+    # __init__ loads its command-line tool, which pulls in rich, and `store` must stay
+    # importable without any UI library (tests/test_headless_core.py).
+    import httpx
 
 TIMEOUT = 20.0
 MAX_REDIRECTS = 5
@@ -50,6 +55,8 @@ def fetch(
     why = url_refusal(url)
     if why is not None:
         raise FetchError(why)
+    import httpx
+
     own = client is None
     http = client or make_client(timeout)
     try:
@@ -71,6 +78,8 @@ def fetch(
 
 def make_client(timeout: float = TIMEOUT) -> httpx.Client:
     """One client for a run of fetches (connections are reused between them)."""
+    import httpx
+
     return httpx.Client(
         follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
         headers={"User-Agent": USER_AGENT},
