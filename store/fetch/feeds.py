@@ -41,6 +41,10 @@ def parse_feed(body: bytes) -> Feed:
         if parsed.get("bozo"):
             raise FeedError(f"not a feed: {_why(parsed.get('bozo_exception'))}")
         raise FeedError("not a feed: no RSS or Atom in it")
+    if parsed.get("bozo") and not parsed.entries:
+        # feedparser's loose parser rescues items from slightly broken feeds (common on
+        # the web, and worth keeping); broken XML with nothing rescued is not a feed.
+        raise FeedError(f"not a feed: {_why(parsed.get('bozo_exception'))}")
     items: list[FeedItem] = []
     for entry in parsed.entries:
         link = str(entry.get("link") or "").strip()

@@ -20,6 +20,9 @@ from datetime import date
 # we allow more for pages with long inline scripts before it).
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _PRESCAN = 8192
+# The WHATWG Encoding Standard, which browsers follow: pages labelled Latin-1 or ASCII are
+# read as windows-1252, whose curly quotes (0x93, 0x94) such pages often hold.
+_AS_WINDOWS_1252 = {"latin-1", "iso8859-1", "ascii"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,10 @@ def page_charset(body: bytes, declared: str | None) -> str:
     for name in (declared, _meta_charset(body)):
         if name:
             try:
-                return codecs.lookup(name).name
+                codec = codecs.lookup(name).name
             except LookupError:
                 continue
+            return "cp1252" if codec in _AS_WINDOWS_1252 else codec
     return "utf-8"
 
 
