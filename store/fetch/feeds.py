@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from store.fetch.urls import url_refusal
+
 
 class FeedError(ValueError):
     """Bytes that are not a feed; the message is one line."""
@@ -49,8 +51,10 @@ def parse_feed(body: bytes) -> Feed:
     for entry in parsed.entries:
         link = str(entry.get("link") or "").strip()
         key = str(entry.get("id") or link).strip()
-        if not key or not link:
-            continue  # an entry with no link has no article to fetch
+        if not key or url_refusal(link) is not None:
+            # No web link (feedparser may offer an id like "urn:…" as one): no article
+            # that bilat could fetch.
+            continue
         items.append(FeedItem(
             key=key, link=link, title=" ".join(str(entry.get("title") or "").split()),
             published=_when(entry.get("published_parsed") or entry.get("updated_parsed")),
