@@ -7,12 +7,12 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from store.db import DuplicateArticle, Store, StoreBusy, StoreCorrupt, StoreError, StoreUnwritable
-from store.db.feeds import FeedBook, FeedInfo, InboxItem, SeenItem
-from store.fetch import FeedError, FetchError, fetch, parse_feed, url_refusal
+from store.db import Store
+from store.db.feeds import FeedBook
+from store.fetch import FeedError, FetchError, inbox, url_refusal
 from store.fetch.feeds import Feed
-from store.fetch.http import FEED_TYPES
-from tui.cli.add import Progress, describe, problem, read_url
+from store.taxonomy import TaxonomyError, load_topics
+from tui.cli.add import Progress, describe
 from tui.cli.common import CliError, SubParsers, open_store, print_json, stderr_is_tty, with_json
 
 
@@ -37,14 +37,13 @@ def register(sub: SubParsers) -> None:
     ))
     p.add_argument("--add", action="store_true",
                    help="store the items that read as a meeting between two countries")
-    p.set_defaults(handler=cmd_feed_pull, date=None, dyad=None, new_meeting=False)
+    p.set_defaults(handler=cmd_feed_pull)
 
 
 def read_feed(url: str) -> Feed:
     """Fetch and parse one feed; CliError (one line) for anything wrong."""
     try:
-        got = fetch(url, accept=FEED_TYPES)
-        return parse_feed(got.body)
+        return inbox.read_feed(url)
     except (FetchError, FeedError) as exc:
         raise CliError(f"{url}: {exc}") from None
 
@@ -106,6 +105,10 @@ def _pull(store: Store, args: argparse.Namespace) -> int:
     feeds = book.all()
     if not feeds:
         raise CliError("no feeds followed (add one with `bilat feed add URL`)")
+    try:
+        topics = load_topics()
+    except TaxonomyError as exc:
+        raise CliError(str(exc)) from None
     report: list[dict[str, Any]] = []
     failed = 0
     bar = Progress(len(feeds), stderr_is_tty() and not args.json)
@@ -118,68 +121,34 @@ def _pull(store: Store, args: argparse.Namespace) -> int:
 
     for f in feeds:
         bar.step()
-        try:
-            feed = read_feed(f.url)
-        except CliError as exc:
+        pulled = inbox.pull_feed(book, f)
+        if pulled.error is not None:
             failed += 1
-            say(f"feed “{f.name}”: {exc}", {"feed": f.name, "result": "failed",
-                                            "reason": str(exc)}, err=True)
+            say(f"feed “{f.name}”: {f.url}: {pulled.error}",
+                {"feed": f.name, "result": "failed", "reason": pulled.error}, err=True)
             continue
-        new = book.record_seen(f.id, (
-            SeenItem(key=i.key, url=i.link, title=i.title, published=i.published)
-            for i in feed.items))
-        say(f"feed “{f.name}”: {len(new)} new item(s)",
-            {"feed": f.name, "result": "pulled", "new": len(new)})
+        say(f"feed “{f.name}”: {len(pulled.new)} new item(s)",
+            {"feed": f.name, "result": "pulled", "new": len(pulled.new)})
         if not args.add:
-            for item in new:
+            for item in pulled.new:
                 say(f"  new: {item.title or '(untitled)'} <{item.url}>",
                     {"feed": f.name, "result": "new", "title": item.title, "url": item.url})
     if args.add:
+        # Every item not yet settled: this pull's, and those an earlier plain pull listed.
         pending = book.items("new")
+        bar.clear()
         bar = Progress(len(pending), len(pending) > 1 and stderr_is_tty() and not args.json)
         for item in pending:
             bar.step()
-            line, entry = add_item(store, book, item, args)
-            say(line, entry, err=entry["result"] == "skipped")
+            taken = inbox.take_item(store, book, item, topics=topics)
+            entry = {"feed": item.feed_name, "url": item.url, "title": item.title}
+            if taken.added is not None and taken.draft is not None:
+                say(f"added: {describe(taken.draft)} -> meeting #{taken.added.meeting_id}",
+                    {**entry, "result": "added", "meeting_id": taken.added.meeting_id})
+            else:
+                say(f"skipped: {item.title or item.url}: {taken.reason}",
+                    {**entry, "result": "skipped", "reason": taken.reason}, err=True)
     bar.clear()
     if args.json:
         print_json(report)
     return 1 if failed else 0
-
-
-def add_item(
-    store: Store, book: FeedBook, item: InboxItem, args: argparse.Namespace
-) -> tuple[str, dict[str, Any]]:
-    """Fetch one item and store it if it reads as a meeting; settle it either way."""
-    entry: dict[str, Any] = {"feed": item.feed_name, "url": item.url, "title": item.title}
-
-    def skip(reason: str) -> tuple[str, dict[str, Any]]:
-        book.settle(item.id, "skipped", reason=reason)
-        return (f"skipped: {item.title or item.url}: {reason}",
-                {**entry, "result": "skipped", "reason": reason})
-
-    held = book.stored_url(item.url)
-    if held is not None:
-        return skip(f"already stored (meeting #{held})")
-    try:
-        draft = read_url(item.url, args)
-    except CliError as exc:
-        return skip(str(exc).removeprefix(f"{item.url}: "))
-    why = problem(draft)
-    if why is not None:
-        # "no meeting date" / "could not tell the two countries": not a meeting report.
-        return skip(f"not a meeting between two countries ({why.split(';')[0]})")
-    try:
-        res = store.add_draft(draft)
-    except (StoreBusy, StoreCorrupt, StoreUnwritable):
-        raise
-    except DuplicateArticle as exc:
-        return skip(str(exc))
-    except StoreError as exc:
-        return skip(str(exc))
-    book.settle(item.id, "added", article_id=res.article_id)
-    return (f"added: {describe(draft)} -> meeting #{res.meeting_id}",
-            {**entry, "result": "added", "meeting_id": res.meeting_id})
-
-
-__all__ = ["FeedInfo", "add_item", "register"]
