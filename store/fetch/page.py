@@ -85,6 +85,10 @@ def read_page(body: bytes, declared_charset: str | None = None, url: str | None 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, deduplicate=True,
+        # The page's metadata only: htmldate's extensive search otherwise takes a
+        # footer's "© 2026" for the publication date (January 1, 2026), and ingest
+        # then resolves "on Friday" against it. No date is better than a wrong one.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return PageText(html=html, text=None)
