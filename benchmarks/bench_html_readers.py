@@ -177,7 +177,8 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="list every miss")
     args = ap.parse_args()
     all_pages = list(pages(Path(args.real_cache)))
-    kinds = {k: sum(1 for p in all_pages if p.name.startswith(k)) for k in ("page", "sample", "real")}
+    kinds = {k: sum(1 for p in all_pages if p.name.startswith(k))
+             for k in ("page", "sample", "real")}
     print(f"{len(all_pages)} pages: {kinds}")
     print("| reader | " + " | ".join(FIELDS) + " | all fields | failed | ms/page |")
     print("|---" * (len(FIELDS) + 4) + "|")
