@@ -8,7 +8,7 @@ screen fetch, then record what they saw.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, Field
@@ -64,10 +64,11 @@ class FeedBook:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _run(self, fn: str, *args: object) -> object:
+    def _run(self, fn: Callable[..., object], *args: object) -> object:
+        """`fn(conn, *args)` under the store's lock, sqlite3 errors as StoreErrors (as in Store)."""
         with self.store._lock:
             try:
-                return getattr(self, fn)(self.store.conn, *args)
+                return fn(self.store.conn, *args)
             except sqlite3.Error as exc:
                 raise translate(exc, self.store.path) from None
 
@@ -75,7 +76,7 @@ class FeedBook:
 
     def add(self, url: str, name: str) -> FeedInfo:
         """Follow a feed; StoreError when it is followed already."""
-        result = self._run("_add", url, name)
+        result = self._run(self._add, url, name)
         assert isinstance(result, FeedInfo)
         return result
 
@@ -90,7 +91,7 @@ class FeedBook:
         return self._feeds(conn, int(cur.lastrowid or 0))[0]
 
     def all(self) -> list[FeedInfo]:
-        result = self._run("_feeds", None)
+        result = self._run(self._feeds, None)
         assert isinstance(result, list)
         return result
 
@@ -115,7 +116,7 @@ class FeedBook:
 
     def remove(self, feed_id: int) -> None:
         """Stop following a feed; its seen items go with it (stored articles stay)."""
-        self._run("_remove", feed_id)
+        self._run(self._remove, feed_id)
 
     def _remove(self, conn: sqlite3.Connection, feed_id: int) -> None:
         with transaction(conn):
@@ -126,7 +127,7 @@ class FeedBook:
 
     def record_seen(self, feed_id: int, items: Iterable[SeenItem]) -> list[InboxItem]:
         """Remember a pull's items; returns those never seen before (now in the Inbox)."""
-        result = self._run("_record_seen", feed_id, list(items))
+        result = self._run(self._record_seen, feed_id, list(items))
         assert isinstance(result, list)
         return result
 
@@ -149,7 +150,7 @@ class FeedBook:
 
     def items(self, state: str | None = "new", feed_id: int | None = None) -> list[InboxItem]:
         """Seen items, newest first; `state=None` lists all of them."""
-        result = self._run("_items", state, feed_id)
+        result = self._run(self._items, state, feed_id)
         assert isinstance(result, list)
         return result
 
@@ -175,7 +176,7 @@ class FeedBook:
         """Mark an item added (with its article) or skipped (with the reason)."""
         if state not in ITEM_STATES:
             raise StoreError(f"not an item state: {state!r}")
-        self._run("_settle", item_id, state, reason, article_id)
+        self._run(self._settle, item_id, state, reason, article_id)
 
     def _settle(
         self, conn: sqlite3.Connection, item_id: int, state: str, reason: str | None,
@@ -189,7 +190,7 @@ class FeedBook:
 
     def stored_url(self, url: str) -> int | None:
         """The meeting that already holds an article from this URL, if any."""
-        result = self._run("_stored_url", url)
+        result = self._run(self._stored_url, url)
         assert result is None or isinstance(result, int)
         return result
 

@@ -124,3 +124,37 @@ def test_feed_rm_forgets_the_feed_and_keeps_its_articles(web: Web, run, store_pa
     assert store_counts(store_path)["articles"] == 1
     missing = run("feed", "rm", "Wire")
     assert missing.returncode == 2 and "no feed 'Wire'" in missing.stderr
+
+
+def test_a_pull_on_a_terminal_draws_a_progress_bar_and_clears_it(
+    web: Web, run, store_path: Path
+) -> None:
+    import os
+    import pty
+    import subprocess
+
+    from bilat_process import bilat_cmd, env_for
+
+    for n in range(2):
+        web.routes[f"/f{n}.rss"] = Route(content_type="application/rss+xml", body=rss([]))
+        assert run("feed", "add", web.url(f"/f{n}.rss"), "--name", f"F{n}").returncode == 0
+    master, slave = pty.openpty()
+    env = env_for(store_path)
+    env["NO_PROXY"] = "127.0.0.1,localhost"
+    proc = subprocess.run([*bilat_cmd(), "feed", "pull"], stdout=subprocess.PIPE, stderr=slave,
+                          stdin=subprocess.DEVNULL, env=env, timeout=120, text=True)
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"[###############---------------] 1/2" in drawn and b"] 2/2" in drawn
+    assert drawn.endswith(b"\r\x1b[K")  # cleared: the terminal is left clean
+    assert proc.stdout.count("new item(s)") == 2

@@ -72,9 +72,10 @@ def cmd_feed_list(args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         print_json(feeds)
-    elif not feeds:
+        return 0
+    if not feeds:
         print("no feeds followed (add one with `bilat feed add URL`)")
-    for f in feeds if not args.json else []:
+    for f in feeds:
         pulled = f.pulled_at.strftime("%Y-%m-%d %H:%M") if f.pulled_at else "never"
         print(f"#{f.id:<3} {f.name}  {f.url}  (pulled {pulled}, {f.new_items} new)")
     return 0
