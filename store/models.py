@@ -170,6 +170,7 @@ class MeetingDraft(BaseModel):
     location: str | None = None
     source: str | None = None
     url: str | None = None
+    fetched_at: datetime | None = Field(default=None, description="When `url` was fetched")
     dyad: list[str] = Field(default_factory=list, description="The two countries, sorted")
     participants: list[Actor] = Field(default_factory=list)
     topics: list[TopicEntry] = Field(default_factory=list)

@@ -40,6 +40,7 @@ class BilatApp(App[None]):
         Binding("q", "quit", "Quit", show=False, tooltip="Leave bilat"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Keys and screens"),
         Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light/dark theme"),
+        Binding("i", "inbox", "Inbox", show=False, tooltip="Items pulled from feeds"),
         Binding("u", "undo", "Undo", show=False, 
                 tooltip="Undo the latest change; again: the one before"),
     ]
@@ -128,6 +129,12 @@ class BilatApp(App[None]):
         from tui.screens.add import AddScreen
 
         self.push_screen(AddScreen())
+
+    def action_inbox(self) -> None:
+        from tui.screens.inbox import InboxScreen
+
+        if not isinstance(self.screen, InboxScreen):
+            self.push_screen(InboxScreen())
 
     def action_quotes(self) -> None:
         from tui.screens.quotes import QuotesScreen

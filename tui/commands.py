@@ -64,6 +64,8 @@ class BilatCommands(Provider):
         commands = [
             Command("article: add from a file or pasted text", app.action_add_article,
                     "Review, then save"),
+            Command("inbox: items pulled from feeds", app.action_inbox,
+                    "Accept (review, then save) or skip; p pulls the feeds"),
             Command("quotes: search", app.action_quotes,
                     "Filter quotes by speaker, side, topic, words"),
             Command("meetings: compare two", app.action_compare, "Every topic side by side"),

@@ -328,7 +328,37 @@ _V4 = [
     END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+_V5 = [
+    # When a URL was fetched (None for files and pastes): the article keeps its URL
+    # (articles.url, since V1) and the time it was read from the web.
+    "ALTER TABLE articles ADD COLUMN fetched_at TEXT",
+    # Followed feeds (RSS/Atom), and every item a pull has seen, so that the next pull
+    # lists only what is new. An item's state: new (in the Inbox), added (stored as an
+    # article), skipped (with the reason, e.g. "no meeting between two countries").
+    """CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        pulled_at TEXT
+    )""",
+    """CREATE TABLE feed_items (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        seen_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'added', 'skipped')),
+        reason TEXT,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        UNIQUE (feed_id, key)
+    )""",
+    "CREATE INDEX feed_items_state ON feed_items(state, feed_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -250,13 +250,14 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
         cur = conn.execute(
             """INSERT INTO articles (meeting_id, title, published, meeting_date, location, source,
                    url, sha256, paragraph_spans, participants, added_at, date_source,
-                   place_source, dyad_source, review, text_key)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   place_source, dyad_source, review, text_key, fetched_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (meeting_id, draft.title, rows.iso(draft.published), rows.iso(draft.meeting_date),
              draft.location, draft.source, draft.url, sha,
              rows.dumps([p.model_dump(mode="json") for p in draft.paragraph_spans]),
              rows.actors_json(draft.participants), datetime.now(UTC).isoformat(),
-             draft.date_source, draft.place_source, draft.dyad_source, review, key),
+             draft.date_source, draft.place_source, draft.dyad_source, review, key,
+             draft.fetched_at and draft.fetched_at.isoformat()),
         )
         article_id = int(cur.lastrowid or 0)
         conn.execute(

@@ -18,8 +18,11 @@ from store.db import (
     StoreError,
     StoreUnwritable,
 )
+from store.fetch import FetchError, fetch_article, is_url
 from store.gate import draft_refusal, refusal
+from store.ingest import IngestError
 from store.models import MeetingDraft
+from store.taxonomy import TaxonomyError, load_topics
 from tui.cli.common import (
     CliError,
     SubParsers,
@@ -39,9 +42,9 @@ from tui.cli.extract import extract_bytes
 
 def register(sub: SubParsers) -> None:
     p = with_json(sub.add_parser(
-        "add", help="store articles: files, directories, globs, - for stdin"
+        "add", help="store articles: files, directories, globs, http(s) URLs, - for stdin"
     ))
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--date", type=parse_date, help="meeting date when an article has none")
     p.add_argument("--dyad", type=parse_dyad, help='the two countries, e.g. "China,United States"')
     p.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
@@ -68,7 +71,7 @@ def expand(raw_paths: list[str]) -> list[Item]:
     out: list[Item] = []
     for raw in raw_paths:
         p = Path(raw)
-        if raw == "-" or p.is_file():
+        if is_url(raw) or raw == "-" or p.is_file():
             out.append(Item(raw))
         elif p.is_dir():
             # Hidden files (.DS_Store, editor swap files) are never articles.
@@ -148,6 +151,8 @@ def drafts(
 
 def read_article(path: str, args: argparse.Namespace) -> MeetingDraft:
     """The draft of one input, through the gate: what is not an article never gets in."""
+    if is_url(path):
+        return read_url(path, args)
     data = read_input(path)
     why = refusal(data, path)
     if why is None:
@@ -156,6 +161,19 @@ def read_article(path: str, args: argparse.Namespace) -> MeetingDraft:
     if why is not None:
         raise CliError(f"{path}: {why}")
     return draft
+
+
+def read_url(url: str, args: argparse.Namespace) -> MeetingDraft:
+    """Fetch a page and read it (store.fetch passes it through the same gate as a file)."""
+    try:
+        topics = load_topics()
+    except TaxonomyError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return fetch_article(url, meeting_date=getattr(args, "date", None),
+                             dyad=getattr(args, "dyad", None), topics=topics)
+    except (FetchError, IngestError) as exc:
+        raise CliError(f"{url}: {exc}") from None
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -40,6 +40,10 @@ class AddScreen(BilatScreen[None]):
             with Horizontal():
                 yield PathInput(placeholder="path/to/article.txt|.md|.html", id="add-path")
                 yield Button("Read file", variant="primary", id="read-file")
+            yield Label("…or its web address (http or https):")
+            with Horizontal():
+                yield Input(placeholder="https://…", id="add-url")
+                yield Button("Fetch", id="fetch-url")
             yield Label("…or paste the article below and press ctrl+r:")
         yield TextArea(id="add-paste", soft_wrap=True)
         yield KeyBar()
@@ -57,6 +61,27 @@ class AddScreen(BilatScreen[None]):
             self.notify(str(exc), severity="error")
             return
         self.ingest(data, Path(raw).name)
+
+    @on(Button.Pressed, "#fetch-url")
+    @on(Input.Submitted, "#add-url")
+    def read_url(self) -> None:
+        url = self.query_one("#add-url", Input).value.strip()
+        if not url:
+            self.notify("Type the web address of an article.", severity="warning")
+            return
+        self.notify(f"Fetching {url}")
+        self.fetch_url(url)
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def fetch_url(self, url: str) -> None:
+        from store.fetch import FetchError, fetch_article
+
+        try:
+            draft = fetch_article(url)  # the same gate as a file, inside store.fetch
+        except (FetchError, IngestError) as exc:
+            self.app.call_from_thread(self.notify, f"{url}: {exc}", severity="error")
+            return
+        self.post_message(ArticleIngested(draft, url))
 
     def action_read_paste(self) -> None:
         text = self.query_one("#add-paste", TextArea).text

@@ -18,6 +18,7 @@ KEYS = [
             ("?  F1", "this help"),
             ("t", "switch light / dark theme"),
             ("u", "undo the latest change (again: the one before); `bilat log` lists them"),
+            ("i", "inbox: items pulled from feeds (`bilat feed add URL` follows one)"),
             ("escape", "back"),
             ("q", "quit"),
         ],
@@ -70,6 +71,8 @@ KEYS = [
         ],
     ),
     ("Compare", [("x", "swap meetings"), ("enter", "open the topic")]),
+    ("Inbox", [("p", "pull every feed"), ("enter  a", "fetch the item and review it"),
+               ("s", "skip the item")]),
     (
         "Quotes",
         [
