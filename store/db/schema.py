@@ -328,7 +328,52 @@ _V4 = [
     END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# Version 5 is another branch's (feeds); the lead fills it in at merge.
+_V5: list[str] = []
+
+# Version 6: positions and commitments, one row each, with their article (so `reindex` and
+# `rm-source` find them) and meeting (so merge and split move them). A commitment's
+# extracted state is not stored: it is read from the later meetings of the pair
+# (store/commitments.py) when asked. The user's state and note sit on the row, apart from
+# the extracted columns; `reindex` keeps the row (and its id) when it finds the promise again.
+_V6 = [
+    """CREATE TABLE positions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        side TEXT,
+        speaker TEXT,
+        topic TEXT,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        paragraph INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote INTEGER                               -- index into the article's draft quotes
+    )""",
+    """CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        parties TEXT NOT NULL DEFAULT '[]',         -- JSON list of countries
+        topic TEXT,
+        text TEXT NOT NULL,
+        due TEXT,
+        paragraph INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        manual_state TEXT,                          -- the user's; NULL: the extracted one
+        note TEXT
+    )""",
+    "CREATE INDEX positions_meeting ON positions(meeting_id)",
+    "CREATE INDEX positions_article ON positions(article_id)",
+    # `bilat positions TOPIC`: one topic's positions without reading the others.
+    "CREATE INDEX positions_topic ON positions(topic, meeting_id)",
+    "CREATE INDEX commitments_meeting ON commitments(meeting_id)",
+    "CREATE INDEX commitments_article ON commitments(article_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -243,4 +243,8 @@ def narrow_dump(dump: StoreDump, scope: Scope) -> StoreDump:
         "entries": [e for e in entries if e.meeting_id in ids],
         "overrides": [o for o in overrides if o.meeting_id in ids],
         "quotes": quotes,
+        "positions": [p for p in dump.positions
+                      if p.meeting_id in ids and scope.takes_topic(p.topic)],
+        "commitments": [k for k in dump.commitments
+                        if k.meeting_id in ids and scope.takes_topic(k.topic)],
     })
