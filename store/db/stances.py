@@ -154,18 +154,18 @@ def set_commitment(
     conn: sqlite3.Connection, commitment_id: int, state: CommitmentState | None,
     note: str | None, *, clear: bool = False,
 ) -> None:
-    """The user's state and/or note (None: leave as is; `clear`: back to the extracted state,
-    no note). One transaction with its journal entry, so `undo` puts it back."""
+    """The user's state and/or note (None: leave as is; a note of '' removes it; `clear`: back
+    to the extracted state). One transaction with its journal entry, so `undo` puts it back."""
     if state is not None and state not in tracker_mod.STATES:
         raise StoreError(f"unknown state {state!r} (choose from {', '.join(tracker_mod.STATES)})")
     with transaction(conn):
         before = commitment_row(conn, commitment_id)
         new_state = None if clear else (state if state is not None else before["manual_state"])
-        new_note = None if clear else (note if note is not None else before["note"])
+        new_note = (note or None) if note is not None else before["note"]
         conn.execute("UPDATE commitments SET manual_state = ?, note = ? WHERE id = ?",
                      (new_state, new_note, commitment_id))
         after = commitment_row(conn, commitment_id)
-        what = "auto" if clear else (new_state or "auto")
+        what = new_state or "auto"
         journal.record(
             conn, "commitment",
             f"commitment {commitment_id}: {what}" + (f" (note: {new_note})" if new_note else ""),
@@ -349,3 +349,17 @@ def commitments(
             if state is None or view.state == state:
                 out.append(view)
     return out
+
+
+def commitment(conn: sqlite3.Connection, commitment_id: int, today: date) -> StoredCommitment:
+    """One commitment, tracked across its pair's later meetings."""
+    row = tuples(
+        conn, "SELECT m.dyad FROM commitments c JOIN meetings m ON m.id = c.meeting_id "
+        "WHERE c.id = ?", (commitment_id,),
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"no commitment {commitment_id} in the store (see `bilat commitments`)")
+    for c, found in tracking(conn, json.loads(row[0])):
+        if c.id == commitment_id:
+            return with_tracking(c, found, today)
+    raise StoreError(f"no commitment {commitment_id} in the store")  # pragma: no cover

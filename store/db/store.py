@@ -291,6 +291,11 @@ class Store:
         return stances.commitments(self.conn, dyad, state, today or date.today())
 
     @_locked
+    def commitment(self, commitment_id: int, *, today: date | None = None) -> StoredCommitment:
+        """One commitment, tracked; StoreError when there is none with that id."""
+        return stances.commitment(self.conn, commitment_id, today or date.today())
+
+    @_locked
     def set_commitment(
         self, commitment_id: int, *, state: CommitmentState | None = None,
         note: str | None = None, clear: bool = False,
