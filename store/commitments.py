@@ -46,6 +46,7 @@ new more further each other which who whom whose there here then than so such ve
 coming weeks week months month year years next end soon later early late spring summer
 autumn fall winter before after within until between among about around again
 united states china chinese american u.s us washington beijing
+said say says told official officials reporters statement according added
 """.split())
 
 # Irregular past forms -> the base form the commitment uses.
@@ -117,14 +118,16 @@ def sentences(text: str) -> list[str]:
 
 
 def matches(action: list[str], sentence: str) -> bool:
-    """The sentence names the action: its verb and one more of its words, or half of them."""
+    """The sentence names the action: half of its words and at least two, one of them its
+    verb; or, without the verb (passive, another verb), more than half of them."""
     if not action:
         return False
     found = set(content_words(sentence))
-    shared = [w for w in action if w in found]
-    if action[0] in found and len(shared) >= 2:
+    shared = sum(1 for w in action if w in found)
+    need = max(2, (len(action) + 1) // 2)
+    if action[0] in found and shared >= need:
         return True
-    return len(action) >= 3 and len(shared) * 2 >= len(action) and len(shared) >= 2
+    return len(action) >= 3 and shared >= max(need, len(action) // 2 + 1)
 
 
 def read_state(sentence: str) -> CommitmentState | None:
