@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from store.models import Commitment, CommitmentState, Tracking
+from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
 
 STATES: tuple[CommitmentState, ...] = (
     "open", "kept", "progressing", "stalled", "broken", "superseded",
@@ -246,6 +246,16 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
 def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
     """Open and past its due date."""
     return state == "open" and due is not None and due < today
+
+
+def with_tracking(c: StoredCommitment, found: Tracking | None, today: date) -> StoredCommitment:
+    """The commitment with its extracted tracking, the state shown (the user's when set)
+    and `overdue` filled in."""
+    t = found or Tracking(due_date=due_date(c.due, c.meeting_date))
+    state = c.manual_state or t.state
+    return c.model_copy(update={
+        "extracted": t, "state": state, "overdue": is_overdue(state, t.due_date, today),
+    })
 
 
 class Tracker:

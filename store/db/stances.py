@@ -318,16 +318,6 @@ def commitments_of(
     return com
 
 
-def with_tracking(c: StoredCommitment, found: Tracking | None, today: date) -> StoredCommitment:
-    """The commitment with its extracted tracking, the state shown and `overdue` filled in."""
-    t = found or Tracking(due_date=tracker_mod.due_date(c.due, c.meeting_date))
-    state = c.manual_state or t.state
-    return c.model_copy(update={
-        "extracted": t, "state": state,
-        "overdue": tracker_mod.is_overdue(state, t.due_date, today),
-    })
-
-
 def pair_keys_with_commitments(conn: sqlite3.Connection) -> list[list[str]]:
     """Pairs that have at least one commitment, most meetings first."""
     return [d for d in all_dyads(conn) if conn.execute(
@@ -345,7 +335,7 @@ def commitments(
     out: list[StoredCommitment] = []
     for pair in ([sorted(dyad)] if dyad else pair_keys_with_commitments(conn)):
         for c, found in tracking(conn, pair):
-            view = with_tracking(c, found, today)
+            view = tracker_mod.with_tracking(c, found, today)
             if state is None or view.state == state:
                 out.append(view)
     return out
@@ -361,5 +351,5 @@ def commitment(conn: sqlite3.Connection, commitment_id: int, today: date) -> Sto
         raise StoreError(f"no commitment {commitment_id} in the store (see `bilat commitments`)")
     for c, found in tracking(conn, json.loads(row[0])):
         if c.id == commitment_id:
-            return with_tracking(c, found, today)
+            return tracker_mod.with_tracking(c, found, today)
     raise StoreError(f"no commitment {commitment_id} in the store")  # pragma: no cover
