@@ -17,9 +17,9 @@ import pytest
 
 from store.db import Store
 from store.export import render
-from store.models import Commitment, MeetingDraft, Position, Status
+from store.models import Status
 
-from .synthetic import draft
+from .synthetic import draft, with_stances
 
 # Tables that grow with the history. Topics, counts and speakers stay small.
 LARGE = {
@@ -40,19 +40,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     opened.set_status(3, "trade", Status.AGREEMENT, "set by hand")
     yield opened
     opened.close()
-
-
-def with_stances(d: MeetingDraft) -> MeetingDraft:
-    """The synthetic draft with a position and a commitment on trade (spans of its text)."""
-    start = d.text.index("We discussed")
-    end = d.text.index(",", start)
-    return d.model_copy(update={
-        "positions": [Position(side="China", speaker="Wang Yi", topic="trade", kind="assertion",
-                               text=d.text[start:end], paragraph=1, start=start, end=end)],
-        "commitments": [Commitment(parties=d.dyad, topic="trade", text=d.text[start:end],
-                                   due="by the end of the year", paragraph=1, start=start,
-                                   end=end)],
-    })
 
 
 def statements(store: Store, call: Callable[[], object]) -> list[str]:
