@@ -120,9 +120,13 @@ def sentences(text: str) -> list[str]:
 def matches(action: list[str], sentence: str) -> bool:
     """The sentence names the action: half of its words and at least two, one of them its
     verb; or, without the verb (passive, another verb), more than half of them."""
+    return matches_words(action, set(content_words(sentence)))
+
+
+def matches_words(action: list[str], found: set[str]) -> bool:
+    """`matches` on the sentence's content words, computed once."""
     if not action:
         return False
-    found = set(content_words(sentence))
     shared = sum(1 for w in action if w in found)
     need = max(2, (len(action) + 1) // 2)
     if action[0] in found and shared >= need:
@@ -259,26 +263,60 @@ def with_tracking(c: StoredCommitment, found: Tracking | None, today: date) -> S
 
 
 class Tracker:
-    """Walks a pair's meetings oldest first, batch by batch, following every commitment made.
+    """Walks a pair's meetings oldest first, batch by batch, following every commitment made;
+    gives what `track` gives for each, without holding the later meetings.
 
-    Holds the commitments and, per meeting after the first commitment, only what can
-    match them; `results()` answers each commitment's tracking.
+    Each later sentence's words are computed once and looked up in an index of the
+    commitments' action words, so a meeting costs its sentences, not sentences x commitments.
     """
 
     def __init__(self) -> None:
-        self._made: list[tuple[int, Commitment, date | None, int]] = []  # (id, c, day, index)
-        self._later: list[Later] = []
+        self._made: dict[int, tuple[Commitment, list[str]]] = {}
+        self._index: dict[str, list[int]] = {}
+        self._found: dict[int, Tracking] = {}
+
+    def _candidates(self, words: set[str]) -> list[int]:
+        hits: dict[int, int] = {}
+        for w in words:
+            for cid in self._index.get(w, ()):
+                hits[cid] = hits.get(cid, 0) + 1
+        return [cid for cid, n in hits.items() if n >= 2]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
+        decided: dict[int, tuple[CommitmentState, str]] = {}
         if self._made:
-            self._later.append(meeting)
+            for topic, sentence in meeting.sentences:
+                words = set(content_words(sentence))
+                for cid in self._candidates(words):
+                    c, action = self._made[cid]
+                    if cid in decided or (c.topic is not None and topic is not None
+                                          and topic != c.topic):
+                        continue
+                    if matches_words(action, words):
+                        state = read_state(sentence)
+                        if state is not None:
+                            decided[cid] = (state, sentence)
+            for other in meeting.commitments:
+                words = set(content_words(other.text))
+                for cid in self._candidates(words):
+                    c, action = self._made[cid]
+                    if cid in decided or not (c.topic is None or other.topic in (None, c.topic)):
+                        continue
+                    if matches_words(action, words):
+                        decided[cid] = ("superseded", other.text)
+        for cid, (state, evidence) in decided.items():
+            self._found[cid] = self._found[cid].model_copy(update={
+                "state": state, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
+                "evidence_date": meeting.meeting_date,
+            })
+        # This meeting's own commitments are followed from the next meeting on.
         for cid, c in commitments:
-            # Followed from the next meeting on: `start` is the index the next one gets.
-            self._made.append((cid, c, meeting.meeting_date, len(self._later)))
+            action = action_words(c)
+            self._made[cid] = (c, action)
+            self._found[cid] = Tracking(due_date=due_date(c.due, meeting.meeting_date))
+            for w in action:
+                self._index.setdefault(w, []).append(cid)
 
     def results(self) -> dict[int, Tracking]:
-        return {
-            cid: track(c, made_on, self._later[start:])
-            for cid, c, made_on, start in self._made
-        }
+        return dict(self._found)

@@ -102,3 +102,25 @@ def test_overdue_only_when_open_and_past_due() -> None:
     assert not is_overdue("open", date(2025, 4, 14), date(2025, 4, 14))
     assert not is_overdue("kept", date(2025, 4, 14), date(2026, 1, 1))
     assert not is_overdue("open", None, date(2026, 1, 1))
+
+
+def test_the_tracker_gives_what_track_gives_over_a_history() -> None:
+    mil = Commitment(parties=[], topic="military", start=0, end=1,
+                     text="agreed to resume military-to-military communication")
+    history = [
+        (later("They agreed to hold talks on artificial intelligence.", n=1), [(1, AI)]),
+        (later("Military-to-military communication stays frozen.", "military", n=2),
+         [(2, mil)]),
+        (later("Preparations for the first talks on artificial intelligence began.", n=3), []),
+        (later("They resumed military-to-military communication in June.", "military", n=4),
+         []),
+        (later("Peru called off the talks on artificial intelligence.", n=5), []),
+    ]
+    tracker = Tracker()
+    for meeting, made in history:
+        tracker.feed(meeting, made)
+    found = tracker.results()
+    assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
+    assert found[2] == track(mil, date(2025, 4, 2), [m for m, _ in history[2:]])
+    assert (found[1].state, found[1].evidence_meeting_id) == ("broken", 5)
+    assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 4)

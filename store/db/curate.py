@@ -242,6 +242,7 @@ def remove_source(conn: sqlite3.Connection, article_id: int) -> int | None:
         meeting_id = int(art["meeting_id"])
         snap = journal.snapshot(conn, meeting_id)
         conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        stances.delete_article(conn, article_id)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         left = conn.execute("SELECT count(*) FROM articles WHERE meeting_id = ?",
                             (meeting_id,)).fetchone()[0]
@@ -319,7 +320,7 @@ def split_source(conn: sqlite3.Connection, meeting_id: int, article_id: int) -> 
                      (new_id, article_id))
         conn.execute("UPDATE quotes SET meeting_id = ?, duplicate_of = NULL WHERE article_id = ?",
                      (new_id, article_id))
-        stances.move_article(conn, article_id, new_id)
+        stances.move_article(conn, meeting_id, article_id, new_id)
         # The user's judgement on a topic applies to every source that raised it.
         conn.execute(
             """INSERT INTO entry_overrides (meeting_id, topic_id, status, note)

@@ -102,11 +102,12 @@ def reapply(
 ) -> None:
     """Reindex: the article's positions are replaced; its commitments are matched so that a
     promise found again keeps its id, state and note, and one the user judged is never lost."""
-    conn.execute("DELETE FROM positions WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM positions WHERE meeting_id = ? AND article_id = ?",
+                 (meeting_id, article_id))
     insert_positions(conn, meeting_id, article_id, draft.positions)
     old = conn.execute(
         """SELECT id, text, start, "end", topic, manual_state, note FROM commitments
-           WHERE article_id = ?""", (article_id,),
+           WHERE meeting_id = ? AND article_id = ?""", (meeting_id, article_id),
     ).fetchall()
     matched = match_commitments(old, draft.commitments)
     kept = set(matched.values())
@@ -124,17 +125,28 @@ def reapply(
             insert_commitments(conn, meeting_id, article_id, [c])
 
 
+def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """An article's positions and commitments, before the article itself is deleted."""
+    row = conn.execute("SELECT meeting_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return
+    meeting_id = row[0]
+    for table in ("positions", "commitments"):
+        conn.execute(f"DELETE FROM {table} WHERE meeting_id = ? AND article_id = ?",
+                     (meeting_id, article_id))
+
+
 def move_meeting(conn: sqlite3.Connection, from_id: int, to_id: int) -> None:
     """Merge: every position and commitment of one meeting goes to another."""
     for table in ("positions", "commitments"):
         conn.execute(f"UPDATE {table} SET meeting_id = ? WHERE meeting_id = ?", (to_id, from_id))
 
 
-def move_article(conn: sqlite3.Connection, article_id: int, to_id: int) -> None:
+def move_article(conn: sqlite3.Connection, from_id: int, article_id: int, to_id: int) -> None:
     """Split: an article's positions and commitments follow it to its new meeting."""
     for table in ("positions", "commitments"):
-        conn.execute(f"UPDATE {table} SET meeting_id = ? WHERE article_id = ?",
-                     (to_id, article_id))
+        conn.execute(f"UPDATE {table} SET meeting_id = ? WHERE meeting_id = ? AND article_id = ?",
+                     (to_id, from_id, article_id))
 
 
 # --- the user's state and note ----------------------------------------------------------------

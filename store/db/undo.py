@@ -51,6 +51,7 @@ def _unadd(conn: sqlite3.Connection, before: dict[str, Any], after: dict[str, An
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
         raise StoreError(f"the article it added ({article_id}) is no longer in the store")
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    stances.delete_article(conn, article_id)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     if after["new_meeting"]:
         journal.delete_meetings(conn, [meeting_id])

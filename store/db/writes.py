@@ -416,7 +416,7 @@ def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
                 "UPDATE quotes SET meeting_id = ?, duplicate_of = NULL WHERE article_id = ?",
                 (new_id, art["id"]),
             )
-            stances.move_article(conn, art["id"], new_id)
+            stances.move_article(conn, meeting_id, art["id"], new_id)
             # The user's judgement on a topic applies to every source that raised it.
             for o in overrides:
                 raised = conn.execute(

@@ -151,3 +151,11 @@ def test_a_hand_built_position_keeps_its_quote_index(store: Store) -> None:
     store.add_draft(draft)
     [p] = store.positions("trade")
     assert (p.quote, p.meeting_id, p.meeting_date) == (0, 1, date(2025, 1, 1))
+
+
+def test_undo_of_add_takes_the_articles_rows(pair: Store) -> None:
+    assert {r[2] for r in rows(pair, "positions")} == {1, 2}
+    pair.undo()
+    assert {r[2] for r in rows(pair, "positions")} == {1}
+    pair.undo()
+    assert rows(pair, "positions") == [] and rows(pair, "commitments") == []
