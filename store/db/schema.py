@@ -369,9 +369,10 @@ _V6 = [
         manual_state TEXT,                          -- the user's; NULL: the extracted one
         note TEXT
     )""",
+    # `bilat positions TOPIC` finds the topic's meetings in `board_cells` (a position takes
+    # the topic of its paragraph, which gives the meeting that topic), then their positions
+    # here: no index on the topic, which every add would pay for.
     "CREATE INDEX positions_meeting ON positions(meeting_id, article_id)",
-    # `bilat positions TOPIC`: one topic's positions without reading the others.
-    "CREATE INDEX positions_topic ON positions(topic, meeting_id)",
     "CREATE INDEX commitments_meeting ON commitments(meeting_id, article_id)",
 ]
 

@@ -222,22 +222,29 @@ def positions(
     conn: sqlite3.Connection, topic: str, dyad: list[str] | None = None,
     side: str | None = None, limit: int = 1000,
 ) -> list[StoredPosition]:
-    """A topic's positions, oldest meeting first; `side`: one country's (any case)."""
-    where = ["p.topic = ?"]
-    params: list[Any] = [topic]
-    if dyad:
-        where.append("m.dyad_key = ?")
-        params.append(rows.dyad_key(dyad))
+    """A topic's positions, pair by pair (most meetings first), oldest meeting first;
+    `side`: one country's (any case).
+
+    The topic's meetings come from `board_cells` (index on pair, topic, order), their
+    positions from the (meeting, article) index, so the cost is the topic's meetings."""
+    where, params = "", tuple[str, ...]()
     if side:
-        where.append("p.side = ? COLLATE NOCASE")
-        params.append(side)
-    found = tuples(
-        conn,
-        f"""SELECT {POSITION_COLUMNS} FROM positions p JOIN meetings m ON m.id = p.meeting_id
-            WHERE {' AND '.join(where)} ORDER BY m.seq, p.article_id, p.start LIMIT ?""",
-        (*params, limit),
-    ).fetchall()
-    return [_position(r) for r in found]
+        where, params = " AND p.side = ? COLLATE NOCASE", (side,)
+    out: list[StoredPosition] = []
+    for pair in ([sorted(dyad)] if dyad else all_dyads(conn)):
+        found = tuples(
+            conn,
+            f"""SELECT {POSITION_COLUMNS} FROM board_cells b
+                JOIN positions p ON p.meeting_id = b.meeting_id
+                JOIN meetings m ON m.id = b.meeting_id
+                WHERE b.dyad_key = ? AND b.topic_id = ? AND p.topic = ?{where}
+                ORDER BY b.seq, p.article_id, p.start LIMIT ?""",
+            (rows.dyad_key(pair), topic, topic, *params, limit - len(out)),
+        ).fetchall()
+        out.extend(_position(r) for r in found)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def stances_of(

@@ -10,7 +10,7 @@ import pytest
 
 from store.db import Store, StoreError
 from store.ingest import extract
-from store.models import Commitment, MeetingDraft, Position
+from store.models import Commitment, MeetingDraft, Position, Status, TopicEntry
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stances"
 
@@ -142,7 +142,7 @@ def test_a_hand_built_position_keeps_its_quote_index(store: Store) -> None:
     text = 'Berg said "no more incursions" today.'
     draft = MeetingDraft(
         title="t", meeting_date=date(2025, 1, 1), dyad=["Iceland", "Peru"], text=text,
-        original=text,
+        original=text, topics=[TopicEntry(id="trade", name="Trade", status=Status.TENSION)],
         positions=[Position(side="Iceland", speaker="Anna Berg", topic="trade",
                             kind="warning", text="no more incursions", start=11, end=29,
                             quote=0)],
