@@ -104,11 +104,23 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+# Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
+_CUE = re.compile(
+    r"\b(?:agreed to|agree to|agreed on|agreement to|pledged to|committed to|decided to|"
+    r"promised to|vowed to|will|would|shall)\s+", re.IGNORECASE)
+
+
 def action_words(c: Commitment) -> list[str]:
-    """The commitment's action: its content words without the due phrase."""
+    """The commitment's action: the content words after its promise cue (who promised is
+    not the action), without the due phrase; the verb first."""
     text = c.text
     if c.due:
         text = text.replace(c.due, " ")
+    cue = _CUE.search(text)
+    if cue is not None:
+        after = content_words(text[cue.end():])
+        if len(after) >= 2:
+            return after
     return content_words(text)
 
 
