@@ -203,6 +203,15 @@ def _load(conn: sqlite3.Connection, data: StoreDump) -> None:
             "UPDATE quotes SET duplicate_of = ? WHERE id = ?",
             [(q.duplicate_of, q.id) for q in data.quotes if q.duplicate_of is not None],
         )
+        # No foreign key ties them to their article (schema v6): check it here.
+        owner = {a.id: a.meeting_id for a in data.articles}
+        rows_held = [("position", p.id, p.article_id, p.meeting_id) for p in data.positions]
+        rows_held += [("commitment", k.id, k.article_id, k.meeting_id) for k in data.commitments]
+        for what, rid, article_id, meeting_id in rows_held:
+            if owner.get(article_id) != meeting_id:
+                raise StoreError(
+                    f"dump is inconsistent ({what} {rid} names article {article_id} of meeting "
+                    f"{meeting_id}, which the dump does not hold); nothing was imported")
         conn.executemany(
             """INSERT INTO positions (id, article_id, meeting_id, side, speaker, topic, kind,
                    text, paragraph, start, "end", quote)

@@ -159,3 +159,15 @@ def test_undo_of_add_takes_the_articles_rows(pair: Store) -> None:
     assert {r[2] for r in rows(pair, "positions")} == {1}
     pair.undo()
     assert rows(pair, "positions") == [] and rows(pair, "commitments") == []
+
+
+def test_a_dump_whose_commitment_names_a_missing_article_is_refused(
+    pair: Store, tmp_path: Path
+) -> None:
+    dumped = pair.dump()
+    broken = dumped.model_copy(update={"commitments": [
+        dumped.commitments[0].model_copy(update={"article_id": 99})]})
+    with Store.open(tmp_path / "copy.db") as other:
+        with pytest.raises(StoreError, match="commitment 1 names article 99"):
+            other.load(broken)
+        assert other.counts()["meetings"] == 0
