@@ -12,7 +12,8 @@ what became of it:
 - superseded: a later meeting made a commitment to the same action (renewed, replaced);
 - kept: otherwise, the later sentence reports the action done ("held their first AI talks").
 
-The latest meeting with a match decides. A commitment is overdue when its state is open
+The latest meeting with a match decides, except that superseded is final (the newer promise
+is followed in its place). A commitment is overdue when its state is open
 and the due time its text gives ("in coming weeks", "by the end of the year", "next
 spring", "next month") has passed, read against the meeting date.
 """
@@ -256,6 +257,8 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
                 "evidence_date": meeting.meeting_date,
             })
+            if found == "superseded":
+                break  # the newer promise carries it on, and is followed itself
     return tracking
 
 
@@ -284,7 +287,7 @@ class Tracker:
 
     def __init__(self) -> None:
         self._made: dict[int, tuple[Commitment, list[str]]] = {}
-        self._index: dict[str, list[int]] = {}
+        self._index: dict[str, set[int]] = {}
         self._found: dict[int, Tracking] = {}
 
     def _candidates(self, words: set[str]) -> list[int]:
@@ -318,6 +321,11 @@ class Tracker:
                     if matches_words(action, words):
                         decided[cid] = ("superseded", other.text)
         for cid, (state, evidence) in decided.items():
+            if state == "superseded":
+                # A newer promise carries it on (and is followed itself): stop here, so the
+                # index holds the live promises, not the whole history.
+                for w in self._made[cid][1]:
+                    self._index[w].discard(cid)
             self._found[cid] = self._found[cid].model_copy(update={
                 "state": state, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
                 "evidence_date": meeting.meeting_date,
@@ -328,7 +336,7 @@ class Tracker:
             self._made[cid] = (c, action)
             self._found[cid] = Tracking(due_date=due_date(c.due, meeting.meeting_date))
             for w in action:
-                self._index.setdefault(w, []).append(cid)
+                self._index.setdefault(w, set()).add(cid)
 
     def results(self) -> dict[int, Tracking]:
         return dict(self._found)

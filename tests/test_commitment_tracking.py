@@ -124,3 +124,21 @@ def test_the_tracker_gives_what_track_gives_over_a_history() -> None:
     assert found[2] == track(mil, date(2025, 4, 2), [m for m, _ in history[2:]])
     assert (found[1].state, found[1].evidence_meeting_id) == ("broken", 5)
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 4)
+
+
+def test_superseded_is_final_in_both_walks() -> None:
+    again = Commitment(parties=[], topic="ai", start=0, end=1,
+                       text="agreed to hold their first talks on artificial intelligence in May")
+    history = [
+        (later("They agreed to hold talks on artificial intelligence.", n=1), [(1, AI)]),
+        (later("Both will hold first talks on artificial intelligence in May.", n=2,
+               commitments=[again]), [(2, again)]),
+        (later("They held their first talks on artificial intelligence.", n=3), []),
+    ]
+    tracker = Tracker()
+    for meeting, made in history:
+        tracker.feed(meeting, made)
+    found = tracker.results()
+    assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
+    assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
+    assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 3)
