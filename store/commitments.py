@@ -24,6 +24,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
 
@@ -79,6 +80,7 @@ _PROMISE = re.compile(
     r"plans to|intend to)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A rough base form so that 'held'/'hold', 'resumed'/'resume', 'talks'/'talk' meet."""
     w = word.casefold().strip("'-")
@@ -288,7 +290,9 @@ class Tracker:
     def __init__(self) -> None:
         self._made: dict[int, tuple[Commitment, list[str]]] = {}
         self._index: dict[str, set[int]] = {}
-        self._found: dict[int, Tracking] = {}
+        # id -> (state, evidence, meeting id, meeting date), and the due date read once
+        self._found: dict[int, tuple[CommitmentState, str, int | None, date | None]] = {}
+        self._due: dict[int, date | None] = {}
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
@@ -303,15 +307,17 @@ class Tracker:
         if self._made:
             for topic, sentence in meeting.sentences:
                 words = set(content_words(sentence))
+                said: list[CommitmentState | None] = []  # read_state(sentence), read once
                 for cid in self._candidates(words):
                     c, action = self._made[cid]
                     if cid in decided or (c.topic is not None and topic is not None
                                           and topic != c.topic):
                         continue
                     if matches_words(action, words):
-                        state = read_state(sentence)
-                        if state is not None:
-                            decided[cid] = (state, sentence)
+                        if not said:
+                            said.append(read_state(sentence))
+                        if said[0] is not None:
+                            decided[cid] = (said[0], sentence)
             for other in meeting.commitments:
                 words = set(content_words(other.text))
                 for cid in self._candidates(words):
@@ -326,17 +332,19 @@ class Tracker:
                 # index holds the live promises, not the whole history.
                 for w in self._made[cid][1]:
                     self._index[w].discard(cid)
-            self._found[cid] = self._found[cid].model_copy(update={
-                "state": state, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
-                "evidence_date": meeting.meeting_date,
-            })
+            self._found[cid] = (state, evidence, meeting.meeting_id, meeting.meeting_date)
         # This meeting's own commitments are followed from the next meeting on.
         for cid, c in commitments:
             action = action_words(c)
             self._made[cid] = (c, action)
-            self._found[cid] = Tracking(due_date=due_date(c.due, meeting.meeting_date))
+            self._found[cid] = ("open", "", None, None)
+            self._due[cid] = due_date(c.due, meeting.meeting_date)
             for w in action:
                 self._index.setdefault(w, set()).add(cid)
 
     def results(self) -> dict[int, Tracking]:
-        return dict(self._found)
+        return {
+            cid: Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
+                          evidence_date=day, due_date=self._due[cid])
+            for cid, (state, evidence, mid, day) in self._found.items()
+        }
