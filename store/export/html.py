@@ -194,14 +194,14 @@ def _stances(d: DyadHistory, slug: str) -> list[str]:
                 topic = f" <span class=\"muted\">[{e(c.topic)}]</span>" if c.topic else ""
                 details = "".join(f"<br><span class=\"muted\">{e(x)}</span>"
                                   for x in commitment_details(c))
-                out.append(f"<li><b>{e(commitment_state(c))}</b>{topic}: {e(c.text)}"
+                out.append(f"<li><strong>{e(commitment_state(c))}</strong>{topic}: {e(c.text)}"
                            f"{details}</li>")
             out.append("</ul>")
         if positions:
             out.append("<ul class=\"positions\">")
             for p in positions:
                 topic = f" <span class=\"muted\">[{e(p.topic)}]</span>" if p.topic else ""
-                out.append(f"<li><b>{e(position_speaker(p))}</b>, {e(p.kind)}{topic}: "
+                out.append(f"<li><strong>{e(position_speaker(p))}</strong>, {e(p.kind)}{topic}: "
                            f"{e(p.text)}</li>")
             out.append("</ul>")
         out.append("</div>")

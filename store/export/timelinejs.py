@@ -1,5 +1,6 @@
 """TimelineJS JSON: one event per topic per meeting, grouped by topic (`group` = topic name),
-then one event per commitment at the meeting that made it (group "Commitments").
+then one event per commitment at the meeting that made it, in its topic's group (headline
+"Commitment: ..."; group "Commitments" when it has no topic).
 
 TimelineJS renders `headline` and `text` as HTML, so every article-derived
 string is escaped here. Undated meetings cannot be placed on a timeline and are left out.
@@ -61,14 +62,18 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
         for meeting, _, commitments in d.stances():
             if meeting.meeting_date is None or not commitments:
                 continue
-            parts = [_dumps(_commitment_event(meeting, c, label if many else None))
-                     for c in commitments]
+            parts = [_dumps(_commitment_event(
+                meeting, c, label if many else None,
+                topics[c.topic][1].name if c.topic in topics else "Commitments",
+            )) for c in commitments]
             yield ("" if first else ",") + ",".join(parts)
             first = False
     yield "]}\n"
 
 
-def _commitment_event(m: MeetingRef, c: StoredCommitment, dyad: str | None) -> dict[str, Any]:
+def _commitment_event(
+    m: MeetingRef, c: StoredCommitment, dyad: str | None, group: str
+) -> dict[str, Any]:
     day = m.meeting_date
     assert day is not None
     parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c.text)}</p>"]
@@ -79,7 +84,7 @@ def _commitment_event(m: MeetingRef, c: StoredCommitment, dyad: str | None) -> d
     return {
         "start_date": {"year": day.year, "month": day.month, "day": day.day},
         "text": {"headline": escape(f"Commitment: {title}"), "text": "".join(parts)},
-        "group": "Commitments",
+        "group": escape(group),
         "unique_id": f"c{c.id}",
     }
 

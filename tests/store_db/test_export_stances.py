@@ -63,7 +63,8 @@ def test_csv_has_a_row_per_position_and_commitment(pair: Store) -> None:
 
 def test_timelinejs_shows_each_commitment_as_an_event(pair: Store) -> None:
     events = json.loads(render(pair, "timelinejs"))["events"]
-    [made] = [e for e in events if e["group"] == "Commitments"]
+    [made] = [e for e in events if e["unique_id"].startswith("c")]
+    assert made["group"] == "Artificial intelligence" and made["text"]["headline"].startswith("Commitment: ")
     assert made["start_date"] == {"year": 2025, "month": 3, "day": 3}
     assert "<b>kept</b>" in made["text"]["text"]
 
@@ -87,7 +88,7 @@ def test_article_text_is_escaped_everywhere(store: Store) -> None:
     md = render(store, "md")
     assert "<script>" not in md and "\\<script\\>" in md
     events = json.loads(render(store, "timelinejs"))["events"]
-    commitment = next(e for e in events if e["group"] == "Commitments")
+    commitment = next(e for e in events if e["unique_id"].startswith("c"))
     assert "<script>" not in commitment["text"]["text"]
     cells = [r for r in csv.DictReader(io.StringIO(render(store, "csv")))
              if r["kind"] == "position"]
@@ -104,7 +105,7 @@ def test_streamed_exports_read_them_one_query_per_table_per_batch(tmp_path: Path
             text = timelinejs.render(stream.timeline(store, batch=5))
         finally:
             store.conn.set_trace_callback(None)
-    assert text.count('"group":"Commitments"') == sum(1 for i in range(40) if i % 17 != 16)
+    assert text.count('"unique_id":"c') == sum(1 for i in range(40) if i % 17 != 16)
     positions = [s for s in ran if "FROM positions" in s]
     # Two pairs of 20 meetings in batches of 5: four batches each, plus the empty read at
     # the end of each walk (which reads no positions). Never one query per meeting.
