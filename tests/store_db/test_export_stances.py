@@ -64,7 +64,8 @@ def test_csv_has_a_row_per_position_and_commitment(pair: Store) -> None:
 def test_timelinejs_shows_each_commitment_as_an_event(pair: Store) -> None:
     events = json.loads(render(pair, "timelinejs"))["events"]
     [made] = [e for e in events if e["unique_id"].startswith("c")]
-    assert made["group"] == "Artificial intelligence" and made["text"]["headline"].startswith("Commitment: ")
+    assert made["group"] == "Artificial intelligence"
+    assert made["text"]["headline"].startswith("Commitment: ")
     assert made["start_date"] == {"year": 2025, "month": 3, "day": 3}
     assert "<b>kept</b>" in made["text"]["text"]
 
