@@ -361,7 +361,7 @@ class SourceInfo(BaseModel):
 
 JournalAction = Literal[
     "add", "edit", "participants", "confirm", "set-status", "quote", "merge", "split", "rm",
-    "rm-source", "import",
+    "rm-source", "import", "commitment",
 ]
 
 
@@ -476,6 +476,8 @@ class StoreDump(BaseModel):
     entries: list[DumpEntry] = Field(default_factory=list)
     overrides: list[DumpOverride] = Field(default_factory=list)
     quotes: list[DumpQuote] = Field(default_factory=list)
+    positions: list[DumpPosition] = Field(default_factory=list)
+    commitments: list[DumpCommitment] = Field(default_factory=list)
 
 
 class TopicWindow(BaseModel):
@@ -484,3 +486,63 @@ class TopicWindow(BaseModel):
     history: list[EntryView] = Field(description="Oldest first")
     changes: list[Change] = Field(description="At the meetings of `history`, oldest first")
     complete: bool = Field(description="`history` reaches back to the topic's first entry")
+
+
+# --- Positions and commitments as stored (issue 11) -------------------------
+
+CommitmentState = Literal["open", "kept", "progressing", "stalled", "broken", "superseded"]
+"""Where a promise stands: `broken` also covers reversed (suspended, called off)."""
+
+
+class StoredPosition(Position):
+    """A position as stored, with the meeting and article it was read from."""
+
+    id: int
+    meeting_id: int
+    article_id: int
+    meeting_date: date | None = None
+
+
+class Tracking(BaseModel):
+    """What later meetings of the pair say about a commitment (store/commitments.py)."""
+
+    state: CommitmentState = "open"
+    evidence: str = Field(default="", description="The later sentence the state was read from")
+    evidence_meeting_id: int | None = None
+    evidence_date: date | None = None
+    due_date: date | None = Field(default=None, description="`due` read against the meeting date")
+
+
+class StoredCommitment(Commitment):
+    """A commitment as stored: what ingest read, what tracking found, and the user's word."""
+
+    id: int
+    meeting_id: int
+    article_id: int
+    meeting_date: date | None = None
+    meeting_title: str = ""
+    dyad: list[str] = Field(default_factory=list)
+    extracted: Tracking = Field(default_factory=Tracking)
+    manual_state: CommitmentState | None = Field(default=None, description="Set by the user")
+    note: str | None = None
+    state: CommitmentState = Field(
+        default="open", description="The user's state if set, else the extracted one")
+    overdue: bool = Field(default=False, description="Open and past its due date")
+
+
+class DumpPosition(Position):
+    """A position row of the dump."""
+
+    id: int
+    meeting_id: int
+    article_id: int
+
+
+class DumpCommitment(Commitment):
+    """A commitment row of the dump: extracted values, then the user's state and note."""
+
+    id: int
+    meeting_id: int
+    article_id: int
+    manual_state: CommitmentState | None = None
+    note: str | None = None

@@ -24,6 +24,11 @@ Schema (version in `PRAGMA user_version`; ordered forward migrations in
   topic_override, topic_overridden, dropped | duplicate_of)`: extracted values,
   then the user's fixes, then de-duplication; `eff_*` generated columns give
   what views show (the fix when there is one).
+- Schema v6 (v5 is another branch's): `positions(id, article_id, meeting_id, side, speaker,
+  topic, kind, text, paragraph, start, end, quote)` and `commitments(id, article_id,
+  meeting_id, parties, topic, text, due, paragraph, start, end | manual_state, note)`,
+  written with their article and deleted with it; a commitment's extracted state is
+  computed from the pair's later meetings when asked (`stances.py`).
 - `quotes_fts` (quote text), `articles_fts` (article plain text): external-content
   FTS5 tables kept in sync by triggers, i.e. inside the same transaction as the write.
 - Schema v4, for reads that cost the same at any size: `meetings.seq` (generated:

@@ -13,7 +13,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from store.db import journal, rows
+from store.db import journal, rows, stances
 from store.db.connection import transaction
 from store.db.errors import StoreError
 from store.db.writes import (
@@ -242,6 +242,7 @@ def remove_source(conn: sqlite3.Connection, article_id: int) -> int | None:
         meeting_id = int(art["meeting_id"])
         snap = journal.snapshot(conn, meeting_id)
         conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        stances.delete_article(conn, article_id)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         left = conn.execute("SELECT count(*) FROM articles WHERE meeting_id = ?",
                             (meeting_id,)).fetchone()[0]
@@ -279,6 +280,7 @@ def merge(conn: sqlite3.Connection, keep_id: int, other_id: int) -> None:
                          (keep_id, other_id))
         conn.execute("UPDATE quotes SET meeting_id = ?, duplicate_of = NULL WHERE meeting_id = ?",
                      (keep_id, other_id))
+        stances.move_meeting(conn, other_id, keep_id)
         conn.execute(
             """INSERT INTO entry_overrides (meeting_id, topic_id, status, note)
                SELECT ?, topic_id, status, note FROM entry_overrides WHERE meeting_id = ?
@@ -318,6 +320,7 @@ def split_source(conn: sqlite3.Connection, meeting_id: int, article_id: int) -> 
                      (new_id, article_id))
         conn.execute("UPDATE quotes SET meeting_id = ?, duplicate_of = NULL WHERE article_id = ?",
                      (new_id, article_id))
+        stances.move_article(conn, meeting_id, article_id, new_id)
         # The user's judgement on a topic applies to every source that raised it.
         conn.execute(
             """INSERT INTO entry_overrides (meeting_id, topic_id, status, note)

@@ -17,9 +17,11 @@ from store.db.writes import refresh_cells
 from store.models import (
     Actor,
     DumpArticle,
+    DumpCommitment,
     DumpEntry,
     DumpMeeting,
     DumpOverride,
+    DumpPosition,
     DumpQuote,
     Figure,
     Status,
@@ -87,6 +89,24 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
                 dropped=bool(r["dropped"]), duplicate_of=r["duplicate_of"],
             )
             for r in c("SELECT * FROM quotes ORDER BY id")
+        ],
+        positions=[
+            DumpPosition(
+                id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
+                side=r["side"], speaker=r["speaker"], topic=r["topic"], kind=r["kind"],
+                text=r["text"], paragraph=r["paragraph"], start=r["start"], end=r["end"],
+                quote=r["quote"],
+            )
+            for r in c("SELECT * FROM positions ORDER BY id")
+        ],
+        commitments=[
+            DumpCommitment(
+                id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
+                parties=json.loads(r["parties"]), topic=r["topic"], text=r["text"], due=r["due"],
+                paragraph=r["paragraph"], start=r["start"], end=r["end"],
+                manual_state=r["manual_state"], note=r["note"],
+            )
+            for r in c("SELECT * FROM commitments ORDER BY id")
         ],
     )
 
@@ -215,6 +235,29 @@ def _load(conn: sqlite3.Connection, data: StoreDump) -> None:
         conn.executemany(
             "UPDATE quotes SET duplicate_of = ? WHERE id = ?",
             [(q.duplicate_of, q.id) for q in data.quotes if q.duplicate_of is not None],
+        )
+        # No foreign key ties them to their article (schema v6): check it here.
+        owner = {a.id: a.meeting_id for a in data.articles}
+        rows_held = [("position", p.id, p.article_id, p.meeting_id) for p in data.positions]
+        rows_held += [("commitment", k.id, k.article_id, k.meeting_id) for k in data.commitments]
+        for what, rid, article_id, meeting_id in rows_held:
+            if owner.get(article_id) != meeting_id:
+                raise StoreError(
+                    f"dump is inconsistent ({what} {rid} names article {article_id} of meeting "
+                    f"{meeting_id}, which the dump does not hold); nothing was imported")
+        conn.executemany(
+            """INSERT INTO positions (id, article_id, meeting_id, side, speaker, topic, kind,
+                   text, paragraph, start, "end", quote)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(p.id, p.article_id, p.meeting_id, p.side, p.speaker, p.topic, p.kind, p.text,
+              p.paragraph, p.start, p.end, p.quote) for p in data.positions],
+        )
+        conn.executemany(
+            """INSERT INTO commitments (id, article_id, meeting_id, parties, topic, text, due,
+                   paragraph, start, "end", manual_state, note)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(k.id, k.article_id, k.meeting_id, rows.dumps(k.parties), k.topic, k.text, k.due,
+              k.paragraph, k.start, k.end, k.manual_state, k.note) for k in data.commitments],
         )
         # Undo of an import removes what it brought (the store was empty before).
         journal.record(

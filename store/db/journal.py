@@ -32,7 +32,7 @@ Snapshot = dict[str, list[Row]]
 
 # Tables that belong to a meeting, parents first (the order rows are put back in).
 _MEETING_TABLES = ("meetings", "meeting_edits", "articles", "article_texts", "topic_entries",
-                   "entry_overrides", "quotes")
+                   "entry_overrides", "quotes", "positions", "commitments")
 _KEY = {"meetings": "id", "articles": "meeting_id", "article_texts": "article_id"}
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from store.db import rows
+from store.db import rows, stances
 from store.db.connection import transaction
 from store.db.textkey import text_key
 from store.db.writes import (
@@ -103,6 +103,7 @@ def _apply(conn: sqlite3.Connection, article: sqlite3.Row, draft: MeetingDraft) 
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (*values, article_id, meeting_id),
             )
+    stances.reapply(conn, meeting_id, article_id, draft)
     refresh_from_articles(conn, meeting_id)
     refresh_duplicates(conn, meeting_id)
     refresh_cells(conn, meeting_id)

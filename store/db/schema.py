@@ -10,6 +10,8 @@ article text without page furniture (`text_key`, for duplicates), a quote's side
 on its own (`country_overridden`) and the journal of every user change.
 Version 4 keeps the board's cells and counts in tables of their own, kept by
 triggers, so what a user waits for reads a few index entries at any size.
+Version 5 holds the feeds a user follows and the items pulled from them; version 6 the
+positions and commitments of each article, with the user's own state of a commitment.
 Never edit a released migration: append one.
 """
 
@@ -358,7 +360,52 @@ _V5 = [
     "CREATE INDEX feed_items_state ON feed_items(state, feed_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# Version 6: positions and commitments, one row each, with their article (so `reindex` and
+# `rm-source` find them) and meeting (so merge and split move them). A commitment's
+# extracted state is not stored: it is read from the later meetings of the pair
+# (store/commitments.py) when asked. The user's state and note sit on the row, apart from
+# the extracted columns; `reindex` keeps the row (and its id) when it finds the promise again.
+_V6 = [
+    # An article's rows are deleted with it by the writes that delete one article (rm-source,
+    # undo of add): no foreign key on article_id, whose cascade would need an index of its
+    # own on every insert (a tenth of `add`). The meeting key cascades, through the
+    # (meeting_id, article_id) index that serves both.
+    """CREATE TABLE positions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        side TEXT,
+        speaker TEXT,
+        topic TEXT,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        paragraph INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote INTEGER                               -- index into the article's draft quotes
+    )""",
+    """CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        parties TEXT NOT NULL DEFAULT '[]',         -- JSON list of countries
+        topic TEXT,
+        text TEXT NOT NULL,
+        due TEXT,
+        paragraph INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        manual_state TEXT,                          -- the user's; NULL: the extracted one
+        note TEXT
+    )""",
+    # `bilat positions TOPIC` finds the topic's meetings in `board_cells` (a position takes
+    # the topic of its paragraph, which gives the meeting that topic), then their positions
+    # here: no index on the topic, which every add would pay for.
+    "CREATE INDEX positions_meeting ON positions(meeting_id, article_id)",
+    "CREATE INDEX commitments_meeting ON commitments(meeting_id, article_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

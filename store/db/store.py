@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from store import changes as changes_mod
-from store.db import batches, curate, journal, queries, reindex, undo, writes
+from store.db import batches, curate, journal, queries, reindex, stances, undo, writes
 from store.db import dump as dump_mod
 from store.db.connection import check_path, connect, translate
 from store.db.errors import StoreError
@@ -22,6 +22,7 @@ from store.models import (
     AddResult,
     Board,
     Change,
+    CommitmentState,
     EntryView,
     JournalEntry,
     MeetingDetail,
@@ -30,10 +31,13 @@ from store.models import (
     MeetingRef,
     SourceInfo,
     Status,
+    StoredCommitment,
+    StoredPosition,
     StoredQuote,
     StoreDump,
     Topic,
     TopicWindow,
+    Tracking,
 )
 
 P = ParamSpec("P")
@@ -266,6 +270,51 @@ class Store:
 
             extract = default_extract
         return reindex.reindex(self.conn, extract, queries.topics(self.conn), progress)
+
+    # --- positions and commitments (store/db/stances.py) ---------------------------------
+
+    @_locked
+    def positions(
+        self, topic_id: str, dyad: list[str] | None = None, *, side: str | None = None,
+        limit: int = 1000,
+    ) -> list[StoredPosition]:
+        """A topic's stated positions, oldest meeting first; `side`: one country's."""
+        return stances.positions(self.conn, topic_id, dyad, side, limit)
+
+    @_locked
+    def commitments(
+        self, dyad: list[str] | None = None, *, state: CommitmentState | None = None,
+        today: date | None = None,
+    ) -> list[StoredCommitment]:
+        """Commitments of a pair (None: all pairs), oldest first, each followed across the
+        pair's later meetings; `state`: only those in it; overdue is judged at `today`."""
+        return stances.commitments(self.conn, dyad, state, today or date.today())
+
+    @_locked
+    def commitment(self, commitment_id: int, *, today: date | None = None) -> StoredCommitment:
+        """One commitment, tracked; StoreError when there is none with that id."""
+        return stances.commitment(self.conn, commitment_id, today or date.today())
+
+    @_locked
+    def set_commitment(
+        self, commitment_id: int, *, state: CommitmentState | None = None,
+        note: str | None = None, clear: bool = False,
+    ) -> None:
+        """The user's state and/or note for a commitment (journaled; `reindex` keeps them);
+        `clear`: back to the extracted state."""
+        stances.set_commitment(self.conn, commitment_id, state, note, clear=clear)
+
+    @_locked
+    def stances_of(
+        self, meetings: list[MeetingRef]
+    ) -> tuple[dict[int, list[StoredPosition]], dict[int, list[StoredCommitment]]]:
+        """Positions and commitments of a batch of meetings (exports), by meeting id."""
+        return stances.stances_of(self.conn, [m.id for m in meetings])
+
+    @_locked
+    def commitment_tracking(self, dyad: list[str]) -> dict[int, Tracking]:
+        """Each commitment of the pair (by id) with what its later meetings say of it."""
+        return {c.id: t for c, t in stances.tracking(self.conn, dyad)}
 
     @_locked
     def add_topic(self, topic: Topic) -> None:

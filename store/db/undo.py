@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from store.db import journal
+from store.db import journal, stances
 from store.db.connection import transaction
 from store.db.errors import StoreError
 from store.db.writes import refresh_cells, refresh_duplicates, refresh_from_articles
@@ -51,6 +51,7 @@ def _unadd(conn: sqlite3.Connection, before: dict[str, Any], after: dict[str, An
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
         raise StoreError(f"the article it added ({article_id}) is no longer in the store")
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    stances.delete_article(conn, article_id)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     if after["new_meeting"]:
         journal.delete_meetings(conn, [meeting_id])
@@ -85,6 +86,8 @@ def undo(conn: sqlite3.Connection) -> JournalEntry | None:
                 _put_override(conn, int(entry.meeting_id or 0), before)
             elif entry.action == "quote":
                 _put_quote(conn, before)
+            elif entry.action == "commitment":
+                stances.put_back(conn, before)
             elif entry.action == "add":
                 _unadd(conn, before, after)
             else:  # rm, rm-source, merge, split, import

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from store.db import journal, rows
+from store.db import journal, rows, stances
 from store.db.connection import transaction
 from store.db.errors import DuplicateArticle, StoreError
 from store.db.merge import (
@@ -266,6 +266,8 @@ def add_draft(conn: sqlite3.Connection, draft: MeetingDraft, *, new_meeting: boo
         )
         insert_entries(conn, meeting_id, article_id, draft.topics)
         insert_quotes(conn, meeting_id, article_id, draft.quotes)
+        stances.insert_positions(conn, meeting_id, article_id, draft.positions)
+        stances.insert_commitments(conn, meeting_id, article_id, draft.commitments)
         refresh_cells(conn, meeting_id)
         added, merged = len(draft.quotes), 0
         if joined:
@@ -415,6 +417,7 @@ def split_meeting(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
                 "UPDATE quotes SET meeting_id = ?, duplicate_of = NULL WHERE article_id = ?",
                 (new_id, art["id"]),
             )
+            stances.move_article(conn, meeting_id, art["id"], new_id)
             # The user's judgement on a topic applies to every source that raised it.
             for o in overrides:
                 raised = conn.execute(

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from store.models import EntryView, MeetingRef, Status, StoredQuote
+from store.models import (
+    EntryView,
+    MeetingRef,
+    Status,
+    StoredCommitment,
+    StoredPosition,
+    StoredQuote,
+)
 
 
 def when(ref: MeetingRef) -> str:
@@ -40,6 +47,36 @@ def speaker(q: StoredQuote) -> str:
 
 def figure_texts(view: EntryView) -> list[str]:
     return [f"{f.text} {f.noun}".strip() for f in view.figures]
+
+
+def position_speaker(p: StoredPosition) -> str:
+    """'China (Wang Yi)', 'China', 'Wang Yi', 'unknown side'."""
+    side = p.side or ""
+    if p.speaker and side:
+        return f"{side} ({p.speaker})"
+    return side or p.speaker or "unknown side"
+
+
+def commitment_state(c: StoredCommitment) -> str:
+    """'kept', 'open, overdue', 'stalled (set by hand; extracted: kept)'."""
+    out = c.state + (", overdue" if c.overdue else "")
+    if c.manual_state is not None:
+        out += f" (set by hand; extracted: {c.extracted.state})"
+    return out
+
+
+def commitment_details(c: StoredCommitment) -> list[str]:
+    """The due time, the later evidence and the user's note, as plain lines."""
+    out = []
+    if c.due:
+        by = c.extracted.due_date.isoformat() if c.extracted.due_date else "?"
+        out.append(f"due {c.due} (by {by})")
+    if c.extracted.evidence:
+        at = c.extracted.evidence_date.isoformat() if c.extracted.evidence_date else "undated"
+        out.append(f"evidence ({at}): {c.extracted.evidence}")
+    if c.note:
+        out.append(f"note: {c.note}")
+    return out
 
 
 CHUNK = 1 << 16  # characters handed to the writer at a time

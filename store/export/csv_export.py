@@ -2,6 +2,9 @@
 
 `kind=entry`: one row per topic at a meeting (status, evidence, figures, note).
 `kind=quote`: one row per quote, with the topic and meeting it belongs to.
+`kind=position`: one row per stated position (side in `speaker_country`, the clause in `text`).
+`kind=commitment`: one row per commitment, with its state, due date and the later evidence.
+Position and commitment rows follow a pair's entry rows; their columns come last.
 One file keeps the export a single `-o FILE`; filter on `kind` to split it.
 """
 
@@ -11,12 +14,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from store.export.common import CHUNK, figure_texts
-from store.export.select import TimelineSource, dyad_label
+from store.export.select import Stance, TimelineSource, dyad_label
 
 COLUMNS = [
     "kind", "dyad", "meeting_id", "meeting_date", "meeting_title", "location", "sources",
     "topic_id", "topic_name", "status", "extracted_status", "overridden", "note", "evidence",
     "figures", "quote_id", "speaker", "speaker_country", "quote", "quote_source",
+    "position_kind", "text", "commitment_id", "parties", "due", "due_date", "state",
+    "extracted_state", "overdue", "state_evidence",
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
@@ -82,4 +87,33 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
             if size >= CHUNK:
                 yield "".join(buf)
                 buf, size = [], 0
+        for stance in d.stances():
+            for line in _stance_rows(dyad_label(d.dyad), stance):
+                buf.append(line)
+                size += len(line)
+            if size >= CHUNK:
+                yield "".join(buf)
+                buf, size = [], 0
     yield "".join(buf)
+
+
+def _stance_rows(dyad: str, stance: Stance) -> Iterator[str]:
+    meeting, positions, commitments = stance
+    base = {
+        "dyad": dyad, "meeting_id": meeting.id,
+        "meeting_date": meeting.meeting_date.isoformat() if meeting.meeting_date else "",
+        "meeting_title": meeting.title, "location": meeting.location or "",
+        "sources": "; ".join(meeting.sources),
+    }
+    for p in positions:
+        yield _row({**base, "kind": "position", "topic_id": p.topic or "",
+                    "speaker": p.speaker or "", "speaker_country": p.side or "",
+                    "position_kind": p.kind, "text": p.text})
+    for c in commitments:
+        t = c.extracted
+        yield _row({**base, "kind": "commitment", "topic_id": c.topic or "",
+                    "commitment_id": c.id, "parties": "; ".join(c.parties), "text": c.text,
+                    "due": c.due or "", "due_date": t.due_date.isoformat() if t.due_date else "",
+                    "state": c.state, "extracted_state": t.state,
+                    "overdue": "yes" if c.overdue else "no", "note": c.note or "",
+                    "state_evidence": t.evidence})

@@ -13,7 +13,16 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from store.export.common import figure_texts, speaker, transition, when, with_previous
+from store.export.common import (
+    commitment_details,
+    commitment_state,
+    figure_texts,
+    position_speaker,
+    speaker,
+    transition,
+    when,
+    with_previous,
+)
 from store.export.select import DyadHistory, Timeline, dyad_label
 from store.models import MeetingRef, Status
 
@@ -165,6 +174,37 @@ def _dyad(d: DyadHistory, many: bool, links: Links) -> list[str]:
                 src = f", {q.source}" if q.source else ""
                 out.append(f"<blockquote>“{e(q.text)}” — {e(speaker(q) + src)}</blockquote>")
             out.append("</div>")
+    out.extend(_stances(d, slug))
+    return out
+
+
+def _stances(d: DyadHistory, slug: str) -> list[str]:
+    """Each meeting's commitments (with their state) and positions; all text escaped."""
+    out: list[str] = []
+    for m, positions, commitments in d.stances():
+        if not out:
+            out.append(f'<h2 id="{e(slug)}-stances">Positions and commitments</h2>')
+        out.append(f'<div class="entry" id="{e(slug)}-stances-{m.id}">')
+        out.append(f"<div class=\"muted\">{e(when(m))} · "
+                   f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}'
+                   "</a></div>")
+        if commitments:
+            out.append("<ul class=\"commitments\">")
+            for c in commitments:
+                topic = f" <span class=\"muted\">[{e(c.topic)}]</span>" if c.topic else ""
+                details = "".join(f"<br><span class=\"muted\">{e(x)}</span>"
+                                  for x in commitment_details(c))
+                out.append(f"<li><strong>{e(commitment_state(c))}</strong>{topic}: {e(c.text)}"
+                           f"{details}</li>")
+            out.append("</ul>")
+        if positions:
+            out.append("<ul class=\"positions\">")
+            for p in positions:
+                topic = f" <span class=\"muted\">[{e(p.topic)}]</span>" if p.topic else ""
+                out.append(f"<li><strong>{e(position_speaker(p))}</strong>, {e(p.kind)}{topic}: "
+                           f"{e(p.text)}</li>")
+            out.append("</ul>")
+        out.append("</div>")
     return out
 
 

@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterator
 
 from store.export.common import (
+    commitment_details,
+    commitment_state,
     figure_texts,
     joined_lines,
+    position_speaker,
     speaker,
     transition,
     when,
@@ -16,7 +19,7 @@ from store.export.common import (
 from store.export.select import DyadSource as Dyad
 from store.export.select import TimelineSource as History
 from store.export.select import dyad_label
-from store.models import EntryView
+from store.models import EntryView, MeetingRef, StoredCommitment, StoredPosition
 
 # Characters that would turn article text into Markdown structure, links or raw HTML
 # are backslash-escaped; line breaks become spaces so a text stays on its line.
@@ -82,6 +85,31 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
                 heading = True
             # One string per entry: the joiner handles a tenth of the pieces.
             yield _entry(view, before, subsub)
+    heading = False
+    for m, positions, commitments in d.stances():
+        if not heading:
+            yield from (f"{sub} Positions and commitments", "")
+            heading = True
+        yield _stances(m, positions, commitments, subsub)
+
+
+def _stances(m: MeetingRef, positions: list[StoredPosition],
+             commitments: list[StoredCommitment], heading: str) -> str:
+    out = [f"{heading} {when(m)}: {md_text(m.title or f'meeting {m.id}')}", ""]
+    for c in commitments:
+        topic = f" [{md_text(c.topic)}]" if c.topic else ""
+        out.append(f"- Commitment #{c.id}{topic}: {md_text(c.text)} — "
+                   f"**{md_text(commitment_state(c))}**")
+        out += [f"  - {md_text(x)}" for x in commitment_details(c)]
+    if commitments:
+        out.append("")
+    for p in positions:
+        topic = f" [{md_text(p.topic)}]" if p.topic else ""
+        out.append(f"- **{md_text(position_speaker(p))}**, {md_text(p.kind)}{topic}: "
+                   f"{md_text(p.text)}")
+    if positions:
+        out.append("")
+    return "\n".join(out)
 
 
 def _entry(view: EntryView, before: EntryView | None, heading: str) -> str:

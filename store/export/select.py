@@ -12,7 +12,17 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Protocol
 
-from store.models import EntryView, MeetingRef, StoreDump, Topic
+from store.models import (
+    EntryView,
+    MeetingRef,
+    StoredCommitment,
+    StoredPosition,
+    StoreDump,
+    Topic,
+)
+
+# A meeting with its positions and commitments (topics in scope; commitments tracked).
+Stance = tuple[MeetingRef, list[StoredPosition], list[StoredCommitment]]
 
 if TYPE_CHECKING:  # the store is only needed by `gather`; keeps this module import-light
     from store.db import Store
@@ -54,6 +64,7 @@ class DyadSource(Protocol):
     def iter_meetings(self) -> Iterator[MeetingRef]: ...
     def topic_entries(self, topic_id: str) -> Iterator[EntryView]: ...
     def by_meeting(self) -> Iterable[tuple[MeetingRef, list[EntryView]]]: ...
+    def stances(self) -> Iterable[Stance]: ...
 
 
 class TimelineSource(Protocol):
@@ -80,6 +91,7 @@ class DyadHistory:
     meetings: list[MeetingRef]
     topics: list[Topic]
     entries: dict[str, list[EntryView]] = field(default_factory=dict)
+    stance_rows: list[Stance] = field(default_factory=list)
 
     # The same walks as `stream.StoreDyad`, over views held in memory.
 
@@ -92,6 +104,10 @@ class DyadHistory:
 
     def topic_entries(self, topic_id: str) -> Iterator[EntryView]:
         return iter(self.entries.get(topic_id, []))
+
+    def stances(self) -> list[Stance]:
+        """Meetings in scope that have a position or a commitment on a topic in scope."""
+        return self.stance_rows
 
     def by_meeting(self) -> list[tuple[MeetingRef, list[EntryView]]]:
         """Each meeting with its entries in topic order (for formats that go date by date)."""
@@ -206,8 +222,41 @@ def gather(store: Store, topics: list[str] | None = None, since: date | None = N
         histories = {
             t.id: store.topic_history(t.id, dyad) for t in known if scope.takes_topic(t.id)
         }
-        out.append(narrow(dyad, meetings, known, histories, scope))
+        narrowed = narrow(dyad, meetings, known, histories, scope)
+        narrowed.stance_rows = gather_stances(store, dyad, narrowed.meetings, scope)
+        out.append(narrowed)
     return Timeline(title=timeline_title(dyads), scope=scope, dyads=out)
+
+
+def keep_stances(
+    refs: list[MeetingRef], positions: dict[int, list[StoredPosition]],
+    commitments: dict[int, list[StoredCommitment]], scope: Scope,
+) -> list[Stance]:
+    """Per meeting, its positions and commitments on topics in scope; meetings with none
+    are left out. Pure."""
+    out: list[Stance] = []
+    for m in refs:
+        pos = [p for p in positions.get(m.id, []) if scope.takes_topic(p.topic)]
+        com = [c for c in commitments.get(m.id, []) if scope.takes_topic(c.topic)]
+        if pos or com:
+            out.append((m, pos, com))
+    return out
+
+
+def gather_stances(store: Store, dyad: list[str], meetings: list[MeetingRef], scope: Scope
+                   ) -> list[Stance]:
+    """Positions and commitments of these meetings, each commitment tracked (held in memory:
+    the HTML page reads its dyad whole anyway)."""
+    from store.commitments import with_tracking
+
+    if not meetings:
+        return []
+    tracked = store.commitment_tracking(dyad)
+    today = date.today()
+    positions, commitments = store.stances_of(meetings)
+    commitments = {mid: [with_tracking(c, tracked.get(c.id), today) for c in found]
+                   for mid, found in commitments.items()}
+    return keep_stances(meetings, positions, commitments, scope)
 
 
 def narrow_dump(dump: StoreDump, scope: Scope) -> StoreDump:
@@ -243,4 +292,8 @@ def narrow_dump(dump: StoreDump, scope: Scope) -> StoreDump:
         "entries": [e for e in entries if e.meeting_id in ids],
         "overrides": [o for o in overrides if o.meeting_id in ids],
         "quotes": quotes,
+        "positions": [p for p in dump.positions
+                      if p.meeting_id in ids and scope.takes_topic(p.topic)],
+        "commitments": [k for k in dump.commitments
+                        if k.meeting_id in ids and scope.takes_topic(k.topic)],
     })

@@ -15,8 +15,9 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from store.commitments import with_tracking
 from store.db.batches import BATCH
-from store.export.select import Scope, resolve_topics, timeline_title
+from store.export.select import Scope, Stance, keep_stances, resolve_topics, timeline_title
 from store.models import EntryView, MeetingRef, Topic
 
 if TYPE_CHECKING:
@@ -57,6 +58,28 @@ class StoreDyad:
                 return
             yield from batch
             after = batch[-1].meeting
+
+    def stances(self) -> Iterator[Stance]:
+        """Meetings in scope with their positions and commitments, batch by batch: the pair's
+        commitments are tracked first (a walk of its own, batch by batch), then each batch of
+        meetings reads its positions and commitments in one query each."""
+        tracked = self.store.commitment_tracking(self.dyad)
+        today = date.today()
+        after: MeetingRef | None = None
+        while True:
+            batch = self.store.meeting_batch(
+                self.dyad, topics=self.scope.topics, since=self.scope.since,
+                until=self.scope.until, after=after, limit=self.batch,
+            )
+            if not batch:
+                return
+            positions, commitments = self.store.stances_of(batch)
+            tracked_batch = {
+                mid: [with_tracking(c, tracked.get(c.id), today) for c in found]
+                for mid, found in commitments.items()
+            }
+            yield from keep_stances(batch, positions, tracked_batch, self.scope)
+            after = batch[-1]
 
     def by_meeting(self) -> Iterator[tuple[MeetingRef, list[EntryView]]]:
         """Each meeting in scope with its entries (topics in scope) in topic order."""

@@ -1,4 +1,6 @@
-"""TimelineJS JSON: one event per topic per meeting, grouped by topic (`group` = topic name).
+"""TimelineJS JSON: one event per topic per meeting, grouped by topic (`group` = topic name),
+then one event per commitment at the meeting that made it, in its topic's group (headline
+"Commitment: ..."; group "Commitments" when it has no topic).
 
 TimelineJS renders `headline` and `text` as HTML, so every article-derived
 string is escaped here. Undated meetings cannot be placed on a timeline and are left out.
@@ -11,9 +13,15 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from store.export.common import figure_texts, speaker, transition
+from store.export.common import (
+    commitment_details,
+    commitment_state,
+    figure_texts,
+    speaker,
+    transition,
+)
 from store.export.select import TimelineSource, dyad_label
-from store.models import EntryView, Topic
+from store.models import EntryView, MeetingRef, StoredCommitment, Topic
 
 
 def render(timeline: TimelineSource) -> str:
@@ -50,7 +58,35 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
         if parts:
             yield ("" if first else ",") + ",".join(parts)
             first = False
+    for d, label in zip(timeline.dyads, labels, strict=True):
+        for meeting, _, commitments in d.stances():
+            if meeting.meeting_date is None or not commitments:
+                continue
+            parts = [_dumps(_commitment_event(
+                meeting, c, label if many else None,
+                topics[c.topic][1].name if c.topic in topics else "Commitments",
+            )) for c in commitments]
+            yield ("" if first else ",") + ",".join(parts)
+            first = False
     yield "]}\n"
+
+
+def _commitment_event(
+    m: MeetingRef, c: StoredCommitment, dyad: str | None, group: str
+) -> dict[str, Any]:
+    day = m.meeting_date
+    assert day is not None
+    parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c.text)}</p>"]
+    parts += [f"<p>{escape(x)}</p>" for x in commitment_details(c)]
+    title = m.title or f"meeting {m.id}"
+    if dyad is not None:
+        title = f"{title} [{dyad}]"
+    return {
+        "start_date": {"year": day.year, "month": day.month, "day": day.day},
+        "text": {"headline": escape(f"Commitment: {title}"), "text": "".join(parts)},
+        "group": escape(group),
+        "unique_id": f"c{c.id}",
+    }
 
 
 def _event(

@@ -259,7 +259,7 @@ def test_every_export_parses_and_escapes(run: Run, hostile_store: Path, tmp_path
     assert dump["format"] == "bilat-store" and len(dump["articles"]) == len(SAMPLES) + 1
 
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
-    assert {r["kind"] for r in rows} <= {"entry", "quote"}
+    assert {r["kind"] for r in rows} <= {"entry", "quote", "position", "commitment"}
     hostile = [r for r in rows if r["meeting_title"] == HOSTILE_TITLE]
     assert hostile and hostile[0]["note"] == "<b>mine</b> & co"
 

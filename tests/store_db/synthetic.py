@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
-from store.models import MeetingDraft, Paragraph, Quote, Status, TopicEntry
+from store.models import Commitment, MeetingDraft, Paragraph, Position, Quote, Status, TopicEntry
 
 PAIRS = (["China", "United States"], ["Russia", "United States"])
 TOPICS = ("taiwan", "trade", "climate")
@@ -29,3 +29,16 @@ def draft(i: int) -> MeetingDraft:
         paragraph_spans=[Paragraph(index=0, start=0, end=text.index("\n")),
                          Paragraph(index=1, start=text.index("\n") + 2, end=len(text))],
     )
+
+
+def with_stances(d: MeetingDraft) -> MeetingDraft:
+    """The synthetic draft with a position and a commitment on trade (spans of its text)."""
+    start = d.text.index("We discussed")
+    end = d.text.index(",", start)
+    return d.model_copy(update={
+        "positions": [Position(side="China", speaker="Wang Yi", topic="trade", kind="assertion",
+                               text=d.text[start:end], paragraph=1, start=start, end=end)],
+        "commitments": [Commitment(parties=d.dyad, topic="trade", text=d.text[start:end],
+                                   due="by the end of the year", paragraph=1, start=start,
+                                   end=end)],
+    })

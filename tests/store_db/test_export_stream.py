@@ -19,7 +19,7 @@ from store.export import csv_export, markdown, stream, timelinejs
 from store.export.select import TimelineSource, gather
 from store.models import Status
 
-from .synthetic import draft
+from .synthetic import draft, with_stances
 
 FORMATS: dict[str, Callable[[TimelineSource], str]] = {
     "md": markdown.render, "csv": csv_export.render, "timelinejs": timelinejs.render,
@@ -37,7 +37,7 @@ SCOPES = {
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     opened = Store.open(tmp_path_factory.mktemp("stream") / "bilat.db")
     for i in range(70):
-        opened.add_draft(draft(i), new_meeting=True)
+        opened.add_draft(with_stances(draft(i)), new_meeting=True)
     opened.set_status(4, "trade", Status.AGREEMENT, "=1+1 by hand")
     yield opened
     opened.close()

@@ -19,12 +19,13 @@ from store.db import Store
 from store.export import render
 from store.models import Status
 
-from .synthetic import draft
+from .synthetic import draft, with_stances
 
 # Tables that grow with the history. Topics, counts and speakers stay small.
 LARGE = {
     "meetings", "m", "articles", "a", "article_texts", "t", "topic_entries", "e",
     "entry_overrides", "o", "quotes", "q", "board_cells", "b", "n",
+    "positions", "p", "commitments", "c",
 }
 # Ordered walks that stop at their LIMIT: the quote list with filters but no words walks
 # meetings newest first and stops after `limit` quotes (rows.py, queries.search_quotes).
@@ -35,7 +36,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     path = tmp_path_factory.mktemp("plans") / "bilat.db"
     opened = Store.open(path)
     for i in range(60):
-        opened.add_draft(draft(i), new_meeting=True)
+        opened.add_draft(with_stances(draft(i)), new_meeting=True)
     opened.set_status(3, "trade", Status.AGREEMENT, "set by hand")
     yield opened
     opened.close()
@@ -79,6 +80,13 @@ PATHS: dict[str, Callable[[Store], object]] = {
     "quotes --topic --side": lambda s: s.search_quotes(topic="trade", side="China", limit=50),
     "articles search": lambda s: s.search_articles("officials"),
     "pairs": lambda s: s.dyads(),
+    "positions TOPIC": lambda s: s.positions("trade"),
+    "positions TOPIC --dyad --side": lambda s: s.positions(
+        "trade", ["China", "United States"], side="China"),
+    "commitments": lambda s: s.commitments(),
+    "commitments --dyad --state": lambda s: s.commitments(
+        ["China", "United States"], state="open"),
+    "commitment ID": lambda s: s.commitment(1),
     "export md": lambda s: render(s, "md"),
     "export timelinejs, dated": lambda s: render(
         s, "timelinejs", since=date(2001, 2, 1), until=date(2001, 5, 1)),

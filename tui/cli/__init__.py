@@ -15,12 +15,23 @@ from collections.abc import Sequence
 
 from store import __version__
 from store.db import StoreError
-from tui.cli import add, curate, edit, extract, feed, journal, query, sources, transfer
+from tui.cli import (
+    add,
+    curate,
+    edit,
+    extract,
+    feed,
+    journal,
+    query,
+    sources,
+    stances,
+    transfer,
+)
 from tui.cli.common import CliError, Handler, OneLineParser, clean_for_terminal
 
 __all__ = ["CliError", "main"]
 
-COMMAND_MODULES = (extract, add, feed, query, edit, curate, sources, journal, transfer)
+COMMAND_MODULES = (extract, add, feed, query, edit, curate, sources, journal, transfer, stances)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

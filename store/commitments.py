@@ -1,0 +1,350 @@
+"""Following a commitment across the later meetings of its pair. Pure: no IO.
+
+A commitment ("agreed to hold their first talks on artificial intelligence in coming
+weeks") is matched against the sentences of each later meeting of the same pair, on
+the commitment's topic, by the action's words: its verb (any tense: "hold"/"held")
+and at least one other content word ("first", "talks"). A matched sentence says
+what became of it:
+
+- broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew ...
+- stalled: stalled, no progress, yet to, has not, delayed, postponed ...
+- progressing: progress, preparations, working toward, began, underway ...
+- superseded: a later meeting made a commitment to the same action (renewed, replaced);
+- kept: otherwise, the later sentence reports the action done ("held their first AI talks").
+
+The latest meeting with a match decides, except that superseded is final (the newer promise
+is followed in its place). A commitment is overdue when its state is open
+and the due time its text gives ("in coming weeks", "by the end of the year", "next
+spring", "next month") has passed, read against the meeting date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
+
+STATES: tuple[CommitmentState, ...] = (
+    "open", "kept", "progressing", "stalled", "broken", "superseded",
+)
+# What a user may type for a state.
+STATE_ALIASES: dict[str, CommitmentState] = {"reversed": "broken", **{s: s for s in STATES}}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+# Words that carry no action: promise verbs, auxiliaries, function words, time words.
+_STOP = frozenset("""
+a an the and or but of to in on at for with by from into over as that this these those
+their its his her our your they them it he she we you i be been being is are was were
+will would shall should could can may might must do does did done have has had not no
+agreed agree agrees pledged pledge pledges committed commit commits decided decide decides
+promised promise promises vowed vow vows also both sides two countries nations leaders
+new more further each other which who whom whose there here then than so such very
+coming weeks week months month year years next end soon later early late spring summer
+autumn fall winter before after within until between among about around again
+united states china chinese american u.s us washington beijing
+said say says told official officials reporters statement according added
+""".split())
+
+# Irregular past forms -> the base form the commitment uses.
+_IRREGULAR = {
+    "held": "hold", "met": "meet", "began": "begin", "begun": "begin", "took": "take",
+    "taken": "take", "made": "make", "sent": "send", "kept": "keep", "gave": "give",
+    "given": "give", "set": "set", "built": "build", "brought": "bring", "spoke": "speak",
+    "spoken": "speak", "went": "go", "gone": "go", "saw": "see", "seen": "see",
+    "won": "win", "struck": "strike", "bought": "buy", "sold": "sell", "paid": "pay",
+    "led": "lead", "wrote": "write", "written": "write", "put": "put", "cut": "cut",
+    "let": "let", "drew": "draw", "drawn": "draw", "rose": "rise", "told": "tell",
+}
+
+_BROKEN = re.compile(
+    r"\b(suspend(?:ed|s)?|halt(?:ed|s)?|call(?:ed)? off|cancel(?:l?ed|s)?|revers(?:ed|es)|"
+    r"scrap(?:ped|s)?|withdr(?:ew|awn)|pulled out|broke(?:n)?|cut off|abandon(?:ed|s)?|"
+    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing))\b", re.IGNORECASE)
+_STALLED = re.compile(
+    r"\b(stall(?:ed|s)?|no progress|little progress|yet to|ha(?:s|ve) not|hasn't|haven't|"
+    r"still not|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
+    r"failed to|never)\b", re.IGNORECASE)
+_PROGRESS = re.compile(
+    r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
+    r"steps? toward|began|begun|started|underway|under way|partly|partially|first round|"
+    r"initial)\b", re.IGNORECASE)
+# A sentence that itself promises is a new commitment, not news of the old one.
+_PROMISE = re.compile(
+    r"\b(agreed to|agree to|pledged|committed to|decided to|promised|vowed|will|plan to|"
+    r"plans to|intend to)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A rough base form so that 'held'/'hold', 'resumed'/'resume', 'talks'/'talk' meet."""
+    w = word.casefold().strip("'-")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, keep in (("ying", "y"), ("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""),
+                         ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + keep
+            break
+    return w.rstrip("e")
+
+
+def content_words(text: str) -> list[str]:
+    """The stems of the words that say what is done, in order (promise verbs left out)."""
+    out: list[str] = []
+    for m in _WORD.finditer(text):
+        word = m.group().casefold()
+        if word in _STOP or len(word) < 2:
+            continue
+        s = stem(word)
+        if s and s not in out:
+            out.append(s)
+    return out
+
+
+# Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
+_CUE = re.compile(
+    r"\b(?:agreed to|agree to|agreed on|agreement to|pledged to|committed to|decided to|"
+    r"promised to|vowed to|will|would|shall)\s+", re.IGNORECASE)
+
+
+def action_words(c: Commitment) -> list[str]:
+    """The commitment's action: the content words after its promise cue (who promised is
+    not the action), without the due phrase; the verb first."""
+    text = c.text
+    if c.due:
+        text = text.replace(c.due, " ")
+    cue = _CUE.search(text)
+    if cue is not None:
+        after = content_words(text[cue.end():])
+        if len(after) >= 2:
+            return after
+    return content_words(text)
+
+
+def sentences(text: str) -> list[str]:
+    """A text cut into sentences (enough for matching: a period then a capital)."""
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def matches(action: list[str], sentence: str) -> bool:
+    """The sentence names the action: half of its words and at least two, one of them its
+    verb; or, without the verb (passive, another verb), more than half of them."""
+    return matches_words(action, set(content_words(sentence)))
+
+
+def matches_words(action: list[str], found: set[str]) -> bool:
+    """`matches` on the sentence's content words, computed once."""
+    if not action:
+        return False
+    shared = sum(1 for w in action if w in found)
+    need = max(2, (len(action) + 1) // 2)
+    if action[0] in found and shared >= need:
+        return True
+    return len(action) >= 3 and shared >= max(need, len(action) // 2 + 1)
+
+
+def read_state(sentence: str) -> CommitmentState | None:
+    """What a matched sentence says of the action; None when it promises it anew."""
+    if _BROKEN.search(sentence):
+        return "broken"
+    if _STALLED.search(sentence):
+        return "stalled"
+    if _PROMISE.search(sentence):
+        return None
+    if _PROGRESS.search(sentence):
+        return "progressing"
+    return "kept"
+
+
+# --- due dates ------------------------------------------------------------------------
+
+_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+_SEASON_END = {"spring": (6, 20), "summer": (9, 22), "autumn": (12, 20), "fall": (12, 20),
+               "winter": (3, 20)}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 31, "months": 31,
+          "year": 365, "years": 365}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1,
+            "several": 3, "few": 3}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def due_date(due: str | None, made_on: date | None) -> date | None:
+    """The last day the due phrase allows, read against the meeting date; None if unknown."""
+    if not due or made_on is None:
+        return None
+    d = due.casefold()
+    y = made_on.year
+    if "coming weeks" in d or "next few weeks" in d:
+        return made_on + timedelta(weeks=6)
+    if "coming months" in d or "next few months" in d:
+        return made_on + timedelta(days=183)
+    if "coming days" in d or "next few days" in d:
+        return made_on + timedelta(days=10)
+    if "end of the year" in d or "end of this year" in d or "this year" in d:
+        return date(y, 12, 31)
+    if "next year" in d:
+        return date(y + 1, 12, 31)
+    if "next month" in d:
+        nxt = made_on.replace(day=1) + timedelta(days=32)
+        return _month_end(nxt.year, nxt.month)
+    if "this month" in d or "end of the month" in d:
+        return _month_end(y, made_on.month)
+    if "next week" in d:
+        return made_on + timedelta(days=14 - made_on.weekday())
+    for season, (month, day) in _SEASON_END.items():
+        if f"next {season}" in d or f"this {season}" in d or f"by {season}" in d:
+            end = date(y, month, day)
+            if f"next {season}" in d or end < made_on:
+                end = date(y + 1, month, day)
+            return end
+    m = re.search(r"\bwithin (\w+) (days?|weeks?|months?|years?)\b", d)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1))
+        if n is not None:
+            return made_on + timedelta(days=n * _UNITS[m.group(2)])
+    m = re.search(r"\b(?:by|before|in|until) (?:the end of )?([a-z]+)(?: (\d{4}))?\b", d)
+    if m and m.group(1) in _MONTHS:
+        month = _MONTHS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else (y if month >= made_on.month else y + 1)
+        return _month_end(year, month)
+    return None
+
+
+# --- tracking ---------------------------------------------------------------------------
+
+
+@dataclass
+class Later:
+    """What one later meeting of the pair offers: its sentences per topic, its commitments."""
+
+    meeting_id: int
+    meeting_date: date | None
+    sentences: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, sentence)
+    commitments: list[Commitment] = field(default_factory=list)
+
+
+def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
+    """The extracted state of `c` given the pair's later meetings, oldest first."""
+    tracking = Tracking(due_date=due_date(c.due, made_on))
+    action = action_words(c)
+    for meeting in later:
+        found: CommitmentState | None = None
+        evidence = ""
+        for topic, sentence in meeting.sentences:
+            if c.topic is not None and topic is not None and topic != c.topic:
+                continue
+            if not matches(action, sentence):
+                continue
+            state = read_state(sentence)
+            if state is not None:
+                found, evidence = state, sentence
+                break
+        if found is None:
+            for other in meeting.commitments:
+                same_topic = c.topic is None or other.topic in (None, c.topic)
+                if same_topic and matches(action, other.text):
+                    found, evidence = "superseded", other.text
+                    break
+        if found is not None:
+            tracking = tracking.model_copy(update={
+                "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
+                "evidence_date": meeting.meeting_date,
+            })
+            if found == "superseded":
+                break  # the newer promise carries it on, and is followed itself
+    return tracking
+
+
+def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
+    """Open and past its due date."""
+    return state == "open" and due is not None and due < today
+
+
+def with_tracking(c: StoredCommitment, found: Tracking | None, today: date) -> StoredCommitment:
+    """The commitment with its extracted tracking, the state shown (the user's when set)
+    and `overdue` filled in."""
+    t = found or Tracking(due_date=due_date(c.due, c.meeting_date))
+    state = c.manual_state or t.state
+    return c.model_copy(update={
+        "extracted": t, "state": state, "overdue": is_overdue(state, t.due_date, today),
+    })
+
+
+class Tracker:
+    """Walks a pair's meetings oldest first, batch by batch, following every commitment made;
+    gives what `track` gives for each, without holding the later meetings.
+
+    Each later sentence's words are computed once and looked up in an index of the
+    commitments' action words, so a meeting costs its sentences, not sentences x commitments.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Commitment, list[str]]] = {}
+        self._index: dict[str, set[int]] = {}
+        # id -> (state, evidence, meeting id, meeting date), and the due date read once
+        self._found: dict[int, tuple[CommitmentState, str, int | None, date | None]] = {}
+        self._due: dict[int, date | None] = {}
+
+    def _candidates(self, words: set[str]) -> list[int]:
+        hits: dict[int, int] = {}
+        for w in words:
+            for cid in self._index.get(w, ()):
+                hits[cid] = hits.get(cid, 0) + 1
+        return [cid for cid, n in hits.items() if n >= 2]
+
+    def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
+        """One meeting in pair order, with its stored commitments (id, commitment)."""
+        decided: dict[int, tuple[CommitmentState, str]] = {}
+        if self._made:
+            for topic, sentence in meeting.sentences:
+                words = set(content_words(sentence))
+                said: list[CommitmentState | None] = []  # read_state(sentence), read once
+                for cid in self._candidates(words):
+                    c, action = self._made[cid]
+                    if cid in decided or (c.topic is not None and topic is not None
+                                          and topic != c.topic):
+                        continue
+                    if matches_words(action, words):
+                        if not said:
+                            said.append(read_state(sentence))
+                        if said[0] is not None:
+                            decided[cid] = (said[0], sentence)
+            for other in meeting.commitments:
+                words = set(content_words(other.text))
+                for cid in self._candidates(words):
+                    c, action = self._made[cid]
+                    if cid in decided or not (c.topic is None or other.topic in (None, c.topic)):
+                        continue
+                    if matches_words(action, words):
+                        decided[cid] = ("superseded", other.text)
+        for cid, (state, evidence) in decided.items():
+            if state == "superseded":
+                # A newer promise carries it on (and is followed itself): stop here, so the
+                # index holds the live promises, not the whole history.
+                for w in self._made[cid][1]:
+                    self._index[w].discard(cid)
+            self._found[cid] = (state, evidence, meeting.meeting_id, meeting.meeting_date)
+        # This meeting's own commitments are followed from the next meeting on.
+        for cid, c in commitments:
+            action = action_words(c)
+            self._made[cid] = (c, action)
+            self._found[cid] = ("open", "", None, None)
+            self._due[cid] = due_date(c.due, meeting.meeting_date)
+            for w in action:
+                self._index.setdefault(w, set()).add(cid)
+
+    def results(self) -> dict[int, Tracking]:
+        return {
+            cid: Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
+                          evidence_date=day, due_date=self._due[cid])
+            for cid, (state, evidence, mid, day) in self._found.items()
+        }

@@ -1,0 +1,144 @@
+"""The pure commitment tracker (store/commitments.py), in our own sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.commitments import (
+    Later,
+    Tracker,
+    action_words,
+    due_date,
+    is_overdue,
+    matches,
+    stem,
+    track,
+)
+from store.models import Commitment
+
+DAY = date(2025, 3, 3)
+AI = Commitment(parties=["Iceland", "Peru"], topic="ai", due="in coming weeks", start=0, end=1,
+                text="The two sides agreed to hold their first talks on artificial "
+                     "intelligence in coming weeks")
+
+
+def later(sentence: str, topic: str | None = "ai", n: int = 2,
+          commitments: list[Commitment] | None = None) -> Later:
+    return Later(n, date(2025, 4, n), [(topic, sentence)], commitments or [])
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("The two countries held their first talks on artificial intelligence in Lima.", "kept"),
+    ("Preparations for the first talks on artificial intelligence are underway.", "progressing"),
+    ("The first talks on artificial intelligence have not been held yet.", "stalled"),
+    ("The first talks on artificial intelligence were postponed again.", "stalled"),
+    ("Peru called off the first talks on artificial intelligence.", "broken"),
+    ("Iceland suspended the planned talks on artificial intelligence.", "broken"),
+])
+def test_a_later_sentence_on_the_action_sets_the_state(sentence: str, state: str) -> None:
+    assert track(AI, DAY, [later(sentence)]).state == state
+
+
+def test_a_sentence_on_another_topic_or_action_leaves_it_open() -> None:
+    assert track(AI, DAY, [later("They held talks on fishing quotas.")]).state == "open"
+    other_topic = later("They held their first talks on artificial intelligence.", "trade")
+    assert track(AI, DAY, [other_topic]).state == "open"
+
+
+def test_a_new_promise_of_the_same_action_supersedes_it() -> None:
+    again = Commitment(parties=["Iceland", "Peru"], topic="ai", start=0, end=1,
+                       text="agreed to hold their first talks on artificial intelligence in May")
+    found = track(AI, DAY, [later("Both sides will hold their first talks on artificial "
+                                  "intelligence in May.", commitments=[again])])
+    assert found.state == "superseded" and found.evidence_meeting_id == 2
+
+
+def test_the_latest_meeting_decides() -> None:
+    found = track(AI, DAY, [
+        later("The first talks on artificial intelligence were postponed.", n=2),
+        later("The two countries held their first talks on artificial intelligence.", n=9),
+    ])
+    assert (found.state, found.evidence_meeting_id) == ("kept", 9)
+
+
+def test_the_tracker_follows_a_commitment_from_the_next_meeting_on() -> None:
+    tracker = Tracker()
+    # The meeting that makes it also says "hold": that is not news of it.
+    tracker.feed(later("They agreed to hold talks on artificial intelligence.", n=1), [(7, AI)])
+    tracker.feed(later("They held their first talks on artificial intelligence.", n=2), [])
+    assert tracker.results()[7].state == "kept"
+
+
+def test_stems_meet_across_tenses() -> None:
+    assert stem("held") == stem("hold") and stem("resumed") == stem("resume")
+    assert stem("talks") == stem("talk")
+    mil = Commitment(parties=[], start=0, end=1,
+                     text="agreed to resume military-to-military communication")
+    assert matches(action_words(mil), "They resumed military-to-military communication.")
+    assert not matches(action_words(mil), "They resumed trade talks.")
+
+
+@pytest.mark.parametrize(("due", "expected"), [
+    ("in coming weeks", date(2025, 4, 14)),
+    ("in the coming weeks", date(2025, 4, 14)),
+    ("by the end of the year", date(2025, 12, 31)),
+    ("next spring", date(2026, 6, 20)),
+    ("next month", date(2025, 4, 30)),
+    ("next year", date(2026, 12, 31)),
+    ("by June", date(2025, 6, 30)),
+    ("within two weeks", date(2025, 3, 17)),
+    ("soon", None),
+    (None, None),
+])
+def test_due_phrases_read_against_the_meeting_date(due: str | None, expected: date | None
+                                                   ) -> None:
+    assert due_date(due, DAY) == expected
+
+
+def test_overdue_only_when_open_and_past_due() -> None:
+    assert is_overdue("open", date(2025, 4, 14), date(2025, 4, 15))
+    assert not is_overdue("open", date(2025, 4, 14), date(2025, 4, 14))
+    assert not is_overdue("kept", date(2025, 4, 14), date(2026, 1, 1))
+    assert not is_overdue("open", None, date(2026, 1, 1))
+
+
+def test_the_tracker_gives_what_track_gives_over_a_history() -> None:
+    mil = Commitment(parties=[], topic="military", start=0, end=1,
+                     text="agreed to resume military-to-military communication")
+    history = [
+        (later("They agreed to hold talks on artificial intelligence.", n=1), [(1, AI)]),
+        (later("Military-to-military communication stays frozen.", "military", n=2),
+         [(2, mil)]),
+        (later("Preparations for the first talks on artificial intelligence began.", n=3), []),
+        (later("They resumed military-to-military communication in June.", "military", n=4),
+         []),
+        (later("Peru called off the talks on artificial intelligence.", n=5), []),
+    ]
+    tracker = Tracker()
+    for meeting, made in history:
+        tracker.feed(meeting, made)
+    found = tracker.results()
+    assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
+    assert found[2] == track(mil, date(2025, 4, 2), [m for m, _ in history[2:]])
+    assert (found[1].state, found[1].evidence_meeting_id) == ("broken", 5)
+    assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 4)
+
+
+def test_superseded_is_final_in_both_walks() -> None:
+    again = Commitment(parties=[], topic="ai", start=0, end=1,
+                       text="agreed to hold their first talks on artificial intelligence in May")
+    history = [
+        (later("They agreed to hold talks on artificial intelligence.", n=1), [(1, AI)]),
+        (later("Both will hold first talks on artificial intelligence in May.", n=2,
+               commitments=[again]), [(2, again)]),
+        (later("They held their first talks on artificial intelligence.", n=3), []),
+    ]
+    tracker = Tracker()
+    for meeting, made in history:
+        tracker.feed(meeting, made)
+    found = tracker.results()
+    assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
+    assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
+    assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 3)
