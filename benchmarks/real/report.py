@@ -30,6 +30,7 @@ COLUMNS = [
     ("positions_real", "positions real"), ("position_side", "position side"),
     ("commitments_found", "commitments found"), ("commitments_real", "commitments real"),
 ]
+_PEER_KEYS = {"quotes_found", "quotes_real", "speaker"}
 TARGETS = {"quotes_found": .96, "quotes_real": .97, "speaker": .92, "topics_f1": .90,
            "meeting_date": .90, "status": .70, "place": .85, "pair": .95,
            "positions_found": .80, "positions_real": .80, "position_side": .95,
@@ -58,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         got = measure(part.split()[0], extractor)
         cells = []
         for key, _ in COLUMNS:
-            value = got.get(key)
+            # textacy finds quotes and speakers only: its other columns would be noise.
+            value = got.get(key) if extractor == "bilat" or key in _PEER_KEYS else None
             cells.append("–" if value is None else f"{value:.2f}")
         lines.append(f"| {extractor} | {part} | " + " | ".join(cells) + " |")
     targets = " | ".join(f"{TARGETS[k]:.2f}" if k in TARGETS else "" for k, _ in COLUMNS)
