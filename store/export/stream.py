@@ -35,7 +35,8 @@ class StoreDyad:
     meeting_count: int
     batch: int = BATCH
 
-    def iter_meetings(self) -> Iterator[MeetingRef]:
+    def meeting_batches(self) -> Iterator[list[MeetingRef]]:
+        """The meetings in scope, a batch (one query) at a time, oldest first."""
         after: MeetingRef | None = None
         while True:
             batch = self.store.meeting_batch(
@@ -44,8 +45,12 @@ class StoreDyad:
             )
             if not batch:
                 return
-            yield from batch
+            yield batch
             after = batch[-1]
+
+    def iter_meetings(self) -> Iterator[MeetingRef]:
+        for batch in self.meeting_batches():
+            yield from batch
 
     def topic_entries(self, topic_id: str) -> Iterator[EntryView]:
         after: MeetingRef | None = None
@@ -65,40 +70,24 @@ class StoreDyad:
         meetings reads its positions and commitments in one query each."""
         tracked = self.store.commitment_tracking(self.dyad)
         today = date.today()
-        after: MeetingRef | None = None
-        while True:
-            batch = self.store.meeting_batch(
-                self.dyad, topics=self.scope.topics, since=self.scope.since,
-                until=self.scope.until, after=after, limit=self.batch,
-            )
-            if not batch:
-                return
+        for batch in self.meeting_batches():
             positions, commitments = self.store.stances_of(batch)
             tracked_batch = {
                 mid: [with_tracking(c, tracked.get(c.id), today) for c in found]
                 for mid, found in commitments.items()
             }
             yield from keep_stances(batch, positions, tracked_batch, self.scope)
-            after = batch[-1]
 
     def by_meeting(self) -> Iterator[tuple[MeetingRef, list[EntryView]]]:
         """Each meeting in scope with its entries (topics in scope) in topic order."""
-        after: MeetingRef | None = None
         kept = {t.id for t in self.topics}
-        while True:
-            batch = self.store.meeting_batch(
-                self.dyad, topics=self.scope.topics, since=self.scope.since,
-                until=self.scope.until, after=after, limit=self.batch,
-            )
-            if not batch:
-                return
+        for batch in self.meeting_batches():
             per: dict[int, list[EntryView]] = {m.id: [] for m in batch}
             for v in self.store.entries_of(batch):
                 if v.topic_id in kept:
                     per[v.meeting.id].append(v)
             for m in batch:
                 yield m, per[m.id]
-            after = batch[-1]
 
 
 @dataclass

@@ -161,8 +161,8 @@ def test_meeting_ids_still_import_when_high(tmp_path: Path, good_dump: dict) -> 
     mid = data["meetings"][0]["id"]
     big = 2**63 - 1
     data["meetings"][0]["id"] = big
-    for key in ("articles", "entries", "quotes", "overrides"):
-        for row in data[key]:
+    for key in ("articles", "entries", "quotes", "overrides", "positions", "commitments"):
+        for row in data.get(key, []):
             if row.get("meeting_id") == mid:
                 row["meeting_id"] = big
     path = tmp_path / "big.json"
