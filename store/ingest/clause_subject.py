@@ -83,3 +83,15 @@ class SubjectFinder:
         a, b = self.table.actors[first.actor], self.table.actors[second.actor]
         return (_AND.fullmatch(between) is not None and a.country is not None
                 and b.country is not None and a.country != b.country)
+
+
+def clause_start(text: str, sent_start: int, pos: int, breaks: re.Pattern[str]) -> int:
+    """Where the clause holding `pos` opens: after the last of `breaks` between the
+    sentence's start and `pos` (or the start itself), past spaces, quote marks and
+    brackets; so a stance or a promise is shown with who holds it."""
+    start = sent_start
+    for brk in breaks.finditer(text, sent_start, pos):
+        start = brk.end()
+    while start < pos and text[start] in " \t\"'(":
+        start += 1
+    return start

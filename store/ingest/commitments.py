@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-from store.ingest.clause_subject import SubjectFinder, inside_quotes, sentences_of
+from store.ingest.clause_subject import (
+    SubjectFinder,
+    clause_start,
+    inside_quotes,
+    sentences_of,
+)
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
 
@@ -92,7 +97,8 @@ def find_commitments(
                     continue
                 if _PAST_AFTER.match(text, m.end(), s.end):
                     continue
-                if _PAST_BEFORE.search(text, _clause_start(text, s.start, m.start()), m.start()):
+                start = clause_start(text, s.start, m.start(), _CLAUSE_END)
+                if _PAST_BEFORE.search(text, start, m.start()):
                     continue
                 end_m = _CLAUSE_END.search(text, m.end(), s.end)
                 end = end_m.start() if end_m else s.end
@@ -112,7 +118,6 @@ def find_commitments(
                 if parties is None:
                     continue
                 due = _DUE.search(text, m.end(), clause_end)
-                start = _clause_start(text, s.start, m.start())
                 out.append(Commitment(
                     parties=parties, topic=topics[0] if topics else None,
                     text=text[start:clause_end], due=due[0] if due else None,
@@ -120,17 +125,6 @@ def find_commitments(
                 ))
                 pos = end  # one commitment per clause
     return out
-
-
-def _clause_start(text: str, sent_start: int, cue: int) -> int:
-    """Where the promise's clause opens: after the last clause break before the cue, or the
-    sentence's start; so the text says who promised ("the two sides agreed to ...")."""
-    start = sent_start
-    for brk in _CLAUSE_END.finditer(text, sent_start, cue):
-        start = brk.end()
-    while start < cue and text[start] in " \t\"'(":
-        start += 1
-    return start
 
 
 def _parties(actor: int | None, joint: bool, table: ActorTable,

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from store.ingest.clause_subject import SubjectFinder, inside_quotes, sentences_of
+from store.ingest.clause_subject import SubjectFinder, clause_start, inside_quotes, sentences_of
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.models import Position, PositionKind, Quote
@@ -94,7 +94,7 @@ def find_positions(
                                             quote_starts)
                 if quote is None:
                     # The stance with who holds it: "Wang urged the U.S. to ...".
-                    start = _segment_start(text, s.start, first.start())
+                    start = clause_start(text, s.start, first.start(), _CLAUSE_END)
                 if end - start < _MIN_CLAUSE:
                     continue
                 if kind == "assertion":
@@ -135,15 +135,6 @@ def _topics_of(hits: Sequence[Hit], start: int, end: int, para_topics: list[str]
     if para_topics:
         return [para_topics[0]]
     return [named[0]] if named else [None]
-
-
-def _segment_start(text: str, sent_start: int, verb: int) -> int:
-    start = sent_start
-    for brk in _CLAUSE_END.finditer(text, sent_start, verb):
-        start = brk.end()
-    while start < verb and text[start] in " \t\"'(":
-        start += 1
-    return start
 
 
 def _telling_verb(text: str, first: re.Match[str], seg_end: int,
