@@ -69,3 +69,38 @@ def test_negated_past_and_hoped_for_are_not_commitments() -> None:
 def test_one_side_promises_for_itself() -> None:
     got = commitments("Varga said Hungary will reopen its consulate in Graz next year.\n")
     assert [(parties, due) for parties, _, due in got] == [(["Hungary"], "next year")]
+
+
+def commitment_texts(body: str) -> list[str]:
+    return [c.text for c in extract(HEAD + body).commitments]
+
+
+def test_promises_in_the_forms_wire_copy_uses() -> None:
+    # a day between the verb and its infinitive
+    assert commitment_texts("Hungary and Austria agreed Tuesday to reopen the border "
+                            "crossing at Hegyeshalom.\n")
+    # a participle hung on the sentence's main verb
+    assert commitment_texts("Varga met Huber, agreeing to finalise a treaty on river "
+                            "transport.\n")
+    assert commitment_texts("Huber praised the talks and vowed to work closely with "
+                            "Budapest on energy.\n")
+    # a promise whose object is a noun, and deals sealed rather than signed
+    assert commitment_texts("The two leaders promised greater cooperation in energy.\n")
+    assert commitment_texts("The neighbours sealed 14 deals, aimed at cross-border trade.\n")
+    # a that-clause with will
+    assert commitment_texts("They agreed that the two governments will actively communicate "
+                            "before the anniversary.\n")
+    # reported speech shifts "agreed" back to "had agreed"
+    assert commitment_texts("Varga told reporters that both sides had agreed to hold more "
+                            "exchanges.\n")
+
+
+def test_standing_stances_and_thanks_are_not_promises_made_here() -> None:
+    assert commitment_texts("Austria is committed to resolving differences through "
+                            "dialogue.\n") == []
+    assert commitment_texts("Varga said Hungary remains firmly committed to the accession "
+                            "process.\n") == []
+    assert commitment_texts("Huber thanked Varga for agreeing to host the next round.\n") == []
+    assert commitment_texts("Huber said his coalition could agree to a reform.\n") == []
+    assert commitment_texts('"Many points were agreed to, and few are left," Huber said.\n') == []
+    assert commitment_texts("Varga welcomed the pledge to build a bridge.\n") == []

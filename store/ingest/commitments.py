@@ -19,22 +19,35 @@ from store.ingest.clause_subject import (
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
 
+_WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 _CUE = re.compile(
-    r"\b(?:(?:agreed|agree|agrees|pledged|pledge|pledges|committed|commit|commits|vowed|"
-    r"promised|decided|resolved|undertook|reaffirmed (?:their|its|his|her) commitment)"
-    r"(?:\s+\w+ly)?\s+(?:to|upon)\b"
+    # "the pledge to", "a commitment to": a noun, not a promise made
+    r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+    r"\b(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
+    r"commits|committing|vowed|vowing|promised|promising|decided|deciding|resolved|"
+    r"undertook|concurred|reaffirmed (?:their|its|his|her) commitment)"
+    # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to"
+    rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+(?:to|upon)\b"
+    r"|concurred\s+on\b"
+    # "promised greater co-operation", "pledged $2 billion": the promise is the object
+    r"|(?:pledged|promised|pledging|promising)\s+(?!to\b|that\b|the\s+(?:two|other)\b)"
+    r"(?=(?:greater|more|new|further|closer|deeper|an?|\$|\d|support|help|aid|funding|"
+    r"investment|cooperation|co-operation)\b|\$)"
+    # "agreed that the two governments will communicate": a promise in a that-clause
+    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
-    r"|signed\s+(?:[\w-]+\s+){0,4}?(?:agreements?|memorand\w+|deals?|accords?|documents?|"
+    r"|(?:signed|sealed|inked|concluded)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|memorand\w+|"
+    r"deals?|accords?|documents?|"
     r"declarations?|pacts?|treat(?:y|ies)|contracts?|protocols?|MoUs?)\b"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
-    r"|(?:an?|the)\s+agreement\s+to\b"
+    r"|(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
-    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+)?"
+    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?"
     r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|increase|send|build|"
     r"host|create|form|sign|implement|join|travel|visit|issue|deepen|strengthen|continue|"
     r"cooperate|start|begin|finali[sz]e|provide|supply|open|return|boost|double|release|"
@@ -45,7 +58,7 @@ _CUE = re.compile(
 # Negated or in the past: not a commitment of this meeting.
 _NOT_MADE_HERE = re.compile(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
-    r"had|previously|earlier|once|if|whether|would not|could not)\s+(?:\w+\s+)?$",
+    r"had|previously|earlier|once|if|whether|would|could|might|may|for)\s+(?:\w+\s+)?$",
     re.I,
 )
 _PAST_AFTER = re.compile(
@@ -57,7 +70,11 @@ _PAST_BEFORE = re.compile(
     r"in (?:19|20)\d\d)\b", re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
-_FIRST_PERSON = re.compile(r"\b(?:we|I)\s+(?:\w+\s+)?$")
+_FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|our side)"
+                           r"\s+(?:\w+\s+)?$", re.I)
+# Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
+_REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\s+(?:that\s+)?"
+                           r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
 _DUE = re.compile(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -75,6 +92,10 @@ _DUE = re.compile(
 _HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
                     r"may|might|could|said that|told|predicted)\b", re.I)
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
+_STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:\w+ly\s+)?$",
+                       re.I)
+# What follows the cue starts a word, a figure or an amount: not punctuation.
+_OBJECT = re.compile(r"\s*[\w$€£]")
 
 
 def find_commitments(
@@ -93,8 +114,16 @@ def find_commitments(
                 if m is None:
                     break
                 pos = m.end()
-                if _NOT_MADE_HERE.search(text, max(s.start, m.start() - 30), m.start()):
+                if _NOT_MADE_HERE.search(text, max(s.start, m.start() - 30), m.start()) and not (
+                    _REPORTED_HAD.search(text, max(s.start, m.start() - 120), m.start())
+                ):
                     continue
+                if _STANDING.search(text, max(s.start, m.start() - 20), m.start()) and (
+                    m[0].lower().startswith("committed")
+                ):
+                    continue  # "China is committed to ...": a standing stance
+                if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
+                    continue  # "many points were agreed to," with nothing agreed
                 if _PAST_AFTER.match(text, m.end(), s.end):
                     continue
                 start = clause_start(text, s.start, m.start(), _CLAUSE_END)
