@@ -104,3 +104,29 @@ def test_standing_stances_and_thanks_are_not_promises_made_here() -> None:
     assert commitment_texts("Huber said his coalition could agree to a reform.\n") == []
     assert commitment_texts('"Many points were agreed to, and few are left," Huber said.\n') == []
     assert commitment_texts("Varga welcomed the pledge to build a bridge.\n") == []
+
+
+def test_third_parties_hold_no_position_in_the_pair() -> None:
+    got = positions("Czech Foreign Minister Petr Novak said Austria must lower its tariffs "
+                    "on wine.\n\n"
+                    "Mark Olsen, an analyst at the Danube Institute, said Austria must lower "
+                    "its tariffs on wine.\n\n"
+                    "Slovakia's foreign ministry urged Austria to reopen the border crossing.\n")
+    assert got == []
+
+
+def test_courtesies_of_a_visit_are_not_stances() -> None:
+    assert positions("Huber thanked Varga for the visit.\n") == []
+    assert positions("Huber welcomed Varga with a ceremony at the Hofburg.\n") == []
+    assert positions("Huber once again invited Varga over to Salzburg for the festival.\n") == []
+    assert positions("The two ministers were welcomed to the palace by the mayor.\n") == []
+    # thanks for something the other side did on an issue is a stance
+    got = positions("Varga thanked Austria for its support on energy security.\n")
+    assert [kind for _, kind, _, _ in got] == ["welcome"]
+
+
+def test_the_agenda_and_a_question_are_not_stances() -> None:
+    assert positions("Varga said they discussed trade and the border.\n") == []
+    assert positions("Asked whether tariffs would fall, Huber smiled.\n") == []
+    got = positions("Varga said they discussed the need to lower tariffs on wine.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]

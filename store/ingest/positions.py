@@ -13,7 +13,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from store.ingest.clause_subject import SubjectFinder, clause_start, inside_quotes, sentences_of
+from store.ingest.clause_subject import (
+    JOINT_SUBJECT,
+    SubjectFinder,
+    clause_start,
+    inside_quotes,
+    sentences_of,
+)
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.models import Position, PositionKind, Quote
@@ -27,7 +33,9 @@ _KINDS: list[tuple[PositionKind, str]] = [
     ("warning", r"warned|warns|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
                r"demands|pressed|presses|pushed\s+for|(?<!when )(?<!was )(?<!were )asked"
-               r"(?!\s+about)|requested|insisted\s+on|"
+               # "asked about", "asked if ...", "Asked what ...": a question, not a demand
+               r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
+               r"insisted\s+on|"
                r"wants|wanted"),
     ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
                r"opposed|opposes"),
@@ -50,6 +58,26 @@ _VERB = re.compile(
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 _OPENERS = re.compile(r"^(?:\s*(?:that|to|on|for|about|over|with|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# What a plain "said" reports that is no stance: what the talks covered (the agenda), and
+# what both agreed (the commitment stage reads that).
+_NOT_A_STANCE = re.compile(
+    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
+    r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
+    r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
+# Courtesies of a visit are not stances: thanks for the visit or the hosting, a welcome
+# with a hug, an invitation to come over (ANNOTATION.md: "courtesies are not positions").
+_NAME = r"(?:(?:[A-Z][\w.'’-]*|al|bin|de|da|von|der|van|la)\s+){1,5}?"
+_COURTESY = re.compile(
+    r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,4}?for\s+(?:the\s+|his\s+|her\s+|"
+    r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
+    r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
+    r"organi[sz]ing)\b"
+    rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
+    rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
+    rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b",
+)
 
 
 def find_positions(
@@ -83,16 +111,28 @@ def find_positions(
                 # the first verb, the stance is the most telling verb of the clause.
                 m = _telling_verb(text, first, seg_end, s.start)
                 kind: PositionKind = next(k for k, _ in _KINDS if m[k])
+                if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(), seg_end):
+                    continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
+                if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
+                    continue  # "the two men were welcomed to the villa": no one's stance
+                if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
+                    continue  # "said they discussed trade": the agenda; "agreed to": a promise
+                start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
+                                            quote_starts)
                 subject = finder.subject(s.start, first.start(), first.end(), s.end)
                 sides = _sides(subject.actor, subject.joint, table, pair)
-                if sides is None:
-                    continue
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
-                start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
-                                            quote_starts)
+                if quote is not None and quotes[quote].speaker_country in pair:
+                    # A direct quote: the quote stage already knows whose words they are.
+                    sides = [quotes[quote].speaker_country]
+                    speaker = quotes[quote].speaker
+                if sides is None:
+                    continue
                 if quote is None:
+                    if end - start < _MIN_CLAUSE:
+                        continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
                     start = clause_start(text, s.start, first.start(), _CLAUSE_END)
                 if end - start < _MIN_CLAUSE:
@@ -150,12 +190,19 @@ def _telling_verb(text: str, first: re.Match[str], seg_end: int,
 
 def _sides(actor: int | None, joint: bool, table: ActorTable,
            pair: list[str]) -> list[str | None] | None:
-    """The side(s) a stance belongs to; None when nobody is its subject."""
+    """The side(s) a stance belongs to; None when nobody is its subject, or a third party
+    is (an analyst, a host government, a country outside the pair holds no position in
+    this pair's relationship). A joint subject ("the two leaders stressed") is both sides'."""
     if joint:
         return list(pair) or None
     if actor is None or table.actors[actor].role == "news outlet":
         return None  # an outlet reports what the sides hold; it holds no position
-    return [table.actors[actor].country]
+    country = table.actors[actor].country
+    if country is None and JOINT_SUBJECT.fullmatch(table.actors[actor].name):
+        return list(pair) or None  # the actor table's own "both sides"
+    if country is None or (len(pair) == 2 and country not in pair):
+        return None
+    return [country]
 
 
 def _clause(text: str, after_verb: int, seg_end: int, sent_start: int, sent_end: int,
