@@ -1,9 +1,10 @@
 """Positions and commitments: written with their article, re-read by reindex, listed, tracked.
 
 Rows belong to an article (deleted with it) and to a meeting (moved by merge and split).
-A commitment's extracted state is never stored: `tracking` walks the pair's meetings
+A commitment's extracted state comes from `tracking`, which walks the pair's meetings
 oldest first, batch by batch (one query per table per batch), and asks the pure
-tracker (`store/commitments.py`). The user's state and note are columns of the row,
+tracker (`store/commitments.py`); its result is stored per pair (store/db/tracked.py)
+and walked again only once the pair has changed. The user's state and note are columns of the row,
 apart from the extracted ones; `reapply` keeps the row when reindex finds it again.
 """
 
@@ -16,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from store import commitments as tracker_mod
-from store.db import journal, rows
+from store.db import journal, rows, tracked
 from store.db.batches import BATCH, meeting_batch
 from store.db.connection import transaction
 from store.db.errors import StoreError
@@ -345,30 +346,92 @@ def pair_keys_with_commitments(conn: sqlite3.Connection) -> list[list[str]]:
         (rows.dyad_key(d),)).fetchone()]
 
 
+def _tracked_rows(
+    conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
+) -> list[tuple[StoredCommitment, Tracking]]:
+    """The pair's commitments with their stored tracking, oldest first: an index read."""
+    computed = tracked.ensure(conn, pair, tracking)
+    if computed is not None:  # the store could not be written: the walk's own result
+        return [(c, t) for c, t in computed
+                if state is None or (c.manual_state or t.state) == state]
+    where, params = "", tuple[str, ...]()
+    if state is not None:
+        where, params = " AND COALESCE(c.manual_state, t.state) = ?", (state,)
+    found = tuples(
+        conn,
+        f"""SELECT {COMMITMENT_COLUMNS}, {tracked.TRACKING_COLUMNS}
+            FROM commitment_tracking t JOIN commitments c ON c.id = t.commitment_id
+            JOIN meetings m ON m.id = c.meeting_id
+            WHERE t.dyad_key = ?{where} ORDER BY m.seq, c.article_id, c.start""",
+        (rows.dyad_key(sorted(pair)), *params),
+    ).fetchall()
+    n = len(COMMITMENT_COLUMNS.split(","))
+    return [(_commitment(r[:n]), tracked.tracking_of(r[n:])) for r in found]
+
+
+def stored_tracking(conn: sqlite3.Connection, dyad: list[str]) -> dict[int, Tracking]:
+    """Each commitment of the pair (by id) with its tracking, refreshed first if stale."""
+    return {c.id: t for c, t in _tracked_rows(conn, dyad, None)}
+
+
 def commitments(
     conn: sqlite3.Connection, dyad: list[str] | None, state: CommitmentState | None,
     today: date,
 ) -> list[StoredCommitment]:
     """Commitments of a pair (None: every pair), oldest first, each tracked; `state`: only
-    those in that state (the user's when set, else the extracted one)."""
+    those in that state (the user's when set, else the extracted one).
+
+    The tracking is stored (store/db/tracked.py): a pair's history is walked once after it
+    changes, not on every read."""
     out: list[StoredCommitment] = []
     for pair in ([sorted(dyad)] if dyad else pair_keys_with_commitments(conn)):
-        for c, found in tracking(conn, pair):
-            view = tracker_mod.with_tracking(c, found, today)
-            if state is None or view.state == state:
-                out.append(view)
+        for c, found in _tracked_rows(conn, pair, state):
+            out.append(tracker_mod.with_tracking(c, found, today))
     return out
 
 
+def overdue_topics(conn: sqlite3.Connection, dyad: list[str], today: date) -> set[str | None]:
+    """Topics of the pair with an open commitment past its due date (the user's state first):
+    the board's mark. An index range on (pair, state, due date)."""
+    computed = tracked.ensure(conn, dyad, tracking)
+    if computed is not None:
+        return {c.topic for c, t in computed
+                if tracker_mod.is_overdue(c.manual_state or t.state, t.due_date, today)}
+    found = tuples(
+        conn,
+        """SELECT DISTINCT c.topic FROM commitment_tracking t
+           JOIN commitments c ON c.id = t.commitment_id
+           WHERE t.dyad_key = ? AND t.due_date < ?
+             AND COALESCE(c.manual_state, t.state) = 'open'""",
+        (rows.dyad_key(sorted(dyad)), today.isoformat()),
+    ).fetchall()
+    return {r[0] for r in found}
+
+
 def commitment(conn: sqlite3.Connection, commitment_id: int, today: date) -> StoredCommitment:
-    """One commitment, tracked across its pair's later meetings."""
+    """One commitment with its stored tracking (its pair refreshed first if stale)."""
     row = tuples(
         conn, "SELECT m.dyad FROM commitments c JOIN meetings m ON m.id = c.meeting_id "
         "WHERE c.id = ?", (commitment_id,),
     ).fetchone()
     if row is None:
         raise StoreError(f"no commitment {commitment_id} in the store (see `bilat commitments`)")
-    for c, found in tracking(conn, json.loads(row[0])):
-        if c.id == commitment_id:
-            return tracker_mod.with_tracking(c, found, today)
+    pair = json.loads(row[0])
+    computed = tracked.ensure(conn, pair, tracking)
+    if computed is not None:
+        for c, found in computed:
+            if c.id == commitment_id:
+                return tracker_mod.with_tracking(c, found, today)
+    else:
+        hit = tuples(
+            conn,
+            f"""SELECT {COMMITMENT_COLUMNS}, {tracked.TRACKING_COLUMNS}
+                FROM commitments c JOIN meetings m ON m.id = c.meeting_id
+                JOIN commitment_tracking t ON t.commitment_id = c.id WHERE c.id = ?""",
+            (commitment_id,),
+        ).fetchone()
+        if hit is not None:
+            n = len(COMMITMENT_COLUMNS.split(","))
+            return tracker_mod.with_tracking(_commitment(hit[:n]), tracked.tracking_of(hit[n:]),
+                                             today)
     raise StoreError(f"no commitment {commitment_id} in the store")  # pragma: no cover
