@@ -248,6 +248,25 @@ def positions(
     return out
 
 
+def positions_at(
+    conn: sqlite3.Connection, topic: str, meeting_ids: list[int]
+) -> dict[int, list[StoredPosition]]:
+    """A topic's positions at a page of meetings (the topic screen's lanes), by meeting: one
+    query through the (meeting, article) index, so the cost is the page, not the history."""
+    marks = ",".join("?" * len(meeting_ids)) or "NULL"
+    out: dict[int, list[StoredPosition]] = {}
+    for r in tuples(
+        conn,
+        f"""SELECT {POSITION_COLUMNS} FROM positions p JOIN meetings m ON m.id = p.meeting_id
+            WHERE p.meeting_id IN ({marks}) AND p.topic = ?
+            ORDER BY p.meeting_id, p.article_id, p.start""",
+        (*meeting_ids, topic),
+    ):
+        p = _position(r)
+        out.setdefault(p.meeting_id, []).append(p)
+    return out
+
+
 def stances_of(
     conn: sqlite3.Connection, meeting_ids: list[int]
 ) -> tuple[dict[int, list[StoredPosition]], dict[int, list[StoredCommitment]]]:

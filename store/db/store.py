@@ -305,6 +305,12 @@ class Store:
         stances.set_commitment(self.conn, commitment_id, state, note, clear=clear)
 
     @_locked
+    def positions_at(self, topic_id: str, meeting_ids: list[int]
+                     ) -> dict[int, list[StoredPosition]]:
+        """A topic's positions at these meetings (a page of them), by meeting id."""
+        return stances.positions_at(self.conn, topic_id, meeting_ids)
+
+    @_locked
     def stances_of(
         self, meetings: list[MeetingRef]
     ) -> tuple[dict[int, list[StoredPosition]], dict[int, list[StoredCommitment]]]:
