@@ -34,6 +34,8 @@ class BoardScreen(BilatScreen[None]):
         Binding("c", "app.compare", "Compare", tooltip="Compare two meetings"),
         Binding("T", "app.timeline", "Timeline", tooltip="The pair's meetings on a time axis"),
         Binding("d", "app.pick_pair", "Pair", tooltip="Choose the pair of countries"),
+        Binding("k", "app.commitments", "Commitments", show=False,
+                tooltip="What the pair promised: open, kept, broken"),
         Binding(
             "m",
             "open_meeting",

@@ -59,7 +59,7 @@ class BoardGrid(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("up,k", "move(0, -1)", "Up", show=False),
+        Binding("up", "move(0, -1)", "Up", show=False),  # k: the board's Commitments
         Binding("down,j", "move(0, 1)", "Down", show=False),
         Binding("left,h", "move(-1, 0)", "Left", show=False),
         Binding("right,l", "move(1, 0)", "Right", show=False),
