@@ -108,11 +108,18 @@ class BoardScreen(BilatScreen[None]):
         self.query_one("#board-title", Label).update(self._title(board))
         grid = self.query_one(BoardGrid)
         grid.show_board(board)
+        self.load_overdue(board.dyad)
         self._fit_side_panel()
         self._changes_for = None
         self.show_changes(self.highlighted_meeting(), None)
         if not empty:
             grid.focus()
+
+    @work(thread=True, exclusive=True, group="board-overdue", exit_on_error=False)
+    def load_overdue(self, dyad: list[str]) -> None:
+        # After the board is shown: its mark never delays the first paint.
+        topics = self.store.overdue_topics(dyad) if dyad else set()
+        self.app.call_from_thread(self.query_one(BoardGrid).show_overdue, topics)
 
     def _title(self, board: Board) -> str:
         if not board.dyad:

@@ -240,7 +240,7 @@ class CommitmentEditScreen(BilatModal[CommitmentEdit | None]):
 
     def compose(self) -> ComposeResult:
         c = self.commitment
-        options = [(f"{STATE_GLYPHS[s]} {s}", s) for s in STATES]
+        options: list[tuple[str, str]] = [(f"{STATE_GLYPHS[s]} {s}", s) for s in STATES]
         options.append((f"auto (extracted: {c.extracted.state})", AUTO))
         with Vertical(id="status-dialog"):
             yield Label(f"Commitment {c.id} · {c.meeting_date or '?'}", markup=False)
