@@ -18,11 +18,11 @@ from typing import Any
 
 from store import commitments as tracker_mod
 from store.db import journal, rows, tracked
-from store.db.batches import BATCH, meeting_batch
+from store.db.batches import BATCH, seq_of
 from store.db.connection import transaction
 from store.db.errors import StoreError
 from store.db.queries import dyads as all_dyads
-from store.db.queries import tuples
+from store.db.queries import meeting_refs, tuples
 from store.models import (
     Commitment,
     CommitmentState,
@@ -301,19 +301,27 @@ def _sentences(batch: list[MeetingRef], texts: Iterable[tuple[Any, ...]]
 
 def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
              ) -> list[tuple[StoredCommitment, Tracking]]:
-    """Every commitment of the pair, oldest first, with what its later meetings say of it.
-
-    Walks the pair's meetings oldest first, a batch at a time: one query for the batch's
-    meetings, one for their commitments, one for their articles' texts. Texts are read
-    only once the pair has a commitment to follow.
-    """
-    pair = sorted(dyad)
+    """Every commitment of the pair, oldest first, with what its later meetings say of it:
+    the whole history walked (what the stored tracking is checked against)."""
     tracker = tracker_mod.Tracker()
-    after: MeetingRef | None = None
-    following = False
+    made, _ = _walk(conn, sorted(dyad), tracker, "", False, batch)
+    results = tracker.results()
+    return [(c, results[c.id]) for c in made]
+
+
+def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracker,
+          after_seq: str, following: bool, batch: int = BATCH,
+          ) -> tuple[list[StoredCommitment], str]:
+    """Feed the tracker the pair's meetings after `after_seq`, oldest first, a batch at a
+    time: one query for the batch's meetings, one for their commitments, one for their
+    articles' texts (read only once there is a commitment to follow). Returns the
+    commitments those meetings made and the seq of the last meeting fed."""
     made_all: list[StoredCommitment] = []
+    key = rows.dyad_key(pair)
     while True:
-        refs = meeting_batch(conn, pair, None, None, None, after, batch)
+        refs = meeting_refs(conn, (
+            "m.id IN (SELECT m.id FROM meetings m WHERE m.dyad_key = ? AND m.seq > ? "
+            "ORDER BY m.seq LIMIT ?)", (key, after_seq, batch)))
         if not refs:
             break
         ids = [m.id for m in refs]
@@ -335,9 +343,34 @@ def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
             )
             following = following or bool(found)
             made_all.extend(found)
-        after = refs[-1]
-    results = tracker.results()
-    return [(c, results[c.id]) for c in made_all]
+        after_seq = seq_of(refs[-1])
+    return made_all, after_seq
+
+
+def _refresh(conn: sqlite3.Connection, pair: list[str]) -> bool:
+    """Bring the pair's stored tracking up to date; False when the store cannot be written
+    (read-only, or another writer holds it past the busy timeout)."""
+    key = rows.dyad_key(pair)
+    if tracked.freshness(conn, key)[0] == "fresh":
+        return True
+    try:
+        with transaction(conn):
+            state, through = tracked.freshness(conn, key)  # again, under the write lock
+            if state == "stale":
+                tracker = tracker_mod.Tracker()
+                _, through = _walk(conn, pair, tracker, "", False)
+                tracked.store(conn, key, tracker.results().items(), through, replace_all=True)
+            elif state == "pending":
+                # Added after the last walk: go on from there with the promises still live.
+                tracker = tracker_mod.Tracker()
+                live = _tracked_rows(conn, pair, None, live_only=True)
+                for c, found in live:
+                    tracker.resume(c.id, c, found)
+                _, through = _walk(conn, pair, tracker, through, bool(live))
+                tracked.store(conn, key, tracker.results().items(), through, replace_all=False)
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def commitments_of(
@@ -367,15 +400,15 @@ def pair_keys_with_commitments(conn: sqlite3.Connection) -> list[list[str]]:
 
 def _tracked_rows(
     conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
+    *, live_only: bool = False,
 ) -> list[tuple[StoredCommitment, Tracking]]:
-    """The pair's commitments with their stored tracking, oldest first: an index read."""
-    computed = tracked.ensure(conn, pair, tracking)
-    if computed is not None:  # the store could not be written: the walk's own result
-        return [(c, t) for c, t in computed
-                if state is None or (c.manual_state or t.state) == state]
+    """The pair's commitments with their stored tracking, oldest first: an index read.
+    `live_only`: those a later meeting can still change (not superseded)."""
     where, params = "", tuple[str, ...]()
     if state is not None:
         where, params = " AND COALESCE(c.manual_state, t.state) = ?", (state,)
+    if live_only:
+        where += " AND t.state != 'superseded'"
     found = tuples(
         conn,
         f"""SELECT {COMMITMENT_COLUMNS}, {tracked.TRACKING_COLUMNS}
@@ -388,9 +421,19 @@ def _tracked_rows(
     return [(_commitment(r[:n]), tracked.tracking_of(r[n:])) for r in found]
 
 
+def _tracked(conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None
+             ) -> list[tuple[StoredCommitment, Tracking]]:
+    """`_tracked_rows` after a refresh; the walk's own result when the store cannot be
+    written (it still answers, and the next read that can write stores it)."""
+    if _refresh(conn, sorted(pair)):
+        return _tracked_rows(conn, pair, state)
+    return [(c, t) for c, t in tracking(conn, pair)
+            if state is None or (c.manual_state or t.state) == state]
+
+
 def stored_tracking(conn: sqlite3.Connection, dyad: list[str]) -> dict[int, Tracking]:
     """Each commitment of the pair (by id) with its tracking, refreshed first if stale."""
-    return {c.id: t for c, t in _tracked_rows(conn, dyad, None)}
+    return {c.id: t for c, t in _tracked(conn, dyad, None)}
 
 
 def commitments(
@@ -404,7 +447,7 @@ def commitments(
     changes, not on every read."""
     out: list[StoredCommitment] = []
     for pair in ([sorted(dyad)] if dyad else pair_keys_with_commitments(conn)):
-        for c, found in _tracked_rows(conn, pair, state):
+        for c, found in _tracked(conn, pair, state):
             out.append(tracker_mod.with_tracking(c, found, today))
     return out
 
@@ -412,9 +455,8 @@ def commitments(
 def overdue_topics(conn: sqlite3.Connection, dyad: list[str], today: date) -> set[str | None]:
     """Topics of the pair with an open commitment past its due date (the user's state first):
     the board's mark. An index range on (pair, state, due date)."""
-    computed = tracked.ensure(conn, dyad, tracking)
-    if computed is not None:
-        return {c.topic for c, t in computed
+    if not _refresh(conn, sorted(dyad)):
+        return {c.topic for c, t in tracking(conn, dyad)
                 if tracker_mod.is_overdue(c.manual_state or t.state, t.due_date, today)}
     found = tuples(
         conn,
@@ -436,9 +478,8 @@ def commitment(conn: sqlite3.Connection, commitment_id: int, today: date) -> Sto
     if row is None:
         raise StoreError(f"no commitment {commitment_id} in the store (see `bilat commitments`)")
     pair = json.loads(row[0])
-    computed = tracked.ensure(conn, pair, tracking)
-    if computed is not None:
-        for c, found in computed:
+    if not _refresh(conn, sorted(pair)):
+        for c, found in tracking(conn, pair):
             if c.id == commitment_id:
                 return tracker_mod.with_tracking(c, found, today)
     else:

@@ -1,69 +1,65 @@
 """Stored tracking: each commitment's extracted state, kept in `commitment_tracking`.
 
-Tracking a pair's commitments walks the pair's whole history (store/db/stances.py
-`tracking`), about a millisecond a meeting. Reads must not pay that each time, so its
-result is stored, one row per commitment, and read through the (dyad_key, state,
-due_date) index. Triggers (schema V7) put a pair in `tracking_stale` whenever something
-the walk reads changes, in the same transaction as the change, whatever the write; the
-first read of a stale pair walks it once and stores the result. The user's state and note
-are never here: they stay on the commitment row.
+Tracking a pair's commitments walks the pair's history (store/db/stances.py), about a
+millisecond a meeting. Reads must not pay that each time, so its result is stored, one
+row per commitment, read through the (dyad_key, state, due_date) index, and
+`tracking_pairs` keeps how far each pair was walked. A pair is then in one of three
+states:
 
-A store that cannot be written (read-only folder, another writer holding the lock past
-the busy timeout) still answers: the walk's result is used without being stored.
+- fresh: nothing to do;
+- pending: meetings were added after the newest one walked (the usual `add`): the walk
+  goes on from there, taking back the live commitments from the table;
+- stale: something at or before that point changed (triggers of schema V7 mark it, in
+  the transaction of the change, whatever the write), or the pair was never walked: the
+  walk starts over.
+
+The user's state and note are never here: they stay on the commitment row.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from store.db import rows
-from store.db.connection import transaction
-from store.models import StoredCommitment, Tracking
-
-# (conn, pair) -> every commitment of the pair with its tracking, oldest first.
-Walk = Callable[[sqlite3.Connection, list[str]], list[tuple[StoredCommitment, Tracking]]]
+from store.models import Tracking
 
 TRACKING_COLUMNS = "t.state, t.evidence, t.evidence_meeting_id, t.evidence_date, t.due_date"
+Freshness = Literal["fresh", "pending", "stale"]
 
 
-def is_stale(conn: sqlite3.Connection, pair: list[str]) -> bool:
-    key = rows.dyad_key(sorted(pair))
-    return conn.execute("SELECT 1 FROM tracking_stale WHERE dyad_key = ?", (key,)
-                        ).fetchone() is not None
+def freshness(conn: sqlite3.Connection, key: str) -> tuple[Freshness, str]:
+    """Where the pair's stored tracking stands, and the seq it was walked through."""
+    if conn.execute("SELECT 1 FROM tracking_stale WHERE dyad_key = ?", (key,)).fetchone():
+        return "stale", ""
+    row = conn.execute("SELECT through_seq FROM tracking_pairs WHERE dyad_key = ?",
+                       (key,)).fetchone()
+    if row is None:
+        return "stale", ""
+    newer = conn.execute("SELECT 1 FROM meetings WHERE dyad_key = ? AND seq > ? LIMIT 1",
+                         (key, row[0])).fetchone()
+    return ("pending" if newer else "fresh"), str(row[0])
 
 
-def _store(conn: sqlite3.Connection, key: str,
-           found: Iterable[tuple[StoredCommitment, Tracking]]) -> None:
-    conn.execute("DELETE FROM commitment_tracking WHERE dyad_key = ?", (key,))
+def store(conn: sqlite3.Connection, key: str, found: Iterable[tuple[int, Tracking]],
+          through: str, *, replace_all: bool) -> None:
+    """Write the walk's result (inside the caller's transaction); `replace_all`: it walked
+    the whole history, so every row of the pair is replaced."""
+    if replace_all:
+        conn.execute("DELETE FROM commitment_tracking WHERE dyad_key = ?", (key,))
     conn.executemany(
         """INSERT OR REPLACE INTO commitment_tracking (commitment_id, dyad_key, state,
                evidence, evidence_meeting_id, evidence_date, due_date)
            VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        [(c.id, key, t.state, t.evidence, t.evidence_meeting_id, rows.iso(t.evidence_date),
-          rows.iso(t.due_date)) for c, t in found],
+        [(cid, key, t.state, t.evidence, t.evidence_meeting_id, rows.iso(t.evidence_date),
+          rows.iso(t.due_date)) for cid, t in found],
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO tracking_pairs (dyad_key, through_seq) VALUES (?, ?)",
+        (key, through),
     )
     conn.execute("DELETE FROM tracking_stale WHERE dyad_key = ?", (key,))
-
-
-def ensure(conn: sqlite3.Connection, pair: list[str], walk: Walk
-           ) -> list[tuple[StoredCommitment, Tracking]] | None:
-    """Make the pair's stored tracking current. None when the table can be read; the walk's
-    result when it was stale and the store could not be written (use that instead)."""
-    pair = sorted(pair)
-    if not is_stale(conn, pair):
-        return None
-    key = rows.dyad_key(pair)
-    try:
-        with transaction(conn):
-            # Read again under the write lock: another bilat may have refreshed it.
-            if not is_stale(conn, pair):
-                return None
-            _store(conn, key, walk(conn, pair))
-    except sqlite3.OperationalError:
-        return walk(conn, pair)
-    return None
 
 
 def tracking_of(row: tuple[Any, ...]) -> Tracking:
@@ -71,3 +67,4 @@ def tracking_of(row: tuple[Any, ...]) -> Tracking:
     state, evidence, meeting_id, when, due = row
     return Tracking(state=state, evidence=evidence, evidence_meeting_id=meeting_id,
                     evidence_date=rows.to_date(when), due_date=rows.to_date(due))
+
