@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from store import commitments as tracker_mod
@@ -208,14 +209,28 @@ def _position(row: tuple[Any, ...]) -> StoredPosition:
     )
 
 
-def _commitment(row: tuple[Any, ...]) -> StoredCommitment:
+@lru_cache(maxsize=256)
+def _countries(text: str) -> tuple[str, ...]:
+    # A pair's rows repeat a handful of party and pair lists: parse each once.
+    return tuple(json.loads(text))
+
+
+def _commitment(row: tuple[Any, ...], found: Tracking | None = None,
+                today: date | None = None) -> StoredCommitment:
+    """A commitment row; with its tracking and the day, also the state shown and `overdue`
+    (as `with_tracking` gives, built once: a pair's list is thousands of these)."""
     (cid, article_id, meeting_id, parties, topic, text, due, paragraph, start, end, manual,
      note, when, title, dyad) = row
+    extra: dict[str, Any] = {}
+    if found is not None and today is not None:
+        state = manual or found.state
+        extra = {"extracted": found, "state": state,
+                 "overdue": tracker_mod.is_overdue(state, found.due_date, today)}
     return StoredCommitment(
-        id=cid, article_id=article_id, meeting_id=meeting_id, parties=json.loads(parties),
+        id=cid, article_id=article_id, meeting_id=meeting_id, parties=list(_countries(parties)),
         topic=topic, text=text, due=due, paragraph=paragraph, start=start, end=end,
         manual_state=manual, note=note, meeting_date=rows.to_date(when), meeting_title=title,
-        dyad=json.loads(dyad),
+        dyad=list(_countries(dyad)), **extra,
     )
 
 
@@ -400,7 +415,7 @@ def pair_keys_with_commitments(conn: sqlite3.Connection) -> list[list[str]]:
 
 def _tracked_rows(
     conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
-    *, live_only: bool = False,
+    *, live_only: bool = False, today: date | None = None,
 ) -> list[tuple[StoredCommitment, Tracking]]:
     """The pair's commitments with their stored tracking, oldest first: an index read.
     `live_only`: those a later meeting can still change (not superseded)."""
@@ -418,16 +433,21 @@ def _tracked_rows(
         (rows.dyad_key(sorted(pair)), *params),
     ).fetchall()
     n = len(COMMITMENT_COLUMNS.split(","))
-    return [(_commitment(r[:n]), tracked.tracking_of(r[n:])) for r in found]
+    out = []
+    for r in found:
+        t = tracked.tracking_of(r[n:])
+        out.append((_commitment(r[:n], t, today), t))
+    return out
 
 
-def _tracked(conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None
-             ) -> list[tuple[StoredCommitment, Tracking]]:
+def _tracked(conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
+             today: date | None = None) -> list[tuple[StoredCommitment, Tracking]]:
     """`_tracked_rows` after a refresh; the walk's own result when the store cannot be
     written (it still answers, and the next read that can write stores it)."""
     if _refresh(conn, sorted(pair)):
-        return _tracked_rows(conn, pair, state)
-    return [(c, t) for c, t in tracking(conn, pair)
+        return _tracked_rows(conn, pair, state, today=today)
+    return [(tracker_mod.with_tracking(c, t, today) if today else c, t)
+            for c, t in tracking(conn, pair)
             if state is None or (c.manual_state or t.state) == state]
 
 
@@ -447,8 +467,7 @@ def commitments(
     changes, not on every read."""
     out: list[StoredCommitment] = []
     for pair in ([sorted(dyad)] if dyad else pair_keys_with_commitments(conn)):
-        for c, found in _tracked(conn, pair, state):
-            out.append(tracker_mod.with_tracking(c, found, today))
+        out.extend(c for c, _ in _tracked(conn, pair, state, today))
     return out
 
 
