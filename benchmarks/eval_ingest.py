@@ -12,7 +12,10 @@ whitespace collapsed, one trailing comma/period trimmed), speaker accuracy over
 matched quotes (exact canonical name), topic precision/recall/F1 over the sets
 of topic ids, publication date, meeting date and location exact, status accuracy
 over topics both found and expected, and a few extras (source, dyad,
-participants, quote topics). `--verbose` adds one block per article listing what
+participants, quote topics), and positions and commitments where the expected result has
+them (a gold one is found when its key words occur in an extracted clause, of the same
+side for the side figure; an extracted one is real when it holds a gold key: the rules
+of benchmarks/real/score.py). `--verbose` adds one block per article listing what
 was missed or wrong. This is a measurement, not a test: it always exits 0.
 Pure standard library plus our own package.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -45,8 +49,24 @@ TARGETS = {
     "topic_f1": 0.85,
     "published": 0.95,
     "status": 0.70,
+    # issue 11
+    "positions_found": 0.80,
+    "positions_real": 0.80,
+    "position_side": 0.95,
+    "commitments_found": 0.85,
+    "commitments_real": 0.85,
 }
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def norm_key(text: str) -> str:
+    """Lowercase; every run of non-letters/digits one space (benchmarks/real's rule)."""
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
+
+
+def _contains(haystack: str, key: str) -> bool:
+    return bool(key) and f" {key} " in f" {haystack} "
 
 
 def norm_quote(text: str) -> str:
@@ -80,6 +100,15 @@ class Tally:
     participants_expected: int = 0
     participants_found: int = 0
     not_quotes_taken: int = 0
+    gold_positions: int = 0
+    found_positions: int = 0
+    position_side_right: int = 0
+    extracted_positions: int = 0
+    real_positions: int = 0
+    gold_commitments: int = 0
+    found_commitments: int = 0
+    extracted_commitments: int = 0
+    real_commitments: int = 0
     seconds: float = 0.0
 
 
@@ -189,7 +218,47 @@ def score_article(path: Path, exp: dict[str, Any], tally: Tally) -> Report:
             tally.participants_found += 1
         else:
             rep.lines.append(f"missed   participant {name!r}")
+    if "positions" in exp or "commitments" in exp:
+        score_stances(exp, draft, tally, rep)
     return rep
+
+
+def score_stances(exp: dict[str, Any], draft: dict[str, Any], tally: Tally, rep: Report) -> None:
+    """Positions (found, real, side) and commitments (found, real) against the gold keys."""
+    got = [(norm_key(p["text"]), p.get("side")) for p in draft.get("positions", [])]
+    keys = [norm_key(g["key"]) for g in exp.get("positions", [])]
+    for gold, key in zip(exp.get("positions", []), keys, strict=True):
+        tally.gold_positions += 1
+        sides = [side for text, side in got if _contains(text, key)]
+        if not sides:
+            rep.lines.append(f"missed   position {gold['key']!r} ({gold['side']}, {gold['kind']})")
+            continue
+        tally.found_positions += 1
+        if gold.get("side") in sides:
+            tally.position_side_right += 1
+        else:
+            rep.lines.append(f"side     position {gold['key']!r}: want {gold['side']}, "
+                             f"got {sides}")
+    for text, side in got:
+        tally.extracted_positions += 1
+        if any(_contains(text, k) for k in keys):
+            tally.real_positions += 1
+        else:
+            rep.lines.append(f"extra    position {_short(text)!r} ({side})")
+    ckeys = [norm_key(g["key"]) for g in exp.get("commitments", [])]
+    texts = [norm_key(c["text"]) for c in draft.get("commitments", [])]
+    for gold, key in zip(exp.get("commitments", []), ckeys, strict=True):
+        tally.gold_commitments += 1
+        if any(_contains(t, key) for t in texts):
+            tally.found_commitments += 1
+        else:
+            rep.lines.append(f"missed   commitment {gold['key']!r}")
+    for t in texts:
+        tally.extracted_commitments += 1
+        if any(_contains(t, k) for k in ckeys):
+            tally.real_commitments += 1
+        else:
+            rep.lines.append(f"extra    commitment {_short(t)!r}")
 
 
 def _article_files(articles: Path, expected: Path) -> list[tuple[Path, Path]]:
@@ -226,6 +295,11 @@ def metrics(t: Tally) -> dict[str, float | None]:
         "dyad": _ratio(t.dyad_right, t.articles),
         "participants": _ratio(t.participants_found, t.participants_expected),
         "quote_topic": _ratio(t.quote_topics_right, t.quotes_matched),
+        "positions_found": _ratio(t.found_positions, t.gold_positions),
+        "positions_real": _ratio(t.real_positions, t.extracted_positions),
+        "position_side": _ratio(t.position_side_right, t.found_positions),
+        "commitments_found": _ratio(t.found_commitments, t.gold_commitments),
+        "commitments_real": _ratio(t.real_commitments, t.extracted_commitments),
     }
 
 
@@ -256,6 +330,13 @@ def print_set(name: str, t: Tally, reports: list[Report], verbose: bool) -> None
         ("participants found", "participants",
          f"{t.participants_found}/{t.participants_expected}"),
         ("quote topic", "quote_topic", f"{t.quote_topics_right}/{t.quotes_matched}"),
+        ("positions found", "positions_found", f"{t.found_positions}/{t.gold_positions}"),
+        ("positions real", "positions_real", f"{t.real_positions}/{t.extracted_positions}"),
+        ("position side", "position_side", f"{t.position_side_right}/{t.found_positions}"),
+        ("commitments found", "commitments_found",
+         f"{t.found_commitments}/{t.gold_commitments}"),
+        ("commitments real", "commitments_real",
+         f"{t.real_commitments}/{t.extracted_commitments}"),
     ]
     for label, key, counts in rows:
         target, value = TARGETS.get(key), m[key]

@@ -342,6 +342,17 @@ class Tracker:
             for w in action:
                 self._index.setdefault(w, set()).add(cid)
 
+    def resume(self, cid: int, c: Commitment, found: Tracking) -> None:
+        """Take back a live commitment (not superseded) as a stored walk left it, so that the
+        walk goes on from the pair's next meeting without the meetings before."""
+        action = action_words(c)
+        self._made[cid] = (c, action)
+        self._found[cid] = (found.state, found.evidence, found.evidence_meeting_id,
+                            found.evidence_date)
+        self._due[cid] = found.due_date
+        for w in action:
+            self._index.setdefault(w, set()).add(cid)
+
     def results(self) -> dict[int, Tracking]:
         return {
             cid: Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,

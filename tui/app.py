@@ -161,6 +161,12 @@ class BilatApp(App[None]):
         if not isinstance(self.screen, TimelineScreen):
             self.push_screen(TimelineScreen(dyad=self.current_dyad()))
 
+    def action_commitments(self) -> None:
+        from tui.screens.commitments import CommitmentsScreen
+
+        if not isinstance(self.screen, CommitmentsScreen):
+            self.push_screen(CommitmentsScreen(dyad=self.current_dyad()))
+
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
 

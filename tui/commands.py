@@ -71,6 +71,8 @@ class BilatCommands(Provider):
             Command("meetings: compare two", app.action_compare, "Every topic side by side"),
             Command("timeline: show the pair's meetings in time", app.action_timeline,
                     "One lane per topic, on a time axis"),
+            Command("commitments: what the pair promised, kept or broke",
+                    app.action_commitments, "Open, kept, stalled, broken; by age, with evidence"),
             Command("pair: choose the pair of countries", app.action_pick_pair,
                     "Each pair with its number of meetings"),
             Command("export: timeline", app.action_export,

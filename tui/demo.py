@@ -23,4 +23,5 @@ def seed_demo_store(path: Path, folder: Path = SAMPLES) -> Store:
             store.add_draft(extract(file.read_bytes()))
         except (IngestError, DuplicateArticle):
             continue  # a sample that does not read is a test failure elsewhere, not a demo crash
+    store.commitments()  # walks every pair now (stored): the first board need not
     return store

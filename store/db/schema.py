@@ -405,7 +405,77 @@ _V6 = [
     "CREATE INDEX commitments_meeting ON commitments(meeting_id, article_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# Version 7: each commitment's extracted tracking, stored (store/db/tracked.py), so that
+# `bilat commitments`, the Commitments screen and the board's overdue mark read an index
+# instead of walking the pair's history. `tracking_pairs` says how far each pair was walked
+# (the `seq` of its newest meeting then): a meeting added after it is walked on from there,
+# alone. Triggers mark a pair stale (walked again from the start) whenever something at or
+# before that point changes, whatever the write (add, edit, merge, split, rm, reindex, undo,
+# import). The user's state and note stay on the commitment row, apart.
+_WALKED = """SELECT m.dyad_key FROM meetings m JOIN tracking_pairs w ON w.dyad_key = m.dyad_key
+        WHERE m.id = {meeting} AND m.seq <= w.through_seq"""
+_V7 = [
+    """CREATE TABLE commitment_tracking (
+        commitment_id INTEGER PRIMARY KEY REFERENCES commitments(id) ON DELETE CASCADE,
+        dyad_key TEXT NOT NULL,
+        state TEXT NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '',
+        evidence_meeting_id INTEGER,
+        evidence_date TEXT,
+        due_date TEXT
+    )""",
+    "CREATE INDEX commitment_tracking_dyad ON commitment_tracking(dyad_key, state, due_date)",
+    """CREATE TABLE tracking_pairs (
+        dyad_key TEXT PRIMARY KEY,
+        through_seq TEXT NOT NULL                 -- the newest meeting walked (meetings.seq)
+    ) WITHOUT ROWID""",
+    "CREATE TABLE tracking_stale (dyad_key TEXT PRIMARY KEY) WITHOUT ROWID",
+    """CREATE TRIGGER tracking_meetings_ai AFTER INSERT ON meetings
+        WHEN new.seq <= (SELECT through_seq FROM tracking_pairs WHERE dyad_key = new.dyad_key)
+        BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) VALUES (new.dyad_key);
+    END""",
+    """CREATE TRIGGER tracking_meetings_ad AFTER DELETE ON meetings
+        WHEN old.seq <= (SELECT through_seq FROM tracking_pairs WHERE dyad_key = old.dyad_key)
+        BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) VALUES (old.dyad_key);
+    END""",
+    # The date moves a meeting in its pair's order (seq) and sets a due date's origin.
+    """CREATE TRIGGER tracking_meetings_au AFTER UPDATE OF dyad_key, meeting_date ON meetings
+        BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) SELECT dyad_key FROM tracking_pairs
+        WHERE (dyad_key = old.dyad_key AND old.seq <= through_seq)
+           OR (dyad_key = new.dyad_key AND new.seq <= through_seq);
+    END""",
+    f"""CREATE TRIGGER tracking_articles_ai AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="new.meeting_id")};
+    END""",
+    f"""CREATE TRIGGER tracking_articles_ad AFTER DELETE ON articles BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="old.meeting_id")};
+    END""",
+    f"""CREATE TRIGGER tracking_articles_au AFTER UPDATE OF meeting_id, paragraph_spans
+        ON articles BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="old.meeting_id")};
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="new.meeting_id")};
+    END""",
+    f"""CREATE TRIGGER tracking_texts_au AFTER UPDATE OF text ON article_texts BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(
+            meeting="(SELECT meeting_id FROM articles WHERE id = new.article_id)")};
+    END""",
+    f"""CREATE TRIGGER tracking_commitments_ai AFTER INSERT ON commitments BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="new.meeting_id")};
+    END""",
+    f"""CREATE TRIGGER tracking_commitments_ad AFTER DELETE ON commitments BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="old.meeting_id")};
+    END""",
+    f"""CREATE TRIGGER tracking_commitments_au AFTER UPDATE OF meeting_id, topic, text, due
+        ON commitments BEGIN
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="old.meeting_id")};
+        INSERT OR IGNORE INTO tracking_stale (dyad_key) {_WALKED.format(meeting="new.meeting_id")};
+    END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -1,9 +1,10 @@
 """Positions and commitments: written with their article, re-read by reindex, listed, tracked.
 
 Rows belong to an article (deleted with it) and to a meeting (moved by merge and split).
-A commitment's extracted state is never stored: `tracking` walks the pair's meetings
+A commitment's extracted state comes from `tracking`, which walks the pair's meetings
 oldest first, batch by batch (one query per table per batch), and asks the pure
-tracker (`store/commitments.py`). The user's state and note are columns of the row,
+tracker (`store/commitments.py`); its result is stored per pair (store/db/tracked.py)
+and walked again only once the pair has changed. The user's state and note are columns of the row,
 apart from the extracted ones; `reapply` keeps the row when reindex finds it again.
 """
 
@@ -13,15 +14,16 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from store import commitments as tracker_mod
-from store.db import journal, rows
-from store.db.batches import BATCH, meeting_batch
+from store.db import journal, rows, tracked
+from store.db.batches import BATCH, seq_of
 from store.db.connection import transaction
 from store.db.errors import StoreError
 from store.db.queries import dyads as all_dyads
-from store.db.queries import tuples
+from store.db.queries import meeting_refs, tuples
 from store.models import (
     Commitment,
     CommitmentState,
@@ -207,14 +209,28 @@ def _position(row: tuple[Any, ...]) -> StoredPosition:
     )
 
 
-def _commitment(row: tuple[Any, ...]) -> StoredCommitment:
+@lru_cache(maxsize=256)
+def _countries(text: str) -> tuple[str, ...]:
+    # A pair's rows repeat a handful of party and pair lists: parse each once.
+    return tuple(json.loads(text))
+
+
+def _commitment(row: tuple[Any, ...], found: Tracking | None = None,
+                today: date | None = None) -> StoredCommitment:
+    """A commitment row; with its tracking and the day, also the state shown and `overdue`
+    (as `with_tracking` gives, built once: a pair's list is thousands of these)."""
     (cid, article_id, meeting_id, parties, topic, text, due, paragraph, start, end, manual,
      note, when, title, dyad) = row
+    extra: dict[str, Any] = {}
+    if found is not None and today is not None:
+        state = manual or found.state
+        extra = {"extracted": found, "state": state,
+                 "overdue": tracker_mod.is_overdue(state, found.due_date, today)}
     return StoredCommitment(
-        id=cid, article_id=article_id, meeting_id=meeting_id, parties=json.loads(parties),
+        id=cid, article_id=article_id, meeting_id=meeting_id, parties=list(_countries(parties)),
         topic=topic, text=text, due=due, paragraph=paragraph, start=start, end=end,
         manual_state=manual, note=note, meeting_date=rows.to_date(when), meeting_title=title,
-        dyad=json.loads(dyad),
+        dyad=list(_countries(dyad)), **extra,
     )
 
 
@@ -244,6 +260,25 @@ def positions(
         out.extend(_position(r) for r in found)
         if len(out) >= limit:
             break
+    return out
+
+
+def positions_at(
+    conn: sqlite3.Connection, topic: str, meeting_ids: list[int]
+) -> dict[int, list[StoredPosition]]:
+    """A topic's positions at a page of meetings (the topic screen's lanes), by meeting: one
+    query through the (meeting, article) index, so the cost is the page, not the history."""
+    marks = ",".join("?" * len(meeting_ids)) or "NULL"
+    out: dict[int, list[StoredPosition]] = {}
+    for r in tuples(
+        conn,
+        f"""SELECT {POSITION_COLUMNS} FROM positions p JOIN meetings m ON m.id = p.meeting_id
+            WHERE p.meeting_id IN ({marks}) AND p.topic = ?
+            ORDER BY p.meeting_id, p.article_id, p.start""",
+        (*meeting_ids, topic),
+    ):
+        p = _position(r)
+        out.setdefault(p.meeting_id, []).append(p)
     return out
 
 
@@ -281,19 +316,27 @@ def _sentences(batch: list[MeetingRef], texts: Iterable[tuple[Any, ...]]
 
 def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
              ) -> list[tuple[StoredCommitment, Tracking]]:
-    """Every commitment of the pair, oldest first, with what its later meetings say of it.
-
-    Walks the pair's meetings oldest first, a batch at a time: one query for the batch's
-    meetings, one for their commitments, one for their articles' texts. Texts are read
-    only once the pair has a commitment to follow.
-    """
-    pair = sorted(dyad)
+    """Every commitment of the pair, oldest first, with what its later meetings say of it:
+    the whole history walked (what the stored tracking is checked against)."""
     tracker = tracker_mod.Tracker()
-    after: MeetingRef | None = None
-    following = False
+    made, _ = _walk(conn, sorted(dyad), tracker, "", False, batch)
+    results = tracker.results()
+    return [(c, results[c.id]) for c in made]
+
+
+def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracker,
+          after_seq: str, following: bool, batch: int = BATCH,
+          ) -> tuple[list[StoredCommitment], str]:
+    """Feed the tracker the pair's meetings after `after_seq`, oldest first, a batch at a
+    time: one query for the batch's meetings, one for their commitments, one for their
+    articles' texts (read only once there is a commitment to follow). Returns the
+    commitments those meetings made and the seq of the last meeting fed."""
     made_all: list[StoredCommitment] = []
+    key = rows.dyad_key(pair)
     while True:
-        refs = meeting_batch(conn, pair, None, None, None, after, batch)
+        refs = meeting_refs(conn, (
+            "m.id IN (SELECT m.id FROM meetings m WHERE m.dyad_key = ? AND m.seq > ? "
+            "ORDER BY m.seq LIMIT ?)", (key, after_seq, batch)))
         if not refs:
             break
         ids = [m.id for m in refs]
@@ -315,9 +358,34 @@ def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
             )
             following = following or bool(found)
             made_all.extend(found)
-        after = refs[-1]
-    results = tracker.results()
-    return [(c, results[c.id]) for c in made_all]
+        after_seq = seq_of(refs[-1])
+    return made_all, after_seq
+
+
+def _refresh(conn: sqlite3.Connection, pair: list[str]) -> bool:
+    """Bring the pair's stored tracking up to date; False when the store cannot be written
+    (read-only, or another writer holds it past the busy timeout)."""
+    key = rows.dyad_key(pair)
+    if tracked.freshness(conn, key)[0] == "fresh":
+        return True
+    try:
+        with transaction(conn):
+            state, through = tracked.freshness(conn, key)  # again, under the write lock
+            if state == "stale":
+                tracker = tracker_mod.Tracker()
+                _, through = _walk(conn, pair, tracker, "", False)
+                tracked.store(conn, key, tracker.results().items(), through, replace_all=True)
+            elif state == "pending":
+                # Added after the last walk: go on from there with the promises still live.
+                tracker = tracker_mod.Tracker()
+                live = _tracked_rows(conn, pair, None, live_only=True)
+                for c, found in live:
+                    tracker.resume(c.id, c, found)
+                _, through = _walk(conn, pair, tracker, through, bool(live))
+                tracked.store(conn, key, tracker.results().items(), through, replace_all=False)
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def commitments_of(
@@ -345,30 +413,104 @@ def pair_keys_with_commitments(conn: sqlite3.Connection) -> list[list[str]]:
         (rows.dyad_key(d),)).fetchone()]
 
 
+def _tracked_rows(
+    conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
+    *, live_only: bool = False, today: date | None = None,
+) -> list[tuple[StoredCommitment, Tracking]]:
+    """The pair's commitments with their stored tracking, oldest first: an index read.
+    `live_only`: those a later meeting can still change (not superseded)."""
+    where, params = "", tuple[str, ...]()
+    if state is not None:
+        where, params = " AND COALESCE(c.manual_state, t.state) = ?", (state,)
+    if live_only:
+        where += " AND t.state != 'superseded'"
+    found = tuples(
+        conn,
+        f"""SELECT {COMMITMENT_COLUMNS}, {tracked.TRACKING_COLUMNS}
+            FROM commitment_tracking t JOIN commitments c ON c.id = t.commitment_id
+            JOIN meetings m ON m.id = c.meeting_id
+            WHERE t.dyad_key = ?{where} ORDER BY m.seq, c.article_id, c.start""",
+        (rows.dyad_key(sorted(pair)), *params),
+    ).fetchall()
+    n = len(COMMITMENT_COLUMNS.split(","))
+    out = []
+    for r in found:
+        t = tracked.tracking_of(r[n:])
+        out.append((_commitment(r[:n], t, today), t))
+    return out
+
+
+def _tracked(conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
+             today: date | None = None) -> list[tuple[StoredCommitment, Tracking]]:
+    """`_tracked_rows` after a refresh; the walk's own result when the store cannot be
+    written (it still answers, and the next read that can write stores it)."""
+    if _refresh(conn, sorted(pair)):
+        return _tracked_rows(conn, pair, state, today=today)
+    return [(tracker_mod.with_tracking(c, t, today) if today else c, t)
+            for c, t in tracking(conn, pair)
+            if state is None or (c.manual_state or t.state) == state]
+
+
+def stored_tracking(conn: sqlite3.Connection, dyad: list[str]) -> dict[int, Tracking]:
+    """Each commitment of the pair (by id) with its tracking, refreshed first if stale."""
+    return {c.id: t for c, t in _tracked(conn, dyad, None)}
+
+
 def commitments(
     conn: sqlite3.Connection, dyad: list[str] | None, state: CommitmentState | None,
     today: date,
 ) -> list[StoredCommitment]:
     """Commitments of a pair (None: every pair), oldest first, each tracked; `state`: only
-    those in that state (the user's when set, else the extracted one)."""
+    those in that state (the user's when set, else the extracted one).
+
+    The tracking is stored (store/db/tracked.py): a pair's history is walked once after it
+    changes, not on every read."""
     out: list[StoredCommitment] = []
     for pair in ([sorted(dyad)] if dyad else pair_keys_with_commitments(conn)):
-        for c, found in tracking(conn, pair):
-            view = tracker_mod.with_tracking(c, found, today)
-            if state is None or view.state == state:
-                out.append(view)
+        out.extend(c for c, _ in _tracked(conn, pair, state, today))
     return out
 
 
+def overdue_topics(conn: sqlite3.Connection, dyad: list[str], today: date) -> set[str | None]:
+    """Topics of the pair with an open commitment past its due date (the user's state first):
+    the board's mark. An index range on (pair, state, due date)."""
+    if not _refresh(conn, sorted(dyad)):
+        return {c.topic for c, t in tracking(conn, dyad)
+                if tracker_mod.is_overdue(c.manual_state or t.state, t.due_date, today)}
+    found = tuples(
+        conn,
+        """SELECT DISTINCT c.topic FROM commitment_tracking t
+           JOIN commitments c ON c.id = t.commitment_id
+           WHERE t.dyad_key = ? AND t.due_date < ?
+             AND COALESCE(c.manual_state, t.state) = 'open'""",
+        (rows.dyad_key(sorted(dyad)), today.isoformat()),
+    ).fetchall()
+    return {r[0] for r in found}
+
+
 def commitment(conn: sqlite3.Connection, commitment_id: int, today: date) -> StoredCommitment:
-    """One commitment, tracked across its pair's later meetings."""
+    """One commitment with its stored tracking (its pair refreshed first if stale)."""
     row = tuples(
         conn, "SELECT m.dyad FROM commitments c JOIN meetings m ON m.id = c.meeting_id "
         "WHERE c.id = ?", (commitment_id,),
     ).fetchone()
     if row is None:
         raise StoreError(f"no commitment {commitment_id} in the store (see `bilat commitments`)")
-    for c, found in tracking(conn, json.loads(row[0])):
-        if c.id == commitment_id:
-            return tracker_mod.with_tracking(c, found, today)
+    pair = json.loads(row[0])
+    if not _refresh(conn, sorted(pair)):
+        for c, found in tracking(conn, pair):
+            if c.id == commitment_id:
+                return tracker_mod.with_tracking(c, found, today)
+    else:
+        hit = tuples(
+            conn,
+            f"""SELECT {COMMITMENT_COLUMNS}, {tracked.TRACKING_COLUMNS}
+                FROM commitments c JOIN meetings m ON m.id = c.meeting_id
+                JOIN commitment_tracking t ON t.commitment_id = c.id WHERE c.id = ?""",
+            (commitment_id,),
+        ).fetchone()
+        if hit is not None:
+            n = len(COMMITMENT_COLUMNS.split(","))
+            return tracker_mod.with_tracking(_commitment(hit[:n]), tracked.tracking_of(hit[n:]),
+                                             today)
     raise StoreError(f"no commitment {commitment_id} in the store")  # pragma: no cover

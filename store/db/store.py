@@ -305,6 +305,12 @@ class Store:
         stances.set_commitment(self.conn, commitment_id, state, note, clear=clear)
 
     @_locked
+    def positions_at(self, topic_id: str, meeting_ids: list[int]
+                     ) -> dict[int, list[StoredPosition]]:
+        """A topic's positions at these meetings (a page of them), by meeting id."""
+        return stances.positions_at(self.conn, topic_id, meeting_ids)
+
+    @_locked
     def stances_of(
         self, meetings: list[MeetingRef]
     ) -> tuple[dict[int, list[StoredPosition]], dict[int, list[StoredCommitment]]]:
@@ -314,7 +320,12 @@ class Store:
     @_locked
     def commitment_tracking(self, dyad: list[str]) -> dict[int, Tracking]:
         """Each commitment of the pair (by id) with what its later meetings say of it."""
-        return {c.id: t for c, t in stances.tracking(self.conn, dyad)}
+        return stances.stored_tracking(self.conn, dyad)
+
+    @_locked
+    def overdue_topics(self, dyad: list[str], *, today: date | None = None) -> set[str | None]:
+        """Topics of the pair with an open commitment past its due date (the board's mark)."""
+        return stances.overdue_topics(self.conn, dyad, today or date.today())
 
     @_locked
     def add_topic(self, topic: Topic) -> None:

@@ -31,6 +31,8 @@ SCREENS = [
     ("help", ["question_mark"], "#help-dialog"),
     ("pair picker", ["d"], "#pair-dialog"),
     ("status edit", ["down", "enter", "s"], "#status-dialog"),
+    ("commitments", ["k"], None),
+    ("commitment state", ["k", "s"], "#status-dialog"),
 ]
 
 

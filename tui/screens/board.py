@@ -34,6 +34,8 @@ class BoardScreen(BilatScreen[None]):
         Binding("c", "app.compare", "Compare", tooltip="Compare two meetings"),
         Binding("T", "app.timeline", "Timeline", tooltip="The pair's meetings on a time axis"),
         Binding("d", "app.pick_pair", "Pair", tooltip="Choose the pair of countries"),
+        Binding("k", "app.commitments", "Commitments", show=False,
+                tooltip="What the pair promised: open, kept, broken"),
         Binding(
             "m",
             "open_meeting",
@@ -106,11 +108,18 @@ class BoardScreen(BilatScreen[None]):
         self.query_one("#board-title", Label).update(self._title(board))
         grid = self.query_one(BoardGrid)
         grid.show_board(board)
+        self.load_overdue(board.dyad)
         self._fit_side_panel()
         self._changes_for = None
         self.show_changes(self.highlighted_meeting(), None)
         if not empty:
             grid.focus()
+
+    @work(thread=True, exclusive=True, group="board-overdue", exit_on_error=False)
+    def load_overdue(self, dyad: list[str]) -> None:
+        # After the board is shown: its mark never delays the first paint.
+        topics = self.store.overdue_topics(dyad) if dyad else set()
+        self.app.call_from_thread(self.query_one(BoardGrid).show_overdue, topics)
 
     def _title(self, board: Board) -> str:
         if not board.dyad:

@@ -26,7 +26,7 @@ KEYS = [
     (
         "Board",
         [
-            ("↑↓←→  hjkl", "move between topics and meetings"),
+            ("↑↓←→  hjl", "move between topics and meetings"),
             ("home  end", "topic column / newest meeting"),
             ("enter", "open the topic (on a cell: that topic at that meeting)"),
             ("m", "open the highlighted meeting's article"),
@@ -34,9 +34,11 @@ KEYS = [
             ("/", "search quotes"),
             ("c", "compare two meetings of the pair"),
             ("T", "timeline: the pair's meetings on a time axis"),
+            ("k", "commitments: what the pair promised, kept or broke"),
             ("d", "choose the pair of countries"),
             ("e", "export a timeline"),
             ("~ in Now", "stale: not raised for 5 meetings or a year"),
+            ("! in Now", "an open commitment on the topic is past its due date (k lists them)"),
             ("◀ N older", "meetings off screen to the left (scroll or ←)"),
         ],
     ),
@@ -49,7 +51,9 @@ KEYS = [
             ("m", "open the focused meeting's article"),
             ("y", "copy a quote of the focused meeting (again: the next)"),
             ("↑↓  wheel", "scroll the focused card"),
-            ("tab, enter", "to the changes; enter opens that meeting"),
+            ("tab, enter", "to the lanes and the changes; enter opens that meeting"),
+            ("lanes", "each side's positions, newest meeting first: » demand ? concern "
+                      "! warning = assertion ≠ denial + proposal ✓ welcome"),
         ],
     ),
     (
@@ -71,6 +75,16 @@ KEYS = [
         ],
     ),
     ("Compare", [("x", "swap meetings"), ("enter", "open the topic")]),
+    (
+        "Commitments",
+        [
+            ("↑↓", "move; open, kept, progressing, stalled, broken, superseded; oldest first"),
+            ("enter", "open the meeting that made it"),
+            ("e", "open the meeting that gave its state (the evidence)"),
+            ("s", "set its state by hand, with a note (undo: u; reindex keeps it)"),
+            ("!", "open and past its due date"),
+        ],
+    ),
     ("Inbox", [("p", "pull every feed"), ("enter  a", "fetch the item and review it"),
                ("s", "skip the item")]),
     (

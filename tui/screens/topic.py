@@ -18,6 +18,7 @@ from tui.screens.status_edit import StatusEdit, StatusEditScreen
 from tui.widgets.changes_list import change_content
 from tui.widgets.entry_column import EntryColumn
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.position_lanes import PositionLanes
 from tui.widgets.styling import sparkline, status_badge
 
 MIN_CARD_WIDTH = 38  # a card narrower than this wraps its excerpt into a ribbon
@@ -75,6 +76,7 @@ class TopicScreen(BilatScreen[None]):
             yield Static("", id="topic-title")
             yield Static("", id="topic-spark")
         yield Horizontal(id="topic-columns")
+        yield PositionLanes(id="topic-lanes")
         yield OptionList(id="topic-changes")
         yield KeyBar()
 
@@ -122,6 +124,14 @@ class TopicScreen(BilatScreen[None]):
         )
         self.window_end = min(len(history), max(self.selected + 1, self.window))
         self._build_columns()
+        self._show_lanes()
+
+    def _show_lanes(self) -> None:
+        # The positions of the page of meetings held (one indexed query), newest first.
+        found = self.store.positions_at(self.topic_id, [e.meeting.id for e in self.history])
+        dyad = self.dyad or (self.history[0].meeting.dyad if self.history else [])
+        self.query_one(PositionLanes).show(
+            dyad, [(e.meeting, found.get(e.meeting.id, [])) for e in reversed(self.history)])
 
     def _show_changes(self, changes: list[Change]) -> None:
         box = self.query_one("#topic-changes", OptionList)
@@ -186,6 +196,7 @@ class TopicScreen(BilatScreen[None]):
         focused = self.focused
         if isinstance(focused, EntryColumn) and focused.entry in self.history:
             self.selected = self.history.index(focused.entry)
+            self.query_one(PositionLanes).scroll_to_meeting(focused.entry.meeting.id)
 
     def action_focus_column(self, step: int) -> None:
         if not self.history:
@@ -216,6 +227,7 @@ class TopicScreen(BilatScreen[None]):
             self.complete = older.complete
             self.history = older.history + self.history
             self.window_end += len(older.history)
+            self._show_lanes()
         end = self.window_end + step * self.window
         self.window_end = max(min(len(self.history), self.window), min(len(self.history), end))
         # The card that keys act on is always on screen: the newest (]) or oldest ([) shown.

@@ -36,6 +36,8 @@ HEADER_HEIGHT = 2
 STALE_MEETINGS = 5
 STALE_DAYS = 365
 STALE_MARK = "~"
+# A topic with an open commitment past its due date (store.overdue_topics).
+OVERDUE_MARK = "!"
 
 CellPainter = Callable[[int], tuple[str, Style]]
 
@@ -59,7 +61,7 @@ class BoardGrid(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("up,k", "move(0, -1)", "Up", show=False),
+        Binding("up", "move(0, -1)", "Up", show=False),  # k: the board's Commitments
         Binding("down,j", "move(0, 1)", "Down", show=False),
         Binding("left,h", "move(-1, 0)", "Left", show=False),
         Binding("right,l", "move(1, 0)", "Right", show=False),
@@ -95,6 +97,7 @@ class BoardGrid(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.board: Board | None = None
         self.stale: set[str] = set()
+        self.overdue: set[str | None] = set()  # set by the screen once read (a worker)
         # Component styles resolved once per theme/style change, not once per cell per frame.
         self._styles: dict[str, Style] = {}
         self._asked_older = False  # a NeedOlder is on its way: columns come in pages
@@ -128,6 +131,12 @@ class BoardGrid(ScrollView, can_focus=True):
         self._asked_older = True  # not before the view is where it belongs
         self.call_after_refresh(self.keep_in_view)
         self.refresh()
+
+    def show_overdue(self, topics: set[str | None]) -> None:
+        """Mark these topics' "Now" with OVERDUE_MARK."""
+        if topics != self.overdue:
+            self.overdue = topics
+            self.refresh()
 
     def keep_in_view(self) -> None:
         """After a new board or a resize: the cursor's meeting in view, else the newest."""
@@ -336,6 +345,9 @@ class BoardGrid(ScrollView, can_focus=True):
         now = f"{current.glyph} {current.value}" if current else ""
         if topic_row.topic.id in self.stale:
             now = f"{now} {STALE_MARK}"
+        if topic_row.topic.id in self.overdue:
+            # The mark is never cut: the status name gives way to it.
+            now = _fit(now, CURRENT_WIDTH - 2).rstrip() + f" {OVERDUE_MARK}"
         segments = [
             Segment(_fit(topic_row.topic.name, NAME_WIDTH), name_style),
             Segment(_fit(now, CURRENT_WIDTH), current_style),
