@@ -370,3 +370,15 @@ def test_onlookers_commentary_is_not_the_talks() -> None:
         " over semiconductors.",
         parties=["Chile", "Norway"])
     assert found == [["trade"], []]
+
+
+def test_a_list_of_what_the_talks_discussed_names_their_topics() -> None:
+    # The list is the object of the discussion: each item was discussed at this meeting.
+    [found] = topics_of("The two days of talks covered issues that divide them. The"
+                        " discussions included Taiwan, the Middle East, North Korea and the"
+                        " South China Sea.", parties=["Norway", "Chile"])
+    assert {"taiwan", "middle-east", "korean-peninsula", "south-china-sea"} <= set(found)
+    # A list that only describes something else stays a passing mention.
+    [found] = topics_of("The minister, who has flown to Taipei, Riyadh, Seoul and Manila this"
+                        " spring, praised the hosts.", parties=["Norway", "Chile"])
+    assert "taiwan" not in found and "middle-east" not in found

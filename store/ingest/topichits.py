@@ -298,7 +298,7 @@ _LEADERS_CONSENSUS = re.compile(
 
 def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[start, end) of the passing mentions in text[lo:hi], sorted by start."""
-    spans = list_spans(text, lo, hi)
+    spans = [s for s in list_spans(text, lo, hi) if not _discussed_list(text, lo, s[0])]
     spans.extend(m.span() for m in _LEADERS_CONSENSUS.finditer(text, lo, hi))
     for m in _AGENDA.finditer(text, lo, hi):
         back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
@@ -306,6 +306,19 @@ def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         spans.append((max(back + 1, lo), end.end() if end else hi))
     spans.sort()
     return spans
+
+
+# A list that is the object of the discussion ("the discussions included Taiwan, the Middle
+# East, Ukraine and North Korea") is this meeting's agenda as held: each item was discussed.
+_DISCUSSED = re.compile(
+    r"\b(?:discuss(?:ed|ing|ions?)?|talks\s+(?:covered|included|focused\s+on|touched\s+on)"
+    r"|included|covered|exchanged\s+views\s+on|touched\s+(?:on|upon))\b", re.IGNORECASE)
+
+
+def _discussed_list(text: str, lo: int, start: int) -> bool:
+    """Does the sentence of the list starting at `start` say the talks discussed it?"""
+    back = max(text.rfind(c, max(lo, start - 200), start) for c in ".!?\n")
+    return _DISCUSSED.search(text, max(back + 1, lo), start + 30) is not None
 
 
 def list_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
