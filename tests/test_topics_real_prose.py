@@ -382,3 +382,13 @@ def test_a_list_of_what_the_talks_discussed_names_their_topics() -> None:
     [found] = topics_of("The minister, who has flown to Taipei, Riyadh, Seoul and Manila this"
                         " spring, praised the hosts.", parties=["Norway", "Chile"])
     assert "taiwan" not in found and "middle-east" not in found
+
+
+def test_one_sides_ties_with_a_third_country_are_not_a_topic_of_the_meeting() -> None:
+    # At a Fiji–Chile meeting, Fiji's dealings with Russia say who else Fiji deals with.
+    found = topics_of("The premier brushed aside questions about Fiji's expanding military"
+                      " ties with Russia.\nShe had more to say.",
+                      "Fiji wants closer military ties with Chile, the minister said.",
+                      parties=["Fiji", "Chile"])
+    assert "military" not in found[0]
+    assert "military" in found[1]

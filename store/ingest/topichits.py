@@ -175,6 +175,10 @@ _BETWEEN = re.compile(
     rf"\b{_LINK}\s+(?:between|among)\s+(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})")
 _QUALIFIER = re.compile(r"(?:[\w'-]+\s+){1,3}$")  # "growing military" before "ties"
 _HYPHENED = re.compile(rf"\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*)\s+{_LINK}\b")
+# ...and one side's ties with a third country: "Indonesia's growing military ties with
+# Russia" at an Australia–Indonesia meeting says who else Indonesia deals with.
+_WITH = re.compile(  # the name stays on its line
+    rf"\b{_LINK}\s+with\s+(?P<b>(?:the\s+)?[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){{0,3}})")
 
 
 def _country(name: str) -> str | None:
@@ -182,18 +186,27 @@ def _country(name: str) -> str | None:
     if words and words[0].lower() == "the":
         words = words[1:]
     w = " ".join(words)
-    return country_of(w) or country_of_capital(w)
+    found = country_of(w) or country_of_capital(w)
+    if found is None and w.endswith("."):
+        w = w[:-1]  # the full stop of the sentence, not of "U.S."
+        found = country_of(w) or country_of_capital(w)
+    return found
 
 
 def _drop_others_relations(norm: str, hits: Sequence[Hit], lo: int, hi: int,
                            parties: Parties) -> list[Hit]:
     spans: list[tuple[int, int]] = []
-    for rx in (_BETWEEN, _HYPHENED):
+    for rx in (_BETWEEN, _HYPHENED, _WITH):
         for m in rx.finditer(norm, lo, hi):
-            sides = {_country(m["a"]), _country(m["b"])} - {None}
+            sides = {_country(m["b"])} - {None}
+            if rx is not _WITH:
+                sides |= {_country(m["a"])} - {None}
             if sides and not sides <= parties.countries:
                 # The linking words go; the names stay ("North Korea" is still a topic).
-                if rx is _BETWEEN:
+                if rx is _WITH:
+                    q = _QUALIFIER.search(norm, max(lo, m.start() - 40), m.start())
+                    spans.append((q.start() if q else m.start(), m.start("b")))
+                elif rx is _BETWEEN:
                     q = _QUALIFIER.search(norm, max(lo, m.start() - 40), m.start())
                     spans.append((q.start() if q else m.start(), m.start("a")))
                 else:
