@@ -392,3 +392,12 @@ def test_one_sides_ties_with_a_third_country_are_not_a_topic_of_the_meeting() ->
                       parties=["Fiji", "Chile"])
     assert "military" not in found[0]
     assert "military" in found[1]
+
+
+def test_a_background_sentence_glued_to_the_next_one_is_still_background() -> None:
+    # A bad copy dropped the space after the stop; the next sentence's "said" is not
+    # this sentence's.
+    body = ("Lopez praised the strong energy links, though trade fell by a fifth last year.{}"
+            "Tuilagi said Fiji wants to keep cooperating with Chile in every field.")
+    assert "trade" not in topics_of(body.format(""), parties=["Fiji", "Chile"])[0]
+    assert "trade" not in topics_of(body.format(" "), parties=["Fiji", "Chile"])[0]

@@ -237,7 +237,10 @@ _AGENDA = re.compile(
     r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
     r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n")
+# A sentence ends at a stop before a space, or glued to the next one by a bad copy
+# ("last year.Orban said"): the glued form, as `sentences.py` reads it.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|(?<=[a-z0-9)][.!?])(?=[A-Z][a-z])|\n")
 
 
 # Background: a sentence set in an earlier time ("established diplomatic relations in
