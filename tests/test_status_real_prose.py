@@ -154,8 +154,10 @@ def test_an_agreement_signed_before_the_meeting_is_background() -> None:
 
 
 def test_a_background_freeze_in_a_when_clause_is_not_this_meetings_outcome() -> None:
+    # (The clause names no topic either: the second sentence raises it.)
     assert status_of("military", "It was their first meeting since 2022, when Beijing cut off"
-                     " military communication lines with Washington.") is Status.DIALOGUE
+                     " military communication lines with Washington. They discussed military"
+                     " ties.") is Status.DIALOGUE
 
 
 def entries_of(*bodies: str) -> dict[str, Status]:
@@ -284,3 +286,46 @@ def test_one_concern_in_a_discussion_is_not_a_confrontation() -> None:
 )
 def test_more_cue_phrases_of_real_prose(sentence: str, status: Status) -> None:
     assert [c.status for c in find_cues(sentence, 0, len(sentence))] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Aims and abilities, not steps taken.
+        "Varga stressed peaceful dialogue to ease tensions on the peninsula.",
+        "He praised his guest as the only leader capable of improving relations with Minsk.",
+        # "welcome" as a noun is a ceremony.
+        "The chancellor was given a lavish official welcome at the palace.",
+        # Progress as an ideal.
+        "Terrorism harms peace and progress everywhere, the minister said.",
+    ],
+)
+def test_aims_ceremonies_and_ideals_are_no_progress(text: str) -> None:
+    found = [c.status for c in find_cues(text)]
+    assert Status.AGREEMENT not in found and Status.PROGRESS not in found, found
+
+
+def test_declining_to_tell_the_press_is_not_stalled() -> None:
+    found = [c.status for c in find_cues("Asked about the base, he declined to provide"
+                                         " further details.")]
+    assert Status.STALLED not in found
+    assert Status.STALLED in [c.status for c in find_cues("Oslo declined to lift the tariffs.")]
+
+
+def test_regional_concerns_are_matters_not_worries() -> None:
+    assert status_of("relations", "Our talks will address the global situation and specific"
+                     " regional concerns, as befits our relationship.") is Status.DIALOGUE
+
+
+def test_deals_sealed_in_the_plural_are_agreement() -> None:
+    assert status_of("trade", "The neighbours sealed 12 deals to boost trade.") is (
+        Status.AGREEMENT)
+
+
+def test_a_relative_clause_set_in_an_earlier_time_is_background() -> None:
+    # The improvement belongs to the visit of 2023, not to this meeting.
+    assert status_of("relations", "It was their fifth meeting since May 2023, when Varga"
+                     " visited Oslo in a clear sign of improvement in bilateral relations."
+                     ) is Status.DIALOGUE
+    assert status_of("trade", "Varga, who earlier warned Oslo over its steel tariffs, spoke"
+                     " with Holm about trade.") is Status.DIALOGUE

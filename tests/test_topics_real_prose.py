@@ -401,3 +401,9 @@ def test_a_background_sentence_glued_to_the_next_one_is_still_background() -> No
             "Tuilagi said Fiji wants to keep cooperating with Chile in every field.")
     assert "trade" not in topics_of(body.format(""), parties=["Fiji", "Chile"])[0]
     assert "trade" not in topics_of(body.format(" "), parties=["Fiji", "Chile"])[0]
+
+
+def test_a_relative_clause_set_in_an_earlier_time_names_no_topic() -> None:
+    [found] = topics_of("Holm, who earlier called out Manila over maritime incidents, talked"
+                        " with Varga about trade.", parties=["Norway", "Hungary"])
+    assert found == ["trade"]

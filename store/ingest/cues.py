@@ -31,7 +31,20 @@ _ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|a
             r"|solutions?|ceasefire|truce)")
 # Phrases that look like cues but report nothing about the topic's state.
 _NEUTRAL = [
-    r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|give\s+details|say)",
+    # Declining to tell the press is not refusing the other side: "declined to provide
+    # further details", "refused to answer questions".
+    r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|say|answer|specify|disclose"
+    r"|reveal|confirm|give\s+(?:any\s+|further\s+|more\s+)?details|provide\s+(?:any\s+|further"
+    r"\s+|more\s+)?(?:details|specifics|information))",
+    # What a step would be for, or could be, is not a step taken: "to ease tensions on the
+    # peninsula", "capable of improving relations" (the deal itself is read from "agreed to").
+    r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
+    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b",
+    # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
+    r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|to|for)\b)",
+    # Progress as an ideal, not a step: "peace and progress", "progress and prosperity".
+    r"progress\s+and\s+(?:prosperity|development|peace)",
+    r"(?:peace|prosperity|development)\s+and\s+progress",
     r"(?:did\s+not|didn't|would\s+not|wouldn't)\s+(?:comment|elaborate|say)",
     r"(?:remains?|remained|is|are|was|were|stays?|stayed)\s+(?:firmly\s+|fully\s+)?committed\s+to",
     # An invitation ("welcomed American firms to invest") is an offer, not a step taken.
@@ -164,7 +177,7 @@ _AGREEMENT = [
     r"(?<!may\s)(?<!might\s)(?<!can\s)agree)\s+(?:(?:[a-z]+ly|in\s+principle|[a-z]*day)\s+)?"
     r"(?:to|on|that|upon)\b",
     r"(?:reach(?:ed|es)?|struck|strike|clinch(?:ed)?|seal(?:ed)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|consensus|understanding|accord)",
+    r"(?:[\w-]+\s+){0,2}?(?:agreements?|deals?|consensus|understandings?|accords?)",
     r"(?:issued|adopted|released)\s+(?:a\s+|three\s+|two\s+)?joint\s+(?:statements?|declarations?)",
     r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b",
     # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
@@ -222,7 +235,9 @@ _PROGRESS = [
     r"(?:stronger|closer|deeper|warmer|better)(?:[\w\s,]{0,40}?)\s+than\s+(?:ever|at\s+any|any)",
 ]
 _DIALOGUE = [
-    r"(?:mutual|common|shared)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
+    r"(?:mutual|common|shared)\s+concerns?",
+    # Concerns as matters on the table, not worries: "regional concerns", "global concerns".
+    r"(?:regional|global|international|respective)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
     # Readout courtesy, not a grievance: "respect each other's core interests and concerns".
     r"each\s+other['\u2019]s\s+(?:[\w-]+\s+){0,5}?concerns?",
     r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",

@@ -125,7 +125,8 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
     hits = _discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi))
     found = tuple(_discount(hits, sorted(background_spans(norm, lo, hi)
-                                         + commentary_spans(norm, lo, hi)), BACKGROUND))
+                                         + commentary_spans(norm, lo, hi)
+                                         + earlier_clauses(norm, lo, hi)), BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -278,6 +279,28 @@ def commentary_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         stop = min(hi, m.end() + _SENTENCE_REACH)
         end_m = _SENTENCE_END.search(text, m.end(), stop)
         spans.append((start, end_m.end() if end_m else stop))
+    return spans
+
+
+# A relative clause set in an earlier time describes someone or something, not this
+# meeting: "Lee, who earlier called out Rome for its tariffs, ...", "since May 2023, when
+# the two met in Lima in a sign of improving ties".
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?P<rel>who|which|when)\s+[^,;:!?\n]{1,300}?(?=[,;:!?\n]|\.(?:\s|$))")
+_EARLIER_IN_CLAUSE = re.compile(
+    r"\b(?:earlier|previously|formerly|once|ago|had\s+(?:been|\w+ed)|last\s+(?:week|month"
+    r"|year|time)|(?:in|since)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*$")
+
+
+def earlier_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the relative clauses of text[lo:hi] set in an earlier time."""
+    spans: list[tuple[int, int]] = []
+    for m in _RELATIVE_CLAUSE.finditer(text, lo, hi):
+        if (_EARLIER_IN_CLAUSE.search(text, m.start(), m.end())
+                or (m["rel"] == "when"
+                    and _YEAR_BEFORE.search(text, max(lo, m.start() - 12), m.start()))):
+            spans.append(m.span())
     return spans
 
 
