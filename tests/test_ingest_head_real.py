@@ -403,3 +403,32 @@ def test_a_target_year_is_not_the_year_of_a_dateline_without_one() -> None:
     assert extract(body + ", officials said.\n").meeting_date is None  # no year: ask
     d = extract(body + ", after talks in 2025.\n")
     assert d.meeting_date == date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # The city as the object of the visit.
+        ("After two days in Chile, Varga visited Abuja, held talks with Okafor and flew home.",
+         "Abuja"),
+        ("Varga, who is visiting Abuja to attend a summit, met Okafor on Friday.", "Abuja"),
+        # ...but who once visited a city tells of another time.
+        ("Varga, who visited Abuja in May, met Okafor.", None),
+        # A ceremony in the city's palace.
+        ("Varga was given a lavish welcome to Abuja's State House before talks with Okafor.",
+         "Abuja"),
+        # The next summit's city is not this meeting's.
+        ("Okafor said he would come to the upcoming ECOWAS summit, scheduled this autumn in"
+         " the coastal city of Accra.", None),
+    ],
+)
+def test_visited_cities_palaces_and_upcoming_summits(sentence: str, place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place
+
+
+def test_the_headline_names_the_city_when_the_story_does_not() -> None:
+    h, _ = header_of("Varga and Okafor open negotiations in Abuja\n\nThe two leaders spoke for"
+                     " two hours about trade.\n")
+    assert h.location == "Abuja"
+    assert h.location_source is not None and h.location_source.startswith("headline")

@@ -604,6 +604,10 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     location, location_source = dl.location, dl.location_source
     if location is None:
         location, location_source = body_location(text, body_start, body_end)
+    if location is None and head.title:
+        # The headline may be the only line naming it: "Leaders open talks in Minsk".
+        location, location_source = body_location(head.title, 0, len(head.title))
+        location_source = f"headline: {location_source}" if location_source else None
     caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,

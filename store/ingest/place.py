@@ -31,7 +31,7 @@ _PLACE_TAIL = (
 _MEETING_VERB = (
     r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
     r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
-    r"hosting|convened|gathered|trip)\b"
+    r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
 _PLACE_AFTER_MEETING = re.compile(
     # Stops end the clause, but not in "U.S." or "Nov. 16".
@@ -40,22 +40,27 @@ _PLACE_AFTER_MEETING = re.compile(
     rf"(?P<p1>{_PLACE_NAME})"
     r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
     rf"(?P<p2>{_PLACE_NAME})"
-    rf"|\bin (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
+    rf"|\b(?:in|at|to) (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
     r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
     rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
-    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b)"
+    # "visited Abu Dhabi", "who is visiting San Francisco": the city is the visit's object.
+    rf"|(?:(?<=visited )|(?<=visiting )|(?<=visits ))(?P<p6>{_PLACE_NAME}{_PLACE_TAIL})"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead|the)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
     r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
     r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d))"
 )
+# "who met Xi in Lima" is background, but "who is visiting Lima" is now; "the upcoming
+# APEC summit in Gyeongju" is another meeting.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?i:who|when|since|last|previous|previously|earlier|first|next|upcoming)\s+"
-    r"(?:[a-z]+\s+)?$"
+    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next)\s+"
+    r"(?:[a-z]+\s+)?$|\b(?i:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}$"
 )
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
@@ -78,7 +83,7 @@ def body_location(
     for m in _PLACE_AFTER_MEETING.finditer(window):
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
             continue  # "who met Xi in November in San Francisco", "since their last meeting"
-        key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
+        key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
