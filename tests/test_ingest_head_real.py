@@ -432,3 +432,15 @@ def test_the_headline_names_the_city_when_the_story_does_not() -> None:
                      " two hours about trade.\n")
     assert h.location == "Abuja"
     assert h.location_source is not None and h.location_source.startswith("headline")
+
+
+def test_the_date_under_the_headline_beats_the_pages_date_above_it() -> None:
+    # A site prints today's date over every story; the story's own stamp is under its headline.
+    h, _ = header_of("Monday, 06 March 2023 09:12 GMT\nVarga and Okafor discuss trade in"
+                     " Abuja\n\n2025-10-12 08:30:00\n(Wire) Varga met Okafor in Abuja on"
+                     " Saturday.\n")
+    assert h.published == date(2025, 10, 12)
+    # With no date under the headline, the one above it is all there is.
+    h, _ = header_of("Monday, 06 March 2023 09:12 GMT\nVarga and Okafor discuss trade in"
+                     " Abuja\n\nVarga met Okafor in Abuja on Saturday.\n")
+    assert h.published == date(2023, 3, 6)
