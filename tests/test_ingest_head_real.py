@@ -444,3 +444,21 @@ def test_the_date_under_the_headline_beats_the_pages_date_above_it() -> None:
     h, _ = header_of("Monday, 06 March 2023 09:12 GMT\nVarga and Okafor discuss trade in"
                      " Abuja\n\nVarga met Okafor in Abuja on Saturday.\n")
     assert h.published == date(2023, 3, 6)
+
+
+def test_a_group_photo_caption_with_a_bracketed_credit_is_not_the_story() -> None:
+    from store.ingest import extract
+
+    draft = extract(
+        "Varga and Okafor hold first summit in two years\n\n"
+        "Leaders of the forum, including Hungarian President Lena Varga, front row second from"
+        " left, Austrian Chancellor Karl Brandt, back row third from right, and Nigerian"
+        " President Tunde Okafor, fifth from left, pose for a photo at the forum summit in"
+        " Lagos, Nigeria, on Saturday. [POOL PRESS CORPS]\n\n"
+        "Hungarian President Lena Varga and Nigerian President Tunde Okafor held a summit on"
+        " Friday on the sidelines of the forum in Nigeria and discussed trade.\n"
+    )
+    assert sorted(draft.dyad) == ["Hungary", "Nigeria"]
+    # The caption is the only line naming the city.
+    assert draft.location is not None and draft.location.startswith("Lagos")
+    assert draft.place_source is not None and draft.place_source.startswith("caption")

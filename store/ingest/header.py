@@ -613,6 +613,12 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))
         location_source = f"headline: {location_source}" if location_source else None
+    for cap in head.captions if location is None else ():
+        # ...or a photo caption: "the leaders pose during the summit in Lima, Peru".
+        location, location_source = body_location(cap.text, 0, len(cap.text))
+        if location is not None:
+            location_source = f"caption: {location_source}"
+            break
     caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,
