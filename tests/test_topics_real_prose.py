@@ -407,3 +407,9 @@ def test_a_relative_clause_set_in_an_earlier_time_names_no_topic() -> None:
     [found] = topics_of("Holm, who earlier called out Manila over maritime incidents, talked"
                         " with Varga about trade.", parties=["Norway", "Hungary"])
     assert found == ["trade"]
+
+
+def test_an_appositive_describing_a_place_names_no_topic() -> None:
+    [found] = topics_of("Holm greeted Varga in Varna, a coastal city known for its tourism and"
+                        " its students, and they discussed trade.", parties=["Norway", "Hungary"])
+    assert found == ["trade"]

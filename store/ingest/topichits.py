@@ -126,7 +126,8 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = _discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi))
     found = tuple(_discount(hits, sorted(background_spans(norm, lo, hi)
                                          + commentary_spans(norm, lo, hi)
-                                         + earlier_clauses(norm, lo, hi)), BACKGROUND))
+                                         + earlier_clauses(norm, lo, hi)
+                                         + place_appositives(norm, lo, hi)), BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -302,6 +303,18 @@ def earlier_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                     and _YEAR_BEFORE.search(text, max(lo, m.start() - 12), m.start()))):
             spans.append(m.span())
     return spans
+
+
+# An appositive that says what a place is known for describes the place, not the talks:
+# "in Varna, a coastal city known for its tourism", "Sochi, a resort on the Black Sea".
+_PLACE_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w'-]+,\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|resort|region"
+    r"|province|island|village|capital|country|nation)\b[^,.;:!?\n]{0,120}")
+
+
+def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the appositives of text[lo:hi] that describe a place."""
+    return [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
 
 
 def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
