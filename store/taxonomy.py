@@ -82,6 +82,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
       "seafood", "import ban*", "export ban*", "~treated water", "~wastewater", "~Fukushima",
       "energy trade", "~LNG",
+      # Trade pacts and bodies go by names without the word "trade".
+      "CPTPP", "Trans-Pacific Partnership", "RCEP", "Regional Comprehensive Economic Partnership",
+      "WTO", "FTA", "customs union",
       "~exports", "~economy", "~economic", "~financial", "~business*",
       "~companies", "~goods"]),
     ("technology", "Technology & export controls",

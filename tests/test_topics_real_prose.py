@@ -413,3 +413,9 @@ def test_an_appositive_describing_a_place_names_no_topic() -> None:
     [found] = topics_of("Holm greeted Varga in Varna, a coastal city known for its tourism and"
                         " its students, and they discussed trade.", parties=["Norway", "Hungary"])
     assert found == ["trade"]
+
+
+def test_trade_pacts_named_without_the_word_trade_are_trade() -> None:
+    [found] = topics_of("The two leaders had candid discussions on the CPTPP and agreed that"
+                        " Chile's bid to join the WTO deserved support.", parties=["Norway", "Fiji"])
+    assert "trade" in found
