@@ -417,5 +417,6 @@ def test_an_appositive_describing_a_place_names_no_topic() -> None:
 
 def test_trade_pacts_named_without_the_word_trade_are_trade() -> None:
     [found] = topics_of("The two leaders had candid discussions on the CPTPP and agreed that"
-                        " Chile's bid to join the WTO deserved support.", parties=["Norway", "Fiji"])
+                        " Chile's bid to join the WTO deserved support.",
+                        parties=["Norway", "Fiji"])
     assert "trade" in found
