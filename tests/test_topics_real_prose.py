@@ -420,3 +420,12 @@ def test_trade_pacts_named_without_the_word_trade_are_trade() -> None:
                         " Chile's bid to join the WTO deserved support.",
                         parties=["Norway", "Fiji"])
     assert "trade" in found
+
+
+def test_a_common_noun_inside_a_conferences_name_is_part_of_the_name() -> None:
+    [found] = topics_of("Holm later met Lars Berg, the host of the 2027 United Nations Climate"
+                        " Change Conference in Oslo, to talk about trade.",
+                        parties=["Norway", "Fiji"])
+    assert found == ["trade"]
+    [found] = topics_of("Holm and Varga talked about climate change.", parties=["Norway", "Fiji"])
+    assert found == ["climate"]

@@ -136,14 +136,14 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
 _MEMO: list[tuple[str, int, int, KeywordIndex, Parties, tuple[Hit, ...]] | None] = [None]
 
 
-# A common noun capitalised inside the name of an institution or a title is part of the
-# name: "Committee for Cooperation in Trade, Economy, Science and Technology", "Central
-# Military Commission", "Minister of Defense".
+# A common noun capitalised inside the name of an institution, a conference or a title is
+# part of the name: "Committee for Cooperation in Trade, Economy, Science and Technology",
+# "Central Military Commission", "Minister of Defense", "the Climate Change Conference".
 _INSTITUTION = re.compile(
     r"\b(?:Committee|Commission|Ministry|Department|Council|Agency|Office|Bureau|Institute"
     r"|Forum|Organi[sz]ation|Fund|Bank|Cent(?:er|re)|Corporation|Authority|Administration"
     r"|Academy|University|Association|Federation|Chamber|Minister|Secretary|Director"
-    r"|Chairman|Commissioner)\b")
+    r"|Chairman|Commissioner|Conference|Convention)\b")
 _TITLE_OF = re.compile(r"\b(?:minister|ministry|secretary|director|chairman|department)\s+of\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'-]*|of|for|in|and|on|the|&)"
