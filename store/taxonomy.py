@@ -127,6 +127,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "defense buildup", "defence buildup", "~joint exercises", "~military exercises",
       "~military drills", "jet engine*", "fighter jet*", "fighter aircraft", "armed drones",
       "warships", "co-production", "~military technology", "~military", "~nuclear weapons",
+      # Buying arms is defence business between the sides (the war takes "weapons" where
+      # Ukraine is named or a side: see topics.WAR_SIDE).
+      "~weapons", "weapons purchases", "arms purchases", "arms deal*", "stealth fighter*",
       "~drones", "~troops",
       "~defense ministr*", "~defence ministr*", "~defense secretary", "~defence secretary",
       "~defense official*", "~defence official*", "~Pentagon", "~PLA",

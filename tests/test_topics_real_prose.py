@@ -429,3 +429,11 @@ def test_a_common_noun_inside_a_conferences_name_is_part_of_the_name() -> None:
     assert found == ["trade"]
     [found] = topics_of("Holm and Varga talked about climate change.", parties=["Norway", "Fiji"])
     assert found == ["climate"]
+
+
+def test_buying_weapons_is_military_and_weapons_for_kyiv_are_the_war() -> None:
+    [found] = topics_of("Fiji committed to bigger weapons purchases from Chile, including"
+                        " stealth fighters.", parties=["Fiji", "Chile"])
+    assert found[:1] == ["military"]
+    [found] = topics_of("Chile will send more weapons to Ukraine.", parties=["Fiji", "Chile"])
+    assert found[:1] == ["russia-ukraine"]
