@@ -190,7 +190,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "pick up the phone", "talk to each other", "speak by phone", "next meeting",
       # Foreign ministries' regular rounds: "the next round of political consultations".
       "political consultations", "~consultations",
-      "meet again", "trip", "invitation", "candid", "constructive", "manage differences",
+      "meet again", "~trip", "invitation", "candid", "constructive", "manage differences",
       "handle differences", "manage competition", "manage the relationship", "guardrails",
       "stabilise ties", "stabilize ties", "thaw", "~relations", "~ties", "~stabilis*", "~stabiliz*",
       "~steady", "~steadying", "~steadier", "~senior officials", "~summit", "to visit",

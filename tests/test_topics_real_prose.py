@@ -437,3 +437,9 @@ def test_buying_weapons_is_military_and_weapons_for_kyiv_are_the_war() -> None:
     assert found[:1] == ["military"]
     [found] = topics_of("Chile will send more weapons to Ukraine.", parties=["Fiji", "Chile"])
     assert found[:1] == ["russia-ukraine"]
+
+
+def test_the_trip_that_brought_a_leader_is_not_the_relationship_as_a_topic() -> None:
+    [found] = topics_of("The neighbours sealed 12 deals to boost trade, as Varga made her first"
+                        " foreign trip since taking office.", parties=["Fiji", "Chile"])
+    assert found == ["trade"]
