@@ -114,6 +114,8 @@ def test_requests_hopes_courtesies_and_maybes_are_no_outcome(text: str) -> None:
         # Stalled in other words.
         ("russia-ukraine", "The summit ended without reaching a ceasefire deal for Ukraine.",
          Status.STALLED),
+        ("russia-ukraine", "There was no immediate ceasefire or peace deal for Ukraine out of"
+                           " the talks.", Status.STALLED),
         ("russia-ukraine", "The chancellor evaded any direct reply on new weapons for Ukraine.",
          Status.STALLED),
         ("trade", "He said the meeting was not expected to bring an immediate resolution of"

@@ -104,7 +104,8 @@ _SHARED_VIEW = [
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
-    r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+)?"
+    r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+|immediate\s+|quick\s+"
+    r"|lasting\s+|final\s+|formal\s+|comprehensive\s+)?"
     r"(?:progress|breakthrough|agreement|commitments?|deal|concessions?|headway|sign\s+of\s+progress"
     r"|ceasefire|truce|peace\s+deal)",
     rf"(?:not|never|cannot|{_NT})\s+(?:yet\s+|been\s+(?:able\s+to\s+)?)?"
