@@ -111,6 +111,8 @@ def test_requests_hopes_courtesies_and_maybes_are_no_outcome(text: str) -> None:
          Status.TENSION),
         ("taiwan", "They confronted each other over Taiwan during the talks.", Status.TENSION),
         ("relations", "Both leaders acknowledged a tense relationship.", Status.TENSION),
+        ("relations", "Varga said her meeting with Okafor on relations had been difficult.",
+         Status.TENSION),
         # Stalled in other words.
         ("russia-ukraine", "The summit ended without reaching a ceasefire deal for Ukraine.",
          Status.STALLED),

@@ -165,7 +165,10 @@ _TENSION = [
     r"differences\s+remain(?:ed|s)?",
     # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
     r"disagree(?:d|ments?)",
-    r"difficult\s+(?:meeting|talks|conversation|discussions?)",
+    r"(?:difficult|tough)\s+(?:meeting|talks|conversation|discussions?|negotiations?)",
+    # ...and said of the meeting: "his meeting with Kurti had been difficult".
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:very\s+|extremely\s+|quite\s+)?"
+    r"(?:difficult|tough)\b(?!\s+to\b)",
     # A relationship in trouble: "a rift", "strained ties", "at loggerheads", "ties soured",
     # "hit a new low", "walked out of the talks".
     r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
