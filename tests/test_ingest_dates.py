@@ -182,3 +182,15 @@ def test_a_weekday_beside_a_day_and_month_fixes_the_year_the_text_names() -> Non
     assert meeting_date(text, None) is None
     # A weekday that fits no named year gives no date.
     assert meeting_date("Varga met Okafor on Monday (March 14), as planned in 2025.", None) is None
+
+
+def test_a_weekday_of_a_meeting_held_last_month_is_not_this_months() -> None:
+    # Stamped on Tuesday 20 February; the meeting was "late last month", so "Friday" is not
+    # 16 February: the text gives no day of the meeting, and the stamp stands in.
+    text = ("Lagos hosted talks between Varga and Okafor late last month.\n\n"
+            "The two days of talks on Friday and Saturday covered trade and visas.")
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2024, 2, 20))
+    assert md.when == date(2024, 2, 20) and md.guessed
+    # Without "last month" the Friday before the stamp is the day.
+    text = "Varga and Okafor held talks on Friday in Lagos."
+    assert meeting_date(text, date(2024, 2, 20)) == date(2024, 2, 16)

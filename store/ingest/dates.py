@@ -169,6 +169,17 @@ def _candidates(
         return (i, lead[i]) if i >= 0 and m.end() <= lead[i].end else None
 
     lo, hi = lead[0].start, lead[-1].end
+    said_last_month: dict[int, bool] = {}  # each paragraph searched once: stays linear
+
+    def in_last_month(p: Para) -> bool:
+        if p.index not in said_last_month:
+            said_last_month[p.index] = _LAST_MONTH.search(text, p.start, p.end) is not None
+        return said_last_month[p.index]
+
+    def last_month(para: Para) -> bool:
+        """Does the lede, or this paragraph, put the meeting in the month before?"""
+        return in_last_month(lead[0]) or in_last_month(para)
+
     text_years = {int(y[0]) for y in _YEAR.finditer(text, lo, max(p.end for p in paras))}
     if published is not None:
         for m in _WEEKDAY.finditer(text, lo, hi):
@@ -181,6 +192,8 @@ def _candidates(
             when = _weekday_date(m["day"], mod, published)
             if when is None:
                 continue
+            if when.month == published.month and last_month(para):
+                continue  # "late last month ... on Friday": not a Friday of this month
             extra = 0.5 if m["poss"] else 0.0  # "Friday's meeting"
             if mod in ("since", "until", "by"):
                 extra -= 2.0
@@ -224,6 +237,8 @@ def _candidates(
 
 
 # A year the story names, not a target ("by 2030") or a limit ("until 2028").
+# "late last month": a weekday then names a day of the month before the stamp's.
+_LAST_MONTH = re.compile(r"\blast\s+month\b")
 _YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bto )\b(?:19|20)\d\d\b")
 # A weekday beside a date without a year: "on Thursday (February 13)", "Friday, 14 March".
 _WEEKDAY_BEFORE = re.compile(
