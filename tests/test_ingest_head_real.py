@@ -462,3 +462,24 @@ def test_a_group_photo_caption_with_a_bracketed_credit_is_not_the_story() -> Non
     # The caption is the only line naming the city.
     assert draft.location is not None and draft.location.startswith("Lagos")
     assert draft.place_source is not None and draft.place_source.startswith("caption")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # A venue is not its city; the city named with its region as the talks' own is.
+        ("There was no deal out of Friday's Varna, Dobruja talks at Joint Base Galata.",
+         "Varna"),
+        ("Varga met Okafor for talks at Palm Lodge on Friday.", None),
+        # The host country's capital, named later, is where it met.
+        ("Nigeria hosted a meeting between Varga and Holm late last month. Ironing out their"
+         " differences in Abuja reflects Nigeria's neutral stance.", "Abuja"),
+        # A city of another country is not the host's.
+        ("Nigeria hosted a meeting between Varga and Holm. Holm's family lives in Accra.",
+         None),
+    ],
+)
+def test_venues_cities_of_the_talks_and_the_hosts_capital(sentence: str,
+                                                          place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place

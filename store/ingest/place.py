@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from store.ingest.countries import country_of
+from store.ingest.countries import country_of, country_of_capital
 
 # The meeting place in the body: "met ... in Beijing", "talks in
 # Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
@@ -72,6 +72,34 @@ _NOT_PLACES = frozenset(
 )
 
 
+# A venue is not a city: "talks at Joint Base Elmendorf-Richardson", "at Hyderabad House".
+_VENUE_WORD = re.compile(
+    r"\b(?:Base|Palace|House|Hall|Hotel|Cent(?:er|re)|Building|Airport|Castle|Villa|Estate"
+    r"|Club|Museum|Stadium|Park|Lodge|Residence|Embassy|Office|Complex)\b")
+# The city named as the talks' own, with its region: "Friday's Anchorage, Alaska talks".
+_CITY_OF_TALKS = re.compile(
+    rf"(?:'s|\bthe) (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?), (?P<region>[A-Z][^\W\d_]+)"
+    r" (?:talks|summit|meeting)\b")
+# "Thailand hosted a meeting between ...": the host's capital, named anywhere, is the place.
+_HOST = re.compile(r"\b(?P<host>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:hosted|hosts|will host)"
+                   r" (?:a |the |an )?(?:[\w-]+ ){0,2}(?:meeting|talks|summit)\b")
+_IN_CITY = re.compile(rf"\bin (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?)\b")
+
+
+def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The capital of the country the story says hosted the meeting, where the story names
+    it ("Thailand hosted a meeting ... their differences in Bangkok"), and the phrase."""
+    window = text[start:min(end, start + 2500)]
+    host = _HOST.search(window)
+    if host is None or country_of(host["host"]) is None:
+        return None, None
+    country = country_of(host["host"])
+    for m in _IN_CITY.finditer(window):
+        if country_of_capital(m["city"]) == country:
+            return m["city"], f"{host[0]} ... {m[0]}"
+    return None, None
+
+
 def body_location(
     text: str, start: int, end: int, *, venues: bool = True
 ) -> tuple[str | None, str | None]:
@@ -87,6 +115,8 @@ def body_location(
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
+        if key == "p5" and _VENUE_WORD.search(place):
+            continue  # a venue, not its city
         if key == "p3" and not country_of(m["own"]):
             place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
         first = place.split(" ")[0].split(",")[0]
@@ -98,4 +128,7 @@ def body_location(
         if len(phrase) > 80:
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
         return place, phrase
-    return None, None
+    for m in _CITY_OF_TALKS.finditer(window):
+        if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
+            return m["city"], " ".join(m[0].split())
+    return host_capital(text, start, end)
