@@ -111,6 +111,10 @@ def test_requests_hopes_courtesies_and_maybes_are_no_outcome(text: str) -> None:
          Status.TENSION),
         ("taiwan", "They confronted each other over Taiwan during the talks.", Status.TENSION),
         ("relations", "Both leaders acknowledged a tense relationship.", Status.TENSION),
+        ("human-rights", "Oslo summoned the ambassador over the crackdown on Uyghurs.",
+         Status.TENSION),
+        ("south-china-sea", "Manila accused Beijing of bullying its vessels in the South China"
+                            " Sea.", Status.TENSION),
         ("relations", "Varga said her meeting with Okafor on relations had been difficult.",
          Status.TENSION),
         # Stalled in other words.
@@ -118,6 +122,8 @@ def test_requests_hopes_courtesies_and_maybes_are_no_outcome(text: str) -> None:
          Status.STALLED),
         ("russia-ukraine", "There was no immediate ceasefire or peace deal for Ukraine out of"
                            " the talks.", Status.STALLED),
+        ("trade", "The tariff deal was put on hold and the dispute remains unresolved.",
+         Status.STALLED),
         ("russia-ukraine", "The chancellor evaded any direct reply on new weapons for Ukraine.",
          Status.STALLED),
         ("trade", "He said the meeting was not expected to bring an immediate resolution of"

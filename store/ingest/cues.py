@@ -125,6 +125,9 @@ _STALLED = [
     rf"(?:not|never|{_NT})\s+(?:quite\s+|yet\s+)?(?:got|gotten|get|getting)\s+there",
     r"(?:still|remain(?:ed|s)?)\s+(?:far\s+)?apart", r"gaps?\s+remain(?:ed|s)?",
     r"gave\s+no\s+(?:commitment|assurance|sign)",
+    # Set aside or stuck: "the deal was put on hold", "talks were called off", "the issue
+    # remains unresolved", "negotiations bogged down".
+    r"on\s+hold", r"shelved", r"called\s+off", r"scrapped", r"unresolved", r"bogged\s+down",
     # "ended without reaching a ceasefire deal", "evaded any direct reply".
     r"without\s+(?:reaching|securing|agreeing|making|producing|achieving|striking)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:progress|agreements?|deals?|breakthroughs?|ceasefire|truce"
@@ -172,6 +175,10 @@ _TENSION = [
     # A relationship in trouble: "a rift", "strained ties", "at loggerheads", "ties soured",
     # "hit a new low", "walked out of the talks".
     r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
+    # Pressure and diplomatic protest: "bullying", "intimidation", "summoned the ambassador",
+    # "expelled diplomats", "lashed out at", "hegemonism".
+    r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)", r"summon(?:ed|s|ing)",
+    r"expel(?:led|s|ling)?", r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [
