@@ -176,9 +176,9 @@ _TENSION = [
     # "hit a new low", "walked out of the talks".
     r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
     # Pressure and diplomatic protest: "bullying", "intimidation", "summoned the ambassador",
-    # "expelled diplomats", "lashed out at", "hegemonism".
+    # "lashed out at", "hegemonism".
     r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)", r"summon(?:ed|s|ing)",
-    r"expel(?:led|s|ling)?", r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
+    r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [
