@@ -297,6 +297,7 @@ def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: s
         ("Varga held talks with Okafor on a two-day trip to St. Petersburg.", "St. Petersburg"),
         ("Varga met Okafor on Friday and will visit Lagos next week.", None),
         ("Varga met Okafor on Friday; they will meet in Lagos later this year.", None),
+        ("Varga and Okafor held talks in Lagos earlier this week.", "Lagos"),
     ],
 )
 def test_visits_and_future_meetings(sentence: str, place: str | None) -> None:

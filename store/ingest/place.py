@@ -52,7 +52,8 @@ _PLACE_AFTER_MEETING = re.compile(
     r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead|the)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
-    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
+    # ("earlier this week" and "earlier today" are the news itself)
+    r"\s+(?:last|previous|earlier(?! this week| today| on)|next|later|in (?:19|20)\d\d|"
     r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d))"
 )
