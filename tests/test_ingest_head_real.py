@@ -298,6 +298,7 @@ def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: s
         ("Varga met Okafor on Friday and will visit Lagos next week.", None),
         ("Varga met Okafor on Friday; they will meet in Lagos later this year.", None),
         ("Varga and Okafor held talks in Lagos earlier this week.", "Lagos"),
+        ("During her visit to Nigeria, Varga met Okafor in the capital, Abuja.", "Abuja"),
     ],
 )
 def test_visits_and_future_meetings(sentence: str, place: str | None) -> None:
