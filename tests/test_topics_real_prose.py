@@ -443,3 +443,23 @@ def test_the_trip_that_brought_a_leader_is_not_the_relationship_as_a_topic() -> 
     [found] = topics_of("The neighbours sealed 12 deals to boost trade, as Varga made her first"
                         " foreign trip since taking office.", parties=["Fiji", "Chile"])
     assert found == ["trade"]
+
+
+def test_what_a_person_once_was_names_no_topic() -> None:
+    [found] = topics_of("Varga, a former climate envoy, talked with Holm about trade.",
+                        parties=["Norway", "Hungary"])
+    assert found == ["trade"]
+
+
+def test_the_event_the_meeting_came_after_names_no_topic() -> None:
+    [found] = topics_of("They agreed to boost trade. The meeting came a week after Holm hosted"
+                        " the Chilean president for talks on Taiwan and the South China Sea.",
+                        parties=["Norway", "Hungary"])
+    assert found == ["trade"]
+
+
+def test_a_state_of_long_standing_is_background() -> None:
+    found = topics_of("Holm raised concerns over Hungarian tariffs on Norwegian salmon.",
+                      "Hungary has been at odds with Brussels over the war in Ukraine for years.",
+                      parties=["Norway", "Hungary"])
+    assert found == [["trade"], []]

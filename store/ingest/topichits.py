@@ -249,7 +249,9 @@ _SENTENCE_END = re.compile(
 # 1953", "trade reached $6 billion last year") that says nothing of this meeting.
 _EARLIER = re.compile(
     r"\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
-    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b",
+    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b"
+    # A state of long standing: "has been at odds with Brussels for years".
+    r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have)\s+long\b",
     re.IGNORECASE)
 _THIS_MEETING = re.compile(
     r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says|told|urged"
@@ -312,9 +314,27 @@ _PLACE_APPOSITIVE = re.compile(
     r"|province|island|village|capital|country|nation)\b[^,.;:!?\n]{0,120}")
 
 
+# ...and one that says what a person once was: "Varga, a former climate envoy, said".
+_PERSON_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w'-]+,\s+(?:a|an|the)\s+(?:former|ex-|one-time|onetime|longtime|veteran"
+    r"|retired)\b[^,.;:!?\n]{0,80}")
+# Another event the meeting is dated by: "The meeting came a week after Okafor hosted the
+# Chinese president for talks on Taiwan": what follows "after" is that event.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
+    r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b")
+
+
 def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """[start, end) of the appositives of text[lo:hi] that describe a place."""
-    return [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
+    """[start, end) of the appositives of text[lo:hi] that describe a place or say what a
+    person once was, and of the other events the meeting is dated by."""
+    spans = [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
+    spans.extend(m.span() for m in _PERSON_APPOSITIVE.finditer(text, lo, hi))
+    for m in _CAME_AFTER.finditer(text, lo, hi):
+        end = _SENTENCE_END.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
+        spans.append((m.end(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
 
 
 def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
