@@ -165,7 +165,8 @@ _TENSION = [
     # Open disagreement: "remain at odds", "significant differences", "confronted each other".
     r"tense", r"at\s+odds", r"confront(?:ed|s|ing|ation|ational)?", r"clash(?:ed|es|ing)?",
     r"(?:significant|deep|major|serious|sharp|fundamental|considerable)\s+differences",
-    r"differences\s+remain(?:ed|s)?",
+    r"differences\s+(?:remain(?:ed|s)?|persist(?:ed|s)?|linger(?:ed|s)?)",
+    r"differences\s+(?:between|over|on)\s+(?:[\w'-]+\s+){1,5}?(?:remain(?:ed|s)?|persist(?:ed|s)?)\b",
     # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
     r"disagree(?:d|ments?)",
     r"(?:difficult|tough)\s+(?:meeting|talks|conversation|discussions?|negotiations?)",
@@ -217,7 +218,8 @@ _AGREEMENT = [
     r"(?:jointly|both)\s+(?:opposed|condemned|rejected|called\s+for)",
 ]
 _PROGRESS = [
-    r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
+    r"progress", r"progress(?:ing|ed)\s+(?:well|steadily|smoothly|positively)",
+    r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
     # "narrowed their differences", "normalised ties".
