@@ -463,3 +463,13 @@ def test_a_state_of_long_standing_is_background() -> None:
                       "Hungary has been at odds with Brussels over the war in Ukraine for years.",
                       parties=["Norway", "Hungary"])
     assert found == [["trade"], []]
+
+
+def test_talks_with_a_third_country_are_that_meetings_topics() -> None:
+    found = topics_of("Holm and Varga discussed trade.",
+                      "Holm later flew to Accra for talks with Ghana's president on the South"
+                      " China Sea.",
+                      "Holm also held talks with Hungary's president on the South China Sea.",
+                      parties=["Norway", "Hungary"])
+    assert "south-china-sea" not in found[1]
+    assert "south-china-sea" in found[2]

@@ -127,7 +127,9 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     found = tuple(_discount(hits, sorted(background_spans(norm, lo, hi)
                                          + commentary_spans(norm, lo, hi)
                                          + earlier_clauses(norm, lo, hi)
-                                         + place_appositives(norm, lo, hi)), BACKGROUND))
+                                         + place_appositives(norm, lo, hi)
+                                         + third_party_talks(norm, lo, hi, parties)),
+                                  BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -324,6 +326,33 @@ _CAME_AFTER = re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
     r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b")
+
+
+# Another meeting, with a third country: "later flew to Accra for talks with Ghana's
+# president on cocoa prices". What it was about is that meeting's.
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|meeting|meetings|met|meet|meets|call|summit|discussions)\s+with\s+(?:the\s+)?"
+    r"(?P<c>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)")
+
+
+def third_party_talks(text: str, lo: int, hi: int,
+                      parties: Parties) -> list[tuple[int, int]]:
+    """[start, end) of the clauses of text[lo:hi] about talks with a third country."""
+    spans: list[tuple[int, int]] = []
+    if not parties.countries:
+        return spans
+    for m in _TALKS_WITH.finditer(text, lo, hi):
+        name = m["c"]
+        country = _country(name) or _country(name.split()[0])
+        if country is None or country in parties.countries:
+            continue
+        # To the end of the clause: what follows a comma may be this meeting's again.
+        end = _CLAUSE_STOP.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
+        spans.append((m.start(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
+
+
+_CLAUSE_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 
 
 def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
