@@ -309,6 +309,7 @@ def test_more_cue_phrases_of_real_prose(sentence: str, status: Status) -> None:
         "He praised his guest as the only leader capable of improving relations with Minsk.",
         # "welcome" as a noun is a ceremony.
         "The chancellor was given a lavish official welcome at the palace.",
+        "Varga was given a spectacular official welcome to Lagos's State House.",
         # Progress as an ideal.
         "Terrorism harms peace and progress everywhere, the minister said.",
     ],

@@ -41,7 +41,7 @@ _NEUTRAL = [
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
     r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b",
     # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
-    r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|to|for)\b)",
+    r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
     # Progress as an ideal, not a step: "peace and progress", "progress and prosperity".
     r"progress\s+and\s+(?:prosperity|development|peace)",
     r"(?:peace|prosperity|development)\s+and\s+progress",
