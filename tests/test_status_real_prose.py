@@ -310,6 +310,7 @@ def test_more_cue_phrases_of_real_prose(sentence: str, status: Status) -> None:
         # "welcome" as a noun is a ceremony.
         "The chancellor was given a lavish official welcome at the palace.",
         "Varga was given a spectacular official welcome to Lagos's State House.",
+        "To convert this extraordinary potential into concrete progress, all must do more.",
         # Progress as an ideal.
         "Terrorism harms peace and progress everywhere, the minister said.",
     ],

@@ -42,6 +42,9 @@ _NEUTRAL = [
     r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b",
     # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
     r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
+    # Turning something into progress is the aim: "to convert potential into concrete progress".
+    r"(?:convert|turn|translat)(?:e|es|ed|ing|s)?\s+(?:[\w'\u2019-]+\s+){0,4}?into\s+"
+    r"(?:[\w-]+\s+)?(?:progress|results|action|outcomes)",
     # Progress as an ideal, not a step: "peace and progress", "progress and prosperity".
     r"progress\s+and\s+(?:prosperity|development|peace)",
     r"(?:peace|prosperity|development)\s+and\s+progress",
