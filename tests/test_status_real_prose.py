@@ -137,6 +137,8 @@ def test_requests_hopes_courtesies_and_maybes_are_no_outcome(text: str) -> None:
         ("relations", "Putin said relations between the two countries were developing"
                       " positively.", Status.PROGRESS),
         ("relations", "Our relationship is bearing fruit, the president said.", Status.PROGRESS),
+        ("relations", "\"We are opening a new chapter in this relationship,\" Varga said.",
+         Status.PROGRESS),
         ("military", "Defence cooperation is being upgraded under the pact.", Status.PROGRESS),
     ],
 )

@@ -225,6 +225,8 @@ _PROGRESS = [
     r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
+    # "writing a new chapter in this relationship", "turned a new page".
+    r"(?:a|this)\s+new\s+(?:chapter|page)", r"turn(?:ed|s|ing)?\s+the\s+page",
     # "narrowed their differences", "normalised ties".
     r"narrow(?:ed|ing)\s+(?:the\s+|their\s+)?(?:differences|gaps?)",
     r"normali[sz](?:ed|ing|ation\s+of)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?(?:ties|relations)",
