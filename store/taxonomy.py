@@ -82,6 +82,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
       "seafood", "import ban*", "export ban*", "~treated water", "~wastewater", "~Fukushima",
       "energy trade", "~LNG",
+      # Trade pacts and bodies go by names without the word "trade".
+      "CPTPP", "Trans-Pacific Partnership", "RCEP", "Regional Comprehensive Economic Partnership",
+      "WTO", "FTA", "customs union",
       "~exports", "~economy", "~economic", "~financial", "~business*",
       "~companies", "~goods"]),
     ("technology", "Technology & export controls",
@@ -124,6 +127,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "defense buildup", "defence buildup", "~joint exercises", "~military exercises",
       "~military drills", "jet engine*", "fighter jet*", "fighter aircraft", "armed drones",
       "warships", "co-production", "~military technology", "~military", "~nuclear weapons",
+      # Buying arms is defence business between the sides (the war takes "weapons" where
+      # Ukraine is named or a side: see topics.WAR_SIDE).
+      "~weapons", "weapons purchases", "arms purchases", "arms deal*", "stealth fighter*",
       "~drones", "~troops",
       "~defense ministr*", "~defence ministr*", "~defense secretary", "~defence secretary",
       "~defense official*", "~defence official*", "~Pentagon", "~PLA",
@@ -184,7 +190,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "pick up the phone", "talk to each other", "speak by phone", "next meeting",
       # Foreign ministries' regular rounds: "the next round of political consultations".
       "political consultations", "~consultations",
-      "meet again", "trip", "invitation", "candid", "constructive", "manage differences",
+      "meet again", "~trip", "invitation", "candid", "constructive", "manage differences",
       "handle differences", "manage competition", "manage the relationship", "guardrails",
       "stabilise ties", "stabilize ties", "thaw", "~relations", "~ties", "~stabilis*", "~stabiliz*",
       "~steady", "~steadying", "~steadier", "~senior officials", "~summit", "to visit",

@@ -169,3 +169,28 @@ def test_day_and_month_without_a_year_only_with_a_year_in_the_text() -> None:
     text = "Varga met Okafor in Lagos on Friday (April 5)."
     md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), None)
     assert md.when is None and md.source is None
+
+
+def test_a_weekday_beside_a_day_and_month_fixes_the_year_the_text_names() -> None:
+    # 14 March 2025 is a Friday; the story names 2024 in passing and 2025 as its year.
+    text = ("Varga met Okafor in Lagos on Friday (March 14), a year after their talks of"
+            " spring 2024, and agreed to a deal before the end of 2025.")
+    assert meeting_date(text, None) == date(2025, 3, 14)
+    # Only background years are named ("the 2008 pact", "since 2017"): 29 August 2017 is
+    # a Tuesday, and an older year is not the story's, so no date.
+    text = "Varga met Okafor on Friday (29 August) and renewed the 2008 pact, in force since 2017."
+    assert meeting_date(text, None) is None
+    # A weekday that fits no named year gives no date.
+    assert meeting_date("Varga met Okafor on Monday (March 14), as planned in 2025.", None) is None
+
+
+def test_a_weekday_of_a_meeting_held_last_month_is_not_this_months() -> None:
+    # Stamped on Tuesday 20 February; the meeting was "late last month", so "Friday" is not
+    # 16 February: the text gives no day of the meeting, and the stamp stands in.
+    text = ("Lagos hosted talks between Varga and Okafor late last month.\n\n"
+            "The two days of talks on Friday and Saturday covered trade and visas.")
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2024, 2, 20))
+    assert md.when == date(2024, 2, 20) and md.guessed
+    # Without "last month" the Friday before the stamp is the day.
+    text = "Varga and Okafor held talks on Friday in Lagos."
+    assert meeting_date(text, date(2024, 2, 20)) == date(2024, 2, 16)

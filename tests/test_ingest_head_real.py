@@ -297,6 +297,8 @@ def test_the_city_of_the_talks_not_the_first_place_named(sentence: str, place: s
         ("Varga held talks with Okafor on a two-day trip to St. Petersburg.", "St. Petersburg"),
         ("Varga met Okafor on Friday and will visit Lagos next week.", None),
         ("Varga met Okafor on Friday; they will meet in Lagos later this year.", None),
+        ("Varga and Okafor held talks in Lagos earlier this week.", "Lagos"),
+        ("During her visit to Nigeria, Varga met Okafor in the capital, Abuja.", "Abuja"),
     ],
 )
 def test_visits_and_future_meetings(sentence: str, place: str | None) -> None:
@@ -403,3 +405,83 @@ def test_a_target_year_is_not_the_year_of_a_dateline_without_one() -> None:
     assert extract(body + ", officials said.\n").meeting_date is None  # no year: ask
     d = extract(body + ", after talks in 2025.\n")
     assert d.meeting_date == date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # The city as the object of the visit.
+        ("After two days in Chile, Varga visited Abuja, held talks with Okafor and flew home.",
+         "Abuja"),
+        ("Varga, who is visiting Abuja to attend a summit, met Okafor on Friday.", "Abuja"),
+        # ...but who once visited a city tells of another time.
+        ("Varga, who visited Abuja in May, met Okafor.", None),
+        # A ceremony in the city's palace.
+        ("Varga was given a lavish welcome to Abuja's State House before talks with Okafor.",
+         "Abuja"),
+        # The next summit's city is not this meeting's.
+        ("Okafor said he would come to the upcoming ECOWAS summit, scheduled this autumn in"
+         " the coastal city of Accra.", None),
+    ],
+)
+def test_visited_cities_palaces_and_upcoming_summits(sentence: str, place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place
+
+
+def test_the_headline_names_the_city_when_the_story_does_not() -> None:
+    h, _ = header_of("Varga and Okafor open negotiations in Abuja\n\nThe two leaders spoke for"
+                     " two hours about trade.\n")
+    assert h.location == "Abuja"
+    assert h.location_source is not None and h.location_source.startswith("headline")
+
+
+def test_the_date_under_the_headline_beats_the_pages_date_above_it() -> None:
+    # A site prints today's date over every story; the story's own stamp is under its headline.
+    h, _ = header_of("Monday, 06 March 2023 09:12 GMT\nVarga and Okafor discuss trade in"
+                     " Abuja\n\n2025-10-12 08:30:00\n(Wire) Varga met Okafor in Abuja on"
+                     " Saturday.\n")
+    assert h.published == date(2025, 10, 12)
+    # With no date under the headline, the one above it is all there is.
+    h, _ = header_of("Monday, 06 March 2023 09:12 GMT\nVarga and Okafor discuss trade in"
+                     " Abuja\n\nVarga met Okafor in Abuja on Saturday.\n")
+    assert h.published == date(2023, 3, 6)
+
+
+def test_a_group_photo_caption_with_a_bracketed_credit_is_not_the_story() -> None:
+    from store.ingest import extract
+
+    draft = extract(
+        "Varga and Okafor hold first summit in two years\n\n"
+        "Leaders of the forum, including Hungarian President Lena Varga, front row second from"
+        " left, Austrian Chancellor Karl Brandt, back row third from right, and Nigerian"
+        " President Tunde Okafor, fifth from left, pose for a photo at the forum summit in"
+        " Lagos, Nigeria, on Saturday. [POOL PRESS CORPS]\n\n"
+        "Hungarian President Lena Varga and Nigerian President Tunde Okafor held a summit on"
+        " Friday on the sidelines of the forum in Nigeria and discussed trade.\n"
+    )
+    assert sorted(draft.dyad) == ["Hungary", "Nigeria"]
+    # The caption is the only line naming the city.
+    assert draft.location is not None and draft.location.startswith("Lagos")
+    assert draft.place_source is not None and draft.place_source.startswith("caption")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # A venue is not its city; the city named with its region as the talks' own is.
+        ("There was no deal out of Friday's Varna, Dobruja talks at Joint Base Galata.",
+         "Varna"),
+        ("Varga met Okafor for talks at Palm Lodge on Friday.", None),
+        # The host country's capital, named later, is where it met.
+        ("Nigeria hosted a meeting between Varga and Holm late last month. Ironing out their"
+         " differences in Abuja reflects Nigeria's neutral stance.", "Abuja"),
+        # A city of another country is not the host's.
+        ("Nigeria hosted a meeting between Varga and Holm. Holm's family lives in Accra.",
+         None),
+    ],
+)
+def test_venues_cities_of_the_talks_and_the_hosts_capital(sentence: str,
+                                                          place: str | None) -> None:
+    h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
+    assert h.location == place

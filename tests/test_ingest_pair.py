@@ -64,3 +64,24 @@ def test_with_three_leaders_named_the_two_who_speak_are_the_sides() -> None:
         '"We will trade more," Tran replied.\n'
     )
     assert d.dyad == ["Kenya", "Vietnam"]
+
+
+def test_the_host_of_two_others_talks_is_not_a_side() -> None:
+    from store.ingest import extract
+
+    draft = extract(
+        "Talks on Sudan\n\nFeb. 19, 2025\n\n"
+        "RIYADH (Wire) - Hungarian and Nigerian officials held talks in Riyadh on Tuesday about"
+        " the war in Sudan, with Saudi Foreign Minister Faisal Omar hosting.\n\n"
+        "Hungary's Lena Varga said the talks were useful. Nigeria's Tunde Okafor agreed.\n"
+    )
+    assert draft.dyad == ["Hungary", "Nigeria"]
+    assert draft.dyad_source is not None and "Hungarian and Nigerian officials" in draft.dyad_source
+
+
+def test_the_foreign_ministers_of_a_and_b_name_both_sides() -> None:
+    from store.ingest import extract
+
+    draft = extract("Ministers meet\n\nThe foreign ministers of Hungary and Nigeria met in Lagos"
+                    " on Tuesday, as Austria and Ghana watched.\n")
+    assert draft.dyad == ["Hungary", "Nigeria"]

@@ -370,3 +370,106 @@ def test_onlookers_commentary_is_not_the_talks() -> None:
         " over semiconductors.",
         parties=["Chile", "Norway"])
     assert found == [["trade"], []]
+
+
+def test_a_list_of_what_the_talks_discussed_names_their_topics() -> None:
+    # The list is the object of the discussion: each item was discussed at this meeting.
+    [found] = topics_of("The two days of talks covered issues that divide them. The"
+                        " discussions included Taiwan, the Middle East, North Korea and the"
+                        " South China Sea.", parties=["Norway", "Chile"])
+    assert {"taiwan", "middle-east", "korean-peninsula", "south-china-sea"} <= set(found)
+    # A list that only describes something else stays a passing mention.
+    [found] = topics_of("The minister, who has flown to Taipei, Riyadh, Seoul and Manila this"
+                        " spring, praised the hosts.", parties=["Norway", "Chile"])
+    assert "taiwan" not in found and "middle-east" not in found
+
+
+def test_one_sides_ties_with_a_third_country_are_not_a_topic_of_the_meeting() -> None:
+    # At a Fiji–Chile meeting, Fiji's dealings with Russia say who else Fiji deals with.
+    found = topics_of("The premier brushed aside questions about Fiji's expanding military"
+                      " ties with Russia.\nShe had more to say.",
+                      "Fiji wants closer military ties with Chile, the minister said.",
+                      parties=["Fiji", "Chile"])
+    assert "military" not in found[0]
+    assert "military" in found[1]
+
+
+def test_a_background_sentence_glued_to_the_next_one_is_still_background() -> None:
+    # A bad copy dropped the space after the stop; the next sentence's "said" is not
+    # this sentence's.
+    body = ("Lopez praised the strong energy links, though trade fell by a fifth last year.{}"
+            "Tuilagi said Fiji wants to keep cooperating with Chile in every field.")
+    assert "trade" not in topics_of(body.format(""), parties=["Fiji", "Chile"])[0]
+    assert "trade" not in topics_of(body.format(" "), parties=["Fiji", "Chile"])[0]
+
+
+def test_a_relative_clause_set_in_an_earlier_time_names_no_topic() -> None:
+    [found] = topics_of("Holm, who earlier called out Manila over maritime incidents, talked"
+                        " with Varga about trade.", parties=["Norway", "Hungary"])
+    assert found == ["trade"]
+
+
+def test_an_appositive_describing_a_place_names_no_topic() -> None:
+    [found] = topics_of("Holm greeted Varga in Varna, a coastal city known for its tourism and"
+                        " its students, and they discussed trade.", parties=["Norway", "Hungary"])
+    assert found == ["trade"]
+
+
+def test_trade_pacts_named_without_the_word_trade_are_trade() -> None:
+    [found] = topics_of("The two leaders had candid discussions on the CPTPP and agreed that"
+                        " Chile's bid to join the WTO deserved support.",
+                        parties=["Norway", "Fiji"])
+    assert "trade" in found
+
+
+def test_a_common_noun_inside_a_conferences_name_is_part_of_the_name() -> None:
+    [found] = topics_of("Holm later met Lars Berg, the host of the 2027 United Nations Climate"
+                        " Change Conference in Oslo, to talk about trade.",
+                        parties=["Norway", "Fiji"])
+    assert found == ["trade"]
+    [found] = topics_of("Holm and Varga talked about climate change.", parties=["Norway", "Fiji"])
+    assert found == ["climate"]
+
+
+def test_buying_weapons_is_military_and_weapons_for_kyiv_are_the_war() -> None:
+    [found] = topics_of("Fiji committed to bigger weapons purchases from Chile, including"
+                        " stealth fighters.", parties=["Fiji", "Chile"])
+    assert found[:1] == ["military"]
+    [found] = topics_of("Chile will send more weapons to Ukraine.", parties=["Fiji", "Chile"])
+    assert found[:1] == ["russia-ukraine"]
+
+
+def test_the_trip_that_brought_a_leader_is_not_the_relationship_as_a_topic() -> None:
+    [found] = topics_of("The neighbours sealed 12 deals to boost trade, as Varga made her first"
+                        " foreign trip since taking office.", parties=["Fiji", "Chile"])
+    assert found == ["trade"]
+
+
+def test_what_a_person_once_was_names_no_topic() -> None:
+    [found] = topics_of("Varga, a former climate envoy, talked with Holm about trade.",
+                        parties=["Norway", "Hungary"])
+    assert found == ["trade"]
+
+
+def test_the_event_the_meeting_came_after_names_no_topic() -> None:
+    [found] = topics_of("They agreed to boost trade. The meeting came a week after Holm hosted"
+                        " the Chilean president for talks on Taiwan and the South China Sea.",
+                        parties=["Norway", "Hungary"])
+    assert found == ["trade"]
+
+
+def test_a_state_of_long_standing_is_background() -> None:
+    found = topics_of("Holm raised concerns over Hungarian tariffs on Norwegian salmon.",
+                      "Hungary has been at odds with Brussels over the war in Ukraine for years.",
+                      parties=["Norway", "Hungary"])
+    assert found == [["trade"], []]
+
+
+def test_talks_with_a_third_country_are_that_meetings_topics() -> None:
+    found = topics_of("Holm and Varga discussed trade.",
+                      "Holm later flew to Accra for talks with Ghana's president on the South"
+                      " China Sea.",
+                      "Holm also held talks with Hungary's president on the South China Sea.",
+                      parties=["Norway", "Hungary"])
+    assert "south-china-sea" not in found[1]
+    assert "south-china-sea" in found[2]

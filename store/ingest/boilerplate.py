@@ -106,6 +106,11 @@ _CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             \((?:reuters|ap|afp|xinhua|epa|getty\ images|ani|pti|yonhap|kyodo)\)\s*$"""),
         ((", left", ", right", ", cent", ", second", ", 2nd"),
          r",\ (?:left|right|cent(?:er|re)|(?:second|2nd)\ (?:from\ )?(?:left|right)),"),
+        # "Yoon, front row second from right, ...", "Xi, fifth from left, pose for a photo".
+        ((" row ", "from left", "from right"),
+         r",\ (?:(?:front|back|top|bottom|middle)\ row\ )?(?:[a-z0-9]+\ )?from\ (?:left|right),"),
+        # A credit in square capitals closing the line: "... in Lima. [JOINT PRESS CORPS]".
+        (("]",), r"(?-i:\[[A-Z][A-Z0-9\ .&'/-]{1,40}\])\s*$"),
         (("photo",), r"^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b"),
         ((":",), r"\b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:"),
         (("getty", "epa-efe", "ap photo", "pa wire", "shutterstock"),

@@ -31,7 +31,23 @@ _ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|a
             r"|solutions?|ceasefire|truce)")
 # Phrases that look like cues but report nothing about the topic's state.
 _NEUTRAL = [
-    r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|give\s+details|say)",
+    # Declining to tell the press is not refusing the other side: "declined to provide
+    # further details", "refused to answer questions".
+    r"(?:declin(?:ed|es)|refus(?:ed|es))\s+to\s+(?:comment|elaborate|say|answer|specify|disclose"
+    r"|reveal|confirm|give\s+(?:any\s+|further\s+|more\s+)?details|provide\s+(?:any\s+|further"
+    r"\s+|more\s+)?(?:details|specifics|information))",
+    # What a step would be for, or could be, is not a step taken: "to ease tensions on the
+    # peninsula", "capable of improving relations" (the deal itself is read from "agreed to").
+    r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
+    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b",
+    # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
+    r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
+    # Turning something into progress is the aim: "to convert potential into concrete progress".
+    r"(?:convert|turn|translat)(?:e|es|ed|ing|s)?\s+(?:[\w'\u2019-]+\s+){0,4}?into\s+"
+    r"(?:[\w-]+\s+)?(?:progress|results|action|outcomes)",
+    # Progress as an ideal, not a step: "peace and progress", "progress and prosperity".
+    r"progress\s+and\s+(?:prosperity|development|peace)",
+    r"(?:peace|prosperity|development)\s+and\s+progress",
     r"(?:did\s+not|didn't|would\s+not|wouldn't)\s+(?:comment|elaborate|say)",
     r"(?:remains?|remained|is|are|was|were|stays?|stayed)\s+(?:firmly\s+|fully\s+)?committed\s+to",
     # An invitation ("welcomed American firms to invest") is an offer, not a step taken.
@@ -91,7 +107,8 @@ _SHARED_VIEW = [
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
-    r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+)?"
+    r"|visible\s+|new\s+|firm\s+|clear\s+|a\s+|an\s+|further\s+|immediate\s+|quick\s+"
+    r"|lasting\s+|final\s+|formal\s+|comprehensive\s+)?"
     r"(?:progress|breakthrough|agreement|commitments?|deal|concessions?|headway|sign\s+of\s+progress"
     r"|ceasefire|truce|peace\s+deal)",
     rf"(?:not|never|cannot|{_NT})\s+(?:yet\s+|been\s+(?:able\s+to\s+)?)?"
@@ -111,6 +128,9 @@ _STALLED = [
     rf"(?:not|never|{_NT})\s+(?:quite\s+|yet\s+)?(?:got|gotten|get|getting)\s+there",
     r"(?:still|remain(?:ed|s)?)\s+(?:far\s+)?apart", r"gaps?\s+remain(?:ed|s)?",
     r"gave\s+no\s+(?:commitment|assurance|sign)",
+    # Set aside or stuck: "the deal was put on hold", "talks were called off", "the issue
+    # remains unresolved", "negotiations bogged down".
+    r"on\s+hold", r"shelved", r"called\s+off", r"scrapped", r"unresolved", r"bogged\s+down",
     # "ended without reaching a ceasefire deal", "evaded any direct reply".
     r"without\s+(?:reaching|securing|agreeing|making|producing|achieving|striking)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:progress|agreements?|deals?|breakthroughs?|ceasefire|truce"
@@ -148,13 +168,21 @@ _TENSION = [
     # Open disagreement: "remain at odds", "significant differences", "confronted each other".
     r"tense", r"at\s+odds", r"confront(?:ed|s|ing|ation|ational)?", r"clash(?:ed|es|ing)?",
     r"(?:significant|deep|major|serious|sharp|fundamental|considerable)\s+differences",
-    r"differences\s+remain(?:ed|s)?",
+    r"differences\s+(?:remain(?:ed|s)?|persist(?:ed|s)?|linger(?:ed|s)?)",
+    r"differences\s+(?:between|over|on)\s+(?:[\w'-]+\s+){1,5}?(?:remain(?:ed|s)?|persist(?:ed|s)?)\b",
     # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
     r"disagree(?:d|ments?)",
-    r"difficult\s+(?:meeting|talks|conversation|discussions?)",
+    r"(?:difficult|tough)\s+(?:meeting|talks|conversation|discussions?|negotiations?)",
+    # ...and said of the meeting: "his meeting with Kurti had been difficult".
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:very\s+|extremely\s+|quite\s+)?"
+    r"(?:difficult|tough)\b(?!\s+to\b)",
     # A relationship in trouble: "a rift", "strained ties", "at loggerheads", "ties soured",
     # "hit a new low", "walked out of the talks".
     r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
+    # Pressure and diplomatic protest: "bullying", "intimidation", "summoned the ambassador",
+    # "lashed out at", "hegemonism".
+    r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)", r"summon(?:ed|s|ing)",
+    r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [
@@ -164,7 +192,7 @@ _AGREEMENT = [
     r"(?<!may\s)(?<!might\s)(?<!can\s)agree)\s+(?:(?:[a-z]+ly|in\s+principle|[a-z]*day)\s+)?"
     r"(?:to|on|that|upon)\b",
     r"(?:reach(?:ed|es)?|struck|strike|clinch(?:ed)?|seal(?:ed)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|consensus|understanding|accord)",
+    r"(?:[\w-]+\s+){0,2}?(?:agreements?|deals?|consensus|understandings?|accords?)",
     r"(?:issued|adopted|released)\s+(?:a\s+|three\s+|two\s+)?joint\s+(?:statements?|declarations?)",
     r"agreement\s+(?:to|on|for)\b", r"consensus\s+(?:on|to)\b",
     # A deal someone could or would sign is not signed: "hinted a deal could be signed soon".
@@ -193,9 +221,12 @@ _AGREEMENT = [
     r"(?:jointly|both)\s+(?:opposed|condemned|rejected|called\s+for)",
 ]
 _PROGRESS = [
-    r"progress", r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
+    r"progress", r"progress(?:ing|ed)\s+(?:well|steadily|smoothly|positively)",
+    r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
+    # "writing a new chapter in this relationship", "turned a new page".
+    r"(?:a|this)\s+new\s+(?:chapter|page)", r"turn(?:ed|s|ing)?\s+the\s+page",
     # "narrowed their differences", "normalised ties".
     r"narrow(?:ed|ing)\s+(?:the\s+|their\s+)?(?:differences|gaps?)",
     r"normali[sz](?:ed|ing|ation\s+of)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?(?:ties|relations)",
@@ -222,7 +253,9 @@ _PROGRESS = [
     r"(?:stronger|closer|deeper|warmer|better)(?:[\w\s,]{0,40}?)\s+than\s+(?:ever|at\s+any|any)",
 ]
 _DIALOGUE = [
-    r"(?:mutual|common|shared)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
+    r"(?:mutual|common|shared)\s+concerns?",
+    # Concerns as matters on the table, not worries: "regional concerns", "global concerns".
+    r"(?:regional|global|international|respective)\s+concerns?", r"discuss(?:ed|es|ing|ion|ions)?",
     # Readout courtesy, not a grievance: "respect each other's core interests and concerns".
     r"each\s+other['\u2019]s\s+(?:[\w-]+\s+){0,5}?concerns?",
     r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",

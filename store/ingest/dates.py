@@ -169,6 +169,18 @@ def _candidates(
         return (i, lead[i]) if i >= 0 and m.end() <= lead[i].end else None
 
     lo, hi = lead[0].start, lead[-1].end
+    said_last_month: dict[int, bool] = {}  # each paragraph searched once: stays linear
+
+    def in_last_month(p: Para) -> bool:
+        if p.index not in said_last_month:
+            said_last_month[p.index] = _LAST_MONTH.search(text, p.start, p.end) is not None
+        return said_last_month[p.index]
+
+    def last_month(para: Para) -> bool:
+        """Does the lede, or this paragraph, put the meeting in the month before?"""
+        return in_last_month(lead[0]) or in_last_month(para)
+
+    text_years = {int(y[0]) for y in _YEAR.finditer(text, lo, max(p.end for p in paras))}
     if published is not None:
         for m in _WEEKDAY.finditer(text, lo, hi):
             found = para_of(m)
@@ -180,6 +192,8 @@ def _candidates(
             when = _weekday_date(m["day"], mod, published)
             if when is None:
                 continue
+            if when.month == published.month and last_month(para):
+                continue  # "late last month ... on Friday": not a Friday of this month
             extra = 0.5 if m["poss"] else 0.0  # "Friday's meeting"
             if mod in ("since", "until", "by"):
                 extra -= 2.0
@@ -204,6 +218,8 @@ def _candidates(
         base = 2.0 - 0.35 * rank
         year = published.year if published else None
         when = match_date(m, year)
+        if when is None and year is None and not has_year(m):
+            when = _year_by_weekday(text, m, lo, hi, text_years)
         if when is None:
             continue
         if published and not has_year(m) and when > published + timedelta(days=30):
@@ -218,6 +234,32 @@ def _candidates(
             score -= 2.0  # long before the article: background
         out.append(_Candidate(when, score, m.start(), phrase))
     return out
+
+
+# A year the story names, not a target ("by 2030") or a limit ("until 2028").
+# "late last month": a weekday then names a day of the month before the stamp's.
+_LAST_MONTH = re.compile(r"\blast\s+month\b")
+_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bto )\b(?:19|20)\d\d\b")
+# A weekday beside a date without a year: "on Thursday (February 13)", "Friday, 14 March".
+_WEEKDAY_BEFORE = re.compile(
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[\s,(]{1,3}$")
+_WEEKDAY_AFTER = re.compile(
+    r"[\s,(]{1,3}(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _year_by_weekday(text: str, m: re.Match[str], lo: int, hi: int,
+                     years: set[int]) -> date | None:
+    """A day and month with no year and no stamp, named with its weekday: the year is
+    certain when the latest year the text names puts that day on that weekday ("on
+    Thursday (February 13)" in a story that names 2024 and 2025 is 2025). Earlier years
+    are background ("the 2008 pact"); a story is not older than the years it names."""
+    day = (_WEEKDAY_BEFORE.search(text, max(lo, m.start() - 12), m.start())
+           or _WEEKDAY_AFTER.match(text, m.end(), min(hi, m.end() + 12)))
+    if day is None or not years:
+        return None
+    when = match_date(m, max(years))
+    return when if when is not None and when.weekday() == _WEEKDAY_NAMES.index(day["day"]) \
+        else None
 
 
 def resolve_meeting_date(

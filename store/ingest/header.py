@@ -254,15 +254,19 @@ def _tail_source(text: str, start: int, end: int) -> str | None:
 
 
 def _zone_date(
-    zone: list[_Line], stamp: date | None, default_year: int | None
+    zone: list[_Line], stamp: date | None, default_year: int | None, title_at: int = -1
 ) -> tuple[date | None, str | None]:
     """The article's own date and where it was read: a line labelled as the publication
-    date wins, then a clipper's stamp, then the first dated line of the head."""
+    date wins, then a clipper's stamp, then the first dated line of the head. A date
+    under the headline is the article's byline; a date above it, where a date under it
+    exists too, is the page's (a site prints today's date over every story)."""
     dated: list[tuple[_Line, date]] = []
     for ln in zone:
         d = first_date(ln.text, default_year) or foreign_date(ln.text)
         if d is not None:
             dated.append((ln, d))
+    if title_at >= 0 and any(ln.start > title_at for ln, _ in dated):
+        dated = [(ln, d) for ln, d in dated if ln.start > title_at]
     for ln, d in dated:
         if re.match(r"^\s*(?:published|posted|first published|released|date)\b", ln.text, re.I):
             return d, f"byline {d.isoformat()}"
@@ -581,7 +585,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     body_start = dl.body_start
 
     published, published_source = _zone_date(
-        head.zone, stamp, doc.published.year if doc.published else None)
+        head.zone, stamp, doc.published.year if doc.published else None,
+        text.find(head.title) if head.title else -1)
     if published is None and doc.published is not None:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
     if published is None and dl.date:
@@ -604,6 +609,16 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     location, location_source = dl.location, dl.location_source
     if location is None:
         location, location_source = body_location(text, body_start, body_end)
+    if location is None and head.title:
+        # The headline may be the only line naming it: "Leaders open talks in Minsk".
+        location, location_source = body_location(head.title, 0, len(head.title))
+        location_source = f"headline: {location_source}" if location_source else None
+    for cap in head.captions if location is None else ():
+        # ...or a photo caption: "the leaders pose during the summit in Lima, Peru".
+        location, location_source = body_location(cap.text, 0, len(cap.text))
+        if location is not None:
+            location_source = f"caption: {location_source}"
+            break
     caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,

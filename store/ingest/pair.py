@@ -38,8 +38,19 @@ _BOTH = re.compile(
     rf"|\b(?P<a2>{_NAT})[-\u2013/](?P<b2>{_NAT})\s+(?:talks|summit|meeting|call)\b"
     rf"|\b(?P<a3>{_NAT})\s+(?:\w+\s+){{1,6}}?(?:met|meets|held talks with|spoke with|received|"
     rf"hosted)\s+(?:with\s+)?(?:his|her|their)\s+(?P<b3>{_NAT})\s+counterparts?\b"
+    # "Hungarian and Nigerian officials held talks", "the foreign ministers of A and B met".
+    rf"|\b(?P<a4>{_NAT})\s+and\s+(?P<b4>{_NAT})\s+(?:\w+\s+)?(?:officials|leaders|ministers"
+    r"|delegations|diplomats|negotiators|presidents|envoys)\s+(?:met|meet|held|hold|holding"
+    r"|sat|talked|agreed)\b"
+    rf"|\b(?:ministers|leaders|presidents|delegations|envoys)\s+of\s+(?:the\s+)?(?P<a5>{_NAT})"
+    rf"\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
 )
-_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"))
+_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"))
+# A side's official named as the host of talks between two others: "with Saudi Foreign
+# Minister Faisal Omar hosting", "hosted by Saudi Arabia's crown prince".
+_HOSTING = re.compile(
+    rf"\b(?P<a>{_NAT})\b(?:\s+[\w.'-]+){{0,5}}\s+(?:hosting|as\s+hosts?)\b"
+    rf"|\bhosted\s+by\s+(?:the\s+)?(?P<b>{_NAT})")
 _LEDE_CHARS = 1500  # both sides are named in the lede when a phrase names them
 
 
@@ -115,6 +126,10 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
         # sides ("talks between the United States and Russia") says which.
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     pair = ranked[:2]
+    if both is not None and len(pair) == 2 and set(pair) != set(both[0]) \
+            and set(pair) - set(both[0]) <= _hosting(text):
+        # A participant who only hosted, beside a phrase naming the two sides.
+        return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     if len(pair) == 2:
         source = "participants: " + ", ".join(f"{who[c]} ({c})" for c in pair)
         return PairReading(sorted(pair), _with_hosts(source, hosts, pair), True)
@@ -130,6 +145,16 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
     if not pair:
         return PairReading([], None, False)
     return PairReading(sorted(pair), _with_hosts("; ".join(named), hosts, pair), False)
+
+
+def _hosting(text: str) -> set[str]:
+    """Countries whose officials the text names as hosting the talks."""
+    found: set[str] = set()
+    for m in _HOSTING.finditer(text, 0, min(len(text), _LEDE_CHARS)):
+        country = country_of(m["a"] or m["b"])
+        if country:
+            found.add(country)
+    return found
 
 
 def _with_hosts(source: str, hosts: set[str], pair: list[str]) -> str:

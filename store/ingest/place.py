@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from store.ingest.countries import country_of
+from store.ingest.countries import country_of, country_of_capital
 
 # The meeting place in the body: "met ... in Beijing", "talks in
 # Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
@@ -31,31 +31,38 @@ _PLACE_TAIL = (
 _MEETING_VERB = (
     r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
     r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
-    r"hosting|convened|gathered|trip)\b"
+    r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
 _PLACE_AFTER_MEETING = re.compile(
     # Stops end the clause, but not in "U.S." or "Nov. 16".
     rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)){{0,200}}?"
     r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
     rf"(?P<p1>{_PLACE_NAME})"
-    r"|\bin the (?:[A-Z][\w-]+ ){1,2}capital "
+    # "in the Chinese capital Beijing", "in the capital, Abuja", "in the capital city, Hanoi"
+    r"|\bin the (?:[A-Z][\w-]+ ){0,2}capital(?: city)?,? "
     rf"(?P<p2>{_PLACE_NAME})"
-    rf"|\bin (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
+    rf"|\b(?:in|at|to) (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
     r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
     rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
-    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b))"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b)"
+    # "visited Abu Dhabi", "who is visiting San Francisco": the city is the visit's object.
+    rf"|(?:(?<=visited )|(?<=visiting )|(?<=visits ))(?P<p6>{_PLACE_NAME}{_PLACE_TAIL})"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead|the)\b))"
 )
 _BACKGROUND_AFTER = re.compile(
-    r"\s+(?:last|previous|earlier|next|later|in (?:19|20)\d\d|"
+    # ("earlier this week" and "earlier today" are the news itself)
+    r"\s+(?:last|previous|earlier(?! this week| today| on)|next|later|in (?:19|20)\d\d|"
     r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d))"
 )
+# "who met Xi in Lima" is background, but "who is visiting Lima" is now; "the upcoming
+# APEC summit in Gyeongju" is another meeting.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?i:who|when|since|last|previous|previously|earlier|first|next|upcoming)\s+"
-    r"(?:[a-z]+\s+)?$"
+    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next)\s+"
+    r"(?:[a-z]+\s+)?$|\b(?i:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}$"
 )
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
@@ -65,6 +72,34 @@ _NOT_PLACES = frozenset(
     "Europe Asia Africa America Americas Oceania Arctic Antarctica Pacific Atlantic Middle "
     "Gulf Caucasus Balkans Scandinavia Siberia Parliament Congress Senate".split()
 )
+
+
+# A venue is not a city: "talks at Joint Base Elmendorf-Richardson", "at Hyderabad House".
+_VENUE_WORD = re.compile(
+    r"\b(?:Base|Palace|House|Hall|Hotel|Cent(?:er|re)|Building|Airport|Castle|Villa|Estate"
+    r"|Club|Museum|Stadium|Park|Lodge|Residence|Embassy|Office|Complex)\b")
+# The city named as the talks' own, with its region: "Friday's Anchorage, Alaska talks".
+_CITY_OF_TALKS = re.compile(
+    rf"(?:'s|\bthe) (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?), (?P<region>[A-Z][^\W\d_]+)"
+    r" (?:talks|summit|meeting)\b")
+# "Thailand hosted a meeting between ...": the host's capital, named anywhere, is the place.
+_HOST = re.compile(r"\b(?P<host>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:hosted|hosts|will host)"
+                   r" (?:a |the |an )?(?:[\w-]+ ){0,2}(?:meeting|talks|summit)\b")
+_IN_CITY = re.compile(rf"\bin (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?)\b")
+
+
+def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The capital of the country the story says hosted the meeting, where the story names
+    it ("Thailand hosted a meeting ... their differences in Bangkok"), and the phrase."""
+    window = text[start:min(end, start + 2500)]
+    host = _HOST.search(window)
+    if host is None or country_of(host["host"]) is None:
+        return None, None
+    country = country_of(host["host"])
+    for m in _IN_CITY.finditer(window):
+        if country_of_capital(m["city"]) == country:
+            return m["city"], f"{host[0]} ... {m[0]}"
+    return None, None
 
 
 def body_location(
@@ -78,10 +113,12 @@ def body_location(
     for m in _PLACE_AFTER_MEETING.finditer(window):
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
             continue  # "who met Xi in November in San Francisco", "since their last meeting"
-        key = next(k for k in ("p1", "p2", "p3", "p4", "p5") if m[k])
+        key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
+        if key == "p5" and _VENUE_WORD.search(place):
+            continue  # a venue, not its city
         if key == "p3" and not country_of(m["own"]):
             place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
         first = place.split(" ")[0].split(",")[0]
@@ -93,4 +130,7 @@ def body_location(
         if len(phrase) > 80:
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
         return place, phrase
-    return None, None
+    for m in _CITY_OF_TALKS.finditer(window):
+        if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
+            return m["city"], " ".join(m[0].split())
+    return host_capital(text, start, end)

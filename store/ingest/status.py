@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
-from store.ingest.topichits import NO_PARTIES, Parties, body_hits
+from store.ingest.topichits import NO_PARTIES, Parties, body_hits, earlier_clauses
 from store.ingest.topics import (
     THRESHOLD,
     compile_topics,
@@ -62,9 +62,12 @@ def point_of(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
     - "The summit ended without a deal, though both claimed progress": a concessive
       clause yields to the main clause when the two pull opposite ways.
     - "Last week the two countries signed an agreement": a deal of an earlier day is
-      background, not this meeting's outcome.
+      background, not this meeting's outcome; so is a relative clause set in an earlier
+      time ("since May 2023, when ties began to improve").
     """
-    kept = _drop_background(norm, sent, cues)
+    earlier = earlier_clauses(norm, sent.start, sent.end)
+    kept = [c for c in _drop_background(norm, sent, cues)
+            if not any(a <= c.start < b for a, b in earlier)]
     if len(kept) < 2:
         return kept
     kept = _drop_concessive(norm, sent, kept)

@@ -125,7 +125,11 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
     hits = _discount(_tone_discount(norm, hits), passing_spans(norm, lo, hi))
     found = tuple(_discount(hits, sorted(background_spans(norm, lo, hi)
-                                         + commentary_spans(norm, lo, hi)), BACKGROUND))
+                                         + commentary_spans(norm, lo, hi)
+                                         + earlier_clauses(norm, lo, hi)
+                                         + place_appositives(norm, lo, hi)
+                                         + third_party_talks(norm, lo, hi, parties)),
+                                  BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
     _MEMO[0] = (norm, lo, hi, index, parties, found)
     return found
@@ -134,14 +138,14 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
 _MEMO: list[tuple[str, int, int, KeywordIndex, Parties, tuple[Hit, ...]] | None] = [None]
 
 
-# A common noun capitalised inside the name of an institution or a title is part of the
-# name: "Committee for Cooperation in Trade, Economy, Science and Technology", "Central
-# Military Commission", "Minister of Defense".
+# A common noun capitalised inside the name of an institution, a conference or a title is
+# part of the name: "Committee for Cooperation in Trade, Economy, Science and Technology",
+# "Central Military Commission", "Minister of Defense", "the Climate Change Conference".
 _INSTITUTION = re.compile(
     r"\b(?:Committee|Commission|Ministry|Department|Council|Agency|Office|Bureau|Institute"
     r"|Forum|Organi[sz]ation|Fund|Bank|Cent(?:er|re)|Corporation|Authority|Administration"
     r"|Academy|University|Association|Federation|Chamber|Minister|Secretary|Director"
-    r"|Chairman|Commissioner)\b")
+    r"|Chairman|Commissioner|Conference|Convention)\b")
 _TITLE_OF = re.compile(r"\b(?:minister|ministry|secretary|director|chairman|department)\s+of\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'-]*|of|for|in|and|on|the|&)"
@@ -175,6 +179,10 @@ _BETWEEN = re.compile(
     rf"\b{_LINK}\s+(?:between|among)\s+(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})")
 _QUALIFIER = re.compile(r"(?:[\w'-]+\s+){1,3}$")  # "growing military" before "ties"
 _HYPHENED = re.compile(rf"\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*)\s+{_LINK}\b")
+# ...and one side's ties with a third country: "Indonesia's growing military ties with
+# Russia" at an Australia–Indonesia meeting says who else Indonesia deals with.
+_WITH = re.compile(  # the name stays on its line
+    rf"\b{_LINK}\s+with\s+(?P<b>(?:the\s+)?[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){{0,3}})")
 
 
 def _country(name: str) -> str | None:
@@ -182,18 +190,27 @@ def _country(name: str) -> str | None:
     if words and words[0].lower() == "the":
         words = words[1:]
     w = " ".join(words)
-    return country_of(w) or country_of_capital(w)
+    found = country_of(w) or country_of_capital(w)
+    if found is None and w.endswith("."):
+        w = w[:-1]  # the full stop of the sentence, not of "U.S."
+        found = country_of(w) or country_of_capital(w)
+    return found
 
 
 def _drop_others_relations(norm: str, hits: Sequence[Hit], lo: int, hi: int,
                            parties: Parties) -> list[Hit]:
     spans: list[tuple[int, int]] = []
-    for rx in (_BETWEEN, _HYPHENED):
+    for rx in (_BETWEEN, _HYPHENED, _WITH):
         for m in rx.finditer(norm, lo, hi):
-            sides = {_country(m["a"]), _country(m["b"])} - {None}
+            sides = {_country(m["b"])} - {None}
+            if rx is not _WITH:
+                sides |= {_country(m["a"])} - {None}
             if sides and not sides <= parties.countries:
                 # The linking words go; the names stay ("North Korea" is still a topic).
-                if rx is _BETWEEN:
+                if rx is _WITH:
+                    q = _QUALIFIER.search(norm, max(lo, m.start() - 40), m.start())
+                    spans.append((q.start() if q else m.start(), m.start("b")))
+                elif rx is _BETWEEN:
                     q = _QUALIFIER.search(norm, max(lo, m.start() - 40), m.start())
                     spans.append((q.start() if q else m.start(), m.start("a")))
                 else:
@@ -224,14 +241,19 @@ _AGENDA = re.compile(
     r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
     r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n")
+# A sentence ends at a stop before a space, or glued to the next one by a bad copy
+# ("last year.Orban said"): the glued form, as `sentences.py` reads it.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|(?<=[a-z0-9)][.!?])(?=[A-Z][a-z])|\n")
 
 
 # Background: a sentence set in an earlier time ("established diplomatic relations in
 # 1953", "trade reached $6 billion last year") that says nothing of this meeting.
 _EARLIER = re.compile(
     r"\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
-    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b",
+    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b"
+    # A state of long standing: "has been at odds with Brussels for years".
+    r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have)\s+long\b",
     re.IGNORECASE)
 _THIS_MEETING = re.compile(
     r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says|told|urged"
@@ -262,6 +284,85 @@ def commentary_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         stop = min(hi, m.end() + _SENTENCE_REACH)
         end_m = _SENTENCE_END.search(text, m.end(), stop)
         spans.append((start, end_m.end() if end_m else stop))
+    return spans
+
+
+# A relative clause set in an earlier time describes someone or something, not this
+# meeting: "Lee, who earlier called out Rome for its tariffs, ...", "since May 2023, when
+# the two met in Lima in a sign of improving ties".
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?P<rel>who|which|when)\s+[^,;:!?\n]{1,300}?(?=[,;:!?\n]|\.(?:\s|$))")
+_EARLIER_IN_CLAUSE = re.compile(
+    r"\b(?:earlier|previously|formerly|once|ago|had\s+(?:been|\w+ed)|last\s+(?:week|month"
+    r"|year|time)|(?:in|since)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*$")
+
+
+def earlier_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the relative clauses of text[lo:hi] set in an earlier time."""
+    spans: list[tuple[int, int]] = []
+    for m in _RELATIVE_CLAUSE.finditer(text, lo, hi):
+        if (_EARLIER_IN_CLAUSE.search(text, m.start(), m.end())
+                or (m["rel"] == "when"
+                    and _YEAR_BEFORE.search(text, max(lo, m.start() - 12), m.start()))):
+            spans.append(m.span())
+    return spans
+
+
+# An appositive that says what a place is known for describes the place, not the talks:
+# "in Varna, a coastal city known for its tourism", "Sochi, a resort on the Black Sea".
+_PLACE_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w'-]+,\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|resort|region"
+    r"|province|island|village|capital|country|nation)\b[^,.;:!?\n]{0,120}")
+
+
+# ...and one that says what a person once was: "Varga, a former climate envoy, said".
+_PERSON_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w'-]+,\s+(?:a|an|the)\s+(?:former|ex-|one-time|onetime|longtime|veteran"
+    r"|retired)\b[^,.;:!?\n]{0,80}")
+# Another event the meeting is dated by: "The meeting came a week after Okafor hosted the
+# Chinese president for talks on Taiwan": what follows "after" is that event.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
+    r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b")
+
+
+# Another meeting, with a third country: "later flew to Accra for talks with Ghana's
+# president on cocoa prices". What it was about is that meeting's.
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|meeting|meetings|met|meet|meets|call|summit|discussions)\s+with\s+(?:the\s+)?"
+    r"(?P<c>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)")
+
+
+def third_party_talks(text: str, lo: int, hi: int,
+                      parties: Parties) -> list[tuple[int, int]]:
+    """[start, end) of the clauses of text[lo:hi] about talks with a third country."""
+    spans: list[tuple[int, int]] = []
+    if not parties.countries:
+        return spans
+    for m in _TALKS_WITH.finditer(text, lo, hi):
+        name = m["c"]
+        country = _country(name) or _country(name.split()[0])
+        if country is None or country in parties.countries:
+            continue
+        # To the end of the clause: what follows a comma may be this meeting's again.
+        end = _CLAUSE_STOP.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
+        spans.append((m.start(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
+
+
+_CLAUSE_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
+
+
+def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the appositives of text[lo:hi] that describe a place or say what a
+    person once was, and of the other events the meeting is dated by."""
+    spans = [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
+    spans.extend(m.span() for m in _PERSON_APPOSITIVE.finditer(text, lo, hi))
+    for m in _CAME_AFTER.finditer(text, lo, hi):
+        end = _SENTENCE_END.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
+        spans.append((m.end(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
     return spans
 
 
@@ -298,7 +399,7 @@ _LEADERS_CONSENSUS = re.compile(
 
 def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[start, end) of the passing mentions in text[lo:hi], sorted by start."""
-    spans = list_spans(text, lo, hi)
+    spans = [s for s in list_spans(text, lo, hi) if not _discussed_list(text, lo, s[0])]
     spans.extend(m.span() for m in _LEADERS_CONSENSUS.finditer(text, lo, hi))
     for m in _AGENDA.finditer(text, lo, hi):
         back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
@@ -306,6 +407,19 @@ def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         spans.append((max(back + 1, lo), end.end() if end else hi))
     spans.sort()
     return spans
+
+
+# A list that is the object of the discussion ("the discussions included Taiwan, the Middle
+# East, Ukraine and North Korea") is this meeting's agenda as held: each item was discussed.
+_DISCUSSED = re.compile(
+    r"\b(?:discuss(?:ed|ing|ions?)?|talks\s+(?:covered|included|focused\s+on|touched\s+on)"
+    r"|included|covered|exchanged\s+views\s+on|touched\s+(?:on|upon))\b", re.IGNORECASE)
+
+
+def _discussed_list(text: str, lo: int, start: int) -> bool:
+    """Does the sentence of the list starting at `start` say the talks discussed it?"""
+    back = max(text.rfind(c, max(lo, start - 200), start) for c in ".!?\n")
+    return _DISCUSSED.search(text, max(back + 1, lo), start + 30) is not None
 
 
 def list_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
