@@ -130,3 +130,32 @@ def test_the_agenda_and_a_question_are_not_stances() -> None:
     assert positions("Asked whether tariffs would fall, Huber smiled.\n") == []
     got = positions("Varga said they discussed the need to lower tariffs on wine.\n")
     assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def quoted(body: str) -> list[tuple[str | None, str, str]]:
+    d = extract(HEAD + body)
+    return [(p.side, p.kind, p.text) for p in d.positions if p.paragraph > 0
+            and p.quote is not None]
+
+
+def test_a_quote_no_verb_introduces_is_a_stance_in_the_speakers_words() -> None:
+    got = quoted('"Our farmers need fair prices," Varga said. "Hungary will never accept a '
+                 'closed border with Austria."\n')
+    texts = [t for _, _, t in got]
+    assert "Hungary will never accept a closed border with Austria" in texts
+    assert {side for side, _, _ in got} == {"Hungary"}
+
+
+def test_courtesy_and_the_meeting_told_as_an_event_are_trimmed_from_a_quote() -> None:
+    got = quoted('"Thank you for the warm welcome in Vienna... Austria must lower its tariffs '
+                 'on our wine," Varga told Huber.\n')
+    assert [t for _, _, t in got] == ["Austria must lower its tariffs on our wine"]
+    assert quoted('"We had a long and friendly conversation over lunch," Huber said.\n') == []
+    assert quoted('"Last year, we opened three new consulates in Styria," Huber said.\n') == []
+    # a term in scare quotes is not a stance of its own
+    assert quoted('Huber called the tariffs "a real burden".\n') == []
+
+
+def test_a_quotes_attributing_verb_gives_its_kind() -> None:
+    got = quoted('"Any new fence on the border would be a grave mistake," Varga warned.\n')
+    assert [(side, kind) for side, kind, _ in got] == [("Hungary", "warning")]

@@ -21,6 +21,7 @@ from store.ingest.clause_subject import (
     sentences_of,
 )
 from store.ingest.keywords import Hit, KeywordIndex
+from store.ingest.sentences import split_sentences
 from store.ingest.types import ActorTable, Para
 from store.models import Position, PositionKind, Quote
 
@@ -92,6 +93,7 @@ def find_positions(
     body_hits = index.scan(text, paras[0].start, max(p.end for p in paras)) if paras else ()
     hit_starts = [h.start for h in body_hits]
     out: list[Position] = []
+    quote_kinds: dict[int, PositionKind] = {}  # a quote's verb: '"...," Wang warned'
     for p in paras:
         topics = para_topics.get(p.index, [])
         hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
@@ -125,9 +127,12 @@ def find_positions(
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
                 if quote is not None and quotes[quote].speaker_country in pair:
-                    # A direct quote: the quote stage already knows whose words they are.
-                    sides = [quotes[quote].speaker_country]
-                    speaker = quotes[quote].speaker
+                    # The verb only attributes a direct quote: the quote is the stance, read
+                    # sentence by sentence below, with the quote stage's speaker (the verb's
+                    # subject stands in when the quote stage found none).
+                    if kind != "assertion":
+                        quote_kinds.setdefault(quote, kind)
+                    continue
                 if sides is None:
                     continue
                 if quote is None:
@@ -146,7 +151,88 @@ def find_positions(
                             text=text[start:end], paragraph=p.index, start=start, end=end,
                             quote=quote,
                         ))
+    out.extend(_quoted_stances(text, pair, para_topics, quotes, quote_kinds, out, body_hits,
+                               hit_starts, index))
+    out.sort(key=lambda pos: pos.start)  # stable: a clause's topics and sides keep their order
     return out
+
+
+_MIN_QUOTE_WORDS = 5  # "red lines", "tough negotiator": a term quoted, not a stance stated
+# What a speaker says about the visit itself rather than an issue: thanks and pleasure, and
+# the meeting as the subject ("The talks were useful", "I had a productive discussion with").
+_QUOTE_COURTESY = re.compile(
+    r"\b(?:thanks?|thanking|grateful|gratitude|pleasure|honou?r(?:ed)?|happy\s+to|glad\s+to|"
+    r"delighted|welcome\s+(?:you|to)|congratulat\w*)\b", re.I)
+# (`match` anchors at the sentence's start: `^` would not, at a position inside the text.)
+_QUOTE_ABOUT_MEETING = re.compile(
+    r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
+    r"discussions?|visit|summit)\b|(?:I|we)\s+(?:\w+\s+){0,2}?(?:had|met|spoke|talked|discussed|"
+    r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk)\b"
+    # background: a sentence that opens in the past ("Last year, we signed ...")
+    r"|(?:last|in|after|since|on\s+the\s+way)\s+(?:\w+\s+){0,3}?(?:year|month|week|visit|"
+    r"home|(?:19|20)\d\d)\b)", re.I)
+# The meeting told as an event: who met, spoke or discussed what.
+_QUOTE_NARRATES = re.compile(r"\b(?:met|spoke|talked|discussed|summed\s+up)\b", re.I)
+
+
+def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]],
+                    quotes: list[Quote], quote_kinds: dict[int, PositionKind],
+                    found: list[Position], body_hits: Sequence[Hit], hit_starts: list[int],
+                    index: KeywordIndex) -> list[Position]:
+    """A direct quote of one of the pair's sides, whether a verb attributes it or not, is a
+    stance in the speaker's own words: one per sentence of the quote that states something
+    about an issue (not a term in scare quotes, a courtesy, or the meeting itself). Its kind
+    is the attributing verb's ("warned"), else what its modals say."""
+    covered = sorted((pos.start, pos.end) for pos in found)
+    cover_starts = [c[0] for c in covered]
+    out: list[Position] = []
+    for k, q in enumerate(quotes):
+        if q.partial or q.speaker_country not in pair or not pair:
+            continue
+        j = bisect_left(cover_starts, q.end)
+        if any(a <= q.start and q.end <= b for a, b in covered[max(0, j - 8):j]):
+            continue  # a verb of stance already holds these words
+        topics = para_topics.get(q.paragraph, [])
+        kept = [(a, b) for a, b in _quote_sentences(text, q.start, q.end)
+                if _states_something(text, a, b)]
+        if not kept:
+            continue
+        # The quote less the courtesies and narration at its ends: one statement.
+        start, end = kept[0][0], kept[-1][1]
+        hits = body_hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
+        for topic in _topics_of(hits, start, end, topics, index):
+            out.append(Position(
+                side=q.speaker_country, speaker=q.speaker, topic=topic,
+                kind=quote_kinds.get(k) or _modal_kind(text, start, end),
+                text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
+            ))
+    return out
+
+
+# An ellipsis before a capital inside a quote joins two sentences of it: "the welcome...
+# Every one of us".
+_ELLIPSIS_BREAK = re.compile(r"(?:\.{3,}|…)\s*(?=[A-Z])")
+
+
+def _states_something(text: str, start: int, end: int) -> bool:
+    """Does this sentence of a quote state a stance: a clause, not a term in scare quotes,
+    a courtesy or the meeting told as an event?"""
+    return (len(text[start:end].split()) >= _MIN_QUOTE_WORDS
+            and not _QUOTE_COURTESY.search(text, start, end)
+            and not _QUOTE_ABOUT_MEETING.match(text, start, end)
+            and not _QUOTE_NARRATES.search(text, start, end))
+
+
+def _quote_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A quote's sentences, without their closing punctuation."""
+    out: list[tuple[int, int]] = []
+    for sent in split_sentences(text, start, end):
+        a = sent.start
+        for brk in _ELLIPSIS_BREAK.finditer(text, sent.start, sent.end):
+            out.append((a, brk.start()))
+            a = brk.end()
+        out.append((a, sent.end))
+    return [(a, a + len(text[a:b].rstrip(" .,;:\"'"))) for a, b in out]
 
 
 _WARNING_WORDS = re.compile(r"\b(?:must not|mustn't|should not|shouldn't|red lines?|will not "
