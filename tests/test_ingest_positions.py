@@ -159,3 +159,21 @@ def test_courtesy_and_the_meeting_told_as_an_event_are_trimmed_from_a_quote() ->
 def test_a_quotes_attributing_verb_gives_its_kind() -> None:
     got = quoted('"Any new fence on the border would be a grave mistake," Varga warned.\n')
     assert [(side, kind) for side, kind, _ in got] == [("Hungary", "warning")]
+
+
+def test_a_verb_after_a_quote_attributes_it_and_the_scene_is_no_stance() -> None:
+    got = positions('"Austria will not accept new fences," Huber said at a joint news '
+                    'conference after the talks.\n')
+    assert [text for _, _, _, text in got] == ["Austria will not accept new fences"]
+    assert positions('"We have a lot to talk about," said Huber as the two men sat down to '
+                     'lunch.\n') == []
+    # a fragment quoted inside the sentence leaves the sentence as the stance
+    got = positions('Huber called the tariffs "a burden on our farmers," Austrian officials '
+                    'said.\n')
+    assert got and all("called the tariffs" in text for _, _, _, text in got)
+
+
+def test_a_courtesy_tacked_on_at_the_end_leaves_the_stance() -> None:
+    got = quoted('"I think we will have a fair trade deal within a year, and it is an honour '
+                 'to have you with us," Varga said.\n')
+    assert got and got[0][2].startswith("I think we will have a fair trade deal")

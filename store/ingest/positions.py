@@ -121,6 +121,11 @@ def find_positions(
                     continue  # "said they discussed trade": the agenda; "agreed to": a promise
                 start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                             quote_starts)
+                before = _quote_before(text, s.start, first.start(), quotes, quote_starts)
+                if before is not None:
+                    # '"...," Huber said at a news conference after the talks': the verb
+                    # attributes the quote; what follows it is the scene, not a stance.
+                    start, end, quote = quotes[before].start, quotes[before].end, before
                 subject = finder.subject(s.start, first.start(), first.end(), s.end)
                 sides = _sides(subject.actor, subject.joint, table, pair)
                 speaker = ("both sides" if subject.joint
@@ -218,7 +223,9 @@ def _states_something(text: str, start: int, end: int) -> bool:
     """Does this sentence of a quote state a stance: a clause, not a term in scare quotes,
     a courtesy or the meeting told as an event?"""
     return (len(text[start:end].split()) >= _MIN_QUOTE_WORDS
-            and not _QUOTE_COURTESY.search(text, start, end)
+            # a courtesy opens its sentence ("Thank you for ...", "It is my pleasure to");
+            # one tacked on at its end ("..., and it's an honour to have you") leaves a stance
+            and not _QUOTE_COURTESY.search(text, start, min(end, start + 40))
             and not _QUOTE_ABOUT_MEETING.match(text, start, end)
             and not _QUOTE_NARRATES.search(text, start, end))
 
@@ -289,6 +296,22 @@ def _sides(actor: int | None, joint: bool, table: ActorTable,
     if country is None or (len(pair) == 2 and country not in pair):
         return None
     return [country]
+
+
+# Between a quote and the verb that attributes it: the closing mark and a name at most.
+_ATTRIBUTION_GAP = re.compile(r"[\"',\s]*(?:[\w.'’-]+\s+){0,5}", re.I)
+
+
+def _quote_before(text: str, sent_start: int, verb_start: int, quotes: list[Quote],
+                  quote_starts: list[int]) -> int | None:
+    """The quote of this sentence that the verb at `verb_start` attributes from behind
+    ('"...," said Huber', '"...," the chancellor told reporters'), if any."""
+    k = bisect_left(quote_starts, verb_start) - 1
+    if (k < 0 or quotes[k].partial or quotes[k].start < sent_start
+            or quotes[k].end > verb_start):
+        return None  # a fragment quoted inside a sentence: the sentence states the stance
+    gap = _ATTRIBUTION_GAP.match(text, quotes[k].end, verb_start)
+    return k if gap is not None and gap.end() == verb_start else None
 
 
 def _clause(text: str, after_verb: int, seg_end: int, sent_start: int, sent_end: int,
