@@ -177,3 +177,12 @@ def test_a_courtesy_tacked_on_at_the_end_leaves_the_stance() -> None:
     got = quoted('"I think we will have a fair trade deal within a year, and it is an honour '
                  'to have you with us," Varga said.\n')
     assert got and got[0][2].startswith("I think we will have a fair trade deal")
+
+
+def test_a_visit_or_an_invitation_told_is_the_itinerary() -> None:
+    assert positions("Varga also noted Huber's invitation to visit Budapest in the spring.\n") == []
+    assert positions("Huber said he expects Varga at the Danube summit in Linz next month.\n") == []
+    assert positions("Varga confirmed that Huber will travel to Budapest in May.\n") == []
+    # the importance of visits is a stance on them
+    got = positions("Varga stressed the importance of regular visits by trade ministers.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]

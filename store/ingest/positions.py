@@ -80,6 +80,16 @@ _COURTESY = re.compile(
     rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b",
 )
 
+# A visit or an invitation as what is said is the itinerary, not a stance on an issue:
+# "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
+# would come to Seoul for the summit", "confirmed that the president will travel to ...".
+_VISIT_TOLD = re.compile(
+    # ("stressed the importance of regular visits" is a stance on the visits)
+    r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b(?:invitations?|visits?|trips?|"
+    r"travel(?:s|led|ed)?\s+to|expects?\s+"
+    r"(?:to\s+(?:see|meet|welcome|host)\s+)?[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:at|in|to)|"
+    r"(?:come|came)\s+to)\b", re.I)
+
 
 def find_positions(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
@@ -117,6 +127,8 @@ def find_positions(
                     continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
                 if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
                     continue  # "the two men were welcomed to the villa": no one's stance
+                if _VISIT_TOLD.match(text, m.end(), seg_end):
+                    continue  # "noted Putin's invitation to visit Russia": the itinerary
                 if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
                     continue  # "said they discussed trade": the agenda; "agreed to": a promise
                 start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
