@@ -186,3 +186,40 @@ def test_a_visit_or_an_invitation_told_is_the_itinerary() -> None:
     # the importance of visits is a stance on them
     got = positions("Varga stressed the importance of regular visits by trade ministers.\n")
     assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_more_verbs_of_stance_and_a_standing_commitment() -> None:
+    for body, side in [
+        ("Varga admitted that the border crossings have had their problems.\n", "Hungary"),
+        ("Huber insists Hungary stop building the fence on the border.\n", "Austria"),
+        ("Varga signalled that a deal on gas prices could be close.\n", "Hungary"),
+        ("Huber backed Hungary's bid to join the Danube energy pact.\n", "Austria"),
+        ("Huber is committed to resolving the border dispute through talks.\n", "Austria"),
+    ]:
+        assert [s for s, _, _, _ in positions(body)] == [side], body
+
+
+def test_a_participle_after_a_quote_adds_a_stance_of_its_own() -> None:
+    got = positions('Huber said that "Trade between our two countries goes hand in hand with '
+                    'the growth of the region," stressing that the two countries "should be '
+                    'partners in energy."\n')
+    assert any(text.startswith("Trade between our two countries") for _, _, _, text in got)
+    assert any(text.startswith("stressing that the two countries") for _, _, _, text in got)
+
+
+def test_a_negated_verb_of_saying_states_nothing() -> None:
+    assert positions("Neither Varga nor Huber said when the border would reopen.\n") == []
+
+
+def test_a_fragment_quote_attributed_by_a_verb_is_a_stance() -> None:
+    got = positions('Varga and Huber "had frank exchanges on lowering tariffs on wine," the '
+                    'Hungarian foreign ministry said.\n')
+    assert [text for _, _, _, text in got] == ["had frank exchanges on lowering tariffs on wine"]
+    got = positions('Varga admitted that "relations between our two countries have had their '
+                    'challenges" in recent years.\n')
+    assert got and "have had their challenges" in got[0][3]
+
+
+def test_a_quote_on_the_relationship_is_no_account_of_the_meeting() -> None:
+    got = quoted('"We have had an exceptionally steady relationship with Vienna," Varga said.\n')
+    assert [side for side, _, _ in got] == ["Hungary"]

@@ -62,7 +62,7 @@ _NOT_MADE_HERE = re.compile(
     re.I,
 )
 _PAST_AFTER = re.compile(
-    r"^[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
+    r"[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
     r"in (?:19|20)\d\d|at their (?:last|previous|earlier) meeting)\b", re.I
 )
 _PAST_BEFORE = re.compile(

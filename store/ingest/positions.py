@@ -31,12 +31,12 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 r"underscored|flagged)\s+(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|alarm|"
                 r"objections?|opposition|displeasure)|(?:is|was|were|are|remains?)\s+"
                 r"(?:deeply\s+|seriously\s+|gravely\s+)?concerned|worried"),
-    ("warning", r"warned|warns|cautioned|cautions|threatened|threatens"),
-    ("demand", r"urged|urges|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
+    ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
+    ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
                r"demands|pressed|presses|pushed\s+for|(?<!when )(?<!was )(?<!were )asked"
                # "asked about", "asked if ...", "Asked what ...": a question, not a demand
                r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
-               r"insisted\s+on|"
+               r"insisted\s+on|insists\s+on|insists|"
                r"wants|wanted"),
     ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
                r"opposed|opposes"),
@@ -45,25 +45,33 @@ _KINDS: list[tuple[PositionKind, str]] = [
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
                 r"commended|commends|thanked|thanks|lauded|applauded|expressed\s+"
-                r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)"),
+                r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
+                r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support"),
     ("assertion", r"said|says|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|"
                   r"reiterates|noted|notes|underlined|underscored|affirmed|reaffirmed|"
                   r"asserted|stated|pointed\s+out|told|insisted|maintained|expressed\s+"
                   r"(?:\w+\s+)?(?:support|hope|confidence|belief)|hoped|believes|believed|"
                   r"highlighted|described|called|declared|added|acknowledged|recognized|"
-                  r"recognised|agreed\s+that"),
+                  r"recognised|agreed\s+that|admitted|admits|claimed|claims|hinted|hints|"
+                  r"signall?ed|signals|explained|explains|elaborated|"
+                  r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|responded|"
+                  r"remarked|talked\s+up|"
+                  # a participle hung on the main verb: "..., saying that the two ..."
+                  r"saying|adding|noting|stressing|emphasi[sz]ing|insisting|"
+                  # a standing stance: "China is committed to resolving differences"
+                  r"(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?committed"),
 ]
 _VERB = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _KINDS), re.I
 )
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+|\s+while\s+")
-_OPENERS = re.compile(r"^(?:\s*(?:that|to|on|for|about|over|with|,|:))+\s*", re.I)
+_OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # What a plain "said" reports that is no stance: what the talks covered (the agenda), and
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
-    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
@@ -74,12 +82,14 @@ _COURTESY = re.compile(
     r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,4}?for\s+(?:the\s+|his\s+|her\s+|"
     r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
-    r"organi[sz]ing)\b"
+    r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
+    r"greetings|(?:kind\s+|good\s+)?wishes))\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
     rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
     rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b",
 )
 
+_NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
 # would come to Seoul for the summit", "confirmed that the president will travel to ...".
@@ -108,7 +118,7 @@ def find_positions(
         topics = para_topics.get(p.index, [])
         hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
         for s in sentences_of(p):
-            pos = s.start
+            pos = floor = s.start  # floor: a clause starts after a quote's attribution
             while True:
                 first = _VERB.search(text, pos, s.end)
                 if first is None:
@@ -119,36 +129,48 @@ def find_positions(
                 if inside_quotes(text, s.start, first.start()):
                     pos = first.end()
                     continue  # a verb inside someone's quoted words
-                # "Blinken said he raised concerns about ...": the speaker is the subject of
-                # the first verb, the stance is the most telling verb of the clause.
-                m = _telling_verb(text, first, seg_end, s.start)
-                kind: PositionKind = next(k for k, _ in _KINDS if m[k])
-                if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(), seg_end):
-                    continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
-                if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
-                    continue  # "the two men were welcomed to the villa": no one's stance
-                if _VISIT_TOLD.match(text, m.end(), seg_end):
-                    continue  # "noted Putin's invitation to visit Russia": the itinerary
-                if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
-                    continue  # "said they discussed trade": the agenda; "agreed to": a promise
-                start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
-                                            quote_starts)
-                before = _quote_before(text, s.start, first.start(), quotes, quote_starts)
+                if _NEGATED.search(text, max(s.start, first.start() - 30), first.start()):
+                    continue  # "Neither Putin nor Trump mentioned a ceasefire": nothing said
+                # ('"...," stressing that': a participle adds a stance, it attributes none)
+                before = (None if first[0].lower().endswith("ing") else
+                          _quote_before(text, s.start, first.start(), quotes, quote_starts))
                 if before is not None:
                     # '"...," Huber said at a news conference after the talks': the verb
-                    # attributes the quote; what follows it is the scene, not a stance.
+                    # attributes the quote; what follows it is the scene, not a stance,
+                    # unless another verb follows ('..., adding that ...').
+                    pos = floor = first.end()
+                    m = first
                     start, end, quote = quotes[before].start, quotes[before].end, before
+                    kind: PositionKind = next(k for k, _ in _KINDS if m[k])
+                else:
+                    # "Blinken said he raised concerns about ...": the speaker is the subject
+                    # of the first verb, the stance is the most telling verb of the clause.
+                    m = _telling_verb(text, first, seg_end, s.start)
+                    kind = next(k for k, _ in _KINDS if m[k])
+                    if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(),
+                                                                           seg_end):
+                        continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
+                    if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
+                        continue  # "the two men were welcomed to the villa": no one's stance
+                    if _VISIT_TOLD.match(text, m.end(), seg_end):
+                        continue  # "noted Putin's invitation to visit Russia": the itinerary
+                    if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
+                        continue  # "said they discussed trade": the agenda; "agreed to": a promise
+                    start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
+                                                quote_starts)
                 subject = finder.subject(s.start, first.start(), first.end(), s.end)
                 sides = _sides(subject.actor, subject.joint, table, pair)
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
+                if quote is not None and before is None and first.end() < quotes[quote].end < pos:
+                    # 'said that "...," stressing that ...': read on after the quote
+                    pos = floor = quotes[quote].end
                 if quote is not None and quotes[quote].speaker_country in pair:
                     # The verb only attributes a direct quote: the quote is the stance, read
                     # sentence by sentence below, with the quote stage's speaker (the verb's
                     # subject stands in when the quote stage found none).
-                    if kind != "assertion":
-                        quote_kinds.setdefault(quote, kind)
+                    quote_kinds.setdefault(quote, kind)
                     continue
                 if sides is None:
                     continue
@@ -156,7 +178,10 @@ def find_positions(
                     if end - start < _MIN_CLAUSE:
                         continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
-                    start = clause_start(text, s.start, first.start(), _CLAUSE_END)
+                    start = max(floor, clause_start(text, s.start, first.start(),
+                                                    _CLAUSE_END))
+                    while start < end and text[start] in " ,;:\"'":
+                        start += 1  # "..., he said, stressing that": from "stressing"
                 if end - start < _MIN_CLAUSE:
                     continue
                 if kind == "assertion":
@@ -183,7 +208,8 @@ _QUOTE_COURTESY = re.compile(
 # (`match` anchors at the sentence's start: `^` would not, at a position inside the text.)
 _QUOTE_ABOUT_MEETING = re.compile(
     r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
-    r"discussions?|visit|summit)\b|(?:I|we)\s+(?:\w+\s+){0,2}?(?:had|met|spoke|talked|discussed|"
+    r"discussions?|visit|summit)\b|(?:I|we)\s+(?:\w+\s+){0,2}?(?:(?:had|held)\s+(?:\w+\s+){0,4}?"
+    r"(?:meeting|talks|conversation|discussions?|call)|met|spoke|talked|discussed|"
     r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk)\b"
     # background: a sentence that opens in the past ("Last year, we signed ...")
     r"|(?:last|in|after|since|on\s+the\s+way)\s+(?:\w+\s+){0,3}?(?:year|month|week|visit|"
@@ -204,7 +230,9 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
     cover_starts = [c[0] for c in covered]
     out: list[Position] = []
     for k, q in enumerate(quotes):
-        if q.partial or q.speaker_country not in pair or not pair:
+        if (q.partial and k not in quote_kinds) or q.speaker_country not in pair or not pair:
+            # (a fragment counts when a verb attributes it: 'Wang "had candid talks on ...,"
+            # the ministry said')
             continue
         j = bisect_left(cover_starts, q.end)
         if any(a <= q.start and q.end <= b for a, b in covered[max(0, j - 8):j]):
@@ -220,7 +248,8 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
         for topic in _topics_of(hits, start, end, topics, index):
             out.append(Position(
                 side=q.speaker_country, speaker=q.speaker, topic=topic,
-                kind=quote_kinds.get(k) or _modal_kind(text, start, end),
+                kind=(quote_kinds[k] if quote_kinds.get(k, "assertion") != "assertion"
+                      else _modal_kind(text, start, end)),
                 text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
             ))
     return out
@@ -337,7 +366,11 @@ def _clause(text: str, after_verb: int, seg_end: int, sent_start: int, sent_end:
     end = start + len(text[start:seg_end].rstrip(" .,\"'"))
     if end - start >= _MIN_CLAUSE and not text[start:end].lstrip().startswith('"'):
         return start, end, None
-    k = bisect_left(quote_starts, sent_start)
-    if k < len(quotes) and quotes[k].start < sent_end:
+    # the quote the verb opens ('adding: "..."'), else the sentence's first ('"...," he said')
+    k = bisect_left(quote_starts, after_verb)
+    if not (k < len(quotes) and quotes[k].start < sent_end):
+        k = bisect_left(quote_starts, sent_start)
+    if k < len(quotes) and quotes[k].start < sent_end and not (
+            quotes[k].partial and end - start >= _MIN_CLAUSE):
         return quotes[k].start, quotes[k].end, k
-    return start, end, None
+    return start, end, None  # 'admitted that "relations had their challenges"': the clause
