@@ -140,7 +140,8 @@ def find_positions(
                     # unless another verb follows ('..., adding that ...').
                     pos = floor = first.end()
                     m = first
-                    start, end, quote = quotes[before].start, quotes[before].end, before
+                    start, end = quotes[before].start, quotes[before].end
+                    quote: int | None = before
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
