@@ -223,3 +223,13 @@ def test_a_fragment_quote_attributed_by_a_verb_is_a_stance() -> None:
 def test_a_quote_on_the_relationship_is_no_account_of_the_meeting() -> None:
     got = quoted('"We have had an exceptionally steady relationship with Vienna," Varga said.\n')
     assert [side for side, _, _ in got] == ["Hungary"]
+
+
+def test_a_promise_in_a_that_clause_and_characterizations_are_not_stances() -> None:
+    # the commitment stage reads "agreed that ... will"
+    assert positions("Varga and Huber agreed that their governments will open a new crossing "
+                     "on the border.\n") == []
+    assert positions('Huber called Varga "a tough negotiator" and "a good neighbour."\n') == []
+    got = positions("Varga described the trade talks as positive and said Hungary wants lower "
+                    "tariffs on wine.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "demand")]

@@ -75,6 +75,12 @@ _NOT_A_STANCE = re.compile(
     r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
+_WILL = re.compile(r"[^.;]{0,80}?\b(?:will|would|shall)\b", re.I)
+# What "called" or "described" says of a person or of the meeting itself is no stance.
+_CHARACTERIZED = re.compile(
+    r"\s+(?:(?:the|his|her|their|this|its|our)\s+(?:\w+\s+){0,2}?(?:meeting|talks|occasion|visit|"
+    r"summit|discussions?|conversation|counterpart)\b"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}[\"']?(?:an?|the)\s)")
 # Courtesies of a visit are not stances: thanks for the visit or the hosting, a welcome
 # with a hug, an invitation to come over (ANNOTATION.md: "courtesies are not positions").
 _NAME = r"(?:(?:[A-Z][\w.'’-]*|al|bin|de|da|von|der|van|la)\s+){1,5}?"
@@ -157,6 +163,12 @@ def find_positions(
                         continue  # "noted Putin's invitation to visit Russia": the itinerary
                     if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
                         continue  # "said they discussed trade": the agenda; "agreed to": a promise
+                    if m[0].lower().startswith("agreed") and _WILL.match(text, m.end(), seg_end):
+                        continue  # "agreed that the two will ...": a promise, not a stance
+                    if m[0].lower() in ("called", "described") and _CHARACTERIZED.match(
+                            text, m.end(), seg_end):
+                        pos = m.end()  # ("... as positive and said he ...": read on)
+                        continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
                 subject = finder.subject(s.start, first.start(), first.end(), s.end)
