@@ -233,3 +233,12 @@ def test_a_promise_in_a_that_clause_and_characterizations_are_not_stances() -> N
     got = positions("Varga described the trade talks as positive and said Hungary wants lower "
                     "tariffs on wine.\n")
     assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "demand")]
+
+
+def test_a_quote_that_names_the_meeting_and_no_issue_tells_an_event() -> None:
+    assert quoted('"We are going to have important discussions here in Vienna with our '
+                  'friends," Varga said.\n') == []
+    # the same sentence with an issue in it is a stance
+    got = quoted('"We are going to have important discussions here on tariffs on our wine," '
+                 'Varga said.\n')
+    assert [side for side, _, _ in got] == ["Hungary"]

@@ -252,7 +252,9 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
             continue  # a verb of stance already holds these words
         topics = para_topics.get(q.paragraph, [])
         kept = [(a, b) for a, b in _quote_sentences(text, q.start, q.end)
-                if _states_something(text, a, b)]
+                if _states_something(text, a, b)
+                and not (_MEETING_NOUN.search(text, a, b)
+                         and bisect_left(hit_starts, a) == bisect_left(hit_starts, b))]
         if not kept:
             continue
         # The quote less the courtesies and narration at its ends: one statement.
@@ -271,6 +273,12 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
 # An ellipsis before a capital inside a quote joins two sentences of it: "the welcome...
 # Every one of us".
 _ELLIPSIS_BREAK = re.compile(r"(?:\.{3,}|…)\s*(?=[A-Z])")
+
+
+# A sentence of a quote that names the meeting and no issue tells the meeting as an event
+# ("We are going to have important discussions here", "Today we will attend the dinner").
+_MEETING_NOUN = re.compile(r"\b(?:meetings?|talks|discussions?|conversations?|visits?|summits?|"
+                           r"dinner|lunch|ceremony|trip|contacts)\b", re.I)
 
 
 def _states_something(text: str, start: int, end: int) -> bool:
