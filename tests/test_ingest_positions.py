@@ -237,7 +237,7 @@ def test_a_promise_in_a_that_clause_and_characterizations_are_not_stances() -> N
 
 def test_a_quote_that_names_the_meeting_and_no_issue_tells_an_event() -> None:
     assert quoted('"We are going to have important discussions here in Vienna with our '
-                  'friends," Varga said.\n') == []
+                  'hosts," Varga said.\n') == []
     # the same sentence with an issue in it is a stance
     got = quoted('"We are going to have important discussions here on tariffs on our wine," '
                  'Varga said.\n')
