@@ -242,3 +242,9 @@ def test_a_quote_that_names_the_meeting_and_no_issue_tells_an_event() -> None:
     got = quoted('"We are going to have important discussions here on tariffs on our wine," '
                  'Varga said.\n')
     assert [side for side, _, _ in got] == ["Hungary"]
+
+
+def test_a_stance_told_with_its_quote_is_one_position() -> None:
+    got = positions('During the talks, Huber told Varga, "Austria wants lower tariffs on '
+                    'Hungarian steel."\n')
+    assert len(got) == 1 and got[0][0] == "Austria"

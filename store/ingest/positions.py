@@ -248,7 +248,8 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
             # the ministry said')
             continue
         j = bisect_left(cover_starts, q.end)
-        if any(a <= q.start and q.end <= b for a, b in covered[max(0, j - 8):j]):
+        # (a clause that runs to the quote's end holds it, less its closing stop)
+        if any(a <= q.start and q.end <= b + 3 for a, b in covered[max(0, j - 8):j]):
             continue  # a verb of stance already holds these words
         topics = para_topics.get(q.paragraph, [])
         kept = [(a, b) for a, b in _quote_sentences(text, q.start, q.end)
