@@ -248,3 +248,15 @@ def test_a_stance_told_with_its_quote_is_one_position() -> None:
     got = positions('During the talks, Huber told Varga, "Austria wants lower tariffs on '
                     'Hungarian steel."\n')
     assert len(got) == 1 and got[0][0] == "Austria"
+
+
+def test_a_participle_takes_the_main_clauses_subject_not_the_nearest_name() -> None:
+    got = positions("Varga flattered Huber by saying that Austria has the best wine "
+                    "tariffs in Europe.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+    got = positions("Huber conveyed warm regards to Varga, emphasizing Austria's wish for "
+                    "lower gas prices.\n")
+    assert [side for side, _, _, _ in got] == ["Austria"]
+    d = extract(HEAD + "Varga met Huber on the bridge, vowing to reopen the border crossing "
+                "at Hegyeshalom.\n")
+    assert [c.parties for c in d.commitments if c.paragraph > 0] == [["Hungary"]]

@@ -77,12 +77,40 @@ class SubjectFinder:
             return Subject(self.table.mentions[k].actor, False)
         return Subject(None, False)
 
+    def main_subject(self, sent_start: int, verb_start: int, verb_end: int, sent_end: int
+                     ) -> Subject:
+        """The subject of the sentence's main clause, for a participle hung on it: in
+        "Putin flattered Trump by saying ...", "Lavrov conveyed regards to Kim, emphasizing
+        ...", the one saying is Putin, Lavrov; not the nearest name, which is an object."""
+        lo = bisect_left(self.starts, sent_start)
+        hi = bisect_left(self.starts, verb_start)
+        for k in range(lo, hi):
+            m = self.table.mentions[k]
+            if inside_quotes(self.text, sent_start, m.start):
+                continue
+            if JOINT_SUBJECT.search(self.text, sent_start, m.start):
+                break  # "The two leaders met Xi, saying": the joint subject comes first
+            return self.subject(sent_start, m.end + 1, verb_end, sent_end)
+        return self.subject(sent_start, verb_start, verb_end, sent_end)
+
     def _listed_with(self, first: Mention, second: Mention) -> bool:
         """Two people of different countries named together: "Xi and Biden"."""
         between = self.text[first.end:second.start]
         a, b = self.table.actors[first.actor], self.table.actors[second.actor]
         return (_AND.fullmatch(between) is not None and a.country is not None
                 and b.country is not None and a.country != b.country)
+
+
+# A participle hung on the main clause (", emphasizing", "by saying", "and vowing").
+_PARTICIPLE = re.compile(r"\w+ing\b", re.I)
+_HUNG = re.compile(r"(?:,|\bby|\band)\s*$", re.I)
+
+
+def hung_participle(text: str, sent_start: int, pos: int) -> bool:
+    """Is the word at `pos` a participle hung on the sentence's main clause? It then takes
+    the main clause's subject (`SubjectFinder.main_subject`)."""
+    return (_PARTICIPLE.match(text, pos) is not None
+            and _HUNG.search(text, max(sent_start, pos - 6), pos) is not None)
 
 
 def clause_start(text: str, sent_start: int, pos: int, breaks: re.Pattern[str]) -> int:

@@ -13,6 +13,7 @@ import re
 from store.ingest.clause_subject import (
     SubjectFinder,
     clause_start,
+    hung_participle,
     inside_quotes,
     sentences_of,
 )
@@ -134,7 +135,11 @@ def find_commitments(
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
                 if clause_end - m.end() < 8:
                     continue  # "agreed to." with nothing agreed
-                subject = finder.subject(s.start, m.start(), m.end(), s.end)
+                # "Varga met Huber, vowing to ...": a participle takes the main clause's
+                # subject, not the nearest name (an object)
+                subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
+                           if hung_participle(text, s.start, m.start())
+                           else finder.subject(s.start, m.start(), m.end(), s.end))
                 if m["will"] and (
                     (subject.actor is None and not subject.joint)
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start())

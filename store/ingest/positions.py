@@ -17,6 +17,7 @@ from store.ingest.clause_subject import (
     JOINT_SUBJECT,
     SubjectFinder,
     clause_start,
+    hung_participle,
     inside_quotes,
     sentences_of,
 )
@@ -171,7 +172,9 @@ def find_positions(
                         continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
-                subject = finder.subject(s.start, first.start(), first.end(), s.end)
+                subject = (finder.main_subject(s.start, first.start(), first.end(), s.end)
+                           if hung_participle(text, s.start, first.start())
+                           else finder.subject(s.start, first.start(), first.end(), s.end))
                 sides = _sides(subject.actor, subject.joint, table, pair)
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
