@@ -260,3 +260,12 @@ def test_a_participle_takes_the_main_clauses_subject_not_the_nearest_name() -> N
     d = extract(HEAD + "Varga met Huber on the bridge, vowing to reopen the border crossing "
                 "at Hegyeshalom.\n")
     assert [c.parties for c in d.commitments if c.paragraph > 0] == [["Hungary"]]
+
+
+def test_affirming_that_they_will_act_is_a_promise_not_a_stance() -> None:
+    assert positions("The two leaders affirmed that they would continue to coordinate closely "
+                     "on the border.\n") == []
+    assert positions("Varga confirmed that Hungary will open a new crossing on the border.\n") == []
+    # affirming a view is a stance
+    got = positions("Varga affirmed that the border must stay open to trucks.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]

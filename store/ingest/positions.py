@@ -77,6 +77,7 @@ _NOT_A_STANCE = re.compile(
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
 _WILL = re.compile(r"[^.;]{0,80}?\b(?:will|would|shall)\b", re.I)
+_PROMISE_VERB = re.compile(r"agreed\s+that|(?:re)?affirmed|confirmed", re.I)
 # What "called" or "described" says of a person or of the meeting itself is no stance.
 _CHARACTERIZED = re.compile(
     r"\s+(?:(?:the|his|her|their|this|its|our)\s+(?:\w+\s+){0,2}?(?:meeting|talks|occasion|visit|"
@@ -164,7 +165,7 @@ def find_positions(
                         continue  # "noted Putin's invitation to visit Russia": the itinerary
                     if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
                         continue  # "said they discussed trade": the agenda; "agreed to": a promise
-                    if m[0].lower().startswith("agreed") and _WILL.match(text, m.end(), seg_end):
+                    if _PROMISE_VERB.fullmatch(m[0]) and _WILL.match(text, m.end(), seg_end):
                         continue  # "agreed that the two will ...": a promise, not a stance
                     if m[0].lower() in ("called", "described") and _CHARACTERIZED.match(
                             text, m.end(), seg_end):
