@@ -269,3 +269,13 @@ def test_affirming_that_they_will_act_is_a_promise_not_a_stance() -> None:
     # affirming a view is a stance
     got = positions("Varga affirmed that the border must stay open to trucks.\n")
     assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_reported_would_is_a_promise_made_not_a_stance() -> None:
+    body = ('Huber also said Austria would be increasing its purchases of Hungarian gas this '
+            'year.\n\nVarga said she would "come" to Salzburg for the festival.\n')
+    d = extract(HEAD + body)
+    assert [c.parties for c in d.commitments if c.paragraph > 0] == [["Austria"], ["Hungary"]]
+    assert [p for p in d.positions if p.paragraph > 0] == []
+    # a forecast reported with "would" is no promise
+    assert commitment_texts("Huber said prices would probably rise next year.\n") == []

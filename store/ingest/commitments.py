@@ -48,12 +48,12 @@ _CUE = re.compile(
     r"|(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
-    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?"
+    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?[\"']?"
     r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|increase|send|build|"
     r"host|create|form|sign|implement|join|travel|visit|issue|deepen|strengthen|continue|"
     r"cooperate|start|begin|finali[sz]e|provide|supply|open|return|boost|double|release|"
     r"allow|lift|cut|reduce|buy|purchase|invest|deliver|extend|upgrade|set|draw\s+up|"
-    r"communicate|coordinate|work)\b))",
+    r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending))\b))",
     re.I,
 )
 # Negated or in the past: not a commitment of this meeting.
@@ -76,6 +76,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\s+(?:that\s+)?"
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}$",
+                             re.I)
 _DUE = re.compile(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -142,7 +144,12 @@ def find_commitments(
                            else finder.subject(s.start, m.start(), m.end(), s.end))
                 if m["will"] and (
                     (subject.actor is None and not subject.joint)
-                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start())
+                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
+                        # "Huber said Austria would reopen ...": reported speech shifts
+                        # "will" back to "would"; the promise is made
+                        m[0].lower().startswith("would")
+                        and _REPORTED_WOULD.search(text, max(s.start, m.start() - 60),
+                                                   m.start()))
                     or (inside_quotes(text, s.start, m.start())
                         and not _FIRST_PERSON.search(text, max(s.start, m.start() - 12),
                                                      m.start()))

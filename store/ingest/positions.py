@@ -77,6 +77,11 @@ _NOT_A_STANCE = re.compile(
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
 _WILL = re.compile(r"[^.;]{0,80}?\b(?:will|would|shall)\b", re.I)
+# "said Hungary would join the pact": the speaker's side promising an action (a commitment)
+_WILL_ACT = re.compile(r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:will|would)\s+(?:\w+ly\s+)?[\"']?"
+                       r"(?:join|open|reopen|send|buy|purchase|invest|build|host|visit|come|travel|"
+                       r"hold|resume|sign|provide|supply|be\s+(?:increasing|buying|sending))\b",
+                       re.I)
 _PROMISE_VERB = re.compile(r"agreed\s+that|(?:re)?affirmed|confirmed", re.I)
 # What "called" or "described" says of a person or of the meeting itself is no stance.
 _CHARACTERIZED = re.compile(
@@ -165,7 +170,9 @@ def find_positions(
                         continue  # "noted Putin's invitation to visit Russia": the itinerary
                     if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
                         continue  # "said they discussed trade": the agenda; "agreed to": a promise
-                    if _PROMISE_VERB.fullmatch(m[0]) and _WILL.match(text, m.end(), seg_end):
+                    if (_PROMISE_VERB.fullmatch(m[0]) and _WILL.match(text, m.end(), seg_end)) or (
+                            m[0].lower() in ("said", "says") and _WILL_ACT.match(
+                                text, m.end(), seg_end)):
                         continue  # "agreed that the two will ...": a promise, not a stance
                     if m[0].lower() in ("called", "described") and _CHARACTERIZED.match(
                             text, m.end(), seg_end):
