@@ -279,3 +279,13 @@ def test_reported_would_is_a_promise_made_not_a_stance() -> None:
     assert [p for p in d.positions if p.paragraph > 0] == []
     # a forecast reported with "would" is no promise
     assert commitment_texts("Huber said prices would probably rise next year.\n") == []
+
+
+def test_a_promise_in_the_present_perfect_was_made_before() -> None:
+    assert commitment_texts("The Austrian government has vowed to secure changes to the "
+                            "transit rules.\n") == []
+    assert commitment_texts('"We have clearly decided to put our ties back on track," '
+                            'Varga said.\n') == []
+    # readouts tell this meeting's agreements in the present perfect
+    assert commitment_texts("The two sides have agreed to reopen the border crossing at "
+                            "Hegyeshalom.\n")

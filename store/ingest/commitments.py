@@ -97,6 +97,9 @@ _HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|bel
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
 _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:\w+ly\s+)?$",
                        re.I)
+# The present perfect of a promise reports one already standing ("has vowed", "have
+# decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
 # What follows the cue starts a word, a figure or an amount: not punctuation.
 _OBJECT = re.compile(r"\s*[\w$€£]")
 
@@ -125,6 +128,10 @@ def find_commitments(
                     m[0].lower().startswith("committed")
                 ):
                     continue  # "China is committed to ...": a standing stance
+                if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
+                    m[0].lower().startswith("agree")
+                ):
+                    continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
                     continue  # "many points were agreed to," with nothing agreed
                 if _PAST_AFTER.match(text, m.end(), s.end):
