@@ -289,3 +289,16 @@ def test_a_promise_in_the_present_perfect_was_made_before() -> None:
     # readouts tell this meeting's agreements in the present perfect
     assert commitment_texts("The two sides have agreed to reopen the border crossing at "
                             "Hegyeshalom.\n")
+
+
+def test_the_meeting_told_as_a_journey_and_an_empty_clause_are_no_stances() -> None:
+    assert positions("Varga tweeted that she left Vienna after a productive meeting with "
+                     "Huber.\n") == []
+    assert positions("Huber noted that he had already met Varga three times this year.\n") == []
+    assert positions("Officials told reporters that Varga was accompanied by her ministers of "
+                     "trade and energy.\n") == []
+    assert positions("Huber underlined this point, saying that\n") == []
+    # a clause that ends in "said" is not empty
+    got = positions("Varga pressed Austria hard on tariffs on wine, a Hungarian official "
+                    "said.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]

@@ -75,7 +75,14 @@ _NOT_A_STANCE = re.compile(
     r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
-    r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
+    r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)"
+    # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
+    # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
+    r"|[\s,:]+(?:[\w\s'’-]{0,40}?\s)?that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|also\s+|"
+    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b",
+    re.I)
+# A clause whose words follow elsewhere: "underlined this point, saying that".
+_EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
 _WILL = re.compile(r"[^.;]{0,80}?\b(?:will|would|shall)\b", re.I)
 # "said Hungary would join the pact": the speaker's side promising an action (a commitment)
 _WILL_ACT = re.compile(r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:will|would)\s+(?:\w+ly\s+)?[\"']?"
@@ -86,7 +93,7 @@ _PROMISE_VERB = re.compile(r"agreed\s+that|(?:re)?affirmed|confirmed", re.I)
 # What "called" or "described" says of a person or of the meeting itself is no stance.
 _CHARACTERIZED = re.compile(
     r"\s+(?:(?:the|his|her|their|this|its|our)\s+(?:\w+\s+){0,2}?(?:meeting|talks|occasion|visit|"
-    r"summit|discussions?|conversation|counterpart)\b"
+    r"summit|discussions?|conversation|counterpart|engagement|exchange)\b"
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}[\"']?(?:an?|the)\s)")
 # Courtesies of a visit are not stances: thanks for the visit or the hosting, a welcome
 # with a hug, an invitation to come over (ANNOTATION.md: "courtesies are not positions").
@@ -206,7 +213,7 @@ def find_positions(
                                                     _CLAUSE_END))
                     while start < end and text[start] in " ,;:\"'":
                         start += 1  # "..., he said, stressing that": from "stressing"
-                if end - start < _MIN_CLAUSE:
+                if end - start < _MIN_CLAUSE or _EMPTY_END.search(text, start, end):
                     continue
                 if kind == "assertion":
                     kind = _modal_kind(text, start, end)
