@@ -302,3 +302,8 @@ def test_the_meeting_told_as_a_journey_and_an_empty_clause_are_no_stances() -> N
     got = positions("Varga pressed Austria hard on tariffs on wine, a Hungarian official "
                     "said.\n")
     assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_a_quote_about_visits_is_the_itinerary() -> None:
+    assert quoted('"My two visits to Austria this year show our close friendship," Varga '
+                  'said.\n') == []

@@ -308,7 +308,8 @@ def _states_something(text: str, start: int, end: int) -> bool:
             # one tacked on at its end ("..., and it's an honour to have you") leaves a stance
             and not _QUOTE_COURTESY.search(text, start, min(end, start + 40))
             and not _QUOTE_ABOUT_MEETING.match(text, start, end)
-            and not _QUOTE_NARRATES.search(text, start, end))
+            and not _QUOTE_NARRATES.search(text, start, end)
+            and not _VISIT_TOLD.match(text, start, end))
 
 
 def _quote_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
