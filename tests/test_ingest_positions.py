@@ -307,3 +307,14 @@ def test_the_meeting_told_as_a_journey_and_an_empty_clause_are_no_stances() -> N
 def test_a_quote_about_visits_is_the_itinerary() -> None:
     assert quoted('"My two visits to Austria this year show our close friendship," Varga '
                   'said.\n') == []
+
+
+def test_a_country_named_just_before_the_verb_is_its_subject() -> None:
+    got = positions("On river transport, Austria is committed to resolving differences "
+                    "through consultation.\n")
+    assert [side for side, _, _, _ in got] == ["Austria"]
+    got = positions("In the talks, Hungary wants lower tariffs on wine.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+    # two countries joined by "and" are a joint subject, not the second one alone
+    got = positions("Hungary and Austria said the border must stay open.\n")
+    assert sorted(side or "" for side, _, _, _ in got) == ["Austria", "Hungary"]

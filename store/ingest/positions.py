@@ -17,6 +17,7 @@ from store.ingest.clause_subject import (
     JOINT_SUBJECT,
     SubjectFinder,
     clause_start,
+    countries_before,
     hung_participle,
     inside_quotes,
     sentences_of,
@@ -194,6 +195,11 @@ def find_positions(
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
+                named = [c for c in countries_before(text, s.start, first.start())
+                         if c in pair]
+                if named:
+                    # "China is committed to ...", "Hungary and Austria said ..."
+                    sides, speaker = list(named), " and ".join(named)
                 if quote is not None and before is None and first.end() < quotes[quote].end < pos:
                     # 'said that "...," stressing that ...': read on after the quote
                     pos = floor = quotes[quote].end
