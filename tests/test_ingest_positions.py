@@ -318,3 +318,11 @@ def test_a_country_named_just_before_the_verb_is_its_subject() -> None:
     # two countries joined by "and" are a joint subject, not the second one alone
     got = positions("Hungary and Austria said the border must stay open.\n")
     assert sorted(side or "" for side, _, _, _ in got) == ["Austria", "Hungary"]
+
+
+def test_a_concern_in_quotation_marks_and_an_embrace_are_stances() -> None:
+    got = positions('Varga expressed "serious concern" about new tariffs on Hungarian wine.\n')
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "concern")]
+    got = positions("Huber offered lower tariffs on wine, while embracing a wider role for "
+                    "Hungarian trucks.\n")
+    assert ("Austria", "welcome") in [(side, kind) for side, kind, _, _ in got]

@@ -30,7 +30,8 @@ from store.models import Position, PositionKind, Quote
 # Verbs of stance by kind; the longest alternatives first where one is a prefix of another.
 _KINDS: list[tuple[PositionKind, str]] = [
     ("concern", r"(?:raised|raises|expressed|expresses|voiced|voices|reiterated|conveyed|"
-                r"underscored|flagged)\s+(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|alarm|"
+                # ('expressed "serious concern"': the words quoted)
+                r"underscored|flagged)\s+\"?(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|alarm|"
                 r"objections?|opposition|displeasure)|(?:is|was|were|are|remains?)\s+"
                 r"(?:deeply\s+|seriously\s+|gravely\s+)?concerned|worried"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
@@ -48,7 +49,8 @@ _KINDS: list[tuple[PositionKind, str]] = [
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
                 r"commended|commends|thanked|thanks|lauded|applauded|expressed\s+"
                 r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
-                r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support"),
+                r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
+                r"embraced|embraces|embracing"),
     ("assertion", r"said|says|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|"
                   r"reiterates|noted|notes|underlined|underscored|affirmed|reaffirmed|"
                   r"asserted|stated|pointed\s+out|told|insisted|maintained|expressed\s+"
