@@ -326,3 +326,25 @@ def test_a_concern_in_quotation_marks_and_an_embrace_are_stances() -> None:
     got = positions("Huber offered lower tariffs on wine, while embracing a wider role for "
                     "Hungarian trucks.\n")
     assert ("Austria", "welcome") in [(side, kind) for side, kind, _, _ in got]
+
+
+def test_a_stance_goes_on_past_but_with_no_subject_of_its_own() -> None:
+    got = positions("Austria is committed to resolving differences on the border through "
+                    "talks, but will never ignore acts that close the crossings.\n")
+    assert len(got) == 1 and "will never ignore acts" in got[0][3]
+
+
+def test_did_claim_agreed_on_the_importance_and_raising_an_issue() -> None:
+    got = positions("Huber did claim that great progress had been made on tariffs.\n")
+    assert [side for side, _, _, _ in got] == ["Austria"]
+    got = positions("Varga and Huber agreed on the importance of open borders for trade.\n")
+    assert sorted(side or "" for side, _, _, _ in got) == ["Austria", "Hungary"]
+    got = positions("Varga will raise the tariffs on Hungarian wine with Huber.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "concern")]
+    assert positions("Huber raised a glass to the friendship of the two nations.\n") == []
+
+
+def test_a_quote_that_ends_on_what_was_discussed_keeps_its_stance() -> None:
+    got = quoted('"They both agreed on the importance of open borders for trade and they '
+                 'discussed the weather," Huber said.\n')
+    assert got

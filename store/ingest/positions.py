@@ -31,9 +31,14 @@ from store.models import Position, PositionKind, Quote
 _KINDS: list[tuple[PositionKind, str]] = [
     ("concern", r"(?:raised|raises|expressed|expresses|voiced|voices|reiterated|conveyed|"
                 # ('expressed "serious concern"': the words quoted)
-                r"underscored|flagged)\s+\"?(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|alarm|"
+                r"underscored|flagged|will\s+raise)\s+\"?(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
+                r"alarm|"
                 r"objections?|opposition|displeasure)|(?:is|was|were|are|remains?)\s+"
-                r"(?:deeply\s+|seriously\s+|gravely\s+)?concerned|worried"),
+                r"(?:deeply\s+|seriously\s+|gravely\s+)?concerned|worried"
+                # "raised Beijing's support for Moscow", "will raise the propaganda": an issue
+                # raised is a concern
+                r"|(?:raised|raises|will\s+raise)(?!\s+(?:a\s+|the\s+)?(?:toast|glass|funds?|money|"
+                r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
                r"demands|pressed|presses|pushed\s+for|(?<!when )(?<!was )(?<!were )asked"
@@ -57,6 +62,9 @@ _KINDS: list[tuple[PositionKind, str]] = [
                   r"(?:\w+\s+)?(?:support|hope|confidence|belief)|hoped|believes|believed|"
                   r"highlighted|described|called|declared|added|acknowledged|recognized|"
                   r"recognised|agreed\s+that|admitted|admits|claimed|claims|hinted|hints|"
+                  r"did\s+(?:claim|say|stress|acknowledge)|"
+                  # a view both hold, not a promise (the commitment stage leaves it)
+                  r"agreed\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|value)|"
                   r"signall?ed|signals|explained|explains|elaborated|"
                   r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|responded|"
                   r"remarked|talked\s+up|"
@@ -68,7 +76,9 @@ _KINDS: list[tuple[PositionKind, str]] = [
 _VERB = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _KINDS), re.I
 )
-_CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+|\s+while\s+")
+# (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
+_CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
+                         r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
@@ -316,7 +326,9 @@ def _states_something(text: str, start: int, end: int) -> bool:
             # one tacked on at its end ("..., and it's an honour to have you") leaves a stance
             and not _QUOTE_COURTESY.search(text, start, min(end, start + 40))
             and not _QUOTE_ABOUT_MEETING.match(text, start, end)
-            and not _QUOTE_NARRATES.search(text, start, end)
+            # the main verb, early in the sentence ("..., and they discussed X" at its end
+            # leaves the stance before it)
+            and not _QUOTE_NARRATES.search(text, start, min(end, start + 60))
             and not _VISIT_TOLD.match(text, start, end))
 
 
