@@ -73,8 +73,10 @@ _KINDS: list[tuple[PositionKind, str]] = [
                   # a standing stance: "China is committed to resolving differences"
                   r"(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?committed"),
 ]
+# One word boundary before all the kinds, not one in each: the scan then tries the verbs
+# only where a word starts (several times faster on long text).
 _VERB = re.compile(
-    "|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _KINDS), re.I
+    r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")", re.I
 )
 # (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
