@@ -130,3 +130,221 @@ def test_the_agenda_and_a_question_are_not_stances() -> None:
     assert positions("Asked whether tariffs would fall, Huber smiled.\n") == []
     got = positions("Varga said they discussed the need to lower tariffs on wine.\n")
     assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def quoted(body: str) -> list[tuple[str | None, str, str]]:
+    d = extract(HEAD + body)
+    return [(p.side, p.kind, p.text) for p in d.positions if p.paragraph > 0
+            and p.quote is not None]
+
+
+def test_a_quote_no_verb_introduces_is_a_stance_in_the_speakers_words() -> None:
+    got = quoted('"Our farmers need fair prices," Varga said. "Hungary will never accept a '
+                 'closed border with Austria."\n')
+    texts = [t for _, _, t in got]
+    assert "Hungary will never accept a closed border with Austria" in texts
+    assert {side for side, _, _ in got} == {"Hungary"}
+
+
+def test_courtesy_and_the_meeting_told_as_an_event_are_trimmed_from_a_quote() -> None:
+    got = quoted('"Thank you for the warm welcome in Vienna... Austria must lower its tariffs '
+                 'on our wine," Varga told Huber.\n')
+    assert [t for _, _, t in got] == ["Austria must lower its tariffs on our wine"]
+    assert quoted('"We had a long and friendly conversation over lunch," Huber said.\n') == []
+    assert quoted('"Last year, we opened three new consulates in Styria," Huber said.\n') == []
+    # a term in scare quotes is not a stance of its own
+    assert quoted('Huber called the tariffs "a real burden".\n') == []
+
+
+def test_a_quotes_attributing_verb_gives_its_kind() -> None:
+    got = quoted('"Any new fence on the border would be a grave mistake," Varga warned.\n')
+    assert [(side, kind) for side, kind, _ in got] == [("Hungary", "warning")]
+
+
+def test_a_verb_after_a_quote_attributes_it_and_the_scene_is_no_stance() -> None:
+    got = positions('"Austria will not accept new fences," Huber said at a joint news '
+                    'conference after the talks.\n')
+    assert [text for _, _, _, text in got] == ["Austria will not accept new fences"]
+    assert positions('"We have a lot to talk about," said Huber as the two men sat down to '
+                     'lunch.\n') == []
+    # a fragment quoted inside the sentence leaves the sentence as the stance
+    got = positions('Huber called the tariffs "a burden on our farmers," Austrian officials '
+                    'said.\n')
+    assert got and all("called the tariffs" in text for _, _, _, text in got)
+
+
+def test_a_courtesy_tacked_on_at_the_end_leaves_the_stance() -> None:
+    got = quoted('"I think we will have a fair trade deal within a year, and it is an honour '
+                 'to have you with us," Varga said.\n')
+    assert got and got[0][2].startswith("I think we will have a fair trade deal")
+
+
+def test_a_visit_or_an_invitation_told_is_the_itinerary() -> None:
+    assert positions("Varga also noted Huber's invitation to visit Budapest in the spring.\n") == []
+    assert positions("Huber said he expects Varga at the Danube summit in Linz next month.\n") == []
+    assert positions("Varga confirmed that Huber will travel to Budapest in May.\n") == []
+    # the importance of visits is a stance on them
+    got = positions("Varga stressed the importance of regular visits by trade ministers.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_more_verbs_of_stance_and_a_standing_commitment() -> None:
+    for body, side in [
+        ("Varga admitted that the border crossings have had their problems.\n", "Hungary"),
+        ("Huber insists Hungary stop building the fence on the border.\n", "Austria"),
+        ("Varga signalled that a deal on gas prices could be close.\n", "Hungary"),
+        ("Huber backed Hungary's bid to join the Danube energy pact.\n", "Austria"),
+        ("Huber is committed to resolving the border dispute through talks.\n", "Austria"),
+    ]:
+        assert [s for s, _, _, _ in positions(body)] == [side], body
+
+
+def test_a_participle_after_a_quote_adds_a_stance_of_its_own() -> None:
+    got = positions('Huber said that "Trade between our two countries goes hand in hand with '
+                    'the growth of the region," stressing that the two countries "should be '
+                    'partners in energy."\n')
+    assert any(text.startswith("Trade between our two countries") for _, _, _, text in got)
+    assert any(text.startswith("stressing that the two countries") for _, _, _, text in got)
+
+
+def test_a_negated_verb_of_saying_states_nothing() -> None:
+    assert positions("Neither Varga nor Huber said when the border would reopen.\n") == []
+
+
+def test_a_fragment_quote_attributed_by_a_verb_is_a_stance() -> None:
+    got = positions('Varga and Huber "had frank exchanges on lowering tariffs on wine," the '
+                    'Hungarian foreign ministry said.\n')
+    assert [text for _, _, _, text in got] == ["had frank exchanges on lowering tariffs on wine"]
+    got = positions('Varga admitted that "relations between our two countries have had their '
+                    'challenges" in recent years.\n')
+    assert got and "have had their challenges" in got[0][3]
+
+
+def test_a_quote_on_the_relationship_is_no_account_of_the_meeting() -> None:
+    got = quoted('"We have had an exceptionally steady relationship with Vienna," Varga said.\n')
+    assert [side for side, _, _ in got] == ["Hungary"]
+
+
+def test_a_promise_in_a_that_clause_and_characterizations_are_not_stances() -> None:
+    # the commitment stage reads "agreed that ... will"
+    assert positions("Varga and Huber agreed that their governments will open a new crossing "
+                     "on the border.\n") == []
+    assert positions('Huber called Varga "a tough negotiator" and "a good neighbour."\n') == []
+    got = positions("Varga described the trade talks as positive and said Hungary wants lower "
+                    "tariffs on wine.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "demand")]
+
+
+def test_a_quote_that_names_the_meeting_and_no_issue_tells_an_event() -> None:
+    assert quoted('"We are going to have important discussions here in Vienna with our '
+                  'hosts," Varga said.\n') == []
+    # the same sentence with an issue in it is a stance
+    got = quoted('"We are going to have important discussions here on tariffs on our wine," '
+                 'Varga said.\n')
+    assert [side for side, _, _ in got] == ["Hungary"]
+
+
+def test_a_stance_told_with_its_quote_is_one_position() -> None:
+    got = positions('During the talks, Huber told Varga, "Austria wants lower tariffs on '
+                    'Hungarian steel."\n')
+    assert len(got) == 1 and got[0][0] == "Austria"
+
+
+def test_a_participle_takes_the_main_clauses_subject_not_the_nearest_name() -> None:
+    got = positions("Varga flattered Huber by saying that Austria has the best wine "
+                    "tariffs in Europe.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+    got = positions("Huber conveyed warm regards to Varga, emphasizing Austria's wish for "
+                    "lower gas prices.\n")
+    assert [side for side, _, _, _ in got] == ["Austria"]
+    d = extract(HEAD + "Varga met Huber on the bridge, vowing to reopen the border crossing "
+                "at Hegyeshalom.\n")
+    assert [c.parties for c in d.commitments if c.paragraph > 0] == [["Hungary"]]
+
+
+def test_affirming_that_they_will_act_is_a_promise_not_a_stance() -> None:
+    assert positions("The two leaders affirmed that they would continue to coordinate closely "
+                     "on the border.\n") == []
+    assert positions("Varga confirmed that Hungary will open a new crossing on the border.\n") == []
+    # affirming a view is a stance
+    got = positions("Varga affirmed that the border must stay open to trucks.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_reported_would_is_a_promise_made_not_a_stance() -> None:
+    body = ('Huber also said Austria would be increasing its purchases of Hungarian gas this '
+            'year.\n\nVarga said she would "come" to Salzburg for the festival.\n')
+    d = extract(HEAD + body)
+    assert [c.parties for c in d.commitments if c.paragraph > 0] == [["Austria"], ["Hungary"]]
+    assert [p for p in d.positions if p.paragraph > 0] == []
+    # a forecast reported with "would" is no promise
+    assert commitment_texts("Huber said prices would probably rise next year.\n") == []
+
+
+def test_a_promise_in_the_present_perfect_was_made_before() -> None:
+    assert commitment_texts("The Austrian government has vowed to secure changes to the "
+                            "transit rules.\n") == []
+    assert commitment_texts('"We have clearly decided to put our ties back on track," '
+                            'Varga said.\n') == []
+    # readouts tell this meeting's agreements in the present perfect
+    assert commitment_texts("The two sides have agreed to reopen the border crossing at "
+                            "Hegyeshalom.\n")
+
+
+def test_the_meeting_told_as_a_journey_and_an_empty_clause_are_no_stances() -> None:
+    assert positions("Varga tweeted that she left Vienna after a productive meeting with "
+                     "Huber.\n") == []
+    assert positions("Huber noted that he had already met Varga three times this year.\n") == []
+    assert positions("Officials told reporters that Varga was accompanied by her ministers of "
+                     "trade and energy.\n") == []
+    assert positions("Huber underlined this point, saying that\n") == []
+    # a clause that ends in "said" is not empty
+    got = positions("Varga pressed Austria hard on tariffs on wine, a Hungarian official "
+                    "said.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_a_quote_about_visits_is_the_itinerary() -> None:
+    assert quoted('"My two visits to Austria this year show our close friendship," Varga '
+                  'said.\n') == []
+
+
+def test_a_country_named_just_before_the_verb_is_its_subject() -> None:
+    got = positions("On river transport, Austria is committed to resolving differences "
+                    "through consultation.\n")
+    assert [side for side, _, _, _ in got] == ["Austria"]
+    got = positions("In the talks, Hungary wants lower tariffs on wine.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+    # two countries joined by "and" are a joint subject, not the second one alone
+    got = positions("Hungary and Austria said the border must stay open.\n")
+    assert sorted(side or "" for side, _, _, _ in got) == ["Austria", "Hungary"]
+
+
+def test_a_concern_in_quotation_marks_and_an_embrace_are_stances() -> None:
+    got = positions('Varga expressed "serious concern" about new tariffs on Hungarian wine.\n')
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "concern")]
+    got = positions("Huber offered lower tariffs on wine, while embracing a wider role for "
+                    "Hungarian trucks.\n")
+    assert ("Austria", "welcome") in [(side, kind) for side, kind, _, _ in got]
+
+
+def test_a_stance_goes_on_past_but_with_no_subject_of_its_own() -> None:
+    got = positions("Austria is committed to resolving differences on the border through "
+                    "talks, but will never ignore acts that close the crossings.\n")
+    assert len(got) == 1 and "will never ignore acts" in got[0][3]
+
+
+def test_did_claim_agreed_on_the_importance_and_raising_an_issue() -> None:
+    got = positions("Huber did claim that great progress had been made on tariffs.\n")
+    assert [side for side, _, _, _ in got] == ["Austria"]
+    got = positions("Varga and Huber agreed on the importance of open borders for trade.\n")
+    assert sorted(side or "" for side, _, _, _ in got) == ["Austria", "Hungary"]
+    got = positions("Varga will raise the tariffs on Hungarian wine with Huber.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "concern")]
+    assert positions("Huber raised a glass to the friendship of the two nations.\n") == []
+
+
+def test_a_quote_that_ends_on_what_was_discussed_keeps_its_stance() -> None:
+    got = quoted('"They both agreed on the importance of open borders for trade and they '
+                 'discussed the weather," Huber said.\n')
+    assert got

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.types import ActorTable, Mention, Para, Sentence
 
 # "the two sides", "both leaders", "they": a joint subject, both countries of the pair.
@@ -77,12 +78,84 @@ class SubjectFinder:
             return Subject(self.table.mentions[k].actor, False)
         return Subject(None, False)
 
+    def main_subject(self, sent_start: int, verb_start: int, verb_end: int, sent_end: int
+                     ) -> Subject:
+        """The subject of the sentence's main clause, for a participle hung on it: in
+        "Putin flattered Trump by saying ...", "Lavrov conveyed regards to Kim, emphasizing
+        ...", the one saying is Putin, Lavrov; not the nearest name, which is an object."""
+        lo = bisect_left(self.starts, sent_start)
+        hi = bisect_left(self.starts, verb_start)
+        for k in range(lo, hi):
+            m = self.table.mentions[k]
+            if inside_quotes(self.text, sent_start, m.start):
+                continue
+            if JOINT_SUBJECT.search(self.text, sent_start, m.start):
+                break  # "The two leaders met Xi, saying": the joint subject comes first
+            return self.subject(sent_start, m.end + 1, verb_end, sent_end)
+        return self.subject(sent_start, verb_start, verb_end, sent_end)
+
     def _listed_with(self, first: Mention, second: Mention) -> bool:
         """Two people of different countries named together: "Xi and Biden"."""
         between = self.text[first.end:second.start]
         a, b = self.table.actors[first.actor], self.table.actors[second.actor]
         return (_AND.fullmatch(between) is not None and a.country is not None
                 and b.country is not None and a.country != b.country)
+
+
+# A participle hung on the main clause (", emphasizing", "by saying", "and vowing").
+_PARTICIPLE = re.compile(r"\w+ing\b", re.I)
+_HUNG = re.compile(r"(?:,|\bby|\band)\s*$", re.I)
+
+
+def hung_participle(text: str, sent_start: int, pos: int) -> bool:
+    """Is the word at `pos` a participle hung on the sentence's main clause? It then takes
+    the main clause's subject (`SubjectFinder.main_subject`)."""
+    return (_PARTICIPLE.match(text, pos) is not None
+            and _HUNG.search(text, max(sent_start, pos - 6), pos) is not None)
+
+
+# Between a subject and its verb: auxiliaries and adverbs ("China is firmly committed").
+_AUX = frozenset("is are was were remains remain remained has have had also still firmly "
+                 "strongly fully deeply itself".split())
+_PREPS = frozenset("in at from to near of for with on by against about between".split())
+
+
+def countries_before(text: str, sent_start: int, verb_start: int) -> list[str]:
+    """The countries whose names or capitals are the subject just before a verb: "China is
+    committed to", "Cairo insists", "the EU remains committed", "Hungary and Austria said".
+    The nearest person named earlier in the sentence ("Wang told Blinken that China is
+    ...") is not the subject then. Empty when no country stands there."""
+    words = text[max(sent_start, verb_start - 60):verb_start].split()
+    k = len(words)
+    while k > 0 and words[k - 1].lower() in _AUX:
+        k -= 1
+    out: list[str] = []
+    while k > 0:
+        found = _country_ending(words, k)
+        if found is None:
+            break
+        country, k = found
+        out.insert(0, country)
+        if k > 0 and words[k - 1].lower() in _PREPS:
+            return []  # "talks in Beijing are": a place, not the subject
+        if not (k > 1 and words[k - 1].lower() in ("and", "&")):
+            break
+        k -= 1  # "Hungary and Austria": read the first one too
+    return out
+
+
+def _country_ending(words: list[str], k: int) -> tuple[str, int] | None:
+    """The country named by the words ending at `k`, and where its name starts."""
+    for n in (2, 1, 3):
+        if k - n < 0:
+            continue
+        form = " ".join(words[k - n:k])
+        if not form[:1].isupper():
+            continue
+        country = country_of_capital(form) or country_of(form)
+        if country:
+            return country, k - n
+    return None
 
 
 def clause_start(text: str, sent_start: int, pos: int, breaks: re.Pattern[str]) -> int:

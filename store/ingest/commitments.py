@@ -13,6 +13,7 @@ import re
 from store.ingest.clause_subject import (
     SubjectFinder,
     clause_start,
+    hung_participle,
     inside_quotes,
     sentences_of,
 )
@@ -47,12 +48,12 @@ _CUE = re.compile(
     r"|(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
-    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?"
+    r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?[\"']?"
     r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|increase|send|build|"
     r"host|create|form|sign|implement|join|travel|visit|issue|deepen|strengthen|continue|"
     r"cooperate|start|begin|finali[sz]e|provide|supply|open|return|boost|double|release|"
     r"allow|lift|cut|reduce|buy|purchase|invest|deliver|extend|upgrade|set|draw\s+up|"
-    r"communicate|coordinate|work)\b))",
+    r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending))\b))",
     re.I,
 )
 # Negated or in the past: not a commitment of this meeting.
@@ -62,7 +63,7 @@ _NOT_MADE_HERE = re.compile(
     re.I,
 )
 _PAST_AFTER = re.compile(
-    r"^[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
+    r"[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
     r"in (?:19|20)\d\d|at their (?:last|previous|earlier) meeting)\b", re.I
 )
 _PAST_BEFORE = re.compile(
@@ -75,6 +76,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\s+(?:that\s+)?"
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}$",
+                             re.I)
 _DUE = re.compile(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -94,6 +97,9 @@ _HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|bel
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
 _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:\w+ly\s+)?$",
                        re.I)
+# The present perfect of a promise reports one already standing ("has vowed", "have
+# decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
 # What follows the cue starts a word, a figure or an amount: not punctuation.
 _OBJECT = re.compile(r"\s*[\w$€£]")
 
@@ -122,6 +128,10 @@ def find_commitments(
                     m[0].lower().startswith("committed")
                 ):
                     continue  # "China is committed to ...": a standing stance
+                if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
+                    m[0].lower().startswith("agree")
+                ):
+                    continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
                     continue  # "many points were agreed to," with nothing agreed
                 if _PAST_AFTER.match(text, m.end(), s.end):
@@ -134,10 +144,19 @@ def find_commitments(
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
                 if clause_end - m.end() < 8:
                     continue  # "agreed to." with nothing agreed
-                subject = finder.subject(s.start, m.start(), m.end(), s.end)
+                # "Varga met Huber, vowing to ...": a participle takes the main clause's
+                # subject, not the nearest name (an object)
+                subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
+                           if hung_participle(text, s.start, m.start())
+                           else finder.subject(s.start, m.start(), m.end(), s.end))
                 if m["will"] and (
                     (subject.actor is None and not subject.joint)
-                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start())
+                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
+                        # "Huber said Austria would reopen ...": reported speech shifts
+                        # "will" back to "would"; the promise is made
+                        m[0].lower().startswith("would")
+                        and _REPORTED_WOULD.search(text, max(s.start, m.start() - 60),
+                                                   m.start()))
                     or (inside_quotes(text, s.start, m.start())
                         and not _FIRST_PERSON.search(text, max(s.start, m.start() - 12),
                                                      m.start()))

@@ -17,25 +17,34 @@ from store.ingest.clause_subject import (
     JOINT_SUBJECT,
     SubjectFinder,
     clause_start,
+    countries_before,
+    hung_participle,
     inside_quotes,
     sentences_of,
 )
 from store.ingest.keywords import Hit, KeywordIndex
+from store.ingest.sentences import split_sentences
 from store.ingest.types import ActorTable, Para
 from store.models import Position, PositionKind, Quote
 
 # Verbs of stance by kind; the longest alternatives first where one is a prefix of another.
 _KINDS: list[tuple[PositionKind, str]] = [
     ("concern", r"(?:raised|raises|expressed|expresses|voiced|voices|reiterated|conveyed|"
-                r"underscored|flagged)\s+(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|alarm|"
+                # ('expressed "serious concern"': the words quoted)
+                r"underscored|flagged|will\s+raise)\s+\"?(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
+                r"alarm|"
                 r"objections?|opposition|displeasure)|(?:is|was|were|are|remains?)\s+"
-                r"(?:deeply\s+|seriously\s+|gravely\s+)?concerned|worried"),
-    ("warning", r"warned|warns|cautioned|cautions|threatened|threatens"),
-    ("demand", r"urged|urges|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
+                r"(?:deeply\s+|seriously\s+|gravely\s+)?concerned|worried"
+                # "raised Beijing's support for Moscow", "will raise the propaganda": an issue
+                # raised is a concern
+                r"|(?:raised|raises|will\s+raise)(?!\s+(?:a\s+|the\s+)?(?:toast|glass|funds?|money|"
+                r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"),
+    ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
+    ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
                r"demands|pressed|presses|pushed\s+for|(?<!when )(?<!was )(?<!were )asked"
                # "asked about", "asked if ...", "Asked what ...": a question, not a demand
                r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
-               r"insisted\s+on|"
+               r"insisted\s+on|insists\s+on|insists|"
                r"wants|wanted"),
     ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
                r"opposed|opposes"),
@@ -44,28 +53,63 @@ _KINDS: list[tuple[PositionKind, str]] = [
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
                 r"commended|commends|thanked|thanks|lauded|applauded|expressed\s+"
-                r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)"),
+                r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
+                r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
+                r"embraced|embraces|embracing"),
     ("assertion", r"said|says|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|"
                   r"reiterates|noted|notes|underlined|underscored|affirmed|reaffirmed|"
                   r"asserted|stated|pointed\s+out|told|insisted|maintained|expressed\s+"
                   r"(?:\w+\s+)?(?:support|hope|confidence|belief)|hoped|believes|believed|"
                   r"highlighted|described|called|declared|added|acknowledged|recognized|"
-                  r"recognised|agreed\s+that"),
+                  r"recognised|agreed\s+that|admitted|admits|claimed|claims|hinted|hints|"
+                  r"did\s+(?:claim|say|stress|acknowledge)|"
+                  # a view both hold, not a promise (the commitment stage leaves it)
+                  r"agreed\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|value)|"
+                  r"signall?ed|signals|explained|explains|elaborated|"
+                  r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|responded|"
+                  r"remarked|talked\s+up|"
+                  # a participle hung on the main verb: "..., saying that the two ..."
+                  r"saying|adding|noting|stressing|emphasi[sz]ing|insisting|"
+                  # a standing stance: "China is committed to resolving differences"
+                  r"(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?committed"),
 ]
+# One word boundary before all the kinds, not one in each: the scan then tries the verbs
+# only where a word starts (several times faster on long text).
 _VERB = re.compile(
-    "|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _KINDS), re.I
+    r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")", re.I
 )
-_CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+|\s+while\s+")
-_OPENERS = re.compile(r"^(?:\s*(?:that|to|on|for|about|over|with|,|:))+\s*", re.I)
+# (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
+_CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
+                         r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
+_OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # What a plain "said" reports that is no stance: what the talks covered (the agenda), and
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
-    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
-    r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)", re.I)
+    r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)"
+    # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
+    # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
+    r"|[\s,:]+(?:[\w\s'’-]{0,40}?\s)?that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|also\s+|"
+    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b",
+    re.I)
+# A clause whose words follow elsewhere: "underlined this point, saying that".
+_EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
+_WILL = re.compile(r"[^.;]{0,80}?\b(?:will|would|shall)\b", re.I)
+# "said Hungary would join the pact": the speaker's side promising an action (a commitment)
+_WILL_ACT = re.compile(r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:will|would)\s+(?:\w+ly\s+)?[\"']?"
+                       r"(?:join|open|reopen|send|buy|purchase|invest|build|host|visit|come|travel|"
+                       r"hold|resume|sign|provide|supply|be\s+(?:increasing|buying|sending))\b",
+                       re.I)
+_PROMISE_VERB = re.compile(r"agreed\s+that|(?:re)?affirmed|confirmed", re.I)
+# What "called" or "described" says of a person or of the meeting itself is no stance.
+_CHARACTERIZED = re.compile(
+    r"\s+(?:(?:the|his|her|their|this|its|our)\s+(?:\w+\s+){0,2}?(?:meeting|talks|occasion|visit|"
+    r"summit|discussions?|conversation|counterpart|engagement|exchange)\b"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}[\"']?(?:an?|the)\s)")
 # Courtesies of a visit are not stances: thanks for the visit or the hosting, a welcome
 # with a hug, an invitation to come over (ANNOTATION.md: "courtesies are not positions").
 _NAME = r"(?:(?:[A-Z][\w.'’-]*|al|bin|de|da|von|der|van|la)\s+){1,5}?"
@@ -73,11 +117,23 @@ _COURTESY = re.compile(
     r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,4}?for\s+(?:the\s+|his\s+|her\s+|"
     r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
-    r"organi[sz]ing)\b"
+    r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
+    r"greetings|(?:kind\s+|good\s+)?wishes))\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
     rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
     rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b",
 )
+
+_NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
+# A visit or an invitation as what is said is the itinerary, not a stance on an issue:
+# "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
+# would come to Seoul for the summit", "confirmed that the president will travel to ...".
+_VISIT_TOLD = re.compile(
+    # ("stressed the importance of regular visits" is a stance on the visits)
+    r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b(?:invitations?|visits?|trips?|"
+    r"travel(?:s|led|ed)?\s+to|expects?\s+"
+    r"(?:to\s+(?:see|meet|welcome|host)\s+)?[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:at|in|to)|"
+    r"(?:come|came)\s+to)\b", re.I)
 
 
 def find_positions(
@@ -92,11 +148,12 @@ def find_positions(
     body_hits = index.scan(text, paras[0].start, max(p.end for p in paras)) if paras else ()
     hit_starts = [h.start for h in body_hits]
     out: list[Position] = []
+    quote_kinds: dict[int, PositionKind] = {}  # a quote's verb: '"...," Wang warned'
     for p in paras:
         topics = para_topics.get(p.index, [])
         hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
         for s in sentences_of(p):
-            pos = s.start
+            pos = floor = s.start  # floor: a clause starts after a quote's attribution
             while True:
                 first = _VERB.search(text, pos, s.end)
                 if first is None:
@@ -107,35 +164,76 @@ def find_positions(
                 if inside_quotes(text, s.start, first.start()):
                     pos = first.end()
                     continue  # a verb inside someone's quoted words
-                # "Blinken said he raised concerns about ...": the speaker is the subject of
-                # the first verb, the stance is the most telling verb of the clause.
-                m = _telling_verb(text, first, seg_end, s.start)
-                kind: PositionKind = next(k for k, _ in _KINDS if m[k])
-                if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(), seg_end):
-                    continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
-                if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
-                    continue  # "the two men were welcomed to the villa": no one's stance
-                if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
-                    continue  # "said they discussed trade": the agenda; "agreed to": a promise
-                start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
-                                            quote_starts)
-                subject = finder.subject(s.start, first.start(), first.end(), s.end)
+                if _NEGATED.search(text, max(s.start, first.start() - 30), first.start()):
+                    continue  # "Neither Putin nor Trump mentioned a ceasefire": nothing said
+                # ('"...," stressing that': a participle adds a stance, it attributes none)
+                before = (None if first[0].lower().endswith("ing") else
+                          _quote_before(text, s.start, first.start(), quotes, quote_starts))
+                if before is not None:
+                    # '"...," Huber said at a news conference after the talks': the verb
+                    # attributes the quote; what follows it is the scene, not a stance,
+                    # unless another verb follows ('..., adding that ...').
+                    pos = floor = first.end()
+                    m = first
+                    start, end = quotes[before].start, quotes[before].end
+                    quote: int | None = before
+                    kind: PositionKind = next(k for k, _ in _KINDS if m[k])
+                else:
+                    # "Blinken said he raised concerns about ...": the speaker is the subject
+                    # of the first verb, the stance is the most telling verb of the clause.
+                    m = _telling_verb(text, first, seg_end, s.start)
+                    kind = next(k for k, _ in _KINDS if m[k])
+                    if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(),
+                                                                           seg_end):
+                        continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
+                    if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
+                        continue  # "the two men were welcomed to the villa": no one's stance
+                    if _VISIT_TOLD.match(text, m.end(), seg_end):
+                        continue  # "noted Putin's invitation to visit Russia": the itinerary
+                    if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
+                        continue  # "said they discussed trade": the agenda; "agreed to": a promise
+                    if (_PROMISE_VERB.fullmatch(m[0]) and _WILL.match(text, m.end(), seg_end)) or (
+                            m[0].lower() in ("said", "says") and _WILL_ACT.match(
+                                text, m.end(), seg_end)):
+                        continue  # "agreed that the two will ...": a promise, not a stance
+                    if m[0].lower() in ("called", "described") and _CHARACTERIZED.match(
+                            text, m.end(), seg_end):
+                        pos = m.end()  # ("... as positive and said he ...": read on)
+                        continue  # "called Xi a tough negotiator", "described the talks as"
+                    start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
+                                                quote_starts)
+                subject = (finder.main_subject(s.start, first.start(), first.end(), s.end)
+                           if hung_participle(text, s.start, first.start())
+                           else finder.subject(s.start, first.start(), first.end(), s.end))
                 sides = _sides(subject.actor, subject.joint, table, pair)
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
+                named = [c for c in countries_before(text, s.start, first.start())
+                         if c in pair]
+                if named:
+                    # "China is committed to ...", "Hungary and Austria said ..."
+                    sides, speaker = list(named), " and ".join(named)
+                if quote is not None and before is None and first.end() < quotes[quote].end < pos:
+                    # 'said that "...," stressing that ...': read on after the quote
+                    pos = floor = quotes[quote].end
                 if quote is not None and quotes[quote].speaker_country in pair:
-                    # A direct quote: the quote stage already knows whose words they are.
-                    sides = [quotes[quote].speaker_country]
-                    speaker = quotes[quote].speaker
+                    # The verb only attributes a direct quote: the quote is the stance, read
+                    # sentence by sentence below, with the quote stage's speaker (the verb's
+                    # subject stands in when the quote stage found none).
+                    quote_kinds.setdefault(quote, kind)
+                    continue
                 if sides is None:
                     continue
                 if quote is None:
                     if end - start < _MIN_CLAUSE:
                         continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
-                    start = clause_start(text, s.start, first.start(), _CLAUSE_END)
-                if end - start < _MIN_CLAUSE:
+                    start = max(floor, clause_start(text, s.start, first.start(),
+                                                    _CLAUSE_END))
+                    while start < end and text[start] in " ,;:\"'":
+                        start += 1  # "..., he said, stressing that": from "stressing"
+                if end - start < _MIN_CLAUSE or _EMPTY_END.search(text, start, end):
                     continue
                 if kind == "assertion":
                     kind = _modal_kind(text, start, end)
@@ -146,7 +244,106 @@ def find_positions(
                             text=text[start:end], paragraph=p.index, start=start, end=end,
                             quote=quote,
                         ))
+    out.extend(_quoted_stances(text, pair, para_topics, quotes, quote_kinds, out, body_hits,
+                               hit_starts, index))
+    out.sort(key=lambda pos: pos.start)  # stable: a clause's topics and sides keep their order
     return out
+
+
+_MIN_QUOTE_WORDS = 5  # "red lines", "tough negotiator": a term quoted, not a stance stated
+# What a speaker says about the visit itself rather than an issue: thanks and pleasure, and
+# the meeting as the subject ("The talks were useful", "I had a productive discussion with").
+_QUOTE_COURTESY = re.compile(
+    r"\b(?:thanks?|thanking|grateful|gratitude|pleasure|honou?r(?:ed)?|happy\s+to|glad\s+to|"
+    r"delighted|welcome\s+(?:you|to)|congratulat\w*)\b", re.I)
+# (`match` anchors at the sentence's start: `^` would not, at a position inside the text.)
+_QUOTE_ABOUT_MEETING = re.compile(
+    r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
+    r"discussions?|visit|summit)\b|(?:I|we)\s+(?:\w+\s+){0,2}?(?:(?:had|held)\s+(?:\w+\s+){0,4}?"
+    r"(?:meeting|talks|conversation|discussions?|call)|met|spoke|talked|discussed|"
+    r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk)\b"
+    # background: a sentence that opens in the past ("Last year, we signed ...")
+    r"|(?:last|in|after|since|on\s+the\s+way)\s+(?:\w+\s+){0,3}?(?:year|month|week|visit|"
+    r"home|(?:19|20)\d\d)\b)", re.I)
+# The meeting told as an event: who met, spoke or discussed what.
+_QUOTE_NARRATES = re.compile(r"\b(?:met|spoke|talked|discussed|summed\s+up)\b", re.I)
+
+
+def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]],
+                    quotes: list[Quote], quote_kinds: dict[int, PositionKind],
+                    found: list[Position], body_hits: Sequence[Hit], hit_starts: list[int],
+                    index: KeywordIndex) -> list[Position]:
+    """A direct quote of one of the pair's sides, whether a verb attributes it or not, is a
+    stance in the speaker's own words: one per sentence of the quote that states something
+    about an issue (not a term in scare quotes, a courtesy, or the meeting itself). Its kind
+    is the attributing verb's ("warned"), else what its modals say."""
+    covered = sorted((pos.start, pos.end) for pos in found)
+    cover_starts = [c[0] for c in covered]
+    out: list[Position] = []
+    for k, q in enumerate(quotes):
+        if (q.partial and k not in quote_kinds) or q.speaker_country not in pair or not pair:
+            # (a fragment counts when a verb attributes it: 'Wang "had candid talks on ...,"
+            # the ministry said')
+            continue
+        j = bisect_left(cover_starts, q.end)
+        # (a clause that runs to the quote's end holds it, less its closing stop)
+        if any(a <= q.start and q.end <= b + 3 for a, b in covered[max(0, j - 8):j]):
+            continue  # a verb of stance already holds these words
+        topics = para_topics.get(q.paragraph, [])
+        kept = [(a, b) for a, b in _quote_sentences(text, q.start, q.end)
+                if _states_something(text, a, b)
+                and not (_MEETING_NOUN.search(text, a, b)
+                         and bisect_left(hit_starts, a) == bisect_left(hit_starts, b))]
+        if not kept:
+            continue
+        # The quote less the courtesies and narration at its ends: one statement.
+        start, end = kept[0][0], kept[-1][1]
+        hits = body_hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
+        for topic in _topics_of(hits, start, end, topics, index):
+            out.append(Position(
+                side=q.speaker_country, speaker=q.speaker, topic=topic,
+                kind=(quote_kinds[k] if quote_kinds.get(k, "assertion") != "assertion"
+                      else _modal_kind(text, start, end)),
+                text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
+            ))
+    return out
+
+
+# An ellipsis before a capital inside a quote joins two sentences of it: "the welcome...
+# Every one of us".
+_ELLIPSIS_BREAK = re.compile(r"(?:\.{3,}|…)\s*(?=[A-Z])")
+
+
+# A sentence of a quote that names the meeting and no issue tells the meeting as an event
+# ("We are going to have important discussions here", "Today we will attend the dinner").
+_MEETING_NOUN = re.compile(r"\b(?:meetings?|talks|discussions?|conversations?|visits?|summits?|"
+                           r"dinner|lunch|ceremony|trip|contacts)\b", re.I)
+
+
+def _states_something(text: str, start: int, end: int) -> bool:
+    """Does this sentence of a quote state a stance: a clause, not a term in scare quotes,
+    a courtesy or the meeting told as an event?"""
+    return (len(text[start:end].split()) >= _MIN_QUOTE_WORDS
+            # a courtesy opens its sentence ("Thank you for ...", "It is my pleasure to");
+            # one tacked on at its end ("..., and it's an honour to have you") leaves a stance
+            and not _QUOTE_COURTESY.search(text, start, min(end, start + 40))
+            and not _QUOTE_ABOUT_MEETING.match(text, start, end)
+            # the main verb, early in the sentence ("..., and they discussed X" at its end
+            # leaves the stance before it)
+            and not _QUOTE_NARRATES.search(text, start, min(end, start + 60))
+            and not _VISIT_TOLD.match(text, start, end))
+
+
+def _quote_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A quote's sentences, without their closing punctuation."""
+    out: list[tuple[int, int]] = []
+    for sent in split_sentences(text, start, end):
+        a = sent.start
+        for brk in _ELLIPSIS_BREAK.finditer(text, sent.start, sent.end):
+            out.append((a, brk.start()))
+            a = brk.end()
+        out.append((a, sent.end))
+    return [(a, a + len(text[a:b].rstrip(" .,;:\"'"))) for a, b in out]
 
 
 _WARNING_WORDS = re.compile(r"\b(?:must not|mustn't|should not|shouldn't|red lines?|will not "
@@ -205,6 +402,22 @@ def _sides(actor: int | None, joint: bool, table: ActorTable,
     return [country]
 
 
+# Between a quote and the verb that attributes it: the closing mark and a name at most.
+_ATTRIBUTION_GAP = re.compile(r"[\"',\s]*(?:[\w.'’-]+\s+){0,5}", re.I)
+
+
+def _quote_before(text: str, sent_start: int, verb_start: int, quotes: list[Quote],
+                  quote_starts: list[int]) -> int | None:
+    """The quote of this sentence that the verb at `verb_start` attributes from behind
+    ('"...," said Huber', '"...," the chancellor told reporters'), if any."""
+    k = bisect_left(quote_starts, verb_start) - 1
+    if (k < 0 or quotes[k].partial or quotes[k].start < sent_start
+            or quotes[k].end > verb_start):
+        return None  # a fragment quoted inside a sentence: the sentence states the stance
+    gap = _ATTRIBUTION_GAP.match(text, quotes[k].end, verb_start)
+    return k if gap is not None and gap.end() == verb_start else None
+
+
 def _clause(text: str, after_verb: int, seg_end: int, sent_start: int, sent_end: int,
             quotes: list[Quote], quote_starts: list[int]) -> tuple[int, int, int | None]:
     """The words that state the stance: what follows the verb, or the sentence's quote
@@ -216,7 +429,11 @@ def _clause(text: str, after_verb: int, seg_end: int, sent_start: int, sent_end:
     end = start + len(text[start:seg_end].rstrip(" .,\"'"))
     if end - start >= _MIN_CLAUSE and not text[start:end].lstrip().startswith('"'):
         return start, end, None
-    k = bisect_left(quote_starts, sent_start)
-    if k < len(quotes) and quotes[k].start < sent_end:
+    # the quote the verb opens ('adding: "..."'), else the sentence's first ('"...," he said')
+    k = bisect_left(quote_starts, after_verb)
+    if not (k < len(quotes) and quotes[k].start < sent_end):
+        k = bisect_left(quote_starts, sent_start)
+    if k < len(quotes) and quotes[k].start < sent_end and not (
+            quotes[k].partial and end - start >= _MIN_CLAUSE):
         return quotes[k].start, quotes[k].end, k
-    return start, end, None
+    return start, end, None  # 'admitted that "relations had their challenges"': the clause
