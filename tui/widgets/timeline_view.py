@@ -3,12 +3,17 @@
 A line-API ScrollView like the board: only the cells in view are built. Each
 bucket (a month, quarter or year) is one cell, so months without a meeting are
 visible gaps; a meeting that did not raise a lane's topic shows a dim dot.
+
+It holds a window of the history (the newest meetings first, like the board) but its
+axis spans the whole history: when the view reaches buckets older than the meetings
+held, it asks for them (`NeedOlder`) and the screen reads that stretch of time.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,7 +26,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Board, MeetingRef, Status
-from tui.timeaxis import CELL, ZOOMS, Zoom, bucket, bucket_label, year_starts
+from tui.timeaxis import (
+    CELL,
+    ZOOMS,
+    Zoom,
+    bucket,
+    bucket_label,
+    bucket_start,
+    year_starts,
+)
 from tui.widgets.styling import STATUS_CLASSES
 
 LANE_WIDTH = 22
@@ -38,10 +51,15 @@ class Placed:
     last: int
 
 
-def place(meetings: list[MeetingRef], zoom: Zoom) -> Placed:
+def place(meetings: list[MeetingRef], zoom: Zoom, oldest: date | None = None) -> Placed:
+    """Dated meetings in buckets; the axis starts at `oldest` (the history's first day)
+    when older meetings than those held exist."""
     dated = [m for m in meetings if m.meeting_date is not None]
     buckets = [bucket(m.meeting_date, zoom) for m in dated]  # type: ignore[arg-type]
-    return Placed(dated, buckets, min(buckets, default=0), max(buckets, default=0))
+    first = min(buckets, default=0)
+    if oldest is not None and buckets:
+        first = min(first, bucket(oldest, zoom))
+    return Placed(dated, buckets, first, max(buckets, default=0))
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -74,21 +92,85 @@ class TimelineView(ScrollView, can_focus=True):
             super().__init__()
             self.meeting_id = meeting_id
 
+    class NeedOlder(Message):
+        """The view reached meetings not held: those before position `before`, back to
+        `since` (None: one page)."""
+
+        def __init__(self, before: int, since: date | None) -> None:
+            super().__init__()
+            self.before = before
+            self.since = since
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.board: Board | None = None
         self.placed = Placed([], [], 0, 0)
         self.by_bucket: dict[int, list[int]] = {}
+        self.oldest: date | None = None  # the history's first meeting day (axis start)
+        self._asked_older = False  # a NeedOlder is on its way
+        self._in_place = False
+        self._after_page: int | None = None  # cursor step (or -1: the oldest) once it lands
 
-    def show_board(self, board: Board) -> None:
+    def show_board(self, board: Board, oldest: date | None = None) -> None:
+        """Show a window of the pair's history; `oldest`: the first day of all of it."""
         self.board = board
+        self.oldest = oldest
+        self._asked_older = False
+        self._after_page = None
+        self._in_place = False  # no reading back before the view is on its cursor
         self._layout()
         self.meeting = len(self.placed.meetings) - 1
-        self.call_after_refresh(self._scroll_to_cursor)
+        self.call_after_refresh(self._place_view)
+
+    def _place_view(self) -> None:
+        self._scroll_to_cursor()
+        self._in_place = True
+        self.refresh()
+
+    def prepend_page(self, page: Board) -> None:
+        """Put a page of older meetings before those held; the view stays on its meeting."""
+        board = self.board
+        self._asked_older = False
+        if board is None or page.dyad != board.dyad:
+            return
+        if not page.meetings or page.first_column + len(page.meetings) != board.first_column:
+            self._after_page = None
+            return  # not the stretch just before (the view was reloaded meanwhile)
+        older = {r.topic.id: r.cells for r in page.rows}
+        rows = [r.model_copy(update={"cells": {**older.get(r.topic.id, {}), **r.cells}})
+                for r in board.rows]
+        self.board = board.model_copy(update={
+            "meetings": page.meetings + board.meetings, "rows": rows,
+            "first_column": page.first_column,
+        })
+        before = len(self.placed.meetings)
+        self._layout()  # the axis start is unchanged, so the scroll offset still holds
+        meeting = self.meeting + len(self.placed.meetings) - before
+        step, self._after_page = self._after_page, None
+        if step == -1 and self.complete:
+            meeting = 0
+        elif step == -1:
+            self._after_page = -1  # the page was capped: on to the next one
+            self._ask_older(self.oldest)
+        elif step == -2:
+            meeting -= 1
+        self.meeting = max(0, meeting)
+        self._scroll_to_cursor()  # the same index may now be another meeting
+
+    @property
+    def complete(self) -> bool:
+        """Every meeting of the pair is held."""
+        return self.board is None or self.board.first_column == 0
+
+    def _ask_older(self, since: date | None) -> None:
+        if self.board is not None and not self.complete and not self._asked_older:
+            self._asked_older = True
+            self.post_message(self.NeedOlder(self.board.first_column, since))
 
     def _layout(self) -> None:
         assert self.board is not None
-        self.placed = place(self.board.meetings, self.zoom)
+        self.placed = place(self.board.meetings, self.zoom,
+                            None if self.complete else self.oldest)
         self.by_bucket = defaultdict(list)
         for i, b in enumerate(self.placed.buckets):
             self.by_bucket[b].append(i)
@@ -119,10 +201,16 @@ class TimelineView(ScrollView, can_focus=True):
         if self.board is None:
             return
         self.lane = max(0, min(len(self.board.rows) - 1, self.lane + dy))
-        if dx:
+        if dx < 0 and self.meeting == 0 and not self.complete:
+            self._after_page = -2  # one step back, once the page before has landed
+            self._ask_older(None)
+        elif dx:
             self.meeting = max(0, min(len(self.placed.meetings) - 1, self.meeting + dx))
 
     def action_edge(self, last: int) -> None:
+        if not last and not self.complete:
+            self._after_page = -1  # the oldest meeting, once it has landed
+            self._ask_older(self.oldest)
         self.meeting = len(self.placed.meetings) - 1 if last else 0
 
     def action_zoom(self, step: int) -> None:
@@ -173,11 +261,25 @@ class TimelineView(ScrollView, can_focus=True):
         if self.board is None or not self.placed.meetings:
             return Strip.blank(width)
         scroll_x, scroll_y = self.scroll_offset
+        if y == 0:
+            self._reach_back(scroll_x)
         if y < HEADER_HEIGHT:
             strip = self._axis_line(y, scroll_x)
         else:
             strip = self._lane_line(y - HEADER_HEIGHT + scroll_y, scroll_x)
         return strip.crop_extend(0, width, self.rich_style)
+
+    def _reach_back(self, scroll_x: int) -> None:
+        """Ask for the meetings of the buckets in view (and a view's width before them)
+        that are older than those held."""
+        if self.complete or not self.placed.meetings or not self._in_place:
+            return
+        visible = self._visible(scroll_x)
+        if visible.start >= self.placed.buckets[0]:
+            return
+        margin = max(len(visible), 1)
+        since = bucket_start(max(self.placed.first, visible.start - margin), self.zoom)
+        self._ask_older(since)
 
     def _visible(self, scroll_x: int) -> range:
         cell = CELL[self.zoom]
