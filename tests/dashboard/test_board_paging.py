@@ -15,8 +15,8 @@ from tui.screens.board import BoardScreen
 from tui.screens.meeting import MeetingScreen
 from tui.screens.timeline import TimelineScreen
 from tui.screens.topic import FETCH, TopicScreen
-from tui.widgets.board_grid import BoardGrid
 from tui.timeaxis import bucket
+from tui.widgets.board_grid import BoardGrid
 from tui.widgets.entry_column import EntryColumn
 from tui.widgets.timeline_view import TimelineView
 

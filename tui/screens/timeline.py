@@ -20,7 +20,6 @@ from tui.screens.base import BilatScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline_view import TimelineView
 
-
 MAX_PAGE = 2000  # meetings read at once when the view jumps far back (Home, zoom out)
 
 
