@@ -7,12 +7,15 @@ in another process) and remembers the user's choices.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.db import Store, StoreError
@@ -23,6 +26,9 @@ from tui.messages import StoreChanged
 from tui.screens.board import BoardScreen
 from tui.settings import Settings, load_settings, save_settings
 from tui.themes import DARK_THEME, LIGHT_THEME, THEMES
+
+KEPT = "kept-"  # prefix of the names of screens kept built between visits
+ScreenT = TypeVar("ScreenT", bound=Screen)  # type: ignore[type-arg]
 
 POLL_SECONDS = 1.0  # how often the store is asked whether another process wrote to it
 
@@ -113,10 +119,44 @@ class BilatApp(App[None]):
         board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
         return board.meeting_index if board else {}
 
+    def kept(self, name: str, build: Callable[[], ScreenT], fits: Callable[[ScreenT], bool]
+             = lambda _: True) -> ScreenT:
+        """The screen kept from the last visit when it `fits`, else a new one kept instead.
+
+        Building a screen (compose, CSS, first layout) is most of what opening it costs;
+        a kept one is installed, so popping it does not destroy it, and showing it again
+        only repaints. Kept screens are dropped when the store changes (`reload_views`).
+        A kept screen already open lower in the stack cannot be pushed twice: a new one.
+        """
+        key = KEPT + name
+        if self.is_screen_installed(key):
+            screen = self.get_screen(key)
+            if screen in self.screen_stack:
+                return build()
+            if fits(screen):  # type: ignore[arg-type]
+                return screen  # type: ignore[return-value]
+            self._drop_kept(key)
+        screen = build()
+        self.install_screen(screen, key)
+        return screen
+
+    def _drop_kept(self, key: str) -> None:
+        screen = self.get_screen(key)
+        if screen not in self.screen_stack:
+            self.uninstall_screen(key)
+            if screen.is_attached:
+                screen.remove()
+
     def open_topic(self, topic_id: str, meeting_id: int | None, dyad: list[str] | None) -> None:
         from tui.screens.topic import TopicScreen
 
-        self.push_screen(TopicScreen(topic_id, dyad=dyad, focus_meeting=meeting_id))
+        def build() -> TopicScreen:
+            return TopicScreen(topic_id, dyad=dyad, focus_meeting=meeting_id)
+
+        screen = self.kept("topic", build)
+        if screen.is_attached:
+            screen.show_topic_of(topic_id, dyad, meeting_id)  # the kept one, on this topic
+        self.push_screen(screen)
 
     def open_meeting(self, meeting_id: int, quote_id: int | None = None) -> None:
         from tui.screens.meeting import MeetingScreen
@@ -128,7 +168,8 @@ class BilatApp(App[None]):
     def action_add_article(self) -> None:
         from tui.screens.add import AddScreen
 
-        self.push_screen(AddScreen())
+        # Kept: an article half pasted before looking something up is still there.
+        self.push_screen(self.kept("add", AddScreen))
 
     def action_inbox(self) -> None:
         from tui.screens.inbox import InboxScreen
@@ -139,7 +180,10 @@ class BilatApp(App[None]):
     def action_quotes(self) -> None:
         from tui.screens.quotes import QuotesScreen
 
-        self.push_screen(QuotesScreen(dyad=self.current_dyad()))
+        dyad = self.current_dyad()
+        # Kept per pair: the search typed last time is still there.
+        self.push_screen(self.kept("quotes", lambda: QuotesScreen(dyad=dyad),
+                                   lambda s: s.dyad == dyad))
 
     def action_compare(self) -> None:
         """The meeting under the board's cursor against the one before (default: the newest)."""
@@ -153,24 +197,32 @@ class BilatApp(App[None]):
             index = meetings.index(chosen)
             right = chosen.id
             left = meetings[index - 1].id if index > 0 else None
-        self.push_screen(CompareScreen(left, right, dyad=self.current_dyad()))
+        dyad = self.current_dyad()
+        screen = self.kept("compare", lambda: CompareScreen(left, right, dyad=dyad),
+                           lambda s: s.dyad == dyad and s.can_show(left, right))
+        if screen.is_attached:
+            screen.show_pair(left, right)
+        self.push_screen(screen)
 
     def action_timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
 
         if not isinstance(self.screen, TimelineScreen):
-            self.push_screen(TimelineScreen(dyad=self.current_dyad()))
+            dyad = self.current_dyad()
+            self.push_screen(self.kept("timeline", lambda: TimelineScreen(dyad=dyad),
+                                       lambda s: s.dyad == dyad))
 
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
 
-        self.push_screen(ExportScreen())
+        # Kept: the format, scope and path chosen last stay as they were.
+        self.push_screen(self.kept("export", ExportScreen))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(self.kept("help", HelpScreen))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
@@ -217,6 +269,9 @@ class BilatApp(App[None]):
     @on(StoreChanged)
     def reload_views(self) -> None:
         self._dyads = None
+        # Screens kept from earlier visits would show the store as it was: rebuild them.
+        for key in [k for k in self._installed_screens if k.startswith(KEPT)]:
+            self._drop_kept(key)
         for screen in self.screen_stack:
             reload = getattr(screen, "reload", None)
             if callable(reload):

@@ -84,6 +84,14 @@ class TopicScreen(BilatScreen[None]):
         # paint for the GIL and make the screen appear later, not sooner.
         self._show_window(self.store.topic_window(self.topic_id, self.dyad, last=self.fetch))
 
+    def show_topic_of(
+        self, topic_id: str, dyad: list[str] | None, focus_meeting: int | None
+    ) -> None:
+        """Show another topic on this (kept) screen: the same read as on_mount."""
+        self.topic_id, self.dyad, self.focus_meeting = topic_id, dyad, focus_meeting
+        self.fetch = FETCH
+        self._show_window(self.store.topic_window(self.topic_id, self.dyad, last=self.fetch))
+
     def reload(self) -> None:
         if 0 <= self.selected < len(self.history):
             self.focus_meeting = self.history[self.selected].meeting.id
@@ -159,7 +167,15 @@ class TopicScreen(BilatScreen[None]):
         start = max(0, self.window_end - self.window)
         self.selected = max(start, min(self.selected, self.window_end - 1))
         dyad = self.dyad or (self.history[0].meeting.dyad if self.history else [])
-        columns = [EntryColumn(e, dyad) for e in self.history[start : self.window_end]]
+        shown = self.history[start : self.window_end]
+        held = list(self.query(EntryColumn))
+        if shown and len(held) == len(shown):
+            # The same number of cards: give them their new entries, mount nothing.
+            for card, entry in zip(held, shown, strict=True):
+                card.show(entry, dyad)
+            held[self.selected - start].focus()
+            return
+        columns = [EntryColumn(e, dyad) for e in shown]
         with self.app.batch_update():
             box.remove_children()
             if not columns:
