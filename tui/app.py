@@ -31,6 +31,12 @@ KEPT = "kept-"  # prefix of the names of screens kept built between visits
 ScreenT = TypeVar("ScreenT", bound=Screen)  # type: ignore[type-arg]
 
 POLL_SECONDS = 1.0  # how often the store is asked whether another process wrote to it
+WARM_UP_AFTER = 0.5  # seconds after start: the board is painted, the user is reading it
+# The other screens' modules: imported lazily so the board opens sooner, then imported
+# in the background once it shows, so that no first visit pays for an import (the add
+# screen's pulls in the whole ingest pipeline: ~150 ms of CPU).
+SCREEN_MODULES = ("topic", "meeting", "compare", "quotes", "timeline", "add", "export",
+                  "help", "review", "inbox", "pair_picker", "status_edit", "confirm")
 
 
 class BilatApp(App[None]):
@@ -71,6 +77,15 @@ class BilatApp(App[None]):
         self._data_version, self._counts = self.store.data_version(), self.store.counts()
         self.push_screen(BoardScreen())
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.set_timer(WARM_UP_AFTER, self.warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Import the other screens' modules while the user reads the board."""
+        import importlib
+
+        for name in SCREEN_MODULES:
+            importlib.import_module(f"tui.screens.{name}")
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and theme in (DARK_THEME, LIGHT_THEME):
