@@ -48,6 +48,10 @@ class TimelineScreen(BilatScreen[None]):
         else:
             self.reload()
 
+    def on_screen_resume(self) -> None:
+        # Kept between visits (tui/app.py): the terminal may have been resized meanwhile.
+        self.query_one(TimelineView).keep_cursor_in_view()
+
     def reload(self) -> None:
         self.load_timeline()
 

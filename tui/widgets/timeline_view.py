@@ -175,11 +175,16 @@ class TimelineView(ScrollView, can_focus=True):
         for i, b in enumerate(self.placed.buckets):
             self.by_bucket[b].append(i)
         count = self.placed.last - self.placed.first + 1 if self.placed.meetings else 0
-        self.virtual_size = Size(LANE_WIDTH + CELL[self.zoom] * count,
+        # One spare cell: scrolled to the end, the offset can still reach a cell boundary.
+        self.virtual_size = Size(LANE_WIDTH + CELL[self.zoom] * (count + 1),
                                  HEADER_HEIGHT + len(self.board.rows))
         self.refresh()
 
     def on_resize(self) -> None:
+        self.keep_cursor_in_view()
+
+    def keep_cursor_in_view(self) -> None:
+        """After the next layout (a resize, the screen shown again): the cursor in view."""
         self.call_after_refresh(self._scroll_to_cursor)
 
     def watch_zoom(self) -> None:
@@ -241,7 +246,9 @@ class TimelineView(ScrollView, can_focus=True):
             return
         cell = CELL[self.zoom]
         x = (self.placed.buckets[self.meeting] - self.placed.first) * cell
-        view_w = max(self.scrollable_content_region.width - LANE_WIDTH, cell)
+        # Whole cells: the drawing starts at a cell boundary (scroll_x // cell), so a
+        # view measured in part-cells would leave the cursor's cell just off the right.
+        view_w = max((self.scrollable_content_region.width - LANE_WIDTH) // cell * cell, cell)
         view_h = max(self.scrollable_content_region.height - HEADER_HEIGHT, 1)
         sx, sy = self.scroll_offset
         if x < sx:
