@@ -109,7 +109,21 @@ class TimelineView(ScrollView, can_focus=True):
         self.oldest: date | None = None  # the history's first meeting day (axis start)
         self._asked_older = False  # a NeedOlder is on its way
         self._in_place = False
+        # Component styles resolved once per theme/style change, not once per cell per frame.
+        self._styles: dict[str, Style] = {}
         self._after_page: int | None = None  # cursor step (or -1: the oldest) once it lands
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (
+                self.rich_style if name == "" else self.get_component_rich_style(name)
+            )
+        return style
 
     def show_board(self, board: Board, oldest: date | None = None) -> None:
         """Show a window of the pair's history; `oldest`: the first day of all of it."""
@@ -274,7 +288,7 @@ class TimelineView(ScrollView, can_focus=True):
             strip = self._axis_line(y, scroll_x)
         else:
             strip = self._lane_line(y - HEADER_HEIGHT + scroll_y, scroll_x)
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip.crop_extend(0, width, self._style(""))
 
     def _reach_back(self, scroll_x: int) -> None:
         """Ask for the meetings of the buckets in view (and a view's width before them)
@@ -295,7 +309,7 @@ class TimelineView(ScrollView, can_focus=True):
         return range(first, min(self.placed.last + 1, first + view))
 
     def _axis_line(self, y: int, scroll_x: int) -> Strip:
-        style = self.get_component_rich_style("timeline--axis")
+        style = self._style("timeline--axis")
         cell = CELL[self.zoom]
         visible = self._visible(scroll_x)
         if y == 0:
@@ -316,9 +330,9 @@ class TimelineView(ScrollView, can_focus=True):
         if not (0 <= lane < len(self.board.rows)):
             return Strip([])
         row = self.board.rows[lane]
-        cursor = self.get_component_rich_style("timeline--cursor")
+        cursor = self._style("timeline--cursor")
         on_lane = lane == self.lane and self.has_focus
-        name_style = self.get_component_rich_style("timeline--lane")
+        name_style = self._style("timeline--lane")
         segments = [Segment(_fit(row.topic.name, LANE_WIDTH), name_style + cursor
                             if on_lane else name_style)]
         cell = CELL[self.zoom]
@@ -338,13 +352,13 @@ class TimelineView(ScrollView, can_focus=True):
     def _cell(self, cells: dict[int, Status], hits: list[int]) -> tuple[str, Style]:
         """The newest raised status in the bucket; a dot when meetings there did not raise it."""
         if not hits:
-            return " ", self.get_component_rich_style("timeline--gap")
+            return " ", self._style("timeline--gap")
         for index in reversed(hits):
             status = cells.get(self.placed.meetings[index].id)
             if status is not None:
                 mark = status.glyph if len(hits) == 1 else f"{status.glyph}{len(hits)}"
-                return mark, self.get_component_rich_style(STATUS_CLASSES[status])
-        return "·", self.get_component_rich_style("timeline--none")
+                return mark, self._style(STATUS_CLASSES[status])
+        return "·", self._style("timeline--none")
 
 
 def _fit(text: str, width: int) -> str:
