@@ -291,14 +291,14 @@ class TimelineView(ScrollView, can_focus=True):
         return strip.crop_extend(0, width, self._style(""))
 
     def _reach_back(self, scroll_x: int) -> None:
-        """Ask for the meetings of the buckets in view (and a view's width before them)
+        """Ask for the meetings of the buckets in view (and half a view before them)
         that are older than those held."""
         if self.complete or not self.placed.meetings or not self._in_place:
             return
         visible = self._visible(scroll_x)
         if visible.start >= self.placed.buckets[0]:
             return
-        margin = max(len(visible), 1)
+        margin = max(len(visible) // 2, 1)  # half a view more: scrolling on reads less often
         since = bucket_start(max(self.placed.first, visible.start - margin), self.zoom)
         self._ask_older(since)
 
