@@ -81,11 +81,23 @@ class BilatApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
-        """Import the other screens' modules while the user reads the board."""
+        """Import the other screens' modules while the user reads the board, then set
+        the long-lived heap aside from the garbage collector."""
+        import gc
         import importlib
 
         for name in SCREEN_MODULES:
             importlib.import_module(f"tui.screens.{name}")
+        # What is alive now (modules, the board's meetings) lives as long as the app:
+        # out of the collector's sight, a full collection no longer walks it (it took
+        # ~75 ms at 10,000 meetings, at a random key press). Garbage is still freed by
+        # reference counting; only cycles among these objects would outlive them.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        import gc
+
+        gc.unfreeze()  # the app's objects are garbage now: let the collector have them
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and theme in (DARK_THEME, LIGHT_THEME):
