@@ -111,6 +111,10 @@ class CompareScreen(BilatScreen[None]):
         if (left, right) == (self.left_id, self.right_id):
             return
         self.left_id, self.right_id = left, right
+        # Not the last pair's rows for a frame while the new ones are read.
+        self.details, self.entries = None, {}
+        self.query_one(DataTable).clear()
+        self.query_one("#compare-evidence", Static).update("")
         with self.prevent(Select.Changed):
             self.query_one("#left", Select).value = left if left is not None else Select.NULL
             self.query_one("#right", Select).value = right if right is not None else Select.NULL

@@ -36,21 +36,37 @@ class KeyBar(Static):
         if self.is_attached and screen is self.screen:
             self.redraw()
 
+    def on_resize(self) -> None:
+        self.redraw()
+
     def redraw(self) -> None:
-        parts: list[Content] = []
-        self._spans = []
+        """The keys that fit whole, in order; `?` (help, where the rest are) always."""
+        keys: list[tuple[Content, Binding, DOMNode]] = []
         seen: set[str] = set()
-        x = 1
         for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or not enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
             key = self.app.get_key_display(binding)
-            piece = Content.assemble((f" {key}", KEY_STYLE), f" {binding.description} ")
+            keys.append((Content.assemble((f" {key}", KEY_STYLE), f" {binding.description} "),
+                         binding, node))
+        palette = Content.assemble(("^p", KEY_STYLE), " palette ")
+        room = (self.size.width or self.app.size.width) - 1 - 2 - palette.cell_length
+        room -= sum(piece.cell_length for piece, binding, _ in keys if binding.action == "help")
+        shown = []
+        for piece, binding, node in keys:
+            if binding.action != "help":
+                if piece.cell_length > room:
+                    room = 0  # a key cut in half is worse than one left to ? and ctrl+p
+                    continue
+                room -= piece.cell_length
+            shown.append((piece, binding, node))
+        self._spans = []
+        x = 1
+        for piece, binding, node in shown:
             self._spans.append((x, x + piece.cell_length, binding, node))
             x += piece.cell_length
-            parts.append(piece)
-        palette = Content.assemble(("^p", KEY_STYLE), " palette ")
+        parts = [piece for piece, _, _ in shown]
         self.update(Content.assemble(*parts, "  ", palette) if parts else palette)
 
     async def on_click(self, event: events.Click) -> None:
