@@ -95,11 +95,11 @@ async def measure(path: Path) -> dict[str, float]:
             figures["board_ms"] = (time.perf_counter() - started) * 1000
             figures["board_meetings"] = float(grid.board.meeting_count)
             # A user reads the board before the first key: the app imports the other
-            # screens' modules meanwhile (WARM_UP_AFTER), which the figures below leave out.
-            import tui.app
-
+            # screens' modules meanwhile (tui/app.py warm_up), which the figures below
+            # leave out.
             # (getattr: the same script measures a version from before the warm-up.)
-            await pilot.pause(getattr(tui.app, "WARM_UP_AFTER", 0.5) + 0.2)
+            while not getattr(app, "warmed", True):
+                await pilot.pause(0.05)
             await app.workers.wait_for_complete()
 
             # A different topic each time: the first builds the screen, the others show
