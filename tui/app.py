@@ -7,15 +7,11 @@ in another process) and remembers the user's choices.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from textual import on, work
-from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.db import Store, StoreError
@@ -23,23 +19,15 @@ from store.models import MeetingRef, StoredQuote
 from tui.citation import quote_citation
 from tui.commands import BilatCommands
 from tui.messages import StoreChanged
+from tui.screen_keeper import WARM_UP_AFTER, ScreenKeeper
 from tui.screens.board import BoardScreen
 from tui.settings import Settings, load_settings, save_settings
 from tui.themes import DARK_THEME, LIGHT_THEME, THEMES
 
-KEPT = "kept-"  # prefix of the names of screens kept built between visits
-ScreenT = TypeVar("ScreenT", bound=Screen)  # type: ignore[type-arg]
-
 POLL_SECONDS = 1.0  # how often the store is asked whether another process wrote to it
-WARM_UP_AFTER = 0.5  # seconds after the board is painted: the user is reading it
-# The other screens' modules: imported lazily so the board opens sooner, then imported
-# in the background once it shows, so that no first visit pays for an import (the add
-# screen's pulls in the whole ingest pipeline: ~150 ms of CPU).
-SCREEN_MODULES = ("topic", "meeting", "compare", "quotes", "timeline", "add", "export",
-                  "help", "review", "inbox", "pair_picker", "status_edit", "confirm")
 
 
-class BilatApp(App[None]):
+class BilatApp(ScreenKeeper):
     """Keyboard-first dashboard over one store."""
 
     CSS_PATH = "app.tcss"
@@ -71,7 +59,7 @@ class BilatApp(App[None]):
         self._dyads: list[list[str]] | None = None
         self._data_version: int | None = None
         self._counts: dict[str, int] | None = None
-        self.warmed = False  # the warm-up below has run (benchmarks wait for it)
+        self.warmed = False  # the warm-up (tui/screen_keeper.py) has run
 
     def on_mount(self) -> None:
         # The baseline is taken now: a write between start and the first poll is news.
@@ -79,38 +67,6 @@ class BilatApp(App[None]):
         self.push_screen(BoardScreen())
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.set_timer(WARM_UP_AFTER, self.warm_up_once_painted)
-
-    def warm_up_once_painted(self, shown: bool = False) -> None:
-        """The warm-up, a while after the board shows its data: never in the way of its
-        first paint (on a loaded machine the board takes longer than WARM_UP_AFTER)."""
-        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
-        if board is not None and board.board is None:
-            self.set_timer(WARM_UP_AFTER, self.warm_up_once_painted)
-        elif not shown:
-            self.set_timer(WARM_UP_AFTER, lambda: self.warm_up_once_painted(shown=True))
-        else:
-            self.warm_up()
-
-    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
-    def warm_up(self) -> None:
-        """Import the other screens' modules while the user reads the board, then set
-        the long-lived heap aside from the garbage collector."""
-        import gc
-        import importlib
-
-        for name in SCREEN_MODULES:
-            importlib.import_module(f"tui.screens.{name}")
-        # What is alive now (modules, the board's meetings) lives as long as the app:
-        # out of the collector's sight, a full collection no longer walks it (it took
-        # ~75 ms at 10,000 meetings, at a random key press). Garbage is still freed by
-        # reference counting; only cycles among these objects would outlive them.
-        gc.freeze()
-        self.warmed = True
-
-    def on_unmount(self) -> None:
-        import gc
-
-        gc.unfreeze()  # the app's objects are garbage now: let the collector have them
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and theme in (DARK_THEME, LIGHT_THEME):
@@ -158,34 +114,6 @@ class BilatApp(App[None]):
         """Meetings of the pair on the board, by id (empty before it loads)."""
         board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
         return board.meeting_index if board else {}
-
-    def kept(self, name: str, build: Callable[[], ScreenT], fits: Callable[[ScreenT], bool]
-             = lambda _: True) -> ScreenT:
-        """The screen kept from the last visit when it `fits`, else a new one kept instead.
-
-        Building a screen (compose, CSS, first layout) is most of what opening it costs;
-        a kept one is installed, so popping it does not destroy it, and showing it again
-        only repaints. Kept screens are dropped when the store changes (`reload_views`).
-        A kept screen already open lower in the stack cannot be pushed twice: a new one.
-        """
-        key = KEPT + name
-        if self.is_screen_installed(key):
-            screen = self.get_screen(key)
-            if screen in self.screen_stack:
-                return build()
-            if fits(screen):  # type: ignore[arg-type]
-                return screen  # type: ignore[return-value]
-            self._drop_kept(key)
-        screen = build()
-        self.install_screen(screen, key)
-        return screen
-
-    def _drop_kept(self, key: str) -> None:
-        screen = self.get_screen(key)
-        if screen not in self.screen_stack:
-            self.uninstall_screen(key)
-            if screen.is_attached:
-                screen.remove()
 
     def open_topic(self, topic_id: str, meeting_id: int | None, dyad: list[str] | None) -> None:
         from tui.screens.topic import TopicScreen
@@ -309,9 +237,7 @@ class BilatApp(App[None]):
     @on(StoreChanged)
     def reload_views(self) -> None:
         self._dyads = None
-        # Screens kept from earlier visits would show the store as it was: rebuild them.
-        for key in [k for k in self._installed_screens if k.startswith(KEPT)]:
-            self._drop_kept(key)
+        self.drop_kept_screens()  # they would show the store as it was
         for screen in self.screen_stack:
             reload = getattr(screen, "reload", None)
             if callable(reload):
