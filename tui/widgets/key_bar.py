@@ -20,13 +20,14 @@ KEY_STYLE = "bold $footer-key-foreground"
 
 class KeyBar(Static):
     DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground;
-             text-wrap: nowrap; text-overflow: ellipsis; }
+    KeyBar { dock: bottom; height: 1; width: 1fr; background: $footer-background;
+             color: $footer-foreground; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self) -> None:
         super().__init__("", markup=False)
         self._spans: list[tuple[int, int, Binding, DOMNode]] = []
+        self._shown: Content | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -67,7 +68,12 @@ class KeyBar(Static):
             self._spans.append((x, x + piece.cell_length, binding, node))
             x += piece.cell_length
         parts = [piece for piece, _, _ in shown]
-        self.update(Content.assemble(*parts, "  ", palette) if parts else palette)
+        content = Content.assemble(*parts, "  ", palette) if parts else palette
+        if content != self._shown:
+            # One line of a fixed size: no layout of the screen (a first visit resizes
+            # every widget, and a layout per redraw cost a screen switch a repaint).
+            self._shown = content
+            self.update(content, layout=False)
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, binding, node in self._spans:
