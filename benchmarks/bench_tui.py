@@ -94,19 +94,33 @@ async def measure(path: Path) -> dict[str, float]:
             await pilot.pause()
             figures["board_ms"] = (time.perf_counter() - started) * 1000
             figures["board_meetings"] = float(grid.board.meeting_count)
+            # A user reads the board before the first key: the app imports the other
+            # screens' modules meanwhile (tui/app.py warm_up), which the figures below
+            # leave out.
+            # (getattr: the same script measures a version from before the warm-up.)
+            while not getattr(app, "warmed", True):
+                await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
 
-            timings = []
-            for _ in range(3):
-                started = time.perf_counter()
-                app.open_topic(topic, None, dyad)
+            # A different topic each time: the first builds the screen, the others show
+            # their topic on the kept one.
+            others = [r.topic.id for r in first.rows if r.topic.id != topic][:4]
+            timings, cpus = [], []
+            for shown in [topic, *others]:
+                started, cpu = time.perf_counter(), time.process_time()
+                app.open_topic(shown, None, dyad)
                 await pilot.pause()
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 assert isinstance(app.screen, TopicScreen) and app.screen.history
+                assert app.screen.topic_id == shown
                 timings.append((time.perf_counter() - started) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
                 await pilot.press("escape")
                 await pilot.pause()
-            figures["topic_ms"] = statistics.median(timings)
+            figures["topic_first_ms"], figures["topic_first_cpu_ms"] = timings[0], cpus[0]
+            figures["topic_ms"] = statistics.median(timings[1:])
+            figures["topic_cpu_ms"] = statistics.median(cpus[1:])
 
             grid.focus()
             started = time.perf_counter()
@@ -165,8 +179,9 @@ async def screen_switches(app: object, pilot: object) -> dict[str, float]:
     """Median ms from the key that opens each screen to its painted data, and back."""
     from tui.screens.board import BoardScreen
 
+    topics = iter(["taiwan", "trade", "climate", "ai", "cyber"] * 2)
     openers = {
-        "topic": lambda: app.open_topic("taiwan", None, DYAD),  # type: ignore[attr-defined]
+        "topic": lambda: app.open_topic(next(topics), None, DYAD),  # type: ignore[attr-defined]
         "meeting": lambda: app.open_meeting(  # type: ignore[attr-defined]
             app.screen.board.meetings[-1].id  # type: ignore[attr-defined]
         ),
@@ -186,23 +201,28 @@ async def screen_switches(app: object, pilot: object) -> dict[str, float]:
         idle_cpu.append((time.process_time() - cpu) * 1000)
     figures = {"switch_pilot_ms": statistics.median(idle),
                "switch_pilot_cpu_ms": statistics.median(idle_cpu)}
-    backs = []
+    backs, back_cpus = [], []
     for name in SWITCHES:
+        # The first visit builds the screen; later ones show the kept screen again.
         samples, cpus = [], []
-        for _ in range(3):
+        for _ in range(4):
             started, cpu = time.perf_counter(), time.process_time()
             openers[name]()
             await painted(app, pilot)
             samples.append((time.perf_counter() - started) * 1000)
             cpus.append((time.process_time() - cpu) * 1000)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             app.pop_screen()  # type: ignore[attr-defined]
             await painted(app, pilot)
             backs.append((time.perf_counter() - started) * 1000)
+            back_cpus.append((time.process_time() - cpu) * 1000)
             assert isinstance(app.screen, BoardScreen)  # type: ignore[attr-defined]
-        figures[f"switch_{name}_ms"] = statistics.median(samples)
-        figures[f"switch_{name}_cpu_ms"] = statistics.median(cpus)
+        figures[f"switch_{name}_first_ms"] = samples[0]
+        figures[f"switch_{name}_first_cpu_ms"] = cpus[0]
+        figures[f"switch_{name}_ms"] = statistics.median(samples[1:])
+        figures[f"switch_{name}_cpu_ms"] = statistics.median(cpus[1:])
     figures["switch_back_ms"] = statistics.median(backs)
+    figures["switch_back_cpu_ms"] = statistics.median(back_cpus)
     return figures
 
 
@@ -229,10 +249,13 @@ def main() -> None:
         figures = asyncio.run(measure(path))
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{int(figures['board_meetings'])} meetings of the pair on the board")
-    print(f"{'measure':<32}{'value':>10}{'target':>10}")
+    print(f"{'measure':<36}{'value':>10}{'target':>10}")
     rows = [
         ("start to painted board (ms)", figures["board_ms"], "< 1500"),
-        ("open a topic (ms, median)", figures["topic_ms"], "< 100"),
+        ("open the first topic (ms)", figures["topic_first_ms"], "< 100"),
+        ("open the first topic, CPU (ms)", figures["topic_first_cpu_ms"], "-"),
+        ("open another topic (ms, median)", figures["topic_ms"], "< 100"),
+        ("open another topic, CPU (ms)", figures["topic_cpu_ms"], "-"),
         ("scroll, per key press (ms)", figures["scroll_ms_per_key"], "smooth"),
         ("repaint visible grid (ms)", figures["repaint_ms"], "-"),
         ("board key, through Pilot (ms)", figures["key_raw_ms"], "-"),
@@ -241,12 +264,18 @@ def main() -> None:
         ("board key, net CPU (ms)", figures["key_cpu_net_ms"], "-"),
         ("Pilot's 'painted' alone (ms)", figures["switch_pilot_ms"], "-"),
         ("Pilot's 'painted' alone, CPU (ms)", figures["switch_pilot_cpu_ms"], "-"),
-        *[(f"switch to {n} (ms)", figures[f"switch_{n}_ms"], "< 100") for n in SWITCHES],
-        *[(f"switch to {n}, CPU (ms)", figures[f"switch_{n}_cpu_ms"], "-") for n in SWITCHES],
+        *[(f"first switch to {n} (ms)", figures[f"switch_{n}_first_ms"], "< 100")
+          for n in SWITCHES],
+        *[(f"first switch to {n}, CPU (ms)", figures[f"switch_{n}_first_cpu_ms"], "-")
+          for n in SWITCHES],
+        *[(f"switch to {n} again (ms)", figures[f"switch_{n}_ms"], "< 100") for n in SWITCHES],
+        *[(f"switch to {n} again, CPU (ms)", figures[f"switch_{n}_cpu_ms"], "-")
+          for n in SWITCHES],
         ("back to the board (ms)", figures["switch_back_ms"], "< 100"),
+        ("back to the board, CPU (ms)", figures["switch_back_cpu_ms"], "-"),
     ]
     for name, value, target in rows:
-        print(f"{name:<32}{value:>10.1f}{target:>10}")
+        print(f"{name:<36}{value:>10.1f}{target:>10}")
     if args.write and args.bench_store:
         write_section(args.meetings, figures, rows)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.worker import Worker, WorkerState
@@ -20,6 +19,7 @@ from store.models import MeetingRef, StoredQuote
 from tui.citation import quote_citation
 from tui.commands import BilatCommands
 from tui.messages import StoreChanged
+from tui.screen_keeper import WARM_UP_AFTER, ScreenKeeper
 from tui.screens.board import BoardScreen
 from tui.settings import Settings, load_settings, save_settings
 from tui.themes import DARK_THEME, LIGHT_THEME, THEMES
@@ -27,7 +27,7 @@ from tui.themes import DARK_THEME, LIGHT_THEME, THEMES
 POLL_SECONDS = 1.0  # how often the store is asked whether another process wrote to it
 
 
-class BilatApp(App[None]):
+class BilatApp(ScreenKeeper):
     """Keyboard-first dashboard over one store."""
 
     CSS_PATH = "app.tcss"
@@ -59,12 +59,14 @@ class BilatApp(App[None]):
         self._dyads: list[list[str]] | None = None
         self._data_version: int | None = None
         self._counts: dict[str, int] | None = None
+        self.warmed = False  # the warm-up (tui/screen_keeper.py) has run
 
     def on_mount(self) -> None:
         # The baseline is taken now: a write between start and the first poll is news.
         self._data_version, self._counts = self.store.data_version(), self.store.counts()
         self.push_screen(BoardScreen())
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.set_timer(WARM_UP_AFTER, self.warm_up_once_painted)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and theme in (DARK_THEME, LIGHT_THEME):
@@ -116,7 +118,13 @@ class BilatApp(App[None]):
     def open_topic(self, topic_id: str, meeting_id: int | None, dyad: list[str] | None) -> None:
         from tui.screens.topic import TopicScreen
 
-        self.push_screen(TopicScreen(topic_id, dyad=dyad, focus_meeting=meeting_id))
+        def build() -> TopicScreen:
+            return TopicScreen(topic_id, dyad=dyad, focus_meeting=meeting_id)
+
+        screen = self.kept("topic", build)
+        if screen.is_attached:
+            screen.show_topic_of(topic_id, dyad, meeting_id)  # the kept one, on this topic
+        self.push_screen(screen)
 
     def open_meeting(self, meeting_id: int, quote_id: int | None = None) -> None:
         from tui.screens.meeting import MeetingScreen
@@ -128,7 +136,8 @@ class BilatApp(App[None]):
     def action_add_article(self) -> None:
         from tui.screens.add import AddScreen
 
-        self.push_screen(AddScreen())
+        # Kept: an article half pasted before looking something up is still there.
+        self.push_screen(self.kept("add", AddScreen))
 
     def action_inbox(self) -> None:
         from tui.screens.inbox import InboxScreen
@@ -139,7 +148,10 @@ class BilatApp(App[None]):
     def action_quotes(self) -> None:
         from tui.screens.quotes import QuotesScreen
 
-        self.push_screen(QuotesScreen(dyad=self.current_dyad()))
+        dyad = self.current_dyad()
+        # Kept per pair: the search typed last time is still there.
+        self.push_screen(self.kept("quotes", lambda: QuotesScreen(dyad=dyad),
+                                   lambda s: s.dyad == dyad))
 
     def action_compare(self) -> None:
         """The meeting under the board's cursor against the one before (default: the newest)."""
@@ -153,13 +165,20 @@ class BilatApp(App[None]):
             index = meetings.index(chosen)
             right = chosen.id
             left = meetings[index - 1].id if index > 0 else None
-        self.push_screen(CompareScreen(left, right, dyad=self.current_dyad()))
+        dyad = self.current_dyad()
+        screen = self.kept("compare", lambda: CompareScreen(left, right, dyad=dyad),
+                           lambda s: s.dyad == dyad and s.can_show(left, right))
+        if screen.is_attached:
+            screen.show_pair(left, right)
+        self.push_screen(screen)
 
     def action_timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
 
         if not isinstance(self.screen, TimelineScreen):
-            self.push_screen(TimelineScreen(dyad=self.current_dyad()))
+            dyad = self.current_dyad()
+            self.push_screen(self.kept("timeline", lambda: TimelineScreen(dyad=dyad),
+                                       lambda s: s.dyad == dyad))
 
     def action_commitments(self) -> None:
         from tui.screens.commitments import CommitmentsScreen
@@ -170,13 +189,14 @@ class BilatApp(App[None]):
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
 
-        self.push_screen(ExportScreen())
+        # Kept: the format, scope and path chosen last stay as they were.
+        self.push_screen(self.kept("export", ExportScreen))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(self.kept("help", HelpScreen))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
@@ -223,6 +243,7 @@ class BilatApp(App[None]):
     @on(StoreChanged)
     def reload_views(self) -> None:
         self._dyads = None
+        self.drop_kept_screens()  # they would show the store as it was
         for screen in self.screen_stack:
             reload = getattr(screen, "reload", None)
             if callable(reload):

@@ -47,3 +47,12 @@ def year_starts(first: int, last: int, zoom: Zoom) -> dict[int, str]:
         if index == first or bucket_year(index - 1, zoom) != year:
             labels[index] = str(year)
     return labels
+
+
+def bucket_start(index: int, zoom: Zoom) -> date:
+    """The first day of a bucket: where a page of older meetings must reach back to."""
+    if zoom == "year":
+        return date(index, 1, 1)
+    if zoom == "quarter":
+        return date(index // 4, (index % 4) * 3 + 1, 1)
+    return date(index // 12, index % 12 + 1, 1)

@@ -12,9 +12,13 @@ from store.db import Store
 from store.db.queries import BOARD_WINDOW
 from tui.app import BilatApp
 from tui.screens.board import BoardScreen
+from tui.screens.meeting import MeetingScreen
+from tui.screens.timeline import TimelineScreen
 from tui.screens.topic import FETCH, TopicScreen
+from tui.timeaxis import bucket
 from tui.widgets.board_grid import BoardGrid
 from tui.widgets.entry_column import EntryColumn
+from tui.widgets.timeline_view import TimelineView
 
 SIZE = (120, 40)
 
@@ -75,4 +79,73 @@ async def test_topic_screen_pages_back_to_the_first_entry(tmp_path: Path) -> Non
         # The columns in view are the oldest entries.
         shown = [c.entry.meeting.id for c in screen.query(EntryColumn)]
         assert shown == [e.meeting.id for e in whole[: len(shown)]]
+    store.close()
+
+
+async def test_timeline_reads_the_history_older_than_the_board_window(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bilat.db")
+    total = 2 * BOARD_WINDOW + 90  # the board itself may read one page back
+    for i in range(0, 2 * total, 2):  # one pair only: the even drafts
+        store.add_draft(draft(i), new_meeting=True)
+    dated = [m for m in store.meetings(PAIRS[0]) if m.meeting_date is not None]
+    assert len(dated) > BOARD_WINDOW
+    app = BilatApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        view = screen.query_one(TimelineView)
+        assert view.board is not None and not view.complete
+        held = len(view.placed.meetings)
+        assert held < len(dated)
+        # The axis reaches back to the first meeting even before it is read, and the
+        # title counts the whole history.
+        assert view.placed.first == bucket(dated[0].meeting_date, "month")
+        assert f"{len(dated)} meetings" in str(screen.query_one("#timeline-title").render())
+        # ← on the oldest meeting held reads the page before and steps onto its newest.
+        view.meeting = 0
+        oldest_held = view.placed.meetings[0].id
+        await pilot.press("left")
+        await settle(pilot)
+        assert len(view.placed.meetings) > held
+        index = [m.id for m in view.placed.meetings].index(oldest_held)
+        assert view.meeting == index - 1
+        # Zoomed out to years the whole history is in view: the rest is read.
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        await settle(pilot)
+        assert view.complete
+        assert [m.id for m in view.placed.meetings] == [m.id for m in dated]
+        axis = view.render_line(0).text
+        assert str(dated[0].meeting_date.year) in axis
+        # Home goes to the very first meeting; Enter opens it.
+        await pilot.press("plus", "plus", "end", "home", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting_id == dated[0].id
+    store.close()
+
+
+async def test_timeline_home_reads_back_to_the_first_meeting(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bilat.db")
+    total = 2 * BOARD_WINDOW + 90  # the board itself may read one page back
+    for i in range(0, 2 * total, 2):
+        store.add_draft(draft(i), new_meeting=True)
+    dated = [m for m in store.meetings(PAIRS[0]) if m.meeting_date is not None]
+    app = BilatApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        view = app.screen.query_one(TimelineView)
+        assert not view.complete
+        await pilot.press("home")
+        await settle(pilot)
+        await settle(pilot)
+        assert view.complete
+        assert view.placed.meetings[view.meeting].id == dated[0].id
+        # The cursor's cell is in view: the first month's column is drawn.
+        assert view.scroll_offset.x == 0
     store.close()

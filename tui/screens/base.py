@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual import events
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -26,9 +27,28 @@ class StoreAccess:
         return self.bilat.store
 
 
-class BilatScreen(StoreAccess, Screen[ResultType]):
+class KeptStyles:
+    """A screen shown again keeps its styles unless the theme or the CSS changed since.
+
+    Textual recomputes every style of a pushed screen (and widgets such as DataTable then
+    drop their rendered rows): right for a new screen, wasted on one kept from an earlier
+    visit (tui/app.py `kept`). Textual calls this handler before Screen's own, which then
+    skips the refresh.
+    """
+
+    _styled_as: tuple[object, ...] | None = None
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        app = cast("BilatApp", getattr(self, "app"))  # noqa: B009
+        styled = (app._css_update_count, app.theme, len(app.stylesheet.source))
+        if event.refresh_styles and styled == self._styled_as:
+            event.refresh_styles = False
+        self._styled_as = styled
+
+
+class BilatScreen(StoreAccess, KeptStyles, Screen[ResultType]):
     """A full screen of the dashboard."""
 
 
-class BilatModal(StoreAccess, ModalScreen[ResultType]):
+class BilatModal(StoreAccess, KeptStyles, ModalScreen[ResultType]):
     """A dialog over the current screen."""

@@ -98,6 +98,28 @@ class CompareScreen(BilatScreen[None]):
         yield Static("", id="compare-evidence")
         yield KeyBar()
 
+    def _offered(self) -> set[int]:
+        options = self.query_one("#left", Select)._options  # Select has no public getter
+        return {v for _, v in options if isinstance(v, int)}
+
+    def can_show(self, left: int | None, right: int | None) -> bool:
+        """Both meetings are in the pickers (this kept screen can show them)."""
+        return self.is_attached and {left, right} - {None} <= self._offered()
+
+    def show_pair(self, left: int | None, right: int | None) -> None:
+        """Compare another two meetings on this (kept) screen."""
+        if (left, right) == (self.left_id, self.right_id):
+            return
+        self.left_id, self.right_id = left, right
+        # Not the last pair's rows for a frame while the new ones are read.
+        self.details, self.entries = None, {}
+        self.query_one(DataTable).clear()
+        self.query_one("#compare-evidence", Static).update("")
+        with self.prevent(Select.Changed):
+            self.query_one("#left", Select).value = left if left is not None else Select.NULL
+            self.query_one("#right", Select).value = right if right is not None else Select.NULL
+        self.compare()
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # Fixed widths: DataTable sizes columns from their labels otherwise. The

@@ -44,6 +44,7 @@ def change_options(
 
 
 class TopicScreen(BilatScreen[None]):
+    AUTO_FOCUS = None  # the card of the meeting asked for takes the focus, not the first
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding(
@@ -69,21 +70,41 @@ class TopicScreen(BilatScreen[None]):
         self.window_end = 0
         self.fetch = FETCH
         self.complete = True
+        self._first: TopicWindow | None = None
 
     def compose(self) -> ComposeResult:
+        # The first read is bounded (the newest FETCH entries, picked in SQL: ~10 ms at
+        # 10,000 meetings), so it runs here: a worker thread would fight the first
+        # paint for the GIL and make the screen appear later, not sooner. Reading it
+        # before composing lets the cards be composed with the screen: one mount and
+        # one layout instead of a second round when they are mounted afterwards.
+        self._first = self.store.topic_window(self.topic_id, self.dyad, last=self.fetch)
+        history = self._first.history
+        self._place(history)
+        start = max(0, self.window_end - self.window)
+        dyad = self.dyad or (history[0].meeting.dyad if history else [])
         yield Header()
         with Vertical(id="topic-head"):
             yield Static("", id="topic-title")
             yield Static("", id="topic-spark")
-        yield Horizontal(id="topic-columns")
+        with Horizontal(id="topic-columns"):
+            for entry in history[start : self.window_end]:
+                yield EntryColumn(entry, dyad)
         yield PositionLanes(id="topic-lanes")
         yield OptionList(id="topic-changes")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # The first read is bounded (the newest FETCH entries, picked in SQL: ~15 ms at
-        # 10,000 meetings), so it runs here: a worker thread would fight the first
-        # paint for the GIL and make the screen appear later, not sooner.
+        first, self._first = self._first, None
+        if first is not None:
+            self._show_window(first)  # the cards composed above are reused as they are
+
+    def show_topic_of(
+        self, topic_id: str, dyad: list[str] | None, focus_meeting: int | None
+    ) -> None:
+        """Show another topic on this (kept) screen: the same read as on_mount."""
+        self.topic_id, self.dyad, self.focus_meeting = topic_id, dyad, focus_meeting
+        self.fetch = FETCH
         self._show_window(self.store.topic_window(self.topic_id, self.dyad, last=self.fetch))
 
     def reload(self) -> None:
@@ -118,13 +139,17 @@ class TopicScreen(BilatScreen[None]):
             )
         )
         self._show_changes(changes)
+        self._place(history)
+        self._build_columns()
+        self._show_lanes()
+
+    def _place(self, history: list[EntryView]) -> None:
+        """The card keys act on (the meeting asked for, or the newest) and the cards shown."""
         self.selected = next(
             (i for i, e in enumerate(history) if e.meeting.id == self.focus_meeting),
             len(history) - 1,
         )
         self.window_end = min(len(history), max(self.selected + 1, self.window))
-        self._build_columns()
-        self._show_lanes()
 
     def _show_lanes(self) -> None:
         # The positions of the page of meetings held (one indexed query), newest first.
@@ -148,7 +173,8 @@ class TopicScreen(BilatScreen[None]):
     @property
     def window(self) -> int:
         """How many cards fit side by side: only those are built (older: [ and ])."""
-        return max(1, self.size.width // MIN_CARD_WIDTH)
+        # Before the first layout the screen has no size yet: it will fill the app.
+        return max(1, (self.size.width or self.app.size.width) // MIN_CARD_WIDTH)
 
     def on_resize(self) -> None:
         if self.history and len(self.query(EntryColumn)) != min(self.window, len(self.history)):
@@ -169,7 +195,15 @@ class TopicScreen(BilatScreen[None]):
         start = max(0, self.window_end - self.window)
         self.selected = max(start, min(self.selected, self.window_end - 1))
         dyad = self.dyad or (self.history[0].meeting.dyad if self.history else [])
-        columns = [EntryColumn(e, dyad) for e in self.history[start : self.window_end]]
+        shown = self.history[start : self.window_end]
+        held = list(self.query(EntryColumn))
+        if shown and len(held) == len(shown):
+            # The same number of cards: give them their new entries, mount nothing.
+            for card, entry in zip(held, shown, strict=True):
+                card.show(entry, dyad)
+            held[self.selected - start].focus()
+            return
+        columns = [EntryColumn(e, dyad) for e in shown]
         with self.app.batch_update():
             box.remove_children()
             if not columns:

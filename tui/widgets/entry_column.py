@@ -97,6 +97,15 @@ class EntryColumn(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(entry_content(self.entry, self.dyad), markup=False)
 
+    def show(self, entry: EntryView, dyad: list[str]) -> None:
+        """Hold another entry: paging and reopening reuse the cards instead of
+        mounting new ones (mounting is most of what a page of cards costs)."""
+        if entry is self.entry and dyad == self.dyad:
+            return
+        self.entry, self.dyad, self.quote_index = entry, dyad, None
+        self.query_one(Static).update(entry_content(entry, dyad))
+        self.scroll_home(animate=False)
+
     def next_quote(self) -> StoredQuote | None:
         """The next quote of this card (wrapping), marked with ▶; None when it holds none."""
         quotes = self.entry.quotes[:MAX_QUOTES]

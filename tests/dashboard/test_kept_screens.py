@@ -1,0 +1,101 @@
+"""Screens kept built between visits (tui/app.py `kept`) show what a new one would."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from dashboard.helpers import settle
+from store.db import Store
+from tui.app import BilatApp
+from tui.messages import StoreChanged
+from tui.screens.compare import CompareScreen
+from tui.screens.help import HelpScreen
+from tui.screens.quotes import QuotesScreen
+from tui.screens.topic import TopicScreen
+from tui.widgets.entry_column import EntryColumn
+
+SIZE = (120, 40)
+
+
+async def test_a_kept_topic_screen_shows_the_topic_asked_for(demo_app: BilatApp) -> None:
+    dyad = ["China", "United States"]
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        demo_app.open_topic("taiwan", None, dyad)
+        await settle(pilot)
+        first = demo_app.screen
+        assert isinstance(first, TopicScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        demo_app.open_topic("trade", None, dyad)
+        await settle(pilot)
+        screen = demo_app.screen
+        assert screen is first, "the screen was kept"
+        expected = demo_app.store.topic_history("trade", dyad)
+        cards = list(screen.query(EntryColumn))
+        assert cards and all(c.entry.topic_id == "trade" for c in cards)
+        assert cards[-1].entry.meeting.id == expected[-1].meeting.id
+        assert screen.focused is cards[-1]
+        title = str(screen.query_one("#topic-title").render())
+        assert "Trade" in title and "Taiwan" not in title
+
+
+async def test_a_kept_compare_screen_follows_the_board_cursor(demo_app: BilatApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        first = demo_app.screen
+        assert isinstance(first, CompareScreen)
+        newest = (first.left_id, first.right_id)
+        await pilot.press("escape", "end", "left")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert screen is first
+        assert (screen.left_id, screen.right_id) != newest
+        assert screen.right_id == newest[0], "the meeting before the newest, against its own"
+        assert screen.details is not None
+        assert [d.meeting.id for d in screen.details] == [screen.left_id, screen.right_id]
+
+
+async def test_a_kept_screen_takes_a_new_theme(demo_app: BilatApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_screen = demo_app.screen
+        assert isinstance(help_screen, HelpScreen)
+        before = help_screen.query_one("#help-dialog").styles.background
+        await pilot.press("escape", "t", "question_mark")
+        await settle(pilot)
+        assert demo_app.screen is help_screen
+        assert help_screen.query_one("#help-dialog").styles.background != before
+
+
+async def test_kept_screens_are_rebuilt_after_the_store_changed(
+    demo_app: BilatApp, demo_store: Store
+) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        first = demo_app.screen
+        assert isinstance(first, QuotesScreen)
+        rows = first.query_one(DataTable).row_count
+        await pilot.press(*"zzz")
+        await pilot.press("escape")
+        await settle(pilot)
+        # A quote fixed elsewhere: the kept screen would show the store as it was.
+        quote = demo_store.search_quotes(None, limit=1)[0]
+        demo_store.edit_quote(quote.id, speaker="Edited Speaker")
+        demo_app.post_message(StoreChanged())
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, QuotesScreen) and screen is not first
+        assert screen.query_one("#words", Input).value == ""
+        assert screen.query_one(DataTable).row_count == rows
+        assert any(q.speaker == "Edited Speaker" for q in screen.results.values())
