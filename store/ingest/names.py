@@ -15,8 +15,11 @@ from importlib import resources
 from store.ingest import officials as off
 from store.ingest.countries import country_of, country_of_capital
 
-_UPPER = "A-Z\u00c0-\u00de"
-_LOWER = "a-z\u00df-\u00ff"
+# Latin-1 plus Latin Extended-A and Vietnamese (Extended Additional), whose letters of both
+# cases interleave: "Erdoğan", "Vučić", "Radosław", "Nguyễn Phú Trọng" are names too.
+_EXTENDED = "\u0100-\u017f\u1e00-\u1eff"
+_UPPER = "A-Z\u00c0-\u00de" + _EXTENDED
+_LOWER = "a-z\u00df-\u00ff" + _EXTENDED
 # A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien"), an Arabic
 # name with its article ("al-Sisi", "el-Sisi") or an initial.
 _TOKEN = (

@@ -1,0 +1,39 @@
+"""Speakers as real copy writes them, reproduced in our own sentences.
+
+Each test is one phenomenon seen in real articles (benchmarks/real), with invented
+officials: nothing here is in the built-in list, so the text alone must be enough.
+"""
+
+from __future__ import annotations
+
+from store.ingest.actors import find_actors
+from store.ingest.names import name_runs
+from store.ingest.normalize import normalize
+from store.ingest.quotes import find_quotes
+from store.ingest.structure import split_paragraphs
+from store.models import Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    norm = normalize(text)
+    paras = split_paragraphs(norm, 0, len(norm))
+    return find_quotes(text, norm, paras, find_actors(norm, paras))
+
+
+def _speaker(quotes: list[Quote], start: str) -> tuple[str | None, str | None]:
+    for q in quotes:
+        if q.text.startswith(start):
+            return q.speaker, q.speaker_country
+    raise AssertionError(f"no quote {start!r} in {[q.text for q in quotes]}")
+
+
+def test_names_with_letters_of_central_european_and_vietnamese_alphabets_are_whole() -> None:
+    text = "Polish Foreign Minister Radosław Wiśniewski met Nguyễn Văn Thành in Hanoi."
+    assert [w for _s, _e, w in name_runs(text, 0, len(text))] == [
+        ["Radosław", "Wiśniewski"], ["Nguyễn", "Văn", "Thành"]]
+
+
+def test_a_speaker_whose_surname_has_a_diacritic_is_named_in_full() -> None:
+    quotes = _quotes("Serbian President Dragan Marković met Hungarian Prime Minister Lena Varga "
+                     'in Belgrade.\n\n"We are neighbours and partners," Marković said.\n')
+    assert _speaker(quotes, "We are neighbours") == ("Dragan Marković", "Serbia")
