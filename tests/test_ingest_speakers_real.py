@@ -37,3 +37,20 @@ def test_a_speaker_whose_surname_has_a_diacritic_is_named_in_full() -> None:
     quotes = _quotes("Serbian President Dragan Marković met Hungarian Prime Minister Lena Varga "
                      'in Belgrade.\n\n"We are neighbours and partners," Marković said.\n')
     assert _speaker(quotes, "We are neighbours") == ("Dragan Marković", "Serbia")
+
+
+def test_the_title_with_describing_words_before_it_is_the_person_met() -> None:
+    quotes = _quotes(
+        "Hungarian Foreign Minister Lena Varga met Serbian Foreign Minister Dragan Marković "
+        'in Belgrade.\n\n"We found common ground," the usually reserved Hungarian diplomat '
+        'said.\n\nThe top Serbian diplomat described the talks as "open," adding that more '
+        "would follow.\n")
+    assert _speaker(quotes, "We found") == ("Lena Varga", "Hungary")
+    assert _speaker(quotes, "open") == ("Dragan Marković", "Serbia")
+
+
+def test_a_title_made_someone_elses_by_its_first_word_is_not_the_person_met() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        '"This is a betrayal," the former Serbian president said.\n')
+    assert _speaker(quotes, "This is a betrayal")[0] != "Dragan Marković"

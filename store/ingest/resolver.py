@@ -86,11 +86,25 @@ _LISTED = re.compile(r",?\s+and\s+|,\s+")
 
 _SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
 
+# Words before a title that make it someone else's: "the former president", "the deputy
+# minister", "the opposition leader", "the supreme leader" (another office than the head of
+# government), "the two leaders".
+_OTHER_REFERENT = (
+    r"(?:former|late|then|ex|other|previous|next|future|deputy|assistant|acting|vice|"
+    r"two|both|three|first|second|opposition|supreme|spiritual|rebel|party|military|junta|"
+    r"interim|caretaker|provincial|regional|state|local|world|foreign|defen[cs]e|"
+    r"his|her|their|its|same)\b"
+)
 # "the secretary", "the Chinese leader", "the U.S. president"
 # No leading \b (it keeps the engine from skipping ahead to a "T"/"t"); matches
 # inside a word ("bathe") are dropped by hand where the pattern is scanned.
 ALIAS_RE = re.compile(
-    rf"[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
+    # Describing words may stand first ("the usually ebullient president", "the top Russian
+    # diplomat"), but not one that names another person ("the former president", "the
+    # opposition leader", "the deputy minister"). Lazy, so "the foreign minister" keeps
+    # its whole title rather than reading "foreign" as a describing word.
+    rf"[Tt]he\s+(?:(?!{_OTHER_REFERENT})[a-z0-9][a-z0-9-]*\s+){{0,2}}?"
+    rf"(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
     # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
     r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
     r"state\s+department)\s+(?:chief|head|boss)|"
