@@ -54,3 +54,11 @@ def test_a_title_made_someone_elses_by_its_first_word_is_not_the_person_met() ->
         "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
         '"This is a betrayal," the former Serbian president said.\n')
     assert _speaker(quotes, "This is a betrayal")[0] != "Dragan Marković"
+
+
+def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_clause() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        '"We are grateful," Varga said.\n\nMarković declined to give details, only hinting '
+        'at a deal by saying, "We are close."\n')
+    assert _speaker(quotes, "We are close") == ("Dragan Marković", "Serbia")

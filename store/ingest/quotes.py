@@ -82,6 +82,8 @@ _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\"?\s*$")  # also `again," stressing`
+# "..., hinting at changes by saying": a gerund after a preposition has the clause's subject.
+_PARTICIPLE_AFTER_PREP = re.compile(r"\b(?:by|after|before|while|when|without)\s+$")
 _AND_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 # "Kishida and Chinese President Xi": two names joined by "and" (titles between).
 _COORDINATED = re.compile(r"\s+and\s+(?:[\w.'-]+\s+){0,4}$")
@@ -310,8 +312,9 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
             continue
         elif _INFINITIVE.search(norm, max(lo, vm.start() - 4), vm.start()):
             continue  # "went on to say": the finite verb before owns the subject
-        elif vm.group(0).endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(
-                norm, max(lo - 2, vm.start() - 4), vm.start()):
+        elif vm.group(0).endswith("ing") and (
+                _PARTICIPLE_AFTER_COMMA.search(norm, max(lo - 2, vm.start() - 4), vm.start())
+                or _PARTICIPLE_AFTER_PREP.search(norm, max(lo, vm.start() - 8), vm.start())):
             fallback = fallback or _clause_subject(norm, ms, lo, vm.start())
             continue
         else:
