@@ -62,3 +62,11 @@ def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_clause() -> 
         '"We are grateful," Varga said.\n\nMarković declined to give details, only hinting '
         'at a deal by saying, "We are close."\n')
     assert _speaker(quotes, "We are close") == ("Dragan Marković", "Serbia")
+
+
+def test_an_aide_takes_the_country_of_a_principal_learnt_only_later() -> None:
+    quotes = _quotes(
+        "Prime Minister Aram Petrosyan and President Lena Varga of Hungary met in Vienna.\n\n"
+        'Petrosyan\'s press secretary Ani Hakobyan called it a "working meeting."\n\n'
+        "The Armenian prime minister flew home on Wednesday.\n")
+    assert _speaker(quotes, "working meeting") == ("Ani Hakobyan", "Armenia")

@@ -321,6 +321,8 @@ class Resolver:
         self.guest_until = -1  # the sentence where the one hosted is still to be named
         # Spelling keys of capitalised words the article uses alone as names.
         self.bare_surnames: set[str] = set()
+        self.principal: int | None = None  # whose aide the name just read is
+        self.aides: dict[int, int] = {}  # aide -> principal, both with no country yet
 
     # -- people -------------------------------------------------------------
     def name(self, ev: Event, para: Para) -> int | None:
@@ -356,12 +358,16 @@ class Resolver:
             # "Foreign Minister Lena Varga of Hungary": the country after the name.
             of = _OF_COUNTRY.match(text, ev.end)
             country = country_of(of["nat"]) if of else None
+        self.principal = None
         if country is None and title is not None:
             # "Putin's spokesman Dmitry Peskov": an aide is of his principal's country.
             boss = _PRINCIPAL.search(before)
             principal = _by_surname(st, boss[1]) if boss else None
             if principal is not None:
                 country = st.table.actors[principal].country
+                # The principal's country may be learnt only later ("the Armenian prime
+                # minister"): `run` fills it in at the end.
+                self.principal = principal if country is None else None
         if country is None and role:
             country = off.role_country(role)
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
@@ -652,6 +658,8 @@ class Resolver:
                 idx: int | None
                 if ev.kind == "name":
                     idx = self.name(ev, para)
+                    if idx is not None and self.principal is not None and idx != self.principal:
+                        self.aides[idx] = self.principal
                     if idx is None and self.text[ev.start:ev.end] == "He":
                         idx = self.pronoun(ev, self.sent_start)
                         ev = Event(ev.start, ev.end, "pronoun", 0)
@@ -702,3 +710,7 @@ class Resolver:
                 self.prev_subjects = self.cur_subjects
             self.cur_subjects = []
             self.verb_subjects = 0
+        for aide, principal in self.aides.items():
+            actors = st.table.actors
+            if actors[aide].country is None:
+                actors[aide].country = actors[principal].country
