@@ -70,3 +70,22 @@ def test_an_aide_takes_the_country_of_a_principal_learnt_only_later() -> None:
         'Petrosyan\'s press secretary Ani Hakobyan called it a "working meeting."\n\n'
         "The Armenian prime minister flew home on Wednesday.\n")
     assert _speaker(quotes, "working meeting") == ("Ani Hakobyan", "Armenia")
+
+
+def test_a_speaker_named_after_the_quote_with_a_country_possessive_and_a_courtesy_title() -> None:
+    quotes = _quotes(
+        '"It is an honour to be in Vienna," said Kuwait\'s Sheikh Fahad bin Nasser Al Sabah '
+        "at a news conference with Austrian Chancellor Lena Gruber on Monday.\n\n"
+        '"We agreed to meet again," Sheikh Fahad said.\n')
+    assert _speaker(quotes, "It is an honour") == ("Fahad bin Nasser Al Sabah", "Kuwait")
+    assert _speaker(quotes, "We agreed") == ("Fahad bin Nasser Al Sabah", "Kuwait")
+
+
+def test_a_country_possessive_before_a_name_gives_the_country() -> None:
+    quotes = _quotes("Austria's Lena Gruber said the talks were \"a fresh start.\"\n")
+    assert _speaker(quotes, "a fresh start") == ("Lena Gruber", "Austria")
+
+
+def test_sheikh_before_a_lone_name_is_part_of_how_the_person_is_known() -> None:
+    quotes = _quotes('"We want calm," Sheikh Rahima told reporters in Dhaka.\n')
+    assert _speaker(quotes, "We want calm")[0] == "Sheikh Rahima"

@@ -172,7 +172,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
     # Heads of government and state with titles of their own.
     "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
-    "high representative", "grand duke", "prince", "princess",
+    "high representative", "grand duke", "prince", "princess", "sheikh", "sheikha",
     "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )
 ROLE_PATTERN = "|".join(
@@ -202,16 +202,21 @@ def role_country(role: str) -> str | None:
 
 def role_gender(role: str) -> str | None:
     low = role.lower()
-    if low.endswith(("spokesman", "chairman", "king", "prince", "mr.")):
+    if low.endswith(("spokesman", "chairman", "king", "prince", "mr.", "sheikh")):
         return "m"
-    if low.endswith(("spokeswoman", "chairwoman", "queen", "ms.", "mrs.")):
+    if low.endswith(("spokeswoman", "chairwoman", "queen", "ms.", "mrs.", "sheikha")):
         return "f"
     return None
 
 
 def is_honorific(role: str) -> bool:
-    """Mr./Ms./Dr.: a form of address, not a role worth keeping."""
-    return role.lower().rstrip(".") in {"mr", "ms", "mrs", "dr"}
+    """Mr./Ms./Dr./Sheikh: a form of address, not a role worth keeping."""
+    return role.lower().rstrip(".") in {"mr", "ms", "mrs", "dr", "sheikh", "sheikha"}
+
+
+def is_courtesy_name(role: str) -> bool:
+    """A form of address that names a person alone as part of the name ("Sheikh Hasina")."""
+    return role.lower() in {"sheikh", "sheikha"}
 
 
 def family_name_first(tokens: list[str]) -> bool:

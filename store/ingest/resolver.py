@@ -84,7 +84,11 @@ _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
 
-_SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
+# `said Qatar's Emir ...`: a country's possessive may stand between the verb and the name.
+_SAID_BEFORE = re.compile(
+    rf"(?:said|says|told|added|according\s+to)\s*(?:{_NAT}'s?\s+(?:[A-Z][\w.]*\s+)?)?$")
+# "Iran's Masoud Pezeshkian": the country a person is of, in its possessive.
+_NAT_POSSESSIVE = re.compile(rf"(?<![\w.-])(?P<nat>{_NAT})'s?\s+$")
 
 # Words before a title that make it someone else's: "the former president", "the deputy
 # minister", "the opposition leader", "the supreme leader" (another office than the head of
@@ -370,6 +374,9 @@ class Resolver:
                 self.principal = principal if country is None else None
         if country is None and role:
             country = off.role_country(role)
+        if country is None:
+            poss = _NAT_POSSESSIVE.search(before, max(0, len(before) - 40))
+            country = country_of(poss["nat"]) if poss else None
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
         own = _OWN_POSSESSIVE.match(text, ev.end) if gender is None else None
         if own is not None:
@@ -391,7 +398,7 @@ class Resolver:
             or title is not None
             or appos is not None
             or _SPEECH_NEAR.match(text, ev.end) is not None
-            or _SAID_BEFORE.search(text, max(para.start, ev.start - 20), ev.start) is not None
+            or _SAID_BEFORE.search(text, max(para.start, ev.start - 50), ev.start) is not None
             # "Marco Rubio and Steve Witkoff": a name listed with a person is a person.
             or (self.last_person_end >= para.start
                 and _LISTED.fullmatch(text, self.last_person_end, ev.start) is not None)
@@ -457,9 +464,11 @@ class Resolver:
         if titled and role and not off.is_honorific(role):
             return _person(st, word, role, country, gender, [word])
         if titled and not role and (title is not None and off.is_honorific(title.role)):
-            # "Mr. Scholz": a form of address is evidence enough of a person.
-            return _person(st, word, "", country, gender or off.role_gender(title.role),
-                           [word])
+            # "Mr. Scholz": a form of address is evidence enough of a person. "Sheikh" is
+            # also part of how the person is known ("Sheikh Hasina").
+            name = f"{title.role} {word}" if off.is_courtesy_name(title.role) else word
+            return _person(st, name, "", country, gender or off.role_gender(title.role),
+                           name.split())
         return None
 
     def pronoun(self, ev: Event, sent_start: int) -> int | None:
