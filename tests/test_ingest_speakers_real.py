@@ -89,3 +89,19 @@ def test_a_country_possessive_before_a_name_gives_the_country() -> None:
 def test_sheikh_before_a_lone_name_is_part_of_how_the_person_is_known() -> None:
     quotes = _quotes('"We want calm," Sheikh Rahima told reporters in Dhaka.\n')
     assert _speaker(quotes, "We want calm")[0] == "Sheikh Rahima"
+
+
+def test_a_heading_quote_names_its_speaker_after_a_colon() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        '"We found common ground," Marković said.\n\n'
+        "'Our doors are open': Varga\n\n"
+        'Varga said Hungary wanted "more trade."\n')
+    assert _speaker(quotes, "Our doors are open") == ("Lena Varga", "Hungary")
+
+
+def test_a_colon_inside_a_sentence_does_not_name_a_speaker_after_it() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        'Varga called the talks "a turning point": Marković was less sure of it.\n')
+    assert _speaker(quotes, "a turning point") == ("Lena Varga", "Hungary")

@@ -380,6 +380,22 @@ def _possessor(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | N
     return cands[-1] if cands and cands[-1].end == m.start() else None
 
 
+_COLON_AFTER = re.compile(r"[\s,.]*:[ \t]*")
+
+
+def _colon_tail(norm: str, ms: _Mentions, close: int, hi: int) -> Mention | None:
+    """`"We coordinate our actions": Lavrov` as a heading or headline: the line ends with
+    the speaker's name after a colon."""
+    colon = _COLON_AFTER.match(norm, close + 1, hi)
+    if colon is None:
+        return None
+    found = ms.between(colon.end(), min(hi, colon.end() + 60))
+    if not found or found[0].start != colon.end():
+        return None
+    eol = norm.find("\n", found[0].end, hi)
+    return found[0] if not norm[found[0].end:eol if eol >= 0 else hi].strip(" .") else None
+
+
 def _is_partial(norm: str, span: Span, sent_start: int) -> bool:
     """A fragment inside a sentence rather than a whole quoted sentence."""
     body = norm[span.start:span.end].strip()
@@ -434,6 +450,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
                 if weak and before is not None:
                     who = before  # `X said "..." according to Y`: the words are X's
+            if sp.closed:
+                # `'Our doors are open': Varga` (a heading): the name after the colon.
+                who = _colon_tail(norm, ms, sp.end, p.end) or who
             if who is None:
                 who = before
             if who is None:
