@@ -105,3 +105,10 @@ def test_a_colon_inside_a_sentence_does_not_name_a_speaker_after_it() -> None:
         "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
         'Varga called the talks "a turning point": Marković was less sure of it.\n')
     assert _speaker(quotes, "a turning point") == ("Lena Varga", "Hungary")
+
+
+def test_an_acronym_in_brackets_between_a_body_and_its_verb() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Kenyan President Amani Otieno in Nairobi.\n\n"
+        '"The talks were good," the Kenyan Foreign Ministry (KFM) said.\n')
+    assert _speaker(quotes, "The talks were good") == ("Kenyan Foreign Ministry", "Kenya")

@@ -57,6 +57,8 @@ _ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 # What may stand between a subject and its verb: "Blinken also said",
 # "Wang, speaking at a briefing, said", "Xi on Friday told".
 _SUBJECT_GAP = re.compile(
+    # "the Ministry of External Affairs (MEA) said": an acronym in brackets after a name.
+    r"(?:\s*\([^()\"]{1,40}\))?"
     r"\s*(?:'s\s+(?:fact\s+sheet|statement|readout|website|account|office)\s+)?"
     # An appositive of up to three comma-separated parts: "Rao, a former adviser to
     # the ministry who now teaches in Washington, said", "Trump, speaking second, at
