@@ -112,3 +112,10 @@ def test_an_acronym_in_brackets_between_a_body_and_its_verb() -> None:
         "Hungarian President Lena Varga met Kenyan President Amani Otieno in Nairobi.\n\n"
         '"The talks were good," the Kenyan Foreign Ministry (KFM) said.\n')
     assert _speaker(quotes, "The talks were good") == ("Kenyan Foreign Ministry", "Kenya")
+
+
+def test_months_that_are_names_stay_in_the_name() -> None:
+    text = ("Czech Foreign Minister Jan Dvorak met former prime minister Hannah May in May, "
+            "and on 5 May Dvorak flew home.")
+    assert [w for _s, _e, w in name_runs(text, 0, len(text))] == [
+        ["Jan", "Dvorak"], ["Hannah", "May"], ["Dvorak"]]

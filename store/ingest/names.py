@@ -70,13 +70,21 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
         toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, run.start(), run.end())]
         words = [text[s:e] for s, e in toks]
         # Split the run at words that cannot be in a name; keep the name-like stretches.
+        blocked = [not_name(bare(w)) for w in words]
+        for k, w in enumerate(words):
+            # Months that are names too: "Czech Foreign Minister Jan Novak" (a given name
+            # before a name), "Theresa May" (a surname after a given name).
+            if blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
+                               or (w in _MONTH_SURNAMES and k > 0 and not blocked[k - 1]
+                                   and not _is_initial(words[k - 1]))):
+                blocked[k] = False
         i = 0
         while i < len(words):
-            if not_name(bare(words[i])):
+            if blocked[i]:
                 i += 1
                 continue
             j = i
-            while j < len(words) and not not_name(bare(words[j])):
+            while j < len(words) and not blocked[j]:
                 j += 1
             seg = list(range(i, j))
             # Initials may not open or close a name on their own.
@@ -97,6 +105,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})
+_MONTH_SURNAMES = frozenset({"May", "June", "April"})
 
 
 def _suffix(word: str) -> bool:
