@@ -119,3 +119,11 @@ def test_months_that_are_names_stay_in_the_name() -> None:
             "and on 5 May Dvorak flew home.")
     assert [w for _s, _e, w in name_runs(text, 0, len(text))] == [
         ["Jan", "Dvorak"], ["Hannah", "May"], ["Dvorak"]]
+
+
+def test_the_head_of_state_is_the_leader_of_that_country() -> None:
+    quotes = _quotes(
+        "Kenyan President William Mwangi received Indonesian President Budi Santoso in Nairobi."
+        '\n\n"We drink a lot of tea," Santoso said.\n\n'
+        'Speaking after the talks, the Kenyan head of state called the visit "historic."\n')
+    assert _speaker(quotes, "historic") == ("William Mwangi", "Kenya")

@@ -112,6 +112,7 @@ ALIAS_RE = re.compile(
     # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
     r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
     r"state\s+department)\s+(?:chief|head|boss)|"
+    r"head\s+of\s+(?:state|government)|"  # "the Belarusian head of state": the leader
     r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
@@ -595,7 +596,7 @@ class Resolver:
                 office = {"pentagon": "defense", "state department": "secretary of state",
                           "defence": "defense"}.get(office, office)
                 return office in r.replace("defence", "defense") and "deputy" not in r
-            if role == "leader":
+            if role in ("leader", "head of state", "head of government"):
                 return any(h in r for h in _HEAD_ROLES) or "leader" in r
             if role == "diplomat":
                 return "diplomat" in r or "foreign minister" in r
