@@ -127,3 +127,15 @@ def test_the_head_of_state_is_the_leader_of_that_country() -> None:
         '\n\n"We drink a lot of tea," Santoso said.\n\n'
         'Speaking after the talks, the Kenyan head of state called the visit "historic."\n')
     assert _speaker(quotes, "historic") == ("William Mwangi", "Kenya")
+
+
+def test_a_surname_that_is_a_capital_city_is_the_person_not_the_country() -> None:
+    quotes = _quotes(
+        "German Chancellor Markus Weber hosted Brazilian President Joao Lima in Berlin.\n\n"
+        '"Brazil is indispensable," Weber said.\n\n'
+        "Lima, on his first visit to Europe since taking office, thanked his host. "
+        '"Germany has been a loyal friend," he said.\n\n'
+        'Lima said the two countries shared "a common destiny".\n\n'
+        "Weber will travel on to talks in Lima next year.\n")
+    assert _speaker(quotes, "Germany has been") == ("Joao Lima", "Brazil")
+    assert _speaker(quotes, "a common destiny") == ("Joao Lima", "Brazil")

@@ -15,11 +15,12 @@ from bisect import bisect_left
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
 from store.ingest.countries import count_countries
-from store.ingest.names import bare, canonical_name, spelling_key, surname_of
+from store.ingest.names import bare, canonical_name, not_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
     COUNTERPART,
+    PLACE_BEFORE,
     VISIT_ALIAS,
     Event,
     Resolver,
@@ -100,6 +101,7 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     resolver.full_names = _full_names(
         [ev for evs in events for ev in evs if ev.kind == "name"]
         + (_header_names(text, paras[0].start) if paras and paras[0].start > 0 else []))
+    _surnames_that_are_places(text, paras, events, resolver.full_names)
     body_start = paras[0].start if paras else 0
     if body_start > 0:
         # The headline and captions above the body often give the only full title
@@ -122,6 +124,26 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         table.participants += [i for i in head_participants if i not in table.participants]
     _home_country(body, table)
     return table
+
+
+def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Event]],
+                              full_names: dict[str, list[str]]) -> None:
+    """"Joao Lima" met ..., then "Lima, on his first visit, ...": where the article names
+    a person whose surname is a place, the bare word is that person too (a name event;
+    the resolver still reads "Lima said" as the person, not Peru)."""
+    words = {full[-1] for full in full_names.values()
+             if len(full) > 1 and not_name(full[-1]) and full[-1][:1].isupper()}
+    if not words:
+        return
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, sorted(words)))
+                         + r")(?![\w-])")
+    for k, p in enumerate(paras):
+        extra = [Event(m.start(), m.end(), "name", 2, [m.group(0)])
+                 for m in pattern.finditer(text, p.start, p.end)
+                 # "talks in Lima" is the city still
+                 if not PLACE_BEFORE.search(text, max(p.start, m.start() - 8), m.start())]
+        if extra:
+            events[k] = _select(events[k] + extra)
 
 
 def _home_country(body: str, table: ActorTable) -> None:

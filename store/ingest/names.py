@@ -74,9 +74,11 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
         for k, w in enumerate(words):
             # Months that are names too: "Czech Foreign Minister Jan Novak" (a given name
             # before a name), "Theresa May" (a surname after a given name).
+            # A capital city after a given name is a surname: "Joao Lima", "Ana Paris".
+            after_name = k > 0 and not blocked[k - 1] and not _is_initial(words[k - 1])
             if blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
-                               or (w in _MONTH_SURNAMES and k > 0 and not blocked[k - 1]
-                                   and not _is_initial(words[k - 1]))):
+                               or (after_name and (w in _MONTH_SURNAMES
+                                                   or country_of_capital(w) is not None))):
                 blocked[k] = False
         i = 0
         while i < len(words):

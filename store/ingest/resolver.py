@@ -119,7 +119,7 @@ ALIAS_RE = re.compile(
     r"crown\s+prince))\b(?!\s+of\b)"
 )
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
 
@@ -449,7 +449,7 @@ class Resolver:
             return idx  # "PM Abiy" after "Abiy Ahmed": named by the given name
         known = _known_by_surname(word)
         if known is not None and not titled and (
-            word == "He" or _PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
+            word == "He" or PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
                                                  ev.start)
         ):
             known = None  # "in Austin, Texas" is a city, not the defense secretary
@@ -691,6 +691,10 @@ class Resolver:
                                            if k in _ISSUERS])
                     elif hit.name == "" and hit.key:
                         idx = st.last_body.get(hit.key)  # "the ministry"
+                    elif (hit.key == "" and hit.name == hit.country
+                          and (person := _by_surname(st, self.text[hit.start:hit.end]))
+                          is not None):
+                        idx = person  # "Lima said" after "Joao Lima": the man, not Peru
                     else:
                         idx = _body(st, hit)
                 if idx is None:
