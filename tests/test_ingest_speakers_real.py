@@ -139,3 +139,21 @@ def test_a_surname_that_is_a_capital_city_is_the_person_not_the_country() -> Non
         "Weber will travel on to talks in Lima next year.\n")
     assert _speaker(quotes, "Germany has been") == ("Joao Lima", "Brazil")
     assert _speaker(quotes, "a common destiny") == ("Joao Lima", "Brazil")
+
+
+def test_the_owner_of_a_statement_speaks_its_words_further_on_in_the_sentence() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        '"We found common ground," Varga said.\n\n'
+        "The key phrase in Marković's statement after the meeting is that ties will grow "
+        '"step by step and without haste".\n')
+    assert _speaker(quotes, "step by step") == ("Dragan Marković", "Serbia")
+
+
+def test_a_subheading_repeating_a_body_quote_is_the_body_speakers() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        '"We found common ground," Varga said.\n\n'
+        "'Step by step, without haste'\n\n"
+        'Marković said ties would grow "step by step, without haste".\n')
+    assert [q.speaker for q in quotes if "without haste" in q.text] == ["Dragan Marković"] * 2

@@ -369,13 +369,13 @@ def _scare_term(norm: str, verbs: _Verbs, span: Span, s_lo: int, s_hi: int) -> b
 
 _POSSESSED = re.compile(
     r"'s?\s+(?:\w+\s+)?(?:message|remarks?|comments?|words|statement|response|reply|warning|"
-    r"answer|view|verdict|tone|speech|post|letter|account)\b[^\"]{0,40}$"
+    r"answer|view|verdict|tone|speech|post|letter|account)\b[^\"]{0,80}$"
 )
 
 
 def _possessor(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | None:
     """`Wang's message was blunt: "..."`: the owner of the words speaks."""
-    m = _POSSESSED.search(norm, max(lo, open_mark - 80), open_mark)
+    m = _POSSESSED.search(norm, max(lo, open_mark - 140), open_mark)
     if m is None:
         return None
     cands = ms.between(max(lo, m.start() - 60), m.start())
@@ -419,6 +419,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     para_of: list[int] = []
     continued: list[bool] = []  # the quote continues one left open in the paragraph before
     own_clause: list[bool] = []
+    heading: list[bool] = []
     unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
@@ -476,6 +477,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 partial=_is_partial(norm, sp, s_lo),
             ))
             speakers.append(who.actor if who is not None else None)
+            # A line that is nothing but a quotation, with no speaker of its own: a heading.
+            heading.append(who is None and not norm[p.start:sp.start - 1].strip()
+                           and not norm[sp.end + 1:p.end].strip(" .\n"))
             # A sentence with its own reporting verb whose subject we could not
             # name ("critics at home said") must not borrow a neighbour's speaker.
             own_clause.append(who is None and _own_clause(norm, verbs, sp, s_lo, close_hi))
@@ -510,12 +514,35 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             speakers[k] = narrated if narrated is not None else last
         if speakers[k] is not None:
             last = speakers[k]
+    _echoed_headings(norm, out, speakers, heading)
     for q, who_idx in zip(out, speakers, strict=True):
         if who_idx is not None:
             actor = table.actors[who_idx]
             q.speaker = actor.name
             q.speaker_country = actor.country
     return _join_unopened(text, out, unopened, para_of)
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _echoed_headings(norm: str, out: list[Quote], speakers: list[int | None],
+                     heading: list[bool]) -> None:
+    """A subheading that repeats words quoted in the body ("'Progressive and reversible'",
+    then "Michel's statement ... "progressive and reversible"") is the body speaker's."""
+    if not any(heading):
+        return
+    said: dict[str, int] = {}
+    for k in range(len(out) - 1, -1, -1):
+        who = speakers[k]
+        if who is not None and not heading[k]:
+            said[_quote_key(out[k].text)] = who
+    for k, q in enumerate(out):
+        if heading[k]:
+            who = said.get(_quote_key(q.text))
+            if who is not None:
+                speakers[k] = who
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
