@@ -157,3 +157,17 @@ def test_a_subheading_repeating_a_body_quote_is_the_body_speakers() -> None:
         "'Step by step, without haste'\n\n"
         'Marković said ties would grow "step by step, without haste".\n')
     assert [q.speaker for q in quotes if "without haste" in q.text] == ["Dragan Marković"] * 2
+
+
+def test_a_single_quoted_paragraph_cut_by_the_end_of_an_excerpt_is_a_quote() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        "In his opening remarks, Marković praised Varga.\n\n"
+        "'Today when President Varga's ministers say that we are partners, I agree wi")
+    assert _speaker(quotes, "Today when") == ("Dragan Marković", "Serbia")
+
+
+def test_an_apostrophe_opening_a_paragraph_is_not_a_quote() -> None:
+    quotes = _quotes("Hungarian President Lena Varga met Serbian President Dragan Marković.\n\n"
+                     "'90s music played as the two presidents walked in to the hall.\n")
+    assert quotes == []

@@ -570,13 +570,15 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
     p = paras[n]
     i = bisect_right(starts, quote_start - 1) - 1
     sent = p.sentences[i] if i >= 0 else None
-    if sent is not None and norm[sent.start:quote_start].strip(' "\n') == "":
+    if sent is not None and norm[sent.start:quote_start].strip(' "\n\'') == "":
         sent = p.sentences[i - 1] if i > 0 else (
             paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
     if sent is not None:
         hi = min(sent.end, quote_start - 1)
         for m in ms.between(sent.start, hi)[:8]:
             if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
+                    # "In his remarks, Putin ...": a possessive points on to the subject
+                    and norm[m.start:m.end].lower() not in ("his", "her")
                     and norm.count('"', sent.start, m.start) % 2 == 0):
                 return m.actor
     lo = max(0, quote_start - 400)
