@@ -171,3 +171,11 @@ def test_an_apostrophe_opening_a_paragraph_is_not_a_quote() -> None:
     quotes = _quotes("Hungarian President Lena Varga met Serbian President Dragan Marković.\n\n"
                      "'90s music played as the two presidents walked in to the hall.\n")
     assert quotes == []
+
+
+def test_an_agency_named_with_what_it_is_speaks_its_readout() -> None:
+    quotes = _quotes(
+        "South Korean Foreign Minister Kim Min-jun met North Korean Foreign Minister Ri Song-ho "
+        "in Panmunjom.\n\nNorth Korea's official KCNA news agency said Ri had \"clearly stated "
+        'the principled stand" of Pyongyang.\n')
+    assert _speaker(quotes, "clearly stated") == ("KCNA", "North Korea")

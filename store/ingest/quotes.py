@@ -69,6 +69,8 @@ _SUBJECT_GAP = re.compile(
     r"[a-z]+ly|"  # "Putin jokingly told": an adverb between a subject and its verb
     r"[A-Z][a-z]+day|"  # "Fernandez Monday celebrated": wire style drops the "on"
     r"in\s+(?:a|his|her|the)\s+\w+(?:\s+\w+)?|readout|statement|spokes\w+|"
+    # "KCNA news agency said", "Yonhap news agency reported": what the body is.
+    r"(?:[Nn]ews\s+)?[Aa]gency|newspaper|broadcaster|"
     # "A joint statement released by Tehran said": who put the text out stands between.
     r"(?:released|issued|published|posted)\s+(?:by|in)\s+(?:the\s+)?[\w.'-]+"
     r"(?:\s+[A-Z][\w.'-]*){0,2}|"
