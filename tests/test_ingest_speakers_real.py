@@ -179,3 +179,12 @@ def test_an_agency_named_with_what_it_is_speaks_its_readout() -> None:
         "in Panmunjom.\n\nNorth Korea's official KCNA news agency said Ri had \"clearly stated "
         'the principled stand" of Pyongyang.\n')
     assert _speaker(quotes, "clearly stated") == ("KCNA", "North Korea")
+
+
+def test_an_unnamed_aide_speaks_for_the_country_of_the_person_served() -> None:
+    quotes = _quotes(
+        "South Korean President Park Ji-hoon met Chilean President Pablo Rojas in Seoul.\n\n"
+        "Park's spokeswoman said he was \"encouraged\" by the talks.\n\n"
+        "Rojas's spokesman, Diego Soto, said the visit was \"a success\".\n")
+    assert _speaker(quotes, "encouraged") == ("Park Ji-hoon's spokeswoman", "South Korea")
+    assert _speaker(quotes, "a success") == ("Diego Soto", "Chile")

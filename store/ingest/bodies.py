@@ -151,6 +151,12 @@ _OUTLET = re.compile(
     r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
     r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
+# "Park's spokeswoman said", "Lula's office said": an unnamed aide speaks for a person
+# (the resolver names the principal); "Putin's spokesman, Dmitry Peskov" is a title.
+_AIDE_OF = re.compile(
+    r"\b(?P<who>[A-Z][\w-]+)'s?\s+(?:(?:chief|press|deputy)\s+)?"
+    r"(?P<kind>spokes(?:man|woman|person)|press\s+secretary|office|aides?)\b"
+    r"(?!\s*,?\s*(?:[A-Z]|the\b))")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
     rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
@@ -192,6 +198,9 @@ _AUX_WORDS = frozenset(
     "again firmly strongly publicly".split()
 )
 _NONSPACE = re.compile(r"\S+")
+# Offices that have spokespeople of their own, read as bodies above.
+_NOT_PRINCIPAL = frozenset("Kremlin Pentagon Elysee Élysée Downing White State Ministry "
+                           "Department Government President Minister".split())
 _PLACE_PREPS = frozenset("in at from to near outside inside into via of for across around".split())
 
 
@@ -319,6 +328,12 @@ def find_bodies(
                     hits.append(BodyHit(s0, m.end(), f"{demonym(nat)} state media", nat, key))
                     continue
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
+    if "'s " in low and any(w in low for w in ("spokes", "secretary", "office", "aide")):
+        for m in _AIDE_OF.finditer(text, start, end):
+            if not (country_of(m["who"]) or country_of_capital(m["who"])
+                    or m["who"] in _NOT_PRINCIPAL):
+                kind = " ".join(m["kind"].split())
+                hits.append(BodyHit(m.start(), m.end(), f"{m['who']}'s {kind}", None, "aide"))
     if "spokes" in low:
         # "a spokesman for the taoiseach": a person's spokesperson speaks for them.
         for m in _SPOKES_FOR.finditer(text, start, end):

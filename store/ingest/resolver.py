@@ -639,6 +639,17 @@ class Resolver:
                  and c != mine and (want is None or c == want)]
         return _recent(st, cands)
 
+    def _aide(self, hit: BodyHit) -> int | None:
+        """"Park's spokeswoman": an unnamed aide of a person met, of their country."""
+        st = self.state
+        who, kind = hit.name.split("'", 1)
+        principal = _by_surname(st, who)
+        if principal is None:
+            return None
+        boss = st.table.actors[principal]
+        name = f"{boss.name}'{kind}"
+        return _body(st, BodyHit(hit.start, hit.end, name, boss.country, "aide"))
+
     def _host_or_guest(self, idx: int, ev: Event, sent_end: int) -> None:
         """Learn who hosts and who visits: "Mwangi hosted Kertesz", "Kertesz arrived"."""
         if ev.start < self.guest_until and idx != self.host and self.guest is None:
@@ -691,6 +702,8 @@ class Resolver:
                                            if k in _ISSUERS])
                     elif hit.name == "" and hit.key:
                         idx = st.last_body.get(hit.key)  # "the ministry"
+                    elif hit.key == "aide":
+                        idx = self._aide(hit)
                     elif (hit.key == "" and hit.name == hit.country
                           and (person := _by_surname(st, self.text[hit.start:hit.end]))
                           is not None):
