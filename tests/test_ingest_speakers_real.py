@@ -188,3 +188,10 @@ def test_an_unnamed_aide_speaks_for_the_country_of_the_person_served() -> None:
         "Rojas's spokesman, Diego Soto, said the visit was \"a success\".\n")
     assert _speaker(quotes, "encouraged") == ("Park Ji-hoon's spokeswoman", "South Korea")
     assert _speaker(quotes, "a success") == ("Diego Soto", "Chile")
+
+
+def test_an_aide_of_a_leader_named_by_nationality_is_of_that_country() -> None:
+    quotes = _quotes(
+        "Nigerian President Bola Adeyemi and French President Louis Martin met in Paris.\n\n"
+        '"The meeting went well," the Nigerian leader\'s spokesman, Musa Bello, said.\n')
+    assert _speaker(quotes, "The meeting went well") == ("Musa Bello", "Nigeria")

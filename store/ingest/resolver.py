@@ -44,6 +44,8 @@ VISIT_ALIAS = re.compile(
 # when no name follows.
 COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
                          r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+_NAT_PRINCIPAL = re.compile(
+    rf"(?<![\w.-])(?P<nat>{_NAT})\s+(?:[a-z]+\s+){{0,2}}[a-z]+'s\s+(?:[\w-]+,?\s+){{0,4}}$")
 _PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -373,6 +375,10 @@ class Resolver:
                 # The principal's country may be learnt only later ("the Armenian prime
                 # minister"): `run` fills it in at the end.
                 self.principal = principal if country is None else None
+        if country is None and title is not None:
+            # "the Nigerian leader's spokesman, Musa Bello": the principal's nationality.
+            boss_nat = _NAT_PRINCIPAL.search(before, max(0, len(before) - 80))
+            country = country_of(boss_nat["nat"]) if boss_nat else None
         if country is None and role:
             country = off.role_country(role)
         if country is None:
