@@ -195,3 +195,11 @@ def test_an_aide_of_a_leader_named_by_nationality_is_of_that_country() -> None:
         "Nigerian President Bola Adeyemi and French President Louis Martin met in Paris.\n\n"
         '"The meeting went well," the Nigerian leader\'s spokesman, Musa Bello, said.\n')
     assert _speaker(quotes, "The meeting went well") == ("Musa Bello", "Nigeria")
+
+
+def test_the_head_of_a_national_delegation_is_of_that_country() -> None:
+    quotes = _quotes(
+        "Indian and Pakistani officials met at the Attari border on Thursday.\n\n"
+        "The 12-member Pakistani delegation was led by Director-General Dr Ali Raza Khan.\n\n"
+        '"We came in a spirit of engagement," said Dr Ali Raza Khan.\n')
+    assert _speaker(quotes, "We came") == ("Ali Raza Khan", "Pakistan")

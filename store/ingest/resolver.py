@@ -44,6 +44,8 @@ VISIT_ALIAS = re.compile(
 # when no name follows.
 COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
                          r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+_DELEGATION_LED = re.compile(
+    rf"(?<![\w.-])(?P<nat>{_NAT})\s+[Dd]elegation\b[^.;\"]{{0,30}}\bled\s+by\b[^.;\"]{{0,70}}$")
 _NAT_PRINCIPAL = re.compile(
     rf"(?<![\w.-])(?P<nat>{_NAT})\s+(?:[a-z]+\s+){{0,2}}[a-z]+'s\s+(?:[\w-]+,?\s+){{0,4}}$")
 _PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
@@ -379,6 +381,10 @@ class Resolver:
             # "the Nigerian leader's spokesman, Musa Bello": the principal's nationality.
             boss_nat = _NAT_PRINCIPAL.search(before, max(0, len(before) - 80))
             country = country_of(boss_nat["nat"]) if boss_nat else None
+        if country is None:
+            # "The Pakistani delegation was led by Director-General Dr Ali Khan": its head.
+            led = _DELEGATION_LED.search(before) if "led by" in before else None
+            country = country_of(led["nat"]) if led else None
         if country is None and role:
             country = off.role_country(role)
         if country is None:
