@@ -203,3 +203,11 @@ def test_the_head_of_a_national_delegation_is_of_that_country() -> None:
         "The 12-member Pakistani delegation was led by Director-General Dr Ali Raza Khan.\n\n"
         '"We came in a spirit of engagement," said Dr Ali Raza Khan.\n')
     assert _speaker(quotes, "We came") == ("Ali Raza Khan", "Pakistan")
+
+
+def test_a_participle_of_speech_after_a_comma_speaks_for_the_clause_subject() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        '"We found common ground," Varga said.\n\n'
+        "Marković spoke after the talks, insisting that the border was \"not negotiable\".\n")
+    assert _speaker(quotes, "not negotiable") == ("Dragan Marković", "Serbia")

@@ -47,7 +47,15 @@ _VERB_WORDS = (
     r"assured|congratulated|celebrated|underlined|recounted|joked|admitted|revealed|disclosed|"
     # Bare forms after an auxiliary: "he did claim that", "she would insist".
     r"claim|insist|warn|stress|urge|argue|admit|concede|deny|denied|denies|briefed|"
-    r"read|reads"  # "..., the statement read"
+    r"read|reads|"  # "..., the statement read"
+    # Past forms and participles of the same verbs, as real copy uses them.
+    r"asserted|asserting|asserts|maintained|maintaining|maintains|clarified|clarifying|"
+    r"reassured|contended|elaborated|stating|reiterating|emphasizing|emphasising|insisting|"
+    r"arguing|explaining|recalling|acknowledging|assuring|conceding|cautioning|declaring|"
+    r"announcing|remarking|observing|commenting|highlighting|underscoring|underlining|"
+    r"lamenting|opined|quipping|joking|replying|responding|answering|wondered|exclaimed|"
+    r"repeated|repeating|confirmed|confirming|denying|suggesting|predicting|proclaimed|"
+    r"reminded|reminding|pleaded|appealed"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
