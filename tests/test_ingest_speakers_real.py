@@ -211,3 +211,11 @@ def test_a_participle_of_speech_after_a_comma_speaks_for_the_clause_subject() ->
         '"We found common ground," Varga said.\n\n'
         "Marković spoke after the talks, insisting that the border was \"not negotiable\".\n")
     assert _speaker(quotes, "not negotiable") == ("Dragan Marković", "Serbia")
+
+
+def test_a_third_person_met_is_not_given_a_country_by_counting() -> None:
+    quotes = _quotes(
+        "Greek Prime Minister Nikos Pappas welcomed Cypriot President Andreas Georgiou to Athens."
+        "\n\nThey discussed Turkey.\n\nThe Cypriot president also met opposition leader Maria "
+        'Stavrou, who told reporters the talks were "useful".\n')
+    assert _speaker(quotes, "useful") == ("Maria Stavrou", None)

@@ -156,6 +156,8 @@ def _home_country(body: str, table: ActorTable) -> None:
     if len(missing) != 1 or len(people) < 2:
         return
     taken = {a.country for a in people if a.country}
+    if len(taken) >= 2:
+        return  # both sides are known: a third person met is not the other side
     counts = count_countries(body, capitals=False)
     ranked = [c for c, _n in counts.most_common() if c not in taken]
     if ranked:
