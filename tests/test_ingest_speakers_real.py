@@ -219,3 +219,13 @@ def test_a_third_person_met_is_not_given_a_country_by_counting() -> None:
         "\n\nThey discussed Turkey.\n\nThe Cypriot president also met opposition leader Maria "
         'Stavrou, who told reporters the talks were "useful".\n')
     assert _speaker(quotes, "useful") == ("Maria Stavrou", None)
+
+
+def test_the_head_of_a_foreign_ministry_or_of_a_diplomacy_is_its_minister() -> None:
+    quotes = _quotes(
+        "Polish Foreign Minister Tomasz Nowak held talks with Hungarian Minister of Foreign "
+        "Affairs and Trade Peter Kovacs in Warsaw.\n\n"
+        '"We value the position of Budapest," the head of the Polish Foreign Ministry said.\n\n'
+        '"Hungary wants stable gas supplies," the head of Hungarian diplomacy stressed.\n')
+    assert _speaker(quotes, "We value") == ("Tomasz Nowak", "Poland")
+    assert _speaker(quotes, "Hungary wants") == ("Peter Kovacs", "Hungary")

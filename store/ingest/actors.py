@@ -20,6 +20,7 @@ from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
     COUNTERPART,
+    HEAD_OF_RE,
     PLACE_BEFORE,
     VISIT_ALIAS,
     Event,
@@ -67,7 +68,12 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         k = bisect_left(name_starts, m.end())
         if k == len(name_starts) or name_starts[k] > m.end() + 3:
             evs.append(Event(m.start(), m.end(), "alias", 1))
-    if "the latter" in text[p.start:p.end].lower() or "the former" in text[p.start:p.end].lower():
+    low = text[p.start:p.end].lower()
+    if "head of" in low or "chief of" in low:
+        # Above a body ("the Russian Foreign Ministry"): its head is a person.
+        for m in HEAD_OF_RE.finditer(text, p.start, p.end):
+            evs.append(Event(m.start(), m.end(), "alias", 4, "head"))
+    if "the latter" in low or "the former" in low:
         for m in _LATTER_RE.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "latter", 1, m["which"].lower()))
     low = text[p.start:p.end].lower()

@@ -123,6 +123,14 @@ ALIAS_RE = re.compile(
     r"crown\s+prince))\b(?!\s+of\b)"
 )
 
+# "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of
+# the Belarusian state": an office's head, as translated copy names a minister or a leader.
+HEAD_OF_RE = re.compile(
+    rf"[Tt]he\s+(?:head|chief)\s+of\s+(?:the\s+)?(?:(?P<nat>{_NAT})\s+)?"
+    r"(?P<office>[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs|MFA|"
+    r"diplomacy|[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|state|"
+    r"government)\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<nat2>{_NAT})(?![\w-]))?")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
@@ -580,12 +588,20 @@ class Resolver:
         return seen[1] if len(seen) == 2 else None
 
     def alias(self, ev: Event) -> int | None:
-        m = ALIAS_RE.match(self.text, ev.start, ev.end)
-        if m is None:
+        head = HEAD_OF_RE.match(self.text, ev.start, ev.end) if ev.payload == "head" else None
+        m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None else None
+        if head is not None:
+            office = head["office"].lower()
+            role = ("foreign minister" if "foreign" in office or office in ("mfa", "diplomacy")
+                    else "defense minister" if "defen" in office else "head of state")
+            nat = head["nat"] or head["nat2"]
+            country = country_of(nat) if nat else None
+        elif m is None:
             return None
-        role = " ".join(m["role"].lower().split())
-        role = "prime minister" if role == "pm" else role
-        country = country_of(m["nat"]) if m["nat"] else None
+        else:
+            role = " ".join(m["role"].lower().split())
+            role = "prime minister" if role == "pm" else role
+            country = country_of(m["nat"]) if m["nat"] else None
         st = self.state
 
         # "the president" with no nationality is the U.S. president when one is named.
@@ -620,7 +636,8 @@ class Resolver:
                 return "president" in r and "vice" not in r and (
                     country is not None or not us_president or actor.country == "United States"
                 )
-            return role in r
+            # "the foreign minister" is the "Minister of Foreign Affairs and Trade" too.
+            return role in r or (" " in role and all(w in r.split() for w in role.split()))
 
         idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
         if idx is None and country is not None:
@@ -633,7 +650,7 @@ class Resolver:
                 st.table.actors[idx].country = country_asked
         if idx is not None:
             # Keep "the secretary" as an alias: the store and the review screen show it.
-            alias = " ".join(m.group(0).lower().split())
+            alias = " ".join((head or m).group(0).lower().split())  # type: ignore[union-attr]
             actor = st.table.actors[idx]
             if alias not in actor.aliases:
                 actor.aliases.append(alias)
