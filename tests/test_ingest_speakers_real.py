@@ -229,3 +229,11 @@ def test_the_head_of_a_foreign_ministry_or_of_a_diplomacy_is_its_minister() -> N
         '"Hungary wants stable gas supplies," the head of Hungarian diplomacy stressed.\n')
     assert _speaker(quotes, "We value") == ("Tomasz Nowak", "Poland")
     assert _speaker(quotes, "Hungary wants") == ("Peter Kovacs", "Hungary")
+
+
+def test_the_head_of_state_is_the_president_not_the_prime_minister_met() -> None:
+    quotes = _quotes(
+        "President of Kazakhstan Nurlan Abenov held talks with Prime Minister of Mongolia "
+        'Batbayar Ganbold in Astana.\n\n"We want direct flights," Ganbold said.\n\n'
+        'The Head of State noted that trade had "doubled in five years".\n')
+    assert _speaker(quotes, "doubled") == ("Nurlan Abenov", "Kazakhstan")

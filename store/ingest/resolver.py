@@ -126,10 +126,10 @@ ALIAS_RE = re.compile(
 # "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of
 # the Belarusian state": an office's head, as translated copy names a minister or a leader.
 HEAD_OF_RE = re.compile(
-    rf"[Tt]he\s+(?:head|chief)\s+of\s+(?:the\s+)?(?:(?P<nat>{_NAT})\s+)?"
+    rf"[Tt]he\s+(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?:(?P<nat>{_NAT})\s+)?"
     r"(?P<office>[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs|MFA|"
-    r"diplomacy|[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|state|"
-    r"government)\b"
+    r"[Dd]iplomacy|[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Ss]tate|"
+    r"[Gg]overnment)\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<nat2>{_NAT})(?![\w-]))?")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 
@@ -624,7 +624,12 @@ class Resolver:
                 office = {"pentagon": "defense", "state department": "secretary of state",
                           "defence": "defense"}.get(office, office)
                 return office in r.replace("defence", "defense") and "deputy" not in r
-            if role in ("leader", "head of state", "head of government"):
+            if role == "head of state":
+                return (any(h in r for h in ("president", "king", "emir", "sultan", "leader"))
+                        and "vice" not in r)
+            if role == "head of government":
+                return any(h in r for h in ("prime minister", "premier", "chancellor"))
+            if role == "leader":
                 return any(h in r for h in _HEAD_ROLES) or "leader" in r
             if role == "diplomat":
                 return "diplomat" in r or "foreign minister" in r
