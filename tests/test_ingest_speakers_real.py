@@ -237,3 +237,12 @@ def test_the_head_of_state_is_the_president_not_the_prime_minister_met() -> None
         'Batbayar Ganbold in Astana.\n\n"We want direct flights," Ganbold said.\n\n'
         'The Head of State noted that trade had "doubled in five years".\n')
     assert _speaker(quotes, "doubled") == ("Nurlan Abenov", "Kazakhstan")
+
+
+def test_a_press_service_speaks_for_its_country() -> None:
+    quotes = _quotes(
+        "President of Kazakhstan Nurlan Abenov held talks with Prime Minister of Mongolia "
+        'Batbayar Ganbold in Astana.\n\nThe sides discussed "regional security", the Kazakh '
+        "presidential press service reported.\n")
+    assert _speaker(quotes, "regional security") == (
+        "Kazakh presidential press service", "Kazakhstan")

@@ -157,6 +157,10 @@ _AIDE_OF = re.compile(
     r"\b(?P<who>[A-Z][\w-]+)'s?\s+(?:(?:chief|press|deputy)\s+)?"
     r"(?P<kind>spokes(?:man|woman|person)|press\s+secretary|office|aides?)\b"
     r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+# "the Kremlin press service", "the Kazakh presidential press service": a press office.
+_PRESS_SERVICE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
+    r"(?:[Pp]residential\s+|[Gg]overnment\s+|[Mm]inistry's\s+)?[Pp]ress\s+(?:service|office))\b")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
     rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
@@ -358,6 +362,14 @@ def find_bodies(
         # `"...," it read`: the readout of the office last named.
         for m in _IT_SAID.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), "", None, "*"))
+    if "press service" in low or "press office" in low:
+        for m in _PRESS_SERVICE.finditer(text, start, end):
+            seat = (m["seat"] or "").strip()
+            country = (country_of(m["nat"]) if m["nat"] else None) or (
+                country_of_capital(seat) or country_of(seat) or
+                ("Russia" if seat == "Kremlin" else None))
+            name = " ".join(m["name"].split())
+            hits.append(BodyHit(m.start("name"), m.end(), name, country, "office"))
     if "agency" in low:
         for m in _NAT_AGENCY.finditer(text, start, end):
             country = country_of(m["nat"])
