@@ -246,3 +246,11 @@ def test_a_press_service_speaks_for_its_country() -> None:
         "presidential press service reported.\n")
     assert _speaker(quotes, "regional security") == (
         "Kazakh presidential press service", "Kazakhstan")
+
+
+def test_a_short_last_line_cut_inside_a_quotation_is_a_paragraph_not_a_heading() -> None:
+    norm = normalize("Hungarian President Lena Varga met Serbian President Dragan Marković.\n\n"
+                     "They talked for two hours.\n\n"
+                     "Varga \u201cunderscored the importance of keeping the border open across the")
+    paras = split_paragraphs(norm, 0, len(norm))
+    assert len(paras) == 3 and norm[paras[2].start:].startswith("Varga")
