@@ -150,13 +150,14 @@ def test_the_owner_of_a_statement_speaks_its_words_further_on_in_the_sentence() 
     assert _speaker(quotes, "step by step") == ("Dragan Marković", "Serbia")
 
 
-def test_a_subheading_repeating_a_body_quote_is_the_body_speakers() -> None:
+def test_a_subheading_repeating_a_body_quote_is_said_once_by_the_body_speaker() -> None:
     quotes = _quotes(
         "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
         '"We found common ground," Varga said.\n\n'
         "'Step by step, without haste'\n\n"
         'Marković said ties would grow "step by step, without haste".\n')
-    assert [q.speaker for q in quotes if "without haste" in q.text] == ["Dragan Marković"] * 2
+    # Said once: the heading's echo is not a second quote, and the words are Marković's.
+    assert [q.speaker for q in quotes if "without haste" in q.text] == ["Dragan Marković"]
 
 
 def test_a_single_quoted_paragraph_cut_by_the_end_of_an_excerpt_is_a_quote() -> None:
@@ -254,3 +255,12 @@ def test_a_short_last_line_cut_inside_a_quotation_is_a_paragraph_not_a_heading()
                      "Varga \u201cunderscored the importance of keeping the border open across the")
     paras = split_paragraphs(norm, 0, len(norm))
     assert len(paras) == 3 and norm[paras[2].start:].startswith("Varga")
+
+
+def test_a_heading_that_repeats_a_quotation_of_the_body_is_not_a_second_quote() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga met Serbian President Dragan Marković in Belgrade.\n\n"
+        "'Our doors are open to trade': Varga\n\n"
+        'Varga said, "Our doors are open to trade and to investment."\n')
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Our doors are open to trade and to investment.", "Lena Varga")]

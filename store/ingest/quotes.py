@@ -430,6 +430,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     continued: list[bool] = []  # the quote continues one left open in the paragraph before
     own_clause: list[bool] = []
     heading: list[bool] = []
+    line_only: list[bool] = []
     unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
@@ -487,9 +488,12 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 partial=_is_partial(norm, sp, s_lo),
             ))
             speakers.append(who.actor if who is not None else None)
-            # A line that is nothing but a quotation, with no speaker of its own: a heading.
-            heading.append(who is None and not norm[p.start:sp.start - 1].strip()
-                           and not norm[sp.end + 1:p.end].strip(" .\n"))
+            # A line that is nothing but a quotation (maybe with ": Name"): a heading.
+            alone = not norm[p.start:sp.start - 1].strip() and sp.closed and (
+                not norm[sp.end + 1:p.end].strip(" .\n")
+                or _colon_tail(norm, ms, sp.end, p.end) is not None)
+            heading.append(who is None and alone)
+            line_only.append(alone)
             # A sentence with its own reporting verb whose subject we could not
             # name ("critics at home said") must not borrow a neighbour's speaker.
             own_clause.append(who is None and _own_clause(norm, verbs, sp, s_lo, close_hi))
@@ -530,6 +534,11 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             actor = table.actors[who_idx]
             q.speaker = actor.name
             q.speaker_country = actor.country
+    echo = _echoes(out, line_only)
+    if any(echo):
+        # Headings that repeat a quotation of the body are the same words said once.
+        keep = [k for k in range(len(out)) if not echo[k]]
+        out, unopened, para_of = ([xs[k] for k in keep] for xs in (out, unopened, para_of))
     return _join_unopened(text, out, unopened, para_of)
 
 
@@ -553,6 +562,22 @@ def _echoed_headings(norm: str, out: list[Quote], speakers: list[int | None],
             who = said.get(_quote_key(q.text))
             if who is not None:
                 speakers[k] = who
+
+
+def _echoes(out: list[Quote], line_only: list[bool]) -> list[bool]:
+    """Quote-only lines whose words the body quotes again soon after ("'We coordinate our
+    actions': Lavrov", then Lavrov said, "We coordinate our actions in ..."). Each is
+    compared with the next few quotes only, so a page of quote lines stays linear."""
+    echo = [False] * len(out)
+    for k, q in enumerate(out):
+        if not line_only[k]:
+            continue
+        key = _quote_key(q.text)
+        if len(key.split()) < 2:
+            continue
+        echo[k] = any(not line_only[j] and _quote_key(out[j].text).startswith(key)
+                      for j in range(k + 1, min(len(out), k + 12)))
+    return echo
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
