@@ -264,3 +264,11 @@ def test_a_heading_that_repeats_a_quotation_of_the_body_is_not_a_second_quote() 
         'Varga said, "Our doors are open to trade and to investment."\n')
     assert [(q.text, q.speaker) for q in quotes] == [
         ("Our doors are open to trade and to investment.", "Lena Varga")]
+
+
+def test_she_prefers_a_likely_womans_name_to_a_man_of_unknown_gender() -> None:
+    quotes = _quotes(
+        "Hungarian Foreign Minister Lena Varga met Serbian Foreign Minister Dragan Markovic in "
+        "Belgrade.\n\nVarga said Hungary backed the bid. Markovic said Serbia valued the "
+        'partnership, and called the talks "very open". "We want you in the union," she said.\n')
+    assert _speaker(quotes, "We want you") == ("Lena Varga", "Hungary")

@@ -255,6 +255,19 @@ _FEMALE_GIVEN = frozenset(
 ) - {"Gabriel", "Sheikh", "Tsai", "Hua", "Mao", "Hsiao"}
 
 
+# Men's given names ending in -a, common among officials.
+_MALE_IN_A = frozenset("""
+    Luca Andrea Nikola Nicola Mustafa Musa Joshua Ilya Nikita Sasha Kostya Jonah Elijah Isaiah
+    Garcia Akira Hamza Osama Zakaria Zakariya Yahya Attila Costa Borja Jeremiah Aba Mirza
+    Raja Krishna Rama Shiva Bima Dima Vanya Misha Zhenya Sergiu Kuba Saba Dawa
+""".split())
+
+
+def likely_female_given(given: str) -> bool:
+    """A given name ending in -a that is not a known man's ("Lena", "Ewa", "Jana")."""
+    return len(given) > 2 and given.endswith("a") and given not in _MALE_IN_A
+
+
 def given_name_gender(given: str) -> str | None:
     """'f' for a given name in the short list above, else unknown."""
     return "f" if given in _FEMALE_GIVEN else None

@@ -509,9 +509,16 @@ class Resolver:
         if inside:
             return None  # "he" inside a quotation is the speaker's, not the narrator's
         others = self._not_this_one(ev, sent_start) if word in ("he", "she") else set()
+        def likely(i: int) -> bool:
+            # "Lena", "Jana", "Ewa": a given name ending in -a is more often a woman's in
+            # the languages officials' names come from; only ranks, never excludes.
+            p = st.persons.get(i)
+            return (p is not None and p.gender is None
+                    and off.likely_female_given(p.given.split(" ")[0] if p.given else ""))
+
         # Most officials in this copy are men, so "he" accepts anyone not known to be a
-        # woman; "she" looks for a known woman first.
-        tests = (strict, ok) if want == "f" else (ok,)
+        # woman; "she" looks for a known woman first, then a likely one.
+        tests = (strict, likely, ok) if want == "f" else (ok,)
         turned = (self._subject_after_contrast(ev, sent_start) if word in ("he", "she")
                   else None)  # "but Tran thanked him": an object is not the new subject
         for test in tests:
