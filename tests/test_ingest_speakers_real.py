@@ -272,3 +272,11 @@ def test_she_prefers_a_likely_womans_name_to_a_man_of_unknown_gender() -> None:
         "Belgrade.\n\nVarga said Hungary backed the bid. Markovic said Serbia valued the "
         'partnership, and called the talks "very open". "We want you in the union," she said.\n')
     assert _speaker(quotes, "We want you") == ("Lena Varga", "Hungary")
+
+
+def test_a_heads_media_division_speaks_for_its_country() -> None:
+    quotes = _quotes(
+        "Indian Prime Minister Rohan Mehta met Sri Lankan President Anura Perera in Delhi.\n\n"
+        "The Sri Lankan President's Media Division said the visit was \"a milestone\".\n")
+    assert _speaker(quotes, "a milestone") == ("Sri Lankan President's Media Division",
+                                               "Sri Lanka")

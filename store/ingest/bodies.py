@@ -141,7 +141,11 @@ _IT_SAID = re.compile(
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
-    r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
+    # "the Sri Lankan President's Media Division", "the Philippine Presidential
+    # Communications Office": a head of state's or government's press office.
+    r"(?:[Pp]resident's|[Pp]rime\s+[Mm]inister's|[Pp]residential)\s+(?:[Oo]ffice|"
+    r"[Mm]edia\s+(?:[Dd]ivision|[Oo]ffice|[Uu]nit|[Cc]ent(?:re|er))|[Ss]ecretariat|"
+    r"[Cc]ommunications\s+[Oo]ffice|[Pp]ress\s+[Oo]ffice)|cabinet)\b")
 # A news outlet quoted as a source, named as the text gives it: "BBC News said", "the Nairobi
 # Herald reported". Only before a reporting verb: "(Reuters)" in a dateline or "told CNN"
 # names no speaker.
@@ -377,7 +381,8 @@ def find_bodies(
                 kind = " ".join(m["kind"].lower().split())
                 hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind} agency",
                                     country, "office"))
-    if any(w in low for w in ("presidency", "government", "office", "cabinet")):
+    if any(w in low for w in ("presidency", "government", "office", "cabinet", "media",
+                              "secretariat")):
         for m in _NAT_OFFICE.finditer(text, start, end):
             country = country_of(m["nat"])
             if country:
