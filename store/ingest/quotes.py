@@ -538,7 +538,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     if any(echo):
         # Headings that repeat a quotation of the body are the same words said once.
         keep = [k for k in range(len(out)) if not echo[k]]
-        out, unopened, para_of = ([xs[k] for k in keep] for xs in (out, unopened, para_of))
+        out = [out[k] for k in keep]
+        unopened = [unopened[k] for k in keep]
+        para_of = [para_of[k] for k in keep]
     return _join_unopened(text, out, unopened, para_of)
 
 
