@@ -392,6 +392,7 @@ def _possessor(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | N
     return cands[-1] if cands and cands[-1].end == m.start() else None
 
 
+_REST_EMPTY = re.compile(r"[ .\n]*$")
 _COLON_AFTER = re.compile(r"[\s,.]*:[ \t]*")
 
 
@@ -464,9 +465,10 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
                 if weak and before is not None:
                     who = before  # `X said "..." according to Y`: the words are X's
-            if sp.closed:
-                # `'Our doors are open': Varga` (a heading): the name after the colon.
-                who = _colon_tail(norm, ms, sp.end, p.end) or who
+            # `'Our doors are open': Varga` (a heading): the name after the colon.
+            colon = (_colon_tail(norm, ms, sp.end, p.end)
+                     if sp.closed and ":" in norm[sp.end + 1:sp.end + 4] else None)
+            who = colon or who
             if who is None:
                 who = before
             if who is None:
@@ -489,9 +491,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             ))
             speakers.append(who.actor if who is not None else None)
             # A line that is nothing but a quotation (maybe with ": Name"): a heading.
-            alone = not norm[p.start:sp.start - 1].strip() and sp.closed and (
-                not norm[sp.end + 1:p.end].strip(" .\n")
-                or _colon_tail(norm, ms, sp.end, p.end) is not None)
+            # Anchored checks, not slices: a paragraph of ten thousand quotes stays linear.
+            alone = sp.start - 1 == lead and sp.closed and (
+                colon is not None or _REST_EMPTY.match(norm, sp.end + 1, p.end) is not None)
             heading.append(who is None and alone)
             line_only.append(alone)
             # A sentence with its own reporting verb whose subject we could not
