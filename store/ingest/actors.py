@@ -15,11 +15,13 @@ from bisect import bisect_left
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
 from store.ingest.countries import count_countries
-from store.ingest.names import bare, canonical_name, spelling_key, surname_of
+from store.ingest.names import bare, canonical_name, not_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
     COUNTERPART,
+    HEAD_OF_RE,
+    PLACE_BEFORE,
     VISIT_ALIAS,
     Event,
     Resolver,
@@ -66,7 +68,12 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         k = bisect_left(name_starts, m.end())
         if k == len(name_starts) or name_starts[k] > m.end() + 3:
             evs.append(Event(m.start(), m.end(), "alias", 1))
-    if "the latter" in text[p.start:p.end].lower() or "the former" in text[p.start:p.end].lower():
+    low = text[p.start:p.end].lower()
+    if "head of" in low or "chief of" in low:
+        # Above a body ("the Russian Foreign Ministry"): its head is a person.
+        for m in HEAD_OF_RE.finditer(text, p.start, p.end):
+            evs.append(Event(m.start(), m.end(), "alias", 4, "head"))
+    if "the latter" in low or "the former" in low:
         for m in _LATTER_RE.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "latter", 1, m["which"].lower()))
     low = text[p.start:p.end].lower()
@@ -100,6 +107,7 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     resolver.full_names = _full_names(
         [ev for evs in events for ev in evs if ev.kind == "name"]
         + (_header_names(text, paras[0].start) if paras and paras[0].start > 0 else []))
+    _surnames_that_are_places(text, paras, events, resolver.full_names)
     body_start = paras[0].start if paras else 0
     if body_start > 0:
         # The headline and captions above the body often give the only full title
@@ -124,6 +132,26 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
     return table
 
 
+def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Event]],
+                              full_names: dict[str, list[str]]) -> None:
+    """"Joao Lima" met ..., then "Lima, on his first visit, ...": where the article names
+    a person whose surname is a place, the bare word is that person too (a name event;
+    the resolver still reads "Lima said" as the person, not Peru)."""
+    words = {full[-1] for full in full_names.values()
+             if len(full) > 1 and not_name(full[-1]) and full[-1][:1].isupper()}
+    if not words:
+        return
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, sorted(words)))
+                         + r")(?![\w-])")
+    for k, p in enumerate(paras):
+        extra = [Event(m.start(), m.end(), "name", 2, [m.group(0)])
+                 for m in pattern.finditer(text, p.start, p.end)
+                 # "talks in Lima" is the city still
+                 if not PLACE_BEFORE.search(text, max(p.start, m.start() - 8), m.start())]
+        if extra:
+            events[k] = _select(events[k] + extra)
+
+
 def _home_country(body: str, table: ActorTable) -> None:
     """A participant the article never gives a country ("Prime Minister Fumio Kishida" or
     a bare "Anthony Albanese", as a home outlet writes) is of the country the article
@@ -134,6 +162,8 @@ def _home_country(body: str, table: ActorTable) -> None:
     if len(missing) != 1 or len(people) < 2:
         return
     taken = {a.country for a in people if a.country}
+    if len(taken) >= 2:
+        return  # both sides are known: a third person met is not the other side
     counts = count_countries(body, capitals=False)
     ranked = [c for c, _n in counts.most_common() if c not in taken]
     if ranked:

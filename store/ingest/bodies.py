@@ -141,7 +141,11 @@ _IT_SAID = re.compile(
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
-    r"[Pp]resident's\s+[Oo]ffice|[Pp]rime\s+[Mm]inister's\s+[Oo]ffice|cabinet)\b")
+    # "the Sri Lankan President's Media Division", "the Philippine Presidential
+    # Communications Office": a head of state's or government's press office.
+    r"(?:[Pp]resident's|[Pp]rime\s+[Mm]inister's|[Pp]residential)\s+(?:[Oo]ffice|"
+    r"[Mm]edia\s+(?:[Dd]ivision|[Oo]ffice|[Uu]nit|[Cc]ent(?:re|er))|[Ss]ecretariat|"
+    r"[Cc]ommunications\s+[Oo]ffice|[Pp]ress\s+[Oo]ffice)|cabinet)\b")
 # A news outlet quoted as a source, named as the text gives it: "BBC News said", "the Nairobi
 # Herald reported". Only before a reporting verb: "(Reuters)" in a dateline or "told CNN"
 # names no speaker.
@@ -151,6 +155,16 @@ _OUTLET = re.compile(
     r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
     r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
+# "Park's spokeswoman said", "Lula's office said": an unnamed aide speaks for a person
+# (the resolver names the principal); "Putin's spokesman, Dmitry Peskov" is a title.
+_AIDE_OF = re.compile(
+    r"\b(?P<who>[A-Z][\w-]+)'s?\s+(?:(?:chief|press|deputy)\s+)?"
+    r"(?P<kind>spokes(?:man|woman|person)|press\s+secretary|office|aides?)\b"
+    r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+# "the Kremlin press service", "the Kazakh presidential press service": a press office.
+_PRESS_SERVICE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
+    r"(?:[Pp]residential\s+|[Gg]overnment\s+|[Mm]inistry's\s+)?[Pp]ress\s+(?:service|office))\b")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
     rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
@@ -192,6 +206,9 @@ _AUX_WORDS = frozenset(
     "again firmly strongly publicly".split()
 )
 _NONSPACE = re.compile(r"\S+")
+# Offices that have spokespeople of their own, read as bodies above.
+_NOT_PRINCIPAL = frozenset("Kremlin Pentagon Elysee Élysée Downing White State Ministry "
+                           "Department Government President Minister".split())
 _PLACE_PREPS = frozenset("in at from to near outside inside into via of for across around".split())
 
 
@@ -319,6 +336,12 @@ def find_bodies(
                     hits.append(BodyHit(s0, m.end(), f"{demonym(nat)} state media", nat, key))
                     continue
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
+    if "'s " in low and any(w in low for w in ("spokes", "secretary", "office", "aide")):
+        for m in _AIDE_OF.finditer(text, start, end):
+            if not (country_of(m["who"]) or country_of_capital(m["who"])
+                    or m["who"] in _NOT_PRINCIPAL):
+                kind = " ".join(m["kind"].split())
+                hits.append(BodyHit(m.start(), m.end(), f"{m['who']}'s {kind}", None, "aide"))
     if "spokes" in low:
         # "a spokesman for the taoiseach": a person's spokesperson speaks for them.
         for m in _SPOKES_FOR.finditer(text, start, end):
@@ -343,6 +366,14 @@ def find_bodies(
         # `"...," it read`: the readout of the office last named.
         for m in _IT_SAID.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end(), "", None, "*"))
+    if "press service" in low or "press office" in low:
+        for m in _PRESS_SERVICE.finditer(text, start, end):
+            seat = (m["seat"] or "").strip()
+            country = (country_of(m["nat"]) if m["nat"] else None) or (
+                country_of_capital(seat) or country_of(seat) or
+                ("Russia" if seat == "Kremlin" else None))
+            name = " ".join(m["name"].split())
+            hits.append(BodyHit(m.start("name"), m.end(), name, country, "office"))
     if "agency" in low:
         for m in _NAT_AGENCY.finditer(text, start, end):
             country = country_of(m["nat"])
@@ -350,7 +381,8 @@ def find_bodies(
                 kind = " ".join(m["kind"].lower().split())
                 hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind} agency",
                                     country, "office"))
-    if any(w in low for w in ("presidency", "government", "office", "cabinet")):
+    if any(w in low for w in ("presidency", "government", "office", "cabinet", "media",
+                              "secretariat")):
         for m in _NAT_OFFICE.finditer(text, start, end):
             country = country_of(m["nat"])
             if country:

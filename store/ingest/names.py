@@ -15,8 +15,11 @@ from importlib import resources
 from store.ingest import officials as off
 from store.ingest.countries import country_of, country_of_capital
 
-_UPPER = "A-Z\u00c0-\u00de"
-_LOWER = "a-z\u00df-\u00ff"
+# Latin-1 plus Latin Extended-A and Vietnamese (Extended Additional), whose letters of both
+# cases interleave: "Erdoğan", "Vučić", "Radosław", "Nguyễn Phú Trọng" are names too.
+_EXTENDED = "\u0100-\u017f\u1e00-\u1eff"
+_UPPER = "A-Z\u00c0-\u00de" + _EXTENDED
+_LOWER = "a-z\u00df-\u00ff" + _EXTENDED
 # A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien"), an Arabic
 # name with its article ("al-Sisi", "el-Sisi") or an initial.
 _TOKEN = (
@@ -67,13 +70,23 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
         toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, run.start(), run.end())]
         words = [text[s:e] for s, e in toks]
         # Split the run at words that cannot be in a name; keep the name-like stretches.
+        blocked = [not_name(bare(w)) for w in words]
+        for k, w in enumerate(words):
+            # Months that are names too: "Czech Foreign Minister Jan Novak" (a given name
+            # before a name), "Theresa May" (a surname after a given name).
+            # A capital city after a given name is a surname: "Joao Lima", "Ana Paris".
+            after_name = k > 0 and not blocked[k - 1] and not _is_initial(words[k - 1])
+            if blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
+                               or (after_name and (w in _MONTH_SURNAMES
+                                                   or country_of_capital(w) is not None))):
+                blocked[k] = False
         i = 0
         while i < len(words):
-            if not_name(bare(words[i])):
+            if blocked[i]:
                 i += 1
                 continue
             j = i
-            while j < len(words) and not not_name(bare(words[j])):
+            while j < len(words) and not blocked[j]:
                 j += 1
             seg = list(range(i, j))
             # Initials may not open or close a name on their own.
@@ -94,6 +107,7 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})
+_MONTH_SURNAMES = frozenset({"May", "June", "April"})
 
 
 def _suffix(word: str) -> bool:

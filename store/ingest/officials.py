@@ -172,7 +172,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
     # Heads of government and state with titles of their own.
     "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
-    "high representative", "grand duke", "prince", "princess",
+    "high representative", "grand duke", "prince", "princess", "sheikh", "sheikha",
     "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )
 ROLE_PATTERN = "|".join(
@@ -202,16 +202,21 @@ def role_country(role: str) -> str | None:
 
 def role_gender(role: str) -> str | None:
     low = role.lower()
-    if low.endswith(("spokesman", "chairman", "king", "prince", "mr.")):
+    if low.endswith(("spokesman", "chairman", "king", "prince", "mr.", "sheikh")):
         return "m"
-    if low.endswith(("spokeswoman", "chairwoman", "queen", "ms.", "mrs.")):
+    if low.endswith(("spokeswoman", "chairwoman", "queen", "ms.", "mrs.", "sheikha")):
         return "f"
     return None
 
 
 def is_honorific(role: str) -> bool:
-    """Mr./Ms./Dr.: a form of address, not a role worth keeping."""
-    return role.lower().rstrip(".") in {"mr", "ms", "mrs", "dr"}
+    """Mr./Ms./Dr./Sheikh: a form of address, not a role worth keeping."""
+    return role.lower().rstrip(".") in {"mr", "ms", "mrs", "dr", "sheikh", "sheikha"}
+
+
+def is_courtesy_name(role: str) -> bool:
+    """A form of address that names a person alone as part of the name ("Sheikh Hasina")."""
+    return role.lower() in {"sheikh", "sheikha"}
 
 
 def family_name_first(tokens: list[str]) -> bool:
@@ -248,6 +253,19 @@ _FEMALE_GIVEN = frozenset(
     Tsai Hua Mao Hsiao Vivian Jessica Nikki Deb Jill Gretchen Kathy Helen Catherine Kate
     """.split()
 ) - {"Gabriel", "Sheikh", "Tsai", "Hua", "Mao", "Hsiao"}
+
+
+# Men's given names ending in -a, common among officials.
+_MALE_IN_A = frozenset("""
+    Luca Andrea Nikola Nicola Mustafa Musa Joshua Ilya Nikita Sasha Kostya Jonah Elijah Isaiah
+    Garcia Akira Hamza Osama Zakaria Zakariya Yahya Attila Costa Borja Jeremiah Aba Mirza
+    Raja Krishna Rama Shiva Bima Dima Vanya Misha Zhenya Sergiu Kuba Saba Dawa
+""".split())
+
+
+def likely_female_given(given: str) -> bool:
+    """A given name ending in -a that is not a known man's ("Lena", "Ewa", "Jana")."""
+    return len(given) > 2 and given.endswith("a") and given not in _MALE_IN_A
 
 
 def given_name_gender(given: str) -> str | None:

@@ -130,7 +130,9 @@ def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = Fals
         body = norm[d_open + 1:end]
         if continues or len(body.split()) >= 3:
             spans.append(Span(d_open + 1, end, True, False))
-    elif s_open >= 0 and continues and end > s_open + 1:
+    # A single mark that opens the paragraph and is never closed: a quotation continued in
+    # the next paragraph, or cut by the end of an excerpt.
+    elif s_open >= 0 and (continues or s_open == lead) and end > s_open + 1:
         if len(norm[s_open + 1:end].split()) >= 5:
             spans.append(Span(s_open + 1, end, False, False))
     spans.sort(key=lambda s: s.start)

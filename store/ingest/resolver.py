@@ -44,6 +44,10 @@ VISIT_ALIAS = re.compile(
 # when no name follows.
 COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
                          r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+_DELEGATION_LED = re.compile(
+    rf"(?<![\w.-])(?P<nat>{_NAT})\s+[Dd]elegation\b[^.;\"]{{0,30}}\bled\s+by\b[^.;\"]{{0,70}}$")
+_NAT_PRINCIPAL = re.compile(
+    rf"(?<![\w.-])(?P<nat>{_NAT})\s+(?:[a-z]+\s+){{0,2}}[a-z]+'s\s+(?:[\w-]+,?\s+){{0,4}}$")
 _PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -84,23 +88,50 @@ _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
 
-_SAID_BEFORE = re.compile(r"(?:said|says|told|added|according\s+to)\s*$")
+# `said Qatar's Emir ...`: a country's possessive may stand between the verb and the name.
+_SAID_BEFORE = re.compile(
+    rf"(?:said|says|told|added|according\s+to)\s*(?:{_NAT}'s?\s+(?:[A-Z][\w.]*\s+)?)?$")
+# "Iran's Masoud Pezeshkian": the country a person is of, in its possessive.
+_NAT_POSSESSIVE = re.compile(rf"(?<![\w.-])(?P<nat>{_NAT})'s?\s+$")
 
+# Words before a title that make it someone else's: "the former president", "the deputy
+# minister", "the opposition leader", "the supreme leader" (another office than the head of
+# government), "the two leaders".
+_OTHER_REFERENT = (
+    r"(?:former|late|then|ex|other|previous|next|future|deputy|assistant|acting|vice|"
+    r"two|both|three|first|second|opposition|supreme|spiritual|rebel|party|military|junta|"
+    r"interim|caretaker|provincial|regional|state|local|world|foreign|defen[cs]e|"
+    r"his|her|their|its|same)\b"
+)
 # "the secretary", "the Chinese leader", "the U.S. president"
 # No leading \b (it keeps the engine from skipping ahead to a "T"/"t"); matches
 # inside a word ("bathe") are dropped by hand where the pattern is scanned.
 ALIAS_RE = re.compile(
-    rf"[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
+    # Describing words may stand first ("the usually ebullient president", "the top Russian
+    # diplomat"), but not one that names another person ("the former president", "the
+    # opposition leader", "the deputy minister"). Lazy, so "the foreign minister" keeps
+    # its whole title rather than reading "foreign" as a describing word.
+    rf"[Tt]he\s+(?:(?!{_OTHER_REFERENT})[a-z0-9][a-z0-9-]*\s+){{0,2}}?"
+    rf"(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
     # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
     r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
     r"state\s+department)\s+(?:chief|head|boss)|"
+    r"head\s+of\s+(?:state|government)|"  # "the Belarusian head of state": the leader
     r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
+# "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of
+# the Belarusian state": an office's head, as translated copy names a minister or a leader.
+HEAD_OF_RE = re.compile(
+    rf"[Tt]he\s+(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?:(?P<nat>{_NAT})\s+)?"
+    r"(?P<office>[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs|MFA|"
+    r"[Dd]iplomacy|[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Ss]tate|"
+    r"[Gg]overnment)\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<nat2>{_NAT})(?![\w-]))?")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
 
@@ -307,6 +338,8 @@ class Resolver:
         self.guest_until = -1  # the sentence where the one hosted is still to be named
         # Spelling keys of capitalised words the article uses alone as names.
         self.bare_surnames: set[str] = set()
+        self.principal: int | None = None  # whose aide the name just read is
+        self.aides: dict[int, int] = {}  # aide -> principal, both with no country yet
 
     # -- people -------------------------------------------------------------
     def name(self, ev: Event, para: Para) -> int | None:
@@ -342,14 +375,29 @@ class Resolver:
             # "Foreign Minister Lena Varga of Hungary": the country after the name.
             of = _OF_COUNTRY.match(text, ev.end)
             country = country_of(of["nat"]) if of else None
+        self.principal = None
         if country is None and title is not None:
             # "Putin's spokesman Dmitry Peskov": an aide is of his principal's country.
             boss = _PRINCIPAL.search(before)
             principal = _by_surname(st, boss[1]) if boss else None
             if principal is not None:
                 country = st.table.actors[principal].country
+                # The principal's country may be learnt only later ("the Armenian prime
+                # minister"): `run` fills it in at the end.
+                self.principal = principal if country is None else None
+        if country is None and title is not None:
+            # "the Nigerian leader's spokesman, Musa Bello": the principal's nationality.
+            boss_nat = _NAT_PRINCIPAL.search(before, max(0, len(before) - 80))
+            country = country_of(boss_nat["nat"]) if boss_nat else None
+        if country is None:
+            # "The Pakistani delegation was led by Director-General Dr Ali Khan": its head.
+            led = _DELEGATION_LED.search(before) if "led by" in before else None
+            country = country_of(led["nat"]) if led else None
         if country is None and role:
             country = off.role_country(role)
+        if country is None:
+            poss = _NAT_POSSESSIVE.search(before, max(0, len(before) - 40))
+            country = country_of(poss["nat"]) if poss else None
         gender = off.role_gender(title.role if title else appos["role"] if appos else "")
         own = _OWN_POSSESSIVE.match(text, ev.end) if gender is None else None
         if own is not None:
@@ -371,7 +419,7 @@ class Resolver:
             or title is not None
             or appos is not None
             or _SPEECH_NEAR.match(text, ev.end) is not None
-            or _SAID_BEFORE.search(text, max(para.start, ev.start - 20), ev.start) is not None
+            or _SAID_BEFORE.search(text, max(para.start, ev.start - 50), ev.start) is not None
             # "Marco Rubio and Steve Witkoff": a name listed with a person is a person.
             or (self.last_person_end >= para.start
                 and _LISTED.fullmatch(text, self.last_person_end, ev.start) is not None)
@@ -421,7 +469,7 @@ class Resolver:
             return idx  # "PM Abiy" after "Abiy Ahmed": named by the given name
         known = _known_by_surname(word)
         if known is not None and not titled and (
-            word == "He" or _PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
+            word == "He" or PLACE_BEFORE.search(self.text, max(para.start, ev.start - 8),
                                                  ev.start)
         ):
             known = None  # "in Austin, Texas" is a city, not the defense secretary
@@ -437,9 +485,11 @@ class Resolver:
         if titled and role and not off.is_honorific(role):
             return _person(st, word, role, country, gender, [word])
         if titled and not role and (title is not None and off.is_honorific(title.role)):
-            # "Mr. Scholz": a form of address is evidence enough of a person.
-            return _person(st, word, "", country, gender or off.role_gender(title.role),
-                           [word])
+            # "Mr. Scholz": a form of address is evidence enough of a person. "Sheikh" is
+            # also part of how the person is known ("Sheikh Hasina").
+            name = f"{title.role} {word}" if off.is_courtesy_name(title.role) else word
+            return _person(st, name, "", country, gender or off.role_gender(title.role),
+                           name.split())
         return None
 
     def pronoun(self, ev: Event, sent_start: int) -> int | None:
@@ -459,9 +509,16 @@ class Resolver:
         if inside:
             return None  # "he" inside a quotation is the speaker's, not the narrator's
         others = self._not_this_one(ev, sent_start) if word in ("he", "she") else set()
+        def likely(i: int) -> bool:
+            # "Lena", "Jana", "Ewa": a given name ending in -a is more often a woman's in
+            # the languages officials' names come from; only ranks, never excludes.
+            p = st.persons.get(i)
+            return (p is not None and p.gender is None
+                    and off.likely_female_given(p.given.split(" ")[0] if p.given else ""))
+
         # Most officials in this copy are men, so "he" accepts anyone not known to be a
-        # woman; "she" looks for a known woman first.
-        tests = (strict, ok) if want == "f" else (ok,)
+        # woman; "she" looks for a known woman first, then a likely one.
+        tests = (strict, likely, ok) if want == "f" else (ok,)
         turned = (self._subject_after_contrast(ev, sent_start) if word in ("he", "she")
                   else None)  # "but Tran thanked him": an object is not the new subject
         for test in tests:
@@ -538,12 +595,20 @@ class Resolver:
         return seen[1] if len(seen) == 2 else None
 
     def alias(self, ev: Event) -> int | None:
-        m = ALIAS_RE.match(self.text, ev.start, ev.end)
-        if m is None:
+        head = HEAD_OF_RE.match(self.text, ev.start, ev.end) if ev.payload == "head" else None
+        m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None else None
+        if head is not None:
+            office = head["office"].lower()
+            role = ("foreign minister" if "foreign" in office or office in ("mfa", "diplomacy")
+                    else "defense minister" if "defen" in office else "head of state")
+            nat = head["nat"] or head["nat2"]
+            country = country_of(nat) if nat else None
+        elif m is None:
             return None
-        role = " ".join(m["role"].lower().split())
-        role = "prime minister" if role == "pm" else role
-        country = country_of(m["nat"]) if m["nat"] else None
+        else:
+            role = " ".join(m["role"].lower().split())
+            role = "prime minister" if role == "pm" else role
+            country = country_of(m["nat"]) if m["nat"] else None
         st = self.state
 
         # "the president" with no nationality is the U.S. president when one is named.
@@ -566,6 +631,11 @@ class Resolver:
                 office = {"pentagon": "defense", "state department": "secretary of state",
                           "defence": "defense"}.get(office, office)
                 return office in r.replace("defence", "defense") and "deputy" not in r
+            if role == "head of state":
+                return (any(h in r for h in ("president", "king", "emir", "sultan", "leader"))
+                        and "vice" not in r)
+            if role == "head of government":
+                return any(h in r for h in ("prime minister", "premier", "chancellor"))
             if role == "leader":
                 return any(h in r for h in _HEAD_ROLES) or "leader" in r
             if role == "diplomat":
@@ -578,7 +648,8 @@ class Resolver:
                 return "president" in r and "vice" not in r and (
                     country is not None or not us_president or actor.country == "United States"
                 )
-            return role in r
+            # "the foreign minister" is the "Minister of Foreign Affairs and Trade" too.
+            return role in r or (" " in role and all(w in r.split() for w in role.split()))
 
         idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
         if idx is None and country is not None:
@@ -591,7 +662,7 @@ class Resolver:
                 st.table.actors[idx].country = country_asked
         if idx is not None:
             # Keep "the secretary" as an alias: the store and the review screen show it.
-            alias = " ".join(m.group(0).lower().split())
+            alias = " ".join((head or m).group(0).lower().split())  # type: ignore[union-attr]
             actor = st.table.actors[idx]
             if alias not in actor.aliases:
                 actor.aliases.append(alias)
@@ -608,6 +679,17 @@ class Resolver:
                  if i != about and (c := st.table.actors[i].country) is not None
                  and c != mine and (want is None or c == want)]
         return _recent(st, cands)
+
+    def _aide(self, hit: BodyHit) -> int | None:
+        """"Park's spokeswoman": an unnamed aide of a person met, of their country."""
+        st = self.state
+        who, kind = hit.name.split("'", 1)
+        principal = _by_surname(st, who)
+        if principal is None:
+            return None
+        boss = st.table.actors[principal]
+        name = f"{boss.name}'{kind}"
+        return _body(st, BodyHit(hit.start, hit.end, name, boss.country, "aide"))
 
     def _host_or_guest(self, idx: int, ev: Event, sent_end: int) -> None:
         """Learn who hosts and who visits: "Mwangi hosted Kertesz", "Kertesz arrived"."""
@@ -638,6 +720,8 @@ class Resolver:
                 idx: int | None
                 if ev.kind == "name":
                     idx = self.name(ev, para)
+                    if idx is not None and self.principal is not None and idx != self.principal:
+                        self.aides[idx] = self.principal
                     if idx is None and self.text[ev.start:ev.end] == "He":
                         idx = self.pronoun(ev, self.sent_start)
                         ev = Event(ev.start, ev.end, "pronoun", 0)
@@ -659,6 +743,12 @@ class Resolver:
                                            if k in _ISSUERS])
                     elif hit.name == "" and hit.key:
                         idx = st.last_body.get(hit.key)  # "the ministry"
+                    elif hit.key == "aide":
+                        idx = self._aide(hit)
+                    elif (hit.key == "" and hit.name == hit.country
+                          and (person := _by_surname(st, self.text[hit.start:hit.end]))
+                          is not None):
+                        idx = person  # "Lima said" after "Joao Lima": the man, not Peru
                     else:
                         idx = _body(st, hit)
                 if idx is None:
@@ -688,3 +778,7 @@ class Resolver:
                 self.prev_subjects = self.cur_subjects
             self.cur_subjects = []
             self.verb_subjects = 0
+        for aide, principal in self.aides.items():
+            actors = st.table.actors
+            if actors[aide].country is None:
+                actors[aide].country = actors[principal].country

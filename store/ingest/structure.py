@@ -38,6 +38,8 @@ def _heading_text(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 90 or s[-1] in ".!?\"'" or is_junk_line(s):
         return None
+    if s.count('"') % 2:
+        return None  # a quotation left open: a paragraph cut short, not a heading
     item = _ITEM.match(s)
     core = s[item.end():].strip() if item else s
     if not core or not _LETTER.search(core):
