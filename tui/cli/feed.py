@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 
 from store.db import Store
 from store.db.feeds import FeedBook
-from store.fetch import FeedError, FetchError, inbox, url_refusal
-from store.fetch.feeds import Feed
+from store.fetch.feeds import Feed, FeedError
+from store.fetch.http import FetchError
+from store.fetch.urls import url_refusal
 from store.taxonomy import TaxonomyError, load_topics
 from tui.cli.add import Progress, describe
 from tui.cli.common import CliError, SubParsers, open_store, print_json, stderr_is_tty, with_json
@@ -42,6 +43,8 @@ def register(sub: SubParsers) -> None:
 
 def read_feed(url: str) -> Feed:
     """Fetch and parse one feed; CliError (one line) for anything wrong."""
+    from store.fetch import inbox  # the fetcher and ingest: paid by the commands that fetch
+
     try:
         return inbox.read_feed(url)
     except (FetchError, FeedError) as exc:
@@ -102,6 +105,8 @@ def cmd_feed_pull(args: argparse.Namespace) -> int:
 
 
 def _pull(store: Store, args: argparse.Namespace) -> int:
+    from store.fetch import inbox  # the fetcher and ingest: paid by the commands that fetch
+
     book = FeedBook(store)
     feeds = book.all()
     if not feeds:
