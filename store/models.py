@@ -14,6 +14,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Shape(BaseModel):
+    """Base of every model here. Validators and serializers are built on a model's first use,
+    not at import: each `bilat` command uses a few of these shapes, and building all of
+    them cost every start ~60 ms."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
 class Status(StrEnum):
     """Where a topic stands after a meeting, ordered from worst to best."""
 
@@ -54,7 +62,7 @@ _GLYPHS = {
 }
 
 
-class Topic(BaseModel):
+class Topic(Shape):
     """One issue of a relationship; `id` is a stable slug (`taiwan`)."""
 
     id: str
@@ -63,7 +71,7 @@ class Topic(BaseModel):
     description: str = ""
 
 
-class Actor(BaseModel):
+class Actor(Shape):
     """A person or body that takes part in a meeting or is quoted."""
 
     name: str = Field(
@@ -75,7 +83,7 @@ class Actor(BaseModel):
     kind: Literal["person", "body"] = "person"
 
 
-class Figure(BaseModel):
+class Figure(Shape):
     """A number an article cites, with the noun it counts."""
 
     text: str = Field(description="As written: '$8 billion', 'more than 290,000'")
@@ -88,7 +96,7 @@ class Figure(BaseModel):
     topic: str | None = None
 
 
-class Quote(BaseModel):
+class Quote(Shape):
     """A quoted span and who said it. `text == draft.text[start:end]`."""
 
     text: str
@@ -105,7 +113,7 @@ PositionKind = Literal["demand", "concern", "warning", "assertion", "denial", "p
                        "welcome"]
 
 
-class Position(BaseModel):
+class Position(Shape):
     """One side's stated stance on a topic at a meeting: what it wants, fears, denies or
     proposes, said directly (a quote) or reported. `text == draft.text[start:end]`."""
 
@@ -121,7 +129,7 @@ class Position(BaseModel):
                               "the stance is a direct quote")
 
 
-class Commitment(BaseModel):
+class Commitment(Shape):
     """What one side or both agreed, pledged or decided to do at a meeting."""
 
     parties: list[str] = Field(description="The countries bound: one side or both")
@@ -133,7 +141,7 @@ class Commitment(BaseModel):
     end: int
 
 
-class Paragraph(BaseModel):
+class Paragraph(Shape):
     """A paragraph of the article text, with the topics it was scored for."""
 
     index: int
@@ -144,7 +152,7 @@ class Paragraph(BaseModel):
     topics: list[str] = Field(default_factory=list)
 
 
-class TopicEntry(BaseModel):
+class TopicEntry(Shape):
     """What one meeting said about one topic."""
 
     id: str = Field(description="Topic id (slug)")
@@ -161,7 +169,7 @@ ReviewReason = Literal["date-guessed", "no-place", "speaker-unresolved", "pair-u
 place was found, a quote has no speaker, or the pair of countries was read with low confidence."""
 
 
-class MeetingDraft(BaseModel):
+class MeetingDraft(Shape):
     """What ingest made of one article, before it is reviewed and stored."""
 
     title: str = ""
@@ -204,7 +212,7 @@ class MeetingDraft(BaseModel):
 # --- What the store answers with -------------------------------------------
 
 
-class MeetingRef(BaseModel):
+class MeetingRef(Shape):
     """A meeting as lists and column headers show it."""
 
     id: int
@@ -224,7 +232,7 @@ class MeetingRef(BaseModel):
         return bool(self.review)
 
 
-class ArticleRecord(BaseModel):
+class ArticleRecord(Shape):
     """One stored article (a meeting may have several: wire, readout, ...)."""
 
     id: int
@@ -251,7 +259,7 @@ class StoredQuote(Quote):
     edited: bool = Field(default=False, description="Speaker or topic fixed by the user")
 
 
-class EntryView(BaseModel):
+class EntryView(Shape):
     """One topic at one meeting, with the user's override applied."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -272,7 +280,7 @@ class EntryView(BaseModel):
 ChangeKind = Literal["status", "first_raised", "not_raised", "new_quotes", "figure"]
 
 
-class Change(BaseModel):
+class Change(Shape):
     """One thing that moved for a topic between two consecutive meetings."""
 
     kind: ChangeKind
@@ -287,7 +295,7 @@ class Change(BaseModel):
     side: str | None = Field(default=None, description="Country, for new_quotes changes")
 
 
-class TopicRow(BaseModel):
+class TopicRow(Shape):
     """One row of the board: a topic across a dyad's meetings."""
 
     topic: Topic
@@ -300,7 +308,7 @@ class TopicRow(BaseModel):
     raised: int = Field(default=0, description="Meetings of the dyad that raised it, in all")
 
 
-class Board(BaseModel):
+class Board(Shape):
     """Everything the home screen shows for one dyad: a window of its meetings (columns)."""
 
     dyad: list[str]
@@ -313,7 +321,7 @@ class Board(BaseModel):
     )
 
 
-class MeetingDetail(BaseModel):
+class MeetingDetail(Shape):
     """One meeting with everything the store holds about it."""
 
     meeting: MeetingRef
@@ -326,7 +334,7 @@ class MeetingDetail(BaseModel):
     sources: list[SourceInfo] = Field(default_factory=list, description="Its articles, listed")
 
 
-class MeetingEdits(BaseModel):
+class MeetingEdits(Shape):
     """The user's corrections of a meeting, kept apart from what its articles say.
 
     None (or an empty list) means "not edited": the articles' value is shown.
@@ -342,7 +350,7 @@ class MeetingEdits(BaseModel):
     )
 
 
-class SourceInfo(BaseModel):
+class SourceInfo(Shape):
     """One article of a meeting as `bilat sources` lists it."""
 
     id: int
@@ -365,7 +373,7 @@ JournalAction = Literal[
 ]
 
 
-class JournalEntry(BaseModel):
+class JournalEntry(Shape):
     """One change a user made, with what it replaced, so that it can be undone."""
 
     id: int
@@ -378,7 +386,7 @@ class JournalEntry(BaseModel):
     undone_at: datetime | None = None
 
 
-class AddResult(BaseModel):
+class AddResult(Shape):
     """What `Store.add_draft` did with one article."""
 
     meeting_id: int
@@ -391,7 +399,7 @@ class AddResult(BaseModel):
 # --- The full JSON dump (export/import of a whole store) --------------------
 
 
-class DumpMeeting(BaseModel):
+class DumpMeeting(Shape):
     """A meeting row of the dump."""
 
     id: int
@@ -404,7 +412,7 @@ class DumpMeeting(BaseModel):
     edits: MeetingEdits | None = Field(default=None, description="The user's corrections")
 
 
-class DumpArticle(BaseModel):
+class DumpArticle(Shape):
     """An article row of the dump: the source text and what ingest said about the meeting."""
 
     id: int
@@ -427,7 +435,7 @@ class DumpArticle(BaseModel):
     review: list[ReviewReason] = Field(default_factory=list)
 
 
-class DumpEntry(BaseModel):
+class DumpEntry(Shape):
     """An extracted topic entry (meeting x topic x article) of the dump."""
 
     meeting_id: int
@@ -440,7 +448,7 @@ class DumpEntry(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
 
 
-class DumpOverride(BaseModel):
+class DumpOverride(Shape):
     """The user's status override and note for one meeting x topic."""
 
     meeting_id: int
@@ -464,7 +472,7 @@ class DumpQuote(Quote):
     duplicate_of: int | None = Field(default=None, description="The quote it repeats, if any")
 
 
-class StoreDump(BaseModel):
+class StoreDump(Shape):
     """Everything a store holds; `bilat export --format json` writes it, `bilat import` reads it."""
 
     format: Literal["bilat-store"] = "bilat-store"
@@ -480,7 +488,7 @@ class StoreDump(BaseModel):
     commitments: list[DumpCommitment] = Field(default_factory=list)
 
 
-class TopicWindow(BaseModel):
+class TopicWindow(Shape):
     """A topic's newest entries and what changed between them (topic screen, `bilat show`)."""
 
     history: list[EntryView] = Field(description="Oldest first")
@@ -503,7 +511,7 @@ class StoredPosition(Position):
     meeting_date: date | None = None
 
 
-class Tracking(BaseModel):
+class Tracking(Shape):
     """What later meetings of the pair say about a commitment (store/commitments.py)."""
 
     state: CommitmentState = "open"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from bilat_process import bilat_cmd
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "sample_articles").glob("*") if p.is_file())
@@ -30,9 +29,7 @@ KEYS = {"title", "published", "meeting_date", "location", "source", "dyad", "par
 
 
 def bilat(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    exe = shutil.which("bilat")
-    cmd = [exe, *args] if exe else [sys.executable, "-m", "tui.cli", *args]
-    return subprocess.run(cmd, input=stdin, capture_output=True, timeout=60)
+    return subprocess.run([*bilat_cmd(), *args], input=stdin, capture_output=True, timeout=60)
 
 
 @pytest.fixture

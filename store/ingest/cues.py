@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from store.ingest.cueprefix import pattern_prefixes
 from store.ingest.wordtrie import trie_pattern
@@ -292,7 +293,15 @@ _CUES = re.compile(_SOURCE)
 # tried (the big alternation, tried at every word, was most of the stage's cost).
 _PREFIXES = pattern_prefixes([p for _, pats in _GROUPS for p in pats])
 _TRIGGER = re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(_PREFIXES)) + ")")
-_CUES_ANY_CASE = re.compile(_SOURCE, re.IGNORECASE)
+
+
+# Only text whose lower-casing changes its length needs it: compiled on first use, so that
+# a `bilat` start does not pay ~25 ms for a pattern most articles never use.
+@cache
+def _cues_any_case() -> re.Pattern[str]:
+    return re.compile(_SOURCE, re.IGNORECASE)
+
+
 # A capitalised "Agreement"/"Accord" is the title of a document, not a deal reached.
 _TITLE_WORD = re.compile(r"\b(?:Agreement|Accord|Consensus)\b")
 
@@ -315,7 +324,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     if len(low) == len(segment):
         matches = _candidate_matches(low)
     else:
-        matches = list(_CUES_ANY_CASE.finditer(segment))
+        matches = list(_cues_any_case().finditer(segment))
     out: list[Cue] = []
     for m in matches:
         s, e = m.start(), m.end()  # (?!\w) in the pattern keeps cues on word ends

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
 from store.ingest.types import ActorTable
@@ -22,12 +23,18 @@ from store.ingest.types import ActorTable
 _NAT = NATIONALITY_PATTERN
 # A country that brokers or facilitates talks between two others. Not "hosted by" or "in the
 # Chinese capital": a host is often one of the two sides.
-_HOST = re.compile(
-    rf"\b(?P<a>{_NAT})[- ](?:brokered|mediated|facilitated|sponsored)\b"
-    rf"|\b(?:brokered|mediated|facilitated)\s+by\s+(?:the\s+)?(?P<b>{_NAT})"
-    rf"|\b(?P<c>{_NAT})\s+(?:facilitators?|mediators?|mediation)\b"
-    rf"|\b(?:with|under|through)\s+(?:the\s+)?(?P<d>{_NAT})\s+(?:mediation|auspices)"
-)
+# Compiled on first use (only text with a broker cue needs it): ~50 ms, not paid by every
+# `bilat` start.
+@cache
+def _host() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<a>{_NAT})[- ](?:brokered|mediated|facilitated|sponsored)\b"
+        rf"|\b(?:brokered|mediated|facilitated)\s+by\s+(?:the\s+)?(?P<b>{_NAT})"
+        rf"|\b(?P<c>{_NAT})\s+(?:facilitators?|mediators?|mediation)\b"
+        rf"|\b(?:with|under|through)\s+(?:the\s+)?(?P<d>{_NAT})\s+(?:mediation|auspices)"
+    )
+
+
 _HOST_GROUPS = ("a", "b", "c", "d")
 # Phrases that name both sides of the meeting at once.
 _BOTH = re.compile(
@@ -74,7 +81,7 @@ def hosts_in(text: str) -> set[str]:
     # (the country alternation tried at every position of the text is slow).
     for cue in _HOST_CUE.finditer(text):
         lo, hi = max(0, cue.start() - 60), min(len(text), cue.end() + 60)
-        for m in _HOST.finditer(text, lo, hi):
+        for m in _host().finditer(text, lo, hi):
             form = next(m[g] for g in _HOST_GROUPS if m[g])
             country = country_of(form)
             if country:

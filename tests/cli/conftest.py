@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -22,19 +23,36 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store" / "bilat.db"
 
 
+def run_bilat(store: Path, *args: str, stdin: str | None = None,
+              ) -> subprocess.CompletedProcess[str]:
+    """One real `bilat` run on `store` (through $BILAT_STORE); text in and out."""
+    return subprocess.run(
+        [*bilat_cmd(), *args], input=stdin, capture_output=True, text=True, timeout=120,
+        env=env_for(store), stdin=None if stdin is not None else subprocess.DEVNULL,
+    )
+
+
 @pytest.fixture
 def run(store_path: Path) -> Run:
     """bilat(*args, stdin=None, store=None) -> CompletedProcess (text)."""
 
     def bilat(*args: str, stdin: str | None = None, store: Path | None = None,
               ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*bilat_cmd(), *args], input=stdin, capture_output=True, text=True, timeout=120,
-            env=env_for(store or store_path),
-            stdin=None if stdin is not None else subprocess.DEVNULL,
-        )
+        return run_bilat(store or store_path, *args, stdin=stdin)
 
     return bilat
+
+
+def copy_store(template: Path, dest: Path) -> Path:
+    """A private copy of a store built once by a module-scoped fixture (through the real
+    `bilat` command): a file copy costs milliseconds, adding the articles again seconds.
+    SQLite's -wal/-shm files are copied too if a writer left them."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        src = template.with_name(template.name + suffix)
+        if src.exists():
+            shutil.copyfile(src, dest.with_name(dest.name + suffix))
+    return dest
 
 
 # One article of a series; {title}, {published}, {weekday} and {n} are filled in per copy.

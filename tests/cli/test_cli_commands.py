@@ -15,7 +15,7 @@ import pytest
 
 from store.db import Store
 
-from .conftest import FIXTURES, SAMPLES, Run
+from .conftest import FIXTURES, SAMPLES, Run, copy_store, run_bilat
 
 WIRE = FIXTURES / "laos-talks-wire.txt"
 READOUT = FIXTURES / "laos-talks-readout.txt"
@@ -33,17 +33,29 @@ def meetings(run: Run) -> list[dict[str, object]]:
     return data
 
 
+Added = tuple[Path, subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def samples_added(tmp_path_factory: pytest.TempPathFactory) -> Added:
+    """Every sample added to a new store by one real `bilat add`, once for the module; the
+    tests that read or change that store each get their own copy (`samples_store`)."""
+    path = tmp_path_factory.mktemp("samples") / "store" / "bilat.db"
+    return path, run_bilat(path, "add", *map(str, SAMPLES))
+
+
 @pytest.fixture
-def samples_store(run: Run, store_path: Path) -> Path:
-    proc = run("add", *map(str, SAMPLES))
+def samples_store(samples_added: Added, store_path: Path) -> Path:
+    template, proc = samples_added
     ok(proc)
-    return store_path
+    return copy_store(template, store_path)
 
 
-def test_add_all_samples_one_line_each(run: Run, store_path: Path) -> None:
+def test_add_all_samples_one_line_each(samples_added: Added, store_path: Path) -> None:
     assert SAMPLES, "sample_articles/ is empty"
-    proc = run("add", *map(str, SAMPLES))
+    template, proc = samples_added
     ok(proc)
+    copy_store(template, store_path)  # read from a copy: the template stays as bilat left it
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == len(SAMPLES)
     assert all(line.startswith(("added: ", "joined meeting #")) for line in lines), lines
@@ -234,18 +246,30 @@ class Tags(HTMLParser):
 HOSTILE_TITLE = "Talks end <script>alert('x')</script> & </p> trouble"
 
 
-@pytest.fixture
-def hostile_store(run: Run, tmp_path: Path, samples_store: Path) -> Path:
-    art = tmp_path / "hostile.txt"
+@pytest.fixture(scope="module")
+def hostile_template(tmp_path_factory: pytest.TempPathFactory, samples_added: Added) -> Path:
+    """The samples plus an article with a hostile title and a hostile note, built once for
+    the module by the real command; each test gets a copy (`hostile_store`)."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    path = copy_store(samples_added[0], tmp / "store" / "bilat.db")
+    art = tmp / "hostile.txt"
     art.write_text(WIRE.read_text(encoding="utf-8").replace(
         "Blinken and Wang meet in Laos, trade warnings over the South China Sea", HOSTILE_TITLE,
     ).replace("July 27, 2024", "July 27, 2025").replace("Sat July", "Sun July"),
         encoding="utf-8")
-    proc = run("add", str(art))
+    proc = run_bilat(path, "add", str(art))
     ok(proc)
-    mid = [m["id"] for m in meetings(run) if m["title"] == HOSTILE_TITLE][0]
-    ok(run("set-status", str(mid), "south-china-sea", "tension", "--note", "<b>mine</b> & co"))
-    return samples_store
+    listed = run_bilat(path, "meetings", "--json")
+    ok(listed)
+    mid = [m["id"] for m in json.loads(listed.stdout) if m["title"] == HOSTILE_TITLE][0]
+    ok(run_bilat(path, "set-status", str(mid), "south-china-sea", "tension",
+                 "--note", "<b>mine</b> & co"))
+    return path
+
+
+@pytest.fixture
+def hostile_store(hostile_template: Path, store_path: Path) -> Path:
+    return copy_store(hostile_template, store_path)
 
 
 def test_every_export_parses_and_escapes(run: Run, hostile_store: Path, tmp_path: Path) -> None:

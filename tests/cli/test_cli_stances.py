@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from .conftest import Run, copy_store, run_bilat
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stances"
 FIRST = FIXTURES / "first-meeting.txt"
@@ -40,9 +40,18 @@ def commitments(run: Run, *args: str) -> list[dict[str, object]]:
     return data
 
 
+@pytest.fixture(scope="module")
+def both_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both meetings added by the real `bilat add`, once for the module."""
+    path = tmp_path_factory.mktemp("both") / "store" / "bilat.db"
+    ok(run_bilat(path, "add", "--yes", str(FIRST), str(SECOND)))
+    return path
+
+
 @pytest.fixture
-def both(run: Run) -> Run:
-    ok(run("add", "--yes", str(FIRST), str(SECOND)))
+def both(run: Run, both_template: Path, store_path: Path) -> Run:
+    """`run` on a store holding both meetings: each test's own copy of the template."""
+    copy_store(both_template, store_path)
     return run
 
 

@@ -18,9 +18,7 @@ from store.db import (
     StoreError,
     StoreUnwritable,
 )
-from store.fetch import FetchError, fetch_article, is_url
-from store.gate import draft_refusal, refusal
-from store.ingest import IngestError
+from store.fetch.urls import is_url
 from store.models import MeetingDraft
 from store.taxonomy import TaxonomyError, load_topics
 from tui.cli.common import (
@@ -151,6 +149,8 @@ def drafts(
 
 def read_article(path: str, args: argparse.Namespace) -> MeetingDraft:
     """The draft of one input, through the gate: what is not an article never gets in."""
+    from store.gate import draft_refusal, refusal  # only `add` reads articles: paid here
+
     if is_url(path):
         return read_url(path, args)
     data = read_input(path)
@@ -165,6 +165,11 @@ def read_article(path: str, args: argparse.Namespace) -> MeetingDraft:
 
 def read_url(url: str, args: argparse.Namespace) -> MeetingDraft:
     """Fetch a page and read it (store.fetch passes it through the same gate as a file)."""
+    # The fetcher brings in ingest's whole pipeline: imported when a URL is read.
+    from store.fetch.article import fetch_article
+    from store.fetch.http import FetchError
+    from store.ingest.types import IngestError
+
     try:
         topics = load_topics()
     except TaxonomyError as exc:

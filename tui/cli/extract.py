@@ -7,7 +7,6 @@ import argparse
 import json
 
 from store import paths
-from store.ingest import IngestError, extract
 from store.models import MeetingDraft
 from store.taxonomy import TaxonomyError, load_topics
 from tui.cli.common import CliError, SubParsers, parse_date, parse_dyad, read_input
@@ -32,6 +31,10 @@ def extract_file(path: str, args: argparse.Namespace) -> MeetingDraft:
 
 
 def extract_bytes(data: bytes, path: str, args: argparse.Namespace) -> MeetingDraft:
+    # Importing the pipeline compiles its patterns (a third of a second): only the
+    # commands that read an article pay for it, not every `bilat` start.
+    from store.ingest import IngestError, extract
+
     try:
         topics = load_topics()  # defaults plus the user's topics.toml, if any
     except TaxonomyError as exc:

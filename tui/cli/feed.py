@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from store.db import Store
-from store.db.feeds import FeedBook
-from store.fetch import FeedError, FetchError, inbox, url_refusal
-from store.fetch.feeds import Feed
+from store.fetch.feeds import Feed, FeedError
+from store.fetch.http import FetchError
+from store.fetch.urls import url_refusal
 from store.taxonomy import TaxonomyError, load_topics
 from tui.cli.add import Progress, describe
 from tui.cli.common import CliError, SubParsers, open_store, print_json, stderr_is_tty, with_json
+
+if TYPE_CHECKING:
+    from store.db import Store
+    from store.db.feeds import FeedBook
 
 
 def register(sub: SubParsers) -> None:
@@ -40,8 +43,17 @@ def register(sub: SubParsers) -> None:
     p.set_defaults(handler=cmd_feed_pull)
 
 
+def _book(store: Store) -> FeedBook:
+    # Its models are built when imported: paid by the `feed` commands, not every start.
+    from store.db.feeds import FeedBook
+
+    return FeedBook(store)
+
+
 def read_feed(url: str) -> Feed:
     """Fetch and parse one feed; CliError (one line) for anything wrong."""
+    from store.fetch import inbox  # the fetcher and ingest: paid by the commands that fetch
+
     try:
         return inbox.read_feed(url)
     except (FetchError, FeedError) as exc:
@@ -56,7 +68,7 @@ def cmd_feed_add(args: argparse.Namespace) -> int:
     name = args.name or feed.title or urlsplit(args.url).hostname or args.url
     store = open_store(args)
     try:
-        info = FeedBook(store).add(args.url, name)
+        info = _book(store).add(args.url, name)
     finally:
         store.close()
     print(f"following feed #{info.id} “{info.name}” ({len(feed.items)} items in it now; "
@@ -67,7 +79,7 @@ def cmd_feed_add(args: argparse.Namespace) -> int:
 def cmd_feed_list(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     try:
-        feeds = FeedBook(store).all()
+        feeds = _book(store).all()
     finally:
         store.close()
     if args.json:
@@ -84,7 +96,7 @@ def cmd_feed_list(args: argparse.Namespace) -> int:
 def cmd_feed_rm(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     try:
-        book = FeedBook(store)
+        book = _book(store)
         info = book.find(args.feed)
         book.remove(info.id)
     finally:
@@ -102,7 +114,9 @@ def cmd_feed_pull(args: argparse.Namespace) -> int:
 
 
 def _pull(store: Store, args: argparse.Namespace) -> int:
-    book = FeedBook(store)
+    from store.fetch import inbox  # the fetcher and ingest: paid by the commands that fetch
+
+    book = _book(store)
     feeds = book.all()
     if not feeds:
         raise CliError("no feeds followed (add one with `bilat feed add URL`)")
