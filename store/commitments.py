@@ -94,17 +94,20 @@ def stem(word: str) -> str:
     return w.rstrip("e")
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str:
+    """The stem of a word as written, or "" for a stop word or a single letter."""
+    w = word.casefold()
+    if w in _STOP or len(w) < 2:
+        return ""
+    return stem(w)
+
+
 def content_words(text: str) -> list[str]:
     """The stems of the words that say what is done, in order (promise verbs left out)."""
-    out: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group().casefold()
-        if word in _STOP or len(word) < 2:
-            continue
-        s = stem(word)
-        if s and s not in out:
-            out.append(s)
-    return out
+    # Every sentence of every later meeting goes through here when commitments are
+    # tracked: one cached call per word, and a dict (not a list) to drop repeats.
+    return list(dict.fromkeys(s for s in map(_content_stem, _WORD.findall(text)) if s))
 
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
@@ -285,66 +288,92 @@ class Tracker:
 
     Each later sentence's words are computed once and looked up in an index of the
     commitments' action words, so a meeting costs its sentences, not sentences x commitments.
+    Commitments with the same topic and action words are decided alike by every meeting
+    after both were made, so they are followed as one group (`_Live`): a promise repeated
+    at many meetings of a long history costs one, not one per repetition (the cost was
+    quadratic). Each member takes the group's last decision if it came after the member
+    was made.
     """
 
     def __init__(self) -> None:
-        self._made: dict[int, tuple[Commitment, list[str]]] = {}
-        self._index: dict[str, set[int]] = {}
-        # id -> (state, evidence, meeting id, meeting date), and the due date read once
-        self._found: dict[int, tuple[CommitmentState, str, int | None, date | None]] = {}
+        self._groups: list[_Live] = []
+        self._live: dict[tuple[str | None, tuple[str, ...]], int] = {}  # key -> live group
+        self._index: dict[str, set[int]] = {}  # action word -> live groups
+        # commitment id -> (its group, the group's decisions when it was made)
+        self._members: dict[int, tuple[int, int]] = {}
         self._due: dict[int, date | None] = {}
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
         for w in words:
-            for cid in self._index.get(w, ()):
-                hits[cid] = hits.get(cid, 0) + 1
-        return [cid for cid, n in hits.items() if n >= 2]
+            for gid in self._index.get(w, ()):
+                hits[gid] = hits.get(gid, 0) + 1
+        return [gid for gid, n in hits.items() if n >= 2]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
-        if self._made:
+        if self._live:
             for topic, sentence in meeting.sentences:
                 words = set(content_words(sentence))
                 said: list[CommitmentState | None] = []  # read_state(sentence), read once
-                for cid in self._candidates(words):
-                    c, action = self._made[cid]
-                    if cid in decided or (c.topic is not None and topic is not None
-                                          and topic != c.topic):
+                for gid in self._candidates(words):
+                    g = self._groups[gid]
+                    if gid in decided or (g.topic is not None and topic is not None
+                                          and topic != g.topic):
                         continue
-                    if matches_words(action, words):
+                    if matches_words(g.action, words):
                         if not said:
                             said.append(read_state(sentence))
                         if said[0] is not None:
-                            decided[cid] = (said[0], sentence)
+                            decided[gid] = (said[0], sentence)
             for other in meeting.commitments:
                 words = set(content_words(other.text))
-                for cid in self._candidates(words):
-                    c, action = self._made[cid]
-                    if cid in decided or not (c.topic is None or other.topic in (None, c.topic)):
+                for gid in self._candidates(words):
+                    g = self._groups[gid]
+                    if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
                         continue
-                    if matches_words(action, words):
-                        decided[cid] = ("superseded", other.text)
-        for cid, (state, evidence) in decided.items():
+                    if matches_words(g.action, words):
+                        decided[gid] = ("superseded", other.text)
+        for gid, (state, evidence) in decided.items():
+            g = self._groups[gid]
             if state == "superseded":
                 # A newer promise carries it on (and is followed itself): stop here, so the
                 # index holds the live promises, not the whole history.
-                for w in self._made[cid][1]:
-                    self._index[w].discard(cid)
-            self._found[cid] = (state, evidence, meeting.meeting_id, meeting.meeting_date)
+                for w in g.action:
+                    self._index[w].discard(gid)
+                del self._live[(g.topic, tuple(g.action))]
+            g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
+            g.decisions += 1
         # This meeting's own commitments are followed from the next meeting on.
         for cid, c in commitments:
             action = action_words(c)
-            self._made[cid] = (c, action)
-            self._found[cid] = ("open", "", None, None)
+            key = (c.topic, tuple(action))
+            gid = self._live.get(key)
+            if gid is None:
+                gid = self._live[key] = len(self._groups)
+                self._groups.append(_Live(c.topic, action))
+                for w in action:
+                    self._index.setdefault(w, set()).add(gid)
+            self._members[cid] = (gid, self._groups[gid].decisions)
             self._due[cid] = due_date(c.due, meeting.meeting_date)
-            for w in action:
-                self._index.setdefault(w, set()).add(cid)
 
     def results(self) -> dict[int, Tracking]:
-        return {
-            cid: Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
-                          evidence_date=day, due_date=self._due[cid])
-            for cid, (state, evidence, mid, day) in self._found.items()
-        }
+        out: dict[int, Tracking] = {}
+        for cid, (gid, made_at) in self._members.items():
+            g = self._groups[gid]
+            last = g.last if g.last is not None and g.decisions > made_at else None
+            state, evidence, mid, day = last or ("open", "", None, None)
+            out[cid] = Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
+                                evidence_date=day, due_date=self._due[cid])
+        return out
+
+
+@dataclass
+class _Live:
+    """Commitments followed as one: their topic and action words, and the last decision."""
+
+    topic: str | None
+    action: list[str]
+    last: tuple[CommitmentState, str, int | None, date | None] | None = None
+    decisions: int = 0
