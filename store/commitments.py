@@ -349,12 +349,12 @@ class Tracker:
         for cid, c in commitments:
             action = action_words(c)
             key = (c.topic, tuple(action))
-            gid = self._live.get(key)
-            if gid is None:
-                gid = self._live[key] = len(self._groups)
+            if key not in self._live:
+                self._live[key] = len(self._groups)
                 self._groups.append(_Live(c.topic, action))
                 for w in action:
-                    self._index.setdefault(w, set()).add(gid)
+                    self._index.setdefault(w, set()).add(self._live[key])
+            gid = self._live[key]
             self._members[cid] = (gid, self._groups[gid].decisions)
             self._due[cid] = due_date(c.due, meeting.meeting_date)
 
