@@ -107,7 +107,7 @@ def content_words(text: str) -> list[str]:
     """The stems of the words that say what is done, in order (promise verbs left out)."""
     # Every sentence of every later meeting goes through here when commitments are
     # tracked: one cached call per word, and a dict (not a list) to drop repeats.
-    return list(dict.fromkeys(s for s in map(_content_stem, _WORD.findall(text)) if s))
+    return list(dict.fromkeys(filter(None, map(_content_stem, _WORD.findall(text)))))
 
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
@@ -305,8 +305,9 @@ class Tracker:
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
-        for w in words:
-            for gid in self._index.get(w, ()):
+        # Most of a sentence's words are in no promise: intersect in C first.
+        for w in self._index.keys() & words:
+            for gid in self._index[w]:
                 hits[gid] = hits.get(gid, 0) + 1
         return [gid for gid, n in hits.items() if n >= 2]
 
