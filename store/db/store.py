@@ -44,6 +44,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 DEFAULT_BUSY_TIMEOUT = 5.0
+DumpBatches = Callable[[], "dump_mod.Batches"]
 
 
 def _locked(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
@@ -323,6 +324,17 @@ class Store:
     @_locked
     def dump(self) -> StoreDump:
         return dump_mod.dump(self.conn)
+
+    def dump_batches(self, scope: dump_mod.DumpScope | None = None) -> dict[str, DumpBatches]:
+        """The dump's lists (StoreDump's order), each read a batch at a time (exports);
+        every batch is read under the lock. See `dump.sections`."""
+        return {name: functools.partial(self._batches_locked, make)
+                for name, make in dump_mod.sections(self.conn, scope).items()}
+
+    def _batches_locked(self, make: DumpBatches) -> dump_mod.Batches:
+        batches = _locked(lambda _self: make())(self)
+        while (batch := _locked(lambda _self: next(batches, None))(self)) is not None:
+            yield batch
 
     @_locked
     def load(self, dump: StoreDump) -> None:

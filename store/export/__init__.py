@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.db.dump import DumpScope
+from store.db.schema import CURRENT_VERSION
 from store.export import csv_export, html, json_dump, markdown, stream, timelinejs
 from store.export.select import Scope, Timeline, TimelineSource, gather, resolve_topics
 from store.export.target import ExportTargetError, existing_file, write_chunks
@@ -49,8 +51,8 @@ def chunks(
     if since is not None and until is not None and since > until:
         raise ValueError(f"--since {since} is after --until {until}")
     if fmt == "json":
-        scope = Scope(resolve_topics(topics, store.topics()), since, until)
-        return iter([json_dump.render(store.dump(), scope)])
+        scope = DumpScope(resolve_topics(topics, store.topics()), since, until)
+        return json_dump.chunks(CURRENT_VERSION, store.dump_batches(scope))
     # The page links each meeting to its articles' URLs.
     timeline = gather(store, topics, since, until)
     return iter([html.render(timeline, links=store.source_links())])
