@@ -515,10 +515,18 @@ class Store:
         return queries.counts(self.conn)
 
     @_locked
-    def source_links(self) -> dict[int, list[tuple[str | None, str | None]]]:
-        """Each meeting's articles as (outlet, url), oldest first: for exports' source links."""
+    def source_links(
+        self, meetings: list[MeetingRef] | None = None
+    ) -> dict[int, list[tuple[str | None, str | None]]]:
+        """Each meeting's articles as (outlet, url), oldest first: for exports' source links.
+        `meetings`: only theirs (one batch of an export; one query), else every meeting's."""
         links: dict[int, list[tuple[str | None, str | None]]] = {}
-        for row in self.conn.execute("SELECT meeting_id, source, url FROM articles ORDER BY id"):
+        where, params = "", [m.id for m in meetings or []]
+        if meetings is not None:
+            where = f"WHERE meeting_id IN ({','.join('?' * len(params)) or 'NULL'})"
+        for row in self.conn.execute(
+            f"SELECT meeting_id, source, url FROM articles {where} ORDER BY id", params
+        ):
             links.setdefault(row[0], []).append((row[1], row[2]))
         return links
 
