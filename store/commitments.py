@@ -110,6 +110,11 @@ def content_words(text: str) -> list[str]:
     return list(dict.fromkeys(filter(None, map(_content_stem, _WORD.findall(text)))))
 
 
+def content_word_set(text: str) -> set[str]:
+    """`set(content_words(text))`, without the ordered list in between."""
+    return set(filter(None, map(_content_stem, _WORD.findall(text))))
+
+
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
 _CUE = re.compile(
     r"\b(?:agreed to|agree to|agreed on|agreement to|pledged to|committed to|decided to|"
@@ -316,7 +321,7 @@ class Tracker:
         decided: dict[int, tuple[CommitmentState, str]] = {}
         if self._live:
             for topic, sentence in meeting.sentences:
-                words = set(content_words(sentence))
+                words = content_word_set(sentence)
                 said: list[CommitmentState | None] = []  # read_state(sentence), read once
                 for gid in self._candidates(words):
                     g = self._groups[gid]
@@ -329,7 +334,7 @@ class Tracker:
                         if said[0] is not None:
                             decided[gid] = (said[0], sentence)
             for other in meeting.commitments:
-                words = set(content_words(other.text))
+                words = content_word_set(other.text)
                 for gid in self._candidates(words):
                     g = self._groups[gid]
                     if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):

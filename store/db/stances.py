@@ -269,8 +269,9 @@ def _sentences(batch: list[MeetingRef], texts: Iterable[tuple[Any, ...]]
                ) -> dict[int, list[tuple[str | None, str]]]:
     out: dict[int, list[tuple[str | None, str]]] = {m.id: [] for m in batch}
     for meeting_id, spans, text in texts:
-        paragraphs = rows.paragraphs_from(spans)
-        pieces = [(p.topics, text[p.start:p.end]) for p in paragraphs] or [([], text)]
+        # Plain dicts, not Paragraph models: every article of the pair passes here.
+        pieces = [(p.get("topics", []), text[p["start"]:p["end"]])
+                  for p in json.loads(spans)] or [([], text)]
         for topics, chunk in pieces:
             for s in tracker_mod.sentences(chunk):
                 named: list[str | None] = list(topics) or [None]
