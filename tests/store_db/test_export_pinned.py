@@ -11,6 +11,8 @@ dump read whole (`Store.dump`, the pydantic `StoreDump`) and serialised by pydan
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -83,3 +85,27 @@ def test_json_dump_is_the_whole_dump_as_pydantic_writes_it(store: Store, scope: 
     wanted = Scope(resolve_topics(kwargs.get("topics"), store.topics()),  # type: ignore[arg-type]
                    kwargs.get("since"), kwargs.get("until"))  # type: ignore[arg-type]
     assert render(store, "json", **kwargs) == json_whole(store.dump(), wanted)  # type: ignore[arg-type]
+
+
+def test_json_dump_cut_by_topic_frees_a_repeat_whose_original_is_cut(tmp_path: Path) -> None:
+    """Two sources of one meeting share a quote (the second a repeat of the first); the
+    user moves the repeat to another topic. Cut to that topic, the repeat is kept and the
+    original is not: the streamed dump shows the repeat on its own, as the dump read whole
+    and cut by `narrow_dump` does."""
+    with Store.open(tmp_path / "bilat.db") as s:
+        first = draft(0)
+        text = first.text + " (second source)"
+        second = first.model_copy(update={
+            "source": "Other", "text": text, "original": text,
+            "sha256": hashlib.sha256(text.encode()).hexdigest()})
+        keep = s.add_draft(first).meeting_id
+        s.merge_meetings(keep, s.add_draft(second).meeting_id)
+        [(repeat, original)] = s.conn.execute(
+            "SELECT id, duplicate_of FROM quotes WHERE duplicate_of IS NOT NULL").fetchall()
+        s.set_quote_topic(repeat, "climate")
+        streamed = json.loads(render(s, "json", topics=["climate"]))
+        assert [(q["id"], q["duplicate_of"]) for q in streamed["quotes"]] == [(repeat, None)]
+        assert render(s, "json", topics=["climate"]) == json_whole(
+            s.dump(), Scope(("climate",)))
+        whole = json.loads(render(s, "json"))
+        assert (repeat, original) in [(q["id"], q["duplicate_of"]) for q in whole["quotes"]]
