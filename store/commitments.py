@@ -320,7 +320,12 @@ class Tracker:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
         if self._live:
+            # A sentence on a topic no live promise is about (and none is about every
+            # topic) can decide nothing: it is not even cut into words.
+            topics = {self._groups[gid].topic for gid in self._live.values()}
             for topic, sentence in meeting.sentences:
+                if topic is not None and topic not in topics and None not in topics:
+                    continue
                 words = content_word_set(sentence)
                 said: list[CommitmentState | None] = []  # read_state(sentence), read once
                 for gid in self._candidates(words):
