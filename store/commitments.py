@@ -369,14 +369,24 @@ class Tracker:
             self._members[cid] = (gid, self._groups[gid].decisions)
             self._due[cid] = due_date(c.due, meeting.meeting_date)
 
+    def result(self, cid: int) -> Tracking | None:
+        """One commitment's tracking (None: not fed), built when asked: an export asks
+        batch by batch, so it never holds a model per commitment of the pair."""
+        if cid not in self._members:
+            return None
+        gid, made_at = self._members[cid]
+        g = self._groups[gid]
+        last = g.last if g.last is not None and g.decisions > made_at else None
+        state, evidence, mid, day = last or ("open", "", None, None)
+        return Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
+                        evidence_date=day, due_date=self._due[cid])
+
     def results(self) -> dict[int, Tracking]:
         out: dict[int, Tracking] = {}
-        for cid, (gid, made_at) in self._members.items():
-            g = self._groups[gid]
-            last = g.last if g.last is not None and g.decisions > made_at else None
-            state, evidence, mid, day = last or ("open", "", None, None)
-            out[cid] = Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
-                                evidence_date=day, due_date=self._due[cid])
+        for cid in self._members:
+            found = self.result(cid)
+            assert found is not None
+            out[cid] = found
         return out
 
 

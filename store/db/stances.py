@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -282,7 +282,18 @@ def _sentences(batch: list[MeetingRef], texts: Iterable[tuple[Any, ...]]
 
 def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
              ) -> list[tuple[StoredCommitment, Tracking]]:
-    """Every commitment of the pair, oldest first, with what its later meetings say of it.
+    """Every commitment of the pair, oldest first, with what its later meetings say of it."""
+    made_all: list[StoredCommitment] = []
+    tracker = follow(conn, dyad, batch, made_all.extend)
+    results = tracker.results()
+    return [(c, results[c.id]) for c in made_all]
+
+
+def follow(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH,
+           made: Callable[[list[StoredCommitment]], object] | None = None
+           ) -> tracker_mod.Tracker:
+    """The tracker fed with every meeting of the pair (ask it `result(id)`); `made` sees
+    each meeting's commitments as they are read.
 
     Walks the pair's meetings oldest first, a batch at a time: one query for the batch's
     meetings, one for their commitments, one for their articles' texts. Texts are read
@@ -292,15 +303,14 @@ def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
     tracker = tracker_mod.Tracker()
     after: MeetingRef | None = None
     following = False
-    made_all: list[StoredCommitment] = []
     while True:
         refs = meeting_batch(conn, pair, None, None, None, after, batch)
         if not refs:
             break
         ids = [m.id for m in refs]
-        made = commitments_of(conn, ids)
+        found_by = commitments_of(conn, ids)
         texts: dict[int, list[tuple[str | None, str]]] = {}
-        if following or made:
+        if following or found_by:
             marks = ",".join("?" * len(ids))
             texts = _sentences(refs, tuples(
                 conn,
@@ -309,16 +319,16 @@ def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
                     WHERE a.meeting_id IN ({marks}) ORDER BY a.id""", ids,
             ))
         for m in refs:
-            found = made.get(m.id, [])
+            found = found_by.get(m.id, [])
             tracker.feed(
                 tracker_mod.Later(m.id, m.meeting_date, texts.get(m.id, []), list(found)),
                 [(c.id, c) for c in found],
             )
             following = following or bool(found)
-            made_all.extend(found)
+            if made is not None and found:
+                made(found)
         after = refs[-1]
-    results = tracker.results()
-    return [(c, results[c.id]) for c in made_all]
+    return tracker
 
 
 def commitments_of(

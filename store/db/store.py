@@ -313,6 +313,12 @@ class Store:
         return stances.stances_of(self.conn, [m.id for m in meetings])
 
     @_locked
+    def commitment_tracker(self, dyad: list[str]) -> Callable[[int], Tracking | None]:
+        """What the pair's later meetings say of each commitment, asked by id (exports: the
+        pair is walked once, and no model is held per commitment)."""
+        return stances.follow(self.conn, dyad).result
+
+    @_locked
     def commitment_tracking(self, dyad: list[str]) -> dict[int, Tracking]:
         """Each commitment of the pair (by id) with what its later meetings say of it."""
         return {c.id: t for c, t in stances.tracking(self.conn, dyad)}
