@@ -94,17 +94,25 @@ def stem(word: str) -> str:
     return w.rstrip("e")
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str:
+    """The stem of a word as written, or "" for a stop word or a single letter."""
+    w = word.casefold()
+    if w in _STOP or len(w) < 2:
+        return ""
+    return stem(w)
+
+
 def content_words(text: str) -> list[str]:
     """The stems of the words that say what is done, in order (promise verbs left out)."""
-    out: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group().casefold()
-        if word in _STOP or len(word) < 2:
-            continue
-        s = stem(word)
-        if s and s not in out:
-            out.append(s)
-    return out
+    # Every sentence of every later meeting goes through here when commitments are
+    # tracked: one cached call per word, and a dict (not a list) to drop repeats.
+    return list(dict.fromkeys(filter(None, map(_content_stem, _WORD.findall(text)))))
+
+
+def content_word_set(text: str) -> set[str]:
+    """`set(content_words(text))`, without the ordered list in between."""
+    return set(filter(None, map(_content_stem, _WORD.findall(text))))
 
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
@@ -285,77 +293,127 @@ class Tracker:
 
     Each later sentence's words are computed once and looked up in an index of the
     commitments' action words, so a meeting costs its sentences, not sentences x commitments.
+    Commitments with the same topic and action words are decided alike by every meeting
+    after both were made, so they are followed as one group (`_Live`): a promise repeated
+    at many meetings of a long history costs one, not one per repetition (the cost was
+    quadratic). Each member takes the group's last decision if it came after the member
+    was made.
     """
 
     def __init__(self) -> None:
-        self._made: dict[int, tuple[Commitment, list[str]]] = {}
-        self._index: dict[str, set[int]] = {}
-        # id -> (state, evidence, meeting id, meeting date), and the due date read once
-        self._found: dict[int, tuple[CommitmentState, str, int | None, date | None]] = {}
+        self._groups: list[_Live] = []
+        self._live: dict[tuple[str | None, tuple[str, ...]], int] = {}  # key -> live group
+        self._index: dict[str, set[int]] = {}  # action word -> live groups
+        # commitment id -> (its group, the group's decisions when it was made)
+        self._members: dict[int, tuple[int, int]] = {}
         self._due: dict[int, date | None] = {}
+        self._resumed: dict[int, Tracking] = {}  # taken back from a stored walk
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
-        for w in words:
-            for cid in self._index.get(w, ()):
-                hits[cid] = hits.get(cid, 0) + 1
-        return [cid for cid, n in hits.items() if n >= 2]
+        # Most of a sentence's words are in no promise: intersect in C first.
+        for w in self._index.keys() & words:
+            for gid in self._index[w]:
+                hits[gid] = hits.get(gid, 0) + 1
+        return [gid for gid, n in hits.items() if n >= 2]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
-        if self._made:
+        if self._live:
+            # A sentence on a topic no live promise is about (and none is about every
+            # topic) can decide nothing: it is not even cut into words.
+            topics = {self._groups[gid].topic for gid in self._live.values()}
             for topic, sentence in meeting.sentences:
-                words = set(content_words(sentence))
+                if topic is not None and topic not in topics and None not in topics:
+                    continue
+                words = content_word_set(sentence)
                 said: list[CommitmentState | None] = []  # read_state(sentence), read once
-                for cid in self._candidates(words):
-                    c, action = self._made[cid]
-                    if cid in decided or (c.topic is not None and topic is not None
-                                          and topic != c.topic):
+                for gid in self._candidates(words):
+                    g = self._groups[gid]
+                    if gid in decided or (g.topic is not None and topic is not None
+                                          and topic != g.topic):
                         continue
-                    if matches_words(action, words):
+                    if matches_words(g.action, words):
                         if not said:
                             said.append(read_state(sentence))
                         if said[0] is not None:
-                            decided[cid] = (said[0], sentence)
+                            decided[gid] = (said[0], sentence)
             for other in meeting.commitments:
-                words = set(content_words(other.text))
-                for cid in self._candidates(words):
-                    c, action = self._made[cid]
-                    if cid in decided or not (c.topic is None or other.topic in (None, c.topic)):
+                words = content_word_set(other.text)
+                for gid in self._candidates(words):
+                    g = self._groups[gid]
+                    if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
                         continue
-                    if matches_words(action, words):
-                        decided[cid] = ("superseded", other.text)
-        for cid, (state, evidence) in decided.items():
+                    if matches_words(g.action, words):
+                        decided[gid] = ("superseded", other.text)
+        for gid, (state, evidence) in decided.items():
+            g = self._groups[gid]
             if state == "superseded":
                 # A newer promise carries it on (and is followed itself): stop here, so the
                 # index holds the live promises, not the whole history.
-                for w in self._made[cid][1]:
-                    self._index[w].discard(cid)
-            self._found[cid] = (state, evidence, meeting.meeting_id, meeting.meeting_date)
+                for w in g.action:
+                    self._index[w].discard(gid)
+                del self._live[(g.topic, tuple(g.action))]
+            g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
+            g.decisions += 1
         # This meeting's own commitments are followed from the next meeting on.
         for cid, c in commitments:
             action = action_words(c)
-            self._made[cid] = (c, action)
-            self._found[cid] = ("open", "", None, None)
+            key = (c.topic, tuple(action))
+            if key not in self._live:
+                self._live[key] = len(self._groups)
+                self._groups.append(_Live(c.topic, action))
+                for w in action:
+                    self._index.setdefault(w, set()).add(self._live[key])
+            gid = self._live[key]
+            self._members[cid] = (gid, self._groups[gid].decisions)
             self._due[cid] = due_date(c.due, meeting.meeting_date)
-            for w in action:
-                self._index.setdefault(w, set()).add(cid)
+
+    def result(self, cid: int) -> Tracking | None:
+        """One commitment's tracking (None: not fed), built when asked: an export asks
+        batch by batch, so it never holds a model per commitment of the pair."""
+        if cid not in self._members:
+            return None
+        gid, made_at = self._members[cid]
+        g = self._groups[gid]
+        last = g.last if g.last is not None and g.decisions > made_at else None
+        if last is None and cid in self._resumed:
+            return self._resumed[cid]  # nothing new since the stored walk
+        state, evidence, mid, day = last or ("open", "", None, None)
+        return Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
+                        evidence_date=day, due_date=self._due[cid])
 
     def resume(self, cid: int, c: Commitment, found: Tracking) -> None:
         """Take back a live commitment (not superseded) as a stored walk left it, so that the
-        walk goes on from the pair's next meeting without the meetings before."""
+        walk goes on from the pair's next meeting without the meetings before: it keeps
+        its stored state until a later meeting decides its group anew."""
         action = action_words(c)
-        self._made[cid] = (c, action)
-        self._found[cid] = (found.state, found.evidence, found.evidence_meeting_id,
-                            found.evidence_date)
+        key = (c.topic, tuple(action))
+        if key not in self._live:
+            self._live[key] = len(self._groups)
+            self._groups.append(_Live(c.topic, action))
+            for w in action:
+                self._index.setdefault(w, set()).add(self._live[key])
+        gid = self._live[key]
+        self._members[cid] = (gid, self._groups[gid].decisions)
         self._due[cid] = found.due_date
-        for w in action:
-            self._index.setdefault(w, set()).add(cid)
+        self._resumed[cid] = found
 
     def results(self) -> dict[int, Tracking]:
-        return {
-            cid: Tracking(state=state, evidence=evidence, evidence_meeting_id=mid,
-                          evidence_date=day, due_date=self._due[cid])
-            for cid, (state, evidence, mid, day) in self._found.items()
-        }
+        out: dict[int, Tracking] = {}
+        for cid in self._members:
+            found = self.result(cid)
+            assert found is not None
+            out[cid] = found
+        return out
+
+
+@dataclass
+class _Live:
+    """Commitments followed as one: their topic and action words, and the last decision."""
+
+    topic: str | None
+    action: list[str]
+    last: tuple[CommitmentState, str, int | None, date | None] | None = None
+    decisions: int = 0

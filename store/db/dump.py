@@ -5,11 +5,15 @@ from __future__ import annotations
 import codecs
 import json
 import sqlite3
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
 
 from store.db import journal, rows
 from store.db.connection import transaction
-from store.db.curate import meeting_edits
 from store.db.errors import StoreError
 from store.db.schema import CURRENT_VERSION
 from store.db.textkey import text_key
@@ -24,31 +28,151 @@ from store.models import (
     DumpPosition,
     DumpQuote,
     Figure,
+    MeetingEdits,
     Status,
     StoreDump,
     Topic,
 )
 
+BATCH = 1000
+ARTICLE_BATCH = 100  # articles carry their whole text and original: fewer at a time
+
+Batches = Iterator[list[BaseModel]]
+
+
+@dataclass(frozen=True)
+class DumpScope:
+    """Which meetings (and what of them) a dump holds: topic ids (None = all) and an
+    inclusive date range; undated meetings only without a range (`export.Scope`)."""
+
+    topics: tuple[str, ...] | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.topics is None and self.since is None and self.until is None
+
 
 def dump(conn: sqlite3.Connection) -> StoreDump:
     """Everything, in a stable order (by id), so two equal stores dump equal."""
-    c = conn.execute
     return StoreDump(
         schema_version=CURRENT_VERSION,
-        topics=[rows.topic_from(r) for r in c("SELECT * FROM topics ORDER BY rowid")],
-        actors=[
+        **{name: [row for batch in batches() for row in batch]
+           for name, batches in sections(conn).items()},
+    )
+
+
+def sections(conn: sqlite3.Connection, scope: DumpScope | None = None
+             ) -> dict[str, Callable[[], Batches]]:
+    """The dump's lists (StoreDump's fields, in its order), each read a batch (one query
+    per table) at a time, so a dump of any size is written holding one batch.
+
+    With a scope, the dump is cut as `export.select.narrow_dump` cuts it, in SQL: kept
+    meetings with all their articles; entries, overrides, quotes, positions and
+    commitments of kept meetings on topics in scope; topics and actors whole.
+    """
+    cut = _Cut(scope or DumpScope())
+    return {
+        "topics": lambda: iter([[rows.topic_from(r) for r in conn.execute(
+            "SELECT * FROM topics ORDER BY rowid")]]),
+        "actors": lambda: iter([[
             Actor(name=r["name"], role=r["role"], country=r["country"],
                   aliases=json.loads(r["aliases"]), kind=r["kind"])
-            for r in c("SELECT * FROM actors ORDER BY name")
-        ],
-        meetings=[
+            for r in conn.execute("SELECT * FROM actors ORDER BY name")]]),
+        "meetings": lambda: _meetings(conn, cut),
+        "articles": lambda: _articles(conn, cut),
+        "entries": lambda: _entries(conn, cut),
+        "overrides": lambda: _overrides(conn, cut),
+        "quotes": lambda: _quotes(conn, cut),
+        "positions": lambda: _keyed(conn, cut, "positions", _position),
+        "commitments": lambda: _keyed(conn, cut, "commitments", _commitment),
+    }
+
+
+class _Cut:
+    """A scope as SQL conditions on `m` (the meeting) and on a row's topic."""
+
+    def __init__(self, scope: DumpScope) -> None:
+        self.whole = scope.whole
+        conds: list[str] = []
+        params: list[Any] = []
+        if scope.since is not None or scope.until is not None:
+            conds.append("m.meeting_date IS NOT NULL")
+        if scope.since is not None:
+            conds.append("m.meeting_date >= ?")
+            params.append(scope.since.isoformat())
+        if scope.until is not None:
+            conds.append("m.meeting_date <= ?")
+            params.append(scope.until.isoformat())
+        self.topic_params: tuple[Any, ...] = tuple(scope.topics or ())
+        self.topics = scope.topics is not None
+        marks = ",".join("?" * len(self.topic_params)) or "NULL"
+        self.topic_in = f"IN ({marks})"
+        if scope.topics is not None:
+            # A topic filter keeps the meetings that raised one of the topics.
+            conds.append(
+                f"""(EXISTS (SELECT 1 FROM topic_entries e WHERE e.meeting_id = m.id
+                            AND e.topic_id {self.topic_in})
+                     OR EXISTS (SELECT 1 FROM entry_overrides o WHERE o.meeting_id = m.id
+                            AND o.status IS NOT NULL AND o.topic_id {self.topic_in}))""")
+            params += [*self.topic_params, *self.topic_params]
+        self.meeting = " AND ".join(conds) or "1"
+        self.meeting_params = tuple(params)
+
+    def topic(self, column: str) -> tuple[str, tuple[Any, ...]]:
+        """A condition that the row's topic (`column`) is in scope."""
+        if not self.topics:
+            return "1", ()
+        return f"{column} {self.topic_in}", self.topic_params
+
+
+def _meetings(conn: sqlite3.Connection, cut: _Cut) -> Batches:
+    after = 0
+    while True:
+        found = conn.execute(
+            f"""SELECT * FROM meetings m WHERE m.id > ? AND {cut.meeting}
+                ORDER BY m.id LIMIT ?""", (after, *cut.meeting_params, BATCH)).fetchall()
+        if not found:
+            return
+        ids = [r["id"] for r in found]
+        edits = _edits(conn, ids)
+        yield [
             DumpMeeting(id=r["id"], title=r["title"], meeting_date=rows.to_date(r["meeting_date"]),
                         location=r["location"], dyad=json.loads(r["dyad"]),
                         participants=rows.actors_from(r["participants"]),
-                        review=json.loads(r["review"]), edits=meeting_edits(conn, r["id"]))
-            for r in c("SELECT * FROM meetings ORDER BY id")
-        ],
-        articles=[
+                        review=json.loads(r["review"]), edits=edits.get(r["id"]))
+            for r in found
+        ]
+        after = ids[-1]
+
+
+def _edits(conn: sqlite3.Connection, ids: list[int]) -> dict[int, MeetingEdits]:
+    """The user's corrections of a batch of meetings (as `curate.meeting_edits`): one query."""
+    marks = ",".join("?" * len(ids))
+    return {
+        r["meeting_id"]: MeetingEdits(
+            title=r["title"], meeting_date=rows.to_date(r["meeting_date"]),
+            location=r["location"], dyad=rows.json_list(r["dyad"]) if r["dyad"] else None,
+            participants_added=rows.actors_from(r["participants_added"]),
+            participants_removed=rows.json_list(r["participants_removed"]),
+        )
+        for r in conn.execute(
+            f"SELECT * FROM meeting_edits WHERE meeting_id IN ({marks})", ids)
+    }
+
+
+def _articles(conn: sqlite3.Connection, cut: _Cut) -> Batches:
+    after = 0
+    while True:
+        found = conn.execute(
+            f"""SELECT a.*, t.original, t.text FROM articles a
+                JOIN article_texts t ON t.article_id = a.id JOIN meetings m ON m.id = a.meeting_id
+                WHERE a.id > ? AND {cut.meeting} ORDER BY a.id LIMIT ?""",
+            (after, *cut.meeting_params, ARTICLE_BATCH)).fetchall()
+        if not found:
+            return
+        yield [
             DumpArticle(
                 id=r["id"], meeting_id=r["meeting_id"], title=r["title"],
                 published=rows.to_date(r["published"]),
@@ -60,24 +184,76 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
                 date_source=r["date_source"], place_source=r["place_source"],
                 dyad_source=r["dyad_source"], review=json.loads(r["review"]),
             )
-            for r in c(
-                """SELECT a.*, t.original, t.text FROM articles a
-                   JOIN article_texts t ON t.article_id = a.id ORDER BY a.id"""
-            )
-        ],
-        entries=[
+            for r in found
+        ]
+        after = found[-1]["id"]
+
+
+def _entries(conn: sqlite3.Connection, cut: _Cut) -> Batches:
+    """Entries by (article, topic): a keyset on the table's unique (article_id, topic_id)."""
+    after: tuple[int, str] = (0, "")
+    topic, tparams = cut.topic("e.topic_id")
+    while True:
+        found = conn.execute(
+            f"""SELECT e.* FROM topic_entries e JOIN meetings m ON m.id = e.meeting_id
+                WHERE (e.article_id, e.topic_id) > (?, ?) AND {topic} AND {cut.meeting}
+                ORDER BY e.article_id, e.topic_id LIMIT ?""",
+            (*after, *tparams, *cut.meeting_params, BATCH)).fetchall()
+        if not found:
+            return
+        yield [
             DumpEntry(meeting_id=r["meeting_id"], article_id=r["article_id"],
                       topic_id=r["topic_id"], status=Status(r["status"]), evidence=r["evidence"],
                       summary=r["summary"], paragraphs=json.loads(r["paragraphs"]),
                       figures=[Figure.model_validate(f) for f in json.loads(r["figures"])])
-            for r in c("SELECT * FROM topic_entries ORDER BY article_id, topic_id")
-        ],
-        overrides=[
+            for r in found
+        ]
+        after = (found[-1]["article_id"], found[-1]["topic_id"])
+
+
+def _overrides(conn: sqlite3.Connection, cut: _Cut) -> Batches:
+    after: tuple[int, str] = (0, "")
+    topic, tparams = cut.topic("o.topic_id")
+    while True:
+        found = conn.execute(
+            f"""SELECT o.* FROM entry_overrides o JOIN meetings m ON m.id = o.meeting_id
+                WHERE (o.meeting_id, o.topic_id) > (?, ?) AND {topic} AND {cut.meeting}
+                ORDER BY o.meeting_id, o.topic_id LIMIT ?""",
+            (*after, *tparams, *cut.meeting_params, BATCH)).fetchall()
+        if not found:
+            return
+        yield [
             DumpOverride(meeting_id=r["meeting_id"], topic_id=r["topic_id"],
                          status=Status(r["status"]) if r["status"] else None, note=r["note"])
-            for r in c("SELECT * FROM entry_overrides ORDER BY meeting_id, topic_id")
-        ],
-        quotes=[
+            for r in found
+        ]
+        after = (found[-1]["meeting_id"], found[-1]["topic_id"])
+
+
+# A quote's topic as the user sees it (the `eff_topic` column).
+_QUOTE_TOPIC = "(CASE WHEN q.topic_overridden THEN q.topic_override ELSE q.topic END)"
+
+
+def _quotes(conn: sqlite3.Connection, cut: _Cut) -> Batches:
+    after = 0
+    topic, tparams = cut.topic(_QUOTE_TOPIC)
+    kept = f"{topic} AND {cut.meeting}"
+    while True:
+        found = conn.execute(
+            f"""SELECT q.* FROM quotes q JOIN meetings m ON m.id = q.meeting_id
+                WHERE q.id > ? AND {kept} ORDER BY q.id LIMIT ?""",
+            (after, *tparams, *cut.meeting_params, BATCH)).fetchall()
+        if not found:
+            return
+        originals = {r["duplicate_of"] for r in found if r["duplicate_of"] is not None}
+        if originals and not cut.whole:
+            # A kept quote may repeat one that was cut; it is then shown on its own.
+            marks = ",".join("?" * len(originals))
+            originals = {r[0] for r in conn.execute(
+                f"""SELECT q.id FROM quotes q JOIN meetings m ON m.id = q.meeting_id
+                    WHERE q.id IN ({marks}) AND {kept}""",
+                (*originals, *tparams, *cut.meeting_params))}
+        yield [
             DumpQuote(
                 id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
                 text=r["text"], speaker=r["speaker"], speaker_country=r["speaker_country"],
@@ -86,29 +262,46 @@ def dump(conn: sqlite3.Connection) -> StoreDump:
                 speaker_country_override=r["speaker_country_override"],
                 topic_override=r["topic_override"], topic_overridden=bool(r["topic_overridden"]),
                 country_overridden=bool(r["country_overridden"]),
-                dropped=bool(r["dropped"]), duplicate_of=r["duplicate_of"],
+                dropped=bool(r["dropped"]),
+                duplicate_of=r["duplicate_of"] if r["duplicate_of"] in originals else None,
             )
-            for r in c("SELECT * FROM quotes ORDER BY id")
-        ],
-        positions=[
-            DumpPosition(
-                id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
-                side=r["side"], speaker=r["speaker"], topic=r["topic"], kind=r["kind"],
-                text=r["text"], paragraph=r["paragraph"], start=r["start"], end=r["end"],
-                quote=r["quote"],
-            )
-            for r in c("SELECT * FROM positions ORDER BY id")
-        ],
-        commitments=[
-            DumpCommitment(
-                id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
-                parties=json.loads(r["parties"]), topic=r["topic"], text=r["text"], due=r["due"],
-                paragraph=r["paragraph"], start=r["start"], end=r["end"],
-                manual_state=r["manual_state"], note=r["note"],
-            )
-            for r in c("SELECT * FROM commitments ORDER BY id")
-        ],
+            for r in found
+        ]
+        after = found[-1]["id"]
+
+
+def _position(r: sqlite3.Row) -> BaseModel:
+    return DumpPosition(
+        id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
+        side=r["side"], speaker=r["speaker"], topic=r["topic"], kind=r["kind"],
+        text=r["text"], paragraph=r["paragraph"], start=r["start"], end=r["end"],
+        quote=r["quote"],
     )
+
+
+def _commitment(r: sqlite3.Row) -> BaseModel:
+    return DumpCommitment(
+        id=r["id"], meeting_id=r["meeting_id"], article_id=r["article_id"],
+        parties=json.loads(r["parties"]), topic=r["topic"], text=r["text"], due=r["due"],
+        paragraph=r["paragraph"], start=r["start"], end=r["end"],
+        manual_state=r["manual_state"], note=r["note"],
+    )
+
+
+def _keyed(conn: sqlite3.Connection, cut: _Cut, table: str,
+           make: Callable[[sqlite3.Row], BaseModel]) -> Batches:
+    """Positions or commitments by id, of kept meetings and on topics in scope."""
+    after = 0
+    topic, tparams = cut.topic("x.topic")
+    while True:
+        found = conn.execute(
+            f"""SELECT x.* FROM {table} x JOIN meetings m ON m.id = x.meeting_id
+                WHERE x.id > ? AND {topic} AND {cut.meeting} ORDER BY x.id LIMIT ?""",
+            (after, *tparams, *cut.meeting_params, BATCH)).fetchall()
+        if not found:
+            return
+        yield [make(r) for r in found]
+        after = found[-1]["id"]
 
 
 # SQLite's INTEGER is 64-bit signed; ids start at 1 (bilat addresses meetings by `#N`, N >= 1).

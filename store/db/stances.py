@@ -304,8 +304,9 @@ def _sentences(batch: list[MeetingRef], texts: Iterable[tuple[Any, ...]]
                ) -> dict[int, list[tuple[str | None, str]]]:
     out: dict[int, list[tuple[str | None, str]]] = {m.id: [] for m in batch}
     for meeting_id, spans, text in texts:
-        paragraphs = rows.paragraphs_from(spans)
-        pieces = [(p.topics, text[p.start:p.end]) for p in paragraphs] or [([], text)]
+        # Plain dicts, not Paragraph models: every article of the pair passes here.
+        pieces = [(p.get("topics", []), text[p["start"]:p["end"]])
+                  for p in json.loads(spans)] or [([], text)]
         for topics, chunk in pieces:
             for s in tracker_mod.sentences(chunk):
                 named: list[str | None] = list(topics) or [None]
@@ -340,9 +341,9 @@ def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracke
         if not refs:
             break
         ids = [m.id for m in refs]
-        made = commitments_of(conn, ids)
+        found_by = commitments_of(conn, ids)
         texts: dict[int, list[tuple[str | None, str]]] = {}
-        if following or made:
+        if following or found_by:
             marks = ",".join("?" * len(ids))
             texts = _sentences(refs, tuples(
                 conn,
@@ -351,7 +352,7 @@ def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracke
                     WHERE a.meeting_id IN ({marks}) ORDER BY a.id""", ids,
             ))
         for m in refs:
-            found = made.get(m.id, [])
+            found = found_by.get(m.id, [])
             tracker.feed(
                 tracker_mod.Later(m.id, m.meeting_date, texts.get(m.id, []), list(found)),
                 [(c.id, c) for c in found],

@@ -44,6 +44,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 DEFAULT_BUSY_TIMEOUT = 5.0
+DumpBatches = Callable[[], "dump_mod.Batches"]
 
 
 def _locked(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
@@ -318,6 +319,12 @@ class Store:
         return stances.stances_of(self.conn, [m.id for m in meetings])
 
     @_locked
+    def commitment_tracker(self, dyad: list[str]) -> Callable[[int], Tracking | None]:
+        """What the pair's later meetings say of each commitment, asked by id (exports): the
+        stored tracking, brought up to date first when a change made it stale."""
+        return stances.stored_tracking(self.conn, dyad).get
+
+    @_locked
     def commitment_tracking(self, dyad: list[str]) -> dict[int, Tracking]:
         """Each commitment of the pair (by id) with what its later meetings say of it."""
         return stances.stored_tracking(self.conn, dyad)
@@ -334,6 +341,17 @@ class Store:
     @_locked
     def dump(self) -> StoreDump:
         return dump_mod.dump(self.conn)
+
+    def dump_batches(self, scope: dump_mod.DumpScope | None = None) -> dict[str, DumpBatches]:
+        """The dump's lists (StoreDump's order), each read a batch at a time (exports);
+        every batch is read under the lock. See `dump.sections`."""
+        return {name: functools.partial(self._batches_locked, make)
+                for name, make in dump_mod.sections(self.conn, scope).items()}
+
+    def _batches_locked(self, make: DumpBatches) -> dump_mod.Batches:
+        batches = _locked(lambda _self: make())(self)
+        while (batch := _locked(lambda _self: next(batches, None))(self)) is not None:
+            yield batch
 
     @_locked
     def load(self, dump: StoreDump) -> None:
@@ -514,10 +532,18 @@ class Store:
         return queries.counts(self.conn)
 
     @_locked
-    def source_links(self) -> dict[int, list[tuple[str | None, str | None]]]:
-        """Each meeting's articles as (outlet, url), oldest first: for exports' source links."""
+    def source_links(
+        self, meetings: list[MeetingRef] | None = None
+    ) -> dict[int, list[tuple[str | None, str | None]]]:
+        """Each meeting's articles as (outlet, url), oldest first: for exports' source links.
+        `meetings`: only theirs (one batch of an export; one query), else every meeting's."""
         links: dict[int, list[tuple[str | None, str | None]]] = {}
-        for row in self.conn.execute("SELECT meeting_id, source, url FROM articles ORDER BY id"):
+        where, params = "", [m.id for m in meetings or []]
+        if meetings is not None:
+            where = f"WHERE meeting_id IN ({','.join('?' * len(params)) or 'NULL'})"
+        for row in self.conn.execute(
+            f"SELECT meeting_id, source, url FROM articles {where} ORDER BY id", params
+        ):
             links.setdefault(row[0], []).append((row[1], row[2]))
         return links
 

@@ -1,11 +1,11 @@
 """Exports of a store's history: Markdown, JSON dump, CSV, standalone HTML, TimelineJS.
 
-Each format turns a timeline into text in pieces (`chunks`). Markdown, CSV and
-TimelineJS read the store batch by batch while they write (`stream.timeline`),
-so an export holds one batch, not the store; HTML and the JSON dump still read
-it whole. `write_export` writes to a path by its kind (`target.write_chunks`): a
-regular file atomically (temp file, then `os.replace`), a symlink's target the
-same way, a device or FIFO as a stream.
+Each format turns a timeline into text in pieces (`chunks`). Every format reads
+the store batch by batch while it writes (`stream.timeline`; the JSON dump
+`Store.dump_batches`), so an export holds one batch, not the store.
+`write_export` writes to a path by its kind (`target.write_chunks`): a regular
+file atomically (temp file, then `os.replace`), a symlink's target the same way,
+a device or FIFO as a stream.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.db.dump import DumpScope
+from store.db.schema import CURRENT_VERSION
 from store.export import csv_export, html, json_dump, markdown, stream, timelinejs
 from store.export.select import Scope, Timeline, TimelineSource, gather, resolve_topics
 from store.export.target import ExportTargetError, existing_file, write_chunks
@@ -49,11 +51,10 @@ def chunks(
     if since is not None and until is not None and since > until:
         raise ValueError(f"--since {since} is after --until {until}")
     if fmt == "json":
-        scope = Scope(resolve_topics(topics, store.topics()), since, until)
-        return iter([json_dump.render(store.dump(), scope)])
-    # The page links each meeting to its articles' URLs.
-    timeline = gather(store, topics, since, until)
-    return iter([html.render(timeline, links=store.source_links())])
+        scope = DumpScope(resolve_topics(topics, store.topics()), since, until)
+        return json_dump.chunks(CURRENT_VERSION, store.dump_batches(scope))
+    # The page links each meeting to its articles' URLs, read a batch of meetings at a time.
+    return html.chunks(stream.timeline(store, topics, since, until), links=store.source_links)
 
 
 def render(

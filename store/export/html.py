@@ -10,6 +10,7 @@ when it is http(s).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 from html import escape
 
@@ -17,16 +18,18 @@ from store.export.common import (
     commitment_details,
     commitment_state,
     figure_texts,
+    joined_lines,
     position_speaker,
     speaker,
     transition,
     when,
     with_previous,
 )
-from store.export.select import DyadHistory, Timeline, dyad_label
-from store.models import MeetingRef, Status
+from store.export.select import DyadSource, TimelineSource, dyad_label
+from store.models import EntryView, MeetingRef, Status, Topic
 
 Links = dict[int, list[tuple[str | None, str | None]]]
+LinksOf = Callable[[list[MeetingRef]], Links]  # the links of a batch of meetings
 
 # Status colours, chosen to read on white and on the dark background (>= 3:1 as marks);
 # the glyph inside each mark carries the status without colour.
@@ -81,16 +84,28 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def render(timeline: Timeline, links: Links | None = None) -> str:
-    links = links or {}
-    body: list[str] = [f"<h1>{e(timeline.title)}</h1>",
-                       f"<p class=\"muted\">{timeline.meeting_count} meetings</p>",
-                       legend()]
-    many = timeline.shown_dyads > 1
-    for d in timeline.dyads:
-        if d.meetings:
-            body.extend(_dyad(d, many, links))
-    return "\n".join([
+def render(timeline: TimelineSource, links: Links | LinksOf | None = None) -> str:
+    """The whole page as one string (see `chunks`)."""
+    return "".join(chunks(timeline, links))
+
+
+def chunks(timeline: TimelineSource, links: Links | LinksOf | None = None) -> Iterator[str]:
+    """The page in pieces, written as the store is read (a batch at a time: the page's
+    size grows with the store, the memory it takes does not).
+
+    `links`: each meeting's articles as (outlet, url), held (a dict) or read for a batch
+    of meetings at a time (a function).
+    """
+    if links is None or isinstance(links, dict):
+        held = links or {}
+        links_of: LinksOf = lambda _batch: held  # noqa: E731
+    else:
+        links_of = links
+    return joined_lines(_page(timeline, links_of))
+
+
+def _page(timeline: TimelineSource, links_of: LinksOf) -> Iterator[str]:
+    yield from (
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -103,11 +118,15 @@ def render(timeline: Timeline, links: Links | None = None) -> str:
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        *body,
-        "</body>",
-        "</html>",
-        "",
-    ])
+        f"<h1>{e(timeline.title)}</h1>",
+        f"<p class=\"muted\">{timeline.meeting_count} meetings</p>",
+        legend(),
+    )
+    many = timeline.shown_dyads > 1
+    for d in timeline.dyads:
+        if d.meeting_count:
+            yield from _dyad(d, many, links_of)
+    yield from ("</body>", "</html>")
 
 
 def legend() -> str:
@@ -120,74 +139,90 @@ def legend() -> str:
             '<li><span class="muted">dashed lane: topic not raised at a meeting</span></li></ul>')
 
 
-def _slug(d: DyadHistory) -> str:
+def _slug(d: DyadSource) -> str:
     return "-".join(c.lower().replace(" ", "_") for c in d.dyad) or "unknown"
 
 
-def _dyad(d: DyadHistory, many: bool, links: Links) -> list[str]:
+def _batched(meetings: Iterator[MeetingRef], size: int = 1000) -> Iterator[list[MeetingRef]]:
+    batch: list[MeetingRef] = []
+    for m in meetings:
+        batch.append(m)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _dyad(d: DyadSource, many: bool, links_of: LinksOf) -> Iterator[str]:
+    """A pair's part of the page. The store is walked a few times (the lanes need the
+    date range and the topics raised before their first mark; the contents need each
+    topic's count and latest status), each walk a batch at a time."""
     slug = _slug(d)
-    out: list[str] = []
     if many:
-        out.append(f"<h2>{e(dyad_label(d.dyad))}</h2>")
-    out.append(lanes_svg(d, slug))
-    out.append("<h2>Contents</h2>")
-    out.append('<ul class="contents">')
-    for topic in d.topics:
-        views = d.entries.get(topic.id)
-        if views:
-            latest = views[-1].status
-            out.append(f'<li><a href="#{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</a> '
-                       f'<span class="muted">{len(views)} meetings, now '
-                       f"{e(latest.glyph)} {e(latest.value)}</span></li>")
-    out.append("</ul>")
-    out.append("<h2>Meetings</h2>")
-    out.append("<table><tr><th>Date</th><th>Meeting</th><th>Place</th><th>Sources</th></tr>")
-    for m in d.meetings:
-        out.append(
-            f'<tr id="{e(slug)}-meeting-{m.id}"><td>{e(when(m))}</td>'
-            f"<td>{e(m.title or f'meeting {m.id}')}</td>"
-            f"<td>{e(m.location or '')}</td><td>{sources_html(m, links)}</td></tr>"
-        )
-    out.append("</table>")
-    for topic in d.topics:
-        views = d.entries.get(topic.id)
-        if not views:
-            continue
-        out.append(f'<h2 id="{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</h2>')
-        for view, before in with_previous(views):
-            m = view.meeting
-            out.append(f'<div class="entry {e(view.status.value)}" '
-                       f'id="{e(slug)}-{e(topic.id)}-{m.id}">')
-            out.append(f"<div class=\"muted\">{e(when(m))} · "
-                       f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}'
-                       "</a></div>")
-            hand = " <span class=\"muted\">(set by hand)</span>" if view.overridden else ""
-            out.append(f'<div class="status">{e(transition(view, before))}{hand}</div>')
-            if view.note:
-                out.append(f"<p><i>Note:</i> {e(view.note)}</p>")
-            if view.evidence:
-                out.append(f"<p>{e(view.evidence)}</p>")
-            figures = figure_texts(view)
-            if figures:
-                out.append(f"<p class=\"muted\">Figures: {e('; '.join(figures))}</p>")
-            for q in view.quotes:
-                src = f", {q.source}" if q.source else ""
-                out.append(f"<blockquote>“{e(q.text)}” — {e(speaker(q) + src)}</blockquote>")
-            out.append("</div>")
-    out.extend(_stances(d, slug))
-    return out
+        yield f"<h2>{e(dyad_label(d.dyad))}</h2>"
+    raised = [t for t in d.topics if next(d.topic_entries(t.id), None) is not None]
+    # topic id -> (entries, latest status), filled by the walk that draws the lanes
+    summary: dict[str, tuple[int, Status]] = {}
+    yield from lanes_svg(d, slug, raised, summary)
+    yield "<h2>Contents</h2>"
+    yield '<ul class="contents">'
+    for topic in raised:
+        count, latest = summary[topic.id]
+        yield (f'<li><a href="#{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</a> '
+               f'<span class="muted">{count} meetings, now '
+               f"{e(latest.glyph)} {e(latest.value)}</span></li>")
+    yield "</ul>"
+    yield "<h2>Meetings</h2>"
+    yield "<table><tr><th>Date</th><th>Meeting</th><th>Place</th><th>Sources</th></tr>"
+    for batch in _batched(d.iter_meetings()):
+        links = links_of(batch)
+        for m in batch:
+            yield (
+                f'<tr id="{e(slug)}-meeting-{m.id}"><td>{e(when(m))}</td>'
+                f"<td>{e(m.title or f'meeting {m.id}')}</td>"
+                f"<td>{e(m.location or '')}</td><td>{sources_html(m, links)}</td></tr>"
+            )
+    yield "</table>"
+    for topic in raised:
+        yield f'<h2 id="{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</h2>'
+        for view, before in with_previous(d.topic_entries(topic.id)):
+            yield _entry(view, before, slug, topic.id)
+    yield from _stances(d, slug)
 
 
-def _stances(d: DyadHistory, slug: str) -> list[str]:
+def _entry(view: EntryView, before: EntryView | None, slug: str, topic_id: str) -> str:
+    m = view.meeting
+    out = [f'<div class="entry {e(view.status.value)}" id="{e(slug)}-{e(topic_id)}-{m.id}">',
+           f"<div class=\"muted\">{e(when(m))} · "
+           f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}</a></div>']
+    hand = " <span class=\"muted\">(set by hand)</span>" if view.overridden else ""
+    out.append(f'<div class="status">{e(transition(view, before))}{hand}</div>')
+    if view.note:
+        out.append(f"<p><i>Note:</i> {e(view.note)}</p>")
+    if view.evidence:
+        out.append(f"<p>{e(view.evidence)}</p>")
+    figures = figure_texts(view)
+    if figures:
+        out.append(f"<p class=\"muted\">Figures: {e('; '.join(figures))}</p>")
+    for q in view.quotes:
+        src = f", {q.source}" if q.source else ""
+        out.append(f"<blockquote>“{e(q.text)}” — {e(speaker(q) + src)}</blockquote>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _stances(d: DyadSource, slug: str) -> Iterator[str]:
     """Each meeting's commitments (with their state) and positions; all text escaped."""
-    out: list[str] = []
+    heading = False
     for m, positions, commitments in d.stances():
-        if not out:
-            out.append(f'<h2 id="{e(slug)}-stances">Positions and commitments</h2>')
-        out.append(f'<div class="entry" id="{e(slug)}-stances-{m.id}">')
-        out.append(f"<div class=\"muted\">{e(when(m))} · "
-                   f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}'
-                   "</a></div>")
+        if not heading:
+            yield f'<h2 id="{e(slug)}-stances">Positions and commitments</h2>'
+            heading = True
+        out = [f'<div class="entry" id="{e(slug)}-stances-{m.id}">',
+               f"<div class=\"muted\">{e(when(m))} · "
+               f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}'
+               "</a></div>"]
         if commitments:
             out.append("<ul class=\"commitments\">")
             for c in commitments:
@@ -205,7 +240,7 @@ def _stances(d: DyadHistory, slug: str) -> list[str]:
                            f"{e(p.text)}</li>")
             out.append("</ul>")
         out.append("</div>")
-    return out
+        yield "\n".join(out)
 
 
 def sources_html(m: MeetingRef, links: Links) -> str:
@@ -238,47 +273,60 @@ def _months(first: date, last: date) -> list[date]:
     return out
 
 
-def lanes_svg(d: DyadHistory, slug: str) -> str:
-    """One lane per topic, each meeting a coloured mark with its status glyph; links to it."""
-    dated = [m for m in d.meetings if m.meeting_date is not None]
-    topics = [t for t in d.topics if d.entries.get(t.id)]
-    if not dated or not topics:
-        return '<p class="muted">No dated meetings to draw.</p>'
-    first = min(m.meeting_date for m in dated if m.meeting_date)
-    last = max(m.meeting_date for m in dated if m.meeting_date)
+def lanes_svg(d: DyadSource, slug: str, topics: list[Topic],
+              summary: dict[str, tuple[int, Status]]) -> Iterator[str]:
+    """One lane per topic raised (`topics`), each meeting a coloured mark with its status
+    glyph; links to it. Fills `summary` (topic id -> entries, latest status) on the way."""
+    first = last = None
+    for m in d.iter_meetings():
+        if m.meeting_date is not None:
+            first = m.meeting_date if first is None else min(first, m.meeting_date)
+            last = m.meeting_date if last is None else max(last, m.meeting_date)
+    if first is None or last is None or not topics:
+        for topic in topics:
+            count, latest = 0, None
+            for view in d.topic_entries(topic.id):
+                count, latest = count + 1, view.status
+            assert latest is not None
+            summary[topic.id] = (count, latest)
+        yield '<p class="muted">No dated meetings to draw.</p>'
+        return
     height = TOP + LANE * len(topics) + 10
-    out = [f'<svg class="lanes" viewBox="0 0 {WIDTH} {height}" role="img" '
-           f'aria-label="{e(dyad_label(d.dyad))}: topics over time">']
+    yield (f'<svg class="lanes" viewBox="0 0 {WIDTH} {height}" role="img" '
+           f'aria-label="{e(dyad_label(d.dyad))}: topics over time">')
     months = _months(first, last)
     every = 1 if len(months) <= 24 else 3 if len(months) <= 72 else 12
     labelled = -100.0  # x of the last month label: labels closer than 26 units would overlap
     for month in months:
         x = _x(max(month, first), first, last)
         if month.month == 1 or month == months[0]:
-            out.append(f'<text class="year" x="{x:.1f}" y="12">{month.year}</text>')
+            yield f'<text class="year" x="{x:.1f}" y="12">{month.year}</text>'
         if (month.month - 1) % every == 0:
-            out.append(f'<line class="tick" x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" '
-                       f'y2="{height - 6}"/>')
+            yield (f'<line class="tick" x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" '
+                   f'y2="{height - 6}"/>')
             if every < 12 and x - labelled >= 26:
                 labelled = x
-                out.append(f'<text x="{x:.1f}" y="26">{month.strftime("%b")}</text>')
+                yield f'<text x="{x:.1f}" y="26">{month.strftime("%b")}</text>'
     for i, topic in enumerate(topics):
         y = TOP + LANE * i + LANE / 2
-        out.append(f'<text x="4" y="{y + 4:.1f}">{e(topic.name[:28])}</text>')
-        out.append(f'<line class="lane" x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" '
-                   f'y2="{y:.1f}"/>')
-        for view in d.entries.get(topic.id, []):
+        yield f'<text x="4" y="{y + 4:.1f}">{e(topic.name[:28])}</text>'
+        yield (f'<line class="lane" x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" '
+               f'y2="{y:.1f}"/>')
+        count, latest = 0, None
+        for view in d.topic_entries(topic.id):
+            count, latest = count + 1, view.status
             day = view.meeting.meeting_date
             if day is None:
                 continue
             x = _x(day, first, last)
             title = f"{topic.name}, {day}: {view.status.value} — {view.meeting.title}"
-            out.append(
+            yield (
                 f'<a href="#{e(slug)}-{e(topic.id)}-{view.meeting.id}">'
                 f"<title>{e(title)}</title>"
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{COLOURS[view.status]}"/>'
                 f'<text class="glyph" x="{x:.1f}" y="{y + 3.5:.1f}" '
                 f'text-anchor="middle">{e(view.status.glyph)}</text></a>'
             )
-    out.append("</svg>")
-    return "\n".join(out)
+        assert latest is not None  # a topic in `topics` has an entry
+        summary[topic.id] = (count, latest)
+    yield "</svg>"

@@ -68,12 +68,12 @@ class StoreDyad:
         """Meetings in scope with their positions and commitments, batch by batch: the pair's
         commitments are tracked first (a walk of its own, batch by batch), then each batch of
         meetings reads its positions and commitments in one query each."""
-        tracked = self.store.commitment_tracking(self.dyad)
+        tracked = self.store.commitment_tracker(self.dyad)
         today = date.today()
         for batch in self.meeting_batches():
             positions, commitments = self.store.stances_of(batch)
             tracked_batch = {
-                mid: [with_tracking(c, tracked.get(c.id), today) for c in found]
+                mid: [with_tracking(c, tracked(c.id), today) for c in found]
                 for mid, found in commitments.items()
             }
             yield from keep_stances(batch, positions, tracked_batch, self.scope)

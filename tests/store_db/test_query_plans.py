@@ -91,6 +91,12 @@ PATHS: dict[str, Callable[[Store], object]] = {
     "export timelinejs, dated": lambda s: render(
         s, "timelinejs", since=date(2001, 2, 1), until=date(2001, 5, 1)),
     "export csv, one topic": lambda s: render(s, "csv", topics=["taiwan"]),
+    "export json": lambda s: render(s, "json"),
+    "export json, one topic, dated": lambda s: render(
+        s, "json", topics=["taiwan"], since=date(2001, 2, 1), until=date(2001, 5, 1)),
+    "export html": lambda s: render(s, "html"),
+    "export html, one topic, dated": lambda s: render(
+        s, "html", topics=["taiwan"], since=date(2001, 2, 1), until=date(2001, 5, 1)),
 }
 
 
