@@ -7,11 +7,13 @@ in another process) and remembers the user's choices.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.db import Store, StoreError
@@ -158,19 +160,35 @@ class BilatApp(ScreenKeeper):
         from tui.screens.compare import CompareScreen
 
         board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
-        left = right = None
-        if board is not None and board.board is not None and board.board.meetings:
-            meetings = board.board.meetings
-            chosen = board.highlighted_meeting() or meetings[-1]
-            index = meetings.index(chosen)
-            right = chosen.id
-            left = meetings[index - 1].id if index > 0 else None
+        left, right = compared_pair(board)
         dyad = self.current_dyad()
         screen = self.kept("compare", lambda: CompareScreen(left, right, dyad=dyad),
                            lambda s: s.dyad == dyad and s.can_show(left, right))
         if screen.is_attached:
             screen.show_pair(left, right)
         self.push_screen(screen)
+
+    def prebuild_for(self, name: str, board: BoardScreen) -> Callable[[], Screen] | None:  # type: ignore[type-arg]
+        """The kept screen `name` as its first visit from this board would build it."""
+        from tui.screens.add import AddScreen
+        from tui.screens.compare import CompareScreen
+        from tui.screens.export import ExportScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.quotes import QuotesScreen
+        from tui.screens.timeline import TimelineScreen
+        from tui.screens.topic import TopicScreen
+
+        dyad = board.dyad
+        rows = board.board.rows if board.board is not None else []
+        left, right = compared_pair(board)
+        builders: dict[str, Callable[[], Screen] | None] = {  # type: ignore[type-arg]
+            "help": HelpScreen, "add": AddScreen, "export": ExportScreen,
+            "quotes": lambda: QuotesScreen(dyad=dyad),
+            "timeline": lambda: TimelineScreen(dyad=dyad),
+            "compare": lambda: CompareScreen(left, right, dyad=dyad),
+            "topic": (lambda: TopicScreen(rows[0].topic.id, dyad=dyad)) if rows else None,
+        }
+        return builders.get(name)
 
     def action_timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
@@ -317,3 +335,13 @@ def run(store: str | None = None, demo: bool = False) -> int:
     except StoreError as exc:
         print(f"bilat: error: {exc}", file=sys.stderr)
         return 2
+
+
+def compared_pair(board: BoardScreen | None) -> tuple[int | None, int | None]:
+    """The meeting under the board's cursor and the one before (default: the newest)."""
+    if board is None or board.board is None or not board.board.meetings:
+        return None, None
+    meetings = board.board.meetings
+    chosen = board.highlighted_meeting() or meetings[-1]
+    index = meetings.index(chosen)
+    return (meetings[index - 1].id if index > 0 else None), chosen.id

@@ -8,6 +8,7 @@ user reads the board, then sets the long-lived heap aside from the garbage colle
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib
 from collections.abc import Callable
@@ -15,8 +16,11 @@ from typing import TypeVar
 
 from textual import work
 from textual.app import App
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
+from tui.screens.base import KeptStyles
 from tui.screens.board import BoardScreen
 
 KEPT = "kept-"  # prefix of the names of screens kept built between visits
@@ -28,6 +32,13 @@ WARM_UP_AFTER = 0.5  # seconds after the board is painted: the user is reading i
 # screen's pulls in the whole ingest pipeline: ~150 ms of CPU).
 SCREEN_MODULES = ("topic", "meeting", "compare", "quotes", "timeline", "add", "export",
                   "help", "review", "inbox", "pair_picker", "status_edit", "confirm")
+
+
+# Kept screens built off-screen after the warm-up, the most visited first, one at a time.
+PREBUILT = ("help", "topic", "quotes", "compare", "timeline", "add", "export")
+LAYOUT_ROUNDS = 6  # layouts of a screen built off-screen (see lay_out_off_screen)
+WORKER_WAITS = 300  # at most 3 s for a screen's own data, in steps of 10 ms
+PREBUILD_GAP = 0.1  # seconds between two builds: key presses in between are served
 
 
 class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount)
@@ -90,7 +101,73 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
         # ~75 ms at 10,000 meetings, at a random key press). Garbage is still freed by
         # reference counting; only cycles among these objects would outlive them.
         gc.freeze()
+        self.call_from_thread(self.prebuild)
+
+    @work(exclusive=True, group="prebuild", exit_on_error=False)
+    async def prebuild(self) -> None:
+        """Build the kept screens off-screen (composed, mounted, laid out, not shown), so
+        a first visit costs what a later one does. In a worker of its own, one at a time
+        and only while the board is on top: key presses are served in between."""
+        await asyncio.sleep(PREBUILD_GAP)
+        board = self.screen if isinstance(self.screen, BoardScreen) else None
+        if board is None or board.board is None:
+            self.warmed = True
+            return  # the user left the board already: the screens are built as visited
+        todo = []
+        for name in PREBUILT:
+            build = self.prebuild_for(name, board)
+            if build is not None and not self.is_screen_installed(KEPT + name):
+                todo.append(self.kept(name, build))
+        # Every screen's CSS first: a stylesheet that changes after a screen was styled
+        # would restyle it when shown (tui/screens/base.py KeptStyles).
+        for screen in todo:
+            self._load_screen_css(screen)
+        for screen in todo:
+            await asyncio.sleep(PREBUILD_GAP)
+            while not isinstance(self.screen, BoardScreen) and self.is_running:
+                await asyncio.sleep(PREBUILD_GAP)  # the user is elsewhere: wait
+            if screen.is_running or screen not in self._installed_screens.values():
+                continue  # shown meanwhile, or dropped (the store changed)
+            await AwaitMount(screen, self._register(self, screen))
+            await lay_out_off_screen(screen, self.size)
+        # Mounting a screen adds its widgets' default CSS: the screens built before it
+        # are restyled now, as showing them would (KeptStyles), rather than then.
+        for screen in todo:
+            if isinstance(screen, KeptStyles) and screen.is_attached and screen.is_stale():
+                await asyncio.sleep(PREBUILD_GAP)
+                if not screen.is_running or screen.is_current:
+                    continue
+                screen.update_node_styles(animate=False)
+                await lay_out_off_screen(screen, self.size)
         self.warmed = True
+
+    def prebuild_for(self, name: str, board: BoardScreen) -> Callable[[], Screen] | None:  # type: ignore[type-arg]
+        """How to build the kept screen `name` for the board (the App says)."""
+        return None
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the app's objects are garbage now: let the collector have them
+
+
+async def lay_out_off_screen(screen: Screen, size: Size) -> None:  # type: ignore[type-arg]
+    """Lay out and render a screen that is not shown, as Textual does for the one shown
+    (Screen._on_timer_update, which skips screens not current): showing it then only
+    repaints. A few rounds, as widgets answer their first Resize by asking for another."""
+    screen._size = size  # laid out at the app's size: showing it need not again
+    # Its data read first (workers started by on_mount; a newer one may cancel an older).
+    for _ in range(WORKER_WAITS):
+        if not any(w.node is screen and not w.is_finished for w in screen.app.workers):
+            break
+        await asyncio.sleep(0.01)
+    for turn in range(LAYOUT_ROUNDS):
+        await asyncio.sleep(0.01)  # its handlers (on_mount, Resize, Show) run meanwhile
+        if not screen.is_attached:
+            return  # dropped meanwhile (the store changed)
+        if turn and not screen._layout_required:
+            break
+        screen._refresh_layout(size)
+        screen._layout_required = screen._scroll_required = False
+        screen._dirty_widgets.clear()
+    screen._compositor.render_update(full=True, screen_stack=[screen])  # lines cached
+    if isinstance(screen, KeptStyles):
+        screen.mark_styled()

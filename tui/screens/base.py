@@ -39,11 +39,23 @@ class KeptStyles:
     _styled_as: tuple[object, ...] | None = None
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        app = cast("BilatApp", getattr(self, "app"))  # noqa: B009
-        styled = (app._css_update_count, app.theme, len(app.stylesheet.source))
+        styled = self._styled_now()
         if event.refresh_styles and styled == self._styled_as:
             event.refresh_styles = False
         self._styled_as = styled
+
+    def mark_styled(self) -> None:
+        """Styled as things are now: a screen built off-screen (tui/screen_keeper.py)
+        was styled at mount, so its first showing need not restyle it either."""
+        self._styled_as = self._styled_now()
+
+    def is_stale(self) -> bool:
+        """Styled before the theme or the CSS last changed."""
+        return self._styled_as != self._styled_now()
+
+    def _styled_now(self) -> tuple[object, ...]:
+        app = cast("BilatApp", getattr(self, "app"))  # noqa: B009
+        return (app._css_update_count, app.theme, len(app.stylesheet.source))
 
 
 class BilatScreen(StoreAccess, KeptStyles, Screen[ResultType]):
