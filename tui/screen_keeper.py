@@ -124,8 +124,8 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
             self._load_screen_css(screen)
         for screen in todo:
             await asyncio.sleep(PREBUILD_GAP)
-            while not isinstance(self.screen, BoardScreen) and self.is_running:
-                await asyncio.sleep(PREBUILD_GAP)  # the user is elsewhere: wait
+            if not isinstance(self.screen, BoardScreen):
+                break  # the user went on: the rest are built when first visited
             if screen.is_running or screen not in self._installed_screens.values():
                 continue  # shown meanwhile, or dropped (the store changed)
             await AwaitMount(screen, self._register(self, screen))
@@ -133,9 +133,11 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
         # Mounting a screen adds its widgets' default CSS: the screens built before it
         # are restyled now, as showing them would (KeptStyles), rather than then.
         for screen in todo:
-            if isinstance(screen, KeptStyles) and screen.is_attached and screen.is_stale():
+            if isinstance(screen, KeptStyles) and screen.is_running and screen.is_stale():
                 await asyncio.sleep(PREBUILD_GAP)
-                if not screen.is_running or screen.is_current:
+                if not isinstance(self.screen, BoardScreen):
+                    break
+                if screen in self.screen_stack or not screen.is_attached:
                     continue
                 screen.update_node_styles(animate=False)
                 await lay_out_off_screen(screen, self.size)
@@ -161,8 +163,8 @@ async def lay_out_off_screen(screen: Screen, size: Size) -> None:  # type: ignor
         await asyncio.sleep(0.01)
     for turn in range(LAYOUT_ROUNDS):
         await asyncio.sleep(0.01)  # its handlers (on_mount, Resize, Show) run meanwhile
-        if not screen.is_attached:
-            return  # dropped meanwhile (the store changed)
+        if not screen.is_attached or screen in screen.app.screen_stack:
+            return  # dropped meanwhile (the store changed), or shown: Textual lays it out
         if turn and not screen._layout_required:
             break
         screen._refresh_layout(size)
