@@ -8,6 +8,7 @@ from dashboard.helpers import settle
 from store.db import Store
 from tui.app import BilatApp
 from tui.messages import StoreChanged
+from tui.screens.board import BoardScreen
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen
 from tui.screens.quotes import QuotesScreen
@@ -99,3 +100,72 @@ async def test_kept_screens_are_rebuilt_after_the_store_changed(
         assert screen.query_one("#words", Input).value == ""
         assert screen.query_one(DataTable).row_count == rows
         assert any(q.speaker == "Edited Speaker" for q in screen.results.values())
+
+
+async def wait_warmed(demo_app: BilatApp, pilot: object) -> None:
+    """Until the warm-up has built the kept screens off-screen (tui/screen_keeper.py)."""
+    for _ in range(200):
+        if demo_app.warmed:
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise AssertionError("the warm-up never finished")
+
+
+async def test_the_warm_up_builds_the_kept_screens_the_first_visit_shows(
+    demo_app: BilatApp, demo_store: Store
+) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_warmed(demo_app, pilot)
+        built = demo_app.get_screen("kept-quotes")
+        assert isinstance(built, QuotesScreen) and built.is_running, "built before a visit"
+        assert built not in demo_app.screen_stack, "and not shown"
+        await pilot.press("slash")
+        await settle(pilot)
+        assert demo_app.screen is built
+        expected = demo_store.search_quotes(None, limit=200)
+        assert built.query_one(DataTable).row_count == len(expected) > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        # Built for the board's newest meeting, as a first visit would compare it.
+        board = demo_app.screen
+        assert isinstance(board, BoardScreen) and board.board is not None
+        await pilot.press("c")
+        await settle(pilot)
+        compare = demo_app.screen
+        assert compare is demo_app.get_screen("kept-compare")
+        assert isinstance(compare, CompareScreen) and compare.details is not None
+        assert compare.right_id == board.board.meetings[-1].id
+        assert [d.meeting.id for d in compare.details] == [compare.left_id, compare.right_id]
+
+
+async def test_screens_built_by_the_warm_up_are_dropped_when_the_store_changes(
+    demo_app: BilatApp, demo_store: Store
+) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_warmed(demo_app, pilot)
+        built = demo_app.get_screen("kept-quotes")
+        quote = demo_store.search_quotes(None, limit=1)[0]
+        demo_store.edit_quote(quote.id, speaker="Edited Speaker")
+        demo_app.post_message(StoreChanged())
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, QuotesScreen) and screen is not built
+        assert any(q.speaker == "Edited Speaker" for q in screen.results.values())
+
+
+async def test_a_screen_built_by_the_warm_up_takes_a_new_theme(demo_app: BilatApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_warmed(demo_app, pilot)
+        help_screen = demo_app.get_screen("kept-help")
+        before = help_screen.query_one("#help-dialog").styles.background
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert demo_app.screen is help_screen
+        assert help_screen.query_one("#help-dialog").styles.background != before
