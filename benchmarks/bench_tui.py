@@ -95,8 +95,8 @@ async def measure(path: Path) -> dict[str, float]:
             figures["board_ms"] = (time.perf_counter() - started) * 1000
             figures["board_meetings"] = float(grid.board.meeting_count)
             # A user reads the board before the first key: the app imports the other
-            # screens' modules meanwhile (tui/app.py warm_up), which the figures below
-            # leave out.
+            # screens' modules and builds the kept screens off-screen meanwhile
+            # (tui/screen_keeper.py warm_up, prebuild), which the figures below leave out.
             # (getattr: the same script measures a version from before the warm-up.)
             while not getattr(app, "warmed", True):
                 await pilot.pause(0.05)
