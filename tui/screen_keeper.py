@@ -3,7 +3,8 @@
 Mixed into BilatApp. Building a screen (compose, CSS, first layout) is most of what
 opening it costs; a kept screen is installed, so popping it does not destroy it and
 showing it again only repaints. The warm-up imports the other screens' modules while the
-user reads the board, then sets the long-lived heap aside from the garbage collector.
+user reads the board, sets the long-lived heap aside from the garbage collector, then
+builds the kept screens off-screen (`prebuild`), so that a first visit only repaints too.
 """
 
 from __future__ import annotations
