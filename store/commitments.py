@@ -359,16 +359,21 @@ class Tracker:
             g.decisions += 1
         # This meeting's own commitments are followed from the next meeting on.
         for cid, c in commitments:
-            action = action_words(c)
-            key = (c.topic, tuple(action))
-            if key not in self._live:
-                self._live[key] = len(self._groups)
-                self._groups.append(_Live(c.topic, action))
-                for w in action:
-                    self._index.setdefault(w, set()).add(self._live[key])
-            gid = self._live[key]
-            self._members[cid] = (gid, self._groups[gid].decisions)
+            self._join(cid, c)
             self._due[cid] = due_date(c.due, meeting.meeting_date)
+
+    def _join(self, cid: int, c: Commitment) -> None:
+        """Follow `c` from here on, in the live group of its topic and action words (a new
+        group when none is live): it takes only the group's decisions made after now."""
+        action = action_words(c)
+        key = (c.topic, tuple(action))
+        if key not in self._live:
+            self._live[key] = len(self._groups)
+            self._groups.append(_Live(c.topic, action))
+            for w in action:
+                self._index.setdefault(w, set()).add(self._live[key])
+        gid = self._live[key]
+        self._members[cid] = (gid, self._groups[gid].decisions)
 
     def result(self, cid: int) -> Tracking | None:
         """One commitment's tracking (None: not fed), built when asked: an export asks
@@ -388,15 +393,7 @@ class Tracker:
         """Take back a live commitment (not superseded) as a stored walk left it, so that the
         walk goes on from the pair's next meeting without the meetings before: it keeps
         its stored state until a later meeting decides its group anew."""
-        action = action_words(c)
-        key = (c.topic, tuple(action))
-        if key not in self._live:
-            self._live[key] = len(self._groups)
-            self._groups.append(_Live(c.topic, action))
-            for w in action:
-                self._index.setdefault(w, set()).add(self._live[key])
-        gid = self._live[key]
-        self._members[cid] = (gid, self._groups[gid].decisions)
+        self._join(cid, c)
         self._due[cid] = found.due_date
         self._resumed[cid] = found
 

@@ -19,10 +19,10 @@ from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Board, Status, TopicRow
+from tui.widgets.line_view import StyledLineView
 from tui.widgets.styling import STATUS_CLASSES, trend_arrow
 
 NAME_WIDTH = 24
@@ -48,7 +48,7 @@ class GridCursor:
     column: int  # -1: the topic itself (name/current/trend); >= 0: a meeting column
 
 
-class BoardGrid(ScrollView, can_focus=True):
+class BoardGrid(StyledLineView, can_focus=True):
     """Topic x meeting matrix with a keyboard cursor."""
 
     COMPONENT_CLASSES = {
@@ -98,21 +98,7 @@ class BoardGrid(ScrollView, can_focus=True):
         self.board: Board | None = None
         self.stale: set[str] = set()
         self.overdue: set[str | None] = set()  # set by the screen once read (a worker)
-        # Component styles resolved once per theme/style change, not once per cell per frame.
-        self._styles: dict[str, Style] = {}
         self._asked_older = False  # a NeedOlder is on its way: columns come in pages
-
-    def notify_style_update(self) -> None:
-        self._styles.clear()
-        super().notify_style_update()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (
-                self.rich_style if name == "" else self.get_component_rich_style(name)
-            )
-        return style
 
     # --- data -------------------------------------------------------------
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.content import Content
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import MeetingRef, PositionKind, StoredPosition
+from tui.widgets.line_view import StyledLineView
 
 # One glyph per kind, readable without colour (the legend line names them).
 KIND_GLYPHS: dict[PositionKind, str] = {
@@ -104,7 +103,7 @@ def _pad(pieces: tuple[tuple[str, str], ...], width: int) -> list[tuple[str, str
     return [*pieces, (" " * max(width - used, 0), "lanes--text")]
 
 
-class PositionLanes(ScrollView, can_focus=True):
+class PositionLanes(StyledLineView, can_focus=True):
     """What each side said on a topic, one lane per side, newest meeting first."""
 
     DEFAULT_CSS = """
@@ -129,7 +128,6 @@ class PositionLanes(ScrollView, can_focus=True):
         self.meetings: list[tuple[MeetingRef, list[StoredPosition]]] = []
         self._lines: list[Line] = []
         self._width = -1  # the width `_lines` were wrapped for
-        self._styles: dict[str, Style] = {}
 
     # --- data -------------------------------------------------------------------
 
@@ -164,18 +162,6 @@ class PositionLanes(ScrollView, can_focus=True):
                 *("".join(t for t, _ in line.pieces) for line in self._lines)]
 
     # --- drawing ----------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        self._styles.clear()
-        super().notify_style_update()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (
-                self.rich_style if name == "" else self.get_component_rich_style(name)
-            )
-        return style
 
     def on_resize(self) -> None:
         self._relayout()

@@ -22,7 +22,6 @@ from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Board, MeetingRef, Status
@@ -35,6 +34,7 @@ from tui.timeaxis import (
     bucket_start,
     year_starts,
 )
+from tui.widgets.line_view import StyledLineView
 from tui.widgets.styling import STATUS_CLASSES
 
 LANE_WIDTH = 22
@@ -62,7 +62,7 @@ def place(meetings: list[MeetingRef], zoom: Zoom, oldest: date | None = None) ->
     return Placed(dated, buckets, first, max(buckets, default=0))
 
 
-class TimelineView(ScrollView, can_focus=True):
+class TimelineView(StyledLineView, can_focus=True):
     COMPONENT_CLASSES = {
         "timeline--axis",
         "timeline--lane",
@@ -109,21 +109,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.oldest: date | None = None  # the history's first meeting day (axis start)
         self._asked_older = False  # a NeedOlder is on its way
         self._in_place = False
-        # Component styles resolved once per theme/style change, not once per cell per frame.
-        self._styles: dict[str, Style] = {}
         self._after_page: int | None = None  # cursor step (or -1: the oldest) once it lands
-
-    def notify_style_update(self) -> None:
-        self._styles.clear()
-        super().notify_style_update()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (
-                self.rich_style if name == "" else self.get_component_rich_style(name)
-            )
-        return style
 
     def show_board(self, board: Board, oldest: date | None = None) -> None:
         """Show a window of the pair's history; `oldest`: the first day of all of it."""
