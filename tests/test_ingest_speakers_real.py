@@ -280,3 +280,19 @@ def test_a_heads_media_division_speaks_for_its_country() -> None:
         "The Sri Lankan President's Media Division said the visit was \"a milestone\".\n")
     assert _speaker(quotes, "a milestone") == ("Sri Lankan President's Media Division",
                                                "Sri Lanka")
+
+
+def test_a_reporting_clause_after_a_quoted_sentence_names_its_speaker() -> None:
+    # `"... Welcome!" Kral noted.`: the quoted sentence ends at its mark, and the clause
+    # that names the speaker follows as a sentence of its own.
+    base = ("Hungarian Chancellor Lena Varga met Slovak President Jan Kral in Paris.\n\n"
+            '"We believe in friendship!" Varga said.\n\n')
+    for tail in ('!" Kral noted.', '?" Kral asked.', '." Kral said.'):
+        quotes = _quotes(base + '"A promise of momentum. Welcome, Chancellor Varga' + tail + "\n")
+        assert _speaker(quotes, "A promise") == ("Jan Kral", "Slovakia"), tail
+
+
+def test_a_quote_introduced_before_keeps_its_speaker_over_the_next_sentence() -> None:
+    quotes = _quotes("Hungarian Chancellor Lena Varga met Slovak President Jan Kral in Paris.\n\n"
+                     'Varga said: "We agree on the border." Kral said the talks went well.\n')
+    assert _speaker(quotes, "We agree") == ("Lena Varga", "Hungary")

@@ -172,6 +172,12 @@ def _sentence_of(p: Para, starts: list[int], pos: int) -> tuple[int, int]:
     return p.start, p.end
 
 
+def _next_sentence_end(p: Para, starts: list[int], end: int) -> int:
+    """End of the sentence of `p` that starts at or after `end` (else `end`)."""
+    i = bisect_left(starts, end)
+    return p.sentences[i].end if i < len(starts) else end
+
+
 def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | None:
     """The actor whose name (or pronoun) stands just before the verb at `verb`."""
     cands = ms.between(max(lo, verb - 300), verb)
@@ -463,6 +469,14 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             last_before = (s_lo, before) if before is not None else last_before
             if sp.closed:
                 who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
+                if who is None and before is None and close_hi <= sp.end + 1:
+                    # `"... in Paris!" Kral noted.` / `"We agree." Kral said.`: a quoted
+                    # sentence ends the splitter's sentence at its mark, and the reporting
+                    # clause right after it is read as the next one. Only when nothing
+                    # before the quote attributes it (`Varga said: "..." Kral said ...`).
+                    who, weak = _after_attribution(norm, ms, verbs, sp.end,
+                                                   _next_sentence_end(p, starts, close_hi),
+                                                   tight=True)
                 if weak and before is not None:
                     who = before  # `X said "..." according to Y`: the words are X's
             # `'Our doors are open': Varga` (a heading): the name after the colon.
