@@ -296,3 +296,12 @@ def test_a_quote_introduced_before_keeps_its_speaker_over_the_next_sentence() ->
     quotes = _quotes("Hungarian Chancellor Lena Varga met Slovak President Jan Kral in Paris.\n\n"
                      'Varga said: "We agree on the border." Kral said the talks went well.\n')
     assert _speaker(quotes, "We agree") == ("Lena Varga", "Hungary")
+
+
+def test_a_person_in_a_phrase_fronted_before_the_subject_is_not_the_speaker() -> None:
+    # "Like X the day before, Y ... by saying": X is in a prepositional phrase.
+    quotes = _quotes(
+        "Hungarian Chancellor Lena Varga met Slovak President Jan Kral in Paris.\n\n"
+        "But like Czech Prime Minister Petr Novak the day before, Ms Varga just smiled and "
+        'dampened hopes by saying: "We have to respect what was agreed."\n')
+    assert _speaker(quotes, "We have to respect") == ("Lena Varga", "Hungary")
