@@ -305,3 +305,21 @@ def test_a_person_in_a_phrase_fronted_before_the_subject_is_not_the_speaker() ->
         "But like Czech Prime Minister Petr Novak the day before, Ms Varga just smiled and "
         'dampened hopes by saying: "We have to respect what was agreed."\n')
     assert _speaker(quotes, "We have to respect") == ("Lena Varga", "Hungary")
+
+
+def test_a_title_before_the_next_name_is_no_appositive_of_a_place() -> None:
+    # "In Kosice, President Kral met": "President" is Kral's title, not Kosice's.
+    text = ("On the 30th in Kosice, President Jan Kral of Slovakia met Hungarian Chancellor "
+            'Lena Varga and said, "We will come and go at any time."\n')
+    norm = normalize(text)
+    table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
+    assert sorted(a.name for a in table.actors) == ["Jan Kral", "Lena Varga"]
+
+
+def test_a_participle_after_a_first_quote_speaks_for_the_subject_before_it() -> None:
+    # `X mentioned "A," calling it "B"`: B is X's too, though a quote stands between.
+    quotes = _quotes(
+        "Slovak President Jan Kral met Hungarian Chancellor Lena Varga in Tallinn.\n\n"
+        'In his opening remarks, President Kral first mentioned the "Varga soup," calling it '
+        '"the finest in Europe." Varga served it at the dinner.\n')
+    assert _speaker(quotes, "the finest") == ("Jan Kral", "Slovakia")

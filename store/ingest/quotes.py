@@ -348,7 +348,9 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
         elif vm.group(0).endswith("ing") and (
                 _PARTICIPLE_AFTER_COMMA.search(norm, max(lo - 2, vm.start() - 4), vm.start())
                 or _PARTICIPLE_AFTER_PREP.search(norm, max(lo, vm.start() - 8), vm.start())):
-            fallback = fallback or _clause_subject(norm, ms, lo, vm.start())
+            # `X mentioned "A," calling it "B"`: the clause opens before the first quote.
+            fallback = fallback or _clause_subject(norm, ms, lo if sent_lo is None else sent_lo,
+                                                   vm.start())
             continue
         else:
             subj = _subject_before(norm, ms, lo, vm.start())

@@ -30,6 +30,8 @@ _TITLE_AFTER = re.compile(
     rf"(?:[\w'-]+\s+){{0,4}}?)?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
 )
 
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
 _HOSTS_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:hosted|hosts|welcomed|welcomes|received|receives|greeted)\b")
 _VISITS_AFTER = re.compile(
@@ -350,6 +352,9 @@ class Resolver:
         after = text[ev.end:min(para.end, ev.end + 90)]
         title = title_before(before)
         appos = _TITLE_AFTER.match(after) if title is None else None
+        if appos is not None and _NAME_NEXT.match(after, appos.end()):
+            # "In Busan, President Lee Jae-myung met": the title is the next name's.
+            appos = None
         role = ""
         nat = None
         if title is not None:
