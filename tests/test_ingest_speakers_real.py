@@ -323,3 +323,19 @@ def test_a_participle_after_a_first_quote_speaks_for_the_subject_before_it() -> 
         'In his opening remarks, President Kral first mentioned the "Varga soup," calling it '
         '"the finest in Europe." Varga served it at the dinner.\n')
     assert _speaker(quotes, "the finest") == ("Jan Kral", "Slovakia")
+
+
+def test_a_title_met_before_the_name_it_stands_for_is_that_person() -> None:
+    # The lede says "the Slovak leader"; "President Jan Kral" is named only below.
+    quotes = _quotes(
+        "According to the Slovak leader, relations with Hungary are \"stable and free from "
+        'outside shocks".\n\nPresident Jan Kral met Hungarian Chancellor Lena Varga in '
+        "Kosice on Monday. Kral said the border would stay open.\n")
+    assert _speaker(quotes, "stable and free") == ("Jan Kral", "Slovakia")
+
+
+def test_a_title_met_first_that_fits_two_people_stays_unresolved() -> None:
+    quotes = _quotes(
+        'According to the leader, relations are "stable and free from outside shocks".\n\n'
+        "President Jan Kral of Slovakia met President Lena Varga of Hungary in Kosice.\n")
+    assert _speaker(quotes, "stable and free") == (None, None)

@@ -599,7 +599,7 @@ class Resolver:
             return seen[0] if seen else None
         return seen[1] if len(seen) == 2 else None
 
-    def alias(self, ev: Event) -> int | None:
+    def alias(self, ev: Event, late: bool = False) -> int | None:
         head = HEAD_OF_RE.match(self.text, ev.start, ev.end) if ev.payload == "head" else None
         m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None else None
         if head is not None:
@@ -656,13 +656,17 @@ class Resolver:
             # "the foreign minister" is the "Minister of Foreign Affairs and Trade" too.
             return role in r or (" " in role and all(w in r.split() for w in role.split()))
 
-        idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
+        def one(cands: list[int]) -> int | None:
+            # Read back from the end of the article, only a single fit is the referent.
+            return (cands[0] if len(cands) == 1 else None) if late else _recent(st, cands)
+
+        idx = one([i for i, p in st.persons.items() if fits(p)])
         if idx is None and country is not None:
             # "the South African president" after a "President Cyril Ramaphosa" whose
             # country the text had not said: the alias tells it.
             country_asked, country = country, None
-            idx = _recent(st, [i for i, p in st.persons.items()
-                               if st.table.actors[i].country is None and fits(p)])
+            idx = one([i for i, p in st.persons.items()
+                       if st.table.actors[i].country is None and fits(p)])
             if idx is not None:
                 st.table.actors[idx].country = country_asked
         if idx is not None:
@@ -710,6 +714,7 @@ class Resolver:
     # -- walk ---------------------------------------------------------------
     def run(self, paras: list[Para], events: list[list[Event]]) -> None:
         st = self.state
+        pending: list[Event] = []  # aliases met before anyone they can name
         for para, evs in zip(paras, events, strict=True):
             bounds = sentence_bounds(para)
             b = 0
@@ -734,6 +739,8 @@ class Resolver:
                     idx = self.pronoun(ev, self.sent_start)
                 elif ev.kind == "alias":
                     idx = self.alias(ev)
+                    if idx is None:
+                        pending.append(ev)
                 elif ev.kind == "latter":
                     idx = self.latter(str(ev.payload))
                 elif ev.kind == "counterpart":
@@ -783,6 +790,12 @@ class Resolver:
                 self.prev_subjects = self.cur_subjects
             self.cur_subjects = []
             self.verb_subjects = 0
+        for ev in pending:
+            # "According to the Kazakh leader, ..." opening the article, with "President
+            # Tokayev" named only after: the one person the title fits, as a reader takes it.
+            idx = self.alias(ev, late=True)
+            if idx is not None:
+                st.add_mention(ev.start, ev.end, idx)
         for aide, principal in self.aides.items():
             actors = st.table.actors
             if actors[aide].country is None:
