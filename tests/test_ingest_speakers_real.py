@@ -339,3 +339,13 @@ def test_a_title_met_first_that_fits_two_people_stays_unresolved() -> None:
         'According to the leader, relations are "stable and free from outside shocks".\n\n'
         "President Jan Kral of Slovakia met President Lena Varga of Hungary in Kosice.\n")
     assert _speaker(quotes, "stable and free") == (None, None)
+
+
+def test_a_ministry_of_any_portfolio_is_a_speaker_of_its_country() -> None:
+    quotes = _quotes(
+        "Slovak Defence Minister Jan Kral met his Hungarian counterpart Lena Varga in Kosice.\n\n"
+        'The two sides "agree to keep the border calm," according to a statement from the '
+        "Slovak Information Ministry.\n\n"
+        'The Ministry of Finance of Hungary said the deal was "a good start".\n')
+    assert _speaker(quotes, "agree to keep") == ("Slovak Information Ministry", "Slovakia")
+    assert _speaker(quotes, "a good start") == ("Hungarian Finance Ministry", "Hungary")

@@ -52,9 +52,16 @@ _MINISTRY = re.compile(
     r"(?:[Nn]ational\s+)?[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|"
     r"[Pp]ublic\s+[Ss]ecurity))"
     r"|(?:[Ss]ecretariat|[Dd]epartment)\s+(?:of|for)\s+(?P<of2>[Ff]oreign\s+[Aa]ffairs))"
-    r"(?:\s+and\s+(?:[Tt]rade|[Ii]nternational\s+[Cc]ooperation|[Ww]orship))?)"
+    r"(?:\s+and\s+(?:[Tt]rade|[Ii]nternational\s+[Cc]ooperation|[Ww]orship))?"
+    # Any other ministry by its one-word portfolio: "the Cambodian Information Ministry",
+    # "the Ministry of Information" (checked in `_ministry_hit`: not "The Ministry").
+    rf"|(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|{_NAT})\s)(?P<gen>[A-Z][a-z]+)\s+Ministry"
+    r"|[Mm]inistry\s+of\s+(?P<gen_of>[A-Z][a-z]+))"
     r"(?![\w])"
 )
+# Words before "Ministry" that are no portfolio.
+_NOT_PORTFOLIO = frozenset("The A An This That Its His Her Their Our Which Whose Said Ministry "
+                           "State Affairs".split())
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
 _NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
@@ -269,8 +276,13 @@ def _nat_before(text: str, lo: int, pos: int) -> tuple[int, str | None]:
     return pos, None
 
 
-def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | None) -> BodyHit:
-    kind = " ".join((m["of"] or m["of2"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
+def _ministry_hit(text: str, lo: int, m: re.Match[str],
+                  default_country: str | None) -> BodyHit | None:
+    portfolio = m["gen"] or m["gen_of"]
+    if portfolio is not None and (portfolio in _NOT_PORTFOLIO or country_of(portfolio)):
+        return None
+    kind = " ".join((m["of"] or m["of2"] or portfolio or m["kind"].rsplit(" ", 1)[0])
+                    .lower().split())
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
@@ -322,7 +334,8 @@ def find_bodies(
             hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
     if "ministry" in low or "of foreign affairs" in low or "for foreign affairs" in low:
         for m in _MINISTRY.finditer(text, start, end):
-            hits.append(_ministry_hit(text, start, m, default_country))
+            if (hit := _ministry_hit(text, start, m, default_country)) is not None:
+                hits.append(hit)
     # One scan for every clue word, then only the bodies whose clue was seen.
     seen = set(_CLUE_RE.findall(low))
     for pattern, name, country, key, clue in _FIXED:
