@@ -349,3 +349,13 @@ def test_a_ministry_of_any_portfolio_is_a_speaker_of_its_country() -> None:
         'The Ministry of Finance of Hungary said the deal was "a good start".\n')
     assert _speaker(quotes, "agree to keep") == ("Slovak Information Ministry", "Slovakia")
     assert _speaker(quotes, "a good start") == ("Hungarian Finance Ministry", "Hungary")
+
+
+def test_a_misspelt_title_is_no_part_of_the_name() -> None:
+    quotes = _quotes(
+        "FILE: President Jan Kral is greeted by Hungarian Chancellor Lena Varga.\n\n"
+        "Slovak Prsident Jan Kral is in Budapest for talks with Foreign Minster Petr Novak.\n\n"
+        'Kral said his priority was "the border".\n')
+    assert _speaker(quotes, "the border") == ("Jan Kral", "Slovakia")
+    assert [w for _s, _e, w in name_runs("Foreign Minster Petr Novak", 0, 26)] == [
+        ["Petr", "Novak"]]

@@ -55,7 +55,33 @@ def not_name(word: str) -> bool:
     if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
                         for p in w.split("-")):
         return True  # "Vice-Premier", "India-Japan", "US-China"
-    return w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+    return (w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+            or _misspelt_title(w))
+
+
+# Long titles, which real copy sometimes misspells ("U.S. Prsident Joe Biden", "Foreign
+# Minster"): a word one slip away from one is the title, not a given name.
+_LONG_TITLES = ("President", "Minister", "Secretary", "Chancellor", "Ambassador", "Premier",
+                "Spokesman", "Spokeswoman", "Spokesperson", "Governor")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter dropped, added, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] == b[i + 1:i + 2]
+                                      and a[i + 2:] == b[i + 2:])
+
+
+def _misspelt_title(word: str) -> bool:
+    return len(word) >= 6 and any(t[0] == word[0] and _one_slip(word, t) for t in _LONG_TITLES)
 
 
 def _is_initial(word: str) -> bool:
