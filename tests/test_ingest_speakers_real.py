@@ -359,3 +359,13 @@ def test_a_misspelt_title_is_no_part_of_the_name() -> None:
     assert _speaker(quotes, "the border") == ("Jan Kral", "Slovakia")
     assert [w for _s, _e, w in name_runs("Foreign Minster Petr Novak", 0, 26)] == [
         ["Petr", "Novak"]]
+
+
+def test_he_after_a_fronted_phrase_carries_his_referent_to_the_next_quote() -> None:
+    # The fronted phrase names the other man; "he" (the subject) is the one continued.
+    quotes = _quotes(
+        "Hungarian Prime Minister Lena Varga hosted Slovak Prime Minister Jan Kral in "
+        "Budapest.\n\nMr Kral wrote that the visit was \u201cimportant.\u201d Like his "
+        "Hungarian counterpart, he noted that the ties turn thirty this year.\n\n"
+        "\u201cBoth countries are committed to the friendship,\u201d he noted.\n")
+    assert _speaker(quotes, "Both countries") == ("Jan Kral", "Slovakia")

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 
 from store.ingest.labels import is_label
 from store.ingest.quotemarks import Span, opens_with_mark, pair_marks
+from store.ingest.resolver import FRONTED
 from store.ingest.types import ActorTable, Mention, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Actor, Quote
@@ -108,18 +109,6 @@ _AS_BEFORE = re.compile(r"\bas\s+$")
 # Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
                                r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
-# A phrase fronted before the subject, up to its comma: "Like Varga the day before, Kral
-# smiled", "After meeting Varga, Kral said". The closed classes of prepositions and
-# subordinating conjunctions, after an optional conjunction.
-_FRONTED = re.compile(
-    r"[\s\"']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Aa]bout|[Aa]bove|[Aa]fter|[Aa]gainst|"
-    r"[Aa]long|[Aa]midst|[Aa]mid|[Aa]mong|[Aa]round|[Aa]s|[Aa]t|[Bb]efore|[Bb]ehind|[Bb]eside|"
-    r"[Bb]esides|[Bb]etween|[Bb]eyond|[Bb]y|[Dd]espite|[Dd]uring|[Ff]ollowing|[Ff]or|[Ff]rom|"
-    r"[Ii]n|[Ii]nside|[Ll]ike|[Nn]ear|[Oo]n|[Oo]utside|[Oo]ver|[Ss]ince|[Tt]hrough|"
-    r"[Tt]hroughout|[Tt]o|[Tt]owards?|[Uu]nder|[Uu]nlike|[Uu]ntil|[Uu]pon|[Ww]ith|[Ww]ithin|"
-    r"[Ww]ithout|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ii]f|[Oo]nce|[Uu]nless|[Ww]hen|[Ww]henever|"
-    r"[Ww]here|[Ww]hile|[Ww]hereas)\s[^,\"]{1,150},\s*"
-)
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
@@ -218,7 +207,7 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     semi = norm.rfind(";", lo, hi)
     if semi >= 0 and norm.count('"', lo, semi) % 2 == 0:
         lo = semi + 1  # "X said ...; Y said ... and added": the clause after the semicolon
-    fronted = _FRONTED.match(norm, lo, hi)
+    fronted = FRONTED.match(norm, lo, hi)
     if fronted is not None and ms.between(fronted.end(), hi):
         lo = fronted.end()  # "Like Varga before him, Kral ...": the subject follows the comma
     for m in ms.between(lo, hi)[:8]:

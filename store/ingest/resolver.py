@@ -133,6 +133,18 @@ HEAD_OF_RE = re.compile(
     r"[Dd]iplomacy|[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Ss]tate|"
     r"[Gg]overnment)\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<nat2>{_NAT})(?![\w-]))?")
+# A phrase fronted before the subject, up to its comma: "Like Varga the day before, Kral
+# smiled", "After meeting Varga, Kral said". The closed classes of prepositions and
+# subordinating conjunctions, after an optional conjunction.
+FRONTED = re.compile(
+    r"[\s\"']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Aa]bout|[Aa]bove|[Aa]fter|[Aa]gainst|"
+    r"[Aa]long|[Aa]midst|[Aa]mid|[Aa]mong|[Aa]round|[Aa]s|[Aa]t|[Bb]efore|[Bb]ehind|[Bb]eside|"
+    r"[Bb]esides|[Bb]etween|[Bb]eyond|[Bb]y|[Dd]espite|[Dd]uring|[Ff]ollowing|[Ff]or|[Ff]rom|"
+    r"[Ii]n|[Ii]nside|[Ll]ike|[Nn]ear|[Oo]n|[Oo]utside|[Oo]ver|[Ss]ince|[Tt]hrough|"
+    r"[Tt]hroughout|[Tt]o|[Tt]owards?|[Uu]nder|[Uu]nlike|[Uu]ntil|[Uu]pon|[Ww]ith|[Ww]ithin|"
+    r"[Ww]ithout|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ii]f|[Oo]nce|[Uu]nless|[Ww]hen|[Ww]henever|"
+    r"[Ww]here|[Ww]hile|[Ww]hereas)\s[^,\"]{1,150},\s*"
+)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
@@ -330,6 +342,9 @@ class Resolver:
         self.prev_subjects: list[int] = []
         self.cur_subjects: list[int] = []
         self.verb_subjects = 0  # how many of cur_subjects were followed by their verb
+        # People named in a phrase fronted before the sentence's subject, and where it ends.
+        self.cur_fronted: list[int] = []
+        self.fronted_end = -1
         self.sent_start = 0
         self.last_person_end = -1  # end of the last full person name resolved
         # Surname key -> the one full name the article gives it anywhere (see `full_names`).
@@ -711,10 +726,18 @@ class Resolver:
         elif _VISITS_AFTER.match(self.text, ev.end) and idx != self.host:
             self.guest = self.guest if self.guest is not None else idx
 
+    def _end_sentence(self) -> None:
+        subjects = self.cur_subjects + [i for i in self.cur_fronted if i not in self.cur_subjects]
+        if subjects:
+            self.prev_subjects = subjects
+        self.cur_subjects, self.cur_fronted = [], []
+        self.verb_subjects = 0
+
     # -- walk ---------------------------------------------------------------
     def run(self, paras: list[Para], events: list[list[Event]]) -> None:
         st = self.state
         pending: list[Event] = []  # aliases met before anyone they can name
+        fronted_for = -1  # the sentence whose fronted phrase `fronted_end` closes
         for para, evs in zip(paras, events, strict=True):
             bounds = sentence_bounds(para)
             b = 0
@@ -722,10 +745,11 @@ class Resolver:
             for ev in evs:
                 while b + 1 < len(bounds) and ev.start >= bounds[b + 1][0]:
                     b += 1
-                    if self.cur_subjects:
-                        self.prev_subjects = self.cur_subjects
-                    self.cur_subjects = []
-                    self.verb_subjects = 0
+                    self._end_sentence()
+                if self.sent_start != bounds[b][0] or fronted_for != bounds[b][0]:
+                    fronted_for = bounds[b][0]
+                    fronted = FRONTED.match(self.text, bounds[b][0], bounds[b][1])
+                    self.fronted_end = fronted.end() if fronted is not None else -1
                 self.sent_start = bounds[b][0]
                 idx: int | None
                 if ev.kind == "name":
@@ -772,7 +796,12 @@ class Resolver:
                         and self.text[ev.end:ev.end + 1] != "'"  # "Kishida's successor"
                         and not in_quotes(self.text, self.sent_start, ev.start)
                         and idx not in self.cur_subjects):
-                    if _VERB_AFTER.match(self.text, ev.end):
+                    if ev.start < self.fronted_end:
+                        # "Like his Singaporean counterpart, he noted": a person in a
+                        # phrase fronted before the subject is not the subject.
+                        if idx not in self.cur_fronted:
+                            self.cur_fronted.append(idx)
+                    elif _VERB_AFTER.match(self.text, ev.end):
                         # "Asked about Xi, Biden answered": the one doing the
                         # verb is the subject, not the first name of the sentence.
                         self.cur_subjects.insert(self.verb_subjects, idx)
@@ -781,15 +810,14 @@ class Resolver:
                         self.cur_subjects.append(idx)
                 elif (ev.kind == "pronoun" and idx not in self.cur_subjects
                       and self.text[ev.start:ev.end].lower() in ("he", "she")
-                      and _PRONOUN_OBJECT.match(self.text, ev.end)):
+                      and (_PRONOUN_OBJECT.match(self.text, ev.end)
+                           or _VERB_AFTER.match(self.text, ev.end))):
                     # "He thanked Mwangi for the welcome.": the pronoun is the subject
-                    # the next "he" continues, not the person thanked.
+                    # the next "he" continues, not the person thanked; so is "he" after
+                    # a fronted phrase ("Like his counterpart, he noted"), not the phrase's.
                     self.cur_subjects.insert(self.verb_subjects, idx)
                     self.verb_subjects += 1
-            if self.cur_subjects:
-                self.prev_subjects = self.cur_subjects
-            self.cur_subjects = []
-            self.verb_subjects = 0
+            self._end_sentence()
         for ev in pending:
             # "According to the Kazakh leader, ..." opening the article, with "President
             # Tokayev" named only after: the one person the title fits, as a reader takes it.
