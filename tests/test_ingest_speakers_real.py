@@ -369,3 +369,13 @@ def test_he_after_a_fronted_phrase_carries_his_referent_to_the_next_quote() -> N
         "Hungarian counterpart, he noted that the ties turn thirty this year.\n\n"
         "\u201cBoth countries are committed to the friendship,\u201d he noted.\n")
     assert _speaker(quotes, "Both countries") == ("Jan Kral", "Slovakia")
+
+
+def test_two_single_marks_typed_for_a_closing_double_mark_close_the_quote() -> None:
+    quotes = _quotes(
+        "Hungarian Prime Minister Lena Varga met Slovak Prime Minister Jan Kral in Kosice.\n\n"
+        "Varga described the talks as \"knotty''.\n\n"
+        "\"We have some knotty issues to discuss, but we can handle them,'' she said.\n")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("knotty", "Lena Varga"),
+        ("We have some knotty issues to discuss, but we can handle them,", "Lena Varga")]

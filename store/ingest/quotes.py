@@ -240,6 +240,8 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
     weaker than a reporting clause before the quote).
     """
     lo = close + 1
+    if norm.startswith("''", close):
+        lo += 1  # a double mark typed as two single ones (quotemarks.pair_marks)
     limit = min(hi, lo + (60 if tight else 240))
     nxt = norm.find('"', lo, limit)
     if nxt >= 0:

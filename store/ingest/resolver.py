@@ -327,7 +327,8 @@ def sentence_bounds(p: Para) -> list[tuple[int, int]]:
 
 
 def in_quotes(text: str, sent_start: int, pos: int) -> bool:
-    return text.count('"', sent_start, pos) % 2 == 1
+    # `''` is a double mark typed as two single ones ("gnarly,'' she said").
+    return (text.count('"', sent_start, pos) + text.count("''", sent_start, pos)) % 2 == 1
 
 
 
