@@ -379,3 +379,11 @@ def test_two_single_marks_typed_for_a_closing_double_mark_close_the_quote() -> N
     assert [(q.text, q.speaker) for q in quotes] == [
         ("knotty", "Lena Varga"),
         ("We have some knotty issues to discuss, but we can handle them,", "Lena Varga")]
+
+
+def test_a_short_function_word_capitalised_mid_sentence_is_part_of_a_name() -> None:
+    quotes = _quotes(
+        "Hungarian President Lena Varga hosted her Vietnamese counterpart To Van Binh in "
+        'Budapest.\n\nBinh told Varga that the partnership was "a strategic choice".\n')
+    assert _speaker(quotes, "a strategic choice") == ("To Van Binh", "Vietnam")
+    assert [w for _s, _e, w in name_runs("the leaders met In Budapest", 0, 27)] == []

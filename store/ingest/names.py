@@ -102,7 +102,13 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             # before a name), "Theresa May" (a surname after a given name).
             # A capital city after a given name is a surname: "Joao Lima", "Ana Paris".
             after_name = k > 0 and not blocked[k - 1] and not _is_initial(words[k - 1])
-            if blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
+            if (blocked[k] and k == 0 and w in _SHORT_FUNCTION and len(words) > 1
+                    and not blocked[1] and _LOWER_WORD_BEFORE.search(
+                        text, max(0, run.start() - 3), run.start())):
+                # "his counterpart To Lam": a short function word capitalised after a
+                # lower-case word, in running prose, is a name ("To", "An", "No").
+                blocked[k] = False
+            elif blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
                                or (after_name and (w in _MONTH_SURNAMES
                                                    or country_of_capital(w) is not None))):
                 blocked[k] = False
@@ -133,6 +139,10 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})
+# Two-letter English function words that are also name syllables (Vietnamese "To", Korean
+# "An", "No"): capitalised mid-sentence, they can only be names.
+_SHORT_FUNCTION = frozenset("To In On At By As An No So Of Or If It".split())
+_LOWER_WORD_BEFORE = re.compile(r"[a-z] $")
 _MONTH_SURNAMES = frozenset({"May", "June", "April"})
 
 
