@@ -387,3 +387,14 @@ def test_a_short_function_word_capitalised_mid_sentence_is_part_of_a_name() -> N
         'Budapest.\n\nBinh told Varga that the partnership was "a strategic choice".\n')
     assert _speaker(quotes, "a strategic choice") == ("To Van Binh", "Vietnam")
     assert [w for _s, _e, w in name_runs("the leaders met In Budapest", 0, 27)] == []
+
+
+def test_a_bare_quotation_after_a_fronted_phrase_is_the_subjects() -> None:
+    # The quote has no attribution of its own: the sentence before speaks, and its
+    # subject stands after "Following the talks between X and Y,".
+    quotes = _quotes(
+        "Hungarian Foreign Minister Lena Varga met Slovak Foreign Minister Jan Kral in "
+        "Kosice.\n\nFollowing the talks between Kral and Varga, the Hungarian minister also "
+        "noted an invitation.\n\n\u201cMr. Kral conveyed an invitation for our president to "
+        "visit Slovakia. We will find dates.\u201d\n")
+    assert _speaker(quotes, "Mr. Kral conveyed") == ("Lena Varga", "Hungary")

@@ -207,9 +207,7 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     semi = norm.rfind(";", lo, hi)
     if semi >= 0 and norm.count('"', lo, semi) % 2 == 0:
         lo = semi + 1  # "X said ...; Y said ... and added": the clause after the semicolon
-    fronted = FRONTED.match(norm, lo, hi)
-    if fronted is not None and ms.between(fronted.end(), hi):
-        lo = fronted.end()  # "Like Varga before him, Kral ...": the subject follows the comma
+    lo = _after_fronted(norm, ms, lo, hi)  # "Like Varga before him, Kral ...": not Varga
     for m in ms.between(lo, hi)[:8]:
         if _PREP_BEFORE.search(norm, max(lo, m.start - 9), m.start):
             continue  # "firms of the two countries": the object of a preposition
@@ -636,7 +634,7 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
             paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
     if sent is not None:
         hi = min(sent.end, quote_start - 1)
-        for m in ms.between(sent.start, hi)[:8]:
+        for m in ms.between(_after_fronted(norm, ms, sent.start, hi), hi)[:8]:
             if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
                     # "In his remarks, Putin ...": a possessive points on to the subject
                     and norm[m.start:m.end].lower() not in ("his", "her")
@@ -657,10 +655,21 @@ def _previous_subject(norm: str, ms: _Mentions, p: Para, starts: list[int],
     if i < 0:
         return None
     sent = p.sentences[i]
-    for m in ms.between(sent.start, min(sent.end, sent.start + 400)):
+    lo = _after_fronted(norm, ms, sent.start, min(sent.end, sent.start + 400))
+    for m in ms.between(lo, min(sent.end, sent.start + 400)):
         if norm.count('"', sent.start, m.start) % 2 == 0:
             return m.actor
     return None
+
+
+def _after_fronted(norm: str, ms: _Mentions, lo: int, hi: int) -> int:
+    """Where the subject of norm[lo:hi] may stand: after a phrase fronted before it
+    ("Following talks with Lavrov, the Brazilian diplomat noted"), if someone is named
+    after it."""
+    fronted = FRONTED.match(norm, lo, hi)
+    if fronted is not None and ms.between(fronted.end(), hi):
+        return fronted.end()
+    return lo
 
 
 def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of: list[int],
