@@ -398,3 +398,18 @@ def test_a_bare_quotation_after_a_fronted_phrase_is_the_subjects() -> None:
         "noted an invitation.\n\n\u201cMr. Kral conveyed an invitation for our president to "
         "visit Slovakia. We will find dates.\u201d\n")
     assert _speaker(quotes, "Mr. Kral conveyed") == ("Lena Varga", "Hungary")
+
+
+def test_a_countrys_possessive_before_a_title_is_that_countrys_holder() -> None:
+    head = ("Hungarian Foreign Minister Lena Varga met Slovak Foreign Minister Jan Kral in "
+            "Kosice on Monday.\n\n")
+    quotes = _quotes(head + "Slovakia's foreign minister said the talks were \"very open\".\n\n"
+                     '"We will meet again," Hungary\'s top diplomat told reporters.\n')
+    assert _speaker(quotes, "very open") == ("Jan Kral", "Slovakia")
+    assert _speaker(quotes, "We will meet") == ("Lena Varga", "Hungary")
+
+
+def test_a_possessive_title_before_a_name_is_that_names_title() -> None:
+    quotes = _quotes("Hungary's foreign minister Lena Varga met Jan Kral of Slovakia.\n\n"
+                     'Slovakia\'s foreign minister, Petr Novak, called it "a reset".\n')
+    assert _speaker(quotes, "a reset") == ("Petr Novak", "Slovakia")

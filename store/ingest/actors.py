@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
-from store.ingest.countries import count_countries
+from store.ingest.countries import count_countries, country_of
 from store.ingest.names import bare, canonical_name, not_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
@@ -22,7 +22,9 @@ from store.ingest.resolver import (
     COUNTERPART,
     HEAD_OF_RE,
     PLACE_BEFORE,
+    POSSESSIVE_ALIAS,
     VISIT_ALIAS,
+    COUNTRY_BEFORE_APOSTROPHE,
     Event,
     Resolver,
     name_events,
@@ -69,6 +71,8 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         if k == len(name_starts) or name_starts[k] > m.end() + 3:
             evs.append(Event(m.start(), m.end(), "alias", 1))
     low = text[p.start:p.end].lower()
+    if "'" in low:
+        evs += _possessive_aliases(text, p, name_starts)
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
         for m in HEAD_OF_RE.finditer(text, p.start, p.end):
@@ -89,6 +93,23 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
             evs.append(Event(m.start(), m.end(), "pronoun", 0))
     return _select(evs)
 
+
+
+def _possessive_aliases(text: str, p: Para, name_starts: list[int]) -> list[Event]:
+    """"Hungary's foreign minister said": the country's one holder of the office (not when
+    the title introduces a name: "Hungary's foreign minister, Lena Varga")."""
+    out = []
+    for m in POSSESSIVE_ALIAS.finditer(text, p.start, p.end):
+        before = COUNTRY_BEFORE_APOSTROPHE.search(text, max(p.start, m.start() - 30), m.start())
+        country = country_of(before[1]) if before is not None else None
+        if country is None or before is None:
+            continue
+        k = bisect_left(name_starts, m.end())
+        if k < len(name_starts) and name_starts[k] <= m.end() + 3:
+            continue
+        role = " ".join(m["role"].lower().split())
+        out.append(Event(before.start(1), m.end(), "alias", 1, (role, country)))
+    return out
 
 
 def find_actors(text: str, paras: list[Para]) -> ActorTable:

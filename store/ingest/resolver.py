@@ -124,6 +124,14 @@ ALIAS_RE = re.compile(
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
+# "Hungary's foreign minister said": a country's possessive before the title. Scanned from
+# the apostrophe (literal first); the country is the word before it.
+POSSESSIVE_ALIAS = re.compile(
+    r"'s?\s+(?:(?i:top|chief|senior|new)\s+)?"
+    r"(?P<role>(?i:head\s+of\s+(?:state|government)|president|premier|prime\s+minister|"
+    r"leader|foreign\s+minister|defen[cs]e\s+minister|diplomat|chancellor|king|emir|"
+    r"secretary\s+of\s+state|foreign\s+secretary))\b(?!\s+of\b)")
+COUNTRY_BEFORE_APOSTROPHE = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*)$")
 
 # "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of
 # the Belarusian state": an office's head, as translated copy names a minister or a leader.
@@ -617,8 +625,11 @@ class Resolver:
 
     def alias(self, ev: Event, late: bool = False) -> int | None:
         head = HEAD_OF_RE.match(self.text, ev.start, ev.end) if ev.payload == "head" else None
-        m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None else None
-        if head is not None:
+        poss = ev.payload if isinstance(ev.payload, tuple) else None
+        m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None and poss is None else None
+        if poss is not None:
+            role, country = poss
+        elif head is not None:
             office = head["office"].lower()
             role = ("foreign minister" if "foreign" in office or office in ("mfa", "diplomacy")
                     else "defense minister" if "defen" in office else "head of state")
@@ -687,7 +698,7 @@ class Resolver:
                 st.table.actors[idx].country = country_asked
         if idx is not None:
             # Keep "the secretary" as an alias: the store and the review screen show it.
-            alias = " ".join((head or m).group(0).lower().split())  # type: ignore[union-attr]
+            alias = " ".join(self.text[ev.start:ev.end].lower().split())
             actor = st.table.actors[idx]
             if alias not in actor.aliases:
                 actor.aliases.append(alias)
