@@ -20,11 +20,11 @@ from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
     COUNTERPART,
+    COUNTRY_BEFORE_APOSTROPHE,
     HEAD_OF_RE,
     PLACE_BEFORE,
     POSSESSIVE_ALIAS,
     VISIT_ALIAS,
-    COUNTRY_BEFORE_APOSTROPHE,
     Event,
     Resolver,
     name_events,
