@@ -413,3 +413,13 @@ def test_a_possessive_title_before_a_name_is_that_names_title() -> None:
     quotes = _quotes("Hungary's foreign minister Lena Varga met Jan Kral of Slovakia.\n\n"
                      'Slovakia\'s foreign minister, Petr Novak, called it "a reset".\n')
     assert _speaker(quotes, "a reset") == ("Petr Novak", "Slovakia")
+
+
+def test_thanks_for_the_welcome_are_the_guests_words_when_a_pronoun_says_them() -> None:
+    text = ("Hungarian Foreign Minister Lena Varga arrived in Kosice on Monday for talks with "
+            "Slovak Foreign Minister Jan Kral.\n\nKral spoke first. ")
+    quotes = _quotes(text + '"I am grateful for your warm hospitality," the minister said.\n')
+    assert _speaker(quotes, "I am grateful") == ("Lena Varga", "Hungary")
+    # A name is not overruled: the host may thank the guest's delegation for coming.
+    quotes = _quotes(text + '"Thank you for the warm welcome you gave us," Kral said.\n')
+    assert _speaker(quotes, "Thank you") == ("Jan Kral", "Slovakia")

@@ -144,6 +144,7 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         head_participants = []
     resolver.run(paras, events)
     table = resolver.state.table
+    table.guest = resolver.guest
     table.mentions.sort(key=lambda m: m.start)
     table.participants = find_participants(text, paras, table)
     if len(table.participants) < 2:

@@ -109,6 +109,9 @@ _AS_BEFORE = re.compile(r"\bas\s+$")
 # Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
                                r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
+# A quotation that thanks for a welcome: the guest's words.
+_THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b)[^\"]{0,80}?"
+                          r"\b(?i:welcome|hospitality|hosting|reception)\b")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
@@ -495,6 +498,12 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 who = _possessor(norm, ms, max(s_lo, prev_end), sp.start - 1)
             if who is None and sp.closed:
                 who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
+            if (who is not None and table.guest is not None and who.actor != table.guest
+                    and _THANKS_HOST.search(norm, sp.start, sp.end)
+                    and not norm[who.start:who.start + 1].isupper()):
+                # `"Thank you for the warm welcome," he said`: the guest thanks the host.
+                # Only when the speaker was a pronoun ("he") or a lower-case alias.
+                who = Mention(who.start, who.end, table.guest)
             prev_end = sp.end + 1
             body = text[sp.start:sp.end]
             if who is None and _scare_term(norm, verbs, sp, s_lo, s_hi):
