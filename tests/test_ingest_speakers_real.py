@@ -423,3 +423,15 @@ def test_thanks_for_the_welcome_are_the_guests_words_when_a_pronoun_says_them() 
     # A name is not overruled: the host may thank the guest's delegation for coming.
     quotes = _quotes(text + '"Thank you for the warm welcome you gave us," Kral said.\n')
     assert _speaker(quotes, "Thank you") == ("Jan Kral", "Slovakia")
+
+
+def test_an_occupation_before_a_name_is_no_part_of_it() -> None:
+    quotes = _quotes("Hungarian Foreign Minister Lena Varga met Slovak Foreign Minister Jan Kral."
+                     '\n\nAnalyst Peter Szabo said the meeting was "a reset".\n')
+    assert _speaker(quotes, "a reset") == ("Peter Szabo", None)
+
+
+def test_an_aide_named_after_a_possessive_in_an_inverted_clause_speaks() -> None:
+    quotes = _quotes("Hungarian Foreign Minister Lena Varga met Slovak Foreign Minister Jan Kral."
+                     '\n\n"We will keep the border open," said Varga\'s spokesman, Tomas Hrib.\n')
+    assert _speaker(quotes, "We will keep") == ("Tomas Hrib", "Hungary")

@@ -112,6 +112,8 @@ _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]ffici
 # A quotation that thanks for a welcome: the guest's words.
 _THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b)[^\"]{0,80}?"
                           r"\b(?i:welcome|hospitality|hosting|reception)\b")
+# Between a person's possessive and the aide it names: "'s spokesman, ", "'s chief of staff ".
+_POSSESSIVE_TITLE_GAP = re.compile(r"'s?\s+(?:[a-z-]+,?\s+){1,4}")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
@@ -228,6 +230,9 @@ def _subject_after(norm: str, ms: _Mentions, verb_end: int, hi: int) -> Mention 
             if (nxt is not None and not ms.is_person(m) and ms.is_person(nxt)
                     and _OFFICE_TITLE_GAP.fullmatch(norm, m.end, nxt.start)):
                 return nxt  # `tweeted MEA Spokesperson Ravi Kumar`: the office is a title
+            if (nxt is not None and ms.is_person(nxt) and nxt.actor != m.actor
+                    and _POSSESSIVE_TITLE_GAP.fullmatch(norm, m.end, nxt.start)):
+                return nxt  # `said Varga's spokesman, Tomas Hrib`: the one she employs
             return m
         return None
     return None
