@@ -435,3 +435,21 @@ def test_an_aide_named_after_a_possessive_in_an_inverted_clause_speaks() -> None
     quotes = _quotes("Hungarian Foreign Minister Lena Varga met Slovak Foreign Minister Jan Kral."
                      '\n\n"We will keep the border open," said Varga\'s spokesman, Tomas Hrib.\n')
     assert _speaker(quotes, "We will keep") == ("Tomas Hrib", "Hungary")
+
+
+def test_a_readouts_third_person_wording_belongs_to_the_body_that_issued_it() -> None:
+    # ANNOTATION.md: `X told Y "...", the ministry said` is the body's.
+    quotes = _quotes(
+        "Hungarian Foreign Minister Peter Varga met Slovak Foreign Minister Jan Kral in "
+        "Kosice.\n\nKral told Varga that Hungary should respect the \"status quo on the "
+        'river," the Slovak Foreign Ministry said.\n')
+    assert _speaker(quotes, "status quo") == ("Slovak Foreign Ministry", "Slovakia")
+
+
+def test_the_royal_court_is_the_court_of_the_monarch_the_article_names() -> None:
+    quotes = _quotes(
+        "Hungarian Prime Minister Peter Varga flew to Bhutan for talks with King Dorji, "
+        "who the royal court said urged calm.\n\nDorji told Varga that Hungary should keep "
+        'the "status quo on the river," the royal court said.\n\nBhutan\'s King Dorji '
+        "later hosted a dinner.\n")
+    assert _speaker(quotes, "status quo") == ("Bhutanese Royal Court", "Bhutan")

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
-from store.ingest.countries import count_countries, country_of
+from store.ingest.countries import count_countries, country_of, demonym
 from store.ingest.names import bare, canonical_name, not_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
@@ -151,7 +151,25 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         # The headline's meeting fills in only when the body does not name both sides.
         table.participants += [i for i in head_participants if i not in table.participants]
     _home_country(body, table)
+    _royal_court(table)
     return table
+
+
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})
+
+
+def _royal_court(table: ActorTable) -> None:
+    """"the royal court said", with no country in the text: the court of the one monarch
+    the article names (whose country may be known only at the end)."""
+    courts = [a for a in table.actors if a.kind == "body" and a.name == "royal court"]
+    if not courts:
+        return
+    kings = {a.country for a in table.actors
+             if a.kind == "person" and a.role.lower() in _MONARCHS and a.country}
+    if len(kings) == 1:
+        country = kings.pop()
+        for court in courts:
+            court.name, court.country = f"{demonym(country)} Royal Court", country
 
 
 def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Event]],

@@ -168,6 +168,9 @@ _AIDE_OF = re.compile(
     r"\b(?P<who>[A-Z][\w-]+)'s?\s+(?:(?:chief|press|deputy)\s+)?"
     r"(?P<kind>spokes(?:man|woman|person)|press\s+secretary|office|aides?)\b"
     r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+# "the royal court said": a monarchy's court speaks for its king (the resolver gives the
+# country of the monarch the article names when the text gives none).
+_ROYAL_COURT = re.compile(rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+[Cc]ourt\b")
 # "the Kremlin press service", "the Kazakh presidential press service": a press office.
 _PRESS_SERVICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
@@ -387,6 +390,11 @@ def find_bodies(
                 ("Russia" if seat == "Kremlin" else None))
             name = " ".join(m["name"].split())
             hits.append(BodyHit(m.start("name"), m.end(), name, country, "office"))
+    if "royal court" in low:
+        for m in _ROYAL_COURT.finditer(text, start, end):
+            country = country_of(m["nat"]) if m["nat"] else None
+            name = f"{demonym(country)} Royal Court" if country else "royal court"
+            hits.append(BodyHit(m.start(), m.end(), name, country, "court"))
     if "agency" in low:
         for m in _NAT_AGENCY.finditer(text, start, end):
             country = country_of(m["nat"])

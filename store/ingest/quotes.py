@@ -92,6 +92,8 @@ _INVERTED_GAP = re.compile(r"\s*(?:[\w.'-]+\s+){0,5}$")
 _SENTENCE_PUNCT = ".!?"
 # Between a closing mark and the reporting clause: `," ` / `. ` / ` - `.
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
+# ... or with the article of a body: `," the royal court said`.
+_LEAD_GAP_THE = re.compile(r"[\s,.!?;:-]*(?:[Tt]he\s+)?$")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\"?\s*$")  # also `again," stressing`
@@ -278,7 +280,7 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
             if inside:
                 return inside[0], False
         subj = _subject_before(norm, ms, lo, vm.start())
-        if subj is not None and _LEAD_GAP.match(norm, lo, subj.start):
+        if subj is not None and _LEAD_GAP_THE.match(norm, lo, subj.start):
             # `"...", TASS reported`: an outlet relaying words is weaker than a
             # speaker named before the quote ("Peskov told reporters ...").
             return subj, vm.group(0) in ("reported", "reports")
