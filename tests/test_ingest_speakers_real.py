@@ -453,3 +453,11 @@ def test_the_royal_court_is_the_court_of_the_monarch_the_article_names() -> None
         'the "status quo on the river," the royal court said.\n\nBhutan\'s King Dorji '
         "later hosted a dinner.\n")
     assert _speaker(quotes, "status quo") == ("Bhutanese Royal Court", "Bhutan")
+
+
+def test_the_capitalised_portfolio_after_of_is_no_person() -> None:
+    text = ("Hungarian Prime Minister Lena Varga met the Minister of Business and Made in "
+            "Slovakia, Jan Kral, and the Minister of Culture.\n")
+    norm = normalize(text)
+    table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
+    assert not {"Business", "Made", "Culture"} & {a.name for a in table.actors}

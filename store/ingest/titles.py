@@ -22,6 +22,9 @@ _MODIFIER_WORDS = frozenset(
     "current incumbent".split()
 )
 
+# A title cut before its object: the capitalised word next is part of the office.
+_OPEN_ENDED = frozenset({"of", "for", "and", "the", "to", "in", "on", "at"})
+
 _ROLE_PREFIX = frozenset({"deputy", "vice", "acting", "assistant"})
 
 _ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "state", "department",
@@ -72,6 +75,9 @@ def title_before(window: str) -> Title | None:
     if end and toks[end - 1] == ",":
         end -= 1
     low = [t.lower() for t in toks]
+    if end and low[end - 1] in _OPEN_ENDED:
+        # "Minister of Business": the word after "of" is the portfolio, not a name.
+        return None
     start = _role_ending_at(low, end)
     role_end = end
     if start < 0:
