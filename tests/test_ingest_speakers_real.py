@@ -461,3 +461,14 @@ def test_the_capitalised_portfolio_after_of_is_no_person() -> None:
     norm = normalize(text)
     table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
     assert not {"Business", "Made", "Culture"} & {a.name for a in table.actors}
+
+
+def test_a_leader_without_a_country_is_of_the_side_his_aides_are_on() -> None:
+    # The aides name both sides; Ukraine, though named most, has nobody at the table.
+    quotes = _quotes(
+        "The summit between Slovak President Jan Kral and Petr Novak was about Ukraine. "
+        "Ukraine, Ukraine and Ukraine were named; Ukrainian President Ivan Bondar was absent."
+        "\n\nKral and Novak each had two aides with them in the meeting, Hungarian Foreign "
+        "Minister Lena Varga and Slovak Foreign Minister Eva Toth.\n\n"
+        '"We had a good talk," Novak said.\n')
+    assert _speaker(quotes, "We had a good talk") == ("Petr Novak", "Hungary")

@@ -192,6 +192,10 @@ def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Ev
             events[k] = _select(events[k] + extra)
 
 
+_HEAD = re.compile(r"(?i)\b(?:president|prime\s+minister|premier|chancellor|king|emir|"
+                   r"sultan|leader|taoiseach)\b")
+
+
 def _home_country(body: str, table: ActorTable) -> None:
     """A participant the article never gives a country ("Prime Minister Fumio Kishida" or
     a bare "Anthony Albanese", as a home outlet writes) is of the country the article
@@ -199,11 +203,19 @@ def _home_country(body: str, table: ActorTable) -> None:
     capitals, which are often only the place. Only when one participant lacks it."""
     people = [table.actors[i] for i in table.participants]
     missing = [a for a in people if a.country is None]
-    if len(missing) != 1 or len(people) < 2:
-        return
     taken = {a.country for a in people if a.country}
-    if len(taken) >= 2:
-        return  # both sides are known: a third person met is not the other side
+    if len(missing) != 1 or len(people) < 2 or len(taken) >= 2:
+        # Aides on both sides ("Rubio", "Lavrov") say nothing of the leaders': one leader
+        # without a country, across the table from one with it, is of the other side.
+        # The sides are the countries of the participants (aides included).
+        sides = taken
+        people = [a for a in people if _HEAD.search(a.role) or not a.role]
+        missing = [a for a in people if a.country is None]
+        taken = {a.country for a in people if a.country}
+        other = sides - taken
+        if len(missing) == 1 and len(people) == 2 and len(taken) == 1 and len(other) == 1:
+            missing[0].country = other.pop()
+        return
     counts = count_countries(body, capitals=False)
     ranked = [c for c, _n in counts.most_common() if c not in taken]
     if ranked:
