@@ -472,3 +472,15 @@ def test_a_leader_without_a_country_is_of_the_side_his_aides_are_on() -> None:
         "Minister Lena Varga and Slovak Foreign Minister Eva Toth.\n\n"
         '"We had a good talk," Novak said.\n')
     assert _speaker(quotes, "We had a good talk") == ("Petr Novak", "Hungary")
+
+
+def test_a_country_after_an_appositive_title_is_the_persons() -> None:
+    # The host's outlet gives its own leader no country; the guest's comes after the
+    # appositive, and the host is then of the country named most besides.
+    quotes = _quotes(
+        "Stability in Slovakia is \"a priority for Hungary's security,\" Prime Minister Lena "
+        "Varga told Jan Kral, her counterpart in Slovakia's government, in Budapest. Interior "
+        "Minister Peter Szabo also attended. Hungary and Hungary's firms want more trade.\n\n"
+        '"We are neighbours," Kral said.\n')
+    assert _speaker(quotes, "We are neighbours") == ("Jan Kral", "Slovakia")
+    assert _speaker(quotes, "a priority") == ("Lena Varga", "Hungary")

@@ -200,7 +200,8 @@ def _home_country(body: str, table: ActorTable) -> None:
     """A participant the article never gives a country ("Prime Minister Fumio Kishida" or
     a bare "Anthony Albanese", as a home outlet writes) is of the country the article
     names most, other than the other participants': counted by names and adjectives, not
-    capitals, which are often only the place. Only when one participant lacks it."""
+    capitals, which are often only the place. Only when one participant lacks it, or one
+    of the two leaders when aides fill the table (then the other side of the aides first)."""
     people = [table.actors[i] for i in table.participants]
     missing = [a for a in people if a.country is None]
     taken = {a.country for a in people if a.country}
@@ -213,9 +214,11 @@ def _home_country(body: str, table: ActorTable) -> None:
         missing = [a for a in people if a.country is None]
         taken = {a.country for a in people if a.country}
         other = sides - taken
-        if len(missing) == 1 and len(people) == 2 and len(taken) == 1 and len(other) == 1:
+        if len(missing) != 1 or len(people) != 2 or len(taken) != 1 or len(other) > 1:
+            return
+        if other:
             missing[0].country = other.pop()
-        return
+            return
     counts = count_countries(body, capitals=False)
     ranked = [c for c, _n in counts.most_common() if c not in taken]
     if ranked:

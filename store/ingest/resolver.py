@@ -64,6 +64,7 @@ _VERB_AFTER = re.compile(
     r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
 )
 
+_APPOS_COUNTRY = re.compile(rf"\s+(?:in|of|for|from)\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 
 # A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
@@ -400,6 +401,10 @@ class Resolver:
                     and "counterpart" not in theirs.lower() and not off.is_honorific(theirs)):
                 role = theirs
         country = country_of(nat) if nat else None
+        if country is None and appos is not None:
+            # "Dbeibah, her counterpart in Libya's government": the country after the title.
+            where = _APPOS_COUNTRY.match(after, appos.end())
+            country = country_of(where["nat"]) if where else None
         if country is None and (title is not None or appos is not None):
             # "Foreign Minister Lena Varga of Hungary": the country after the name.
             of = _OF_COUNTRY.match(text, ev.end)
