@@ -484,3 +484,23 @@ def test_a_country_after_an_appositive_title_is_the_persons() -> None:
         '"We are neighbours," Kral said.\n')
     assert _speaker(quotes, "We are neighbours") == ("Jan Kral", "Slovakia")
     assert _speaker(quotes, "a priority") == ("Lena Varga", "Hungary")
+
+
+def test_a_dateline_country_is_no_nationality_and_his_excellency_no_name() -> None:
+    quotes = _quotes(
+        "KOSICE, SLOVAKIA \u2013 President Lena Varga and Slovak President H.E. Jan Kral "
+        "agreed to boost cooperation between Budapest and Bratislava.\n\n"
+        '"We are neighbours," Kral said.\n\n"Fresh opportunities," Varga said.\n')
+    assert _speaker(quotes, "We are neighbours") == ("Jan Kral", "Slovakia")
+    assert _speaker(quotes, "Fresh opportunities")[1] != "Slovakia"
+
+
+def test_an_external_affairs_minister_is_indias() -> None:
+    quotes = _quotes("External Affairs Minister Arjun Rao met Hungarian Foreign Minister Lena "
+                     'Varga in Budapest.\n\n"Our talks were good," Rao said.\n')
+    assert _speaker(quotes, "Our talks") == ("Arjun Rao", "India")
+
+
+def test_names_with_letters_of_latin_extended_b_are_whole() -> None:
+    text = "Vietnamese President Trần Văn Thưởng met Hungarian President Lena Varga."
+    assert [w for _s, _e, w in name_runs(text, 0, len(text))][0] == ["Trần", "Văn", "Thưởng"]

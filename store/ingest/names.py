@@ -15,9 +15,9 @@ from importlib import resources
 from store.ingest import officials as off
 from store.ingest.countries import country_of, country_of_capital
 
-# Latin-1 plus Latin Extended-A and Vietnamese (Extended Additional), whose letters of both
-# cases interleave: "Erdoğan", "Vučić", "Radosław", "Nguyễn Phú Trọng" are names too.
-_EXTENDED = "\u0100-\u017f\u1e00-\u1eff"
+# Latin-1 plus Latin Extended-A and -B and Vietnamese (Extended Additional), whose letters of
+# both cases interleave: "Erdoğan", "Vučić", "Radosław", "Nguyễn Phú Trọng", "Thưởng" are names.
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
 _UPPER = "A-Z\u00c0-\u00de" + _EXTENDED
 _LOWER = "a-z\u00df-\u00ff" + _EXTENDED
 # A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien"), an Arabic

@@ -15,7 +15,11 @@ _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative)\s+(?:to|i
 
 
 # Hyphens split words here: "Vice-Premier" is the title "vice premier".
-_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,")
+# A dash or colon is kept as a token: it ends a dateline ("HANOI, VIETNAM – President X"),
+# so the place before it is no nationality of the title after it.
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,|[\u2013\u2014:]|(?<=\s)-(?=\s)")
+# "President H.E. Vo Van Thuong": His/Her Excellency between a title and the name.
+_EXCELLENCY = frozenset({"h.e.", "h.e"})
 
 _MODIFIER_WORDS = frozenset(
     "new former then chief top senior outgoing incoming newly appointed the his her their its a an "
@@ -72,6 +76,8 @@ def title_before(window: str) -> Title | None:
     # A title is a few words long: the last sixteen tokens hold any we know.
     toks = _WORD_TOKEN.findall(window)[-16:]
     end = len(toks)
+    if end and toks[end - 1].lower() in _EXCELLENCY:
+        end -= 1
     if end and toks[end - 1] == ",":
         end -= 1
     low = [t.lower() for t in toks]
