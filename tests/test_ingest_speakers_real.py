@@ -504,3 +504,25 @@ def test_an_external_affairs_minister_is_indias() -> None:
 def test_names_with_letters_of_latin_extended_b_are_whole() -> None:
     text = "Vietnamese President Trần Văn Thưởng met Hungarian President Lena Varga."
     assert [w for _s, _e, w in name_runs(text, 0, len(text))][0] == ["Trần", "Văn", "Thưởng"]
+
+
+def test_a_name_before_a_facility_word_is_a_place() -> None:
+    text = ("Slovak President Jan Kral landed at King Tomas Airport and met Hungarian President "
+            "Lena Varga at Ferenc Liszt University.\n")
+    norm = normalize(text)
+    table = find_actors(norm, split_paragraphs(norm, 0, len(norm)))
+    assert sorted(a.name for a in table.actors) == ["Jan Kral", "Lena Varga"]
+
+
+def test_a_commission_or_european_council_president_is_of_the_european_union() -> None:
+    quotes = _quotes("Commission President Anna Berg and European Council President Jan Kral met "
+                     'Hungarian President Lena Varga in Budapest.\n\n"We agree," Berg said. '
+                     '"So do we," Kral said.\n')
+    assert _speaker(quotes, "We agree") == ("Anna Berg", "European Union")
+    assert _speaker(quotes, "So do we") == ("Jan Kral", "European Union")
+
+
+def test_a_three_word_country_before_a_title_is_its_nationality() -> None:
+    quotes = _quotes("United Arab Emirates President Sheikh Khalid bin Saeed met Hungarian "
+                     'President Lena Varga.\n\n"We agree," Khalid bin Saeed said.\n')
+    assert _speaker(quotes, "We agree")[1] == "United Arab Emirates"

@@ -124,6 +124,8 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             # Initials may not open or close a name on their own.
             while seg and _is_initial(words[seg[-1]]):
                 seg.pop()
+            if seg and seg[-1] + 1 < len(words) and words[seg[-1] + 1] in _FACILITY:
+                seg = []  # "King Khalid Airport", "Jawaharlal Nehru University": a place
             if seg and any(not _is_initial(words[k]) for k in seg):
                 s, e = toks[seg[0]][0], toks[seg[-1]][1]
                 seg_words = [words[k] for k in seg]
@@ -139,6 +141,12 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})
+# Places named after people: the name before one of these words is part of the place's.
+_FACILITY = frozenset(
+    "Airport International University Hospital Stadium Palace Hotel Centre Center Bridge "
+    "Road Street Square Station Mosque Hall Institute Foundation Museum Tower Avenue Boulevard "
+    "Highway Expressway Cathedral College Academy Library Theatre Theater Arena Harbour Harbor "
+    "Canal Mall Plaza Gardens Memorial Monument Mausoleum Prize Award Trophy".split())
 # Two-letter English function words that are also name syllables (Vietnamese "To", Korean
 # "An", "No"): capitalised mid-sentence, they can only be names.
 _SHORT_FUNCTION = frozenset("To In On At By As An No So Of Or If It".split())

@@ -37,7 +37,9 @@ _ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "stat
                               # "Egyptian presidential spokesman", "Kenya's foreign affairs
                               # cabinet secretary": office words between a nationality and a role
                               "presidential", "affairs", "cabinet", "government", "external",
-                              "trade", "finance", "interior", "mea"})
+                              "trade", "finance", "interior", "mea",
+                              # "European Commission President", "European Council President"
+                              "commission", "council"})
 
 # Titles indexed by their last word, so the backward match tries only a few.
 _ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
@@ -118,6 +120,9 @@ def title_before(window: str) -> Title | None:
     qualifiers = " ".join(low[j:role_tokens_start])
     if any(q in qualifiers for q in ("state department", "white house", "pentagon")):
         nat = "U.S."
+    elif ({"commission", "council"} & set(qualifiers.split())) and (
+            (j > 0 and low[j - 1] == "european") or qualifiers.split()[0] == "commission"):
+        nat = "EU"  # "(European) Commission President", "European Council President"
     elif "mea" in qualifiers.split():
         nat = "Indian"  # India's Ministry of External Affairs: "MEA spokesperson"
     elif j > 0 and country_of(toks[j - 1]):
@@ -130,6 +135,8 @@ def title_before(window: str) -> Title | None:
         # "the United States'" / "U.S." are single tokens; "United States" two.
     elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
         nat = toks[j - 2] + " " + toks[j - 1]
+    elif j > 2 and country_of(" ".join(toks[j - 3:j])):
+        nat = " ".join(toks[j - 3:j])  # "United Arab Emirates President"
     if nat is None and role_end > start and not _POSTED_TO.search(" ".join(low[start:role_end])):
         # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail
         # (but "Ambassador to Kenya" names the host, not the envoy's own country).
