@@ -526,3 +526,12 @@ def test_a_three_word_country_before_a_title_is_its_nationality() -> None:
     quotes = _quotes("United Arab Emirates President Sheikh Khalid bin Saeed met Hungarian "
                      'President Lena Varga.\n\n"We agree," Khalid bin Saeed said.\n')
     assert _speaker(quotes, "We agree")[1] == "United Arab Emirates"
+
+
+def test_a_person_known_by_the_initials_of_a_full_name_met_before() -> None:
+    quotes = _quotes(
+        "Slovak Crown Prince Jan bin Kral met Hungarian President Lena Anna Varga Toth in "
+        'Budapest.\n\n"We are partners," JBK said. "Prices must stay stable," LAVT told '
+        'reporters. "Not us," the UN said.\n')
+    assert _speaker(quotes, "We are partners") == ("Jan bin Kral", "Slovakia")
+    assert _speaker(quotes, "Prices must") == ("Lena Anna Varga Toth", "Hungary")

@@ -40,6 +40,8 @@ _LATTER_RE = re.compile(
 # Literal first (fast scan); matches inside words ("the", "ashe") are skipped by hand.
 _PRONOUN_RE = re.compile(r"[HhSs](?:e|is|er|im|he)\b")
 
+_ACRONYM_RE = re.compile(r"(?<![\w.'-])[A-Z]{3,4}(?![\w.'-])")
+
 _PRONOUNS = frozenset("he she his her him He She His Her Him".split())
 
 
@@ -88,6 +90,9 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         for m in VISIT_ALIAS.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "visit", 1,
                              "host" if m["host"] else "guest"))
+    for m in _ACRONYM_RE.finditer(text, p.start, p.end):
+        # "MBS", "AMLO": a person known by the initials of a full name met before.
+        evs.append(Event(m.start(), m.end(), "acronym", 1))
     for m in _PRONOUN_RE.finditer(text, p.start, p.end):
         if m.group(0) in _PRONOUNS and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             evs.append(Event(m.start(), m.end(), "pronoun", 0))

@@ -614,6 +614,14 @@ class Resolver:
             out.update(st.by_surname.get(spelling_key(bare(w)), ()))
         return out
 
+    def acronym(self, word: str) -> int | None:
+        """"MBS" after "Mohammed bin Salman", "AMLO" after "Andres Manuel Lopez Obrador":
+        the one person met whose full name has these initials."""
+        st = self.state
+        hits = [i for i in st.persons
+                if "".join(w[0] for w in st.table.actors[i].name.split()).upper() == word]
+        return hits[0] if len(hits) == 1 else None
+
     def latter(self, which: str) -> int | None:
         """"the latter" / "the former": the last or the one before of the two people
         named most recently."""
@@ -786,6 +794,8 @@ class Resolver:
                     idx = self.latter(str(ev.payload))
                 elif ev.kind == "counterpart":
                     idx = self.counterpart(str(ev.payload or ""))
+                elif ev.kind == "acronym":
+                    idx = self.acronym(self.text[ev.start:ev.end])
                 elif ev.kind == "visit":
                     idx = self.guest if ev.payload == "guest" else self.host
                 else:
