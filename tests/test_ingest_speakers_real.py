@@ -535,3 +535,13 @@ def test_a_person_known_by_the_initials_of_a_full_name_met_before() -> None:
         'reporters. "Not us," the UN said.\n')
     assert _speaker(quotes, "We are partners") == ("Jan bin Kral", "Slovakia")
     assert _speaker(quotes, "Prices must") == ("Lena Anna Varga Toth", "Hungary")
+
+
+def test_a_quotation_printed_again_under_a_photo_is_one_quote() -> None:
+    quotes = _quotes(
+        "Hungarian Prime Minister Lena Varga met Slovak Prime Minister Jan Kral in Kosice.\n\n"
+        '"Defending the border is a defence of the whole region," Varga said.\n\n'
+        '"Defending the border is a defence of the whole region," Hungarian Prime Minister '
+        "Lena Varga said in Kosice on Wednesday. Photo: PAP\n\n"
+        '"Very good," Kral said. "Very good," Varga said.\n')
+    assert [q.text[:12] for q in quotes] == ["Defending th", "Very good,", "Very good,"]

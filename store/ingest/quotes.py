@@ -573,6 +573,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             q.speaker = actor.name
             q.speaker_country = actor.country
     echo = _echoes(out, line_only)
+    _repeats(out, speakers, echo)
     if any(echo):
         # Headings that repeat a quotation of the body are the same words said once.
         keep = [k for k in range(len(out)) if not echo[k]]
@@ -618,6 +619,19 @@ def _echoes(out: list[Quote], line_only: list[bool]) -> list[bool]:
         echo[k] = any(not line_only[j] and _quote_key(out[j].text).startswith(key)
                       for j in range(k + 1, min(len(out), k + 12)))
     return echo
+
+
+def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool]) -> None:
+    """A quotation printed again word for word by the same speaker (a photo caption under
+    the story, a summary box) is one quote, said once: later copies are marked in `drop`."""
+    seen: set[tuple[str, int | None]] = set()
+    for k, q in enumerate(out):
+        key = _quote_key(q.text)
+        if drop[k] or len(key.split()) < 5:
+            continue  # short fragments ("very good") may well be said twice
+        if (key, speakers[k]) in seen:
+            drop[k] = True
+        seen.add((key, speakers[k]))
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
