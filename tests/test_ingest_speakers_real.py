@@ -545,3 +545,10 @@ def test_a_quotation_printed_again_under_a_photo_is_one_quote() -> None:
         "Lena Varga said in Kosice on Wednesday. Photo: PAP\n\n"
         '"Very good," Kral said. "Very good," Varga said.\n')
     assert [q.text[:12] for q in quotes] == ["Defending th", "Very good,", "Very good,"]
+
+
+def test_a_reporting_verb_in_a_fronted_phrase_leaves_the_quote_to_the_subject() -> None:
+    quotes = _quotes(
+        "Hungarian Prime Minister Lena Varga met Slovak Prime Minister Jan Kral in Kosice.\n\n"
+        'As reported, Slovak Prime Minister Jan Kral is seeking a "reset" of relations.\n')
+    assert _speaker(quotes, "reset") == ("Jan Kral", "Slovakia")

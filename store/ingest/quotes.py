@@ -374,7 +374,11 @@ def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) 
     nxt = norm.find('"', span.end + 1, after_end) if span.closed else -1
     if nxt >= 0:
         after_end = nxt
-    before = verbs.first(max(s_lo, span.start - 200), span.start - 1)
+    # "As reported, Merz is seeking a "reset"": a verb in a phrase fronted before the
+    # subject reports nobody's words.
+    fronted = FRONTED.match(norm, s_lo, span.start) if span.start - s_lo < 400 else None
+    lo = fronted.end() if fronted is not None else s_lo
+    before = verbs.first(max(lo, span.start - 200), span.start - 1)
     after = span.closed and verbs.first(span.end + 1, after_end)
     return bool(before or after)
 
