@@ -14,14 +14,16 @@ from bisect import bisect_left
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
-from store.ingest.countries import count_countries
+from store.ingest.countries import count_countries, country_of, demonym
 from store.ingest.names import bare, canonical_name, not_name, spelling_key, surname_of
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
     COUNTERPART,
+    COUNTRY_BEFORE_APOSTROPHE,
     HEAD_OF_RE,
     PLACE_BEFORE,
+    POSSESSIVE_ALIAS,
     VISIT_ALIAS,
     Event,
     Resolver,
@@ -37,6 +39,8 @@ _LATTER_RE = re.compile(
 
 # Literal first (fast scan); matches inside words ("the", "ashe") are skipped by hand.
 _PRONOUN_RE = re.compile(r"[HhSs](?:e|is|er|im|he)\b")
+
+_ACRONYM_RE = re.compile(r"(?<![\w.'-])[A-Z]{3,4}(?![\w.'-])")
 
 _PRONOUNS = frozenset("he she his her him He She His Her Him".split())
 
@@ -69,6 +73,8 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         if k == len(name_starts) or name_starts[k] > m.end() + 3:
             evs.append(Event(m.start(), m.end(), "alias", 1))
     low = text[p.start:p.end].lower()
+    if "'" in low:
+        evs += _possessive_aliases(text, p, name_starts)
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
         for m in HEAD_OF_RE.finditer(text, p.start, p.end):
@@ -84,11 +90,31 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         for m in VISIT_ALIAS.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "visit", 1,
                              "host" if m["host"] else "guest"))
+    for m in _ACRONYM_RE.finditer(text, p.start, p.end):
+        # "MBS", "AMLO": a person known by the initials of a full name met before.
+        evs.append(Event(m.start(), m.end(), "acronym", 1))
     for m in _PRONOUN_RE.finditer(text, p.start, p.end):
         if m.group(0) in _PRONOUNS and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             evs.append(Event(m.start(), m.end(), "pronoun", 0))
     return _select(evs)
 
+
+
+def _possessive_aliases(text: str, p: Para, name_starts: list[int]) -> list[Event]:
+    """"Hungary's foreign minister said": the country's one holder of the office (not when
+    the title introduces a name: "Hungary's foreign minister, Lena Varga")."""
+    out = []
+    for m in POSSESSIVE_ALIAS.finditer(text, p.start, p.end):
+        before = COUNTRY_BEFORE_APOSTROPHE.search(text, max(p.start, m.start() - 30), m.start())
+        country = country_of(before[1]) if before is not None else None
+        if country is None or before is None:
+            continue
+        k = bisect_left(name_starts, m.end())
+        if k < len(name_starts) and name_starts[k] <= m.end() + 3:
+            continue
+        role = " ".join(m["role"].lower().split())
+        out.append(Event(before.start(1), m.end(), "alias", 1, (role, country)))
+    return out
 
 
 def find_actors(text: str, paras: list[Para]) -> ActorTable:
@@ -123,13 +149,32 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         head_participants = []
     resolver.run(paras, events)
     table = resolver.state.table
+    table.guest = resolver.guest
     table.mentions.sort(key=lambda m: m.start)
     table.participants = find_participants(text, paras, table)
     if len(table.participants) < 2:
         # The headline's meeting fills in only when the body does not name both sides.
         table.participants += [i for i in head_participants if i not in table.participants]
     _home_country(body, table)
+    _royal_court(table)
     return table
+
+
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})
+
+
+def _royal_court(table: ActorTable) -> None:
+    """"the royal court said", with no country in the text: the court of the one monarch
+    the article names (whose country may be known only at the end)."""
+    courts = [a for a in table.actors if a.kind == "body" and a.name == "royal court"]
+    if not courts:
+        return
+    kings = {a.country for a in table.actors
+             if a.kind == "person" and a.role.lower() in _MONARCHS and a.country}
+    if len(kings) == 1:
+        country = kings.pop()
+        for court in courts:
+            court.name, court.country = f"{demonym(country)} Royal Court", country
 
 
 def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Event]],
@@ -152,18 +197,33 @@ def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Ev
             events[k] = _select(events[k] + extra)
 
 
+_HEAD = re.compile(r"(?i)\b(?:president|prime\s+minister|premier|chancellor|king|emir|"
+                   r"sultan|leader|taoiseach)\b")
+
+
 def _home_country(body: str, table: ActorTable) -> None:
     """A participant the article never gives a country ("Prime Minister Fumio Kishida" or
     a bare "Anthony Albanese", as a home outlet writes) is of the country the article
     names most, other than the other participants': counted by names and adjectives, not
-    capitals, which are often only the place. Only when one participant lacks it."""
+    capitals, which are often only the place. Only when one participant lacks it, or one
+    of the two leaders when aides fill the table (then the other side of the aides first)."""
     people = [table.actors[i] for i in table.participants]
     missing = [a for a in people if a.country is None]
-    if len(missing) != 1 or len(people) < 2:
-        return
     taken = {a.country for a in people if a.country}
-    if len(taken) >= 2:
-        return  # both sides are known: a third person met is not the other side
+    if len(missing) != 1 or len(people) < 2 or len(taken) >= 2:
+        # Aides on both sides ("Rubio", "Lavrov") say nothing of the leaders': one leader
+        # without a country, across the table from one with it, is of the other side.
+        # The sides are the countries of the participants (aides included).
+        sides = taken
+        people = [a for a in people if _HEAD.search(a.role) or not a.role]
+        missing = [a for a in people if a.country is None]
+        taken = {a.country for a in people if a.country}
+        other = sides - taken
+        if len(missing) != 1 or len(people) != 2 or len(taken) != 1 or len(other) > 1:
+            return
+        if other:
+            missing[0].country = other.pop()
+            return
     counts = count_countries(body, capitals=False)
     ranked = [c for c, _n in counts.most_common() if c not in taken]
     if ranked:

@@ -52,9 +52,16 @@ _MINISTRY = re.compile(
     r"(?:[Nn]ational\s+)?[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|[Ss]tate\s+[Ss]ecurity|"
     r"[Pp]ublic\s+[Ss]ecurity))"
     r"|(?:[Ss]ecretariat|[Dd]epartment)\s+(?:of|for)\s+(?P<of2>[Ff]oreign\s+[Aa]ffairs))"
-    r"(?:\s+and\s+(?:[Tt]rade|[Ii]nternational\s+[Cc]ooperation|[Ww]orship))?)"
+    r"(?:\s+and\s+(?:[Tt]rade|[Ii]nternational\s+[Cc]ooperation|[Ww]orship))?"
+    # Any other ministry by its one-word portfolio: "the Cambodian Information Ministry",
+    # "the Ministry of Information" (checked in `_ministry_hit`: not "The Ministry").
+    rf"|(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|{_NAT})\s)(?P<gen>[A-Z][a-z]+)\s+Ministry"
+    r"|[Mm]inistry\s+of\s+(?P<gen_of>[A-Z][a-z]+))"
     r"(?![\w])"
 )
+# Words before "Ministry" that are no portfolio.
+_NOT_PORTFOLIO = frozenset("The A An This That Its His Her Their Our Which Whose Said Ministry "
+                           "State Affairs".split())
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
 _NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
@@ -161,6 +168,9 @@ _AIDE_OF = re.compile(
     r"\b(?P<who>[A-Z][\w-]+)'s?\s+(?:(?:chief|press|deputy)\s+)?"
     r"(?P<kind>spokes(?:man|woman|person)|press\s+secretary|office|aides?)\b"
     r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+# "the royal court said": a monarchy's court speaks for its king (the resolver gives the
+# country of the monarch the article names when the text gives none).
+_ROYAL_COURT = re.compile(rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+[Cc]ourt\b")
 # "the Kremlin press service", "the Kazakh presidential press service": a press office.
 _PRESS_SERVICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
@@ -269,8 +279,13 @@ def _nat_before(text: str, lo: int, pos: int) -> tuple[int, str | None]:
     return pos, None
 
 
-def _ministry_hit(text: str, lo: int, m: re.Match[str], default_country: str | None) -> BodyHit:
-    kind = " ".join((m["of"] or m["of2"] or m["kind"].rsplit(" ", 1)[0]).lower().split())
+def _ministry_hit(text: str, lo: int, m: re.Match[str],
+                  default_country: str | None) -> BodyHit | None:
+    portfolio = m["gen"] or m["gen_of"]
+    if portfolio is not None and (portfolio in _NOT_PORTFOLIO or country_of(portfolio)):
+        return None
+    kind = " ".join((m["of"] or m["of2"] or portfolio or m["kind"].rsplit(" ", 1)[0])
+                    .lower().split())
     if "external affairs" in kind:
         return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
@@ -322,7 +337,8 @@ def find_bodies(
             hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
     if "ministry" in low or "of foreign affairs" in low or "for foreign affairs" in low:
         for m in _MINISTRY.finditer(text, start, end):
-            hits.append(_ministry_hit(text, start, m, default_country))
+            if (hit := _ministry_hit(text, start, m, default_country)) is not None:
+                hits.append(hit)
     # One scan for every clue word, then only the bodies whose clue was seen.
     seen = set(_CLUE_RE.findall(low))
     for pattern, name, country, key, clue in _FIXED:
@@ -374,6 +390,11 @@ def find_bodies(
                 ("Russia" if seat == "Kremlin" else None))
             name = " ".join(m["name"].split())
             hits.append(BodyHit(m.start("name"), m.end(), name, country, "office"))
+    if "royal court" in low:
+        for m in _ROYAL_COURT.finditer(text, start, end):
+            country = country_of(m["nat"]) if m["nat"] else None
+            name = f"{demonym(country)} Royal Court" if country else "royal court"
+            hits.append(BodyHit(m.start(), m.end(), name, country, "court"))
     if "agency" in low:
         for m in _NAT_AGENCY.finditer(text, start, end):
             country = country_of(m["nat"])

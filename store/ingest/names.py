@@ -15,9 +15,9 @@ from importlib import resources
 from store.ingest import officials as off
 from store.ingest.countries import country_of, country_of_capital
 
-# Latin-1 plus Latin Extended-A and Vietnamese (Extended Additional), whose letters of both
-# cases interleave: "Erdoğan", "Vučić", "Radosław", "Nguyễn Phú Trọng" are names too.
-_EXTENDED = "\u0100-\u017f\u1e00-\u1eff"
+# Latin-1 plus Latin Extended-A and -B and Vietnamese (Extended Additional), whose letters of
+# both cases interleave: "Erdoğan", "Vučić", "Radosław", "Nguyễn Phú Trọng", "Thưởng" are names.
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
 _UPPER = "A-Z\u00c0-\u00de" + _EXTENDED
 _LOWER = "a-z\u00df-\u00ff" + _EXTENDED
 # A capitalised name word ("Blinken", "McCarthy", "Ching-te", "O'Brien"), an Arabic
@@ -55,7 +55,33 @@ def not_name(word: str) -> bool:
     if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
                         for p in w.split("-")):
         return True  # "Vice-Premier", "India-Japan", "US-China"
-    return w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+    return (w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
+            or _misspelt_title(w))
+
+
+# Long titles, which real copy sometimes misspells ("U.S. Prsident Joe Biden", "Foreign
+# Minster"): a word one slip away from one is the title, not a given name.
+_LONG_TITLES = ("President", "Minister", "Secretary", "Chancellor", "Ambassador", "Premier",
+                "Spokesman", "Spokeswoman", "Spokesperson", "Governor")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter dropped, added, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] == b[i + 1:i + 2]
+                                      and a[i + 2:] == b[i + 2:])
+
+
+def _misspelt_title(word: str) -> bool:
+    return len(word) >= 6 and any(t[0] == word[0] and _one_slip(word, t) for t in _LONG_TITLES)
 
 
 def _is_initial(word: str) -> bool:
@@ -76,7 +102,13 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             # before a name), "Theresa May" (a surname after a given name).
             # A capital city after a given name is a surname: "Joao Lima", "Ana Paris".
             after_name = k > 0 and not blocked[k - 1] and not _is_initial(words[k - 1])
-            if blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
+            if (blocked[k] and k == 0 and w in _SHORT_FUNCTION and len(words) > 1
+                    and not blocked[1] and _LOWER_WORD_BEFORE.search(
+                        text, max(0, run.start() - 3), run.start())):
+                # "his counterpart To Lam": a short function word capitalised after a
+                # lower-case word, in running prose, is a name ("To", "An", "No").
+                blocked[k] = False
+            elif blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
                                or (after_name and (w in _MONTH_SURNAMES
                                                    or country_of_capital(w) is not None))):
                 blocked[k] = False
@@ -92,6 +124,8 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
             # Initials may not open or close a name on their own.
             while seg and _is_initial(words[seg[-1]]):
                 seg.pop()
+            if seg and seg[-1] + 1 < len(words) and words[seg[-1] + 1] in _FACILITY:
+                seg = []  # "King Khalid Airport", "Jawaharlal Nehru University": a place
             if seg and any(not _is_initial(words[k]) for k in seg):
                 s, e = toks[seg[0]][0], toks[seg[-1]][1]
                 seg_words = [words[k] for k in seg]
@@ -107,6 +141,16 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})
+# Places named after people: the name before one of these words is part of the place's.
+_FACILITY = frozenset(
+    "Airport International University Hospital Stadium Palace Hotel Centre Center Bridge "
+    "Road Street Square Station Mosque Hall Institute Foundation Museum Tower Avenue Boulevard "
+    "Highway Expressway Cathedral College Academy Library Theatre Theater Arena Harbour Harbor "
+    "Canal Mall Plaza Gardens Memorial Monument Mausoleum Prize Award Trophy".split())
+# Two-letter English function words that are also name syllables (Vietnamese "To", Korean
+# "An", "No"): capitalised mid-sentence, they can only be names.
+_SHORT_FUNCTION = frozenset("To In On At By As An No So Of Or If It".split())
+_LOWER_WORD_BEFORE = re.compile(r"[a-z] $")
 _MONTH_SURNAMES = frozenset({"May", "June", "April"})
 
 

@@ -197,6 +197,8 @@ def role_country(role: str) -> str | None:
         return "China"
     if low in ("taoiseach", "tánaiste", "tanaiste"):
         return "Ireland"
+    if "external affairs" in low:
+        return "India"  # India's name for its foreign ministry (bodies: "MEA")
     return None
 
 

@@ -36,11 +36,11 @@ class Span:
     closed: bool
 
 
-def _double_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
+def _double_dir(text: str, norm: str, i: int, lo: int, hi: int, width: int = 1) -> int:
     prev = norm[i - 1] if i > lo else " "
-    nxt = norm[i + 1] if i + 1 < hi else " "
+    nxt = norm[i + width] if i + width < hi else " "
     ctx_open = (prev in _BOUNDARY_BEFORE or prev.isspace()) and not nxt.isspace()
-    ctx_close = (nxt.isspace() or nxt in _PUNCT_AFTER or i + 1 >= hi) and not prev.isspace()
+    ctx_close = (nxt.isspace() or nxt in _PUNCT_AFTER or i + width >= hi) and not prev.isspace()
     c = text[i]
     if c in _OPEN_DOUBLE:
         return CLOSE if ctx_close and not ctx_open else OPEN
@@ -91,9 +91,17 @@ def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = Fals
     lead = lo
     while lead < hi and norm[lead].isspace():
         lead += 1
+    d_width = 1  # characters of the pending double opening mark
+    second = -1  # the second mark of a doubled single mark, already read
     for k, i in enumerate(marks):
-        if norm[i] == '"':
-            d = _double_dir(text, norm, i, lo, hi)
+        if i == second:
+            continue
+        width = 1
+        if norm[i] == "'" and i + 1 < hi and norm[i + 1] == "'":
+            # `as being "gnarly''.`: two single marks typed for one double mark.
+            width, second = 2, i + 1
+        if width == 2 or norm[i] == '"':
+            d = _double_dir(text, norm, i, lo, hi, width)
             if d == CLOSE and d_open < 0 and _flipped_open(norm, i, lo, hi):
                 d = OPEN
             if d_open < 0:
@@ -101,11 +109,11 @@ def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = Fals
                     if open_before and k == 0 and i > lead:
                         spans.append(Span(lead, i, True, True))
                     continue  # a stray closing mark
-                d_open, s_open = i, -1
+                d_open, d_width, s_open = i, width, -1
             elif d == OPEN and text[i] in _OPEN_DOUBLE:
-                d_open = i  # a fresh opening mark: the earlier one was never closed
+                d_open, d_width = i, width  # a fresh opening mark: the earlier one never closed
             else:
-                spans.append(Span(d_open + 1, i, True, True))
+                spans.append(Span(d_open + d_width, i, True, True))
                 d_open = -1
             continue
         if d_open >= 0:
@@ -126,10 +134,10 @@ def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = Fals
     end = hi
     while end > lo and norm[end - 1].isspace():
         end -= 1
-    if d_open >= 0 and end > d_open + 1:
-        body = norm[d_open + 1:end]
+    if d_open >= 0 and end > d_open + d_width:
+        body = norm[d_open + d_width:end]
         if continues or len(body.split()) >= 3:
-            spans.append(Span(d_open + 1, end, True, False))
+            spans.append(Span(d_open + d_width, end, True, False))
     # A single mark that opens the paragraph and is never closed: a quotation continued in
     # the next paragraph, or cut by the end of an excerpt.
     elif s_open >= 0 and (continues or s_open == lead) and end > s_open + 1:

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 
 from store.ingest.labels import is_label
 from store.ingest.quotemarks import Span, opens_with_mark, pair_marks
+from store.ingest.resolver import FRONTED
 from store.ingest.types import ActorTable, Mention, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Actor, Quote
@@ -91,6 +92,8 @@ _INVERTED_GAP = re.compile(r"\s*(?:[\w.'-]+\s+){0,5}$")
 _SENTENCE_PUNCT = ".!?"
 # Between a closing mark and the reporting clause: `," ` / `. ` / ` - `.
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
+# ... or with the article of a body: `," the royal court said`.
+_LEAD_GAP_THE = re.compile(r"[\s,.!?;:-]*(?:[Tt]he\s+)?$")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\"?\s*$")  # also `again," stressing`
@@ -108,6 +111,11 @@ _AS_BEFORE = re.compile(r"\bas\s+$")
 # Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
                                r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
+# A quotation that thanks for a welcome: the guest's words.
+_THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b)[^\"]{0,80}?"
+                          r"\b(?i:welcome|hospitality|hosting|reception)\b")
+# Between a person's possessive and the aide it names: "'s spokesman, ", "'s chief of staff ".
+_POSSESSIVE_TITLE_GAP = re.compile(r"'s?\s+(?:[a-z-]+,?\s+){1,4}")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
 _AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
 
@@ -172,6 +180,12 @@ def _sentence_of(p: Para, starts: list[int], pos: int) -> tuple[int, int]:
     return p.start, p.end
 
 
+def _next_sentence_end(p: Para, starts: list[int], end: int) -> int:
+    """End of the sentence of `p` that starts at or after `end` (else `end`)."""
+    i = bisect_left(starts, end)
+    return p.sentences[i].end if i < len(starts) else end
+
+
 def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | None:
     """The actor whose name (or pronoun) stands just before the verb at `verb`."""
     cands = ms.between(max(lo, verb - 300), verb)
@@ -200,6 +214,7 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     semi = norm.rfind(";", lo, hi)
     if semi >= 0 and norm.count('"', lo, semi) % 2 == 0:
         lo = semi + 1  # "X said ...; Y said ... and added": the clause after the semicolon
+    lo = _after_fronted(norm, ms, lo, hi)  # "Like Varga before him, Kral ...": not Varga
     for m in ms.between(lo, hi)[:8]:
         if _PREP_BEFORE.search(norm, max(lo, m.start - 9), m.start):
             continue  # "firms of the two countries": the object of a preposition
@@ -217,6 +232,9 @@ def _subject_after(norm: str, ms: _Mentions, verb_end: int, hi: int) -> Mention 
             if (nxt is not None and not ms.is_person(m) and ms.is_person(nxt)
                     and _OFFICE_TITLE_GAP.fullmatch(norm, m.end, nxt.start)):
                 return nxt  # `tweeted MEA Spokesperson Ravi Kumar`: the office is a title
+            if (nxt is not None and ms.is_person(nxt) and nxt.actor != m.actor
+                    and _POSSESSIVE_TITLE_GAP.fullmatch(norm, m.end, nxt.start)):
+                return nxt  # `said Varga's spokesman, Tomas Hrib`: the one she employs
             return m
         return None
     return None
@@ -230,6 +248,8 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
     weaker than a reporting clause before the quote).
     """
     lo = close + 1
+    if norm.startswith("''", close):
+        lo += 1  # a double mark typed as two single ones (quotemarks.pair_marks)
     limit = min(hi, lo + (60 if tight else 240))
     nxt = norm.find('"', lo, limit)
     if nxt >= 0:
@@ -260,7 +280,7 @@ def _after_attribution(norm: str, ms: _Mentions, verbs: _Verbs, close: int, hi: 
             if inside:
                 return inside[0], False
         subj = _subject_before(norm, ms, lo, vm.start())
-        if subj is not None and _LEAD_GAP.match(norm, lo, subj.start):
+        if subj is not None and _LEAD_GAP_THE.match(norm, lo, subj.start):
             # `"...", TASS reported`: an outlet relaying words is weaker than a
             # speaker named before the quote ("Peskov told reporters ...").
             return subj, vm.group(0) in ("reported", "reports")
@@ -327,7 +347,9 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
         elif vm.group(0).endswith("ing") and (
                 _PARTICIPLE_AFTER_COMMA.search(norm, max(lo - 2, vm.start() - 4), vm.start())
                 or _PARTICIPLE_AFTER_PREP.search(norm, max(lo, vm.start() - 8), vm.start())):
-            fallback = fallback or _clause_subject(norm, ms, lo, vm.start())
+            # `X mentioned "A," calling it "B"`: the clause opens before the first quote.
+            fallback = fallback or _clause_subject(norm, ms, lo if sent_lo is None else sent_lo,
+                                                   vm.start())
             continue
         else:
             subj = _subject_before(norm, ms, lo, vm.start())
@@ -352,7 +374,11 @@ def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) 
     nxt = norm.find('"', span.end + 1, after_end) if span.closed else -1
     if nxt >= 0:
         after_end = nxt
-    before = verbs.first(max(s_lo, span.start - 200), span.start - 1)
+    # "As reported, Merz is seeking a "reset"": a verb in a phrase fronted before the
+    # subject reports nobody's words.
+    fronted = FRONTED.match(norm, s_lo, span.start) if span.start - s_lo < 400 else None
+    lo = fronted.end() if fronted is not None else s_lo
+    before = verbs.first(max(lo, span.start - 200), span.start - 1)
     after = span.closed and verbs.first(span.end + 1, after_end)
     return bool(before or after)
 
@@ -463,6 +489,14 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             last_before = (s_lo, before) if before is not None else last_before
             if sp.closed:
                 who, weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=True)
+                if who is None and before is None and close_hi <= sp.end + 1:
+                    # `"... in Paris!" Kral noted.` / `"We agree." Kral said.`: a quoted
+                    # sentence ends the splitter's sentence at its mark, and the reporting
+                    # clause right after it is read as the next one. Only when nothing
+                    # before the quote attributes it (`Varga said: "..." Kral said ...`).
+                    who, weak = _after_attribution(norm, ms, verbs, sp.end,
+                                                   _next_sentence_end(p, starts, close_hi),
+                                                   tight=True)
                 if weak and before is not None:
                     who = before  # `X said "..." according to Y`: the words are X's
             # `'Our doors are open': Varga` (a heading): the name after the colon.
@@ -475,6 +509,12 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 who = _possessor(norm, ms, max(s_lo, prev_end), sp.start - 1)
             if who is None and sp.closed:
                 who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
+            if (who is not None and table.guest is not None and who.actor != table.guest
+                    and _THANKS_HOST.search(norm, sp.start, sp.end)
+                    and not norm[who.start:who.start + 1].isupper()):
+                # `"Thank you for the warm welcome," he said`: the guest thanks the host.
+                # Only when the speaker was a pronoun ("he") or a lower-case alias.
+                who = Mention(who.start, who.end, table.guest)
             prev_end = sp.end + 1
             body = text[sp.start:sp.end]
             if who is None and _scare_term(norm, verbs, sp, s_lo, s_hi):
@@ -537,6 +577,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             q.speaker = actor.name
             q.speaker_country = actor.country
     echo = _echoes(out, line_only)
+    _repeats(out, speakers, echo)
     if any(echo):
         # Headings that repeat a quotation of the body are the same words said once.
         keep = [k for k in range(len(out)) if not echo[k]]
@@ -584,6 +625,19 @@ def _echoes(out: list[Quote], line_only: list[bool]) -> list[bool]:
     return echo
 
 
+def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool]) -> None:
+    """A quotation printed again word for word by the same speaker (a photo caption under
+    the story, a summary box) is one quote, said once: later copies are marked in `drop`."""
+    seen: set[tuple[str, int | None]] = set()
+    for k, q in enumerate(out):
+        key = _quote_key(q.text)
+        if drop[k] or len(key.split()) < 5:
+            continue  # short fragments ("very good") may well be said twice
+        if (key, speakers[k]) in seen:
+            drop[k] = True
+        seen.add((key, speakers[k]))
+
+
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
                    para_of: list[int]) -> list[Quote]:
     """A quotation that runs on into the next paragraph without a new opening mark is one
@@ -614,7 +668,7 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
             paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
     if sent is not None:
         hi = min(sent.end, quote_start - 1)
-        for m in ms.between(sent.start, hi)[:8]:
+        for m in ms.between(_after_fronted(norm, ms, sent.start, hi), hi)[:8]:
             if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
                     # "In his remarks, Putin ...": a possessive points on to the subject
                     and norm[m.start:m.end].lower() not in ("his", "her")
@@ -635,10 +689,21 @@ def _previous_subject(norm: str, ms: _Mentions, p: Para, starts: list[int],
     if i < 0:
         return None
     sent = p.sentences[i]
-    for m in ms.between(sent.start, min(sent.end, sent.start + 400)):
+    lo = _after_fronted(norm, ms, sent.start, min(sent.end, sent.start + 400))
+    for m in ms.between(lo, min(sent.end, sent.start + 400)):
         if norm.count('"', sent.start, m.start) % 2 == 0:
             return m.actor
     return None
+
+
+def _after_fronted(norm: str, ms: _Mentions, lo: int, hi: int) -> int:
+    """Where the subject of norm[lo:hi] may stand: after a phrase fronted before it
+    ("Following talks with Lavrov, the Brazilian diplomat noted"), if someone is named
+    after it."""
+    fronted = FRONTED.match(norm, lo, hi)
+    if fronted is not None and ms.between(fronted.end(), hi):
+        return fronted.end()
+    return lo
 
 
 def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of: list[int],

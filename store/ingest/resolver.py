@@ -30,6 +30,8 @@ _TITLE_AFTER = re.compile(
     rf"(?:[\w'-]+\s+){{0,4}}?)?(?P<role>(?i:{off.ROLE_PATTERN}))\b"
 )
 
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
 _HOSTS_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:hosted|hosts|welcomed|welcomes|received|receives|greeted)\b")
 _VISITS_AFTER = re.compile(
@@ -62,6 +64,7 @@ _VERB_AFTER = re.compile(
     r"argued|responded|wrote|met|meets|received|hosted|greeted|visited|raised|pressed|called)\b"
 )
 
+_APPOS_COUNTRY = re.compile(rf"\s+(?:in|of|for|from)\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _OF_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 
 # A subject pronoun's verb and object: "he thanked Xi for", "she told Wang that".
@@ -122,6 +125,14 @@ ALIAS_RE = re.compile(
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
+# "Hungary's foreign minister said": a country's possessive before the title. Scanned from
+# the apostrophe (literal first); the country is the word before it.
+POSSESSIVE_ALIAS = re.compile(
+    r"'s?\s+(?:(?i:top|chief|senior|new)\s+)?"
+    r"(?P<role>(?i:head\s+of\s+(?:state|government)|president|premier|prime\s+minister|"
+    r"leader|foreign\s+minister|defen[cs]e\s+minister|diplomat|chancellor|king|emir|"
+    r"secretary\s+of\s+state|foreign\s+secretary))\b(?!\s+of\b)")
+COUNTRY_BEFORE_APOSTROPHE = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*)$")
 
 # "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of
 # the Belarusian state": an office's head, as translated copy names a minister or a leader.
@@ -131,6 +142,18 @@ HEAD_OF_RE = re.compile(
     r"[Dd]iplomacy|[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Ss]tate|"
     r"[Gg]overnment)\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<nat2>{_NAT})(?![\w-]))?")
+# A phrase fronted before the subject, up to its comma: "Like Varga the day before, Kral
+# smiled", "After meeting Varga, Kral said". The closed classes of prepositions and
+# subordinating conjunctions, after an optional conjunction.
+FRONTED = re.compile(
+    r"[\s\"']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Aa]bout|[Aa]bove|[Aa]fter|[Aa]gainst|"
+    r"[Aa]long|[Aa]midst|[Aa]mid|[Aa]mong|[Aa]round|[Aa]s|[Aa]t|[Bb]efore|[Bb]ehind|[Bb]eside|"
+    r"[Bb]esides|[Bb]etween|[Bb]eyond|[Bb]y|[Dd]espite|[Dd]uring|[Ff]ollowing|[Ff]or|[Ff]rom|"
+    r"[Ii]n|[Ii]nside|[Ll]ike|[Nn]ear|[Oo]n|[Oo]utside|[Oo]ver|[Ss]ince|[Tt]hrough|"
+    r"[Tt]hroughout|[Tt]o|[Tt]owards?|[Uu]nder|[Uu]nlike|[Uu]ntil|[Uu]pon|[Ww]ith|[Ww]ithin|"
+    r"[Ww]ithout|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ii]f|[Oo]nce|[Uu]nless|[Ww]hen|[Ww]henever|"
+    r"[Ww]here|[Ww]hile|[Ww]hereas)\s[^,\"]{1,150},\s*"
+)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
@@ -313,7 +336,8 @@ def sentence_bounds(p: Para) -> list[tuple[int, int]]:
 
 
 def in_quotes(text: str, sent_start: int, pos: int) -> bool:
-    return text.count('"', sent_start, pos) % 2 == 1
+    # `''` is a double mark typed as two single ones ("gnarly,'' she said").
+    return (text.count('"', sent_start, pos) + text.count("''", sent_start, pos)) % 2 == 1
 
 
 
@@ -328,6 +352,9 @@ class Resolver:
         self.prev_subjects: list[int] = []
         self.cur_subjects: list[int] = []
         self.verb_subjects = 0  # how many of cur_subjects were followed by their verb
+        # People named in a phrase fronted before the sentence's subject, and where it ends.
+        self.cur_fronted: list[int] = []
+        self.fronted_end = -1
         self.sent_start = 0
         self.last_person_end = -1  # end of the last full person name resolved
         # Surname key -> the one full name the article gives it anywhere (see `full_names`).
@@ -350,6 +377,9 @@ class Resolver:
         after = text[ev.end:min(para.end, ev.end + 90)]
         title = title_before(before)
         appos = _TITLE_AFTER.match(after) if title is None else None
+        if appos is not None and _NAME_NEXT.match(after, appos.end()):
+            # "In Busan, President Lee Jae-myung met": the title is the next name's.
+            appos = None
         role = ""
         nat = None
         if title is not None:
@@ -371,6 +401,10 @@ class Resolver:
                     and "counterpart" not in theirs.lower() and not off.is_honorific(theirs)):
                 role = theirs
         country = country_of(nat) if nat else None
+        if country is None and appos is not None:
+            # "Dbeibah, her counterpart in Libya's government": the country after the title.
+            where = _APPOS_COUNTRY.match(after, appos.end())
+            country = country_of(where["nat"]) if where else None
         if country is None and (title is not None or appos is not None):
             # "Foreign Minister Lena Varga of Hungary": the country after the name.
             of = _OF_COUNTRY.match(text, ev.end)
@@ -580,6 +614,14 @@ class Resolver:
             out.update(st.by_surname.get(spelling_key(bare(w)), ()))
         return out
 
+    def acronym(self, word: str) -> int | None:
+        """"MBS" after "Mohammed bin Salman", "AMLO" after "Andres Manuel Lopez Obrador":
+        the one person met whose full name has these initials."""
+        st = self.state
+        hits = [i for i in st.persons
+                if "".join(w[0] for w in st.table.actors[i].name.split()).upper() == word]
+        return hits[0] if len(hits) == 1 else None
+
     def latter(self, which: str) -> int | None:
         """"the latter" / "the former": the last or the one before of the two people
         named most recently."""
@@ -594,10 +636,13 @@ class Resolver:
             return seen[0] if seen else None
         return seen[1] if len(seen) == 2 else None
 
-    def alias(self, ev: Event) -> int | None:
+    def alias(self, ev: Event, late: bool = False) -> int | None:
         head = HEAD_OF_RE.match(self.text, ev.start, ev.end) if ev.payload == "head" else None
-        m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None else None
-        if head is not None:
+        poss = ev.payload if isinstance(ev.payload, tuple) else None
+        m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None and poss is None else None
+        if poss is not None:
+            role, country = poss
+        elif head is not None:
             office = head["office"].lower()
             role = ("foreign minister" if "foreign" in office or office in ("mfa", "diplomacy")
                     else "defense minister" if "defen" in office else "head of state")
@@ -651,18 +696,22 @@ class Resolver:
             # "the foreign minister" is the "Minister of Foreign Affairs and Trade" too.
             return role in r or (" " in role and all(w in r.split() for w in role.split()))
 
-        idx = _recent(st, [i for i, p in st.persons.items() if fits(p)])
+        def one(cands: list[int]) -> int | None:
+            # Read back from the end of the article, only a single fit is the referent.
+            return (cands[0] if len(cands) == 1 else None) if late else _recent(st, cands)
+
+        idx = one([i for i, p in st.persons.items() if fits(p)])
         if idx is None and country is not None:
             # "the South African president" after a "President Cyril Ramaphosa" whose
             # country the text had not said: the alias tells it.
             country_asked, country = country, None
-            idx = _recent(st, [i for i, p in st.persons.items()
-                               if st.table.actors[i].country is None and fits(p)])
+            idx = one([i for i, p in st.persons.items()
+                       if st.table.actors[i].country is None and fits(p)])
             if idx is not None:
                 st.table.actors[idx].country = country_asked
         if idx is not None:
             # Keep "the secretary" as an alias: the store and the review screen show it.
-            alias = " ".join((head or m).group(0).lower().split())  # type: ignore[union-attr]
+            alias = " ".join(self.text[ev.start:ev.end].lower().split())
             actor = st.table.actors[idx]
             if alias not in actor.aliases:
                 actor.aliases.append(alias)
@@ -702,9 +751,18 @@ class Resolver:
         elif _VISITS_AFTER.match(self.text, ev.end) and idx != self.host:
             self.guest = self.guest if self.guest is not None else idx
 
+    def _end_sentence(self) -> None:
+        subjects = self.cur_subjects + [i for i in self.cur_fronted if i not in self.cur_subjects]
+        if subjects:
+            self.prev_subjects = subjects
+        self.cur_subjects, self.cur_fronted = [], []
+        self.verb_subjects = 0
+
     # -- walk ---------------------------------------------------------------
     def run(self, paras: list[Para], events: list[list[Event]]) -> None:
         st = self.state
+        pending: list[Event] = []  # aliases met before anyone they can name
+        fronted_for = -1  # the sentence whose fronted phrase `fronted_end` closes
         for para, evs in zip(paras, events, strict=True):
             bounds = sentence_bounds(para)
             b = 0
@@ -712,10 +770,11 @@ class Resolver:
             for ev in evs:
                 while b + 1 < len(bounds) and ev.start >= bounds[b + 1][0]:
                     b += 1
-                    if self.cur_subjects:
-                        self.prev_subjects = self.cur_subjects
-                    self.cur_subjects = []
-                    self.verb_subjects = 0
+                    self._end_sentence()
+                if self.sent_start != bounds[b][0] or fronted_for != bounds[b][0]:
+                    fronted_for = bounds[b][0]
+                    fronted = FRONTED.match(self.text, bounds[b][0], bounds[b][1])
+                    self.fronted_end = fronted.end() if fronted is not None else -1
                 self.sent_start = bounds[b][0]
                 idx: int | None
                 if ev.kind == "name":
@@ -729,10 +788,14 @@ class Resolver:
                     idx = self.pronoun(ev, self.sent_start)
                 elif ev.kind == "alias":
                     idx = self.alias(ev)
+                    if idx is None:
+                        pending.append(ev)
                 elif ev.kind == "latter":
                     idx = self.latter(str(ev.payload))
                 elif ev.kind == "counterpart":
                     idx = self.counterpart(str(ev.payload or ""))
+                elif ev.kind == "acronym":
+                    idx = self.acronym(self.text[ev.start:ev.end])
                 elif ev.kind == "visit":
                     idx = self.guest if ev.payload == "guest" else self.host
                 else:
@@ -760,7 +823,12 @@ class Resolver:
                         and self.text[ev.end:ev.end + 1] != "'"  # "Kishida's successor"
                         and not in_quotes(self.text, self.sent_start, ev.start)
                         and idx not in self.cur_subjects):
-                    if _VERB_AFTER.match(self.text, ev.end):
+                    if ev.start < self.fronted_end:
+                        # "Like his Singaporean counterpart, he noted": a person in a
+                        # phrase fronted before the subject is not the subject.
+                        if idx not in self.cur_fronted:
+                            self.cur_fronted.append(idx)
+                    elif _VERB_AFTER.match(self.text, ev.end):
                         # "Asked about Xi, Biden answered": the one doing the
                         # verb is the subject, not the first name of the sentence.
                         self.cur_subjects.insert(self.verb_subjects, idx)
@@ -769,15 +837,20 @@ class Resolver:
                         self.cur_subjects.append(idx)
                 elif (ev.kind == "pronoun" and idx not in self.cur_subjects
                       and self.text[ev.start:ev.end].lower() in ("he", "she")
-                      and _PRONOUN_OBJECT.match(self.text, ev.end)):
+                      and (_PRONOUN_OBJECT.match(self.text, ev.end)
+                           or _VERB_AFTER.match(self.text, ev.end))):
                     # "He thanked Mwangi for the welcome.": the pronoun is the subject
-                    # the next "he" continues, not the person thanked.
+                    # the next "he" continues, not the person thanked; so is "he" after
+                    # a fronted phrase ("Like his counterpart, he noted"), not the phrase's.
                     self.cur_subjects.insert(self.verb_subjects, idx)
                     self.verb_subjects += 1
-            if self.cur_subjects:
-                self.prev_subjects = self.cur_subjects
-            self.cur_subjects = []
-            self.verb_subjects = 0
+            self._end_sentence()
+        for ev in pending:
+            # "According to the Kazakh leader, ..." opening the article, with "President
+            # Tokayev" named only after: the one person the title fits, as a reader takes it.
+            idx = self.alias(ev, late=True)
+            if idx is not None:
+                st.add_mention(ev.start, ev.end, idx)
         for aide, principal in self.aides.items():
             actors = st.table.actors
             if actors[aide].country is None:

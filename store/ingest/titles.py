@@ -15,12 +15,19 @@ _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative)\s+(?:to|i
 
 
 # Hyphens split words here: "Vice-Premier" is the title "vice premier".
-_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,")
+# A dash or colon is kept as a token: it ends a dateline ("HANOI, VIETNAM – President X"),
+# so the place before it is no nationality of the title after it.
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,|[\u2013\u2014:]|(?<=\s)-(?=\s)")
+# "President H.E. Vo Van Thuong": His/Her Excellency between a title and the name.
+_EXCELLENCY = frozenset({"h.e.", "h.e"})
 
 _MODIFIER_WORDS = frozenset(
     "new former then chief top senior outgoing incoming newly appointed the his her their its a an "
     "current incumbent".split()
 )
+
+# A title cut before its object: the capitalised word next is part of the office.
+_OPEN_ENDED = frozenset({"of", "for", "and", "the", "to", "in", "on", "at"})
 
 _ROLE_PREFIX = frozenset({"deputy", "vice", "acting", "assistant"})
 
@@ -30,7 +37,9 @@ _ROLE_QUALIFIERS = frozenset({"foreign", "ministry", "defense", "defence", "stat
                               # "Egyptian presidential spokesman", "Kenya's foreign affairs
                               # cabinet secretary": office words between a nationality and a role
                               "presidential", "affairs", "cabinet", "government", "external",
-                              "trade", "finance", "interior", "mea"})
+                              "trade", "finance", "interior", "mea",
+                              # "European Commission President", "European Council President"
+                              "commission", "council"})
 
 # Titles indexed by their last word, so the backward match tries only a few.
 _ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
@@ -69,9 +78,14 @@ def title_before(window: str) -> Title | None:
     # A title is a few words long: the last sixteen tokens hold any we know.
     toks = _WORD_TOKEN.findall(window)[-16:]
     end = len(toks)
+    if end and toks[end - 1].lower() in _EXCELLENCY:
+        end -= 1
     if end and toks[end - 1] == ",":
         end -= 1
     low = [t.lower() for t in toks]
+    if end and low[end - 1] in _OPEN_ENDED:
+        # "Minister of Business": the word after "of" is the portfolio, not a name.
+        return None
     start = _role_ending_at(low, end)
     role_end = end
     if start < 0:
@@ -106,6 +120,9 @@ def title_before(window: str) -> Title | None:
     qualifiers = " ".join(low[j:role_tokens_start])
     if any(q in qualifiers for q in ("state department", "white house", "pentagon")):
         nat = "U.S."
+    elif ({"commission", "council"} & set(qualifiers.split())) and (
+            (j > 0 and low[j - 1] == "european") or qualifiers.split()[0] == "commission"):
+        nat = "EU"  # "(European) Commission President", "European Council President"
     elif "mea" in qualifiers.split():
         nat = "Indian"  # India's Ministry of External Affairs: "MEA spokesperson"
     elif j > 0 and country_of(toks[j - 1]):
@@ -118,6 +135,8 @@ def title_before(window: str) -> Title | None:
         # "the United States'" / "U.S." are single tokens; "United States" two.
     elif j > 1 and country_of(toks[j - 2] + " " + toks[j - 1]):
         nat = toks[j - 2] + " " + toks[j - 1]
+    elif j > 2 and country_of(" ".join(toks[j - 3:j])):
+        nat = " ".join(toks[j - 3:j])  # "United Arab Emirates President"
     if nat is None and role_end > start and not _POSTED_TO.search(" ".join(low[start:role_end])):
         # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail
         # (but "Ambassador to Kenya" names the host, not the envoy's own country).

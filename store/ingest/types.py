@@ -83,3 +83,4 @@ class ActorTable:
     mentions: list[Mention] = field(default_factory=list)
     # indices of actors who took part in the meeting (not merely mentioned)
     participants: list[int] = field(default_factory=list)
+    guest: int | None = None  # the one who visits, when the text says so
