@@ -131,8 +131,14 @@ class BilatApp(ScreenKeeper):
     def open_meeting(self, meeting_id: int, quote_id: int | None = None) -> None:
         from tui.screens.meeting import MeetingScreen
 
-        screen = MeetingScreen(meeting_id)
-        screen.focus_quote = quote_id  # scrolled to and marked in the article
+        def build() -> MeetingScreen:
+            screen = MeetingScreen(meeting_id)
+            screen.focus_quote = quote_id  # scrolled to and marked in the article
+            return screen
+
+        screen = self.kept("meeting", build)
+        if screen.is_attached:
+            screen.show_meeting_of(meeting_id, quote_id)  # the kept one, on this meeting
         self.push_screen(screen)
 
     def action_add_article(self) -> None:
@@ -174,6 +180,7 @@ class BilatApp(ScreenKeeper):
         from tui.screens.compare import CompareScreen
         from tui.screens.export import ExportScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.meeting import MeetingScreen
         from tui.screens.quotes import QuotesScreen
         from tui.screens.timeline import TimelineScreen
         from tui.screens.topic import TopicScreen
@@ -181,12 +188,14 @@ class BilatApp(ScreenKeeper):
         dyad = board.dyad
         rows = board.board.rows if board.board is not None else []
         left, right = compared_pair(board)
+        newest = board.board.meetings[-1] if board.board and board.board.meetings else None
         builders: dict[str, Callable[[], Screen] | None] = {  # type: ignore[type-arg]
             "help": HelpScreen, "add": AddScreen, "export": ExportScreen,
             "quotes": lambda: QuotesScreen(dyad=dyad),
             "timeline": lambda: TimelineScreen(dyad=dyad),
             "compare": lambda: CompareScreen(left, right, dyad=dyad),
             "topic": (lambda: TopicScreen(rows[0].topic.id, dyad=dyad)) if rows else None,
+            "meeting": (lambda: MeetingScreen(newest.id)) if newest is not None else None,
         }
         return builders.get(name)
 

@@ -36,7 +36,7 @@ SCREEN_MODULES = ("topic", "meeting", "compare", "quotes", "timeline", "add", "e
 
 
 # Kept screens built off-screen after the warm-up, the most visited first, one at a time.
-PREBUILT = ("help", "topic", "quotes", "compare", "timeline", "add", "export")
+PREBUILT = ("help", "topic", "meeting", "quotes", "compare", "timeline", "add", "export")
 LAYOUT_ROUNDS = 6  # layouts of a screen built off-screen (see lay_out_off_screen)
 WORKER_WAITS = 300  # at most 3 s for a screen's own data, in steps of 10 ms
 PREBUILD_GAP = 0.1  # seconds between two builds: key presses in between are served
