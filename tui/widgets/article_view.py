@@ -24,26 +24,35 @@ class ArticleView(ContentView, can_focus=True):
 
     DEFAULT_CSS = """
     ArticleView { height: 1fr; padding: 0 1; }
-    ArticleView > .article--margin { color: $text-muted; text-style: italic; }
     """
-    COMPONENT_CLASSES = {"article--margin"}
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.rows: list[tuple[str, Content]] = []
         self.row_starts: list[int] = []  # the first line of each paragraph, as last wrapped
+        # The paragraph brought to the top, and the offset that gave: kept there through
+        # the layouts that follow (the screen's header settles) until the user scrolls.
+        self._pinned: tuple[int, float] | None = None
 
     def show(self, rows: list[tuple[str, Content]]) -> None:
         """(margin label, paragraph) pairs, from the top."""
         self.rows = rows
+        self._pinned = None
         self.update(Content(""))  # re-wrapped from `rows` by `wrap`
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, force=True, immediate=True)
 
     def scroll_to_row(self, index: int) -> None:
         """Bring paragraph `index` to the top (once laid out: the lines depend on the width)."""
         self._relayout()
         if 0 <= index < len(self.row_starts):
-            self.scroll_to(y=self.row_starts[index], animate=False, immediate=True)
+            # force: the scrollbar that allows scrolling comes with the next layout.
+            self.scroll_to(y=self.row_starts[index], animate=False, force=True, immediate=True)
+            self._pinned = (index, self.scroll_y)
+
+    def on_resize(self) -> None:
+        # (ContentView's own on_resize runs too: Textual calls each class's handler.)
+        if self._pinned is not None and self._pinned[1] == self.scroll_y:
+            self.scroll_to_row(self._pinned[0])
 
     @property
     def plain(self) -> str:
@@ -55,7 +64,6 @@ class ArticleView(ContentView, can_focus=True):
 
     def wrap(self, width: int) -> list[Strip]:
         base = self.visual_style
-        margin_style = self._style("article--margin")
         narrow = width < NARROW
         body_width = width if narrow else max(width - MARGIN, 1)
         out: list[Strip] = []
@@ -64,19 +72,19 @@ class ArticleView(ContentView, can_focus=True):
             if out:
                 out.append(Strip.blank(width, self._style("")))
             starts.append(len(out))
-            margins = Visual.to_strips(self, Content(margin), MARGIN - 1, None, base, pad=True)
+            margins = Visual.to_strips(self, Content.styled(margin, "$text-muted italic"),
+                                       MARGIN - 1, None, base, pad=True)
             bodies = Visual.to_strips(self, body, body_width, None, base, pad=True)
             if narrow:
                 if margin:
-                    out += [m.apply_style(margin_style).crop_extend(0, width, self._style(""))
-                            for m in margins]
+                    out += [m.crop_extend(0, width, self._style("")) for m in margins]
                 out += bodies
                 continue
             gap = Strip.blank(1, self._style(""))
             blank_margin = Strip.blank(MARGIN - 1, self._style(""))
             blank_body = Strip.blank(body_width, self._style(""))
             for i in range(max(len(bodies), len(margins))):
-                left = margins[i].apply_style(margin_style) if i < len(margins) else blank_margin
+                left = margins[i] if i < len(margins) else blank_margin
                 out.append(Strip.join([left, gap, bodies[i] if i < len(bodies) else blank_body]))
         self.row_starts = starts
         return out
