@@ -67,7 +67,7 @@ class BilatApp(ScreenKeeper):
         # The baseline is taken now: a write between start and the first poll is news.
         self._data_version, self._counts = self.store.data_version(), self.store.counts()
         self.push_screen(BoardScreen())
-        self.set_interval(POLL_SECONDS, self.poll_store)
+        self.set_interval(POLL_SECONDS, self.poll_if_idle)
         self.set_timer(WARM_UP_AFTER, self.warm_up_once_painted)
 
     def watch_theme(self, theme: str) -> None:
@@ -276,7 +276,13 @@ class BilatApp(ScreenKeeper):
             if callable(reload):
                 reload()
 
-    @work(thread=True, exclusive=True, group="live", exit_on_error=False)
+    def poll_if_idle(self) -> None:
+        """One poll at a time: one still running (a loaded machine) is left to finish, not
+        cancelled by the next (a cancelled worker fails whoever waits for it: settle())."""
+        if not any(w.group == "live" and not w.is_finished for w in self.workers):
+            self.poll_store()
+
+    @work(thread=True, group="live", exit_on_error=False)
     def poll_store(self) -> None:
         """Reload when another process (`bilat add`, a feed pull) committed to the store."""
         version = self.store.data_version()
