@@ -91,5 +91,10 @@ class ContentView(StyledLineView):
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
         if 0 <= index < len(self._strips):
-            return self._strips[index].crop_extend(0, width, self._style(""))
+            strip = self._strips[index]
+            # Not crop_extend when the width is right: it would cache the strip in itself,
+            # a reference cycle per line that only the (slow, full) collector frees.
+            if strip.cell_length == width:
+                return strip
+            return strip.crop_extend(0, width, self._style(""))
         return Strip.blank(width, self._style(""))
