@@ -137,8 +137,8 @@ class BilatApp(ScreenKeeper):
             return screen
 
         screen = self.kept("meeting", build)
-        if screen.is_attached:
-            screen.show_meeting_of(meeting_id, quote_id)  # the kept one, on this meeting
+        if screen.is_attached and not screen.show_meeting_of(meeting_id, quote_id):
+            return  # removed meanwhile (it says so): the kept one keeps its meeting
         self.push_screen(screen)
 
     def action_add_article(self) -> None:

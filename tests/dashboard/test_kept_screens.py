@@ -193,3 +193,27 @@ async def test_full_collections_run_at_rest_not_during_keys(demo_app: BilatApp) 
         await pilot.pause(IDLE_SECONDS * 2.5)
         assert gc.get_count()[2] < COLLECT_AFTER, "one ran once the user paused"
     assert gc.get_threshold() == before, "given back at exit"
+
+
+async def test_the_kept_meeting_screen_refuses_a_meeting_no_longer_stored(
+    demo_app: BilatApp, demo_store: Store
+) -> None:
+    from tui.screens.meeting import MeetingScreen
+
+    older, newest = demo_store.meetings(["China", "United States"])[-2:]
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        demo_app.open_meeting(newest.id)
+        await settle(pilot)
+        kept = demo_app.screen
+        assert isinstance(kept, MeetingScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        # Removed behind the dashboard's back (the palette still offers it).
+        demo_store.remove_meeting(older.id)
+        demo_app.open_meeting(older.id)
+        await settle(pilot)
+        assert isinstance(demo_app.screen, BoardScreen), "nothing stale is shown"
+        assert any("no longer in the store" in str(n.message)
+                   for n in demo_app._notifications)
+        assert kept.meeting_id == newest.id

@@ -80,20 +80,21 @@ class MeetingScreen(MeetingFixes):
     def reload(self) -> None:
         self.load_meeting()
 
-    def show_meeting_of(self, meeting_id: int, quote_id: int | None) -> None:
-        """Show another meeting on this (kept) screen, before it is shown again.
+    def show_meeting_of(self, meeting_id: int, quote_id: int | None) -> bool:
+        """Show another meeting on this (kept) screen, before it is shown again; False
+        (and a notification) when the store no longer holds it.
 
         Read here, not in a worker: one meeting is a bounded read (a few ms), and read
         later the screen would first paint the meeting it held before."""
-        self.meeting_id, self.focus_quote, self._copied = meeting_id, quote_id, None
-        self.article_index = 0
         try:
             detail = self.store.meeting(meeting_id)
         except StoreError:
-            self.detail = None
-            self.meeting_gone()
-            return
+            self.notify(f"Meeting #{meeting_id} is no longer in the store.")
+            return False
+        self.meeting_id, self.focus_quote, self._copied = meeting_id, quote_id, None
+        self.article_index = 0
         self.show_meeting(detail, self.topic_names or self._read_topic_names())
+        return True
 
     def _read_topic_names(self) -> dict[str, str]:
         return {t.id: t.name for t in self.store.topics()}
@@ -109,8 +110,8 @@ class MeetingScreen(MeetingFixes):
         self.app.call_from_thread(self.show_meeting, detail, self._read_topic_names())
 
     def meeting_gone(self) -> None:
-        self.notify(f"Meeting #{self.meeting_id} is no longer in the store.")
         if self.is_current:
+            self.notify(f"Meeting #{self.meeting_id} is no longer in the store.")
             self.app.pop_screen()
 
     def show_meeting(self, detail: MeetingDetail, topic_names: dict[str, str]) -> None:
