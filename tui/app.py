@@ -67,7 +67,7 @@ class BilatApp(ScreenKeeper):
         # The baseline is taken now: a write between start and the first poll is news.
         self._data_version, self._counts = self.store.data_version(), self.store.counts()
         self.push_screen(BoardScreen())
-        self.set_interval(POLL_SECONDS, self.poll_store)
+        self.set_interval(POLL_SECONDS, self.poll_if_idle)
         self.set_timer(WARM_UP_AFTER, self.warm_up_once_painted)
 
     def watch_theme(self, theme: str) -> None:
@@ -131,8 +131,14 @@ class BilatApp(ScreenKeeper):
     def open_meeting(self, meeting_id: int, quote_id: int | None = None) -> None:
         from tui.screens.meeting import MeetingScreen
 
-        screen = MeetingScreen(meeting_id)
-        screen.focus_quote = quote_id  # scrolled to and marked in the article
+        def build() -> MeetingScreen:
+            screen = MeetingScreen(meeting_id)
+            screen.focus_quote = quote_id  # scrolled to and marked in the article
+            return screen
+
+        screen = self.kept("meeting", build)
+        if screen.is_attached and not screen.show_meeting_of(meeting_id, quote_id):
+            return  # removed meanwhile (it says so): the kept one keeps its meeting
         self.push_screen(screen)
 
     def action_add_article(self) -> None:
@@ -174,6 +180,7 @@ class BilatApp(ScreenKeeper):
         from tui.screens.compare import CompareScreen
         from tui.screens.export import ExportScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.meeting import MeetingScreen
         from tui.screens.quotes import QuotesScreen
         from tui.screens.timeline import TimelineScreen
         from tui.screens.topic import TopicScreen
@@ -181,12 +188,14 @@ class BilatApp(ScreenKeeper):
         dyad = board.dyad
         rows = board.board.rows if board.board is not None else []
         left, right = compared_pair(board)
+        newest = board.board.meetings[-1] if board.board and board.board.meetings else None
         builders: dict[str, Callable[[], Screen] | None] = {  # type: ignore[type-arg]
             "help": HelpScreen, "add": AddScreen, "export": ExportScreen,
             "quotes": lambda: QuotesScreen(dyad=dyad),
             "timeline": lambda: TimelineScreen(dyad=dyad),
             "compare": lambda: CompareScreen(left, right, dyad=dyad),
             "topic": (lambda: TopicScreen(rows[0].topic.id, dyad=dyad)) if rows else None,
+            "meeting": (lambda: MeetingScreen(newest.id)) if newest is not None else None,
         }
         return builders.get(name)
 
@@ -267,7 +276,13 @@ class BilatApp(ScreenKeeper):
             if callable(reload):
                 reload()
 
-    @work(thread=True, exclusive=True, group="live", exit_on_error=False)
+    def poll_if_idle(self) -> None:
+        """One poll at a time: one still running (a loaded machine) is left to finish, not
+        cancelled by the next (a cancelled worker fails whoever waits for it: settle())."""
+        if not any(w.group == "live" and not w.is_finished for w in self.workers):
+            self.poll_store()
+
+    @work(thread=True, group="live", exit_on_error=False)
     def poll_store(self) -> None:
         """Reload when another process (`bilat add`, a feed pull) committed to the store."""
         version = self.store.data_version()

@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
@@ -36,16 +37,26 @@ SCREEN_MODULES = ("topic", "meeting", "compare", "quotes", "timeline", "add", "e
 
 
 # Kept screens built off-screen after the warm-up, the most visited first, one at a time.
-PREBUILT = ("help", "topic", "quotes", "compare", "timeline", "add", "export")
+PREBUILT = ("help", "topic", "meeting", "quotes", "compare", "timeline", "add", "export")
 LAYOUT_ROUNDS = 6  # layouts of a screen built off-screen (see lay_out_off_screen)
 WORKER_WAITS = 300  # at most 3 s for a screen's own data, in steps of 10 ms
 PREBUILD_GAP = 0.1  # seconds between two builds: key presses in between are served
+# Full collections at rest: Textual's line caches leave reference cycles behind (a strip
+# cached in itself), so after the freeze a full collection still comes every few screen
+# switches, ~30 ms at 10,000 meetings, and switches (which allocate most) are where
+# Python's own thresholds start it. It is run instead when no key or mouse event came
+# for IDLE_SECONDS and enough garbage built up; Python's own comes later (FULL_EVERY).
+IDLE_SECONDS = 1.0
+COLLECT_AFTER = 4  # younger collections since the last full one, before one at rest
+FULL_EVERY = 40  # Python's threshold for a full collection (its default: 10)
 
 
 class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount)
     """Kept screens and the warm-up, for the App (kept apart to keep tui/app.py short)."""
 
     warmed: bool
+    _input_at: float = 0.0  # time.monotonic() of the last key or mouse event
+    _thresholds: tuple[int, int, int] | None = None  # the collector's, before ours
 
     def kept(self, name: str, build: Callable[[], ScreenT], fits: Callable[[ScreenT], bool]
              = lambda _: True) -> ScreenT:
@@ -102,7 +113,30 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
         # ~75 ms at 10,000 meetings, at a random key press). Garbage is still freed by
         # reference counting; only cycles among these objects would outlive them.
         gc.freeze()
+        self.call_from_thread(self._collect_at_rest)
         self.call_from_thread(self.prebuild)
+
+    def _collect_at_rest(self) -> None:
+        """Full collections while the user reads, not while a screen is being switched."""
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            young, middle, _ = self._thresholds
+            gc.set_threshold(young, middle, FULL_EVERY)
+            self.set_interval(IDLE_SECONDS / 2, self._collect_at_rest)
+        elif (gc.get_count()[2] >= COLLECT_AFTER
+              and time.monotonic() - self._input_at > IDLE_SECONDS):
+            gc.collect()
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        # A screen shown (a key's, a palette's or a program's doing) is activity too.
+        self._input_at = time.monotonic()
+        return super().push_screen(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp)):
+            self._input_at = time.monotonic()
+        await super().on_event(event)
 
     @work(exclusive=True, group="prebuild", exit_on_error=False)
     async def prebuild(self) -> None:
@@ -150,6 +184,8 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the app's objects are garbage now: let the collector have them
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
 
 
 async def lay_out_off_screen(screen: Screen, size: Size) -> None:  # type: ignore[type-arg]

@@ -169,3 +169,51 @@ async def test_a_screen_built_by_the_warm_up_takes_a_new_theme(demo_app: BilatAp
         await settle(pilot)
         assert demo_app.screen is help_screen
         assert help_screen.query_one("#help-dialog").styles.background != before
+
+
+async def test_full_collections_run_at_rest_not_during_keys(demo_app: BilatApp) -> None:
+    import gc
+
+    from tui.screen_keeper import COLLECT_AFTER, IDLE_SECONDS
+
+    before = gc.get_threshold()
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_warmed(demo_app, pilot)
+        assert gc.get_threshold()[2] > before[2], "Python's own full collections come later"
+        # Garbage in cycles, as Textual's line caches leave it, while keys come in.
+        for _ in range(COLLECT_AFTER + 2):
+            cycles = [[] for _ in range(2000)]
+            for cell in cycles:
+                cell.append(cell)
+            del cycles
+            gc.collect(1)
+            await pilot.press("down")
+        assert gc.get_count()[2] >= COLLECT_AFTER, "no full collection while keys came in"
+        await pilot.pause(IDLE_SECONDS * 2.5)
+        assert gc.get_count()[2] < COLLECT_AFTER, "one ran once the user paused"
+    assert gc.get_threshold() == before, "given back at exit"
+
+
+async def test_the_kept_meeting_screen_refuses_a_meeting_no_longer_stored(
+    demo_app: BilatApp, demo_store: Store
+) -> None:
+    from tui.screens.meeting import MeetingScreen
+
+    older, newest = demo_store.meetings(["China", "United States"])[-2:]
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        demo_app.open_meeting(newest.id)
+        await settle(pilot)
+        kept = demo_app.screen
+        assert isinstance(kept, MeetingScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        # Removed behind the dashboard's back (the palette still offers it).
+        demo_store.remove_meeting(older.id)
+        demo_app.open_meeting(older.id)
+        await settle(pilot)
+        assert isinstance(demo_app.screen, BoardScreen), "nothing stale is shown"
+        assert any("no longer in the store" in str(n.message)
+                   for n in demo_app._notifications)
+        assert kept.meeting_id == newest.id

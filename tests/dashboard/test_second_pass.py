@@ -448,3 +448,25 @@ async def test_mouse_click_focuses_a_card_and_double_click_opens_it(demo_app: Bi
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, MeetingScreen) and screen.meeting_id == first.entry.meeting.id
+
+
+async def test_export_button_and_fields_are_whole_at_80x24(demo_app: BilatApp) -> None:
+    from textual.widgets import Button
+
+    from tui.widgets.key_bar import KeyBar
+
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        demo_app.action_export()
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, ExportScreen)
+        button = screen.query_one("#export", Button).region
+        keys = screen.query_one(KeyBar).region
+        assert button.height == 3 and not button.overlaps(keys), "the key bar hid the button"
+        # The fields below the fold are reached by Tab (the form scrolls), never cut off.
+        path = screen.query_one("#path")
+        path.focus()
+        await settle(pilot)
+        form = screen.query_one("#export-form").region
+        assert form.contains_region(path.region)

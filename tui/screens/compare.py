@@ -15,6 +15,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import status_badge, status_text
 
 PICKABLE = 60
+TOPIC_WIDTH = 24  # cells of the topic column (a longer name ends in …)
 
 
 def compare_rows(
@@ -124,7 +125,7 @@ class CompareScreen(BilatScreen[None]):
         table = self.query_one(DataTable)
         # Fixed widths: DataTable sizes columns from their labels otherwise. The
         # evidence of both meetings is shown in full, wrapped, under the table.
-        for label, width in [("Topic", 24), ("Meeting A", 16), ("Meeting B", 16),
+        for label, width in [("Topic", TOPIC_WIDTH), ("Meeting A", 16), ("Meeting B", 16),
                              ("Change", 10)]:
             table.add_column(label, width=width)
         self.compare()
@@ -161,7 +162,8 @@ class CompareScreen(BilatScreen[None]):
             assert entry is not None
             self.entries[topic_id] = (ea, eb)
             table.add_row(
-                Content(entry.topic_name),
+                # A long name ends in "…" (as on the board), not cut mid-word.
+                Content(entry.topic_name).truncate(TOPIC_WIDTH, ellipsis=True),
                 status_text(ea.status if ea else None),
                 status_text(eb.status if eb else None),
                 Content.styled(mark, "bold" if not mark.startswith("=") else ""),

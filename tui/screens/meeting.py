@@ -5,17 +5,15 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Header, Static
 
 from store.db import StoreError
 from store.models import ArticleRecord, MeetingDetail, StoredQuote
 from tui.screens.meeting_fixes import MeetingFixes
+from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.styling import side_style, status_badge
-
-MARGIN = 20
 
 
 def article_paragraphs(
@@ -68,11 +66,12 @@ class MeetingScreen(MeetingFixes):
         self.article_index = 0
         self.focus_quote: int | None = None  # the quote marked (opened from Quotes, or y)
         self._copied: int | None = None
+        self.topic_names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="meeting-meta")
-        yield VerticalScroll(id="article")
+        yield ArticleView(id="article")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -80,6 +79,25 @@ class MeetingScreen(MeetingFixes):
 
     def reload(self) -> None:
         self.load_meeting()
+
+    def show_meeting_of(self, meeting_id: int, quote_id: int | None) -> bool:
+        """Show another meeting on this (kept) screen, before it is shown again; False
+        (and a notification) when the store no longer holds it.
+
+        Read here, not in a worker: one meeting is a bounded read (a few ms), and read
+        later the screen would first paint the meeting it held before."""
+        try:
+            detail = self.store.meeting(meeting_id)
+        except StoreError:
+            self.notify(f"Meeting #{meeting_id} is no longer in the store.")
+            return False
+        self.meeting_id, self.focus_quote, self._copied = meeting_id, quote_id, None
+        self.article_index = 0
+        self.show_meeting(detail, self.topic_names or self._read_topic_names())
+        return True
+
+    def _read_topic_names(self) -> dict[str, str]:
+        return {t.id: t.name for t in self.store.topics()}
 
     @work(thread=True, exclusive=True, group="meeting", exit_on_error=False)
     def load_meeting(self) -> None:
@@ -89,17 +107,12 @@ class MeetingScreen(MeetingFixes):
             # Removed, merged away or undone while this screen was open.
             self.app.call_from_thread(self.meeting_gone)
             return
-        names = {t.id: t.name for t in self.store.topics()}
-        self.app.call_from_thread(self.show_meeting, detail, names)
+        self.app.call_from_thread(self.show_meeting, detail, self._read_topic_names())
 
     def meeting_gone(self) -> None:
         if self.is_current:
             self.notify(f"Meeting #{self.meeting_id} is no longer in the store.")
             self.app.pop_screen()
-
-    def on_screen_resume(self) -> None:
-        if self.detail is not None:
-            self.reload()
 
     def show_meeting(self, detail: MeetingDetail, topic_names: dict[str, str]) -> None:
         self.detail = detail
@@ -149,29 +162,25 @@ class MeetingScreen(MeetingFixes):
                 (dyad[1], side_style(dyad[1], dyad)),
             ]
         self.query_one("#meeting-meta", Static).update(Content.assemble(*meta))
-        box = self.query_one("#article", VerticalScroll)
-        box.remove_children()
+        view = self.query_one(ArticleView)
         if article is None:
+            view.show([])
             return
-        rows = article_paragraphs(article, detail.quotes, dyad, self.topic_names, self.focus_quote)
-        box.mount_all(
-            Horizontal(
-                Static(Content.styled(margin, "$text-muted italic"), classes="margin"),
-                Static(body, classes="paragraph"),
-                classes="article-row",
-            )
-            for margin, body in rows
-        )
-        self._scroll_to_quote(article)
+        view.show(article_paragraphs(article, detail.quotes, dyad, self.topic_names,
+                                     self.focus_quote))
+        self._scroll_to_quote(article, view)
 
-    def _scroll_to_quote(self, article: ArticleRecord) -> None:
+    def _scroll_to_quote(self, article: ArticleRecord, view: ArticleView) -> None:
         quote = next((q for q in self._quotes() if q.id == self.focus_quote), None)
         spans = article.paragraph_spans
         index = next((i for i, p in enumerate(spans)
                       if quote and p.start <= quote.start < p.end), None)
         if index is not None:
-            row = self.query(".article-row")[index]
-            self.call_after_refresh(row.scroll_visible, top=True, animate=False)
+            # The lines depend on the width: now when laid out (a kept screen), else after.
+            if view.size.width:
+                view.scroll_to_row(index)
+            else:
+                self.call_after_refresh(view.scroll_to_row, index)
 
     def _quotes(self) -> list[StoredQuote]:
         if self.detail is None or not self.detail.articles:

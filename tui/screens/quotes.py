@@ -19,6 +19,7 @@ from tui.widgets.styling import side_style
 
 MATCH_STYLE = "bold underline $text-warning"
 LIMIT = 200  # rows shown at once: more words narrow the search, a longer table does not help
+SPEAKER_WIDTH, TOPIC_WIDTH = 20, 14  # cells of those columns (a longer name ends in …)
 
 
 def search_words(query: str | None) -> list[str]:
@@ -64,7 +65,8 @@ class QuotesScreen(BilatScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in [("Date", 10), ("Speaker", 20), ("Topic", 14), ("Quote", 200)]:
+        for label, width in [("Date", 10), ("Speaker", SPEAKER_WIDTH), ("Topic", TOPIC_WIDTH),
+                             ("Quote", 200)]:
             table.add_column(label, width=width)
         self.search()
         self.query_one("#words", Input).focus()
@@ -115,8 +117,11 @@ class QuotesScreen(BilatScreen[None]):
             self.results[key] = q
             table.add_row(
                 Content(str(q.meeting_date or "?")),
-                Content.styled(q.speaker or "unknown", side_style(q.speaker_country, dyad)),
-                Content(names.get(q.topic, q.topic) if q.topic else "–"),
+                # Long names end in "…" (the quote and its speaker in full are below).
+                Content.styled(q.speaker or "unknown", side_style(q.speaker_country, dyad))
+                .truncate(SPEAKER_WIDTH, ellipsis=True),
+                Content(names.get(q.topic, q.topic) if q.topic else "–")
+                .truncate(TOPIC_WIDTH, ellipsis=True),
                 highlight_words(q.text, words),
                 key=key,
             )

@@ -169,6 +169,9 @@ class TopicScreen(BilatScreen[None]):
         if not options:
             box.add_option(Option(Content("No changes yet."), disabled=True))
         box.add_options(options)
+        # Measured now, while the screen holds its size (a kept screen): measured at its
+        # first paint instead, the list would ask for a second layout a frame later.
+        box._update_lines()
 
     @property
     def window(self) -> int:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from store.models import EntryView, StoredQuote
+from tui.widgets.content_view import ContentView
 from tui.widgets.styling import figure_content, quote_content, status_badge
 
 MAX_QUOTES = 6
@@ -82,20 +80,18 @@ def _lines(items: Iterable[Content]) -> list[Content]:
     return out
 
 
-class EntryColumn(VerticalScroll, can_focus=True):
+class EntryColumn(ContentView, can_focus=True):
     """A card holding one EntryView; focus marks the entry that keys act on.
 
-    It scrolls (keys and wheel) when its text is taller than the screen.
+    Drawn with the line API (one widget, no child): it scrolls (keys and wheel) when its
+    text is taller than the screen.
     """
 
     def __init__(self, entry: EntryView, dyad: list[str]) -> None:
-        super().__init__()
+        super().__init__(entry_content(entry, dyad))
         self.entry = entry
         self.dyad = dyad
         self.quote_index: int | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Static(entry_content(self.entry, self.dyad), markup=False)
 
     def show(self, entry: EntryView, dyad: list[str]) -> None:
         """Hold another entry: paging and reopening reuse the cards instead of
@@ -103,7 +99,7 @@ class EntryColumn(VerticalScroll, can_focus=True):
         if entry is self.entry and dyad == self.dyad:
             return
         self.entry, self.dyad, self.quote_index = entry, dyad, None
-        self.query_one(Static).update(entry_content(entry, dyad))
+        self.update(entry_content(entry, dyad))
         self.scroll_home(animate=False)
 
     def next_quote(self) -> StoredQuote | None:
@@ -112,5 +108,5 @@ class EntryColumn(VerticalScroll, can_focus=True):
         if not quotes:
             return None
         self.quote_index = 0 if self.quote_index is None else (self.quote_index + 1) % len(quotes)
-        self.query_one(Static).update(entry_content(self.entry, self.dyad, self.quote_index))
+        self.update(entry_content(self.entry, self.dyad, self.quote_index))
         return quotes[self.quote_index]
