@@ -33,11 +33,18 @@ _MEETING_VERB = (
     r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
     r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
+# Title abbreviations whose full stop does not end the clause: "co-chaired by Gen. Tea".
+_TITLE_STOP = "|".join(
+    rf"(?<=\b{a})" for a in
+    "Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Prof St Jr Sr Fr Pres Amb "
+    "Hon Brig".split())
 _PLACE_AFTER_MEETING = re.compile(
-    # Stops end the clause, but not in "U.S." or "Nov. 16".
-    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)){{0,200}}?"
-    r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
-    rf"(?P<p1>{_PLACE_NAME})"
+    # Stops end the clause, but not in "U.S.", "Nov. 16" or "Gen. Tea Seiha".
+    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.){{0,200}}?"
+    # "in the port city of Aden", "in India's financial capital of Mumbai", "in Libya's
+    # capital Tripoli": the city named by what it is, with or without "of".
+    r"(?:\bin (?:the )?(?:[A-Za-z-]+(?:'s)? ){0,4}(?:city|capital|town|resort|village|port)"
+    rf"(?: of)? (?P<p1>{_PLACE_NAME})"
     # "in the Chinese capital Beijing", "in the capital, Abuja", "in the capital city, Hanoi"
     r"|\bin the (?:[A-Z][\w-]+ ){0,2}capital(?: city)?,? "
     rf"(?P<p2>{_PLACE_NAME})"
@@ -54,14 +61,15 @@ _PLACE_AFTER_MEETING = re.compile(
 )
 _BACKGROUND_AFTER = re.compile(
     # ("earlier this week" and "earlier today" are the news itself)
-    r"\s+(?:last|previous|earlier(?! this week| today| on)|next|later|in (?:19|20)\d\d|"
+    r"\s+(?:(?:last|previous|next|later)\b|earlier\b(?! this week| today| on)|in (?:19|20)\d\d|"
     r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d))"
 )
 # "who met Xi in Lima" is background, but "who is visiting Lima" is now; "the upcoming
 # APEC summit in Gyeongju" is another meeting.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next)\s+"
+    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next|"
+    r"recent|recently|prior|past|former)\s+"
     r"(?:[a-z]+\s+)?$|\b(?i:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}$"
 )
 _NOT_PLACES = frozenset(
