@@ -36,3 +36,41 @@ def header_of(raw: str) -> Header:
 )
 def test_city_of_the_meeting_in_news_grammar(sentence: str, place: str | None) -> None:
     assert header_of(f"Ministers meet\n\n{sentence}\n").location == place
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Kanoma: Foreign Minister Lena Varga arrived today in Abuja for talks with Tunde Okafor.",
+        "KANOMA - Foreign Minister Lena Varga arrived today in Abuja for talks with Tunde"
+        " Okafor.",
+        "KANOMA (Reuters) - Foreign Minister Lena Varga arrived today in Abuja for talks with"
+        " Tunde Okafor.",
+    ],
+)
+def test_every_kind_of_dateline_yields_to_the_ledes_meeting_city(opening: str) -> None:
+    h = header_of(f"Ministers meet\n\n{opening}\n\nThey spoke for an hour.\n")
+    assert h.location == "Abuja"
+
+
+def test_a_file_caption_is_a_caption_not_a_dateline() -> None:
+    h = header_of(
+        "Leaders discuss trade\n\n"
+        "FILE: Foreign Minister Lena Varga is greeted by Tunde Okafor in Kanoma, Nigeria.\n\n"
+        "Foreign Minister Lena Varga of Hungary is in Abuja for talks with Tunde Okafor.\n\n"
+        "Both said trade had grown.\n"
+    )
+    assert h.location == "Abuja"
+    assert h.location_source is not None and "for talks" in h.location_source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Varga is in Abuja for talks with Okafor.", "Abuja"),
+        ("Varga was in Lagos, Nigeria to attend the regional summit.", "Lagos"),
+        ("Varga is in Nigeria for talks with Okafor.", None),
+    ],
+)
+def test_the_city_before_the_meeting_word(sentence: str, place: str | None) -> None:
+    assert header_of(f"Ministers meet\n\n{sentence}\n").location == place

@@ -112,6 +112,9 @@ _CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # A credit in square capitals closing the line: "... in Lima. [JOINT PRESS CORPS]".
         (("]",), r"(?-i:\[[A-Z][A-Z0-9\ .&'/-]{1,40}\])\s*$"),
         (("photo",), r"^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b"),
+        # "FILE: The president is greeted ...", "FILE - The ministers pose ...": an archive
+        # picture's caption, as wire services mark it.
+        (("file",), r"^file\s*(?::|-+)\s"),
         ((":",), r"\b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:"),
         (("getty", "epa-efe", "ap photo", "pa wire", "shutterstock"),
          r"(?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b"),

@@ -94,7 +94,7 @@ _NOT_DATELINE_LABEL = frozenset(
     "Note Update Updated Editor Source Photo Watch Read Also Tags Date Image Video Breaking "
     "Exclusive Analysis Opinion Live Factbox Explainer Summary Highlights Background Context "
     "Correction Disclaimer Warning Transcript Statement Readout Q A Question Answer Listen "
-    "Related Topics Quote Caption Credit Key Why What How Who When Where".split()
+    "Related Topics Quote Caption Credit Key Why What How Who When Where File".split()
 )
 _MASTHEAD = re.compile(
     r"^\s*(?:readout|media note|press statement|press release|statement|fact sheet)\s*$", re.I
@@ -515,6 +515,8 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
         if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
             pass
+        elif title_case_place(place) in _NOT_DATELINE_LABEL:
+            pass  # "FILE: ...", "UPDATE - ...": a label, not a city
         elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
             pass  # without a dash only a known outlet in brackets makes a dateline
         else:
@@ -524,17 +526,6 @@ def _dateline(text: str, body_start: int) -> _Dateline:
             if m["outlet"]:
                 out.source = outlet_name(m["outlet"]) or m["outlet"].strip()
             out.body_start = m.end()
-    if out.location is not None:
-        # The dateline is where the story was filed; the lede's "met ... in Cairo" is where
-        # the meeting was (a paper's home city above a report of talks abroad).
-        start = out.body_start
-        nl = text.find("\n", start, min(n, start + 600))
-        lede_end = nl if nl != -1 else min(n, start + 600)
-        stop = text.find(". ", start, lede_end)
-        there, phrase = body_location(text, start, stop + 1 if stop != -1 else lede_end,
-                                       venues=False)
-        if there is not None and there.split(",")[0] != out.location.split(",")[0]:
-            out.location, out.location_source = there, phrase
     cm = _COLON_DATELINE.match(text, out.body_start, n) if out.location is None else None
     if cm is not None and cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
         out.location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
@@ -546,6 +537,18 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         out.location = dm["p4"] + (f", {dm['r4']}" if dm["r4"] else "")
         out.location_source = f"dateline {dm[0].strip(' -')}"
         out.body_start = dm.end()
+    if out.location is not None:
+        # Any dateline ("CAIRO -", "Cairo:") is where the story was filed; the lede's
+        # "arrived today in Riyadh for talks" is where the meeting was (a paper's home
+        # city above a report of talks abroad).
+        start = out.body_start
+        nl = text.find("\n", start, min(n, start + 600))
+        lede_end = nl if nl != -1 else min(n, start + 600)
+        stop = text.find(". ", start, lede_end)
+        there, phrase = body_location(text, start, stop + 1 if stop != -1 else lede_end,
+                                       venues=False)
+        if there is not None and there.split(",")[0] != out.location.split(",")[0]:
+            out.location, out.location_source = there, phrase
     return out
 
 
@@ -613,6 +616,12 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))
         location_source = f"headline: {location_source}" if location_source else None
+    for dek in head.deks if location is None else ():
+        # ...or the standfirst under it: "The president is in Lagos for talks with ..."
+        location, location_source = body_location(dek.text, 0, len(dek.text))
+        if location is not None:
+            location_source = f"standfirst: {location_source}"
+            break
     for cap in head.captions if location is None else ():
         # ...or a photo caption: "the leaders pose during the summit in Lima, Peru".
         location, location_source = body_location(cap.text, 0, len(cap.text))
