@@ -74,3 +74,41 @@ def test_a_file_caption_is_a_caption_not_a_dateline() -> None:
 )
 def test_the_city_before_the_meeting_word(sentence: str, place: str | None) -> None:
     assert header_of(f"Ministers meet\n\n{sentence}\n").location == place
+
+
+def test_a_caption_known_by_its_closing_date_is_not_the_story() -> None:
+    # An archive picture of another event, between its credit and the dateline.
+    h = header_of(
+        "Okafor meets Varga in surprise visit\n\n"
+        "Jane Doe/Pool via Agency/File Photo\n"
+        "Foreign Minister Lena Varga chairs the weekly cabinet meeting in Szeged, March 2,"
+        " 2023.\n\n"
+        "ABUJA (Reuters) - Hungarian Foreign Minister Lena Varga made a surprise trip to"
+        " Nigeria on Tuesday for talks with Tunde Okafor, who said the border in Kanoma must"
+        " stay open.\n"
+    )
+    assert h.location == "Abuja"  # not the caption's city, not the relative clause's
+    assert h.caption_date is None  # an archive picture dates nothing of this meeting
+
+
+def test_a_dated_caption_with_its_credit_gives_the_city() -> None:
+    h = header_of(
+        "Varga tells Okafor trade must grow\n\n"
+        "Updated - March 09, 2024 06:43 pm\n\n"
+        "Lena Varga and Tunde Okafor speak during a meeting at the palace in Kanoma, Nigeria,"
+        " on March 9, 2024. | Photo Credit: Agency\n\n"
+        "Trade must grow, Varga told Okafor on March 9 as the two held talks.\n"
+    )
+    assert h.location == "Kanoma, Nigeria"
+    assert h.location_source is not None and h.location_source.startswith("caption:")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Varga is in Kuwait City for talks with Okafor.", "Kuwait City"),
+        ("Varga met Okafor in Kuwait on Friday.", None),
+    ],
+)
+def test_a_city_named_after_its_country(sentence: str, place: str | None) -> None:
+    assert header_of(f"Ministers meet\n\n{sentence}\n").location == place

@@ -16,6 +16,7 @@ from store.ingest.boilerplate import (
     INLINE_CREDIT,
     is_caption_line,
     is_credit_line,
+    is_dated_caption,
     is_junk_line,
 )
 from store.ingest.countries import country_of, country_of_capital
@@ -478,10 +479,11 @@ def _under_headline(head: _Head, text: str) -> None:
     while head.pos < len(lines) and len(head.zone) < 16:
         ln = lines[head.pos]
         s = ln.text.strip()
-        if _is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
-                head.consumed_title and s == head.title):
+        caption = (is_caption_line(s) or is_dated_caption(s)) and not _BYLINE_WORD.match(s)
+        if not caption and (_is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
+                head.consumed_title and s == head.title)):
             head.zone.append(ln)
-        elif is_caption_line(s):
+        elif caption:
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
@@ -561,6 +563,9 @@ _TEXT_YEAR = re.compile(
 )
 
 
+_FILE_PHOTO = re.compile(r"^\s*file\b|\bfile (?:photo|picture|image)\b", re.I)
+
+
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
@@ -628,7 +633,10 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         if location is not None:
             location_source = f"caption: {location_source}"
             break
-    caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
+    # An archive picture ("FILE: ...", ".../File Photo") shows another day than the meeting's.
+    archive = any(_FILE_PHOTO.search(c.text) for c in head.captions)
+    caption_date = None if archive else next(
+        (d for d in (_dated(c.text) for c in head.captions) if d), None)
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,
                   published_source=published_source, location_source=location_source,

@@ -40,7 +40,9 @@ _TITLE_STOP = "|".join(
     "Hon Brig".split())
 _PLACE_AFTER_MEETING = re.compile(
     # Stops end the clause, but not in "U.S.", "Nov. 16" or "Gen. Tea Seiha".
-    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.){{0,200}}?"
+    # A relative clause (", who said ... in Jerusalem") is about its noun, not the meeting.
+    rf"{_MEETING_VERB}(?:(?!, (?:who|whom|whose|which)\b)"
+    rf"(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.)){{0,200}}?"
     # "in the port city of Aden", "in India's financial capital of Mumbai", "in Libya's
     # capital Tripoli": the city named by what it is, with or without "of".
     r"(?:\bin (?:the )?(?:[A-Za-z-]+(?:'s)? ){0,4}(?:city|capital|town|resort|village|port)"
@@ -101,6 +103,14 @@ _HOST = re.compile(r"\b(?P<host>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:hosted|ho
 _IN_CITY = re.compile(rf"\bin (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?)\b")
 
 
+def _is_country(place: str) -> bool:
+    """A country, or a name that opens with one ("China Daily"), is not a city; but
+    "Mexico City" and "Kuwait City" are."""
+    first = place.split(" ")[0]
+    return country_of(place) is not None or (
+        country_of(first) is not None and not place.endswith(" City"))
+
+
 def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The capital of the country the story says hosted the meeting, where the story names
     it ("Thailand hosted a meeting ... their differences in Bangkok"), and the phrase."""
@@ -135,7 +145,7 @@ def body_location(
         if key == "p3" and not country_of(m["own"]):
             place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
         first = place.split(" ")[0].split(",")[0]
-        if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
+        if first in _NOT_PLACES or _is_country(place.split(",")[0]):
             continue
         if _BACKGROUND_AFTER.match(window, m.end()):
             continue  # "their meeting in San Francisco last November"
@@ -145,7 +155,7 @@ def body_location(
         return place, phrase
     for m in _PLACE_BEFORE_MEETING.finditer(window):
         first = m["city"].split(" ")[0]
-        if first in _NOT_PLACES or country_of(m["city"]) or country_of(first):
+        if first in _NOT_PLACES or _is_country(m["city"]):
             continue
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
             continue
