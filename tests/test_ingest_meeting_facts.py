@@ -112,3 +112,13 @@ def test_a_dated_caption_with_its_credit_gives_the_city() -> None:
 )
 def test_a_city_named_after_its_country(sentence: str, place: str | None) -> None:
     assert header_of(f"Ministers meet\n\n{sentence}\n").location == place
+
+
+def test_the_ledes_second_sentence_can_name_the_city_the_dateline_is_not() -> None:
+    h = header_of(
+        "Ministers meet\n\n"
+        "KANOMA: Foreign Minister Lena Varga is in Nigeria for the yearly leaders' retreat. She"
+        " arrived on Monday evening in Abuja, where the bridges were lit in both flags'"
+        " colours.\n\nThe retreat opened on Tuesday.\n"
+    )
+    assert h.location == "Abuja"

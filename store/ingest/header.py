@@ -542,13 +542,12 @@ def _dateline(text: str, body_start: int) -> _Dateline:
     if out.location is not None:
         # Any dateline ("CAIRO -", "Cairo:") is where the story was filed; the lede's
         # "arrived today in Riyadh for talks" is where the meeting was (a paper's home
-        # city above a report of talks abroad).
+        # city above a report of talks abroad). The lede is the first paragraph, not its
+        # first sentence: "X is in Malaysia for the retreat. He arrived in Kuala Lumpur".
         start = out.body_start
         nl = text.find("\n", start, min(n, start + 600))
         lede_end = nl if nl != -1 else min(n, start + 600)
-        stop = text.find(". ", start, lede_end)
-        there, phrase = body_location(text, start, stop + 1 if stop != -1 else lede_end,
-                                       venues=False)
+        there, phrase = body_location(text, start, lede_end, venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
     return out
