@@ -7,12 +7,16 @@ a weekday tied to the briefing rather than to the talks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from store.ingest import extract
 from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
 from store.ingest.types import Header
+from store.models import MeetingDraft
 
 
 def header_of(raw: str) -> Header:
@@ -122,3 +126,31 @@ def test_the_ledes_second_sentence_can_name_the_city_the_dateline_is_not() -> No
         " colours.\n\nThe retreat opened on Tuesday.\n"
     )
     assert h.location == "Abuja"
+
+
+def draft(raw: str) -> MeetingDraft:
+    return extract(raw)
+
+
+def test_a_date_first_dateline_is_the_storys_date_not_the_pages() -> None:
+    d = draft(
+        "Monday, December 23, 2024\n\nThe Daily Courier\n\nHungary, Nigeria hold talks\n\n"
+        "By Jane Doe\n"
+        "October 6, 2022 (KANOMA) - Hungarian Foreign Minister Lena Varga on Thursday held"
+        " talks with Nigerian Foreign Minister Tunde Okafor.\n"
+        "Varga arrived in the Nigerian capital, Abuja for her first visit.\n"
+    )
+    assert d.published == date(2022, 10, 6)
+    assert d.meeting_date == date(2022, 10, 6)  # Thursday, the dateline's day
+    assert d.location == "Abuja"  # the lede goes on in the next paragraph
+
+
+def test_a_colon_dateline_with_a_day_anchors_the_weekdays_after_the_stamp() -> None:
+    d = draft(
+        " date 2021-03-12 Home News live\n\nVarga-Okafor talks Day 2\n\n"
+        "Abuja, Mar 13: Hungarian Foreign Minister Lena Varga on Saturday left for Ghana"
+        " after two days of talks with Nigerian Foreign Minister Tunde Okafor.\n"
+    )
+    assert d.location == "Abuja"
+    assert d.meeting_date == date(2021, 3, 13)
+    assert d.date_source == "on Saturday + dateline Mar 13"

@@ -269,6 +269,8 @@ def resolve_meeting_date(
     *,
     published_source: str | None = None,
     caption_date: date | None = None,
+    filed: date | None = None,
+    filed_source: str | None = None,
 ) -> MeetingDate:
     """The day the meeting took place, resolved against the article's own date.
 
@@ -276,8 +278,10 @@ def resolve_meeting_date(
     and a caption of Sunday's talks). Without a date of the meeting in the text, the
     article's date stands in (`guessed`); without either, None (the user gives one).
     """
-    anchor = published or caption_date
-    if published is not None:
+    anchor = filed or published or caption_date
+    if filed is not None:
+        anchor_source = filed_source or f"dateline {filed.isoformat()}"
+    elif published is not None:
         anchor_source = published_source or f"publication date {published.isoformat()}"
     elif caption_date is not None:
         anchor_source = f"caption {caption_date.isoformat()}"
@@ -290,6 +294,7 @@ def resolve_meeting_date(
         return MeetingDate(best.when, best.phrase)
     if anchor is None:
         return MeetingDate()
-    kind = "publication date" if published is not None else "caption date"
+    kind = ("dateline date" if filed is not None else "publication date" if published
+            is not None else "caption date")
     return MeetingDate(anchor, f"{kind} {anchor.isoformat()} (no date of the meeting in the text)",
                        guessed=True)

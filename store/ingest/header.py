@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from store.ingest.boilerplate import (
     INLINE_CREDIT,
@@ -20,7 +20,15 @@ from store.ingest.boilerplate import (
     is_junk_line,
 )
 from store.ingest.countries import country_of, country_of_capital
-from store.ingest.datetext import DATE_RE, first_date, foreign_date, iso_date, match_date
+from store.ingest.datetext import (
+    DATE_RE,
+    MONTH_RE,
+    first_date,
+    foreign_date,
+    has_year,
+    iso_date,
+    match_date,
+)
 from store.ingest.normalize import normalize
 from store.ingest.place import body_location
 from store.ingest.types import Header, PlainDocument
@@ -83,7 +91,14 @@ DATELINE = re.compile(
 # not one).
 _COLON_DATELINE = re.compile(
     r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
-    r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?\s*:\s+(?=[A-Z\"'])"
+    r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?"
+    # "Chennai, Oct 12:": the day the story was filed, as Indian wires print it
+    rf"(?:,\s*(?P<date3>{MONTH_RE}\.?\s+\d{{1,2}}))?\s*:\s+(?=[A-Z\"'])"
+)
+# "October 6, 2022 (NAIROBI) - ": the date first, then the newsroom in brackets.
+_DATE_FIRST_DATELINE = re.compile(
+    rf"[ \t]*(?P<date>{MONTH_RE}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d)\s*"
+    r"\((?P<p>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\)\s*(?:-+|:)\s*"
 )
 # "Beijing, China - ", "Brasilia - ": a mixed-case dateline with a dash, taken only when it
 # names a capital or a country after its comma (a story may open "Xi - who ...").
@@ -508,6 +523,10 @@ class _Dateline:
     date: str | None = None  # "April 26" of "WASHINGTON, April 26 (Reuters) -"
 
 
+_SECOND_SENTENCE = re.compile(r"[a-z)\"'][.!?][\"')]*\s+[\"']?[A-Z]")
+_NEXT_PARAGRAPH = re.compile(r"\s*[^\n]*")
+
+
 def _dateline(text: str, body_start: int) -> _Dateline:
     """The dateline opening the story, and the city of the meeting it gives."""
     n = len(text)
@@ -528,10 +547,17 @@ def _dateline(text: str, body_start: int) -> _Dateline:
             if m["outlet"]:
                 out.source = outlet_name(m["outlet"]) or m["outlet"].strip()
             out.body_start = m.end()
+    fm = _DATE_FIRST_DATELINE.match(text, out.body_start, n) if out.location is None else None
+    if fm is not None and not country_of(title_case_place(fm["p"])):
+        out.location = title_case_place(fm["p"])
+        out.location_source = f"dateline {fm['p']}"
+        out.date = fm["date"]
+        out.body_start = fm.end()
     cm = _COLON_DATELINE.match(text, out.body_start, n) if out.location is None else None
     if cm is not None and cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
         out.location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
         out.location_source = f"dateline {cm[0].strip()}"
+        out.date = cm["date3"]
         out.body_start = cm.end()
     dm = _DASH_DATELINE.match(text, out.body_start, n) if out.location is None else None
     if dm is not None and (country_of(dm["r4"] or "") or (
@@ -544,9 +570,13 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         # "arrived today in Riyadh for talks" is where the meeting was (a paper's home
         # city above a report of talks abroad). The lede is the first paragraph, not its
         # first sentence: "X is in Malaysia for the retreat. He arrived in Kuala Lumpur".
+        # A lede of one sentence goes on in the next paragraph, as wire copy prints it.
         start = out.body_start
         nl = text.find("\n", start, min(n, start + 600))
         lede_end = nl if nl != -1 else min(n, start + 600)
+        if nl != -1 and not _SECOND_SENTENCE.search(text, start, lede_end):
+            nxt = _NEXT_PARAGRAPH.match(text, lede_end, min(n, lede_end + 600))
+            lede_end = nxt.end() if nxt else lede_end
         there, phrase = body_location(text, start, lede_end, venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
@@ -596,10 +626,22 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         text.find(head.title) if head.title else -1)
     if published is None and doc.published is not None:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
-    if published is None and dl.date:
-        dm = DATE_RE.search(dl.date)
+    dm = DATE_RE.search(dl.date) if dl.date else None
+    filed: date | None = None
+    if dm is not None and has_year(dm):
+        # "October 6, 2022 (NAIROBI) -": the story's own date, above any page's date line.
+        published, published_source = match_date(dm, None), f"dateline {dl.date}"
+    elif dm is not None and published is not None:
+        # "Chennai, Oct 12:" under a stamp of Oct 11: the day the story was filed, which
+        # anchors its weekdays ("on Saturday" is Oct 12, not the Saturday before the stamp).
+        filed = match_date(dm, published.year)
+        if filed is not None and filed > published + timedelta(days=30):
+            filed = match_date(dm, published.year - 1)
+        if filed is not None and not published <= filed <= published + timedelta(days=3):
+            filed = None
+    elif dm is not None and published is None:
         year_m = _TEXT_YEAR.search(text, 0, 2000)
-        if dm and year_m:
+        if year_m:
             published = match_date(dm, int(year_m[0]))
             published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
@@ -639,4 +681,5 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,
                   published_source=published_source, location_source=location_source,
-                  caption_date=caption_date)
+                  caption_date=caption_date, filed=filed,
+                  filed_source=f"dateline {dl.date}" if filed else None)

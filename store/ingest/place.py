@@ -140,10 +140,10 @@ def body_location(
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
-        if key == "p5" and _VENUE_WORD.search(place):
-            continue  # a venue, not its city
         if key == "p3" and not country_of(m["own"]):
             place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
+        if _VENUE_WORD.search(place):
+            continue  # a venue ("at Hyderabad House", "in White House"), not its city
         first = place.split(" ")[0].split(",")[0]
         if first in _NOT_PLACES or _is_country(place.split(",")[0]):
             continue
