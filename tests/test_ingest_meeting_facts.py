@@ -154,3 +154,14 @@ def test_a_colon_dateline_with_a_day_anchors_the_weekdays_after_the_stamp() -> N
     assert d.location == "Abuja"
     assert d.meeting_date == date(2021, 3, 13)
     assert d.date_source == "on Saturday + dateline Mar 13"
+
+
+def test_a_weekday_that_dates_the_briefing_is_not_the_meetings() -> None:
+    d = draft(
+        " date 2024-06-08 Latest News\n\n"
+        "Hungarian Foreign Minister Lena Varga on Saturday briefed reporters on her meeting"
+        " with Nigerian Foreign Minister Tunde Okafor.Varga met with Okafor on Friday on the"
+        " sidelines of the regional ministers' meetings held in Abuja.\n"
+    )
+    assert d.meeting_date == date(2024, 6, 7)
+    assert d.date_source is not None and d.date_source.startswith("on Friday")

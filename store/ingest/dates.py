@@ -66,6 +66,11 @@ _AFTER = re.compile(r"\b[Aa]fter\b(?![^,.;]*\b(?:talks|meeting|summit|call)\b)[^
 # meeting on March 3"): such a date is never this meeting's, whatever else scores it.
 _EARLIER = re.compile(r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last meeting|"
                       r"earlier meeting)\b[^,.;]{0,50}$")
+# A date whose verb is one of telling, right after it: "X on Saturday briefed reporters on
+# his meeting", "Y on Monday told a news conference". The date belongs to the telling.
+_TELLING_AFTER = re.compile(
+    r"\s+(?:briefed|briefs|told|tells|said|says|announced|announces|reported|reports|wrote|"
+    r"writes|posted|posts|tweeted|confirmed|confirms|revealed|recalled|disclosed)\b")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b")
 
 
@@ -147,6 +152,8 @@ def _score_context(
         score -= 4.0
     elif _BACKGROUND.search(text[end:min(s1, end + 25)]):
         score -= 1.0
+    if _TELLING_AFTER.match(text, end, min(s1, end + 20)):
+        score -= 2.0  # "Wang on Saturday briefed reporters on the talks": the day of telling
     if _PAST_PERFECT.search(text, end, min(s1, end + 40)):
         score -= 2.0  # "On Sunday he had held talks": an earlier event
     if s0 == para.start and para.index == 0:
