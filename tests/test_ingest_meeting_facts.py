@@ -165,3 +165,34 @@ def test_a_weekday_that_dates_the_briefing_is_not_the_meetings() -> None:
     )
     assert d.meeting_date == date(2024, 6, 7)
     assert d.date_source is not None and d.date_source.startswith("on Friday")
+
+
+def test_the_host_who_received_both_sides_is_not_one_of_them() -> None:
+    d = draft(
+        "Two defence chiefs meet in Ghana over border dispute\n\n"
+        "Hungary and Nigeria agreed Thursday to a 10-point plan to ease tensions along the"
+        " disputed border.\n\n"
+        "The plan was reached at a border committee meeting co-chaired by Hungarian Defence"
+        " Minister Gen. Lena Varga and his Nigerian counterpart Gen. Tunde Okafor in Accra.\n\n"
+        "Earlier in the day, Ghanaian President Kofi Mensah received the two defence"
+        " ministers.\n\n"
+        '"It was a useful meeting," Mensah said after meeting them.\n'
+    )
+    assert d.dyad == ["Hungary", "Nigeria"]
+    assert d.location == "Accra"
+
+
+def test_summary_bullets_above_a_wire_dateline_are_the_head() -> None:
+    d = draft(
+        " date 2025-05-15 Hungary, Nigeria army chiefs agree to keep the peace\n\n"
+        "Both sides agree to keep the ceasefire\n\n"
+        "Army chiefs first spoke on Monday (May 12) two days after the truce\n\n"
+        "Ghana's foreign minister says Ghana backs direct talks between Hungary and Nigeria\n\n"
+        "Updated On: Thu, 15 May 2025 14:14:37\n\n"
+        "KANOMA (Daily Wire) - The army chiefs of Hungary and Nigeria have agreed to keep the"
+        " ceasefire, in a third contact over hotline.\n\n"
+        "Sources said the two sides agreed to take the peace process forward.\n"
+    )
+    assert d.dyad == ["Hungary", "Nigeria"]
+    assert d.location is None  # a hotline call has no city; KANOMA is the newsroom
+    assert d.meeting_date == date(2025, 5, 15)  # the bullets' dates are of other days

@@ -30,7 +30,7 @@ from store.ingest.datetext import (
     match_date,
 )
 from store.ingest.normalize import normalize
-from store.ingest.place import body_location
+from store.ingest.place import body_location, is_call
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -514,6 +514,24 @@ def _under_headline(head: _Head, text: str) -> None:
         head.pos += 1
 
 
+def _to_wire_dateline(head: _Head) -> None:
+    """Step past summary bullets and stamps to a wire dateline a few lines down: "ISLAMABAD
+    (Agency) - " opens the story, so the unpunctuated lines above it (key points, an
+    "Updated On" stamp) are the head's, not the story's."""
+    lines = head.lines
+    for k in range(head.pos, min(head.pos + 7, len(lines))):
+        s = lines[k].text.strip()
+        m = DATELINE.match(s)
+        if m is not None and (m["p2"] or m["dash"]) and (
+                m["p1"] or m["p2"].split(",")[0].replace(".", "").replace(" ", "").isupper()):
+            if k > head.pos:
+                head.deks.extend(lines[head.pos:k])
+                head.pos = k
+            return
+        if len(s) > 300 or (_SENTENCE_END.search(s) and not _is_meta_line(s)):
+            return  # a paragraph of the story: it has begun
+
+
 @dataclass(slots=True)
 class _Dateline:
     body_start: int
@@ -618,6 +636,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     else:
         _find_headline(head, text)
     _under_headline(head, text)
+    _to_wire_dateline(head)
     dl = _dateline(text, lines[head.pos].start if head.pos < len(lines) else n)
     body_start = dl.body_start
 
@@ -674,6 +693,11 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         if location is not None:
             location_source = f"caption: {location_source}"
             break
+    lede_end = text.find("\n", body_start, min(body_end, body_start + 800))
+    if is_call(head.title, 0, len(head.title)) or is_call(
+            text, body_start, lede_end if lede_end != -1 else min(body_end, body_start + 800)):
+        # A call has no place; the dateline is the newsroom, other cities are the callers'.
+        location, location_source = None, None
     # An archive picture ("FILE: ...", ".../File Photo") shows another day than the meeting's.
     archive = any(_FILE_PHOTO.search(c.text) for c in head.captions)
     caption_date = None if archive else next(

@@ -49,10 +49,19 @@ _BOTH = re.compile(
     rf"|\b(?P<a4>{_NAT})\s+and\s+(?P<b4>{_NAT})\s+(?:\w+\s+)?(?:officials|leaders|ministers"
     r"|delegations|diplomats|negotiators|presidents|envoys)\s+(?:met|meet|held|hold|holding"
     r"|sat|talked|agreed)\b"
-    rf"|\b(?:ministers|leaders|presidents|delegations|envoys)\s+of\s+(?:the\s+)?(?P<a5>{_NAT})"
-    rf"\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
+    # "the ministers of A and B met", "the Directors General (DGMOs) of A and B have agreed"
+    rf"|\bof\s+(?:the\s+)?(?P<a5>{_NAT})\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+"
+    r"(?:(?:have|has|had)\s+)?(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
+    # The two sides as the subject of the meeting: "A and B agreed Thursday to a ceasefire
+    # plan", "A and B have held talks".
+    rf"|(?:^|(?<=[.\n] ))(?P<a6>{_NAT})\s+and\s+(?P<b6>{_NAT})\s+"
+    r"(?:(?:have|has|had)\s+)?(?:met|held talks|agreed|signed|concluded)\b"
+    # "A's defence chief X and his B counterpart Y"
+    rf"|\b(?P<a7>{_NAT})\s+(?:[\w.'-]+\s+){{1,6}}?and\s+(?:his|her)\s+(?P<b7>{_NAT})"
+    r"\s+counterparts?\b"
 )
-_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"))
+_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
+               ("a6", "b6"), ("a7", "b7"))
 # A side's official named as the host of talks between two others: "with Saudi Foreign
 # Minister Faisal Omar hosting", "hosted by Saudi Arabia's crown prince".
 _HOSTING = re.compile(
@@ -137,10 +146,14 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
             and set(pair) - set(both[0]) <= _hosting(text):
         # A participant who only hosted, beside a phrase naming the two sides.
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
+    if both is not None and len(pair) == 2 and len(set(pair) & set(both[0])) == 1:
+        # One participant's country is not among the two the lede names as meeting: a
+        # host, a mediator or an onlooker ("Anwar received the two defence chiefs").
+        return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     if len(pair) == 2:
         source = "participants: " + ", ".join(f"{who[c]} ({c})" for c in pair)
         return PairReading(sorted(pair), _with_hosts(source, hosts, pair), True)
-    if both is not None and (not pair or pair[0] in both[0]):
+    if both is not None:  # fewer than two sides among the participants: the phrase decides
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     named = [f"{who[c]} ({c})" for c in pair]
     for c, _n in counts.most_common():

@@ -164,3 +164,17 @@ def body_location(
         if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
             return m["city"], " ".join(m[0].split())
     return host_capital(text, start, end)
+
+
+# A meeting held over the wire has no city: "held a phone conversation", "spoke by
+# telephone", "a third contact over hotline", "a video call", "a virtual summit".
+_CALL = re.compile(
+    r"\b(?i:(?:tele)?phone (?:call|conversation|talks?)|telephoned|(?:spoke|talked|speak|talk)"
+    r" (?:by|over the|on the) (?:tele)?phone|over (?:a |the )?hotline|hotline (?:contact|call|"
+    r"talks?)|video ?(?:call|link|conference)|videoconference|virtual (?:meeting|summit|talks))\b")
+
+
+def is_call(text: str, start: int, end: int) -> bool:
+    """Does this stretch (a headline, a lede) name the meeting as a call?"""
+    return _CALL.search(text, start, end) is not None
+
