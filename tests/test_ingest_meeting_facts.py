@@ -196,3 +196,15 @@ def test_summary_bullets_above_a_wire_dateline_are_the_head() -> None:
     assert d.dyad == ["Hungary", "Nigeria"]
     assert d.location is None  # a hotline call has no city; KANOMA is the newsroom
     assert d.meeting_date == date(2025, 5, 15)  # the bullets' dates are of other days
+
+
+def test_a_paragraph_that_opens_with_earlier_dates_an_earlier_contact() -> None:
+    d = draft(
+        " date 2025-05-15 Army chiefs of Hungary and Nigeria talk again\n\n"
+        "KANOMA (Daily Wire) - The army chiefs of Hungary and Nigeria have agreed to keep the"
+        " ceasefire, sources said.\n\n"
+        "Earlier, two days after the truce, the army chiefs had a first round of talks. That"
+        " contact was made on Monday (May 12).\n"
+    )
+    assert d.meeting_date == date(2025, 5, 15)
+    assert d.date_source is not None and "no date of the meeting" in d.date_source

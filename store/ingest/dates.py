@@ -66,6 +66,10 @@ _AFTER = re.compile(r"\b[Aa]fter\b(?![^,.;]*\b(?:talks|meeting|summit|call)\b)[^
 # meeting on March 3"): such a date is never this meeting's, whatever else scores it.
 _EARLIER = re.compile(r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last meeting|"
                       r"earlier meeting)\b[^,.;]{0,50}$")
+# A paragraph that opens by setting itself in the past: "Earlier, ...", "Previously, ...",
+# "Last month, ...". ("Earlier on Monday" and "Earlier in the day" are the news day itself.)
+_BACKGROUND_PARAGRAPH = re.compile(
+    r"(?:Earlier|Previously|Before that|Last (?:week|month|year)|In (?:19|20)\d\d),")
 # A date whose verb is one of telling, right after it: "X on Saturday briefed reporters on
 # his meeting", "Y on Monday told a news conference". The date belongs to the telling.
 _TELLING_AFTER = re.compile(
@@ -156,6 +160,8 @@ def _score_context(
         score -= 2.0  # "Wang on Saturday briefed reporters on the talks": the day of telling
     if _PAST_PERFECT.search(text, end, min(s1, end + 40)):
         score -= 2.0  # "On Sunday he had held talks": an earlier event
+    if _BACKGROUND_PARAGRAPH.match(text, para.start, para.end):
+        score -= 3.0  # "Earlier, ...": the paragraph tells what came before the news
     if s0 == para.start and para.index == 0:
         score += 1.0  # the lede's first sentence carries the news of the day
     return score
