@@ -208,3 +208,15 @@ def test_a_paragraph_that_opens_with_earlier_dates_an_earlier_contact() -> None:
     )
     assert d.meeting_date == date(2025, 5, 15)
     assert d.date_source is not None and "no date of the meeting" in d.date_source
+
+
+def test_a_byline_glued_to_its_date() -> None:
+    d = draft(
+        "Varga presses Okafor on border deal\n\n"
+        "Agency/Photo Service\n"
+        "Jane Doe22 August 2019\n\n"
+        "Hungarian Foreign Minister Lena Varga on Thursday pressed Nigerian Foreign Minister"
+        " Tunde Okafor to reopen the border talks.\n"
+    )
+    assert d.published == date(2019, 8, 22)
+    assert d.meeting_date == date(2019, 8, 22)
