@@ -242,7 +242,9 @@ _PROGRESS = [
     r"(?:has|have|had)\s+taken\s+(?:steps|action|measures)", r"took\s+(?:steps|action|measures)",
     r"resum(?:ed|ption)",
     r"(?:would|could|to\s+be)\s+resume[ds]?", r"restor(?:ed|ation)", r"restarted", r"reopened",
-    r"re-?established", r"improv(?:ed|ing|ement|ements)", r"welcom(?:ed|es|e)\b",
+    # ("welcomed" is not one: a guest is welcomed, and a side that welcomes a step takes
+    # a position on it; the step itself is what moved.)
+    r"re-?established", r"improv(?:ed|ing|ement|ements)",
     r"stepped\s+up", r"stabili[sz]ed", r"begun\s+to\s+stabili[sz]e", r"more\s+stable",
     r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?",
     r"eas(?:e|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?",

@@ -1,0 +1,44 @@
+"""Status and topics on the shapes of real diplomatic prose met in round 3 (issue 8).
+
+Every sentence is written for these tests (invented officials and countries); none is
+copied from a real article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from store.ingest.sentences import split_sentences
+from store.ingest.status import build_entries
+from store.ingest.topics import score_paragraphs
+from store.ingest.types import Para
+from store.models import Status
+from store.taxonomy import default_topics
+
+TOPICS = default_topics()
+
+
+def statuses(*bodies: str) -> dict[str, Status]:
+    text = "\n\n".join(bodies)
+    paras: list[Para] = []
+    pos = 0
+    for i, body in enumerate(bodies):
+        paras.append(Para(index=i, start=pos, end=pos + len(body),
+                          sentences=split_sentences(text, pos, pos + len(body))))
+        pos += len(body) + 2
+    return {e.id: e.status for e in build_entries(
+        text, paras, score_paragraphs(text, paras, TOPICS), [], TOPICS)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga welcomed the distinguished President and her old friend for a state visit, and"
+        " the two discussed bilateral relations.",
+        "\"Okafor's warm welcome reflects the depth of our relationship,\" Varga said.",
+        "Varga welcomed Nigeria's foreign minister for the yearly summit on bilateral"
+        " relations.",
+    ],
+)
+def test_welcoming_a_guest_is_a_courtesy_not_progress(sentence: str) -> None:
+    assert statuses(sentence).get("relations") == Status.DIALOGUE
