@@ -42,3 +42,18 @@ def statuses(*bodies: str) -> dict[str, Status]:
 )
 def test_welcoming_a_guest_is_a_courtesy_not_progress(sentence: str) -> None:
     assert statuses(sentence).get("relations") == Status.DIALOGUE
+
+
+def test_a_plan_agreed_to_ease_tensions_after_last_months_clashes_is_an_agreement() -> None:
+    found = statuses(
+        "Hungary and Nigeria agreed Thursday to a 10-point plan to ease tensions along their"
+        " disputed border after four days of armed clashes last month.",
+        "The two sides agree to keep the peace along the border, a statement said.",
+    )
+    assert found["territorial"] == Status.AGREEMENT
+
+
+def test_a_deal_signed_last_year_is_still_background() -> None:
+    found = statuses("Last year the two countries signed a border demarcation agreement, and"
+                     " the ministers discussed the disputed border on Friday.")
+    assert found["territorial"] != Status.AGREEMENT

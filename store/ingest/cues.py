@@ -39,8 +39,10 @@ _NEUTRAL = [
     r"\s+|more\s+)?(?:details|specifics|information))",
     # What a step would be for, or could be, is not a step taken: "to ease tensions on the
     # peninsula", "capable of improving relations" (the deal itself is read from "agreed to").
+    # The aim's object goes with it: "a plan to ease tensions along the border" is no tension.
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
-    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b",
+    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b"
+    r"(?:\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?\b)?",
     # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
     r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
     # Turning something into progress is the aim: "to convert potential into concrete progress".
