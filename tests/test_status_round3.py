@@ -57,3 +57,23 @@ def test_a_deal_signed_last_year_is_still_background() -> None:
     found = statuses("Last year the two countries signed a border demarcation agreement, and"
                      " the ministers discussed the disputed border on Friday.")
     assert found["territorial"] != Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders agreed to aim for building stable ties between Hungary and Nigeria.",
+        "Varga and Okafor agreed to strive for better bilateral relations.",
+        "At their first meeting the leaders agreed to promote a mutually beneficial strategic"
+        " relationship.",
+    ],
+)
+def test_agreeing_on_an_aim_is_dialogue_not_a_deliverable(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.DIALOGUE
+
+
+def test_a_future_that_summons_us_is_no_diplomatic_summons() -> None:
+    found = statuses('"We have a future that summons us," Varga said of bilateral relations.')
+    assert found["relations"] == Status.DIALOGUE
+    found = statuses("Hungary summoned the Nigerian ambassador over the border incident.")
+    assert found["territorial"] == Status.TENSION

@@ -104,9 +104,13 @@ _SHARED_VIEW = [
     r"(?:communicat\w*|(?:stay|keep|remain)\s+in\s+(?:close\s+)?(?:touch|contact)|keep\s+talking"
     r"|(?:maintain|continue|keep\s+up)\s+(?:the\s+|their\s+|close\s+|regular\s+)?"
     r"(?:dialogue|communication|contacts?|consultations?|talks|discussions|exchanges))",
+    # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
+    # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
+    _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
-    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:cooperation|ties|relations|partnership|coordination|exchanges|dialogue))",
+    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
+    r"|friendship))",
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
@@ -184,7 +188,10 @@ _TENSION = [
     r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
     # Pressure and diplomatic protest: "bullying", "intimidation", "summoned the ambassador",
     # "lashed out at", "hegemonism".
-    r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)", r"summon(?:ed|s|ing)",
+    # (summoning is of an envoy: "summoned the ambassador", not "a future that summons us")
+    r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)",
+    r"summon(?:ed|s|ing)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w.'\u2019-]+\s+){0,3}?"
+    r"(?:ambassadors?|envoys?|diplomats?|charg[e\u00e9]|representatives?|consuls?)",
     r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
