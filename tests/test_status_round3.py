@@ -77,3 +77,18 @@ def test_a_future_that_summons_us_is_no_diplomatic_summons() -> None:
     assert found["relations"] == Status.DIALOGUE
     found = statuses("Hungary summoned the Nigerian ambassador over the border incident.")
     assert found["territorial"] == Status.TENSION
+
+
+def test_exchange_sectors_together_are_people_to_people_one_alone_is_not() -> None:
+    assert "people-to-people" in statuses(
+        "Declarations were signed on cooperation in education and research as well as youth"
+        " and sports.")
+    assert "people-to-people" not in statuses(
+        "The minister, a former education official, discussed the border with Okafor.")
+
+
+def test_freedom_of_navigation_in_another_sea_is_not_the_south_china_sea() -> None:
+    assert "south-china-sea" not in statuses(
+        "The two noted progress in ensuring freedom of navigation in the Baltic Sea.")
+    assert "south-china-sea" in statuses(
+        "Freedom of navigation in the South China Sea must be upheld, Varga said.")
