@@ -179,7 +179,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      "visits and next meetings.",
      ["relationship", "bilateral relations", "bilateral ties", "diplomatic relations",
       # The relationship named between the two sides: "relations between Moscow and Ankara".
-      "relations between", "ties between",
+      "relations between", "ties between", "cooperation between", "partnership between",
+      "friendship between",
       "~China-U.S. relations", "~U.S.-China relations", "~US-China relations",
       "~China-India relations", "~India-China relations", "lines of communication",
       "channels of communication", "communication channel*", "channels open",

@@ -92,3 +92,10 @@ def test_freedom_of_navigation_in_another_sea_is_not_the_south_china_sea() -> No
         "The two noted progress in ensuring freedom of navigation in the Baltic Sea.")
     assert "south-china-sea" in statuses(
         "Freedom of navigation in the South China Sea must be upheld, Varga said.")
+
+
+@pytest.mark.parametrize("noun", ["cooperation", "partnership", "friendship"])
+def test_the_relationship_named_between_the_two_sides(noun: str) -> None:
+    found = statuses(f"The two leaders discussed regional issues and economic {noun} between"
+                     " Hungary and Nigeria.")
+    assert found.get("relations") == Status.DIALOGUE
