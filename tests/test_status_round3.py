@@ -99,3 +99,10 @@ def test_the_relationship_named_between_the_two_sides(noun: str) -> None:
     found = statuses(f"The two leaders discussed regional issues and economic {noun} between"
                      " Hungary and Nigeria.")
     assert found.get("relations") == Status.DIALOGUE
+
+
+@pytest.mark.parametrize("span", ["past six years", "last two decades", "previous few years"])
+def test_a_sentence_set_in_the_past_n_years_is_background(span: str) -> None:
+    found = statuses("Varga and Okafor discussed bilateral relations on Friday.",
+                     f"In the {span}, their trade exchange totalled $5 billion.")
+    assert "trade" not in found
