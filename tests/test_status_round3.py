@@ -106,3 +106,11 @@ def test_a_sentence_set_in_the_past_n_years_is_background(span: str) -> None:
     found = statuses("Varga and Okafor discussed bilateral relations on Friday.",
                      f"In the {span}, their trade exchange totalled $5 billion.")
     assert "trade" not in found
+
+
+@pytest.mark.parametrize("link", ["comes amid", "comes amidst", "came against the backdrop of"])
+def test_the_setting_a_meeting_comes_amid_is_not_a_topic(link: str) -> None:
+    found = statuses("Varga and Okafor discussed bilateral relations on Friday.",
+                     f"The meeting {link} growing tensions over the disputed border between"
+                     " their neighbours.")
+    assert "territorial" not in found

@@ -328,7 +328,10 @@ _PERSON_APPOSITIVE = re.compile(
 _CAME_AFTER = re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
-    r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b")
+    r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
+    # ...and the setting a meeting "comes amid": "the visit comes amid growing tensions".
+    r"|\b(?:came|comes|coming)\s+(?:amid|amidst|as|against\s+the\s+backdrop\s+of"
+    r"|at\s+a\s+time\s+(?:of|when)|in\s+the\s+wake\s+of)\b")
 
 
 # Another meeting, with a third country: "later flew to Accra for talks with Ghana's
