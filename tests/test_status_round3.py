@@ -114,3 +114,21 @@ def test_the_setting_a_meeting_comes_amid_is_not_a_topic(link: str) -> None:
                      f"The meeting {link} growing tensions over the disputed border between"
                      " their neighbours.")
     assert "territorial" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga said Nigeria will surely make new and greater progress in national development,"
+        " and the two discussed bilateral relations.",
+        '"This will set a positive trajectory for our bilateral relations," Okafor wrote.',
+    ],
+)
+def test_progress_foretold_is_not_progress_made(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.DIALOGUE
+
+
+def test_agreeing_on_what_should_happen_is_a_shared_view() -> None:
+    found = statuses("The two leaders agreed that both countries should work together to raise"
+                     " the number of students in exchanges, Varga said.")
+    assert found["people-to-people"] == Status.DIALOGUE

@@ -87,6 +87,12 @@ _NEUTRAL = [
         # What should happen has not: "improving bilateral relations should reflect ...".
     r"(?:improv|stabili[sz]|restor|resum)(?:ing|ation|ement|ption)\s+(?:of\s+)?"
     r"(?:[\w.'\u2019-]+\s+){0,3}?(?:should|must|needs?\s+to|has\s+to|ought\s+to)\b",
+        # Progress foretold is not progress made: "Russia will surely make greater progress",
+        # "this will set a positive trajectory", "could bring a breakthrough".
+    r"(?:will|would|could|may|might|can|shall)\s+(?:surely\s+|certainly\s+|also\s+|further\s+"
+    r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
+    r"|ies)|momentum|results?|dynamics?|trends?))",
         # "the two sides could be close to a breakthrough": a guess, not a step.
     r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:breakthrough|deal|agreement|accord)",
@@ -100,6 +106,10 @@ _SHARED_VIEW = [
     r"|significance|value)\b",
     _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\s+"
     r"(?:\w+\s+)?(?:important|vital|essential|crucial|necessary|indispensable|key)\b",
+    # A shared view of what ought to happen: "agreed that both countries should work
+    # together against terrorism". ("agreed that AI must never decide on nuclear use" binds
+    # them: a deal.)
+    _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:should|ought\s+to)\b",
     _AGREE + r"(?:to|that)\s+(?:[\w.'\u2019-]+\s+){0,10}?"
     r"(?:communicat\w*|(?:stay|keep|remain)\s+in\s+(?:close\s+)?(?:touch|contact)|keep\s+talking"
     r"|(?:maintain|continue|keep\s+up)\s+(?:the\s+|their\s+|close\s+|regular\s+)?"
