@@ -220,3 +220,14 @@ def test_a_byline_glued_to_its_date() -> None:
     )
     assert d.published == date(2019, 8, 22)
     assert d.meeting_date == date(2019, 8, 22)
+
+
+@pytest.mark.parametrize("suffix", ["-Xinhua", " - Reuters", " | AP"])
+def test_a_wires_name_after_the_headline_is_not_the_title(suffix: str) -> None:
+    h = header_of(f"Varga holds talks with Okafor{suffix}\n\nThe two met in Abuja on Friday.\n")
+    assert h.title == "Varga holds talks with Okafor"
+
+
+def test_a_hyphenated_headline_keeps_its_end() -> None:
+    h = header_of("Hungary, Nigeria agree on a 10-point plan\n\nThe two met in Abuja on Friday.\n")
+    assert h.title == "Hungary, Nigeria agree on a 10-point plan"

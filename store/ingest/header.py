@@ -386,6 +386,15 @@ _PIPE_SUFFIX = re.compile(
 )
 
 
+# A wire's name glued to the headline's end: "Leaders hold talks-Xinhua", "... - Reuters".
+_OUTLET_SUFFIX = re.compile(r"(?<=\S)\s*[-|]\s*(?P<outlet>[A-Za-z][A-Za-z .&'-]{1,30})$")
+
+
+def _without_outlet(title: str) -> str:
+    m = _OUTLET_SUFFIX.search(title)
+    return title[:m.start()].rstrip() if m and outlet_name(m["outlet"]) else title
+
+
 def _is_kicker(line: str) -> bool:
     """A section label or kicker above a headline: 'NEUTRAL TERRITORY', 'News', 'Asia'."""
     s = line.strip()
@@ -480,7 +489,7 @@ def _find_headline(head: _Head, text: str) -> None:
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
         elif _is_headline(s):
-            head.title, head.consumed_title = _PIPE_SUFFIX.sub("", s), True
+            head.title, head.consumed_title = _without_outlet(_PIPE_SUFFIX.sub("", s)), True
             head.pos += 1
             return
         else:
