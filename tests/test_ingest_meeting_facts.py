@@ -231,3 +231,12 @@ def test_a_wires_name_after_the_headline_is_not_the_title(suffix: str) -> None:
 def test_a_hyphenated_headline_keeps_its_end() -> None:
     h = header_of("Hungary, Nigeria agree on a 10-point plan\n\nThe two met in Abuja on Friday.\n")
     assert h.title == "Hungary, Nigeria agree on a 10-point plan"
+
+
+def test_a_weekday_before_said_is_still_the_meetings_day() -> None:
+    d = draft(
+        " date 2024-06-08 Latest News\n\n"
+        "Hungarian Foreign Minister Lena Varga on Friday said she and Nigerian Foreign Minister"
+        " Tunde Okafor had agreed at their talks in Abuja to reopen the border.\n"
+    )
+    assert d.meeting_date == date(2024, 6, 7)

@@ -70,11 +70,13 @@ _EARLIER = re.compile(r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last
 # "Last month, ...". ("Earlier on Monday" and "Earlier in the day" are the news day itself.)
 _BACKGROUND_PARAGRAPH = re.compile(
     r"(?:Earlier|Previously|Before that|Last (?:week|month|year)|In (?:19|20)\d\d),")
-# A date whose verb is one of telling, right after it: "X on Saturday briefed reporters on
-# his meeting", "Y on Monday told a news conference". The date belongs to the telling.
+# A date whose verb is one of telling after the fact, right after it: "X on Saturday
+# briefed reporters on his meeting", "Y on Monday told a news conference". The date
+# belongs to the telling. ("X on Friday said they agreed" is mostly the meeting's own day:
+# "said" and "announced" are left out.)
 _TELLING_AFTER = re.compile(
-    r"\s+(?:briefed|briefs|told|tells|said|says|announced|announces|reported|reports|wrote|"
-    r"writes|posted|posts|tweeted|confirmed|confirms|revealed|recalled|disclosed)\b")
+    r"\s+(?:briefed|briefs|told|tells|reported|reports|wrote|writes|posted|posts|tweeted"
+    r"|revealed|recalled|disclosed)\b")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b")
 
 
