@@ -240,3 +240,15 @@ def test_a_weekday_before_said_is_still_the_meetings_day() -> None:
         " Tunde Okafor had agreed at their talks in Abuja to reopen the border.\n"
     )
     assert d.meeting_date == date(2024, 6, 7)
+
+
+@pytest.mark.parametrize(
+    ("lede", "place"),
+    [
+        ("Varga and Okafor held a phone conversation on Friday evening.", None),
+        ("Varga spoke by telephone with Okafor from Kanoma.", None),
+        ("Weeks after a phone call, Varga and Okafor met in Abuja on Friday.", "Abuja"),
+    ],
+)
+def test_a_call_has_no_city_an_earlier_call_changes_nothing(lede: str, place: str | None) -> None:
+    assert header_of(f"Ministers talk\n\nKANOMA (Reuters) - {lede}\n").location == place

@@ -174,7 +174,13 @@ _CALL = re.compile(
     r"talks?)|video ?(?:call|link|conference)|videoconference|virtual (?:meeting|summit|talks))\b")
 
 
+_EARLIER_CALL = re.compile(r"\b(?i:after|following|since|last|previous|earlier|recent)\b"
+                           r"[^.;]{0,30}$")
+
+
 def is_call(text: str, start: int, end: int) -> bool:
-    """Does this stretch (a headline, a lede) name the meeting as a call?"""
-    return _CALL.search(text, start, end) is not None
+    """Does this stretch (a headline, a lede) name the meeting as a call? Not an earlier
+    call ("after a phone call last week, the two met in Geneva")."""
+    return any(not _EARLIER_CALL.search(text, max(start, m.start() - 40), m.start())
+               for m in _CALL.finditer(text, start, end))
 
