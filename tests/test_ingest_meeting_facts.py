@@ -15,6 +15,7 @@ from store.ingest import extract
 from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
+from store.ingest.pair import _both_sides
 from store.ingest.types import Header
 from store.models import MeetingDraft
 
@@ -252,3 +253,17 @@ def test_a_weekday_before_said_is_still_the_meetings_day() -> None:
 )
 def test_a_call_has_no_city_an_earlier_call_changes_nothing(lede: str, place: str | None) -> None:
     assert header_of(f"Ministers talk\n\nKANOMA (Reuters) - {lede}\n").location == place
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Ghana said so.\nHungary and Nigeria agreed Thursday to a plan.",
+         "Hungary and Nigeria agreed"),
+        ("Ghana said so. Hungary and Nigeria have met twice.", "Hungary and Nigeria have met"),
+        ("Hungarian Defence Minister Gen. Lena Varga and her Nigerian counterpart met.",
+         "Hungarian Defence Minister Gen. Lena Varga and her Nigerian counterpart"),
+    ],
+)
+def test_phrases_that_name_both_sides(text: str, phrase: str) -> None:
+    assert _both_sides(text) == (["Hungary", "Nigeria"], phrase)

@@ -174,6 +174,7 @@ _CALL = re.compile(
     r"talks?)|video ?(?:call|link|conference)|videoconference|virtual (?:meeting|summit|talks))\b")
 
 
+_CALL_WORDS = ("phone", "hotline", "video", "virtual")
 _EARLIER_CALL = re.compile(r"\b(?i:after|following|since|last|previous|earlier|recent)\b"
                            r"[^.;]{0,30}$")
 
@@ -181,6 +182,9 @@ _EARLIER_CALL = re.compile(r"\b(?i:after|following|since|last|previous|earlier|r
 def is_call(text: str, start: int, end: int) -> bool:
     """Does this stretch (a headline, a lede) name the meeting as a call? Not an earlier
     call ("after a phone call last week, the two met in Geneva")."""
+    low = text[start:end].lower()
+    if not any(w in low for w in _CALL_WORDS):
+        return False  # most ledes: no regex run at all
     return any(not _EARLIER_CALL.search(text, max(start, m.start() - 40), m.start())
                for m in _CALL.finditer(text, start, end))
 
