@@ -33,16 +33,17 @@ _MEETING_VERB = (
     r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
     r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
+# A relative clause (", who said ... in Jerusalem") is about its noun, not the meeting.
+_RELATIVE = re.compile(r", (?:who|whom|whose|which)\b")
 # Title abbreviations whose full stop does not end the clause: "co-chaired by Gen. Tea".
+# One lookbehind per length (each must be of fixed width): three tests, not twenty-five.
+_TITLES = ("Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Prof St Jr Sr Fr Pres"
+           " Amb Hon Brig").split()
 _TITLE_STOP = "|".join(
-    rf"(?<=\b{a})" for a in
-    "Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Prof St Jr Sr Fr Pres Amb "
-    "Hon Brig".split())
+    rf"(?<=\b(?:{'|'.join(a for a in _TITLES if len(a) == n)}))" for n in (2, 3, 4))
 _PLACE_AFTER_MEETING = re.compile(
     # Stops end the clause, but not in "U.S.", "Nov. 16" or "Gen. Tea Seiha".
-    # A relative clause (", who said ... in Jerusalem") is about its noun, not the meeting.
-    rf"{_MEETING_VERB}(?:(?!, (?:who|whom|whose|which)\b)"
-    rf"(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.)){{0,200}}?"
+    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.){{0,200}}?"
     # "in the port city of Aden", "in India's financial capital of Mumbai", "in Libya's
     # capital Tripoli": the city named by what it is, with or without "of".
     r"(?:\bin (?:the )?(?:[A-Za-z-]+(?:'s)? ){0,4}(?:city|capital|town|resort|village|port)"
@@ -137,6 +138,8 @@ def body_location(
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
             continue  # "who met Xi in November in San Francisco", "since their last meeting"
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
+        if _RELATIVE.search(window, m.start(), m.start(key)):
+            continue  # "talks with X, who said ... in Jerusalem": the clause is about X
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
