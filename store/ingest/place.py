@@ -95,9 +95,11 @@ _CITY_OF_TALKS = re.compile(
     r" (?:talks|summit|meeting)\b")
 # The city before the meeting word: "Varga is in Abuja for talks with Okafor", "arrived in
 # Lagos to attend the summit".
-_PLACE_BEFORE_MEETING = re.compile(
-    rf"\bin (?P<city>{_PLACE_NAME})(?:, [A-Z][^\W\d_]+)? (?:for|to hold|to attend|to join)"
-    r" (?:[\w-]+ ){0,3}?(?:talks|meetings?|summit|negotiations|consultations)\b")
+# The purpose is found first (rare words), then the city just before it: "in" followed by
+# a capital is everywhere, and trying the city at each one cost more than the rest.
+_PURPOSE = re.compile(r" (?:for|to hold|to attend|to join) (?:[\w-]+ ){0,3}?"
+                      r"(?:talks|meetings?|summit|negotiations|consultations)\b")
+_IN_CITY_BEFORE = re.compile(rf"\bin (?P<city>{_PLACE_NAME})(?:, [A-Z][^\W\d_]+)?$")
 # "Thailand hosted a meeting between ...": the host's capital, named anywhere, is the place.
 _HOST = re.compile(r"\b(?P<host>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:hosted|hosts|will host)"
                    r" (?:a |the |an )?(?:[\w-]+ ){0,2}(?:meeting|talks|summit)\b")
@@ -156,13 +158,16 @@ def body_location(
         if len(phrase) > 80:
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
         return place, phrase
-    for m in _PLACE_BEFORE_MEETING.finditer(window):
+    for purpose in _PURPOSE.finditer(window):
+        m = _IN_CITY_BEFORE.search(window, max(0, purpose.start() - 80), purpose.start())
+        if m is None:
+            continue
         first = m["city"].split(" ")[0]
         if first in _NOT_PLACES or _is_country(m["city"]):
             continue
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
             continue
-        return m["city"], " ".join(m[0].split())
+        return m["city"], " ".join((m[0] + purpose[0]).split())
     for m in _CITY_OF_TALKS.finditer(window):
         if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
             return m["city"], " ".join(m[0].split())
