@@ -159,15 +159,15 @@ def body_location(
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
         return place, phrase
     for purpose in _PURPOSE.finditer(window):
-        m = _IN_CITY_BEFORE.search(window, max(0, purpose.start() - 80), purpose.start())
-        if m is None:
+        city = _IN_CITY_BEFORE.search(window, max(0, purpose.start() - 80), purpose.start())
+        if city is None:
             continue
-        first = m["city"].split(" ")[0]
-        if first in _NOT_PLACES or _is_country(m["city"]):
+        first = city["city"].split(" ")[0]
+        if first in _NOT_PLACES or _is_country(city["city"]):
             continue
-        if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
+        if _BACKGROUND_BEFORE.search(window, max(0, city.start() - 30), city.start()):
             continue
-        return m["city"], " ".join((m[0] + purpose[0]).split())
+        return city["city"], " ".join((city[0] + purpose[0]).split())
     for m in _CITY_OF_TALKS.finditer(window):
         if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
             return m["city"], " ".join(m[0].split())
