@@ -52,7 +52,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       # Chinese readouts use Chinese names: Ren'ai Reef is Second Thomas Shoal.
       "Ren'ai", "Huangyan Dao", "Huangyan Island", "Xianbin Jiao", "Xianbin Reef", "Nansha",
       "Xisha", "Meiji Reef", "Tiexian Reef", "~coast guard", "water cannon",
-      "freedom of navigation", "nine-dash line", "resupply mission*", "~Philippine*",
+      "~freedom of navigation", "nine-dash line", "resupply mission*", "~Philippine*",
       "~Manila", "~maritime", "~reef*", "~vessels"]),
     ("territorial", "Territorial disputes",
      "Land and island boundary disputes: the India–China border, the East China Sea.",
@@ -144,7 +144,10 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "youth exchange*", "~exchanges", "consulate*", "consular",
       "work visas", "antiquities", "cultural property", "cultural heritage",
       "detained citizens", "hostage*", "prisoner swap*", "prisoner exchange*",
-      "~detained Americans", "~wrongfully detained"]),
+      "~detained Americans", "~wrongfully detained",
+      # The sectors of exchanges between peoples, each one supporting: two of them together
+      # ("education and research, youth and sports") are people-to-people; one alone is not.
+      "~education", "~educational", "~youth", "~sports", "~culture", "~cultural"]),
     ("climate", "Climate",
      "Climate change, emissions and cooperation on clean energy.",
      ["+climate", "climate change", "emissions", "methane", "carbon", "global warming",
@@ -176,7 +179,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      "visits and next meetings.",
      ["relationship", "bilateral relations", "bilateral ties", "diplomatic relations",
       # The relationship named between the two sides: "relations between Moscow and Ankara".
-      "relations between", "ties between",
+      "relations between", "ties between", "cooperation between", "partnership between",
+      "friendship between",
       "~China-U.S. relations", "~U.S.-China relations", "~US-China relations",
       "~China-India relations", "~India-China relations", "lines of communication",
       "channels of communication", "communication channel*", "channels open",

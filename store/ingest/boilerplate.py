@@ -112,6 +112,9 @@ _CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # A credit in square capitals closing the line: "... in Lima. [JOINT PRESS CORPS]".
         (("]",), r"(?-i:\[[A-Z][A-Z0-9\ .&'/-]{1,40}\])\s*$"),
         (("photo",), r"^(?:file\ )?photo\ (?:taken|shows)\b|^photo/illustration\b"),
+        # "FILE: The president is greeted ...", "FILE - The ministers pose ...": an archive
+        # picture's caption, as wire services mark it.
+        (("file",), r"^file\s*(?::|-+)\s"),
         ((":",), r"\b(?:photo|image|picture|pic|foto|credit)(?:\ source)?\s?:"),
         (("getty", "epa-efe", "ap photo", "pa wire", "shutterstock"),
          r"(?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b"),
@@ -121,6 +124,25 @@ _CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (("pool", "handout"), r"\b(?:pool|handout)\ via\b|/\s*(?:pool|handout)\b"),
     ]
 )
+
+
+# A picture's caption as wire services write it ends with the day the picture was taken,
+# after a comma: "... in Lagos, Nigeria, Monday, Jan. 9, 2023.", "... in Abuja, January 22,
+# 2023.", "... in Kanoma, on July 9, 2024." A sentence of a story puts "on" or "in" before
+# its date and seldom ends on the year.
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DATED_CAPTION = re.compile(
+    r",\s(?:on\s)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s)?"
+    rf"(?:{_MONTH}\.?\s\d{{1,2}},\s|\d{{1,2}}\s{_MONTH}\.?,?\s)(?:19|20)\d\d\.?"
+    r"(?:\s*\|[^|\n]{1,60})?\s*$")
+
+
+def is_dated_caption(line: str) -> bool:
+    """A head line that reads as a picture's caption by the date it ends on. Only for the
+    lines above the story: in the body such a sentence is the story's own."""
+    s = line.strip()
+    return 0 < len(s) <= 500 and _DATED_CAPTION.search(s[-100:]) is not None
 
 
 def is_caption_line(line: str) -> bool:

@@ -39,8 +39,10 @@ _NEUTRAL = [
     r"\s+|more\s+)?(?:details|specifics|information))",
     # What a step would be for, or could be, is not a step taken: "to ease tensions on the
     # peninsula", "capable of improving relations" (the deal itself is read from "agreed to").
+    # The aim's object goes with it: "a plan to ease tensions along the border" is no tension.
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
-    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b",
+    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b"
+    r"(?:\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?\b)?",
     # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
     r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
     # Turning something into progress is the aim: "to convert potential into concrete progress".
@@ -85,6 +87,12 @@ _NEUTRAL = [
         # What should happen has not: "improving bilateral relations should reflect ...".
     r"(?:improv|stabili[sz]|restor|resum)(?:ing|ation|ement|ption)\s+(?:of\s+)?"
     r"(?:[\w.'\u2019-]+\s+){0,3}?(?:should|must|needs?\s+to|has\s+to|ought\s+to)\b",
+        # Progress foretold is not progress made: "Russia will surely make greater progress",
+        # "this will set a positive trajectory", "could bring a breakthrough".
+    r"(?:will|would|could|may|might|can|shall)\s+(?:surely\s+|certainly\s+|also\s+|further\s+"
+    r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
+    r"|ies)|momentum|results?|dynamics?|trends?))",
         # "the two sides could be close to a breakthrough": a guess, not a step.
     r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:breakthrough|deal|agreement|accord)",
@@ -98,13 +106,21 @@ _SHARED_VIEW = [
     r"|significance|value)\b",
     _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\s+"
     r"(?:\w+\s+)?(?:important|vital|essential|crucial|necessary|indispensable|key)\b",
+    # A shared view of what ought to happen: "agreed that both countries should work
+    # together against terrorism". ("agreed that AI must never decide on nuclear use" binds
+    # them: a deal.)
+    _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:should|ought\s+to)\b",
     _AGREE + r"(?:to|that)\s+(?:[\w.'\u2019-]+\s+){0,10}?"
     r"(?:communicat\w*|(?:stay|keep|remain)\s+in\s+(?:close\s+)?(?:touch|contact)|keep\s+talking"
     r"|(?:maintain|continue|keep\s+up)\s+(?:the\s+|their\s+|close\s+|regular\s+)?"
     r"(?:dialogue|communication|contacts?|consultations?|talks|discussions|exchanges))",
+    # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
+    # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
+    _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
-    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:cooperation|ties|relations|partnership|coordination|exchanges|dialogue))",
+    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
+    r"|friendship))",
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
@@ -182,7 +198,10 @@ _TENSION = [
     r"rifts?", r"strain(?:ed|s)?", r"at\s+loggerheads", r"sour(?:ed|ing)",
     # Pressure and diplomatic protest: "bullying", "intimidation", "summoned the ambassador",
     # "lashed out at", "hegemonism".
-    r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)", r"summon(?:ed|s|ing)",
+    # (summoning is of an envoy: "summoned the ambassador", not "a future that summons us")
+    r"bull(?:y|ying|ied)", r"intimidat(?:e|es|ed|ing|ion)",
+    r"summon(?:ed|s|ing)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w.'\u2019-]+\s+){0,3}?"
+    r"(?:ambassadors?|envoys?|diplomats?|charg[e\u00e9]|representatives?|consuls?)",
     r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
@@ -242,7 +261,9 @@ _PROGRESS = [
     r"(?:has|have|had)\s+taken\s+(?:steps|action|measures)", r"took\s+(?:steps|action|measures)",
     r"resum(?:ed|ption)",
     r"(?:would|could|to\s+be)\s+resume[ds]?", r"restor(?:ed|ation)", r"restarted", r"reopened",
-    r"re-?established", r"improv(?:ed|ing|ement|ements)", r"welcom(?:ed|es|e)\b",
+    # ("welcomed" is not one: a guest is welcomed, and a side that welcomes a step takes
+    # a position on it; the step itself is what moved.)
+    r"re-?established", r"improv(?:ed|ing|ement|ements)",
     r"stepped\s+up", r"stabili[sz]ed", r"begun\s+to\s+stabili[sz]e", r"more\s+stable",
     r"moved\s+against", r"upbeat", r"thaw(?:ed|ing)?",
     r"eas(?:e|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?",

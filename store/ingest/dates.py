@@ -66,6 +66,17 @@ _AFTER = re.compile(r"\b[Aa]fter\b(?![^,.;]*\b(?:talks|meeting|summit|call)\b)[^
 # meeting on March 3"): such a date is never this meeting's, whatever else scores it.
 _EARLIER = re.compile(r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last meeting|"
                       r"earlier meeting)\b[^,.;]{0,50}$")
+# A paragraph that opens by setting itself in the past: "Earlier, ...", "Previously, ...",
+# "Last month, ...". ("Earlier on Monday" and "Earlier in the day" are the news day itself.)
+_BACKGROUND_PARAGRAPH = re.compile(
+    r"(?:Earlier|Previously|Before that|Last (?:week|month|year)|In (?:19|20)\d\d),")
+# A date whose verb is one of telling after the fact, right after it: "X on Saturday
+# briefed reporters on his meeting", "Y on Monday told a news conference". The date
+# belongs to the telling. ("X on Friday said they agreed" is mostly the meeting's own day:
+# "said" and "announced" are left out.)
+_TELLING_AFTER = re.compile(
+    r"\s+(?:briefed|briefs|told|tells|reported|reports|wrote|writes|posted|posts|tweeted"
+    r"|revealed|recalled|disclosed)\b")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b")
 
 
@@ -147,8 +158,12 @@ def _score_context(
         score -= 4.0
     elif _BACKGROUND.search(text[end:min(s1, end + 25)]):
         score -= 1.0
+    if _TELLING_AFTER.match(text, end, min(s1, end + 20)):
+        score -= 2.0  # "Wang on Saturday briefed reporters on the talks": the day of telling
     if _PAST_PERFECT.search(text, end, min(s1, end + 40)):
         score -= 2.0  # "On Sunday he had held talks": an earlier event
+    if _BACKGROUND_PARAGRAPH.match(text, para.start, para.end):
+        score -= 3.0  # "Earlier, ...": the paragraph tells what came before the news
     if s0 == para.start and para.index == 0:
         score += 1.0  # the lede's first sentence carries the news of the day
     return score
@@ -269,6 +284,8 @@ def resolve_meeting_date(
     *,
     published_source: str | None = None,
     caption_date: date | None = None,
+    filed: date | None = None,
+    filed_source: str | None = None,
 ) -> MeetingDate:
     """The day the meeting took place, resolved against the article's own date.
 
@@ -276,8 +293,10 @@ def resolve_meeting_date(
     and a caption of Sunday's talks). Without a date of the meeting in the text, the
     article's date stands in (`guessed`); without either, None (the user gives one).
     """
-    anchor = published or caption_date
-    if published is not None:
+    anchor = filed or published or caption_date
+    if filed is not None:
+        anchor_source = filed_source or f"dateline {filed.isoformat()}"
+    elif published is not None:
         anchor_source = published_source or f"publication date {published.isoformat()}"
     elif caption_date is not None:
         anchor_source = f"caption {caption_date.isoformat()}"
@@ -290,6 +309,7 @@ def resolve_meeting_date(
         return MeetingDate(best.when, best.phrase)
     if anchor is None:
         return MeetingDate()
-    kind = "publication date" if published is not None else "caption date"
+    kind = ("dateline date" if filed is not None else "publication date" if published
+            is not None else "caption date")
     return MeetingDate(anchor, f"{kind} {anchor.isoformat()} (no date of the meeting in the text)",
                        guessed=True)

@@ -47,7 +47,9 @@ _ISO = r"(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?![\d])"
 # number that cannot be a day's month ("10/27/2023") is read month first.
 _NUMERIC = r"(?P<a4>[0-3]?\d)[/.](?P<b4>[01]?\d|3[01]|2\d)[/.](?P<y4>(?:19|20)\d\d)(?![\d])"
 
-DATE_RE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO}|{_NUMERIC})", re.IGNORECASE)
+# A date that opens with its day may be glued to the byline's name: "Jane Doe22 August 2019".
+DATE_RE = re.compile(rf"\b(?:{_MDY})|(?:\b|(?<=[a-z]))(?:{_DMY}|{_ISO}|{_NUMERIC})",
+                     re.IGNORECASE)
 
 
 def match_date(m: re.Match[str], default_year: int | None) -> date | None:

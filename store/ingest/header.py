@@ -10,18 +10,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from store.ingest.boilerplate import (
     INLINE_CREDIT,
     is_caption_line,
     is_credit_line,
+    is_dated_caption,
     is_junk_line,
 )
 from store.ingest.countries import country_of, country_of_capital
-from store.ingest.datetext import DATE_RE, first_date, foreign_date, iso_date, match_date
+from store.ingest.datetext import (
+    DATE_RE,
+    MONTH_RE,
+    first_date,
+    foreign_date,
+    has_year,
+    iso_date,
+    match_date,
+)
 from store.ingest.normalize import normalize
-from store.ingest.place import body_location
+from store.ingest.place import body_location, is_call
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -82,7 +91,14 @@ DATELINE = re.compile(
 # not one).
 _COLON_DATELINE = re.compile(
     r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
-    r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?\s*:\s+(?=[A-Z\"'])"
+    r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?"
+    # "Chennai, Oct 12:": the day the story was filed, as Indian wires print it
+    rf"(?:,\s*(?P<date3>{MONTH_RE}\.?\s+\d{{1,2}}))?\s*:\s+(?=[A-Z\"'])"
+)
+# "October 6, 2022 (NAIROBI) - ": the date first, then the newsroom in brackets.
+_DATE_FIRST_DATELINE = re.compile(
+    rf"[ \t]*(?P<date>{MONTH_RE}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d)\s*"
+    r"\((?P<p>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\)\s*(?:-+|:)\s*"
 )
 # "Beijing, China - ", "Brasilia - ": a mixed-case dateline with a dash, taken only when it
 # names a capital or a country after its comma (a story may open "Xi - who ...").
@@ -94,7 +110,7 @@ _NOT_DATELINE_LABEL = frozenset(
     "Note Update Updated Editor Source Photo Watch Read Also Tags Date Image Video Breaking "
     "Exclusive Analysis Opinion Live Factbox Explainer Summary Highlights Background Context "
     "Correction Disclaimer Warning Transcript Statement Readout Q A Question Answer Listen "
-    "Related Topics Quote Caption Credit Key Why What How Who When Where".split()
+    "Related Topics Quote Caption Credit Key Why What How Who When Where File".split()
 )
 _MASTHEAD = re.compile(
     r"^\s*(?:readout|media note|press statement|press release|statement|fact sheet)\s*$", re.I
@@ -370,6 +386,15 @@ _PIPE_SUFFIX = re.compile(
 )
 
 
+# A wire's name glued to the headline's end: "Leaders hold talks-Xinhua", "... - Reuters".
+_OUTLET_SUFFIX = re.compile(r"(?<=\S)\s*[-|]\s*(?P<outlet>[A-Za-z][A-Za-z .&'-]{1,30})$")
+
+
+def _without_outlet(title: str) -> str:
+    m = _OUTLET_SUFFIX.search(title)
+    return title[:m.start()].rstrip() if m and outlet_name(m["outlet"]) else title
+
+
 def _is_kicker(line: str) -> bool:
     """A section label or kicker above a headline: 'NEUTRAL TERRITORY', 'News', 'Asia'."""
     s = line.strip()
@@ -464,7 +489,7 @@ def _find_headline(head: _Head, text: str) -> None:
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
         elif _is_headline(s):
-            head.title, head.consumed_title = _PIPE_SUFFIX.sub("", s), True
+            head.title, head.consumed_title = _without_outlet(_PIPE_SUFFIX.sub("", s)), True
             head.pos += 1
             return
         else:
@@ -478,10 +503,11 @@ def _under_headline(head: _Head, text: str) -> None:
     while head.pos < len(lines) and len(head.zone) < 16:
         ln = lines[head.pos]
         s = ln.text.strip()
-        if _is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
-                head.consumed_title and s == head.title):
+        caption = (is_caption_line(s) or is_dated_caption(s)) and not _BYLINE_WORD.match(s)
+        if not caption and (_is_meta_line(s) or is_junk_line(s) or _is_furniture(s) or (
+                head.consumed_title and s == head.title)):
             head.zone.append(ln)
-        elif is_caption_line(s):
+        elif caption:
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
@@ -497,6 +523,24 @@ def _under_headline(head: _Head, text: str) -> None:
         head.pos += 1
 
 
+def _to_wire_dateline(head: _Head) -> None:
+    """Step past summary bullets and stamps to a wire dateline a few lines down: "ISLAMABAD
+    (Agency) - " opens the story, so the unpunctuated lines above it (key points, an
+    "Updated On" stamp) are the head's, not the story's."""
+    lines = head.lines
+    for k in range(head.pos, min(head.pos + 7, len(lines))):
+        s = lines[k].text.strip()
+        m = DATELINE.match(s)
+        if m is not None and (m["p2"] or m["dash"]) and (
+                m["p1"] or m["p2"].split(",")[0].replace(".", "").replace(" ", "").isupper()):
+            if k > head.pos:
+                head.deks.extend(lines[head.pos:k])
+                head.pos = k
+            return
+        if len(s) > 300 or (_SENTENCE_END.search(s) and not _is_meta_line(s)):
+            return  # a paragraph of the story: it has begun
+
+
 @dataclass(slots=True)
 class _Dateline:
     body_start: int
@@ -504,6 +548,10 @@ class _Dateline:
     location_source: str | None = None
     source: str | None = None  # the outlet in brackets: "(Reuters)"
     date: str | None = None  # "April 26" of "WASHINGTON, April 26 (Reuters) -"
+
+
+_SECOND_SENTENCE = re.compile(r"[a-z)\"'][.!?][\"')]*\s+[\"']?[A-Z]")
+_NEXT_PARAGRAPH = re.compile(r"\s*[^\n]*")
 
 
 def _dateline(text: str, body_start: int) -> _Dateline:
@@ -515,6 +563,8 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         place = (m["p1"] + (m["r1"] or "")) if m["p1"] else m["p2"]
         if m["p2"] and not (place.split(",")[0].replace(".", "").replace(" ", "").isupper()):
             pass
+        elif title_case_place(place) in _NOT_DATELINE_LABEL:
+            pass  # "FILE: ...", "UPDATE - ...": a label, not a city
         elif m["p1"] and not m["dash"] and not outlet_name(m["outlet"]):
             pass  # without a dash only a known outlet in brackets makes a dateline
         else:
@@ -524,21 +574,17 @@ def _dateline(text: str, body_start: int) -> _Dateline:
             if m["outlet"]:
                 out.source = outlet_name(m["outlet"]) or m["outlet"].strip()
             out.body_start = m.end()
-    if out.location is not None:
-        # The dateline is where the story was filed; the lede's "met ... in Cairo" is where
-        # the meeting was (a paper's home city above a report of talks abroad).
-        start = out.body_start
-        nl = text.find("\n", start, min(n, start + 600))
-        lede_end = nl if nl != -1 else min(n, start + 600)
-        stop = text.find(". ", start, lede_end)
-        there, phrase = body_location(text, start, stop + 1 if stop != -1 else lede_end,
-                                       venues=False)
-        if there is not None and there.split(",")[0] != out.location.split(",")[0]:
-            out.location, out.location_source = there, phrase
+    fm = _DATE_FIRST_DATELINE.match(text, out.body_start, n) if out.location is None else None
+    if fm is not None and not country_of(title_case_place(fm["p"])):
+        out.location = title_case_place(fm["p"])
+        out.location_source = f"dateline {fm['p']}"
+        out.date = fm["date"]
+        out.body_start = fm.end()
     cm = _COLON_DATELINE.match(text, out.body_start, n) if out.location is None else None
     if cm is not None and cm["p3"] not in _NOT_DATELINE_LABEL and not country_of(cm["p3"]):
         out.location = cm["p3"] + (f", {cm['r3']}" if cm["r3"] else "")
         out.location_source = f"dateline {cm[0].strip()}"
+        out.date = cm["date3"]
         out.body_start = cm.end()
     dm = _DASH_DATELINE.match(text, out.body_start, n) if out.location is None else None
     if dm is not None and (country_of(dm["r4"] or "") or (
@@ -546,6 +592,21 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         out.location = dm["p4"] + (f", {dm['r4']}" if dm["r4"] else "")
         out.location_source = f"dateline {dm[0].strip(' -')}"
         out.body_start = dm.end()
+    if out.location is not None:
+        # Any dateline ("CAIRO -", "Cairo:") is where the story was filed; the lede's
+        # "arrived today in Riyadh for talks" is where the meeting was (a paper's home
+        # city above a report of talks abroad). The lede is the first paragraph, not its
+        # first sentence: "X is in Malaysia for the retreat. He arrived in Kuala Lumpur".
+        # A lede of one sentence goes on in the next paragraph, as wire copy prints it.
+        start = out.body_start
+        nl = text.find("\n", start, min(n, start + 600))
+        lede_end = nl if nl != -1 else min(n, start + 600)
+        if nl != -1 and not _SECOND_SENTENCE.search(text, start, lede_end):
+            nxt = _NEXT_PARAGRAPH.match(text, lede_end, min(n, lede_end + 600))
+            lede_end = nxt.end() if nxt else lede_end
+        there, phrase = body_location(text, start, lede_end, venues=False)
+        if there is not None and there.split(",")[0] != out.location.split(",")[0]:
+            out.location, out.location_source = there, phrase
     return out
 
 
@@ -556,6 +617,9 @@ _TEXT_YEAR = re.compile(
     r"(?<!\bsince )"
     r"(?<!\bby end of )(?<!\bby the end of )\b(?:19|20)\d\d\b"
 )
+
+
+_FILE_PHOTO = re.compile(r"^\s*file\b|\bfile (?:photo|picture|image)\b", re.I)
 
 
 def parse_header(text: str, doc: PlainDocument) -> Header:
@@ -581,6 +645,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     else:
         _find_headline(head, text)
     _under_headline(head, text)
+    _to_wire_dateline(head)
     dl = _dateline(text, lines[head.pos].start if head.pos < len(lines) else n)
     body_start = dl.body_start
 
@@ -589,10 +654,22 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         text.find(head.title) if head.title else -1)
     if published is None and doc.published is not None:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
-    if published is None and dl.date:
-        dm = DATE_RE.search(dl.date)
+    dm = DATE_RE.search(dl.date) if dl.date else None
+    filed: date | None = None
+    if dm is not None and has_year(dm):
+        # "October 6, 2022 (NAIROBI) -": the story's own date, above any page's date line.
+        published, published_source = match_date(dm, None), f"dateline {dl.date}"
+    elif dm is not None and published is not None:
+        # "Chennai, Oct 12:" under a stamp of Oct 11: the day the story was filed, which
+        # anchors its weekdays ("on Saturday" is Oct 12, not the Saturday before the stamp).
+        filed = match_date(dm, published.year)
+        if filed is not None and filed > published + timedelta(days=30):
+            filed = match_date(dm, published.year - 1)
+        if filed is not None and not published <= filed <= published + timedelta(days=3):
+            filed = None
+    elif dm is not None and published is None:
         year_m = _TEXT_YEAR.search(text, 0, 2000)
-        if dm and year_m:
+        if year_m:
             published = match_date(dm, int(year_m[0]))
             published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
@@ -613,14 +690,29 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))
         location_source = f"headline: {location_source}" if location_source else None
+    for dek in head.deks if location is None else ():
+        # ...or the standfirst under it: "The president is in Lagos for talks with ..."
+        location, location_source = body_location(dek.text, 0, len(dek.text))
+        if location is not None:
+            location_source = f"standfirst: {location_source}"
+            break
     for cap in head.captions if location is None else ():
         # ...or a photo caption: "the leaders pose during the summit in Lima, Peru".
         location, location_source = body_location(cap.text, 0, len(cap.text))
         if location is not None:
             location_source = f"caption: {location_source}"
             break
-    caption_date = next((d for d in (_dated(c.text) for c in head.captions) if d), None)
+    lede_end = text.find("\n", body_start, min(body_end, body_start + 800))
+    if is_call(head.title, 0, len(head.title)) or is_call(
+            text, body_start, lede_end if lede_end != -1 else min(body_end, body_start + 800)):
+        # A call has no place; the dateline is the newsroom, other cities are the callers'.
+        location, location_source = None, None
+    # An archive picture ("FILE: ...", ".../File Photo") shows another day than the meeting's.
+    archive = any(_FILE_PHOTO.search(c.text) for c in head.captions)
+    caption_date = None if archive else next(
+        (d for d in (_dated(c.text) for c in head.captions) if d), None)
     return Header(title=head.title.strip(), published=published, source=source,
                   location=location, body_start=body_start, body_end=body_end,
                   published_source=published_source, location_source=location_source,
-                  caption_date=caption_date)
+                  caption_date=caption_date, filed=filed,
+                  filed_source=f"dateline {dl.date}" if filed else None)

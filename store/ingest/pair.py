@@ -43,16 +43,26 @@ _BOTH = re.compile(
     # "US-China talks", not "EU-UK negotiations" or "Israeli-Palestinian relations": those
     # are what two other sides discuss.
     rf"|\b(?P<a2>{_NAT})[-\u2013/](?P<b2>{_NAT})\s+(?:talks|summit|meeting|call)\b"
-    rf"|\b(?P<a3>{_NAT})\s+(?:\w+\s+){{1,6}}?(?:met|meets|held talks with|spoke with|received|"
-    rf"hosted)\s+(?:with\s+)?(?:his|her|their)\s+(?P<b3>{_NAT})\s+counterparts?\b"
+    # "A's minister met his B counterpart", and "A's defence chief X and his B counterpart Y"
+    rf"|\b(?P<a3>{_NAT})\s+(?:[\w.'-]+\s+){{1,6}}?(?:(?:met|meets|held talks with|spoke with"
+    rf"|received|hosted)\s+(?:with\s+)?|and\s+)(?:his|her|their)\s+(?P<b3>{_NAT})"
+    r"\s+counterparts?\b"
     # "Hungarian and Nigerian officials held talks", "the foreign ministers of A and B met".
     rf"|\b(?P<a4>{_NAT})\s+and\s+(?P<b4>{_NAT})\s+(?:\w+\s+)?(?:officials|leaders|ministers"
     r"|delegations|diplomats|negotiators|presidents|envoys)\s+(?:met|meet|held|hold|holding"
     r"|sat|talked|agreed)\b"
-    rf"|\b(?:ministers|leaders|presidents|delegations|envoys)\s+of\s+(?:the\s+)?(?P<a5>{_NAT})"
-    rf"\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
+    # "the ministers of A and B met", "the Directors General (DGMOs) of A and B have agreed"
+    rf"|\bof\s+(?:the\s+)?(?P<a5>{_NAT})\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+"
+    r"(?:(?:have|has|had)\s+)?(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
 )
 _BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"))
+# The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
+# ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
+# alternation above it was tried at every character, doubling its cost).
+_SUBJECTS = re.compile(
+    rf"(?P<a>{_NAT})\s+and\s+(?P<b>{_NAT})\s+"
+    r"(?:(?:have|has|had)\s+)?(?:met|held talks|agreed|signed|concluded)\b")
+_SENTENCE_START = re.compile(r"(?:\. |\n)(?=[A-Z])")
 # A side's official named as the host of talks between two others: "with Saudi Foreign
 # Minister Faisal Omar hosting", "hosted by Saudi Arabia's crown prince".
 _HOSTING = re.compile(
@@ -90,12 +100,27 @@ def hosts_in(text: str) -> set[str]:
 
 
 def _both_sides(text: str) -> tuple[list[str], str] | None:
-    for m in _BOTH.finditer(text, 0, min(len(text), _LEDE_CHARS)):
+    """The first phrase of the lede that names both sides, and the two countries."""
+    hi = min(len(text), _LEDE_CHARS)
+    found: tuple[int, list[str], str] | None = None
+    for m in _BOTH.finditer(text, 0, hi):
         a, b = next((m[x], m[y]) for x, y in _BOTH_PAIRS if m[x])
         ca, cb = country_of(a), country_of(b)
         if ca and cb and ca != cb:
-            return [ca, cb], " ".join(m[0].split())
-    return None
+            found = (m.start(), [ca, cb], " ".join(m[0].split()))
+            break
+    starts = [0] + [s.end() for s in _SENTENCE_START.finditer(text, 0, hi)]
+    for pos in starts:
+        if found is not None and pos >= found[0]:
+            break
+        sm = _SUBJECTS.match(text, pos, hi)
+        if sm is None:
+            continue
+        ca, cb = country_of(sm["a"]), country_of(sm["b"])
+        if ca and cb and ca != cb:
+            found = (pos, [ca, cb], " ".join(sm[0].split()))
+            break
+    return (found[1], found[2]) if found else None
 
 
 def read_pair(table: ActorTable, text: str, hint: list[str] | None,
@@ -137,10 +162,14 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
             and set(pair) - set(both[0]) <= _hosting(text):
         # A participant who only hosted, beside a phrase naming the two sides.
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
+    if both is not None and len(pair) == 2 and len(set(pair) & set(both[0])) == 1:
+        # One participant's country is not among the two the lede names as meeting: a
+        # host, a mediator or an onlooker ("Anwar received the two defence chiefs").
+        return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     if len(pair) == 2:
         source = "participants: " + ", ".join(f"{who[c]} ({c})" for c in pair)
         return PairReading(sorted(pair), _with_hosts(source, hosts, pair), True)
-    if both is not None and (not pair or pair[0] in both[0]):
+    if both is not None:  # fewer than two sides among the participants: the phrase decides
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     named = [f"{who[c]} ({c})" for c in pair]
     for c, _n in counts.most_common():

@@ -50,7 +50,8 @@ def extract(
 
     published = header.published
     found = resolve_meeting_date(norm, paras, published, published_source=header.published_source,
-                                 caption_date=header.caption_date)
+                                 caption_date=header.caption_date, filed=header.filed,
+                                 filed_source=header.filed_source)
     when = meeting_date or found.when
     date_source = "given by the user" if meeting_date else found.source
     if published is None:

@@ -33,11 +33,21 @@ _MEETING_VERB = (
     r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
     r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
+# A relative clause (", who said ... in Jerusalem") is about its noun, not the meeting.
+_RELATIVE = re.compile(r", (?:who|whom|whose|which)\b")
+# Title abbreviations whose full stop does not end the clause: "co-chaired by Gen. Tea".
+# One lookbehind per length (each must be of fixed width): three tests, not twenty-five.
+_TITLES = ("Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Prof St Jr Sr Fr Pres"
+           " Amb Hon Brig").split()
+_TITLE_STOP = "|".join(
+    rf"(?<=\b(?:{'|'.join(a for a in _TITLES if len(a) == n)}))" for n in (2, 3, 4))
 _PLACE_AFTER_MEETING = re.compile(
-    # Stops end the clause, but not in "U.S." or "Nov. 16".
-    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)){{0,200}}?"
-    r"(?:\bin (?:the )?(?:[A-Za-z-]+ ){0,4}(?:city|capital|town|resort|village|port) of "
-    rf"(?P<p1>{_PLACE_NAME})"
+    # Stops end the clause, but not in "U.S.", "Nov. 16" or "Gen. Tea Seiha".
+    rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.){{0,200}}?"
+    # "in the port city of Aden", "in India's financial capital of Mumbai", "in Libya's
+    # capital Tripoli": the city named by what it is, with or without "of".
+    r"(?:\bin (?:the )?(?:[A-Za-z-]+(?:'s)? ){0,4}(?:city|capital|town|resort|village|port)"
+    rf"(?: of)? (?P<p1>{_PLACE_NAME})"
     # "in the Chinese capital Beijing", "in the capital, Abuja", "in the capital city, Hanoi"
     r"|\bin the (?:[A-Z][\w-]+ ){0,2}capital(?: city)?,? "
     rf"(?P<p2>{_PLACE_NAME})"
@@ -54,14 +64,15 @@ _PLACE_AFTER_MEETING = re.compile(
 )
 _BACKGROUND_AFTER = re.compile(
     # ("earlier this week" and "earlier today" are the news itself)
-    r"\s+(?:last|previous|earlier(?! this week| today| on)|next|later|in (?:19|20)\d\d|"
+    r"\s+(?:(?:last|previous|next|later)\b|earlier\b(?! this week| today| on)|in (?:19|20)\d\d|"
     r"(?:in|on) (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d))"
 )
 # "who met Xi in Lima" is background, but "who is visiting Lima" is now; "the upcoming
 # APEC summit in Gyeongju" is another meeting.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next)\s+"
+    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next|"
+    r"recent|recently|prior|past|former)\s+"
     r"(?:[a-z]+\s+)?$|\b(?i:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}$"
 )
 _NOT_PLACES = frozenset(
@@ -82,10 +93,25 @@ _VENUE_WORD = re.compile(
 _CITY_OF_TALKS = re.compile(
     rf"(?:'s|\bthe) (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?), (?P<region>[A-Z][^\W\d_]+)"
     r" (?:talks|summit|meeting)\b")
+# The city before the meeting word: "Varga is in Abuja for talks with Okafor", "arrived in
+# Lagos to attend the summit".
+# The purpose is found first (rare words), then the city just before it: "in" followed by
+# a capital is everywhere, and trying the city at each one cost more than the rest.
+_PURPOSE = re.compile(r" (?:for|to hold|to attend|to join) (?:[\w-]+ ){0,3}?"
+                      r"(?:talks|meetings?|summit|negotiations|consultations)\b")
+_IN_CITY_BEFORE = re.compile(rf"\bin (?P<city>{_PLACE_NAME})(?:, [A-Z][^\W\d_]+)?$")
 # "Thailand hosted a meeting between ...": the host's capital, named anywhere, is the place.
 _HOST = re.compile(r"\b(?P<host>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:hosted|hosts|will host)"
                    r" (?:a |the |an )?(?:[\w-]+ ){0,2}(?:meeting|talks|summit)\b")
 _IN_CITY = re.compile(rf"\bin (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?)\b")
+
+
+def _is_country(place: str) -> bool:
+    """A country, or a name that opens with one ("China Daily"), is not a city; but
+    "Mexico City" and "Kuwait City" are."""
+    first = place.split(" ")[0]
+    return country_of(place) is not None or (
+        country_of(first) is not None and not place.endswith(" City"))
 
 
 def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -114,15 +140,17 @@ def body_location(
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
             continue  # "who met Xi in November in San Francisco", "since their last meeting"
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
+        if _RELATIVE.search(window, m.start(), m.start(key)):
+            continue  # "talks with X, who said ... in Jerusalem": the clause is about X
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
-        if key == "p5" and _VENUE_WORD.search(place):
-            continue  # a venue, not its city
         if key == "p3" and not country_of(m["own"]):
             place = m["own"]  # "in Beijing's Great Hall": the city owns the venue
+        if _VENUE_WORD.search(place):
+            continue  # a venue ("at Hyderabad House", "in White House"), not its city
         first = place.split(" ")[0].split(",")[0]
-        if first in _NOT_PLACES or country_of(place.split(",")[0]) or country_of(first):
+        if first in _NOT_PLACES or _is_country(place.split(",")[0]):
             continue
         if _BACKGROUND_AFTER.match(window, m.end()):
             continue  # "their meeting in San Francisco last November"
@@ -130,7 +158,41 @@ def body_location(
         if len(phrase) > 80:
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
         return place, phrase
+    for purpose in _PURPOSE.finditer(window):
+        city = _IN_CITY_BEFORE.search(window, max(0, purpose.start() - 80), purpose.start())
+        if city is None:
+            continue
+        first = city["city"].split(" ")[0]
+        if first in _NOT_PLACES or _is_country(city["city"]):
+            continue
+        if _BACKGROUND_BEFORE.search(window, max(0, city.start() - 30), city.start()):
+            continue
+        return city["city"], " ".join((city[0] + purpose[0]).split())
     for m in _CITY_OF_TALKS.finditer(window):
         if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
             return m["city"], " ".join(m[0].split())
     return host_capital(text, start, end)
+
+
+# A meeting held over the wire has no city: "held a phone conversation", "spoke by
+# telephone", "a third contact over hotline", "a video call", "a virtual summit".
+_CALL = re.compile(
+    r"\b(?i:(?:tele)?phone (?:call|conversation|talks?)|telephoned|(?:spoke|talked|speak|talk)"
+    r" (?:by|over the|on the) (?:tele)?phone|over (?:a |the )?hotline|hotline (?:contact|call|"
+    r"talks?)|video ?(?:call|link|conference)|videoconference|virtual (?:meeting|summit|talks))\b")
+
+
+_CALL_WORDS = ("phone", "hotline", "video", "virtual")
+_EARLIER_CALL = re.compile(r"\b(?i:after|following|since|last|previous|earlier|recent)\b"
+                           r"[^.;]{0,30}$")
+
+
+def is_call(text: str, start: int, end: int) -> bool:
+    """Does this stretch (a headline, a lede) name the meeting as a call? Not an earlier
+    call ("after a phone call last week, the two met in Geneva")."""
+    low = text[start:end].lower()
+    if not any(w in low for w in _CALL_WORDS):
+        return False  # most ledes: no regex run at all
+    return any(not _EARLIER_CALL.search(text, max(start, m.start() - 40), m.start())
+               for m in _CALL.finditer(text, start, end))
+

@@ -49,6 +49,8 @@ _BACKGROUND = re.compile(
     re.IGNORECASE)
 # "Xi and Biden, who met last November, agreed to ...": the time is the relative clause's.
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*")
+# A phrase after the deal that dates something else: "agreed to X after clashes last month".
+_ADJUNCT = re.compile(r"\b(?:after|since|following|amid|despite)\b")
 _GOOD = (Status.AGREEMENT, Status.PROGRESS)
 _BAD = (Status.STALLED, Status.TENSION)
 
@@ -97,9 +99,12 @@ def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue
     if not any(c.status is Status.AGREEMENT for c in cues):
         return list(cues)
     relative = [m.span() for m in _RELATIVE.finditer(norm, sent.start, sent.end)]
+    first_deal = min(c.start for c in cues if c.status is Status.AGREEMENT)
     for m in _BACKGROUND.finditer(norm, sent.start, sent.end):
         if any(r0 <= m.start() < r1 for r0, r1 in relative):
             continue
+        if m.start() > first_deal and _ADJUNCT.search(norm, first_deal, m.start()):
+            continue  # "agreed Thursday to a plan after clashes last month": the clashes'
         return [c for c in cues if c.status is not Status.AGREEMENT]
     return list(cues)
 

@@ -251,7 +251,10 @@ _SENTENCE_END = re.compile(
 # 1953", "trade reached $6 billion last year") that says nothing of this meeting.
 _EARLIER = re.compile(
     r"\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
-    r"|\b(?:last|previous|past)\s+(?:year|decade|century)\b|\b(?:years|decades)\s+ago\b"
+    # "last year", "in the past six years", "over the previous two decades"
+    r"|\b(?:last|previous|past)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|few|several|many)\s+)?(?:years?|decades?|century|centuries)\b"
+    r"|\b(?:years|decades)\s+ago\b"
     # A state of long standing: "has been at odds with Brussels for years".
     r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have)\s+long\b",
     re.IGNORECASE)
@@ -325,7 +328,10 @@ _PERSON_APPOSITIVE = re.compile(
 _CAME_AFTER = re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
-    r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b")
+    r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
+    # ...and the setting a meeting "comes amid": "the visit comes amid growing tensions".
+    r"|\b(?:came|comes|coming)\s+(?:amid|amidst|as|against\s+the\s+backdrop\s+of"
+    r"|at\s+a\s+time\s+(?:of|when)|in\s+the\s+wake\s+of)\b")
 
 
 # Another meeting, with a third country: "later flew to Accra for talks with Ghana's

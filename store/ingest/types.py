@@ -46,6 +46,10 @@ class Header:
     # A full date in a photo caption of the head: the day the pictures were taken, which
     # anchors "on Sunday" when the page gives no date of its own.
     caption_date: date | None = None
+    # The day a dateline gives ("Chennai, Oct 12:"), a day or two after the stamp: the
+    # story's weekdays are counted from it.
+    filed: date | None = None
+    filed_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
