@@ -462,6 +462,13 @@ class Store:
 
     # --- batches for exports: each call one batch, resumed after the last one -------------
 
+    def export_read(
+        self, read: Callable[Concatenate[sqlite3.Connection, P], R], *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """One raw read of an export (a function of store/db/batches.py), under the lock."""
+        return _locked(lambda store: read(store.conn, *args, **kwargs))(self)
+
     @_locked
     def count_meetings(
         self, dyad: list[str], *, topics: tuple[str, ...] | None = None,

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from store.export.common import CHUNK, figure_texts
+from store.db.batches import Meeting
+from store.export.common import CHUNK
 from store.export.select import Stance, TimelineSource, dyad_label
 
 COLUMNS = [
@@ -59,28 +60,24 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     buf = [",".join(COLUMNS) + "\n"]
     size = 0
     for d in timeline.dyads:
+        names = {t.id: t.name for t in d.topics}
         for meeting, views in d.by_meeting():
-            base = {
-                "dyad": dyad_label(d.dyad), "meeting_id": meeting.id,
-                "meeting_date": meeting.meeting_date.isoformat() if meeting.meeting_date else "",
-                "meeting_title": meeting.title, "location": meeting.location or "",
-                "sources": "; ".join(meeting.sources),
-            }
-            for v in views:
-                topic = {"topic_id": v.topic_id, "topic_name": v.topic_name}
+            base = _base(dyad_label(d.dyad), meeting)
+            for _, tid, status, extracted, overridden, note, evidence, figures, quotes in views:
+                topic = {"topic_id": tid, "topic_name": names.get(tid, tid)}
                 line = _row({
-                    **base, **topic, "kind": "entry", "status": v.status.value,
-                    "extracted_status": v.extracted_status.value,
-                    "overridden": "yes" if v.overridden else "no", "note": v.note or "",
-                    "evidence": v.evidence, "figures": "; ".join(figure_texts(v)),
+                    **base, **topic, "kind": "entry", "status": status,
+                    "extracted_status": extracted,
+                    "overridden": "yes" if overridden else "no", "note": note or "",
+                    "evidence": evidence, "figures": "; ".join(figures),
                 })
                 buf.append(line)
                 size += len(line)
-                for q in v.quotes:
+                for qid, text, speaker, country, source in quotes:
                     line = _row({
-                        **base, **topic, "kind": "quote", "quote_id": q.id,
-                        "speaker": q.speaker or "", "speaker_country": q.speaker_country or "",
-                        "quote": q.text, "quote_source": q.source or "",
+                        **base, **topic, "kind": "quote", "quote_id": qid,
+                        "speaker": speaker or "", "speaker_country": country or "",
+                        "quote": text, "quote_source": source or "",
                     })
                     buf.append(line)
                     size += len(line)
@@ -97,23 +94,26 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     yield "".join(buf)
 
 
+def _base(dyad: str, meeting: Meeting) -> dict[str, Any]:
+    return {
+        "dyad": dyad, "meeting_id": meeting[0], "meeting_date": meeting[2] or "",
+        "meeting_title": meeting[1], "location": meeting[3] or "",
+        "sources": "; ".join(meeting[5]),
+    }
+
+
 def _stance_rows(dyad: str, stance: Stance) -> Iterator[str]:
     meeting, positions, commitments = stance
-    base = {
-        "dyad": dyad, "meeting_id": meeting.id,
-        "meeting_date": meeting.meeting_date.isoformat() if meeting.meeting_date else "",
-        "meeting_title": meeting.title, "location": meeting.location or "",
-        "sources": "; ".join(meeting.sources),
-    }
-    for p in positions:
-        yield _row({**base, "kind": "position", "topic_id": p.topic or "",
-                    "speaker": p.speaker or "", "speaker_country": p.side or "",
-                    "position_kind": p.kind, "text": p.text})
-    for c in commitments:
-        t = c.extracted
-        yield _row({**base, "kind": "commitment", "topic_id": c.topic or "",
-                    "commitment_id": c.id, "parties": "; ".join(c.parties), "text": c.text,
-                    "due": c.due or "", "due_date": t.due_date.isoformat() if t.due_date else "",
-                    "state": c.state, "extracted_state": t.state,
-                    "overdue": "yes" if c.overdue else "no", "note": c.note or "",
-                    "state_evidence": t.evidence})
+    base = _base(dyad, meeting)
+    for side, speaker, topic, kind, text in positions:
+        yield _row({**base, "kind": "position", "topic_id": topic or "",
+                    "speaker": speaker or "", "speaker_country": side or "",
+                    "position_kind": kind, "text": text})
+    for (cid, topic, text, parties, due, note, _, state, overdue, extracted, evidence, _,
+         due_date) in commitments:
+        yield _row({**base, "kind": "commitment", "topic_id": topic or "",
+                    "commitment_id": cid, "parties": "; ".join(parties), "text": text,
+                    "due": due or "", "due_date": due_date or "",
+                    "state": state, "extracted_state": extracted,
+                    "overdue": "yes" if overdue else "no", "note": note or "",
+                    "state_evidence": evidence})

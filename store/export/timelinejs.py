@@ -13,15 +13,17 @@ from collections.abc import Iterator
 from html import escape
 from typing import Any
 
+from store.db.batches import Entry, Meeting
 from store.export.common import (
+    Shown,
     commitment_details,
     commitment_state,
-    figure_texts,
     speaker,
+    title,
     transition,
 )
 from store.export.select import TimelineSource, dyad_label
-from store.models import EntryView, MeetingRef, StoredCommitment, Topic
+from store.models import Topic
 
 
 def render(timeline: TimelineSource) -> str:
@@ -42,15 +44,15 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
     labels = [dyad_label(d.dyad) for d in timeline.dyads]
-    before: dict[tuple[int, str], EntryView] = {}
+    before: dict[tuple[int, str], str] = {}  # the status each topic had the time before
     first = True
     for _day, views in timeline.by_date():
         events = []
         for n, (dyad, view) in enumerate(views):
-            key = (dyad, view.topic_id)
-            index, topic = topics[view.topic_id]
+            key = (dyad, view[1])
+            index, topic = topics[view[1]]
             event = _event(view, before.get(key), topic, labels[dyad] if many else None)
-            before[key] = view
+            before[key] = view[2]
             # Events of a day by topic name, then pair, topic order and meeting order.
             events.append(((event["group"], dyad, index, n), event))
         events.sort(key=lambda ke: ke[0])
@@ -60,56 +62,54 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
             first = False
     for d, label in zip(timeline.dyads, labels, strict=True):
         for meeting, _, commitments in d.stances():
-            if meeting.meeting_date is None or not commitments:
+            if meeting[2] is None or not commitments:
                 continue
             parts = [_dumps(_commitment_event(
                 meeting, c, label if many else None,
-                topics[c.topic][1].name if c.topic in topics else "Commitments",
+                topics[c[1]][1].name if c[1] in topics else "Commitments",
             )) for c in commitments]
             yield ("" if first else ",") + ",".join(parts)
             first = False
     yield "]}\n"
 
 
-def _commitment_event(
-    m: MeetingRef, c: StoredCommitment, dyad: str | None, group: str
-) -> dict[str, Any]:
-    day = m.meeting_date
-    assert day is not None
-    parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c.text)}</p>"]
+def _start(day: str) -> dict[str, int]:
+    return {"year": int(day[:4]), "month": int(day[5:7]), "day": int(day[8:10])}
+
+
+def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> dict[str, Any]:
+    assert m[2] is not None
+    parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c[2])}</p>"]
     parts += [f"<p>{escape(x)}</p>" for x in commitment_details(c)]
-    title = m.title or f"meeting {m.id}"
+    headline = title(m)
     if dyad is not None:
-        title = f"{title} [{dyad}]"
+        headline = f"{headline} [{dyad}]"
     return {
-        "start_date": {"year": day.year, "month": day.month, "day": day.day},
-        "text": {"headline": escape(f"Commitment: {title}"), "text": "".join(parts)},
+        "start_date": _start(m[2]),
+        "text": {"headline": escape(f"Commitment: {headline}"), "text": "".join(parts)},
         "group": escape(group),
-        "unique_id": f"c{c.id}",
+        "unique_id": f"c{c[0]}",
     }
 
 
-def _event(
-    view: EntryView, before: EntryView | None, topic: Topic, dyad: str | None
-) -> dict[str, Any]:
-    day = view.meeting.meeting_date
-    assert day is not None
-    parts = [f"<p><b>{escape(transition(view, before))}</b></p>"]
-    if view.evidence:
-        parts.append(f"<p>{escape(view.evidence)}</p>")
-    if view.note:
-        parts.append(f"<p><i>Note:</i> {escape(view.note)}</p>")
-    figures = figure_texts(view)
+def _event(view: Entry, before: str | None, topic: Topic, dyad: str | None) -> dict[str, Any]:
+    m, topic_id, status, _, _, note, evidence, figures, quotes = view
+    assert m[2] is not None
+    parts = [f"<p><b>{escape(transition(status, before))}</b></p>"]
+    if evidence:
+        parts.append(f"<p>{escape(evidence)}</p>")
+    if note:
+        parts.append(f"<p><i>Note:</i> {escape(note)}</p>")
     if figures:
         parts.append(f"<p>Figures: {escape('; '.join(figures))}</p>")
-    for q in view.quotes:
-        parts.append(f"<blockquote>“{escape(q.text)}” — {escape(speaker(q))}</blockquote>")
-    title = view.meeting.title or f"meeting {view.meeting.id}"
+    for q in quotes:
+        parts.append(f"<blockquote>“{escape(q[1])}” — {escape(speaker(q))}</blockquote>")
+    headline = title(m)
     if dyad is not None:  # groups are topics across dyads; the headline says whose meeting
-        title = f"{title} [{dyad}]"
+        headline = f"{headline} [{dyad}]"
     return {
-        "start_date": {"year": day.year, "month": day.month, "day": day.day},
-        "text": {"headline": escape(f"{topic.name}: {title}"), "text": "".join(parts)},
+        "start_date": _start(m[2]),
+        "text": {"headline": escape(f"{topic.name}: {headline}"), "text": "".join(parts)},
         "group": escape(topic.name),
-        "unique_id": f"m{view.meeting.id}-{view.topic_id}",
+        "unique_id": f"m{m[0]}-{topic_id}",
     }
