@@ -10,8 +10,8 @@ One file keeps the export a single `-o FILE`; filter on `kind` to split it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Any
 
 from store.db.batches import Meeting
 from store.export.common import CHUNK
@@ -30,7 +30,7 @@ COLUMNS = [
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Cells holding these are quoted. The csv module leaves a bare CR unquoted when rows end
 # in LF, and a reader then splits the row there; this writer quotes it.
-_QUOTE_IF = (",", '"', "\n", "\r")
+_QUOTE_IF = re.compile('[,"\n\r]')
 
 
 def cell(value: object) -> str:
@@ -39,20 +39,32 @@ def cell(value: object) -> str:
         return ""
     if not isinstance(value, str):
         return str(value)
+    return text_cell(value)
+
+
+def text_cell(value: str) -> str:
+    """`cell` of a text (the hot path: one call per text field of every row)."""
     if value.startswith(_FORMULA_START):
         value = "'" + value
-    if any(c in value for c in _QUOTE_IF):
+    if _QUOTE_IF.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
-
-
-def _row(values: dict[str, Any]) -> str:
-    return ",".join(cell(values.get(c, "")) for c in COLUMNS) + "\n"
 
 
 def render(timeline: TimelineSource) -> str:
     """All rows, meetings oldest first, each entry followed by its quotes."""
     return "".join(chunks(timeline))
+
+
+# Each kind of row fills some of COLUMNS: a row is its cells in COLUMNS' order, the others
+# empty. `_base`: the six meeting columns (dyad .. sources), made once per meeting.
+def _base(dyad: str, m: Meeting) -> str:
+    return ",".join((text_cell(dyad), str(m[0]), m[2] or "", text_cell(m[1]),
+                     text_cell(m[3] or ""), text_cell("; ".join(m[5]))))
+
+
+def _join(*cells: str) -> str:
+    return ",".join(cells) + "\n"
 
 
 def chunks(timeline: TimelineSource) -> Iterator[str]:
@@ -61,31 +73,31 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     size = 0
     for d in timeline.dyads:
         names = {t.id: t.name for t in d.topics}
+        label = dyad_label(d.dyad)
         for meeting, views in d.by_meeting():
-            base = _base(dyad_label(d.dyad), meeting)
+            base = _base(label, meeting)
             for _, tid, status, extracted, overridden, note, evidence, figures, quotes in views:
-                topic = {"topic_id": tid, "topic_name": names.get(tid, tid)}
-                line = _row({
-                    **base, **topic, "kind": "entry", "status": status,
-                    "extracted_status": extracted,
-                    "overridden": "yes" if overridden else "no", "note": note or "",
-                    "evidence": evidence, "figures": "; ".join(figures),
-                })
+                topic = f"{text_cell(tid)},{text_cell(names.get(tid, tid))}"
+                line = _join(
+                    "entry", base, topic, status, extracted, "yes" if overridden else "no",
+                    text_cell(note or ""), text_cell(evidence), text_cell("; ".join(figures)),
+                    *_EMPTY[15:30],
+                )
                 buf.append(line)
                 size += len(line)
                 for qid, text, speaker, country, source in quotes:
-                    line = _row({
-                        **base, **topic, "kind": "quote", "quote_id": qid,
-                        "speaker": speaker or "", "speaker_country": country or "",
-                        "quote": text, "quote_source": source or "",
-                    })
+                    line = _join(
+                        "quote", base, topic, *_EMPTY[9:15], str(qid), text_cell(speaker or ""),
+                        text_cell(country or ""), text_cell(text), text_cell(source or ""),
+                        *_EMPTY[20:30],
+                    )
                     buf.append(line)
                     size += len(line)
             if size >= CHUNK:
                 yield "".join(buf)
                 buf, size = [], 0
         for stance in d.stances():
-            for line in _stance_rows(dyad_label(d.dyad), stance):
+            for line in _stance_rows(label, stance):
                 buf.append(line)
                 size += len(line)
             if size >= CHUNK:
@@ -94,26 +106,20 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     yield "".join(buf)
 
 
-def _base(dyad: str, meeting: Meeting) -> dict[str, Any]:
-    return {
-        "dyad": dyad, "meeting_id": meeting[0], "meeting_date": meeting[2] or "",
-        "meeting_title": meeting[1], "location": meeting[3] or "",
-        "sources": "; ".join(meeting[5]),
-    }
+_EMPTY = ("",) * len(COLUMNS)  # _EMPTY[a:b]: the empty cells of columns a to b - 1
 
 
 def _stance_rows(dyad: str, stance: Stance) -> Iterator[str]:
     meeting, positions, commitments = stance
     base = _base(dyad, meeting)
     for side, speaker, topic, kind, text in positions:
-        yield _row({**base, "kind": "position", "topic_id": topic or "",
-                    "speaker": speaker or "", "speaker_country": side or "",
-                    "position_kind": kind, "text": text})
+        yield _join("position", base, text_cell(topic or ""), *_EMPTY[8:16],
+                    text_cell(speaker or ""), text_cell(side or ""), *_EMPTY[18:20],
+                    text_cell(kind), text_cell(text), *_EMPTY[22:30])
     for (cid, topic, text, parties, due, note, _, state, overdue, extracted, evidence, _,
          due_date) in commitments:
-        yield _row({**base, "kind": "commitment", "topic_id": topic or "",
-                    "commitment_id": cid, "parties": "; ".join(parties), "text": text,
-                    "due": due or "", "due_date": due_date or "",
-                    "state": state, "extracted_state": extracted,
-                    "overdue": "yes" if overdue else "no", "note": note or "",
-                    "state_evidence": evidence})
+        yield _join("commitment", base, text_cell(topic or ""), *_EMPTY[8:12],
+                    text_cell(note or ""), *_EMPTY[13:21], text_cell(text), str(cid),
+                    text_cell("; ".join(parties)), text_cell(due or ""), due_date or "",
+                    text_cell(state), text_cell(extracted), "yes" if overdue else "no",
+                    text_cell(evidence))
