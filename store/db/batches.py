@@ -291,9 +291,8 @@ def entry_rows(
     found: dict[tuple[int, str], list[tuple[Any, ...]]] = {}
     for r in tuples(
         conn,
-        f"""SELECT e.meeting_id, e.topic_id, e.status, e.evidence, e.figures, a.published,
-                   e.article_id FROM topic_entries e JOIN articles a ON a.id = e.article_id
-            WHERE e.meeting_id IN ({marks}) {tsql}""",
+        f"""SELECT e.meeting_id, e.topic_id, e.status, e.evidence, e.figures, e.article_id
+            FROM topic_entries e WHERE e.meeting_id IN ({marks}) {tsql}""",
         [*ids, *tparams],
     ):
         found.setdefault((r[0], r[1]), []).append(r)
@@ -330,8 +329,9 @@ def entry_rows(
                 extracted, evidence, figures = over_status, "", []
             else:
                 if len(ranked) > 1:  # several articles: the rule of `merge.entry_rank`
-                    ranked = sorted(ranked, reverse=True,
-                                    key=lambda r: entry_rank(r[3], rows.to_date(r[5]), r[6]))
+                    published = _published(conn, [r[5] for r in ranked])
+                    ranked = sorted(ranked, reverse=True, key=lambda r: entry_rank(
+                        r[3], rows.to_date(published[r[5]]), r[5]))
                     figures = [f"{f.text} {f.noun}".strip() for f in
                                merge_figures(rows.figures_from(r[4]) for r in ranked)]
                 else:
@@ -340,6 +340,50 @@ def entry_rows(
             out.append((m, tid, over_status or extracted, extracted, over_status is not None,
                         note, evidence, figures, quotes.get(key, [])))
     return out
+
+
+def _published(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, str | None]:
+    """Publication dates of a few articles (only a meeting told by several needs them)."""
+    marks = ",".join("?" * len(article_ids))
+    return dict(tuples(conn, f"SELECT id, published FROM articles WHERE id IN ({marks})",
+                       article_ids).fetchall())
+
+
+def topic_raised(
+    conn: sqlite3.Connection, pair: list[str], topic_id: str, since: date | None,
+    until: date | None,
+) -> bool:
+    """Whether the pair raised the topic in the date range: one index probe."""
+    low, high = seq_range(since, until)
+    return tuples(
+        conn,
+        """SELECT 1 FROM board_cells WHERE dyad_key = ? AND topic_id = ? AND seq > ?
+           AND seq < ? LIMIT 1""",
+        (rows.dyad_key(pair), topic_id, low, high),
+    ).fetchone() is not None
+
+
+# A topic's mark at a meeting (the HTML page's lanes): the meeting, the status shown.
+Mark = tuple[Meeting, str]
+
+
+def topic_marks(
+    conn: sqlite3.Connection, pair: list[str], topic_id: str, since: date | None,
+    until: date | None, after_seq: str | None, limit: int = BATCH,
+) -> list[Mark]:
+    """The topic's next meetings for the pair after `after_seq` with the status shown
+    (the user's override, else the winning entry's: `board_cells`), oldest first."""
+    low, high = seq_range(since, until)
+    if after_seq is not None:
+        low = max(low, after_seq)
+    return [(_meeting(r[:-1]), r[-1]) for r in tuples(
+        conn,
+        f"""SELECT {_MEETING_RAW}, b.status FROM board_cells b
+            JOIN meetings m ON m.id = b.meeting_id
+            WHERE b.dyad_key = ? AND b.topic_id = ? AND b.seq > ? AND b.seq < ?
+            ORDER BY b.seq LIMIT ?""",
+        (rows.dyad_key(pair), topic_id, low, high, limit),
+    )]
 
 
 def topic_rows(

@@ -163,7 +163,7 @@ def _dyad(d: DyadSource, many: bool, links_of: LinksOf) -> Iterator[str]:
     slug = _slug(d)
     if many:
         yield f"<h2>{e(dyad_label(d.dyad))}</h2>"
-    raised = [t for t in d.topics if next(d.topic_entries(t.id), None) is not None]
+    raised = [t for t in d.topics if d.topic_raised(t.id)]
     # topic id -> (entries, latest status), filled by the walk that draws the lanes
     summary: dict[str, tuple[int, str]] = {}
     yield from lanes_svg(d, slug, raised, summary)
@@ -282,8 +282,8 @@ def lanes_svg(d: DyadSource, slug: str, topics: list[Topic],
     if not days or not topics:
         for topic in topics:
             count, latest = 0, None
-            for view in d.topic_entries(topic.id):
-                count, latest = count + 1, view[2]
+            for _, status in d.topic_marks(topic.id):
+                count, latest = count + 1, status
             assert latest is not None
             summary[topic.id] = (count, latest)
         yield '<p class="muted">No dated meetings to draw.</p>'
@@ -311,8 +311,7 @@ def lanes_svg(d: DyadSource, slug: str, topics: list[Topic],
         yield (f'<line class="lane" x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" '
                f'y2="{y:.1f}"/>')
         count, latest = 0, None
-        for view in d.topic_entries(topic.id):
-            m, status = view[0], view[2]
+        for m, status in d.topic_marks(topic.id):
             count, latest = count + 1, status
             if m[2] is None:
                 continue

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Protocol
 
-from store.db.batches import Entry, Meeting, Position, seq_of
+from store.db.batches import Entry, Mark, Meeting, Position, seq_of
 from store.models import (
     EntryView,
     MeetingRef,
@@ -68,7 +68,9 @@ class DyadSource(Protocol):
     def iter_meetings(self) -> Iterator[Meeting]: ...
     def topic_entries(self, topic_id: str) -> Iterator[Entry]: ...
     def by_meeting(self) -> Iterable[tuple[Meeting, list[Entry]]]: ...
-    def stances(self) -> Iterable[Stance]: ...
+    def topic_raised(self, topic_id: str) -> bool: ...
+    def topic_marks(self, topic_id: str) -> Iterator[Mark]: ...
+    def stances(self, positions: bool = True) -> Iterable[Stance]: ...
 
 
 class TimelineSource(Protocol):
@@ -109,9 +111,17 @@ class DyadHistory:
     def topic_entries(self, topic_id: str) -> Iterator[Entry]:
         return (entry_row(v) for v in self.entries.get(topic_id, []))
 
-    def stances(self) -> list[Stance]:
+    def topic_raised(self, topic_id: str) -> bool:
+        return bool(self.entries.get(topic_id))
+
+    def topic_marks(self, topic_id: str) -> Iterator[Mark]:
+        return ((meeting_row(v.meeting), v.status.value) for v in self.entries.get(topic_id, []))
+
+    def stances(self, positions: bool = True) -> list[Stance]:
         """Meetings in scope that have a position or a commitment on a topic in scope."""
-        return self.stance_rows
+        if positions:
+            return self.stance_rows
+        return [(m, [], com) for m, _, com in self.stance_rows if com]
 
     def views_by_meeting(self) -> list[tuple[MeetingRef, list[EntryView]]]:
         """Each meeting with its entries in topic order (for formats that go date by date)."""

@@ -17,7 +17,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from store.db import batches, stances
-from store.db.batches import BATCH, Entry, Meeting
+from store.db.batches import BATCH, Entry, Mark, Meeting
 from store.export.common import shown_commitment
 from store.export.select import Scope, Stance, keep_stances, resolve_topics, timeline_title
 from store.models import Topic
@@ -66,21 +66,38 @@ class StoreDyad:
             yield from batch
             after = batch[-1][0][6]
 
-    def stances(self) -> Iterator[Stance]:
-        """Meetings in scope with their positions and commitments, batch by batch: the pair's
-        stored tracking is brought up to date once, then each batch reads its positions and
-        its commitments with their tracking in one query each."""
+    def topic_raised(self, topic_id: str) -> bool:
+        return self.store.export_read(batches.topic_raised, sorted(self.dyad), topic_id,
+                                      self.scope.since, self.scope.until)
+
+    def topic_marks(self, topic_id: str) -> Iterator[Mark]:
+        after: str | None = None
+        while True:
+            batch = self.store.export_read(
+                batches.topic_marks, sorted(self.dyad), topic_id, self.scope.since,
+                self.scope.until, after, self.batch,
+            )
+            if not batch:
+                return
+            yield from batch
+            after = batch[-1][0][6]
+
+    def stances(self, positions: bool = True) -> Iterator[Stance]:
+        """Meetings in scope with their positions (unless `positions` is false: none are
+        read) and commitments, batch by batch: the pair's stored tracking is brought up to
+        date once, then each batch reads its positions and its commitments with their
+        tracking in one query each."""
         walked = self.store.export_read(stances.refresh, self.dyad)
         today = date.today()
         for batch in self.meeting_batches():
-            positions = self.store.export_read(batches.position_rows, batch)
+            said = self.store.export_read(batches.position_rows, batch) if positions else {}
             found = self.store.export_read(batches.commitment_rows, batch)
             dates = {m[0]: m[2] for m in batch}
             shown = {
                 mid: [shown_commitment(c, dates[mid], walked, today) for c in made]
                 for mid, made in found.items()
             }
-            yield from keep_stances(batch, positions, shown, self.scope)
+            yield from keep_stances(batch, said, shown, self.scope)
 
     def by_meeting(self) -> Iterator[tuple[Meeting, list[Entry]]]:
         """Each meeting in scope with its entries (topics in scope) in topic order."""

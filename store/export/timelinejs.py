@@ -61,7 +61,7 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
             yield ("" if first else ",") + ",".join(parts)
             first = False
     for d, label in zip(timeline.dyads, labels, strict=True):
-        for meeting, _, commitments in d.stances():
+        for meeting, _, commitments in d.stances(positions=False):
             if meeting[2] is None or not commitments:
                 continue
             parts = [_dumps(_commitment_event(
