@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from html import escape
+from json.encoder import encode_basestring
 from typing import Any
 
 from store.db.batches import Entry, Meeting
 from store.export.common import (
+    CHUNK,
     Shown,
     commitment_details,
     commitment_state,
@@ -23,7 +25,6 @@ from store.export.common import (
     transition,
 )
 from store.export.select import TimelineSource, dyad_label
-from store.models import Topic
 
 
 def render(timeline: TimelineSource) -> str:
@@ -35,64 +36,81 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# What json.dumps(ensure_ascii=False) writes for a string (its C encoder): the events are
+# written as text around these, the bytes json.dumps writes for the same dict.
+_string = encode_basestring
+
+
 def chunks(timeline: TimelineSource) -> Iterator[str]:
     """The JSON document in pieces, day by day: the same bytes as dumping it whole."""
     title = {"text": {"headline": escape(timeline.title),
                       "text": escape(f"{timeline.meeting_count} meetings")}}
-    yield '{"title":' + _dumps(title) + ',"events":['
+    buf = ['{"title":' + _dumps(title) + ',"events":[']
+    size = 0
     many = timeline.shown_dyads > 1
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
+    groups = {tid: escape(t.name) for tid, (_, t) in topics.items()}
     labels = [dyad_label(d.dyad) for d in timeline.dyads]
     before: dict[tuple[int, str], str] = {}  # the status each topic had the time before
-    first = True
+    sep = ""
     for _day, views in timeline.by_date():
         events = []
         for n, (dyad, view) in enumerate(views):
             key = (dyad, view[1])
             index, topic = topics[view[1]]
-            event = _event(view, before.get(key), topic, labels[dyad] if many else None)
+            group = groups[view[1]]
+            event = _event(view, before.get(key), topic.name, group,
+                           labels[dyad] if many else None)
             before[key] = view[2]
             # Events of a day by topic name, then pair, topic order and meeting order.
-            events.append(((event["group"], dyad, index, n), event))
+            events.append(((group, dyad, index, n), event))
         events.sort(key=lambda ke: ke[0])
-        parts = [_dumps(e) for _, e in events]
-        if parts:
-            yield ("" if first else ",") + ",".join(parts)
-            first = False
+        for _, event in events:
+            buf.append(sep + event)
+            size += len(event)
+            sep = ","
+        if size >= CHUNK:
+            yield "".join(buf)
+            buf, size = [], 0
     for d, label in zip(timeline.dyads, labels, strict=True):
         for meeting, _, commitments in d.stances(positions=False):
             if meeting[2] is None or not commitments:
                 continue
-            parts = [_dumps(_commitment_event(
-                meeting, c, label if many else None,
-                topics[c[1]][1].name if c[1] in topics else "Commitments",
-            )) for c in commitments]
-            yield ("" if first else ",") + ",".join(parts)
-            first = False
-    yield "]}\n"
+            for c in commitments:
+                event = _commitment_event(
+                    meeting, c, label if many else None,
+                    groups[c[1]] if c[1] in groups else "Commitments",
+                )
+                buf.append(sep + event)
+                size += len(event)
+                sep = ","
+            if size >= CHUNK:
+                yield "".join(buf)
+                buf, size = [], 0
+    buf.append("]}\n")
+    yield "".join(buf)
 
 
-def _start(day: str) -> dict[str, int]:
-    return {"year": int(day[:4]), "month": int(day[5:7]), "day": int(day[8:10])}
+def _start(day: str) -> str:
+    """The event's start_date: {"year", "month", "day"} as numbers."""
+    return f'{{"year":{int(day[:4])},"month":{int(day[5:7])},"day":{int(day[8:10])}}}'
 
 
-def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> dict[str, Any]:
+def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> str:
     assert m[2] is not None
     parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c[2])}</p>"]
     parts += [f"<p>{escape(x)}</p>" for x in commitment_details(c)]
     headline = title(m)
     if dyad is not None:
         headline = f"{headline} [{dyad}]"
-    return {
-        "start_date": _start(m[2]),
-        "text": {"headline": escape(f"Commitment: {headline}"), "text": "".join(parts)},
-        "group": escape(group),
-        "unique_id": f"c{c[0]}",
-    }
+    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
+            f'{_string(escape(f"Commitment: {headline}"))},"text":{_string("".join(parts))}}},'
+            f'"group":{_string(group)},"unique_id":"c{c[0]}"}}')
 
 
-def _event(view: Entry, before: str | None, topic: Topic, dyad: str | None) -> dict[str, Any]:
+def _event(view: Entry, before: str | None, name: str, group: str, dyad: str | None) -> str:
+    """One event as JSON text; `group`: the topic's name, escaped."""
     m, topic_id, status, _, _, note, evidence, figures, quotes = view
     assert m[2] is not None
     parts = [f"<p><b>{escape(transition(status, before))}</b></p>"]
@@ -107,9 +125,6 @@ def _event(view: Entry, before: str | None, topic: Topic, dyad: str | None) -> d
     headline = title(m)
     if dyad is not None:  # groups are topics across dyads; the headline says whose meeting
         headline = f"{headline} [{dyad}]"
-    return {
-        "start_date": _start(m[2]),
-        "text": {"headline": escape(f"{topic.name}: {headline}"), "text": "".join(parts)},
-        "group": escape(topic.name),
-        "unique_id": f"m{m[0]}-{topic_id}",
-    }
+    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
+            f'{_string(escape(f"{name}: {headline}"))},"text":{_string("".join(parts))}}},'
+            f'"group":{_string(group)},"unique_id":{_string(f"m{m[0]}-{topic_id}")}}}')
