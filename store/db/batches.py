@@ -408,13 +408,13 @@ def position_rows(conn: sqlite3.Connection, meetings: list[Meeting]) -> dict[int
     """The positions of a batch of meetings, by meeting id, in article then text order."""
     marks, ids = _ids(meetings)
     out: dict[int, list[Position]] = {}
-    for mid, *position in tuples(
+    for r in tuples(
         conn,
         f"""SELECT p.meeting_id, p.side, p.speaker, p.topic, p.kind, p.text FROM positions p
             WHERE p.meeting_id IN ({marks}) ORDER BY p.meeting_id, p.article_id, p.start""",
         ids,
     ):
-        out.setdefault(mid, []).append(tuple(position))
+        out.setdefault(r[0], []).append(r[1:])
     return out
 
 
