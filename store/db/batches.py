@@ -352,9 +352,11 @@ def source_links(
     """Each meeting's articles as (outlet, url), oldest first (the HTML page's links)."""
     marks, ids = _ids(meetings)
     links: dict[int, list[tuple[str | None, str | None]]] = {}
+    # By meeting, then id: the order of the (meeting_id) index. "ORDER BY id" alone made
+    # SQLite walk the whole table in id order for a batch of 1,000 (quadratic).
     for mid, source, url in tuples(
         conn, f"SELECT meeting_id, source, url FROM articles WHERE meeting_id IN ({marks}) "
-        "ORDER BY id", ids,
+        "ORDER BY meeting_id, id", ids,
     ):
         links.setdefault(mid, []).append((source, url))
     return links
