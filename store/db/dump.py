@@ -147,6 +147,12 @@ def _figure(f: dict[str, Any]) -> dict[str, Any]:
             "end": f.get("end", 0), "topic": f.get("topic")}
 
 
+# Each list is read by a keyset on its own table (`x.id > ?`), a batch at a time: that table
+# is the outer loop of every join (CROSS JOIN fixes the order in SQLite). Left to the
+# planner, with the statistics of a grown store, the quotes were once read by walking
+# every meeting for each batch (quadratic: 17.6 s at 100,000 meetings, 0.18 s at 10,000).
+
+
 def _meetings(conn: sqlite3.Connection, cut: _Cut) -> Batches:
     after = 0
     while True:
@@ -192,7 +198,8 @@ def _articles(conn: sqlite3.Connection, cut: _Cut) -> Batches:
                        a.source, a.url, a.sha256, t.text, t.original, a.added_at,
                        a.paragraph_spans, a.participants, a.date_source, a.place_source,
                        a.dyad_source, a.review FROM articles a
-                JOIN article_texts t ON t.article_id = a.id JOIN meetings m ON m.id = a.meeting_id
+                CROSS JOIN article_texts t ON t.article_id = a.id
+                CROSS JOIN meetings m ON m.id = a.meeting_id
                 WHERE a.id > ? AND {cut.meeting} ORDER BY a.id LIMIT ?""",
             (after, *cut.meeting_params, ARTICLE_BATCH)).fetchall()
         if not found:
@@ -223,7 +230,7 @@ def _entries(conn: sqlite3.Connection, cut: _Cut) -> Batches:
             conn,
             f"""SELECT e.meeting_id, e.article_id, e.topic_id, e.status, e.evidence, e.summary,
                        e.paragraphs, e.figures FROM topic_entries e
-                JOIN meetings m ON m.id = e.meeting_id
+                CROSS JOIN meetings m ON m.id = e.meeting_id
                 WHERE (e.article_id, e.topic_id) > (?, ?) AND {topic} AND {cut.meeting}
                 ORDER BY e.article_id, e.topic_id LIMIT ?""",
             (*after, *tparams, *cut.meeting_params, BATCH)).fetchall()
@@ -245,7 +252,7 @@ def _overrides(conn: sqlite3.Connection, cut: _Cut) -> Batches:
         found = tuples(
             conn,
             f"""SELECT o.meeting_id, o.topic_id, o.status, o.note FROM entry_overrides o
-                JOIN meetings m ON m.id = o.meeting_id
+                CROSS JOIN meetings m ON m.id = o.meeting_id
                 WHERE (o.meeting_id, o.topic_id) > (?, ?) AND {topic} AND {cut.meeting}
                 ORDER BY o.meeting_id, o.topic_id LIMIT ?""",
             (*after, *tparams, *cut.meeting_params, BATCH)).fetchall()
@@ -275,7 +282,7 @@ def _quotes(conn: sqlite3.Connection, cut: _Cut) -> Batches:
                        q."end", q.partial, q.id, q.meeting_id, q.article_id,
                        q.speaker_override, q.speaker_country_override, q.topic_override,
                        q.topic_overridden, q.country_overridden, q.dropped, q.duplicate_of
-                FROM quotes q JOIN meetings m ON m.id = q.meeting_id
+                FROM quotes q CROSS JOIN meetings m ON m.id = q.meeting_id
                 WHERE q.id > ? AND {kept} ORDER BY q.id LIMIT ?""",
             (after, *tparams, *cut.meeting_params, BATCH)).fetchall()
         if not found:
@@ -314,7 +321,7 @@ def _keyed(conn: sqlite3.Connection, cut: _Cut, table: str, keys: tuple[str, ...
     while True:
         found = tuples(
             conn,
-            f"""SELECT {columns} FROM {table} x JOIN meetings m ON m.id = x.meeting_id
+            f"""SELECT {columns} FROM {table} x CROSS JOIN meetings m ON m.id = x.meeting_id
                 WHERE x.id > ? AND {topic} AND {cut.meeting} ORDER BY x.id LIMIT ?""",
             (after, *tparams, *cut.meeting_params, BATCH)).fetchall()
         if not found:
