@@ -465,8 +465,8 @@ def report(r: dict[str, object], command: str) -> str:
 
     lines += [
         f"| commitment tracking, the whole walk (not stored), CPU (wall) | {pair('_walk')} | |",
-        f"| first export of the built store: the walk, stored, CPU (wall) | "
-        f"{pair('_refresh')} | |",
+        f"| first export of the built store: the walk, stored (nothing when an earlier run "
+        f"stored it), CPU (wall) | {pair('_refresh')} | |",
     ]
     for fmt in RUN_FORMATS:
         a, b = runs_small[fmt], runs_full[fmt]
