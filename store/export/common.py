@@ -32,10 +32,6 @@ def title(m: Meeting) -> str:
     return m[1] or f"meeting {m[0]}"
 
 
-def status_label(status: str) -> str:
-    return LABELS[status]
-
-
 def transition(status: str, before: str | None) -> str:
     """'✖ tension → ◆ dialogue', '◆ dialogue (unchanged)', '▲ progress (first raised)':
     an entry's status against the status the topic had the time before (None: never)."""
