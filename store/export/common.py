@@ -68,10 +68,11 @@ def position_speaker(side: str | None, who: str | None) -> str:
 def shown_commitment(c: Commitment, made_on: str | None, walked: dict[int, Tracking] | None,
                      today: date) -> Shown:
     """A commitment row with the state shown and `overdue` (as `commitments.with_tracking`).
-    Its tracking comes with the row (stored), else from `walked` (the walk's own result, when
-    the store could not be written), else it is the default: open, due date from `due`."""
+    Its tracking is `walked`'s when given (the walk's own result: the store could not be
+    written, so what it holds may be stale), else the one stored with the row, else the
+    default: open, due date from `due`."""
     cid, topic, text, parties, due, note, manual, state, evidence, ev_date, due_on = c
-    if state is None:
+    if walked is not None or state is None:
         found = walked.get(cid) if walked is not None else None
         if found is None:
             found = Tracking(due_date=due_date(due, date.fromisoformat(made_on)

@@ -107,7 +107,8 @@ def test_the_store_holds_what_the_rows_must_carry(store: Store) -> None:
 
 
 def test_a_commitment_without_stored_tracking_is_shown_as_the_walk_says(store: Store) -> None:
-    """A store that cannot be written keeps no tracking: the walk's own result is used."""
+    """A store that cannot be written cannot bring its tracking up to date: the walk's own
+    result is shown, whatever the store holds."""
     pair = PAIRS[0]
     raw = _meetings(store, pair)
     today = date.today()
@@ -116,9 +117,10 @@ def test_a_commitment_without_stored_tracking_is_shown_as_the_walk_says(store: S
     dates = {m[0]: m[2] for m in raw}
     for mid, cs in found.items():
         for c in cs:
-            bare = (*c[:7], None, None, None, None)  # as if nothing were stored
-            assert (shown_commitment(bare, dates[mid], walked, today)
-                    == shown_commitment(c, dates[mid], None, today))
+            stale = (*c[:7], "broken", "stale", None, None)  # what a stale store might hold
+            for held in (stale, (*c[:7], None, None, None, None)):
+                assert (shown_commitment(held, dates[mid], walked, today)
+                        == shown_commitment(c, dates[mid], None, today))
 
 
 def test_dump_rows_validate_as_the_models_and_are_written_as_pydantic_writes_them(
