@@ -389,6 +389,16 @@ def _refresh(conn: sqlite3.Connection, pair: list[str]) -> bool:
     return True
 
 
+def refresh(conn: sqlite3.Connection, dyad: list[str]) -> dict[int, Tracking] | None:
+    """Exports' bulk read: the pair's stored tracking brought up to date once, so that each
+    batch reads it with its commitments (`batches.commitment_rows`, one join). None when it
+    is stored; the walk's own result, by commitment id, when the store cannot be written."""
+    pair = sorted(dyad)
+    if _refresh(conn, pair):
+        return None
+    return {c.id: t for c, t in tracking(conn, pair)}
+
+
 def commitments_of(
     conn: sqlite3.Connection, meeting_ids: list[int]
 ) -> dict[int, list[StoredCommitment]]:

@@ -319,12 +319,6 @@ class Store:
         return stances.stances_of(self.conn, [m.id for m in meetings])
 
     @_locked
-    def commitment_tracker(self, dyad: list[str]) -> Callable[[int], Tracking | None]:
-        """What the pair's later meetings say of each commitment, asked by id (exports): the
-        stored tracking, brought up to date first when a change made it stale."""
-        return stances.stored_tracking(self.conn, dyad).get
-
-    @_locked
     def commitment_tracking(self, dyad: list[str]) -> dict[int, Tracking]:
         """Each commitment of the pair (by id) with what its later meetings say of it."""
         return stances.stored_tracking(self.conn, dyad)
@@ -462,6 +456,13 @@ class Store:
 
     # --- batches for exports: each call one batch, resumed after the last one -------------
 
+    def export_read(
+        self, read: Callable[Concatenate[sqlite3.Connection, P], R], *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """One raw read of an export (a function of store/db/batches.py), under the lock."""
+        return _locked(lambda store: read(store.conn, *args, **kwargs))(self)
+
     @_locked
     def count_meetings(
         self, dyad: list[str], *, topics: tuple[str, ...] | None = None,
@@ -480,31 +481,6 @@ class Store:
         return batches.meeting_batch(
             self.conn, sorted(dyad), topics, since, until, after, limit
         )
-
-    @_locked
-    def topic_batch(
-        self, dyad: list[str], topic_id: str, *, since: date | None = None,
-        until: date | None = None, after: MeetingRef | None = None,
-        limit: int = batches.BATCH,
-    ) -> list[EntryView]:
-        """The topic's next entries for the pair after meeting `after`, oldest first."""
-        return batches.topic_batch(
-            self.conn, sorted(dyad), topic_id, queries.names(self.conn), since, until,
-            after, limit,
-        )
-
-    @_locked
-    def entries_of(self, meetings: list[MeetingRef]) -> list[EntryView]:
-        """Every entry of these meetings (one batch), by meeting then topic order."""
-        return batches.entries_of(self.conn, meetings, queries.names(self.conn))
-
-    @_locked
-    def dated_batch(
-        self, *, topics: tuple[str, ...] | None = None, since: date | None = None,
-        until: date | None = None, after: date | None = None, limit: int = batches.BATCH,
-    ) -> list[MeetingRef]:
-        """Dated meetings of every pair after the day `after`, by date; whole days."""
-        return batches.dated_batch(self.conn, topics, since, until, after, limit)
 
     @_locked
     def search_quotes(
@@ -532,21 +508,6 @@ class Store:
         return queries.counts(self.conn)
 
     @_locked
-    def source_links(
-        self, meetings: list[MeetingRef] | None = None
-    ) -> dict[int, list[tuple[str | None, str | None]]]:
-        """Each meeting's articles as (outlet, url), oldest first: for exports' source links.
-        `meetings`: only theirs (one batch of an export; one query), else every meeting's."""
-        links: dict[int, list[tuple[str | None, str | None]]] = {}
-        where, params = "", [m.id for m in meetings or []]
-        if meetings is not None:
-            where = f"WHERE meeting_id IN ({','.join('?' * len(params)) or 'NULL'})"
-        for row in self.conn.execute(
-            f"SELECT meeting_id, source, url FROM articles {where} ORDER BY id", params
-        ):
-            links.setdefault(row[0], []).append((row[1], row[2]))
-        return links
-
     @_locked
     def data_version(self) -> int:
         """A number that changes when another connection commits (cheap: a poll a second)."""

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.db import batches
 from store.db.dump import DumpScope
 from store.db.schema import CURRENT_VERSION
 from store.export import csv_export, html, json_dump, markdown, stream, timelinejs
@@ -54,7 +55,8 @@ def chunks(
         scope = DumpScope(resolve_topics(topics, store.topics()), since, until)
         return json_dump.chunks(CURRENT_VERSION, store.dump_batches(scope))
     # The page links each meeting to its articles' URLs, read a batch of meetings at a time.
-    return html.chunks(stream.timeline(store, topics, since, until), links=store.source_links)
+    return html.chunks(stream.timeline(store, topics, since, until),
+                       links=lambda batch: store.export_read(batches.source_links, batch))
 
 
 def render(

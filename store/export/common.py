@@ -1,81 +1,108 @@
-"""Small pure helpers every format shares: dates, status labels, transitions."""
+"""Small pure helpers every format shares: dates, status labels, transitions.
+
+They take the raw rows of `store.db.batches` (plain tuples, see the shapes there).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 
-from store.models import (
-    EntryView,
-    MeetingRef,
-    Status,
-    StoredCommitment,
-    StoredPosition,
-    StoredQuote,
-)
+from store.commitments import due_date, is_overdue
+from store.db.batches import Commitment, Entry, Meeting, Quote
+from store.models import Status, Tracking
+
+# A commitment as the formats show it: id, topic, text, parties, due, note, manual_state,
+# state (the user's when set, else the extracted one), overdue, then its extracted
+# Tracking: state, evidence, evidence_date (ISO), due_date (ISO)        (StoredCommitment)
+Shown = tuple[
+    int, str | None, str, tuple[str, ...], str | None, str | None, str | None, str, bool,
+    str, str, str | None, str | None,
+]
+
+LABELS = {s.value: f"{s.glyph} {s.value}" for s in Status}  # '◆ dialogue'
+GLYPHS = {s.value: s.glyph for s in Status}
 
 
-def when(ref: MeetingRef) -> str:
-    return ref.meeting_date.isoformat() if ref.meeting_date else "undated"
+def when(m: Meeting) -> str:
+    return m[2] or "undated"
 
 
-def status_label(status: Status) -> str:
-    return f"{status.glyph} {status.value}"
+def title(m: Meeting) -> str:
+    return m[1] or f"meeting {m[0]}"
 
 
-def transition(view: EntryView, before: EntryView | None) -> str:
-    """'✖ tension → ◆ dialogue', '◆ dialogue (unchanged)', '▲ progress (first raised)'."""
-    now = status_label(view.status)
+def transition(status: str, before: str | None) -> str:
+    """'✖ tension → ◆ dialogue', '◆ dialogue (unchanged)', '▲ progress (first raised)':
+    an entry's status against the status the topic had the time before (None: never)."""
+    now = LABELS[status]
     if before is None:
         return f"{now} (first raised)"
-    if before.status == view.status:
+    if before == status:
         return f"{now} (unchanged)"
-    return f"{status_label(before.status)} → {now}"
+    return f"{LABELS[before]} → {now}"
 
 
-def with_previous(views: Iterable[EntryView]) -> Iterator[tuple[EntryView, EntryView | None]]:
-    """Each entry with the one before it (the last time the topic was discussed)."""
-    before: EntryView | None = None
-    for v in views:
+def with_previous(entries: Iterable[Entry]) -> Iterator[tuple[Entry, str | None]]:
+    """Each entry with the status of the one before it (the last time the topic was
+    discussed)."""
+    before: str | None = None
+    for v in entries:
         yield v, before
-        before = v
+        before = v[2]
 
 
-def speaker(q: StoredQuote) -> str:
-    who = q.speaker or "unknown speaker"
-    return f"{who} ({q.speaker_country})" if q.speaker_country else who
+def speaker(q: Quote) -> str:
+    who = q[2] or "unknown speaker"
+    return f"{who} ({q[3]})" if q[3] else who
 
 
-def figure_texts(view: EntryView) -> list[str]:
-    return [f"{f.text} {f.noun}".strip() for f in view.figures]
-
-
-def position_speaker(p: StoredPosition) -> str:
+def position_speaker(side: str | None, who: str | None) -> str:
     """'China (Wang Yi)', 'China', 'Wang Yi', 'unknown side'."""
-    side = p.side or ""
-    if p.speaker and side:
-        return f"{side} ({p.speaker})"
-    return side or p.speaker or "unknown side"
+    side = side or ""
+    if who and side:
+        return f"{side} ({who})"
+    return side or who or "unknown side"
 
 
-def commitment_state(c: StoredCommitment) -> str:
+def shown_commitment(c: Commitment, made_on: str | None, walked: dict[int, Tracking] | None,
+                     today: date) -> Shown:
+    """A commitment row with the state shown and `overdue` (as `commitments.with_tracking`).
+    Its tracking is `walked`'s when given (the walk's own result: the store could not be
+    written, so what it holds may be stale), else the one stored with the row, else the
+    default: open, due date from `due`."""
+    cid, topic, text, parties, due, note, manual, state, evidence, ev_date, due_on = c
+    if walked is not None or state is None:
+        found = walked.get(cid) if walked is not None else None
+        if found is None:
+            found = Tracking(due_date=due_date(due, date.fromisoformat(made_on)
+                                               if made_on else None))
+        state, evidence = found.state, found.evidence
+        ev_date = found.evidence_date.isoformat() if found.evidence_date else None
+        due_on = found.due_date.isoformat() if found.due_date else None
+    shown = manual or state
+    overdue = is_overdue(shown, date.fromisoformat(due_on) if due_on else None, today)  # type: ignore[arg-type]
+    return (cid, topic, text, parties, due, note, manual, shown, overdue, state,
+            evidence or "", ev_date, due_on)
+
+
+def commitment_state(c: Shown) -> str:
     """'kept', 'open, overdue', 'stalled (set by hand; extracted: kept)'."""
-    out = c.state + (", overdue" if c.overdue else "")
-    if c.manual_state is not None:
-        out += f" (set by hand; extracted: {c.extracted.state})"
+    out = c[7] + (", overdue" if c[8] else "")
+    if c[6] is not None:
+        out += f" (set by hand; extracted: {c[9]})"
     return out
 
 
-def commitment_details(c: StoredCommitment) -> list[str]:
+def commitment_details(c: Shown) -> list[str]:
     """The due time, the later evidence and the user's note, as plain lines."""
     out = []
-    if c.due:
-        by = c.extracted.due_date.isoformat() if c.extracted.due_date else "?"
-        out.append(f"due {c.due} (by {by})")
-    if c.extracted.evidence:
-        at = c.extracted.evidence_date.isoformat() if c.extracted.evidence_date else "undated"
-        out.append(f"evidence ({at}): {c.extracted.evidence}")
-    if c.note:
-        out.append(f"note: {c.note}")
+    if c[4]:
+        out.append(f"due {c[4]} (by {c[12] or '?'})")
+    if c[10]:
+        out.append(f"evidence ({c[11] or 'undated'}): {c[10]}")
+    if c[5]:
+        out.append(f"note: {c[5]}")
     return out
 
 

@@ -10,10 +10,11 @@ One file keeps the export a single `-o FILE`; filter on `kind` to split it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Any
 
-from store.export.common import CHUNK, figure_texts
+from store.db.batches import Meeting
+from store.export.common import CHUNK
 from store.export.select import Stance, TimelineSource, dyad_label
 
 COLUMNS = [
@@ -29,7 +30,7 @@ COLUMNS = [
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Cells holding these are quoted. The csv module leaves a bare CR unquoted when rows end
 # in LF, and a reader then splits the row there; this writer quotes it.
-_QUOTE_IF = (",", '"', "\n", "\r")
+_QUOTE_IF = re.compile('[,"\n\r]')
 
 
 def cell(value: object) -> str:
@@ -38,15 +39,16 @@ def cell(value: object) -> str:
         return ""
     if not isinstance(value, str):
         return str(value)
+    return text_cell(value)
+
+
+def text_cell(value: str) -> str:
+    """`cell` of a text (the hot path: one call per text field of every row)."""
     if value.startswith(_FORMULA_START):
         value = "'" + value
-    if any(c in value for c in _QUOTE_IF):
+    if _QUOTE_IF.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
-
-
-def _row(values: dict[str, Any]) -> str:
-    return ",".join(cell(values.get(c, "")) for c in COLUMNS) + "\n"
 
 
 def render(timeline: TimelineSource) -> str:
@@ -54,41 +56,48 @@ def render(timeline: TimelineSource) -> str:
     return "".join(chunks(timeline))
 
 
+# Each kind of row fills some of COLUMNS: a row is its cells in COLUMNS' order, the others
+# empty. `_base`: the six meeting columns (dyad .. sources), made once per meeting.
+def _base(dyad: str, m: Meeting) -> str:
+    return ",".join((text_cell(dyad), str(m[0]), m[2] or "", text_cell(m[1]),
+                     text_cell(m[3] or ""), text_cell("; ".join(m[5]))))
+
+
+def _join(*cells: str) -> str:
+    return ",".join(cells) + "\n"
+
+
 def chunks(timeline: TimelineSource) -> Iterator[str]:
     """The rows in pieces, meeting batch by meeting batch."""
     buf = [",".join(COLUMNS) + "\n"]
     size = 0
     for d in timeline.dyads:
+        names = {t.id: t.name for t in d.topics}
+        label = dyad_label(d.dyad)
         for meeting, views in d.by_meeting():
-            base = {
-                "dyad": dyad_label(d.dyad), "meeting_id": meeting.id,
-                "meeting_date": meeting.meeting_date.isoformat() if meeting.meeting_date else "",
-                "meeting_title": meeting.title, "location": meeting.location or "",
-                "sources": "; ".join(meeting.sources),
-            }
-            for v in views:
-                topic = {"topic_id": v.topic_id, "topic_name": v.topic_name}
-                line = _row({
-                    **base, **topic, "kind": "entry", "status": v.status.value,
-                    "extracted_status": v.extracted_status.value,
-                    "overridden": "yes" if v.overridden else "no", "note": v.note or "",
-                    "evidence": v.evidence, "figures": "; ".join(figure_texts(v)),
-                })
+            base = _base(label, meeting)
+            for _, tid, status, extracted, overridden, note, evidence, figures, quotes in views:
+                topic = f"{text_cell(tid)},{text_cell(names.get(tid, tid))}"
+                line = _join(
+                    "entry", base, topic, status, extracted, "yes" if overridden else "no",
+                    text_cell(note or ""), text_cell(evidence), text_cell("; ".join(figures)),
+                    *_EMPTY[15:30],
+                )
                 buf.append(line)
                 size += len(line)
-                for q in v.quotes:
-                    line = _row({
-                        **base, **topic, "kind": "quote", "quote_id": q.id,
-                        "speaker": q.speaker or "", "speaker_country": q.speaker_country or "",
-                        "quote": q.text, "quote_source": q.source or "",
-                    })
+                for qid, text, speaker, country, source in quotes:
+                    line = _join(
+                        "quote", base, topic, *_EMPTY[9:15], str(qid), text_cell(speaker or ""),
+                        text_cell(country or ""), text_cell(text), text_cell(source or ""),
+                        *_EMPTY[20:30],
+                    )
                     buf.append(line)
                     size += len(line)
             if size >= CHUNK:
                 yield "".join(buf)
                 buf, size = [], 0
         for stance in d.stances():
-            for line in _stance_rows(dyad_label(d.dyad), stance):
+            for line in _stance_rows(label, stance):
                 buf.append(line)
                 size += len(line)
             if size >= CHUNK:
@@ -97,23 +106,20 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     yield "".join(buf)
 
 
+_EMPTY = ("",) * len(COLUMNS)  # _EMPTY[a:b]: the empty cells of columns a to b - 1
+
+
 def _stance_rows(dyad: str, stance: Stance) -> Iterator[str]:
     meeting, positions, commitments = stance
-    base = {
-        "dyad": dyad, "meeting_id": meeting.id,
-        "meeting_date": meeting.meeting_date.isoformat() if meeting.meeting_date else "",
-        "meeting_title": meeting.title, "location": meeting.location or "",
-        "sources": "; ".join(meeting.sources),
-    }
-    for p in positions:
-        yield _row({**base, "kind": "position", "topic_id": p.topic or "",
-                    "speaker": p.speaker or "", "speaker_country": p.side or "",
-                    "position_kind": p.kind, "text": p.text})
-    for c in commitments:
-        t = c.extracted
-        yield _row({**base, "kind": "commitment", "topic_id": c.topic or "",
-                    "commitment_id": c.id, "parties": "; ".join(c.parties), "text": c.text,
-                    "due": c.due or "", "due_date": t.due_date.isoformat() if t.due_date else "",
-                    "state": c.state, "extracted_state": t.state,
-                    "overdue": "yes" if c.overdue else "no", "note": c.note or "",
-                    "state_evidence": t.evidence})
+    base = _base(dyad, meeting)
+    for side, speaker, topic, kind, text in positions:
+        yield _join("position", base, text_cell(topic or ""), *_EMPTY[8:16],
+                    text_cell(speaker or ""), text_cell(side or ""), *_EMPTY[18:20],
+                    text_cell(kind), text_cell(text), *_EMPTY[22:30])
+    for (cid, topic, text, parties, due, note, _, state, overdue, extracted, evidence, _,
+         due_date) in commitments:
+        yield _join("commitment", base, text_cell(topic or ""), *_EMPTY[8:12],
+                    text_cell(note or ""), *_EMPTY[13:21], text_cell(text), str(cid),
+                    text_cell("; ".join(parties)), text_cell(due or ""), due_date or "",
+                    text_cell(state), text_cell(extracted), "yes" if overdue else "no",
+                    text_cell(evidence))

@@ -14,31 +14,33 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from html import escape
 
+from store.db.batches import Entry, Meeting
 from store.export.common import (
+    GLYPHS,
     commitment_details,
     commitment_state,
-    figure_texts,
     joined_lines,
     position_speaker,
     speaker,
+    title,
     transition,
     when,
     with_previous,
 )
 from store.export.select import DyadSource, TimelineSource, dyad_label
-from store.models import EntryView, MeetingRef, Status, Topic
+from store.models import Status, Topic
 
 Links = dict[int, list[tuple[str | None, str | None]]]
-LinksOf = Callable[[list[MeetingRef]], Links]  # the links of a batch of meetings
+LinksOf = Callable[[list[Meeting]], Links]  # the links of a batch of meetings
 
 # Status colours, chosen to read on white and on the dark background (>= 3:1 as marks);
 # the glyph inside each mark carries the status without colour.
 COLOURS = {
-    Status.TENSION: "#c0392b",
-    Status.STALLED: "#a67c00",
-    Status.DIALOGUE: "#2c6fbb",
-    Status.PROGRESS: "#2e8b57",
-    Status.AGREEMENT: "#1e6b3a",
+    Status.TENSION.value: "#c0392b",
+    Status.STALLED.value: "#a67c00",
+    Status.DIALOGUE.value: "#2c6fbb",
+    Status.PROGRESS.value: "#2e8b57",
+    Status.AGREEMENT.value: "#1e6b3a",
 }
 
 CSS = """
@@ -131,7 +133,7 @@ def _page(timeline: TimelineSource, links_of: LinksOf) -> Iterator[str]:
 
 def legend() -> str:
     items = "".join(
-        f'<li><span class="mark" style="background:{COLOURS[s]}">{e(s.glyph)}</span>'
+        f'<li><span class="mark" style="background:{COLOURS[s.value]}">{e(s.glyph)}</span>'
         f"{e(s.value)}</li>"
         for s in Status.ordered()
     )
@@ -143,8 +145,8 @@ def _slug(d: DyadSource) -> str:
     return "-".join(c.lower().replace(" ", "_") for c in d.dyad) or "unknown"
 
 
-def _batched(meetings: Iterator[MeetingRef], size: int = 1000) -> Iterator[list[MeetingRef]]:
-    batch: list[MeetingRef] = []
+def _batched(meetings: Iterator[Meeting], size: int = 1000) -> Iterator[list[Meeting]]:
+    batch: list[Meeting] = []
     for m in meetings:
         batch.append(m)
         if len(batch) == size:
@@ -161,9 +163,9 @@ def _dyad(d: DyadSource, many: bool, links_of: LinksOf) -> Iterator[str]:
     slug = _slug(d)
     if many:
         yield f"<h2>{e(dyad_label(d.dyad))}</h2>"
-    raised = [t for t in d.topics if next(d.topic_entries(t.id), None) is not None]
+    raised = [t for t in d.topics if d.topic_raised(t.id)]
     # topic id -> (entries, latest status), filled by the walk that draws the lanes
-    summary: dict[str, tuple[int, Status]] = {}
+    summary: dict[str, tuple[int, str]] = {}
     yield from lanes_svg(d, slug, raised, summary)
     yield "<h2>Contents</h2>"
     yield '<ul class="contents">'
@@ -171,7 +173,7 @@ def _dyad(d: DyadSource, many: bool, links_of: LinksOf) -> Iterator[str]:
         count, latest = summary[topic.id]
         yield (f'<li><a href="#{e(slug)}-topic-{e(topic.id)}">{e(topic.name)}</a> '
                f'<span class="muted">{count} meetings, now '
-               f"{e(latest.glyph)} {e(latest.value)}</span></li>")
+               f"{e(GLYPHS[latest])} {e(latest)}</span></li>")
     yield "</ul>"
     yield "<h2>Meetings</h2>"
     yield "<table><tr><th>Date</th><th>Meeting</th><th>Place</th><th>Sources</th></tr>"
@@ -179,9 +181,9 @@ def _dyad(d: DyadSource, many: bool, links_of: LinksOf) -> Iterator[str]:
         links = links_of(batch)
         for m in batch:
             yield (
-                f'<tr id="{e(slug)}-meeting-{m.id}"><td>{e(when(m))}</td>'
-                f"<td>{e(m.title or f'meeting {m.id}')}</td>"
-                f"<td>{e(m.location or '')}</td><td>{sources_html(m, links)}</td></tr>"
+                f'<tr id="{e(slug)}-meeting-{m[0]}"><td>{e(when(m))}</td>'
+                f"<td>{e(title(m))}</td>"
+                f"<td>{e(m[3] or '')}</td><td>{sources_html(m, links)}</td></tr>"
             )
     yield "</table>"
     for topic in raised:
@@ -191,23 +193,22 @@ def _dyad(d: DyadSource, many: bool, links_of: LinksOf) -> Iterator[str]:
     yield from _stances(d, slug)
 
 
-def _entry(view: EntryView, before: EntryView | None, slug: str, topic_id: str) -> str:
-    m = view.meeting
-    out = [f'<div class="entry {e(view.status.value)}" id="{e(slug)}-{e(topic_id)}-{m.id}">',
+def _entry(view: Entry, before: str | None, slug: str, topic_id: str) -> str:
+    m, _, status, _, overridden, note, evidence, figures, quotes = view
+    out = [f'<div class="entry {e(status)}" id="{e(slug)}-{e(topic_id)}-{m[0]}">',
            f"<div class=\"muted\">{e(when(m))} · "
-           f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}</a></div>']
-    hand = " <span class=\"muted\">(set by hand)</span>" if view.overridden else ""
-    out.append(f'<div class="status">{e(transition(view, before))}{hand}</div>')
-    if view.note:
-        out.append(f"<p><i>Note:</i> {e(view.note)}</p>")
-    if view.evidence:
-        out.append(f"<p>{e(view.evidence)}</p>")
-    figures = figure_texts(view)
+           f'<a href="#{e(slug)}-meeting-{m[0]}">{e(title(m))}</a></div>']
+    hand = " <span class=\"muted\">(set by hand)</span>" if overridden else ""
+    out.append(f'<div class="status">{e(transition(status, before))}{hand}</div>')
+    if note:
+        out.append(f"<p><i>Note:</i> {e(note)}</p>")
+    if evidence:
+        out.append(f"<p>{e(evidence)}</p>")
     if figures:
         out.append(f"<p class=\"muted\">Figures: {e('; '.join(figures))}</p>")
-    for q in view.quotes:
-        src = f", {q.source}" if q.source else ""
-        out.append(f"<blockquote>“{e(q.text)}” — {e(speaker(q) + src)}</blockquote>")
+    for q in quotes:
+        src = f", {q[4]}" if q[4] else ""
+        out.append(f"<blockquote>“{e(q[1])}” — {e(speaker(q) + src)}</blockquote>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -219,33 +220,33 @@ def _stances(d: DyadSource, slug: str) -> Iterator[str]:
         if not heading:
             yield f'<h2 id="{e(slug)}-stances">Positions and commitments</h2>'
             heading = True
-        out = [f'<div class="entry" id="{e(slug)}-stances-{m.id}">',
+        out = [f'<div class="entry" id="{e(slug)}-stances-{m[0]}">',
                f"<div class=\"muted\">{e(when(m))} · "
-               f'<a href="#{e(slug)}-meeting-{m.id}">{e(m.title or f"meeting {m.id}")}'
+               f'<a href="#{e(slug)}-meeting-{m[0]}">{e(title(m))}'
                "</a></div>"]
         if commitments:
             out.append("<ul class=\"commitments\">")
             for c in commitments:
-                topic = f" <span class=\"muted\">[{e(c.topic)}]</span>" if c.topic else ""
+                topic = f" <span class=\"muted\">[{e(c[1])}]</span>" if c[1] else ""
                 details = "".join(f"<br><span class=\"muted\">{e(x)}</span>"
                                   for x in commitment_details(c))
-                out.append(f"<li><strong>{e(commitment_state(c))}</strong>{topic}: {e(c.text)}"
+                out.append(f"<li><strong>{e(commitment_state(c))}</strong>{topic}: {e(c[2])}"
                            f"{details}</li>")
             out.append("</ul>")
         if positions:
             out.append("<ul class=\"positions\">")
-            for p in positions:
-                topic = f" <span class=\"muted\">[{e(p.topic)}]</span>" if p.topic else ""
-                out.append(f"<li><strong>{e(position_speaker(p))}</strong>, {e(p.kind)}{topic}: "
-                           f"{e(p.text)}</li>")
+            for side, who, topic_id, kind, text in positions:
+                topic = f" <span class=\"muted\">[{e(topic_id)}]</span>" if topic_id else ""
+                out.append(f"<li><strong>{e(position_speaker(side, who))}</strong>, {e(kind)}"
+                           f"{topic}: {e(text)}</li>")
             out.append("</ul>")
         out.append("</div>")
         yield "\n".join(out)
 
 
-def sources_html(m: MeetingRef, links: Links) -> str:
+def sources_html(m: Meeting, links: Links) -> str:
     """The meeting's outlets, each a link to its article when the URL is http(s)."""
-    pairs = links.get(m.id) or [(s, None) for s in m.sources]
+    pairs = links.get(m[0]) or [(s, None) for s in m[5]]
     parts = []
     for outlet, url in pairs:
         name = e(outlet or url or "source")
@@ -274,23 +275,20 @@ def _months(first: date, last: date) -> list[date]:
 
 
 def lanes_svg(d: DyadSource, slug: str, topics: list[Topic],
-              summary: dict[str, tuple[int, Status]]) -> Iterator[str]:
+              summary: dict[str, tuple[int, str]]) -> Iterator[str]:
     """One lane per topic raised (`topics`), each meeting a coloured mark with its status
     glyph; links to it. Fills `summary` (topic id -> entries, latest status) on the way."""
-    first = last = None
-    for m in d.iter_meetings():
-        if m.meeting_date is not None:
-            first = m.meeting_date if first is None else min(first, m.meeting_date)
-            last = m.meeting_date if last is None else max(last, m.meeting_date)
-    if first is None or last is None or not topics:
+    days = [m[2] for m in d.iter_meetings() if m[2] is not None]
+    if not days or not topics:
         for topic in topics:
             count, latest = 0, None
-            for view in d.topic_entries(topic.id):
-                count, latest = count + 1, view.status
+            for _, status in d.topic_marks(topic.id):
+                count, latest = count + 1, status
             assert latest is not None
             summary[topic.id] = (count, latest)
         yield '<p class="muted">No dated meetings to draw.</p>'
         return
+    first, last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
     height = TOP + LANE * len(topics) + 10
     yield (f'<svg class="lanes" viewBox="0 0 {WIDTH} {height}" role="img" '
            f'aria-label="{e(dyad_label(d.dyad))}: topics over time">')
@@ -313,19 +311,19 @@ def lanes_svg(d: DyadSource, slug: str, topics: list[Topic],
         yield (f'<line class="lane" x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" '
                f'y2="{y:.1f}"/>')
         count, latest = 0, None
-        for view in d.topic_entries(topic.id):
-            count, latest = count + 1, view.status
-            day = view.meeting.meeting_date
-            if day is None:
+        for m, status in d.topic_marks(topic.id):
+            count, latest = count + 1, status
+            if m[2] is None:
                 continue
+            day = date.fromisoformat(m[2])
             x = _x(day, first, last)
-            title = f"{topic.name}, {day}: {view.status.value} — {view.meeting.title}"
+            label = f"{topic.name}, {day}: {status} — {m[1]}"
             yield (
-                f'<a href="#{e(slug)}-{e(topic.id)}-{view.meeting.id}">'
-                f"<title>{e(title)}</title>"
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{COLOURS[view.status]}"/>'
+                f'<a href="#{e(slug)}-{e(topic.id)}-{m[0]}">'
+                f"<title>{e(label)}</title>"
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{COLOURS[status]}"/>'
                 f'<text class="glyph" x="{x:.1f}" y="{y + 3.5:.1f}" '
-                f'text-anchor="middle">{e(view.status.glyph)}</text></a>'
+                f'text-anchor="middle">{e(GLYPHS[status])}</text></a>'
             )
         assert latest is not None  # a topic in `topics` has an entry
         summary[topic.id] = (count, latest)

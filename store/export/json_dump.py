@@ -9,15 +9,14 @@ one level deeper (JSON strings hold no raw line breaks, so lines can be indented
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic_core import to_json
 
 from store.export.select import Scope, narrow_dump
 from store.models import StoreDump
 
-Batches = Callable[[], Iterator[list[BaseModel]]]
+Batches = Callable[[], Iterator[list[Any]]]
 
 
 def render(dump: StoreDump, scope: Scope) -> str:
@@ -25,13 +24,14 @@ def render(dump: StoreDump, scope: Scope) -> str:
     return narrow_dump(dump, scope).model_dump_json(indent=1) + "\n"
 
 
-@lru_cache(maxsize=None)
-def _adapter(field: str) -> TypeAdapter[Any]:
-    return TypeAdapter(StoreDump.model_fields[field].annotation)
-
-
 def chunks(schema_version: int, sections: dict[str, Batches]) -> Iterator[str]:
-    """The dump as `render` writes it, from its lists read a batch at a time."""
+    """The dump as `render` writes it, from its lists read a batch at a time.
+
+    The rows are plain dicts in the models' field order (`store.db.dump`); pydantic_core
+    writes them with the serializer it uses for the models. A batch is written as the
+    value of a key of an object, so its rows come out at the depth of StoreDump's lists
+    (two spaces): the text between that list's brackets is the batch, as it stands.
+    """
     frame = StoreDump(schema_version=schema_version).model_dump_json(indent=1) + "\n"
     pos = 0
     for name, batches in sections.items():
@@ -43,9 +43,9 @@ def chunks(schema_version: int, sections: dict[str, Batches]) -> Iterator[str]:
         for batch in batches():
             if not batch:
                 continue
-            text = _adapter(name).dump_json(batch, indent=1).decode("utf-8")
-            # "[\n {...},\n {...}\n]": the rows, one level deeper than a list of its own.
-            yield sep + " " + text[2:-2].replace("\n", "\n ")
+            text = to_json({"": batch}, indent=1).decode("utf-8")
+            # '{\n "": [\n  {...},\n  {...}\n ]\n}': the rows are text[9:-5].
+            yield sep + text[9:-5]
             sep = ",\n"
         if sep != "\n":
             yield "\n "

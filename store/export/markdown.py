@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from store.db.batches import Entry, Meeting, Position
 from store.export.common import (
+    Shown,
     commitment_details,
     commitment_state,
-    figure_texts,
     joined_lines,
     position_speaker,
     speaker,
+    title,
     transition,
     when,
     with_previous,
@@ -19,7 +21,6 @@ from store.export.common import (
 from store.export.select import DyadSource as Dyad
 from store.export.select import TimelineSource as History
 from store.export.select import dyad_label
-from store.models import EntryView, MeetingRef, StoredCommitment, StoredPosition
 
 # Characters that would turn article text into Markdown structure, links or raw HTML
 # are backslash-escaped; line breaks become spaces so a text stays on its line.
@@ -73,9 +74,9 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
         yield from (f"{head} {md_text(dyad_label(d.dyad))}", "")
     yield from (f"{sub} Meetings", "")
     for m in d.iter_meetings():
-        extra = [x for x in (m.location, ", ".join(m.sources)) if x]
+        extra = [x for x in (m[3], ", ".join(m[5])) if x]
         tail = f" ({md_text('; '.join(extra))})" if extra else ""
-        yield f"- **{when(m)}**: {md_text(m.title or f'meeting {m.id}')}{tail}"
+        yield f"- **{when(m)}**: {md_text(title(m))}{tail}"
     yield ""
     for topic in d.topics:
         heading = False
@@ -93,42 +94,41 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
         yield _stances(m, positions, commitments, subsub)
 
 
-def _stances(m: MeetingRef, positions: list[StoredPosition],
-             commitments: list[StoredCommitment], heading: str) -> str:
-    out = [f"{heading} {when(m)}: {md_text(m.title or f'meeting {m.id}')}", ""]
+def _stances(m: Meeting, positions: list[Position], commitments: list[Shown],
+             heading: str) -> str:
+    out = [f"{heading} {when(m)}: {md_text(title(m))}", ""]
     for c in commitments:
-        topic = f" [{md_text(c.topic)}]" if c.topic else ""
-        out.append(f"- Commitment #{c.id}{topic}: {md_text(c.text)} — "
+        topic = f" [{md_text(c[1])}]" if c[1] else ""
+        out.append(f"- Commitment #{c[0]}{topic}: {md_text(c[2])} — "
                    f"**{md_text(commitment_state(c))}**")
         out += [f"  - {md_text(x)}" for x in commitment_details(c)]
     if commitments:
         out.append("")
-    for p in positions:
-        topic = f" [{md_text(p.topic)}]" if p.topic else ""
-        out.append(f"- **{md_text(position_speaker(p))}**, {md_text(p.kind)}{topic}: "
-                   f"{md_text(p.text)}")
+    for side, who, topic_id, kind, text in positions:
+        topic = f" [{md_text(topic_id)}]" if topic_id else ""
+        out.append(f"- **{md_text(position_speaker(side, who))}**, {md_text(kind)}{topic}: "
+                   f"{md_text(text)}")
     if positions:
         out.append("")
     return "\n".join(out)
 
 
-def _entry(view: EntryView, before: EntryView | None, heading: str) -> str:
-    m = view.meeting
-    mark = " (set by hand)" if view.overridden else ""
+def _entry(view: Entry, before: str | None, heading: str) -> str:
+    m, _, status, _, overridden, note, evidence, figures, quotes = view
+    mark = " (set by hand)" if overridden else ""
     out = [
-        f"{heading} {when(m)}: {md_text(m.title or f'meeting {m.id}')}",
+        f"{heading} {when(m)}: {md_text(title(m))}",
         "",
-        f"Status: {transition(view, before)}{mark}",
+        f"Status: {transition(status, before)}{mark}",
         "",
     ]
-    if view.note:
-        out += [f"Note: {md_text(view.note)}", ""]
-    if view.evidence:
-        out += [f"Evidence: {md_text(view.evidence)}", ""]
-    figures = figure_texts(view)
+    if note:
+        out += [f"Note: {md_text(note)}", ""]
+    if evidence:
+        out += [f"Evidence: {md_text(evidence)}", ""]
     if figures:
         out += ["Figures: " + "; ".join(md_text(f) for f in figures), ""]
-    for q in view.quotes:
-        src = f", {q.source}" if q.source else ""
-        out += [f"> “{md_text(q.text)}” (**{md_text(speaker(q))}**{md_text(src)})", ""]
+    for q in quotes:
+        src = f", {q[4]}" if q[4] else ""
+        out += [f"> “{md_text(q[1])}” (**{md_text(speaker(q))}**{md_text(src)})", ""]
     return "\n".join(out)

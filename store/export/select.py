@@ -1,7 +1,9 @@
 """What an export holds: the store's history narrowed to some topics and a date range.
 
-`gather` is the one place that reads the store; everything after it is pure
-(views in, views out) so every format filters the same way.
+The formats read raw rows (`store.db.batches`: plain tuples). `gather` reads the
+store into views held in memory (the tests' reference for the streamed exports);
+`DyadHistory` and `Timeline` give those views to the formats as the same rows.
+Everything after `gather` is pure.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Protocol
 
+from store.db.batches import Entry, Mark, Meeting, Position, seq_of
 from store.models import (
     EntryView,
     MeetingRef,
@@ -21,11 +24,12 @@ from store.models import (
     Topic,
 )
 
-# A meeting with its positions and commitments (topics in scope; commitments tracked).
-Stance = tuple[MeetingRef, list[StoredPosition], list[StoredCommitment]]
-
 if TYPE_CHECKING:  # the store is only needed by `gather`; keeps this module import-light
     from store.db import Store
+    from store.export.common import Shown
+
+# A meeting with its positions and commitments (topics in scope; commitments tracked).
+Stance = tuple[Meeting, list[Position], list["Shown"]]
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,12 @@ class DyadSource(Protocol):
     def topics(self) -> list[Topic]: ...
     @property
     def meeting_count(self) -> int: ...
-    def iter_meetings(self) -> Iterator[MeetingRef]: ...
-    def topic_entries(self, topic_id: str) -> Iterator[EntryView]: ...
-    def by_meeting(self) -> Iterable[tuple[MeetingRef, list[EntryView]]]: ...
-    def stances(self) -> Iterable[Stance]: ...
+    def iter_meetings(self) -> Iterator[Meeting]: ...
+    def topic_entries(self, topic_id: str) -> Iterator[Entry]: ...
+    def by_meeting(self) -> Iterable[tuple[Meeting, list[Entry]]]: ...
+    def topic_raised(self, topic_id: str) -> bool: ...
+    def topic_marks(self, topic_id: str) -> Iterator[Mark]: ...
+    def stances(self, positions: bool = True) -> Iterable[Stance]: ...
 
 
 class TimelineSource(Protocol):
@@ -80,7 +86,7 @@ class TimelineSource(Protocol):
     def meeting_count(self) -> int: ...
     @property
     def shown_dyads(self) -> int: ...
-    def by_date(self) -> Iterator[tuple[date, list[tuple[int, EntryView]]]]: ...
+    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]: ...
 
 
 @dataclass
@@ -93,23 +99,31 @@ class DyadHistory:
     entries: dict[str, list[EntryView]] = field(default_factory=dict)
     stance_rows: list[Stance] = field(default_factory=list)
 
-    # The same walks as `stream.StoreDyad`, over views held in memory.
+    # The same walks as `stream.StoreDyad`, over views held in memory, as raw rows.
 
     @property
     def meeting_count(self) -> int:
         return len(self.meetings)
 
-    def iter_meetings(self) -> Iterator[MeetingRef]:
-        return iter(self.meetings)
+    def iter_meetings(self) -> Iterator[Meeting]:
+        return (meeting_row(m) for m in self.meetings)
 
-    def topic_entries(self, topic_id: str) -> Iterator[EntryView]:
-        return iter(self.entries.get(topic_id, []))
+    def topic_entries(self, topic_id: str) -> Iterator[Entry]:
+        return (entry_row(v) for v in self.entries.get(topic_id, []))
 
-    def stances(self) -> list[Stance]:
+    def topic_raised(self, topic_id: str) -> bool:
+        return bool(self.entries.get(topic_id))
+
+    def topic_marks(self, topic_id: str) -> Iterator[Mark]:
+        return ((meeting_row(v.meeting), v.status.value) for v in self.entries.get(topic_id, []))
+
+    def stances(self, positions: bool = True) -> list[Stance]:
         """Meetings in scope that have a position or a commitment on a topic in scope."""
-        return self.stance_rows
+        if positions:
+            return self.stance_rows
+        return [(m, [], com) for m, _, com in self.stance_rows if com]
 
-    def by_meeting(self) -> list[tuple[MeetingRef, list[EntryView]]]:
+    def views_by_meeting(self) -> list[tuple[MeetingRef, list[EntryView]]]:
         """Each meeting with its entries in topic order (for formats that go date by date)."""
         order = {t.id: i for i, t in enumerate(self.topics)}
         per: dict[int, list[EntryView]] = {m.id: [] for m in self.meetings}
@@ -120,6 +134,10 @@ class DyadHistory:
             (m, sorted(per[m.id], key=lambda v: order.get(v.topic_id, len(order))))
             for m in self.meetings
         ]
+
+    def by_meeting(self) -> list[tuple[Meeting, list[Entry]]]:
+        return [(meeting_row(m), [entry_row(v) for v in views])
+                for m, views in self.views_by_meeting()]
 
 
 @dataclass
@@ -139,19 +157,44 @@ class Timeline:
         """Dyads with a meeting in scope: with more than one, formats name the dyad."""
         return sum(1 for d in self.dyads if d.meetings)
 
-    def by_date(self) -> Iterator[tuple[date, list[tuple[int, EntryView]]]]:
+    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]:
         """Dated entries day by day, as `stream.StoreTimeline.by_date`."""
         views = [
             (i, v)
             for i, d in enumerate(self.dyads)
-            for m, entries in d.by_meeting()
+            for m, entries in d.views_by_meeting()
             for v in entries
             if m.meeting_date is not None
         ]
         views.sort(key=lambda iv: iv[1].meeting.meeting_date or date.min)
         for day, group in groupby(views, key=lambda iv: iv[1].meeting.meeting_date):
             assert day is not None
-            yield day, list(group)
+            yield day.isoformat(), [(i, entry_row(v)) for i, v in group]
+
+
+# --- views as raw rows (the shapes of store.db.batches) ---------------------------------
+
+
+def meeting_row(m: MeetingRef) -> Meeting:
+    return (m.id, m.title, m.meeting_date.isoformat() if m.meeting_date else None, m.location,
+            tuple(m.dyad), tuple(m.sources), seq_of(m))
+
+
+def entry_row(v: EntryView) -> Entry:
+    return (meeting_row(v.meeting), v.topic_id, v.status.value, v.extracted_status.value,
+            v.overridden, v.note, v.evidence, [f"{f.text} {f.noun}".strip() for f in v.figures],
+            [(q.id, q.text, q.speaker, q.speaker_country, q.source) for q in v.quotes])
+
+
+def position_row(p: StoredPosition) -> Position:
+    return (p.side, p.speaker, p.topic, p.kind, p.text)
+
+
+def shown_row(c: StoredCommitment) -> Shown:
+    t = c.extracted
+    return (c.id, c.topic, c.text, tuple(c.parties), c.due, c.note, c.manual_state, c.state,
+            c.overdue, t.state, t.evidence, t.evidence_date.isoformat() if t.evidence_date
+            else None, t.due_date.isoformat() if t.due_date else None)
 
 
 def dyad_label(dyad: list[str]) -> str:
@@ -229,15 +272,19 @@ def gather(store: Store, topics: list[str] | None = None, since: date | None = N
 
 
 def keep_stances(
-    refs: list[MeetingRef], positions: dict[int, list[StoredPosition]],
-    commitments: dict[int, list[StoredCommitment]], scope: Scope,
+    meetings: list[Meeting], positions: dict[int, list[Position]],
+    commitments: dict[int, list[Shown]], scope: Scope,
 ) -> list[Stance]:
     """Per meeting, its positions and commitments on topics in scope; meetings with none
     are left out. Pure."""
     out: list[Stance] = []
-    for m in refs:
-        pos = [p for p in positions.get(m.id, []) if scope.takes_topic(p.topic)]
-        com = [c for c in commitments.get(m.id, []) if scope.takes_topic(c.topic)]
+    every = scope.topics is None
+    for m in meetings:
+        pos = positions.get(m[0], [])
+        com = commitments.get(m[0], [])
+        if not every:
+            pos = [p for p in pos if scope.takes_topic(p[2])]
+            com = [c for c in com if scope.takes_topic(c[1])]
         if pos or com:
             out.append((m, pos, com))
     return out
@@ -245,8 +292,8 @@ def keep_stances(
 
 def gather_stances(store: Store, dyad: list[str], meetings: list[MeetingRef], scope: Scope
                    ) -> list[Stance]:
-    """Positions and commitments of these meetings, each commitment tracked (held in memory:
-    the HTML page reads its dyad whole anyway)."""
+    """Positions and commitments of these meetings, each commitment tracked, as rows (held
+    in memory)."""
     from store.commitments import with_tracking
 
     if not meetings:
@@ -254,9 +301,13 @@ def gather_stances(store: Store, dyad: list[str], meetings: list[MeetingRef], sc
     tracked = store.commitment_tracking(dyad)
     today = date.today()
     positions, commitments = store.stances_of(meetings)
-    commitments = {mid: [with_tracking(c, tracked.get(c.id), today) for c in found]
-                   for mid, found in commitments.items()}
-    return keep_stances(meetings, positions, commitments, scope)
+    return keep_stances(
+        [meeting_row(m) for m in meetings],
+        {mid: [position_row(p) for p in found] for mid, found in positions.items()},
+        {mid: [shown_row(with_tracking(c, tracked.get(c.id), today)) for c in found]
+         for mid, found in commitments.items()},
+        scope,
+    )
 
 
 def narrow_dump(dump: StoreDump, scope: Scope) -> StoreDump:

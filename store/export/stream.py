@@ -2,9 +2,10 @@
 
 `StoreTimeline` offers what the formats walk (per dyad: its meetings, each
 topic's entries, the entries meeting by meeting; across dyads: the entries day
-by day) as iterators over `Store` batches, so an export of 100,000 meetings
-holds one batch at a time, never the store. `select.Timeline` offers the same
-over views held in memory (tests, and the HTML page).
+by day) as iterators over batches of raw rows (`store.db.batches`: plain tuples,
+one query per table per batch, no model per row), so an export of 100,000
+meetings holds one batch at a time, never the store. `select.Timeline` offers
+the same rows made from views held in memory (tests).
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from store.commitments import with_tracking
-from store.db.batches import BATCH
+from store.db import batches, stances
+from store.db.batches import BATCH, Entry, Mark, Meeting
+from store.export.common import shown_commitment
 from store.export.select import Scope, Stance, keep_stances, resolve_topics, timeline_title
-from store.models import EntryView, MeetingRef, Topic
+from store.models import Topic
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -35,59 +37,77 @@ class StoreDyad:
     meeting_count: int
     batch: int = BATCH
 
-    def meeting_batches(self) -> Iterator[list[MeetingRef]]:
+    def meeting_batches(self) -> Iterator[list[Meeting]]:
         """The meetings in scope, a batch (one query) at a time, oldest first."""
-        after: MeetingRef | None = None
+        after: str | None = None
         while True:
-            batch = self.store.meeting_batch(
-                self.dyad, topics=self.scope.topics, since=self.scope.since,
-                until=self.scope.until, after=after, limit=self.batch,
+            batch = self.store.export_read(
+                batches.meeting_rows, sorted(self.dyad), self.scope.topics, self.scope.since,
+                self.scope.until, after, self.batch,
             )
             if not batch:
                 return
             yield batch
-            after = batch[-1]
+            after = batch[-1][6]
 
-    def iter_meetings(self) -> Iterator[MeetingRef]:
+    def iter_meetings(self) -> Iterator[Meeting]:
         for batch in self.meeting_batches():
             yield from batch
 
-    def topic_entries(self, topic_id: str) -> Iterator[EntryView]:
-        after: MeetingRef | None = None
+    def topic_entries(self, topic_id: str) -> Iterator[Entry]:
+        after: str | None = None
         while True:
-            batch = self.store.topic_batch(
-                self.dyad, topic_id, since=self.scope.since, until=self.scope.until,
-                after=after, limit=self.batch,
+            batch = self.store.export_read(
+                batches.topic_rows, sorted(self.dyad), topic_id, self.scope.since,
+                self.scope.until, after, self.batch,
             )
             if not batch:
                 return
             yield from batch
-            after = batch[-1].meeting
+            after = batch[-1][0][6]
 
-    def stances(self) -> Iterator[Stance]:
-        """Meetings in scope with their positions and commitments, batch by batch: the pair's
-        commitments are tracked first (a walk of its own, batch by batch), then each batch of
-        meetings reads its positions and commitments in one query each."""
-        tracked = self.store.commitment_tracker(self.dyad)
+    def topic_raised(self, topic_id: str) -> bool:
+        return self.store.export_read(batches.topic_raised, sorted(self.dyad), topic_id,
+                                      self.scope.since, self.scope.until)
+
+    def topic_marks(self, topic_id: str) -> Iterator[Mark]:
+        after: str | None = None
+        while True:
+            batch = self.store.export_read(
+                batches.topic_marks, sorted(self.dyad), topic_id, self.scope.since,
+                self.scope.until, after, self.batch,
+            )
+            if not batch:
+                return
+            yield from batch
+            after = batch[-1][0][6]
+
+    def stances(self, positions: bool = True) -> Iterator[Stance]:
+        """Meetings in scope with their positions (unless `positions` is false: none are
+        read) and commitments, batch by batch: the pair's stored tracking is brought up to
+        date once, then each batch reads its positions and its commitments with their
+        tracking in one query each."""
+        walked = self.store.export_read(stances.refresh, self.dyad)
         today = date.today()
         for batch in self.meeting_batches():
-            positions, commitments = self.store.stances_of(batch)
-            tracked_batch = {
-                mid: [with_tracking(c, tracked(c.id), today) for c in found]
-                for mid, found in commitments.items()
+            said = self.store.export_read(batches.position_rows, batch) if positions else {}
+            found = self.store.export_read(batches.commitment_rows, batch)
+            dates = {m[0]: m[2] for m in batch}
+            shown = {
+                mid: [shown_commitment(c, dates[mid], walked, today) for c in made]
+                for mid, made in found.items()
             }
-            yield from keep_stances(batch, positions, tracked_batch, self.scope)
+            yield from keep_stances(batch, said, shown, self.scope)
 
-    def by_meeting(self) -> Iterator[tuple[MeetingRef, list[EntryView]]]:
+    def by_meeting(self) -> Iterator[tuple[Meeting, list[Entry]]]:
         """Each meeting in scope with its entries (topics in scope) in topic order."""
-        kept = {t.id for t in self.topics}
+        kept = [t.id for t in self.topics]
         for batch in self.meeting_batches():
-            per: dict[int, list[EntryView]] = {m.id: [] for m in batch}
-            for v in self.store.entries_of(batch):
-                if v.topic_id in kept:
-                    per[v.meeting.id].append(v)
+            per: dict[int, list[Entry]] = {m[0]: [] for m in batch}
+            for v in self.store.export_read(batches.entry_rows, batch, kept):
+                per[v[0][0]].append(v)
             for m in batch:
-                yield m, per[m.id]
+                yield m, per[m[0]]
 
 
 @dataclass
@@ -108,30 +128,30 @@ class StoreTimeline:
     def shown_dyads(self) -> int:
         return sum(1 for d in self.dyads if d.meeting_count)
 
-    def by_date(self) -> Iterator[tuple[date, list[tuple[int, EntryView]]]]:
-        """Dated entries in scope, day by day: (day, [(dyad index, view)]) with the views
-        of a day by dyad, then meeting order, then topic order."""
+    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]:
+        """Dated entries in scope, day by day: (ISO day, [(dyad index, entry)]) with the
+        entries of a day by dyad, then meeting order, then topic order."""
         index = {tuple(d.dyad): i for i, d in enumerate(self.dyads)}
-        kept = {t.id for t in self.dyads[0].topics} if self.dyads else set()
-        after: date | None = None
+        kept = [t.id for t in self.dyads[0].topics] if self.dyads else []
+        after: str | None = None
         while True:
-            batch = self.store.dated_batch(
-                topics=self.scope.topics, since=self.scope.since, until=self.scope.until,
-                after=after, limit=self.batch,
+            batch = self.store.export_read(
+                batches.dated_rows, self.scope.topics, self.scope.since, self.scope.until,
+                after, self.batch,
             )
             if not batch:
                 return
             views = [
-                (index[tuple(v.meeting.dyad)], v)
-                for v in self.store.entries_of(batch)
-                if v.topic_id in kept and tuple(v.meeting.dyad) in index
+                (index[v[0][4]], v)
+                for v in self.store.export_read(batches.entry_rows, batch, kept)
+                if v[0][4] in index
             ]
             views.sort(key=lambda iv: iv[0])  # stable: meeting then topic order kept
-            by_day = sorted(views, key=lambda iv: iv[1].meeting.meeting_date or date.min)
-            for day, group in groupby(by_day, key=lambda iv: iv[1].meeting.meeting_date):
+            views.sort(key=lambda iv: iv[1][0][2] or "")
+            for day, group in groupby(views, key=lambda iv: iv[1][0][2]):
                 assert day is not None
                 yield day, list(group)
-            after = batch[-1].meeting_date
+            after = batch[-1][2]
 
 
 def timeline(

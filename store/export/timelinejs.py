@@ -11,17 +11,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from html import escape
+from json.encoder import encode_basestring
 from typing import Any
 
+from store.db.batches import Entry, Meeting
 from store.export.common import (
+    CHUNK,
+    Shown,
     commitment_details,
     commitment_state,
-    figure_texts,
     speaker,
+    title,
     transition,
 )
 from store.export.select import TimelineSource, dyad_label
-from store.models import EntryView, MeetingRef, StoredCommitment, Topic
 
 
 def render(timeline: TimelineSource) -> str:
@@ -33,83 +36,95 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# What json.dumps(ensure_ascii=False) writes for a string (its C encoder): the events are
+# written as text around these, the bytes json.dumps writes for the same dict.
+_string = encode_basestring
+
+
 def chunks(timeline: TimelineSource) -> Iterator[str]:
     """The JSON document in pieces, day by day: the same bytes as dumping it whole."""
     title = {"text": {"headline": escape(timeline.title),
                       "text": escape(f"{timeline.meeting_count} meetings")}}
-    yield '{"title":' + _dumps(title) + ',"events":['
+    buf = ['{"title":' + _dumps(title) + ',"events":[']
+    size = 0
     many = timeline.shown_dyads > 1
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
+    groups = {tid: escape(t.name) for tid, (_, t) in topics.items()}
     labels = [dyad_label(d.dyad) for d in timeline.dyads]
-    before: dict[tuple[int, str], EntryView] = {}
-    first = True
+    before: dict[tuple[int, str], str] = {}  # the status each topic had the time before
+    sep = ""
     for _day, views in timeline.by_date():
         events = []
         for n, (dyad, view) in enumerate(views):
-            key = (dyad, view.topic_id)
-            index, topic = topics[view.topic_id]
-            event = _event(view, before.get(key), topic, labels[dyad] if many else None)
-            before[key] = view
+            key = (dyad, view[1])
+            index, topic = topics[view[1]]
+            group = groups[view[1]]
+            event = _event(view, before.get(key), topic.name, group,
+                           labels[dyad] if many else None)
+            before[key] = view[2]
             # Events of a day by topic name, then pair, topic order and meeting order.
-            events.append(((event["group"], dyad, index, n), event))
+            events.append(((group, dyad, index, n), event))
         events.sort(key=lambda ke: ke[0])
-        parts = [_dumps(e) for _, e in events]
-        if parts:
-            yield ("" if first else ",") + ",".join(parts)
-            first = False
+        for _, event in events:
+            buf.append(sep + event)
+            size += len(event)
+            sep = ","
+        if size >= CHUNK:
+            yield "".join(buf)
+            buf, size = [], 0
     for d, label in zip(timeline.dyads, labels, strict=True):
-        for meeting, _, commitments in d.stances():
-            if meeting.meeting_date is None or not commitments:
+        for meeting, _, commitments in d.stances(positions=False):
+            if meeting[2] is None or not commitments:
                 continue
-            parts = [_dumps(_commitment_event(
-                meeting, c, label if many else None,
-                topics[c.topic][1].name if c.topic in topics else "Commitments",
-            )) for c in commitments]
-            yield ("" if first else ",") + ",".join(parts)
-            first = False
-    yield "]}\n"
+            for c in commitments:
+                event = _commitment_event(
+                    meeting, c, label if many else None,
+                    groups[c[1]] if c[1] in groups else "Commitments",
+                )
+                buf.append(sep + event)
+                size += len(event)
+                sep = ","
+            if size >= CHUNK:
+                yield "".join(buf)
+                buf, size = [], 0
+    buf.append("]}\n")
+    yield "".join(buf)
 
 
-def _commitment_event(
-    m: MeetingRef, c: StoredCommitment, dyad: str | None, group: str
-) -> dict[str, Any]:
-    day = m.meeting_date
-    assert day is not None
-    parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c.text)}</p>"]
+def _start(day: str) -> str:
+    """The event's start_date: {"year", "month", "day"} as numbers."""
+    return f'{{"year":{int(day[:4])},"month":{int(day[5:7])},"day":{int(day[8:10])}}}'
+
+
+def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> str:
+    assert m[2] is not None
+    parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c[2])}</p>"]
     parts += [f"<p>{escape(x)}</p>" for x in commitment_details(c)]
-    title = m.title or f"meeting {m.id}"
+    headline = title(m)
     if dyad is not None:
-        title = f"{title} [{dyad}]"
-    return {
-        "start_date": {"year": day.year, "month": day.month, "day": day.day},
-        "text": {"headline": escape(f"Commitment: {title}"), "text": "".join(parts)},
-        "group": escape(group),
-        "unique_id": f"c{c.id}",
-    }
+        headline = f"{headline} [{dyad}]"
+    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
+            f'{_string(escape(f"Commitment: {headline}"))},"text":{_string("".join(parts))}}},'
+            f'"group":{_string(group)},"unique_id":"c{c[0]}"}}')
 
 
-def _event(
-    view: EntryView, before: EntryView | None, topic: Topic, dyad: str | None
-) -> dict[str, Any]:
-    day = view.meeting.meeting_date
-    assert day is not None
-    parts = [f"<p><b>{escape(transition(view, before))}</b></p>"]
-    if view.evidence:
-        parts.append(f"<p>{escape(view.evidence)}</p>")
-    if view.note:
-        parts.append(f"<p><i>Note:</i> {escape(view.note)}</p>")
-    figures = figure_texts(view)
+def _event(view: Entry, before: str | None, name: str, group: str, dyad: str | None) -> str:
+    """One event as JSON text; `group`: the topic's name, escaped."""
+    m, topic_id, status, _, _, note, evidence, figures, quotes = view
+    assert m[2] is not None
+    parts = [f"<p><b>{escape(transition(status, before))}</b></p>"]
+    if evidence:
+        parts.append(f"<p>{escape(evidence)}</p>")
+    if note:
+        parts.append(f"<p><i>Note:</i> {escape(note)}</p>")
     if figures:
         parts.append(f"<p>Figures: {escape('; '.join(figures))}</p>")
-    for q in view.quotes:
-        parts.append(f"<blockquote>“{escape(q.text)}” — {escape(speaker(q))}</blockquote>")
-    title = view.meeting.title or f"meeting {view.meeting.id}"
+    for q in quotes:
+        parts.append(f"<blockquote>“{escape(q[1])}” — {escape(speaker(q))}</blockquote>")
+    headline = title(m)
     if dyad is not None:  # groups are topics across dyads; the headline says whose meeting
-        title = f"{title} [{dyad}]"
-    return {
-        "start_date": {"year": day.year, "month": day.month, "day": day.day},
-        "text": {"headline": escape(f"{topic.name}: {title}"), "text": "".join(parts)},
-        "group": escape(topic.name),
-        "unique_id": f"m{view.meeting.id}-{view.topic_id}",
-    }
+        headline = f"{headline} [{dyad}]"
+    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
+            f'{_string(escape(f"{name}: {headline}"))},"text":{_string("".join(parts))}}},'
+            f'"group":{_string(group)},"unique_id":{_string(f"m{m[0]}-{topic_id}")}}}')

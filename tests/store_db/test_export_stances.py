@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from store.db import Store
-from store.export import render, stream, timelinejs
+from store.export import markdown, render, stream, timelinejs
 from store.ingest import extract
 from store.models import Commitment, MeetingDraft, Position
 
@@ -104,10 +105,44 @@ def test_streamed_exports_read_them_one_query_per_table_per_batch(tmp_path: Path
         store.conn.set_trace_callback(ran.append)
         try:
             text = timelinejs.render(stream.timeline(store, batch=5))
+            timeline_reads = len(ran)
+            markdown.render(stream.timeline(store, batch=5))
         finally:
             store.conn.set_trace_callback(None)
     assert text.count('"unique_id":"c') == sum(1 for i in range(40) if i % 17 != 16)
-    positions = [s for s in ran if "FROM positions" in s]
     # Two pairs of 20 meetings in batches of 5: four batches each, plus the empty read at
-    # the end of each walk (which reads no positions). Never one query per meeting.
-    assert len(positions) == 8
+    # the end of each walk (which reads nothing more). Never one query per meeting.
+    # (The first export also walks the pairs to store their tracking: those reads differ.)
+    commitments = [s for s in ran[:timeline_reads] if "LEFT JOIN commitment_tracking" in s]
+    assert len(commitments) == 8
+    # TimelineJS shows no positions: it does not read them; Markdown reads them per batch.
+    assert not [s for s in ran[:timeline_reads] if "FROM positions" in s]
+    assert len([s for s in ran[timeline_reads:] if "FROM positions" in s]) == 8
+
+
+def test_an_export_while_another_writer_holds_the_store_shows_the_walk(tmp_path: Path) -> None:
+    """The pair's stored tracking is stale and cannot be brought up to date (another program
+    holds the write lock): the export shows what the walk says, as it will once stored."""
+    path = tmp_path / "b.db"
+    with Store.open(path) as store:
+        for i in range(24):
+            store.add_draft(with_stances(draft(i)), new_meeting=True)
+        render(store, "md")  # tracking stored
+        store.remove_meeting(3)  # early in the history: the stored tracking is stale
+        # and what it holds is wrong (as a stale one may be): it must not be shown
+        with store.conn:
+            store.conn.execute("UPDATE commitment_tracking SET state = 'broken', "
+                               "evidence = 'stale evidence' WHERE dyad_key IN "
+                               "(SELECT dyad_key FROM tracking_stale)")
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with Store.open(path, busy_timeout=0.05) as store:
+            held = {fmt: render(store, fmt) for fmt in ("md", "csv", "timelinejs")}
+    finally:
+        other.rollback()
+        other.close()
+    assert "stale evidence" not in held["md"] and "broken" not in held["csv"]
+    with Store.open(path) as store:
+        for fmt, text in held.items():
+            assert text == render(store, fmt), fmt  # the tracking now stored
