@@ -57,6 +57,7 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
     warmed: bool
     _input_at: float = 0.0  # time.monotonic() of the last key or mouse event
     _thresholds: tuple[int, int, int] | None = None  # the collector's, before ours
+    _unmounted = False  # set on unmount: a collection set-up queued after it is dropped
 
     def kept(self, name: str, build: Callable[[], ScreenT], fits: Callable[[ScreenT], bool]
              = lambda _: True) -> ScreenT:
@@ -118,6 +119,8 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
 
     def _collect_at_rest(self) -> None:
         """Full collections while the user reads, not while a screen is being switched."""
+        if self._unmounted:
+            return  # queued by the warm-up thread as the app closed: the thresholds stay
         if self._thresholds is None:
             self._thresholds = gc.get_threshold()
             young, middle, _ = self._thresholds
@@ -183,6 +186,7 @@ class ScreenKeeper(App[None]):  # an App: Textual finds its handlers (on_unmount
         return None
 
     def on_unmount(self) -> None:
+        self._unmounted = True
         gc.unfreeze()  # the app's objects are garbage now: let the collector have them
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
