@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from datetime import date
 
 from store.ingest.actors import find_actors
@@ -143,7 +144,46 @@ def as_written(snippet: str, norm: str, text: str) -> str:
     words = snippet.split()
     if not words:
         return snippet
-    found = re.search(r"\s+".join(map(re.escape, words)), norm)
-    if found is None:
+    # The first run of the words separated by any whitespace is the first plain find in
+    # `norm` with each whitespace run collapsed to one space: no regex built per call
+    # (every snippet made a fresh pattern, a thousand compilations per article).
+    flat = _collapsed(norm)
+    at = flat.text.find(" ".join(words))
+    if at < 0:
         return snippet
-    return " ".join(text[found.start() : found.end()].split())
+    start = flat.to_norm(at)
+    end = flat.to_norm(at + len(" ".join(words)) - 1) + 1
+    return " ".join(text[start:end].split())
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+class _Collapsed:
+    """`norm` with every whitespace run as one space, and the way back to its offsets."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.text = _SPACE_RUN.sub(" ", norm)
+        self.runs: list[int] = []  # where each run's one space stands in `text`
+        self.shift: list[int] = []  # characters dropped up to and with that run
+        dropped = 0
+        for m in _SPACE_RUN.finditer(norm):
+            self.runs.append(m.start() - dropped)
+            dropped += m.end() - m.start() - 1
+            self.shift.append(dropped)
+
+    def to_norm(self, i: int) -> int:
+        """Offset in `norm` of the non-space character at `i` in `text`."""
+        k = bisect_left(self.runs, i)
+        return i + (self.shift[k - 1] if k else 0)
+
+
+# One article at a time: the title, then each entry's evidence and summary, ask of one `norm`.
+_LAST: list[_Collapsed] = []
+
+
+def _collapsed(norm: str) -> _Collapsed:
+    if not _LAST or _LAST[0].norm is not norm:
+        _LAST[:] = [_Collapsed(norm)]
+    return _LAST[0]
