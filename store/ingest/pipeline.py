@@ -156,7 +156,9 @@ def as_written(snippet: str, norm: str, text: str) -> str:
     return " ".join(text[start:end].split())
 
 
-_SPACE_RUN = re.compile(r"\s+")
+# A whitespace run that collapsing shortens, or one character that is not a plain space.
+_TO_COLLAPSE = re.compile(r"\s\s+|[^\S ]")
+_LONG_RUN = re.compile(r"\s\s+")
 
 
 class _Collapsed:
@@ -164,11 +166,13 @@ class _Collapsed:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.text = _SPACE_RUN.sub(" ", norm)
-        self.runs: list[int] = []  # where each run's one space stands in `text`
-        self.shift: list[int] = []  # characters dropped up to and with that run
+        self.text = _TO_COLLAPSE.sub(" ", norm)
+        # Only runs of two or more characters move offsets: where each run's one space
+        # stands in `text`, and how many characters were dropped up to and with it.
+        self.runs: list[int] = []
+        self.shift: list[int] = []
         dropped = 0
-        for m in _SPACE_RUN.finditer(norm):
+        for m in _LONG_RUN.finditer(norm):
             self.runs.append(m.start() - dropped)
             dropped += m.end() - m.start() - 1
             self.shift.append(dropped)
