@@ -162,6 +162,12 @@ _OUTLET = re.compile(
     r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
     r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
+# Every name `_OUTLET` reads holds one of these (case as written): most paragraphs name no
+# outlet, and a substring test is far cheaper than the pattern's scan.
+_OUTLET_WORDS = ("BBC", "CNN", "Reuters", "Bloomberg", "AFP", "Agence", "Associated", "AP",
+                 "Jazeera", "NHK", "Nikkei", "Politico", "Axios", "News", "Times", "Post",
+                 "Journal", "Herald", "Tribune", "Radio", "Television", "TV", "Gazette", "Daily",
+                 "Agency", "Broadcasting")
 # "Park's spokeswoman said", "Lula's office said": an unnamed aide speaks for a person
 # (the resolver names the principal); "Putin's spokesman, Dmitry Peskov" is a title.
 _AIDE_OF = re.compile(
@@ -330,9 +336,11 @@ def find_bodies(
         for m in _ANON.finditer(text, start, end):
             phrase = " ".join(m["phrase"].split())
             hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "official"))
-        for m in _ANON_BARE.finditer(text, start, end):
-            phrase = " ".join(m["phrase"].split())
-            hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "officials"))
+        if "officials" in chunk:  # the one word every bare match ends in
+            for m in _ANON_BARE.finditer(text, start, end):
+                phrase = " ".join(m["phrase"].split())
+                hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase),
+                                    "officials"))
     if "embass" in low:
         for m in _EMBASSY.finditer(text, start, end):
             s0, country = _nat_before(text, start, m.start())
@@ -370,8 +378,9 @@ def find_bodies(
                 (c for w in who.split() if (c := country_of(w))), None)
             hits.append(BodyHit(m.start(), m.end(), phrase, country, "spokes"))
     if "the " in low:
-        for m in _BACK_REF.finditer(text, start, end):
-            hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
+        if "ministry" in chunk or "department" in chunk or "official" in chunk:
+            for m in _BACK_REF.finditer(text, start, end):
+                hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
         if any(w in low for w in ("statement", "readout")):
             # "the statement read": the body last named issued it.
             for m in _STATEMENT_REF.finditer(text, start, end):
@@ -414,7 +423,7 @@ def find_bodies(
                 hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind}", country,
                                     "office"))
     if any(w in low for w in (" said", " says", " report", " noted", " wrote", " quoted",
-                              " cited")):
+                              " cited")) and any(w in chunk for w in _OUTLET_WORDS):
         for m in _OUTLET.finditer(text, start, end):
             name = " ".join(m["name"].split())
             if name.split()[0] in ("The", "the"):
