@@ -130,6 +130,14 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"(?:[Aa]|[Tt]he)\s+joint\s+(?:statement|readout|communiqu[eé]|declaration)"),
      "joint statement", None, "joint", ("joint",)),
 )
+# Words (lower case) one of which every match of a `_FIXED` pattern holds, where its clue
+# words are common ("leaders", "sides", "statement"): the scan is skipped without them.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "both sides": ("both", "pair"),
+    "the two sides": ("two",),
+    "Chinese state media": ("state", "official", "xinhua", "cctv", "cgtn", "people's", "global"),
+    "Chinese Foreign Ministry": ("chinese", "china's"),
+}
 _SPOKES_FOR = re.compile(
     r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
     r"(?:\s+[A-Z][a-z]+){0,2})")
@@ -355,6 +363,9 @@ def find_bodies(
     for pattern, name, country, key, clue in _FIXED:
         if seen.isdisjoint(clue):
             continue
+        needs = _NEEDS.get(name)
+        if needs is not None and not any(w in low for w in needs):
+            continue  # a word every match holds is absent
         for m in pattern.finditer(text, start, end):
             if key == "media":
                 # "Russian state television", "North Korea's state media": whose media.
