@@ -183,11 +183,13 @@ class _Collapsed:
         return i + (self.shift[k - 1] if k else 0)
 
 
-# One article at a time: the title, then each entry's evidence and summary, ask of one `norm`.
-_LAST: list[_Collapsed] = []
+# The title, then each entry's evidence and summary, ask of one `norm` in a row.
+_LAST: list[_Collapsed | None] = [None]
 
 
 def _collapsed(norm: str) -> _Collapsed:
-    if not _LAST or _LAST[0].norm is not norm:
-        _LAST[:] = [_Collapsed(norm)]
-    return _LAST[0]
+    last = _LAST[0]  # read once: a worker thread may be ingesting another article
+    if last is None or last.norm is not norm:
+        last = _Collapsed(norm)
+        _LAST[0] = last
+    return last
