@@ -130,17 +130,19 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         spelling_key(bare(ev.payload[0]))  # type: ignore[index]
         for evs in events for ev in evs if ev.kind == "name" and len(ev.payload) == 1  # type: ignore[arg-type]
     }
-    resolver.full_names = _full_names(
-        [ev for evs in events for ev in evs if ev.kind == "name"]
-        + (_header_names(text, paras[0].start) if paras and paras[0].start > 0 else []))
-    _surnames_that_are_places(text, paras, events, resolver.full_names)
     body_start = paras[0].start if paras else 0
+    # Read once: the full names above the body serve both the surname table and the
+    # resolver's first pass over the headline.
+    header_names = _header_names(text, body_start) if body_start > 0 else []
+    resolver.full_names = _full_names(
+        [ev for evs in events for ev in evs if ev.kind == "name"] + header_names)
+    _surnames_that_are_places(text, paras, events, resolver.full_names)
     if body_start > 0:
         # The headline and captions above the body often give the only full title
         # ("South African President Cyril Ramaphosa"); learn the people they name,
         # but count no mention there.
         head = [Para(-1, 0, body_start, sentences=(Sentence(0, body_start),))]
-        resolver.run(head, [_header_names(text, body_start)])
+        resolver.run(head, [list(header_names)])
         resolver.prev_subjects, resolver.cur_subjects = [], []
         # "Merz meets Tusk in Warsaw": a headline's meeting names who took part.
         head_participants = find_participants(text, head, resolver.state.table)
@@ -265,13 +267,15 @@ def _header_names(text: str, body_start: int) -> list[Event]:
     makes "Abiy Holds" look like a name: it has no title and the body never says "Holds".
     """
     out = []
+    body = text[body_start:]  # cut once: the body can be a megabyte
     for ev in name_events(text, 0, body_start)[:20]:
         words: list[str] = ev.payload  # type: ignore[assignment]
         surname = surname_of(words)[0]
         if len(words) > 1 and (
                 (title_before(text[max(0, ev.start - 110):ev.start]) is not None
                  and not _title_case_line(text, ev.start))
-                or re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text[body_start:])):
+                or (surname in body
+                    and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", body))):
             out.append(ev)
     return out
 

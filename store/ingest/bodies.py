@@ -130,6 +130,14 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"(?:[Aa]|[Tt]he)\s+joint\s+(?:statement|readout|communiqu[eé]|declaration)"),
      "joint statement", None, "joint", ("joint",)),
 )
+# Words (lower case) one of which every match of a `_FIXED` pattern holds, where its clue
+# words are common ("leaders", "sides", "statement"): the scan is skipped without them.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "both sides": ("both", "pair"),
+    "the two sides": ("two",),
+    "Chinese state media": ("state", "official", "xinhua", "cctv", "cgtn", "people's", "global"),
+    "Chinese Foreign Ministry": ("chinese", "china's"),
+}
 _SPOKES_FOR = re.compile(
     r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
     r"(?:\s+[A-Z][a-z]+){0,2})")
@@ -162,6 +170,12 @@ _OUTLET = re.compile(
     r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
     r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
+# Every name `_OUTLET` reads holds one of these (case as written): most paragraphs name no
+# outlet, and a substring test is far cheaper than the pattern's scan.
+_OUTLET_WORDS = ("BBC", "CNN", "Reuters", "Bloomberg", "AFP", "Agence", "Associated", "AP",
+                 "Jazeera", "NHK", "Nikkei", "Politico", "Axios", "News", "Times", "Post",
+                 "Journal", "Herald", "Tribune", "Radio", "Television", "TV", "Gazette", "Daily",
+                 "Agency", "Broadcasting")
 # "Park's spokeswoman said", "Lula's office said": an unnamed aide speaks for a person
 # (the resolver names the principal); "Putin's spokesman, Dmitry Peskov" is a title.
 _AIDE_OF = re.compile(
@@ -210,7 +224,10 @@ _GROUP = re.compile(
 _GROUP_WORDS = ("critics", "analysts", "experts", "observers", "lawmakers", "residents",
                 "protesters", "economists", "diplomats", "officials", "sources")
 # Speech verbs; a country or capital right before one speaks ("China says").
-_VERB_RE = re.compile(rf"(?:{trie_pattern(_VERBS.strip('(?:)').split('|'))})\b")
+# After a space only (a country before the verb needs one): a pattern that opens with a
+# character class lets the regex engine skip to the next space instead of trying every verb
+# at every letter.
+_VERB_RE = re.compile(rf"\s(?P<verb>{trie_pattern(_VERBS.strip('(?:)').split('|'))})\b")
 _AUX_WORDS = frozenset(
     "has have had also repeatedly long previously consistently always often would will "
     "again firmly strongly publicly".split()
@@ -327,9 +344,11 @@ def find_bodies(
         for m in _ANON.finditer(text, start, end):
             phrase = " ".join(m["phrase"].split())
             hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "official"))
-        for m in _ANON_BARE.finditer(text, start, end):
-            phrase = " ".join(m["phrase"].split())
-            hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase), "officials"))
+        if "officials" in chunk:  # the one word every bare match ends in
+            for m in _ANON_BARE.finditer(text, start, end):
+                phrase = " ".join(m["phrase"].split())
+                hits.append(BodyHit(m.start(), m.end(), phrase, _anon_country(phrase),
+                                    "officials"))
     if "embass" in low:
         for m in _EMBASSY.finditer(text, start, end):
             s0, country = _nat_before(text, start, m.start())
@@ -344,6 +363,9 @@ def find_bodies(
     for pattern, name, country, key, clue in _FIXED:
         if seen.isdisjoint(clue):
             continue
+        needs = _NEEDS.get(name)
+        if needs is not None and not any(w in low for w in needs):
+            continue  # a word every match holds is absent
         for m in pattern.finditer(text, start, end):
             if key == "media":
                 # "Russian state television", "North Korea's state media": whose media.
@@ -367,8 +389,9 @@ def find_bodies(
                 (c for w in who.split() if (c := country_of(w))), None)
             hits.append(BodyHit(m.start(), m.end(), phrase, country, "spokes"))
     if "the " in low:
-        for m in _BACK_REF.finditer(text, start, end):
-            hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
+        if "ministry" in chunk or "department" in chunk or "official" in chunk:
+            for m in _BACK_REF.finditer(text, start, end):
+                hits.append(BodyHit(m.start(), m.end(), "", None, m["key"]))
         if any(w in low for w in ("statement", "readout")):
             # "the statement read": the body last named issued it.
             for m in _STATEMENT_REF.finditer(text, start, end):
@@ -411,7 +434,7 @@ def find_bodies(
                 hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} {kind}", country,
                                     "office"))
     if any(w in low for w in (" said", " says", " report", " noted", " wrote", " quoted",
-                              " cited")):
+                              " cited")) and any(w in chunk for w in _OUTLET_WORDS):
         for m in _OUTLET.finditer(text, start, end):
             name = " ".join(m["name"].split())
             if name.split()[0] in ("The", "the"):
@@ -426,9 +449,7 @@ def find_bodies(
         for m in _GROUP.finditer(text, start, end):
             hits.append(BodyHit(m.start(), m.end("group"), m["group"].lower(), None))
     for m in _VERB_RE.finditer(text, start, end):
-        if m.start() > 0 and text[m.start() - 1].isalnum():
-            continue  # inside a word ("unsaid")
-        found = _country_before(text, start, m.start())
+        found = _country_before(text, start, m.start("verb"))
         if found is not None:
             hits.append(BodyHit(found[0], found[1], found[2], found[2]))
     return hits

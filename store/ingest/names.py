@@ -93,51 +93,63 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, list[str]
     (start, end, words), a particle kept with the word it precedes ("von der Leyen")."""
     out: list[tuple[int, int, list[str]]] = []
     for run in _RUN_RE.finditer(text, start, end):
-        toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, run.start(), run.end())]
-        words = [text[s:e] for s, e in toks]
-        # Split the run at words that cannot be in a name; keep the name-like stretches.
-        blocked = [not_name(bare(w)) for w in words]
-        for k, w in enumerate(words):
-            # Months that are names too: "Czech Foreign Minister Jan Novak" (a given name
-            # before a name), "Theresa May" (a surname after a given name).
-            # A capital city after a given name is a surname: "Joao Lima", "Ana Paris".
-            after_name = k > 0 and not blocked[k - 1] and not _is_initial(words[k - 1])
-            if (blocked[k] and k == 0 and w in _SHORT_FUNCTION and len(words) > 1
-                    and not blocked[1] and _LOWER_WORD_BEFORE.search(
-                        text, max(0, run.start() - 3), run.start())):
-                # "his counterpart To Lam": a short function word capitalised after a
-                # lower-case word, in running prose, is a name ("To", "An", "No").
-                blocked[k] = False
-            elif blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
-                               or (after_name and (w in _MONTH_SURNAMES
-                                                   or country_of_capital(w) is not None))):
-                blocked[k] = False
-        i = 0
-        while i < len(words):
-            if blocked[i]:
-                i += 1
-                continue
-            j = i
-            while j < len(words) and not blocked[j]:
-                j += 1
-            seg = list(range(i, j))
-            # Initials may not open or close a name on their own.
-            while seg and _is_initial(words[seg[-1]]):
-                seg.pop()
-            if seg and seg[-1] + 1 < len(words) and words[seg[-1] + 1] in _FACILITY:
-                seg = []  # "King Khalid Airport", "Jawaharlal Nehru University": a place
-            if seg and any(not _is_initial(words[k]) for k in seg):
-                s, e = toks[seg[0]][0], toks[seg[-1]][1]
-                seg_words = [words[k] for k in seg]
-                if (j < len(words) and seg[-1] == j - 1 and words[j] in _SUFFIXES
-                        and text.startswith(".", toks[j][1])):
-                    # "Ferdinand Marcos Jr.": the suffix is part of the name people use.
-                    seg_words.append(words[j] + ".")
-                    e = toks[j][1] + 1
-                if len(seg_words) <= 5:  # "Luiz Inacio Lula Da Silva"
-                    out.append((s, e, seg_words))
-            i = max(j, i + 1)
+        lo, hi = run.start(), run.end()
+        # A run reads the same wherever it stands but for three characters before it and
+        # one after: an article names the same people and places over and over.
+        for s, e, words in _split_run(run.group(0), text[max(0, lo - 3):lo], text[hi:hi + 1]):
+            out.append((lo + s, lo + e, list(words)))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _split_run(run: str, before: str, after: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The names in one capitalised run, at offsets in `run`; `before` holds the (up to)
+    three characters before it, `after` the one after it."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(run)]
+    words = [run[s:e] for s, e in toks]
+    # Split the run at words that cannot be in a name; keep the name-like stretches.
+    blocked = [not_name(bare(w)) for w in words]
+    for k, w in enumerate(words):
+        # Months that are names too: "Czech Foreign Minister Jan Novak" (a given name
+        # before a name), "Theresa May" (a surname after a given name).
+        # A capital city after a given name is a surname: "Joao Lima", "Ana Paris".
+        after_name = k > 0 and not blocked[k - 1] and not _is_initial(words[k - 1])
+        if (blocked[k] and k == 0 and w in _SHORT_FUNCTION and len(words) > 1
+                and not blocked[1] and _LOWER_WORD_BEFORE.search(before)):
+            # "his counterpart To Lam": a short function word capitalised after a
+            # lower-case word, in running prose, is a name ("To", "An", "No").
+            blocked[k] = False
+        elif blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
+                           or (after_name and (w in _MONTH_SURNAMES
+                                               or country_of_capital(w) is not None))):
+            blocked[k] = False
+    i = 0
+    while i < len(words):
+        if blocked[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and not blocked[j]:
+            j += 1
+        seg = list(range(i, j))
+        # Initials may not open or close a name on their own.
+        while seg and _is_initial(words[seg[-1]]):
+            seg.pop()
+        if seg and seg[-1] + 1 < len(words) and words[seg[-1] + 1] in _FACILITY:
+            seg = []  # "King Khalid Airport", "Jawaharlal Nehru University": a place
+        if seg and any(not _is_initial(words[k]) for k in seg):
+            s, e = toks[seg[0]][0], toks[seg[-1]][1]
+            seg_words = [words[k] for k in seg]
+            if (j < len(words) and seg[-1] == j - 1 and words[j] in _SUFFIXES
+                    and (run + after).startswith(".", toks[j][1])):
+                # "Ferdinand Marcos Jr.": the suffix is part of the name people use.
+                seg_words.append(words[j] + ".")
+                e = toks[j][1] + 1
+            if len(seg_words) <= 5:  # "Luiz Inacio Lula Da Silva"
+                out.append((s, e, tuple(seg_words)))
+        i = max(j, i + 1)
+    return tuple(out)
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from datetime import date
 
 from store.ingest.actors import find_actors
@@ -144,7 +145,52 @@ def as_written(snippet: str, norm: str, text: str) -> str:
     words = snippet.split()
     if not words:
         return snippet
-    found = re.search(r"\s+".join(map(re.escape, words)), norm)
-    if found is None:
+    # The first run of the words separated by any whitespace is the first plain find in
+    # `norm` with each whitespace run collapsed to one space: no regex built per call
+    # (every snippet made a fresh pattern, a thousand compilations per article).
+    flat = _collapsed(norm)
+    at = flat.text.find(" ".join(words))
+    if at < 0:
         return snippet
-    return " ".join(text[found.start() : found.end()].split())
+    start = flat.to_norm(at)
+    end = flat.to_norm(at + len(" ".join(words)) - 1) + 1
+    return " ".join(text[start:end].split())
+
+
+# A whitespace run that collapsing shortens, or one character that is not a plain space.
+_TO_COLLAPSE = re.compile(r"\s\s+|[^\S ]")
+_LONG_RUN = re.compile(r"\s\s+")
+
+
+class _Collapsed:
+    """`norm` with every whitespace run as one space, and the way back to its offsets."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.text = _TO_COLLAPSE.sub(" ", norm)
+        # Only runs of two or more characters move offsets: where each run's one space
+        # stands in `text`, and how many characters were dropped up to and with it.
+        self.runs: list[int] = []
+        self.shift: list[int] = []
+        dropped = 0
+        for m in _LONG_RUN.finditer(norm):
+            self.runs.append(m.start() - dropped)
+            dropped += m.end() - m.start() - 1
+            self.shift.append(dropped)
+
+    def to_norm(self, i: int) -> int:
+        """Offset in `norm` of the non-space character at `i` in `text`."""
+        k = bisect_left(self.runs, i)
+        return i + (self.shift[k - 1] if k else 0)
+
+
+# The title, then each entry's evidence and summary, ask of one `norm` in a row.
+_LAST: list[_Collapsed | None] = [None]
+
+
+def _collapsed(norm: str) -> _Collapsed:
+    last = _LAST[0]  # read once: a worker thread may be ingesting another article
+    if last is None or last.norm is not norm:
+        last = _Collapsed(norm)
+        _LAST[0] = last
+    return last
