@@ -9,6 +9,7 @@ is the subject of the promise.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from store.ingest.clause_subject import (
     SubjectFinder,
@@ -20,29 +21,48 @@ from store.ingest.clause_subject import (
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
 
+# What is signed: "three agreements", "a memorandum", "more than 20 documents".
+_DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
+              r"treat(?:y|ies)|contracts?|protocols?|MoUs?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+    r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"\b(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
-    r"commits|committing|vowed|vowing|promised|promising|decided|deciding|resolved|"
-    r"undertook|concurred|reaffirmed (?:their|its|his|her) commitment)"
+    r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
+    r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
+    r"concurred|reaffirmed (?:their|its|his|her) commitment)"
     # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to"
     rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
-    r"|(?:pledged|promised|pledging|promising)\s+(?!to\b|that\b|the\s+(?:two|other)\b)"
-    r"(?=(?:greater|more|new|further|closer|deeper|an?|\$|\d|support|help|aid|funding|"
-    r"investment|cooperation|co-operation)\b|\$)"
+    # A promise whose object is a noun phrase: any word that is not a preposition, a
+    # pronoun or "the two" (the verb then has a person as its object: "promised Kim that").
+    r"|(?:pledged|promised|pledging|promising|vowed|vowing)\s+(?=[\"']?[a-z$€£\d])"
+    r"(?!(?:to|that|the\s+(?:two|other)|as|in|on|at|by|with|during|after|before|for|"
+    r"him|her|them|it|me|us|you|and|but|or|not|never|earlier|previously|last|"
+    r"this|these|those|then|also)\b)"
+    # "assured that", "assured his counterpart that": a promise in a that-clause
+    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
+    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b)"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
-    r"|(?:signed|sealed|inked|concluded)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|memorand\w+|"
-    r"deals?|accords?|documents?|"
-    r"declarations?|pacts?|treat(?:y|ies)|contracts?|protocols?|MoUs?)\b"
+    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\s+(?:[\w-]+\s+){0,4}?"
+    rf"{_DOCUMENTS}"
+    # the passive: "three memoranda were signed", "documents on X were signed"
+    rf"|{_DOCUMENTS}(?:\s+[\w-]+){{0,6}}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b"
+    # a promise in a noun: "gave their commitment to", "reached a consensus to"
+    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck)\s+"
+    r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
+    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+(?:to|that)\b"
+    # "a new mechanism will be set up": something made by the meeting, in the passive
+    r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
+    r"reopened|resumed|restored|signed|formed|convened)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
     r"|(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
@@ -78,6 +98,12 @@ _REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}$",
                              re.I)
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
+_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))"
+                  r"\b(?!\s*(?:%|per|billion|million))")
 _DUE = re.compile(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -101,14 +127,35 @@ _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s
 # decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
 # What follows the cue starts a word, a figure or an amount: not punctuation.
-_OBJECT = re.compile(r"\s*[\w$€£]")
+_OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
+
+
+def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
+    """Does text[start:end] name a day more than a day before the meeting's? Then what it
+    tells was agreed at an earlier meeting ("on July 28 they agreed to a ceasefire"); a
+    later day is when a promise is due ("will travel to Lima on Jan 23")."""
+    if meeting is None:
+        return False
+    for m in _DAY.finditer(text, start, end):
+        name = (m["m1"] or m["m2"]).lower()[:3]
+        month = next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(name))
+        day = int(m["d1"] or m["d2"])
+        try:
+            named = date(meeting.year, month, day)
+        except ValueError:
+            continue
+        # a day more than half a year ahead is last year's ("on Dec 2" in a January text)
+        if 1 < (meeting - named).days or (named - meeting).days > 183:
+            return True
+    return False
 
 
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
-    para_topics: dict[int, list[str]],
+    para_topics: dict[int, list[str]], meeting_date: date | None = None,
 ) -> list[Commitment]:
-    """Every commitment made at the meeting, in text order."""
+    """Every commitment made at the meeting, in text order. With the meeting's date, a
+    clause that names another day tells of another meeting's promise and is left out."""
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
     for p in paras:
@@ -129,7 +176,7 @@ def find_commitments(
                 ):
                     continue  # "China is committed to ...": a standing stance
                 if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
-                    m[0].lower().startswith("agree")
+                    m[0].lower().startswith(("agree", "assure"))
                 ):
                     continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
@@ -164,6 +211,8 @@ def find_commitments(
                     continue
                 parties = _parties(subject.actor, subject.joint, table, pair)
                 if parties is None:
+                    continue
+                if other_day(text, start, clause_end, meeting_date):
                     continue
                 due = _DUE.search(text, m.end(), clause_end)
                 out.append(Commitment(

@@ -1,0 +1,91 @@
+"""Commitments by grammar: the promise forms of diplomatic prose, in our own sentences about
+invented officials (Hungary's Lena Varga, Austria's Max Huber)."""
+
+from __future__ import annotations
+
+from store.ingest import extract
+
+HEAD = ("Talks in Vienna\n\nBy a staff writer June 5, 2024\n\n"
+        "Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max Huber in Vienna "
+        "on Wednesday for talks on trade and the border.\n\n")
+
+
+def texts(body: str, head: str = HEAD) -> list[str]:
+    return [c.text for c in extract(head + body).commitments]
+
+
+def parties(body: str) -> list[list[str]]:
+    return [c.parties for c in extract(HEAD + body).commitments]
+
+
+def test_a_promise_whose_object_is_any_noun_phrase() -> None:
+    assert texts("Huber promised careful study of the river dispute.\n")
+    assert texts('Varga promised "serious reflection" on the shared past.\n')
+    assert texts("Both sides pledged continued dialogue on the border.\n")
+    assert parties("Huber spoke in Vienna, pledging steady deliveries of gas to Budapest.\n"
+                   ) == [["Austria"]]
+    # a promise made to someone, or one told as done before: no object of its own
+    assert texts("Huber promised him nothing.\n") == []
+    assert texts("As Huber promised in March, the bridge opened.\n") == []
+
+
+def test_the_present_tense_of_a_headline_and_an_infinitive_in_quotes() -> None:
+    assert texts("The two ministers resolve to keep the border open to trade.\n")
+    assert texts("Both sides agree to maintain the current fishing quotas.\n")
+    assert texts('Varga promised to "break the deadlock" over the pipeline.\n')
+    # a noun, not a promise: "our resolve to", "a firm resolve"
+    assert texts("Huber said our resolve to defend the border is strong.\n") == []
+
+
+def test_a_promise_in_a_noun_given_or_reached() -> None:
+    assert texts("The two ministers gave their commitment to observe the river treaty.\n")
+    assert texts("The talks resulted in a consensus to sustain dialogue on water.\n")
+    assert texts("Varga and Huber reached an understanding to share flood data.\n")
+
+
+def test_documents_signed_adopted_or_approved_in_either_voice() -> None:
+    assert texts("The delegations approved more than ten documents on rail links.\n")
+    assert texts("Officials said memoranda of intent were signed on health and schools.\n")
+    assert texts("The two governments adopted a protocol on border checks.\n")
+    # "the documents were read out": nothing agreed
+    assert texts("The documents were read out to the press.\n") == []
+
+
+def test_something_made_by_the_meeting_in_the_passive_future() -> None:
+    assert texts("Varga said a new commission will be set up for river trade.\n")
+    assert texts("A hotline between the ministries will be established next month.\n")
+    # a forecast, not a thing the meeting makes
+    assert texts("Prices will be higher next year.\n") == []
+
+
+def test_assured_or_agreed_that_with_a_modal() -> None:
+    assert texts("Huber has assured that Hungarian trucks will cross without delay.\n")
+    assert texts("The two leaders agreed that both countries should work against "
+                 "smuggling.\n")
+    # an assurance of a present state is a stance, not a promise
+    assert texts("Huber assured the press that Austria was calm.\n") == []
+
+
+def test_a_day_before_the_meeting_tells_an_earlier_promise() -> None:
+    # the meeting is on Wednesday June 5, 2024
+    assert texts("On May 12, the ministers agreed to a truce on the river.\n") == []
+    assert texts("The two sides agreed on a truce on 12 May in Graz.\n") == []
+    # a later day is when the promise is due
+    assert texts("Huber will travel to Budapest on June 20 for a state visit.\n")
+    assert texts("On June 5 the two sides agreed to reopen the Sopron crossing.\n")
+
+
+def test_the_headline_and_deck_carry_promises_too() -> None:
+    head = ("Hungary, Austria agree to reopen border crossing\n\n"
+            "Both sides pledge to restore rail links by the end of the year\n\n"
+            "By a staff writer June 5, 2024\n\n")
+    body = ("VIENNA - Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max "
+            "Huber in Vienna on Wednesday for talks on trade and the border.\n")
+    got = texts(body, head)
+    assert any("agree to reopen border crossing" in t for t in got)
+    assert any("restore rail links" in t for t in got)
+
+
+def test_a_promise_in_a_noun_refused_is_none() -> None:
+    assert texts("Budapest gave no commitment to cut gas imports.\n") == []
+    assert texts("The talks did not reach any consensus to share flood data.\n") == []
