@@ -102,8 +102,8 @@ _MONTHS = ("january february march april may june july august september october 
            "december").split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
-_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))"
-                  r"\b(?!\s*(?:%|per|billion|million))")
+_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
+                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b")
 _DUE = re.compile(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
