@@ -89,3 +89,34 @@ def test_the_headline_and_deck_carry_promises_too() -> None:
 def test_a_promise_in_a_noun_refused_is_none() -> None:
     assert texts("Budapest gave no commitment to cut gas imports.\n") == []
     assert texts("The talks did not reach any consensus to share flood data.\n") == []
+
+
+def test_the_points_of_a_list_the_two_sides_agreed_on() -> None:
+    got = extract(HEAD + "Both sides agreed on the following points:\n\n"
+                  "1. Reopen the crossing at Sopron within two weeks;\n\n"
+                  "2. Set up a joint patrol on the river, led by Austria.\n\n"
+                  "The talks ended at noon.\n").commitments
+    assert [c.text for c in got] == ["Reopen the crossing at Sopron within two weeks",
+                                     "Set up a joint patrol on the river, led by Austria"]
+    assert got[0].due == "within two weeks" and got[0].parties == ["Austria", "Hungary"]
+
+
+def test_agreeing_with_a_person_and_a_text_that_binds_both() -> None:
+    assert texts("Huber said he agrees with Varga on resuming rail freight.\n")
+    assert texts("The two sides reached a consensus on resuming ministerial visits.\n")
+    assert texts("The declaration commits both countries to settle disputes by talks.\n")
+
+
+def test_a_meeting_fixed_in_time_is_a_promise() -> None:
+    assert texts("The next round of talks will be held in Graz in the autumn.\n")
+    assert texts("A follow-up meeting is scheduled within one month.\n")
+    # a forecast of something else is not
+    assert texts("Gas prices are expected to rise in the winter.\n") == []
+
+
+def test_a_side_announcing_what_it_will_change() -> None:
+    assert parties("Varga said Hungary will suspend the new road toll for Austrian "
+                   "trucks.\n") == [["Hungary"]]
+    assert texts("Huber said Austria will reciprocate by lowering its own fees.\n")
+    # a stance of what a side keeps doing is not a promise of this meeting
+    assert texts("Huber said Austria would keep using border checks if needed.\n") == []

@@ -59,7 +59,16 @@ _CUE = re.compile(
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
     r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck)\s+"
     r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
-    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+(?:to|that)\b"
+    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
+    r"(?:to|that|on\s+\w+ing)\b"
+    # "agrees with Huber on resuming", "agreed with Vienna to"
+    r"|agree(?:d|s)?\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
+    # "the declaration commits both countries to refrain"
+    r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?to\b"
+    # a meeting fixed: "the next round will be held in May", "talks are scheduled for"
+    r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit)"
+    r"(?:\s+[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:is|are)\s+(?:scheduled|"
+    r"slated|planned|set\s+to|due\s+to|expected\s+to\s+(?:be\s+held|take\s+place))))\b"
     # "a new mechanism will be set up": something made by the meeting, in the passive
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
     r"reopened|resumed|restored|signed|formed|convened)\b)"
@@ -73,7 +82,10 @@ _CUE = re.compile(
     r"host|create|form|sign|implement|join|travel|visit|issue|deepen|strengthen|continue|"
     r"cooperate|start|begin|finali[sz]e|provide|supply|open|return|boost|double|release|"
     r"allow|lift|cut|reduce|buy|purchase|invest|deliver|extend|upgrade|set|draw\s+up|"
-    r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending))\b))",
+    r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending)|modify|suspend|"
+    r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
+    r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
+    r"resolve|settle|step\s+up)\b))",
     re.I,
 )
 # Negated or in the past: not a commitment of this meeting.
@@ -126,8 +138,18 @@ _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s
 # The present perfect of a promise reports one already standing ("has vowed", "have
 # decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
+# "agreed on the following points:", "agreed as follows:": the promises are a list.
+_LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:\s*$",
+                         re.I)
+# A point of a list: "1.", "2)", "-", a bullet; then its first word.
+_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
 # What follows the cue starts a word, a figure or an amount: not punctuation.
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
+
+
+def _due(text: str, start: int, end: int) -> str | None:
+    due = _DUE.search(text, start, end)
+    return due[0] if due else None
 
 
 def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
@@ -158,8 +180,20 @@ def find_commitments(
     clause that names another day tells of another meeting's promise and is left out."""
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
+    # "both sides agreed on the following points:" and the numbered points after it: each
+    # point is a promise of the parties of the clause that opens the list.
+    listing: list[str] | None = None
     for p in paras:
         topics = para_topics.get(p.index, [])
+        item = _ITEM.match(text, p.start, p.end) if listing is not None else None
+        if listing is not None and item is not None:
+            end = len(text[:p.end].rstrip(" .;,"))
+            out.append(Commitment(
+                parties=listing, topic=topics[0] if topics else None,
+                text=text[item.end():end], due=_due(text, item.end(), end),
+                paragraph=p.index, start=item.end(), end=end))
+            continue
+        listing = None
         for s in sentences_of(p):
             pos = s.start
             while True:
@@ -214,10 +248,12 @@ def find_commitments(
                     continue
                 if other_day(text, start, clause_end, meeting_date):
                     continue
-                due = _DUE.search(text, m.end(), clause_end)
+                if _LIST_OPENS.match(text, m.end(), p.end):
+                    listing = parties  # what is agreed is the list that follows
+                    break
                 out.append(Commitment(
                     parties=parties, topic=topics[0] if topics else None,
-                    text=text[start:clause_end], due=due[0] if due else None,
+                    text=text[start:clause_end], due=_due(text, m.end(), clause_end),
                     paragraph=p.index, start=start, end=clause_end,
                 ))
                 pos = end  # one commitment per clause
