@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from store.ingest.countries import country_of
 from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
 
 STATES: tuple[CommitmentState, ...] = (
@@ -49,6 +50,7 @@ coming weeks week months month year years next end soon later early late spring 
 autumn fall winter before after within until between among about around again
 united states china chinese american u.s us washington beijing
 said say says told official officials reporters statement according added
+during through under without against via per including regarding since while when where
 """.split())
 
 # Irregular past forms -> the base form the commitment uses.
@@ -74,9 +76,17 @@ _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
     r"steps? toward|began|begun|started|underway|under way|partly|partially|first round|"
     r"initial)\b", re.IGNORECASE)
+# "talks that were frozen in 2022": a relative clause tells the state before, not now.
+_BEFORE_NOW = re.compile(r"\b(?:that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)"
+                         r"\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# The action told as done: a past form ("resumed", "held", "set up"), or a passive.
+_DONE = re.compile(
+    r"\b(?:\w{3,}ed|held|met|began|begun|took|made|sent|set up|built|went|gave|signed|"
+    r"was|were|has been|have been|had been|is now|are now)\b", re.IGNORECASE)
 # A sentence that itself promises is a new commitment, not news of the old one.
 _PROMISE = re.compile(
-    r"\b(agreed to|agree to|pledged|committed to|decided to|promised|vowed|will|plan to|"
+    r"\b(agreed to|agree to|agreed on|agree on|pledged|committed to|decided to|promised|"
+    r"vowed|will|plan to|"
     r"plans to|intend to)\b", re.IGNORECASE)
 
 
@@ -94,13 +104,39 @@ def stem(word: str) -> str:
     return w.rstrip("e")
 
 
+# Verbs of one action, whatever the article calls it: a later meeting "restarted" or
+# "reopened" what an earlier one "agreed to resume"; it "set up" or "launched" what was to
+# be "established"; the officials "met" or "convened" for the talks they would "hold".
+_SAME_ACTION = {
+    **dict.fromkeys(("restart", "restor", "reopen", "reestablish", "re-establish", "reviv",
+                     "resumption"), "resum"),
+    **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
+                    "establish"),
+    **dict.fromkeys(("conven", "meet", "conduct"), "hold"),
+    **dict.fromkeys(("conclud", "seal", "ink", "signing"), "sign"),
+    **dict.fromkeys(("travel", "travell", "trip"), "visit"),
+}
+# What most promises of a meeting are about: alone, they do not tell one from another
+# ("hold talks" is every meeting's); with the verb they name the action when the promise
+# has no word more particular.
+_GENERIC = frozenset(("talk", "meeting", "round", "first", "second", "dialogue",
+                      "consultation", "discussion", "cooperation", "relation", "ty", "tie",
+                      "bilateral", "mutual", "joint", "country", "side", "issue", "area",
+                      "field", "level", "high", "step", "effort", "work", "clos", "closer",
+                      "regular", "way", "need", "continu", "communication", "exchang"))
+
+
 @lru_cache(maxsize=1 << 16)
 def _content_stem(word: str) -> str:
-    """The stem of a word as written, or "" for a stop word or a single letter."""
+    """The stem of a word as written (one stem for the verbs of one action), or "" for a
+    stop word or a single letter."""
     w = word.casefold()
     if w in _STOP or len(w) < 2:
         return ""
-    return stem(w)
+    if word[0].isupper() and country_of(word):
+        return ""  # "Greece", "Turkish": who acts, not the action (a capital can be where)
+    found = stem(w)
+    return _SAME_ACTION.get(found, found)
 
 
 def content_words(text: str) -> list[str]:
@@ -117,13 +153,16 @@ def content_word_set(text: str) -> set[str]:
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
 _CUE = re.compile(
-    r"\b(?:agreed to|agree to|agreed on|agreement to|pledged to|committed to|decided to|"
-    r"promised to|vowed to|will|would|shall)\s+", re.IGNORECASE)
+    r"\b(?:agreed to|agree to|agreed on|agree on|agreement to|pledged to|pledging to|"
+    r"committed to|commitment to|decided to|promised to|vowed to|consensus on|consensus to|"
+    r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
 def action_words(c: Commitment) -> list[str]:
     """The commitment's action: the content words after its promise cue (who promised is
-    not the action), without the due phrase; the verb first."""
+    not the action), without the due phrase; the verb first. Without a cue the verb is the
+    text's first word ("Establish an observer team", a point of an agreed list), or
+    unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
     text = c.text
     if c.due:
         text = text.replace(c.due, " ")
@@ -132,7 +171,11 @@ def action_words(c: Commitment) -> list[str]:
         after = content_words(text[cue.end():])
         if len(after) >= 2:
             return after
-    return content_words(text)
+    words = content_words(text)
+    first = _WORD.match(text.lstrip(" \"'(“‘"))
+    if words and (first is None or _content_stem(first[0]) != words[0]):
+        return ["", *words]
+    return words
 
 
 def sentences(text: str) -> list[str]:
@@ -147,19 +190,27 @@ def matches(action: list[str], sentence: str) -> bool:
 
 
 def matches_words(action: list[str], found: set[str]) -> bool:
-    """`matches` on the sentence's content words, computed once."""
+    """`matches` on the sentence's content words, computed once. The action is its verb
+    and what the verb acts on: the sentence names it with the verb (any form of the same
+    action) and one of the particular words ("resumed talks between the militaries" for
+    "resume military communication"), or with two particular words and half of them
+    without the verb ("the second round of talks on the dam"). Words every meeting uses
+    ("talks", "cooperation") count only when the action has no other."""
     if not action:
         return False
-    shared = sum(1 for w in action if w in found)
-    need = max(2, (len(action) + 1) // 2)
-    if action[0] in found and shared >= need:
+    verb, objects = action[0], action[1:]  # verb "": not known
+    particular = [w for w in objects if w not in _GENERIC] or objects
+    shared = sum(1 for w in particular if w in found)
+    if verb in found and shared >= 1:
         return True
-    return len(action) >= 3 and shared >= max(need, len(action) // 2 + 1)
+    return shared >= max(2, (len(particular) + 1) // 2)
 
 
 def read_state(sentence: str) -> CommitmentState | None:
-    """What a matched sentence says of the action; None when it promises it anew."""
-    if _BROKEN.search(sentence):
+    """What a matched sentence says of the action; None when it promises it anew or does
+    not tell it done (kept is said in the past: "held", "have resumed", "was signed")."""
+    broken = _BROKEN.search(sentence)
+    if broken and not _BEFORE_NOW.search(sentence, max(0, broken.start() - 24), broken.start()):
         return "broken"
     if _STALLED.search(sentence):
         return "stalled"
@@ -167,7 +218,9 @@ def read_state(sentence: str) -> CommitmentState | None:
         return None
     if _PROGRESS.search(sentence):
         return "progressing"
-    return "kept"
+    if _DONE.search(sentence):
+        return "kept"
+    return None
 
 
 # --- due dates ------------------------------------------------------------------------

@@ -142,3 +142,56 @@ def test_superseded_is_final_in_both_walks() -> None:
     assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
     assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 3)
+
+
+def promise(text: str, topic: str | None = None) -> Commitment:
+    return Commitment(parties=["Iceland", "Peru"], topic=topic, start=0, end=1, text=text)
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # the later article words the same action with another verb of it
+    ("agreed to restart direct flights between Reykjavik and Lima",
+     "Direct flights between the two capitals resumed in May."),
+    ("agreed to resume fisheries consultations", "They reopened fisheries consultations."),
+    ("agreed to establish a joint commission on fisheries",
+     "The joint commission on fisheries was set up in April."),
+    ("pledged to establish a fisheries hotline", "The two navies launched a fisheries hotline."),
+    ("agreed to hold talks on glacier monitoring", "Experts met for talks on glacier monitoring."),
+    ("agreed to sign a treaty on seabed mining", "The seabed mining treaty was concluded."),
+    ("Peru's president will visit Reykjavik", "The Peruvian president travelled to Reykjavik."),
+])
+def test_the_same_action_in_another_verb_is_kept(made: str, sentence: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+
+
+def test_a_word_every_meeting_uses_does_not_match_another_action() -> None:
+    made = promise("agreed to hold talks on glacier monitoring")
+    assert track(made, DAY, [later("They held talks on fishing quotas.", None)]).state == "open"
+    assert track(made, DAY, [later("Cooperation talks were held.", None)]).state == "open"
+
+
+def test_kept_is_told_in_the_past_and_a_plan_decides_nothing() -> None:
+    made = promise("agreed to restart direct flights to Lima")
+    assert track(made, DAY, [later("Direct flights to Lima restart in May, a plan says.",
+                                   None)]).state == "open"
+    assert track(made, DAY, [later("Direct flights to Lima restarted.", None)]).state == "kept"
+
+
+def test_a_relative_clause_tells_the_state_before() -> None:
+    made = promise("agreed to resume naval talks")
+    found = track(made, DAY, [later("The navies resumed naval talks that were frozen in "
+                                    "2022.", None)])
+    assert found.state == "kept"
+    drills = promise("agreed to resume naval exercises")
+    found = track(drills, DAY, [later("Peru suspended the naval exercises again.", None)])
+    assert found.state == "broken"
+
+
+def test_a_promise_with_no_verb_of_its_own_needs_two_particular_words() -> None:
+    # "During ..." is no action: the promise is read from its nouns
+    made = promise("During the talks Peru indicated its commitment not to harm the glacier "
+                   "reserve")
+    assert track(made, DAY, [later("During a press briefing, officials said the talks "
+                                   "were long.", None)]).state == "open"
+    assert track(made, DAY, [later("Peru has yet to honour its commitment on the "
+                                   "glacier reserve.", None)]).state == "stalled"

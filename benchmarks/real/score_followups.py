@@ -110,7 +110,7 @@ def score_chain(chain: dict[str, Any], cases: dict[str, dict[str, Any]], tally: 
             evidence = (made[0].get("extracted") or {}).get("evidence") or ""
             tally.log.append(f"  {chain['chain']}: {key!r}: got {got}, want {want}"
                              f" (gold evidence {link.get('evidence_key')!r};"
-                             f" ours {evidence[:80]!r})")
+                             f" ours {evidence[:300]!r})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,7 @@ from store.ingest.clause_subject import (
     inside_quotes,
     sentences_of,
 )
+from store.ingest.keywords import KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
 
@@ -147,6 +148,19 @@ _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
 
+def _topic(text: str, start: int, end: int, para_topics: list[str],
+           index: KeywordIndex | None) -> str | None:
+    """The topic a promise is about: the paragraph's topics its clause names first, then
+    any topic it names ("agree to resume military talks" in a headline, or in a paragraph
+    scored for trade), else the paragraph's main topic."""
+    if index is not None:
+        named = [index.topic_ids[h.topic] for h in index.scan(text, start, end, remember=False)]
+        own = [t for t in para_topics if t in named]
+        if own or named:
+            return (own or named)[0]
+    return para_topics[0] if para_topics else None
+
+
 def _due(text: str, start: int, end: int) -> str | None:
     due = _DUE.search(text, start, end)
     return due[0] if due else None
@@ -175,9 +189,12 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], meeting_date: date | None = None,
+    index: KeywordIndex | None = None,
 ) -> list[Commitment]:
     """Every commitment made at the meeting, in text order. With the meeting's date, a
-    clause that names another day tells of another meeting's promise and is left out."""
+    clause that names another day tells of another meeting's promise and is left out.
+    With the taxonomy's `index`, a promise is on the topic its clause names (of its
+    paragraph's first), else on its paragraph's main topic."""
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
     # "both sides agreed on the following points:" and the numbered points after it: each
@@ -189,7 +206,7 @@ def find_commitments(
         if listing is not None and item is not None:
             end = len(text[:p.end].rstrip(" .;,"))
             out.append(Commitment(
-                parties=listing, topic=topics[0] if topics else None,
+                parties=listing, topic=_topic(text, item.end(), end, topics, index),
                 text=text[item.end():end], due=_due(text, item.end(), end),
                 paragraph=p.index, start=item.end(), end=end))
             continue
@@ -252,7 +269,7 @@ def find_commitments(
                     listing = parties  # what is agreed is the list that follows
                     break
                 out.append(Commitment(
-                    parties=parties, topic=topics[0] if topics else None,
+                    parties=parties, topic=_topic(text, start, clause_end, topics, index),
                     text=text[start:clause_end], due=_due(text, m.end(), clause_end),
                     paragraph=p.index, start=start, end=clause_end,
                 ))

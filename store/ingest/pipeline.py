@@ -106,7 +106,7 @@ def extract(
     commitments = [
         c.model_copy(update={"text": text[c.start:c.end]})
         for c in find_commitments(norm, head_lines(norm, header.body_start, paras) + paras, table,
-                                  pair.pair, para_topics, when)
+                                  pair.pair, para_topics, when, compile_topics(taxonomy))
     ]
 
     return MeetingDraft(
