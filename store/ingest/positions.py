@@ -88,13 +88,20 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", r
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
     r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
-    r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
+    r"pair|talks|meeting|discussions?))\s+(?:and\s+(?:[\w.'’-]+\s+){1,3}?)?)?(?:had\s+|also\s+)*"
+    r"(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)"
     # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
     # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
     r"|[\s,:]+(?:[\w\s'’-]{0,40}?\s)?that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|also\s+|"
-    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b",
+    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b"
+    # what came up in the talks, or an event told in the past perfect: "said both issues
+    # came up during the meeting", "added that the two had a brief discussion", "said the
+    # call had been delayed"
+    r"|[\s,:]+(?:that\s+)?[^.;\"]{0,80}?\b(?:came\s+up|(?:was|were)\s+(?:not\s+)?raised|"
+    r"had\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:discussion|meeting|conversation|talks|call)|"
+    r"had\s+been\s+(?:delayed|held|postponed))\b",
     re.I)
 # A clause whose words follow elsewhere: "underlined this point, saying that".
 _EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
@@ -121,7 +128,10 @@ _COURTESY = re.compile(
     r"greetings|(?:kind\s+|good\s+)?wishes))\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
     rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
-    rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b",
+    rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b"
+    # "welcomed the distinguished guest and his old friend to Lima for a state visit"
+    r"|\s+(?:[\w.'’-]+\s+){0,8}?to\s+[A-Z][\w.'’-]*\s+for\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
+    r"(?:state\s+|official\s+|working\s+)?visit\b",
 )
 
 _NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
