@@ -46,6 +46,8 @@ def test_a_promise_in_a_noun_given_or_reached() -> None:
 def test_documents_signed_adopted_or_approved_in_either_voice() -> None:
     assert texts("The delegations approved more than ten documents on rail links.\n")
     assert texts("Officials said memoranda of intent were signed on health and schools.\n")
+    # the documents named in quotation marks
+    assert texts('Officials said "declarations of intent" were signed on rail and ports.\n')
     assert texts("The two governments adopted a protocol on border checks.\n")
     # "the documents were read out": nothing agreed
     assert texts("The documents were read out to the press.\n") == []
@@ -120,3 +122,10 @@ def test_a_side_announcing_what_it_will_change() -> None:
     assert texts("Huber said Austria will reciprocate by lowering its own fees.\n")
     # a stance of what a side keeps doing is not a promise of this meeting
     assert texts("Huber said Austria would keep using border checks if needed.\n") == []
+
+
+def test_a_visit_made_to_sign_agreements() -> None:
+    assert texts("Varga visited Vienna this week to sign cooperation agreements with "
+                 "Huber.\n")
+    # hoped for, not the purpose of a visit made
+    assert texts("Huber hopes to sign three agreements with Hungary one day.\n") == []

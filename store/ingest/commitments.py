@@ -55,8 +55,11 @@ _CUE = re.compile(
     r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\s+(?:[\w-]+\s+){0,4}?"
     rf"{_DOCUMENTS}"
     # the passive: "three memoranda were signed", "documents on X were signed"
-    rf"|{_DOCUMENTS}(?:\s+[\w-]+){{0,6}}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)"
+    rf"|{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,6}}?[\"']?\s+(?:were|was|have\s+been|has\s+been|"
+    r"had\s+been)"
     r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b"
+    # a visit's purpose: "visited Lima this week to sign cooperation agreements"
+    rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
     r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck)\s+"
     r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
@@ -139,6 +142,9 @@ _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s
 # The present perfect of a promise reports one already standing ("has vowed", "have
 # decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
+# A visit made (the purpose of which can be a signing).
+_TRAVELLED = re.compile(r"\b(?:visited|visits|travell?ed|travels|arrived|flew|came|met|meets)\b",
+                        re.I)
 # "agreed on the following points:", "agreed as follows:": the promises are a list.
 _LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:\s*$",
                          re.I)
@@ -247,6 +253,11 @@ def find_commitments(
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
                            else finder.subject(s.start, m.start(), m.end(), s.end))
+                if m["purpose"] and not (
+                    _TRAVELLED.search(text, s.start, m.start())
+                    and not _HOPED.search(text, s.start, m.start())
+                ):
+                    continue  # "hopes to sign a deal": no visit made for it
                 if m["will"] and (
                     (subject.actor is None and not subject.joint)
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
