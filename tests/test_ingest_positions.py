@@ -368,3 +368,20 @@ def test_a_welcome_to_a_state_visit_is_a_courtesy() -> None:
     assert positions("Huber welcomed the distinguished minister and his old friend to "
                      "Vienna for a state visit.\n") == []
     assert positions("Huber welcomed the new tariff cuts on wine.\n")
+
+
+def test_more_forms_of_the_verbs_of_stance() -> None:
+    kinds = {kind for _, kind, _, _ in positions(
+        "Huber met Varga, expressing concerns over Hungarian tariffs on steel.\n")}
+    assert kinds == {"concern"}
+    got = positions("Varga appealed for a change in Austrian tariffs on wine.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "demand")]
+    got = positions("Huber expressed his desire to expand trade in timber with Hungary.\n")
+    assert [kind for _, kind, _, _ in got] == ["proposal"]
+    got = positions("Varga is seeking a reset of trade relations with Austria.\n")
+    assert [kind for _, kind, _, _ in got] == ["proposal"]
+    got = positions("In a statement, Hungary's government said we commend Austria's support "
+                    "for our wine exports.\n")
+    assert "welcome" in {kind for _, kind, _, _ in got}
+    # "pressing issues" is an adjective, no demand
+    assert positions("The two discussed pressing issues of trade.\n") == []

@@ -29,7 +29,8 @@ from store.models import Position, PositionKind, Quote
 
 # Verbs of stance by kind; the longest alternatives first where one is a prefix of another.
 _KINDS: list[tuple[PositionKind, str]] = [
-    ("concern", r"(?:raised|raises|expressed|expresses|voiced|voices|reiterated|conveyed|"
+    ("concern", r"(?:raised|raises|raising|expressed|expresses|expressing|voiced|voices|voicing|"
+                r"reiterated|conveyed|"
                 # ('expressed "serious concern"': the words quoted)
                 r"underscored|flagged|will\s+raise)\s+\"?(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
                 r"alarm|"
@@ -41,7 +42,8 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
-               r"demands|pressed|presses|pushed\s+for|(?<!when )(?<!was )(?<!were )asked"
+               r"demands|pressed|presses|pushed\s+for|appealed\s+for|appeals\s+for|"
+               r"calling\s+(?:on|for)|(?<!when )(?<!was )(?<!were )asked"
                # "asked about", "asked if ...", "Asked what ...": a question, not a demand
                r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
                r"insisted\s+on|insists\s+on|insists|"
@@ -49,10 +51,13 @@ _KINDS: list[tuple[PositionKind, str]] = [
     ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
                r"opposed|opposes"),
     ("proposal", r"proposed|proposes|suggested|suggests|offered|offers|invited|invites|"
-                 r"put\s+forward|floated|expressed\s+(?:\w+\s+)?(?:readiness|willingness)|"
+                 r"put\s+forward|floated|expressed\s+(?:[\w'’]+\s+){0,2}?(?:readiness|willingness|"
+                 r"desire|eagerness|wish|interest)|proposing|suggesting|"
+                 r"(?:is|are|was|were)\s+seeking|"
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
-                r"commended|commends|thanked|thanks|lauded|applauded|expressed\s+"
+                r"commended|commends|(?<=\bwe )(?:commend|welcome|praise|appreciate|support)|"
+                r"thanked|thanks|lauded|applauded|expressed\s+"
                 r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
                 r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
                 r"embraced|embraces|embracing"),
