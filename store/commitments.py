@@ -35,7 +35,7 @@ STATES: tuple[CommitmentState, ...] = (
 # What a user may type for a state.
 STATE_ALIASES: dict[str, CommitmentState] = {"reversed": "broken", **{s: s for s in STATES}}
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")  # any script's letters: "Türkiye" is one word
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 # Words that carry no action: promise verbs, auxiliaries, function words, time words.
@@ -112,8 +112,12 @@ _SAME_ACTION = {
                      "resumption"), "resum"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
-    **dict.fromkeys(("conven", "meet", "conduct"), "hold"),
-    **dict.fromkeys(("conclud", "seal", "ink", "signing"), "sign"),
+    # ("took place": "place" stands for the verb; "took" is a stop word of its own)
+    **dict.fromkeys(("conven", "meet", "conduct", "plac"), "hold"),
+    # ("concluded their talks" ended them: not a signing)
+    **dict.fromkeys(("seal", "ink", "signing"), "sign"),
+    # the talks, whatever the article calls them
+    **dict.fromkeys(("negotiation", "consultation", "discussion"), "talk"),
     **dict.fromkeys(("travel", "travell", "trip"), "visit"),
 }
 # What most promises of a meeting are about: alone, they do not tell one from another
@@ -153,8 +157,8 @@ def content_word_set(text: str) -> set[str]:
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
 _CUE = re.compile(
-    r"\b(?:agreed to|agree to|agreed on|agree on|agreement to|pledged to|pledging to|"
-    r"committed to|commitment to|decided to|promised to|vowed to|consensus on|consensus to|"
+    r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*\s+(?:to|on|upon)|"
+    r"agreement to|consensus on|consensus to|"
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
@@ -168,7 +172,7 @@ def action_words(c: Commitment) -> list[str]:
         text = text.replace(c.due, " ")
     cue = _CUE.search(text)
     if cue is not None:
-        after = content_words(text[cue.end():])
+        after = _segments(text[cue.end():])
         if len(after) >= 2:
             return after
     words = content_words(text)
@@ -176,6 +180,26 @@ def action_words(c: Commitment) -> list[str]:
     if words and (first is None or _content_stem(first[0]) != words[0]):
         return ["", *words]
     return words
+
+
+# Where a list of actions or objects is cut: "hold a new round of talks and exchange
+# prisoners", "resume military talks, drug cooperation and AI consultations".
+_LIST_CUT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", re.IGNORECASE)
+SEGMENT = "|"  # between the segments of an action; never a content word
+
+
+def _segments(text: str) -> list[str]:
+    """The content words of the actions a promise lists, each segment with the verb first
+    (a segment with no verb of its own takes the first one's), joined by SEGMENT. A piece
+    of fewer than two words is no action of its own ("between Lima and Quito")."""
+    pieces = [content_words(piece) for piece in _LIST_CUT.split(text)]
+    out: list[list[str]] = []
+    for words in pieces:
+        if out and len(words) < 2:
+            out[-1].extend(w for w in words if w not in out[-1])
+        elif words:
+            out.append(words if not out else [out[0][0], *words])
+    return [w for k, seg in enumerate(out) for w in ([SEGMENT] if k else []) + seg]
 
 
 def sentences(text: str) -> list[str]:
@@ -196,6 +220,9 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     "resume military communication"), or with two particular words and half of them
     without the verb ("the second round of talks on the dam"). Words every meeting uses
     ("talks", "cooperation") count only when the action has no other."""
+    if SEGMENT in action:
+        cut = action.index(SEGMENT)
+        return matches_words(action[:cut], found) or matches_words(action[cut + 1:], found)
     if not action:
         return False
     verb, objects = action[0], action[1:]  # verb "": not known

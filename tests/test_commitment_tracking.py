@@ -195,3 +195,18 @@ def test_a_promise_with_no_verb_of_its_own_needs_two_particular_words() -> None:
                                    "were long.", None)]).state == "open"
     assert track(made, DAY, [later("Peru has yet to honour its commitment on the "
                                    "glacier reserve.", None)]).state == "stalled"
+
+
+def test_each_action_of_a_listed_promise_is_followed() -> None:
+    made = promise("The delegations ended their talks in Quito, agreeing to hold a new round "
+                   "of negotiations and have a large-scale exchange of prisoners")
+    # the later article calls the talks by another name and does not say "hold"
+    found = track(made, DAY, [later("The second round of talks in Quito has concluded.",
+                                    None)])
+    assert found.state == "kept"
+    found = track(made, DAY, [later("The large-scale exchange of prisoners was carried out.",
+                                    None)])
+    assert found.state == "kept"
+    # a place named in the list is no action of its own
+    flights = promise("agreed to restart direct flights between Reykjavik and Lima")
+    assert track(flights, DAY, [later("They held talks in Lima.", None)]).state == "open"
