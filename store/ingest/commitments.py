@@ -9,6 +9,8 @@ is the subject of the promise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date
 
 from store.ingest.clause_subject import (
@@ -28,9 +30,10 @@ _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declaratio
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
-    r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+    # (the word boundary first: the look-behinds are then tried only where a word starts)
+    r"\b(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
-    r"\b(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
+    r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
     r"concurred|reaffirmed (?:their|its|his|her) commitment)"
@@ -154,17 +157,29 @@ _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
 
-def _topic(text: str, start: int, end: int, para_topics: list[str],
-           index: KeywordIndex | None) -> str | None:
+class _TopicReader:
     """The topic a promise is about: the paragraph's topics its clause names first, then
     any topic it names ("agree to resume military talks" in a headline, or in a paragraph
-    scored for trade), else the paragraph's main topic."""
-    if index is not None:
-        named = [index.topic_ids[h.topic] for h in index.scan(text, start, end, remember=False)]
-        own = [t for t in para_topics if t in named]
-        if own or named:
-            return (own or named)[0]
-    return para_topics[0] if para_topics else None
+    scored for trade), else the paragraph's main topic. The body's keyword hits are the
+    scan the topic stage made (the index remembers it); a headline is scanned alone."""
+
+    def __init__(self, text: str, paras: list[Para], index: KeywordIndex | None) -> None:
+        self.text, self.index = text, index
+        self.body = (paras[0].start, max(p.end for p in paras)) if paras else (0, 0)
+        self.hits = index.scan(text, *self.body) if index is not None and paras else ()
+        self.starts = [h.start for h in self.hits]
+
+    def __call__(self, start: int, end: int, para_topics: list[str]) -> str | None:
+        if self.index is not None:
+            if self.body[0] <= start < self.body[1]:
+                hits = self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+            else:
+                hits = self.index.scan(self.text, start, end, remember=False)
+            named = [self.index.topic_ids[h.topic] for h in hits]
+            own = [t for t in para_topics if t in named]
+            if own or named:
+                return (own or named)[0]
+        return para_topics[0] if para_topics else None
 
 
 def _due(text: str, start: int, end: int) -> str | None:
@@ -195,24 +210,26 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], meeting_date: date | None = None,
-    index: KeywordIndex | None = None,
+    index: KeywordIndex | None = None, head: Sequence[Para] = (),
 ) -> list[Commitment]:
     """Every commitment made at the meeting, in text order. With the meeting's date, a
     clause that names another day tells of another meeting's promise and is left out.
     With the taxonomy's `index`, a promise is on the topic its clause names (of its
-    paragraph's first), else on its paragraph's main topic."""
+    paragraph's first), else on its paragraph's main topic. `head`: the headline and deck
+    lines, read before the body as part of its first paragraph."""
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
     # "both sides agreed on the following points:" and the numbered points after it: each
     # point is a promise of the parties of the clause that opens the list.
     listing: list[str] | None = None
-    for p in paras:
+    topic_of = _TopicReader(text, paras, index)
+    for p in [*head, *paras]:
         topics = para_topics.get(p.index, [])
         item = _ITEM.match(text, p.start, p.end) if listing is not None else None
         if listing is not None and item is not None:
             end = len(text[:p.end].rstrip(" .;,"))
             out.append(Commitment(
-                parties=listing, topic=_topic(text, item.end(), end, topics, index),
+                parties=listing, topic=topic_of(item.end(), end, topics),
                 text=text[item.end():end], due=_due(text, item.end(), end),
                 paragraph=p.index, start=item.end(), end=end))
             continue
@@ -280,7 +297,7 @@ def find_commitments(
                     listing = parties  # what is agreed is the list that follows
                     break
                 out.append(Commitment(
-                    parties=parties, topic=_topic(text, start, clause_end, topics, index),
+                    parties=parties, topic=topic_of(start, clause_end, topics),
                     text=text[start:clause_end], due=_due(text, m.end(), clause_end),
                     paragraph=p.index, start=start, end=clause_end,
                 ))

@@ -105,8 +105,9 @@ def extract(
     ]
     commitments = [
         c.model_copy(update={"text": text[c.start:c.end]})
-        for c in find_commitments(norm, head_lines(norm, header.body_start, paras) + paras, table,
-                                  pair.pair, para_topics, when, compile_topics(taxonomy))
+        for c in find_commitments(norm, paras, table, pair.pair, para_topics, when,
+                                  compile_topics(taxonomy),
+                                  head_lines(norm, header.body_start, paras))
     ]
 
     return MeetingDraft(
