@@ -30,8 +30,10 @@ _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declaratio
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
-    # (the word boundary first: the look-behinds are then tried only where a word starts)
-    r"\b(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+    # (the word boundary and the first letters of the alternatives first: the rest is
+    # tried only where such a word starts)
+    r"\b(?=[acdegimnprstuvwACDEGIMNPRSTUVW])"
+    r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
