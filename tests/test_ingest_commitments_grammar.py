@@ -129,3 +129,15 @@ def test_a_visit_made_to_sign_agreements() -> None:
                  "Huber.\n")
     # hoped for, not the purpose of a visit made
     assert texts("Huber hopes to sign three agreements with Hungary one day.\n") == []
+
+
+def test_a_headline_told_again_in_the_body_is_one_promise() -> None:
+    head = ("Hungary, Austria agree to reopen border crossing\n\n"
+            "By a staff writer June 5, 2024\n\n")
+    body = ("VIENNA - Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max "
+            "Huber in Vienna on Wednesday.\n\nThe two sides agreed to reopen the border "
+            "crossing at Sopron next month.\n")
+    got = extract(head + body).commitments
+    assert [(c.text, c.due) for c in got] == [
+        ("The two sides agreed to reopen the border crossing at Sopron next month",
+         "next month")]

@@ -304,6 +304,29 @@ def find_commitments(
                     paragraph=p.index, start=start, end=clause_end,
                 ))
                 pos = end  # one commitment per clause
+    return _without_headline_repeats(out, head[-1].end if head else -1)
+
+
+_KEY_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _key_words(text: str) -> set[str]:
+    """Rough stems of a clause's longer words: "agree"/"agreed", "talks"/"talk" meet."""
+    return {w[:5].lower() for w in _KEY_WORD.findall(text)}
+
+
+def _without_headline_repeats(found: list[Commitment], head_end: int) -> list[Commitment]:
+    """The headline's promise told again in the body ("Iceland and Peru agree to hold AI
+    talks" over "The two sides agreed to hold their first talks on AI in coming weeks") is
+    one promise: the body's, with its due time and wording, is kept."""
+    body = [_key_words(c.text) for c in found if c.start >= head_end]
+    out: list[Commitment] = []
+    for c in found:
+        if c.start < head_end:
+            words = _key_words(c.text)
+            if words and any(len(words & other) * 3 >= len(words) * 2 for other in body):
+                continue
+        out.append(c)
     return out
 
 
