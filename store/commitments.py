@@ -76,16 +76,21 @@ _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
     r"steps? toward|began|begun|started|underway|under way|partly|partially|first round|"
     r"initial)\b", re.IGNORECASE)
-# "talks that were frozen in 2022": a relative clause tells the state before, not now.
-_BEFORE_NOW = re.compile(r"\b(?:that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)"
-                         r"\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# The action told as done: a past form ("resumed", "held", "set up"), or a passive.
+# "talks that were frozen in 2022", "which Beijing suspended": a relative clause tells the
+# state before, not now.
+_BEFORE_NOW = re.compile(r"\b(?:that|which)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+# The action told done whatever its verb: a passive of a past participle ("was set up",
+# "were signed", "has been launched"), or an event that took place.
 _DONE = re.compile(
-    r"\b(?:\w{3,}ed|held|met|began|begun|took|made|sent|set up|built|went|gave|signed|"
-    r"was|were|has been|have been|had been|is now|are now)\b", re.IGNORECASE)
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:\w{3,}ed|held|set\s+up|built|made|sent|begun|taken|given|drawn|written)|"
+    r"took\s+place|came\s+into\s+(?:force|effect)|"
+    # the talks themselves over: "the second round of talks has concluded"
+    r"(?:has|have|had)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up))\b", re.IGNORECASE)
 # A sentence that itself promises is a new commitment, not news of the old one.
 _PROMISE = re.compile(
-    r"\b(agreed to|agree to|agreed on|agree on|pledged|committed to|decided to|promised|"
+    r"\b(agreed to|agree to|agreed on|agree on|agreed that|pledged|committed to|decided to|"
+    r"promised|"
     r"vowed|will|plan to|"
     r"plans to|intend to)\b", re.IGNORECASE)
 
@@ -233,9 +238,10 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     return shared >= max(2, (len(particular) + 1) // 2)
 
 
-def read_state(sentence: str) -> CommitmentState | None:
+def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
     """What a matched sentence says of the action; None when it promises it anew or does
-    not tell it done (kept is said in the past: "held", "have resumed", "was signed")."""
+    not tell it done: kept is the action's own verb in the past ("held", "have resumed"
+    for "resume"), or a passive or an event told done ("was signed", "took place")."""
     broken = _BROKEN.search(sentence)
     if broken and not _BEFORE_NOW.search(sentence, max(0, broken.start() - 24), broken.start()):
         return "broken"
@@ -245,9 +251,18 @@ def read_state(sentence: str) -> CommitmentState | None:
         return None
     if _PROGRESS.search(sentence):
         return "progressing"
-    if _DONE.search(sentence):
+    if _DONE.search(sentence) or (verb and _verb_done(sentence, verb)):
         return "kept"
     return None
+
+
+def _verb_done(sentence: str, verb: str) -> bool:
+    """Is the action's verb (any verb of the same action) in the sentence in a past form?"""
+    for word in _WORD.findall(sentence):
+        w = word.casefold()
+        if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(word) == verb:
+            return True
+    return False
 
 
 # --- due dates ------------------------------------------------------------------------
@@ -332,7 +347,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 continue
             if not matches(action, sentence):
                 continue
-            state = read_state(sentence)
+            state = read_state(sentence, action[0])
             if state is not None:
                 found, evidence = state, sentence
                 break
@@ -408,17 +423,20 @@ class Tracker:
                 if topic is not None and topic not in topics and None not in topics:
                     continue
                 words = content_word_set(sentence)
-                said: list[CommitmentState | None] = []  # read_state(sentence), read once
+                # read_state(sentence, verb), read once per verb
+                said: dict[str, CommitmentState | None] = {}
                 for gid in self._candidates(words):
                     g = self._groups[gid]
                     if gid in decided or (g.topic is not None and topic is not None
                                           and topic != g.topic):
                         continue
                     if matches_words(g.action, words):
-                        if not said:
-                            said.append(read_state(sentence))
-                        if said[0] is not None:
-                            decided[gid] = (said[0], sentence)
+                        verb = g.action[0]
+                        if verb not in said:
+                            said[verb] = read_state(sentence, verb)
+                        state = said[verb]
+                        if state is not None:
+                            decided[gid] = (state, sentence)
             for other in meeting.commitments:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):

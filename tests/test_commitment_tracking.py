@@ -210,3 +210,16 @@ def test_each_action_of_a_listed_promise_is_followed() -> None:
     # a place named in the list is no action of its own
     flights = promise("agreed to restart direct flights between Reykjavik and Lima")
     assert track(flights, DAY, [later("They held talks in Lima.", None)]).state == "open"
+
+
+def test_kept_needs_the_actions_own_verb_done_not_any_past_tense() -> None:
+    made = promise("Peru agreed to go after companies that sell precursor chemicals")
+    # a meeting about the same things is no news that it was done
+    assert track(made, DAY, [later("Berg also met Peru's minister of public security to "
+                                   "discuss precursor chemicals.", None)]).state == "open"
+    assert track(made, DAY, [later("Peru made progress against companies that sell "
+                                   "precursor chemicals.", None)]).state == "progressing"
+    # a new promise on the same words is not the old one kept
+    talks = promise("agreed to hold talks on glacier monitoring")
+    assert track(talks, DAY, [later("They agreed that glacier monitoring talks matter.",
+                                    None)]).state == "open"
