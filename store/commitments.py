@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from store.ingest.countries import country_of
 from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
 
 STATES: tuple[CommitmentState, ...] = (
@@ -34,7 +35,7 @@ STATES: tuple[CommitmentState, ...] = (
 # What a user may type for a state.
 STATE_ALIASES: dict[str, CommitmentState] = {"reversed": "broken", **{s: s for s in STATES}}
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")  # any script's letters: "Türkiye" is one word
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 # Words that carry no action: promise verbs, auxiliaries, function words, time words.
@@ -49,6 +50,7 @@ coming weeks week months month year years next end soon later early late spring 
 autumn fall winter before after within until between among about around again
 united states china chinese american u.s us washington beijing
 said say says told official officials reporters statement according added
+during through under without against via per including regarding since while when where
 """.split())
 
 # Irregular past forms -> the base form the commitment uses.
@@ -74,9 +76,22 @@ _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
     r"steps? toward|began|begun|started|underway|under way|partly|partially|first round|"
     r"initial)\b", re.IGNORECASE)
+# "talks that were frozen in 2022", "which Beijing suspended": a relative clause tells the
+# state before, not now.
+_BEFORE_NOW = re.compile(r"\b(?:that|which)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+# The action told done whatever its verb: a passive of a past participle ("was set up",
+# "were signed", "has been launched"), or an event that took place.
+_DONE = re.compile(
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:\w{3,}ed|held|set\s+up|built|made|sent|begun|taken|given|drawn|written)|"
+    r"took\s+place|came\s+into\s+(?:force|effect)|"
+    # the talks themselves over: "the second round of talks has concluded"
+    r"(?:has|have|had)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up))\b", re.IGNORECASE)
 # A sentence that itself promises is a new commitment, not news of the old one.
 _PROMISE = re.compile(
-    r"\b(agreed to|agree to|pledged|committed to|decided to|promised|vowed|will|plan to|"
+    r"\b(agreed to|agree to|agreed on|agree on|agreed that|pledged|committed to|decided to|"
+    r"promised|"
+    r"vowed|will|plan to|"
     r"plans to|intend to)\b", re.IGNORECASE)
 
 
@@ -94,13 +109,43 @@ def stem(word: str) -> str:
     return w.rstrip("e")
 
 
+# Verbs of one action, whatever the article calls it: a later meeting "restarted" or
+# "reopened" what an earlier one "agreed to resume"; it "set up" or "launched" what was to
+# be "established"; the officials "met" or "convened" for the talks they would "hold".
+_SAME_ACTION = {
+    **dict.fromkeys(("restart", "restor", "reopen", "reestablish", "re-establish", "reviv",
+                     "resumption"), "resum"),
+    **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
+                    "establish"),
+    # ("took place": "place" stands for the verb; "took" is a stop word of its own)
+    **dict.fromkeys(("conven", "meet", "conduct", "plac"), "hold"),
+    # ("concluded their talks" ended them: not a signing)
+    **dict.fromkeys(("seal", "ink", "signing"), "sign"),
+    # the talks, whatever the article calls them
+    **dict.fromkeys(("negotiation", "consultation", "discussion"), "talk"),
+    **dict.fromkeys(("travel", "travell", "trip"), "visit"),
+}
+# What most promises of a meeting are about: alone, they do not tell one from another
+# ("hold talks" is every meeting's); with the verb they name the action when the promise
+# has no word more particular.
+_GENERIC = frozenset(("talk", "meeting", "round", "first", "second", "dialogue",
+                      "consultation", "discussion", "cooperation", "relation", "ty", "tie",
+                      "bilateral", "mutual", "joint", "country", "side", "issue", "area",
+                      "field", "level", "high", "step", "effort", "work", "clos", "closer",
+                      "regular", "way", "need", "continu", "communication", "exchang"))
+
+
 @lru_cache(maxsize=1 << 16)
 def _content_stem(word: str) -> str:
-    """The stem of a word as written, or "" for a stop word or a single letter."""
+    """The stem of a word as written (one stem for the verbs of one action), or "" for a
+    stop word or a single letter."""
     w = word.casefold()
     if w in _STOP or len(w) < 2:
         return ""
-    return stem(w)
+    if word[0].isupper() and country_of(word):
+        return ""  # "Greece", "Turkish": who acts, not the action (a capital can be where)
+    found = stem(w)
+    return _SAME_ACTION.get(found, found)
 
 
 def content_words(text: str) -> list[str]:
@@ -117,22 +162,49 @@ def content_word_set(text: str) -> set[str]:
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
 _CUE = re.compile(
-    r"\b(?:agreed to|agree to|agreed on|agreement to|pledged to|committed to|decided to|"
-    r"promised to|vowed to|will|would|shall)\s+", re.IGNORECASE)
+    r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*\s+(?:to|on|upon)|"
+    r"agreement to|consensus on|consensus to|"
+    r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
 def action_words(c: Commitment) -> list[str]:
     """The commitment's action: the content words after its promise cue (who promised is
-    not the action), without the due phrase; the verb first."""
+    not the action), without the due phrase; the verb first. Without a cue the verb is the
+    text's first word ("Establish an observer team", a point of an agreed list), or
+    unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
     text = c.text
     if c.due:
         text = text.replace(c.due, " ")
     cue = _CUE.search(text)
     if cue is not None:
-        after = content_words(text[cue.end():])
+        after = _segments(text[cue.end():])
         if len(after) >= 2:
             return after
-    return content_words(text)
+    words = content_words(text)
+    first = _WORD.match(text.lstrip(" \"'(“‘"))
+    if words and (first is None or _content_stem(first[0]) != words[0]):
+        return ["", *words]
+    return words
+
+
+# Where a list of actions or objects is cut: "hold a new round of talks and exchange
+# prisoners", "resume military talks, drug cooperation and AI consultations".
+_LIST_CUT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", re.IGNORECASE)
+SEGMENT = "|"  # between the segments of an action; never a content word
+
+
+def _segments(text: str) -> list[str]:
+    """The content words of the actions a promise lists, each segment with the verb first
+    (a segment with no verb of its own takes the first one's), joined by SEGMENT. A piece
+    of fewer than two words is no action of its own ("between Lima and Quito")."""
+    pieces = [content_words(piece) for piece in _LIST_CUT.split(text)]
+    out: list[list[str]] = []
+    for words in pieces:
+        if out and len(words) < 2:
+            out[-1].extend(w for w in words if w not in out[-1])
+        elif words:
+            out.append(words if not out else [out[0][0], *words])
+    return [w for k, seg in enumerate(out) for w in ([SEGMENT] if k else []) + seg]
 
 
 def sentences(text: str) -> list[str]:
@@ -147,19 +219,31 @@ def matches(action: list[str], sentence: str) -> bool:
 
 
 def matches_words(action: list[str], found: set[str]) -> bool:
-    """`matches` on the sentence's content words, computed once."""
+    """`matches` on the sentence's content words, computed once. The action is its verb
+    and what the verb acts on: the sentence names it with the verb (any form of the same
+    action) and one of the particular words ("resumed talks between the militaries" for
+    "resume military communication"), or with two particular words and half of them
+    without the verb ("the second round of talks on the dam"). Words every meeting uses
+    ("talks", "cooperation") count only when the action has no other."""
+    if SEGMENT in action:
+        cut = action.index(SEGMENT)
+        return matches_words(action[:cut], found) or matches_words(action[cut + 1:], found)
     if not action:
         return False
-    shared = sum(1 for w in action if w in found)
-    need = max(2, (len(action) + 1) // 2)
-    if action[0] in found and shared >= need:
+    verb, objects = action[0], action[1:]  # verb "": not known
+    particular = [w for w in objects if w not in _GENERIC] or objects
+    shared = sum(1 for w in particular if w in found)
+    if verb in found and shared >= 1:
         return True
-    return len(action) >= 3 and shared >= max(need, len(action) // 2 + 1)
+    return shared >= max(2, (len(particular) + 1) // 2)
 
 
-def read_state(sentence: str) -> CommitmentState | None:
-    """What a matched sentence says of the action; None when it promises it anew."""
-    if _BROKEN.search(sentence):
+def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
+    """What a matched sentence says of the action; None when it promises it anew or does
+    not tell it done: kept is the action's own verb in the past ("held", "have resumed"
+    for "resume"), or a passive or an event told done ("was signed", "took place")."""
+    broken = _BROKEN.search(sentence)
+    if broken and not _BEFORE_NOW.search(sentence, max(0, broken.start() - 24), broken.start()):
         return "broken"
     if _STALLED.search(sentence):
         return "stalled"
@@ -167,7 +251,18 @@ def read_state(sentence: str) -> CommitmentState | None:
         return None
     if _PROGRESS.search(sentence):
         return "progressing"
-    return "kept"
+    if _DONE.search(sentence) or (verb and _verb_done(sentence, verb)):
+        return "kept"
+    return None
+
+
+def _verb_done(sentence: str, verb: str) -> bool:
+    """Is the action's verb (any verb of the same action) in the sentence in a past form?"""
+    for word in _WORD.findall(sentence):
+        w = word.casefold()
+        if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(word) == verb:
+            return True
+    return False
 
 
 # --- due dates ------------------------------------------------------------------------
@@ -252,7 +347,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 continue
             if not matches(action, sentence):
                 continue
-            state = read_state(sentence)
+            state = read_state(sentence, action[0])
             if state is not None:
                 found, evidence = state, sentence
                 break
@@ -328,17 +423,20 @@ class Tracker:
                 if topic is not None and topic not in topics and None not in topics:
                     continue
                 words = content_word_set(sentence)
-                said: list[CommitmentState | None] = []  # read_state(sentence), read once
+                # read_state(sentence, verb), read once per verb
+                said: dict[str, CommitmentState | None] = {}
                 for gid in self._candidates(words):
                     g = self._groups[gid]
                     if gid in decided or (g.topic is not None and topic is not None
                                           and topic != g.topic):
                         continue
                     if matches_words(g.action, words):
-                        if not said:
-                            said.append(read_state(sentence))
-                        if said[0] is not None:
-                            decided[gid] = (said[0], sentence)
+                        verb = g.action[0]
+                        if verb not in said:
+                            said[verb] = read_state(sentence, verb)
+                        state = said[verb]
+                        if state is not None:
+                            decided[gid] = (state, sentence)
             for other in meeting.commitments:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):

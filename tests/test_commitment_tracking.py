@@ -142,3 +142,84 @@ def test_superseded_is_final_in_both_walks() -> None:
     assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
     assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 3)
+
+
+def promise(text: str, topic: str | None = None) -> Commitment:
+    return Commitment(parties=["Iceland", "Peru"], topic=topic, start=0, end=1, text=text)
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # the later article words the same action with another verb of it
+    ("agreed to restart direct flights between Reykjavik and Lima",
+     "Direct flights between the two capitals resumed in May."),
+    ("agreed to resume fisheries consultations", "They reopened fisheries consultations."),
+    ("agreed to establish a joint commission on fisheries",
+     "The joint commission on fisheries was set up in April."),
+    ("pledged to establish a fisheries hotline", "The two navies launched a fisheries hotline."),
+    ("agreed to hold talks on glacier monitoring", "Experts met for talks on glacier monitoring."),
+    ("agreed to sign a treaty on seabed mining", "The seabed mining treaty was concluded."),
+    ("Peru's president will visit Reykjavik", "The Peruvian president travelled to Reykjavik."),
+])
+def test_the_same_action_in_another_verb_is_kept(made: str, sentence: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+
+
+def test_a_word_every_meeting_uses_does_not_match_another_action() -> None:
+    made = promise("agreed to hold talks on glacier monitoring")
+    assert track(made, DAY, [later("They held talks on fishing quotas.", None)]).state == "open"
+    assert track(made, DAY, [later("Cooperation talks were held.", None)]).state == "open"
+
+
+def test_kept_is_told_in_the_past_and_a_plan_decides_nothing() -> None:
+    made = promise("agreed to restart direct flights to Lima")
+    assert track(made, DAY, [later("Direct flights to Lima restart in May, a plan says.",
+                                   None)]).state == "open"
+    assert track(made, DAY, [later("Direct flights to Lima restarted.", None)]).state == "kept"
+
+
+def test_a_relative_clause_tells_the_state_before() -> None:
+    made = promise("agreed to resume naval talks")
+    found = track(made, DAY, [later("The navies resumed naval talks that were frozen in "
+                                    "2022.", None)])
+    assert found.state == "kept"
+    drills = promise("agreed to resume naval exercises")
+    found = track(drills, DAY, [later("Peru suspended the naval exercises again.", None)])
+    assert found.state == "broken"
+
+
+def test_a_promise_with_no_verb_of_its_own_needs_two_particular_words() -> None:
+    # "During ..." is no action: the promise is read from its nouns
+    made = promise("During the talks Peru indicated its commitment not to harm the glacier "
+                   "reserve")
+    assert track(made, DAY, [later("During a press briefing, officials said the talks "
+                                   "were long.", None)]).state == "open"
+    assert track(made, DAY, [later("Peru has yet to honour its commitment on the "
+                                   "glacier reserve.", None)]).state == "stalled"
+
+
+def test_each_action_of_a_listed_promise_is_followed() -> None:
+    made = promise("The delegations ended their talks in Quito, agreeing to hold a new round "
+                   "of negotiations and have a large-scale exchange of prisoners")
+    # the later article calls the talks by another name and does not say "hold"
+    found = track(made, DAY, [later("The second round of talks in Quito has concluded.",
+                                    None)])
+    assert found.state == "kept"
+    found = track(made, DAY, [later("The large-scale exchange of prisoners was carried out.",
+                                    None)])
+    assert found.state == "kept"
+    # a place named in the list is no action of its own
+    flights = promise("agreed to restart direct flights between Reykjavik and Lima")
+    assert track(flights, DAY, [later("They held talks in Lima.", None)]).state == "open"
+
+
+def test_kept_needs_the_actions_own_verb_done_not_any_past_tense() -> None:
+    made = promise("Peru agreed to go after companies that sell precursor chemicals")
+    # a meeting about the same things is no news that it was done
+    assert track(made, DAY, [later("Berg also met Peru's minister of public security to "
+                                   "discuss precursor chemicals.", None)]).state == "open"
+    assert track(made, DAY, [later("Peru made progress against companies that sell "
+                                   "precursor chemicals.", None)]).state == "progressing"
+    # a new promise on the same words is not the old one kept
+    talks = promise("agreed to hold talks on glacier monitoring")
+    assert track(talks, DAY, [later("They agreed that glacier monitoring talks matter.",
+                                    None)]).state == "open"

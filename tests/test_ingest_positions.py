@@ -348,3 +348,40 @@ def test_a_quote_that_ends_on_what_was_discussed_keeps_its_stance() -> None:
     got = quoted('"They both agreed on the importance of open borders for trade and they '
                  'discussed the weather," Huber said.\n')
     assert got
+
+
+def test_the_agenda_and_an_event_told_in_the_past_perfect_are_no_stances() -> None:
+    # what came up, what the two discussed, an event told after the fact
+    assert positions("Huber said both issues, tariffs and the border, came up during his "
+                     "meeting with Varga.\n") == []
+    assert positions("On social media, Huber wrote that he and Ms Varga discussed many "
+                     "areas of trade.\n") == []
+    assert positions("Varga added that the two ministers had a brief one-on-one "
+                     "discussion on trade.\n") == []
+    assert positions("Later, officials claimed that the call on trade had been delayed.\n"
+                     ) == []
+    # a stance in the past perfect is still a stance
+    assert positions("Huber said Hungary had broken the trade rules on wine.\n")
+
+
+def test_a_welcome_to_a_state_visit_is_a_courtesy() -> None:
+    assert positions("Huber welcomed the distinguished minister and his old friend to "
+                     "Vienna for a state visit.\n") == []
+    assert positions("Huber welcomed the new tariff cuts on wine.\n")
+
+
+def test_more_forms_of_the_verbs_of_stance() -> None:
+    kinds = {kind for _, kind, _, _ in positions(
+        "Huber met Varga, expressing concerns over Hungarian tariffs on steel.\n")}
+    assert kinds == {"concern"}
+    got = positions("Varga appealed for a change in Austrian tariffs on wine.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "demand")]
+    got = positions("Huber expressed his desire to expand trade in timber with Hungary.\n")
+    assert [kind for _, kind, _, _ in got] == ["proposal"]
+    got = positions("Varga is seeking a reset of trade relations with Austria.\n")
+    assert [kind for _, kind, _, _ in got] == ["proposal"]
+    got = positions("In a statement, Hungary's government said we commend Austria's support "
+                    "for our wine exports.\n")
+    assert "welcome" in {kind for _, kind, _, _ in got}
+    # "pressing issues" is an adjective, no demand
+    assert positions("The two discussed pressing issues of trade.\n") == []

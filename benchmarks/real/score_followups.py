@@ -9,8 +9,10 @@ articles go, in order, into a throwaway store through the real `bilat add` comma
 gold pair and date (so this measures tracking, not the pair or date readers), and the state
 comes from `bilat commitments --json`, as a user sees it.
 
-Run: python benchmarks/real/score_followups.py [--verbose] [--json]
-Texts are read from the cache (`BILAT_REAL_CACHE`, as for score.py).
+Run: python benchmarks/real/score_followups.py [--verbose] [--json] [--chains FILE]
+     [--cache DIR]
+Texts are read from the cache: `--cache DIR`, else `BILAT_REAL_CACHE`, else cache/ (as for
+score.py). `--chains` scores another chains file of the same shape (a held set).
 """
 
 from __future__ import annotations
@@ -66,13 +68,14 @@ def bilat(store: Path, *args: str) -> Any:
     return json.loads(res.stdout)
 
 
-def score_chain(chain: dict[str, Any], cases: dict[str, dict[str, Any]], tally: Tally) -> None:
+def score_chain(chain: dict[str, Any], cases: dict[str, dict[str, Any]], tally: Tally,
+                cache: Path = CACHE) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "chain.db"
         meeting_of: dict[str, int] = {}
         for cid in chain["cases"]:
             case = cases[cid]
-            path = CACHE / f"{cid}.txt"
+            path = cache / f"{cid}.txt"
             if not path.exists():
                 raise SystemExit(f"{cid}: no cached text (rebuild the cache, README.md)")
             args = ["add", str(path), "--yes", "--new-meeting",
@@ -110,20 +113,27 @@ def score_chain(chain: dict[str, Any], cases: dict[str, dict[str, Any]], tally: 
             evidence = (made[0].get("extracted") or {}).get("evidence") or ""
             tally.log.append(f"  {chain['chain']}: {key!r}: got {got}, want {want}"
                              f" (gold evidence {link.get('evidence_key')!r};"
-                             f" ours {evidence[:80]!r})")
+                             f" ours {evidence[:300]!r})")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--file", type=Path, default=FOLLOWUPS, help="the chains (followups.json)")
+    ap.add_argument("--chains", "--file", dest="chains", type=Path, default=FOLLOWUPS,
+                    help="the chains (default: followups.json)")
+    ap.add_argument("--cache", type=Path, default=CACHE,
+                    help="the directory of the texts, one ID.txt per case")
     args = ap.parse_args(argv)
-    data = json.loads(args.file.read_text(encoding="utf-8"))
+    if not args.chains.is_file():
+        raise SystemExit(f"no chains file: {args.chains}")
+    if not args.cache.is_dir():
+        raise SystemExit(f"no cache directory: {args.cache}")
+    data = json.loads(args.chains.read_text(encoding="utf-8"))
     cases = {c["id"]: c for c in data["cases"]}
     tally = Tally()
     for chain in data["chains"]:
-        score_chain(chain, cases, tally)
+        score_chain(chain, cases, tally, args.cache)
     figures = tally.figures()
     if args.json:
         print(json.dumps(figures, indent=2))

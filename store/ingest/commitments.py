@@ -9,6 +9,9 @@ is the subject of the promise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date
 
 from store.ingest.clause_subject import (
     SubjectFinder,
@@ -17,32 +20,67 @@ from store.ingest.clause_subject import (
     inside_quotes,
     sentences_of,
 )
+from store.ingest.keywords import KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
 
+# What is signed: "three agreements", "a memorandum", "more than 20 documents".
+_DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
+              r"treat(?:y|ies)|contracts?|protocols?|MoUs?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
+    # (the word boundary and the first letters of the alternatives first: the rest is
+    # tried only where such a word starts)
+    r"\b(?=[acdegimnprstuvwACDEGIMNPRSTUVW])"
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
-    r"\b(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
-    r"commits|committing|vowed|vowing|promised|promising|decided|deciding|resolved|"
-    r"undertook|concurred|reaffirmed (?:their|its|his|her) commitment)"
+    r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
+    r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
+    r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
+    r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
+    r"concurred|reaffirmed (?:their|its|his|her) commitment)"
     # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to"
     rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
-    r"|(?:pledged|promised|pledging|promising)\s+(?!to\b|that\b|the\s+(?:two|other)\b)"
-    r"(?=(?:greater|more|new|further|closer|deeper|an?|\$|\d|support|help|aid|funding|"
-    r"investment|cooperation|co-operation)\b|\$)"
+    # A promise whose object is a noun phrase: any word that is not a preposition, a
+    # pronoun or "the two" (the verb then has a person as its object: "promised Kim that").
+    r"|(?:pledged|promised|pledging|promising|vowed|vowing)\s+(?=[\"']?[a-z$€£\d])"
+    r"(?!(?:to|that|the\s+(?:two|other)|as|in|on|at|by|with|during|after|before|for|"
+    r"him|her|them|it|me|us|you|and|but|or|not|never|earlier|previously|last|"
+    r"this|these|those|then|also)\b)"
+    # "assured that", "assured his counterpart that": a promise in a that-clause
+    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
+    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b)"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
-    r"|(?:signed|sealed|inked|concluded)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|memorand\w+|"
-    r"deals?|accords?|documents?|"
-    r"declarations?|pacts?|treat(?:y|ies)|contracts?|protocols?|MoUs?)\b"
+    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\s+(?:[\w-]+\s+){0,4}?"
+    rf"{_DOCUMENTS}"
+    # the passive: "three memoranda were signed", "documents on X were signed"
+    rf"|{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,6}}?[\"']?\s+(?:were|was|have\s+been|has\s+been|"
+    r"had\s+been)"
+    r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b"
+    # a visit's purpose: "visited Lima this week to sign cooperation agreements"
+    rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
+    # a promise in a noun: "gave their commitment to", "reached a consensus to"
+    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck)\s+"
+    r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
+    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
+    r"(?:to|that|on\s+\w+ing)\b"
+    # "agrees with Huber on resuming", "agreed with Vienna to"
+    r"|agree(?:d|s)?\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
+    # "the declaration commits both countries to refrain"
+    r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?to\b"
+    # a meeting fixed: "the next round will be held in May", "talks are scheduled for"
+    r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit)"
+    r"(?:\s+[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:is|are)\s+(?:scheduled|"
+    r"slated|planned|set\s+to|due\s+to|expected\s+to\s+(?:be\s+held|take\s+place))))\b"
+    # "a new mechanism will be set up": something made by the meeting, in the passive
+    r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
+    r"reopened|resumed|restored|signed|formed|convened)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
     r"|(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
@@ -53,7 +91,10 @@ _CUE = re.compile(
     r"host|create|form|sign|implement|join|travel|visit|issue|deepen|strengthen|continue|"
     r"cooperate|start|begin|finali[sz]e|provide|supply|open|return|boost|double|release|"
     r"allow|lift|cut|reduce|buy|purchase|invest|deliver|extend|upgrade|set|draw\s+up|"
-    r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending))\b))",
+    r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending)|modify|suspend|"
+    r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
+    r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
+    r"resolve|settle|step\s+up)\b))",
     re.I,
 )
 # Negated or in the past: not a commitment of this meeting.
@@ -78,6 +119,12 @@ _REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}$",
                              re.I)
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
+_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
+                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b")
 _DUE = re.compile(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -100,19 +147,95 @@ _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s
 # The present perfect of a promise reports one already standing ("has vowed", "have
 # decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
+# A visit made (the purpose of which can be a signing).
+_TRAVELLED = re.compile(r"\b(?:visited|visits|travell?ed|travels|arrived|flew|came|met|meets)\b",
+                        re.I)
+# "agreed on the following points:", "agreed as follows:": the promises are a list.
+_LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:\s*$",
+                         re.I)
+# A point of a list: "1.", "2)", "-", a bullet; then its first word.
+_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
 # What follows the cue starts a word, a figure or an amount: not punctuation.
-_OBJECT = re.compile(r"\s*[\w$€£]")
+_OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
+
+
+class _TopicReader:
+    """The topic a promise is about: the paragraph's topics its clause names first, then
+    any topic it names ("agree to resume military talks" in a headline, or in a paragraph
+    scored for trade), else the paragraph's main topic. The body's keyword hits are the
+    scan the topic stage made (the index remembers it); a headline is scanned alone."""
+
+    def __init__(self, text: str, paras: list[Para], index: KeywordIndex | None) -> None:
+        self.text, self.index = text, index
+        self.body = (paras[0].start, max(p.end for p in paras)) if paras else (0, 0)
+        self.hits = index.scan(text, *self.body) if index is not None and paras else ()
+        self.starts = [h.start for h in self.hits]
+
+    def __call__(self, start: int, end: int, para_topics: list[str]) -> str | None:
+        if self.index is not None:
+            if self.body[0] <= start < self.body[1]:
+                hits = self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+            else:
+                hits = self.index.scan(self.text, start, end, remember=False)
+            named = [self.index.topic_ids[h.topic] for h in hits]
+            own = [t for t in para_topics if t in named]
+            if own or named:
+                return (own or named)[0]
+        return para_topics[0] if para_topics else None
+
+
+def _due(text: str, start: int, end: int) -> str | None:
+    due = _DUE.search(text, start, end)
+    return due[0] if due else None
+
+
+def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
+    """Does text[start:end] name a day more than a day before the meeting's? Then what it
+    tells was agreed at an earlier meeting ("on July 28 they agreed to a ceasefire"); a
+    later day is when a promise is due ("will travel to Lima on Jan 23")."""
+    if meeting is None:
+        return False
+    for m in _DAY.finditer(text, start, end):
+        name = (m["m1"] or m["m2"]).lower()[:3]
+        month = next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(name))
+        day = int(m["d1"] or m["d2"])
+        try:
+            named = date(meeting.year, month, day)
+        except ValueError:
+            continue
+        # a day more than half a year ahead is last year's ("on Dec 2" in a January text)
+        if 1 < (meeting - named).days or (named - meeting).days > 183:
+            return True
+    return False
 
 
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
-    para_topics: dict[int, list[str]],
+    para_topics: dict[int, list[str]], meeting_date: date | None = None,
+    index: KeywordIndex | None = None, head: Sequence[Para] = (),
 ) -> list[Commitment]:
-    """Every commitment made at the meeting, in text order."""
+    """Every commitment made at the meeting, in text order. With the meeting's date, a
+    clause that names another day tells of another meeting's promise and is left out.
+    With the taxonomy's `index`, a promise is on the topic its clause names (of its
+    paragraph's first), else on its paragraph's main topic. `head`: the headline and deck
+    lines, read before the body as part of its first paragraph."""
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
-    for p in paras:
+    # "both sides agreed on the following points:" and the numbered points after it: each
+    # point is a promise of the parties of the clause that opens the list.
+    listing: list[str] | None = None
+    topic_of = _TopicReader(text, paras, index)
+    for p in [*head, *paras]:
         topics = para_topics.get(p.index, [])
+        item = _ITEM.match(text, p.start, p.end) if listing is not None else None
+        if listing is not None and item is not None:
+            end = len(text[:p.end].rstrip(" .;,"))
+            out.append(Commitment(
+                parties=listing, topic=topic_of(item.end(), end, topics),
+                text=text[item.end():end], due=_due(text, item.end(), end),
+                paragraph=p.index, start=item.end(), end=end))
+            continue
+        listing = None
         for s in sentences_of(p):
             pos = s.start
             while True:
@@ -129,7 +252,7 @@ def find_commitments(
                 ):
                     continue  # "China is committed to ...": a standing stance
                 if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
-                    m[0].lower().startswith("agree")
+                    m[0].lower().startswith(("agree", "assure"))
                 ):
                     continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
@@ -149,6 +272,11 @@ def find_commitments(
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
                            else finder.subject(s.start, m.start(), m.end(), s.end))
+                if m["purpose"] and not (
+                    _TRAVELLED.search(text, s.start, m.start())
+                    and not _HOPED.search(text, s.start, m.start())
+                ):
+                    continue  # "hopes to sign a deal": no visit made for it
                 if m["will"] and (
                     (subject.actor is None and not subject.joint)
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
@@ -165,13 +293,40 @@ def find_commitments(
                 parties = _parties(subject.actor, subject.joint, table, pair)
                 if parties is None:
                     continue
-                due = _DUE.search(text, m.end(), clause_end)
+                if other_day(text, start, clause_end, meeting_date):
+                    continue
+                if _LIST_OPENS.match(text, m.end(), p.end):
+                    listing = parties  # what is agreed is the list that follows
+                    break
                 out.append(Commitment(
-                    parties=parties, topic=topics[0] if topics else None,
-                    text=text[start:clause_end], due=due[0] if due else None,
+                    parties=parties, topic=topic_of(start, clause_end, topics),
+                    text=text[start:clause_end], due=_due(text, m.end(), clause_end),
                     paragraph=p.index, start=start, end=clause_end,
                 ))
                 pos = end  # one commitment per clause
+    return _without_headline_repeats(out, head[-1].end if head else -1)
+
+
+_KEY_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _key_words(text: str) -> set[str]:
+    """Rough stems of a clause's longer words: "agree"/"agreed", "talks"/"talk" meet."""
+    return {w[:5].lower() for w in _KEY_WORD.findall(text)}
+
+
+def _without_headline_repeats(found: list[Commitment], head_end: int) -> list[Commitment]:
+    """The headline's promise told again in the body ("Iceland and Peru agree to hold AI
+    talks" over "The two sides agreed to hold their first talks on AI in coming weeks") is
+    one promise: the body's, with its due time and wording, is kept."""
+    body = [_key_words(c.text) for c in found if c.start >= head_end]
+    out: list[Commitment] = []
+    for c in found:
+        if c.start < head_end:
+            words = _key_words(c.text)
+            if words and any(len(words & other) * 3 >= len(words) * 2 for other in body):
+                continue
+        out.append(c)
     return out
 
 

@@ -22,7 +22,7 @@ from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
 from store.ingest.topichits import sides_of
 from store.ingest.topics import compile_topics, score_paragraphs
-from store.ingest.types import IngestError
+from store.ingest.types import IngestError, Para, Sentence
 from store.models import MeetingDraft, Paragraph, ReviewReason, Topic
 from store.taxonomy import default_topics
 
@@ -107,7 +107,9 @@ def extract(
     ]
     commitments = [
         c.model_copy(update={"text": text[c.start:c.end]})
-        for c in find_commitments(norm, paras, table, pair.pair, para_topics)
+        for c in find_commitments(norm, paras, table, pair.pair, para_topics, when,
+                                  compile_topics(taxonomy),
+                                  head_lines(norm, header.body_start, paras))
     ]
 
     return MeetingDraft(
@@ -137,6 +139,23 @@ def extract(
             for p in paras
         ],
     )
+
+
+def head_lines(norm: str, body_start: int, paras: list[Para]) -> list[Para]:
+    """The headline and deck above the body, read for commitments as part of the lede
+    (their paragraph and topic): "Both sides agree to resume flights" is one."""
+    if not paras or body_start <= 0:
+        return []
+    # One line, one sentence: a headline has no full stop (split_paragraphs takes a lone
+    # line for a section heading and drops it).
+    index = paras[0].index
+    out: list[Para] = []
+    for m in _LINE.finditer(norm, 0, body_start):
+        out.append(Para(index, m.start(), m.end(), sentences=(Sentence(m.start(), m.end()),)))
+    return out
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def as_written(snippet: str, norm: str, text: str) -> str:

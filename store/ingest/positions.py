@@ -29,7 +29,8 @@ from store.models import Position, PositionKind, Quote
 
 # Verbs of stance by kind; the longest alternatives first where one is a prefix of another.
 _KINDS: list[tuple[PositionKind, str]] = [
-    ("concern", r"(?:raised|raises|expressed|expresses|voiced|voices|reiterated|conveyed|"
+    ("concern", r"(?:raised|raises|raising|expressed|expresses|expressing|voiced|voices|voicing|"
+                r"reiterated|conveyed|"
                 # ('expressed "serious concern"': the words quoted)
                 r"underscored|flagged|will\s+raise)\s+\"?(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
                 r"alarm|"
@@ -41,7 +42,8 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
-               r"demands|pressed|presses|pushed\s+for|(?<!when )(?<!was )(?<!were )asked"
+               r"demands|pressed|presses|pushed\s+for|appealed\s+for|appeals\s+for|"
+               r"calling\s+(?:on|for)|(?<!when )(?<!was )(?<!were )asked"
                # "asked about", "asked if ...", "Asked what ...": a question, not a demand
                r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
                r"insisted\s+on|insists\s+on|insists|"
@@ -49,10 +51,13 @@ _KINDS: list[tuple[PositionKind, str]] = [
     ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
                r"opposed|opposes"),
     ("proposal", r"proposed|proposes|suggested|suggests|offered|offers|invited|invites|"
-                 r"put\s+forward|floated|expressed\s+(?:\w+\s+)?(?:readiness|willingness)|"
+                 r"put\s+forward|floated|expressed\s+(?:[\w'’]+\s+){0,2}?(?:readiness|willingness|"
+                 r"desire|eagerness|wish|interest)|proposing|suggesting|"
+                 r"(?:is|are|was|were)\s+seeking|"
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
-                r"commended|commends|thanked|thanks|lauded|applauded|expressed\s+"
+                r"commended|commends|(?<=\bwe )(?:commend|welcome|praise|appreciate|support)|"
+                r"thanked|thanks|lauded|applauded|expressed\s+"
                 r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
                 r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
                 r"embraced|embraces|embracing"),
@@ -75,8 +80,11 @@ _KINDS: list[tuple[PositionKind, str]] = [
 ]
 # One word boundary before all the kinds, not one in each: the scan then tries the verbs
 # only where a word starts (several times faster on long text).
+# (a word's first letter is checked before the alternatives are tried: the letters the
+# verbs start with)
 _VERB = re.compile(
-    r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")", re.I
+    r"\b(?=[abcdefhilmnoprstuvw])(?:"
+    + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")", re.I
 )
 # (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
@@ -88,13 +96,20 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", r
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
     r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
-    r"pair|talks|meeting|discussions?))\s+)?(?:had\s+|also\s+)*(?:discussed|covered|"
+    r"pair|talks|meeting|discussions?))\s+(?:and\s+(?:[\w.'’-]+\s+){1,3}?)?)?(?:had\s+|also\s+)*"
+    r"(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)"
     # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
     # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
     r"|[\s,:]+(?:[\w\s'’-]{0,40}?\s)?that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|also\s+|"
-    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b",
+    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b"
+    # what came up in the talks, or an event told in the past perfect: "said both issues
+    # came up during the meeting", "added that the two had a brief discussion", "said the
+    # call had been delayed"
+    r"|[\s,:]+(?:that\s+)?[^.;\"]{0,80}?\b(?:came\s+up|(?:was|were)\s+(?:not\s+)?raised|"
+    r"had\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:discussion|meeting|conversation|talks|call)|"
+    r"had\s+been\s+(?:delayed|held|postponed))\b",
     re.I)
 # A clause whose words follow elsewhere: "underlined this point, saying that".
 _EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
@@ -121,7 +136,10 @@ _COURTESY = re.compile(
     r"greetings|(?:kind\s+|good\s+)?wishes))\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
     rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
-    rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b",
+    rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b"
+    # "welcomed the distinguished guest and his old friend to Lima for a state visit"
+    r"|\s+(?:[\w.'’-]+\s+){0,8}?to\s+[A-Z][\w.'’-]*\s+for\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
+    r"(?:state\s+|official\s+|working\s+)?visit\b",
 )
 
 _NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)

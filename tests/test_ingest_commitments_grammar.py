@@ -1,0 +1,143 @@
+"""Commitments by grammar: the promise forms of diplomatic prose, in our own sentences about
+invented officials (Hungary's Lena Varga, Austria's Max Huber)."""
+
+from __future__ import annotations
+
+from store.ingest import extract
+
+HEAD = ("Talks in Vienna\n\nBy a staff writer June 5, 2024\n\n"
+        "Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max Huber in Vienna "
+        "on Wednesday for talks on trade and the border.\n\n")
+
+
+def texts(body: str, head: str = HEAD) -> list[str]:
+    return [c.text for c in extract(head + body).commitments]
+
+
+def parties(body: str) -> list[list[str]]:
+    return [c.parties for c in extract(HEAD + body).commitments]
+
+
+def test_a_promise_whose_object_is_any_noun_phrase() -> None:
+    assert texts("Huber promised careful study of the river dispute.\n")
+    assert texts('Varga promised "serious reflection" on the shared past.\n')
+    assert texts("Both sides pledged continued dialogue on the border.\n")
+    assert parties("Huber spoke in Vienna, pledging steady deliveries of gas to Budapest.\n"
+                   ) == [["Austria"]]
+    # a promise made to someone, or one told as done before: no object of its own
+    assert texts("Huber promised him nothing.\n") == []
+    assert texts("As Huber promised in March, the bridge opened.\n") == []
+
+
+def test_the_present_tense_of_a_headline_and_an_infinitive_in_quotes() -> None:
+    assert texts("The two ministers resolve to keep the border open to trade.\n")
+    assert texts("Both sides agree to maintain the current fishing quotas.\n")
+    assert texts('Varga promised to "break the deadlock" over the pipeline.\n')
+    # a noun, not a promise: "our resolve to", "a firm resolve"
+    assert texts("Huber said our resolve to defend the border is strong.\n") == []
+
+
+def test_a_promise_in_a_noun_given_or_reached() -> None:
+    assert texts("The two ministers gave their commitment to observe the river treaty.\n")
+    assert texts("The talks resulted in a consensus to sustain dialogue on water.\n")
+    assert texts("Varga and Huber reached an understanding to share flood data.\n")
+
+
+def test_documents_signed_adopted_or_approved_in_either_voice() -> None:
+    assert texts("The delegations approved more than ten documents on rail links.\n")
+    assert texts("Officials said memoranda of intent were signed on health and schools.\n")
+    # the documents named in quotation marks
+    assert texts('Officials said "declarations of intent" were signed on rail and ports.\n')
+    assert texts("The two governments adopted a protocol on border checks.\n")
+    # "the documents were read out": nothing agreed
+    assert texts("The documents were read out to the press.\n") == []
+
+
+def test_something_made_by_the_meeting_in_the_passive_future() -> None:
+    assert texts("Varga said a new commission will be set up for river trade.\n")
+    assert texts("A hotline between the ministries will be established next month.\n")
+    # a forecast, not a thing the meeting makes
+    assert texts("Prices will be higher next year.\n") == []
+
+
+def test_assured_or_agreed_that_with_a_modal() -> None:
+    assert texts("Huber has assured that Hungarian trucks will cross without delay.\n")
+    assert texts("The two leaders agreed that both countries should work against "
+                 "smuggling.\n")
+    # an assurance of a present state is a stance, not a promise
+    assert texts("Huber assured the press that Austria was calm.\n") == []
+
+
+def test_a_day_before_the_meeting_tells_an_earlier_promise() -> None:
+    # the meeting is on Wednesday June 5, 2024
+    assert texts("On May 12, the ministers agreed to a truce on the river.\n") == []
+    assert texts("The two sides agreed on a truce on 12 May in Graz.\n") == []
+    # a later day is when the promise is due
+    assert texts("Huber will travel to Budapest on June 20 for a state visit.\n")
+    assert texts("On June 5 the two sides agreed to reopen the Sopron crossing.\n")
+
+
+def test_the_headline_and_deck_carry_promises_too() -> None:
+    head = ("Hungary, Austria agree to reopen border crossing\n\n"
+            "Both sides pledge to restore rail links by the end of the year\n\n"
+            "By a staff writer June 5, 2024\n\n")
+    body = ("VIENNA - Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max "
+            "Huber in Vienna on Wednesday for talks on trade and the border.\n")
+    got = texts(body, head)
+    assert any("agree to reopen border crossing" in t for t in got)
+    assert any("restore rail links" in t for t in got)
+
+
+def test_a_promise_in_a_noun_refused_is_none() -> None:
+    assert texts("Budapest gave no commitment to cut gas imports.\n") == []
+    assert texts("The talks did not reach any consensus to share flood data.\n") == []
+
+
+def test_the_points_of_a_list_the_two_sides_agreed_on() -> None:
+    got = extract(HEAD + "Both sides agreed on the following points:\n\n"
+                  "1. Reopen the crossing at Sopron within two weeks;\n\n"
+                  "2. Set up a joint patrol on the river, led by Austria.\n\n"
+                  "The talks ended at noon.\n").commitments
+    assert [c.text for c in got] == ["Reopen the crossing at Sopron within two weeks",
+                                     "Set up a joint patrol on the river, led by Austria"]
+    assert got[0].due == "within two weeks" and got[0].parties == ["Austria", "Hungary"]
+
+
+def test_agreeing_with_a_person_and_a_text_that_binds_both() -> None:
+    assert texts("Huber said he agrees with Varga on resuming rail freight.\n")
+    assert texts("The two sides reached a consensus on resuming ministerial visits.\n")
+    assert texts("The declaration commits both countries to settle disputes by talks.\n")
+
+
+def test_a_meeting_fixed_in_time_is_a_promise() -> None:
+    assert texts("The next round of talks will be held in Graz in the autumn.\n")
+    assert texts("A follow-up meeting is scheduled within one month.\n")
+    # a forecast of something else is not
+    assert texts("Gas prices are expected to rise in the winter.\n") == []
+
+
+def test_a_side_announcing_what_it_will_change() -> None:
+    assert parties("Varga said Hungary will suspend the new road toll for Austrian "
+                   "trucks.\n") == [["Hungary"]]
+    assert texts("Huber said Austria will reciprocate by lowering its own fees.\n")
+    # a stance of what a side keeps doing is not a promise of this meeting
+    assert texts("Huber said Austria would keep using border checks if needed.\n") == []
+
+
+def test_a_visit_made_to_sign_agreements() -> None:
+    assert texts("Varga visited Vienna this week to sign cooperation agreements with "
+                 "Huber.\n")
+    # hoped for, not the purpose of a visit made
+    assert texts("Huber hopes to sign three agreements with Hungary one day.\n") == []
+
+
+def test_a_headline_told_again_in_the_body_is_one_promise() -> None:
+    head = ("Hungary, Austria agree to reopen border crossing\n\n"
+            "By a staff writer June 5, 2024\n\n")
+    body = ("VIENNA - Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max "
+            "Huber in Vienna on Wednesday.\n\nThe two sides agreed to reopen the border "
+            "crossing at Sopron next month.\n")
+    got = extract(head + body).commitments
+    assert [(c.text, c.due) for c in got] == [
+        ("The two sides agreed to reopen the border crossing at Sopron next month",
+         "next month")]
