@@ -475,7 +475,12 @@ _V7 = [
     END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# Version 8: which tracker walked a pair (store/db/tracked.py TRACKER). Tracking rules
+# change between releases; a pair walked by an older tracker is walked again when read,
+# rather than showing the older tracker's states until something in the pair changes.
+_V8 = ["ALTER TABLE tracking_pairs ADD COLUMN tracker INTEGER NOT NULL DEFAULT 0"]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

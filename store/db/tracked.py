@@ -10,8 +10,8 @@ states:
 - pending: meetings were added after the newest one walked (the usual `add`): the walk
   goes on from there, taking back the live commitments from the table;
 - stale: something at or before that point changed (triggers of schema V7 mark it, in
-  the transaction of the change, whatever the write), or the pair was never walked: the
-  walk starts over.
+  the transaction of the change, whatever the write), the pair was never walked, or an
+  older tracker walked it (`TRACKER`): the walk starts over.
 
 The user's state and note are never here: they stay on the commitment row.
 """
@@ -26,6 +26,9 @@ from store.db import rows
 from store.models import Tracking
 
 TRACKING_COLUMNS = "t.state, t.evidence, t.evidence_meeting_id, t.evidence_date, t.due_date"
+# The tracker's version, stored with each pair it walks: bump it whenever the matching or
+# the states of store/commitments.py change, so stores walk their pairs again on read.
+TRACKER = 2
 Freshness = Literal["fresh", "pending", "stale"]
 
 
@@ -33,9 +36,9 @@ def freshness(conn: sqlite3.Connection, key: str) -> tuple[Freshness, str]:
     """Where the pair's stored tracking stands, and the seq it was walked through."""
     if conn.execute("SELECT 1 FROM tracking_stale WHERE dyad_key = ?", (key,)).fetchone():
         return "stale", ""
-    row = conn.execute("SELECT through_seq FROM tracking_pairs WHERE dyad_key = ?",
+    row = conn.execute("SELECT through_seq, tracker FROM tracking_pairs WHERE dyad_key = ?",
                        (key,)).fetchone()
-    if row is None:
+    if row is None or row[1] != TRACKER:
         return "stale", ""
     newer = conn.execute("SELECT 1 FROM meetings WHERE dyad_key = ? AND seq > ? LIMIT 1",
                          (key, row[0])).fetchone()
@@ -56,8 +59,8 @@ def store(conn: sqlite3.Connection, key: str, found: Iterable[tuple[int, Trackin
           rows.iso(t.due_date)) for cid, t in found],
     )
     conn.execute(
-        "INSERT OR REPLACE INTO tracking_pairs (dyad_key, through_seq) VALUES (?, ?)",
-        (key, through),
+        "INSERT OR REPLACE INTO tracking_pairs (dyad_key, through_seq, tracker) VALUES (?, ?, ?)",
+        (key, through, TRACKER),
     )
     conn.execute("DELETE FROM tracking_stale WHERE dyad_key = ?", (key,))
 

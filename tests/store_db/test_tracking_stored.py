@@ -55,6 +55,17 @@ def test_a_read_stores_the_tracking_and_the_next_read_uses_it(pair: Store) -> No
     assert pair.commitment_tracking(PAIR)[1].state == "stalled"
 
 
+def test_tracking_stored_by_an_older_tracker_is_walked_again(pair: Store) -> None:
+    # A store upgraded to a release whose tracking rules changed shows the new rules'
+    # states, not the ones an older release stored.
+    assert state(pair) == "kept"
+    pair.conn.execute("UPDATE commitment_tracking SET state = 'stalled'")
+    pair.conn.execute("UPDATE tracking_pairs SET tracker = tracker - 1")
+    assert stale(pair)
+    assert state(pair) == "kept"
+    assert not stale(pair)
+
+
 def test_adding_the_meeting_that_keeps_it_refreshes_it(store: Store) -> None:
     store.add_draft(article("first-meeting"))
     assert state(store) == "open"
