@@ -64,19 +64,32 @@ def split_sizes() -> dict[str, int]:
     return sizes
 
 
+FOLLOWUP_SETS = [
+    ("followups.json", "tuned on"),
+    # Found and annotated blind in round 3 while tracking was being tuned; scored once.
+    ("followups_held.json", "held back, scored once"),
+]
+
+
 def followup_line() -> str:
-    """The tracking figures on the follow-up chains, when the set is there."""
-    if not (HERE / "followups.json").exists():
-        return ""
-    out = subprocess.run([sys.executable, str(HERE / "score_followups.py"), "--json"],
-                         capture_output=True, text=True, check=True)
-    f = json.loads(out.stdout)
-    return (f"Commitment tracking (`python benchmarks/real/score_followups.py`, "
-            f"{f['links']} commitments of earlier meetings in chains of real articles about "
-            f"one pair's successive meetings; gold pair and date given): commitment found "
-            f"{f['commitment_found']}, state right when found {f['state_right']}, "
-            f"followed-up ones (kept, progressing, stalled, broken: {f['followed_up']}) right "
-            f"end to end {f['followed_up_right']}, open ones left open {f['open_left_open']}.")
+    """The tracking figures on the follow-up chains, one sentence per set that is there."""
+    said = []
+    for name, part in FOLLOWUP_SETS:
+        if not (HERE / name).exists():
+            continue
+        out = subprocess.run([sys.executable, str(HERE / "score_followups.py"), "--json",
+                              "--chains", str(HERE / name)],
+                             capture_output=True, text=True, check=True)
+        f = json.loads(out.stdout)
+        said.append(
+            f"Commitment tracking on `{name}` ({part}; `python benchmarks/real/"
+            f"score_followups.py --chains benchmarks/real/{name}`: {f['links']} commitments "
+            f"of earlier meetings in chains of real articles about one pair's successive "
+            f"meetings; gold pair and date given): commitment found {f['commitment_found']}, "
+            f"state right when found {f['state_right']}, followed-up ones (kept, progressing, "
+            f"stalled, broken: {f['followed_up']}) right end to end "
+            f"{f['followed_up_right']}, open ones left open {f['open_left_open']}.")
+    return "\n\n".join(said)
 
 
 def main(argv: list[str] | None = None) -> int:
