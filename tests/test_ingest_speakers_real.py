@@ -552,3 +552,10 @@ def test_a_reporting_verb_in_a_fronted_phrase_leaves_the_quote_to_the_subject() 
         "Hungarian Prime Minister Lena Varga met Slovak Prime Minister Jan Kral in Kosice.\n\n"
         'As reported, Slovak Prime Minister Jan Kral is seeking a "reset" of relations.\n')
     assert _speaker(quotes, "reset") == ("Jan Kral", "Slovakia")
+
+
+def test_a_dateline_glued_to_the_title_by_a_dash_is_not_part_of_the_name() -> None:
+    # The dash between the dateline's country and the title lost its spaces.
+    quotes = _quotes("KARTA, Freedonia\u2014President Rufus Firefly met the prince on Friday.\n\n"
+                     "\u201cI made my view crystal clear,\u201d Firefly said.\n")
+    assert _speaker(quotes, "I made my view")[0] == "Rufus Firefly"

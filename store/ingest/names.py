@@ -55,6 +55,10 @@ def not_name(word: str) -> bool:
     if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
                         for p in w.split("-")):
         return True  # "Vice-Premier", "India-Japan", "US-China"
+    if "-" in w and any(p in _DATELINE_TITLES for p in w.split("-")[1:]):
+        # "KARTA, Freedonia\u2014President Rufus Firefly": the dash, read as a hyphen, glues a
+        # dateline to the title after it; "Freedonia-President" is no given name.
+        return True
     return (w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
             or _misspelt_title(w))
 
@@ -63,6 +67,13 @@ def not_name(word: str) -> bool:
 # Minster"): a word one slip away from one is the title, not a given name.
 _LONG_TITLES = ("President", "Minister", "Secretary", "Chancellor", "Ambassador", "Premier",
                 "Spokesman", "Spokeswoman", "Spokesperson", "Governor")
+
+
+# Title words that open a name's title: after a dateline glued to it by a dash they cut
+# the compound ("Arabia-President").
+_DATELINE_TITLES = frozenset(_LONG_TITLES + ("Prime", "Foreign", "King", "Queen", "Prince",
+                                             "Princess", "Crown", "Vice", "Deputy", "Sheikh",
+                                             "Emir", "Chief", "Mr", "Mrs", "Ms", "Dr"))
 
 
 def _one_slip(a: str, b: str) -> bool:
