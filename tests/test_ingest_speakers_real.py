@@ -559,3 +559,13 @@ def test_a_dateline_glued_to_the_title_by_a_dash_is_not_part_of_the_name() -> No
     quotes = _quotes("KARTA, Freedonia\u2014President Rufus Firefly met the prince on Friday.\n\n"
                      "\u201cI made my view crystal clear,\u201d Firefly said.\n")
     assert _speaker(quotes, "I made my view")[0] == "Rufus Firefly"
+
+
+def test_a_monarchs_regnal_number_is_part_of_the_name_and_the_bare_given_name_finds_it() -> None:
+    text = ("Freedonia\u2019s King Rufus III received Sylvanian Prime Minister Jon Trentino "
+            "in Karta.\n\nThe King expressed his \u201cthanks to Sylvania for this stance.\u201d\n\n"
+            "King Rufus stressed \u201cthe unique prospects for cooperation.\u201d\n")
+    assert ["Rufus", "III"] in [w for _s, _e, w in name_runs(text, 0, 40)]
+    quotes = _quotes(text)
+    assert _speaker(quotes, "thanks to Sylvania")[0] == "Rufus III"
+    assert _speaker(quotes, "the unique prospects")[0] == "Rufus III"

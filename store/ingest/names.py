@@ -32,11 +32,14 @@ _INITIAL = rf"(?:[{_UPPER}]\.|[{_UPPER}](?= [{_UPPER}][{_LOWER}]))"
 _PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di|del|du|bin|ibn)"
 # Not inside a word or after an initial's full stop, but after a sentence's full stop
 # glued to the next one ("in Hanoi.Tran said": pasted copy loses the space).
+# A monarch's regnal number ends the name: "King Mohammed VI", "Harald V" ("I" is the pronoun).
+_REGNAL = r"(?:[IVX]{2,5}|V|X)"
 _RUN_RE = re.compile(
     rf"(?<![\w'-])(?:(?<!\.)|(?<=[{_LOWER}0-9)\"]\.))(?:{_TOKEN}|{_INITIAL})"
-    rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?![\w-])"
+    rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?: {_REGNAL})?(?![\w-])"
 )
-_TOKEN_RE = re.compile(rf"(?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL})")
+_REGNAL_RE = re.compile(_REGNAL)
+_TOKEN_RE = re.compile(rf"(?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL})|(?<= ){_REGNAL}(?![\w-])")
 _PARTICLE_RE = re.compile(rf"{_PARTICLE} ")
 
 NOT_NAME = frozenset(
@@ -135,6 +138,8 @@ def _split_run(run: str, before: str, after: str) -> tuple[tuple[int, int, tuple
                            or (after_name and (w in _MONTH_SURNAMES
                                                or country_of_capital(w) is not None))):
             blocked[k] = False
+        elif blocked[k] and after_name and _REGNAL_RE.fullmatch(w):
+            blocked[k] = False  # "Rufus III": the numeral is no stray word after a name
     i = 0
     while i < len(words):
         if blocked[i]:
@@ -197,7 +202,9 @@ def canonical_name(tokens: list[str]) -> str:
 
 def surname_of(tokens: list[str]) -> tuple[str, str]:
     """(family name, given names); the family name as a bare mention would show it."""
-    words = [t for t in tokens if not _is_initial(t) and not _suffix(t)] or tokens
+    # A monarch is named bare by the given name: "Mohammed VI", then "King Mohammed".
+    words = [t for t in tokens if not _is_initial(t) and not _suffix(t)
+             and not _REGNAL_RE.fullmatch(t)] or tokens
     if off.family_name_first(words):
         return words[0], " ".join(words[1:])
     return bare(words[-1]), " ".join(words[:-1])
