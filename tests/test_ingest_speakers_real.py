@@ -569,3 +569,14 @@ def test_a_monarchs_regnal_number_is_part_of_the_name_and_the_bare_given_name_fi
     quotes = _quotes(text)
     assert _speaker(quotes, "thanks to Sylvania")[0] == "Rufus III"
     assert _speaker(quotes, "the unique prospects")[0] == "Rufus III"
+
+
+def test_a_first_person_quote_that_names_one_leader_is_the_other_leaders() -> None:
+    quotes = _quotes(
+        "Italian Prime Minister Lia Trentino met French President Paul Firefly in Rome. "
+        "Trentino might have preferred the meeting to stay quiet, but it was Firefly who "
+        "removed any doubt by speaking to an agency: \u201cI met Lia Trentino here. We "
+        "preferred this meeting to be informal.\u201d\n\n"
+        "Trentino then said in turn: \u201cWe discussed energy.\u201d\n")
+    assert _speaker(quotes, "I met Lia Trentino")[0] == "Paul Firefly"
+    assert _speaker(quotes, "We discussed energy")[0] == "Lia Trentino"

@@ -571,6 +571,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
         if speakers[k] is not None:
             last = speakers[k]
     _echoed_headings(norm, out, speakers, heading)
+    _not_the_one_named(norm, ms, table, out, speakers)
     for q, who_idx in zip(out, speakers, strict=True):
         if who_idx is not None:
             actor = table.actors[who_idx]
@@ -585,6 +586,27 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
         unopened = [unopened[k] for k in keep]
         para_of = [para_of[k] for k in keep]
     return _join_unopened(text, out, unopened, para_of)
+
+
+# First person inside a quotation: "I", "we", "my", "our", "us" (not "US").
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+
+
+def _not_the_one_named(norm: str, ms: _Mentions, table: ActorTable, out: list[Quote],
+                       speakers: list[int | None]) -> None:
+    """`"I met Jon Trentino here," ...`: a first-person quotation that names a participant
+    by name is not that participant's; in a meeting of two it is the other one's."""
+    people = [i for i in table.participants if ms.is_person(Mention(0, 0, i))]
+    if len(people) != 2 or (table.actors[people[0]].country or "?") == (
+            table.actors[people[1]].country or "!"):
+        return  # two of one side: the other is no obvious speaker
+    for k, q in enumerate(out):
+        who = speakers[k]
+        if who not in people or not _FIRST_PERSON.search(norm, q.start, q.end):
+            continue
+        if any(m.actor == who and norm[m.start:m.start + 1].isupper()
+               for m in ms.between(q.start, q.end)):
+            speakers[k] = people[0] if who == people[1] else people[1]
 
 
 def _quote_key(text: str) -> str:
