@@ -580,3 +580,20 @@ def test_a_first_person_quote_that_names_one_leader_is_the_other_leaders() -> No
         "Trentino then said in turn: \u201cWe discussed energy.\u201d\n")
     assert _speaker(quotes, "I met Lia Trentino")[0] == "Paul Firefly"
     assert _speaker(quotes, "We discussed energy")[0] == "Lia Trentino"
+
+
+def test_the_guest_who_thanks_in_the_reporting_clause_speaks_on_over_the_next_he_said() -> None:
+    # Nothing but "his Peruvian guest" says who visits; the resolver reads every "he" as
+    # the host, and the copy dropped the line naming the guest.
+    quotes = _quotes(
+        "Peruvian Foreign Minister Tomas Ferreyra and Chilean Foreign Minister Marta Quiroga "
+        "met in Santiago on Monday.\n\n"
+        "The Chilean minister, smiling, greeted his Peruvian guest in the palace.\n\n"
+        "\u201cWe have reached many understandings,\u201d Quiroga said.\n\n"
+        "\u201cIt is my pleasure to meet with you again,\u201d he said, adding that he "
+        "\u201cvery much\u201d appreciated the Chilean hospitality.\n\n"
+        "\u201cI note your comments in your opening remarks,\u201d he said.\n")
+    assert _speaker(quotes, "We have reached")[0] == "Marta Quiroga"
+    assert _speaker(quotes, "It is my pleasure") == ("Tomas Ferreyra", "Peru")
+    assert _speaker(quotes, "very much")[0] == "Tomas Ferreyra"
+    assert _speaker(quotes, "I note your comments")[0] == "Tomas Ferreyra"

@@ -89,7 +89,8 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
     if "visiting" in low or "guest" in low or "host" in low:
         for m in VISIT_ALIAS.finditer(text, p.start, p.end):
             evs.append(Event(m.start(), m.end(), "visit", 1,
-                             "host" if m["host"] else "guest"))
+                             "host" if m["host"] else
+                             f"guest:{m['gnat']}" if m["gnat"] else "guest"))
     for m in _ACRONYM_RE.finditer(text, p.start, p.end):
         # "MBS", "AMLO": a person known by the initials of a full name met before.
         evs.append(Event(m.start(), m.end(), "acronym", 1))

@@ -112,7 +112,7 @@ _AS_BEFORE = re.compile(r"\bas\s+$")
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
                                r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
 # A quotation that thanks for a welcome: the guest's words.
-_THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b)[^\"]{0,80}?"
+_THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b|\bappreciat)[^\"]{0,80}?"
                           r"\b(?i:welcome|hospitality|hosting|reception)\b")
 # Between a person's possessive and the aide it names: "'s spokesman, ", "'s chief of staff ".
 _POSSESSIVE_TITLE_GAP = re.compile(r"'s?\s+(?:[a-z-]+,?\s+){1,4}")
@@ -461,6 +461,8 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
+    # (pronoun's actor, guest, paragraph): a "he" the thanks showed to be the guest
+    switched: tuple[int, int, int] | None = None
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
@@ -510,11 +512,21 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             if who is None and sp.closed:
                 who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
             if (who is not None and table.guest is not None and who.actor != table.guest
-                    and _THANKS_HOST.search(norm, sp.start, sp.end)
+                    # In the quote or the reporting clause after it: `"...," he said,
+                    # adding that he appreciated the hospitality`.
+                    and _THANKS_HOST.search(norm, sp.start, max(sp.end, close_hi))
                     and not norm[who.start:who.start + 1].isupper()):
                 # `"Thank you for the warm welcome," he said`: the guest thanks the host.
                 # Only when the speaker was a pronoun ("he") or a lower-case alias.
+                switched = (who.actor, table.guest, n)
                 who = Mention(who.start, who.end, table.guest)
+            elif (who is not None and switched is not None and who.actor == switched[0]
+                  and n - switched[2] <= 1 and not norm[who.start:who.start + 1].isupper()):
+                # The next "he said" goes on with the guest the thanks showed speaking:
+                # the resolver's "he" stayed with the host all along.
+                who = Mention(who.start, who.end, switched[1])
+            elif who is not None and norm[who.start:who.start + 1].isupper():
+                switched = None  # a speaker named again ends the run
             prev_end = sp.end + 1
             body = text[sp.start:sp.end]
             if who is None and _scare_term(norm, verbs, sp, s_lo, s_hi):

@@ -41,7 +41,7 @@ _VISITS_AFTER = re.compile(
 VISIT_ALIAS = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
-    r"(?P<guest>guest)|(?P<host>hosts?))\b")
+    rf"(?:(?P<gnat>{_NAT})\s+)?(?P<guest>guest)|(?P<host>hosts?))\b")
 # "her counterpart replied", "his Peruvian counterpart said": the other side's person,
 # when no name follows.
 COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
@@ -797,7 +797,14 @@ class Resolver:
                 elif ev.kind == "acronym":
                     idx = self.acronym(self.text[ev.start:ev.end])
                 elif ev.kind == "visit":
-                    idx = self.guest if ev.payload == "guest" else self.host
+                    idx = self.guest if str(ev.payload).startswith("guest") else self.host
+                    if idx is None and str(ev.payload).startswith("guest:"):
+                        # "greeted his Australian guest": the one of that country is the
+                        # guest, though nothing said so before.
+                        want = country_of(str(ev.payload)[6:])
+                        idx = next((i for i in st.persons
+                                    if st.table.actors[i].country == want), None)
+                        self.guest = idx
                 else:
                     hit: BodyHit = ev.payload  # type: ignore[assignment]
                     if hit.name == "" and hit.key == "*":
