@@ -597,3 +597,12 @@ def test_the_guest_who_thanks_in_the_reporting_clause_speaks_on_over_the_next_he
     assert _speaker(quotes, "It is my pleasure") == ("Tomas Ferreyra", "Peru")
     assert _speaker(quotes, "very much")[0] == "Tomas Ferreyra"
     assert _speaker(quotes, "I note your comments")[0] == "Tomas Ferreyra"
+
+
+def test_a_name_alone_after_a_quotation_signs_it() -> None:
+    # The copy dropped the verb: `"...," Jon Trentino.` The quote before was the other's.
+    quotes = _quotes(
+        "Italian Prime Minister Lia Trentino met French President Paul Firefly in Rome.\n\n"
+        "\u201cGood talks with Paul Firefly,\u201d Lia Trentino said.\n\n"
+        "\u201cWe have a great motivation, and we are moving forward,\u201d Paul Firefly.\n")
+    assert _speaker(quotes, "We have a great motivation")[0] == "Paul Firefly"

@@ -422,6 +422,21 @@ _REST_EMPTY = re.compile(r"[ .\n]*$")
 _COLON_AFTER = re.compile(r"[\s,.]*:[ \t]*")
 
 
+_BARE_NAME_GAP = re.compile(r"[\s,\u2013\u2014-]*")
+_BARE_NAME_END = re.compile(r"\s*[.]?\s*")
+
+
+def _bare_name_after(norm: str, ms: _Mentions, close: int, hi: int) -> Mention | None:
+    """`"We are moving forward," Jon Trentino.`: a name alone after the quotation, with no
+    verb and nothing after it in the paragraph, signs it (copy that dropped "said")."""
+    for m in ms.between(close + 1, min(hi, close + 80))[:1]:
+        if (ms.is_person(m) and norm[m.start:m.start + 1].isupper()
+                and _BARE_NAME_GAP.fullmatch(norm, close + 1, m.start)
+                and _BARE_NAME_END.fullmatch(norm, m.end, hi)):
+            return m
+    return None
+
+
 def _colon_tail(norm: str, ms: _Mentions, close: int, hi: int) -> Mention | None:
     """`"We coordinate our actions": Lavrov` as a heading or headline: the line ends with
     the speaker's name after a colon."""
@@ -507,6 +522,8 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             who = colon or who
             if who is None:
                 who = before
+            if who is None and sp.closed:
+                who = _bare_name_after(norm, ms, sp.end, p.end)
             if who is None:
                 who = _possessor(norm, ms, max(s_lo, prev_end), sp.start - 1)
             if who is None and sp.closed:
