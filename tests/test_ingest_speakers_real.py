@@ -606,3 +606,16 @@ def test_a_name_alone_after_a_quotation_signs_it() -> None:
         "\u201cGood talks with Paul Firefly,\u201d Lia Trentino said.\n\n"
         "\u201cWe have a great motivation, and we are moving forward,\u201d Paul Firefly.\n")
     assert _speaker(quotes, "We have a great motivation")[0] == "Paul Firefly"
+
+
+def test_a_full_name_with_accents_above_the_body_names_the_surname_written_without() -> None:
+    from store.ingest import extract
+
+    draft = extract(
+        "Markovic meets Varga\n\n"
+        "Serbian President Dragan Marković met Hungarian Prime Minister Lena Varga in "
+        "Belgrade on Friday, September 16, 2022.\n\n"
+        "\u201cWe are neighbours,\u201d Markovic said.\n\n"
+        "\u201cWe are partners,\u201d said Mr Markovic.\n")
+    assert [(q.speaker, q.speaker_country) for q in draft.quotes] == [
+        ("Dragan Marković", "Serbia"), ("Dragan Marković", "Serbia")]

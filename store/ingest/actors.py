@@ -15,7 +15,14 @@ from bisect import bisect_left
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit, find_bodies
 from store.ingest.countries import count_countries, country_of, demonym
-from store.ingest.names import bare, canonical_name, not_name, spelling_key, surname_of
+from store.ingest.names import (
+    bare,
+    canonical_name,
+    fold_diacritics,
+    not_name,
+    spelling_key,
+    surname_of,
+)
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
@@ -269,15 +276,24 @@ def _header_names(text: str, body_start: int) -> list[Event]:
     """
     out = []
     body = text[body_start:]  # cut once: the body can be a megabyte
+    folded: str | None = None  # the body without diacritics, made once if needed
     for ev in name_events(text, 0, body_start)[:20]:
         words: list[str] = ev.payload  # type: ignore[assignment]
         surname = surname_of(words)[0]
-        if len(words) > 1 and (
-                (title_before(text[max(0, ev.start - 110):ev.start]) is not None
-                 and not _title_case_line(text, ev.start))
+        if len(words) <= 1:
+            continue
+        if ((title_before(text[max(0, ev.start - 110):ev.start]) is not None
+                and not _title_case_line(text, ev.start))
                 or (surname in body
                     and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", body))):
             out.append(ev)
+            continue
+        plain = fold_diacritics(surname)
+        if plain != surname:
+            # "Dragan Marković" above, "Markovic said" below: copy drops the accents.
+            folded = fold_diacritics(body) if folded is None else folded
+            if re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", folded):
+                out.append(ev)
     return out
 
 

@@ -210,6 +210,13 @@ def surname_of(tokens: list[str]) -> tuple[str, str]:
     return bare(words[-1]), " ".join(words[:-1])
 
 
+def fold_diacritics(text: str) -> str:
+    """The text without its accents ("Marković" -> "Markovic"); letters without a
+    decomposition ("ł", "ø") stay as they are."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=8192)
 def spelling_key(name: str) -> str:
     """One key for the spellings of one name across transliterations:
