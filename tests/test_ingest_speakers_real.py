@@ -619,3 +619,15 @@ def test_a_full_name_with_accents_above_the_body_names_the_surname_written_witho
         "\u201cWe are partners,\u201d said Mr Markovic.\n")
     assert [(q.speaker, q.speaker_country) for q in draft.quotes] == [
         ("Dragan Marković", "Serbia"), ("Dragan Marković", "Serbia")]
+
+
+def test_the_statement_is_the_one_issued_by_the_royal_palace_not_a_document_named_since() -> None:
+    quotes = _quotes(
+        "King Rufus III received Prime Minister Jon Trentino in Karta, according to a "
+        "statement issued by the Royal Palace.\n\n"
+        "The visit follows the adoption of the joint statement between the two countries.\n\n"
+        "The statement further elaborated that relations continue \u201cin a manner that "
+        "fosters satisfaction.\u201d\n\n"
+        "\u201cWe value this partnership,\u201d the Royal Cabinet said.\n")
+    assert _speaker(quotes, "in a manner")[0] == "Royal Palace"
+    assert _speaker(quotes, "We value")[0] == "Royal Cabinet"

@@ -150,7 +150,11 @@ _BACK_REF = re.compile(
     r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)"
 )
 _STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
-                            r"(?=\s+(?:read|reads|said|says|added|noted|stated)\b)")
+                            # "The statement further elaborated that ...": an adverb
+                            # between, and the verbs of written prose.
+                            r"(?=\s+(?:(?:also|further|then)\s+)?(?:read|reads|said|says|"
+                            r"added|noted|stated|elaborated|explained|stressed|emphasi[sz]ed|"
+                            r"underlined|affirmed|indicated|continued)\b)")
 _IT_SAID = re.compile(
     r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated|noted|reported|wrote)\b)")
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
@@ -184,7 +188,10 @@ _AIDE_OF = re.compile(
     r"(?!\s*,?\s*(?:[A-Z]|the\b))")
 # "the royal court said": a monarchy's court speaks for its king (the resolver gives the
 # country of the monarch the article names when the text gives none).
-_ROYAL_COURT = re.compile(rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+[Cc]ourt\b")
+# "the Royal Palace said", "the Royal Cabinet": the same office under the names other
+# monarchies give it.
+_ROYAL_COURT = re.compile(
+    rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+(?P<kind>[Cc]ourt|[Pp]alace|[Cc]abinet)\b")
 # "the Kremlin press service", "the Kazakh presidential press service": a press office.
 _PRESS_SERVICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
@@ -413,10 +420,12 @@ def find_bodies(
                 ("Russia" if seat == "Kremlin" else None))
             name = " ".join(m["name"].split())
             hits.append(BodyHit(m.start("name"), m.end(), name, country, "office"))
-    if "royal court" in low:
+    if "royal " in low:
         for m in _ROYAL_COURT.finditer(text, start, end):
             country = country_of(m["nat"]) if m["nat"] else None
-            name = f"{demonym(country)} Royal Court" if country else "royal court"
+            kind = m["kind"].lower()
+            name = (f"{demonym(country)} Royal {kind.title()}" if country
+                    else f"royal {kind}" if kind == "court" else f"Royal {kind.title()}")
             hits.append(BodyHit(m.start(), m.end(), name, country, "court"))
     if "agency" in low:
         for m in _NAT_AGENCY.finditer(text, start, end):

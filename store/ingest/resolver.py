@@ -85,7 +85,10 @@ _REPLY_OPENING = re.compile(
 
 # Bodies that issue statements and readouts (keys of `bodies.BodyHit`).
 _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
-                     "bluehouse media embassy outlet joint".split())
+                     "bluehouse media embassy outlet joint court".split())
+
+_ISSUED_BY = re.compile(r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
+                        r"(?:the\s+)?$")
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
@@ -362,6 +365,7 @@ class Resolver:
         # Who receives and who visits, once the text says so ("the visiting leader").
         self.host: int | None = None
         self.guest: int | None = None
+        self.statement_by: int | None = None  # who issued "a statement issued by ..."
         self.guest_until = -1  # the sentence where the one hosted is still to be named
         # Spelling keys of capitalised words the article uses alone as names.
         self.bare_surnames: set[str] = set()
@@ -808,9 +812,10 @@ class Resolver:
                 else:
                     hit: BodyHit = ev.payload  # type: ignore[assignment]
                     if hit.name == "" and hit.key == "*":
-                        # "the statement": the last office named issued it.
-                        idx = _recent(st, [i for k, i in st.last_body.items()
-                                           if k in _ISSUERS])
+                        # "the statement": the one a statement was said to be issued by,
+                        # else the last office named issued it.
+                        idx = self.statement_by if self.statement_by is not None else _recent(
+                            st, [i for k, i in st.last_body.items() if k in _ISSUERS])
                     elif hit.name == "" and hit.key:
                         idx = st.last_body.get(hit.key)  # "the ministry"
                     elif hit.key == "aide":
@@ -821,6 +826,10 @@ class Resolver:
                         idx = person  # "Lima said" after "Joao Lima": the man, not Peru
                     else:
                         idx = _body(st, hit)
+                        if _ISSUED_BY.search(self.text, max(0, hit.start - 60), hit.start):
+                            # "a statement issued by the Royal Palace": "the statement" after
+                            # is that one, whatever document is named in between.
+                            self.statement_by = idx
                 if idx is None:
                     continue
                 st.add_mention(ev.start, ev.end, idx)
