@@ -631,3 +631,17 @@ def test_the_statement_is_the_one_issued_by_the_royal_palace_not_a_document_name
         "\u201cWe value this partnership,\u201d the Royal Cabinet said.\n")
     assert _speaker(quotes, "in a manner")[0] == "Royal Palace"
     assert _speaker(quotes, "We value")[0] == "Royal Cabinet"
+
+
+def test_a_listed_official_is_found_by_the_surname_written_without_accents() -> None:
+    import unicodedata
+
+    from store.ingest import officials as off
+
+    accented = [o for o in off.OFFICIALS if not o.name.isascii()]
+    assert accented  # the table holds some: "Viktor Orbán", "António Costa"
+    for o in accented:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", o.name.split()[-1])
+                        if not unicodedata.combining(c))
+        hit = off.BY_SURNAME.get(plain)
+        assert hit is not None and hit.country == o.country, o.name

@@ -11,6 +11,7 @@ government takes office.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -88,6 +89,7 @@ OFFICIALS: tuple[Official, ...] = (
              ("Luiz Inacio Lula da Silva", "Lula da Silva")),
     Official("Rishi Sunak", "Prime Minister", "United Kingdom", "m"),
     Official("Giorgia Meloni", "Prime Minister", "Italy", "f"),
+    Official("Viktor Orbán", "Prime Minister", "Hungary", "m", ("Viktor Orban",)),
     Official("Benjamin Netanyahu", "Prime Minister", "Israel", "m"),
     Official("Justin Trudeau", "Prime Minister", "Canada", "m"),
     Official("Cyril Ramaphosa", "President", "South Africa", "m"),
@@ -241,6 +243,9 @@ def family_name_first(tokens: list[str]) -> bool:
 
 for _o in OFFICIALS:
     BY_SURNAME.setdefault(_surname_of(_o.name), _o)
+    # "Orban said" for "Viktor Orbán": copy often drops the accents.
+    BY_SURNAME.setdefault("".join(c for c in unicodedata.normalize("NFKD", _surname_of(_o.name))
+                                  if not unicodedata.combining(c)), _o)
 
 
 # Given names that tell "she" where to look. Small on purpose: the pronoun
