@@ -645,3 +645,10 @@ def test_a_listed_official_is_found_by_the_surname_written_without_accents() -> 
                         if not unicodedata.combining(c))
         hit = off.BY_SURNAME.get(plain)
         assert hit is not None and hit.country == o.country, o.name
+
+
+def test_a_word_glued_to_the_end_of_a_surname_is_not_part_of_it() -> None:
+    text = ("the French president Paul Fireflywhich was in Rome met Lena Vargasaid to be "
+            "Ferdinand Martin's friend.")
+    assert [w for _s, _e, w in name_runs(text, 0, len(text))] == [
+        ["Paul", "Firefly"], ["Lena", "Varga"], ["Ferdinand", "Martin"]]

@@ -121,6 +121,9 @@ def _split_run(run: str, before: str, after: str) -> tuple[tuple[int, int, tuple
     three characters before it, `after` the one after it."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(run)]
+    if toks and (glued := _GLUED_AFTER.match(run, toks[-1][0], toks[-1][1])):
+        # "Emmanuel Macronwhich was": the space before the next word was lost.
+        toks[-1] = (toks[-1][0], glued.end(1))
     words = [run[s:e] for s, e in toks]
     # Split the run at words that cannot be in a name; keep the name-like stretches.
     blocked = [not_name(bare(w)) for w in words]
@@ -169,6 +172,10 @@ def _split_run(run: str, before: str, after: str) -> tuple[tuple[int, int, tuple
 
 
 _SUFFIXES = frozenset({"Jr", "Sr"})
+# A relative pronoun or verb glued to the end of a surname ("Macronwhich", "Vargasaid"):
+# long words that no name ends with, unlike "and", "in" or "on" (Ferdinand, Martin, Anton).
+_GLUED_AFTER = re.compile(rf"([{_UPPER}][{_LOWER}]{{3,}}?)(?:which|whose|whom|who|that|said|"
+                          r"says|were|would)$")
 # Places named after people: the name before one of these words is part of the place's.
 _FACILITY = frozenset(
     "Airport International University Hospital Stadium Palace Hotel Centre Center Bridge "
