@@ -652,3 +652,11 @@ def test_a_word_glued_to_the_end_of_a_surname_is_not_part_of_it() -> None:
             "Ferdinand Martin's friend.")
     assert [w for _s, _e, w in name_runs(text, 0, len(text))] == [
         ["Paul", "Firefly"], ["Lena", "Varga"], ["Ferdinand", "Martin"]]
+
+
+def test_a_person_who_owns_a_noun_is_not_the_subject_of_the_clause() -> None:
+    quotes = _quotes(
+        "Italian Prime Minister Lia Trentino met French President Paul Firefly in Rome.\n\n"
+        "The row over Mr. Jon Kral\u2019s death came after Ms. Trentino landed in France, "
+        "years after promising to treat the country like a \u201cpariah\u201d over rights.\n")
+    assert _speaker(quotes, "pariah")[0] == "Lia Trentino"

@@ -218,6 +218,8 @@ def _clause_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> Mention | Non
     for m in ms.between(lo, hi)[:8]:
         if _PREP_BEFORE.search(norm, max(lo, m.start - 9), m.start):
             continue  # "firms of the two countries": the object of a preposition
+        if norm[m.end:m.end + 1] == "'" and ms.is_person(m):
+            continue  # "The row over Kral's death came after Varga ...": Kral owns a noun
         if norm.count('"', lo, m.start) % 2 == 0:
             return m
     return None
