@@ -563,7 +563,8 @@ def test_a_dateline_glued_to_the_title_by_a_dash_is_not_part_of_the_name() -> No
 
 def test_a_monarchs_regnal_number_is_part_of_the_name_and_the_bare_given_name_finds_it() -> None:
     text = ("Freedonia\u2019s King Rufus III received Sylvanian Prime Minister Jon Trentino "
-            "in Karta.\n\nThe King expressed his \u201cthanks to Sylvania for this stance.\u201d\n\n"
+            "in Karta.\n\n"
+            "The King expressed his \u201cthanks to Sylvania for this stance.\u201d\n\n"
             "King Rufus stressed \u201cthe unique prospects for cooperation.\u201d\n")
     assert ["Rufus", "III"] in [w for _s, _e, w in name_runs(text, 0, 40)]
     quotes = _quotes(text)
