@@ -123,6 +123,6 @@ def write_export(
 
 
 __all__ = [
-    "FORMATS", "MAP_BYTES", "ExportTargetError", "Scope", "Timeline", "chunks", "existing_file",
-    "gather", "render", "write_export", "write_text_atomic",
+    "FORMATS", "MAP_BYTES", "ExportTargetError", "Scope", "Timeline", "chunks", "existing_file", "gather",
+    "render", "write_export", "write_text_atomic",
 ]
