@@ -22,14 +22,6 @@ from store.models import MeetingRef
 BATCH = 1000
 
 
-def map_reads(conn: sqlite3.Connection, size: int) -> None:
-    """Read the file through a memory map of up to `size` bytes (0: through read calls, as
-    SQLite does by default). An export reads most pages of the file, several times over
-    for Markdown: mapped, the kernel stops copying each page in (a third of a 10,000-meeting
-    export's system time, 5% of its CPU)."""
-    conn.execute(f"PRAGMA mmap_size = {int(size)}")
-
-
 def seq_of(ref: MeetingRef) -> str:
     """The meeting's `seq` (schema v4): its place in MEETING_ORDER as one sortable text."""
     day = ref.meeting_date.isoformat() if ref.meeting_date else ""

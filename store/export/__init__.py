@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.db import batches
 from store.db.dump import DumpScope
-from store.db.errors import StoreError
 from store.db.schema import CURRENT_VERSION
 from store.export import csv_export, html, json_dump, markdown, stream, timelinejs
 from store.export.select import Scope, Timeline, TimelineSource, gather, resolve_topics
@@ -49,31 +48,15 @@ def chunks(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt in _STREAMED:
-        return _mapped(store, _STREAMED[fmt](stream.timeline(store, topics, since, until)))
+        return _STREAMED[fmt](stream.timeline(store, topics, since, until))
     if since is not None and until is not None and since > until:
         raise ValueError(f"--since {since} is after --until {until}")
     if fmt == "json":
         scope = DumpScope(resolve_topics(topics, store.topics()), since, until)
         return json_dump.chunks(CURRENT_VERSION, store.dump_batches(scope))
     # The page links each meeting to its articles' URLs, read a batch of meetings at a time.
-    return _mapped(store, html.chunks(
-        stream.timeline(store, topics, since, until),
-        links=lambda batch: store.export_read(batches.source_links, batch)))
-
-
-MAP_BYTES = 1 << 30  # SQLite's default build caps a map at 2 GB; beyond it, reads as before
-
-
-def _mapped(store: Store, pieces: Iterator[str]) -> Iterator[str]:
-    """`pieces`, with the store's file read through a memory map while they are taken
-    (`batches.map_reads`); the connection reads as before once the export ends or is
-    dropped."""
-    store.export_read(batches.map_reads, MAP_BYTES)
-    try:
-        yield from pieces
-    finally:
-        with suppress(StoreError):  # a store closed under a dropped export: nothing to undo
-            store.export_read(batches.map_reads, 0)
+    return html.chunks(stream.timeline(store, topics, since, until),
+                       links=lambda batch: store.export_read(batches.source_links, batch))
 
 
 def render(
@@ -123,6 +106,6 @@ def write_export(
 
 
 __all__ = [
-    "FORMATS", "MAP_BYTES", "ExportTargetError", "Scope", "Timeline", "chunks", "existing_file", "gather",
+    "FORMATS", "ExportTargetError", "Scope", "Timeline", "chunks", "existing_file", "gather",
     "render", "write_export", "write_text_atomic",
 ]
