@@ -115,6 +115,9 @@ Commitment = tuple[
 ]
 
 _MEETING_RAW = "m.id, m.title, m.meeting_date, m.location, m.dyad, m.sources, m.seq"
+# The same read through a board cell: its stored copy of `seq` (meetings.seq is a virtual
+# column, computed per row by printf: a third of this read's time on 50,000 cells).
+_MEETING_BY_CELL = _MEETING_RAW.replace("m.seq", "b.seq")
 
 
 def _meeting(row: tuple[Any, ...]) -> Meeting:
@@ -286,7 +289,7 @@ def topic_marks(
         low = max(low, after_seq)
     return [(_meeting(r[:-1]), r[-1]) for r in tuples(
         conn,
-        f"""SELECT {_MEETING_RAW}, b.status FROM board_cells b
+        f"""SELECT {_MEETING_BY_CELL}, b.status FROM board_cells b
             JOIN meetings m ON m.id = b.meeting_id
             WHERE b.dyad_key = ? AND b.topic_id = ? AND b.seq > ? AND b.seq < ?
             ORDER BY b.seq LIMIT ?""",
@@ -304,7 +307,7 @@ def topic_rows(
         low = max(low, after_seq)
     meetings = [_meeting(r) for r in tuples(
         conn,
-        f"""SELECT {_MEETING_RAW} FROM board_cells b JOIN meetings m ON m.id = b.meeting_id
+        f"""SELECT {_MEETING_BY_CELL} FROM board_cells b JOIN meetings m ON m.id = b.meeting_id
             WHERE b.dyad_key = ? AND b.topic_id = ? AND b.seq > ? AND b.seq < ?
             ORDER BY b.seq LIMIT ?""",
         (rows.dyad_key(pair), topic_id, low, high, limit),

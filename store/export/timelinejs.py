@@ -51,17 +51,20 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
     groups = {tid: escape(t.name) for tid, (_, t) in topics.items()}
+    # Each topic's group as JSON text, once: it is the same in every event of the topic.
+    group_json = {tid: _string(group) for tid, group in groups.items()}
     labels = [dyad_label(d.dyad) for d in timeline.dyads]
     before: dict[tuple[int, str], str] = {}  # the status each topic had the time before
     sep = ""
-    for _day, views in timeline.by_date():
+    for day, views in timeline.by_date():
+        start = _start(day)  # the same for every event of the day
         events = []
         for n, (dyad, view) in enumerate(views):
             key = (dyad, view[1])
             index, topic = topics[view[1]]
             group = groups[view[1]]
-            event = _event(view, before.get(key), topic.name, group,
-                           labels[dyad] if many else None)
+            event = _event(view, before.get(key), topic.name, group_json[view[1]],
+                           labels[dyad] if many else None, start)
             before[key] = view[2]
             # Events of a day by topic name, then pair, topic order and meeting order.
             events.append(((group, dyad, index, n), event))
@@ -109,10 +112,11 @@ def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> str
             f'"group":{_string(group)},"unique_id":"c{c[0]}"}}')
 
 
-def _event(view: Entry, before: str | None, name: str, group: str, dyad: str | None) -> str:
-    """One event as JSON text; `group`: the topic's name, escaped."""
+def _event(view: Entry, before: str | None, name: str, group: str, dyad: str | None,
+           start: str) -> str:
+    """One event as JSON text; `group`: the topic's name, escaped, as a JSON string;
+    `start`: the `_start` of its day."""
     m, topic_id, status, _, _, note, evidence, figures, quotes = view
-    assert m[2] is not None
     parts = [f"<p><b>{escape(transition(status, before))}</b></p>"]
     if evidence:
         parts.append(f"<p>{escape(evidence)}</p>")
@@ -125,6 +129,6 @@ def _event(view: Entry, before: str | None, name: str, group: str, dyad: str | N
     headline = title(m)
     if dyad is not None:  # groups are topics across dyads; the headline says whose meeting
         headline = f"{headline} [{dyad}]"
-    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
+    return (f'{{"start_date":{start},"text":{{"headline":'
             f'{_string(escape(f"{name}: {headline}"))},"text":{_string("".join(parts))}}},'
-            f'"group":{_string(group)},"unique_id":{_string(f"m{m[0]}-{topic_id}")}}}')
+            f'"group":{group},"unique_id":{_string(f"m{m[0]}-{topic_id}")}}}')
