@@ -485,3 +485,67 @@ def test_venues_cities_of_the_talks_and_the_hosts_capital(sentence: str,
                                                           place: str | None) -> None:
     h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
     assert h.location == place
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "An official website of the Republic of Varnia\n\nHere's how you know\n",
+        "Menu Content\n\nPolitics\n",
+        "[Anchor Lead]\n",
+        "Curated By: Jana Doe & Piet Roe\n",
+        "10 Downing Street\n",
+    ],
+)
+def test_page_chrome_above_the_headline_is_not_the_title(chrome: str) -> None:
+    h, _ = header_of(
+        chrome + "\nVarga and Okafor agree to widen grain trade\n\n"
+        "Foreign Minister Lena Varga of Hungary met Nigerian counterpart Tunde Okafor in Lagos"
+        " on Thursday.\n"
+    )
+    assert h.title == "Varga and Okafor agree to widen grain trade"
+
+
+def test_a_caption_closed_by_a_courtesy_credit_is_not_the_title() -> None:
+    h, text = header_of(
+        "President Okafor, VP Bello and Minister Varga. Courtesy State House\n"
+        "President Tunde Okafor is hosting Hungarian Foreign Minister Lena Varga in Abuja.\n"
+    )
+    assert h.title == ""
+    assert text[h.body_start:].startswith("President Tunde Okafor is hosting")
+
+
+def test_a_headline_printed_twice_wins_over_the_outlet_line_above_it() -> None:
+    h, _ = header_of(
+        "Varnia-Press\nFacts\n20:27 16.05.2025\n\n"
+        "Okafor meets with Varnian Minister Varga in Tirana\n\n2 min read\n"
+        "Okafor meets with Varnian Minister Varga in Tirana\n\n"
+        "President Tunde Okafor met Varnian Foreign Minister Lena Varga in Tirana.\n"
+    )
+    assert h.title == "Okafor meets with Varnian Minister Varga in Tirana"
+
+
+def test_a_release_headline_ending_on_its_date_is_the_title() -> None:
+    h, _ = header_of(
+        "PM meeting with President Okafor of Nigeria: 29 August 2024\n"
+        "The Prime Minister met President Tunde Okafor in Abuja this morning.\n"
+    )
+    assert h.title == "PM meeting with President Okafor of Nigeria: 29 August 2024"
+
+
+def test_a_repost_credit_after_a_quoted_headline_is_cut_off() -> None:
+    h, _ = header_of(
+        "\"We set out our approaches as if in unison\" - Okafor\", - write: www.example.org\n"
+        "President Tunde Okafor said he had read the Hungarian minister's article.\n"
+    )
+    assert h.title == "\"We set out our approaches as if in unison\" - Okafor"
+
+
+def test_a_city_and_country_line_above_a_live_page_is_the_place_not_the_title() -> None:
+    h, _ = header_of(
+        "Curated By: Jana Doe\nLast Updated: June 23, 2023, 00:15 IST\n"
+        "Abuja, Nigeria (NG)\n"
+        "President Tunde Okafor on Thursday declared a new chapter in ties with Hungary.\n"
+    )
+    assert h.title == ""
+    assert h.location == "Abuja"
