@@ -549,3 +549,26 @@ def test_a_city_and_country_line_above_a_live_page_is_the_place_not_the_title() 
     )
     assert h.title == ""
     assert h.location == "Abuja"
+
+
+def test_a_spanish_wire_dateline_ends_at_its_full_stop_and_dash() -> None:
+    h, text = header_of(
+        "Okafor, Varga vow closer trade\n\n"
+        "Abuja, Nigeria, Nov 16 (EFE).- Hungary's Foreign Minister Lena Varga and Nigeria's"
+        " President Tunde Okafor on Thursday vowed closer trade. They also spoke of grain.\n"
+    )
+    assert h.location is not None and h.location.startswith("Abuja")
+    assert text[h.body_start:].startswith("Hungary's Foreign Minister")
+
+
+def test_a_caption_under_a_one_sentence_lede_does_not_move_the_place() -> None:
+    # The lede goes on in the next paragraph as wire copy prints it, but a photo caption
+    # there is about its picture: another meeting, in another town.
+    h, _ = header_of(
+        "Okafor, Varga vow closer trade\n\n"
+        "ABUJA (Reuters) - Hungary's Foreign Minister Lena Varga and Nigeria's President Tunde"
+        " Okafor on Thursday vowed closer trade\n\n"
+        "President Tunde Okafor (L) greets Premier Ama Mensah after their talks in Kano,"
+        " Nigeria, 15 November 2023\n\nThe two spoke for an hour.\n"
+    )
+    assert h.location == "Abuja"

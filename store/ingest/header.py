@@ -83,7 +83,8 @@ DATELINE = re.compile(
     rf"[ \t]*(?:"
     # "Wilmington (US), Sep 22 (PTI) ": a country in brackets, and wires that drop the dash
     rf"(?P<p1>{_PLACE_ANY})(?:\s*\([A-Za-z .]{{2,20}}\))?(?P<r1>{_REGION}){_DATELINE_DATE1}"
-    rf"\s*{_OUTLET}\s*(?P<dash>-+|:)?\s*"
+    # "Madrid, Nov 16 (EFE).- ": the Spanish wires' full stop before the dash
+    rf"\s*{_OUTLET}\s*(?P<dash>\.?-+|:)?\s*"
     rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-{{2}}(?=[A-Z])|(?:-+|:)\s+)"
     rf")"
 )
@@ -663,7 +664,9 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         lede_end = nl if nl != -1 else min(n, start + 600)
         if nl != -1 and not _SECOND_SENTENCE.search(text, start, lede_end):
             nxt = _NEXT_PARAGRAPH.match(text, lede_end, min(n, lede_end + 600))
-            lede_end = nxt.end() if nxt else lede_end
+            # ...but not into a photo caption printed under it: its place is the picture's.
+            if nxt and not (is_caption_line(nxt[0]) or is_dated_caption(nxt[0])):
+                lede_end = nxt.end()
         there, phrase = body_location(text, start, lede_end, venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
