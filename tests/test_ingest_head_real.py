@@ -572,3 +572,33 @@ def test_a_caption_under_a_one_sentence_lede_does_not_move_the_place() -> None:
         " Nigeria, 15 November 2023\n\nThe two spoke for an hour.\n"
     )
     assert h.location == "Abuja"
+
+
+def test_the_capital_named_by_its_country_is_the_place() -> None:
+    h, _ = header_of(
+        "Leaders differ on gas\n\n"
+        "At a press conference in the Austrian capital, Mr Koller was asked about plans to"
+        " cut gas use.\n\nChancellor Brandt said Mr Koller's visit went well.\n"
+    )
+    assert h.location == "Vienna"
+    assert h.location_source == "in the Austrian capital"
+
+
+def test_a_bare_capital_is_the_capital_of_the_country_named_just_before() -> None:
+    # The country is named in the standfirst; "the European Council" is no country.
+    h, _ = header_of(
+        "Koller in Kenya\n\n"
+        "On May 3, the president of the European Council arrived in Kenya for talks\n\n"
+        "On the morning of May 3, the president of the European Council Ina Koller arrived in"
+        " the capital. She will meet President Amani Wekesa.\n"
+    )
+    assert h.location == "Nairobi"
+
+
+def test_a_capital_followed_by_its_name_is_not_read_twice() -> None:
+    h, _ = header_of(
+        "Leaders meet\n\n"
+        "Foreign Minister Lena Varga met President Tunde Okafor in the Nigerian capital, Abuja,"
+        " on Monday.\n"
+    )
+    assert h.location == "Abuja"
