@@ -602,3 +602,15 @@ def test_a_capital_followed_by_its_name_is_not_read_twice() -> None:
         " on Monday.\n"
     )
     assert h.location == "Abuja"
+
+
+def test_a_written_label_under_the_headline_beats_a_wrong_clipper_stamp() -> None:
+    h, _ = header_of(
+        " date 2024-08-30 Menu Content\n\nPolitics\n\n"
+        "Okafor and Varga agree to widen trade in phone call\n\n"
+        "Written: 2024-09-04 08:38:29Updated: 2024-09-04 09:20:34\n\n"
+        "President Tunde Okafor held a phone call with Premier Lena Varga on Tuesday.\n"
+    )
+    assert h.title == "Okafor and Varga agree to widen trade in phone call"
+    assert h.published == date(2024, 9, 4)
+    assert h.published_source == "byline 2024-09-04"

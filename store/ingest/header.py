@@ -294,7 +294,8 @@ def _zone_date(
     if title_at >= 0 and any(ln.start > title_at for ln, _ in dated):
         dated = [(ln, d) for ln, d in dated if ln.start > title_at]
     for ln, d in dated:
-        if re.match(r"^\s*(?:published|posted|first published|released|date)\b", ln.text, re.I):
+        if re.match(r"^\s*(?:published|posted|first published|released|date|written)\b", ln.text,
+                    re.I):
             return d, f"byline {d.isoformat()}"
     if stamp is not None:
         return stamp, f"stamp {stamp.isoformat()}"
