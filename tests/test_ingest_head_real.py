@@ -614,3 +614,21 @@ def test_a_written_label_under_the_headline_beats_a_wrong_clipper_stamp() -> Non
     assert h.title == "Okafor and Varga agree to widen trade in phone call"
     assert h.published == date(2024, 9, 4)
     assert h.published_source == "byline 2024-09-04"
+
+
+@pytest.mark.parametrize(
+    "slogan", ["Varnia Herald\n\nPlural news and views on Varnia\n", "Home News Varnia live\n"])
+def test_a_sites_news_slogan_above_the_headline_is_not_the_title(slogan: str) -> None:
+    h, _ = header_of(
+        slogan + "\nOkafor, Varga hold bilateral talks\n\n"
+        "President Tunde Okafor on Thursday held talks with Premier Lena Varga in Abuja.\n"
+    )
+    assert h.title == "Okafor, Varga hold bilateral talks"
+
+
+def test_a_latest_news_label_over_a_story_without_headline_is_not_the_title() -> None:
+    h, _ = header_of(
+        " date 2025-07-12 Latest News\n\n\n"
+        "Foreign Minister Lena Varga on Saturday briefed reporters on her talks in Abuja.\n"
+    )
+    assert h.title == ""

@@ -49,6 +49,7 @@ JUNK_LINE = re.compile(
         # a government site's banner and a menu's label, above the headline
         an\ official\ website\ of\ the\b.*|here'?s\ how\ you\ know|
         (?:main\ |site\ )?menu(?:\ content)?|
+        latest\ news|top\ stories|news\ today|
         # a broadcaster's script label: "[Anchor Lead]", "[Pkg]"
         \[[^\]\n]{1,30}\]
     )\s*$""",

@@ -411,6 +411,9 @@ _REPOST_SUFFIX = re.compile(r"[\"']?\s*,?\s*-+\s*(?:writes?|reports?|source)\s*:
                             r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$", re.I)
 
 
+_NEWS_WORD = re.compile(r"\bnews\b", re.I)
+
+
 def _clean_title(line: str) -> str:
     """The headline without a site's name, a wire's name or a repost credit after it."""
     s = _REPOST_SUFFIX.sub("", line.strip())
@@ -550,6 +553,11 @@ def _find_headline(head: _Head, text: str) -> None:
         elif _place_line(s):
             head.zone.append(ln)
             head.place_line = ln
+        elif _is_headline(s) and _NEWS_WORD.search(s) and _is_headline(nxt) \
+                and not _is_kicker(nxt):
+            # "Plural news and views on X", "Home News India live": a site's slogan or
+            # breadcrumb, with the headline on the next line.
+            head.zone.append(ln)
         elif _is_headline(s):
             head.title, head.consumed_title = _clean_title(s), True
             head.pos += 1
