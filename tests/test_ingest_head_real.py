@@ -632,3 +632,20 @@ def test_a_latest_news_label_over_a_story_without_headline_is_not_the_title() ->
         "Foreign Minister Lena Varga on Saturday briefed reporters on her talks in Abuja.\n"
     )
     assert h.title == ""
+
+
+def test_an_upper_case_headline_glued_to_the_pages_labels_is_the_title() -> None:
+    h, _ = header_of(
+        " date 2022-11-16 NIGERIA-HUNGARY HOLD TALKS IN 3 YEARS News Today 2022.11.16 (15:08)"
+        " Edited 2022.11.16 (16:45)\n\n[Anchor Lead]\n\n"
+        "The first Nigeria-Hungary talks in three years took place in Abuja.\n"
+    )
+    assert h.title == "NIGERIA-HUNGARY HOLD TALKS IN 3 YEARS"
+
+
+def test_an_upper_case_stamp_glued_to_a_label_is_not_a_title() -> None:
+    h, _ = header_of(
+        "UPDATED 16 NOV 2022 10:30 GMT Edited by the desk\n\n"
+        "President Tunde Okafor met Premier Lena Varga in Abuja on Wednesday.\n"
+    )
+    assert h.title == ""

@@ -411,6 +411,8 @@ _REPOST_SUFFIX = re.compile(r"[\"']?\s*,?\s*-+\s*(?:writes?|reports?|source)\s*:
                             r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$", re.I)
 
 
+_GLUED_CAPS_HEADLINE = re.compile(
+    r"(?P<head>[A-Z0-9][A-Z0-9.,'&-]*(?: [A-Z0-9][A-Z0-9.,'&-]*){3,20}) (?=[A-Z]?[a-z])")
 _NEWS_WORD = re.compile(r"\bnews\b", re.I)
 
 
@@ -543,6 +545,16 @@ def _find_headline(head: _Head, text: str) -> None:
                 and _is_headline(after)))
         blurb = (labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
                  and _is_headline(nxt) and head.pos + 2 < len(lines))
+        caps = _GLUED_CAPS_HEADLINE.match(s) if head.pos == 0 else None
+        if caps is not None and (_is_meta_line(s) or _is_furniture(s)) and not (
+                _BYLINE_WORD.match(caps["head"]) or DATE_RE.search(caps["head"])
+                or _CLOCK.search(caps["head"])):
+            # "LEADERS HOLD FIRST SUMMIT IN 3 YEARS News Today 2022.11.16 (15:08)": a
+            # broadcaster's upper-case headline glued to the page's labels and stamps.
+            head.zone.append(ln)
+            head.title, head.consumed_title = caps["head"], True
+            head.pos += 1
+            return
         if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
             head.zone.append(ln)
             labelled = kicker
