@@ -649,3 +649,13 @@ def test_an_upper_case_stamp_glued_to_a_label_is_not_a_title() -> None:
         "President Tunde Okafor met Premier Lena Varga in Abuja on Wednesday.\n"
     )
     assert h.title == ""
+
+
+def test_a_headline_with_a_quote_glued_to_the_story_by_a_media_mark_is_the_title() -> None:
+    h, text = header_of(
+        " date 2022-09-16 Politics Meeting between Okafor and Varga: \"Welcome, dear friend\""
+        " VIDEO/PHOTO Hungarian Premier Lena Varga arrived in Abuja, where she met President"
+        " Tunde Okafor.\n\nThey spoke of grain.\n"
+    )
+    assert h.title == "Meeting between Okafor and Varga: \"Welcome, dear friend\""
+    assert text[h.body_start:].startswith("Hungarian Premier Lena Varga arrived")

@@ -413,6 +413,10 @@ _REPOST_SUFFIX = re.compile(r"[\"']?\s*,?\s*-+\s*(?:writes?|reports?|source)\s*:
 
 _GLUED_CAPS_HEADLINE = re.compile(
     r"(?P<head>[A-Z0-9][A-Z0-9.,'&-]*(?: [A-Z0-9][A-Z0-9.,'&-]*){3,20}) (?=[A-Z]?[a-z])")
+_GLUED_MEDIA_MARK = re.compile(
+    r"(?<=\S) (?:VIDEO|PHOTOS?|GALLERY)(?:/(?:VIDEO|PHOTOS?))? (?=[A-Z])")
+_SECTION_WORD = re.compile(r"^(?:Politics|World|Business|Economy|Society|Region|Sports?|"
+                           r"Culture|News|Diplomacy|International) (?=[A-Z])")
 _NEWS_WORD = re.compile(r"\bnews\b", re.I)
 
 
@@ -545,6 +549,16 @@ def _find_headline(head: _Head, text: str) -> None:
                 and _is_headline(after)))
         blurb = (labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
                  and _is_headline(nxt) and head.pos + 2 < len(lines))
+        glued = _GLUED_MEDIA_MARK.search(ln.text, 0, 300) if head.pos == 0 else None
+        if glued is not None:
+            before = _SECTION_WORD.sub("", ln.text[:glued.start()].strip())
+            if len(before.split()) >= 3 and _is_headline(before):
+                # "Politics Leaders meet: "Welcome, friend" VIDEO/PHOTO The president ...":
+                # a section, the headline (a quote in it too) and the story on one line,
+                # parted by the page's media mark.
+                head.title, head.consumed_title = _clean_title(before), True
+                lines[head.pos] = _Line(ln.start + glued.end(), ln.end, ln.text[glued.end():])
+                return
         caps = _GLUED_CAPS_HEADLINE.match(s) if head.pos == 0 else None
         if caps is not None and (_is_meta_line(s) or _is_furniture(s)) and not (
                 _BYLINE_WORD.match(caps["head"]) or DATE_RE.search(caps["head"])
