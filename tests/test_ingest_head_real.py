@@ -659,3 +659,21 @@ def test_a_headline_with_a_quote_glued_to_the_story_by_a_media_mark_is_the_title
     )
     assert h.title == "Meeting between Okafor and Varga: \"Welcome, dear friend\""
     assert text[h.body_start:].startswith("Hungarian Premier Lena Varga arrived")
+
+
+def test_the_city_a_guest_was_asked_to_travel_to_is_the_place() -> None:
+    h, _ = header_of(
+        "Minister Varga and President Okafor Before Their Meeting\n\n"
+        "MINISTER VARGA:  Mr. President, thank you for receiving us today.  Premier Kis asked"
+        " me to travel to Abuja because he believes our two countries have much to do.\n"
+    )
+    assert h.location == "Abuja"
+
+
+def test_a_visit_still_to_come_does_not_give_the_place() -> None:
+    h, _ = header_of(
+        "Okafor praises talks\n\n"
+        "President Tunde Okafor described his meeting with Premier Lena Varga as warm and said"
+        " the premier will travel to Abuja on Jan. 23 for a state visit.\n"
+    )
+    assert h.location is None

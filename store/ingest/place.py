@@ -36,7 +36,7 @@ _PLACE_TAIL = (
 )
 _MEETING_VERB = (
     r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
+    r"held|sat down|speaking|went|travel|traveled|travelled|flew|received|receives|welcomed|hosts|"
     r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
 # A relative clause (", who said ... in Jerusalem") is about its noun, not the meeting.
@@ -58,7 +58,8 @@ _PLACE_AFTER_MEETING = re.compile(
     r"|\bin the (?:[A-Z][\w-]+ ){0,2}capital(?: city)?,? "
     rf"(?P<p2>{_PLACE_NAME})"
     rf"|\b(?:in|at|to) (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
-    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
+    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=travel )to|(?<=traveled )to|(?<=travelled )to|"
+    r"(?<=visit )to|"
     r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
@@ -89,6 +90,9 @@ _NOT_PLACES = frozenset(
     "Europe Asia Africa America Americas Oceania Arctic Antarctica Pacific Atlantic Middle "
     "Gulf Caucasus Balkans Scandinavia Siberia Parliament Congress Senate".split()
 )
+
+
+_FUTURE_BEFORE = re.compile(r"\bwill (?:[a-z]+ ){1,2}$")
 
 
 # A venue is not a city: "talks at Joint Base Elmendorf-Richardson", "at Hyderabad House".
@@ -148,6 +152,8 @@ def body_location(
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
         if _RELATIVE.search(window, m.start(), m.start(key)):
             continue  # "talks with X, who said ... in Jerusalem": the clause is about X
+        if _FUTURE_BEFORE.search(window, max(0, m.start(key) - 30), m.start(key)):
+            continue  # "will travel to Lagos on Jan. 23": a visit to come
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
