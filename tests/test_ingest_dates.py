@@ -194,3 +194,15 @@ def test_a_weekday_of_a_meeting_held_last_month_is_not_this_months() -> None:
     # Without "last month" the Friday before the stamp is the day.
     text = "Varga and Okafor held talks on Friday in Lagos."
     assert meeting_date(text, date(2024, 2, 20)) == date(2024, 2, 16)
+
+
+def test_a_photo_caption_left_in_the_body_does_not_date_the_meeting() -> None:
+    # The caption shows another meeting, the day before, with "talks" beside its date.
+    text = (
+        "Premier Lena Varga and President Tunde Okafor in Abuja on Thursday pledged closer"
+        " trade.\n\n"
+        "President Tunde Okafor (L) escorts Premier Ama Mensah after their talks in Kano,"
+        " Nigeria, 15 November 2023 EPA/JANE DOE POOL EDITORIAL USE ONLY\n\n"
+        "The two leaders spoke for an hour.\n"
+    )
+    assert meeting_date(text, date(2023, 11, 16)) == date(2023, 11, 16)

@@ -485,3 +485,195 @@ def test_venues_cities_of_the_talks_and_the_hosts_capital(sentence: str,
                                                           place: str | None) -> None:
     h, _ = header_of(f"Ministers meet\n\n{sentence}\n")
     assert h.location == place
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "An official website of the Republic of Varnia\n\nHere's how you know\n",
+        "Menu Content\n\nPolitics\n",
+        "[Anchor Lead]\n",
+        "Curated By: Jana Doe & Piet Roe\n",
+        "10 Downing Street\n",
+    ],
+)
+def test_page_chrome_above_the_headline_is_not_the_title(chrome: str) -> None:
+    h, _ = header_of(
+        chrome + "\nVarga and Okafor agree to widen grain trade\n\n"
+        "Foreign Minister Lena Varga of Hungary met Nigerian counterpart Tunde Okafor in Lagos"
+        " on Thursday.\n"
+    )
+    assert h.title == "Varga and Okafor agree to widen grain trade"
+
+
+def test_a_caption_closed_by_a_courtesy_credit_is_not_the_title() -> None:
+    h, text = header_of(
+        "President Okafor, VP Bello and Minister Varga. Courtesy State House\n"
+        "President Tunde Okafor is hosting Hungarian Foreign Minister Lena Varga in Abuja.\n"
+    )
+    assert h.title == ""
+    assert text[h.body_start:].startswith("President Tunde Okafor is hosting")
+
+
+def test_a_headline_printed_twice_wins_over_the_outlet_line_above_it() -> None:
+    h, _ = header_of(
+        "Varnia-Press\nFacts\n20:27 16.05.2025\n\n"
+        "Okafor meets with Varnian Minister Varga in Tirana\n\n2 min read\n"
+        "Okafor meets with Varnian Minister Varga in Tirana\n\n"
+        "President Tunde Okafor met Varnian Foreign Minister Lena Varga in Tirana.\n"
+    )
+    assert h.title == "Okafor meets with Varnian Minister Varga in Tirana"
+
+
+def test_a_release_headline_ending_on_its_date_is_the_title() -> None:
+    h, _ = header_of(
+        "PM meeting with President Okafor of Nigeria: 29 August 2024\n"
+        "The Prime Minister met President Tunde Okafor in Abuja this morning.\n"
+    )
+    assert h.title == "PM meeting with President Okafor of Nigeria: 29 August 2024"
+
+
+def test_a_repost_credit_after_a_quoted_headline_is_cut_off() -> None:
+    h, _ = header_of(
+        "\"We set out our approaches as if in unison\" - Okafor\", - write: www.example.org\n"
+        "President Tunde Okafor said he had read the Hungarian minister's article.\n"
+    )
+    assert h.title == "\"We set out our approaches as if in unison\" - Okafor"
+
+
+def test_a_city_and_country_line_above_a_live_page_is_the_place_not_the_title() -> None:
+    h, _ = header_of(
+        "Curated By: Jana Doe\nLast Updated: June 23, 2023, 00:15 IST\n"
+        "Abuja, Nigeria (NG)\n"
+        "President Tunde Okafor on Thursday declared a new chapter in ties with Hungary.\n"
+    )
+    assert h.title == ""
+    assert h.location == "Abuja"
+
+
+def test_a_spanish_wire_dateline_ends_at_its_full_stop_and_dash() -> None:
+    h, text = header_of(
+        "Okafor, Varga vow closer trade\n\n"
+        "Abuja, Nigeria, Nov 16 (EFE).- Hungary's Foreign Minister Lena Varga and Nigeria's"
+        " President Tunde Okafor on Thursday vowed closer trade. They also spoke of grain.\n"
+    )
+    assert h.location is not None and h.location.startswith("Abuja")
+    assert text[h.body_start:].startswith("Hungary's Foreign Minister")
+
+
+def test_a_caption_under_a_one_sentence_lede_does_not_move_the_place() -> None:
+    # The lede goes on in the next paragraph as wire copy prints it, but a photo caption
+    # there is about its picture: another meeting, in another town.
+    h, _ = header_of(
+        "Okafor, Varga vow closer trade\n\n"
+        "ABUJA (Reuters) - Hungary's Foreign Minister Lena Varga and Nigeria's President Tunde"
+        " Okafor on Thursday vowed closer trade\n\n"
+        "President Tunde Okafor (L) greets Premier Ama Mensah after their talks in Kano,"
+        " Nigeria, 15 November 2023\n\nThe two spoke for an hour.\n"
+    )
+    assert h.location == "Abuja"
+
+
+def test_the_capital_named_by_its_country_is_the_place() -> None:
+    h, _ = header_of(
+        "Leaders differ on gas\n\n"
+        "At a press conference in the Austrian capital, Mr Koller was asked about plans to"
+        " cut gas use.\n\nChancellor Brandt said Mr Koller's visit went well.\n"
+    )
+    assert h.location == "Vienna"
+    assert h.location_source == "in the Austrian capital"
+
+
+def test_a_bare_capital_is_the_capital_of_the_country_named_just_before() -> None:
+    # The country is named in the standfirst; "the European Council" is no country.
+    h, _ = header_of(
+        "Koller in Kenya\n\n"
+        "On May 3, the president of the European Council arrived in Kenya for talks\n\n"
+        "On the morning of May 3, the president of the European Council Ina Koller arrived in"
+        " the capital. She will meet President Amani Wekesa.\n"
+    )
+    assert h.location == "Nairobi"
+
+
+def test_a_capital_followed_by_its_name_is_not_read_twice() -> None:
+    h, _ = header_of(
+        "Leaders meet\n\n"
+        "Foreign Minister Lena Varga met President Tunde Okafor in the Nigerian capital, Abuja,"
+        " on Monday.\n"
+    )
+    assert h.location == "Abuja"
+
+
+def test_a_written_label_under_the_headline_beats_a_wrong_clipper_stamp() -> None:
+    h, _ = header_of(
+        " date 2024-08-30 Menu Content\n\nPolitics\n\n"
+        "Okafor and Varga agree to widen trade in phone call\n\n"
+        "Written: 2024-09-04 08:38:29Updated: 2024-09-04 09:20:34\n\n"
+        "President Tunde Okafor held a phone call with Premier Lena Varga on Tuesday.\n"
+    )
+    assert h.title == "Okafor and Varga agree to widen trade in phone call"
+    assert h.published == date(2024, 9, 4)
+    assert h.published_source == "byline 2024-09-04"
+
+
+@pytest.mark.parametrize(
+    "slogan", ["Varnia Herald\n\nPlural news and views on Varnia\n", "Home News Varnia live\n"])
+def test_a_sites_news_slogan_above_the_headline_is_not_the_title(slogan: str) -> None:
+    h, _ = header_of(
+        slogan + "\nOkafor, Varga hold bilateral talks\n\n"
+        "President Tunde Okafor on Thursday held talks with Premier Lena Varga in Abuja.\n"
+    )
+    assert h.title == "Okafor, Varga hold bilateral talks"
+
+
+def test_a_latest_news_label_over_a_story_without_headline_is_not_the_title() -> None:
+    h, _ = header_of(
+        " date 2025-07-12 Latest News\n\n\n"
+        "Foreign Minister Lena Varga on Saturday briefed reporters on her talks in Abuja.\n"
+    )
+    assert h.title == ""
+
+
+def test_an_upper_case_headline_glued_to_the_pages_labels_is_the_title() -> None:
+    h, _ = header_of(
+        " date 2022-11-16 NIGERIA-HUNGARY HOLD TALKS IN 3 YEARS News Today 2022.11.16 (15:08)"
+        " Edited 2022.11.16 (16:45)\n\n[Anchor Lead]\n\n"
+        "The first Nigeria-Hungary talks in three years took place in Abuja.\n"
+    )
+    assert h.title == "NIGERIA-HUNGARY HOLD TALKS IN 3 YEARS"
+
+
+def test_an_upper_case_stamp_glued_to_a_label_is_not_a_title() -> None:
+    h, _ = header_of(
+        "UPDATED 16 NOV 2022 10:30 GMT Edited by the desk\n\n"
+        "President Tunde Okafor met Premier Lena Varga in Abuja on Wednesday.\n"
+    )
+    assert h.title == ""
+
+
+def test_a_headline_with_a_quote_glued_to_the_story_by_a_media_mark_is_the_title() -> None:
+    h, text = header_of(
+        " date 2022-09-16 Politics Meeting between Okafor and Varga: \"Welcome, dear friend\""
+        " VIDEO/PHOTO Hungarian Premier Lena Varga arrived in Abuja, where she met President"
+        " Tunde Okafor.\n\nThey spoke of grain.\n"
+    )
+    assert h.title == "Meeting between Okafor and Varga: \"Welcome, dear friend\""
+    assert text[h.body_start:].startswith("Hungarian Premier Lena Varga arrived")
+
+
+def test_the_city_a_guest_was_asked_to_travel_to_is_the_place() -> None:
+    h, _ = header_of(
+        "Minister Varga and President Okafor Before Their Meeting\n\n"
+        "MINISTER VARGA:  Mr. President, thank you for receiving us today.  Premier Kis asked"
+        " me to travel to Abuja because he believes our two countries have much to do.\n"
+    )
+    assert h.location == "Abuja"
+
+
+def test_a_visit_still_to_come_does_not_give_the_place() -> None:
+    h, _ = header_of(
+        "Okafor praises talks\n\n"
+        "President Tunde Okafor described his meeting with Premier Lena Varga as warm and said"
+        " the premier will travel to Abuja on Jan. 23 for a state visit.\n"
+    )
+    assert h.location is None

@@ -4,6 +4,7 @@ Every article here is written in our own words about invented officials."""
 from __future__ import annotations
 
 from store.ingest import extract
+from store.ingest.pair import _both_sides
 
 
 def test_any_two_countries_of_the_world() -> None:
@@ -85,3 +86,31 @@ def test_the_foreign_ministers_of_a_and_b_name_both_sides() -> None:
     draft = extract("Ministers meet\n\nThe foreign ministers of Hungary and Nigeria met in Lagos"
                     " on Tuesday, as Austria and Ghana watched.\n")
     assert draft.dyad == ["Hungary", "Nigeria"]
+
+
+def test_a_headline_ending_on_a_country_does_not_hide_the_ledes_counterpart_phrase() -> None:
+    # The headline's last word and the lede's "his Somali counterpart" name one country:
+    # that false match must not swallow the true one, "Kenyan President ... his Somali
+    # counterpart", and leave the talks the two discuss as the pair.
+    text = (
+        "Wekesa, Warsame meet at the palace in Somalia\n\n"
+        "Kenyan President Amani Wekesa met with his Somali counterpart, Idil Warsame, at the "
+        "palace on Monday.\n\nWekesa backed peace talks between Somalia and Ethiopia.\n"
+    )
+    both = _both_sides(text)
+    assert both is not None and sorted(both[0]) == ["Kenya", "Somalia"]
+
+
+def test_the_two_countries_whose_governments_are_named_are_the_pair() -> None:
+    # Neither official is introduced with a nationality; the EU and Russia are named more
+    # often, but only as what the two talk about.
+    d = extract(
+        "At a press conference in the Austrian capital, Mr Koller was asked about EU plans to "
+        "cut energy use.\n\n"
+        "The Hungarian government's briefing said the EU should not interfere, and that the "
+        "EU sanctions against Russia must spare gas from Russia.\n\n"
+        "Chancellor Brandt said the EU must end its reliance on Russia, and agreed with the "
+        "Hungarian government that the EU and Russia should talk. Both sides "
+        "will meet again in May.\n"
+    )
+    assert d.dyad == ["Austria", "Hungary"]

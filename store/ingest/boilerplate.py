@@ -45,7 +45,13 @@ JUNK_LINE = re.compile(
         loading(?:\.{3}|\u2026)?|oops!?\ something\ went\ wrong\b.*|accessibility\ links|
         breaking\ news|play\ live\ radio|next\ up:?|available\ on\ air\ stations|
         (?:\d{1,2}[.)]\s*)?skip\ to\ (?:content|main\ (?:menu|content)|more\b.*|navigation)|
-        follow\ us(?:\ on\b.*)?|tags?:.*|[\W_]+
+        follow\ us(?:\ on\b.*)?|tags?:.*|[\W_]+|
+        # a government site's banner and a menu's label, above the headline
+        an\ official\ website\ of\ the\b.*|here'?s\ how\ you\ know|
+        (?:main\ |site\ )?menu(?:\ content)?|
+        latest\ news|top\ stories|news\ today|
+        # a broadcaster's script label: "[Anchor Lead]", "[Pkg]"
+        \[[^\]\n]{1,30}\]
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -120,7 +126,9 @@ _CAPTION_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
          r"(?:^|[\s/])(?:getty\ images|epa-efe|ap\ photo|pa\ wire|shutterstock)\b"),
         (("/",), r"/\s*(?:ap|afp|reuters|xinhua|yonhap|getty\ images)\s*$"),
         ((" | ", "|"), r"\ \|\ [^|\n]{2,40}\ \|\ |source:\ [^|\n]{2,40}\|\s*$"),
-        (("courtesy",), r"(?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b"),
+        # "... and Minister Y. Courtesy Foreign Office": the credit closing a caption
+        (("courtesy",), r"(?:photo|screenshot|video|image)\b[^.\n]{0,30}\bcourtesy\b|^courtesy\b|"
+                        r"\.\s+courtesy\b[^.\n]{0,60}$"),
         (("pool", "handout"), r"\b(?:pool|handout)\ via\b|/\s*(?:pool|handout)\b"),
     ]
 )

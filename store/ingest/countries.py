@@ -92,6 +92,12 @@ def country_of_capital(word: str) -> str | None:
     return info.name if info else None
 
 
+def capital_of(country: str) -> str | None:
+    """The capital of a canonical country ("Austria" -> "Vienna"), if we know it."""
+    info = _BY_NAME.get(country)
+    return info.capitals[0] if info and info.capitals else None
+
+
 def demonym(country: str) -> str:
     """The adjective used in body names: "China" -> "Chinese", "United States" -> "U.S."."""
     info = _BY_NAME.get(country)

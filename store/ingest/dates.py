@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as Weekday  # noqa: N812 - dateutil's class name
 
+from store.ingest.boilerplate import is_caption_line
 from store.ingest.datetext import MONTH_RE, has_year, match_date
 from store.ingest.types import Para
 
@@ -240,6 +241,8 @@ def _candidates(
         if published and not has_year(m) and when > published + timedelta(days=30):
             when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
         score = base + 0.3 + _score_context(text, para, m.start(), m.end(), words)
+        if para.end - para.start <= 500 and is_caption_line(text[para.start:para.end]):
+            score -= 4.0  # a photo caption left in the body: the day of its picture
         phrase = _phrase(text, m.start(), m.end(), para.start)
         if not has_year(m) and published is not None:
             phrase += f" + {anchor_source}"

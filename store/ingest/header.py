@@ -63,6 +63,8 @@ _BODIES: list[tuple[re.Pattern[str], str]] = [
                 r"^statements and releases$", re.I), "White House"),
     (re.compile(r"u\.s\. department of defense|\bdefense\.gov\b", re.I),
      "U.S. Department of Defense"),
+    (re.compile(r"^10 downing street$|^prime minister's office,? 10 downing street$", re.I),
+     "UK Prime Minister's Office"),
     (re.compile(r"ministry of external affairs|\bmea\.gov\.in\b", re.I),
      "Indian Ministry of External Affairs"),
     (re.compile(r"ministry of national defense of the people's republic of china|\bmod\.gov\.cn\b",
@@ -81,7 +83,8 @@ DATELINE = re.compile(
     rf"[ \t]*(?:"
     # "Wilmington (US), Sep 22 (PTI) ": a country in brackets, and wires that drop the dash
     rf"(?P<p1>{_PLACE_ANY})(?:\s*\([A-Za-z .]{{2,20}}\))?(?P<r1>{_REGION}){_DATELINE_DATE1}"
-    rf"\s*{_OUTLET}\s*(?P<dash>-+|:)?\s*"
+    # "Madrid, Nov 16 (EFE).- ": the Spanish wires' full stop before the dash
+    rf"\s*{_OUTLET}\s*(?P<dash>\.?-+|:)?\s*"
     rf"|(?P<p2>{_PLACE_CAPS}{_REGION}){_DATELINE_DATE2}\s*(?:-{{2}}(?=[A-Z])|(?:-+|:)\s+)"
     rf")"
 )
@@ -116,7 +119,8 @@ _MASTHEAD = re.compile(
     r"^\s*(?:readout|media note|press statement|press release|statement|fact sheet)\s*$", re.I
 )
 _BYLINE_WORD = re.compile(
-    r"^(?:by\b|updated\b|published\b|posted\b|last updated\b|first published\b|modified\b|"
+    r"^(?:by\b|(?:curated|edited|authored|compiled) by\b|updated\b|published\b|posted\b|"
+    r"last updated\b|first published\b|modified\b|"
     r"written by\b|filed\b|released\b|reuters\b|source\b|date\b|readout\b|press release\b|"
     r"media note\b|press statement\b|statement\b|fact sheet\b|remarks\b|office of\b|"
     r"\d+\s*min(?:ute)?s?\s+read\b|\d{1,2}:\d{2}\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
@@ -124,6 +128,10 @@ _BYLINE_WORD = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|edt|est|bst|cst)?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*$")
+# A government release's headline that ends on its date, after a colon.
+_DATED_HEADLINE = re.compile(
+    rf"^(?!(?:updated|published|posted|date)\b)(?:\S+ ){{3,}}\S+:\s*"
+    rf"(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}},?) (?:19|20)\d\d$", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +199,8 @@ def _is_meta_line(line: str) -> bool:
         return True
     if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
         return True
+    if _DATED_HEADLINE.match(s):
+        return False  # "PM call with the President of X: 29 August 2024" names an event
     if DATE_RE.search(s) and (len(s) < 60 or _TIME.search(s) or "|" in s):
         # "June 19, 2023" is a dateline of the page; "They met on June 5." is the story.
         return not _SENTENCE_END.search(s) or _BYLINE_WORD.match(s) is not None
@@ -284,7 +294,8 @@ def _zone_date(
     if title_at >= 0 and any(ln.start > title_at for ln, _ in dated):
         dated = [(ln, d) for ln, d in dated if ln.start > title_at]
     for ln, d in dated:
-        if re.match(r"^\s*(?:published|posted|first published|released|date)\b", ln.text, re.I):
+        if re.match(r"^\s*(?:published|posted|first published|released|date|written)\b", ln.text,
+                    re.I):
             return d, f"byline {d.isoformat()}"
     if stamp is not None:
         return stamp, f"stamp {stamp.isoformat()}"
@@ -395,6 +406,54 @@ def _without_outlet(title: str) -> str:
     return title[:m.start()].rstrip() if m and outlet_name(m["outlet"]) else title
 
 
+# An aggregator's credit glued to a reposted headline: "... – Tokaev", — write: example.org".
+_REPOST_SUFFIX = re.compile(r"[\"']?\s*,?\s*-+\s*(?:writes?|reports?|source)\s*:?\s*"
+                            r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$", re.I)
+
+
+_GLUED_CAPS_HEADLINE = re.compile(
+    r"(?P<head>[A-Z0-9][A-Z0-9.,'&-]*(?: [A-Z0-9][A-Z0-9.,'&-]*){3,20}) (?=[A-Z]?[a-z])")
+_GLUED_MEDIA_MARK = re.compile(
+    r"(?<=\S) (?:VIDEO|PHOTOS?|GALLERY)(?:/(?:VIDEO|PHOTOS?))? (?=[A-Z])")
+_SECTION_WORD = re.compile(r"^(?:Politics|World|Business|Economy|Society|Region|Sports?|"
+                           r"Culture|News|Diplomacy|International) (?=[A-Z])")
+_NEWS_WORD = re.compile(r"\bnews\b", re.I)
+
+
+def _clean_title(line: str) -> str:
+    """The headline without a site's name, a wire's name or a repost credit after it."""
+    s = _REPOST_SUFFIX.sub("", line.strip())
+    return _without_outlet(_PIPE_SUFFIX.sub("", s))
+
+
+def _printed_twice(lines: list[_Line], start: int) -> int | None:
+    """The index of a headline-like line that recurs within the first lines, if any."""
+    seen: dict[str, int] = {}
+    for k in range(start, min(start + 12, len(lines))):
+        s = lines[k].text.strip()
+        if len(s.split()) < 4:
+            continue
+        if s in seen:
+            first = seen[s]
+            return first if _is_headline(s) else None
+        seen[s] = k
+    return None
+
+
+# "Washington D.C., United States of America (USA)": the place line of a live page.
+_PLACE_LINE = re.compile(r"^(?P<city>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}), "
+                         r"(?P<country>[A-Z][\w.' -]{2,40}?)(?: \([A-Z.]{2,6}\))?$")
+
+
+def _place_line(line: str) -> bool:
+    """A line that is only a city and its country, above the story."""
+    m = _PLACE_LINE.match(line.strip())
+    if m is None:
+        return False
+    country = m["country"].removesuffix(" of America")
+    return country_of(country) is not None and country_of(m["city"]) is None
+
+
 def _is_kicker(line: str) -> bool:
     """A section label or kicker above a headline: 'NEUTRAL TERRITORY', 'News', 'Asia'."""
     s = line.strip()
@@ -433,6 +492,7 @@ class _Head:
     zone: list[_Line] = field(default_factory=list)  # byline, stamp and furniture lines
     captions: list[_Line] = field(default_factory=list)
     deks: list[_Line] = field(default_factory=list)
+    place_line: _Line | None = None  # "Washington D.C., United States" above the story
 
 
 def _masthead(head: _Head) -> None:
@@ -468,6 +528,14 @@ def _find_headline(head: _Head, text: str) -> None:
     headline starts with its first sentence, and has no title.
     """
     lines = head.lines
+    again = _printed_twice(lines, head.pos)
+    if again is not None:
+        # A page that prints its headline twice (as <title> and as <h1>) names it for
+        # sure: the outlet's name, a section or a stamp above it is none of them.
+        head.zone.extend(lines[head.pos:again])
+        head.title, head.consumed_title = _clean_title(lines[again].text), True
+        head.pos = again + 1
+        return
     labelled = False  # was the line before a section label?
     while head.pos < len(lines) and head.pos < 12:
         ln = lines[head.pos]
@@ -481,6 +549,26 @@ def _find_headline(head: _Head, text: str) -> None:
                 and _is_headline(after)))
         blurb = (labelled and len(s) < 300 and _FULL_STOP_END.search(s) is not None
                  and _is_headline(nxt) and head.pos + 2 < len(lines))
+        glued = _GLUED_MEDIA_MARK.search(ln.text, 0, 300) if head.pos == 0 else None
+        if glued is not None:
+            before = _SECTION_WORD.sub("", ln.text[:glued.start()].strip())
+            if len(before.split()) >= 3 and _is_headline(before):
+                # "Politics Leaders meet: "Welcome, friend" VIDEO/PHOTO The president ...":
+                # a section, the headline (a quote in it too) and the story on one line,
+                # parted by the page's media mark.
+                head.title, head.consumed_title = _clean_title(before), True
+                lines[head.pos] = _Line(ln.start + glued.end(), ln.end, ln.text[glued.end():])
+                return
+        caps = _GLUED_CAPS_HEADLINE.match(s) if head.pos == 0 else None
+        if caps is not None and (_is_meta_line(s) or _is_furniture(s)) and not (
+                _BYLINE_WORD.match(caps["head"]) or DATE_RE.search(caps["head"])
+                or _CLOCK.search(caps["head"])):
+            # "LEADERS HOLD FIRST SUMMIT IN 3 YEARS News Today 2022.11.16 (15:08)": a
+            # broadcaster's upper-case headline glued to the page's labels and stamps.
+            head.zone.append(ln)
+            head.title, head.consumed_title = caps["head"], True
+            head.pos += 1
+            return
         if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
             head.zone.append(ln)
             labelled = kicker
@@ -488,8 +576,16 @@ def _find_headline(head: _Head, text: str) -> None:
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
+        elif _place_line(s):
+            head.zone.append(ln)
+            head.place_line = ln
+        elif _is_headline(s) and _NEWS_WORD.search(s) and _is_headline(nxt) \
+                and not _is_kicker(nxt):
+            # "Plural news and views on X", "Home News India live": a site's slogan or
+            # breadcrumb, with the headline on the next line.
+            head.zone.append(ln)
         elif _is_headline(s):
-            head.title, head.consumed_title = _without_outlet(_PIPE_SUFFIX.sub("", s)), True
+            head.title, head.consumed_title = _clean_title(s), True
             head.pos += 1
             return
         else:
@@ -603,7 +699,9 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         lede_end = nl if nl != -1 else min(n, start + 600)
         if nl != -1 and not _SECOND_SENTENCE.search(text, start, lede_end):
             nxt = _NEXT_PARAGRAPH.match(text, lede_end, min(n, lede_end + 600))
-            lede_end = nxt.end() if nxt else lede_end
+            # ...but not into a photo caption printed under it: its place is the picture's.
+            if nxt and not (is_caption_line(nxt[0]) or is_dated_caption(nxt[0])):
+                lede_end = nxt.end()
         there, phrase = body_location(text, start, lede_end, venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
@@ -684,6 +782,11 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     source = (dl.source or _find_source(head.zone, head.title) or site
               or _tail_source(text, body_end, n))
     location, location_source = dl.location, dl.location_source
+    if location is None and head.place_line is not None:
+        pm = _PLACE_LINE.match(head.place_line.text.strip())
+        if pm is not None:
+            location = pm["city"].removesuffix(" D.C.").removesuffix(" DC")
+            location_source = f"place line {head.place_line.text.strip()[:40]}"
     if location is None:
         location, location_source = body_location(text, body_start, body_end)
     if location is None and head.title:

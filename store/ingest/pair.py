@@ -103,12 +103,17 @@ def _both_sides(text: str) -> tuple[list[str], str] | None:
     """The first phrase of the lede that names both sides, and the two countries."""
     hi = min(len(text), _LEDE_CHARS)
     found: tuple[int, list[str], str] | None = None
-    for m in _BOTH.finditer(text, 0, hi):
+    pos = 0
+    while (m := _BOTH.search(text, pos, hi)) is not None:
         a, b = next((m[x], m[y]) for x, y in _BOTH_PAIRS if m[x])
         ca, cb = country_of(a), country_of(b)
         if ca and cb and ca != cb:
             found = (m.start(), [ca, cb], " ".join(m[0].split()))
             break
+        # A match that names one country twice ("...in Russia\n\nChinese President X met
+        # his Russian counterpart", the headline's last word taken as the subject) may hide
+        # the true phrase inside it: search again from the next character, not past it.
+        pos = m.start() + 1
     starts = [0] + [s.end() for s in _SENTENCE_START.finditer(text, 0, hi)]
     for pos in starts:
         if found is not None and pos >= found[0]:
@@ -172,7 +177,13 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
     if both is not None:  # fewer than two sides among the participants: the phrase decides
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     named = [f"{who[c]} ({c})" for c in pair]
-    for c, _n in counts.most_common():
+    # A country whose government or leader the text names is a side; one named only as a
+    # subject ("sanctions against Russia", "the EU") is what the sides talk about.
+    # Taken only when two or more are: one alone is as often a third party's ("the US leader").
+    offices = _offices(text)
+    if len(offices) < 2:
+        offices = set()
+    for c, _n in sorted(counts.most_common(), key=lambda cn: (cn[0] not in offices, -cn[1])):
         if len(pair) >= 2:
             break
         if c not in pair and (c not in hosts or len(set(counts) - hosts) < 2):
@@ -181,6 +192,22 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
     if not pair:
         return PairReading([], None, False)
     return PairReading(sorted(pair), _with_hosts("; ".join(named), hosts, pair), False)
+
+
+# "the Hungarian government", "the Austrian capital", "Varnia's prime minister".
+_OFFICE = re.compile(
+    rf"\b(?P<c>{_NAT})\s+(?:government|prime\s+minister|president|chancellor|premier|"
+    r"foreign\s+minister|leader|capital|delegation)\b", re.I)
+
+
+def _offices(text: str) -> set[str]:
+    """Countries whose government, leader or capital the lede names."""
+    found: set[str] = set()
+    for m in _OFFICE.finditer(text, 0, min(len(text), _LEDE_CHARS * 2)):
+        country = country_of(m["c"])
+        if country:
+            found.add(country)
+    return found
 
 
 def _hosting(text: str) -> set[str]:

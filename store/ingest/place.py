@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from store.ingest.countries import country_of, country_of_capital
+from store.ingest.countries import (
+    COUNTRY_RE,
+    capital_of,
+    country_of,
+    country_of_capital,
+    word_start,
+)
 
 # The meeting place in the body: "met ... in Beijing", "talks in
 # Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
@@ -30,7 +36,7 @@ _PLACE_TAIL = (
 )
 _MEETING_VERB = (
     r"\b(?i:met|meet|meets|meeting|talks|summit|visit|visited|visiting|arrived|landed|hosted|"
-    r"held|sat down|speaking|went|traveled|travelled|flew|received|receives|welcomed|hosts|"
+    r"held|sat down|speaking|went|travel|traveled|travelled|flew|received|receives|welcomed|hosts|"
     r"hosting|convened|gathered|trip|negotiations|negotiated|welcome)\b"
 )
 # A relative clause (", who said ... in Jerusalem") is about its noun, not the meeting.
@@ -52,7 +58,8 @@ _PLACE_AFTER_MEETING = re.compile(
     r"|\bin the (?:[A-Z][\w-]+ ){0,2}capital(?: city)?,? "
     rf"(?P<p2>{_PLACE_NAME})"
     rf"|\b(?:in|at|to) (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
-    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=traveled )to|(?<=travelled )to|(?<=visit )to|"
+    r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=travel )to|(?<=traveled )to|(?<=travelled )to|"
+    r"(?<=visit )to|"
     r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
@@ -83,6 +90,9 @@ _NOT_PLACES = frozenset(
     "Europe Asia Africa America Americas Oceania Arctic Antarctica Pacific Atlantic Middle "
     "Gulf Caucasus Balkans Scandinavia Siberia Parliament Congress Senate".split()
 )
+
+
+_FUTURE_BEFORE = re.compile(r"\bwill (?:[a-z]+ ){1,2}$")
 
 
 # A venue is not a city: "talks at Joint Base Elmendorf-Richardson", "at Hyderabad House".
@@ -142,6 +152,8 @@ def body_location(
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
         if _RELATIVE.search(window, m.start(), m.start(key)):
             continue  # "talks with X, who said ... in Jerusalem": the clause is about X
+        if _FUTURE_BEFORE.search(window, max(0, m.start(key) - 30), m.start(key)):
+            continue  # "will travel to Lagos on Jan. 23": a visit to come
         if key == "p5" and not venues:
             continue  # "at Filoli": maybe a venue, too weak to overrule a dateline
         place = m[key]
@@ -171,7 +183,36 @@ def body_location(
     for m in _CITY_OF_TALKS.finditer(window):
         if country_of(m["city"]) is None and m["city"].split()[0] not in _NOT_PLACES:
             return m["city"], " ".join(m[0].split())
+    described = _described_capital(text, start, min(end, start + 1200))
+    if described[0] is not None:
+        return described
     return host_capital(text, start, end)
+
+
+# The city named by what it is, with no name after it: "at a press conference in the
+# Austrian capital", "arrived in the capital" (of the country just named).
+_DESCRIBED = re.compile(r"\b(?:in|to|at) the (?:(?P<nat>[A-Z][^\W\d_]+(?:'s)?) )?capital\b"
+                        r"(?! city\b)(?! [A-Z])")
+
+
+def _described_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The capital a phrase describes, and the phrase: "the Austrian capital" is Vienna; a
+    bare "the capital" is the capital of the last country named in the 200 characters
+    before it (which may lie in the standfirst above the story)."""
+    for m in _DESCRIBED.finditer(text, start, end):
+        if _BACKGROUND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if m["nat"]:
+            country = country_of(m["nat"])
+        else:
+            # (a body such as the European Council has no capital: passed over)
+            before = [c for c in COUNTRY_RE.finditer(text, max(0, m.start() - 200), m.start())
+                      if word_start(text, c.start()) and capital_of(country_of(c["form"]) or "")]
+            country = country_of(before[-1]["form"]) if before else None
+        city = capital_of(country) if country else None
+        if city is not None:
+            return city, " ".join(m[0].split()) + (f" ({country})" if not m["nat"] else "")
+    return None, None
 
 
 # A meeting held over the wire has no city: "held a phone conversation", "spoke by
