@@ -385,3 +385,22 @@ def test_more_forms_of_the_verbs_of_stance() -> None:
     assert "welcome" in {kind for _, kind, _, _ in got}
     # "pressing issues" is an adjective, no demand
     assert positions("The two discussed pressing issues of trade.\n") == []
+
+
+def test_a_stance_told_at_another_time_is_background() -> None:
+    assert positions("In a first step, Hungary and Austria said in March they had finalized "
+                     "a draft border treaty.\n") == []
+    assert positions("Varga warned last week that tariffs on wine would hurt trade.\n") == []
+    # said at this meeting
+    assert positions("Varga warned that tariffs on wine would hurt trade.\n")
+
+
+def test_the_talks_told_after_an_adverbial_or_as_engaged_in_are_the_agenda() -> None:
+    assert positions("The two leaders said after the meeting that they discussed plans to "
+                     "expand wine trade.\n") == []
+    assert positions("Varga noted that the two sides engaged in extensive discussions on "
+                     "trade.\n") == []
+    assert positions("Huber highlighted that he and Varga engaged in comprehensive "
+                     "deliberations on border trade.\n") == []
+    # a stance after the same verbs
+    assert positions("Varga noted that tariffs on wine hurt trade between the two.\n")

@@ -95,10 +95,14 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", r
 # What a plain "said" reports that is no stance: what the talks covered (the agenda), and
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
-    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"[\s,:]+(?:(?:after|during|at|in|on)\s+(?:[\w'’-]+\s+){0,3}?that\s+|that\s+)?"
+    r"(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+(?:and\s+(?:[\w.'’-]+\s+){1,3}?)?)?(?:had\s+|also\s+)*"
     r"(?:discussed|covered|"
-    r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
+    r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to|"
+    # "noted that the two sides engaged in extensive discussions on ...": the talks told
+    r"engaged\s+in\s+(?:[\w-]+\s+){0,2}?(?:discussions?|deliberations?|talks|consultations?|"
+    r"dialogue|exchanges?))\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)"
     # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
     # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
@@ -142,6 +146,12 @@ _COURTESY = re.compile(
     r"(?:state\s+|official\s+|working\s+)?visit\b",
 )
 
+# A stance told at another time: "the countries said in March they had finalized ...",
+# "warned last week that ...": background, not what was said at this meeting.
+_OTHER_TIME = re.compile(
+    r"\s+(?:[\w'’-]+\s+)?(?:in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?:19|20)\d\d)|last\s+(?:week|month|year)|"
+    r"earlier\s+this\s+(?:week|month|year)|previously)\b")
 _NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
@@ -196,6 +206,8 @@ def find_positions(
                     start, end = quotes[before].start, quotes[before].end
                     quote: int | None = before
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
+                elif _OTHER_TIME.match(text, first.end(), seg_end):
+                    continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
                     # of the first verb, the stance is the most telling verb of the clause.
