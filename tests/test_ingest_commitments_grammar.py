@@ -189,3 +189,11 @@ def test_a_hope_or_a_hypothetical_reported_with_would() -> None:
                  "the river without visas.\n")
     # reported speech shifts "will" back to "would": the promise is made
     assert texts("Huber said Austria would reopen the border crossing at Hegyeshalom.\n")
+
+
+def test_officials_set_a_task_by_their_leaders() -> None:
+    assert parties("Varga and Huber instructed their delegations to continue work on the "
+                   "river border.\n") == [["Austria", "Hungary"]]
+    assert texts("Huber tasked his ministers to draft a rail timetable with Budapest.\n")
+    # an instruction told as not given is none
+    assert texts("Varga never instructed her officials to close the crossing.\n") == []

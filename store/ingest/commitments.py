@@ -82,6 +82,10 @@ _CUE = re.compile(
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
     r"reopened|resumed|restored|signed|formed|convened)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    # "instructed their delegations to continue": the leaders set their officials a task
+    r"|(?:instructed|tasked|directed|mandated)\s+(?:their|the|his|her|its|both)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:delegations?|ministers?|officials|teams?|negotiators|ministries|"
+    r"agencies|envoys?)\s+to\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
     # "a new agreement to", not "complies with the agreement to" or "the ratification of
     # the agreement on": after a preposition the noun names a document that already stands
