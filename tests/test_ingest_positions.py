@@ -404,3 +404,12 @@ def test_the_talks_told_after_an_adverbial_or_as_engaged_in_are_the_agenda() -> 
                      "deliberations on border trade.\n") == []
     # a stance after the same verbs
     assert positions("Varga noted that tariffs on wine hurt trade between the two.\n")
+
+
+def test_a_welcome_on_a_visit_or_in_a_building_is_a_courtesy() -> None:
+    # (a long title between the welcome and the visit)
+    assert positions("Varga warmly welcomed the Federal Chancellor of the Republic of Austria "
+                     "Max Huber on a state visit.\n") == []
+    assert positions("Varga welcomed Huber in the building of the Presidency.\n") == []
+    # a welcome of a decision is a stance
+    assert positions("Varga welcomed the decision to lower tariffs on wine.\n")

@@ -139,11 +139,16 @@ _COURTESY = re.compile(
     r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
     r"greetings|(?:kind\s+|good\s+)?wishes))\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
+    # "welcomed Varga in the building of the Presidency", "... in Vienna": where, not a stance
+    rf"|\s+{_NAME}in\s+(?:the\s+)?(?:[A-Z]\w*|building|palace|residence|office|hall)\b"
     rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
     rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b"
     # "welcomed the distinguished guest and his old friend to Lima for a state visit"
     r"|\s+(?:[\w.'’-]+\s+){0,8}?to\s+[A-Z][\w.'’-]*\s+for\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
-    r"(?:state\s+|official\s+|working\s+)?visit\b",
+    r"(?:state\s+|official\s+|working\s+)?visit\b"
+    # "warmly welcomed the President of Austria Max Huber on a state visit"
+    r"|\s+(?:[\w.'’-]+\s+){0,10}?on\s+(?:an?\s+|his\s+|her\s+|the\s+|this\s+)?"
+    r"(?:state|official|working)\s+visit\b",
 )
 
 # A stance told at another time: "the countries said in March they had finalized ...",
