@@ -413,3 +413,17 @@ def test_a_welcome_on_a_visit_or_in_a_building_is_a_courtesy() -> None:
     assert positions("Varga welcomed Huber in the building of the Presidency.\n") == []
     # a welcome of a decision is a stance
     assert positions("Varga welcomed the decision to lower tariffs on wine.\n")
+
+
+def test_thanks_for_greetings_sent_and_praise_of_hospitality_are_courtesies() -> None:
+    assert positions("Varga expressed her appreciation to Huber for promptly sending her "
+                     "congratulatory messages.\n") == []
+    assert positions("Huber said the talks went well, adding that he very much appreciated "
+                     "the Hungarian hospitality.\n") == []
+
+
+def test_a_side_that_responded_by_acting_said_nothing() -> None:
+    assert positions("Vienna imposed fees on Hungarian trucks and Budapest responded by "
+                     "halting wine exports to Austria.\n") == []
+    # a reply by words is a stance
+    assert positions("Huber responded by stressing the need for lower tariffs on wine.\n")

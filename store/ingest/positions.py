@@ -113,7 +113,13 @@ _NOT_A_STANCE = re.compile(
     # call had been delayed"
     r"|[\s,:]+(?:that\s+)?[^.;\"]{0,80}?\b(?:came\s+up|(?:was|were)\s+(?:not\s+)?raised|"
     r"had\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:discussion|meeting|conversation|talks|call)|"
-    r"had\s+been\s+(?:delayed|held|postponed))\b",
+    r"had\s+been\s+(?:delayed|held|postponed))\b"
+    # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
+    # by emphasizing the principle of ..." is one)
+    r"|\s+by\s+(?:\w+ly\s+)?(?!(?:saying|stressing|emphasi[sz]ing|noting|urging|calling|"
+    r"warning|insisting|reiterating|pointing|expressing|asking|proposing|suggesting|rejecting|"
+    r"denying|welcoming|praising|thanking|voicing|raising|demanding|underlining|"
+    r"highlighting)\b)\w+ing\b",
     re.I)
 # A clause whose words follow elsewhere: "underlined this point, saying that".
 _EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
@@ -138,6 +144,12 @@ _COURTESY = re.compile(
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
     r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
     r"greetings|(?:kind\s+|good\s+)?wishes))\b"
+    # "for immediately sending him congratulatory messages", "for extending the invitation"
+    r"|\s+(?:[\w.'’-]+\s+){0,4}?for\s+(?:\w+ly\s+)?(?:sending|extending|conveying)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:congratulat\w+|condolences|greetings|wishes|invitation)"
+    # "appreciated the Chinese hospitality", "praised the warm reception"
+    r"|\s+(?:[\w\"“”'’-]+\s+){0,2}?(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:hospitality|reception)\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
     # "welcomed Varga in the building of the Presidency", "... in Vienna": where, not a stance
     rf"|\s+{_NAME}in\s+(?:the\s+)?(?:[A-Z]\w*|building|palace|residence|office|hall)\b"
