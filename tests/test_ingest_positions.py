@@ -427,3 +427,14 @@ def test_a_side_that_responded_by_acting_said_nothing() -> None:
                      "halting wine exports to Austria.\n") == []
     # a reply by words is a stance
     assert positions("Huber responded by stressing the need for lower tariffs on wine.\n")
+
+
+def test_an_issue_not_raised_the_agenda_ahead_and_an_earlier_report_are_no_stances() -> None:
+    assert positions("Replying to a query, Huber said the wine dispute was not raised at the "
+                     "talks.\n") == []
+    assert positions("Varga said she will exchange views on wine tariffs with Huber.\n") == []
+    assert positions("Varga said that Huber will discuss wine tariffs with his cabinet.\n") == []
+    assert positions("Earlier, the Austrian chancellery said Huber wanted lower wine "
+                     "tariffs.\n") == []
+    # the same stance said at the talks
+    assert positions("The Austrian chancellery said Huber wanted lower wine tariffs.\n")

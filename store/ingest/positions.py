@@ -91,7 +91,8 @@ _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|s
                          r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# ("the issue was not raised": nobody's stance either)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|not\s+)?$", re.I)
 # What a plain "said" reports that is no stance: what the talks covered (the agenda), and
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
@@ -116,6 +117,9 @@ _NOT_A_STANCE = re.compile(
     r"had\s+been\s+(?:delayed|held|postponed))\b"
     # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
     # by emphasizing the principle of ..." is one)
+    # the agenda ahead: "said he will exchange views on Ukraine", "said Varga will discuss"
+    r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+)?(?:discuss|"
+    r"exchange\s+views|hold\s+talks|talk\s+about)\b"
     r"|\s+by\s+(?:\w+ly\s+)?(?!(?:saying|stressing|emphasi[sz]ing|noting|urging|calling|"
     r"warning|insisting|reiterating|pointing|expressing|asking|proposing|suggesting|rejecting|"
     r"denying|welcoming|praising|thanking|voicing|raising|demanding|underlining|"
@@ -169,6 +173,9 @@ _OTHER_TIME = re.compile(
     r"\s+(?:[\w'’-]+\s+)?(?:in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?:19|20)\d\d)|last\s+(?:week|month|year)|"
     r"earlier\s+this\s+(?:week|month|year)|previously)\b")
+# A sentence that opens at another time: "Earlier, the Kremlin said ...".
+_EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
+                      r"in\s+(?:19|20)\d\d)\s*,", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
@@ -223,7 +230,8 @@ def find_positions(
                     start, end = quotes[before].start, quotes[before].end
                     quote: int | None = before
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
-                elif _OTHER_TIME.match(text, first.end(), seg_end):
+                elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
+                        text, s.start, first.start()):
                     continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
