@@ -438,3 +438,10 @@ def test_an_issue_not_raised_the_agenda_ahead_and_an_earlier_report_are_no_stanc
                      "tariffs.\n") == []
     # the same stance said at the talks
     assert positions("The Austrian chancellery said Huber wanted lower wine tariffs.\n")
+
+
+def test_thanks_to_a_host_with_a_long_title_and_name_is_a_courtesy() -> None:
+    assert positions("Varga and Huber thanked Slovak President Jana Maria Novak Kovacova "
+                     "for hosting the talks.\n") == []
+    # thanks for a stance taken is one
+    assert positions("Varga thanked Huber for his support for lower wine tariffs.\n")

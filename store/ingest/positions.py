@@ -143,7 +143,8 @@ _CHARACTERIZED = re.compile(
 # with a hug, an invitation to come over (ANNOTATION.md: "courtesies are not positions").
 _NAME = r"(?:(?:[A-Z][\w.'’-]*|al|bin|de|da|von|der|van|la)\s+){1,5}?"
 _COURTESY = re.compile(
-    r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,4}?for\s+(?:the\s+|his\s+|her\s+|"
+    # (up to eight words between: "thanked UAE President Mohamed bin Zayed Al Nahyan for")
+    r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,8}?for\s+(?:the\s+|his\s+|her\s+|"
     r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
     r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
