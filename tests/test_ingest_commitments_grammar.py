@@ -141,3 +141,59 @@ def test_a_headline_told_again_in_the_body_is_one_promise() -> None:
     assert [(c.text, c.due) for c in got] == [
         ("The two sides agreed to reopen the border crossing at Sopron next month",
          "next month")]
+
+
+def test_a_vague_intention_to_improve_relations_is_no_commitment() -> None:
+    # ANNOTATION.md counts no vague intention: the relations in general, nothing named
+    assert texts("The two ministers agreed to further enhance bilateral cooperation "
+                 "between the two nations.\n") == []
+    assert texts("Varga and Huber agreed to deepen bilateral ties as the two countries "
+                 "prepare for an anniversary next year.\n") == []
+    assert texts("Varga and Huber Agree to Strengthen Bilateral Cooperation in Phone Call\n",
+                 head="") == []
+    # a field named is a promise
+    assert texts("The two ministers agreed to boost river freight cooperation.\n")
+    assert texts("Varga and Huber agreed to expand cooperation in flood defence.\n")
+
+
+def test_agreement_on_unnamed_issues_or_on_an_urgency_is_no_commitment() -> None:
+    assert texts("The two sides reached agreement on some specific issues.\n") == []
+    assert texts("The ministers agreed on the urgency of concluding the border talks.\n") == []
+    assert texts("The two sides reached agreement on a joint river patrol.\n")
+
+
+def test_an_agreement_named_after_a_preposition_is_a_standing_document() -> None:
+    assert texts("Huber said Austria could consider rejoining the river deal if Budapest "
+                 "complies with the agreement to open the rail corridor to freight.\n") == []
+    assert texts("Varga praised the ratification of the agreement on river fishing.\n") == []
+    # the agreement this meeting made
+    assert texts("The ministers hailed today's agreement on river fishing quotas.\n")
+    assert texts("The talks produced an agreement for joint patrols on the river.\n")
+
+
+def test_a_promise_told_as_the_past_or_as_a_standing_stance() -> None:
+    assert texts("Huber landed in Budapest two years after promising to close the border, "
+                 "a pledge he later dropped.\n") == []
+    assert texts("Varga and Huber met for the first time since they agreed on the draft "
+                 "of the river treaty.\n") == []
+    assert texts('"Austria is fully, firmly, and completely committed to the partnership," '
+                 "Huber told Varga.\n") == []
+
+
+def test_a_hope_or_a_hypothetical_reported_with_would() -> None:
+    assert texts("Huber told Varga that he hoped they would finalise the pipeline deal.\n") == []
+    assert texts("Varga is pushing for a new strategy that would allow the bloc to reach a "
+                 "compromise.\n") == []
+    # a scheme made known, not wanted: what it "would allow" is what was decided
+    assert texts("Huber also revealed a scheme that would allow Hungarian citizens to cross "
+                 "the river without visas.\n")
+    # reported speech shifts "will" back to "would": the promise is made
+    assert texts("Huber said Austria would reopen the border crossing at Hegyeshalom.\n")
+
+
+def test_officials_set_a_task_by_their_leaders() -> None:
+    assert parties("Varga and Huber instructed their delegations to continue work on the "
+                   "river border.\n") == [["Austria", "Hungary"]]
+    assert texts("Huber tasked his ministers to draft a rail timetable with Budapest.\n")
+    # an instruction told as not given is none
+    assert texts("Varga never instructed her officials to close the crossing.\n") == []

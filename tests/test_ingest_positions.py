@@ -385,3 +385,63 @@ def test_more_forms_of_the_verbs_of_stance() -> None:
     assert "welcome" in {kind for _, kind, _, _ in got}
     # "pressing issues" is an adjective, no demand
     assert positions("The two discussed pressing issues of trade.\n") == []
+
+
+def test_a_stance_told_at_another_time_is_background() -> None:
+    assert positions("In a first step, Hungary and Austria said in March they had finalized "
+                     "a draft border treaty.\n") == []
+    assert positions("Varga warned last week that tariffs on wine would hurt trade.\n") == []
+    # said at this meeting
+    assert positions("Varga warned that tariffs on wine would hurt trade.\n")
+
+
+def test_the_talks_told_after_an_adverbial_or_as_engaged_in_are_the_agenda() -> None:
+    assert positions("The two leaders said after the meeting that they discussed plans to "
+                     "expand wine trade.\n") == []
+    assert positions("Varga noted that the two sides engaged in extensive discussions on "
+                     "trade.\n") == []
+    assert positions("Huber highlighted that he and Varga engaged in comprehensive "
+                     "deliberations on border trade.\n") == []
+    # a stance after the same verbs
+    assert positions("Varga noted that tariffs on wine hurt trade between the two.\n")
+
+
+def test_a_welcome_on_a_visit_or_in_a_building_is_a_courtesy() -> None:
+    # (a long title between the welcome and the visit)
+    assert positions("Varga warmly welcomed the Federal Chancellor of the Republic of Austria "
+                     "Max Huber on a state visit.\n") == []
+    assert positions("Varga welcomed Huber in the building of the Presidency.\n") == []
+    # a welcome of a decision is a stance
+    assert positions("Varga welcomed the decision to lower tariffs on wine.\n")
+
+
+def test_thanks_for_greetings_sent_and_praise_of_hospitality_are_courtesies() -> None:
+    assert positions("Varga expressed her appreciation to Huber for promptly sending her "
+                     "congratulatory messages.\n") == []
+    assert positions("Huber said the talks went well, adding that he very much appreciated "
+                     "the Hungarian hospitality.\n") == []
+
+
+def test_a_side_that_responded_by_acting_said_nothing() -> None:
+    assert positions("Vienna imposed fees on Hungarian trucks and Budapest responded by "
+                     "halting wine exports to Austria.\n") == []
+    # a reply by words is a stance
+    assert positions("Huber responded by stressing the need for lower tariffs on wine.\n")
+
+
+def test_an_issue_not_raised_the_agenda_ahead_and_an_earlier_report_are_no_stances() -> None:
+    assert positions("Replying to a query, Huber said the wine dispute was not raised at the "
+                     "talks.\n") == []
+    assert positions("Varga said she will exchange views on wine tariffs with Huber.\n") == []
+    assert positions("Varga said that Huber will discuss wine tariffs with his cabinet.\n") == []
+    assert positions("Earlier, the Austrian chancellery said Huber wanted lower wine "
+                     "tariffs.\n") == []
+    # the same stance said at the talks
+    assert positions("The Austrian chancellery said Huber wanted lower wine tariffs.\n")
+
+
+def test_thanks_to_a_host_with_a_long_title_and_name_is_a_courtesy() -> None:
+    assert positions("Varga and Huber thanked Slovak President Jana Maria Novak Kovacova "
+                     "for hosting the talks.\n") == []
+    # thanks for a stance taken is one
+    assert positions("Varga thanked Huber for his support for lower wine tariffs.\n")

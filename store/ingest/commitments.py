@@ -55,7 +55,7 @@ _CUE = re.compile(
     r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b)"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
-    r"value)\b)"
+    r"value|urgency)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
     r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\s+(?:[\w-]+\s+){0,4}?"
     rf"{_DOCUMENTS}"
@@ -82,8 +82,15 @@ _CUE = re.compile(
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
     r"reopened|resumed|restored|signed|formed|convened)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    # "instructed their delegations to continue": the leaders set their officials a task
+    r"|(?:instructed|tasked|directed|mandated)\s+(?:their|the|his|her|its|both)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:delegations?|ministers?|officials|teams?|negotiators|ministries|"
+    r"agencies|envoys?)\s+to\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
-    r"|(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
+    # "a new agreement to", not "complies with the agreement to" or "the ratification of
+    # the agreement on": after a preposition the noun names a document that already stands
+    r"|(?<!\bof )(?<!\bwith )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
+    r"(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
     r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?[\"']?"
@@ -100,7 +107,9 @@ _CUE = re.compile(
 # Negated or in the past: not a commitment of this meeting.
 _NOT_MADE_HERE = re.compile(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
-    r"had|previously|earlier|once|if|whether|would|could|might|may|for)\s+(?:\w+\s+)?$",
+    r"had|previously|earlier|once|if|whether|would|could|might|may|for|since)\s+(?:\w+\s+)?$"
+    # "three years after promising to": a promise told as the past
+    r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$",
     re.I,
 )
 _PAST_AFTER = re.compile(
@@ -117,8 +126,32 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\s+(?:that\s+)?"
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
-_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}$",
+# ... but not "told Kim that he hoped they would": the hope is what is reported
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?"
+                             r"(?:(?!(?:hop\w*|expect\w*|wish\w*|believ\w*)\b)[\w'’-]+\s+){1,3}$",
                              re.I)
+# "pushing for a strategy that would allow": "would" in a relative clause of what one side
+# wants is a hypothetical, not a promise ("revealed a scheme that would allow" is one)
+_RELATIVE_WOULD = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+_WANTED = re.compile(r"\b(?:push\w*\s+for|call\w*\s+for|wants?|wanted|seeks?|sought|urg\w+|"
+                     r"advocat\w+|propos\w+|suggest\w*)\b", re.I)
+# What is promised is only the relations in general: "agreed to further enhance bilateral
+# cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
+# intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
+_VAGUE_OBJECT = re.compile(
+    r"(?:[\w\"'’]+\s+){1,3}?[\"']?(?:further\s+|continue\s+to\s+)?(?:enhance|deepen|strengthen|boost|"
+    r"develop|improve|promote|advance|upgrade|elevate|expand|enrich|consolidate|cement)\s+"
+    r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
+    r"[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|friendship|partnership|"
+    r"exchanges|engagement)"
+    r"(?:\s+between\s+(?:the\s+two|both|their)\s+(?:countries|nations|sides|states|peoples))?"
+    r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
+    r"(?:call|talks|meeting|summit))\b.*)?",
+    re.I | re.S,
+)
+# "reached agreement on some specific issues": nothing named that was agreed
+_VAGUE_ISSUES = re.compile(r"\s*(?:on\s+)?(?:some|certain|several|a\s+number\s+of|many)\s+"
+                           r"(?:\w+\s+)?(?:issues|matters|points|questions)", re.I)
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -142,8 +175,9 @@ _DUE = re.compile(
 _HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
                     r"may|might|could|said that|told|predicted)\b", re.I)
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
-_STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:\w+ly\s+)?$",
-                       re.I)
+# "is committed", "is fully, firmly and completely committed": any run of adverbs
+_STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
+                       r"(?:\w+ly,?\s+(?:and\s+)?)*$", re.I)
 # The present perfect of a promise reports one already standing ("has vowed", "have
 # decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
@@ -247,7 +281,7 @@ def find_commitments(
                     _REPORTED_HAD.search(text, max(s.start, m.start() - 120), m.start())
                 ):
                     continue
-                if _STANDING.search(text, max(s.start, m.start() - 20), m.start()) and (
+                if _STANDING.search(text, max(s.start, m.start() - 60), m.start()) and (
                     m[0].lower().startswith("committed")
                 ):
                     continue  # "China is committed to ...": a standing stance
@@ -267,6 +301,14 @@ def find_commitments(
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
                 if clause_end - m.end() < 8:
                     continue  # "agreed to." with nothing agreed
+                if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
+                    _VAGUE_ISSUES.fullmatch(text, m.end(), clause_end)
+                ):
+                    continue
+                if m["will"] and m[0].lower().startswith("would") and _RELATIVE_WOULD.search(
+                    text, max(s.start, m.start() - 8), m.start()
+                ) and _WANTED.search(text, s.start, m.start()):
+                    continue
                 # "Varga met Huber, vowing to ...": a participle takes the main clause's
                 # subject, not the nearest name (an object)
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)

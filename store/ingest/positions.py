@@ -91,14 +91,19 @@ _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|s
                          r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# ("the issue was not raised": nobody's stance either)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|not\s+)?$", re.I)
 # What a plain "said" reports that is no stance: what the talks covered (the agenda), and
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
-    r"[\s,:]+(?:that\s+)?(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"[\s,:]+(?:(?:after|during|at|in|on)\s+(?:[\w'’-]+\s+){0,3}?that\s+|that\s+)?"
+    r"(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+(?:and\s+(?:[\w.'’-]+\s+){1,3}?)?)?(?:had\s+|also\s+)*"
     r"(?:discussed|covered|"
-    r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to)\b"
+    r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to|"
+    # "noted that the two sides engaged in extensive discussions on ...": the talks told
+    r"engaged\s+in\s+(?:[\w-]+\s+){0,2}?(?:discussions?|deliberations?|talks|consultations?|"
+    r"dialogue|exchanges?))\b"
     r"(?!\s+(?:the\s+)?(?:need|importance|necessity)\b)"
     # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
     # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
@@ -109,7 +114,16 @@ _NOT_A_STANCE = re.compile(
     # call had been delayed"
     r"|[\s,:]+(?:that\s+)?[^.;\"]{0,80}?\b(?:came\s+up|(?:was|were)\s+(?:not\s+)?raised|"
     r"had\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:discussion|meeting|conversation|talks|call)|"
-    r"had\s+been\s+(?:delayed|held|postponed))\b",
+    r"had\s+been\s+(?:delayed|held|postponed))\b"
+    # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
+    # by emphasizing the principle of ..." is one)
+    # the agenda ahead: "said he will exchange views on Ukraine", "said Varga will discuss"
+    r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+)?(?:discuss|"
+    r"exchange\s+views|hold\s+talks|talk\s+about)\b"
+    r"|\s+by\s+(?:\w+ly\s+)?(?!(?:saying|stressing|emphasi[sz]ing|noting|urging|calling|"
+    r"warning|insisting|reiterating|pointing|expressing|asking|proposing|suggesting|rejecting|"
+    r"denying|welcoming|praising|thanking|voicing|raising|demanding|underlining|"
+    r"highlighting)\b)\w+ing\b",
     re.I)
 # A clause whose words follow elsewhere: "underlined this point, saying that".
 _EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
@@ -129,19 +143,40 @@ _CHARACTERIZED = re.compile(
 # with a hug, an invitation to come over (ANNOTATION.md: "courtesies are not positions").
 _NAME = r"(?:(?:[A-Z][\w.'’-]*|al|bin|de|da|von|der|van|la)\s+){1,5}?"
 _COURTESY = re.compile(
-    r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,4}?for\s+(?:the\s+|his\s+|her\s+|"
+    # (up to eight words between: "thanked UAE President Mohamed bin Zayed Al Nahyan for")
+    r"\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.'’-]+\s+){0,8}?for\s+(?:the\s+|his\s+|her\s+|"
     r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
     r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
     r"greetings|(?:kind\s+|good\s+)?wishes))\b"
+    # "for immediately sending him congratulatory messages", "for extending the invitation"
+    r"|\s+(?:[\w.'’-]+\s+){0,4}?for\s+(?:\w+ly\s+)?(?:sending|extending|conveying)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:congratulat\w+|condolences|greetings|wishes|invitation)"
+    # "appreciated the Chinese hospitality", "praised the warm reception"
+    r"|\s+(?:[\w\"“”'’-]+\s+){0,2}?(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:hospitality|reception)\b"
     rf"|\s+{_NAME}(?:on\s+\w+day\s+)?(?:with|at|to\s+(?:the\s+)?[A-Z])\b"
+    # "welcomed Varga in the building of the Presidency", "... in Vienna": where, not a stance
+    rf"|\s+{_NAME}in\s+(?:the\s+)?(?:[A-Z]\w*|building|palace|residence|office|hall)\b"
     rf"|\s+{_NAME}(?:once\s+again\s+)?(?:over\s+)?to\s+(?:visit|come|attend)\b"
     rf"|\s+(?:once\s+again\s+)?(?:invited\s+)?{_NAME}over\s+to\b"
     # "welcomed the distinguished guest and his old friend to Lima for a state visit"
     r"|\s+(?:[\w.'’-]+\s+){0,8}?to\s+[A-Z][\w.'’-]*\s+for\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
-    r"(?:state\s+|official\s+|working\s+)?visit\b",
+    r"(?:state\s+|official\s+|working\s+)?visit\b"
+    # "warmly welcomed the President of Austria Max Huber on a state visit"
+    r"|\s+(?:[\w.'’-]+\s+){0,10}?on\s+(?:an?\s+|his\s+|her\s+|the\s+|this\s+)?"
+    r"(?:state|official|working)\s+visit\b",
 )
 
+# A stance told at another time: "the countries said in March they had finalized ...",
+# "warned last week that ...": background, not what was said at this meeting.
+_OTHER_TIME = re.compile(
+    r"\s+(?:[\w'’-]+\s+)?(?:in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?:19|20)\d\d)|last\s+(?:week|month|year)|"
+    r"earlier\s+this\s+(?:week|month|year)|previously)\b")
+# A sentence that opens at another time: "Earlier, the Kremlin said ...".
+_EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
+                      r"in\s+(?:19|20)\d\d)\s*,", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
@@ -196,6 +231,9 @@ def find_positions(
                     start, end = quotes[before].start, quotes[before].end
                     quote: int | None = before
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
+                elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
+                        text, s.start, first.start()):
+                    continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
                     # of the first verb, the stance is the most telling verb of the clause.
