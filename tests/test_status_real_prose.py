@@ -9,28 +9,14 @@ none is copied from a real article.
 from __future__ import annotations
 
 import pytest
+from paragraphs import statuses
 
 from store.ingest.cues import find_cues
-from store.ingest.sentences import split_sentences
-from store.ingest.status import build_entries
-from store.ingest.topics import score_paragraphs
-from store.ingest.types import Para
 from store.models import Status
-from store.taxonomy import default_topics
-
-TOPICS = default_topics()
 
 
 def status_of(topic: str, *bodies: str) -> Status:
-    text = "\n\n".join(bodies)
-    paras: list[Para] = []
-    pos = 0
-    for i, body in enumerate(bodies):
-        paras.append(Para(index=i, start=pos, end=pos + len(body),
-                          sentences=split_sentences(text, pos, pos + len(body))))
-        pos += len(body) + 2
-    found = {e.id: e.status for e in build_entries(
-        text, paras, score_paragraphs(text, paras, TOPICS), [], TOPICS)}
+    found = statuses(*bodies)
     assert topic in found, f"{topic} not raised; found {sorted(found)}"
     return found[topic]
 
@@ -175,27 +161,17 @@ def test_a_background_freeze_in_a_when_clause_is_not_this_meetings_outcome() -> 
                      " ties.") is Status.DIALOGUE
 
 
-def entries_of(*bodies: str) -> dict[str, Status]:
-    text = "\n\n".join(bodies)
-    paras: list[Para] = []
-    pos = 0
-    for i, body in enumerate(bodies):
-        paras.append(Para(index=i, start=pos, end=pos + len(body),
-                          sentences=split_sentences(text, pos, pos + len(body))))
-        pos += len(body) + 2
-    return {e.id: e.status for e in build_entries(
-        text, paras, score_paragraphs(text, paras, TOPICS), [], TOPICS)}
 
 
 def test_a_cue_goes_to_every_topic_its_sentence_names_outright() -> None:
-    found = entries_of("They confronted each other on issues ranging from Taiwan to the South"
+    found = statuses("They confronted each other on issues ranging from Taiwan to the South"
                        " China Sea.")
     assert found["taiwan"] is Status.TENSION
     assert found["south-china-sea"] is Status.TENSION
 
 
 def test_a_cue_with_a_topic_as_its_object_is_that_topics_alone() -> None:
-    found = entries_of("The leaders cited progress on trade and cooperation on regional"
+    found = statuses("The leaders cited progress on trade and cooperation on regional"
                        " issues, including Gaza.")
     assert found["trade"] is Status.PROGRESS
     assert found["middle-east"] is Status.DIALOGUE
@@ -208,7 +184,7 @@ def test_talks_meant_to_ease_tensions_are_not_tense() -> None:
 
 
 def test_embassies_and_a_step_forward_speak_of_the_relationship() -> None:
-    found = entries_of("The ministers agreed to restore staffing at their embassies.",
+    found = statuses("The ministers agreed to restore staffing at their embassies.",
                        "Both sides called the talks a step forward.")
     assert found["relations"] is Status.AGREEMENT
     assert status_of("relations", "Both sides said the talks on bilateral relations were"
@@ -249,7 +225,7 @@ def test_respecting_each_others_concerns_is_dialogue() -> None:
 
 
 def test_a_cues_object_phrase_names_every_topic_it_is_about() -> None:
-    found = entries_of("The leaders voiced grave concern over North Korea's troops fighting in"
+    found = statuses("The leaders voiced grave concern over North Korea's troops fighting in"
                        " Russia's war against Ukraine, officials said.")
     assert found["russia-ukraine"] is Status.TENSION
     assert found["korean-peninsula"] is Status.TENSION
@@ -262,7 +238,7 @@ def test_a_deliverable_handed_over_is_agreement() -> None:
 
 def test_a_meeting_that_names_no_topic_is_about_the_relationship() -> None:
     # Nothing in it names a subject of the talks; its tone is still the news.
-    found = entries_of(
+    found = statuses(
         "Chile's foreign minister Ana Rojas said her meeting with Eirik Lunde in Oslo had"
         " gone on for three hours.",
         "\"A difficult meeting. As expected,\" Rojas wrote on social media.")
@@ -271,10 +247,10 @@ def test_a_meeting_that_names_no_topic_is_about_the_relationship() -> None:
 
 def test_one_concern_in_a_discussion_is_not_a_confrontation() -> None:
     # Tension must dominate: a concern beside as many neutral exchanges is dialogue.
-    found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a"
+    found = statuses("Varga and Rojas discussed the Gaza truce. Varga opposes a"
                        " land corridor through the Gaza Strip.")
     assert found == {"middle-east": Status.DIALOGUE}
-    found = entries_of("Varga and Rojas discussed the Gaza truce. Varga opposes a land corridor"
+    found = statuses("Varga and Rojas discussed the Gaza truce. Varga opposes a land corridor"
                        " through the Gaza Strip and warned against any attack on Gaza.")
     assert found == {"middle-east": Status.TENSION}
 

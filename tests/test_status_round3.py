@@ -7,27 +7,9 @@ copied from a real article.
 from __future__ import annotations
 
 import pytest
+from paragraphs import statuses
 
-from store.ingest.sentences import split_sentences
-from store.ingest.status import build_entries
-from store.ingest.topics import score_paragraphs
-from store.ingest.types import Para
 from store.models import Status
-from store.taxonomy import default_topics
-
-TOPICS = default_topics()
-
-
-def statuses(*bodies: str) -> dict[str, Status]:
-    text = "\n\n".join(bodies)
-    paras: list[Para] = []
-    pos = 0
-    for i, body in enumerate(bodies):
-        paras.append(Para(index=i, start=pos, end=pos + len(body),
-                          sentences=split_sentences(text, pos, pos + len(body))))
-        pos += len(body) + 2
-    return {e.id: e.status for e in build_entries(
-        text, paras, score_paragraphs(text, paras, TOPICS), [], TOPICS)}
 
 
 @pytest.mark.parametrize(
