@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from store.ingest.clause_subject import (
     JOINT_SUBJECT,
@@ -22,9 +22,11 @@ from store.ingest.clause_subject import (
     inside_quotes,
     sentences_of,
 )
+from store.ingest.cueprefix import pattern_prefixes
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.sentences import split_sentences
 from store.ingest.types import ActorTable, Para
+from store.ingest.wordtrie import trie_pattern
 from store.models import Position, PositionKind, Quote
 
 # Verbs of stance by kind; the longest alternatives first where one is a prefix of another.
@@ -86,6 +88,12 @@ _VERB = re.compile(
     r"\b(?=[abcdefhilmnoprstuvw])(?:"
     + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")", re.I
 )
+# Every verb starts a word with one of a few letter runs (read from the patterns, so a new
+# verb is never missed): `_verbs` tries the big alternation only where one of them starts a
+# word, which finds the same matches as `_VERB.finditer`, since each match begins at a word
+# start (its leading \b) and the trigger, like `_VERB`, ignores case.
+_VERB_TRIGGER = re.compile(
+    r"\b(?:" + trie_pattern(sorted(pattern_prefixes(p for _, p in _KINDS))) + ")", re.I)
 # (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
                          r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
@@ -208,7 +216,7 @@ def find_positions(
         for s in sentences_of(p):
             pos = floor = s.start  # floor: a clause starts after a quote's attribution
             while True:
-                first = _VERB.search(text, pos, s.end)
+                first = next(_verbs(text, pos, s.end), None)
                 if first is None:
                     break
                 end_m = _CLAUSE_END.search(text, first.end(), s.end)
@@ -430,12 +438,26 @@ def _topics_of(hits: Sequence[Hit], start: int, end: int, para_topics: list[str]
     return [named[0]] if named else [None]
 
 
+def _verbs(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """`_VERB.finditer(text, pos, end)`, trying the pattern only at trigger word starts."""
+    after = pos
+    match = _VERB.match
+    for t in _VERB_TRIGGER.finditer(text, pos, end):
+        start = t.start()
+        if start < after:
+            continue
+        m = match(text, start, end)
+        if m is not None:
+            yield m
+            after = m.end()
+
+
 def _telling_verb(text: str, first: re.Match[str], seg_end: int,
                   sent_start: int) -> re.Match[str]:
     """The first verb of a kind other than plain assertion in the clause, else `first`."""
     if not first["assertion"]:
         return first
-    for m in _VERB.finditer(text, first.end(), seg_end):
+    for m in _verbs(text, first.end(), seg_end):
         if not m["assertion"] and not inside_quotes(text, sent_start, m.start()):
             return m
     return first
