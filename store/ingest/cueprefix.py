@@ -57,3 +57,15 @@ def _prefixes(seq: list[Any], depth: int) -> set[str]:
             return {""}
         return {c + tail for c in chars for tail in _prefixes(rest, depth - 1)}
     return {""}
+
+
+def lead_guarded(source: str) -> str:
+    """`source` behind a lookahead for the characters its matches can start with.
+
+    Python's engine tries a pattern that opens with a word boundary or a lookbehind at every
+    position; a leading one-character class fails at most of them at once. The class is read
+    from the pattern, so the guarded pattern matches exactly what `source` does (compile it
+    with the same flags); `ValueError` if some match could start with any character.
+    """
+    first = sorted(pattern_prefixes([source], depth=1))
+    return "(?=[" + "".join(re.escape(c) for c in first) + "])(?:" + source + ")"

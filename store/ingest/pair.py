@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.types import ActorTable
 
 _NAT = NATIONALITY_PATTERN
@@ -37,7 +38,7 @@ def _host() -> re.Pattern[str]:
 
 _HOST_GROUPS = ("a", "b", "c", "d")
 # Phrases that name both sides of the meeting at once.
-_BOTH = re.compile(
+_BOTH = re.compile(lead_guarded(
     rf"\b(?:talks|meeting|summit|negotiations|dialogue|call|consultations)\s+between\s+"
     rf"(?:the\s+)?(?P<a1>{_NAT})(?:\s+\w+){{0,3}}?\s+and\s+(?:the\s+)?(?P<b1>{_NAT})"
     # "US-China talks", not "EU-UK negotiations" or "Israeli-Palestinian relations": those
@@ -54,7 +55,7 @@ _BOTH = re.compile(
     # "the ministers of A and B met", "the Directors General (DGMOs) of A and B have agreed"
     rf"|\bof\s+(?:the\s+)?(?P<a5>{_NAT})\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+"
     r"(?:(?:have|has|had)\s+)?(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
-)
+))  # (guarded: several times faster)
 _BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"))
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from store.ingest.countries import country_of, country_of_capital
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.keywords import Hit, KeywordIndex
 
 
@@ -249,15 +250,15 @@ _SENTENCE_END = re.compile(
 
 # Background: a sentence set in an earlier time ("established diplomatic relations in
 # 1953", "trade reached $6 billion last year") that says nothing of this meeting.
-_EARLIER = re.compile(
+_EARLIER = re.compile(lead_guarded(
     r"\b(?:in|since|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
     # "last year", "in the past six years", "over the previous two decades"
     r"|\b(?:last|previous|past)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
     r"|few|several|many)\s+)?(?:years?|decades?|century|centuries)\b"
     r"|\b(?:years|decades)\s+ago\b"
     # A state of long standing: "has been at odds with Brussels for years".
-    r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have)\s+long\b",
-    re.IGNORECASE)
+    r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have)\s+long\b"),
+    re.IGNORECASE)  # (guarded by its first letters: the scan skips other positions fast)
 _THIS_MEETING = re.compile(
     r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says|told|urged"
     r"|stressed|noted|added|raised|called|welcomed|pledged|warned|expressed|will|would"
