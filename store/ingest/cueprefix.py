@@ -15,6 +15,7 @@ from typing import Any
 
 DEPTH = 3  # letters of prefix kept; enough to make the test selective
 _WORDCH = re.compile(r"\w")
+_LOCAL_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
 
 
 def pattern_prefixes(patterns: Iterable[str], depth: int = DEPTH) -> frozenset[str]:
@@ -67,5 +68,8 @@ def lead_guarded(source: str) -> str:
     from the pattern, so the guarded pattern matches exactly what `source` does (compile it
     with the same flags); `ValueError` if some match could start with any character.
     """
+    if _LOCAL_FLAGS.search(source):
+        # "(?i:...)" would let a letter match in another case than the class holds.
+        raise ValueError(f"pattern {source[:40]!r} sets flags of its own")
     first = sorted(pattern_prefixes([source], depth=1))
     return "(?=[" + "".join(re.escape(c) for c in first) + "])(?:" + source + ")"

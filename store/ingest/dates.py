@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as Weekday  # noqa: N812 - dateutil's class name
 
 from store.ingest.boilerplate import is_caption_line
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.datetext import MONTH_RE, has_year, match_date
 from store.ingest.types import Para
 
@@ -42,20 +43,22 @@ _DIGIT_DATE = re.compile(
     # "27/10/2023", "19.05.2024" (day first; see datetext.match_date)
     rf"|(?P<a4>[0-3]?\d)[/.](?P<b4>[01]?\d|3[01]|2\d)[/.](?P<y4>(?:19|20)\d\d)(?!\d))"
 )
+# (Guarded by their first letters, so the scan skips other positions fast; see cueprefix.)
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|summit|held|hold|holds|hosted|hosts|"
+    lead_guarded(r"\b(?:met|meet|meets|meeting|meetings|talks|summit|held|hold|holds|hosted|hosts|"
     r"visit|visited|visits|visiting|sat down|spoke|speak|call|called|phone|conversation|"
     r"discussed|discussions|dialogue|gathered|agreed|agree|received|welcomed|"
-    r"convened|exchange|exchanged)\b",
+    r"convened|exchange|exchanged)\b"),
     re.I,
 )
 # Clauses that place a date in the background or the future.
 _BACKGROUND = re.compile(
-    r"\b(?:who|when he|when she|when they|since|previous|previously|last met|first met|"
+    lead_guarded(r"\b(?:who|when he|when she|when they|since|previous|previously|last met|"
+    r"first met|"
     r"earlier this year|last year|last month|ago|in (?:19|20)\d\d|will|would|plans? to|"
     r"planned|expected to|scheduled|set to|next|upcoming|later this|ahead of|before the|"
     r"anniversary|election|deadline|due to|until|before|arrived|arrives|landed|lands|"
-    r"departed|leaves|left for|followed|follows|following)\b",
+    r"departed|leaves|left for|followed|follows|following)\b"),
     re.I,
 )
 

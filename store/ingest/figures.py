@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.datetext import MONTHS
 from store.ingest.types import Para
 from store.models import Figure
@@ -119,10 +120,11 @@ _GENERIC = frozenset(
     "kind kinds type types sort of more main key top largest biggest major new day days "
     "hand hands".split()
 )
-_NOT_AFTER = re.compile(
-    r"(?:\b(?:no|nos|section|article|phase|flight|resolution|chapter|title|route|room|level|"
+_NOT_AFTER = re.compile(  # (guarded: skips positions no match starts at)
+    lead_guarded(r"(?:\b(?:no|nos|section|article|phase|flight|resolution|chapter|title|route|"
+    r"room|level|"
     r"category|page|paragraph|item|g|covid|the|these|those|both|all|first|last|every|each|"
-    r"aged?|at|since|in|by|until|from|of)\.?\s*$)",
+    r"aged?|at|since|in|by|until|from|of)\.?\s*$)"),
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(r"\b([A-Za-z]{3,9})\.?\s*$")

@@ -20,6 +20,7 @@ from store.ingest.boilerplate import (
     is_junk_line,
 )
 from store.ingest.countries import country_of, country_of_capital
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.datetext import (
     DATE_RE,
     MONTH_RE,
@@ -710,10 +711,12 @@ def _dateline(text: str, body_start: int) -> _Dateline:
 
 # The year a dateline without one belongs to: the first year the text names, but not a
 # target ("double trade by 2028"), a limit ("until 2030") or a start ("ties since 2011").
+# (guarded by its first characters, as years start with 1 or 2: the scan no longer tries the
+# lookbehinds at every position)
 _TEXT_YEAR = re.compile(
-    r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\bbefore )(?<!\bto )"
+    lead_guarded(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\bbefore )(?<!\bto )"
     r"(?<!\bsince )"
-    r"(?<!\bby end of )(?<!\bby the end of )\b(?:19|20)\d\d\b"
+    r"(?<!\bby end of )(?<!\bby the end of )\b(?:19|20)\d\d\b")
 )
 
 

@@ -259,10 +259,11 @@ _EARLIER = re.compile(lead_guarded(
     # A state of long standing: "has been at odds with Brussels for years".
     r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have)\s+long\b"),
     re.IGNORECASE)  # (guarded by its first letters: the scan skips other positions fast)
-_THIS_MEETING = re.compile(
-    r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says|told|urged"
+_THIS_MEETING = re.compile(  # (guarded: skips positions no match starts at)
+    lead_guarded(r"\b(?:met|meet|meeting|talks|summit|discuss\w*|agreed|agree|signed|said|says"
+    r"|told|urged"
     r"|stressed|noted|added|raised|called|welcomed|pledged|warned|expressed|will|would"
-    r"|visit)\b", re.IGNORECASE)
+    r"|visit)\b"), re.IGNORECASE)
 
 
 _SENTENCE_REACH = 400
