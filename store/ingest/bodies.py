@@ -18,6 +18,7 @@ from store.ingest.countries import (
     country_of_capital,
     demonym,
 )
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.wordtrie import trie_pattern
 
 _NAT = NATIONALITY_PATTERN
@@ -159,12 +160,13 @@ _IT_SAID = re.compile(
     r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated|noted|reported|wrote)\b)")
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
+    lead_guarded(
     rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
     # "the Sri Lankan President's Media Division", "the Philippine Presidential
     # Communications Office": a head of state's or government's press office.
     r"(?:[Pp]resident's|[Pp]rime\s+[Mm]inister's|[Pp]residential)\s+(?:[Oo]ffice|"
     r"[Mm]edia\s+(?:[Dd]ivision|[Oo]ffice|[Uu]nit|[Cc]ent(?:re|er))|[Ss]ecretariat|"
-    r"[Cc]ommunications\s+[Oo]ffice|[Pp]ress\s+[Oo]ffice)|cabinet)\b")
+    r"[Cc]ommunications\s+[Oo]ffice|[Pp]ress\s+[Oo]ffice)|cabinet)\b"))
 # A news outlet quoted as a source, named as the text gives it: "BBC News said", "the Nairobi
 # Herald reported". Only before a reporting verb: "(Reuters)" in a dateline or "told CNN"
 # names no speaker.
@@ -191,19 +193,20 @@ _AIDE_OF = re.compile(
 # "the Royal Palace said", "the Royal Cabinet": the same office under the names other
 # monarchies give it.
 _ROYAL_COURT = re.compile(
-    rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+(?P<kind>[Cc]ourt|[Pp]alace|[Cc]abinet)\b")
+    lead_guarded(rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+(?P<kind>[Cc]ourt|[Pp]alace|[Cc]abinet)\b"))
 # "the Kremlin press service", "the Kazakh presidential press service": a press office.
 _PRESS_SERVICE = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
     r"(?:[Pp]residential\s+|[Gg]overnment\s+|[Mm]inistry's\s+)?[Pp]ress\s+(?:service|office))\b")
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
-    rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
-    r"(?P<kind>security|intelligence|spy|counter-?espionage|space|nuclear)\s+agency\b")
+    lead_guarded(rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
+    r"(?P<kind>security|intelligence|spy|counter-?espionage|space|nuclear)\s+agency\b"))
 # "the Chinese side said": the country speaks.
 _SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
 # An anonymous official: "a senior U.S. official", "a senior State Department official".
 _ANON = re.compile(
+    lead_guarded(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+\"?"  # citing a "senior ..."
     r"(?P<phrase>(?:(?:senior|top|high-ranking|unnamed|anonymous|administration|Biden\s+"
     r"administration|U\.S\.|US|American|Chinese|Indian|Japanese|Russian|Philippine|Taiwanese|"
@@ -213,20 +216,22 @@ _ANON = re.compile(
     r"presidential|ministry|Kremlin|Korean|South\s+Korean|British|French|German|Australian|"
     r"diplomatic|security|Japanese\s+government|Foreign\s+Ministry|"
     rf"{_NAT})\s+)"
-    r"{0,4}(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman))\b"
+    r"{0,4}(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman))\b")
 )
 _ANON_BARE = re.compile(
+    lead_guarded(
     r"(?<![\w.])(?P<phrase>(?:(?:[Ss]enior|U\.S\.|American|Chinese|Indian|Japanese|Russian|"
     r"Philippine|administration|Administration|State\s+Department|Pentagon|White\s+House|"
     rf"{_NAT})\s+)"
-    r"{1,3}officials)\b"
+    r"{1,3}officials)\b")
 )
 # Unnamed groups speaking: "critics said", "analysts warned".
 _GROUP = re.compile(
+    lead_guarded(
     r"\b(?P<group>[Cc]ritics|[Aa]nalysts|[Ee]xperts|[Oo]bservers|[Ll]awmakers|[Rr]esidents|"
     r"[Pp]rotesters|[Ee]conomists|[Dd]iplomats|[Oo]fficials|[Ss]ources)\s+"
     r"(?:have\s+|had\s+|also\s+)?"
-    r"(?:said|say|says|called|warned|argued|told|noted|described)\b"
+    r"(?:said|say|says|called|warned|argued|told|noted|described)\b")
 )
 _GROUP_WORDS = ("critics", "analysts", "experts", "observers", "lawmakers", "residents",
                 "protesters", "economists", "diplomats", "officials", "sources")

@@ -12,13 +12,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from store.ingest.countries import country_of, country_of_capital
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.types import ActorTable, Mention, Para, Sentence
 
 # "the two sides", "both leaders", "they": a joint subject, both countries of the pair.
 JOINT_SUBJECT = re.compile(
-    r"\b(?:the two|both)\s+(?:sides|countries|leaders|ministers|nations|governments|"
+    lead_guarded(r"\b(?:the two|both)\s+(?:sides|countries|leaders|ministers|nations|governments|"
     r"delegations|presidents|parties|men|officials)\b|\bboth\b|\bthe two\b|\bthey\b|"
-    r"\bthe (?:leaders|ministers|delegations|presidents|premiers|countries|sides|parties)\b",
+    r"\bthe (?:leaders|ministers|delegations|presidents|premiers|countries|sides|parties)\b"),
     re.I,
 )
 # A relative clause between a subject and its verb: ", who met Xi in November,".

@@ -81,7 +81,8 @@ _BACKGROUND_PARAGRAPH = re.compile(
 _TELLING_AFTER = re.compile(
     r"\s+(?:briefed|briefs|told|tells|reported|reports|wrote|writes|posted|posts|tweeted"
     r"|revealed|recalled|disclosed)\b")
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b")
+_PAST_PERFECT = re.compile(lead_guarded(
+    r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|held|met|spoken|made|given|taken)\b"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +260,7 @@ def _candidates(
 
 # A year the story names, not a target ("by 2030") or a limit ("until 2028").
 # "late last month": a weekday then names a day of the month before the stamp's.
-_LAST_MONTH = re.compile(r"\blast\s+month\b")
+_LAST_MONTH = re.compile(lead_guarded(r"\blast\s+month\b"))
 # (`(?=[12])` first, as every year does: the engine then skips to a 1 or a 2 instead of
 # trying the four lookbehinds at every position, seven times faster)
 _YEAR = re.compile(r"(?=[12])(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bto )\b(?:19|20)\d\d\b")

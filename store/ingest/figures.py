@@ -24,7 +24,7 @@ _WORD_VALUES: dict[str, float] = {
     "a dozen": 12, "half a dozen": 6, "a half": 0.5, "an": 1, "a": 1,
 }
 _VAGUE = frozenset(["dozens", "scores", "hundreds", "thousands", "millions", "billions"])
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?P<half>[Hh]alf )?\b[Aa] )$")
+_ARTICLE_BEFORE = re.compile(lead_guarded(r"(?:\b(?P<half>[Hh]alf )?\b[Aa] )$"))
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6,
            "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
@@ -53,7 +53,7 @@ _QUAL = (
     r"approximately|some|at least|up to|as many as|as much as|close to|just over|"
     r"just under|an estimated|upwards of|only|a total of|a further|another"
 )
-_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?:{_QUAL})\s+$", re.IGNORECASE)
+_QUAL_BEFORE = re.compile(lead_guarded(rf"(?<![\w-])(?:{_QUAL})\s+$"), re.IGNORECASE)
 _UNIT = (
     r"%|percent|per cent|percentage points?|dollars?|yuan|renminbi|euros?|pounds?|yen|rupees?|"
     r"crore|won|rubles?|roubles?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.datetext import iso_date
 from store.ingest.types import PlainDocument
 
@@ -23,7 +24,7 @@ _LINK = re.compile(r"\[([^\]\n]{1,500})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,100}\]
 _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,500})>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,500}?)(?<=\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,500}?)(?<=\S)_(?![\w_])")
+_EM_UNDER = re.compile(lead_guarded(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,500}?)(?<=\S)_(?![\w_])"))
 _STRIKE = re.compile(r"~~(.{1,500}?)~~")
 _CODE = re.compile(r"`([^`\n]{1,500})`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>\"'])")

@@ -67,8 +67,8 @@ _SENTENCE_START = re.compile(r"(?:\. |\n)(?=[A-Z])")
 # A side's official named as the host of talks between two others: "with Saudi Foreign
 # Minister Faisal Omar hosting", "hosted by Saudi Arabia's crown prince".
 _HOSTING = re.compile(
-    rf"\b(?P<a>{_NAT})\b(?:\s+[\w.'-]+){{0,5}}\s+(?:hosting|as\s+hosts?)\b"
-    rf"|\bhosted\s+by\s+(?:the\s+)?(?P<b>{_NAT})")
+    lead_guarded(rf"\b(?P<a>{_NAT})\b(?:\s+[\w.'-]+){{0,5}}\s+(?:hosting|as\s+hosts?)\b"
+    rf"|\bhosted\s+by\s+(?:the\s+)?(?P<b>{_NAT})"))
 _LEDE_CHARS = 1500  # both sides are named in the lede when a phrase names them
 
 
@@ -81,8 +81,8 @@ class PairReading:
     certain: bool
 
 
-_HOST_CUE = re.compile(r"brokered|mediated|facilitated|sponsored|facilitator|mediator|"
-                       r"mediation|auspices", re.I)
+_HOST_CUE = re.compile(lead_guarded(r"brokered|mediated|facilitated|sponsored|facilitator|mediator|"
+                       r"mediation|auspices"), re.I)
 
 
 def hosts_in(text: str) -> set[str]:
@@ -197,8 +197,8 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
 
 # "the Hungarian government", "the Austrian capital", "Varnia's prime minister".
 _OFFICE = re.compile(
-    rf"\b(?P<c>{_NAT})\s+(?:government|prime\s+minister|president|chancellor|premier|"
-    r"foreign\s+minister|leader|capital|delegation)\b", re.I)
+    lead_guarded(rf"\b(?P<c>{_NAT})\s+(?:government|prime\s+minister|president|chancellor|premier|"
+    r"foreign\s+minister|leader|capital|delegation)\b"), re.I)
 
 
 def _offices(text: str) -> set[str]:

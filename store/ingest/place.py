@@ -18,6 +18,7 @@ from store.ingest.countries import (
     country_of_capital,
     word_start,
 )
+from store.ingest.cueprefix import lead_guarded
 
 # The meeting place in the body: "met ... in Beijing", "talks in
 # Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
@@ -92,13 +93,14 @@ _NOT_PLACES = frozenset(
 )
 
 
-_FUTURE_BEFORE = re.compile(r"\bwill (?:[a-z]+ ){1,2}$")
+_FUTURE_BEFORE = re.compile(lead_guarded(r"\bwill (?:[a-z]+ ){1,2}$"))
 
 
 # A venue is not a city: "talks at Joint Base Elmendorf-Richardson", "at Hyderabad House".
 _VENUE_WORD = re.compile(
+    lead_guarded(
     r"\b(?:Base|Palace|House|Hall|Hotel|Cent(?:er|re)|Building|Airport|Castle|Villa|Estate"
-    r"|Club|Museum|Stadium|Park|Lodge|Residence|Embassy|Office|Complex)\b")
+    r"|Club|Museum|Stadium|Park|Lodge|Residence|Embassy|Office|Complex)\b"))
 # The city named as the talks' own, with its region: "Friday's Anchorage, Alaska talks".
 _CITY_OF_TALKS = re.compile(
     rf"(?:'s|\bthe) (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?), (?P<region>[A-Z][^\W\d_]+)"
@@ -109,11 +111,11 @@ _CITY_OF_TALKS = re.compile(
 # a capital is everywhere, and trying the city at each one cost more than the rest.
 _PURPOSE = re.compile(r" (?:for|to hold|to attend|to join) (?:[\w-]+ ){0,3}?"
                       r"(?:talks|meetings?|summit|negotiations|consultations)\b")
-_IN_CITY_BEFORE = re.compile(rf"\bin (?P<city>{_PLACE_NAME})(?:, [A-Z][^\W\d_]+)?$")
+_IN_CITY_BEFORE = re.compile(lead_guarded(rf"\bin (?P<city>{_PLACE_NAME})(?:, [A-Z][^\W\d_]+)?$"))
 # "Thailand hosted a meeting between ...": the host's capital, named anywhere, is the place.
 _HOST = re.compile(r"\b(?P<host>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:hosted|hosts|will host)"
                    r" (?:a |the |an )?(?:[\w-]+ ){0,2}(?:meeting|talks|summit)\b")
-_IN_CITY = re.compile(rf"\bin (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?)\b")
+_IN_CITY = re.compile(lead_guarded(rf"\bin (?P<city>{_NAME_WORD}(?: {_NAME_WORD})?)\b"))
 
 
 def _is_country(place: str) -> bool:

@@ -22,7 +22,7 @@ from store.ingest.clause_subject import (
     inside_quotes,
     sentences_of,
 )
-from store.ingest.cueprefix import pattern_prefixes
+from store.ingest.cueprefix import lead_guarded, pattern_prefixes
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.sentences import split_sentences
 from store.ingest.types import ActorTable, Para
@@ -93,14 +93,16 @@ _VERB = re.compile(
 # word, which finds the same matches as `_VERB.finditer`, since each match begins at a word
 # start (its leading \b) and the trigger, like `_VERB`, ignores case.
 _VERB_TRIGGER = re.compile(
-    r"\b(?:" + trie_pattern(sorted(pattern_prefixes(p for _, p in _KINDS))) + ")", re.I)
+    lead_guarded(
+    r"\b(?:" + trie_pattern(sorted(pattern_prefixes(p for _, p in _KINDS))) + ")"), re.I)
 # (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
                          r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
 # ("the issue was not raised": nobody's stance either)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|not\s+)?$", re.I)
+_PASSIVE = re.compile(lead_guarded(
+    r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|not\s+)?$"), re.I)
 # What a plain "said" reports that is no stance: what the talks covered (the agenda), and
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
@@ -185,7 +187,7 @@ _OTHER_TIME = re.compile(
 # A sentence that opens at another time: "Earlier, the Kremlin said ...".
 _EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
                       r"in\s+(?:19|20)\d\d)\s*,", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(lead_guarded(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$"), re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
 # would come to Seoul for the summit", "confirmed that the president will travel to ...".
@@ -318,8 +320,9 @@ _MIN_QUOTE_WORDS = 5  # "red lines", "tough negotiator": a term quoted, not a st
 # What a speaker says about the visit itself rather than an issue: thanks and pleasure, and
 # the meeting as the subject ("The talks were useful", "I had a productive discussion with").
 _QUOTE_COURTESY = re.compile(
+    lead_guarded(
     r"\b(?:thanks?|thanking|grateful|gratitude|pleasure|honou?r(?:ed)?|happy\s+to|glad\s+to|"
-    r"delighted|welcome\s+(?:you|to)|congratulat\w*)\b", re.I)
+    r"delighted|welcome\s+(?:you|to)|congratulat\w*)\b"), re.I)
 # (`match` anchors at the sentence's start: `^` would not, at a position inside the text.)
 _QUOTE_ABOUT_MEETING = re.compile(
     r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
@@ -330,7 +333,7 @@ _QUOTE_ABOUT_MEETING = re.compile(
     r"|(?:last|in|after|since|on\s+the\s+way)\s+(?:\w+\s+){0,3}?(?:year|month|week|visit|"
     r"home|(?:19|20)\d\d)\b)", re.I)
 # The meeting told as an event: who met, spoke or discussed what.
-_QUOTE_NARRATES = re.compile(r"\b(?:met|spoke|talked|discussed|summed\s+up)\b", re.I)
+_QUOTE_NARRATES = re.compile(lead_guarded(r"\b(?:met|spoke|talked|discussed|summed\s+up)\b"), re.I)
 
 
 def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]],
@@ -380,8 +383,9 @@ _ELLIPSIS_BREAK = re.compile(r"(?:\.{3,}|…)\s*(?=[A-Z])")
 
 # A sentence of a quote that names the meeting and no issue tells the meeting as an event
 # ("We are going to have important discussions here", "Today we will attend the dinner").
-_MEETING_NOUN = re.compile(r"\b(?:meetings?|talks|discussions?|conversations?|visits?|summits?|"
-                           r"dinner|lunch|ceremony|trip|contacts)\b", re.I)
+_MEETING_NOUN = re.compile(lead_guarded(
+    r"\b(?:meetings?|talks|discussions?|conversations?|visits?|summits?|"
+                           r"dinner|lunch|ceremony|trip|contacts)\b"), re.I)
 
 
 def _states_something(text: str, start: int, end: int) -> bool:
@@ -410,9 +414,11 @@ def _quote_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, a + len(text[a:b].rstrip(" .,;:\"'"))) for a, b in out]
 
 
-_WARNING_WORDS = re.compile(r"\b(?:must not|mustn't|should not|shouldn't|red lines?|will not "
-                            r"tolerate|never allow|cannot accept|will not accept)\b", re.I)
-_DEMAND_WORDS = re.compile(r"\b(?:must|should|needs? to|have to|has to|ought to)\b", re.I)
+_WARNING_WORDS = re.compile(lead_guarded(
+    r"\b(?:must not|mustn't|should not|shouldn't|red lines?|will not "
+                            r"tolerate|never allow|cannot accept|will not accept)\b"), re.I)
+_DEMAND_WORDS = re.compile(lead_guarded(
+    r"\b(?:must|should|needs? to|have to|has to|ought to)\b"), re.I)
 
 
 def _modal_kind(text: str, start: int, end: int) -> PositionKind:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.labels import is_label
 from store.ingest.quotemarks import Span, opens_with_mark, pair_marks
 from store.ingest.resolver import FRONTED
@@ -94,7 +95,7 @@ _SENTENCE_PUNCT = ".!?"
 _LEAD_GAP = re.compile(r"[\s,.!?;:-]*$")
 # ... or with the article of a body: `," the royal court said`.
 _LEAD_GAP_THE = re.compile(r"[\s,.!?;:-]*(?:[Tt]he\s+)?$")
-_INFINITIVE = re.compile(r"\bto\s+$")
+_INFINITIVE = re.compile(lead_guarded(r"\bto\s+$"))
 # "..., calling the issue" / "..., adding that": a participle hangs on the main clause.
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\"?\s*$")  # also `again," stressing`
 # "..., hinting at changes by saying": a gerund after a preposition has the clause's subject.
@@ -107,7 +108,7 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 # A headline or entry heading: "Putin: 'Next time in Moscow'".
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
-_AS_BEFORE = re.compile(r"\bas\s+$")
+_AS_BEFORE = re.compile(lead_guarded(r"\bas\s+$"))
 # Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
                                r"(?:[Ss]pokes(?:person|man|woman)|[Ee]nvoy|[Aa]mbassador)\s+")
@@ -117,7 +118,7 @@ _THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b|\bappreciat)[
 # Between a person's possessive and the aide it names: "'s spokesman, ", "'s chief of staff ".
 _POSSESSIVE_TITLE_GAP = re.compile(r"'s?\s+(?:[a-z-]+,?\s+){1,4}")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
-_AS_SAYING = re.compile(r"\bas\s+say(?:ing|s)\b")
+_AS_SAYING = re.compile(lead_guarded(r"\bas\s+say(?:ing|s)\b"))
 
 
 class _Mentions:
@@ -620,7 +621,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
 
 
 # First person inside a quotation: "I", "we", "my", "our", "us" (not "US").
-_FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+_FIRST_PERSON = re.compile(lead_guarded(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b"))
 
 
 def _not_the_one_named(norm: str, ms: _Mentions, table: ActorTable, out: list[Quote],

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit
 from store.ingest.countries import NATIONALITY_PATTERN, country_of
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.names import bare, canonical_name, name_runs, spelling_key, surname_of
 from store.ingest.titles import Title, title_before
 from store.ingest.types import ActorTable, Mention, Para
@@ -47,9 +48,11 @@ VISIT_ALIAS = re.compile(
 COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
                          r"(?!\s*,?\s*(?:[A-Z]|the\b))")
 _DELEGATION_LED = re.compile(
-    rf"(?<![\w.-])(?P<nat>{_NAT})\s+[Dd]elegation\b[^.;\"]{{0,30}}\bled\s+by\b[^.;\"]{{0,70}}$")
+    lead_guarded(
+    rf"(?<![\w.-])(?P<nat>{_NAT})\s+[Dd]elegation\b[^.;\"]{{0,30}}\bled\s+by\b[^.;\"]{{0,70}}$"))
 _NAT_PRINCIPAL = re.compile(
-    rf"(?<![\w.-])(?P<nat>{_NAT})\s+(?:[a-z]+\s+){{0,2}}[a-z]+'s\s+(?:[\w-]+,?\s+){{0,4}}$")
+    lead_guarded(
+    rf"(?<![\w.-])(?P<nat>{_NAT})\s+(?:[a-z]+\s+){{0,2}}[a-z]+'s\s+(?:[\w-]+,?\s+){{0,4}}$"))
 _PRINCIPAL = re.compile(r"([A-Z][\w-]+)'s?\s+(?:[\w-]+,?\s+){0,4}$")
 _SPEECH_NEAR = re.compile(
     r"\s*(?:,[^,]{0,100},\s*|,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -87,8 +90,9 @@ _REPLY_OPENING = re.compile(
 _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon downing elysee "
                      "bluehouse media embassy outlet joint court".split())
 
-_ISSUED_BY = re.compile(r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
-                        r"(?:the\s+)?$")
+_ISSUED_BY = re.compile(lead_guarded(
+    r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
+                        r"(?:the\s+)?$"))
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
@@ -98,7 +102,7 @@ _LISTED = re.compile(r",?\s+and\s+|,\s+")
 _SAID_BEFORE = re.compile(
     rf"(?:said|says|told|added|according\s+to)\s*(?:{_NAT}'s?\s+(?:[A-Z][\w.]*\s+)?)?$")
 # "Iran's Masoud Pezeshkian": the country a person is of, in its possessive.
-_NAT_POSSESSIVE = re.compile(rf"(?<![\w.-])(?P<nat>{_NAT})'s?\s+$")
+_NAT_POSSESSIVE = re.compile(lead_guarded(rf"(?<![\w.-])(?P<nat>{_NAT})'s?\s+$"))
 
 # Words before a title that make it someone else's: "the former president", "the deputy
 # minister", "the opposition leader", "the supreme leader" (another office than the head of

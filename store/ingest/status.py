@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topichits import NO_PARTIES, Parties, body_hits, earlier_clauses
@@ -39,13 +40,15 @@ _CLAUSE = re.compile(
 _CONTRAST = re.compile(r"\b(?:but|however)\b")
 # A concessive clause runs from its conjunction to the next comma or the sentence's end.
 _CONCESSIVE = re.compile(
-    r"\b(?:even\s+though|although|though|despite|even\s+as|even\s+if)\b[^,;]*", re.IGNORECASE)
+    lead_guarded(
+    r"\b(?:even\s+though|although|though|despite|even\s+as|even\s+if)\b[^,;]*"), re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
            "|december")
 # When a deal was signed before this meeting: "last week", "two years ago".
 _BACKGROUND = re.compile(
+    lead_guarded(
     rf"\b(?:last|previous|past)\s+(?:week|month|year|summer|spring|autumn|fall|winter|{_MONTHS})"
-    r"\b|\bearlier\s+this\s+(?:week|month|year)\b|\b(?:years?|months?|weeks?|days?)\s+ago\b",
+    r"\b|\bearlier\s+this\s+(?:week|month|year)\b|\b(?:years?|months?|weeks?|days?)\s+ago\b"),
     re.IGNORECASE)
 # "Xi and Biden, who met last November, agreed to ...": the time is the relative clause's.
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*")

@@ -77,16 +77,18 @@ _TITLE_AFTER = re.compile(
     r"|Vice-President)s?\b", re.IGNORECASE)
 # ...and so does the region in a title: "Special Envoy to the Middle East".
 _TITLE_BEFORE = re.compile(
+    lead_guarded(
     r"\b(?:(?:Envoy|Ambassador|Representative|Coordinator|Commissioner|Adviser|Advisor)\s+"
     r"(?:to|for|on)\s+(?:the\s+)?"
     # ...or the desk in brackets after a title: "Joint Secretary (Pakistan, Afghanistan, Iran)".
-    r"|(?:Secretary|Director|Head|Chief)\s*\([^()]{0,40})$", re.IGNORECASE)
+    r"|(?:Secretary|Director|Head|Chief)\s*\([^()]{0,40})$"), re.IGNORECASE)
 
 
 # The audience of a statement is not a topic: "Wu told journalists", "asked by reporters".
 _AUDIENCE_BEFORE = re.compile(
+    lead_guarded(
     r"\b(?:told|tells|telling|tell|briefed|briefing|brief|asked\s+by|said\s+to|speaking\s+to"
-    r"|spoke\s+to|questions?\s+from|addressed|addressing)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    r"|spoke\s+to|questions?\s+from|addressed|addressing)\s+(?:the\s+)?(?:[\w-]+\s+)?$"),
     re.IGNORECASE)
 _AUDIENCE = frozenset({"journalists", "reporters", "students", "scholars"})
 
@@ -143,12 +145,14 @@ _MEMO: list[tuple[str, int, int, KeywordIndex, Parties, tuple[Hit, ...]] | None]
 # part of the name: "Committee for Cooperation in Trade, Economy, Science and Technology",
 # "Central Military Commission", "Minister of Defense", "the Climate Change Conference".
 _INSTITUTION = re.compile(
+    lead_guarded(
     r"\b(?:Committee|Commission|Ministry|Department|Council|Agency|Office|Bureau|Institute"
     r"|Forum|Organi[sz]ation|Fund|Bank|Cent(?:er|re)|Corporation|Authority|Administration"
     r"|Academy|University|Association|Federation|Chamber|Minister|Secretary|Director"
-    r"|Chairman|Commissioner|Conference|Convention)\b")
-_TITLE_OF = re.compile(r"\b(?:minister|ministry|secretary|director|chairman|department)\s+of\s+"
-                       r"(?:the\s+)?$", re.IGNORECASE)
+    r"|Chairman|Commissioner|Conference|Convention)\b"))
+_TITLE_OF = re.compile(lead_guarded(
+    r"\b(?:minister|ministry|secretary|director|chairman|department)\s+of\s+"
+                       r"(?:the\s+)?$"), re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'-]*|of|for|in|and|on|the|&)"
 _NAME_RUN = re.compile(rf"[A-Z][\w'-]*(?:,?\s+{_NAME_WORD})*")
 _NAME_REACH = 80  # characters either side searched for the rest of the name
@@ -237,11 +241,12 @@ _LEAD_WORDS = 3  # of the first piece, only its last words can be the first item
 _ITEM_WORDS = 4  # a middle item has at most this many words
 _LAST_WORDS = 8  # the last piece may be "X and Y with their qualifier"
 _AGENDA = re.compile(
+    lead_guarded(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|set|due|scheduled|likely|slated)\s+to\s+"
     r"(?:discuss|focus|cover|address|include|raise|touch|talk|review|be\s+discussed|meet)"
     r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
     r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
-    r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b", re.IGNORECASE)
+    r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b"), re.IGNORECASE)
 # A sentence ends at a stop before a space, or glued to the next one by a bad copy
 # ("last year.Orban said"): the glued form, as `sentences.py` reads it.
 _SENTENCE_END = re.compile(
@@ -274,9 +279,10 @@ BACKGROUND = 0.25  # less than a passing mention: even "trade ... soybeans" need
 # evaluated that", "according to experts".
 _ONLOOKERS = r"(?:analysts?|experts?|scholars?|observers?|commentators?|academics?|economists?)"
 _COMMENTARY = re.compile(
+    lead_guarded(
     rf"\b{_ONLOOKERS}\b(?:\s+[\w,'\u2019-]+){{0,6}}?\s+(?:said|say|says|believe[sd]?|noted"
     r"|evaluated|argued?|argues|warned|told|pointed\s+out|expect(?:s|ed)?|think|thinks)\b"
-    rf"|\baccording\s+to\s+(?:\w+\s+){{0,3}}?{_ONLOOKERS}\b", re.IGNORECASE)
+    rf"|\baccording\s+to\s+(?:\w+\s+){{0,3}}?{_ONLOOKERS}\b"), re.IGNORECASE)
 
 
 def commentary_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -298,8 +304,9 @@ def commentary_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 _RELATIVE_CLAUSE = re.compile(
     r",\s+(?P<rel>who|which|when)\s+[^,;:!?\n]{1,300}?(?=[,;:!?\n]|\.(?:\s|$))")
 _EARLIER_IN_CLAUSE = re.compile(
+    lead_guarded(
     r"\b(?:earlier|previously|formerly|once|ago|had\s+(?:been|\w+ed)|last\s+(?:week|month"
-    r"|year|time)|(?:in|since)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d)\b", re.IGNORECASE)
+    r"|year|time)|(?:in|since)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d)\b"), re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*$")
 
 
@@ -328,12 +335,13 @@ _PERSON_APPOSITIVE = re.compile(
 # Another event the meeting is dated by: "The meeting came a week after Okafor hosted the
 # Chinese president for talks on Taiwan": what follows "after" is that event.
 _CAME_AFTER = re.compile(
+    lead_guarded(
     r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
     r"(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
     # ...and the setting a meeting "comes amid": "the visit comes amid growing tensions".
     r"|\b(?:came|comes|coming)\s+(?:amid|amidst|as|against\s+the\s+backdrop\s+of"
-    r"|at\s+a\s+time\s+(?:of|when)|in\s+the\s+wake\s+of)\b")
+    r"|at\s+a\s+time\s+(?:of|when)|in\s+the\s+wake\s+of)\b"))
 
 
 # Another meeting, with a third country: "later flew to Accra for talks with Ghana's
@@ -400,9 +408,10 @@ def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # Readouts of officials' talks point back to what the leaders agreed before: "implement
 # the consensus reached by the two heads of state". That names the leaders, not a topic.
 _LEADERS_CONSENSUS = re.compile(
+    lead_guarded(
     r"\b(?:consensus|understandings?|agreements?)\s+(?:\w+\s+)?(?:reached\s+|struck\s+)?"
     r"(?:by|between|of)\s+(?:the\s+)?(?:two\s+|both\s+)?(?:heads\s+of\s+state|leaders"
-    r"|presidents)\b", re.IGNORECASE)
+    r"|presidents)\b"), re.IGNORECASE)
 
 
 def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -420,8 +429,9 @@ def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # A list that is the object of the discussion ("the discussions included Taiwan, the Middle
 # East, Ukraine and North Korea") is this meeting's agenda as held: each item was discussed.
 _DISCUSSED = re.compile(
+    lead_guarded(
     r"\b(?:discuss(?:ed|ing|ions?)?|talks\s+(?:covered|included|focused\s+on|touched\s+on)"
-    r"|included|covered|exchanged\s+views\s+on|touched\s+(?:on|upon))\b", re.IGNORECASE)
+    r"|included|covered|exchanged\s+views\s+on|touched\s+(?:on|upon))\b"), re.IGNORECASE)
 
 
 def _discussed_list(text: str, lo: int, start: int) -> bool:
