@@ -92,9 +92,9 @@ _VERB = re.compile(
 # verb is never missed): `_verbs` tries the big alternation only where one of them starts a
 # word, which finds the same matches as `_VERB.finditer`, since each match begins at a word
 # start (its leading \b) and the trigger, like `_VERB`, ignores case.
-_VERB_TRIGGER = re.compile(
-    lead_guarded(
-    r"\b(?:" + trie_pattern(sorted(pattern_prefixes(p for _, p in _KINDS))) + ")"), re.I)
+_VERB_TRIGGER = re.compile(lead_guarded(
+    r"\b(?:" + trie_pattern(sorted(pattern_prefixes((p for _, p in _KINDS), depth=5))) + ")"),
+    re.I)  # (five letters: "sai", "sta", "str" alone start too many other words)
 # (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
                          r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
