@@ -67,14 +67,18 @@ _IRREGULAR = {
 _BROKEN = re.compile(
     r"\b(suspend(?:ed|s)?|halt(?:ed|s)?|call(?:ed)? off|cancel(?:l?ed|s)?|revers(?:ed|es)|"
     r"scrap(?:ped|s)?|withdr(?:ew|awn)|pulled out|broke(?:n)?|cut off|abandon(?:ed|s)?|"
-    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing))\b", re.IGNORECASE)
+    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing)|violat(?:ed|es|ing|ions?))\b",
+    re.IGNORECASE)
+# "has not been violated", "never violated": the promise held, nothing broken.
+_NOT_BROKEN = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STALLED = re.compile(
     r"\b(stall(?:ed|s)?|no progress|little progress|yet to|ha(?:s|ve) not|hasn't|haven't|"
     r"still not|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
     r"failed to|never)\b", re.IGNORECASE)
 _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
-    r"steps? toward|began|begun|started|underway|under way|partly|partially|first round|"
+    r"steps? toward|steps? to|began|begun|started|underway|under way|partly|partially|"
+    r"first round|"
     r"initial)\b", re.IGNORECASE)
 # "talks that were frozen in 2022", "which Beijing suspended": a relative clause tells the
 # state before, not now.
@@ -113,12 +117,15 @@ def stem(word: str) -> str:
 # "reopened" what an earlier one "agreed to resume"; it "set up" or "launched" what was to
 # be "established"; the officials "met" or "convened" for the talks they would "hold".
 _SAME_ACTION = {
+    # (envoys "appointed" or "designated" are high commissioners "reinstated")
     **dict.fromkeys(("restart", "restor", "reopen", "reestablish", "re-establish", "reviv",
-                     "resumption"), "resum"),
+                     "resumption", "reinstat", "appoint", "designat"), "resum"),
+    # the posts themselves: an envoy, an ambassador, a high commissioner
+    **dict.fromkeys(("ambassador", "commissioner"), "envoy"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
     # ("took place": "place" stands for the verb; "took" is a stop word of its own)
-    **dict.fromkeys(("conven", "meet", "conduct", "plac"), "hold"),
+    **dict.fromkeys(("conven", "meet", "conduct", "plac", "host"), "hold"),
     # ("concluded their talks" ended them: not a signing)
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
@@ -231,6 +238,8 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     if not action:
         return False
     verb, objects = action[0], action[1:]  # verb "": not known
+    if meets_again(action) and "hold" in found:
+        return True
     particular = [w for w in objects if w not in _GENERIC] or objects
     shared = sum(1 for w in particular if w in found)
     if verb in found and shared >= 1:
@@ -238,13 +247,52 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     return shared >= max(2, (len(particular) + 1) // 2)
 
 
+# The words of a promise to meet again: "hold follow-up meetings", "continue the dialogue".
+_TALKS = frozenset(("talk", "meeting", "dialogu", "round", "follow", "up", "further",
+                    "regular"))
+
+
+def meets_again(action: list[str]) -> bool:
+    """Is the action only to meet again ("hold further talks", "continue the dialogue on
+    ...", "meet again")? Then any later meeting of the pair told held keeps it, on
+    whatever topic: a meeting is not about one topic."""
+    if not action or SEGMENT in action:
+        return False
+    verb, objects = action[0], action[1:]
+    if verb == "hold":
+        return all(w in _TALKS for w in objects)
+    return verb == "continu" and bool(objects) and objects[0] in _TALKS
+
+
+def follow_topic(topic: str | None, action: list[str]) -> str | None:
+    """The topic a later sentence must be on to tell of the action (None: any). A promise
+    of a list of actions ("resume military talks, drug cooperation and AI talks") is
+    stored with one topic, the wrong one for most of its actions; a promise to meet
+    again is on no topic."""
+    return None if SEGMENT in action or meets_again(action) else topic
+
+
+# A later promise of the same action renews it: the annotators' progressing. Only a
+# promise that says it takes the old one's place supersedes it.
+_REPLACES = re.compile(r"\b(?:replac\w*|instead of|in place of|supersed\w*)\b", re.IGNORECASE)
+
+
+def renewal_state(text: str) -> CommitmentState:
+    """What a later meeting's promise of the same action makes of the old one."""
+    return "superseded" if _REPLACES.search(text) else "progressing"
+
+
 def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
     """What a matched sentence says of the action; None when it promises it anew or does
     not tell it done: kept is the action's own verb in the past ("held", "have resumed"
     for "resume"), or a passive or an event told done ("was signed", "took place")."""
     broken = _BROKEN.search(sentence)
-    if broken and not _BEFORE_NOW.search(sentence, max(0, broken.start() - 24), broken.start()):
-        return "broken"
+    if broken:
+        before = max(0, broken.start() - 24)
+        if _NOT_BROKEN.search(sentence, before, broken.start()):
+            return "kept"  # "the truce has not been violated": it holds
+        if not _BEFORE_NOW.search(sentence, before, broken.start()):
+            return "broken"
     if _STALLED.search(sentence):
         return "stalled"
     if _PROMISE.search(sentence):
@@ -254,6 +302,12 @@ def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
     if _DONE.search(sentence) or (verb and _verb_done(sentence, verb)):
         return "kept"
     return None
+
+
+def _done_verb(action: list[str]) -> str:
+    """The verb a later sentence tells done: "hold" (met, convened) for a promise to meet
+    again, else the action's own."""
+    return "hold" if meets_again(action) else action[0]
 
 
 def _verb_done(sentence: str, verb: str) -> bool:
@@ -339,15 +393,16 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     """The extracted state of `c` given the pair's later meetings, oldest first."""
     tracking = Tracking(due_date=due_date(c.due, made_on))
     action = action_words(c)
+    on = follow_topic(c.topic, action)
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
         for topic, sentence in meeting.sentences:
-            if c.topic is not None and topic is not None and topic != c.topic:
+            if on is not None and topic is not None and topic != on:
                 continue
             if not matches(action, sentence):
                 continue
-            state = read_state(sentence, action[0])
+            state = read_state(sentence, _done_verb(action))
             if state is not None:
                 found, evidence = state, sentence
                 break
@@ -355,7 +410,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
-                    found, evidence = "superseded", other.text
+                    found, evidence = renewal_state(other.text), other.text
                     break
         if found is not None:
             tracking = tracking.model_copy(update={
@@ -363,7 +418,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 "evidence_date": meeting.meeting_date,
             })
             if found == "superseded":
-                break  # the newer promise carries it on, and is followed itself
+                break  # the newer promise takes its place, and is followed itself
     return tracking
 
 
@@ -410,7 +465,8 @@ class Tracker:
         for w in self._index.keys() & words:
             for gid in self._index[w]:
                 hits[gid] = hits.get(gid, 0) + 1
-        return [gid for gid, n in hits.items() if n >= 2]
+        # a promise to meet again is named by its verb alone ("met", "convened")
+        return [gid for gid, n in hits.items() if n >= 2 or self._groups[gid].loose]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
@@ -431,7 +487,7 @@ class Tracker:
                                           and topic != g.topic):
                         continue
                     if matches_words(g.action, words):
-                        verb = g.action[0]
+                        verb = _done_verb(g.action)
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
@@ -444,12 +500,12 @@ class Tracker:
                     if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
                         continue
                     if matches_words(g.action, words):
-                        decided[gid] = ("superseded", other.text)
+                        decided[gid] = (renewal_state(other.text), other.text)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":
-                # A newer promise carries it on (and is followed itself): stop here, so the
-                # index holds the live promises, not the whole history.
+                # A newer promise takes its place (and is followed itself): stop here, so
+                # the index holds the live promises, not the whole history.
                 for w in g.action:
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
@@ -467,7 +523,8 @@ class Tracker:
         key = (c.topic, tuple(action))
         if key not in self._live:
             self._live[key] = len(self._groups)
-            self._groups.append(_Live(c.topic, action))
+            self._groups.append(_Live(follow_topic(c.topic, action), action,
+                                      loose=meets_again(action)))
             for w in action:
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
@@ -512,3 +569,4 @@ class _Live:
     action: list[str]
     last: tuple[CommitmentState, str, int | None, date | None] | None = None
     decisions: int = 0
+    loose: bool = False  # a promise to meet again: one word ("held") may name it

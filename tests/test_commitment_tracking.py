@@ -47,11 +47,16 @@ def test_a_sentence_on_another_topic_or_action_leaves_it_open() -> None:
     assert track(AI, DAY, [other_topic]).state == "open"
 
 
-def test_a_new_promise_of_the_same_action_supersedes_it() -> None:
+def test_a_promise_renewed_is_progressing_and_one_replaced_is_superseded() -> None:
     again = Commitment(parties=["Iceland", "Peru"], topic="ai", start=0, end=1,
                        text="agreed to hold their first talks on artificial intelligence in May")
     found = track(AI, DAY, [later("Both sides will hold their first talks on artificial "
                                   "intelligence in May.", commitments=[again])])
+    assert found.state == "progressing" and found.evidence_meeting_id == 2
+    instead = Commitment(parties=["Iceland", "Peru"], topic="ai", start=0, end=1,
+                         text="agreed to hold a summit on artificial intelligence instead of "
+                              "the first talks")
+    found = track(AI, DAY, [later("Both sides will meet in May.", commitments=[instead])])
     assert found.state == "superseded" and found.evidence_meeting_id == 2
 
 
@@ -126,22 +131,35 @@ def test_the_tracker_gives_what_track_gives_over_a_history() -> None:
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 4)
 
 
-def test_superseded_is_final_in_both_walks() -> None:
+def test_renewal_goes_on_and_superseded_is_final_in_both_walks() -> None:
     again = Commitment(parties=[], topic="ai", start=0, end=1,
                        text="agreed to hold their first talks on artificial intelligence in May")
+    held = later("They held their first talks on artificial intelligence.", n=3)
     history = [
         (later("They agreed to hold talks on artificial intelligence.", n=1), [(1, AI)]),
         (later("Both will hold first talks on artificial intelligence in May.", n=2,
                commitments=[again]), [(2, again)]),
-        (later("They held their first talks on artificial intelligence.", n=3), []),
+        (held, []),
     ]
     tracker = Tracker()
     for meeting, made in history:
         tracker.feed(meeting, made)
     found = tracker.results()
     assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
-    assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
+    # renewed at meeting 2, then done at meeting 3: both promises are kept
+    assert (found[1].state, found[1].evidence_meeting_id) == ("kept", 3)
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 3)
+    # a promise that takes the old one's place ends the old one's story there
+    instead = Commitment(parties=[], topic="ai", start=0, end=1,
+                         text="agreed to hold talks on artificial intelligence in place of "
+                              "the first talks")
+    history[1] = (later("A new plan.", n=2, commitments=[instead]), [(2, instead)])
+    tracker = Tracker()
+    for meeting, made in history:
+        tracker.feed(meeting, made)
+    found = tracker.results()
+    assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
+    assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
 
 
 def promise(text: str, topic: str | None = None) -> Commitment:
