@@ -125,7 +125,7 @@ _SAME_ACTION = {
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
     # ("took place": "place" stands for the verb; "took" is a stop word of its own)
-    **dict.fromkeys(("conven", "meet", "conduct", "plac", "host"), "hold"),
+    **dict.fromkeys(("conven", "meet", "conduct", "plac"), "hold"),
     # ("concluded their talks" ended them: not a signing)
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
@@ -185,7 +185,7 @@ def action_words(c: Commitment) -> list[str]:
     cue = _CUE.search(text)
     if cue is not None:
         after = _segments(text[cue.end():])
-        if len(after) >= 2:
+        if len(after) >= 2 or after == ["hold"]:  # "agreed to meet again"
             return after
     words = content_words(text)
     first = _WORD.match(text.lstrip(" \"'(“‘"))
@@ -232,14 +232,18 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     "resume military communication"), or with two particular words and half of them
     without the verb ("the second round of talks on the dam"). Words every meeting uses
     ("talks", "cooperation") count only when the action has no other."""
+    if meets_again(action) and "hold" in found:
+        return True  # (a promise to meet again: `told_of` asks for a meeting told held)
+    return _names(action, found)
+
+
+def _names(action: list[str], found: set[str]) -> bool:
     if SEGMENT in action:
         cut = action.index(SEGMENT)
-        return matches_words(action[:cut], found) or matches_words(action[cut + 1:], found)
+        return _names(action[:cut], found) or _names(action[cut + 1:], found)
     if not action:
         return False
     verb, objects = action[0], action[1:]  # verb "": not known
-    if meets_again(action) and "hold" in found:
-        return True
     particular = [w for w in objects if w not in _GENERIC] or objects
     shared = sum(1 for w in particular if w in found)
     if verb in found and shared >= 1:
@@ -248,8 +252,8 @@ def matches_words(action: list[str], found: set[str]) -> bool:
 
 
 # The words of a promise to meet again: "hold follow-up meetings", "continue the dialogue".
-_TALKS = frozenset(("talk", "meeting", "dialogu", "round", "follow", "up", "further",
-                    "regular"))
+_TALKS = frozenset(("talk", "meeting", "dialogu", "round", "follow", "up", "follow-up",
+                    "further", "regular"))
 
 
 def meets_again(action: list[str]) -> bool:
@@ -265,11 +269,9 @@ def meets_again(action: list[str]) -> bool:
 
 
 def follow_topic(topic: str | None, action: list[str]) -> str | None:
-    """The topic a later sentence must be on to tell of the action (None: any). A promise
-    of a list of actions ("resume military talks, drug cooperation and AI talks") is
-    stored with one topic, the wrong one for most of its actions; a promise to meet
-    again is on no topic."""
-    return None if SEGMENT in action or meets_again(action) else topic
+    """The topic a later sentence must be on to tell of the action (None: any): a promise
+    to meet again is on no topic."""
+    return None if meets_again(action) else topic
 
 
 # A later promise of the same action renews it: the annotators' progressing. Only a
@@ -302,6 +304,13 @@ def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
     if _DONE.search(sentence) or (verb and _verb_done(sentence, verb)):
         return "kept"
     return None
+
+
+def told_of(action: list[str], sentence: str) -> bool:
+    """A sentence that names the action tells of it, except that a promise to meet again,
+    named by the one word "hold" ("put in place" is one too), is told of only by a meeting
+    told held ("met", "convened")."""
+    return not meets_again(action) or _verb_done(sentence, "hold")
 
 
 def _done_verb(action: list[str]) -> str:
@@ -400,7 +409,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
         for topic, sentence in meeting.sentences:
             if on is not None and topic is not None and topic != on:
                 continue
-            if not matches(action, sentence):
+            if not matches(action, sentence) or not told_of(action, sentence):
                 continue
             state = read_state(sentence, _done_verb(action))
             if state is not None:
@@ -486,7 +495,7 @@ class Tracker:
                     if gid in decided or (g.topic is not None and topic is not None
                                           and topic != g.topic):
                         continue
-                    if matches_words(g.action, words):
+                    if matches_words(g.action, words) and told_of(g.action, sentence):
                         verb = _done_verb(g.action)
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
@@ -506,7 +515,7 @@ class Tracker:
             if state == "superseded":
                 # A newer promise takes its place (and is followed itself): stop here, so
                 # the index holds the live promises, not the whole history.
-                for w in g.action:
+                for w in [*g.action, "hold"] if g.loose else g.action:
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
@@ -525,7 +534,8 @@ class Tracker:
             self._live[key] = len(self._groups)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
                                       loose=meets_again(action)))
-            for w in action:
+            # a promise to meet again is named by "hold" whatever its own verb
+            for w in [*action, "hold"] if meets_again(action) else action:
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
         self._members[cid] = (gid, self._groups[gid].decisions)

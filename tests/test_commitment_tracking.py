@@ -241,3 +241,48 @@ def test_kept_needs_the_actions_own_verb_done_not_any_past_tense() -> None:
     talks = promise("agreed to hold talks on glacier monitoring")
     assert track(talks, DAY, [later("They agreed that glacier monitoring talks matter.",
                                     None)]).state == "open"
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # envoys appointed are the high commissioners reinstated
+    ("agreed to reinstate high commissioners in each other's capitals",
+     "Last month Iceland and Peru appointed envoys to each other's capitals."),
+    ("agreed to restore ambassadors", "Both capitals designated new envoys in June."),
+])
+def test_envoys_appointed_keep_a_promise_to_reinstate_them(made: str, sentence: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+
+
+@pytest.mark.parametrize("made", [
+    "agreed to hold follow-up meetings", "agreed to meet again",
+    "agreed to continue the dialogue on other outstanding matters",
+])
+def test_a_promise_to_meet_again_is_kept_by_any_later_meeting_held(made: str) -> None:
+    held = later("The foreign ministers of Iceland and Peru convened in Quito on Monday.",
+                 "trade")
+    assert track(promise(made, "fisheries"), DAY, [held]).state == "kept"
+    # the same promise in the tracker's walk
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, promise(made, "fisheries"))])
+    tracker.feed(held, [])
+    assert tracker.results()[1].state == "kept"
+    # a mechanism "put in place" is no meeting held, nor is a plan to meet
+    for sentence in ("They agreed to put in place a monitoring mechanism.",
+                     "The ministers will meet in May."):
+        assert track(promise(made), DAY, [later(sentence, None)]).state == "open"
+
+
+def test_first_talks_are_not_kept_by_any_meeting() -> None:
+    assert track(AI, DAY, [later("The ministers met in Lima on Monday.", None)]).state == "open"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("Peru violated the fishing truce twice in May.", "broken"),
+    ("The fishing truce has not been violated so far, Lima said.", "kept"),
+    ("Both sides took steps to enforce the fishing truce.", "progressing"),
+    ("Talks on the fishing truce ended in a complete deadlock.", "stalled"),
+    ("Peru has yet to enforce the fishing truce.", "stalled"),
+])
+def test_the_later_sentences_form_tells_the_state(sentence: str, state: str) -> None:
+    made = promise("agreed to enforce a fishing truce")
+    assert track(made, DAY, [later(sentence, None)]).state == state
