@@ -67,7 +67,7 @@ _IRREGULAR = {
 _BROKEN = re.compile(
     r"\b(suspend(?:ed|s)?|halt(?:ed|s)?|call(?:ed)? off|cancel(?:l?ed|s)?|revers(?:ed|es)|"
     r"scrap(?:ped|s)?|withdr(?:ew|awn)|pulled out|broke(?:n)?|cut off|abandon(?:ed|s)?|"
-    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing)|violat(?:ed|es|ing|ions?))\b",
+    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing)|violat(?:ed|es|ions?))\b",
     re.IGNORECASE)
 # "has not been violated", "never violated": the promise held, nothing broken.
 _NOT_BROKEN = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -174,6 +174,10 @@ _CUE = re.compile(
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
+_PURPOSE = re.compile(r"\s+(?:in order to|so as to|so that|to ensure|to make sure)\b",
+                      re.IGNORECASE)
+
+
 def action_words(c: Commitment) -> list[str]:
     """The commitment's action: the content words after its promise cue (who promised is
     not the action), without the due phrase; the verb first. Without a cue the verb is the
@@ -182,6 +186,13 @@ def action_words(c: Commitment) -> list[str]:
     text = c.text
     if c.due:
         text = text.replace(c.due, " ")
+    purpose = _PURPOSE.search(text)
+    if purpose is not None:
+        # "hold follow-up meetings to ensure the truce holds" is a promise to meet again:
+        # what the meetings are for is not what was promised
+        meet = action_words(c.model_copy(update={"text": text[:purpose.start()], "due": None}))
+        if meets_again(meet):
+            return meet
     cue = _CUE.search(text)
     if cue is not None:
         after = _segments(text[cue.end():])

@@ -286,3 +286,16 @@ def test_first_talks_are_not_kept_by_any_meeting() -> None:
 def test_the_later_sentences_form_tells_the_state(sentence: str, state: str) -> None:
     made = promise("agreed to enforce a fishing truce")
     assert track(made, DAY, [later(sentence, None)]).state == state
+
+
+def test_a_violating_party_named_in_a_promise_breaks_nothing() -> None:
+    made = promise("agreed to enforce a fishing truce")
+    sentence = "They agreed on a penalty for the violating party of the fishing truce."
+    assert track(made, DAY, [later(sentence, None)]).state != "broken"
+
+
+def test_a_meeting_promised_for_a_purpose_is_a_promise_to_meet_again() -> None:
+    made = promise("both sides will hold follow-up meetings to ensure the fishing truce holds")
+    assert action_words(made)[0] == "hold"
+    held = later("Negotiators of Iceland and Peru met again in Lima.", None)
+    assert track(made, DAY, [held]).state == "kept"
