@@ -170,7 +170,7 @@ def content_word_set(text: str) -> set[str]:
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
 _CUE = re.compile(
     r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*\s+(?:to|on|upon)|"
-    r"agreement to|consensus on|consensus to|"
+    r"agreement to|(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
@@ -331,12 +331,27 @@ def _done_verb(action: list[str]) -> str:
 
 
 def _verb_done(sentence: str, verb: str) -> bool:
-    """Is the action's verb (any verb of the same action) in the sentence in a past form?"""
+    """Is the action's verb (any verb of the same action) in the sentence in a past form,
+    or a participle that tells what a past event did ("held a summit, restoring the
+    shuttle visits")?"""
     for word in _WORD.findall(sentence):
         w = word.casefold()
         if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(word) == verb:
             return True
+    for m in _RESULT.finditer(sentence):
+        if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
+            return True
     return False
+
+
+# ", restoring ...": a participle after a comma, the result of the clause before it
+_RESULT = re.compile(r",\s+([^\W\d_]+ing)\b")
+
+
+def _past_before(clause: str) -> bool:
+    """Does the clause tell a past event (a verb in -ed or an irregular past)?"""
+    return any(w.casefold().endswith("ed") or w.casefold() in _IRREGULAR
+               for w in _WORD.findall(clause))
 
 
 # --- due dates ------------------------------------------------------------------------

@@ -299,3 +299,12 @@ def test_a_meeting_promised_for_a_purpose_is_a_promise_to_meet_again() -> None:
     assert action_words(made)[0] == "hold"
     held = later("Negotiators of Iceland and Peru met again in Lima.", None)
     assert track(made, DAY, [held]).state == "kept"
+
+
+def test_a_participle_after_a_past_event_tells_the_action_done() -> None:
+    made = promise("The two leaders reached a consensus on resuming reciprocal state visits")
+    done = later("The presidents held a summit in Lima, resuming reciprocal state visits "
+                 "after a decade.", None)
+    assert track(made, DAY, [done]).state == "kept"
+    plan = later("The presidents hope to meet soon, resuming reciprocal state visits.", None)
+    assert track(made, DAY, [plan]).state == "open"
