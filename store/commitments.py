@@ -179,30 +179,37 @@ _PURPOSE = re.compile(r"\s+(?:in order to|so as to|so that|to ensure|to make sur
 
 
 def action_words(c: Commitment) -> list[str]:
+    """The words of the action `c` promises (`_action_words`)."""
+    # Cached: a walk that goes on after an add takes back every live promise of the pair,
+    # most of them repeats of a few texts.
+    return list(_action_words(c.text, c.due))
+
+
+@lru_cache(maxsize=1 << 14)
+def _action_words(text: str, due: str | None) -> tuple[str, ...]:
     """The commitment's action: the content words after its promise cue (who promised is
     not the action), without the due phrase; the verb first. Without a cue the verb is the
     text's first word ("Establish an observer team", a point of an agreed list), or
     unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
-    text = c.text
-    if c.due:
-        text = text.replace(c.due, " ")
+    if due:
+        text = text.replace(due, " ")
     purpose = _PURPOSE.search(text)
     if purpose is not None:
         # "hold follow-up meetings to ensure the truce holds" is a promise to meet again:
         # what the meetings are for is not what was promised
-        meet = action_words(c.model_copy(update={"text": text[:purpose.start()], "due": None}))
-        if meets_again(meet):
+        meet = _action_words(text[:purpose.start()], None)
+        if meets_again(list(meet)):
             return meet
     cue = _CUE.search(text)
     if cue is not None:
         after = _segments(text[cue.end():])
         if len(after) >= 2 or after == ["hold"]:  # "agreed to meet again"
-            return after
+            return tuple(after)
     words = content_words(text)
     first = _WORD.match(text.lstrip(" \"'(“‘"))
     if words and (first is None or _content_stem(first[0]) != words[0]):
-        return ["", *words]
-    return words
+        return ("", *words)
+    return tuple(words)
 
 
 # Where a list of actions or objects is cut: "hold a new round of talks and exchange
