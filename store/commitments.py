@@ -6,14 +6,19 @@ the commitment's topic, by the action's words: its verb (any tense: "hold"/"held
 and at least one other content word ("first", "talks"). A matched sentence says
 what became of it:
 
-- broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew ...
-- stalled: stalled, no progress, yet to, has not, delayed, postponed ...
-- progressing: progress, preparations, working toward, began, underway ...
-- superseded: a later meeting made a commitment to the same action (renewed, replaced);
-- kept: otherwise, the later sentence reports the action done ("held their first AI talks").
+- broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew, violated
+  ("has not been violated" keeps it) ...
+- stalled: stalled, no progress, yet to, has not, delayed, postponed, deadlock ...
+- progressing: progress, preparations, working toward, steps to, began, underway ...; or a
+  later meeting promised the same action again (a renewal);
+- superseded: a later promise of the same action says it replaces the old one ("instead of");
+- kept: otherwise, the later sentence reports the action done ("held their first AI talks",
+  "held a summit, restoring ...").
 
-The latest meeting with a match decides, except that superseded is final (the newer promise
-is followed in its place). A commitment is overdue when its state is open
+A promise only to meet again ("hold further talks", "continue the dialogue") is kept by any
+later meeting of the pair told held ("met", "convened"), on any topic. The latest meeting
+with a match decides, except that superseded is final (the newer promise is followed in its
+place). A commitment is overdue when its state is open
 and the due time its text gives ("in coming weeks", "by the end of the year", "next
 spring", "next month") has passed, read against the meeting date.
 """
