@@ -6,14 +6,19 @@ the commitment's topic, by the action's words: its verb (any tense: "hold"/"held
 and at least one other content word ("first", "talks"). A matched sentence says
 what became of it:
 
-- broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew ...
-- stalled: stalled, no progress, yet to, has not, delayed, postponed ...
-- progressing: progress, preparations, working toward, began, underway ...
-- superseded: a later meeting made a commitment to the same action (renewed, replaced);
-- kept: otherwise, the later sentence reports the action done ("held their first AI talks").
+- broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew, violated
+  ("has not been violated" keeps it) ...
+- stalled: stalled, no progress, yet to, has not, delayed, postponed, deadlock ...
+- progressing: progress, preparations, working toward, steps to, began, underway ...; or a
+  later meeting promised the same action again (a renewal);
+- superseded: a later promise of the same action says it replaces the old one ("instead of");
+- kept: otherwise, the later sentence reports the action done ("held their first AI talks",
+  "held a summit, restoring ...").
 
-The latest meeting with a match decides, except that superseded is final (the newer promise
-is followed in its place). A commitment is overdue when its state is open
+A promise only to meet again ("hold further talks", "continue the dialogue") is kept by any
+later meeting of the pair told held ("met", "convened"), on any topic. The latest meeting
+with a match decides, except that superseded is final (the newer promise is followed in its
+place). A commitment is overdue when its state is open
 and the due time its text gives ("in coming weeks", "by the end of the year", "next
 spring", "next month") has passed, read against the meeting date.
 """
@@ -67,14 +72,18 @@ _IRREGULAR = {
 _BROKEN = re.compile(
     r"\b(suspend(?:ed|s)?|halt(?:ed|s)?|call(?:ed)? off|cancel(?:l?ed|s)?|revers(?:ed|es)|"
     r"scrap(?:ped|s)?|withdr(?:ew|awn)|pulled out|broke(?:n)?|cut off|abandon(?:ed|s)?|"
-    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing))\b", re.IGNORECASE)
+    r"froze|frozen|backtrack(?:ed)?|reneg(?:ed|ing)|violat(?:ed|es|ions?))\b",
+    re.IGNORECASE)
+# "has not been violated", "never violated": the promise held, nothing broken.
+_NOT_BROKEN = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STALLED = re.compile(
     r"\b(stall(?:ed|s)?|no progress|little progress|yet to|ha(?:s|ve) not|hasn't|haven't|"
     r"still not|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
     r"failed to|never)\b", re.IGNORECASE)
 _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
-    r"steps? toward|began|begun|started|underway|under way|partly|partially|first round|"
+    r"steps? toward|steps? to|began|begun|started|underway|under way|partly|partially|"
+    r"first round|"
     r"initial)\b", re.IGNORECASE)
 # "talks that were frozen in 2022", "which Beijing suspended": a relative clause tells the
 # state before, not now.
@@ -113,8 +122,11 @@ def stem(word: str) -> str:
 # "reopened" what an earlier one "agreed to resume"; it "set up" or "launched" what was to
 # be "established"; the officials "met" or "convened" for the talks they would "hold".
 _SAME_ACTION = {
+    # (envoys "appointed" or "designated" are high commissioners "reinstated")
     **dict.fromkeys(("restart", "restor", "reopen", "reestablish", "re-establish", "reviv",
-                     "resumption"), "resum"),
+                     "resumption", "reinstat", "appoint", "designat"), "resum"),
+    # the posts themselves: an envoy, an ambassador, a high commissioner
+    **dict.fromkeys(("ambassador", "commissioner"), "envoy"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
     # ("took place": "place" stands for the verb; "took" is a stop word of its own)
@@ -163,28 +175,46 @@ def content_word_set(text: str) -> set[str]:
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
 _CUE = re.compile(
     r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*\s+(?:to|on|upon)|"
-    r"agreement to|consensus on|consensus to|"
+    r"agreement to|(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
+_PURPOSE = re.compile(r"\s+(?:in order to|so as to|so that|to ensure|to make sure)\b",
+                      re.IGNORECASE)
+
+
 def action_words(c: Commitment) -> list[str]:
+    """The words of the action `c` promises (`_action_words`)."""
+    # Cached: a walk that goes on after an add takes back every live promise of the pair,
+    # most of them repeats of a few texts.
+    return list(_action_words(c.text, c.due))
+
+
+@lru_cache(maxsize=1 << 14)
+def _action_words(text: str, due: str | None) -> tuple[str, ...]:
     """The commitment's action: the content words after its promise cue (who promised is
     not the action), without the due phrase; the verb first. Without a cue the verb is the
     text's first word ("Establish an observer team", a point of an agreed list), or
     unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
-    text = c.text
-    if c.due:
-        text = text.replace(c.due, " ")
+    if due:
+        text = text.replace(due, " ")
+    purpose = _PURPOSE.search(text)
+    if purpose is not None:
+        # "hold follow-up meetings to ensure the truce holds" is a promise to meet again:
+        # what the meetings are for is not what was promised
+        meet = _action_words(text[:purpose.start()], None)
+        if meets_again(list(meet)):
+            return meet
     cue = _CUE.search(text)
     if cue is not None:
         after = _segments(text[cue.end():])
-        if len(after) >= 2:
-            return after
+        if len(after) >= 2 or after == ["hold"]:  # "agreed to meet again"
+            return tuple(after)
     words = content_words(text)
     first = _WORD.match(text.lstrip(" \"'(“‘"))
     if words and (first is None or _content_stem(first[0]) != words[0]):
-        return ["", *words]
-    return words
+        return ("", *words)
+    return tuple(words)
 
 
 # Where a list of actions or objects is cut: "hold a new round of talks and exchange
@@ -225,9 +255,15 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     "resume military communication"), or with two particular words and half of them
     without the verb ("the second round of talks on the dam"). Words every meeting uses
     ("talks", "cooperation") count only when the action has no other."""
+    if meets_again(action) and "hold" in found:
+        return True  # (a promise to meet again: `told_of` asks for a meeting told held)
+    return _names(action, found)
+
+
+def _names(action: list[str], found: set[str]) -> bool:
     if SEGMENT in action:
         cut = action.index(SEGMENT)
-        return matches_words(action[:cut], found) or matches_words(action[cut + 1:], found)
+        return _names(action[:cut], found) or _names(action[cut + 1:], found)
     if not action:
         return False
     verb, objects = action[0], action[1:]  # verb "": not known
@@ -238,13 +274,50 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     return shared >= max(2, (len(particular) + 1) // 2)
 
 
+# The words of a promise to meet again: "hold follow-up meetings", "continue the dialogue".
+_TALKS = frozenset(("talk", "meeting", "dialogu", "round", "follow", "up", "follow-up",
+                    "further", "regular"))
+
+
+def meets_again(action: list[str]) -> bool:
+    """Is the action only to meet again ("hold further talks", "continue the dialogue on
+    ...", "meet again")? Then any later meeting of the pair told held keeps it, on
+    whatever topic: a meeting is not about one topic."""
+    if not action or SEGMENT in action:
+        return False
+    verb, objects = action[0], action[1:]
+    if verb == "hold":
+        return all(w in _TALKS for w in objects)
+    return verb == "continu" and bool(objects) and objects[0] in _TALKS
+
+
+def follow_topic(topic: str | None, action: list[str]) -> str | None:
+    """The topic a later sentence must be on to tell of the action (None: any): a promise
+    to meet again is on no topic."""
+    return None if meets_again(action) else topic
+
+
+# A later promise of the same action renews it: the annotators' progressing. Only a
+# promise that says it takes the old one's place supersedes it.
+_REPLACES = re.compile(r"\b(?:replac\w*|instead of|in place of|supersed\w*)\b", re.IGNORECASE)
+
+
+def renewal_state(text: str) -> CommitmentState:
+    """What a later meeting's promise of the same action makes of the old one."""
+    return "superseded" if _REPLACES.search(text) else "progressing"
+
+
 def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
     """What a matched sentence says of the action; None when it promises it anew or does
     not tell it done: kept is the action's own verb in the past ("held", "have resumed"
     for "resume"), or a passive or an event told done ("was signed", "took place")."""
     broken = _BROKEN.search(sentence)
-    if broken and not _BEFORE_NOW.search(sentence, max(0, broken.start() - 24), broken.start()):
-        return "broken"
+    if broken:
+        before = max(0, broken.start() - 24)
+        if _NOT_BROKEN.search(sentence, before, broken.start()):
+            return "kept"  # "the truce has not been violated": it holds
+        if not _BEFORE_NOW.search(sentence, before, broken.start()):
+            return "broken"
     if _STALLED.search(sentence):
         return "stalled"
     if _PROMISE.search(sentence):
@@ -256,13 +329,41 @@ def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
     return None
 
 
+def told_of(action: list[str], sentence: str) -> bool:
+    """A sentence that names the action tells of it, except that a promise to meet again,
+    named by the one word "hold" ("put in place" is one too), is told of only by a meeting
+    told held ("met", "convened")."""
+    return not meets_again(action) or _verb_done(sentence, "hold")
+
+
+def _done_verb(action: list[str]) -> str:
+    """The verb a later sentence tells done: "hold" (met, convened) for a promise to meet
+    again, else the action's own."""
+    return "hold" if meets_again(action) else action[0]
+
+
 def _verb_done(sentence: str, verb: str) -> bool:
-    """Is the action's verb (any verb of the same action) in the sentence in a past form?"""
+    """Is the action's verb (any verb of the same action) in the sentence in a past form,
+    or a participle that tells what a past event did ("held a summit, restoring the
+    shuttle visits")?"""
     for word in _WORD.findall(sentence):
         w = word.casefold()
         if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(word) == verb:
             return True
+    for m in _RESULT.finditer(sentence):
+        if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
+            return True
     return False
+
+
+# ", restoring ...": a participle after a comma, the result of the clause before it
+_RESULT = re.compile(r",\s+([^\W\d_]+ing)\b")
+
+
+def _past_before(clause: str) -> bool:
+    """Does the clause tell a past event (a verb in -ed or an irregular past)?"""
+    return any(w.casefold().endswith("ed") or w.casefold() in _IRREGULAR
+               for w in _WORD.findall(clause))
 
 
 # --- due dates ------------------------------------------------------------------------
@@ -339,15 +440,16 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     """The extracted state of `c` given the pair's later meetings, oldest first."""
     tracking = Tracking(due_date=due_date(c.due, made_on))
     action = action_words(c)
+    on = follow_topic(c.topic, action)
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
         for topic, sentence in meeting.sentences:
-            if c.topic is not None and topic is not None and topic != c.topic:
+            if on is not None and topic is not None and topic != on:
                 continue
-            if not matches(action, sentence):
+            if not matches(action, sentence) or not told_of(action, sentence):
                 continue
-            state = read_state(sentence, action[0])
+            state = read_state(sentence, _done_verb(action))
             if state is not None:
                 found, evidence = state, sentence
                 break
@@ -355,7 +457,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
-                    found, evidence = "superseded", other.text
+                    found, evidence = renewal_state(other.text), other.text
                     break
         if found is not None:
             tracking = tracking.model_copy(update={
@@ -363,7 +465,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 "evidence_date": meeting.meeting_date,
             })
             if found == "superseded":
-                break  # the newer promise carries it on, and is followed itself
+                break  # the newer promise takes its place, and is followed itself
     return tracking
 
 
@@ -410,7 +512,8 @@ class Tracker:
         for w in self._index.keys() & words:
             for gid in self._index[w]:
                 hits[gid] = hits.get(gid, 0) + 1
-        return [gid for gid, n in hits.items() if n >= 2]
+        # a promise to meet again is named by its verb alone ("met", "convened")
+        return [gid for gid, n in hits.items() if n >= 2 or self._groups[gid].loose]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
@@ -430,8 +533,8 @@ class Tracker:
                     if gid in decided or (g.topic is not None and topic is not None
                                           and topic != g.topic):
                         continue
-                    if matches_words(g.action, words):
-                        verb = g.action[0]
+                    if matches_words(g.action, words) and told_of(g.action, sentence):
+                        verb = _done_verb(g.action)
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
@@ -444,13 +547,13 @@ class Tracker:
                     if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
                         continue
                     if matches_words(g.action, words):
-                        decided[gid] = ("superseded", other.text)
+                        decided[gid] = (renewal_state(other.text), other.text)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":
-                # A newer promise carries it on (and is followed itself): stop here, so the
-                # index holds the live promises, not the whole history.
-                for w in g.action:
+                # A newer promise takes its place (and is followed itself): stop here, so
+                # the index holds the live promises, not the whole history.
+                for w in [*g.action, "hold"] if g.loose else g.action:
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
@@ -467,8 +570,10 @@ class Tracker:
         key = (c.topic, tuple(action))
         if key not in self._live:
             self._live[key] = len(self._groups)
-            self._groups.append(_Live(c.topic, action))
-            for w in action:
+            self._groups.append(_Live(follow_topic(c.topic, action), action,
+                                      loose=meets_again(action)))
+            # a promise to meet again is named by "hold" whatever its own verb
+            for w in [*action, "hold"] if meets_again(action) else action:
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
         self._members[cid] = (gid, self._groups[gid].decisions)
@@ -512,3 +617,4 @@ class _Live:
     action: list[str]
     last: tuple[CommitmentState, str, int | None, date | None] | None = None
     decisions: int = 0
+    loose: bool = False  # a promise to meet again: one word ("held") may name it

@@ -47,11 +47,16 @@ def test_a_sentence_on_another_topic_or_action_leaves_it_open() -> None:
     assert track(AI, DAY, [other_topic]).state == "open"
 
 
-def test_a_new_promise_of_the_same_action_supersedes_it() -> None:
+def test_a_promise_renewed_is_progressing_and_one_replaced_is_superseded() -> None:
     again = Commitment(parties=["Iceland", "Peru"], topic="ai", start=0, end=1,
                        text="agreed to hold their first talks on artificial intelligence in May")
     found = track(AI, DAY, [later("Both sides will hold their first talks on artificial "
                                   "intelligence in May.", commitments=[again])])
+    assert found.state == "progressing" and found.evidence_meeting_id == 2
+    instead = Commitment(parties=["Iceland", "Peru"], topic="ai", start=0, end=1,
+                         text="agreed to hold a summit on artificial intelligence instead of "
+                              "the first talks")
+    found = track(AI, DAY, [later("Both sides will meet in May.", commitments=[instead])])
     assert found.state == "superseded" and found.evidence_meeting_id == 2
 
 
@@ -126,22 +131,35 @@ def test_the_tracker_gives_what_track_gives_over_a_history() -> None:
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 4)
 
 
-def test_superseded_is_final_in_both_walks() -> None:
+def test_renewal_goes_on_and_superseded_is_final_in_both_walks() -> None:
     again = Commitment(parties=[], topic="ai", start=0, end=1,
                        text="agreed to hold their first talks on artificial intelligence in May")
+    held = later("They held their first talks on artificial intelligence.", n=3)
     history = [
         (later("They agreed to hold talks on artificial intelligence.", n=1), [(1, AI)]),
         (later("Both will hold first talks on artificial intelligence in May.", n=2,
                commitments=[again]), [(2, again)]),
-        (later("They held their first talks on artificial intelligence.", n=3), []),
+        (held, []),
     ]
     tracker = Tracker()
     for meeting, made in history:
         tracker.feed(meeting, made)
     found = tracker.results()
     assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
-    assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
+    # renewed at meeting 2, then done at meeting 3: both promises are kept
+    assert (found[1].state, found[1].evidence_meeting_id) == ("kept", 3)
     assert (found[2].state, found[2].evidence_meeting_id) == ("kept", 3)
+    # a promise that takes the old one's place ends the old one's story there
+    instead = Commitment(parties=[], topic="ai", start=0, end=1,
+                         text="agreed to hold talks on artificial intelligence in place of "
+                              "the first talks")
+    history[1] = (later("A new plan.", n=2, commitments=[instead]), [(2, instead)])
+    tracker = Tracker()
+    for meeting, made in history:
+        tracker.feed(meeting, made)
+    found = tracker.results()
+    assert found[1] == track(AI, date(2025, 4, 1), [m for m, _ in history[1:]])
+    assert (found[1].state, found[1].evidence_meeting_id) == ("superseded", 2)
 
 
 def promise(text: str, topic: str | None = None) -> Commitment:
@@ -223,3 +241,70 @@ def test_kept_needs_the_actions_own_verb_done_not_any_past_tense() -> None:
     talks = promise("agreed to hold talks on glacier monitoring")
     assert track(talks, DAY, [later("They agreed that glacier monitoring talks matter.",
                                     None)]).state == "open"
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # envoys appointed are the high commissioners reinstated
+    ("agreed to reinstate high commissioners in each other's capitals",
+     "Last month Iceland and Peru appointed envoys to each other's capitals."),
+    ("agreed to restore ambassadors", "Both capitals designated new envoys in June."),
+])
+def test_envoys_appointed_keep_a_promise_to_reinstate_them(made: str, sentence: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+
+
+@pytest.mark.parametrize("made", [
+    "agreed to hold follow-up meetings", "agreed to meet again",
+    "agreed to continue the dialogue on other outstanding matters",
+])
+def test_a_promise_to_meet_again_is_kept_by_any_later_meeting_held(made: str) -> None:
+    held = later("The foreign ministers of Iceland and Peru convened in Quito on Monday.",
+                 "trade")
+    assert track(promise(made, "fisheries"), DAY, [held]).state == "kept"
+    # the same promise in the tracker's walk
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, promise(made, "fisheries"))])
+    tracker.feed(held, [])
+    assert tracker.results()[1].state == "kept"
+    # a mechanism "put in place" is no meeting held, nor is a plan to meet
+    for sentence in ("They agreed to put in place a monitoring mechanism.",
+                     "The ministers will meet in May."):
+        assert track(promise(made), DAY, [later(sentence, None)]).state == "open"
+
+
+def test_first_talks_are_not_kept_by_any_meeting() -> None:
+    assert track(AI, DAY, [later("The ministers met in Lima on Monday.", None)]).state == "open"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("Peru violated the fishing truce twice in May.", "broken"),
+    ("The fishing truce has not been violated so far, Lima said.", "kept"),
+    ("Both sides took steps to enforce the fishing truce.", "progressing"),
+    ("Talks on the fishing truce ended in a complete deadlock.", "stalled"),
+    ("Peru has yet to enforce the fishing truce.", "stalled"),
+])
+def test_the_later_sentences_form_tells_the_state(sentence: str, state: str) -> None:
+    made = promise("agreed to enforce a fishing truce")
+    assert track(made, DAY, [later(sentence, None)]).state == state
+
+
+def test_a_violating_party_named_in_a_promise_breaks_nothing() -> None:
+    made = promise("agreed to enforce a fishing truce")
+    sentence = "They agreed on a penalty for the violating party of the fishing truce."
+    assert track(made, DAY, [later(sentence, None)]).state != "broken"
+
+
+def test_a_meeting_promised_for_a_purpose_is_a_promise_to_meet_again() -> None:
+    made = promise("both sides will hold follow-up meetings to ensure the fishing truce holds")
+    assert action_words(made)[0] == "hold"
+    held = later("Negotiators of Iceland and Peru met again in Lima.", None)
+    assert track(made, DAY, [held]).state == "kept"
+
+
+def test_a_participle_after_a_past_event_tells_the_action_done() -> None:
+    made = promise("The two leaders reached a consensus on resuming reciprocal state visits")
+    done = later("The presidents held a summit in Lima, resuming reciprocal state visits "
+                 "after a decade.", None)
+    assert track(made, DAY, [done]).state == "kept"
+    plan = later("The presidents hope to meet soon, resuming reciprocal state visits.", None)
+    assert track(made, DAY, [plan]).state == "open"
