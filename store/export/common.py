@@ -109,6 +109,20 @@ def commitment_details(c: Shown) -> list[str]:
 CHUNK = 1 << 16  # characters handed to the writer at a time
 
 
+def in_chunks(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces, joined about CHUNK characters at a time: one write per chunk rather
+    than one per row, without holding the document."""
+    buf: list[str] = []
+    size = 0
+    for piece in pieces:
+        buf.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(buf)
+            buf, size = [], 0
+    yield "".join(buf)
+
+
 def joined_lines(lines: Iterable[str]) -> Iterator[str]:
     """`"\\n".join(lines).rstrip() + "\\n"`, in chunks, without holding the document.
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from store.db.batches import Meeting
-from store.export.common import CHUNK
+from store.export.common import in_chunks
 from store.export.select import Stance, TimelineSource, dyad_label
 
 COLUMNS = [
@@ -68,9 +68,13 @@ def _join(*cells: str) -> str:
 
 
 def chunks(timeline: TimelineSource) -> Iterator[str]:
-    """The rows in pieces, meeting batch by meeting batch."""
-    buf = [",".join(COLUMNS) + "\n"]
-    size = 0
+    """The rows in pieces of about CHUNK characters."""
+    return in_chunks(_rows(timeline))
+
+
+def _rows(timeline: TimelineSource) -> Iterator[str]:
+    """The header, then every row, meetings oldest first."""
+    yield ",".join(COLUMNS) + "\n"
     for d in timeline.dyads:
         names = {t.id: t.name for t in d.topics}
         label = dyad_label(d.dyad)
@@ -78,32 +82,19 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
             base = _base(label, meeting)
             for _, tid, status, extracted, overridden, note, evidence, figures, quotes in views:
                 topic = f"{text_cell(tid)},{text_cell(names.get(tid, tid))}"
-                line = _join(
+                yield _join(
                     "entry", base, topic, status, extracted, "yes" if overridden else "no",
                     text_cell(note or ""), text_cell(evidence), text_cell("; ".join(figures)),
                     *_EMPTY[15:30],
                 )
-                buf.append(line)
-                size += len(line)
                 for qid, text, speaker, country, source in quotes:
-                    line = _join(
+                    yield _join(
                         "quote", base, topic, *_EMPTY[9:15], str(qid), text_cell(speaker or ""),
                         text_cell(country or ""), text_cell(text), text_cell(source or ""),
                         *_EMPTY[20:30],
                     )
-                    buf.append(line)
-                    size += len(line)
-            if size >= CHUNK:
-                yield "".join(buf)
-                buf, size = [], 0
         for stance in d.stances():
-            for line in _stance_rows(label, stance):
-                buf.append(line)
-                size += len(line)
-            if size >= CHUNK:
-                yield "".join(buf)
-                buf, size = [], 0
-    yield "".join(buf)
+            yield from _stance_rows(label, stance)
 
 
 _EMPTY = ("",) * len(COLUMNS)  # _EMPTY[a:b]: the empty cells of columns a to b - 1

@@ -16,10 +16,10 @@ from typing import Any
 
 from store.db.batches import Entry, Meeting
 from store.export.common import (
-    CHUNK,
     Shown,
     commitment_details,
     commitment_state,
+    in_chunks,
     speaker,
     title,
     transition,
@@ -42,11 +42,16 @@ _string = encode_basestring
 
 
 def chunks(timeline: TimelineSource) -> Iterator[str]:
-    """The JSON document in pieces, day by day: the same bytes as dumping it whole."""
+    """The JSON document in pieces of about CHUNK characters: the same bytes as dumping it
+    whole."""
+    return in_chunks(_pieces(timeline))
+
+
+def _pieces(timeline: TimelineSource) -> Iterator[str]:
+    """The document's text, event by event, days in order, then the commitments."""
     title = {"text": {"headline": escape(timeline.title),
                       "text": escape(f"{timeline.meeting_count} meetings")}}
-    buf = ['{"title":' + _dumps(title) + ',"events":[']
-    size = 0
+    yield '{"title":' + _dumps(title) + ',"events":['
     many = timeline.shown_dyads > 1
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
@@ -70,12 +75,8 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
             events.append(((group, dyad, index, n), event))
         events.sort(key=lambda ke: ke[0])
         for _, event in events:
-            buf.append(sep + event)
-            size += len(event)
+            yield sep + event
             sep = ","
-        if size >= CHUNK:
-            yield "".join(buf)
-            buf, size = [], 0
     for d, label in zip(timeline.dyads, labels, strict=True):
         for meeting, _, commitments in d.stances(positions=False):
             if meeting[2] is None or not commitments:
@@ -85,14 +86,9 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
                     meeting, c, label if many else None,
                     groups[c[1]] if c[1] in groups else "Commitments",
                 )
-                buf.append(sep + event)
-                size += len(event)
+                yield sep + event
                 sep = ","
-            if size >= CHUNK:
-                yield "".join(buf)
-                buf, size = [], 0
-    buf.append("]}\n")
-    yield "".join(buf)
+    yield "]}\n"
 
 
 def _start(day: str) -> str:
