@@ -1,7 +1,7 @@
 """Score ingest on the real-article set (benchmarks/real): what a user gets on real text.
 
 Run: python benchmarks/real/score.py [--split dev|held|all] [--verbose] [--json]
-     [--extractor bilat|textacy] [--case ID]
+     [--extractor bilat|textacy] [--case ID] [--batch original|round1|round2|round3]
 
 Measures (summed over the cases of the split):
   quotes found   gold quotes whose key occurs in an extracted quote / gold quotes
@@ -283,11 +283,27 @@ def score_stances(case: dict[str, Any], got: Found, tally: Tally, log: list[str]
             log.append(f"  not a gold commitment: {t[:70]!r}")
 
 
+BATCHES = ("original", "round1", "round2", "round3")
+
+
+def batch_of(case: dict[str, Any]) -> str:
+    """The batch a case came in: the 40 first tuned on, or the round whose held part it was.
+
+    Scoring one batch by itself shows whether a rule written from the misses of the
+    others carries over to text it was not written from."""
+    for n in (3, 2, 1):
+        if case.get(f"round{n}_held"):
+            return f"round{n}"
+    return "original"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("dev", "held", "all"), default="dev")
     ap.add_argument("--extractor", choices=("bilat", "textacy"), default="bilat")
     ap.add_argument("--case", help="only this case id")
+    ap.add_argument("--batch", choices=BATCHES,
+                    help="only the cases of one batch (the round whose held part they were)")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -298,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.case and case["id"] != args.case:
             continue
         if not args.case and args.split != "all" and case.get("split", "dev") != args.split:
+            continue
+        if args.batch and batch_of(case) != args.batch:
             continue
         text = cached_text(case)
         if text is None:
