@@ -74,6 +74,8 @@ FOLLOWUP_SETS = [
     # then tuned on: the blind figures stay in the label.
     ("followups_held.json", "held back and scored once in round 3: state right when found "
      "0.362, followed-up right end to end 0.057; tuned on since"),
+    # Found and annotated blind in round 4 while tracking was being tuned: scored once.
+    ("followups_held2.json", "held back in round 4, never tuned on, scored once"),
 ]
 
 
