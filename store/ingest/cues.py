@@ -103,9 +103,19 @@ _NEUTRAL = [
 _AGREE = r"agree(?:d|s)?\s+"
 _SHARED_VIEW = [
     _AGREE + r"(?:on|upon|about)\s+(?:the\s+)?(?:\w+\s+)?(?:importance|need|necessity"
-    r"|significance|value)\b",
-    _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\s+"
-    r"(?:\w+\s+)?(?:important|vital|essential|crucial|necessary|indispensable|key)\b",
+    r"|significance|value|urgency)\b",
+    # Agreeing that something is so states a view ("agreed that the two nations are close
+    # partners"); a that-clause with a modal before its verb binds ("agreed that the
+    # governments will communicate", "that AI must never decide": commitments.py's reading).
+    _AGREE + r"that\s+(?:(?!(?:will|would|shall|must|can|could|may|might)\b)"
+    r"[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\b",
+    # Agreeing to honour what was agreed before is no new deliverable: "agreed to follow
+    # the understandings reached by the two leaders and the agreements signed since" (the
+    # clause's documents go with it: they are the old ones).
+    _AGREE + r"to\s+(?:continue\s+to\s+|further\s+|strictly\s+|fully\s+)?(?:follow|implement"
+    r"|abide\s+by|adhere\s+to|honou?r|respect|observe|uphold|comply\s+with|stick\s+to|fulfil"
+    r"|fulfill|carry\s+out)(?:\s+through)?\s+(?:[\w'\u2019-]+\s+){0,5}?(?:understandings?"
+    r"|consensus|agreements?|commitments?|principles|accords?|arrangements?)\b[^.;,]*",
     # A shared view of what ought to happen: "agreed that both countries should work
     # together against terrorism". ("agreed that AI must never decide on nuclear use" binds
     # them: a deal.)

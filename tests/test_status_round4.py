@@ -1,0 +1,47 @@
+"""Status on the grammar of real diplomatic prose, round 4 (issue 8): views, old deals and
+how much of a topic a warning takes up. Every sentence is written for these tests (invented
+officials and countries); none is copied from a real article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import statuses
+
+from store.models import Status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Minister Lena Varga of Hungary and her Nigerian counterpart agreed that the two"
+        " nations are each other's closest partners in bilateral relations.",
+        "The leaders agreed that bilateral relations remain on a sound footing.",
+    ],
+)
+def test_agreeing_that_something_is_so_is_a_view_not_a_deal(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.DIALOGUE
+
+
+def test_agreeing_that_something_will_be_done_is_still_a_deal() -> None:
+    found = statuses("Varga and Okafor agreed that their trade ministers will sign a tariff"
+                     " agreement on farm goods by June.")
+    assert found["trade"] == Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okafor said the two sides have agreed to follow the understandings reached by their"
+        " presidents and the border demarcation agreements signed by both sides, and to keep"
+        " talking.",
+        "The ministers agreed to implement the existing accords on their disputed border in full.",
+        "Both sides agreed to abide by the principles of the 1998 border demarcation agreement.",
+    ],
+)
+def test_agreeing_to_honour_old_deals_is_no_new_deliverable(sentence: str) -> None:
+    assert statuses(sentence)["territorial"] != Status.AGREEMENT
+
+
+def test_agreeing_on_the_urgency_of_something_is_a_view() -> None:
+    found = statuses("The leaders agreed on the urgency of a ceasefire in Gaza.")
+    assert found["middle-east"] == Status.DIALOGUE
