@@ -45,3 +45,12 @@ def test_agreeing_to_honour_old_deals_is_no_new_deliverable(sentence: str) -> No
 def test_agreeing_on_the_urgency_of_something_is_a_view() -> None:
     found = statuses("The leaders agreed on the urgency of a ceasefire in Gaza.")
     assert found["middle-east"] == Status.DIALOGUE
+
+
+def test_a_concern_in_a_clause_holds_for_every_topic_the_clause_names() -> None:
+    found = statuses(
+        "Premier Lena Varga of Hungary stressed the value of the partnership, while voicing"
+        " concerns over Chinese coast guard ships in the South China Sea as well as over the"
+        " human rights situation in Tibet and Xinjiang.")
+    assert found["south-china-sea"] == Status.TENSION
+    assert found["human-rights"] == Status.TENSION

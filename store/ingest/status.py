@@ -210,8 +210,13 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     c0, c1 = _clause_of(clauses, cue.start)
                     c_hits = hits_between(hits, starts, c0, c1)
                     # A clause naming a topic of its own keeps its cue to itself.
-                    if score_hits(index, c_hits, cands):
+                    c_own = score_hits(index, c_hits, cands)
+                    if c_own:
+                        # ...its strongest topics and every topic it names outright ("while
+                        # voicing concern over ships in the South China Sea and over Tibet").
                         owners = sentence_topics(index, c_hits, cands, heading)
+                        owners += [t for t in cands
+                                   if t not in owners and c_own.get(t, 0.0) >= THRESHOLD]
                 for t in owners:
                     mine.setdefault(t, []).append(cue)
             # "But" weighs good news against bad news about the same topic only.
