@@ -54,3 +54,23 @@ def test_a_concern_in_a_clause_holds_for_every_topic_the_clause_names() -> None:
         " human rights situation in Tibet and Xinjiang.")
     assert found["south-china-sea"] == Status.TENSION
     assert found["human-rights"] == Status.TENSION
+
+
+def test_a_sentence_naming_another_topic_of_the_article_goes_to_that_topic() -> None:
+    # The concern names none of its paragraph's topics (trade, technology) but the war, a
+    # topic of the article: it is tension for the war, not for trade and technology.
+    found = statuses(
+        "The war in Ukraine and the Russian invasion took up much of the meeting.",
+        "Trade and technology featured in the discussions as well. Varga raised concerns"
+        " about Nigeria's support for Russia through the sale of fertiliser.",
+    )
+    assert found["russia-ukraine"] == Status.TENSION
+    assert found["trade"] == Status.DIALOGUE
+    assert found["technology"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize("phrase", ["perennial points of contention", "contentious issues",
+                                    "sticking points", "long-standing irritants"])
+def test_a_matter_named_as_disputed_is_tension(phrase: str) -> None:
+    assert statuses(f"Taiwan and human rights, {phrase}, were also addressed.") == {
+        "taiwan": Status.TENSION, "human-rights": Status.TENSION}

@@ -213,6 +213,9 @@ _TENSION = [
     r"summon(?:ed|s|ing)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w.'\u2019-]+\s+){0,3}?"
     r"(?:ambassadors?|envoys?|diplomats?|charg[e\u00e9]|representatives?|consuls?)",
     r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
+    # A matter named as disputed: "points of contention", "a sticking point", "irritants".
+    r"(?:points?|bones?|sources?)\s+of\s+contention", r"contentious", r"sticking\s+points?",
+    r"irritants?", r"thorny",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [

@@ -170,6 +170,7 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
     hits = body_hits(index, norm, lo_all, hi_all, parties)
     starts = [h.start for h in hits]
     cues = _cues_in_topic_paragraphs(norm, paras, para_topics)
+    discussed = {t for ts in para_topics.values() for t in ts}
     cue_starts = [c.start for c in cues]
     for p in paras:
         cands = para_topics.get(p.index, [])
@@ -190,6 +191,13 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             # outright ("confronted each other over Taiwan and the South China Sea").
             own = score_hits(index, s_hits, cands)
             whole = sentence_topics(index, s_hits, cands, heading)
+            if not own and not heading:
+                # A sentence that names none of its paragraph's topics but another topic
+                # of the article is about that one ("raised concerns about support for
+                # Russia" in a paragraph on trade and technology), not about them all.
+                others = [t for t in score_hits(index, s_hits, discussed) if t not in cands]
+                if others:
+                    whole = others
             whole += [t for t in cands if t not in whole and own.get(t, 0.0) >= THRESHOLD]
             for t in whole:
                 tt = collected.setdefault(t, _TopicText())
