@@ -244,8 +244,8 @@ _AGENDA = re.compile(
     lead_guarded(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|set|due|scheduled|likely|slated)\s+to\s+"
     r"(?:discuss|focus|cover|address|include|raise|touch|talk|review|be\s+discussed|meet)"
-    r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
-    r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
+    r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing|ed)?|include[ds]?|cover(?:ed)?"
+    r"|focus(?:ing)?\s+on|address(?:ed)?|raised|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b"), re.IGNORECASE)
 # A sentence ends at a stop before a space, or glued to the next one by a bad copy
 # ("last year.Orban said"): the glued form, as `sentences.py` reads it.

@@ -1,0 +1,19 @@
+"""Topics on the structure of real news text, round 4 (issue 8). Every sentence is written
+for these tests (invented officials and countries); none is copied from a real article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import statuses
+
+
+@pytest.mark.parametrize("verb", ["will be discussed", "would be addressed", "will be covered"])
+def test_an_agenda_in_the_passive_future_is_not_a_topic_discussed(verb: str) -> None:
+    found = statuses(
+        "Foreign Minister Lena Varga of Hungary met her Nigerian counterpart in Geneva over"
+        " the war in Ukraine and the Russian invasion.",
+        f"The meeting, at which cyber security and arms control {verb}, was held at a hotel"
+        " by the lake.",
+    )
+    assert "russia-ukraine" in found
+    assert "cyber" not in found and "military" not in found
