@@ -17,3 +17,25 @@ def test_an_agenda_in_the_passive_future_is_not_a_topic_discussed(verb: str) -> 
     )
     assert "russia-ukraine" in found
     assert "cyber" not in found and "military" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor promised greater cooperation in energy and defence at their first"
+        " summit in five years.",
+        "The talks were meant to deepen cooperation on farming, defense and shipping.",
+        "The two leaders vowed to deepen military and political collaboration.",
+    ],
+)
+def test_a_field_of_cooperation_is_a_topic_of_the_talks(sentence: str) -> None:
+    assert "military" in statuses(sentence)
+
+
+def test_a_name_or_another_pairs_cooperation_is_no_field_of_these_talks() -> None:
+    found = statuses("Varga met Okafor at the Asia-Pacific Economic Cooperation summit over"
+                     " the war in Ukraine.")
+    assert "trade" not in found
+    found = statuses("Varga and Okafor condemned the military cooperation between Russia and"
+                     " North Korea.")
+    assert "military" not in found

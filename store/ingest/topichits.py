@@ -123,6 +123,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = [h for h in index.scan(norm, lo, hi)
             if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
     hits = _outermost(hits)
+    hits = _fields_of_cooperation(norm, hits, index)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
@@ -519,6 +520,34 @@ def unspoken_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         head = _CLAUSE_START.match(text, back, m.start())
         spans.append((head.end() if head else back, m.end()))
     return sorted(spans)
+
+
+# A field of cooperation named as such is a topic of the talks, though its word alone only
+# supports one: "co-operation in energy and defence", "cooperation on trade, defense and
+# technology", "military and political collaboration".
+_COOPERATION = r"(?:co-?operation|collaboration|partnership|ties|relations)"
+# (Lower case: "Asia-Pacific Economic Cooperation" is a name, not a field; and another
+# pair's "military cooperation between Russia and North Korea" is not the sides'.)
+_FIELD_BEFORE = re.compile(
+    r"\b(?:co-?operat(?:e|ed|es|ing|ion)|collaborat(?:e|ed|es|ing|ion)|partnership|ties|relations)"
+    r"\s+(?:in|on|over)\s+(?:the\s+)?(?:(?:areas?|fields?|sectors?|spheres?)\s+(?:of\s+|such\s+as"
+    r"\s+|including\s+)?)?(?:[\w'-]+(?:,\s+|\s+and\s+|\s+as\s+well\s+as\s+))*$")
+_FIELD_AFTER = re.compile(
+    rf"(?:(?:,\s+|\s+and\s+)[\w-]+)*\s+{_COOPERATION}\b(?!\s+between\b)")
+_FIELD_REACH = 80
+
+
+def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex) -> list[Hit]:
+    """Hits of supporting keywords that name a field of cooperation, made whole keywords."""
+    out: list[Hit] = []
+    for h in hits:
+        weight = index.keywords[h.topic][h.keyword].weight
+        if weight < 1.0 and norm[h.start].islower() and (
+                _FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
+                or _FIELD_BEFORE.search(norm, max(0, h.start - _FIELD_REACH), h.start)):
+            h = replace(h, scale=1.0 / weight)
+        out.append(h)
+    return out
 
 
 def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
