@@ -528,13 +528,22 @@ def unspoken_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 _COOPERATION = r"(?:co-?operation|collaboration|partnership|ties|relations)"
 # (Lower case: "Asia-Pacific Economic Cooperation" is a name, not a field; and another
 # pair's "military cooperation between Russia and North Korea" is not the sides'.)
-_FIELD_BEFORE = re.compile(
+_FIELD_HEAD = re.compile(lead_guarded(
     r"\b(?:co-?operat(?:e|ed|es|ing|ion)|collaborat(?:e|ed|es|ing|ion)|partnership|ties|relations)"
-    r"\s+(?:in|on|over)\s+(?:the\s+)?(?:(?:areas?|fields?|sectors?|spheres?)\s+(?:of\s+|such\s+as"
-    r"\s+|including\s+)?)?(?:[\w'-]+(?:,\s+|\s+and\s+|\s+as\s+well\s+as\s+))*$")
+    r"\s+(?:in|on|over)\s+"))
+# ...then the items before the hit: "the areas of", "energy and ", "trade, ".
+_FIELD_ITEMS = re.compile(
+    r"(?:the\s+)?(?:(?:areas?|fields?|sectors?|spheres?)\s+(?:of\s+|such\s+as\s+|including\s+)?)?"
+    r"(?:[\w'-]+(?:,\s+|\s+and\s+|\s+as\s+well\s+as\s+))*")
 _FIELD_AFTER = re.compile(
     rf"(?:(?:,\s+|\s+and\s+)[\w-]+)*\s+{_COOPERATION}\b(?!\s+between\b)")
 _FIELD_REACH = 80
+
+
+def _field_before(norm: str, start: int) -> bool:
+    """Is the text before `start` "cooperation in/on ..." and a list of items up to it?"""
+    heads = list(_FIELD_HEAD.finditer(norm, max(0, start - _FIELD_REACH), start))
+    return bool(heads) and _FIELD_ITEMS.fullmatch(norm, heads[-1].end(), start) is not None
 
 
 def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex) -> list[Hit]:
@@ -544,7 +553,7 @@ def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex) 
         weight = index.keywords[h.topic][h.keyword].weight
         if weight < 1.0 and norm[h.start].islower() and (
                 _FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
-                or _FIELD_BEFORE.search(norm, max(0, h.start - _FIELD_REACH), h.start)):
+                or _field_before(norm, h.start)):
             h = replace(h, scale=1.0 / weight)
         out.append(h)
     return out
