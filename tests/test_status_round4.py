@@ -74,3 +74,10 @@ def test_a_sentence_naming_another_topic_of_the_article_goes_to_that_topic() -> 
 def test_a_matter_named_as_disputed_is_tension(phrase: str) -> None:
     assert statuses(f"Taiwan and human rights, {phrase}, were also addressed.") == {
         "taiwan": Status.TENSION, "human-rights": Status.TENSION}
+
+
+def test_the_backdrop_of_a_meeting_is_not_its_tone() -> None:
+    found = statuses(
+        "Premier Lena Varga and President Tunde Okafor met in Manila on the South China Sea,"
+        " amid the backdrop of rising tensions over fishing grounds.")
+    assert found["south-china-sea"] == Status.DIALOGUE

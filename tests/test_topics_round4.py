@@ -39,3 +39,11 @@ def test_a_name_or_another_pairs_cooperation_is_no_field_of_these_talks() -> Non
     found = statuses("Varga and Okafor condemned the military cooperation between Russia and"
                      " North Korea.")
     assert "military" not in found
+
+
+def test_a_topic_named_only_in_the_backdrop_of_the_meeting_is_not_discussed() -> None:
+    found = statuses(
+        "Varga and Okafor discussed farm tariffs and trade in Lima, amid rising concerns over"
+        " North Korea's troop deployment to Russia in support of the invasion of Ukraine.")
+    assert "trade" in found
+    assert "russia-ukraine" not in found

@@ -93,6 +93,9 @@ _NEUTRAL = [
     r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
     r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
     r"|ies)|momentum|results?|dynamics?|trends?))",
+        # The backdrop of a meeting is not what was said at it: "met amid rising tensions",
+        # "agreed to boost maritime cooperation amid the backdrop of tensions at sea".
+    r"amid(?:st)?\s+[^.;,:!?\n]*",
         # "the two sides could be close to a breakthrough": a guess, not a step.
     r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:breakthrough|deal|agreement|accord)",

@@ -132,6 +132,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
                                          + commentary_spans(norm, lo, hi)
                                          + earlier_clauses(norm, lo, hi)
                                          + place_appositives(norm, lo, hi)
+                                         + backdrop_spans(norm, lo, hi)
                                          + third_party_talks(norm, lo, hi, parties)),
                                   BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
@@ -380,6 +381,21 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for m in _CAME_AFTER.finditer(text, lo, hi):
         end = _SENTENCE_END.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
         spans.append((m.end(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
+
+
+# The backdrop the meeting was held against: "met in Lima amid rising concerns over the
+# North's troops", up to the end of its clause.
+_AMID = re.compile(lead_guarded(r"\bamid(?:st)?\b"), re.IGNORECASE)
+
+
+def backdrop_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of each "amid ..." phrase in text[lo:hi], to the end of its clause."""
+    spans: list[tuple[int, int]] = []
+    for m in _AMID.finditer(text, lo, hi):
+        stop = min(hi, m.end() + _CLAUSE_REACH)
+        end = _CLAUSE_STOP.search(text, m.end(), stop)
+        spans.append((m.start(), end.start() if end else stop))
     return spans
 
 
