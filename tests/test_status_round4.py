@@ -81,3 +81,22 @@ def test_the_backdrop_of_a_meeting_is_not_its_tone() -> None:
         "Premier Lena Varga and President Tunde Okafor met in Manila on the South China Sea,"
         " amid the backdrop of rising tensions over fishing grounds.")
     assert found["south-china-sea"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor pledged to cooperate in the fight against drug trafficking and"
+        " fentanyl.",
+        "Varga and Okafor underscored their shared commitment to closer cooperation against"
+        " fentanyl trafficking.",
+    ],
+)
+def test_a_promise_of_cooperation_in_general_is_no_deliverable(sentence: str) -> None:
+    assert statuses(sentence)["fentanyl"] == Status.DIALOGUE
+
+
+def test_a_pledge_with_a_deliverable_is_still_an_agreement() -> None:
+    found = statuses("Varga and Okafor pledged to set up a joint task force on fentanyl"
+                     " trafficking by June.")
+    assert found["fentanyl"] == Status.AGREEMENT

@@ -130,6 +130,13 @@ _SHARED_VIEW = [
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
     _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
+    # A promise of cooperation in general is a tone, not a deliverable: "pledged to cooperate
+    # in security", "underscored their shared commitment to bilateral cooperation".
+    r"(?:pledg|vow|promis)(?:ed|es|ing)?\s+to\s+(?:further\s+|closely\s+)?(?:co-?operate"
+    r"|collaborate|work\s+(?:closely\s+)?together)\b",
+    r"(?:(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz])(?:ed|es|ing)\s+(?:their\s+)?"
+    r"(?:shared\s+|common\s+|joint\s+)?)?commitments?\s+to\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:co-?operation|collaboration|ties|relations|partnership|friendship)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
     r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
