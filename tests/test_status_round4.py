@@ -100,3 +100,10 @@ def test_a_pledge_with_a_deliverable_is_still_an_agreement() -> None:
     found = statuses("Varga and Okafor pledged to set up a joint task force on fentanyl"
                      " trafficking by June.")
     assert found["fentanyl"] == Status.AGREEMENT
+
+
+def test_an_anniversary_names_an_old_event_not_a_step_forward() -> None:
+    found = statuses("Varga and Okafor agreed to deepen bilateral ties as the two countries"
+                     " prepare for the 50th anniversary of the normalisation of diplomatic"
+                     " ties next year.")
+    assert found["relations"] == Status.DIALOGUE

@@ -93,6 +93,9 @@ _NEUTRAL = [
     r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
     r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
     r"|ies)|momentum|results?|dynamics?|trends?))",
+        # An anniversary names an event of long ago: "the 60th anniversary of the
+        # normalisation of ties" is no step of this meeting.
+    r"anniversar(?:y|ies)\s+of\s+[^.;,:!?\n]*",
         # The backdrop of a meeting is not what was said at it: "met amid rising tensions",
         # "agreed to boost maritime cooperation amid the backdrop of tensions at sea".
     r"amid(?:st)?\s+[^.;,:!?\n]*",
