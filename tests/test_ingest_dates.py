@@ -215,3 +215,12 @@ def test_last_month_of_another_event_leaves_the_weekday_alone() -> None:
             " talks in Lagos, their second meeting since Okafor took office last month.")
     md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2024, 11, 17))
     assert md.when == date(2024, 11, 16) and not md.guessed
+
+
+def test_last_month_in_a_relative_clause_dates_that_clause() -> None:
+    # Stamped Friday 6 June: "last month" dates the talks that started in Lagos, not the
+    # call; "on Thursday" is 5 June.
+    text = ("Varga and Okafor spoke by phone on Thursday. They discussed the trade talks that"
+            " started in Lagos last month and stalled since.")
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2025, 6, 6))
+    assert md.when == date(2025, 6, 5) and not md.guessed

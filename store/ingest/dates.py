@@ -265,8 +265,10 @@ def _candidates(
 _LAST_MONTH = re.compile(lead_guarded(r"\blast\s+month\b"))
 # ...unless "last month" dates another event, in a clause of its own: "since Varga took
 # office last month", "who took office last month", "after clashes last month".
+# ("that" as a relative pronoun, a verb right after it: "talks that started last month".)
 _LAST_MONTH_ASIDE = re.compile(
-    r"\b(?:who|whom|whose|which|since|after|following|when)\b[^,.;:()]*$", re.IGNORECASE)
+    r"\b(?:who|whom|whose|which|since|after|following|when|that\s+(?:\w+ed|began|took|met|held"
+    r"|was|were|had|came|broke|went|saw|began|ran)\b)\b[^,.;:()]*$", re.IGNORECASE)
 # (`(?=[12])` first, as every year does: the engine then skips to a 1 or a 2 instead of
 # trying the four lookbehinds at every position, seven times faster)
 _YEAR = re.compile(r"(?=[12])(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bto )\b(?:19|20)\d\d\b")
