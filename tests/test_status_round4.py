@@ -107,3 +107,15 @@ def test_an_anniversary_names_an_old_event_not_a_step_forward() -> None:
                      " prepare for the 50th anniversary of the normalisation of diplomatic"
                      " ties next year.")
     assert found["relations"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nigeria is expected to examine the progress made on farm tariffs and drop its trade"
+        " curbs.",
+        "Varga is expected to sign a trade agreement on farm tariffs in Lagos.",
+    ],
+)
+def test_what_is_expected_has_not_happened(sentence: str) -> None:
+    assert statuses(sentence)["trade"] == Status.DIALOGUE

@@ -93,6 +93,9 @@ _NEUTRAL = [
     r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
     r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
     r"|ies)|momentum|results?|dynamics?|trends?))",
+        # What is expected has not happened: "is expected to announce a plan to invest",
+        # "the US side is expected to examine the progress made" (to the clause's end).
+    r"(?:is|are|was|were|be)\s+expected\s+to\s+[^.;,:!?\n]*",
         # An anniversary names an event of long ago: "the 60th anniversary of the
         # normalisation of ties" is no step of this meeting.
     r"anniversar(?:y|ies)\s+of\s+[^.;,:!?\n]*",
