@@ -119,3 +119,26 @@ def test_an_anniversary_names_an_old_event_not_a_step_forward() -> None:
 )
 def test_what_is_expected_has_not_happened(sentence: str) -> None:
     assert statuses(sentence)["trade"] == Status.DIALOGUE
+
+
+def test_what_a_third_country_did_is_not_the_tone_of_the_talks() -> None:
+    from paragraphs import TOPICS, paragraphs
+
+    from store.ingest.status import build_entries
+    from store.ingest.topichits import sides_of
+    from store.ingest.topics import score_paragraphs
+
+    sides = sides_of(["Hungary", "Nigeria"])
+    text, paras = paragraphs(
+        "The war in Ukraine and the grain corridor took up the talks in Lagos.",
+        "However, Romania denied Ukraine's claim that drones had hit its territory.")
+    found = {e.id: e.status for e in build_entries(
+        text, paras, score_paragraphs(text, paras, TOPICS, sides), [], TOPICS, sides)}
+    assert found["russia-ukraine"] == Status.DIALOGUE
+    # The same words said by one of the sides are the sides' tension.
+    text, paras = paragraphs(
+        "The war in Ukraine and the grain corridor took up the talks in Lagos.",
+        "However, Nigeria denied Ukraine's claim that drones had hit its territory.")
+    found = {e.id: e.status for e in build_entries(
+        text, paras, score_paragraphs(text, paras, TOPICS, sides), [], TOPICS, sides)}
+    assert found["russia-ukraine"] == Status.TENSION

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
@@ -229,10 +230,34 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     mine.setdefault(t, []).append(cue)
             # "But" weighs good news against bad news about the same topic only.
             for t, own_cues in mine.items():
+                own_cues = [c for c in own_cues if not _third_party(norm, sent, c, parties)]
                 collected.setdefault(t, _TopicText()).cues.extend(
                     (c, sent) for c in point_of(norm, sent, own_cues))
     _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
     return collected
+
+
+# A clause whose subject is a lone name: "However, Romania denied ...", "Kyiv warned ...".
+_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?P<who>[A-Z][\w.'\u2019-]*)"
+                      r"(?:\s+(?:also|again|later|then|has|had|have|swiftly|quickly|strongly))?\s*")
+_SUBJECT_REACH = 60
+
+
+def _third_party(norm: str, sent: Sentence, cue: Cue, parties: Parties) -> bool:
+    """Is the cue's clause about what a third country did ("Romania denied Ukraine's
+    claim"), not one of the sides? Such an act is news around the meeting, not its tone."""
+    if not parties.countries:
+        return False
+    lo = max(sent.start, cue.start - _SUBJECT_REACH)
+    opening = max(norm.rfind(c, lo, cue.start) for c in ",;:")
+    start = opening + 1 if opening >= 0 else sent.start
+    if start < lo:
+        return False
+    m = _SUBJECT.fullmatch(norm, start, cue.start)
+    if m is None:
+        return False
+    country = country_of(m["who"]) or country_of_capital(m["who"])
+    return country is not None and country not in parties.countries
 
 
 # A cue's own object: "progress on trade", "concerns about fentanyl", "agreement on AI".
