@@ -142,3 +142,12 @@ def test_what_a_third_country_did_is_not_the_tone_of_the_talks() -> None:
     found = {e.id: e.status for e in build_entries(
         text, paras, score_paragraphs(text, paras, TOPICS, sides), [], TOPICS, sides)}
     assert found["russia-ukraine"] == Status.TENSION
+
+
+def test_asking_for_a_constructive_role_is_no_word_on_how_talks_went() -> None:
+    found = statuses("Pointing to the North's missile provocations, Varga urged Nigeria to play"
+                     " a more active and constructive role on North Korea.")
+    assert found["korean-peninsula"] == Status.TENSION
+    found = statuses("Varga and Okafor held constructive talks on the missile provocations of"
+                     " North Korea.")
+    assert found["korean-peninsula"] == Status.DIALOGUE

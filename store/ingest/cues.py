@@ -312,9 +312,10 @@ _DIALOGUE = [
     r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",
     r"(?:would|will)\s+continue",
     r"continue\s+(?:the|that|this|their)\s+(?:conversation|dialogue|talks)",
-    r"keep\s+talking", r"maintain\s+communication", r"rais(?:ed|es|ing)", r"candid",
-    r"constructive",
-    r"frank", r"in-depth", r"dialogue", r"review(?:ed)?",
+    r"keep\s+talking", r"maintain\s+communication", r"rais(?:ed|es|ing)",
+    # Words for how the talks went; "play a constructive role" asks for something instead.
+    r"(?:candid|constructive|frank|in-depth)(?!\s+(?:roles?|stance|force|contributions?)\b)",
+    r"dialogue", r"review(?:ed)?",
 ]
 
 # Order matters at equal start positions: negations first, then the rest.
