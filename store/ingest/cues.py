@@ -95,7 +95,8 @@ _NEUTRAL = [
     r"|ies)|momentum|results?|dynamics?|trends?))",
         # What is expected has not happened: "is expected to announce a plan to invest",
         # "the US side is expected to examine the progress made" (to the clause's end).
-    r"(?:is|are|was|were|be)\s+expected\s+to\s+[^.;,:!?\n]*",
+    # (From "expected" on: a copula first would make every "is" and "was" a place to try.)
+    r"expected\s+to\s+[^.;,:!?\n]*",
         # An anniversary names an event of long ago: "the 60th anniversary of the
         # normalisation of ties" is no step of this meeting.
     r"anniversar(?:y|ies)\s+of\s+[^.;,:!?\n]*",

@@ -211,6 +211,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
+                if _third_party(norm, sent, cue, parties):
+                    continue
                 owners = whole
                 target = _object_of(norm, cue, hits, starts, index, cands)
                 if target:
@@ -230,7 +232,6 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     mine.setdefault(t, []).append(cue)
             # "But" weighs good news against bad news about the same topic only.
             for t, own_cues in mine.items():
-                own_cues = [c for c in own_cues if not _third_party(norm, sent, c, parties)]
                 collected.setdefault(t, _TopicText()).cues.extend(
                     (c, sent) for c in point_of(norm, sent, own_cues))
     _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)

@@ -23,6 +23,7 @@ words only say who someone is or pass the topic by:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -123,7 +124,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = [h for h in index.scan(norm, lo, hi)
             if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
     hits = _outermost(hits)
-    hits = _fields_of_cooperation(norm, hits, index)
+    hits = _fields_of_cooperation(norm, hits, index, lo, hi)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
@@ -556,23 +557,29 @@ _FIELD_AFTER = re.compile(
 _FIELD_REACH = 80
 
 
-def _field_before(norm: str, start: int) -> bool:
-    """Is the text before `start` "cooperation in/on ..." and a list of items up to it?"""
-    heads = list(_FIELD_HEAD.finditer(norm, max(0, start - _FIELD_REACH), start))
-    return bool(heads) and _FIELD_ITEMS.fullmatch(norm, heads[-1].end(), start) is not None
-
-
-def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex) -> list[Hit]:
+def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex,
+                           lo: int, hi: int) -> list[Hit]:
     """Hits of supporting keywords that name a field of cooperation, made whole keywords."""
+    heads: list[int] | None = None  # where each "cooperation in" ends: found once, if needed
     out: list[Hit] = []
     for h in hits:
         weight = index.keywords[h.topic][h.keyword].weight
-        if weight < 1.0 and norm[h.start].islower() and (
-                _FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
-                or _field_before(norm, h.start)):
-            h = replace(h, scale=1.0 / weight)
+        if weight < 1.0 and norm[h.start].islower():
+            if heads is None:
+                heads = [m.end() for m in _FIELD_HEAD.finditer(norm, lo, hi)]
+            if (_FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
+                    or _field_before(norm, heads, h.start)):
+                h = replace(h, scale=1.0 / weight)
         out.append(h)
     return out
+
+
+def _field_before(norm: str, heads: list[int], start: int) -> bool:
+    """Is the text before `start` "cooperation in/on" (ending at one of `heads`) and a list
+    of items up to it?"""
+    k = bisect_right(heads, start) - 1
+    return (k >= 0 and heads[k] >= start - _FIELD_REACH
+            and _FIELD_ITEMS.fullmatch(norm, heads[k], start) is not None)
 
 
 def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
