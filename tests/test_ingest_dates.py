@@ -206,3 +206,21 @@ def test_a_photo_caption_left_in_the_body_does_not_date_the_meeting() -> None:
         "The two leaders spoke for an hour.\n"
     )
     assert meeting_date(text, date(2023, 11, 16)) == date(2023, 11, 16)
+
+
+def test_last_month_of_another_event_leaves_the_weekday_alone() -> None:
+    # Stamped on Sunday 17 November; "last month" dates the minister's taking office, in a
+    # clause of its own, not the meeting: "on Saturday" is 16 November.
+    text = ("Premier Lena Varga and Foreign Minister Tunde Okafor of Nigeria on Saturday held"
+            " talks in Lagos, their second meeting since Okafor took office last month.")
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2024, 11, 17))
+    assert md.when == date(2024, 11, 16) and not md.guessed
+
+
+def test_last_month_in_a_relative_clause_dates_that_clause() -> None:
+    # Stamped Friday 6 June: "last month" dates the talks that started in Lagos, not the
+    # call; "on Thursday" is 5 June.
+    text = ("Varga and Okafor spoke by phone on Thursday. They discussed the trade talks that"
+            " started in Lagos last month and stalled since.")
+    md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2025, 6, 6))
+    assert md.when == date(2025, 6, 5) and not md.guessed

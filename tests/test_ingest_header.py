@@ -298,3 +298,18 @@ def test_wire_variants(raw: str, place: str | None, outlet: str | None) -> None:
 def test_wire_end_marks_are_cut(tail: str) -> None:
     h, text = header_of(f"Leaders meet\nJuly 16, 2018\n\nThe leaders met in Helsinki.\n\n{tail}\n")
     assert text[h.body_start:h.body_end] == "The leaders met in Helsinki."
+
+
+def test_a_dateline_year_must_fit_the_ledes_weekday() -> None:
+    # Nov 1 with the meeting on "Monday": the year the text names, 2023 (Nov 1 a Wednesday),
+    # does not fit; the year before it does (Nov 1 2022 a Tuesday).
+    raw = ("Leaders meet\n\nLAGOS, Nov 1 (Agency) - Premier Lena Varga met President Tunde"
+           " Okafor in Lagos on Monday, ahead of his Jan 1, 2023, inauguration.\n")
+    header, _ = header_of(raw)
+    assert header.published == date(2022, 11, 1)
+    # A year named only as background ("the 1995 treaty") that puts the dateline's day on
+    # no weekday the lede names is not the story's year: none is certain.
+    raw = ("Leaders meet\n\nLAGOS, Oct. 31 (Agency) - Premier Lena Varga met President Tunde"
+           " Okafor on Friday and recalled the 1995 border treaty.\n")
+    header, _ = header_of(raw)
+    assert header.published is None

@@ -93,6 +93,16 @@ _NEUTRAL = [
     r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
     r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
     r"|ies)|momentum|results?|dynamics?|trends?))",
+        # What is expected has not happened: "is expected to announce a plan to invest",
+        # "the US side is expected to examine the progress made" (to the clause's end).
+    # (From "expected" on: a copula first would make every "is" and "was" a place to try.)
+    r"expected\s+to\s+[^.;,:!?\n]*",
+        # An anniversary names an event of long ago: "the 60th anniversary of the
+        # normalisation of ties" is no step of this meeting.
+    r"anniversar(?:y|ies)\s+of\s+[^.;,:!?\n]*",
+        # The backdrop of a meeting is not what was said at it: "met amid rising tensions",
+        # "agreed to boost maritime cooperation amid the backdrop of tensions at sea".
+    r"amid(?:st)?\s+[^.;,:!?\n]*",
         # "the two sides could be close to a breakthrough": a guess, not a step.
     r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:breakthrough|deal|agreement|accord)",
@@ -103,9 +113,19 @@ _NEUTRAL = [
 _AGREE = r"agree(?:d|s)?\s+"
 _SHARED_VIEW = [
     _AGREE + r"(?:on|upon|about)\s+(?:the\s+)?(?:\w+\s+)?(?:importance|need|necessity"
-    r"|significance|value)\b",
-    _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\s+"
-    r"(?:\w+\s+)?(?:important|vital|essential|crucial|necessary|indispensable|key)\b",
+    r"|significance|value|urgency)\b",
+    # Agreeing that something is so states a view ("agreed that the two nations are close
+    # partners"); a that-clause with a modal before its verb binds ("agreed that the
+    # governments will communicate", "that AI must never decide": commitments.py's reading).
+    _AGREE + r"that\s+(?:(?!(?:will|would|shall|must|can|could|may|might)\b)"
+    r"[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\b",
+    # Agreeing to honour what was agreed before is no new deliverable: "agreed to follow
+    # the understandings reached by the two leaders and the agreements signed since" (the
+    # clause's documents go with it: they are the old ones).
+    _AGREE + r"to\s+(?:continue\s+to\s+|further\s+|strictly\s+|fully\s+)?(?:follow|implement"
+    r"|abide\s+by|adhere\s+to|honou?r|respect|observe|uphold|comply\s+with|stick\s+to|fulfil"
+    r"|fulfill|carry\s+out)(?:\s+through)?\s+(?:[\w'\u2019-]+\s+){0,5}?(?:understandings?"
+    r"|consensus|agreements?|commitments?|principles|accords?|arrangements?)\b[^.;,]*",
     # A shared view of what ought to happen: "agreed that both countries should work
     # together against terrorism". ("agreed that AI must never decide on nuclear use" binds
     # them: a deal.)
@@ -117,6 +137,13 @@ _SHARED_VIEW = [
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
     _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
+    # A promise of cooperation in general is a tone, not a deliverable: "pledged to cooperate
+    # in security", "underscored their shared commitment to bilateral cooperation".
+    r"(?:pledg|vow|promis)(?:ed|es|ing)?\s+to\s+(?:further\s+|closely\s+)?(?:co-?operate"
+    r"|collaborate|work\s+(?:closely\s+)?together)\b",
+    r"(?:(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz])(?:ed|es|ing)\s+(?:their\s+)?"
+    r"(?:shared\s+|common\s+|joint\s+)?)?commitments?\s+to\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:co-?operation|collaboration|ties|relations|partnership|friendship)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
     r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
@@ -203,6 +230,9 @@ _TENSION = [
     r"summon(?:ed|s|ing)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w.'\u2019-]+\s+){0,3}?"
     r"(?:ambassadors?|envoys?|diplomats?|charg[e\u00e9]|representatives?|consuls?)",
     r"lash(?:ed|es)\s+out", r"hegemon(?:y|ism|ic)",
+    # A matter named as disputed: "points of contention", "a sticking point", "irritants".
+    r"(?:points?|bones?|sources?)\s+of\s+contention", r"contentious", r"sticking\s+points?",
+    r"irritants?", r"thorny",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [
@@ -283,9 +313,10 @@ _DIALOGUE = [
     r"talked\s+about", r"exchang(?:ed|ing|e)\s+(?:of\s+)?views", r"touched\s+on",
     r"(?:would|will)\s+continue",
     r"continue\s+(?:the|that|this|their)\s+(?:conversation|dialogue|talks)",
-    r"keep\s+talking", r"maintain\s+communication", r"rais(?:ed|es|ing)", r"candid",
-    r"constructive",
-    r"frank", r"in-depth", r"dialogue", r"review(?:ed)?",
+    r"keep\s+talking", r"maintain\s+communication", r"rais(?:ed|es|ing)",
+    # Words for how the talks went; "play a constructive role" asks for something instead.
+    r"(?:candid|constructive|frank|in-depth)(?!\s+(?:roles?|stance|force|contributions?)\b)",
+    r"dialogue", r"review(?:ed)?",
 ]
 
 # Order matters at equal start positions: negations first, then the rest.

@@ -193,7 +193,9 @@ def _candidates(
 
     def in_last_month(p: Para) -> bool:
         if p.index not in said_last_month:
-            said_last_month[p.index] = _LAST_MONTH.search(text, p.start, p.end) is not None
+            said_last_month[p.index] = any(
+                not _LAST_MONTH_ASIDE.search(text, max(p.start, m.start() - 80), m.start())
+                for m in _LAST_MONTH.finditer(text, p.start, p.end))
         return said_last_month[p.index]
 
     def last_month(para: Para) -> bool:
@@ -261,6 +263,12 @@ def _candidates(
 # A year the story names, not a target ("by 2030") or a limit ("until 2028").
 # "late last month": a weekday then names a day of the month before the stamp's.
 _LAST_MONTH = re.compile(lead_guarded(r"\blast\s+month\b"))
+# ...unless "last month" dates another event, in a clause of its own: "since Varga took
+# office last month", "who took office last month", "after clashes last month".
+# ("that" as a relative pronoun, a verb right after it: "talks that started last month".)
+_LAST_MONTH_ASIDE = re.compile(
+    r"\b(?:who|whom|whose|which|since|after|following|when|that\s+(?:\w+ed|began|took|met|held"
+    r"|was|were|had|came|broke|went|saw|began|ran)\b)\b[^,.;:()]*$", re.IGNORECASE)
 # (`(?=[12])` first, as every year does: the engine then skips to a 1 or a 2 instead of
 # trying the four lookbehinds at every position, seven times faster)
 _YEAR = re.compile(r"(?=[12])(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bto )\b(?:19|20)\d\d\b")

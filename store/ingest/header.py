@@ -720,6 +720,33 @@ _TEXT_YEAR = re.compile(
 )
 
 
+_LEDE_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LEDE_REACH = 400
+
+
+def _dateline_year(text: str, dm: re.Match[str], body_start: int) -> int | None:
+    """The year of a dateline that gives none ("SAO PAULO, Nov 1 -"), from the years the
+    text names (or the year before one: "before his Jan 1, 2023, inauguration"). Where the
+    lede names the meeting's weekday, the year must put it on the dateline's day or the
+    day before ("Oct. 31 ... met Friday": not 1995, when Oct. 31 was a Tuesday); when no
+    year does, the year is not certain and stays unknown."""
+    named = [int(m[0]) for m in _TEXT_YEAR.finditer(text, 0, 2000)]
+    if not named:
+        return None
+    day = _LEDE_WEEKDAY.search(text, body_start, body_start + _LEDE_REACH)
+    if day is None:
+        return named[0]
+    wanted = _WEEKDAYS.index(day[1])
+    for year in dict.fromkeys(y for n in named for y in (n, n - 1)):
+        when = match_date(dm, year)
+        if when is not None and (when.weekday() - wanted) % 7 in (0, 1):
+            return year
+    return None
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 _FILE_PHOTO = re.compile(r"^\s*file\b|\bfile (?:photo|picture|image)\b", re.I)
 
 
@@ -769,9 +796,9 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         if filed is not None and not published <= filed <= published + timedelta(days=3):
             filed = None
     elif dm is not None and published is None:
-        year_m = _TEXT_YEAR.search(text, 0, 2000)
-        if year_m:
-            published = match_date(dm, int(year_m[0]))
+        year = _dateline_year(text, dm, body_start)
+        if year is not None:
+            published = match_date(dm, year)
             published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
     if published is None:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded
 from store.ingest.cues import Cue, find_cues
 from store.ingest.keywords import Hit, KeywordIndex
@@ -170,6 +171,7 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
     hits = body_hits(index, norm, lo_all, hi_all, parties)
     starts = [h.start for h in hits]
     cues = _cues_in_topic_paragraphs(norm, paras, para_topics)
+    discussed = {t for ts in para_topics.values() for t in ts}
     cue_starts = [c.start for c in cues]
     for p in paras:
         cands = para_topics.get(p.index, [])
@@ -190,6 +192,13 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             # outright ("confronted each other over Taiwan and the South China Sea").
             own = score_hits(index, s_hits, cands)
             whole = sentence_topics(index, s_hits, cands, heading)
+            if not own and not heading:
+                # A sentence that names none of its paragraph's topics but another topic
+                # of the article is about that one ("raised concerns about support for
+                # Russia" in a paragraph on trade and technology), not about them all.
+                others = [t for t in score_hits(index, s_hits, discussed) if t not in cands]
+                if others:
+                    whole = others
             whole += [t for t in cands if t not in whole and own.get(t, 0.0) >= THRESHOLD]
             for t in whole:
                 tt = collected.setdefault(t, _TopicText())
@@ -202,6 +211,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
+                if _third_party(norm, sent, cue, parties):
+                    continue
                 owners = whole
                 target = _object_of(norm, cue, hits, starts, index, cands)
                 if target:
@@ -210,8 +221,13 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     c0, c1 = _clause_of(clauses, cue.start)
                     c_hits = hits_between(hits, starts, c0, c1)
                     # A clause naming a topic of its own keeps its cue to itself.
-                    if score_hits(index, c_hits, cands):
+                    c_own = score_hits(index, c_hits, cands)
+                    if c_own:
+                        # ...its strongest topics and every topic it names outright ("while
+                        # voicing concern over ships in the South China Sea and over Tibet").
                         owners = sentence_topics(index, c_hits, cands, heading)
+                        owners += [t for t in cands
+                                   if t not in owners and c_own.get(t, 0.0) >= THRESHOLD]
                 for t in owners:
                     mine.setdefault(t, []).append(cue)
             # "But" weighs good news against bad news about the same topic only.
@@ -220,6 +236,29 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                     (c, sent) for c in point_of(norm, sent, own_cues))
     _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
     return collected
+
+
+# A clause whose subject is a lone name: "However, Romania denied ...", "Kyiv warned ...".
+_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?P<who>[A-Z][\w.'\u2019-]*)"
+                      r"(?:\s+(?:also|again|later|then|has|had|have|swiftly|quickly|strongly))?\s*")
+_SUBJECT_REACH = 60
+
+
+def _third_party(norm: str, sent: Sentence, cue: Cue, parties: Parties) -> bool:
+    """Is the cue's clause about what a third country did ("Romania denied Ukraine's
+    claim"), not one of the sides? Such an act is news around the meeting, not its tone."""
+    if not parties.countries:
+        return False
+    lo = max(sent.start, cue.start - _SUBJECT_REACH)
+    opening = max(norm.rfind(c, lo, cue.start) for c in ",;:")
+    start = opening + 1 if opening >= 0 else sent.start
+    if start < lo:
+        return False
+    m = _SUBJECT.fullmatch(norm, start, cue.start)
+    if m is None:
+        return False
+    country = country_of(m["who"]) or country_of_capital(m["who"])
+    return country is not None and country not in parties.countries
 
 
 # A cue's own object: "progress on trade", "concerns about fentanyl", "agreement on AI".

@@ -23,6 +23,7 @@ words only say who someone is or pass the topic by:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -123,6 +124,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = [h for h in index.scan(norm, lo, hi)
             if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
     hits = _outermost(hits)
+    hits = _fields_of_cooperation(norm, hits, index, lo, hi)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
@@ -131,6 +133,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
                                          + commentary_spans(norm, lo, hi)
                                          + earlier_clauses(norm, lo, hi)
                                          + place_appositives(norm, lo, hi)
+                                         + backdrop_spans(norm, lo, hi)
                                          + third_party_talks(norm, lo, hi, parties)),
                                   BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
@@ -244,8 +247,8 @@ _AGENDA = re.compile(
     lead_guarded(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|set|due|scheduled|likely|slated)\s+to\s+"
     r"(?:discuss|focus|cover|address|include|raise|touch|talk|review|be\s+discussed|meet)"
-    r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing)?|include|cover|focus(?:ing)?\s+on"
-    r"|address|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
+    r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing|ed)?|include[ds]?|cover(?:ed)?"
+    r"|focus(?:ing)?\s+on|address(?:ed)?|raised|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b"), re.IGNORECASE)
 # A sentence ends at a stop before a space, or glued to the next one by a bad copy
 # ("last year.Orban said"): the glued form, as `sentences.py` reads it.
@@ -379,6 +382,21 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for m in _CAME_AFTER.finditer(text, lo, hi):
         end = _SENTENCE_END.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
         spans.append((m.end(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
+
+
+# The backdrop the meeting was held against: "met in Lima amid rising concerns over the
+# North's troops", up to the end of its clause.
+_AMID = re.compile(lead_guarded(r"\bamid(?:st)?\b"), re.IGNORECASE)
+
+
+def backdrop_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of each "amid ..." phrase in text[lo:hi], to the end of its clause."""
+    spans: list[tuple[int, int]] = []
+    for m in _AMID.finditer(text, lo, hi):
+        stop = min(hi, m.end() + _CLAUSE_REACH)
+        end = _CLAUSE_STOP.search(text, m.end(), stop)
+        spans.append((m.start(), end.start() if end else stop))
     return spans
 
 
@@ -519,6 +537,49 @@ def unspoken_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         head = _CLAUSE_START.match(text, back, m.start())
         spans.append((head.end() if head else back, m.end()))
     return sorted(spans)
+
+
+# A field of cooperation named as such is a topic of the talks, though its word alone only
+# supports one: "co-operation in energy and defence", "cooperation on trade, defense and
+# technology", "military and political collaboration".
+_COOPERATION = r"(?:co-?operation|collaboration|partnership|ties|relations)"
+# (Lower case: "Asia-Pacific Economic Cooperation" is a name, not a field; and another
+# pair's "military cooperation between Russia and North Korea" is not the sides'.)
+_FIELD_HEAD = re.compile(lead_guarded(
+    r"\b(?:co-?operat(?:e|ed|es|ing|ion)|collaborat(?:e|ed|es|ing|ion)|partnership|ties|relations)"
+    r"\s+(?:in|on|over)\s+"))
+# ...then the items before the hit: "the areas of", "energy and ", "trade, ".
+_FIELD_ITEMS = re.compile(
+    r"(?:the\s+)?(?:(?:areas?|fields?|sectors?|spheres?)\s+(?:of\s+|such\s+as\s+|including\s+)?)?"
+    r"(?:[\w'-]+(?:,\s+|\s+and\s+|\s+as\s+well\s+as\s+))*")
+_FIELD_AFTER = re.compile(
+    rf"(?:(?:,\s+|\s+and\s+)[\w-]+)*\s+{_COOPERATION}\b(?!\s+between\b)")
+_FIELD_REACH = 80
+
+
+def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex,
+                           lo: int, hi: int) -> list[Hit]:
+    """Hits of supporting keywords that name a field of cooperation, made whole keywords."""
+    heads: list[int] | None = None  # where each "cooperation in" ends: found once, if needed
+    out: list[Hit] = []
+    for h in hits:
+        weight = index.keywords[h.topic][h.keyword].weight
+        if weight < 1.0 and norm[h.start].islower():
+            if heads is None:
+                heads = [m.end() for m in _FIELD_HEAD.finditer(norm, lo, hi)]
+            if (_FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
+                    or _field_before(norm, heads, h.start)):
+                h = replace(h, scale=1.0 / weight)
+        out.append(h)
+    return out
+
+
+def _field_before(norm: str, heads: list[int], start: int) -> bool:
+    """Is the text before `start` "cooperation in/on" (ending at one of `heads`) and a list
+    of items up to it?"""
+    k = bisect_right(heads, start) - 1
+    return (k >= 0 and heads[k] >= start - _FIELD_REACH
+            and _FIELD_ITEMS.fullmatch(norm, heads[k], start) is not None)
 
 
 def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:

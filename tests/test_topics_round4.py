@@ -1,0 +1,49 @@
+"""Topics on the structure of real news text, round 4 (issue 8). Every sentence is written
+for these tests (invented officials and countries); none is copied from a real article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import statuses
+
+
+@pytest.mark.parametrize("verb", ["will be discussed", "would be addressed", "will be covered"])
+def test_an_agenda_in_the_passive_future_is_not_a_topic_discussed(verb: str) -> None:
+    found = statuses(
+        "Foreign Minister Lena Varga of Hungary met her Nigerian counterpart in Geneva over"
+        " the war in Ukraine and the Russian invasion.",
+        f"The meeting, at which cyber security and arms control {verb}, was held at a hotel"
+        " by the lake.",
+    )
+    assert "russia-ukraine" in found
+    assert "cyber" not in found and "military" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor promised greater cooperation in energy and defence at their first"
+        " summit in five years.",
+        "The talks were meant to deepen cooperation on farming, defense and shipping.",
+        "The two leaders vowed to deepen military and political collaboration.",
+    ],
+)
+def test_a_field_of_cooperation_is_a_topic_of_the_talks(sentence: str) -> None:
+    assert "military" in statuses(sentence)
+
+
+def test_a_name_or_another_pairs_cooperation_is_no_field_of_these_talks() -> None:
+    found = statuses("Varga met Okafor at the Asia-Pacific Economic Cooperation summit over"
+                     " the war in Ukraine.")
+    assert "trade" not in found
+    found = statuses("Varga and Okafor condemned the military cooperation between Russia and"
+                     " North Korea.")
+    assert "military" not in found
+
+
+def test_a_topic_named_only_in_the_backdrop_of_the_meeting_is_not_discussed() -> None:
+    found = statuses(
+        "Varga and Okafor discussed farm tariffs and trade in Lima, amid rising concerns over"
+        " North Korea's troop deployment to Russia in support of the invasion of Ukraine.")
+    assert "trade" in found
+    assert "russia-ukraine" not in found
