@@ -129,8 +129,10 @@ _SAME_ACTION = {
     **dict.fromkeys(("ambassador", "commissioner"), "envoy"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
-    # ("took place": "place" stands for the verb; "took" is a stop word of its own)
-    **dict.fromkeys(("conven", "meet", "conduct", "plac"), "hold"),
+    # ("took place": "place" stands for the verb; "took" is a stop word of its own; a
+    # meeting "hosted" or "chaired" was held)
+    **dict.fromkeys(("conven", "meet", "conduct", "plac", "host", "chair", "co-chair"),
+                    "hold"),
     # ("concluded their talks" ended them: not a signing)
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
@@ -255,9 +257,16 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     "resume military communication"), or with two particular words and half of them
     without the verb ("the second round of talks on the dam"). Words every meeting uses
     ("talks", "cooperation") count only when the action has no other."""
-    if meets_again(action) and "hold" in found:
+    if meets_again(action) and ("hold" in found or ("continu" in found
+                                                    and not _MEETING_WORDS.isdisjoint(found))):
         return True  # (a promise to meet again: `told_of` asks for a meeting told held)
     return _names(action, found)
+
+
+# The words by which a promise to meet again is named: "met", "held", "convened" (all
+# "hold"), or talks that "continued".
+_LOOSE_NAMES = ("hold", "continu")
+_MEETING_WORDS = frozenset(("talk", "dialogu"))
 
 
 def _names(action: list[str], found: set[str]) -> bool:
@@ -353,7 +362,13 @@ def _verb_done(sentence: str, verb: str) -> bool:
     for m in _RESULT.finditer(sentence):
         if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
             return True
-    return False
+    # "continued their talks in Quito": talks went on, so a meeting was held
+    return verb == "hold" and _CONTINUED_TALKS.search(sentence) is not None
+
+
+_CONTINUED_TALKS = re.compile(
+    r"\bcontinued\s+(?:their\s+|the\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:talks|dialogue|negotiations|discussions|consultations)\b", re.IGNORECASE)
 
 
 # ", restoring ...": a participle after a comma, the result of the clause before it
@@ -553,7 +568,7 @@ class Tracker:
             if state == "superseded":
                 # A newer promise takes its place (and is followed itself): stop here, so
                 # the index holds the live promises, not the whole history.
-                for w in [*g.action, "hold"] if g.loose else g.action:
+                for w in [*g.action, *_LOOSE_NAMES] if g.loose else g.action:
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
@@ -573,7 +588,7 @@ class Tracker:
             self._groups.append(_Live(follow_topic(c.topic, action), action,
                                       loose=meets_again(action)))
             # a promise to meet again is named by "hold" whatever its own verb
-            for w in [*action, "hold"] if meets_again(action) else action:
+            for w in [*action, *_LOOSE_NAMES] if meets_again(action) else action:
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
         self._members[cid] = (gid, self._groups[gid].decisions)

@@ -308,3 +308,27 @@ def test_a_participle_after_a_past_event_tells_the_action_done() -> None:
     assert track(made, DAY, [done]).state == "kept"
     plan = later("The presidents hope to meet soon, resuming reciprocal state visits.", None)
     assert track(made, DAY, [plan]).state == "open"
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # a meeting hosted or chaired was held: the promise to host it is kept
+    ("agreed to host meetings between their foreign ministers",
+     "The foreign ministers of Iceland and Peru met for talks in Quito on Monday."),
+    ("agreed to hold a meeting of the joint fisheries council in Lima",
+     "The presidents chaired the meeting of the joint fisheries council in Lima."),
+])
+def test_a_meeting_hosted_or_chaired_keeps_the_promise_to_hold_it(made: str, sentence: str
+                                                                  ) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+    # said in the future, it is no news
+    plan = later("The foreign ministers will chair a fisheries council in Lima.", None)
+    assert track(promise(made), DAY, [plan]).state == "open"
+
+
+def test_talks_continued_are_a_meeting_held() -> None:
+    made = promise("agreed to meet again")
+    went_on = later("The Icelandic and Peruvian ministers continued their talks in Cusco.",
+                    None)
+    assert track(made, DAY, [went_on]).state == "kept"
+    assert track(made, DAY, [later("Both hope to continue their talks in Cusco.", None)]
+                 ).state == "open"
