@@ -175,9 +175,16 @@ def content_word_set(text: str) -> set[str]:
 
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
+# Between a promise verb and its "to": whom with, and when ("agreed with Lima on",
+# "agreed Sunday to", "agreed early on Friday to", "agreed in principle to").
+_ASIDE = (r"(?:\s+(?:with\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)?|on\s+\w+|in\s+principle|"
+          r"early|late|again|also|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+          r"morning|afternoon|evening|night))*")
 _CUE = re.compile(
-    r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*\s+(?:to|on|upon)|"
-    r"agreement to|(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
+    r"^\s*[\"“‘]?to\s+(?=[a-z]+\b)|"  # a point of an agreed list: "To initiate talks ..."
+    r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*" + _ASIDE + r"\s+(?:to|on|upon)|"
+    r"(?:reached\s+(?:an\s+)?)?agreement" + _ASIDE + r"\s+to|"
+    r"(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
@@ -200,6 +207,11 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
     unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
     if due:
         text = text.replace(due, " ")
+    if ";" in text:
+        # clauses of their own: "Establish an observer team ...; the attachés will observe
+        # ..." promises each (the cue of the second is not the first's)
+        parts = [a for a in (_action_words(part, None) for part in text.split(";")) if a]
+        return tuple(w for k, a in enumerate(parts) for w in ([SEGMENT] if k else []) + list(a))
     purpose = _PURPOSE.search(text)
     if purpose is not None:
         # "hold follow-up meetings to ensure the truce holds" is a promise to meet again:
@@ -225,11 +237,19 @@ _LIST_CUT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", re.IGN
 SEGMENT = "|"  # between the segments of an action; never a content word
 
 
+_UP = re.compile(r"\s+up\b", re.IGNORECASE)
+# Verbs that say nothing without their particle or object ("put aside" and "put forward",
+# "take steps"): no action's verb, so the action is named by its objects alone.
+_LIGHT = frozenset(("put", "tak", "mak", "get", "giv"))
+
+
 def _segments(text: str) -> list[str]:
     """The content words of the actions a promise lists, each segment with the verb first
     (a segment with no verb of its own takes the first one's), joined by SEGMENT. A piece
     of fewer than two words is no action of its own ("between Lima and Quito")."""
     pieces = [content_words(piece) for piece in _LIST_CUT.split(text)]
+    if pieces and pieces[0] and pieces[0][0] in _LIGHT:
+        pieces[0][0] = ""
     out: list[list[str]] = []
     for words in pieces:
         if out and len(words) < 2:
@@ -311,9 +331,29 @@ def follow_topic(topic: str | None, action: list[str]) -> str | None:
 _REPLACES = re.compile(r"\b(?:replac\w*|instead of|in place of|supersed\w*)\b", re.IGNORECASE)
 
 
-def renewal_state(text: str) -> CommitmentState:
-    """What a later meeting's promise of the same action makes of the old one."""
-    return "superseded" if _REPLACES.search(text) else "progressing"
+# "agreed to continue the ceasefire", "to keep using the observer team": what goes on
+# was set up, so a promise to set it up was kept.
+_GOES_ON = re.compile(r"\b(?:continu\w*|keep|kept|maintain\w*|extend\w*|prolong\w*)\s+"
+                      r"(?:to\s+)?(?:\w+ing\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?",
+                      re.IGNORECASE)
+
+
+def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState:
+    """What a later meeting's promise of the same action makes of the old one: superseded
+    when it takes the old one's place; kept when it goes on with the very thing the old
+    one was to start ("continue utilizing the observer team" for "establish an observer
+    team"; not when the old one was itself to go on); else progressing (a renewal)."""
+    if _REPLACES.search(text):
+        return "superseded"
+    if action and _done_verb(action) not in _GOING_ON:
+        things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
+        for m in _GOES_ON.finditer(text):
+            if things & set(content_words(" ".join(text[m.end():].split()[:3]))):
+                return "kept"
+    return "progressing"
+
+
+_GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
 
 
 def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
@@ -355,10 +395,12 @@ def _verb_done(sentence: str, verb: str) -> bool:
     """Is the action's verb (any verb of the same action) in the sentence in a past form,
     or a participle that tells what a past event did ("held a summit, restoring the
     shuttle visits")?"""
-    for word in _WORD.findall(sentence):
-        w = word.casefold()
-        if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(word) == verb:
-            return True
+    for m in _WORD.finditer(sentence):
+        w = m[0].casefold()
+        if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(m[0]) == verb:
+            # "set" is "set up" only with its "up" ("a set of measures" is a noun)
+            if w != "set" or _UP.match(sentence, m.end()):
+                return True
     for m in _RESULT.finditer(sentence):
         if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
             return True
@@ -472,7 +514,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
-                    found, evidence = renewal_state(other.text), other.text
+                    found, evidence = renewal_state(other.text, action), other.text
                     break
         if found is not None:
             tracking = tracking.model_copy(update={
@@ -562,7 +604,8 @@ class Tracker:
                     if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
                         continue
                     if matches_words(g.action, words):
-                        decided[gid] = (renewal_state(other.text), other.text)
+                        decided[gid] = (renewal_state(other.text, g.action),
+                                       other.text)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":

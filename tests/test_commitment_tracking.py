@@ -332,3 +332,57 @@ def test_talks_continued_are_a_meeting_held() -> None:
     assert track(made, DAY, [went_on]).state == "kept"
     assert track(made, DAY, [later("Both hope to continue their talks in Cusco.", None)]
                  ).state == "open"
+
+
+@pytest.mark.parametrize(("made", "verb"), [
+    # whom with and when stand between the promise verb and its action
+    ("Ortega agrees with Berg on resuming glacier surveys", "resum"),
+    ("Iceland and Peru agreed Sunday to resume glacier surveys", "resum"),
+    ("They agreed early on Friday morning to resume glacier surveys", "resum"),
+    ("Peru reached an agreement with Iceland to set up a glacier commission", "establish"),
+    # a point of an agreed list starts with its verb, whatever a later clause promises
+    ("To initiate glacier surveys, and they will do all the necessary efforts", "initiat"),
+    ("Establish a glacier observer team; the observers will report on the melt", "establish"),
+])
+def test_the_action_starts_at_its_own_verb(made: str, verb: str) -> None:
+    assert action_words(promise(made))[0] == verb
+
+
+def test_a_clause_after_a_semicolon_is_an_action_of_its_own() -> None:
+    made = promise("Establish a glacier observer team; the observers will report on the melt")
+    done = later("The glacier observer team was established in May.", None)
+    assert track(made, DAY, [done]).state == "kept"
+
+
+def test_going_on_with_the_thing_promised_keeps_the_promise_to_set_it_up() -> None:
+    made = promise("Establish a glacier observer team led by Chile")
+    goes_on = promise("both countries agreed to continue utilizing the glacier observer team")
+    found = track(made, DAY, [later(goes_on.text + ".", None, commitments=[goes_on])])
+    assert found.state == "kept"
+    # going on with something else is a renewal at most, not the thing kept
+    other = promise("Chile will continue its cooperation with both on the glacier observer "
+                    "team")
+    found = track(made, DAY, [later(other.text + ".", None, commitments=[other])])
+    assert found.state == "progressing"
+    # a promise that was itself to go on is renewed, not kept, by going on again
+    talks = promise("agreed to continue glacier surveys")
+    again = promise("agreed to continue glacier surveys next year")
+    assert track(talks, DAY, [later(again.text + ".", None, commitments=[again])]
+                 ).state == "progressing"
+
+
+def test_a_set_of_measures_is_not_a_commission_set_up() -> None:
+    made = promise("Peru reached an agreement with Iceland to set up a commission on glacier "
+                   "delimitation")
+    noun = later("Lima insisted that glacier delimitation should begin after a set of "
+                 "measures.", None)
+    assert track(made, DAY, [noun]).state == "open"
+    done = later("The commission on glacier delimitation was set up in May.", None)
+    assert track(made, DAY, [done]).state == "kept"
+
+
+def test_a_light_verb_without_its_particle_names_no_action() -> None:
+    made = promise("They agreed to put aside their differences and move forward with "
+                   "determination")
+    vision = later("The mediator had put forward a vision for the glacier.", None)
+    assert track(made, DAY, [vision]).state == "open"
