@@ -188,6 +188,17 @@ _CUE = re.compile(
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
+# A meeting promised in the passive: "will be held", "is expected to be held".
+_TO_BE_HELD = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:(?:expected|due|set|scheduled|planned)\s+)?to)"
+    r"\s+be\s+(?:held|convened)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:that|whose|which|said|says)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:when|where|while|after|before)\b", re.IGNORECASE)
+_MEETING_NOUN = re.compile(r"\b(?:meetings?|talks|rounds?|summits?|sessions?|dialogue|"
+                           r"consultations|conferences?|negotiations)\b", re.IGNORECASE)
+_AGAIN = re.compile(r"\b(?:next|another|further|follow-up|new round)\b", re.IGNORECASE)
+
+
 _PURPOSE = re.compile(r"\s+(?:in order to|so as to|so that|to ensure|to make sure)\b",
                       re.IGNORECASE)
 
@@ -212,6 +223,15 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
         # ..." promises each (the cue of the second is not the first's)
         parts = [a for a in (_action_words(part, None) for part in text.split(";")) if a]
         return tuple(w for k, a in enumerate(parts) for w in ([SEGMENT] if k else []) + list(a))
+    held = _TO_BE_HELD.search(text)
+    if held is not None:
+        # "the next meeting is expected to be held in May": the meeting is the action
+        subject = _CLAUSE_START.split(text[:held.start()])[-1]
+        if _MEETING_NOUN.search(subject):
+            if _AGAIN.search(subject):
+                return ("hold",)  # a promise to meet again
+            after = _CLAUSE_END.split(text[held.end():])[0]
+            return ("hold", *(w for w in content_words(subject + " " + after) if w != "hold"))
     purpose = _PURPOSE.search(text)
     if purpose is not None:
         # "hold follow-up meetings to ensure the truce holds" is a promise to meet again:

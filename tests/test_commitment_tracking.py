@@ -386,3 +386,19 @@ def test_a_light_verb_without_its_particle_names_no_action() -> None:
                    "determination")
     vision = later("The mediator had put forward a vision for the glacier.", None)
     assert track(made, DAY, [vision]).state == "open"
+
+
+def test_a_meeting_promised_in_the_passive_is_the_action() -> None:
+    # "the next meeting ... will be held": a promise to meet again, whatever the date says
+    made = promise("Ortega said that the next meeting is expected to be held on May 8 in "
+                   "Cusco, when the mediator will visit the region")
+    assert action_words(made) == ["hold"]
+    assert track(made, DAY, [later("The two presidents continued their talks in Cusco.",
+                                   None)]).state == "kept"
+    # a particular meeting is named by its own words
+    council = promise("They set up a glacier council, whose first session will be held in "
+                      "Lima, when the president visits")
+    assert action_words(council)[0] == "hold" and "glacier" not in action_words(council)
+    assert track(council, DAY, [later("The ministers met in Quito.", None)]).state == "open"
+    assert track(council, DAY, [later("The first session was held in Lima.", None)]
+                 ).state == "kept"
