@@ -358,6 +358,12 @@ _GOES_ON = re.compile(r"\b(?:continu\w*|keep|kept|maintain\w*|extend\w*|prolong\
                       re.IGNORECASE)
 
 
+# A sentence that promises an action again in so many words (a bare "will" is a plan, not
+# a renewal; "agreed that talks matter" promises nothing).
+_RENEWS = re.compile(r"\b(?:(?:agreed|pledged|committed|decided|vowed|promised|resolved)"
+                     r"(?:\s+\w+){0,3}?\s+to|reaffirm\w*|renew\w*)\b", re.IGNORECASE)
+
+
 def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState:
     """What a later meeting's promise of the same action makes of the old one: superseded
     when it takes the old one's place; kept when it goes on with the very thing the old
@@ -521,6 +527,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
+        renewed = ""  # a sentence that promises the action again
         for topic, sentence in meeting.sentences:
             if on is not None and topic is not None and topic != on:
                 continue
@@ -530,12 +537,16 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             if state is not None:
                 found, evidence = state, sentence
                 break
+            if not renewed and _RENEWS.search(sentence):
+                renewed = sentence
         if found is None:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
                     found, evidence = renewal_state(other.text, action), other.text
                     break
+        if found is None and renewed:
+            found, evidence = renewal_state(renewed, action), renewed
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -595,6 +606,7 @@ class Tracker:
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
+        renewed: dict[int, str] = {}  # a sentence that promises the group's action again
         if self._live:
             # A sentence on a topic no live promise is about (and none is about every
             # topic) can decide nothing: it is not even cut into words.
@@ -617,6 +629,8 @@ class Tracker:
                         state = said[verb]
                         if state is not None:
                             decided[gid] = (state, sentence)
+                        elif gid not in renewed and _RENEWS.search(sentence):
+                            renewed[gid] = sentence
             for other in meeting.commitments:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):
@@ -626,6 +640,9 @@ class Tracker:
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),
                                        other.text)
+            for gid, sentence in renewed.items():
+                if gid not in decided:
+                    decided[gid] = (renewal_state(sentence, self._groups[gid].action), sentence)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":

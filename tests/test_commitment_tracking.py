@@ -402,3 +402,17 @@ def test_a_meeting_promised_in_the_passive_is_the_action() -> None:
     assert track(council, DAY, [later("The ministers met in Quito.", None)]).state == "open"
     assert track(council, DAY, [later("The first session was held in Lima.", None)]
                  ).state == "kept"
+
+
+def test_a_later_sentence_promising_the_action_again_renews_it() -> None:
+    made = promise("agreed to take people-centric steps to rebuild glacier ties")
+    again = later("Both sides agreed to focus on people-centric initiatives aimed at "
+                  "rebuilding glacier ties.", None)
+    assert track(made, DAY, [again]).state == "progressing"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(again, [])
+    assert tracker.results()[1].state == "progressing"
+    # a plan in the future tense is not a promise renewed
+    plan = later("Officials will focus on people-centric initiatives for glacier ties.", None)
+    assert track(made, DAY, [plan]).state == "open"
