@@ -136,7 +136,11 @@ _SAME_ACTION = {
     # ("concluded their talks" ended them: not a signing)
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
-    **dict.fromkeys(("negotiation", "consultation", "discussion"), "talk"),
+    **dict.fromkeys(("negotiation", "consultation", "discussion", "dialogu"), "talk"),
+    # the things, whatever the article calls them
+    **dict.fromkeys(("frontier",), "border"),
+    **dict.fromkeys(("demarcation",), "delimitation"),
+    **dict.fromkeys(("airlin", "air-link"), "flight"),
     **dict.fromkeys(("travel", "travell", "trip"), "visit"),
 }
 # What most promises of a meeting are about: alone, they do not tell one from another

@@ -416,3 +416,14 @@ def test_a_later_sentence_promising_the_action_again_renews_it() -> None:
     # a plan in the future tense is not a promise renewed
     plan = later("Officials will focus on people-centric initiatives for glacier ties.", None)
     assert track(made, DAY, [plan]).state == "open"
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # one thing, two names: a border is a frontier, a dialogue is talks
+    ("agreed to reopen the frontier", "The border reopened on Monday."),
+    ("agreed to resume the dialogue", "Talks resumed in Lima."),
+    ("pledged to complete the delimitation", "The demarcation was completed in June."),
+    ("agreed to restart flights", "Airlines restarted in June."),
+])
+def test_the_same_thing_by_another_name_is_matched(made: str, sentence: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
