@@ -174,8 +174,15 @@ def content_words(text: str) -> list[str]:
 
 
 def content_word_set(text: str) -> set[str]:
-    """`set(content_words(text))`, without the ordered list in between."""
-    return set(filter(None, map(_content_stem, _WORD.findall(text))))
+    """`set(content_words(text))`, without the ordered list in between, and the parts of
+    each hyphenated word beside it ("expert-level talks" names the "expert level
+    mechanism")."""
+    words = _WORD.findall(text)
+    found = set(filter(None, map(_content_stem, words)))
+    for word in words:
+        if "-" in word:
+            found.update(filter(None, map(_content_stem, word.split("-"))))
+    return found
 
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
@@ -291,7 +298,7 @@ def sentences(text: str) -> list[str]:
 def matches(action: list[str], sentence: str) -> bool:
     """The sentence names the action: half of its words and at least two, one of them its
     verb; or, without the verb (passive, another verb), more than half of them."""
-    return matches_words(action, set(content_words(sentence)))
+    return matches_words(action, content_word_set(sentence))
 
 
 def matches_words(action: list[str], found: set[str]) -> bool:
@@ -321,10 +328,18 @@ def _names(action: list[str], found: set[str]) -> bool:
         return False
     verb, objects = action[0], action[1:]  # verb "": not known
     particular = [w for w in objects if w not in _GENERIC] or objects
-    shared = sum(1 for w in particular if w in found)
+    shared = sum(1 for w in particular if w in found or _parts_in(w, found))
     if verb in found and shared >= 1:
         return True
     return shared >= max(2, (len(particular) + 1) // 2)
+
+
+def _parts_in(word: str, found: set[str]) -> bool:
+    """A hyphenated action word named in parts ("military-to-military" by "military")."""
+    if "-" not in word:
+        return False
+    parts = [p for p in map(_content_stem, word.split("-")) if p]
+    return bool(parts) and all(p in found for p in parts)
 
 
 # The words of a promise to meet again: "hold follow-up meetings", "continue the dialogue".
@@ -652,7 +667,7 @@ class Tracker:
             if state == "superseded":
                 # A newer promise takes its place (and is followed itself): stop here, so
                 # the index holds the live promises, not the whole history.
-                for w in [*g.action, *_LOOSE_NAMES] if g.loose else g.action:
+                for w in _index_words(g.action):
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
@@ -671,8 +686,7 @@ class Tracker:
             self._live[key] = len(self._groups)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
                                       loose=meets_again(action)))
-            # a promise to meet again is named by "hold" whatever its own verb
-            for w in [*action, *_LOOSE_NAMES] if meets_again(action) else action:
+            for w in _index_words(action):
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
         self._members[cid] = (gid, self._groups[gid].decisions)
@@ -706,6 +720,16 @@ class Tracker:
             assert found is not None
             out[cid] = found
         return out
+
+
+def _index_words(action: list[str]) -> set[str]:
+    """The words a sentence may name the action by: its own, the parts of its hyphenated
+    ones, and for a promise to meet again "hold" (met, convened) whatever its own verb."""
+    words = set(action)
+    for w in action:
+        if "-" in w:
+            words.update(p for p in map(_content_stem, w.split("-")) if p)
+    return words | set(_LOOSE_NAMES) if meets_again(action) else words
 
 
 @dataclass

@@ -427,3 +427,17 @@ def test_a_later_sentence_promising_the_action_again_renews_it() -> None:
 ])
 def test_the_same_thing_by_another_name_is_matched(made: str, sentence: str) -> None:
     assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+
+
+def test_a_hyphenated_word_is_named_by_its_parts_in_both_walks() -> None:
+    made = promise("agreed to resume expert-level consultations")
+    done = later("The expert level consultations resumed in Quito.", None)
+    assert track(made, DAY, [done]).state == "kept"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(done, [])
+    assert tracker.results()[1].state == "kept"
+    # and the other way round
+    made = promise("agreed to resume consultations at expert level")
+    done = later("The expert-level consultations resumed in Quito.", None)
+    assert track(made, DAY, [done]).state == "kept"
