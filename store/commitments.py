@@ -199,6 +199,11 @@ _CUE = re.compile(
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
+_ATTRIBUTION = re.compile(
+    r"(?:,\s*|\s+)according\s+to\b[^;]*$|"
+    r",[\s\"”’]*(?:(?:the|a)\s+)?(?:[\w.'’-]+\s+){0,6}?(?:said|says|announced|stated|added|"
+    r"told\s+\w+)(?:\s+(?:on|in)\s+\w+)?[\s.]*$|"
+    r"[,\"”’]\s*(?:said|says|announced|stated)\s+[^,;]*$", re.IGNORECASE)
 # A meeting promised in the passive: "will be held", "is expected to be held".
 _TO_BE_HELD = re.compile(
     r"\b(?:will|would|shall|(?:is|are)\s+(?:(?:expected|due|set|scheduled|planned)\s+)?to)"
@@ -229,6 +234,8 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
     unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
     if due:
         text = text.replace(due, " ")
+    # who says so is not what was promised: ", according to the Foreign Ministry"
+    text = _ATTRIBUTION.sub("", text)
     if ";" in text:
         # clauses of their own: "Establish an observer team ...; the attachés will observe
         # ..." promises each (the cue of the second is not the first's)

@@ -441,3 +441,14 @@ def test_a_hyphenated_word_is_named_by_its_parts_in_both_walks() -> None:
     made = promise("agreed to resume consultations at expert level")
     done = later("The expert-level consultations resumed in Quito.", None)
     assert track(made, DAY, [done]).state == "kept"
+
+
+@pytest.mark.parametrize("made", [
+    "Iceland and Peru agreed to a glacier truce, according to the Chilean Foreign Ministry",
+    "They agreed to a glacier truce, the Chilean Foreign Ministry said on Friday",
+    "They agreed to a glacier truce,” said the statement of the Chilean Foreign Ministry",
+])
+def test_who_says_so_is_not_the_action(made: str) -> None:
+    assert "ministry" not in action_words(promise(made))
+    released = later("The Chilean Foreign Ministry released a statement on fisheries.", None)
+    assert track(promise(made), DAY, [released]).state == "open"
