@@ -259,6 +259,9 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
             return meet
     cue = _CUE.search(text)
     if cue is not None:
+        thing = _thing(text[cue.end():])
+        if thing:
+            return (THING, *thing)
         after = _segments(text[cue.end():])
         if len(after) >= 2 or after == ["hold"]:  # "agreed to meet again"
             return tuple(after)
@@ -279,6 +282,33 @@ _UP = re.compile(r"\s+up\b", re.IGNORECASE)
 # Verbs that say nothing without their particle or object ("put aside" and "put forward",
 # "take steps"): no action's verb, so the action is named by its objects alone.
 _LIGHT = frozenset(("put", "tak", "mak", "get", "giv"))
+
+
+THING = "="  # the verb of a promise of a thing ("agreed to a ceasefire"); never a word
+# What a promise of a thing is cut at: the thing is named before it.
+_THING = re.compile(r"(?:an?|the)\s+([^,;:]*?)(?=\s+(?:of|during|in|on|at|for|with|between|by|"
+                    r"to|from|under|that|which|who|as|after|before|within|and\s+to)\b|[,;:]|$)",
+                    re.IGNORECASE)
+# Words of a thing that do not tell one thing from another ("an immediate ceasefire").
+_TRAITS = frozenset(("immediat", "full", "complet", "comprehensiv", "last", "permanent",
+                     "durabl", "early", "total", "general", "possibl", "formal", "temporary",
+                     "unconditional", "sustainabl", "real", "genuin", "effectiv"))
+# A thing that is itself an action ("the resumption of talks") is read as its verb.
+_ACTION_NOUNS = frozenset(("resum", "establish", "hold", "sign", "visit", "talk", "exchang",
+                           "return", "withdrawal", "releas", "implementation"))
+
+
+def _thing(text: str) -> tuple[str, ...]:
+    """The words that name a promised thing ("agreed to an immediate ceasefire": the
+    ceasefire), or () when the promise is of an action ("agreed to hold talks", "agreed to
+    the resumption of talks")."""
+    m = _THING.match(text.lstrip(" \"“‘"))
+    if m is None:
+        return ()
+    words = [w for w in content_words(m[1]) if w not in _TRAITS]
+    if not words or words[-1] in _ACTION_NOUNS or any(w in _ACTION_NOUNS for w in words):
+        return ()
+    return tuple(w for w in words if w not in _GENERIC) or tuple(words)
 
 
 def _segments(text: str) -> list[str]:
@@ -334,6 +364,9 @@ def _names(action: list[str], found: set[str]) -> bool:
     if not action:
         return False
     verb, objects = action[0], action[1:]  # verb "": not known
+    if verb == THING:
+        # a thing is named by its own words, whatever is said of it
+        return all(w in found or _parts_in(w, found) for w in objects)
     particular = [w for w in objects if w not in _GENERIC] or objects
     shared = sum(1 for w in particular if w in found or _parts_in(w, found))
     if verb in found and shared >= 1:
@@ -627,7 +660,9 @@ class Tracker:
             for gid in self._index[w]:
                 hits[gid] = hits.get(gid, 0) + 1
         # a promise to meet again is named by its verb alone ("met", "convened")
-        return [gid for gid, n in hits.items() if n >= 2 or self._groups[gid].loose]
+        # and a thing by its own words, one or more
+        return [gid for gid, n in hits.items() if n >= 2 or self._groups[gid].loose
+                or self._groups[gid].action[0] == THING]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""

@@ -452,3 +452,28 @@ def test_who_says_so_is_not_the_action(made: str) -> None:
     assert "ministry" not in action_words(promise(made))
     released = later("The Chilean Foreign Ministry released a statement on fisheries.", None)
     assert track(promise(made), DAY, [released]).state == "open"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    # a promise of a thing is named by the thing, whatever is said of it
+    ("Lima said the truce that was established has not been violated so far.", "kept"),
+    ("Both sides agreed to continue the truce along the glacier.", "kept"),
+    ("Peru violated the truce twice in May.", "broken"),
+    ("The ministers discussed fisheries.", "open"),
+])
+def test_a_promised_thing_is_followed_by_its_name(sentence: str, state: str) -> None:
+    made = promise("Iceland and Peru agreed Sunday to an immediate truce during talks in Quito")
+    assert action_words(made) == ["=", "truc"]
+    assert track(made, DAY, [later(sentence, None)]).state == state
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(later(sentence, None), [])
+    assert tracker.results()[1].state == state
+
+
+def test_a_thing_that_is_an_action_is_read_as_one() -> None:
+    assert action_words(promise("agreed to the resumption of glacier talks"))[0] == "resum"
+    # every word of a thing of many words is needed
+    made = promise("agreed on a glacier monitoring mechanism")
+    assert track(made, DAY, [later("The glacier was violated by fishing boats.", None)]
+                 ).state == "open"
