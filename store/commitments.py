@@ -56,6 +56,7 @@ autumn fall winter before after within until between among about around again
 united states china chinese american u.s us washington beijing
 said say says told official officials reporters statement according added
 during through under without against via per including regarding since while when where
+toward towards
 """.split())
 
 # Irregular past forms -> the base form the commitment uses.
@@ -278,7 +279,7 @@ _LIST_CUT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", re.IGN
 SEGMENT = "|"  # between the segments of an action; never a content word
 
 
-_UP = re.compile(r"\s+up\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # Verbs that say nothing without their particle or object ("put aside" and "put forward",
 # "take steps"): no action's verb, so the action is named by its objects alone.
 _LIGHT = frozenset(("put", "tak", "mak", "get", "giv"))
@@ -430,11 +431,15 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
     team"; not when the old one was itself to go on); else progressing (a renewal)."""
     if _REPLACES.search(text):
         return "superseded"
-    if action and _done_verb(action) not in _GOING_ON:
+    cue = _CUE.search(text)
+    # the going on must be what is promised ("agreed to continue the truce"), not one
+    # action of a list whose first is still to come ("agreed to hold a call, and to
+    # continue the talks")
+    goes_on = _GOES_ON.match(text, cue.end()) if cue is not None else None
+    if goes_on is not None and action and _done_verb(action) not in _GOING_ON:
         things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
-        for m in _GOES_ON.finditer(text):
-            if things & set(content_words(" ".join(text[m.end():].split()[:3]))):
-                return "kept"
+        if things & set(content_words(" ".join(text[goes_on.end():].split()[:3]))):
+            return "kept"
     return "progressing"
 
 
@@ -483,8 +488,8 @@ def _verb_done(sentence: str, verb: str) -> bool:
     for m in _WORD.finditer(sentence):
         w = m[0].casefold()
         if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(m[0]) == verb:
-            # "set" is "set up" only with its "up" ("a set of measures" is a noun)
-            if w != "set" or _UP.match(sentence, m.end()):
+            # "a set of measures" is a noun, not a body set up
+            if w != "set" or not _OF.match(sentence, m.end()):
                 return True
     for m in _RESULT.finditer(sentence):
         if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):

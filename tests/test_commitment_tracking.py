@@ -477,3 +477,16 @@ def test_a_thing_that_is_an_action_is_read_as_one() -> None:
     made = promise("agreed on a glacier monitoring mechanism")
     assert track(made, DAY, [later("The glacier was violated by fishing boats.", None)]
                  ).state == "open"
+
+
+def test_going_on_is_kept_only_when_it_is_what_is_promised() -> None:
+    made = promise("agreed to restart glacier talks and to restore calls between rangers")
+    later_list = promise("agreed to hold a call between rangers, and to continue the glacier "
+                         "talks")
+    found = track(made, DAY, [later(later_list.text + ".", None, commitments=[later_list])])
+    assert found.state == "progressing"
+    # "keep working toward" names nothing of the promise by its "toward"
+    exchanges = promise("agreed to encourage student exchanges and to work toward flights")
+    release = promise("agreed to keep working toward the release of detained fishermen")
+    found = track(exchanges, DAY, [later(release.text + ".", None, commitments=[release])])
+    assert found.state != "kept"
