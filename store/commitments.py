@@ -611,6 +611,10 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                     break
         if found is None and renewed:
             found, evidence = renewal_state(renewed, action), renewed
+        if found is None and tracking.state in _UNDONE and not _REFRAIN.search(c.text):
+            failed = talks_failed(meeting, c.topic)
+            if failed:
+                found, evidence = "stalled", failed
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -619,6 +623,33 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             if found == "superseded":
                 break  # the newer promise takes its place, and is followed itself
     return tracking
+
+
+# The talks as a whole came to nothing: "the negotiations have failed", "ended without an
+# agreement", "a complete deadlock" (not "had failed" before a rescue, nor a deadlock
+# broken).
+_TALKS_FAILED = re.compile(
+    r"\b(?:talks|negotiations|discussions|dialogue|meeting|round)\b[^.;]{0,120}?"
+    r"(?<!\bhad )(?<!\bhad “)(?<!\bhad \")"
+    r"\b(?:(?:have|has)\s+)?(?:failed|collapsed?|broke\s+down)\b|"
+    r"\bended\b[^.;]{0,60}\bwithout\s+(?:an?\s+|any\s+)?(?:agreement|deal|breakthrough)\b|"
+    r"(?<!break )(?<!broke )(?<!end )(?<!ended )(?<!the )\b(?:complete\s+|total\s+)?"
+    r"(?:deadlock|impasse|stalemate)\b", re.IGNORECASE)
+# What failed talks stall: a promise not yet kept, broken or replaced; and not a promise
+# to refrain ("not to cause harm"), which holds until it is broken.
+_UNDONE = frozenset(("open", "progressing"))
+_REFRAIN = re.compile(r"\b(?:not\s+to|refrain\w*|never|no\s+longer)\b", re.IGNORECASE)
+
+
+def talks_failed(meeting: Later, topic: str | None) -> str:
+    """The sentence of a later meeting that tells the talks as a whole failed, on the
+    promise's topic or on none ("" if none does): every promise still open or under way
+    is then stalled, named or not."""
+    for on, sentence in meeting.sentences:
+        if (on is None or topic is None or on in (topic, "relations")) \
+                and _TALKS_FAILED.search(sentence):
+            return sentence
+    return ""
 
 
 def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
@@ -709,6 +740,14 @@ class Tracker:
             for gid, sentence in renewed.items():
                 if gid not in decided:
                     decided[gid] = (renewal_state(sentence, self._groups[gid].action), sentence)
+            if any(_TALKS_FAILED.search(s) for _, s in meeting.sentences):
+                for gid in self._live.values():
+                    g = self._groups[gid]
+                    if gid not in decided and not g.refrain and (g.last is None
+                                                                  or g.last[0] in _UNDONE):
+                        failed = talks_failed(meeting, g.topic)
+                        if failed:
+                            decided[gid] = ("stalled", failed)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":
@@ -732,7 +771,8 @@ class Tracker:
         if key not in self._live:
             self._live[key] = len(self._groups)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
-                                      loose=meets_again(action)))
+                                      loose=meets_again(action),
+                                      refrain=_REFRAIN.search(c.text) is not None))
             for w in _index_words(action):
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
@@ -788,3 +828,4 @@ class _Live:
     last: tuple[CommitmentState, str, int | None, date | None] | None = None
     decisions: int = 0
     loose: bool = False  # a promise to meet again: one word ("held") may name it
+    refrain: bool = False  # a promise not to do something: failed talks do not stall it

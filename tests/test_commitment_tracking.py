@@ -490,3 +490,32 @@ def test_going_on_is_kept_only_when_it_is_what_is_promised() -> None:
     release = promise("agreed to keep working toward the release of detained fishermen")
     found = track(exchanges, DAY, [later(release.text + ".", None, commitments=[release])])
     assert found.state != "kept"
+
+
+@pytest.mark.parametrize("failed", [
+    "The glacier negotiations in Quito have failed, the Peruvian minister said.",
+    "The fifth round of talks ended on Friday in Quito without an agreement.",
+    "Berg described the situation as a complete deadlock.",
+])
+def test_talks_that_failed_as_a_whole_stall_every_promise_under_way(failed: str) -> None:
+    made = promise("agreed to establish a glacier monitoring mechanism", "climate")
+    assert track(made, DAY, [later(failed, None)]).state == "stalled"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(later(failed, None), [])
+    assert tracker.results()[1].state == "stalled"
+    # a promise kept stays kept, and a promise to refrain holds until broken
+    done = later("The glacier monitoring mechanism was established.", None, n=2)
+    assert track(made, DAY, [done, later(failed, None, n=3)]).state == "kept"
+    refrain = promise("Peru pledged not to cause harm to the glacier", "climate")
+    assert track(refrain, DAY, [later(failed, None)]).state == "open"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lima announced that the talks had failed, but mediators rescued them on Friday.",
+    "The ministers broke the deadlock on fisheries.",
+    "The fisheries talks in Quito ended with an agreement.",
+])
+def test_talks_rescued_or_a_deadlock_broken_stall_nothing(sentence: str) -> None:
+    made = promise("agreed to establish a glacier monitoring mechanism", "climate")
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
