@@ -79,12 +79,12 @@ _BROKEN = re.compile(
 _NOT_BROKEN = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STALLED = re.compile(
     r"\b(stall(?:ed|s)?|no progress|little progress|yet to|ha(?:s|ve) not|hasn't|haven't|"
-    r"still not|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
+    r"still not|still no|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
     r"failed to|never)\b", re.IGNORECASE)
 _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
     r"steps? toward|steps? to|began|begun|started|underway|under way|partly|partially|"
-    r"first round|"
+    r"first round|tasked with|charged with|"
     r"initial)\b", re.IGNORECASE)
 # "talks that were frozen in 2022", "which Beijing suspended": a relative clause tells the
 # state before, not now.

@@ -519,3 +519,12 @@ def test_talks_that_failed_as_a_whole_stall_every_promise_under_way(failed: str)
 def test_talks_rescued_or_a_deadlock_broken_stall_nothing(sentence: str) -> None:
     made = promise("agreed to establish a glacier monitoring mechanism", "climate")
     assert track(made, DAY, [later(sentence, None)]).state == "open"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("There is still no glacier monitoring mechanism.", "stalled"),
+    ("A joint body is tasked with the glacier monitoring mechanism.", "progressing"),
+])
+def test_still_no_is_stalled_and_a_task_given_is_progress(sentence: str, state: str) -> None:
+    made = promise("agreed to implement a glacier monitoring mechanism")
+    assert track(made, DAY, [later(sentence, None)]).state == state
