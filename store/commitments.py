@@ -424,6 +424,19 @@ _RENEWS = re.compile(r"\b(?:(?:agreed|pledged|committed|decided|vowed|promised|r
                      r"(?:\s+\w+){0,3}?\s+to|reaffirm\w*|renew\w*)\b", re.IGNORECASE)
 
 
+# A later article telling the old promise again is no renewal: "had agreed", "initially
+# agreed", "agreed ... a year ago".
+_RECALLED = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:agreed|pledged|decided|committed|promised|vowed)\b|"
+    r"\b(?:initially|originally|previously|earlier)\s+(?:agreed|pledged|decided|committed|"
+    r"promised|vowed)\b|\bago\b", re.IGNORECASE)
+
+
+def renews(sentence: str) -> bool:
+    """Does a later sentence promise the action anew (not tell the old promise again)?"""
+    return _RENEWS.search(sentence) is not None and _RECALLED.search(sentence) is None
+
+
 def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState:
     """What a later meeting's promise of the same action makes of the old one: superseded
     when it takes the old one's place; kept when it goes on with the very thing the old
@@ -601,7 +614,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             if state is not None:
                 found, evidence = state, sentence
                 break
-            if not renewed and _RENEWS.search(sentence):
+            if not renewed and renews(sentence):
                 renewed = sentence
         if found is None:
             for other in meeting.commitments:
@@ -726,7 +739,7 @@ class Tracker:
                         state = said[verb]
                         if state is not None:
                             decided[gid] = (state, sentence)
-                        elif gid not in renewed and _RENEWS.search(sentence):
+                        elif gid not in renewed and renews(sentence):
                             renewed[gid] = sentence
             for other in meeting.commitments:
                 words = content_word_set(other.text)

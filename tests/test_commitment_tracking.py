@@ -528,3 +528,13 @@ def test_talks_rescued_or_a_deadlock_broken_stall_nothing(sentence: str) -> None
 def test_still_no_is_stalled_and_a_task_given_is_progress(sentence: str, state: str) -> None:
     made = promise("agreed to implement a glacier monitoring mechanism")
     assert track(made, DAY, [later(sentence, None)]).state == state
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iceland and Peru had agreed in March to take people-centric steps on glacier ties.",
+    "The presidents initially agreed to take people-centric steps on glacier ties.",
+    "They agreed to take people-centric steps on glacier ties a year ago.",
+])
+def test_the_old_promise_told_again_is_no_renewal(sentence: str) -> None:
+    made = promise("agreed to take people-centric steps to rebuild glacier ties")
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
