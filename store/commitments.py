@@ -628,6 +628,10 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             failed = talks_failed(meeting, c.topic)
             if failed:
                 found, evidence = "stalled", failed
+        if found is None and tracking.state == "open":
+            upheld = agreements_upheld(meeting, c.topic)
+            if upheld:
+                found, evidence = "progressing", upheld
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -661,6 +665,26 @@ def talks_failed(meeting: Later, topic: str | None) -> str:
     for on, sentence in meeting.sentences:
         if (on is None or topic is None or on in (topic, "relations")) \
                 and _TALKS_FAILED.search(sentence):
+            return sentence
+    return ""
+
+
+# The pair upholds what it agreed before, as a whole: "reaffirmed their commitment to the
+# agreements reached in earlier talks", "to the letter and spirit of the Lima
+# Declaration" (not a commitment to peace, which is no agreement).
+_UPHELD = re.compile(
+    r"\b(?:reaffirm|reiterat|demonstrat|renew|underlin|stress|confirm)\w*\s+(?:\w+\s+){0,2}?"
+    r"commitments?\s+to\s+(?:the\s+)?(?:letter\s+and\s+spirit\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w-]+\s+){0,3}?(?:agreements?|declarations?|deals?|accords?|understandings?|"
+    r"consensus)\b", re.IGNORECASE)
+
+
+def agreements_upheld(meeting: Later, topic: str | None) -> str:
+    """The sentence of a later meeting that upholds the pair's earlier agreements as a whole,
+    on the promise's topic or on none ("" if none does): a promise still open is then under
+    way (progressing), though not named."""
+    for on, sentence in meeting.sentences:
+        if (on is None or topic is None or on == topic) and _UPHELD.search(sentence):
             return sentence
     return ""
 
@@ -761,6 +785,13 @@ class Tracker:
                         failed = talks_failed(meeting, g.topic)
                         if failed:
                             decided[gid] = ("stalled", failed)
+            if any(_UPHELD.search(s) for _, s in meeting.sentences):
+                for gid in self._live.values():
+                    g = self._groups[gid]
+                    if gid not in decided and (g.last is None or g.last[0] == "open"):
+                        upheld = agreements_upheld(meeting, g.topic)
+                        if upheld:
+                            decided[gid] = ("progressing", upheld)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":

@@ -538,3 +538,27 @@ def test_still_no_is_stalled_and_a_task_given_is_progress(sentence: str, state: 
 def test_the_old_promise_told_again_is_no_renewal(sentence: str) -> None:
     made = promise("agreed to take people-centric steps to rebuild glacier ties")
     assert track(made, DAY, [later(sentence, None)]).state == "open"
+
+
+@pytest.mark.parametrize("upheld", [
+    "The envoys reaffirmed their commitment to the agreements reached in earlier talks.",
+    "Both delegations demonstrated their commitment to the letter and spirit of the Lima "
+    "Declaration.",
+])
+def test_agreements_upheld_as_a_whole_put_every_open_promise_under_way(upheld: str) -> None:
+    made = promise("agreed to open the glacier crossing to tourists", "territorial")
+    assert track(made, DAY, [later(upheld, None)]).state == "progressing"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(later(upheld, None), [])
+    assert tracker.results()[1].state == "progressing"
+    # only on the promise's topic (or none), and never over a state already read
+    assert track(made, DAY, [later(upheld, "trade")]).state == "open"
+    done = later("The glacier crossing was opened to tourists.", None, n=2)
+    assert track(made, DAY, [done, later(upheld, None, n=3)]).state == "kept"
+
+
+def test_a_commitment_to_peace_upholds_no_agreement() -> None:
+    made = promise("agreed to open the glacier crossing to tourists", "territorial")
+    peace = later("Both reaffirmed their commitment to peace along the glacier.", None)
+    assert track(made, DAY, [peace]).state == "open"
