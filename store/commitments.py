@@ -195,11 +195,12 @@ _ASIDE = (r"(?:\s+(?:with\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)?|on\s+
 _CUE = re.compile(
     r"^\s*[\"“‘]?to\s+(?=[a-z]+\b)|"  # a point of an agreed list: "To initiate talks ..."
     r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*" + _ASIDE + r"\s+(?:to|on|upon)|"
-    r"(?:reached\s+(?:an\s+)?)?agreement" + _ASIDE + r"\s+to|"
+    r"(?:reached\s+(?:an\s+)?)?agreement" + _ASIDE + r"\s+[\"“‘]?to|"
     r"(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
+_HEDGE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"(?:,\s*|\s+)according\s+to\b[^;]*$|"
     r",[\s\"”’]*(?:(?:the|a)\s+)?(?:[\w.'’-]+\s+){0,6}?(?:said|says|announced|stated|added|"
@@ -235,8 +236,9 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
     unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
     if due:
         text = text.replace(due, " ")
-    # who says so is not what was promised: ", according to the Foreign Ministry"
-    text = _ATTRIBUTION.sub("", text)
+    # who says so is not what was promised: ", according to the Foreign Ministry"; nor is
+    # a hedge ("to meet again in principle")
+    text = _HEDGE.sub(" ", _ATTRIBUTION.sub("", text))
     if ";" in text:
         # clauses of their own: "Establish an observer team ...; the attachés will observe
         # ..." promises each (the cue of the second is not the first's)
@@ -316,12 +318,25 @@ def _segments(text: str) -> list[str]:
     """The content words of the actions a promise lists, each segment with the verb first
     (a segment with no verb of its own takes the first one's), joined by SEGMENT. A piece
     of fewer than two words is no action of its own ("between Lima and Quito")."""
-    pieces = [content_words(piece) for piece in _LIST_CUT.split(text)]
-    if pieces and pieces[0] and pieces[0][0] in _LIGHT:
-        pieces[0][0] = ""
+    pieces: list[tuple[list[str], bool]] = []  # (words, has a promise cue of its own)
+    for k, piece in enumerate(_LIST_CUT.split(text)):
+        cue = _CUE.search(piece) if k else None
+        if cue is None:
+            pieces.append((content_words(piece), False))
+            continue
+        # "..., and reached an agreement to meet again": an action of its own, its verb
+        # its own, however short; who is to act says which ("foreign ministers will meet"
+        # is not any meeting)
+        words = content_words(piece[cue.end():])
+        who = content_words(_CLAUSE_START.split(piece[:cue.start()])[-1])
+        pieces.append(([*words[:1], *(w for w in who if w not in words), *words[1:]], True))
+    if pieces and pieces[0][0] and pieces[0][0][0] in _LIGHT:
+        pieces[0][0][0] = ""
     out: list[list[str]] = []
-    for words in pieces:
-        if out and len(words) < 2:
+    for words, own in pieces:
+        if own and words:
+            out.append(words)
+        elif out and len(words) < 2:
             out[-1].extend(w for w in words if w not in out[-1])
         elif words:
             out.append(words if not out else [out[0][0], *words])
@@ -346,16 +361,21 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     "resume military communication"), or with two particular words and half of them
     without the verb ("the second round of talks on the dam"). Words every meeting uses
     ("talks", "cooperation") count only when the action has no other."""
-    if meets_again(action) and ("hold" in found or ("continu" in found
-                                                    and not _MEETING_WORDS.isdisjoint(found))):
+    if meets_again(action) and _meeting_named(found):
         return True  # (a promise to meet again: `told_of` asks for a meeting told held)
     return _names(action, found)
 
 
 # The words by which a promise to meet again is named: "met", "held", "convened" (all
 # "hold"), or talks that "continued".
-_LOOSE_NAMES = ("hold", "continu")
-_MEETING_WORDS = frozenset(("talk", "dialogu"))
+_LOOSE_NAMES = ("hold", "continu", "talk", "dialogu", "round")
+_MEETING_WORDS = frozenset(("talk", "dialogu", "round"))
+
+
+def _meeting_named(found: set[str]) -> bool:
+    """Do the words name a meeting ("met", "held", "talks", "the second round")? Whether it
+    was held is the sentence's to tell (`told_of`, `read_state`)."""
+    return "hold" in found or not _MEETING_WORDS.isdisjoint(found)
 
 
 def _names(action: list[str], found: set[str]) -> bool:
@@ -364,6 +384,8 @@ def _names(action: list[str], found: set[str]) -> bool:
         return _names(action[:cut], found) or _names(action[cut + 1:], found)
     if not action:
         return False
+    if meets_again(action) and _meeting_named(found):
+        return True  # one action of a list, to meet again: named by a meeting
     verb, objects = action[0], action[1:]  # verb "": not known
     if verb == THING:
         # a thing is named by its own words, whatever is said of it
@@ -398,6 +420,22 @@ def meets_again(action: list[str]) -> bool:
     if verb == "hold":
         return all(w in _TALKS for w in objects)
     return verb == "continu" and bool(objects) and objects[0] in _TALKS
+
+
+def segments_of(action: list[str]) -> list[list[str]]:
+    """The actions a promise lists, each with its verb first."""
+    out: list[list[str]] = [[]]
+    for w in action:
+        if w == SEGMENT:
+            out.append([])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def meets_again_in(action: list[str]) -> bool:
+    """Is one of the actions a promise lists (or the only one) to meet again?"""
+    return any(meets_again(seg) for seg in segments_of(action))
 
 
 def follow_topic(topic: str | None, action: list[str]) -> str | None:
@@ -488,6 +526,16 @@ def told_of(action: list[str], sentence: str) -> bool:
     return not meets_again(action) or _verb_done(sentence, "hold")
 
 
+def _told_verb(action: list[str], found: set[str]) -> str:
+    """The verb a sentence (its words `found`) must tell done: the one of the first action
+    of the list it names ("hold" for a meeting again), else the whole action's."""
+    if SEGMENT in action:
+        for seg in segments_of(action):
+            if _names(seg, found):
+                return _done_verb(seg)
+    return _done_verb(action)
+
+
 def _done_verb(action: list[str]) -> str:
     """The verb a later sentence tells done: "hold" (met, convened) for a promise to meet
     again, else the action's own."""
@@ -507,13 +555,17 @@ def _verb_done(sentence: str, verb: str) -> bool:
     for m in _RESULT.finditer(sentence):
         if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
             return True
-    # "continued their talks in Quito": talks went on, so a meeting was held
-    return verb == "hold" and _CONTINUED_TALKS.search(sentence) is not None
+    # "continued their talks in Quito", "the second round of talks has concluded": talks
+    # went on, so a meeting was held
+    return verb == "hold" and _TALKS_HELD.search(sentence) is not None
 
 
-_CONTINUED_TALKS = re.compile(
+_TALKS_HELD = re.compile(
     r"\bcontinued\s+(?:their\s+|the\s+|its\s+)?(?:\w+\s+)?"
-    r"(?:talks|dialogue|negotiations|discussions|consultations)\b", re.IGNORECASE)
+    r"(?:talks|dialogue|negotiations|discussions|consultations)\b|"
+    r"\b(?:talks|dialogue|negotiations|discussions|consultations|meeting|round)\b[^.;]{0,80}?"
+    r"\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up)|took\s+place)\b",
+    re.IGNORECASE)
 
 
 # ", restoring ...": a participle after a comma, the result of the clause before it
@@ -610,7 +662,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
-            state = read_state(sentence, _done_verb(action))
+            state = read_state(sentence, _told_verb(action, content_word_set(sentence)))
             if state is not None:
                 found, evidence = state, sentence
                 break
@@ -757,7 +809,7 @@ class Tracker:
                                           and topic != g.topic):
                         continue
                     if matches_words(g.action, words) and told_of(g.action, sentence):
-                        verb = _done_verb(g.action)
+                        verb = _told_verb(g.action, words)
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
@@ -815,7 +867,7 @@ class Tracker:
         if key not in self._live:
             self._live[key] = len(self._groups)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
-                                      loose=meets_again(action),
+                                      loose=meets_again_in(action),
                                       refrain=_REFRAIN.search(c.text) is not None))
             for w in _index_words(action):
                 self._index.setdefault(w, set()).add(self._live[key])
@@ -860,7 +912,7 @@ def _index_words(action: list[str]) -> set[str]:
     for w in action:
         if "-" in w:
             words.update(p for p in map(_content_stem, w.split("-")) if p)
-    return words | set(_LOOSE_NAMES) if meets_again(action) else words
+    return words | set(_LOOSE_NAMES) if meets_again_in(action) else words
 
 
 @dataclass

@@ -562,3 +562,38 @@ def test_a_commitment_to_peace_upholds_no_agreement() -> None:
     made = promise("agreed to open the glacier crossing to tourists", "territorial")
     peace = later("Both reaffirmed their commitment to peace along the glacier.", None)
     assert track(made, DAY, [peace]).state == "open"
+
+
+def test_an_action_of_a_list_with_its_own_cue_is_its_own() -> None:
+    made = promise("They agreed to share their maps of the glacier, and reached an agreement "
+                   "“to meet again in principle")
+    assert action_words(made)[-2:] == ["|", "hold"]
+    # a meeting held keeps the promise to meet again, wherever it stands in the list
+    held = later("The Icelandic and Peruvian ministers met in Cusco on Monday.", None)
+    assert track(made, DAY, [held]).state == "kept"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(held, [])
+    assert tracker.results()[1].state == "kept"
+    # who is to meet says which meeting: another body's meeting is not it
+    ministers = promise("The leaders agreed to advance glacier talks, adding that foreign "
+                        "ministers will meet soon")
+    assert "minister" in action_words(ministers)
+    assert track(ministers, DAY, [later("The fisheries group has not met since December.",
+                                        None)]).state == "open"
+
+
+@pytest.mark.parametrize("made", [
+    "agreed to meet again",
+    "They agreed to share glacier maps, and reached an agreement “to meet again in principle",
+])
+def test_talks_that_concluded_or_took_place_are_a_meeting_held(made: str) -> None:
+    held = later("The second round of talks in Cusco has concluded after an hour.", None)
+    assert track(promise(made), DAY, [held]).state == "kept"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, promise(made))])
+    tracker.feed(held, [])
+    assert tracker.results()[1].state == "kept"
+    # talks to come are no meeting held
+    plan = later("The second round of talks will take place in Cusco.", None)
+    assert track(promise(made), DAY, [plan]).state == "open"
