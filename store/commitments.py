@@ -200,6 +200,9 @@ _CUE = re.compile(
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
 
 
+_WHEN_CLAUSE = re.compile(r",?\s+(?:after|as|when|while|before|since|because)\s+"
+                          r"(?=(?:the|they|both|it|he|she|we|their|its|his|her)\b)",
+                          re.IGNORECASE)
 _HEDGE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"(?:,\s*|\s+)according\s+to\b[^;]*$|"
@@ -265,7 +268,10 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
         thing = _thing(text[cue.end():])
         if thing:
             return (THING, *thing)
-        after = _segments(text[cue.end():])
+        # the action ends where a clause of when or why begins: "... and reopen embassies
+        # after the two sides held talks", "... as they met for four hours"
+        promised = _WHEN_CLAUSE.split(text[cue.end():], maxsplit=1)[0]
+        after = _segments(promised)
         if len(after) >= 2 or after == ["hold"]:  # "agreed to meet again"
             return tuple(after)
     words = content_words(text)
@@ -555,6 +561,9 @@ def _verb_done(sentence: str, verb: str) -> bool:
     for m in _RESULT.finditer(sentence):
         if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
             return True
+    for m in _SINCE.finditer(sentence):
+        if _content_stem(m[1]) == verb:
+            return True  # "for the first time since re-establishing ties": done before
     # "continued their talks in Quito", "the second round of talks has concluded": talks
     # went on, so a meeting was held
     return verb == "hold" and _TALKS_HELD.search(sentence) is not None
@@ -568,6 +577,7 @@ _TALKS_HELD = re.compile(
     re.IGNORECASE)
 
 
+_SINCE = re.compile(r"\bsince\s+([^\W\d_][\w-]*ing)\b", re.IGNORECASE)
 # ", restoring ...": a participle after a comma, the result of the clause before it
 _RESULT = re.compile(r",\s+([^\W\d_]+ing)\b")
 

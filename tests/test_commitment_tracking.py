@@ -597,3 +597,19 @@ def test_talks_that_concluded_or_took_place_are_a_meeting_held(made: str) -> Non
     # talks to come are no meeting held
     plan = later("The second round of talks will take place in Cusco.", None)
     assert track(promise(made), DAY, [plan]).state == "open"
+
+
+def test_the_action_ends_where_a_clause_of_when_begins() -> None:
+    made = promise("Iceland and Peru agreed to reopen embassies after the two sides held talks "
+                   "in Lima")
+    assert action_words(made) == ["resum", "embassy"]
+    # talks held in Lima are not the embassies reopened
+    assert track(made, DAY, [later("The two sides held talks in Lima again.", None)]
+                 ).state == "open"
+
+
+def test_an_action_done_since_is_kept() -> None:
+    made = promise("agreed to reopen embassies")
+    since = later("The ministers met for the first time since reopening embassies in May.",
+                  None)
+    assert track(made, DAY, [since]).state == "kept"
