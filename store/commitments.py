@@ -9,16 +9,28 @@ what became of it:
 - broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew, violated
   ("has not been violated" keeps it) ...
 - stalled: stalled, no progress, yet to, has not, delayed, postponed, deadlock ...
-- progressing: progress, preparations, working toward, steps to, began, underway ...; or a
-  later meeting promised the same action again (a renewal);
+- progressing: progress, preparations, working toward, steps to, began, underway, tasked
+  with ...; or a later meeting promised the same action again (a renewal: an extracted
+  commitment, or a sentence that "agreed to" it anew, not one that recalls it);
 - superseded: a later promise of the same action says it replaces the old one ("instead of");
-- kept: otherwise, the later sentence reports the action done ("held their first AI talks",
-  "held a summit, restoring ...").
+- kept: the later sentence reports the action done ("held their first AI talks", "held a
+  summit, restoring ...", "since re-establishing ties"), or a later promise goes on with the
+  very thing promised ("agreed to continue the ceasefire" for "agreed to a ceasefire").
 
-A promise only to meet again ("hold further talks", "continue the dialogue") is kept by any
-later meeting of the pair told held ("met", "convened"), on any topic. The latest meeting
-with a match decides, except that superseded is final (the newer promise is followed in its
-place). A commitment is overdue when its state is open
+The action is read after the promise cue, up to a clause of when or why, without who says
+so; a list of actions is cut into segments, each followed, and a sentence's state is read
+for the verb of the segment it names. A promise of a thing ("an immediate ceasefire") is
+named by the thing's words. A promise only to meet again ("hold further talks", "the next
+meeting is expected to be held") is kept by any later meeting of the pair told held ("met",
+"convened", "continued their talks", "the second round has concluded"), on any topic.
+
+Two sentences speak for the meeting as a whole, on their topic or none: talks that failed
+("ended without an agreement", "a complete deadlock") stall every promise still open or
+under way (not a promise to refrain); agreements upheld ("reaffirmed their commitment to
+the agreements reached in earlier talks") put every open promise under way.
+
+The latest meeting with a match decides, except that superseded is final (the newer
+promise is followed in its place). A commitment is overdue when its state is open
 and the due time its text gives ("in coming weeks", "by the end of the year", "next
 spring", "next month") has passed, read against the meeting date.
 """
