@@ -488,8 +488,10 @@ _RECALLED = re.compile(
     r"promised|vowed)\b|\bago\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 12)
 def renews(sentence: str) -> bool:
     """Does a later sentence promise the action anew (not tell the old promise again)?"""
+    # (cached: the walk asks it of one sentence for each promise the sentence names)
     return _RENEWS.search(sentence) is not None and _RECALLED.search(sentence) is None
 
 
@@ -500,6 +502,9 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
     team"; not when the old one was itself to go on); else progressing (a renewal)."""
     if _REPLACES.search(text):
         return "superseded"
+    low = text.casefold()
+    if not any(w in low for w in _GOING_ON_WORDS):
+        return "progressing"
     cue = _CUE.search(text)
     # the going on must be what is promised ("agreed to continue the truce"), not one
     # action of a list whose first is still to come ("agreed to hold a call, and to
@@ -513,6 +518,7 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
 
 
 _GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
+_GOING_ON_WORDS = ("continu", "keep", "kept", "maintain", "extend", "prolong")
 
 
 def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
@@ -698,14 +704,15 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                     break
         if found is None and renewed:
             found, evidence = renewal_state(renewed, action), renewed
+        failed, upheld = meeting_wide(meeting)
         if found is None and tracking.state in _UNDONE and not _REFRAIN.search(c.text):
-            failed = talks_failed(meeting, c.topic)
-            if failed:
-                found, evidence = "stalled", failed
+            said = talks_failed(failed, c.topic)
+            if said:
+                found, evidence = "stalled", said
         if found is None and tracking.state == "open":
-            upheld = agreements_upheld(meeting, c.topic)
-            if upheld:
-                found, evidence = "progressing", upheld
+            said = agreements_upheld(upheld, c.topic)
+            if said:
+                found, evidence = "progressing", said
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -732,13 +739,33 @@ _UNDONE = frozenset(("open", "progressing"))
 _REFRAIN = re.compile(r"\b(?:not\s+to|refrain\w*|never|no\s+longer)\b", re.IGNORECASE)
 
 
-def talks_failed(meeting: Later, topic: str | None) -> str:
-    """The sentence of a later meeting that tells the talks as a whole failed, on the
-    promise's topic or on none ("" if none does): every promise still open or under way
-    is then stalled, named or not."""
+Said = list[tuple[str | None, str]]  # (topic, sentence)
+
+
+def meeting_wide(meeting: Later) -> tuple[Said, Said]:
+    """The sentences of a meeting that speak for it as a whole: the talks failed, and the
+    earlier agreements upheld. Each sentence is first tested for a word the pattern needs
+    (most have none): every sentence of every later meeting passes here."""
+    failed: Said = []
+    upheld: Said = []
     for on, sentence in meeting.sentences:
-        if (on is None or topic is None or on in (topic, "relations")) \
-                and _TALKS_FAILED.search(sentence):
+        low = sentence.casefold()
+        if any(w in low for w in _FAIL_WORDS) and _TALKS_FAILED.search(sentence):
+            failed.append((on, sentence))
+        if "commitment" in low and _UPHELD.search(sentence):
+            upheld.append((on, sentence))
+    return failed, upheld
+
+
+_FAIL_WORDS = ("fail", "collaps", "broke", "without", "deadlock", "impasse", "stalemate")
+
+
+def talks_failed(failed: Said, topic: str | None) -> str:
+    """Of a meeting's sentences that tell the talks as a whole failed (`meeting_wide`), the
+    first on the promise's topic or on none ("" if none is): every promise still open or
+    under way is then stalled, named or not."""
+    for on, sentence in failed:
+        if on is None or topic is None or on in (topic, "relations"):
             return sentence
     return ""
 
@@ -753,12 +780,12 @@ _UPHELD = re.compile(
     r"consensus)\b", re.IGNORECASE)
 
 
-def agreements_upheld(meeting: Later, topic: str | None) -> str:
-    """The sentence of a later meeting that upholds the pair's earlier agreements as a whole,
-    on the promise's topic or on none ("" if none does): a promise still open is then under
-    way (progressing), though not named."""
-    for on, sentence in meeting.sentences:
-        if (on is None or topic is None or on == topic) and _UPHELD.search(sentence):
+def agreements_upheld(upheld: Said, topic: str | None) -> str:
+    """Of a meeting's sentences that uphold the pair's earlier agreements as a whole
+    (`meeting_wide`), the first on the promise's topic or on none ("" if none is): a
+    promise still open is then under way (progressing), though not named."""
+    for on, sentence in upheld:
+        if on is None or topic is None or on == topic:
             return sentence
     return ""
 
@@ -851,21 +878,20 @@ class Tracker:
             for gid, sentence in renewed.items():
                 if gid not in decided:
                     decided[gid] = (renewal_state(sentence, self._groups[gid].action), sentence)
-            if any(_TALKS_FAILED.search(s) for _, s in meeting.sentences):
-                for gid in self._live.values():
-                    g = self._groups[gid]
-                    if gid not in decided and not g.refrain and (g.last is None
-                                                                  or g.last[0] in _UNDONE):
-                        failed = talks_failed(meeting, g.topic)
-                        if failed:
-                            decided[gid] = ("stalled", failed)
-            if any(_UPHELD.search(s) for _, s in meeting.sentences):
-                for gid in self._live.values():
-                    g = self._groups[gid]
-                    if gid not in decided and (g.last is None or g.last[0] == "open"):
-                        upheld = agreements_upheld(meeting, g.topic)
-                        if upheld:
-                            decided[gid] = ("progressing", upheld)
+            failed, upheld = meeting_wide(meeting)
+            for gid in self._live.values() if failed or upheld else ():
+                g = self._groups[gid]
+                if gid in decided:
+                    continue
+                now = g.last[0] if g.last is not None else "open"
+                told = talks_failed(failed, g.topic) if now in _UNDONE and not g.refrain \
+                    else ""
+                if told:
+                    decided[gid] = ("stalled", told)
+                elif now == "open":
+                    told = agreements_upheld(upheld, g.topic)
+                    if told:
+                        decided[gid] = ("progressing", told)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":
