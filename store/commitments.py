@@ -153,7 +153,7 @@ _SAME_ACTION = {
     # the things, whatever the article calls them
     **dict.fromkeys(("frontier",), "border"),
     **dict.fromkeys(("demarcation",), "delimitation"),
-    **dict.fromkeys(("airlin", "air-link"), "flight"),
+    **dict.fromkeys(("airlin", "air-link", "air"), "flight"),  # "air services"
     **dict.fromkeys(("travel", "travell", "trip"), "visit"),
 }
 # What most promises of a meeting are about: alone, they do not tell one from another
@@ -536,11 +536,20 @@ def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
         return "stalled"
     if _PROMISE.search(sentence):
         return None
-    if _PROGRESS.search(sentence):
-        return "progressing"
+    progress = _PROGRESS.search(sentence)
+    if progress:
+        # a promise to begin is kept by a beginning ("technical talks began" for "to begin
+        # technical negotiations"); any other is under way
+        begun = verb in _START_VERBS and progress[0].casefold() in _BEGUN
+        return "kept" if begun else "progressing"
     if _DONE.search(sentence) or (verb and _verb_done(sentence, verb)):
         return "kept"
     return None
+
+
+_START_VERBS = frozenset(("begin", "start", "initiat", "commenc", "launch"))
+_BEGUN = frozenset(("began", "begun", "started", "first round", "initial", "underway",
+                    "under way"))
 
 
 def told_of(action: list[str], sentence: str) -> bool:

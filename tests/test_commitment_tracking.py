@@ -613,3 +613,19 @@ def test_an_action_done_since_is_kept() -> None:
     since = later("The ministers met for the first time since reopening embassies in May.",
                   None)
     assert track(made, DAY, [since]).state == "kept"
+
+
+@pytest.mark.parametrize(("made", "sentence", "state"), [
+    # a promise to begin is kept by the beginning
+    ("agreed to begin technical negotiations on the glacier",
+     "Technical talks on the glacier began in Quito on Monday.", "kept"),
+    ("agreed to begin technical negotiations on the glacier",
+     "The first round of technical negotiations on the glacier was held.", "kept"),
+    # a promise to finish is not
+    ("agreed to conclude technical negotiations on the glacier",
+     "Technical negotiations on the glacier began in Quito on Monday.", "progressing"),
+    # air services are flights
+    ("agreed to restart air services", "Flights resumed in June.", "kept"),
+])
+def test_begun_keeps_a_promise_to_begin(made: str, sentence: str, state: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == state
