@@ -629,3 +629,14 @@ def test_an_action_done_since_is_kept() -> None:
 ])
 def test_begun_keeps_a_promise_to_begin(made: str, sentence: str, state: str) -> None:
     assert track(promise(made), DAY, [later(sentence, None)]).state == state
+
+
+def test_one_later_sentence_decides_only_the_promises_it_is_about() -> None:
+    glacier = promise("agreed to resume glacier talks")
+    fisheries = promise("agreed to resume fisheries talks")
+    flights = promise("agreed to restart direct flights to Cusco")
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, glacier), (2, fisheries), (3, flights)])
+    tracker.feed(later("Iceland and Peru resumed glacier talks in Quito.", None), [])
+    found = tracker.results()
+    assert [found[k].state for k in (1, 2, 3)] == ["kept", "open", "open"]
