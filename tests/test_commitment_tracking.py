@@ -541,7 +541,7 @@ def test_the_old_promise_told_again_is_no_renewal(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("upheld", [
-    "The envoys reaffirmed their commitment to the agreements reached in earlier talks.",
+    "The envoys reaffirmed their commitment to the Quito Accord.",
     "Both delegations demonstrated their commitment to the letter and spirit of the Lima "
     "Declaration.",
 ])
@@ -558,10 +558,15 @@ def test_agreements_upheld_as_a_whole_put_every_open_promise_under_way(upheld: s
     assert track(made, DAY, [done, later(upheld, None, n=3)]).state == "kept"
 
 
-def test_a_commitment_to_peace_upholds_no_agreement() -> None:
+@pytest.mark.parametrize("sentence", [
+    "Both reaffirmed their commitment to peace along the glacier.",
+    # boilerplate that names no agreement decides no promise it does not name
+    "The envoys reaffirmed their commitment to the agreements reached in earlier talks.",
+])
+def test_a_commitment_to_peace_or_to_unnamed_agreements_decides_nothing(sentence: str
+                                                                        ) -> None:
     made = promise("agreed to open the glacier crossing to tourists", "territorial")
-    peace = later("Both reaffirmed their commitment to peace along the glacier.", None)
-    assert track(made, DAY, [peace]).state == "open"
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
 
 
 def test_an_action_of_a_list_with_its_own_cue_is_its_own() -> None:
