@@ -781,12 +781,12 @@ def talks_failed(failed: Said, topic: str | None) -> str:
 
 # The pair upholds an earlier agreement it names, as a whole: "demonstrated their commitment
 # to the letter and spirit of the Lima Declaration", "reaffirmed their commitment to the
-# Quito Accord". Boilerplate that names none ("to the agreements reached in earlier
-# talks") decides no promise it does not name (the annotators' rule), nor does a
-# commitment to peace, which is no agreement.
+# Quito Accord", both sides ("their"). Boilerplate that names none ("to the agreements
+# reached in earlier talks") decides no promise it does not name (the annotators' rule),
+# nor does one side's reaffirmation ("its commitment") or a commitment to peace.
 _UPHELD = re.compile(
-    r"\b(?:reaffirm|reiterat|demonstrat|renew|underlin|stress|confirm)\w*\s+(?:\w+\s+){0,2}?"
-    r"commitments?\s+to\s+(?:the\s+)?(?:"
+    r"\b(?:reaffirm|reiterat|demonstrat|renew|underlin|stress|confirm)\w*\s+"
+    r"(?:both\s+)?their\s+(?:\w+\s+)?commitments?\s+to\s+(?:the\s+)?(?:"
     r"letter\s+and\s+spirit\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:agreements?|declarations?|deals?|accords?|understandings?|consensus)|"
     r"(?-i:(?:[A-Z][\w-]+\s+){1,3}(?:Agreement|Declaration|Deal|Accords?|Understanding|"

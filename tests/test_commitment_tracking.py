@@ -645,3 +645,9 @@ def test_one_later_sentence_decides_only_the_promises_it_is_about() -> None:
     tracker.feed(later("Iceland and Peru resumed glacier talks in Quito.", None), [])
     found = tracker.results()
     assert [found[k].state for k in (1, 2, 3)] == ["kept", "open", "open"]
+
+
+def test_one_sides_reaffirmation_upholds_nothing() -> None:
+    made = promise("agreed to open the glacier crossing to tourists", "territorial")
+    one = later("Peru reiterated its commitment to the Quito Accord.", None)
+    assert track(made, DAY, [one]).state == "open"
