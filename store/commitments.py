@@ -481,11 +481,13 @@ _RENEWS = re.compile(r"\b(?:(?:agreed|pledged|committed|decided|vowed|promised|r
 
 
 # A later article telling the old promise again is no renewal: "had agreed", "initially
-# agreed", "agreed ... a year ago".
+# agreed", "agreed ... a year ago", "agreed last month", "at their previous summit".
 _RECALLED = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:agreed|pledged|decided|committed|promised|vowed)\b|"
     r"\b(?:initially|originally|previously|earlier)\s+(?:agreed|pledged|decided|committed|"
-    r"promised|vowed)\b|\bago\b", re.IGNORECASE)
+    r"promised|vowed)\b|\bago\b|"
+    r"\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|summit|meeting|round)\b",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -534,6 +534,8 @@ def test_still_no_is_stalled_and_a_task_given_is_progress(sentence: str, state: 
     "Iceland and Peru had agreed in March to take people-centric steps on glacier ties.",
     "The presidents initially agreed to take people-centric steps on glacier ties.",
     "They agreed to take people-centric steps on glacier ties a year ago.",
+    "At their previous summit the presidents agreed to take people-centric steps on "
+    "glacier ties.",
 ])
 def test_the_old_promise_told_again_is_no_renewal(sentence: str) -> None:
     made = promise("agreed to take people-centric steps to rebuild glacier ties")
