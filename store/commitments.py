@@ -958,6 +958,12 @@ class Tracker:
         self._join(cid, c)
         self._due[cid] = found.due_date
         self._resumed[cid] = found
+        g = self._groups[self._members[cid][0]]
+        if g.last is None and found.state != "open":
+            # what the meetings that speak as a whole ask of it (is it still open or under
+            # way?); not a decision made in this walk, so `result` still gives `found`
+            g.last = (found.state, found.evidence, found.evidence_meeting_id,
+                      found.evidence_date)
 
     def results(self) -> dict[int, Tracking]:
         out: dict[int, Tracking] = {}

@@ -653,3 +653,27 @@ def test_one_sides_reaffirmation_upholds_nothing() -> None:
     made = promise("agreed to open the glacier crossing to tourists", "territorial")
     one = later("Peru reiterated its commitment to the Quito Accord.", None)
     assert track(made, DAY, [one]).state == "open"
+
+
+def test_a_walk_taken_back_from_storage_goes_on_as_the_whole_walk() -> None:
+    """Failed talks stall only a promise still open or under way: one kept before the walk
+    was stored stays kept when the walk goes on (Tracker.resume), as in a whole walk."""
+    made = promise("agreed to establish a glacier monitoring mechanism", "climate")
+    history = [
+        (Later(1, DAY, [], []), [(1, made)]),
+        (later("The glacier monitoring mechanism was established.", None, n=2), []),
+        (later("The glacier talks ended without an agreement.", None, n=3), []),
+    ]
+    whole = Tracker()
+    for meeting, new in history:
+        whole.feed(meeting, new)
+    first = Tracker()
+    for meeting, new in history[:2]:
+        first.feed(meeting, new)
+    stored = first.results()[1]
+    assert stored.state == "kept"
+    resumed = Tracker()
+    resumed.resume(1, made, stored)
+    resumed.feed(*history[2])
+    assert resumed.results()[1] == whole.results()[1]
+    assert whole.results()[1].state == "kept"
