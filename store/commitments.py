@@ -9,16 +9,28 @@ what became of it:
 - broken: suspended, halted, called off, cancelled, reversed, scrapped, withdrew, violated
   ("has not been violated" keeps it) ...
 - stalled: stalled, no progress, yet to, has not, delayed, postponed, deadlock ...
-- progressing: progress, preparations, working toward, steps to, began, underway ...; or a
-  later meeting promised the same action again (a renewal);
+- progressing: progress, preparations, working toward, steps to, began, underway, tasked
+  with ...; or a later meeting promised the same action again (a renewal: an extracted
+  commitment, or a sentence that "agreed to" it anew, not one that recalls it);
 - superseded: a later promise of the same action says it replaces the old one ("instead of");
-- kept: otherwise, the later sentence reports the action done ("held their first AI talks",
-  "held a summit, restoring ...").
+- kept: the later sentence reports the action done ("held their first AI talks", "held a
+  summit, restoring ...", "since re-establishing ties"), or a later promise goes on with the
+  very thing promised ("agreed to continue the ceasefire" for "agreed to a ceasefire").
 
-A promise only to meet again ("hold further talks", "continue the dialogue") is kept by any
-later meeting of the pair told held ("met", "convened"), on any topic. The latest meeting
-with a match decides, except that superseded is final (the newer promise is followed in its
-place). A commitment is overdue when its state is open
+The action is read after the promise cue, up to a clause of when or why, without who says
+so; a list of actions is cut into segments, each followed, and a sentence's state is read
+for the verb of the segment it names. A promise of a thing ("an immediate ceasefire") is
+named by the thing's words. A promise only to meet again ("hold further talks", "the next
+meeting is expected to be held") is kept by any later meeting of the pair told held ("met",
+"convened", "continued their talks", "the second round has concluded"), on any topic.
+
+Two sentences speak for the meeting as a whole, on their topic or none: talks that failed
+("ended without an agreement", "a complete deadlock") stall every promise still open or
+under way (not a promise to refrain); agreements upheld ("reaffirmed their commitment to
+the agreements reached in earlier talks") put every open promise under way.
+
+The latest meeting with a match decides, except that superseded is final (the newer
+promise is followed in its place). A commitment is overdue when its state is open
 and the due time its text gives ("in coming weeks", "by the end of the year", "next
 spring", "next month") has passed, read against the meeting date.
 """
@@ -56,6 +68,7 @@ autumn fall winter before after within until between among about around again
 united states china chinese american u.s us washington beijing
 said say says told official officials reporters statement according added
 during through under without against via per including regarding since while when where
+toward towards
 """.split())
 
 # Irregular past forms -> the base form the commitment uses.
@@ -78,12 +91,12 @@ _BROKEN = re.compile(
 _NOT_BROKEN = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STALLED = re.compile(
     r"\b(stall(?:ed|s)?|no progress|little progress|yet to|ha(?:s|ve) not|hasn't|haven't|"
-    r"still not|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
+    r"still not|still no|not yet|delay(?:ed|s)?|postpon(?:ed|es)?|deadlock(?:ed)?|stuck|"
     r"failed to|never)\b", re.IGNORECASE)
 _PROGRESS = re.compile(
     r"\b(progress(?:ing|ed)?|preparations?|preparing|working (?:toward|towards|on)|"
     r"steps? toward|steps? to|began|begun|started|underway|under way|partly|partially|"
-    r"first round|"
+    r"first round|tasked with|charged with|"
     r"initial)\b", re.IGNORECASE)
 # "talks that were frozen in 2022", "which Beijing suspended": a relative clause tells the
 # state before, not now.
@@ -129,12 +142,18 @@ _SAME_ACTION = {
     **dict.fromkeys(("ambassador", "commissioner"), "envoy"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
-    # ("took place": "place" stands for the verb; "took" is a stop word of its own)
-    **dict.fromkeys(("conven", "meet", "conduct", "plac"), "hold"),
+    # ("took place": "place" stands for the verb; "took" is a stop word of its own; a
+    # meeting "hosted" or "chaired" was held)
+    **dict.fromkeys(("conven", "meet", "conduct", "plac", "host", "chair", "co-chair"),
+                    "hold"),
     # ("concluded their talks" ended them: not a signing)
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
-    **dict.fromkeys(("negotiation", "consultation", "discussion"), "talk"),
+    **dict.fromkeys(("negotiation", "consultation", "discussion", "dialogu"), "talk"),
+    # the things, whatever the article calls them
+    **dict.fromkeys(("frontier",), "border"),
+    **dict.fromkeys(("demarcation",), "delimitation"),
+    **dict.fromkeys(("airlin", "air-link", "air"), "flight"),  # "air services"
     **dict.fromkeys(("travel", "travell", "trip"), "visit"),
 }
 # What most promises of a meeting are about: alone, they do not tell one from another
@@ -168,15 +187,49 @@ def content_words(text: str) -> list[str]:
 
 
 def content_word_set(text: str) -> set[str]:
-    """`set(content_words(text))`, without the ordered list in between."""
-    return set(filter(None, map(_content_stem, _WORD.findall(text))))
+    """`set(content_words(text))`, without the ordered list in between, and the parts of
+    each hyphenated word beside it ("expert-level talks" names the "expert level
+    mechanism")."""
+    words = _WORD.findall(text)
+    found = set(filter(None, map(_content_stem, words)))
+    for word in words:
+        if "-" in word:
+            found.update(filter(None, map(_content_stem, word.split("-"))))
+    return found
 
 
 # Where the promised action starts: "agreed to | hold ...", "officials would | hold ...".
+# Between a promise verb and its "to": whom with, and when ("agreed with Lima on",
+# "agreed Sunday to", "agreed early on Friday to", "agreed in principle to").
+_ASIDE = (r"(?:\s+(?:with\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)?|on\s+\w+|in\s+principle|"
+          r"early|late|again|also|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+          r"morning|afternoon|evening|night))*")
 _CUE = re.compile(
-    r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*\s+(?:to|on|upon)|"
-    r"agreement to|(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
+    r"^\s*[\"“‘]?to\s+(?=[a-z]+\b)|"  # a point of an agreed list: "To initiate talks ..."
+    r"\b(?:(?:agree|pledg|commit|decid|promis|vow|resolv)\w*" + _ASIDE + r"\s+(?:to|on|upon)|"
+    r"(?:reached\s+(?:an\s+)?)?agreement" + _ASIDE + r"\s+[\"“‘]?to|"
+    r"(?:reached\s+(?:a\s+)?)?consensus\s+(?:on|to)|"
     r"will|would|shall|signed|sign|approved|adopted|reached)\s+", re.IGNORECASE)
+
+
+_WHEN_CLAUSE = re.compile(r",?\s+(?:after|as|when|while|before|since|because)\s+"
+                          r"(?=(?:the|they|both|it|he|she|we|their|its|his|her)\b)",
+                          re.IGNORECASE)
+_HEDGE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"(?:,\s*|\s+)according\s+to\b[^;]*$|"
+    r",[\s\"”’]*(?:(?:the|a)\s+)?(?:[\w.'’-]+\s+){0,6}?(?:said|says|announced|stated|added|"
+    r"told\s+\w+)(?:\s+(?:on|in)\s+\w+)?[\s.]*$|"
+    r"[,\"”’]\s*(?:said|says|announced|stated)\s+[^,;]*$", re.IGNORECASE)
+# A meeting promised in the passive: "will be held", "is expected to be held".
+_TO_BE_HELD = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:(?:expected|due|set|scheduled|planned)\s+)?to)"
+    r"\s+be\s+(?:held|convened)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:that|whose|which|said|says)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:when|where|while|after|before)\b", re.IGNORECASE)
+_MEETING_NOUN = re.compile(r"\b(?:meetings?|talks|rounds?|summits?|sessions?|dialogue|"
+                           r"consultations|conferences?|negotiations)\b", re.IGNORECASE)
+_AGAIN = re.compile(r"\b(?:next|another|further|follow-up|new round)\b", re.IGNORECASE)
 
 
 _PURPOSE = re.compile(r"\s+(?:in order to|so as to|so that|to ensure|to make sure)\b",
@@ -198,6 +251,23 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
     unknown ("" first: "During the talks, Peru indicated ..." has no verb to match)."""
     if due:
         text = text.replace(due, " ")
+    # who says so is not what was promised: ", according to the Foreign Ministry"; nor is
+    # a hedge ("to meet again in principle")
+    text = _HEDGE.sub(" ", _ATTRIBUTION.sub("", text))
+    if ";" in text:
+        # clauses of their own: "Establish an observer team ...; the attachés will observe
+        # ..." promises each (the cue of the second is not the first's)
+        parts = [a for a in (_action_words(part, None) for part in text.split(";")) if a]
+        return tuple(w for k, a in enumerate(parts) for w in ([SEGMENT] if k else []) + list(a))
+    held = _TO_BE_HELD.search(text)
+    if held is not None:
+        # "the next meeting is expected to be held in May": the meeting is the action
+        subject = _CLAUSE_START.split(text[:held.start()])[-1]
+        if _MEETING_NOUN.search(subject):
+            if _AGAIN.search(subject):
+                return ("hold",)  # a promise to meet again
+            after = _CLAUSE_END.split(text[held.end():])[0]
+            return ("hold", *(w for w in content_words(subject + " " + after) if w != "hold"))
     purpose = _PURPOSE.search(text)
     if purpose is not None:
         # "hold follow-up meetings to ensure the truce holds" is a promise to meet again:
@@ -207,7 +277,13 @@ def _action_words(text: str, due: str | None) -> tuple[str, ...]:
             return meet
     cue = _CUE.search(text)
     if cue is not None:
-        after = _segments(text[cue.end():])
+        thing = _thing(text[cue.end():])
+        if thing:
+            return (THING, *thing)
+        # the action ends where a clause of when or why begins: "... and reopen embassies
+        # after the two sides held talks", "... as they met for four hours"
+        promised = _WHEN_CLAUSE.split(text[cue.end():], maxsplit=1)[0]
+        after = _segments(promised)
         if len(after) >= 2 or after == ["hold"]:  # "agreed to meet again"
             return tuple(after)
     words = content_words(text)
@@ -223,14 +299,62 @@ _LIST_CUT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", re.IGN
 SEGMENT = "|"  # between the segments of an action; never a content word
 
 
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+# Verbs that say nothing without their particle or object ("put aside" and "put forward",
+# "take steps"): no action's verb, so the action is named by its objects alone.
+_LIGHT = frozenset(("put", "tak", "mak", "get", "giv"))
+
+
+THING = "="  # the verb of a promise of a thing ("agreed to a ceasefire"); never a word
+# What a promise of a thing is cut at: the thing is named before it.
+_THING = re.compile(r"(?:an?|the)\s+([^,;:]*?)(?=\s+(?:of|during|in|on|at|for|with|between|by|"
+                    r"to|from|under|that|which|who|as|after|before|within|and\s+to)\b|[,;:]|$)",
+                    re.IGNORECASE)
+# Words of a thing that do not tell one thing from another ("an immediate ceasefire").
+_TRAITS = frozenset(("immediat", "full", "complet", "comprehensiv", "last", "permanent",
+                     "durabl", "early", "total", "general", "possibl", "formal", "temporary",
+                     "unconditional", "sustainabl", "real", "genuin", "effectiv"))
+# A thing that is itself an action ("the resumption of talks") is read as its verb.
+_ACTION_NOUNS = frozenset(("resum", "establish", "hold", "sign", "visit", "talk", "exchang",
+                           "return", "withdrawal", "releas", "implementation"))
+
+
+def _thing(text: str) -> tuple[str, ...]:
+    """The words that name a promised thing ("agreed to an immediate ceasefire": the
+    ceasefire), or () when the promise is of an action ("agreed to hold talks", "agreed to
+    the resumption of talks")."""
+    m = _THING.match(text.lstrip(" \"“‘"))
+    if m is None:
+        return ()
+    words = [w for w in content_words(m[1]) if w not in _TRAITS]
+    if not words or words[-1] in _ACTION_NOUNS or any(w in _ACTION_NOUNS for w in words):
+        return ()
+    return tuple(w for w in words if w not in _GENERIC) or tuple(words)
+
+
 def _segments(text: str) -> list[str]:
     """The content words of the actions a promise lists, each segment with the verb first
     (a segment with no verb of its own takes the first one's), joined by SEGMENT. A piece
     of fewer than two words is no action of its own ("between Lima and Quito")."""
-    pieces = [content_words(piece) for piece in _LIST_CUT.split(text)]
+    pieces: list[tuple[list[str], bool]] = []  # (words, has a promise cue of its own)
+    for k, piece in enumerate(_LIST_CUT.split(text)):
+        cue = _CUE.search(piece) if k else None
+        if cue is None:
+            pieces.append((content_words(piece), False))
+            continue
+        # "..., and reached an agreement to meet again": an action of its own, its verb
+        # its own, however short; who is to act says which ("foreign ministers will meet"
+        # is not any meeting)
+        words = content_words(piece[cue.end():])
+        who = content_words(_CLAUSE_START.split(piece[:cue.start()])[-1])
+        pieces.append(([*words[:1], *(w for w in who if w not in words), *words[1:]], True))
+    if pieces and pieces[0][0] and pieces[0][0][0] in _LIGHT:
+        pieces[0][0][0] = ""
     out: list[list[str]] = []
-    for words in pieces:
-        if out and len(words) < 2:
+    for words, own in pieces:
+        if own and words:
+            out.append(words)
+        elif out and len(words) < 2:
             out[-1].extend(w for w in words if w not in out[-1])
         elif words:
             out.append(words if not out else [out[0][0], *words])
@@ -245,7 +369,7 @@ def sentences(text: str) -> list[str]:
 def matches(action: list[str], sentence: str) -> bool:
     """The sentence names the action: half of its words and at least two, one of them its
     verb; or, without the verb (passive, another verb), more than half of them."""
-    return matches_words(action, set(content_words(sentence)))
+    return matches_words(action, content_word_set(sentence))
 
 
 def matches_words(action: list[str], found: set[str]) -> bool:
@@ -255,9 +379,21 @@ def matches_words(action: list[str], found: set[str]) -> bool:
     "resume military communication"), or with two particular words and half of them
     without the verb ("the second round of talks on the dam"). Words every meeting uses
     ("talks", "cooperation") count only when the action has no other."""
-    if meets_again(action) and "hold" in found:
+    if meets_again(action) and _meeting_named(found):
         return True  # (a promise to meet again: `told_of` asks for a meeting told held)
     return _names(action, found)
+
+
+# The words by which a promise to meet again is named: "met", "held", "convened" (all
+# "hold"), or talks that "continued".
+_LOOSE_NAMES = ("hold", "continu", "talk", "dialogu", "round")
+_MEETING_WORDS = frozenset(("talk", "dialogu", "round"))
+
+
+def _meeting_named(found: set[str]) -> bool:
+    """Do the words name a meeting ("met", "held", "talks", "the second round")? Whether it
+    was held is the sentence's to tell (`told_of`, `read_state`)."""
+    return "hold" in found or not _MEETING_WORDS.isdisjoint(found)
 
 
 def _names(action: list[str], found: set[str]) -> bool:
@@ -266,12 +402,25 @@ def _names(action: list[str], found: set[str]) -> bool:
         return _names(action[:cut], found) or _names(action[cut + 1:], found)
     if not action:
         return False
+    if meets_again(action) and _meeting_named(found):
+        return True  # one action of a list, to meet again: named by a meeting
     verb, objects = action[0], action[1:]  # verb "": not known
+    if verb == THING:
+        # a thing is named by its own words, whatever is said of it
+        return all(w in found or _parts_in(w, found) for w in objects)
     particular = [w for w in objects if w not in _GENERIC] or objects
-    shared = sum(1 for w in particular if w in found)
+    shared = sum(1 for w in particular if w in found or _parts_in(w, found))
     if verb in found and shared >= 1:
         return True
     return shared >= max(2, (len(particular) + 1) // 2)
+
+
+def _parts_in(word: str, found: set[str]) -> bool:
+    """A hyphenated action word named in parts ("military-to-military" by "military")."""
+    if "-" not in word:
+        return False
+    parts = [p for p in map(_content_stem, word.split("-")) if p]
+    return bool(parts) and all(p in found for p in parts)
 
 
 # The words of a promise to meet again: "hold follow-up meetings", "continue the dialogue".
@@ -291,6 +440,22 @@ def meets_again(action: list[str]) -> bool:
     return verb == "continu" and bool(objects) and objects[0] in _TALKS
 
 
+def segments_of(action: list[str]) -> list[list[str]]:
+    """The actions a promise lists, each with its verb first."""
+    out: list[list[str]] = [[]]
+    for w in action:
+        if w == SEGMENT:
+            out.append([])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def meets_again_in(action: list[str]) -> bool:
+    """Is one of the actions a promise lists (or the only one) to meet again?"""
+    return any(meets_again(seg) for seg in segments_of(action))
+
+
 def follow_topic(topic: str | None, action: list[str]) -> str | None:
     """The topic a later sentence must be on to tell of the action (None: any): a promise
     to meet again is on no topic."""
@@ -302,9 +467,60 @@ def follow_topic(topic: str | None, action: list[str]) -> str | None:
 _REPLACES = re.compile(r"\b(?:replac\w*|instead of|in place of|supersed\w*)\b", re.IGNORECASE)
 
 
-def renewal_state(text: str) -> CommitmentState:
-    """What a later meeting's promise of the same action makes of the old one."""
-    return "superseded" if _REPLACES.search(text) else "progressing"
+# "agreed to continue the ceasefire", "to keep using the observer team": what goes on
+# was set up, so a promise to set it up was kept.
+_GOES_ON = re.compile(r"\b(?:continu\w*|keep|kept|maintain\w*|extend\w*|prolong\w*)\s+"
+                      r"(?:to\s+)?(?:\w+ing\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?",
+                      re.IGNORECASE)
+
+
+# A sentence that promises an action again in so many words (a bare "will" is a plan, not
+# a renewal; "agreed that talks matter" promises nothing).
+_RENEWS = re.compile(r"\b(?:(?:agreed|pledged|committed|decided|vowed|promised|resolved)"
+                     r"(?:\s+\w+){0,3}?\s+to|reaffirm\w*|renew\w*)\b", re.IGNORECASE)
+
+
+# A later article telling the old promise again is no renewal: "had agreed", "initially
+# agreed", "agreed ... a year ago", "agreed last month", "at their previous summit".
+_RECALLED = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:agreed|pledged|decided|committed|promised|vowed)\b|"
+    r"\b(?:initially|originally|previously|earlier)\s+(?:agreed|pledged|decided|committed|"
+    r"promised|vowed)\b|\bago\b|"
+    r"\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|summit|meeting|round)\b",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 12)
+def renews(sentence: str) -> bool:
+    """Does a later sentence promise the action anew (not tell the old promise again)?"""
+    # (cached: the walk asks it of one sentence for each promise the sentence names)
+    return _RENEWS.search(sentence) is not None and _RECALLED.search(sentence) is None
+
+
+def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState:
+    """What a later meeting's promise of the same action makes of the old one: superseded
+    when it takes the old one's place; kept when it goes on with the very thing the old
+    one was to start ("continue utilizing the observer team" for "establish an observer
+    team"; not when the old one was itself to go on); else progressing (a renewal)."""
+    if _REPLACES.search(text):
+        return "superseded"
+    low = text.casefold()
+    if not any(w in low for w in _GOING_ON_WORDS):
+        return "progressing"
+    cue = _CUE.search(text)
+    # the going on must be what is promised ("agreed to continue the truce"), not one
+    # action of a list whose first is still to come ("agreed to hold a call, and to
+    # continue the talks")
+    goes_on = _GOES_ON.match(text, cue.end()) if cue is not None else None
+    if goes_on is not None and action and _done_verb(action) not in _GOING_ON:
+        things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
+        if things & set(content_words(" ".join(text[goes_on.end():].split()[:3]))):
+            return "kept"
+    return "progressing"
+
+
+_GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
+_GOING_ON_WORDS = ("continu", "keep", "kept", "maintain", "extend", "prolong")
 
 
 def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
@@ -322,11 +538,20 @@ def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
         return "stalled"
     if _PROMISE.search(sentence):
         return None
-    if _PROGRESS.search(sentence):
-        return "progressing"
+    progress = _PROGRESS.search(sentence)
+    if progress:
+        # a promise to begin is kept by a beginning ("technical talks began" for "to begin
+        # technical negotiations"); any other is under way
+        begun = verb in _START_VERBS and progress[0].casefold() in _BEGUN
+        return "kept" if begun else "progressing"
     if _DONE.search(sentence) or (verb and _verb_done(sentence, verb)):
         return "kept"
     return None
+
+
+_START_VERBS = frozenset(("begin", "start", "initiat", "commenc", "launch"))
+_BEGUN = frozenset(("began", "begun", "started", "first round", "initial", "underway",
+                    "under way"))
 
 
 def told_of(action: list[str], sentence: str) -> bool:
@@ -334,6 +559,16 @@ def told_of(action: list[str], sentence: str) -> bool:
     named by the one word "hold" ("put in place" is one too), is told of only by a meeting
     told held ("met", "convened")."""
     return not meets_again(action) or _verb_done(sentence, "hold")
+
+
+def _told_verb(action: list[str], found: set[str]) -> str:
+    """The verb a sentence (its words `found`) must tell done: the one of the first action
+    of the list it names ("hold" for a meeting again), else the whole action's."""
+    if SEGMENT in action:
+        for seg in segments_of(action):
+            if _names(seg, found):
+                return _done_verb(seg)
+    return _done_verb(action)
 
 
 def _done_verb(action: list[str]) -> str:
@@ -346,16 +581,32 @@ def _verb_done(sentence: str, verb: str) -> bool:
     """Is the action's verb (any verb of the same action) in the sentence in a past form,
     or a participle that tells what a past event did ("held a summit, restoring the
     shuttle visits")?"""
-    for word in _WORD.findall(sentence):
-        w = word.casefold()
-        if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(word) == verb:
-            return True
+    for m in _WORD.finditer(sentence):
+        w = m[0].casefold()
+        if (w.endswith("ed") or w in _IRREGULAR) and _content_stem(m[0]) == verb:
+            # "a set of measures" is a noun, not a body set up
+            if w != "set" or not _OF.match(sentence, m.end()):
+                return True
     for m in _RESULT.finditer(sentence):
         if _content_stem(m[1]) == verb and _past_before(sentence[:m.start()]):
             return True
-    return False
+    for m in _SINCE.finditer(sentence):
+        if _content_stem(m[1]) == verb:
+            return True  # "for the first time since re-establishing ties": done before
+    # "continued their talks in Quito", "the second round of talks has concluded": talks
+    # went on, so a meeting was held
+    return verb == "hold" and _TALKS_HELD.search(sentence) is not None
 
 
+_TALKS_HELD = re.compile(
+    r"\bcontinued\s+(?:their\s+|the\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:talks|dialogue|negotiations|discussions|consultations)\b|"
+    r"\b(?:talks|dialogue|negotiations|discussions|consultations|meeting|round)\b[^.;]{0,80}?"
+    r"\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up)|took\s+place)\b",
+    re.IGNORECASE)
+
+
+_SINCE = re.compile(r"\bsince\s+([^\W\d_][\w-]*ing)\b", re.IGNORECASE)
 # ", restoring ...": a participle after a comma, the result of the clause before it
 _RESULT = re.compile(r",\s+([^\W\d_]+ing)\b")
 
@@ -444,21 +695,35 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
+        renewed = ""  # a sentence that promises the action again
         for topic, sentence in meeting.sentences:
             if on is not None and topic is not None and topic != on:
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
-            state = read_state(sentence, _done_verb(action))
+            state = read_state(sentence, _told_verb(action, content_word_set(sentence)))
             if state is not None:
                 found, evidence = state, sentence
                 break
+            if not renewed and renews(sentence):
+                renewed = sentence
         if found is None:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
-                    found, evidence = renewal_state(other.text), other.text
+                    found, evidence = renewal_state(other.text, action), other.text
                     break
+        if found is None and renewed:
+            found, evidence = renewal_state(renewed, action), renewed
+        failed, upheld = meeting_wide(meeting)
+        if found is None and tracking.state in _UNDONE and not _REFRAIN.search(c.text):
+            said = talks_failed(failed, c.topic)
+            if said:
+                found, evidence = "stalled", said
+        if found is None and tracking.state == "open":
+            said = agreements_upheld(upheld, c.topic)
+            if said:
+                found, evidence = "progressing", said
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -467,6 +732,77 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             if found == "superseded":
                 break  # the newer promise takes its place, and is followed itself
     return tracking
+
+
+# The talks as a whole came to nothing: "the negotiations have failed", "ended without an
+# agreement", "a complete deadlock" (not "had failed" before a rescue, nor a deadlock
+# broken).
+_TALKS_FAILED = re.compile(
+    r"\b(?:talks|negotiations|discussions|dialogue|meeting|round)\b[^.;]{0,120}?"
+    r"(?<!\bhad )(?<!\bhad “)(?<!\bhad \")"
+    r"\b(?:(?:have|has)\s+)?(?:failed|collapsed?|broke\s+down)\b|"
+    r"\bended\b[^.;]{0,60}\bwithout\s+(?:an?\s+|any\s+)?(?:agreement|deal|breakthrough)\b|"
+    r"(?<!break )(?<!broke )(?<!end )(?<!ended )(?<!the )\b(?:complete\s+|total\s+)?"
+    r"(?:deadlock|impasse|stalemate)\b", re.IGNORECASE)
+# What failed talks stall: a promise not yet kept, broken or replaced; and not a promise
+# to refrain ("not to cause harm"), which holds until it is broken.
+_UNDONE = frozenset(("open", "progressing"))
+_REFRAIN = re.compile(r"\b(?:not\s+to|refrain\w*|never|no\s+longer)\b", re.IGNORECASE)
+
+
+Said = list[tuple[str | None, str]]  # (topic, sentence)
+
+
+def meeting_wide(meeting: Later) -> tuple[Said, Said]:
+    """The sentences of a meeting that speak for it as a whole: the talks failed, and the
+    earlier agreements upheld. Each sentence is first tested for a word the pattern needs
+    (most have none): every sentence of every later meeting passes here."""
+    failed: Said = []
+    upheld: Said = []
+    for on, sentence in meeting.sentences:
+        low = sentence.casefold()
+        if any(w in low for w in _FAIL_WORDS) and _TALKS_FAILED.search(sentence):
+            failed.append((on, sentence))
+        if "commitment" in low and _UPHELD.search(sentence):
+            upheld.append((on, sentence))
+    return failed, upheld
+
+
+_FAIL_WORDS = ("fail", "collaps", "broke", "without", "deadlock", "impasse", "stalemate")
+
+
+def talks_failed(failed: Said, topic: str | None) -> str:
+    """Of a meeting's sentences that tell the talks as a whole failed (`meeting_wide`), the
+    first on the promise's topic or on none ("" if none is): every promise still open or
+    under way is then stalled, named or not."""
+    for on, sentence in failed:
+        if on is None or topic is None or on in (topic, "relations"):
+            return sentence
+    return ""
+
+
+# The pair upholds an earlier agreement it names, as a whole: "demonstrated their commitment
+# to the letter and spirit of the Lima Declaration", "reaffirmed their commitment to the
+# Quito Accord", both sides ("their"). Boilerplate that names none ("to the agreements
+# reached in earlier talks") decides no promise it does not name (the annotators' rule),
+# nor does one side's reaffirmation ("its commitment") or a commitment to peace.
+_UPHELD = re.compile(
+    r"\b(?:reaffirm|reiterat|demonstrat|renew|underlin|stress|confirm)\w*\s+"
+    r"(?:both\s+)?their\s+(?:\w+\s+)?commitments?\s+to\s+(?:the\s+)?(?:"
+    r"letter\s+and\s+spirit\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements?|declarations?|deals?|accords?|understandings?|consensus)|"
+    r"(?-i:(?:[A-Z][\w-]+\s+){1,3}(?:Agreement|Declaration|Deal|Accords?|Understanding|"
+    r"Consensus)))\b", re.IGNORECASE)
+
+
+def agreements_upheld(upheld: Said, topic: str | None) -> str:
+    """Of a meeting's sentences that uphold the pair's earlier agreements as a whole
+    (`meeting_wide`), the first on the promise's topic or on none ("" if none is): a
+    promise still open is then under way (progressing), though not named."""
+    for on, sentence in upheld:
+        if on is None or topic is None or on == topic:
+            return sentence
+    return ""
 
 
 def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
@@ -513,11 +849,14 @@ class Tracker:
             for gid in self._index[w]:
                 hits[gid] = hits.get(gid, 0) + 1
         # a promise to meet again is named by its verb alone ("met", "convened")
-        return [gid for gid, n in hits.items() if n >= 2 or self._groups[gid].loose]
+        # and a thing by its own words, one or more
+        return [gid for gid, n in hits.items() if n >= 2 or self._groups[gid].loose
+                or self._groups[gid].action[0] == THING]
 
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
+        renewed: dict[int, str] = {}  # a sentence that promises the group's action again
         if self._live:
             # A sentence on a topic no live promise is about (and none is about every
             # topic) can decide nothing: it is not even cut into words.
@@ -534,12 +873,14 @@ class Tracker:
                                           and topic != g.topic):
                         continue
                     if matches_words(g.action, words) and told_of(g.action, sentence):
-                        verb = _done_verb(g.action)
+                        verb = _told_verb(g.action, words)
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
                         if state is not None:
                             decided[gid] = (state, sentence)
+                        elif gid not in renewed and renews(sentence):
+                            renewed[gid] = sentence
             for other in meeting.commitments:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):
@@ -547,13 +888,31 @@ class Tracker:
                     if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
                         continue
                     if matches_words(g.action, words):
-                        decided[gid] = (renewal_state(other.text), other.text)
+                        decided[gid] = (renewal_state(other.text, g.action),
+                                       other.text)
+            for gid, sentence in renewed.items():
+                if gid not in decided:
+                    decided[gid] = (renewal_state(sentence, self._groups[gid].action), sentence)
+            failed, upheld = meeting_wide(meeting)
+            for gid in self._live.values() if failed or upheld else ():
+                g = self._groups[gid]
+                if gid in decided:
+                    continue
+                now = g.last[0] if g.last is not None else "open"
+                told = talks_failed(failed, g.topic) if now in _UNDONE and not g.refrain \
+                    else ""
+                if told:
+                    decided[gid] = ("stalled", told)
+                elif now == "open":
+                    told = agreements_upheld(upheld, g.topic)
+                    if told:
+                        decided[gid] = ("progressing", told)
         for gid, (state, evidence) in decided.items():
             g = self._groups[gid]
             if state == "superseded":
                 # A newer promise takes its place (and is followed itself): stop here, so
                 # the index holds the live promises, not the whole history.
-                for w in [*g.action, "hold"] if g.loose else g.action:
+                for w in _index_words(g.action):
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
@@ -571,9 +930,9 @@ class Tracker:
         if key not in self._live:
             self._live[key] = len(self._groups)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
-                                      loose=meets_again(action)))
-            # a promise to meet again is named by "hold" whatever its own verb
-            for w in [*action, "hold"] if meets_again(action) else action:
+                                      loose=meets_again_in(action),
+                                      refrain=_REFRAIN.search(c.text) is not None))
+            for w in _index_words(action):
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
         self._members[cid] = (gid, self._groups[gid].decisions)
@@ -599,6 +958,12 @@ class Tracker:
         self._join(cid, c)
         self._due[cid] = found.due_date
         self._resumed[cid] = found
+        g = self._groups[self._members[cid][0]]
+        if g.last is None and found.state != "open":
+            # what the meetings that speak as a whole ask of it (is it still open or under
+            # way?); not a decision made in this walk, so `result` still gives `found`
+            g.last = (found.state, found.evidence, found.evidence_meeting_id,
+                      found.evidence_date)
 
     def results(self) -> dict[int, Tracking]:
         out: dict[int, Tracking] = {}
@@ -607,6 +972,16 @@ class Tracker:
             assert found is not None
             out[cid] = found
         return out
+
+
+def _index_words(action: list[str]) -> set[str]:
+    """The words a sentence may name the action by: its own, the parts of its hyphenated
+    ones, and for a promise to meet again "hold" (met, convened) whatever its own verb."""
+    words = set(action)
+    for w in action:
+        if "-" in w:
+            words.update(p for p in map(_content_stem, w.split("-")) if p)
+    return words | set(_LOOSE_NAMES) if meets_again_in(action) else words
 
 
 @dataclass
@@ -618,3 +993,4 @@ class _Live:
     last: tuple[CommitmentState, str, int | None, date | None] | None = None
     decisions: int = 0
     loose: bool = False  # a promise to meet again: one word ("held") may name it
+    refrain: bool = False  # a promise not to do something: failed talks do not stall it

@@ -308,3 +308,372 @@ def test_a_participle_after_a_past_event_tells_the_action_done() -> None:
     assert track(made, DAY, [done]).state == "kept"
     plan = later("The presidents hope to meet soon, resuming reciprocal state visits.", None)
     assert track(made, DAY, [plan]).state == "open"
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # a meeting hosted or chaired was held: the promise to host it is kept
+    ("agreed to host meetings between their foreign ministers",
+     "The foreign ministers of Iceland and Peru met for talks in Quito on Monday."),
+    ("agreed to hold a meeting of the joint fisheries council in Lima",
+     "The presidents chaired the meeting of the joint fisheries council in Lima."),
+])
+def test_a_meeting_hosted_or_chaired_keeps_the_promise_to_hold_it(made: str, sentence: str
+                                                                  ) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+    # said in the future, it is no news
+    plan = later("The foreign ministers will chair a fisheries council in Lima.", None)
+    assert track(promise(made), DAY, [plan]).state == "open"
+
+
+def test_talks_continued_are_a_meeting_held() -> None:
+    made = promise("agreed to meet again")
+    went_on = later("The Icelandic and Peruvian ministers continued their talks in Cusco.",
+                    None)
+    assert track(made, DAY, [went_on]).state == "kept"
+    assert track(made, DAY, [later("Both hope to continue their talks in Cusco.", None)]
+                 ).state == "open"
+
+
+@pytest.mark.parametrize(("made", "verb"), [
+    # whom with and when stand between the promise verb and its action
+    ("Ortega agrees with Berg on resuming glacier surveys", "resum"),
+    ("Iceland and Peru agreed Sunday to resume glacier surveys", "resum"),
+    ("They agreed early on Friday morning to resume glacier surveys", "resum"),
+    ("Peru reached an agreement with Iceland to set up a glacier commission", "establish"),
+    # a point of an agreed list starts with its verb, whatever a later clause promises
+    ("To initiate glacier surveys, and they will do all the necessary efforts", "initiat"),
+    ("Establish a glacier observer team; the observers will report on the melt", "establish"),
+])
+def test_the_action_starts_at_its_own_verb(made: str, verb: str) -> None:
+    assert action_words(promise(made))[0] == verb
+
+
+def test_a_clause_after_a_semicolon_is_an_action_of_its_own() -> None:
+    made = promise("Establish a glacier observer team; the observers will report on the melt")
+    done = later("The glacier observer team was established in May.", None)
+    assert track(made, DAY, [done]).state == "kept"
+
+
+def test_going_on_with_the_thing_promised_keeps_the_promise_to_set_it_up() -> None:
+    made = promise("Establish a glacier observer team led by Chile")
+    goes_on = promise("both countries agreed to continue utilizing the glacier observer team")
+    found = track(made, DAY, [later(goes_on.text + ".", None, commitments=[goes_on])])
+    assert found.state == "kept"
+    # going on with something else is a renewal at most, not the thing kept
+    other = promise("Chile will continue its cooperation with both on the glacier observer "
+                    "team")
+    found = track(made, DAY, [later(other.text + ".", None, commitments=[other])])
+    assert found.state == "progressing"
+    # a promise that was itself to go on is renewed, not kept, by going on again
+    talks = promise("agreed to continue glacier surveys")
+    again = promise("agreed to continue glacier surveys next year")
+    assert track(talks, DAY, [later(again.text + ".", None, commitments=[again])]
+                 ).state == "progressing"
+
+
+def test_a_set_of_measures_is_not_a_commission_set_up() -> None:
+    made = promise("Peru reached an agreement with Iceland to set up a commission on glacier "
+                   "delimitation")
+    noun = later("Lima insisted that glacier delimitation should begin after a set of "
+                 "measures.", None)
+    assert track(made, DAY, [noun]).state == "open"
+    done = later("The commission on glacier delimitation was set up in May.", None)
+    assert track(made, DAY, [done]).state == "kept"
+
+
+def test_a_light_verb_without_its_particle_names_no_action() -> None:
+    made = promise("They agreed to put aside their differences and move forward with "
+                   "determination")
+    vision = later("The mediator had put forward a vision for the glacier.", None)
+    assert track(made, DAY, [vision]).state == "open"
+
+
+def test_a_meeting_promised_in_the_passive_is_the_action() -> None:
+    # "the next meeting ... will be held": a promise to meet again, whatever the date says
+    made = promise("Ortega said that the next meeting is expected to be held on May 8 in "
+                   "Cusco, when the mediator will visit the region")
+    assert action_words(made) == ["hold"]
+    assert track(made, DAY, [later("The two presidents continued their talks in Cusco.",
+                                   None)]).state == "kept"
+    # a particular meeting is named by its own words
+    council = promise("They set up a glacier council, whose first session will be held in "
+                      "Lima, when the president visits")
+    assert action_words(council)[0] == "hold" and "glacier" not in action_words(council)
+    assert track(council, DAY, [later("The ministers met in Quito.", None)]).state == "open"
+    assert track(council, DAY, [later("The first session was held in Lima.", None)]
+                 ).state == "kept"
+
+
+def test_a_later_sentence_promising_the_action_again_renews_it() -> None:
+    made = promise("agreed to take people-centric steps to rebuild glacier ties")
+    again = later("Both sides agreed to focus on people-centric initiatives aimed at "
+                  "rebuilding glacier ties.", None)
+    assert track(made, DAY, [again]).state == "progressing"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(again, [])
+    assert tracker.results()[1].state == "progressing"
+    # a plan in the future tense is not a promise renewed
+    plan = later("Officials will focus on people-centric initiatives for glacier ties.", None)
+    assert track(made, DAY, [plan]).state == "open"
+
+
+@pytest.mark.parametrize(("made", "sentence"), [
+    # one thing, two names: a border is a frontier, a dialogue is talks
+    ("agreed to reopen the frontier", "The border reopened on Monday."),
+    ("agreed to resume the dialogue", "Talks resumed in Lima."),
+    ("pledged to complete the delimitation", "The demarcation was completed in June."),
+    ("agreed to restart flights", "Airlines restarted in June."),
+])
+def test_the_same_thing_by_another_name_is_matched(made: str, sentence: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+
+
+def test_a_hyphenated_word_is_named_by_its_parts_in_both_walks() -> None:
+    made = promise("agreed to resume expert-level consultations")
+    done = later("The expert level consultations resumed in Quito.", None)
+    assert track(made, DAY, [done]).state == "kept"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(done, [])
+    assert tracker.results()[1].state == "kept"
+    # and the other way round
+    made = promise("agreed to resume consultations at expert level")
+    done = later("The expert-level consultations resumed in Quito.", None)
+    assert track(made, DAY, [done]).state == "kept"
+
+
+@pytest.mark.parametrize("made", [
+    "Iceland and Peru agreed to a glacier truce, according to the Chilean Foreign Ministry",
+    "They agreed to a glacier truce, the Chilean Foreign Ministry said on Friday",
+    "They agreed to a glacier truce,” said the statement of the Chilean Foreign Ministry",
+])
+def test_who_says_so_is_not_the_action(made: str) -> None:
+    assert "ministry" not in action_words(promise(made))
+    released = later("The Chilean Foreign Ministry released a statement on fisheries.", None)
+    assert track(promise(made), DAY, [released]).state == "open"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    # a promise of a thing is named by the thing, whatever is said of it
+    ("Lima said the truce that was established has not been violated so far.", "kept"),
+    ("Both sides agreed to continue the truce along the glacier.", "kept"),
+    ("Peru violated the truce twice in May.", "broken"),
+    ("The ministers discussed fisheries.", "open"),
+])
+def test_a_promised_thing_is_followed_by_its_name(sentence: str, state: str) -> None:
+    made = promise("Iceland and Peru agreed Sunday to an immediate truce during talks in Quito")
+    assert action_words(made) == ["=", "truc"]
+    assert track(made, DAY, [later(sentence, None)]).state == state
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(later(sentence, None), [])
+    assert tracker.results()[1].state == state
+
+
+def test_a_thing_that_is_an_action_is_read_as_one() -> None:
+    assert action_words(promise("agreed to the resumption of glacier talks"))[0] == "resum"
+    # every word of a thing of many words is needed
+    made = promise("agreed on a glacier monitoring mechanism")
+    assert track(made, DAY, [later("The glacier was violated by fishing boats.", None)]
+                 ).state == "open"
+
+
+def test_going_on_is_kept_only_when_it_is_what_is_promised() -> None:
+    made = promise("agreed to restart glacier talks and to restore calls between rangers")
+    later_list = promise("agreed to hold a call between rangers, and to continue the glacier "
+                         "talks")
+    found = track(made, DAY, [later(later_list.text + ".", None, commitments=[later_list])])
+    assert found.state == "progressing"
+    # "keep working toward" names nothing of the promise by its "toward"
+    exchanges = promise("agreed to encourage student exchanges and to work toward flights")
+    release = promise("agreed to keep working toward the release of detained fishermen")
+    found = track(exchanges, DAY, [later(release.text + ".", None, commitments=[release])])
+    assert found.state != "kept"
+
+
+@pytest.mark.parametrize("failed", [
+    "The glacier negotiations in Quito have failed, the Peruvian minister said.",
+    "The fifth round of talks ended on Friday in Quito without an agreement.",
+    "Berg described the situation as a complete deadlock.",
+])
+def test_talks_that_failed_as_a_whole_stall_every_promise_under_way(failed: str) -> None:
+    made = promise("agreed to establish a glacier monitoring mechanism", "climate")
+    assert track(made, DAY, [later(failed, None)]).state == "stalled"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(later(failed, None), [])
+    assert tracker.results()[1].state == "stalled"
+    # a promise kept stays kept, and a promise to refrain holds until broken
+    done = later("The glacier monitoring mechanism was established.", None, n=2)
+    assert track(made, DAY, [done, later(failed, None, n=3)]).state == "kept"
+    refrain = promise("Peru pledged not to cause harm to the glacier", "climate")
+    assert track(refrain, DAY, [later(failed, None)]).state == "open"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lima announced that the talks had failed, but mediators rescued them on Friday.",
+    "The ministers broke the deadlock on fisheries.",
+    "The fisheries talks in Quito ended with an agreement.",
+])
+def test_talks_rescued_or_a_deadlock_broken_stall_nothing(sentence: str) -> None:
+    made = promise("agreed to establish a glacier monitoring mechanism", "climate")
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("There is still no glacier monitoring mechanism.", "stalled"),
+    ("A joint body is tasked with the glacier monitoring mechanism.", "progressing"),
+])
+def test_still_no_is_stalled_and_a_task_given_is_progress(sentence: str, state: str) -> None:
+    made = promise("agreed to implement a glacier monitoring mechanism")
+    assert track(made, DAY, [later(sentence, None)]).state == state
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iceland and Peru had agreed in March to take people-centric steps on glacier ties.",
+    "The presidents initially agreed to take people-centric steps on glacier ties.",
+    "They agreed to take people-centric steps on glacier ties a year ago.",
+    "At their previous summit the presidents agreed to take people-centric steps on "
+    "glacier ties.",
+])
+def test_the_old_promise_told_again_is_no_renewal(sentence: str) -> None:
+    made = promise("agreed to take people-centric steps to rebuild glacier ties")
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
+
+
+@pytest.mark.parametrize("upheld", [
+    "The envoys reaffirmed their commitment to the Quito Accord.",
+    "Both delegations demonstrated their commitment to the letter and spirit of the Lima "
+    "Declaration.",
+])
+def test_agreements_upheld_as_a_whole_put_every_open_promise_under_way(upheld: str) -> None:
+    made = promise("agreed to open the glacier crossing to tourists", "territorial")
+    assert track(made, DAY, [later(upheld, None)]).state == "progressing"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(later(upheld, None), [])
+    assert tracker.results()[1].state == "progressing"
+    # only on the promise's topic (or none), and never over a state already read
+    assert track(made, DAY, [later(upheld, "trade")]).state == "open"
+    done = later("The glacier crossing was opened to tourists.", None, n=2)
+    assert track(made, DAY, [done, later(upheld, None, n=3)]).state == "kept"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both reaffirmed their commitment to peace along the glacier.",
+    # boilerplate that names no agreement decides no promise it does not name
+    "The envoys reaffirmed their commitment to the agreements reached in earlier talks.",
+])
+def test_a_commitment_to_peace_or_to_unnamed_agreements_decides_nothing(sentence: str
+                                                                        ) -> None:
+    made = promise("agreed to open the glacier crossing to tourists", "territorial")
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
+
+
+def test_an_action_of_a_list_with_its_own_cue_is_its_own() -> None:
+    made = promise("They agreed to share their maps of the glacier, and reached an agreement "
+                   "“to meet again in principle")
+    assert action_words(made)[-2:] == ["|", "hold"]
+    # a meeting held keeps the promise to meet again, wherever it stands in the list
+    held = later("The Icelandic and Peruvian ministers met in Cusco on Monday.", None)
+    assert track(made, DAY, [held]).state == "kept"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, made)])
+    tracker.feed(held, [])
+    assert tracker.results()[1].state == "kept"
+    # who is to meet says which meeting: another body's meeting is not it
+    ministers = promise("The leaders agreed to advance glacier talks, adding that foreign "
+                        "ministers will meet soon")
+    assert "minister" in action_words(ministers)
+    assert track(ministers, DAY, [later("The fisheries group has not met since December.",
+                                        None)]).state == "open"
+
+
+@pytest.mark.parametrize("made", [
+    "agreed to meet again",
+    "They agreed to share glacier maps, and reached an agreement “to meet again in principle",
+])
+def test_talks_that_concluded_or_took_place_are_a_meeting_held(made: str) -> None:
+    held = later("The second round of talks in Cusco has concluded after an hour.", None)
+    assert track(promise(made), DAY, [held]).state == "kept"
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, promise(made))])
+    tracker.feed(held, [])
+    assert tracker.results()[1].state == "kept"
+    # talks to come are no meeting held
+    plan = later("The second round of talks will take place in Cusco.", None)
+    assert track(promise(made), DAY, [plan]).state == "open"
+
+
+def test_the_action_ends_where_a_clause_of_when_begins() -> None:
+    made = promise("Iceland and Peru agreed to reopen embassies after the two sides held talks "
+                   "in Lima")
+    assert action_words(made) == ["resum", "embassy"]
+    # talks held in Lima are not the embassies reopened
+    assert track(made, DAY, [later("The two sides held talks in Lima again.", None)]
+                 ).state == "open"
+
+
+def test_an_action_done_since_is_kept() -> None:
+    made = promise("agreed to reopen embassies")
+    since = later("The ministers met for the first time since reopening embassies in May.",
+                  None)
+    assert track(made, DAY, [since]).state == "kept"
+
+
+@pytest.mark.parametrize(("made", "sentence", "state"), [
+    # a promise to begin is kept by the beginning
+    ("agreed to begin technical negotiations on the glacier",
+     "Technical talks on the glacier began in Quito on Monday.", "kept"),
+    ("agreed to begin technical negotiations on the glacier",
+     "The first round of technical negotiations on the glacier was held.", "kept"),
+    # a promise to finish is not
+    ("agreed to conclude technical negotiations on the glacier",
+     "Technical negotiations on the glacier began in Quito on Monday.", "progressing"),
+    # air services are flights
+    ("agreed to restart air services", "Flights resumed in June.", "kept"),
+])
+def test_begun_keeps_a_promise_to_begin(made: str, sentence: str, state: str) -> None:
+    assert track(promise(made), DAY, [later(sentence, None)]).state == state
+
+
+def test_one_later_sentence_decides_only_the_promises_it_is_about() -> None:
+    glacier = promise("agreed to resume glacier talks")
+    fisheries = promise("agreed to resume fisheries talks")
+    flights = promise("agreed to restart direct flights to Cusco")
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, glacier), (2, fisheries), (3, flights)])
+    tracker.feed(later("Iceland and Peru resumed glacier talks in Quito.", None), [])
+    found = tracker.results()
+    assert [found[k].state for k in (1, 2, 3)] == ["kept", "open", "open"]
+
+
+def test_one_sides_reaffirmation_upholds_nothing() -> None:
+    made = promise("agreed to open the glacier crossing to tourists", "territorial")
+    one = later("Peru reiterated its commitment to the Quito Accord.", None)
+    assert track(made, DAY, [one]).state == "open"
+
+
+def test_a_walk_taken_back_from_storage_goes_on_as_the_whole_walk() -> None:
+    """Failed talks stall only a promise still open or under way: one kept before the walk
+    was stored stays kept when the walk goes on (Tracker.resume), as in a whole walk."""
+    made = promise("agreed to establish a glacier monitoring mechanism", "climate")
+    history = [
+        (Later(1, DAY, [], []), [(1, made)]),
+        (later("The glacier monitoring mechanism was established.", None, n=2), []),
+        (later("The glacier talks ended without an agreement.", None, n=3), []),
+    ]
+    whole = Tracker()
+    for meeting, new in history:
+        whole.feed(meeting, new)
+    first = Tracker()
+    for meeting, new in history[:2]:
+        first.feed(meeting, new)
+    stored = first.results()[1]
+    assert stored.state == "kept"
+    resumed = Tracker()
+    resumed.resume(1, made, stored)
+    resumed.feed(*history[2])
+    assert resumed.results()[1] == whole.results()[1]
+    assert whole.results()[1].state == "kept"

@@ -40,6 +40,7 @@ class Tally:
     state_right: int = 0
     followed: int = 0  # links whose gold state is not "open"
     followed_right: int = 0
+    followed_found: int = 0  # followed-up links whose commitment bilat found
     open_links: int = 0
     open_found: int = 0
     open_right: int = 0
@@ -55,6 +56,10 @@ class Tally:
             # end to end: a followed-up commitment bilat did not find counts as wrong
             "followed_up_right": r(self.followed_right, self.followed),
             "followed_up": self.followed,
+            # the tracker's own part: among the followed-up links whose commitment was
+            # found (extraction is scored by commitment_found)
+            "followed_up_right_found": r(self.followed_right, self.followed_found),
+            "followed_up_found": self.followed_found,
             # of the open commitments bilat found, how many it did not call kept or broken
             "open_left_open": r(self.open_right, self.open_found),
         }
@@ -104,6 +109,7 @@ def score_chain(chain: dict[str, Any], cases: dict[str, dict[str, Any]], tally: 
             continue
         tally.commitment_found += 1
         tally.open_found += want == "open"
+        tally.followed_found += want != "open"
         got = made[0]["state"]
         if got == want:
             tally.state_right += 1
@@ -140,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"commitment tracking on {len(data['chains'])} real follow-up chains")
     for name, value in figures.items():
-        print(f"  {name:18} {value}")
+        print(f"  {name:23} {value}")
     if args.verbose:
         print("\n".join(tally.log))
     return 0

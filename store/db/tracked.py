@@ -28,7 +28,7 @@ from store.models import Tracking
 TRACKING_COLUMNS = "t.state, t.evidence, t.evidence_meeting_id, t.evidence_date, t.due_date"
 # The tracker's version, stored with each pair it walks: bump it whenever the matching or
 # the states of store/commitments.py change, so stores walk their pairs again on read.
-TRACKER = 3
+TRACKER = 4
 Freshness = Literal["fresh", "pending", "stale"]
 
 
