@@ -87,27 +87,42 @@ def walked(store: Store, monkeypatch: pytest.MonkeyPatch) -> Walked:
     return store, ids, added
 
 
+def seq(store: Store, meeting_id: int) -> str:
+    return store.conn.execute("SELECT seq FROM meetings WHERE id = ?", (meeting_id,)).fetchone()[0]
+
+
+def checkpoints(store: Store) -> list[int]:
+    """The pair's checkpoints, as the number of its meetings walked when each was taken."""
+    return [store.conn.execute(
+        "SELECT count(*) FROM meetings WHERE dyad_key = ? AND seq <= ?", (key, through),
+    ).fetchone()[0] for key, through in store.conn.execute(
+        "SELECT dyad_key, through_seq FROM tracking_checkpoints "
+        "WHERE dyad_key = 'China|United States' ORDER BY through_seq").fetchall()]
+
+
+def batches(meetings: int) -> int:
+    return -(-meetings // EVERY)
+
+
 def test_an_add_inside_the_history_resumes_from_the_checkpoint_before_it(
     walked: Walked,
 ) -> None:
     store, ids, added = walked
-    checkpoints = store.conn.execute(
-        "SELECT count(*) FROM tracking_checkpoints WHERE dyad_key = 'China|United States'"
-    ).fetchone()[0]
-    assert checkpoints == (len(ids) - 1) // EVERY  # one per EVERY meetings walked
+    at = ids.index(added)
+    # Taken while the 29 other meetings were walked: every EVERY meetings near the end,
+    # sparser further back (counted now: the added meeting is one of them).
+    taken = checkpoints(store)
+    gaps = [b - a for a, b in zip([0, *taken[:-1]], taken, strict=True)]
+    assert gaps[-1] == EVERY and gaps[0] > EVERY and len(taken) >= 5
+    since = max(n for n in taken if n <= at)  # (counted before the add: meetings before it)
+    assert 0 < since < at
     reads = TextReads(store)
     result = stored(store)
     resumed = reads.take()
     assert result == scratch(store)
     whole = reads.take()
-    # Checkpoints were taken after every third meeting; the one added is the pair's
-    # (at+1)-th: the walk resumes from the last checkpoint before it and reads the meetings
-    # from there, a batch of EVERY at a time, instead of all of them.
-    at = ids.index(added)
-    since = at // EVERY * EVERY
-    assert 0 < since < len(ids) - EVERY
-    assert resumed == -(-(len(ids) - since) // EVERY)
-    assert whole == -(-len(ids) // EVERY)
+    # From the checkpoint before the added meeting: the meetings after it, EVERY a batch.
+    assert (resumed, whole) == (batches(len(ids) - since), batches(len(ids)))
     states = {t.state for t in result.values()}  # type: ignore[attr-defined]
     assert {"kept", "progressing", "open"} <= states  # a history where promises move
 
@@ -144,12 +159,13 @@ def test_removing_the_newest_meeting_walks_on_from_the_checkpoint_before_it(
 ) -> None:
     store, ids, _ = walked
     assert stored(store) == scratch(store)
-    # 30 meetings: the last checkpoint is at the newest one, the one before three back
-    assert len(ids) % EVERY == 0
+    taken = checkpoints(store)
+    since = max(n for n in taken if n < len(ids))
+    assert len(ids) - since <= EVERY  # one near the end
     store.remove_meeting(ids[-1])
     reads = TextReads(store)
     result = stored(store)
-    assert reads.take() == 1  # the two meetings after that checkpoint: one batch
+    assert reads.take() == batches(len(ids) - 1 - since)  # the meetings after it, not all
     assert result == scratch(store)
 
 
