@@ -17,9 +17,9 @@ states:
 Checkpoints: a walk stores its state every CHECKPOINT_EVERY meetings near the end of the
 pair's history, sparser further back (`Checkpoints`, in `tracking_checkpoints`): the
 tracking of every commitment still live then (superseded is final, and its stored row
-stays right). An article dated inside the history then costs
-the meetings from the checkpoint before it onward, plus taking back the live promises,
-not the pair's whole history. A checkpoint at or after a changed meeting is dropped.
+stays right). An article dated inside the history then costs the meetings from the
+checkpoint before it onward, plus taking back the live promises, not the pair's whole
+history. A checkpoint at or after a changed meeting is dropped.
 
 The user's state and note are never here: they stay on the commitment row.
 """
@@ -87,7 +87,6 @@ def tracking_of(row: tuple[Any, ...]) -> Tracking:
     state, evidence, meeting_id, when, due = row
     return Tracking(state=state, evidence=evidence, evidence_meeting_id=meeting_id,
                     evidence_date=rows.to_date(when), due_date=rows.to_date(due))
-
 
 
 # --- checkpoints: resuming a walk from inside the history -------------------------------------
