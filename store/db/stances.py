@@ -386,12 +386,11 @@ def _refresh(conn: sqlite3.Connection, pair: list[str]) -> bool:
             elif state == "pending":
                 # Added after the last walk: go on from there with the promises still live.
                 tracker = tracker_mod.Tracker()
-                live = _tracked_rows(conn, pair, None, live_only=True)
-                for c, found in live:
-                    tracker.resume(c.id, c, found)
+                live = tracked.take_back(conn, key, tracker)
                 marks = tracked.Checkpoints(conn, key, tracker, through)
                 _, through = _walk(conn, pair, tracker, through, bool(live), marks.batch, marks)
-                tracked.store(conn, key, tracker.results().items(), through, replace_all=False)
+                tracked.store(conn, key, tracker.results().items(), through, replace_all=False,
+                              kept=live)
     except sqlite3.OperationalError:
         return False
     return True

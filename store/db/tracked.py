@@ -63,17 +63,19 @@ def freshness(conn: sqlite3.Connection, key: str) -> tuple[Freshness, str]:
 
 
 def store(conn: sqlite3.Connection, key: str, found: Iterable[tuple[int, Tracking]],
-          through: str, *, replace_all: bool) -> None:
+          through: str, *, replace_all: bool, kept: dict[int, Tracking] | None = None) -> None:
     """Write the walk's result (inside the caller's transaction); `replace_all`: it walked
-    the whole history, so every row of the pair is replaced."""
+    the whole history, so every row of the pair is replaced; `kept`: what `take_back` gave
+    the tracker, whose rows are left alone where the walk gave the same tracking back."""
     if replace_all:
         conn.execute("DELETE FROM commitment_tracking WHERE dyad_key = ?", (key,))
+    same = kept or {}
     conn.executemany(
         """INSERT OR REPLACE INTO commitment_tracking (commitment_id, dyad_key, state,
                evidence, evidence_meeting_id, evidence_date, due_date)
            VALUES (?, ?, ?, ?, ?, ?, ?)""",
         [(cid, key, t.state, t.evidence, t.evidence_meeting_id, rows.iso(t.evidence_date),
-          rows.iso(t.due_date)) for cid, t in found],
+          rows.iso(t.due_date)) for cid, t in found if same.get(cid) is not t],
     )
     conn.execute(
         "INSERT OR REPLACE INTO tracking_pairs (dyad_key, through_seq, tracker) VALUES (?, ?, ?)",
@@ -87,6 +89,44 @@ def tracking_of(row: tuple[Any, ...]) -> Tracking:
     state, evidence, meeting_id, when, due = row
     return Tracking(state=state, evidence=evidence, evidence_meeting_id=meeting_id,
                     evidence_date=rows.to_date(when), due_date=rows.to_date(due))
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: these reads take every live promise of the pair
+    return cur.execute(sql, params)
+
+
+def _promise(topic: str | None, text: str, due: str | None) -> Commitment:
+    # model_construct: the fields the tracker reads, from our own rows (a resumed walk takes
+    # back every live promise of the pair: validation was most of its cost)
+    return Commitment.model_construct(parties=[], topic=topic, text=text, due=due,
+                                      paragraph=0, start=0, end=0)
+
+
+def take_back(conn: sqlite3.Connection, key: str, tracker: tracker_mod.Tracker
+              ) -> dict[int, Tracking]:
+    """A pending pair (meetings added after the newest walked): every live commitment goes
+    back to `tracker` as stored, so the walk goes on from there. Returns what each was
+    given (`store` leaves the rows of those the walk does not change). One tracking per
+    distinct stored one: the members of a repeated promise share theirs."""
+    kinds: dict[tuple[Any, ...], Tracking] = {}
+    out: dict[int, Tracking] = {}
+    for cid, topic, text, due, *stored in _rows(
+        conn,
+        f"""SELECT c.id, c.topic, c.text, c.due, {TRACKING_COLUMNS}
+            FROM commitment_tracking t JOIN commitments c ON c.id = t.commitment_id
+            JOIN meetings m ON m.id = c.meeting_id
+            WHERE t.dyad_key = ? AND t.state != 'superseded'
+            ORDER BY m.seq, c.article_id, c.start""", (key,),
+    ):
+        row = tuple(stored)
+        found = kinds.get(row)
+        if found is None:
+            found = kinds[row] = tracking_of(row)
+        tracker.resume(cid, _promise(topic, text, due), found)
+        out[cid] = found
+    return out
 
 
 # --- checkpoints: resuming a walk from inside the history -------------------------------------
@@ -153,7 +193,8 @@ def resume(conn: sqlite3.Connection, key: str, tracker: tracker_mod.Tracker) -> 
     through, live = row[0], decode_state(row[1])
     # The commitments made up to the checkpoint, in the walk's order; the live ones go back
     # to the tracker as the checkpoint left them (the others were superseded: final).
-    for cid, topic, text, due in conn.execute(
+    for cid, topic, text, due in _rows(
+        conn,
         """SELECT c.id, c.topic, c.text, c.due FROM meetings m
            JOIN commitments c ON c.meeting_id = m.id
            WHERE m.dyad_key = ? AND m.seq <= ? ORDER BY m.seq, c.article_id, c.start""",
@@ -161,11 +202,7 @@ def resume(conn: sqlite3.Connection, key: str, tracker: tracker_mod.Tracker) -> 
     ):
         found = live.get(cid)
         if found is not None:
-            # model_construct: the fields the tracker reads, from our own rows (a resumed
-            # walk takes back every live promise of the pair: validation is its cost)
-            tracker.resume(cid, Commitment.model_construct(
-                parties=[], topic=topic, text=text, due=due, paragraph=0, start=0, end=0),
-                found)
+            tracker.resume(cid, _promise(topic, text, due), found)
     return through, bool(live)
 
 
