@@ -206,6 +206,29 @@ def refresh_tracking(store: Store) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
+# Where, in the main pair's history, one article is added before the export (the fraction
+# of the history before it): near the end, as late articles come, and in the middle.
+RESUME_AT = (0.99, 0.9, 0.5)
+
+
+def resume_after_add(store: Store, total: int) -> dict[float, tuple[float, float]]:
+    """(wall, CPU) of the first export's walk after one article dated inside the main pair's
+    history, at each RESUME_AT: the walk resumes from the checkpoint before it
+    (store/db/tracked.py). The article is removed again afterwards (and that walk too)."""
+    refresh_tracking(store)
+    main = max(store.dyads(), key=store.count_meetings)
+    var = Variator(base_drafts())
+    draft = next(d for d in (var.draft(total + k) for k in range(12)) if d.dyad == main)
+    out: dict[float, tuple[float, float]] = {}
+    for at in RESUME_AT:
+        d = draft.model_copy(update={"meeting_date": START + timedelta(days=int(total * at))})
+        mid = store.add_draft(d, new_meeting=True).meeting_id
+        out[at] = refresh_tracking(store)
+        store.remove_meeting(mid)
+        refresh_tracking(store)
+    return out
+
+
 def queries(store: Store) -> dict[str, object]:
     """Seconds for each read the CLI and TUI make, on the store as it is."""
     board = store.board()
@@ -235,6 +258,7 @@ def queries(store: Store) -> dict[str, object]:
         out[name], out[f"_cpu {name}"] = median_times(read)
     out["_walk"] = tracking_walk(store)
     out["_refresh"] = refresh_tracking(store)  # a store built by this script: never walked
+    out["_resume"] = resume_after_add(store, store.counts()["meetings"])
     for fmt in ("md", "timelinejs"):
         wall, cpu, size = export_time(store, fmt)
         out[f"export {fmt} (full)"] = wall
@@ -463,8 +487,14 @@ def report(r: dict[str, object], command: str) -> str:
         return (f"{_fmt(ca)} ({_fmt(wa)}) | {_fmt(cb)} ({_fmt(wb)}) | "
                 f"x{cb / ca:.1f}" if ca else f"{_fmt(ca)} | {_fmt(cb)} | ")
 
+    def resumed(at: float) -> str:
+        (wa, ca), (wb, cb) = small["_resume"][at], full["_resume"][at]
+        return f"{_fmt(ca)} ({_fmt(wa)}) | {_fmt(cb)} ({_fmt(wb)}) | x{cb / ca:.1f}"
+
     lines += [
         f"| commitment tracking, the whole walk (not stored), CPU (wall) | {pair('_walk')} | |",
+        *(f"| first export after one article dated at {at:.0%} of the main pair's history: "
+          f"the walk resumed, CPU (wall) | {resumed(at)} | |" for at in RESUME_AT),
         f"| first export of the built store: the walk, stored (nothing when an earlier run "
         f"stored it), CPU (wall) | {pair('_refresh')} | |",
     ]

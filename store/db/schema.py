@@ -480,7 +480,100 @@ _V7 = [
 # rather than showing the older tracker's states until something in the pair changes.
 _V8 = ["ALTER TABLE tracking_pairs ADD COLUMN tracker INTEGER NOT NULL DEFAULT 0"]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# Version 9: a change inside a pair's walked history no longer sends the walk back to the
+# pair's first meeting. `tracking_stale.from_seq` keeps the earliest meeting changed (the
+# triggers of V7, made again, take the smaller of the old and the new), and
+# `tracking_checkpoints` the walk's state every few thousand meetings (tracked.py): the walk
+# resumes from the newest checkpoint before the change. NULL `from_seq` (a pair marked by
+# V7's triggers before this migration): from the first meeting, as before. And the
+# positions' and commitments' meeting indexes end with `start` (the order they are read in).
+_MARK = """INSERT INTO tracking_stale (dyad_key, from_seq) {rows}
+        ON CONFLICT (dyad_key) DO UPDATE SET from_seq = min(from_seq, excluded.from_seq);"""
+_WALKED_AT = """SELECT m.dyad_key, m.seq FROM meetings m
+        JOIN tracking_pairs w ON w.dyad_key = m.dyad_key
+        WHERE m.id = {meeting} AND m.seq <= w.through_seq"""
+
+
+def _marks(*meetings: str) -> str:
+    return "\n        ".join(_MARK.format(rows=_WALKED_AT.format(meeting=m)) for m in meetings)
+
+
+_V9 = [
+    "ALTER TABLE tracking_stale ADD COLUMN from_seq TEXT",
+    """CREATE TABLE tracking_checkpoints (
+        dyad_key TEXT NOT NULL,
+        through_seq TEXT NOT NULL,                -- the last meeting fed before it was taken
+        state BLOB NOT NULL                       -- zlib of JSON: tracked.encode_state
+    )""",
+    "CREATE UNIQUE INDEX tracking_checkpoints_pair ON tracking_checkpoints(dyad_key, through_seq)",
+    *(f"DROP TRIGGER {name}" for name in (
+        "tracking_meetings_ai", "tracking_meetings_ad", "tracking_meetings_au",
+        "tracking_articles_ai", "tracking_articles_ad", "tracking_articles_au",
+        "tracking_texts_au", "tracking_commitments_ai", "tracking_commitments_ad",
+        "tracking_commitments_au")),
+    f"""CREATE TRIGGER tracking_meetings_ai AFTER INSERT ON meetings
+        WHEN new.seq <= (SELECT through_seq FROM tracking_pairs WHERE dyad_key = new.dyad_key)
+        BEGIN
+        {_MARK.format(rows="VALUES (new.dyad_key, new.seq)")}
+    END""",
+    f"""CREATE TRIGGER tracking_meetings_ad AFTER DELETE ON meetings
+        WHEN old.seq <= (SELECT through_seq FROM tracking_pairs WHERE dyad_key = old.dyad_key)
+        BEGIN
+        {_MARK.format(rows="VALUES (old.dyad_key, old.seq)")}
+    END""",
+    f"""CREATE TRIGGER tracking_meetings_au AFTER UPDATE OF dyad_key, meeting_date ON meetings
+        BEGIN
+        {_MARK.format(rows="SELECT dyad_key, old.seq FROM tracking_pairs "
+                           "WHERE dyad_key = old.dyad_key AND old.seq <= through_seq")}
+        {_MARK.format(rows="SELECT dyad_key, new.seq FROM tracking_pairs "
+                           "WHERE dyad_key = new.dyad_key AND new.seq <= through_seq")}
+    END""",
+    # A meeting moved to another pair takes its commitments along: the old pair's rows go
+    # (the new pair walks them); a walk resumed from a checkpoint replaces only its own.
+    """CREATE TRIGGER tracking_meetings_moved AFTER UPDATE OF dyad_key ON meetings
+        WHEN new.dyad_key IS NOT old.dyad_key BEGIN
+        DELETE FROM commitment_tracking
+        WHERE commitment_id IN (SELECT id FROM commitments WHERE meeting_id = new.id);
+    END""",
+    f"""CREATE TRIGGER tracking_articles_ai AFTER INSERT ON articles BEGIN
+        {_marks("new.meeting_id")}
+    END""",
+    f"""CREATE TRIGGER tracking_articles_ad AFTER DELETE ON articles BEGIN
+        {_marks("old.meeting_id")}
+    END""",
+    f"""CREATE TRIGGER tracking_articles_au AFTER UPDATE OF meeting_id, paragraph_spans
+        ON articles BEGIN
+        {_marks("old.meeting_id", "new.meeting_id")}
+    END""",
+    f"""CREATE TRIGGER tracking_texts_au AFTER UPDATE OF text ON article_texts BEGIN
+        {_marks("(SELECT meeting_id FROM articles WHERE id = new.article_id)")}
+    END""",
+    f"""CREATE TRIGGER tracking_commitments_ai AFTER INSERT ON commitments BEGIN
+        {_marks("new.meeting_id")}
+    END""",
+    f"""CREATE TRIGGER tracking_commitments_ad AFTER DELETE ON commitments BEGIN
+        {_marks("old.meeting_id")}
+    END""",
+    f"""CREATE TRIGGER tracking_commitments_au AFTER UPDATE OF meeting_id, topic, text, due
+        ON commitments BEGIN
+        {_marks("old.meeting_id", "new.meeting_id")}
+    END""",
+    # Exports and the walk read a batch's positions and commitments in article, then text
+    # order: with `start` in the index SQLite no longer sorts each batch (a temporary
+    # B-tree per query; the positions of a Markdown export at 10,000 meetings read in
+    # 0.14 s instead of 0.17 s). The same columns first, so every use of the old one stays.
+    "DROP INDEX positions_meeting",
+    "CREATE INDEX positions_meeting ON positions(meeting_id, article_id, start)",
+    "DROP INDEX commitments_meeting",
+    "CREATE INDEX commitments_meeting ON commitments(meeting_id, article_id, start)",
+    # (as for a meeting moved to another pair: the commitment is walked where it now is)
+    """CREATE TRIGGER tracking_commitments_moved AFTER UPDATE OF meeting_id ON commitments
+        WHEN new.meeting_id IS NOT old.meeting_id BEGIN
+        DELETE FROM commitment_tracking WHERE commitment_id = new.id;
+    END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -327,6 +327,7 @@ def tracking(conn: sqlite3.Connection, dyad: list[str], batch: int = BATCH
 
 def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracker,
           after_seq: str, following: bool, batch: int = BATCH,
+          step: Callable[[str, int], None] | None = None,
           ) -> tuple[list[StoredCommitment], str]:
     """Feed the tracker the pair's meetings after `after_seq`, oldest first, a batch at a
     time: one query for the batch's meetings, one for their commitments, one for their
@@ -360,6 +361,8 @@ def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracke
             following = following or bool(found)
             made_all.extend(found)
         after_seq = seq_of(refs[-1])
+        if step is not None:
+            step(after_seq, len(refs))  # (tracked.Checkpoints)
     return made_all, after_seq
 
 
@@ -373,17 +376,21 @@ def _refresh(conn: sqlite3.Connection, pair: list[str]) -> bool:
         with transaction(conn):
             state, through = tracked.freshness(conn, key)  # again, under the write lock
             if state == "stale":
+                # From the checkpoint before the earliest change ("": the first meeting).
                 tracker = tracker_mod.Tracker()
-                _, through = _walk(conn, pair, tracker, "", False)
-                tracked.store(conn, key, tracker.results().items(), through, replace_all=True)
+                start, following = tracked.resume(conn, key, tracker)
+                marks = tracked.Checkpoints(conn, key, tracker, start)
+                _, through = _walk(conn, pair, tracker, start, following, marks.batch, marks)
+                tracked.store(conn, key, tracker.results().items(), through,
+                              replace_all=not start)
             elif state == "pending":
                 # Added after the last walk: go on from there with the promises still live.
                 tracker = tracker_mod.Tracker()
-                live = _tracked_rows(conn, pair, None, live_only=True)
-                for c, found in live:
-                    tracker.resume(c.id, c, found)
-                _, through = _walk(conn, pair, tracker, through, bool(live))
-                tracked.store(conn, key, tracker.results().items(), through, replace_all=False)
+                live = tracked.take_back(conn, key, tracker)
+                marks = tracked.Checkpoints(conn, key, tracker, through)
+                _, through = _walk(conn, pair, tracker, through, bool(live), marks.batch, marks)
+                tracked.store(conn, key, tracker.results().items(), through, replace_all=False,
+                              kept=live)
     except sqlite3.OperationalError:
         return False
     return True

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
+from typing import IO
 
 from store.db.batches import Entry, Meeting, Position
 from store.export.common import (
+    CHUNK,
     Shown,
     commitment_details,
     commitment_state,
@@ -16,7 +19,6 @@ from store.export.common import (
     title,
     transition,
     when,
-    with_previous,
 )
 from store.export.select import DyadSource as Dyad
 from store.export.select import TimelineSource as History
@@ -78,14 +80,25 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
         tail = f" ({md_text('; '.join(extra))})" if extra else ""
         yield f"- **{when(m)}**: {md_text(title(m))}{tail}"
     yield ""
-    for topic in d.topics:
-        heading = False
-        for view, before in with_previous(d.topic_entries(topic.id)):
-            if not heading:  # only topics raised in scope get a section
-                yield from (f"{sub} {md_text(topic.name)}", "")
-                heading = True
+    # The topic sections are read meeting by meeting (one read of each batch's entries for
+    # every topic, in index order, instead of one per topic) and spooled per topic, then
+    # written in topic order: only topics raised in scope get a section.
+    spools: dict[str, _Spool] = {}
+    before: dict[str, str] = {}
+    for _, views in d.by_meeting():
+        for view in views:
+            tid = view[1]
+            spool = spools.get(tid)
+            if spool is None:
+                spool = spools[tid] = _Spool()
             # One string per entry: the joiner handles a tenth of the pieces.
-            yield _entry(view, before, subsub)
+            spool.add(_entry(view, before.get(tid), subsub))
+            before[tid] = view[2]
+    for topic in d.topics:
+        spool = spools.pop(topic.id, None)
+        if spool is not None:
+            yield from (f"{sub} {md_text(topic.name)}", "")
+            yield from spool.lines()
     heading = False
     for m, positions, commitments in d.stances():
         if not heading:
@@ -132,3 +145,41 @@ def _entry(view: Entry, before: str | None, heading: str) -> str:
         src = f", {q[4]}" if q[4] else ""
         out += [f"> “{md_text(q[1])}” (**{md_text(speaker(q))}**{md_text(src)})", ""]
     return "\n".join(out)
+
+
+class _Spool:
+    """One topic's section while the meetings are read: lines held up to CHUNK characters,
+    then in a temporary file (a section can be a tenth of the document: the export holds
+    none of it)."""
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+        self.size = 0
+        self.file: IO[str] | None = None
+
+    def add(self, line: str) -> None:
+        self.held.append(line)
+        self.size += len(line)
+        if self.size >= CHUNK:
+            if self.file is None:
+                self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+            self.file.write("\n".join(self.held) + "\n")
+            self.held, self.size = [], 0
+
+    def lines(self) -> Iterator[str]:
+        """The lines added, as pieces that join with "\n" into the same text (a piece read
+        back from the file holds several lines)."""
+        if self.file is not None:
+            with self.file:
+                self.file.seek(0)
+                rest = ""
+                while block := self.file.read(CHUNK):
+                    text = rest + block
+                    cut = text.rfind("\n")
+                    if cut < 0:
+                        rest = text
+                        continue
+                    yield text[:cut]
+                    rest = text[cut + 1:]
+                # (each write ends with a "\n": nothing is left after the last one)
+        yield from self.held

@@ -51,3 +51,26 @@ def test_streamed_export_equals_the_in_memory_one(store: Store, fmt: str, scope:
     streamed = FORMATS[fmt](stream.timeline(store, batch=7, **kwargs))  # type: ignore[arg-type]
     assert streamed == whole
     assert len(streamed) > 200
+
+
+@pytest.mark.parametrize("scope", list(SCOPES))
+def test_markdown_topic_sections_spooled_to_files_read_back_the_same(
+    store: Store, scope: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Markdown spools each topic's section while the meetings are read; past CHUNK
+    characters it goes to a temporary file. With a tiny CHUNK every section goes through
+    its file (several writes and reads, cut at any line), and the document is the same."""
+    kwargs = SCOPES[scope]
+    held = markdown.render(stream.timeline(store, batch=7, **kwargs))  # type: ignore[arg-type]
+    files: list[object] = []
+    opened = markdown.tempfile.TemporaryFile
+
+    def counted(*args: object, **kw: object) -> object:
+        files.append(opened(*args, **kw))  # type: ignore[arg-type]
+        return files[-1]
+
+    monkeypatch.setattr(markdown, "CHUNK", 40)
+    monkeypatch.setattr(markdown.tempfile, "TemporaryFile", counted)
+    spooled = markdown.render(stream.timeline(store, batch=7, **kwargs))  # type: ignore[arg-type]
+    assert spooled == held
+    assert files and all(f.closed for f in files)  # type: ignore[attr-defined]
