@@ -17,7 +17,14 @@ _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative)\s+(?:to|i
 # Hyphens split words here: "Vice-Premier" is the title "vice premier".
 # A dash or colon is kept as a token: it ends a dateline ("HANOI, VIETNAM – President X"),
 # so the place before it is no nationality of the title after it.
-_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,|[\u2013\u2014:]|(?<=\s)-(?=\s)")
+# A hyphen with a space on either side is a dash too ("TOKYO, Japan- President X": the
+# normalized em dash lost its space on one side).
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,|[\u2013\u2014:]|(?<=\s)-|-(?=\s)")
+# A wire dateline opening the paragraph, glued to the title after it by a dash with no
+# space at all ("JEDDAH, Saudi Arabia-President X"): its place names no one's country.
+_GLUED_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'-]*[A-Z](?:\s[A-Z][A-Z.'-]*)*\s*(?:,[^,\n-]{1,40})?"
+    r"(?:\s*\([^()\n]{1,30}\))?\s*-(?=[A-Z])")
 # "President H.E. Vo Van Thuong": His/Her Excellency between a title and the name.
 _EXCELLENCY = frozenset({"h.e.", "h.e"})
 
@@ -75,6 +82,9 @@ def title_before(window: str) -> Title | None:
     Read backwards over the words (no regex search anchored at the end: that
     would retry a long alternation at every position of the window).
     """
+    glued = _GLUED_DATELINE.match(window)
+    if glued is not None:
+        window = window[glued.end():]
     # A title is a few words long: the last sixteen tokens hold any we know.
     toks = _WORD_TOKEN.findall(window)[-16:]
     end = len(toks)

@@ -1,0 +1,44 @@
+"""Speakers and their sides, round 4: causes grouped from the misses of all four dev
+batches of the real set, each reproduced in our own sentences with invented officials.
+"""
+
+from __future__ import annotations
+
+from store.ingest import extract
+from store.ingest.titles import title_before
+from store.models import Quote
+
+
+def _speaker(quotes: list[Quote], start: str) -> tuple[str | None, str | None]:
+    for q in quotes:
+        if q.text.startswith(start):
+            return q.speaker, q.speaker_country
+    raise AssertionError(f"no quote {start!r} in {[q.text for q in quotes]}")
+
+
+def test_a_dateline_glued_to_a_title_gives_no_nationality_to_the_title() -> None:
+    # The normalized em dash keeps no space: "CITY, Country-President X".
+    assert title_before("JEDDAH, Saudi Arabia-President ").nat is None  # type: ignore[union-attr]
+    assert title_before("TOKYO, Japan- President ").nat is None  # type: ignore[union-attr]
+    # A hyphen inside a title still joins it, and a nationality before it still counts.
+    title = title_before("the Hungarian Vice-President ")
+    assert title is not None and title.role == "Vice President" and title.nat == "Hungarian"
+
+
+def test_the_guest_named_after_a_glued_dateline_keeps_his_own_country() -> None:
+    draft = extract(
+        "Varga and Kral meet in Belgrade\n\n"
+        "BELGRADE, Serbia\u2014President Kral of Hungary met Serbian President Dragan Varga.\n\n"
+        "\u201cWe spoke openly,\u201d Kral said.\n")
+    assert _speaker(draft.quotes, "We spoke") == ("Kral", "Hungary")
+
+
+def test_a_chinese_looking_name_in_talks_held_in_russia_is_chinese_once_the_text_says_so() -> None:
+    # The headline names him bare, in an article that names Russia most; the body's
+    # "Chinese Premier" must replace what the shape of the name only suggested.
+    draft = extract(
+        "Kral, Zhao Minghui meet in Russia\n\n"
+        "Chinese Premier Zhao Minghui met Russian Prime Minister Jon Kral in Moscow on "
+        "Monday. Russia and Russian firms want more trade, Russia's media said.\n\n"
+        "\u201cWe are good neighbours,\u201d Zhao said.\n")
+    assert _speaker(draft.quotes, "We are good") == ("Zhao Minghui", "China")
