@@ -42,3 +42,17 @@ def test_a_chinese_looking_name_in_talks_held_in_russia_is_chinese_once_the_text
         "Monday. Russia and Russian firms want more trade, Russia's media said.\n\n"
         "\u201cWe are good neighbours,\u201d Zhao said.\n")
     assert _speaker(draft.quotes, "We are good") == ("Zhao Minghui", "China")
+
+
+def test_a_bare_quotation_after_a_photo_credit_is_the_subject_of_the_last_sentence_naming_someone(
+) -> None:
+    # The sentence right before the quotation (a credit) names no one: the one before that
+    # is about Varga, who praised Kral; the words are hers, not the last one named.
+    draft = extract(
+        "Varga meets Kral in Budapest\n\n"
+        "Hungarian President Lena Varga met Serbian President Jon Kral in Budapest on Monday.\n\n"
+        "\u201cWe reached many understandings,\u201d Varga said.\n\n"
+        "Varga praised Kral for fostering ties and stressed equal treatment. "
+        "Photo / Agency Images\n\n"
+        "\u201cThe most important thing is trust between our peoples.\u201d\n")
+    assert _speaker(draft.quotes, "The most important") == ("Lena Varga", "Hungary")

@@ -721,16 +721,36 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
         sent = p.sentences[i - 1] if i > 0 else (
             paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
     if sent is not None:
-        hi = min(sent.end, quote_start - 1)
-        for m in ms.between(_after_fronted(norm, ms, sent.start, hi), hi)[:8]:
-            if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
-                    # "In his remarks, Putin ...": a possessive points on to the subject
-                    and norm[m.start:m.end].lower() not in ("his", "her")
-                    and norm.count('"', sent.start, m.start) % 2 == 0):
-                return m.actor
+        who = _sentence_subject(norm, ms, sent.start, min(sent.end, quote_start - 1))
+        if who is not None:
+            return who
     lo = max(0, quote_start - 400)
     for m in reversed(ms.between(lo, quote_start - 1)):
         if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"
+                and norm.count('"', lo, m.start) % 2 == 0):
+            # The last sentence that names someone (a caption or a credit may stand between
+            # it and the quotation): who it is about, its subject, not the last one named
+            # ("Xi praised Albanese for ...", then a photo credit, then the quotation: Xi).
+            k = n
+            while k > 0 and paras[k].start > m.start:
+                k -= 1
+            q = paras[k]
+            j = bisect_right([x.start for x in q.sentences], m.start) - 1
+            if j >= 0 and m.start < q.sentences[j].end:
+                subject = _sentence_subject(norm, ms, q.sentences[j].start, m.end)
+                if subject is not None:
+                    return subject
+            return m.actor
+    return None
+
+
+def _sentence_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> int | None:
+    """The first person named in norm[lo:hi] outside quotation marks, after a fronted phrase:
+    who the sentence is about."""
+    for m in ms.between(_after_fronted(norm, ms, lo, hi), hi)[:8]:
+        if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
+                # "In his remarks, Putin ...": a possessive points on to the subject
+                and norm[m.start:m.end].lower() not in ("his", "her")
                 and norm.count('"', lo, m.start) % 2 == 0):
             return m.actor
     return None
