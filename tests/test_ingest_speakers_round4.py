@@ -56,3 +56,17 @@ def test_a_bare_quotation_after_a_photo_credit_is_the_subject_of_the_last_senten
         "Photo / Agency Images\n\n"
         "\u201cThe most important thing is trust between our peoples.\u201d\n")
     assert _speaker(draft.quotes, "The most important") == ("Lena Varga", "Hungary")
+
+
+def test_the_guest_is_the_side_not_of_the_city_of_the_talks_when_no_one_is_said_to_visit(
+) -> None:
+    # Nobody "visits" or "hosts" here; the talks are in the Hungarian capital, so the one
+    # who appreciates the hospitality is the Serbian guest, though "he" followed Varga.
+    draft = extract(
+        "Varga and Kral hold talks\n\n"
+        "BUDAPEST - Hungarian President Lena Varga and Serbian President Jon Kral held talks "
+        "on Monday.\n\n"
+        "\u201cWe reached many understandings,\u201d Varga said.\n\n"
+        "\u201cIt is my pleasure to be here again,\u201d he said, adding that he appreciated "
+        "the Hungarian hospitality.\n")
+    assert _speaker(draft.quotes, "It is my pleasure") == ("Jon Kral", "Serbia")
