@@ -70,3 +70,23 @@ def test_the_guest_is_the_side_not_of_the_city_of_the_talks_when_no_one_is_said_
         "\u201cIt is my pleasure to be here again,\u201d he said, adding that he appreciated "
         "the Hungarian hospitality.\n")
     assert _speaker(draft.quotes, "It is my pleasure") == ("Jon Kral", "Serbia")
+
+
+def test_a_live_blog_entry_headline_naming_its_speaker_and_the_body_quote_both_count() -> None:
+    # The entry's headline quotes the words the body then reports with their clause: a
+    # headline and a body each count (a caption printed again under a photo does not).
+    draft = extract(
+        "Varga and Kral meet in Budapest - as it happened\n\n"
+        "Live updates | 3 March 2025, 11:40 CET\n\n\n"
+        "11:40 CET\n"
+        "Talks end without a deal\n\n"
+        "Hungarian President Lena Varga met Serbian President Jon Kral in Budapest on "
+        "Monday for three hours of talks on the border.\n\n"
+        "Kral left without speaking to reporters.\n\n\n"
+        "10:05 CET\n"
+        "Varga: 'Nothing is agreed until everything is agreed'\n\n"
+        "Varga spoke first at the joint appearance, which lasted ten minutes.\n\n"
+        "'Nothing is agreed until everything is agreed,' she said of the border talks.\n")
+    said = [(q.text, q.speaker) for q in draft.quotes if q.text.startswith("Nothing")]
+    assert said == [("Nothing is agreed until everything is agreed", "Lena Varga"),
+                    ("Nothing is agreed until everything is agreed,", "Lena Varga")]

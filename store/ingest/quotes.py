@@ -422,6 +422,8 @@ def _possessor(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | N
 
 
 _REST_EMPTY = re.compile(r"[ .\n]*$")
+# A line's lead naming the speaker of the quotation after it: "Trump: ", "PM Varga: ".
+_NAME_COLON_LEAD = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:\s*")
 _COLON_AFTER = re.compile(r"[\s,.]*:[ \t]*")
 
 
@@ -476,6 +478,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     own_clause: list[bool] = []
     heading: list[bool] = []
     line_only: list[bool] = []
+    titled: list[bool] = []
     unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
@@ -568,6 +571,10 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 colon is not None or _REST_EMPTY.match(norm, sp.end + 1, p.end) is not None)
             heading.append(who is None and alone)
             line_only.append(alone)
+            # "Trump: 'No deal until there's a deal'": an entry's headline naming its speaker.
+            titled.append(sp.closed and sp.start - 1 - lead < 60
+                          and _NAME_COLON_LEAD.fullmatch(norm, lead, sp.start - 1) is not None
+                          and _REST_EMPTY.match(norm, sp.end + 1, p.end) is not None)
             # A sentence with its own reporting verb whose subject we could not
             # name ("critics at home said") must not borrow a neighbour's speaker.
             own_clause.append(who is None and _own_clause(norm, verbs, sp, s_lo, close_hi))
@@ -610,7 +617,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             q.speaker = actor.name
             q.speaker_country = actor.country
     echo = _echoes(out, line_only)
-    _repeats(out, speakers, echo)
+    _repeats(out, speakers, echo, titled)
     if any(echo):
         # Headings that repeat a quotation of the body are the same words said once.
         keep = [k for k in range(len(out)) if not echo[k]]
@@ -679,9 +686,12 @@ def _echoes(out: list[Quote], line_only: list[bool]) -> list[bool]:
     return echo
 
 
-def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool]) -> None:
+def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool],
+             titled: list[bool]) -> None:
     """A quotation printed again word for word by the same speaker (a photo caption under
-    the story, a summary box) is one quote, said once: later copies are marked in `drop`."""
+    the story, a summary box) is one quote, said once: later copies are marked in `drop`.
+    A headline that names its speaker ("Trump: '...'", a live blog's entry) is not such a
+    copy: the headline and the body each count, so the body's quote after it stays."""
     seen: set[tuple[str, int | None]] = set()
     for k, q in enumerate(out):
         key = _quote_key(q.text)
@@ -689,7 +699,8 @@ def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool]) -> 
             continue  # short fragments ("very good") may well be said twice
         if (key, speakers[k]) in seen:
             drop[k] = True
-        seen.add((key, speakers[k]))
+        if not titled[k]:
+            seen.add((key, speakers[k]))
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
