@@ -90,3 +90,17 @@ def test_a_live_blog_entry_headline_naming_its_speaker_and_the_body_quote_both_c
     said = [(q.text, q.speaker) for q in draft.quotes if q.text.startswith("Nothing")]
     assert said == [("Nothing is agreed until everything is agreed", "Lena Varga"),
                     ("Nothing is agreed until everything is agreed,", "Lena Varga")]
+
+
+def test_the_listed_name_of_an_official_is_the_full_one_not_the_initials() -> None:
+    # "S Jaishankar" in copy is the listed "S. Jaishankar": the canonical name a speaker is
+    # filed under is the fullest form the table knows, whichever the article used.
+    import re
+
+    from store.ingest import officials as off
+
+    for o in off.OFFICIALS:
+        given = o.name.split()[:-1]
+        if given and all(re.fullmatch(r"[A-Z]\.?", g) for g in given):
+            assert not any(len(a.split()[0].rstrip(".")) > 1 and a.split()[-1] == o.name.split()[-1]
+                           for a in o.aliases), o.name
