@@ -104,3 +104,30 @@ def test_the_listed_name_of_an_official_is_the_full_one_not_the_initials() -> No
         if given and all(re.fullmatch(r"[A-Z]\.?", g) for g in given):
             assert not any(len(a.split()[0].rstrip(".")) > 1 and a.split()[-1] == o.name.split()[-1]
                            for a in o.aliases), o.name
+
+
+def test_a_readouts_third_person_wording_is_the_issuers_and_a_first_person_quote_the_persons(
+) -> None:
+    draft = extract(
+        "Varga and Kral meet in Vienna\n\n"
+        "Hungarian President Lena Varga met Serbian President Jon Kral in Vienna on Thursday.\n\n"
+        "The Hungarian Foreign Ministry said Varga and Kral confirmed that \u201ctalks are the "
+        "most efficient format to address all issues.\u201d\n\n"
+        "The Hungarian Foreign Ministry said Varga told Kral that \u201cwe want a lasting "
+        "peace.\u201d\n\n"
+        "The Serbian government has long urged talks, and Kral told reporters that the "
+        "border was \u201cquiet at last.\u201d\n")
+    assert _speaker(draft.quotes, "talks are the") == ("Hungarian Foreign Ministry", "Hungary")
+    assert _speaker(draft.quotes, "we want a lasting") == ("Lena Varga", "Hungary")
+    # A clause of the government's own, closed before Kral's: his words.
+    assert _speaker(draft.quotes, "quiet at last") == ("Jon Kral", "Serbia")
+
+
+def test_indias_foreign_ministry_goes_by_its_own_name_as_the_page_header_names_it() -> None:
+    draft = extract(
+        "Talks in New Delhi\n\n"
+        "Indian Prime Minister Ravi Menon met Hungarian President Lena Varga in New Delhi.\n\n"
+        "\u201cThe partnership is growing steadily,\u201d the Ministry of External Affairs "
+        "(MEA) said.\n")
+    assert _speaker(draft.quotes, "The partnership") == (
+        "Indian Ministry of External Affairs", "India")

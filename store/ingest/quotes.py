@@ -367,8 +367,40 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
                 if after is not None and _LEAD_GAP.match(norm, after.end, open_mark):
                     subj = after
         if subj is not None:
+            if n > 0 and ms.is_person(subj):
+                issuer = _issuer_before(norm, ms, lo, found[:n], open_mark)
+                if issuer is not None:
+                    return issuer
             return subj
     return fallback
+
+
+def _issuer_before(norm: str, ms: _Mentions, lo: int, earlier: list[re.Match[str]],
+                   open_mark: int) -> Mention | None:
+    """`Baku said Aliyev and Kral confirmed that "..."`: a readout's third-person wording
+    in marks is the words of the body that issued it (a government, a ministry, an office),
+    not of the people it reports; a first-person quotation ("we", "I") is theirs still."""
+    close = norm.find('"', open_mark + 1, open_mark + 2000)
+    if _FIRST_PERSON.search(norm, open_mark + 1, close if close >= 0 else open_mark + 400):
+        return None
+    for vm in earlier:
+        if _ISSUER_VERB.fullmatch(vm.group(0)) is None:
+            continue
+        # The people's clause is what the body said: nothing closes the body's clause
+        # between its verb and them ("The ministry said Kral told ..."), unlike "The
+        # government has urged ..., and Kral told ...".
+        if _CLAUSE_BREAK.search(norm, vm.end(), open_mark) is not None:
+            continue
+        who = _subject_before(norm, ms, lo, vm.start())
+        if who is not None and not ms.is_person(who) and (
+                ms.table.actors[who.actor].role != "news outlet"
+                and ms.table.actors[who.actor].name not in ("both sides", "the two sides")):
+            return who
+    return None
+
+
+_ISSUER_VERB = re.compile(r"said|says|stated|states|added|noted|announced|wrote|read|reads")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\s+(?:the\s+)?[a-z]+\s+(?:has|have|had)\b")
 
 
 def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) -> bool:
