@@ -93,7 +93,7 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"(?:India's\s+|Indian\s+)?(?:External\s+Affairs\s+Ministry|"
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
-     "Indian External Affairs Ministry", "India", "ministry", ("external", "mea")),
+     "Indian Ministry of External Affairs", "India", "ministry", ("external", "mea")),
     (re.compile(r"(?:[Ss]tate|[Oo]fficial)\s+(?:[Mm]edia|[Bb]roadcaster|[Nn]ews\s+[Aa]gency|"
                 r"[Tt]elevision|TV)"
                 r"(?:\s+(?:CCTV|CGTN|Xinhua))?|Xinhua(?:\s+[Nn]ews\s+[Aa]gency)?|CCTV|CGTN|"
@@ -316,7 +316,7 @@ def _ministry_hit(text: str, lo: int, m: re.Match[str],
     kind = " ".join((m["of"] or m["of2"] or portfolio or m["kind"].rsplit(" ", 1)[0])
                     .lower().split())
     if "external affairs" in kind:
-        return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
+        return BodyHit(m.start(), m.end(), "Indian Ministry of External Affairs", "India", "ministry")
     start, country = _nat_before(text, lo, m.start())
     end = m.end()
     if country is None:
