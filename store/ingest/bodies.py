@@ -316,7 +316,8 @@ def _ministry_hit(text: str, lo: int, m: re.Match[str],
     kind = " ".join((m["of"] or m["of2"] or portfolio or m["kind"].rsplit(" ", 1)[0])
                     .lower().split())
     if "external affairs" in kind:
-        return BodyHit(m.start(), m.end(), "Indian Ministry of External Affairs", "India", "ministry")
+        return BodyHit(m.start(), m.end(), "Indian Ministry of External Affairs", "India",
+                       "ministry")
     start, country = _nat_before(text, lo, m.start())
     end = m.end()
     if country is None:
