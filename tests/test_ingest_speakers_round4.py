@@ -131,3 +131,15 @@ def test_indias_foreign_ministry_goes_by_its_own_name_as_the_page_header_names_i
         "(MEA) said.\n")
     assert _speaker(draft.quotes, "The partnership") == (
         "Indian Ministry of External Affairs", "India")
+
+
+def test_the_president_of_a_country_is_its_president_and_a_council_in_the_tail_its_union(
+) -> None:
+    draft = extract(
+        "Kral arrives in Kyiv\n\n"
+        "On Monday the president of the European Council Jon Kral arrived in Kyiv to meet "
+        "President Lena Varga.\n\n"
+        "\u201cWe will stand by you,\u201d the president of the European Council said.\n\n"
+        "\u201cWe thank you for the support,\u201d the president of Ukraine said.\n")
+    assert _speaker(draft.quotes, "We will stand") == ("Jon Kral", "European Union")
+    assert _speaker(draft.quotes, "We thank you") == ("Lena Varga", "Ukraine")

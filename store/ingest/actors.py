@@ -29,6 +29,7 @@ from store.ingest.resolver import (
     COUNTERPART,
     COUNTRY_BEFORE_APOSTROPHE,
     HEAD_OF_RE,
+    OF_COUNTRY_ALIAS,
     PLACE_BEFORE,
     POSSESSIVE_ALIAS,
     VISIT_ALIAS,
@@ -82,6 +83,8 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
     low = text[p.start:p.end].lower()
     if "'" in low:
         evs += _possessive_aliases(text, p, name_starts)
+    if " of " in low:
+        evs += _of_country_aliases(text, p, name_starts)
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
         for m in HEAD_OF_RE.finditer(text, p.start, p.end):
@@ -122,6 +125,20 @@ def _possessive_aliases(text: str, p: Para, name_starts: list[int]) -> list[Even
             continue
         role = " ".join(m["role"].lower().split())
         out.append(Event(before.start(1), m.end(), "alias", 1, (role, country)))
+    return out
+
+
+def _of_country_aliases(text: str, p: Para, name_starts: list[int]) -> list[Event]:
+    """"the president of Ukraine said": the country's holder of the office (not when the
+    title introduces a name: "the president of Ukraine, Lena Varga")."""
+    out = []
+    for m in OF_COUNTRY_ALIAS.finditer(text, p.start, p.end):
+        country = country_of(m["nat"])
+        k = bisect_left(name_starts, m.end())
+        if country is None or (k < len(name_starts) and name_starts[k] <= m.end() + 3):
+            continue
+        role = " ".join(m["role"].lower().split())
+        out.append(Event(m.start(), m.end(), "alias", 1, (role, country)))
     return out
 
 

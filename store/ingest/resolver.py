@@ -139,6 +139,12 @@ POSSESSIVE_ALIAS = re.compile(
     r"(?P<role>(?i:head\s+of\s+(?:state|government)|president|premier|prime\s+minister|"
     r"leader|foreign\s+minister|defen[cs]e\s+minister|diplomat|chancellor|king|emir|"
     r"secretary\s+of\s+state|foreign\s+secretary))\b(?!\s+of\b)")
+# "the president of Ukraine": the title with its country after it, as translated copy and
+# readouts write "the Ukrainian president".
+OF_COUNTRY_ALIAS = re.compile(
+    r"[Tt]he\s+(?P<role>(?i:president|prime\s+minister|premier|chancellor|foreign\s+minister|"
+    r"leader|king|emir|head\s+of\s+state|head\s+of\s+government))\s+of\s+(?:the\s+)?"
+    rf"(?P<nat>{_NAT})(?![\w-])")
 COUNTRY_BEFORE_APOSTROPHE = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*)$")
 
 # "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of

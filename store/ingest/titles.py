@@ -151,4 +151,9 @@ def title_before(window: str) -> Title | None:
         # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail
         # (but "Ambassador to Kenya" names the host, not the envoy's own country).
         nat = next((t for t in toks[start:role_end] if country_of(t)), None)
+        if nat is None:
+            # "president of the European Council": a country of two words in the tail.
+            nat = next((f"{a} {b}" for a, b in zip(toks[start:role_end - 1],
+                                                    toks[start + 1:role_end], strict=True)
+                        if a[:1].isupper() and country_of(f"{a} {b}")), None)
     return Title(role, nat)
