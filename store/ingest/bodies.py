@@ -65,6 +65,7 @@ _NOT_PORTFOLIO = frozenset("The A An This That Its His Her Their Our Which Whose
                            "State Affairs".split())
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
+_POSTED_IN = re.compile(r"\s+in\s+(?P<where>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 _NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
     "foreign": "Foreign Ministry",
@@ -366,7 +367,13 @@ def find_bodies(
         for m in _EMBASSY.finditer(text, start, end):
             s0, country = _nat_before(text, start, m.start())
             name = f"{demonym(country)} Embassy" if country else "the embassy"
-            hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
+            end_at = m.end()
+            post = _POSTED_IN.match(text, m.end(), end) if country else None
+            if post is not None and (country_of(post["where"])
+                                     or country_of_capital(post["where"])):
+                # "the Russian Embassy in India": one of the country's many embassies.
+                name, end_at = f"{name} in {post['where']}", post.end()
+            hits.append(BodyHit(s0, end_at, name, country, "embassy"))
     if "ministry" in low or "of foreign affairs" in low or "for foreign affairs" in low:
         for m in _MINISTRY.finditer(text, start, end):
             if (hit := _ministry_hit(text, start, m, default_country)) is not None:
