@@ -143,3 +143,22 @@ def test_the_president_of_a_country_is_its_president_and_a_council_in_the_tail_i
         "\u201cWe thank you for the support,\u201d the president of Ukraine said.\n")
     assert _speaker(draft.quotes, "We will stand") == ("Jon Kral", "European Union")
     assert _speaker(draft.quotes, "We thank you") == ("Lena Varga", "Ukraine")
+
+
+def test_an_embassy_is_named_with_the_country_it_is_posted_in() -> None:
+    draft = extract(
+        "Varga meets Kral in Budapest\n\n"
+        "Hungarian Foreign Minister Lena Varga met Slovak Foreign Minister Jan Kral in "
+        "Budapest on Monday.\n\n"
+        "In a post on X, the Slovak Embassy in Hungary wrote, \u201cTrade grew fast this "
+        "year.\u201d\n")
+    assert _speaker(draft.quotes, "Trade grew") == ("Slovak Embassy in Hungary", "Slovakia")
+
+
+def test_the_royal_palace_speaks_for_the_one_monarch_the_article_names() -> None:
+    draft = extract(
+        "King receives Prime Minister\n\n"
+        "Moroccan King Hassan Idrissi received Portuguese Prime Minister Ana Silva in Rabat on "
+        "Tuesday, the Royal Palace said in a statement.\n\n"
+        "The statement said ties grew \u201cin a spirit of trust and good neighbourliness.\u201d\n")
+    assert _speaker(draft.quotes, "in a spirit") == ("Royal Palace", "Morocco")

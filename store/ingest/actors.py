@@ -193,7 +193,10 @@ _MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})
 def _royal_court(table: ActorTable) -> None:
     """"the royal court said", with no country in the text: the court of the one monarch
     the article names (whose country may be known only at the end)."""
-    courts = [a for a in table.actors if a.kind == "body" and a.name == "royal court"]
+    # "the Royal Palace", "the Royal Cabinet" as well: the same office under other names,
+    # which keep their name and take the monarch's country.
+    courts = [a for a in table.actors if a.kind == "body" and a.country is None
+              and a.name in ("royal court", "Royal Palace", "Royal Cabinet")]
     if not courts:
         return
     kings = {a.country for a in table.actors
@@ -201,7 +204,9 @@ def _royal_court(table: ActorTable) -> None:
     if len(kings) == 1:
         country = kings.pop()
         for court in courts:
-            court.name, court.country = f"{demonym(country)} Royal Court", country
+            if court.name == "royal court":
+                court.name = f"{demonym(country)} Royal Court"
+            court.country = country
 
 
 def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Event]],
