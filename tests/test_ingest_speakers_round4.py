@@ -162,3 +162,18 @@ def test_the_royal_palace_speaks_for_the_one_monarch_the_article_names() -> None
         "Tuesday, the Royal Palace said in a statement.\n\n"
         "The statement said ties grew \u201cin a spirit of trust and good neighbourliness.\u201d\n")
     assert _speaker(draft.quotes, "in a spirit") == ("Royal Palace", "Morocco")
+
+
+def test_a_sentence_going_on_with_reported_speech_quotes_its_speaker_but_a_name_is_a_term(
+) -> None:
+    draft = extract(
+        "Varga meets Kral in Warsaw\n\n"
+        "Hungarian President Lena Varga met Slovak President Jan Kral in Warsaw on Sunday.\n\n"
+        "Kral criticized \u201cworrying activities\u201d near the border. The \u201cinviolability "
+        "of borders\u201d must continue to apply, and violations would have \u201csevere "
+        "consequences\u201d.\n\n"
+        "Varga stressed that the river is a shared border. The \u201cDanube Compact\u201d is "
+        "the oldest treaty between them.\n")
+    assert _speaker(draft.quotes, "inviolability") == ("Jan Kral", "Slovakia")
+    assert _speaker(draft.quotes, "severe consequences") == ("Jan Kral", "Slovakia")
+    assert not [q for q in draft.quotes if q.text.startswith("Danube")]

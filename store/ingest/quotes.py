@@ -418,6 +418,23 @@ def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) 
     return bool(before or after)
 
 
+def _reported_before(norm: str, ms: _Mentions, verbs: _Verbs, p: Para, starts: list[int],
+                     s_lo: int) -> Mention | None:
+    """The person whose words the sentence before (same paragraph) reports: the subject of
+    its verb of saying, if it has one."""
+    i = bisect_left(starts, s_lo) - 1
+    if i < 0:
+        return None
+    sent = p.sentences[i]
+    lo = max(sent.start, sent.end - 400)
+    for vm in reversed(verbs.within(lo, sent.end)):
+        if _ACCORDING.match(norm, vm.start()) or vm.group(0).endswith("ing"):
+            continue
+        who = _subject_before(norm, ms, lo, vm.start())
+        return who if who is not None and ms.is_person(who) else None
+    return None
+
+
 def _scare_term(norm: str, verbs: _Verbs, span: Span, s_lo: int, s_hi: int) -> bool:
     """A short term in marks in a sentence where nobody speaks: scare quotes.
 
@@ -585,7 +602,15 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             prev_end = sp.end + 1
             body = text[sp.start:sp.end]
             if who is None and _scare_term(norm, verbs, sp, s_lo, s_hi):
-                continue
+                # `Scholz criticized "worrying activities". The "inviolability of borders"
+                # must apply`: a sentence that goes on with the reported speech of the one
+                # before (a person's, with a verb of saying) quotes that person still. Not
+                # a name in marks ("Taiwan independence"): a term, whoever's sentence it is.
+                prev = (_reported_before(norm, ms, verbs, p, starts, s_lo)
+                        if norm[sp.start:sp.start + 1].islower() else None)
+                if prev is None:
+                    continue
+                who = prev
             # Trim the whitespace a continued quotation may carry at the paragraph end.
             start, end = sp.start, sp.end
             while end > start and text[end - 1].isspace():
