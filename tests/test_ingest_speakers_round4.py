@@ -177,3 +177,17 @@ def test_a_sentence_going_on_with_reported_speech_quotes_its_speaker_but_a_name_
     assert _speaker(draft.quotes, "inviolability") == ("Jan Kral", "Slovakia")
     assert _speaker(draft.quotes, "severe consequences") == ("Jan Kral", "Slovakia")
     assert not [q for q in draft.quotes if q.text.startswith("Danube")]
+
+
+def test_a_curly_quotation_nested_in_another_belongs_to_the_outer_one() -> None:
+    draft = extract(
+        "Talks in Sochi\n\n"
+        "Hungarian President Lena Varga met Slovak President Jan Kral in Sochi.\n\n"
+        "\u201cI know you plan to raise the issue of the \u201cgrain deal\u201d,\u201d Varga "
+        "told Kral.\n\n"
+        "\u201cWe spoke. \u201cWe agree,\u201d Kral said.\n")
+    texts = [q.text for q in draft.quotes]
+    assert "I know you plan to raise the issue of the \u201cgrain deal\u201d," in texts
+    assert "grain deal" not in texts
+    # An opening mark never closed before a fresh one is still not a nesting.
+    assert _speaker(draft.quotes, "We agree") == ("Jan Kral", "Slovakia")
