@@ -83,7 +83,7 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
     low = text[p.start:p.end].lower()
     if "'" in low:
         evs += _possessive_aliases(text, p, name_starts)
-    if " of " in low:
+    if " of " in low and any(f"{r} of " in low for r in _OF_ROLES):
         evs += _of_country_aliases(text, p, name_starts)
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
@@ -126,6 +126,11 @@ def _possessive_aliases(text: str, p: Para, name_starts: list[int]) -> list[Even
         role = " ".join(m["role"].lower().split())
         out.append(Event(before.start(1), m.end(), "alias", 1, (role, country)))
     return out
+
+
+# The last words of the titles OF_COUNTRY_ALIAS reads: a cheap test before its scan.
+_OF_ROLES = ("president", "minister", "premier", "chancellor", "leader", "king", "emir",
+             "state", "government")
 
 
 def _of_country_aliases(text: str, p: Para, name_starts: list[int]) -> list[Event]:
