@@ -191,3 +191,12 @@ def test_a_curly_quotation_nested_in_another_belongs_to_the_outer_one() -> None:
     assert "grain deal" not in texts
     # An opening mark never closed before a fresh one is still not a nesting.
     assert _speaker(draft.quotes, "We agree") == ("Jan Kral", "Slovakia")
+
+
+def test_an_external_affairs_ministry_spokesperson_is_indian() -> None:
+    draft = extract(
+        "Talks in New Delhi\n\n"
+        "Prime Minister Ravi Menon met Hungarian President Lena Varga in New Delhi.\n\n"
+        "External Affairs Ministry Spokesperson Arjun Rao said the agenda was "
+        "\u201cbroad and forward-looking.\u201d\n")
+    assert _speaker(draft.quotes, "broad and") == ("Arjun Rao", "India")

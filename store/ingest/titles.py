@@ -133,8 +133,10 @@ def title_before(window: str) -> Title | None:
     elif ({"commission", "council"} & set(qualifiers.split())) and (
             (j > 0 and low[j - 1] == "european") or qualifiers.split()[0] == "commission"):
         nat = "EU"  # "(European) Commission President", "European Council President"
-    elif "mea" in qualifiers.split():
-        nat = "Indian"  # India's Ministry of External Affairs: "MEA spokesperson"
+    elif "mea" in qualifiers.split() or "external affairs" in qualifiers:
+        # India's Ministry of External Affairs: "MEA spokesperson", "External Affairs
+        # Ministry Spokesperson" (as `officials.role_country` reads "external affairs").
+        nat = "Indian"
     elif j > 0 and country_of(toks[j - 1]):
         nat = toks[j - 1]
     elif j > 0 and (toks[j - 1].endswith("'s") or toks[j - 1] == "Kremlin") and (
