@@ -368,7 +368,8 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
                     subj = after
         if subj is not None:
             if n > 0 and ms.is_person(subj):
-                issuer = _issuer_before(norm, ms, lo, found[:n], open_mark)
+                # Bounded: the few verbs just before, as every lookup here is.
+                issuer = _issuer_before(norm, ms, lo, found[max(0, n - 3):n], open_mark)
                 if issuer is not None:
                     return issuer
             return subj
@@ -384,7 +385,7 @@ def _issuer_before(norm: str, ms: _Mentions, lo: int, earlier: list[re.Match[str
     if _FIRST_PERSON.search(norm, open_mark + 1, close if close >= 0 else open_mark + 400):
         return None
     for vm in earlier:
-        if _ISSUER_VERB.fullmatch(vm.group(0)) is None:
+        if _ISSUER_VERB.fullmatch(vm.group(0)) is None or open_mark - vm.end() > 300:
             continue
         # The people's clause is what the body said: nothing closes the body's clause
         # between its verb and them ("The ministry said Kral told ..."), unlike "The
@@ -803,7 +804,7 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
             while k > 0 and paras[k].start > m.start:
                 k -= 1
             q = paras[k]
-            j = bisect_right([x.start for x in q.sentences], m.start) - 1
+            j = bisect_right(q.sentences, m.start, key=lambda x: x.start) - 1
             if j >= 0 and m.start < q.sentences[j].end:
                 subject = _sentence_subject(norm, ms, q.sentences[j].start, m.end)
                 if subject is not None:
