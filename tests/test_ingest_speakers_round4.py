@@ -200,3 +200,15 @@ def test_an_external_affairs_ministry_spokesperson_is_indian() -> None:
         "External Affairs Ministry Spokesperson Arjun Rao said the agenda was "
         "\u201cbroad and forward-looking.\u201d\n")
     assert _speaker(draft.quotes, "broad and") == ("Arjun Rao", "India")
+
+
+def test_an_unattributed_welcome_is_the_hosts() -> None:
+    # The caption's words have no speaker of their own; a welcome is the host's, and the
+    # host is the side of the city of the talks (the guest is the other).
+    draft = extract(
+        "Varga receives Kral in Budapest\n\n"
+        "BUDAPEST - Hungarian President Lena Varga received Slovak President Jan Kral at the "
+        "presidential palace on Friday, and a photo of the two was posted online.\n\n"
+        "\u201cWelcome, dear friend! I look forward to our talks,\u201d the caption of the "
+        "photo reads.\n")
+    assert _speaker(draft.quotes, "Welcome, dear") == ("Lena Varga", "Hungary")

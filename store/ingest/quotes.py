@@ -115,6 +115,8 @@ _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]ffici
 # A quotation that thanks for a welcome: the guest's words.
 _THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b|\bappreciat)[^\"]{0,80}?"
                           r"\b(?i:welcome|hospitality|hosting|reception)\b")
+# A quotation that opens by welcoming someone: the host's words.
+_WELCOMES = re.compile(r"\W{0,3}(?:[Ww]elcome|WELCOME)\b(?!\s+(?:to\s+)?(?:the|this|a)\b)")
 # Between a person's possessive and the aide it names: "'s spokesman, ", "'s chief of staff ".
 _POSSESSIVE_TITLE_GAP = re.compile(r"'s?\s+(?:[a-z-]+,?\s+){1,4}")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
@@ -534,6 +536,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     open_before = False  # the previous paragraph ended inside a quotation
     # (pronoun's actor, guest, paragraph): a "he" the thanks showed to be the guest
     switched: tuple[int, int, int] | None = None
+    host = _host(table)
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
@@ -584,6 +587,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 who = _possessor(norm, ms, max(s_lo, prev_end), sp.start - 1)
             if who is None and sp.closed:
                 who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
+            if who is None and host is not None and _WELCOMES.match(norm, sp.start):
+                # `"Welcome, dear friend!" the caption of the photo read`: the host greets.
+                who = Mention(sp.start, sp.start, host)
             if (who is not None and table.guest is not None and who.actor != table.guest
                     # In the quote or the reporting clause after it: `"...," he said,
                     # adding that he appreciated the hospitality`.
@@ -687,6 +693,20 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
 
 # First person inside a quotation: "I", "we", "my", "our", "us" (not "US").
 _FIRST_PERSON = re.compile(lead_guarded(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b"))
+
+
+def _host(table: ActorTable) -> int | None:
+    """The host: the first participant of the one country across the table from the
+    guest (participants of no known country aside)."""
+    guest = table.guest
+    if guest is None or table.actors[guest].country is None:
+        return None
+    others = [i for i in table.participants
+              if table.actors[i].kind == "person" and table.actors[i].country
+              and table.actors[i].country != table.actors[guest].country]
+    if not others or len({table.actors[i].country for i in others}) != 1:
+        return None
+    return others[0]
 
 
 def _not_the_one_named(norm: str, ms: _Mentions, table: ActorTable, out: list[Quote],
