@@ -203,7 +203,7 @@ def test_a_place_before_said_is_not_a_speaker() -> None:
     )
     assert _by_text(quotes) == {
         "We will keep at it": "Daniel Hart",
-        "firmly opposes": "Chinese Embassy",
+        "firmly opposes": "Chinese Embassy in London",  # named with its post
     }
 
 

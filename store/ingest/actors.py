@@ -29,6 +29,7 @@ from store.ingest.resolver import (
     COUNTERPART,
     COUNTRY_BEFORE_APOSTROPHE,
     HEAD_OF_RE,
+    OF_COUNTRY_ALIAS,
     PLACE_BEFORE,
     POSSESSIVE_ALIAS,
     VISIT_ALIAS,
@@ -82,6 +83,8 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
     low = text[p.start:p.end].lower()
     if "'" in low:
         evs += _possessive_aliases(text, p, name_starts)
+    if " of " in low and any(f"{r} of " in low for r in _OF_ROLES):
+        evs += _of_country_aliases(text, p, name_starts)
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
         for m in HEAD_OF_RE.finditer(text, p.start, p.end):
@@ -122,6 +125,25 @@ def _possessive_aliases(text: str, p: Para, name_starts: list[int]) -> list[Even
             continue
         role = " ".join(m["role"].lower().split())
         out.append(Event(before.start(1), m.end(), "alias", 1, (role, country)))
+    return out
+
+
+# The last words of the titles OF_COUNTRY_ALIAS reads: a cheap test before its scan.
+_OF_ROLES = ("president", "minister", "premier", "chancellor", "leader", "king", "emir",
+             "state", "government")
+
+
+def _of_country_aliases(text: str, p: Para, name_starts: list[int]) -> list[Event]:
+    """"the president of Ukraine said": the country's holder of the office (not when the
+    title introduces a name: "the president of Ukraine, Lena Varga")."""
+    out = []
+    for m in OF_COUNTRY_ALIAS.finditer(text, p.start, p.end):
+        country = country_of(m["nat"])
+        k = bisect_left(name_starts, m.end())
+        if country is None or (k < len(name_starts) and name_starts[k] <= m.end() + 3):
+            continue
+        role = " ".join(m["role"].lower().split())
+        out.append(Event(m.start(), m.end(), "alias", 1, (role, country)))
     return out
 
 
@@ -176,7 +198,10 @@ _MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})
 def _royal_court(table: ActorTable) -> None:
     """"the royal court said", with no country in the text: the court of the one monarch
     the article names (whose country may be known only at the end)."""
-    courts = [a for a in table.actors if a.kind == "body" and a.name == "royal court"]
+    # "the Royal Palace", "the Royal Cabinet" as well: the same office under other names,
+    # which keep their name and take the monarch's country.
+    courts = [a for a in table.actors if a.kind == "body" and a.country is None
+              and a.name in ("royal court", "Royal Palace", "Royal Cabinet")]
     if not courts:
         return
     kings = {a.country for a in table.actors
@@ -184,7 +209,9 @@ def _royal_court(table: ActorTable) -> None:
     if len(kings) == 1:
         country = kings.pop()
         for court in courts:
-            court.name, court.country = f"{demonym(country)} Royal Court", country
+            if court.name == "royal court":
+                court.name = f"{demonym(country)} Royal Court"
+            court.country = country
 
 
 def _surnames_that_are_places(text: str, paras: list[Para], events: list[list[Event]],

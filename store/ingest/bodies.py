@@ -65,6 +65,7 @@ _NOT_PORTFOLIO = frozenset("The A An This That Its His Her Their Our Which Whose
                            "State Affairs".split())
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
 _EMBASSY = re.compile(r"\b[Ee]mbassy\b")
+_POSTED_IN = re.compile(r"\s+in\s+(?P<where>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 _NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
     "foreign": "Foreign Ministry",
@@ -93,7 +94,7 @@ _FIXED: tuple[tuple[re.Pattern[str], str, str | None, str, tuple[str, ...]], ...
     (re.compile(r"(?:India's\s+|Indian\s+)?(?:External\s+Affairs\s+Ministry|"
                 r"[Mm]inistry\s+of\s+[Ee]xternal\s+[Aa]ffairs|external\s+affairs\s+ministry)"
                 r"|\bMEA\b"),
-     "Indian External Affairs Ministry", "India", "ministry", ("external", "mea")),
+     "Indian Ministry of External Affairs", "India", "ministry", ("external", "mea")),
     (re.compile(r"(?:[Ss]tate|[Oo]fficial)\s+(?:[Mm]edia|[Bb]roadcaster|[Nn]ews\s+[Aa]gency|"
                 r"[Tt]elevision|TV)"
                 r"(?:\s+(?:CCTV|CGTN|Xinhua))?|Xinhua(?:\s+[Nn]ews\s+[Aa]gency)?|CCTV|CGTN|"
@@ -316,7 +317,8 @@ def _ministry_hit(text: str, lo: int, m: re.Match[str],
     kind = " ".join((m["of"] or m["of2"] or portfolio or m["kind"].rsplit(" ", 1)[0])
                     .lower().split())
     if "external affairs" in kind:
-        return BodyHit(m.start(), m.end(), "Indian External Affairs Ministry", "India", "ministry")
+        return BodyHit(m.start(), m.end(), "Indian Ministry of External Affairs", "India",
+                       "ministry")
     start, country = _nat_before(text, lo, m.start())
     end = m.end()
     if country is None:
@@ -365,7 +367,13 @@ def find_bodies(
         for m in _EMBASSY.finditer(text, start, end):
             s0, country = _nat_before(text, start, m.start())
             name = f"{demonym(country)} Embassy" if country else "the embassy"
-            hits.append(BodyHit(s0, m.end(), name, country, "embassy"))
+            end_at = m.end()
+            post = _POSTED_IN.match(text, m.end(), end) if country else None
+            if post is not None and (country_of(post["where"])
+                                     or country_of_capital(post["where"])):
+                # "the Russian Embassy in India": one of the country's many embassies.
+                name, end_at = f"{name} in {post['where']}", post.end()
+            hits.append(BodyHit(s0, end_at, name, country, "embassy"))
     if "ministry" in low or "of foreign affairs" in low or "for foreign affairs" in low:
         for m in _MINISTRY.finditer(text, start, end):
             if (hit := _ministry_hit(text, start, m, default_country)) is not None:

@@ -46,8 +46,9 @@ OFFICIALS: tuple[Official, ...] = (
     Official("John Kerry", "climate envoy", "United States", "m"),
     Official("Marco Rubio", "Secretary of State", "United States", "m"),
     Official("Narendra Modi", "Prime Minister", "India", "m"),
-    Official("S. Jaishankar", "External Affairs Minister", "India", "m",
-             ("Subrahmanyam Jaishankar",)),
+    # The full name is the canonical one; the initial is how Indian copy writes it.
+    Official("Subrahmanyam Jaishankar", "External Affairs Minister", "India", "m",
+             ("S. Jaishankar", "S Jaishankar")),
     Official("Vladimir Putin", "President", "Russia", "m"),
     Official("Sergei Lavrov", "Foreign Minister", "Russia", "m"),
     Official("Volodymyr Zelensky", "President", "Ukraine", "m",

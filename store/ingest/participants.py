@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.resolver import in_quotes, sentence_bounds
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
@@ -123,3 +124,21 @@ def find_participants(text: str, paras: list[Para], table: ActorTable) -> list[i
                     continue  # "ministry spokesperson, Senior Colonel Wu Qian"
                 out.append(m.actor)
     return out
+
+
+def guest_by_place(table: ActorTable, place: str | None) -> int | None:
+    """The guest when the text never says who visits: the one participant whose country is
+    not that of the city of the meeting ("talks in Beijing": not the Chinese side). Only
+    with someone of the host country at the table, and one other country beside it."""
+    if not place:
+        return None
+    parts = [p.strip() for p in place.split(",")]
+    host = (country_of(parts[-1]) if len(parts) > 1 else None) or country_of_capital(parts[0])
+    if host is None:
+        return None
+    people = [i for i in table.participants
+              if table.actors[i].kind == "person" and table.actors[i].country]
+    guests = [i for i in people if table.actors[i].country != host]
+    if len(guests) == len(people) or len({table.actors[i].country for i in guests}) != 1:
+        return None
+    return guests[0]

@@ -16,6 +16,7 @@ from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
 from store.ingest.pair import read_pair
+from store.ingest.participants import guest_by_place
 from store.ingest.positions import find_positions
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
@@ -61,6 +62,8 @@ def extract(
         warnings.append("no meeting date found; give one with --date")
 
     table = find_actors(norm, paras)
+    if table.guest is None:
+        table.guest = guest_by_place(table, header.location)  # "thanks for the welcome"
     quotes = find_quotes(text, norm, paras, table)
     figures = find_figures(norm, paras)
     pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes])

@@ -74,6 +74,16 @@ def _single_dir(text: str, norm: str, i: int, lo: int, hi: int) -> int:
     return 0
 
 
+def _nested(text: str, norm: str, marks: list[int], k: int, lo: int, hi: int) -> bool:
+    """Is the curly opening mark marks[k], met inside an open double quotation, a nested
+    one? Yes when the next two double marks both close (the inner one, then the outer)."""
+    after = [j for j in marks[k + 1:k + 12] if norm[j] == '"'][:2]
+    return len(after) == 2 and all(
+        text[j] in _CLOSE_DOUBLE or (text[j] not in _OPEN_DOUBLE
+                                     and _double_dir(text, norm, j, lo, hi) == CLOSE)
+        for j in after)
+
+
 def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = False,
                open_before: bool = False) -> list[Span]:
     """Quoted spans of norm[lo:hi] (one paragraph), in order.
@@ -111,6 +121,11 @@ def pair_marks(text: str, norm: str, lo: int, hi: int, *, continues: bool = Fals
                     continue  # a stray closing mark
                 d_open, d_width, s_open = i, width, -1
             elif d == OPEN and text[i] in _OPEN_DOUBLE:
+                if _nested(text, norm, marks, k, lo, hi):
+                    # `"I know you plan to raise the "grain deal"," he said`: a quotation
+                    # inside the quotation, both marks curly; it belongs to the outer span.
+                    second = next(j for j in marks[k + 1:] if norm[j] == '"')
+                    continue
                 d_open, d_width = i, width  # a fresh opening mark: the earlier one never closed
             else:
                 spans.append(Span(d_open + d_width, i, True, True))

@@ -115,6 +115,8 @@ _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]ffici
 # A quotation that thanks for a welcome: the guest's words.
 _THANKS_HOST = re.compile(r"(?i:\bthank|\bgrateful\b|\bgratitude\b|\bappreciat)[^\"]{0,80}?"
                           r"\b(?i:welcome|hospitality|hosting|reception)\b")
+# A quotation that opens by welcoming someone: the host's words.
+_WELCOMES = re.compile(r"\W{0,3}(?:[Ww]elcome|WELCOME)\b(?!\s+(?:to\s+)?(?:the|this|a)\b)")
 # Between a person's possessive and the aide it names: "'s spokesman, ", "'s chief of staff ".
 _POSSESSIVE_TITLE_GAP = re.compile(r"'s?\s+(?:[a-z-]+,?\s+){1,4}")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|between|with|to|from|among|about|by)\s+$")
@@ -367,8 +369,41 @@ def _before_attribution(norm: str, ms: _Mentions, verbs: _Verbs, lo: int,
                 if after is not None and _LEAD_GAP.match(norm, after.end, open_mark):
                     subj = after
         if subj is not None:
+            if n > 0 and ms.is_person(subj):
+                # Bounded: the few verbs just before, as every lookup here is.
+                issuer = _issuer_before(norm, ms, lo, found[max(0, n - 3):n], open_mark)
+                if issuer is not None:
+                    return issuer
             return subj
     return fallback
+
+
+def _issuer_before(norm: str, ms: _Mentions, lo: int, earlier: list[re.Match[str]],
+                   open_mark: int) -> Mention | None:
+    """`Baku said Aliyev and Kral confirmed that "..."`: a readout's third-person wording
+    in marks is the words of the body that issued it (a government, a ministry, an office),
+    not of the people it reports; a first-person quotation ("we", "I") is theirs still."""
+    close = norm.find('"', open_mark + 1, open_mark + 2000)
+    if _FIRST_PERSON.search(norm, open_mark + 1, close if close >= 0 else open_mark + 400):
+        return None
+    for vm in earlier:
+        if _ISSUER_VERB.fullmatch(vm.group(0)) is None or open_mark - vm.end() > 300:
+            continue
+        # The people's clause is what the body said: nothing closes the body's clause
+        # between its verb and them ("The ministry said Kral told ..."), unlike "The
+        # government has urged ..., and Kral told ...".
+        if _CLAUSE_BREAK.search(norm, vm.end(), open_mark) is not None:
+            continue
+        who = _subject_before(norm, ms, lo, vm.start())
+        if who is not None and not ms.is_person(who) and (
+                ms.table.actors[who.actor].role != "news outlet"
+                and ms.table.actors[who.actor].name not in ("both sides", "the two sides")):
+            return who
+    return None
+
+
+_ISSUER_VERB = re.compile(r"said|says|stated|states|added|noted|announced|wrote|read|reads")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\s+(?:the\s+)?[a-z]+\s+(?:has|have|had)\b")
 
 
 def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) -> bool:
@@ -384,6 +419,23 @@ def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) 
     before = verbs.first(max(lo, span.start - 200), span.start - 1)
     after = span.closed and verbs.first(span.end + 1, after_end)
     return bool(before or after)
+
+
+def _reported_before(norm: str, ms: _Mentions, verbs: _Verbs, p: Para, starts: list[int],
+                     s_lo: int) -> Mention | None:
+    """The person whose words the sentence before (same paragraph) reports: the subject of
+    its verb of saying, if it has one."""
+    i = bisect_left(starts, s_lo) - 1
+    if i < 0:
+        return None
+    sent = p.sentences[i]
+    lo = max(sent.start, sent.end - 400)
+    for vm in reversed(verbs.within(lo, sent.end)):
+        if _ACCORDING.match(norm, vm.start()) or vm.group(0).endswith("ing"):
+            continue
+        who = _subject_before(norm, ms, lo, vm.start())
+        return who if who is not None and ms.is_person(who) else None
+    return None
 
 
 def _scare_term(norm: str, verbs: _Verbs, span: Span, s_lo: int, s_hi: int) -> bool:
@@ -422,6 +474,8 @@ def _possessor(norm: str, ms: _Mentions, lo: int, open_mark: int) -> Mention | N
 
 
 _REST_EMPTY = re.compile(r"[ .\n]*$")
+# A line's lead naming the speaker of the quotation after it: "Trump: ", "PM Varga: ".
+_NAME_COLON_LEAD = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:\s*")
 _COLON_AFTER = re.compile(r"[\s,.]*:[ \t]*")
 
 
@@ -476,11 +530,13 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     own_clause: list[bool] = []
     heading: list[bool] = []
     line_only: list[bool] = []
+    titled: list[bool] = []
     unopened: list[bool] = []
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
     # (pronoun's actor, guest, paragraph): a "he" the thanks showed to be the guest
     switched: tuple[int, int, int] | None = None
+    host = _host(table)
     for n, p in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
@@ -531,6 +587,9 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 who = _possessor(norm, ms, max(s_lo, prev_end), sp.start - 1)
             if who is None and sp.closed:
                 who, _weak = _after_attribution(norm, ms, verbs, sp.end, close_hi, tight=False)
+            if who is None and host is not None and _WELCOMES.match(norm, sp.start):
+                # `"Welcome, dear friend!" the caption of the photo read`: the host greets.
+                who = Mention(sp.start, sp.start, host)
             if (who is not None and table.guest is not None and who.actor != table.guest
                     # In the quote or the reporting clause after it: `"...," he said,
                     # adding that he appreciated the hospitality`.
@@ -550,7 +609,15 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             prev_end = sp.end + 1
             body = text[sp.start:sp.end]
             if who is None and _scare_term(norm, verbs, sp, s_lo, s_hi):
-                continue
+                # `Scholz criticized "worrying activities". The "inviolability of borders"
+                # must apply`: a sentence that goes on with the reported speech of the one
+                # before (a person's, with a verb of saying) quotes that person still. Not
+                # a name in marks ("Taiwan independence"): a term, whoever's sentence it is.
+                prev = (_reported_before(norm, ms, verbs, p, starts, s_lo)
+                        if norm[sp.start:sp.start + 1].islower() else None)
+                if prev is None:
+                    continue
+                who = prev
             # Trim the whitespace a continued quotation may carry at the paragraph end.
             start, end = sp.start, sp.end
             while end > start and text[end - 1].isspace():
@@ -568,6 +635,10 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 colon is not None or _REST_EMPTY.match(norm, sp.end + 1, p.end) is not None)
             heading.append(who is None and alone)
             line_only.append(alone)
+            # "Trump: 'No deal until there's a deal'": an entry's headline naming its speaker.
+            titled.append(sp.closed and sp.start - 1 - lead < 60
+                          and _NAME_COLON_LEAD.fullmatch(norm, lead, sp.start - 1) is not None
+                          and _REST_EMPTY.match(norm, sp.end + 1, p.end) is not None)
             # A sentence with its own reporting verb whose subject we could not
             # name ("critics at home said") must not borrow a neighbour's speaker.
             own_clause.append(who is None and _own_clause(norm, verbs, sp, s_lo, close_hi))
@@ -610,7 +681,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             q.speaker = actor.name
             q.speaker_country = actor.country
     echo = _echoes(out, line_only)
-    _repeats(out, speakers, echo)
+    _repeats(out, speakers, echo, titled)
     if any(echo):
         # Headings that repeat a quotation of the body are the same words said once.
         keep = [k for k in range(len(out)) if not echo[k]]
@@ -622,6 +693,20 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
 
 # First person inside a quotation: "I", "we", "my", "our", "us" (not "US").
 _FIRST_PERSON = re.compile(lead_guarded(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b"))
+
+
+def _host(table: ActorTable) -> int | None:
+    """The host: the first participant of the one country across the table from the
+    guest (participants of no known country aside)."""
+    guest = table.guest
+    if guest is None or table.actors[guest].country is None:
+        return None
+    others = [i for i in table.participants
+              if table.actors[i].kind == "person" and table.actors[i].country
+              and table.actors[i].country != table.actors[guest].country]
+    if not others or len({table.actors[i].country for i in others}) != 1:
+        return None
+    return others[0]
 
 
 def _not_the_one_named(norm: str, ms: _Mentions, table: ActorTable, out: list[Quote],
@@ -679,9 +764,12 @@ def _echoes(out: list[Quote], line_only: list[bool]) -> list[bool]:
     return echo
 
 
-def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool]) -> None:
+def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool],
+             titled: list[bool]) -> None:
     """A quotation printed again word for word by the same speaker (a photo caption under
-    the story, a summary box) is one quote, said once: later copies are marked in `drop`."""
+    the story, a summary box) is one quote, said once: later copies are marked in `drop`.
+    A headline that names its speaker ("Trump: '...'", a live blog's entry) is not such a
+    copy: the headline and the body each count, so the body's quote after it stays."""
     seen: set[tuple[str, int | None]] = set()
     for k, q in enumerate(out):
         key = _quote_key(q.text)
@@ -689,7 +777,8 @@ def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool]) -> 
             continue  # short fragments ("very good") may well be said twice
         if (key, speakers[k]) in seen:
             drop[k] = True
-        seen.add((key, speakers[k]))
+        if not titled[k]:
+            seen.add((key, speakers[k]))
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
@@ -721,16 +810,36 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
         sent = p.sentences[i - 1] if i > 0 else (
             paras[n - 1].sentences[-1] if n > 0 and paras[n - 1].sentences else None)
     if sent is not None:
-        hi = min(sent.end, quote_start - 1)
-        for m in ms.between(_after_fronted(norm, ms, sent.start, hi), hi)[:8]:
-            if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
-                    # "In his remarks, Putin ...": a possessive points on to the subject
-                    and norm[m.start:m.end].lower() not in ("his", "her")
-                    and norm.count('"', sent.start, m.start) % 2 == 0):
-                return m.actor
+        who = _sentence_subject(norm, ms, sent.start, min(sent.end, quote_start - 1))
+        if who is not None:
+            return who
     lo = max(0, quote_start - 400)
     for m in reversed(ms.between(lo, quote_start - 1)):
         if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"
+                and norm.count('"', lo, m.start) % 2 == 0):
+            # The last sentence that names someone (a caption or a credit may stand between
+            # it and the quotation): who it is about, its subject, not the last one named
+            # ("Xi praised Albanese for ...", then a photo credit, then the quotation: Xi).
+            k = n
+            while k > 0 and paras[k].start > m.start:
+                k -= 1
+            q = paras[k]
+            j = bisect_right(q.sentences, m.start, key=lambda x: x.start) - 1
+            if j >= 0 and m.start < q.sentences[j].end:
+                subject = _sentence_subject(norm, ms, q.sentences[j].start, m.end)
+                if subject is not None:
+                    return subject
+            return m.actor
+    return None
+
+
+def _sentence_subject(norm: str, ms: _Mentions, lo: int, hi: int) -> int | None:
+    """The first person named in norm[lo:hi] outside quotation marks, after a fronted phrase:
+    who the sentence is about."""
+    for m in ms.between(_after_fronted(norm, ms, lo, hi), hi)[:8]:
+        if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"  # not "during Lula's trip"
+                # "In his remarks, Putin ...": a possessive points on to the subject
+                and norm[m.start:m.end].lower() not in ("his", "her")
                 and norm.count('"', lo, m.start) % 2 == 0):
             return m.actor
     return None

@@ -139,6 +139,12 @@ POSSESSIVE_ALIAS = re.compile(
     r"(?P<role>(?i:head\s+of\s+(?:state|government)|president|premier|prime\s+minister|"
     r"leader|foreign\s+minister|defen[cs]e\s+minister|diplomat|chancellor|king|emir|"
     r"secretary\s+of\s+state|foreign\s+secretary))\b(?!\s+of\b)")
+# "the president of Ukraine": the title with its country after it, as translated copy and
+# readouts write "the Ukrainian president".
+OF_COUNTRY_ALIAS = re.compile(
+    r"[Tt]he\s+(?P<role>(?i:president|prime\s+minister|premier|chancellor|foreign\s+minister|"
+    r"leader|king|emir|head\s+of\s+state|head\s+of\s+government))\s+of\s+(?:the\s+)?"
+    rf"(?P<nat>{_NAT})(?![\w-])")
 COUNTRY_BEFORE_APOSTROPHE = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*)$")
 
 # "the head of the Russian Foreign Ministry", "the head of Hungarian diplomacy", "the head of
@@ -162,6 +168,11 @@ FRONTED = re.compile(
     r"[Ww]here|[Ww]hile|[Ww]hereas)\s[^,\"]{1,150},\s*"
 )
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
+
+# Where officials' names are written family name first, as Chinese names are.
+_FAMILY_FIRST_COUNTRIES = frozenset({"China", "Taiwan", "Hong Kong", "Macau", "Singapore",
+                                     "Vietnam", "Malaysia", "Japan", "South Korea",
+                                     "North Korea"})
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
 
@@ -189,6 +200,7 @@ class _State:
     last_body: dict[str, int] = field(default_factory=dict)  # kind key ("ministry") -> actor
     by_surname: dict[str, list[int]] = field(default_factory=dict)
     by_given: dict[str, list[int]] = field(default_factory=dict)  # first given name -> people
+    guessed: set[int] = field(default_factory=set)  # people whose country is only a guess
 
     def touch(self, actor: int) -> None:
         self.clock += 1
@@ -277,8 +289,11 @@ def _person(state: _State, name: str, role: str, country: str | None,
     if role and not actor.role:
         actor.role = role
         state.persons[idx].role = role
-    if country and not actor.country:
+    if country and (not actor.country or idx in state.guessed):
+        # "Xi Jinping" in a headline of Russian talks was guessed Russian from the shape of
+        # the name; "Chinese President Xi Jinping" after says what he is.
         actor.country = country
+        state.guessed.discard(idx)
     if gender and state.persons[idx].gender is None:
         state.persons[idx].gender = gender
     return idx
@@ -475,7 +490,11 @@ class Resolver:
         if key in st.by_name and not role:
             idx = st.by_name[key]
         else:
-            idx = _person(st, full, role, country or self._guess_country(words), gender, words)
+            # A listed official's country beats a guess from the shape of the name.
+            guess = None if country or known is not None else self._guess_country(words)
+            idx = _person(st, full, role, country or guess, gender, words)
+            if guess is not None and st.table.actors[idx].country == guess:
+                st.guessed.add(idx)
         self.last_person_end = ev.end
         return idx
 
@@ -488,7 +507,10 @@ class Resolver:
                                                               "United States") \
                 else self.default_country
         if off.family_name_first(words):
-            return "China" if self.default_country in (None, "China") else self.default_country
+            # A Chinese-looking name is Chinese, or of the article's country where names are
+            # written family name first too (Vietnam, Singapore): not Russian in Moscow talks.
+            return (self.default_country if self.default_country in _FAMILY_FIRST_COUNTRIES
+                    else "China")
         return None
 
     def _single(self, ev: Event, word: str, role: str, country: str | None,

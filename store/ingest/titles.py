@@ -17,7 +17,14 @@ _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative)\s+(?:to|i
 # Hyphens split words here: "Vice-Premier" is the title "vice premier".
 # A dash or colon is kept as a token: it ends a dateline ("HANOI, VIETNAM – President X"),
 # so the place before it is no nationality of the title after it.
-_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,|[\u2013\u2014:]|(?<=\s)-(?=\s)")
+# A hyphen with a space on either side is a dash too ("TOKYO, Japan- President X": the
+# normalized em dash lost its space on one side).
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w.']*|\d[\w.]*|,|[\u2013\u2014:]|(?<=\s)-|-(?=\s)")
+# A wire dateline opening the paragraph, glued to the title after it by a dash with no
+# space at all ("JEDDAH, Saudi Arabia-President X"): its place names no one's country.
+_GLUED_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'-]*[A-Z](?:\s[A-Z][A-Z.'-]*)*\s*(?:,[^,\n-]{1,40})?"
+    r"(?:\s*\([^()\n]{1,30}\))?\s*-(?=[A-Z])")
 # "President H.E. Vo Van Thuong": His/Her Excellency between a title and the name.
 _EXCELLENCY = frozenset({"h.e.", "h.e"})
 
@@ -75,6 +82,9 @@ def title_before(window: str) -> Title | None:
     Read backwards over the words (no regex search anchored at the end: that
     would retry a long alternation at every position of the window).
     """
+    glued = _GLUED_DATELINE.match(window)
+    if glued is not None:
+        window = window[glued.end():]
     # A title is a few words long: the last sixteen tokens hold any we know.
     toks = _WORD_TOKEN.findall(window)[-16:]
     end = len(toks)
@@ -123,8 +133,10 @@ def title_before(window: str) -> Title | None:
     elif ({"commission", "council"} & set(qualifiers.split())) and (
             (j > 0 and low[j - 1] == "european") or qualifiers.split()[0] == "commission"):
         nat = "EU"  # "(European) Commission President", "European Council President"
-    elif "mea" in qualifiers.split():
-        nat = "Indian"  # India's Ministry of External Affairs: "MEA spokesperson"
+    elif "mea" in qualifiers.split() or "external affairs" in qualifiers:
+        # India's Ministry of External Affairs: "MEA spokesperson", "External Affairs
+        # Ministry Spokesperson" (as `officials.role_country` reads "external affairs").
+        nat = "Indian"
     elif j > 0 and country_of(toks[j - 1]):
         nat = toks[j - 1]
     elif j > 0 and (toks[j - 1].endswith("'s") or toks[j - 1] == "Kremlin") and (
@@ -141,4 +153,9 @@ def title_before(window: str) -> Title | None:
         # "spokesperson for the Chinese Embassy in Manila": the nationality is in the tail
         # (but "Ambassador to Kenya" names the host, not the envoy's own country).
         nat = next((t for t in toks[start:role_end] if country_of(t)), None)
+        if nat is None:
+            # "president of the European Council": a country of two words in the tail.
+            nat = next((f"{a} {b}" for a, b in zip(toks[start:role_end - 1],
+                                                    toks[start + 1:role_end], strict=True)
+                        if a[:1].isupper() and country_of(f"{a} {b}")), None)
     return Title(role, nat)
