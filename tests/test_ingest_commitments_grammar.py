@@ -197,3 +197,33 @@ def test_officials_set_a_task_by_their_leaders() -> None:
     assert texts("Huber tasked his ministers to draft a rail timetable with Budapest.\n")
     # an instruction told as not given is none
     assert texts("Varga never instructed her officials to close the crossing.\n") == []
+
+
+def test_a_consensus_reached_in_the_present_perfect_is_this_meetings() -> None:
+    # "have agreed" and its noun form "have reached a consensus" tell the meeting's news
+    assert texts("Varga and Huber have reached a consensus on resuming the river ferry.\n")
+    # a one-sided vow in the present perfect is one that already stands
+    assert texts("The government has vowed to cut the road toll.\n") == []
+
+
+def test_one_side_named_as_the_subject_of_will_is_the_party() -> None:
+    body = ("According to the joint statement, Hungary will lift the extra duty on Austrian "
+            "timber for 90 days while retaining the base rate, and will remove the quota on "
+            "Austrian dairy goods. Austria will reciprocate by lowering its fees on "
+            "Hungarian wine.\n")
+    got = extract(HEAD + body).commitments
+    assert [(c.text.split()[0], c.parties) for c in got] == [
+        ("According", ["Hungary"]), ("retaining", ["Hungary"]), ("Austria", ["Austria"])]
+    # a country that is not a side of the meeting promises nothing here
+    assert texts("Slovakia will lift the extra duty on Austrian timber.\n") == []
+
+
+def test_the_month_may_is_no_modal_and_a_date_in_a_promise_is_no_other_meeting() -> None:
+    head = HEAD.replace("June 5, 2024", "May 12, 2025")
+    # "by May 14": the month, not "may" (a hope)
+    assert texts("By May 14, Hungary will lift the extra duty on Austrian timber.\n", head)
+    assert texts("Hungary may lift the extra duty on Austrian timber.\n", head) == []
+    # a day inside what is promised is a reference, not the day it was promised
+    assert texts("Hungary will remove the duties imposed under the decree of April 8.\n", head)
+    # a day after a past verb is when it was agreed: another meeting's promise
+    assert texts("Hungary and Austria agreed on a ceasefire on April 8.\n", head) == []

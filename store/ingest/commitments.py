@@ -16,6 +16,7 @@ from datetime import date
 from store.ingest.clause_subject import (
     SubjectFinder,
     clause_start,
+    countries_before,
     hung_participle,
     inside_quotes,
     sentences_of,
@@ -107,7 +108,8 @@ _CUE = re.compile(
 # Negated or in the past: not a commitment of this meeting.
 _NOT_MADE_HERE = re.compile(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
-    r"had|previously|earlier|once|if|whether|would|could|might|may|for|since)\s+(?:\w+\s+)?$"
+    r"had|previously|earlier|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
+    r"(?:\w+\s+)?$"
     # "three years after promising to": a promise told as the past
     r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$",
     re.I,
@@ -173,7 +175,8 @@ _DUE = re.compile(
 )
 # "hopes the two sides will ...", "expected to", "whether": not a promise made.
 _HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
-                    r"may|might|could|said that|told|predicted)\b", re.I)
+                    # (the modal "may", not the month: "by May 14")
+                    r"may(?!\s+\d)|might|could|said that|told|predicted)\b", re.I)
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
 # "is committed", "is fully, firmly and completely committed": any run of adverbs
 _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
@@ -189,6 +192,8 @@ _LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)
                          re.I)
 # A point of a list: "1.", "2)", "-", a bullet; then its first word.
 _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
+# A verb coordinated with the one before it: "..., and will remove", "and also will".
+_COORDINATED = re.compile(r"\band\s+(?:also\s+)?$", re.I)
 # What follows the cue starts a word, a figure or an amount: not punctuation.
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
@@ -258,6 +263,9 @@ def find_commitments(
     # "both sides agreed on the following points:" and the numbered points after it: each
     # point is a promise of the parties of the clause that opens the list.
     listing: list[str] | None = None
+    # "... and will remove": a promise whose verb has no subject of its own takes the
+    # parties of the promise before it in the sentence (coordinated verbs share a subject)
+    shared: tuple[int, list[str]] | None = None
     topic_of = _TopicReader(text, paras, index)
     for p in [*head, *paras]:
         topics = para_topics.get(p.index, [])
@@ -286,7 +294,7 @@ def find_commitments(
                 ):
                     continue  # "China is committed to ...": a standing stance
                 if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
-                    m[0].lower().startswith(("agree", "assure"))
+                    m[0].lower().startswith(("agree", "assure", "reach"))
                 ):
                     continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
@@ -314,13 +322,20 @@ def find_commitments(
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
                            else finder.subject(s.start, m.start(), m.end(), s.end))
+                # "the United States will modify ...", "Kishida said Japan will ...": one
+                # side named as the subject right before the verb is the party, not the
+                # nearest person (a country is no actor of the table)
+                named = [c for c in countries_before(text, s.start, m.start()) if c in pair]
+                if not named and m["will"] and shared is not None and shared[0] == s.start and (
+                        _COORDINATED.search(text, max(s.start, m.start() - 8), m.start())):
+                    named = shared[1]
                 if m["purpose"] and not (
                     _TRAVELLED.search(text, s.start, m.start())
                     and not _HOPED.search(text, s.start, m.start())
                 ):
                     continue  # "hopes to sign a deal": no visit made for it
                 if m["will"] and (
-                    (subject.actor is None and not subject.joint)
+                    (subject.actor is None and not subject.joint and not named)
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
                         # "Huber said Austria would reopen ...": reported speech shifts
                         # "will" back to "would"; the promise is made
@@ -332,10 +347,14 @@ def find_commitments(
                                                      m.start()))
                 ):
                     continue
-                parties = _parties(subject.actor, subject.joint, table, pair)
+                parties = (list(named) if named and not subject.joint
+                           else _parties(subject.actor, subject.joint, table, pair))
                 if parties is None:
                     continue
-                if other_day(text, start, clause_end, meeting_date):
+                # (a promise in the future tense is dated before its verb only: a day in
+                # what is promised is a due time or a reference, "will remove the duties of
+                # the decree of April 8"; "agreed on a ceasefire on May 10" is dated after)
+                if other_day(text, start, m.end() if m["will"] else clause_end, meeting_date):
                     continue
                 if _LIST_OPENS.match(text, m.end(), p.end):
                     listing = parties  # what is agreed is the list that follows
@@ -345,6 +364,7 @@ def find_commitments(
                     text=text[start:clause_end], due=_due(text, m.end(), clause_end),
                     paragraph=p.index, start=start, end=clause_end,
                 ))
+                shared = (s.start, parties)
                 pos = end  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
 
