@@ -445,3 +445,39 @@ def test_thanks_to_a_host_with_a_long_title_and_name_is_a_courtesy() -> None:
                      "for hosting the talks.\n") == []
     # thanks for a stance taken is one
     assert positions("Varga thanked Huber for his support for lower wine tariffs.\n")
+
+
+def _all(text: str) -> list[tuple[str | None, str, str]]:
+    return [(p.side, p.kind, p.text) for p in extract(text).positions]
+
+
+BODY = ("VIENNA - Hungarian Foreign Minister Lena Varga met Austrian Chancellor Max Huber in "
+        "Vienna on Wednesday for talks on trade and the border.\n")
+
+
+def test_a_headline_in_the_present_tense_states_a_stance() -> None:
+    # ANNOTATION.md counts the headline: its verbs are in the base form, its subject a
+    # surname, often two listed together (both sides)
+    got = _all("Varga, Huber stress commitment to open border crossings\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert sorted((side, text) for side, _, text in got[:2]) == [
+        ("Austria", "Varga, Huber stress commitment to open border crossings"),
+        ("Hungary", "Varga, Huber stress commitment to open border crossings")]
+    got = _all("Huber renews Austria's support for the river treaty\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert got[0][:2] == ("Austria", "welcome")
+    # a headline told twice by a clipper is one stance
+    got = _all("date 2024-06-05 Huber urges lower tariffs on wine\n"
+               "Huber urges lower tariffs on wine\n\nBy a staff writer June 5, 2024\n\n" + BODY)
+    assert [kind for _, kind, _ in got] == ["demand"]
+    # no stance verb, or no side as its subject: nothing
+    assert _all("Talks in Vienna end after two hours\n\nBy a staff writer June 5, 2024\n\n"
+                + BODY) == []
+
+
+def test_a_visit_as_the_time_of_a_stance_is_no_itinerary() -> None:
+    got = positions("Huber called for deeper trade ties with Hungary on his first visit since "
+                    "the election.\n")
+    assert got and {kind for _, kind, _, _ in got} == {"demand"}
+    # the visit as what is said: the itinerary
+    assert positions("Huber noted Varga's invitation to visit Budapest in May.\n") == []

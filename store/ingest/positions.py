@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from store.ingest.clause_subject import (
     JOINT_SUBJECT,
+    Subject,
     SubjectFinder,
     clause_start,
     countries_before,
@@ -193,7 +194,12 @@ _NEGATED = re.compile(lead_guarded(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+
 # would come to Seoul for the summit", "confirmed that the president will travel to ...".
 _VISIT_TOLD = re.compile(
     # ("stressed the importance of regular visits" is a stance on the visits)
-    r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b(?:invitations?|visits?|trips?|"
+    # ("... on his first visit since": when the stance was said, not what it says)
+    r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b"
+    r"(?<!\bon )(?<!\bon his )(?<!\bon her )(?<!\bon a )(?<!\bon the )(?<!\bduring )"
+    r"(?<!\bon first )(?<!\bon his first )(?<!\bon her first )(?<!\bduring his )"
+    r"(?<!\bduring her )(?<!\bduring the )"
+    r"(?:invitations?|visits?|trips?|"
     r"travel(?:s|led|ed)?\s+to|expects?\s+"
     r"(?:to\s+(?:see|meet|welcome|host)\s+)?[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:at|in|to)|"
     r"(?:come|came)\s+to)\b", re.I)
@@ -202,9 +208,12 @@ _VISIT_TOLD = re.compile(
 def find_positions(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], quotes: list[Quote], index: KeywordIndex,
+    head: Sequence[Para] = (),
 ) -> list[Position]:
     """Every position stated in the article, in text order; one per topic its sentence
-    names ("red lines covering Taiwan and the South China Sea" is a stance on each)."""
+    names ("red lines covering Taiwan and the South China Sea" is a stance on each).
+    `head`: the headline and deck lines, read as part of the first paragraph, in the
+    present tense of headlines ("Varga, Huber stress ...", "Huber renews support for")."""
     finder = SubjectFinder(text, table)
     quote_starts = [q.start for q in quotes]
     # The same scan of the body the topic stage made (the index remembers it).
@@ -212,13 +221,19 @@ def find_positions(
     hit_starts = [h.start for h in body_hits]
     out: list[Position] = []
     quote_kinds: dict[int, PositionKind] = {}  # a quote's verb: '"...," Wang warned'
-    for p in paras:
+    in_head = {id(h) for h in _once(text, head)}
+    for p in [*(h for h in head if id(h) in in_head), *paras]:
         topics = para_topics.get(p.index, [])
-        hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
+        verbs = _verbs
+        if id(p) in in_head:
+            hits = index.scan(text, p.start, p.end, remember=False)
+            verbs = _head_verbs
+        else:
+            hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
         for s in sentences_of(p):
             pos = floor = s.start  # floor: a clause starts after a quote's attribution
             while True:
-                first = next(_verbs(text, pos, s.end), None)
+                first = next(verbs(text, pos, s.end), None)
                 if first is None:
                     break
                 end_m = _CLAUSE_END.search(text, first.end(), s.end)
@@ -268,7 +283,9 @@ def find_positions(
                         continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
-                subject = (finder.main_subject(s.start, first.start(), first.end(), s.end)
+                subject = (_head_subject(text, s.start, first.start(), table)
+                           if verbs is _head_verbs
+                           else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
                            else finder.subject(s.start, first.start(), first.end(), s.end))
                 sides = _sides(subject.actor, subject.joint, table, pair)
@@ -442,6 +459,77 @@ def _topics_of(hits: Sequence[Hit], start: int, end: int, para_topics: list[str]
     if para_topics:
         return [para_topics[0]]
     return [named[0]] if named else [None]
+
+
+# A headline tells in the present tense, its subject often plural ("Varga, Huber stress",
+# "Austria, Hungary urge"): the base form of every verb of stance, read in headlines only
+# (in the body the base form is mostly a noun: "the stress", "a call for", "a warm welcome").
+_BASE_FORMS: dict[PositionKind, str] = {
+    "concern": r"(?:raise|voice|express|flag)\s+(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
+               r"alarm|objections?|opposition)",
+    "warning": r"warn|caution|threaten",
+    "demand": r"urge|call\s+(?:on|for)|demand|press|push\s+for|appeal\s+for|insist\s+on|want",
+    "denial": r"deny|reject|dismiss|refute|rule\s+out|oppose",
+    "proposal": r"propose|suggest|offer|invite|put\s+forward|float|express(?:es)?\s+"
+                r"(?:[\w'’]+\s+){0,2}?(?:readiness|willingness|desire|interest)",
+    "welcome": r"welcome|praise|hail|commend|thank|laud|applaud|back|endorse|support|"
+               r"renews?|embrace",
+    "assertion": r"say|stress|emphasi[sz]e|reiterate|note|underline|underscore|affirm|"
+                 r"reaffirm|assert|insist|highlight|declare|acknowledge|admit|claim|vow|"
+                 r"confirm|argue|call",
+}
+_HEAD_VERB = re.compile(
+    r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern}|{_BASE_FORMS[kind]})\b)"
+                        for kind, pattern in _KINDS) + ")", re.I)
+
+
+_HEAD_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*(?:[\w.'’-]+\s+){0,3}?$", re.I)
+
+
+def _head_subject(text: str, start: int, verb: int, table: ActorTable) -> Subject:
+    """The subject of a headline's verb: the actor table records no mention above the body,
+    so the people it knows are looked up by name or surname before the verb; two of them
+    of different countries listed together ("Varga, Huber stress") are both sides."""
+    found: list[tuple[int, int, int]] = []  # end, start, actor
+    for k, actor in enumerate(table.actors):
+        forms = {actor.name, actor.name.split()[-1], *actor.aliases}
+        for form in forms:
+            if len(form) < 3 or not form[:1].isupper():
+                continue
+            at = text.rfind(form, start, verb)
+            if at >= 0 and (at == start or not text[at - 1].isalnum()):
+                found.append((at + len(form), at, k))
+    if not found:
+        return Subject(None, False)
+    found.sort()
+    end, at, k = found[-1]
+    if text[end:verb].strip(" ,'’s"):
+        # more than a possessive between the name and the verb: not its subject
+        return Subject(None, False)
+    for end2, _, k2 in reversed(found[:-1]):
+        if (end2 <= at and table.actors[k2].country != table.actors[k].country
+                and _HEAD_LIST.fullmatch(text, end2, at)):
+            return Subject(None, True)
+    return Subject(k, False)
+
+
+def _once(text: str, head: Sequence[Para]) -> list[Para]:
+    """The head lines less a headline repeated by a clipper ("date 2024-05-02 <headline>"
+    over "<headline>"): one stance told once."""
+    out: list[Para] = []
+    seen: list[str] = []
+    for h in head:
+        line = " ".join(text[h.start:h.end].split())
+        if any(line.endswith(o) or o.endswith(line) for o in seen):
+            continue
+        seen.append(line)
+        out.append(h)
+    return out
+
+
+def _head_verbs(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """The verbs of stance of a headline line, base forms included."""
+    return _HEAD_VERB.finditer(text, pos, end)
 
 
 def _verbs(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
