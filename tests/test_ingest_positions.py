@@ -481,3 +481,12 @@ def test_a_visit_as_the_time_of_a_stance_is_no_itinerary() -> None:
     assert got and {kind for _, kind, _, _ in got} == {"demand"}
     # the visit as what is said: the itinerary
     assert positions("Huber noted Varga's invitation to visit Budapest in May.\n") == []
+
+
+def test_looking_forward_is_a_courtesy() -> None:
+    # ANNOTATION.md: courtesies are not positions
+    assert positions('"I look forward to working with the chancellor on many things," Varga '
+                     "said.\n") == []
+    assert positions("Huber said he was looking forward to the next visit to Budapest.\n") == []
+    # a stance said beside it is kept
+    assert positions('"Hungary will never accept a closed border," Varga said.\n')

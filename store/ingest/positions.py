@@ -128,6 +128,8 @@ _NOT_A_STANCE = re.compile(
     r"had\s+been\s+(?:delayed|held|postponed))\b"
     # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
     # by emphasizing the principle of ..." is one)
+    # a courtesy: "said he was looking forward to the next visit"
+    r"|[\s,:]+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?look(?:s|ed|ing)?\s+forward\s+to\b"
     # the agenda ahead: "said he will exchange views on Ukraine", "said Varga will discuss"
     r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+)?(?:discuss|"
     r"exchange\s+views|hold\s+talks|talk\s+about)\b"
@@ -339,7 +341,9 @@ _MIN_QUOTE_WORDS = 5  # "red lines", "tough negotiator": a term quoted, not a st
 _QUOTE_COURTESY = re.compile(
     lead_guarded(
     r"\b(?:thanks?|thanking|grateful|gratitude|pleasure|honou?r(?:ed)?|happy\s+to|glad\s+to|"
-    r"delighted|welcome\s+(?:you|to)|congratulat\w*)\b"), re.I)
+    r"delighted|welcome\s+(?:you|to)|congratulat\w*|"
+    # "I look forward to ...", "Looking forward to working with you": the courtesy of a visit
+    r"look(?:s|ed|ing)?\s+forward)\b"), re.I)
 # (`match` anchors at the sentence's start: `^` would not, at a position inside the text.)
 _QUOTE_ABOUT_MEETING = re.compile(
     r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
