@@ -227,3 +227,16 @@ def test_the_month_may_is_no_modal_and_a_date_in_a_promise_is_no_other_meeting()
     assert texts("Hungary will remove the duties imposed under the decree of April 8.\n", head)
     # a day after a past verb is when it was agreed: another meeting's promise
     assert texts("Hungary and Austria agreed on a ceasefire on April 8.\n", head) == []
+
+
+def test_a_trip_beyond_the_pair_or_the_days_schedule_is_no_promise() -> None:
+    # a trip to the other side is a promise to it; one elsewhere is an itinerary
+    assert texts("Varga will travel to Vienna again in the autumn to open the new bridge.\n")
+    assert texts("From Vienna, Varga will travel to Prague in Czechia to attend a summit of "
+                 "central European leaders.\n") == []
+    # a meeting promised has a time or comes again; the visit's own schedule does not
+    assert texts("After lunch, Varga will meet Huber's deputy, followed by a dinner.\n") == []
+    assert texts("The two ministers will meet again in Budapest.\n")
+    [due] = [c.due for c in extract(HEAD + "The two ministers agreed that the river "
+                                    "commissioners will meet at an early date.\n").commitments]
+    assert due == "at an early date"

@@ -21,6 +21,7 @@ from store.ingest.clause_subject import (
     inside_quotes,
     sentences_of,
 )
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.keywords import KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
@@ -170,7 +171,8 @@ _DUE = re.compile(
     r"before the end of (?:the|this|next) (?:year|month)|"
     r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
-    r"as soon as possible|soon)\b",
+    r"as soon as possible|at an early date|at the earliest(?: possible)? (?:date|opportunity)|"
+    r"soon)\b",
     re.I,
 )
 # "hopes the two sides will ...", "expected to", "whether": not a promise made.
@@ -221,6 +223,27 @@ class _TopicReader:
             if own or named:
                 return (own or named)[0]
         return para_topics[0] if para_topics else None
+
+
+# A trip or a meeting promised: where it goes, and whether it is more than the visit's own
+# schedule ("will meet Li Qiang after lunch, followed by a dinner").
+_TRIP = re.compile(r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b", re.I)
+_PLACE_WORDS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+_MEET = re.compile(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b", re.I)
+_MEET_AGAIN = re.compile(r"\b(?:again|regularly|annually|every|each|next|periodically|"
+                         r"twice|once\s+a|a\s+(?:second|third|new)\s+round)\b", re.I)
+
+
+def _elsewhere(text: str, start: int, end: int, pair: list[str]) -> bool:
+    """Does the trip promised in text[start:end] go to a country outside the pair ("will
+    travel to Tianjin in China for the summit")? A trip to the other side is a promise to
+    it; one elsewhere is an itinerary."""
+    for m in _PLACE_WORDS.finditer(text, start, min(end, start + 80)):
+        for form in (m[0], m[0].split()[0], m[0].split()[-1]):
+            country = country_of(form) or country_of_capital(form)
+            if country:
+                return country not in pair
+    return False
 
 
 def _due(text: str, start: int, end: int) -> str | None:
@@ -347,6 +370,13 @@ def find_commitments(
                                                      m.start()))
                 ):
                     continue
+                if m["will"] and _TRIP.match(m[0]) and _elsewhere(text, m.end(), clause_end,
+                                                                 pair):
+                    continue  # "will travel to Tianjin in China": a trip beyond the pair
+                if m["will"] and _MEET.match(m[0]) and not (
+                        _due(text, m.end(), clause_end)
+                        or _MEET_AGAIN.search(text, m.end(), clause_end)):
+                    continue  # "will meet Li Qiang, followed by a dinner": the day's schedule
                 parties = (list(named) if named and not subject.joint
                            else _parties(subject.actor, subject.joint, table, pair))
                 if parties is None:
