@@ -240,3 +240,15 @@ def test_a_trip_beyond_the_pair_or_the_days_schedule_is_no_promise() -> None:
     [due] = [c.due for c in extract(HEAD + "The two ministers agreed that the river "
                                     "commissioners will meet at an early date.\n").commitments]
     assert due == "at an early date"
+
+
+def test_a_general_good_as_the_whole_goal_or_a_habit_is_no_promise() -> None:
+    assert texts("Varga and Huber pledge to 'work together for lasting peace'\n",
+                 head="") == []
+    assert texts("Both ministers confirmed that they will work for the common prosperity "
+                 "of the two countries.\n") == []
+    # something named to do is a promise
+    assert texts("Varga and Huber pledged to work together on a new rail link.\n")
+    # the habitual "will always" is a standing stance
+    assert texts("Huber assured Varga that Austria will always defend free transit.\n") == []
+    assert texts("Huber assured Varga that Austria will reopen the transit route.\n")

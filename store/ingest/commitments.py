@@ -52,9 +52,11 @@ _CUE = re.compile(
     r"him|her|them|it|me|us|you|and|but|or|not|never|earlier|previously|last|"
     r"this|these|those|then|also)\b)"
     # "assured that", "assured his counterpart that": a promise in a that-clause
-    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
+    # ("will always defend": the habitual, a standing stance, not a promise of this meeting)
+    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
+    r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b)"
+    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value|urgency)\b)"
@@ -152,6 +154,18 @@ _VAGUE_OBJECT = re.compile(
     r"(?:call|talks|meeting|summit))\b.*)?",
     re.I | re.S,
 )
+# "pledge to work together for world peace", "will work for the common prosperity of the
+# two countries": a general good as the whole goal, nothing named to do
+_GOODS = (r"(?:(?:the|a|common|world|global|regional|lasting|shared|mutual|better|bright|"
+          r"brighter|sustainable)\s+)*(?:peace|prosperity|development|stability|benefit|"
+          r"friendship|future|well-being|wellbeing|progress)")
+_VAGUE_GOAL = re.compile(
+    rf"(?:[\w\"'’]+\s+){{1,3}}?[\"']?(?:work|strive|contribute|cooperate)\s+"
+    rf"(?:together\s+|jointly\s+|closely\s+)?(?:for|towards?)\s+{_GOODS}"
+    rf"(?:,?\s+(?:and\s+)?{_GOODS})*"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+|both\s+|our\s+|their\s+)?(?:two\s+)?(?:countries|"
+    r"nations|peoples|world|region|sides))?[\"'’]?",
+    re.I)
 # "reached agreement on some specific issues": nothing named that was agreed
 _VAGUE_ISSUES = re.compile(r"\s*(?:on\s+)?(?:some|certain|several|a\s+number\s+of|many)\s+"
                            r"(?:\w+\s+)?(?:issues|matters|points|questions)", re.I)
@@ -333,6 +347,7 @@ def find_commitments(
                 if clause_end - m.end() < 8:
                     continue  # "agreed to." with nothing agreed
                 if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
+                    _VAGUE_GOAL.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_ISSUES.fullmatch(text, m.end(), clause_end)
                 ):
                     continue
