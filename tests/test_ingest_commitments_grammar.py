@@ -252,3 +252,15 @@ def test_a_general_good_as_the_whole_goal_or_a_habit_is_no_promise() -> None:
     # the habitual "will always" is a standing stance
     assert texts("Huber assured Varga that Austria will always defend free transit.\n") == []
     assert texts("Huber assured Varga that Austria will reopen the transit route.\n")
+
+
+def test_a_quoted_infinitive_and_a_headline_signing() -> None:
+    assert texts('The declaration commits both countries "to refrain from any act likely to '
+                 'harm the peace."\n')
+    assert texts('The two ministers agreed "to keep the border open to trade."\n')
+    assert texts("", head=HEAD.replace("Talks in Vienna", "Varga, Huber sign river treaty "
+                                       "between Hungary and Austria")) == [
+        "Varga, Huber sign river treaty between Hungary and Austria"]
+    # a signing hoped for, or planned, is not made
+    assert texts("Varga said Hungary could sign a river treaty with Austria one day.\n") == []
+    assert texts("Huber hopes to sign three agreements with Hungary one day.\n") == []

@@ -42,7 +42,8 @@ _CUE = re.compile(
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
     r"concurred|reaffirmed (?:their|its|his|her) commitment)"
     # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to"
-    rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+(?:to|upon)\b"
+    # ('agreed "to refrain from ...": the words of a statement quoted from their infinitive)
+    rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+[\"']?(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
     # A promise whose object is a noun phrase: any word that is not a preposition, a
@@ -61,7 +62,12 @@ _CUE = re.compile(
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value|urgency)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
-    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\s+(?:[\w-]+\s+){0,4}?"
+    # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
+    # sign", "could sign": a purpose, a plan or a hope)
+    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
+    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )(?<!\bmight )"
+    r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
+    r"\s+(?:[\w-]+\s+){0,4}?"
     rf"{_DOCUMENTS}"
     # the passive: "three memoranda were signed", "documents on X were signed"
     rf"|{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,6}}?[\"']?\s+(?:were|was|have\s+been|has\s+been|"
@@ -77,7 +83,7 @@ _CUE = re.compile(
     # "agrees with Huber on resuming", "agreed with Vienna to"
     r"|agree(?:d|s)?\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
     # "the declaration commits both countries to refrain"
-    r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?to\b"
+    r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?[\"']?to\b"
     # a meeting fixed: "the next round will be held in May", "talks are scheduled for"
     r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit)"
     r"(?:\s+[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:is|are)\s+(?:scheduled|"
