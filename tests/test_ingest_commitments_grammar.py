@@ -264,3 +264,31 @@ def test_a_quoted_infinitive_and_a_headline_signing() -> None:
     # a signing hoped for, or planned, is not made
     assert texts("Varga said Hungary could sign a river treaty with Austria one day.\n") == []
     assert texts("Huber hopes to sign three agreements with Hungary one day.\n") == []
+
+
+def test_a_list_of_promises_is_one_commitment_per_action() -> None:
+    got = texts("The two sides agreed to resume flights, reopen consulates and hold talks on "
+                "river tolls in coming weeks.\n")
+    assert got == ["The two sides agreed to resume flights", "reopen consulates",
+                   "hold talks on river tolls in coming weeks"]
+    got = texts("Varga and Huber agreed to set up a joint commission and will issue a joint "
+                "statement, and to advocate for a new bridge at Sopron.\n")
+    assert got == ["Varga and Huber agreed to set up a joint commission",
+                   "will issue a joint statement", "advocate for a new bridge at Sopron"]
+    # a list of nouns after one verb is one action
+    assert texts("The two sides agreed to expand trade and investment in the border "
+                 "region.\n") == [
+        "The two sides agreed to expand trade and investment in the border region"]
+    # a due time at the end of the clause is each action's when it has none of its own
+    [first, second] = extract(HEAD + "Both sides pledged to reopen the crossing and restore "
+                              "the ferry by the end of the year.\n").commitments
+    assert (first.due, second.due) == ("by the end of the year", "by the end of the year")
+
+
+def test_a_vague_hope_in_a_list_is_left_out_and_the_rest_kept() -> None:
+    assert texts("Varga and Huber agreed on Monday to try to stabilise the strained "
+                 "relationship between the two neighbours and to keep ministers visiting each "
+                 "other.\n") == ["keep ministers visiting each other"]
+    # "open" before a noun is an adjective, not a new action
+    assert texts("The two sides agreed to defend a free and open river order.\n") == [
+        "The two sides agreed to defend a free and open river order"]

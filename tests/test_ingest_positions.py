@@ -490,3 +490,9 @@ def test_looking_forward_is_a_courtesy() -> None:
     assert positions("Huber said he was looking forward to the next visit to Budapest.\n") == []
     # a stance said beside it is kept
     assert positions('"Hungary will never accept a closed border," Varga said.\n')
+
+
+def test_a_headline_asking_what_was_said_is_a_label() -> None:
+    got = _all("Factbox: What Varga and Huber said at their meeting\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert got == []

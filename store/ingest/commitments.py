@@ -150,12 +150,15 @@ _WANTED = re.compile(r"\b(?:push\w*\s+for|call\w*\s+for|wants?|wanted|seeks?|sou
 # cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
 # intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
 _VAGUE_OBJECT = re.compile(
-    r"(?:[\w\"'’]+\s+){1,3}?[\"']?(?:further\s+|continue\s+to\s+)?(?:enhance|deepen|strengthen|boost|"
-    r"develop|improve|promote|advance|upgrade|elevate|expand|enrich|consolidate|cement)\s+"
+    # (no words before the verb: an action of a list, "and deepen ties")
+    r"(?:[\w\"'’]+\s+){0,5}?[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
+    r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
+    r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
-    r"[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|friendship|partnership|"
-    r"exchanges|engagement)"
-    r"(?:\s+between\s+(?:the\s+two|both|their)\s+(?:countries|nations|sides|states|peoples))?"
+    r"strained|troubled|tense|[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|"
+    r"friendship|partnership|exchanges|engagement)"
+    r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
+    r"peoples|powers|governments|neighbou?rs))?)?"
     r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
     r"(?:call|talks|meeting|summit))\b.*)?",
     re.I | re.S,
@@ -410,14 +413,63 @@ def find_commitments(
                 if _LIST_OPENS.match(text, m.end(), p.end):
                     listing = parties  # what is agreed is the list that follows
                     break
-                out.append(Commitment(
-                    parties=parties, topic=topic_of(start, clause_end, topics),
-                    text=text[start:clause_end], due=_due(text, m.end(), clause_end),
-                    paragraph=p.index, start=start, end=clause_end,
-                ))
+                # "agreed to resume flights, reopen consulates and hold talks": one promise
+                # per action, each followed up on its own at later meetings (the first
+                # keeps the clause's opening: who promised)
+                due = _due(text, m.end(), clause_end)
+                for a, b in _actions(text, start, m.end(), clause_end):
+                    if a != start and (_VAGUE_OBJECT.fullmatch(text, a, b)
+                                       or _VAGUE_GOAL.fullmatch("to " + text[a:b])):
+                        continue  # "..., and deepen bilateral ties": a vague hope in the list
+                    if a == start and (_VAGUE_OBJECT.fullmatch(text, m.start(), b)
+                                       or _VAGUE_GOAL.fullmatch(text, m.start(), b)):
+                        continue
+                    out.append(Commitment(
+                        parties=parties, topic=topic_of(a, b, topics), text=text[a:b],
+                        due=_due(text, a, b) or due, paragraph=p.index, start=a, end=b,
+                    ))
                 shared = (s.start, parties)
                 pos = end  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
+
+
+# Verbs of action that open a promise of a list: "..., reopen consulates and hold talks".
+# (Words that are as often nouns, "support", "trade", "supply", "return", are left out: in
+# "to expand trade and support" the list is of nouns.)
+_ACTION = (r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|send|build|host|"
+           r"create|form|sign|implement|join|visit|issue|deepen|strengthen|continue|cooperate|"
+           # ("a free and open order": the adjective; "and open a consulate": the verb)
+           r"start|begin|finali[sz]e|provide|open(?=\s+(?:up|the|a|an|new|their|its)\b)|"
+           r"boost|allow|lift|reduce|buy|purchase|"
+           r"invest|deliver|extend|upgrade|draw\s+up|communicate|coordinate|modify|suspend|"
+           r"remove|facilitate|present|meet|convene|explore|ensure|maintain|refrain|comply|"
+           r"promote|accelerate|advance|pursue|resolve|settle|step\s+up|identify|carry\s+on|"
+           r"develop|enhance|improve|advocate|conduct|appoint|designate|organi[sz]e|prepare|"
+           r"negotiate|restart|tackle|combat|prevent|address|exchange|keep|make|take|give|"
+           r"grant|ease|simplify|finance|fund|train|protect|respect|refrain|abide|intensify|"
+           r"revive|reinstate|normali[sz]e|release|withdraw|demarcate|delimit|reaffirm)")
+_DETERMINER = (r"(?:the|a|an|their|its|his|her|our|all|both|each|other|this|these|those|"
+               r"such|any|every)\b")
+# A new action after a coordinator: "..., and to advocate", "and will issue", ", reopen".
+_NEXT_ACTION = re.compile(
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*;\s*)"
+    r"(?:also\s+)?(?:to\s+(?:also\s+)?(?!" + _DETERMINER + r")(?=[a-z])"
+    r"|(?=(?:will|would|shall)\s+(?:also\s+)?[a-z])"
+    r"|(?=" + _ACTION + r"\s+[\"']?[\w$€£]))")
+
+
+def _actions(text: str, start: int, cue_end: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the actions a clause promises: the first from the clause's start, each
+    further one from its verb ("will" kept: "and will issue a joint statement")."""
+    spans: list[tuple[int, int]] = []
+    a = start
+    for m in _NEXT_ACTION.finditer(text, cue_end, end):
+        if m.start() - a < 8 or m.end() >= end:
+            continue  # ("agreed to and signed": no action of its own between)
+        spans.append((a, m.start()))
+        a = m.end()
+    spans.append((a, end))
+    return [(x, x + len(text[x:y].rstrip(" ,;:"))) for x, y in spans]
 
 
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")

@@ -238,6 +238,8 @@ def find_positions(
                 first = next(verbs(text, pos, s.end), None)
                 if first is None:
                     break
+                if verbs is _head_verbs and _QUESTION_LABEL.search(text, s.start, first.start()):
+                    break  # "Factbox: What Varga and Huber said": a label, no stance
                 end_m = _CLAUSE_END.search(text, first.end(), s.end)
                 seg_end = end_m.start() if end_m else s.end
                 pos = max(seg_end, first.end())
@@ -487,6 +489,8 @@ _HEAD_VERB = re.compile(
                         for kind, pattern in _KINDS) + ")", re.I)
 
 
+# A headline that names what follows as an indirect question: "What Huber said in Vienna".
+_QUESTION_LABEL = re.compile(r"\b(?:what|how|why|who|where|when)\b[^,;]*$", re.I)
 _HEAD_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*(?:[\w.'’-]+\s+){0,3}?$", re.I)
 
 
