@@ -65,7 +65,8 @@ _CUE = re.compile(
     # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
     # sign", "could sign": a purpose, a plan or a hope)
     r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
-    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )(?<!\bmight )"
+    r"(?=s[ei]|i)(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )"
+    r"(?<!\bmight )"
     r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
     r"\s+(?:[\w-]+\s+){0,4}?"
     rf"{_DOCUMENTS}"

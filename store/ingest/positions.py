@@ -198,6 +198,8 @@ _VISIT_TOLD = re.compile(
     # ("stressed the importance of regular visits" is a stance on the visits)
     # ("... on his first visit since": when the stance was said, not what it says)
     r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b"
+    # (the words first: the look-behinds are tried only where one of them starts)
+    r"(?=invit|visit|trip|travel|expect|come|came)"
     r"(?<!\bon )(?<!\bon his )(?<!\bon her )(?<!\bon a )(?<!\bon the )(?<!\bduring )"
     r"(?<!\bon first )(?<!\bon his first )(?<!\bon her first )(?<!\bduring his )"
     r"(?<!\bduring her )(?<!\bduring the )"
@@ -228,7 +230,7 @@ def find_positions(
         topics = para_topics.get(p.index, [])
         verbs = _verbs
         if id(p) in in_head:
-            hits = index.scan(text, p.start, p.end, remember=False)
+            hits: tuple[Hit, ...] = ()  # scanned below, for a line that states a stance
             verbs = _head_verbs
         else:
             hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
@@ -324,6 +326,8 @@ def find_positions(
                     continue
                 if kind == "assertion":
                     kind = _modal_kind(text, start, end)
+                if verbs is _head_verbs and not hits:
+                    hits = index.scan(text, p.start, p.end, remember=False)
                 for topic in _topics_of(hits, start, end, topics, index):
                     for side in sides:
                         out.append(Position(
@@ -484,9 +488,9 @@ _BASE_FORMS: dict[PositionKind, str] = {
                  r"reaffirm|assert|insist|highlight|declare|acknowledge|admit|claim|vow|"
                  r"confirm|argue|call",
 }
-_HEAD_VERB = re.compile(
+_HEAD_VERB = re.compile(lead_guarded(
     r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern}|{_BASE_FORMS[kind]})\b)"
-                        for kind, pattern in _KINDS) + ")", re.I)
+                        for kind, pattern in _KINDS) + ")"), re.I)
 
 
 # A headline that names what follows as an indirect question: "What Huber said in Vienna".
