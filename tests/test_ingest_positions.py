@@ -214,7 +214,9 @@ def test_a_negated_verb_of_saying_states_nothing() -> None:
 def test_a_fragment_quote_attributed_by_a_verb_is_a_stance() -> None:
     got = positions('Varga and Huber "had frank exchanges on lowering tariffs on wine," the '
                     'Hungarian foreign ministry said.\n')
-    assert [text for _, _, _, text in got] == ["had frank exchanges on lowering tariffs on wine"]
+    # (with its subject, told before the quote in the same sentence)
+    assert [text for _, _, _, text in got] == [
+        'Varga and Huber "had frank exchanges on lowering tariffs on wine']
     got = positions('Varga admitted that "relations between our two countries have had their '
                     'challenges" in recent years.\n')
     assert got and "have had their challenges" in got[0][3]
@@ -496,3 +498,17 @@ def test_a_headline_asking_what_was_said_is_a_label() -> None:
     got = _all("Factbox: What Varga and Huber said at their meeting\n\n"
                "By a staff writer June 5, 2024\n\n" + BODY)
     assert got == []
+
+
+def test_reported_words_before_a_quote_belong_to_its_stance() -> None:
+    got = positions('The two countries are natural partners and the river pact "is an example '
+                    'of trust in an uncertain time," Varga said.\n')
+    assert [text for _, _, _, text in got] == [
+        'The two countries are natural partners and the river pact "is an example of trust '
+        'in an uncertain time']
+    got = positions('Huber thanked "Varga and the whole people of Hungary for their support '
+                    'for the flood relief."\n')
+    assert got and got[0][3].startswith("Huber thanked")
+    # a quote alone in its sentence is the stance by itself
+    got = positions('"Hungary will never accept a closed border," Varga said.\n')
+    assert [text for _, _, _, text in got] == ["Hungary will never accept a closed border"]

@@ -335,8 +335,9 @@ def find_positions(
                             text=text[start:end], paragraph=p.index, start=start, end=end,
                             quote=quote,
                         ))
+    sent_starts = [s.start for p in paras for s in sentences_of(p)]
     out.extend(_quoted_stances(text, pair, para_topics, quotes, quote_kinds, out, body_hits,
-                               hit_starts, index))
+                               hit_starts, index, sent_starts))
     out.sort(key=lambda pos: pos.start)  # stable: a clause's topics and sides keep their order
     return out
 
@@ -366,7 +367,7 @@ _QUOTE_NARRATES = re.compile(lead_guarded(r"\b(?:met|spoke|talked|discussed|summ
 def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]],
                     quotes: list[Quote], quote_kinds: dict[int, PositionKind],
                     found: list[Position], body_hits: Sequence[Hit], hit_starts: list[int],
-                    index: KeywordIndex) -> list[Position]:
+                    index: KeywordIndex, sent_starts: Sequence[int] = ()) -> list[Position]:
     """A direct quote of one of the pair's sides, whether a verb attributes it or not, is a
     stance in the speaker's own words: one per sentence of the quote that states something
     about an issue (not a term in scare quotes, a courtesy, or the meeting itself). Its kind
@@ -392,6 +393,10 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
             continue
         # The quote less the courtesies and narration at its ends: one statement.
         start, end = kept[0][0], kept[-1][1]
+        if start <= q.start + 1:
+            # 'The countries are natural partners and "...," Varga said': the reported words
+            # before the quote in its sentence are the same stance
+            start = _lead_in(text, q.start, sent_starts)
         hits = body_hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
         for topic in _topics_of(hits, start, end, topics, index):
             out.append(Position(
@@ -401,6 +406,32 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
                 text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
             ))
     return out
+
+
+# A lead-in that is only its speaker and a verb of saying: 'Varga said that "', 'He added: "'.
+_ATTRIBUTION_ONLY = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|"
+    r"wrote|tweeted|declared|stressed|emphasi[sz]ed|insisted|explained|replied|continued|"
+    r"remarked|went\s+on|saying|adding|noting)\s*(?:that\s*)?[,:]?\s*[\"']?\s*$", re.I)
+_LEAD_IN_MAX = 240  # characters of the sentence before a quote read as its lead-in
+
+
+def _lead_in(text: str, quote_start: int, sent_starts: Sequence[int]) -> int:
+    """Where the stance of a quote starts: at its sentence's start when the words before
+    the quote are unquoted speech or its attribution ('He thanked "Sandu and ..."'), else
+    at the quote."""
+    k = bisect_left(sent_starts, quote_start + 1) - 1
+    if k < 0:
+        return quote_start
+    start = sent_starts[k]
+    lead = text[start:quote_start]
+    if len(lead) > _LEAD_IN_MAX or lead.count('"') > 1 or not lead.strip(" \t\"'"):
+        return quote_start  # another quote, a long run-up, or nothing before it
+    if _ATTRIBUTION_ONLY.search(lead):
+        return quote_start  # 'Huber said that "...': the attribution adds no words
+    while start < quote_start and text[start] in " \t\"'(":
+        start += 1
+    return start
 
 
 # An ellipsis before a capital inside a quote joins two sentences of it: "the welcome...
