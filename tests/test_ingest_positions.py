@@ -512,3 +512,16 @@ def test_reported_words_before_a_quote_belong_to_its_stance() -> None:
     # a quote alone in its sentence is the stance by itself
     got = positions('"Hungary will never accept a closed border," Varga said.\n')
     assert [text for _, _, _, text in got] == ["Hungary will never accept a closed border"]
+
+
+def test_criticism_and_accusation_are_concerns() -> None:
+    got = positions('Huber criticized "worrying troop movements" near the border.\n')
+    assert [(side, kind) for side, kind, _, _ in got][:1] == [("Austria", "concern")]
+    got = positions("Varga condemned the blockade of the river port.\n")
+    assert [(side, kind) for side, kind, _, _ in got][:1] == [("Hungary", "concern")]
+
+
+def test_a_stance_told_of_recent_days_is_not_this_meetings() -> None:
+    assert positions("The wine talks have stalled in recent days as the two sides accused "
+                     "each other of breaking the deal.\n") == []
+    assert positions("The two sides accused each other of breaking the wine deal.\n")

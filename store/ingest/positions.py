@@ -42,7 +42,10 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 # "raised Beijing's support for Moscow", "will raise the propaganda": an issue
                 # raised is a concern
                 r"|(?:raised|raises|will\s+raise)(?!\s+(?:a\s+|the\s+)?(?:toast|glass|funds?|money|"
-                r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"),
+                r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"
+                # criticism and accusation (ANNOTATION.md: concerns, accusations)
+                r"|critici[sz](?:ed|es|ing)|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|"
+                r"deplor(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
                r"demands|pressed|presses|pushed\s+for|appealed\s+for|appeals\s+for|"
@@ -190,6 +193,11 @@ _OTHER_TIME = re.compile(
 # A sentence that opens at another time: "Earlier, the Kremlin said ...".
 _EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
                       r"in\s+(?:19|20)\d\d)\s*,", re.I)
+# The same, told just before the verb: "talks stalled in recent days when each side
+# accused the other", "Varga last week warned".
+_PAST_BEFORE = re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months)|last\s+(?:week|month|year)|"
+                          r"earlier\s+this\s+(?:week|month|year)|previously|recently)\b"
+                          r"[^.;,]*$", re.I)
 _NEGATED = re.compile(lead_guarded(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$"), re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
@@ -263,7 +271,8 @@ def find_positions(
                     quote: int | None = before
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
                 elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
-                        text, s.start, first.start()):
+                        text, s.start, first.start()) or _PAST_BEFORE.search(
+                        text, max(s.start, first.start() - 40), first.start()):
                     continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
@@ -507,7 +516,8 @@ def _topics_of(hits: Sequence[Hit], start: int, end: int, para_topics: list[str]
 # (in the body the base form is mostly a noun: "the stress", "a call for", "a warm welcome").
 _BASE_FORMS: dict[PositionKind, str] = {
     "concern": r"(?:raise|voice|express|flag)\s+(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
-               r"alarm|objections?|opposition)",
+               r"alarm|objections?|opposition)|critici[sz]e|condemn|denounce|deplore|accuse|"
+               r"blame|slam",
     "warning": r"warn|caution|threaten",
     "demand": r"urge|call\s+(?:on|for)|demand|press|push\s+for|appeal\s+for|insist\s+on|want",
     "denial": r"deny|reject|dismiss|refute|rule\s+out|oppose",
