@@ -525,3 +525,23 @@ def test_a_stance_told_of_recent_days_is_not_this_meetings() -> None:
     assert positions("The wine talks have stalled in recent days as the two sides accused "
                      "each other of breaking the deal.\n") == []
     assert positions("The two sides accused each other of breaking the wine deal.\n")
+
+
+def test_every_form_of_a_verb_of_stance() -> None:
+    got = positions("Varga made it clear that she is now pushing for a new toll regime on the "
+                    "river.\n")
+    assert [kind for _, kind, _, _ in got][:1] == ["demand"]
+    got = positions('Huber expressed his "thanks to Hungary for this constructive stance on '
+                    'the river."\n')
+    assert [kind for _, kind, _, _ in got][:1] == ["welcome"]
+    got = positions("Varga spoke in Vienna, rejecting any closure of the border crossings.\n")
+    assert [(side, kind) for side, kind, _, _ in got][:1] == [("Hungary", "denial")]
+    # "pressing" before a noun is the adjective
+    assert positions("The two leaders tackled pressing issues, including the river toll.\n"
+                     ) == []
+
+
+def test_thanks_for_hosting_and_a_welcome_of_a_person_are_courtesies() -> None:
+    assert positions("Huber spoke at the dinner, thanking Varga for agreeing to hold the summit "
+                     "in Sopron.\n") == []
+    assert positions("Huber gave a speech after welcoming the Hungarian minister.\n") == []

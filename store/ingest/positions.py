@@ -48,14 +48,17 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 r"deplor(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
-               r"demands|pressed|presses|pushed\s+for|appealed\s+for|appeals\s+for|"
+               # ("pressing": as often the adjective, "pressing issues")
+               r"demands|demanding|pressed|presses|pushed\s+for|pushes\s+for|"
+               r"pushing\s+for|appealed\s+for|appeals\s+for|appealing\s+for|requesting|"
                r"calling\s+(?:on|for)|(?<!when )(?<!was )(?<!were )asked"
                # "asked about", "asked if ...", "Asked what ...": a question, not a demand
                r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
                r"insisted\s+on|insists\s+on|insists|"
                r"wants|wanted"),
-    ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
-               r"opposed|opposes"),
+    ("denial", r"denied|denies|denying|rejected|rejects|rejecting|dismissed|dismisses|"
+               r"dismissing|refuted|refutes|refuting|ruled\s+out|rules\s+out|ruling\s+out|"
+               r"opposed|opposes|opposing"),
     ("proposal", r"proposed|proposes|suggested|suggests|offered|offers|invited|invites|"
                  r"put\s+forward|floated|expressed\s+(?:[\w'’]+\s+){0,2}?(?:readiness|willingness|"
                  r"desire|eagerness|wish|interest)|proposing|suggesting|"
@@ -63,8 +66,10 @@ _KINDS: list[tuple[PositionKind, str]] = [
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
                 r"commended|commends|(?<=\bwe )(?:commend|welcome|praise|appreciate|support)|"
-                r"thanked|thanks|lauded|applauded|expressed\s+"
-                r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
+                r"thanked|thanks|thanking|lauded|applauded|expressed\s+"
+                # ('expressed his "thanks to ...": the words quoted)
+                r"(?:\w+\s+)?[\"']?(?:appreciation|gratitude|satisfaction|thanks)|celebrated|"
+                r"celebrates|welcoming|praising|hailing|commending|lauding|endorsing|"
                 r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
                 r"embraced|embraces|embracing"),
     ("assertion", r"said|says|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|"
@@ -164,7 +169,11 @@ _COURTESY = re.compile(
     r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
     r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
-    r"greetings|(?:kind\s+|good\s+)?wishes))\b"
+    r"greetings|(?:kind\s+|good\s+)?wishes)|(?:agreeing\s+to\s+)?(?:hold(?:ing)?|"
+    r"host(?:ing)?)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit))\b"
+    # "after welcoming the Kenyan leader": a person welcomed, and nothing more
+    r"|\s+(?:the\s+|his\s+|her\s+)?(?:[\w.'’-]+\s+){0,4}?(?:leader|president|minister|"
+    r"counterpart|guest|delegation|king|chancellor|premier|prime\s+minister)\W*$"
     # "for immediately sending him congratulatory messages", "for extending the invitation"
     r"|\s+(?:[\w.'’-]+\s+){0,4}?for\s+(?:\w+ly\s+)?(?:sending|extending|conveying)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:congratulat\w+|condolences|greetings|wishes|invitation)"
