@@ -292,3 +292,8 @@ def test_a_vague_hope_in_a_list_is_left_out_and_the_rest_kept() -> None:
     # "open" before a noun is an adjective, not a new action
     assert texts("The two sides agreed to defend a free and open river order.\n") == [
         "The two sides agreed to defend a free and open river order"]
+
+
+def test_a_bare_infinitive_of_agreeing_is_a_demand_not_a_promise() -> None:
+    assert texts('Huber said the two countries called on the rebels to "agree to a ceasefire '
+                 'on the river".\n') == []

@@ -545,3 +545,22 @@ def test_thanks_for_hosting_and_a_welcome_of_a_person_are_courtesies() -> None:
     assert positions("Huber spoke at the dinner, thanking Varga for agreeing to hold the summit "
                      "in Sopron.\n") == []
     assert positions("Huber gave a speech after welcoming the Hungarian minister.\n") == []
+
+
+def test_the_object_of_a_preposition_or_a_participle_aside_is_not_the_subject() -> None:
+    got = positions("In his opening remarks, Varga spoke to Chancellor Huber and assured the "
+                    "press that Hungary was ready to reopen the crossing.\n")
+    assert got and {side for side, _, _, _ in got} == {"Hungary"}
+    got = positions("Huber, reflecting on his long friendship with Varga, stressed the "
+                    "importance of open borders.\n")
+    assert got and {side for side, _, _, _ in got} == {"Austria"}
+    # the name right before the verb, with no preposition, is its subject
+    got = positions("Varga met Huber, and Huber stressed the importance of open borders.\n")
+    assert {side for side, _, _, _ in got} == {"Austria"}
+
+
+def test_the_antecedent_of_which_is_its_subject_even_after_a_preposition() -> None:
+    got = positions('"We will never accept tolls on our river," Varga told Huber, according to a '
+                    "statement from the Hungarian foreign ministry, which accused Vienna of "
+                    "breaking the river treaty.\n")
+    assert {side for side, kind, _, _ in got if kind == "concern"} == {"Hungary"}

@@ -121,7 +121,9 @@ _NOT_MADE_HERE = re.compile(
     r"had|previously|earlier|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
     r"(?:\w+\s+)?$"
     # "three years after promising to": a promise told as the past
-    r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$",
+    r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$"
+    # "called on Kim to agree to a ceasefire": the bare infinitive, a demand, no promise
+    r"|\bto\s+[\"']?$",
     re.I,
 )
 _PAST_AFTER = re.compile(
