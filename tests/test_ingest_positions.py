@@ -564,3 +564,11 @@ def test_the_antecedent_of_which_is_its_subject_even_after_a_preposition() -> No
                     "statement from the Hungarian foreign ministry, which accused Vienna of "
                     "breaking the river treaty.\n")
     assert {side for side, kind, _, _ in got if kind == "concern"} == {"Hungary"}
+
+
+def test_a_stance_reported_by_the_other_side_is_its_holders() -> None:
+    got = positions("Varga said Huber rejected any new tolls on Danube shipping.\n")
+    assert [(side, kind) for side, kind, _, _ in got][:1] == [("Austria", "denial")]
+    # "he" is the one reporting
+    got = positions("Varga said she raised concerns about tolls on Danube shipping.\n")
+    assert [(side, kind) for side, kind, _, _ in got][:1] == [("Hungary", "concern")]

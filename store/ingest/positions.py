@@ -321,6 +321,13 @@ def find_positions(
                 if named:
                     # "China is committed to ...", "Hungary and Austria said ..."
                     sides, speaker = list(named), " and ".join(named)
+                if m is not first and verbs is _verbs:
+                    # reported speech of another holder: "Baku said the two leaders confirmed
+                    # that ...", "Huber said Varga rejected ...": the stance is the embedded
+                    # subject's
+                    held = _embedded(finder, text, first.end(), m.start(), table, pair)
+                    if held is not None:
+                        sides, speaker = held
                 if quote is not None and before is None and first.end() < quotes[quote].end < pos:
                     # 'said that "...," stressing that ...': read on after the quote
                     pos = floor = quotes[quote].end
@@ -617,6 +624,31 @@ def _telling_verb(text: str, first: re.Match[str], seg_end: int,
         if not m["assertion"] and not inside_quotes(text, sent_start, m.start()):
             return m
     return first
+
+
+_PRONOUN = re.compile(r"he|she|they|we|i|him|her|it", re.I)
+
+
+def _embedded(finder: SubjectFinder, text: str, start: int, verb: int, table: ActorTable,
+              pair: list[str]) -> tuple[list[str | None], str | None] | None:
+    """The sides and speaker of the subject of a verb of stance reported inside another's
+    words (between `start`, the reporting verb's end, and `verb`), if one stands there."""
+    named = [c for c in countries_before(text, start, verb) if c in pair]
+    if named:
+        return list(named), " and ".join(named)
+    lo = bisect_left(finder.starts, start)
+    if lo == bisect_left(finder.starts, verb) and not JOINT_SUBJECT.search(text, start, verb):
+        return None  # no one named between: the reporting verb's subject holds it
+    subject = finder.subject(start, verb, verb, verb)
+    if subject.actor is not None and _PRONOUN.fullmatch(
+            text, finder.table.mentions[bisect_left(finder.starts, verb) - 1].start,
+            finder.table.mentions[bisect_left(finder.starts, verb) - 1].end):
+        return None  # "Albanese said he raised ...": "he" is the one reporting
+    sides = _sides(subject.actor, subject.joint, table, pair)
+    if sides is None:
+        return None
+    return sides, ("both sides" if subject.joint else table.actors[subject.actor].name
+                   if subject.actor is not None else None)
 
 
 def _sides(actor: int | None, joint: bool, table: ActorTable,
