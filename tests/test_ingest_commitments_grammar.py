@@ -297,3 +297,14 @@ def test_a_vague_hope_in_a_list_is_left_out_and_the_rest_kept() -> None:
 def test_a_bare_infinitive_of_agreeing_is_a_demand_not_a_promise() -> None:
     assert texts('Huber said the two countries called on the rebels to "agree to a ceasefire '
                  'on the river".\n') == []
+
+
+def test_an_event_that_will_take_place_is_fixed_unless_a_relative_clause_describes_it() -> None:
+    assert texts("The first joint meeting of the river commissions will take place in Sopron "
+                 "in the coming days.\n")
+    assert texts("Varga said the prisoner swap would take place soon.\n")
+    assert texts("Huber spoke on the eve of the Danube summit that will take place in "
+                 "Belgrade.\n") == []
+    # a long subject between "agreed that" and its "will"
+    assert texts("The two leaders agreed that the next meeting of the High-Level Council of "
+                 "Cooperation between Hungary and Austria will take place in Vienna.\n")

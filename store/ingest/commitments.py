@@ -57,7 +57,7 @@ _CUE = re.compile(
     r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
     r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
+    r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value|urgency)\b)"
@@ -86,8 +86,11 @@ _CUE = re.compile(
     # "the declaration commits both countries to refrain"
     r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?[\"']?to\b"
     # a meeting fixed: "the next round will be held in May", "talks are scheduled for"
-    r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit)"
-    r"(?:\s+[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:is|are)\s+(?:scheduled|"
+    # (not "the summit that will take place in Kazan": a relative clause describes an event,
+    # it does not fix one)
+    r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit|exchange|swap)"
+    r"(?:\s+(?!(?:that|which)\b)[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:will|shall|would)\s+take\s+place|"
+    r"(?:is|are)\s+(?:scheduled|"
     r"slated|planned|set\s+to|due\s+to|expected\s+to\s+(?:be\s+held|take\s+place))))\b"
     # "a new mechanism will be set up": something made by the meeting, in the passive
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
@@ -356,8 +359,8 @@ def find_commitments(
                 end_m = _CLAUSE_END.search(text, m.end(), s.end)
                 end = end_m.start() if end_m else s.end
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
-                if clause_end - m.end() < 8:
-                    continue  # "agreed to." with nothing agreed
+                if clause_end - m.end() < 8 and not (m["event"] or m["passive"]):
+                    continue  # "agreed to." with nothing agreed ("will take place soon" is)
                 if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
                     _VAGUE_GOAL.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_ISSUES.fullmatch(text, m.end(), clause_end)

@@ -326,8 +326,8 @@ def find_positions(
                     # that ...", "Huber said Varga rejected ...": the stance is the embedded
                     # subject's
                     held = _embedded(finder, text, first.end(), m.start(), table, pair)
-                    if held is not None:
-                        sides, speaker = held
+                    if held is not None and held[0] != sides:
+                        sides, speaker = held  # ("Berg said Iceland wants": still Berg's)
                 if quote is not None and before is None and first.end() < quotes[quote].end < pos:
                     # 'said that "...," stressing that ...': read on after the quote
                     pos = floor = quotes[quote].end
