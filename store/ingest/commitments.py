@@ -155,9 +155,8 @@ _WANTED = re.compile(r"\b(?:push\w*\s+for|call\w*\s+for|wants?|wanted|seeks?|sou
 # What is promised is only the relations in general: "agreed to further enhance bilateral
 # cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
 # intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
-_VAGUE_OBJECT = re.compile(
-    # (no words before the verb: an action of a list, "and deepen ties")
-    r"(?:[\w\"'’]+\s+){0,5}?[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
+_VAGUE_CORE = (
+    r"[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
     r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
     r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
@@ -166,9 +165,11 @@ _VAGUE_OBJECT = re.compile(
     r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
     r"peoples|powers|governments|neighbou?rs))?)?"
     r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
-    r"(?:call|talks|meeting|summit))\b.*)?",
-    re.I | re.S,
-)
+    r"(?:call|talks|meeting|summit))\b.*)?")
+# (the cue's words before the verb: "agreed on Monday to", "vow to", "will further")
+_VAGUE_OBJECT = re.compile(r"(?:[\w\"'’]+\s+){1,4}?" + _VAGUE_CORE, re.I | re.S)
+# an action of a list starts at its verb: "..., and deepen ties"
+_VAGUE_ACTION = re.compile(r"(?:to\s+|will\s+)?" + _VAGUE_CORE, re.I | re.S)
 # "pledge to work together for world peace", "will work for the common prosperity of the
 # two countries": a general good as the whole goal, nothing named to do
 _GOODS = (r"(?:(?:the|a|common|world|global|regional|lasting|shared|mutual|better|bright|"
@@ -424,7 +425,7 @@ def find_commitments(
                 # keeps the clause's opening: who promised)
                 due = _due(text, m.end(), clause_end)
                 for a, b in _actions(text, start, m.end(), clause_end):
-                    if a != start and (_VAGUE_OBJECT.fullmatch(text, a, b)
+                    if a != start and (_VAGUE_ACTION.fullmatch(text, a, b)
                                        or _VAGUE_GOAL.fullmatch("to " + text[a:b])):
                         continue  # "..., and deepen bilateral ties": a vague hope in the list
                     if a == start and (_VAGUE_OBJECT.fullmatch(text, m.start(), b)
