@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from store.ingest.clause_subject import (
+    JOINT_SUBJECT,
     SubjectFinder,
     clause_start,
     countries_before,
@@ -40,10 +41,13 @@ _CUE = re.compile(
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
-    r"concurred|reaffirmed (?:their|its|his|her) commitment)"
-    # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to"
+    r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed)\s+"
+    r"(?:their|its|his|her)\s+(?:commitment|agreement|dedication|pledge|resolve))"
+    # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to", "agreed in principle
+    # to", "agreed early on Friday morning to"
     # ('agreed "to refrain from ...": the words of a statement quoted from their infinitive)
-    rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+[\"']?(?:to|upon)\b"
+    rf"(?:\s+\w+ly|\s+{_WEEKDAY}|\s+in\s+principle|\s+early|\s+late|\s+on\s+\w+day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?){0,3}\s+[\"']?(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
     # A promise whose object is a noun phrase: any word that is not a preposition, a
@@ -82,7 +86,7 @@ _CUE = re.compile(
     r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
     r"(?:to|that|on\s+\w+ing)\b"
     # "agrees with Huber on resuming", "agreed with Vienna to"
-    r"|agree(?:d|s)?\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
+    r"|(?:agree(?:d|s)?|decided|decides)\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
     # "the declaration commits both countries to refrain"
     r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?[\"']?to\b"
     # a meeting fixed: "the next round will be held in May", "talks are scheduled for"
@@ -115,7 +119,7 @@ _CUE = re.compile(
     r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending)|modify|suspend|"
     r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
     r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
-    r"resolve|settle|step\s+up)\b))",
+    r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions)))\b))",
     re.I,
 )
 # Negated or in the past: not a commitment of this meeting.
@@ -135,16 +139,20 @@ _PAST_AFTER = re.compile(
 )
 _PAST_BEFORE = re.compile(
     r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|previously|ago|"
-    r"in (?:19|20)\d\d)\b", re.I
+    # "came a day after a trilateral summit, during which the leaders reiterated": the
+    # promise of another event
+    r"in (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b", re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
 _FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|our side)"
                            r"\s+(?:\w+\s+)?$", re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
-_REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\s+(?:that\s+)?"
+_REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated|confirmed|"
+                           r"announced|explained|revealed|reported)\s+(?:that\s+)?"
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
 # ... but not "told Kim that he hoped they would": the hope is what is reported
-_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?"
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+|confirmed|announced|stated|added|"
+                             r"noted)\s+(?:that\s+)?"
                              r"(?:(?!(?:hop\w*|expect\w*|wish\w*|believ\w*)\b)[\w'’-]+\s+){1,3}$",
                              re.I)
 # "pushing for a strategy that would allow": "would" in a relative clause of what one side
@@ -348,6 +356,8 @@ def find_commitments(
                     continue  # "China is committed to ...": a standing stance
                 if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
                     m[0].lower().startswith(("agree", "assure", "reach"))
+                    # "both countries have decided to": a joint decision is the meeting's news
+                    or JOINT_SUBJECT.search(text, max(s.start, m.start() - 40), m.start())
                 ):
                     continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
@@ -459,7 +469,9 @@ _DETERMINER = (r"(?:the|a|an|their|its|his|her|our|all|both|each|other|this|thes
                r"such|any|every)\b")
 # A new action after a coordinator: "..., and to advocate", "and will issue", ", reopen".
 _NEXT_ACTION = re.compile(
-    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*;\s*)"
+    # (the coordinator opens the action: "and reopen embassies")
+    r"(?:\s*,\s*(?P<co>and\s+|as\s+well\s+as\s+)?|\s+(?P<co2>and\s+|as\s+well\s+as\s+)|"
+    r"\s*;\s*)"
     r"(?:also\s+)?(?:to\s+(?:also\s+)?(?!" + _DETERMINER + r")(?=[a-z])"
     r"|(?=(?:will|would|shall)\s+(?:also\s+)?[a-z])"
     r"|(?=" + _ACTION + r"\s+[\"']?[\w$€£]))")
@@ -474,7 +486,8 @@ def _actions(text: str, start: int, cue_end: int, end: int) -> list[tuple[int, i
         if m.start() - a < 8 or m.end() >= end:
             continue  # ("agreed to and signed": no action of its own between)
         spans.append((a, m.start()))
-        a = m.end()
+        co = m.start("co") if m["co"] else m.start("co2") if m["co2"] else -1
+        a = co if co >= 0 else m.end()
     spans.append((a, end))
     return [(x, x + len(text[x:y].rstrip(" ,;:"))) for x, y in spans]
 
