@@ -572,3 +572,18 @@ def test_a_stance_reported_by_the_other_side_is_its_holders() -> None:
     # "he" is the one reporting
     got = positions("Varga said she raised concerns about tolls on Danube shipping.\n")
     assert [(side, kind) for side, kind, _, _ in got][:1] == [("Hungary", "concern")]
+
+
+def test_a_stance_said_on_the_way_or_earlier_is_another_occasions() -> None:
+    assert positions("Before leaving for Vienna, Varga said tolls on the river were "
+                     "unacceptable.\n") == []
+    assert positions("Huber noted that earlier there was a call between the two ministers on "
+                     "river tolls.\n") == []
+    # said at the meeting: kept
+    assert positions("In Vienna, Varga said tolls on the river were unacceptable.\n")
+
+
+def test_the_one_compared_with_is_not_the_subject() -> None:
+    got = positions("Like his Hungarian counterpart Varga, Huber stressed that river trade "
+                    "must stay free.\n")
+    assert got and {side for side, _, _, _ in got} == {"Austria"}

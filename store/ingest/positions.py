@@ -198,10 +198,12 @@ _COURTESY = re.compile(
 _OTHER_TIME = re.compile(
     r"\s+(?:[\w'’-]+\s+)?(?:in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?:19|20)\d\d)|last\s+(?:week|month|year)|"
-    r"earlier\s+this\s+(?:week|month|year)|previously)\b")
+    r"earlier(?:\s+this\s+(?:week|month|year))?|previously)\b")
 # A sentence that opens at another time: "Earlier, the Kremlin said ...".
+# ("Before leaving for Delhi, Varga said": another occasion, on the way)
 _EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
-                      r"in\s+(?:19|20)\d\d)\s*,", re.I)
+                      r"in\s+(?:19|20)\d\d|before\s+(?:leaving|departing|flying|heading|"
+                      r"travell?ing|setting\s+off)\b[^,]{0,60})\s*,", re.I)
 # The same, told just before the verb: "talks stalled in recent days when each side
 # accused the other", "Varga last week warned".
 _PAST_BEFORE = re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months)|last\s+(?:week|month|year)|"
