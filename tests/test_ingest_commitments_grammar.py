@@ -197,3 +197,145 @@ def test_officials_set_a_task_by_their_leaders() -> None:
     assert texts("Huber tasked his ministers to draft a rail timetable with Budapest.\n")
     # an instruction told as not given is none
     assert texts("Varga never instructed her officials to close the crossing.\n") == []
+
+
+def test_a_consensus_reached_in_the_present_perfect_is_this_meetings() -> None:
+    # "have agreed" and its noun form "have reached a consensus" tell the meeting's news
+    assert texts("Varga and Huber have reached a consensus on resuming the river ferry.\n")
+    # a one-sided vow in the present perfect is one that already stands
+    assert texts("The government has vowed to cut the road toll.\n") == []
+
+
+def test_one_side_named_as_the_subject_of_will_is_the_party() -> None:
+    body = ("According to the joint statement, Hungary will lift the extra duty on Austrian "
+            "timber for 90 days while retaining the base rate, and will remove the quota on "
+            "Austrian dairy goods. Austria will reciprocate by lowering its fees on "
+            "Hungarian wine.\n")
+    got = extract(HEAD + body).commitments
+    assert [(c.text.split()[0], c.parties) for c in got] == [
+        ("According", ["Hungary"]), ("retaining", ["Hungary"]), ("Austria", ["Austria"])]
+    # a country that is not a side of the meeting promises nothing here
+    assert texts("Slovakia will lift the extra duty on Austrian timber.\n") == []
+
+
+def test_the_month_may_is_no_modal_and_a_date_in_a_promise_is_no_other_meeting() -> None:
+    head = HEAD.replace("June 5, 2024", "May 12, 2025")
+    # "by May 14": the month, not "may" (a hope)
+    assert texts("By May 14, Hungary will lift the extra duty on Austrian timber.\n", head)
+    assert texts("Hungary may lift the extra duty on Austrian timber.\n", head) == []
+    # a day inside what is promised is a reference, not the day it was promised
+    assert texts("Hungary will remove the duties imposed under the decree of April 8.\n", head)
+    # a day after a past verb is when it was agreed: another meeting's promise
+    assert texts("Hungary and Austria agreed on a ceasefire on April 8.\n", head) == []
+
+
+def test_a_trip_beyond_the_pair_or_the_days_schedule_is_no_promise() -> None:
+    # a trip to the other side is a promise to it; one elsewhere is an itinerary
+    assert texts("Varga will travel to Vienna again in the autumn to open the new bridge.\n")
+    assert texts("From Vienna, Varga will travel to Prague in Czechia to attend a summit of "
+                 "central European leaders.\n") == []
+    # a meeting promised has a time or comes again; the visit's own schedule does not
+    assert texts("After lunch, Varga will meet Huber's deputy, followed by a dinner.\n") == []
+    assert texts("The two ministers will meet again in Budapest.\n")
+    [due] = [c.due for c in extract(HEAD + "The two ministers agreed that the river "
+                                    "commissioners will meet at an early date.\n").commitments]
+    assert due == "at an early date"
+
+
+def test_a_general_good_as_the_whole_goal_or_a_habit_is_no_promise() -> None:
+    assert texts("Varga and Huber pledge to 'work together for lasting peace'\n",
+                 head="") == []
+    assert texts("Both ministers confirmed that they will work for the common prosperity "
+                 "of the two countries.\n") == []
+    # something named to do is a promise
+    assert texts("Varga and Huber pledged to work together on a new rail link.\n")
+    # the habitual "will always" is a standing stance
+    assert texts("Huber assured Varga that Austria will always defend free transit.\n") == []
+    assert texts("Huber assured Varga that Austria will reopen the transit route.\n")
+
+
+def test_a_quoted_infinitive_and_a_headline_signing() -> None:
+    assert texts('The declaration commits both countries "to refrain from any act likely to '
+                 'harm the peace."\n')
+    assert texts('The two ministers agreed "to keep the border open to trade."\n')
+    assert texts("", head=HEAD.replace("Talks in Vienna", "Varga, Huber sign river treaty "
+                                       "between Hungary and Austria")) == [
+        "Varga, Huber sign river treaty between Hungary and Austria"]
+    # a signing hoped for, or planned, is not made
+    assert texts("Varga said Hungary could sign a river treaty with Austria one day.\n") == []
+    assert texts("Huber hopes to sign three agreements with Hungary one day.\n") == []
+
+
+def test_a_list_of_promises_is_one_commitment_per_action() -> None:
+    got = texts("The two sides agreed to resume flights, reopen consulates and hold talks on "
+                "river tolls in coming weeks.\n")
+    # (an action opens at its coordinator: "and hold talks")
+    assert got == ["The two sides agreed to resume flights", "reopen consulates",
+                   "and hold talks on river tolls in coming weeks"]
+    got = texts("Varga and Huber agreed to set up a joint commission and will issue a joint "
+                "statement, and to advocate for a new bridge at Sopron.\n")
+    assert got == ["Varga and Huber agreed to set up a joint commission",
+                   "and will issue a joint statement", "and to advocate for a new bridge at Sopron"]
+    # a list of nouns after one verb is one action
+    assert texts("The two sides agreed to expand trade and investment in the border "
+                 "region.\n") == [
+        "The two sides agreed to expand trade and investment in the border region"]
+    # a due time at the end of the clause is each action's when it has none of its own
+    [first, second] = extract(HEAD + "Both sides pledged to reopen the crossing and restore "
+                              "the ferry by the end of the year.\n").commitments
+    assert (first.due, second.due) == ("by the end of the year", "by the end of the year")
+
+
+def test_a_vague_hope_in_a_list_is_left_out_and_the_rest_kept() -> None:
+    assert texts("Varga and Huber agreed on Monday to try to stabilise the strained "
+                 "relationship between the two neighbours and to keep ministers visiting each "
+                 "other.\n") == ["and to keep ministers visiting each other"]
+    # "open" before a noun is an adjective, not a new action
+    assert texts("The two sides agreed to defend a free and open river order.\n") == [
+        "The two sides agreed to defend a free and open river order"]
+
+
+def test_a_bare_infinitive_of_agreeing_is_a_demand_not_a_promise() -> None:
+    assert texts('Huber said the two countries called on the rebels to "agree to a ceasefire '
+                 'on the river".\n') == []
+
+
+def test_an_event_that_will_take_place_is_fixed_unless_a_relative_clause_describes_it() -> None:
+    assert texts("The first joint meeting of the river commissions will take place in Sopron "
+                 "in the coming days.\n")
+    assert texts("Varga said the prisoner swap would take place soon.\n")
+    assert texts("Huber spoke on the eve of the Danube summit that will take place in "
+                 "Belgrade.\n") == []
+    # a long subject between "agreed that" and its "will"
+    assert texts("The two leaders agreed that the next meeting of the High-Level Council of "
+                 "Cooperation between Hungary and Austria will take place in Vienna.\n")
+
+
+def test_more_promise_forms_of_readouts() -> None:
+    # adverbials between the verb and its infinitive
+    assert texts("The two sides agreed in principle to resume direct ferry services.\n")
+    assert texts("Hungary and Austria agreed early on Friday morning to extend the truce on "
+                 "the river.\n")
+    # a promise renewed in a noun
+    assert texts("Both sides reiterated their dedication to continuing the border talks "
+                 "without preconditions.\n")
+    # decided with someone's help
+    assert texts("Varga said the two parties decided with Slovakia's facilitation to begin "
+                 "technical negotiations by the end of the year.\n")
+    # reported speech shifts the tense back after any verb of saying
+    assert texts("Huber confirmed that Hungary and Austria had agreed to form joint "
+                 "committees.\n")
+    assert parties("The statement confirmed both countries would designate new "
+                   "ambassadors.\n") == [["Austria", "Hungary"]]
+    # a joint decision in the present perfect is the meeting's; one side's vow is older
+    assert texts("Both countries have decided to resume the river pilgrimage.\n")
+
+
+def test_a_promise_of_another_event_a_day_before_is_not_this_meetings() -> None:
+    assert texts("Their meeting came a day after a regional summit, during which the leaders "
+                 "reiterated their commitment to open borders.\n") == []
+
+
+def test_exchanging_views_is_an_agenda_not_a_promise() -> None:
+    assert texts("Varga said she will exchange views on the river with Huber.\n") == []
+    assert texts("The two sides will exchange prisoners next week.\n")

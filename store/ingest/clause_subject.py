@@ -22,8 +22,18 @@ JOINT_SUBJECT = re.compile(
     r"\bthe (?:leaders|ministers|delegations|presidents|premiers|countries|sides|parties)\b"),
     re.I,
 )
-# A relative clause between a subject and its verb: ", who met Xi in November,".
-_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*(?:\w+\s+)?$")
+# A relative clause or a participle phrase between a subject and its verb: ", who met Xi in
+# November,", ", reflecting on his years with Xi,".
+_ASIDE = re.compile(r",\s+(?:who|which|whose|whom|(?!according)\w+ing)\b[^,]*,\s*(?:\w+\s+)?$")
+_RELATIVE = re.compile(r"[\s,'’s]*(?:which|who)\s+(?:\w+\s+)?$", re.I)
+# A name that is the object of a preposition, its title between: "to Mr. Putin", "with his
+# Chinese counterpart Wang Yi". It is not the subject of the verb after it.
+_AFTER_PREPOSITION = re.compile(
+    # (any case: "Like his counterpart Xi, Biden said" opens a sentence)
+    r"\b(?i:to|with|from|by|for|of|on|at|about|against|between|among|towards?|into|in|"
+    r"under|over|beside|before|after|like|unlike)\s+"
+    r"(?:(?:[A-Z][\w.'’-]*|his|her|their|its|the|a|counterpart|top|chief|head|foreign|prime|"
+    r"minister|president|leader|envoy|diplomat|[a-z]+-[a-z]+)\s+){0,5}$")
 _AND = re.compile(r",?\s+and\s+(?:his|her|their)?\s*(?:\w+\s+){0,3}?|\s*,\s*")
 
 
@@ -63,13 +73,22 @@ class SubjectFinder:
             m = self.table.mentions[k]
             if aside and sent_start + aside.start() <= m.start < sent_start + aside.end():
                 continue  # "Biden, who met Xi in November, says ...": Xi is in an aside
+            if _AFTER_PREPOSITION.search(self.text, max(sent_start, m.start - 60), m.start) and (
+                    not _RELATIVE.match(self.text, m.end, verb_start)):
+                # "Modi said to Mr. Putin and stressed": the object of a preposition (but "a
+                # statement from the ministry, which accused": the antecedent of "which")
+                continue
             if not inside_quotes(self.text, sent_start, m.start):
                 # A joint subject between the mention and the verb ("Xi and Biden agreed",
                 # "Wang said both sides") wins over the one person.
                 if JOINT_SUBJECT.search(self.text, m.end, verb_start):
                     return Subject(None, True)
-                if k > lo and self._listed_with(self.table.mentions[k - 1], m):
-                    return Subject(None, True)  # "Xi and Biden agreed"
+                prev = self.table.mentions[k - 1] if k > lo else None
+                if prev is not None and self._listed_with(prev, m) and not (
+                        _AFTER_PREPOSITION.search(self.text, max(sent_start, prev.start - 60),
+                                                  prev.start)):
+                    # "Xi and Biden agreed" (not "Like his counterpart Xi, Biden said")
+                    return Subject(None, True)
                 return Subject(m.actor, False)
         if JOINT_SUBJECT.search(before):
             return Subject(None, True)

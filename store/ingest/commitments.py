@@ -14,12 +14,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from store.ingest.clause_subject import (
+    JOINT_SUBJECT,
     SubjectFinder,
     clause_start,
+    countries_before,
     hung_participle,
     inside_quotes,
     sentences_of,
 )
+from store.ingest.countries import country_of, country_of_capital
 from store.ingest.keywords import KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.models import Commitment
@@ -38,9 +41,13 @@ _CUE = re.compile(
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
-    r"concurred|reaffirmed (?:their|its|his|her) commitment)"
-    # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to"
-    rf"(?:\s+\w+ly|\s+{_WEEKDAY})?\s+(?:to|upon)\b"
+    r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed)\s+"
+    r"(?:their|its|his|her)\s+(?:commitment|agreement|dedication|pledge|resolve))"
+    # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to", "agreed in principle
+    # to", "agreed early on Friday morning to"
+    # ('agreed "to refrain from ...": the words of a statement quoted from their infinitive)
+    rf"(?:\s+\w+ly|\s+{_WEEKDAY}|\s+in\s+principle|\s+early|\s+late|\s+on\s+\w+day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?){0,3}\s+[\"']?(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
     # A promise whose object is a noun phrase: any word that is not a preposition, a
@@ -50,14 +57,22 @@ _CUE = re.compile(
     r"him|her|them|it|me|us|you|and|but|or|not|never|earlier|previously|last|"
     r"this|these|those|then|also)\b)"
     # "assured that", "assured his counterpart that": a promise in a that-clause
-    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b)"
+    # ("will always defend": the habitual, a standing stance, not a promise of this meeting)
+    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
+    r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,80}?\b(?:will|would|shall|should|must)\b)"
+    r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
     r"value|urgency)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
-    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\s+(?:[\w-]+\s+){0,4}?"
+    # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
+    # sign", "could sign": a purpose, a plan or a hope)
+    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
+    r"(?=s[ei]|i)(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )"
+    r"(?<!\bmight )"
+    r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
+    r"\s+(?:[\w-]+\s+){0,4}?"
     rf"{_DOCUMENTS}"
     # the passive: "three memoranda were signed", "documents on X were signed"
     rf"|{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,6}}?[\"']?\s+(?:were|was|have\s+been|has\s+been|"
@@ -71,12 +86,15 @@ _CUE = re.compile(
     r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
     r"(?:to|that|on\s+\w+ing)\b"
     # "agrees with Huber on resuming", "agreed with Vienna to"
-    r"|agree(?:d|s)?\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
+    r"|(?:agree(?:d|s)?|decided|decides)\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
     # "the declaration commits both countries to refrain"
-    r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?to\b"
+    r"|commits?\s+(?:both|the\s+two|each)\s+(?:[\w-]+\s+)?[\"']?to\b"
     # a meeting fixed: "the next round will be held in May", "talks are scheduled for"
-    r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit)"
-    r"(?:\s+[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:is|are)\s+(?:scheduled|"
+    # (not "the summit that will take place in Kazan": a relative clause describes an event,
+    # it does not fix one)
+    r"|(?P<event>(?:meeting|talks|round|summit|session|consultations?|visit|exchange|swap)"
+    r"(?:\s+(?!(?:that|which)\b)[\w-]+){0,8}?\s+(?:(?:will|shall)\s+be\s+held|(?:will|shall|would)\s+take\s+place|"
+    r"(?:is|are)\s+(?:scheduled|"
     r"slated|planned|set\s+to|due\s+to|expected\s+to\s+(?:be\s+held|take\s+place))))\b"
     # "a new mechanism will be set up": something made by the meeting, in the passive
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
@@ -101,15 +119,18 @@ _CUE = re.compile(
     r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending)|modify|suspend|"
     r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
     r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
-    r"resolve|settle|step\s+up)\b))",
+    r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions)))\b))",
     re.I,
 )
 # Negated or in the past: not a commitment of this meeting.
 _NOT_MADE_HERE = re.compile(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
-    r"had|previously|earlier|once|if|whether|would|could|might|may|for|since)\s+(?:\w+\s+)?$"
+    r"had|previously|earlier|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
+    r"(?:\w+\s+)?$"
     # "three years after promising to": a promise told as the past
-    r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$",
+    r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$"
+    # "called on Kim to agree to a ceasefire": the bare infinitive, a demand, no promise
+    r"|\bto\s+[\"']?$",
     re.I,
 )
 _PAST_AFTER = re.compile(
@@ -118,16 +139,20 @@ _PAST_AFTER = re.compile(
 )
 _PAST_BEFORE = re.compile(
     r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|previously|ago|"
-    r"in (?:19|20)\d\d)\b", re.I
+    # "came a day after a trilateral summit, during which the leaders reiterated": the
+    # promise of another event
+    r"in (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b", re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
 _FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|our side)"
                            r"\s+(?:\w+\s+)?$", re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
-_REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated)\s+(?:that\s+)?"
+_REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated|confirmed|"
+                           r"announced|explained|revealed|reported)\s+(?:that\s+)?"
                            r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
 # ... but not "told Kim that he hoped they would": the hope is what is reported
-_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?"
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+|confirmed|announced|stated|added|"
+                             r"noted)\s+(?:that\s+)?"
                              r"(?:(?!(?:hop\w*|expect\w*|wish\w*|believ\w*)\b)[\w'’-]+\s+){1,3}$",
                              re.I)
 # "pushing for a strategy that would allow": "would" in a relative clause of what one side
@@ -138,17 +163,33 @@ _WANTED = re.compile(r"\b(?:push\w*\s+for|call\w*\s+for|wants?|wanted|seeks?|sou
 # What is promised is only the relations in general: "agreed to further enhance bilateral
 # cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
 # intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
-_VAGUE_OBJECT = re.compile(
-    r"(?:[\w\"'’]+\s+){1,3}?[\"']?(?:further\s+|continue\s+to\s+)?(?:enhance|deepen|strengthen|boost|"
-    r"develop|improve|promote|advance|upgrade|elevate|expand|enrich|consolidate|cement)\s+"
+_VAGUE_CORE = (
+    r"[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
+    r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
+    r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
-    r"[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|friendship|partnership|"
-    r"exchanges|engagement)"
-    r"(?:\s+between\s+(?:the\s+two|both|their)\s+(?:countries|nations|sides|states|peoples))?"
+    r"strained|troubled|tense|[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|"
+    r"friendship|partnership|exchanges|engagement)"
+    r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
+    r"peoples|powers|governments|neighbou?rs))?)?"
     r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
-    r"(?:call|talks|meeting|summit))\b.*)?",
-    re.I | re.S,
-)
+    r"(?:call|talks|meeting|summit))\b.*)?")
+# (the cue's words before the verb: "agreed on Monday to", "vow to", "will further")
+_VAGUE_OBJECT = re.compile(r"(?:[\w\"'’]+\s+){1,4}?" + _VAGUE_CORE, re.I | re.S)
+# an action of a list starts at its verb: "..., and deepen ties"
+_VAGUE_ACTION = re.compile(r"(?:to\s+|will\s+)?" + _VAGUE_CORE, re.I | re.S)
+# "pledge to work together for world peace", "will work for the common prosperity of the
+# two countries": a general good as the whole goal, nothing named to do
+_GOODS = (r"(?:(?:the|a|common|world|global|regional|lasting|shared|mutual|better|bright|"
+          r"brighter|sustainable)\s+)*(?:peace|prosperity|development|stability|benefit|"
+          r"friendship|future|well-being|wellbeing|progress)")
+_VAGUE_GOAL = re.compile(
+    rf"(?:[\w\"'’]+\s+){{1,3}}?[\"']?(?:work|strive|contribute|cooperate)\s+"
+    rf"(?:together\s+|jointly\s+|closely\s+)?(?:for|towards?)\s+{_GOODS}"
+    rf"(?:,?\s+(?:and\s+)?{_GOODS})*"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+|both\s+|our\s+|their\s+)?(?:two\s+)?(?:countries|"
+    r"nations|peoples|world|region|sides))?[\"'’]?",
+    re.I)
 # "reached agreement on some specific issues": nothing named that was agreed
 _VAGUE_ISSUES = re.compile(r"\s*(?:on\s+)?(?:some|certain|several|a\s+number\s+of|many)\s+"
                            r"(?:\w+\s+)?(?:issues|matters|points|questions)", re.I)
@@ -168,12 +209,14 @@ _DUE = re.compile(
     r"before the end of (?:the|this|next) (?:year|month)|"
     r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
-    r"as soon as possible|soon)\b",
+    r"as soon as possible|at an early date|at the earliest(?: possible)? (?:date|opportunity)|"
+    r"soon)\b",
     re.I,
 )
 # "hopes the two sides will ...", "expected to", "whether": not a promise made.
 _HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
-                    r"may|might|could|said that|told|predicted)\b", re.I)
+                    # (the modal "may", not the month: "by May 14")
+                    r"may(?!\s+\d)|might|could|said that|told|predicted)\b", re.I)
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
 # "is committed", "is fully, firmly and completely committed": any run of adverbs
 _STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
@@ -189,6 +232,8 @@ _LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)
                          re.I)
 # A point of a list: "1.", "2)", "-", a bullet; then its first word.
 _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
+# A verb coordinated with the one before it: "..., and will remove", "and also will".
+_COORDINATED = re.compile(r"\band\s+(?:also\s+)?$", re.I)
 # What follows the cue starts a word, a figure or an amount: not punctuation.
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
@@ -216,6 +261,27 @@ class _TopicReader:
             if own or named:
                 return (own or named)[0]
         return para_topics[0] if para_topics else None
+
+
+# A trip or a meeting promised: where it goes, and whether it is more than the visit's own
+# schedule ("will meet Li Qiang after lunch, followed by a dinner").
+_TRIP = re.compile(r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b", re.I)
+_PLACE_WORDS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+_MEET = re.compile(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b", re.I)
+_MEET_AGAIN = re.compile(r"\b(?:again|regularly|annually|every|each|next|periodically|"
+                         r"twice|once\s+a|a\s+(?:second|third|new)\s+round)\b", re.I)
+
+
+def _elsewhere(text: str, start: int, end: int, pair: list[str]) -> bool:
+    """Does the trip promised in text[start:end] go to a country outside the pair ("will
+    travel to Tianjin in China for the summit")? A trip to the other side is a promise to
+    it; one elsewhere is an itinerary."""
+    for m in _PLACE_WORDS.finditer(text, start, min(end, start + 80)):
+        for form in (m[0], m[0].split()[0], m[0].split()[-1]):
+            country = country_of(form) or country_of_capital(form)
+            if country:
+                return country not in pair
+    return False
 
 
 def _due(text: str, start: int, end: int) -> str | None:
@@ -258,6 +324,9 @@ def find_commitments(
     # "both sides agreed on the following points:" and the numbered points after it: each
     # point is a promise of the parties of the clause that opens the list.
     listing: list[str] | None = None
+    # "... and will remove": a promise whose verb has no subject of its own takes the
+    # parties of the promise before it in the sentence (coordinated verbs share a subject)
+    shared: tuple[int, list[str]] | None = None
     topic_of = _TopicReader(text, paras, index)
     for p in [*head, *paras]:
         topics = para_topics.get(p.index, [])
@@ -286,7 +355,9 @@ def find_commitments(
                 ):
                     continue  # "China is committed to ...": a standing stance
                 if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
-                    m[0].lower().startswith(("agree", "assure"))
+                    m[0].lower().startswith(("agree", "assure", "reach"))
+                    # "both countries have decided to": a joint decision is the meeting's news
+                    or JOINT_SUBJECT.search(text, max(s.start, m.start() - 40), m.start())
                 ):
                     continue  # "the government has vowed to ...": a promise from before
                 if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
@@ -299,9 +370,10 @@ def find_commitments(
                 end_m = _CLAUSE_END.search(text, m.end(), s.end)
                 end = end_m.start() if end_m else s.end
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
-                if clause_end - m.end() < 8:
-                    continue  # "agreed to." with nothing agreed
+                if clause_end - m.end() < 8 and not (m["event"] or m["passive"]):
+                    continue  # "agreed to." with nothing agreed ("will take place soon" is)
                 if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
+                    _VAGUE_GOAL.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_ISSUES.fullmatch(text, m.end(), clause_end)
                 ):
                     continue
@@ -314,13 +386,20 @@ def find_commitments(
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
                            else finder.subject(s.start, m.start(), m.end(), s.end))
+                # "the United States will modify ...", "Kishida said Japan will ...": one
+                # side named as the subject right before the verb is the party, not the
+                # nearest person (a country is no actor of the table)
+                named = [c for c in countries_before(text, s.start, m.start()) if c in pair]
+                if not named and m["will"] and shared is not None and shared[0] == s.start and (
+                        _COORDINATED.search(text, max(s.start, m.start() - 8), m.start())):
+                    named = shared[1]
                 if m["purpose"] and not (
                     _TRAVELLED.search(text, s.start, m.start())
                     and not _HOPED.search(text, s.start, m.start())
                 ):
                     continue  # "hopes to sign a deal": no visit made for it
                 if m["will"] and (
-                    (subject.actor is None and not subject.joint)
+                    (subject.actor is None and not subject.joint and not named)
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
                         # "Huber said Austria would reopen ...": reported speech shifts
                         # "will" back to "would"; the promise is made
@@ -332,21 +411,85 @@ def find_commitments(
                                                      m.start()))
                 ):
                     continue
-                parties = _parties(subject.actor, subject.joint, table, pair)
+                if m["will"] and _TRIP.match(m[0]) and _elsewhere(text, m.end(), clause_end,
+                                                                 pair):
+                    continue  # "will travel to Tianjin in China": a trip beyond the pair
+                if m["will"] and _MEET.match(m[0]) and not (
+                        _due(text, m.end(), clause_end)
+                        or _MEET_AGAIN.search(text, m.end(), clause_end)):
+                    continue  # "will meet Li Qiang, followed by a dinner": the day's schedule
+                parties = (list(named) if named and not subject.joint
+                           else _parties(subject.actor, subject.joint, table, pair))
                 if parties is None:
                     continue
-                if other_day(text, start, clause_end, meeting_date):
+                # (a promise in the future tense is dated before its verb only: a day in
+                # what is promised is a due time or a reference, "will remove the duties of
+                # the decree of April 8"; "agreed on a ceasefire on May 10" is dated after)
+                if other_day(text, start, m.end() if m["will"] else clause_end, meeting_date):
                     continue
                 if _LIST_OPENS.match(text, m.end(), p.end):
                     listing = parties  # what is agreed is the list that follows
                     break
-                out.append(Commitment(
-                    parties=parties, topic=topic_of(start, clause_end, topics),
-                    text=text[start:clause_end], due=_due(text, m.end(), clause_end),
-                    paragraph=p.index, start=start, end=clause_end,
-                ))
+                # "agreed to resume flights, reopen consulates and hold talks": one promise
+                # per action, each followed up on its own at later meetings (the first
+                # keeps the clause's opening: who promised)
+                due = _due(text, m.end(), clause_end)
+                for a, b in _actions(text, start, m.end(), clause_end):
+                    if a != start and (_VAGUE_ACTION.fullmatch(text, a, b)
+                                       or _VAGUE_GOAL.fullmatch("to " + text[a:b])):
+                        continue  # "..., and deepen bilateral ties": a vague hope in the list
+                    if a == start and (_VAGUE_OBJECT.fullmatch(text, m.start(), b)
+                                       or _VAGUE_GOAL.fullmatch(text, m.start(), b)):
+                        continue
+                    out.append(Commitment(
+                        parties=parties, topic=topic_of(a, b, topics), text=text[a:b],
+                        due=_due(text, a, b) or due, paragraph=p.index, start=a, end=b,
+                    ))
+                shared = (s.start, parties)
                 pos = end  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
+
+
+# Verbs of action that open a promise of a list: "..., reopen consulates and hold talks".
+# (Words that are as often nouns, "support", "trade", "supply", "return", are left out: in
+# "to expand trade and support" the list is of nouns.)
+_ACTION = (r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|send|build|host|"
+           r"create|form|sign|implement|join|visit|issue|deepen|strengthen|continue|cooperate|"
+           # ("a free and open order": the adjective; "and open a consulate": the verb)
+           r"start|begin|finali[sz]e|provide|open(?=\s+(?:up|the|a|an|new|their|its)\b)|"
+           r"boost|allow|lift|reduce|buy|purchase|"
+           r"invest|deliver|extend|upgrade|draw\s+up|communicate|coordinate|modify|suspend|"
+           r"remove|facilitate|present|meet|convene|explore|ensure|maintain|refrain|comply|"
+           r"promote|accelerate|advance|pursue|resolve|settle|step\s+up|identify|carry\s+on|"
+           r"develop|enhance|improve|advocate|conduct|appoint|designate|organi[sz]e|prepare|"
+           r"negotiate|restart|tackle|combat|prevent|address|exchange|keep|make|take|give|"
+           r"grant|ease|simplify|finance|fund|train|protect|respect|refrain|abide|intensify|"
+           r"revive|reinstate|normali[sz]e|release|withdraw|demarcate|delimit|reaffirm)")
+_DETERMINER = (r"(?:the|a|an|their|its|his|her|our|all|both|each|other|this|these|those|"
+               r"such|any|every)\b")
+# A new action after a coordinator: "..., and to advocate", "and will issue", ", reopen".
+_NEXT_ACTION = re.compile(
+    # (the coordinator opens the action: "and reopen embassies")
+    r"(?:\s*,\s*(?P<co>and\s+|as\s+well\s+as\s+)?|\s+(?P<co2>and\s+|as\s+well\s+as\s+)|"
+    r"\s*;\s*)"
+    r"(?:also\s+)?(?:to\s+(?:also\s+)?(?!" + _DETERMINER + r")(?=[a-z])"
+    r"|(?=(?:will|would|shall)\s+(?:also\s+)?[a-z])"
+    r"|(?=" + _ACTION + r"\s+[\"']?[\w$€£]))")
+
+
+def _actions(text: str, start: int, cue_end: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the actions a clause promises: the first from the clause's start, each
+    further one from its verb ("will" kept: "and will issue a joint statement")."""
+    spans: list[tuple[int, int]] = []
+    a = start
+    for m in _NEXT_ACTION.finditer(text, cue_end, end):
+        if m.start() - a < 8 or m.end() >= end:
+            continue  # ("agreed to and signed": no action of its own between)
+        spans.append((a, m.start()))
+        co = m.start("co") if m["co"] else m.start("co2") if m["co2"] else -1
+        a = co if co >= 0 else m.end()
+    spans.append((a, end))
+    return [(x, x + len(text[x:y].rstrip(" ,;:"))) for x, y in spans]
 
 
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")

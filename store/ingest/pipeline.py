@@ -103,16 +103,16 @@ def extract(
     if any(q.speaker is None for q in quotes):
         review.append("speaker-unresolved")
 
+    head = head_lines(norm, header.body_start, paras)
     positions = [
         pos.model_copy(update={"text": text[pos.start:pos.end]})
         for pos in find_positions(norm, paras, table, pair.pair, para_topics, quotes,
-                                  compile_topics(taxonomy))
+                                  compile_topics(taxonomy), head)
     ]
     commitments = [
         c.model_copy(update={"text": text[c.start:c.end]})
         for c in find_commitments(norm, paras, table, pair.pair, para_topics, when,
-                                  compile_topics(taxonomy),
-                                  head_lines(norm, header.body_start, paras))
+                                  compile_topics(taxonomy), head)
     ]
 
     return MeetingDraft(

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from store.ingest.clause_subject import (
     JOINT_SUBJECT,
+    Subject,
     SubjectFinder,
     clause_start,
     countries_before,
@@ -41,17 +42,23 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 # "raised Beijing's support for Moscow", "will raise the propaganda": an issue
                 # raised is a concern
                 r"|(?:raised|raises|will\s+raise)(?!\s+(?:a\s+|the\s+)?(?:toast|glass|funds?|money|"
-                r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"),
+                r"questions?|hopes?|expectations?|flags?|prices?|rates?)\b)"
+                # criticism and accusation (ANNOTATION.md: concerns, accusations)
+                r"|critici[sz](?:ed|es|ing)|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|"
+                r"deplor(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)"),
     ("warning", r"warned|warns|warning|cautioned|cautions|threatened|threatens"),
     ("demand", r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|demanded|"
-               r"demands|pressed|presses|pushed\s+for|appealed\s+for|appeals\s+for|"
+               # ("pressing": as often the adjective, "pressing issues")
+               r"demands|demanding|pressed|presses|pushed\s+for|pushes\s+for|"
+               r"pushing\s+for|appealed\s+for|appeals\s+for|appealing\s+for|requesting|"
                r"calling\s+(?:on|for)|(?<!when )(?<!was )(?<!were )asked"
                # "asked about", "asked if ...", "Asked what ...": a question, not a demand
                r"(?!\s+(?:about|if|whether|what|when|why|how|who|which)\b)|requested|"
                r"insisted\s+on|insists\s+on|insists|"
                r"wants|wanted"),
-    ("denial", r"denied|denies|rejected|rejects|dismissed|dismisses|refuted|ruled\s+out|"
-               r"opposed|opposes"),
+    ("denial", r"denied|denies|denying|rejected|rejects|rejecting|dismissed|dismisses|"
+               r"dismissing|refuted|refutes|refuting|ruled\s+out|rules\s+out|ruling\s+out|"
+               r"opposed|opposes|opposing"),
     ("proposal", r"proposed|proposes|suggested|suggests|offered|offers|invited|invites|"
                  r"put\s+forward|floated|expressed\s+(?:[\w'’]+\s+){0,2}?(?:readiness|willingness|"
                  r"desire|eagerness|wish|interest)|proposing|suggesting|"
@@ -59,8 +66,10 @@ _KINDS: list[tuple[PositionKind, str]] = [
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
                 r"commended|commends|(?<=\bwe )(?:commend|welcome|praise|appreciate|support)|"
-                r"thanked|thanks|lauded|applauded|expressed\s+"
-                r"(?:\w+\s+)?(?:appreciation|gratitude|satisfaction)|celebrated|celebrates|"
+                r"thanked|thanks|thanking|lauded|applauded|expressed\s+"
+                # ('expressed his "thanks to ...": the words quoted)
+                r"(?:\w+\s+)?[\"']?(?:appreciation|gratitude|satisfaction|thanks)|celebrated|"
+                r"celebrates|welcoming|praising|hailing|commending|lauding|endorsing|"
                 r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
                 r"embraced|embraces|embracing"),
     ("assertion", r"said|says|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|"
@@ -127,6 +136,8 @@ _NOT_A_STANCE = re.compile(
     r"had\s+been\s+(?:delayed|held|postponed))\b"
     # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
     # by emphasizing the principle of ..." is one)
+    # a courtesy: "said he was looking forward to the next visit"
+    r"|[\s,:]+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?look(?:s|ed|ing)?\s+forward\s+to\b"
     # the agenda ahead: "said he will exchange views on Ukraine", "said Varga will discuss"
     r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+)?(?:discuss|"
     r"exchange\s+views|hold\s+talks|talk\s+about)\b"
@@ -158,7 +169,11 @@ _COURTESY = re.compile(
     r"their\s+|this\s+|its\s+|your\s+)?(?:warm\s+|kind\s+|gracious\s+|official\s+)?"
     r"(?:visit|hosting|hospitality|invitation|welcome|reception|trip|accepting|coming|"
     r"organi[sz]ing|(?:expression\s+of\s+)?(?:sympathy|condolences|congratulations|"
-    r"greetings|(?:kind\s+|good\s+)?wishes))\b"
+    r"greetings|(?:kind\s+|good\s+)?wishes)|(?:agreeing\s+to\s+)?(?:hold(?:ing)?|"
+    r"host(?:ing)?)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit))\b"
+    # "after welcoming the Kenyan leader": a person welcomed, and nothing more
+    r"|\s+(?:the\s+|his\s+|her\s+)?(?:[\w.'’-]+\s+){0,4}?(?:leader|president|minister|"
+    r"counterpart|guest|delegation|king|chancellor|premier|prime\s+minister)\W*$"
     # "for immediately sending him congratulatory messages", "for extending the invitation"
     r"|\s+(?:[\w.'’-]+\s+){0,4}?for\s+(?:\w+ly\s+)?(?:sending|extending|conveying)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:congratulat\w+|condolences|greetings|wishes|invitation)"
@@ -183,17 +198,31 @@ _COURTESY = re.compile(
 _OTHER_TIME = re.compile(
     r"\s+(?:[\w'’-]+\s+)?(?:in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?:19|20)\d\d)|last\s+(?:week|month|year)|"
-    r"earlier\s+this\s+(?:week|month|year)|previously)\b")
+    r"earlier(?:\s+this\s+(?:week|month|year))?|previously)\b")
 # A sentence that opens at another time: "Earlier, the Kremlin said ...".
+# ("Before leaving for Delhi, Varga said": another occasion, on the way)
 _EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
-                      r"in\s+(?:19|20)\d\d)\s*,", re.I)
+                      r"in\s+(?:19|20)\d\d|before\s+(?:leaving|departing|flying|heading|"
+                      r"travell?ing|setting\s+off)\b[^,]{0,60})\s*,", re.I)
+# The same, told just before the verb: "talks stalled in recent days when each side
+# accused the other", "Varga last week warned".
+_PAST_BEFORE = re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months)|last\s+(?:week|month|year)|"
+                          r"earlier\s+this\s+(?:week|month|year)|previously|recently)\b"
+                          r"[^.;,]*$", re.I)
 _NEGATED = re.compile(lead_guarded(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$"), re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
 # would come to Seoul for the summit", "confirmed that the president will travel to ...".
 _VISIT_TOLD = re.compile(
     # ("stressed the importance of regular visits" is a stance on the visits)
-    r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b(?:invitations?|visits?|trips?|"
+    # ("... on his first visit since": when the stance was said, not what it says)
+    r"(?:(?!importance|need|necessity|value)[^.;]){0,50}?\b"
+    # (the words first: the look-behinds are tried only where one of them starts)
+    r"(?=invit|visit|trip|travel|expect|come|came)"
+    r"(?<!\bon )(?<!\bon his )(?<!\bon her )(?<!\bon a )(?<!\bon the )(?<!\bduring )"
+    r"(?<!\bon first )(?<!\bon his first )(?<!\bon her first )(?<!\bduring his )"
+    r"(?<!\bduring her )(?<!\bduring the )"
+    r"(?:invitations?|visits?|trips?|"
     r"travel(?:s|led|ed)?\s+to|expects?\s+"
     r"(?:to\s+(?:see|meet|welcome|host)\s+)?[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:at|in|to)|"
     r"(?:come|came)\s+to)\b", re.I)
@@ -202,9 +231,12 @@ _VISIT_TOLD = re.compile(
 def find_positions(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], quotes: list[Quote], index: KeywordIndex,
+    head: Sequence[Para] = (),
 ) -> list[Position]:
     """Every position stated in the article, in text order; one per topic its sentence
-    names ("red lines covering Taiwan and the South China Sea" is a stance on each)."""
+    names ("red lines covering Taiwan and the South China Sea" is a stance on each).
+    `head`: the headline and deck lines, read as part of the first paragraph, in the
+    present tense of headlines ("Varga, Huber stress ...", "Huber renews support for")."""
     finder = SubjectFinder(text, table)
     quote_starts = [q.start for q in quotes]
     # The same scan of the body the topic stage made (the index remembers it).
@@ -212,15 +244,23 @@ def find_positions(
     hit_starts = [h.start for h in body_hits]
     out: list[Position] = []
     quote_kinds: dict[int, PositionKind] = {}  # a quote's verb: '"...," Wang warned'
-    for p in paras:
+    in_head = {id(h) for h in _once(text, head)}
+    for p in [*(h for h in head if id(h) in in_head), *paras]:
         topics = para_topics.get(p.index, [])
-        hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
+        verbs = _verbs
+        if id(p) in in_head:
+            hits: tuple[Hit, ...] = ()  # scanned below, for a line that states a stance
+            verbs = _head_verbs
+        else:
+            hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
         for s in sentences_of(p):
             pos = floor = s.start  # floor: a clause starts after a quote's attribution
             while True:
-                first = next(_verbs(text, pos, s.end), None)
+                first = next(verbs(text, pos, s.end), None)
                 if first is None:
                     break
+                if verbs is _head_verbs and _QUESTION_LABEL.search(text, s.start, first.start()):
+                    break  # "Factbox: What Varga and Huber said": a label, no stance
                 end_m = _CLAUSE_END.search(text, first.end(), s.end)
                 seg_end = end_m.start() if end_m else s.end
                 pos = max(seg_end, first.end())
@@ -242,7 +282,8 @@ def find_positions(
                     quote: int | None = before
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
                 elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
-                        text, s.start, first.start()):
+                        text, s.start, first.start()) or _PAST_BEFORE.search(
+                        text, max(s.start, first.start() - 40), first.start()):
                     continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
@@ -268,7 +309,9 @@ def find_positions(
                         continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
-                subject = (finder.main_subject(s.start, first.start(), first.end(), s.end)
+                subject = (_head_subject(text, s.start, first.start(), table)
+                           if verbs is _head_verbs
+                           else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
                            else finder.subject(s.start, first.start(), first.end(), s.end))
                 sides = _sides(subject.actor, subject.joint, table, pair)
@@ -280,6 +323,13 @@ def find_positions(
                 if named:
                     # "China is committed to ...", "Hungary and Austria said ..."
                     sides, speaker = list(named), " and ".join(named)
+                if m is not first and verbs is _verbs:
+                    # reported speech of another holder: "Baku said the two leaders confirmed
+                    # that ...", "Huber said Varga rejected ...": the stance is the embedded
+                    # subject's
+                    held = _embedded(finder, text, first.end(), m.start(), table, pair)
+                    if held is not None and held[0] != sides:
+                        sides, speaker = held  # ("Berg said Iceland wants": still Berg's)
                 if quote is not None and before is None and first.end() < quotes[quote].end < pos:
                     # 'said that "...," stressing that ...': read on after the quote
                     pos = floor = quotes[quote].end
@@ -303,6 +353,8 @@ def find_positions(
                     continue
                 if kind == "assertion":
                     kind = _modal_kind(text, start, end)
+                if verbs is _head_verbs and not hits:
+                    hits = index.scan(text, p.start, p.end, remember=False)
                 for topic in _topics_of(hits, start, end, topics, index):
                     for side in sides:
                         out.append(Position(
@@ -310,8 +362,9 @@ def find_positions(
                             text=text[start:end], paragraph=p.index, start=start, end=end,
                             quote=quote,
                         ))
+    sent_starts = [s.start for p in paras for s in sentences_of(p)]
     out.extend(_quoted_stances(text, pair, para_topics, quotes, quote_kinds, out, body_hits,
-                               hit_starts, index))
+                               hit_starts, index, sent_starts))
     out.sort(key=lambda pos: pos.start)  # stable: a clause's topics and sides keep their order
     return out
 
@@ -322,7 +375,9 @@ _MIN_QUOTE_WORDS = 5  # "red lines", "tough negotiator": a term quoted, not a st
 _QUOTE_COURTESY = re.compile(
     lead_guarded(
     r"\b(?:thanks?|thanking|grateful|gratitude|pleasure|honou?r(?:ed)?|happy\s+to|glad\s+to|"
-    r"delighted|welcome\s+(?:you|to)|congratulat\w*)\b"), re.I)
+    r"delighted|welcome\s+(?:you|to)|congratulat\w*|"
+    # "I look forward to ...", "Looking forward to working with you": the courtesy of a visit
+    r"look(?:s|ed|ing)?\s+forward)\b"), re.I)
 # (`match` anchors at the sentence's start: `^` would not, at a position inside the text.)
 _QUOTE_ABOUT_MEETING = re.compile(
     r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
@@ -339,7 +394,7 @@ _QUOTE_NARRATES = re.compile(lead_guarded(r"\b(?:met|spoke|talked|discussed|summ
 def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]],
                     quotes: list[Quote], quote_kinds: dict[int, PositionKind],
                     found: list[Position], body_hits: Sequence[Hit], hit_starts: list[int],
-                    index: KeywordIndex) -> list[Position]:
+                    index: KeywordIndex, sent_starts: Sequence[int] = ()) -> list[Position]:
     """A direct quote of one of the pair's sides, whether a verb attributes it or not, is a
     stance in the speaker's own words: one per sentence of the quote that states something
     about an issue (not a term in scare quotes, a courtesy, or the meeting itself). Its kind
@@ -365,6 +420,10 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
             continue
         # The quote less the courtesies and narration at its ends: one statement.
         start, end = kept[0][0], kept[-1][1]
+        if start <= q.start + 1:
+            # 'The countries are natural partners and "...," Varga said': the reported words
+            # before the quote in its sentence are the same stance
+            start = _lead_in(text, q.start, sent_starts)
         hits = body_hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
         for topic in _topics_of(hits, start, end, topics, index):
             out.append(Position(
@@ -374,6 +433,32 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
                 text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
             ))
     return out
+
+
+# A lead-in that is only its speaker and a verb of saying: 'Varga said that "', 'He added: "'.
+_ATTRIBUTION_ONLY = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|"
+    r"wrote|tweeted|declared|stressed|emphasi[sz]ed|insisted|explained|replied|continued|"
+    r"remarked|went\s+on|saying|adding|noting)\s*(?:that\s*)?[,:]?\s*[\"']?\s*$", re.I)
+_LEAD_IN_MAX = 240  # characters of the sentence before a quote read as its lead-in
+
+
+def _lead_in(text: str, quote_start: int, sent_starts: Sequence[int]) -> int:
+    """Where the stance of a quote starts: at its sentence's start when the words before
+    the quote are unquoted speech or its attribution ('He thanked "Sandu and ..."'), else
+    at the quote."""
+    k = bisect_left(sent_starts, quote_start + 1) - 1
+    if k < 0:
+        return quote_start
+    start = sent_starts[k]
+    lead = text[start:quote_start]
+    if len(lead) > _LEAD_IN_MAX or lead.count('"') > 1 or not lead.strip(" \t\"'"):
+        return quote_start  # another quote, a long run-up, or nothing before it
+    if _ATTRIBUTION_ONLY.search(lead):
+        return quote_start  # 'Huber said that "...': the attribution adds no words
+    while start < quote_start and text[start] in " \t\"'(":
+        start += 1
+    return start
 
 
 # An ellipsis before a capital inside a quote joins two sentences of it: "the welcome...
@@ -444,6 +529,80 @@ def _topics_of(hits: Sequence[Hit], start: int, end: int, para_topics: list[str]
     return [named[0]] if named else [None]
 
 
+# A headline tells in the present tense, its subject often plural ("Varga, Huber stress",
+# "Austria, Hungary urge"): the base form of every verb of stance, read in headlines only
+# (in the body the base form is mostly a noun: "the stress", "a call for", "a warm welcome").
+_BASE_FORMS: dict[PositionKind, str] = {
+    "concern": r"(?:raise|voice|express|flag)\s+(?:[\w'-]+\s+){0,2}?(?:concerns?|worries|"
+               r"alarm|objections?|opposition)|critici[sz]e|condemn|denounce|deplore|accuse|"
+               r"blame|slam",
+    "warning": r"warn|caution|threaten",
+    "demand": r"urge|call\s+(?:on|for)|demand|press|push\s+for|appeal\s+for|insist\s+on|want",
+    "denial": r"deny|reject|dismiss|refute|rule\s+out|oppose",
+    "proposal": r"propose|suggest|offer|invite|put\s+forward|float|express(?:es)?\s+"
+                r"(?:[\w'’]+\s+){0,2}?(?:readiness|willingness|desire|interest)",
+    "welcome": r"welcome|praise|hail|commend|thank|laud|applaud|back|endorse|support|"
+               r"renews?|embrace",
+    "assertion": r"say|stress|emphasi[sz]e|reiterate|note|underline|underscore|affirm|"
+                 r"reaffirm|assert|insist|highlight|declare|acknowledge|admit|claim|vow|"
+                 r"confirm|argue|call",
+}
+_HEAD_VERB = re.compile(lead_guarded(
+    r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern}|{_BASE_FORMS[kind]})\b)"
+                        for kind, pattern in _KINDS) + ")"), re.I)
+
+
+# A headline that names what follows as an indirect question: "What Huber said in Vienna".
+_QUESTION_LABEL = re.compile(r"\b(?:what|how|why|who|where|when)\b[^,;]*$", re.I)
+_HEAD_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*(?:[\w.'’-]+\s+){0,3}?$", re.I)
+
+
+def _head_subject(text: str, start: int, verb: int, table: ActorTable) -> Subject:
+    """The subject of a headline's verb: the actor table records no mention above the body,
+    so the people it knows are looked up by name or surname before the verb; two of them
+    of different countries listed together ("Varga, Huber stress") are both sides."""
+    found: list[tuple[int, int, int]] = []  # end, start, actor
+    for k, actor in enumerate(table.actors):
+        forms = {actor.name, actor.name.split()[-1], *actor.aliases}
+        for form in forms:
+            if len(form) < 3 or not form[:1].isupper():
+                continue
+            at = text.rfind(form, start, verb)
+            if at >= 0 and (at == start or not text[at - 1].isalnum()):
+                found.append((at + len(form), at, k))
+    if not found:
+        return Subject(None, False)
+    found.sort()
+    end, at, k = found[-1]
+    if text[end:verb].strip(" ,'’s"):
+        # more than a possessive between the name and the verb: not its subject
+        return Subject(None, False)
+    for end2, _, k2 in reversed(found[:-1]):
+        if (end2 <= at and table.actors[k2].country != table.actors[k].country
+                and _HEAD_LIST.fullmatch(text, end2, at)):
+            return Subject(None, True)
+    return Subject(k, False)
+
+
+def _once(text: str, head: Sequence[Para]) -> list[Para]:
+    """The head lines less a headline repeated by a clipper ("date 2024-05-02 <headline>"
+    over "<headline>"): one stance told once."""
+    out: list[Para] = []
+    seen: list[str] = []
+    for h in head:
+        line = " ".join(text[h.start:h.end].split())
+        if any(line.endswith(o) or o.endswith(line) for o in seen):
+            continue
+        seen.append(line)
+        out.append(h)
+    return out
+
+
+def _head_verbs(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """The verbs of stance of a headline line, base forms included."""
+    return _HEAD_VERB.finditer(text, pos, end)
+
+
 def _verbs(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
     """`_VERB.finditer(text, pos, end)`, trying the pattern only at trigger word starts."""
     after = pos
@@ -467,6 +626,31 @@ def _telling_verb(text: str, first: re.Match[str], seg_end: int,
         if not m["assertion"] and not inside_quotes(text, sent_start, m.start()):
             return m
     return first
+
+
+_PRONOUN = re.compile(r"he|she|they|we|i|him|her|it", re.I)
+
+
+def _embedded(finder: SubjectFinder, text: str, start: int, verb: int, table: ActorTable,
+              pair: list[str]) -> tuple[list[str | None], str | None] | None:
+    """The sides and speaker of the subject of a verb of stance reported inside another's
+    words (between `start`, the reporting verb's end, and `verb`), if one stands there."""
+    named = [c for c in countries_before(text, start, verb) if c in pair]
+    if named:
+        return list(named), " and ".join(named)
+    lo = bisect_left(finder.starts, start)
+    if lo == bisect_left(finder.starts, verb) and not JOINT_SUBJECT.search(text, start, verb):
+        return None  # no one named between: the reporting verb's subject holds it
+    subject = finder.subject(start, verb, verb, verb)
+    if subject.actor is not None and _PRONOUN.fullmatch(
+            text, finder.table.mentions[bisect_left(finder.starts, verb) - 1].start,
+            finder.table.mentions[bisect_left(finder.starts, verb) - 1].end):
+        return None  # "Albanese said he raised ...": "he" is the one reporting
+    sides = _sides(subject.actor, subject.joint, table, pair)
+    if sides is None:
+        return None
+    return sides, ("both sides" if subject.joint else table.actors[subject.actor].name
+                   if subject.actor is not None else None)
 
 
 def _sides(actor: int | None, joint: bool, table: ActorTable,
