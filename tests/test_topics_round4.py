@@ -4,7 +4,10 @@ for these tests (invented officials and countries); none is copied from a real a
 from __future__ import annotations
 
 import pytest
-from paragraphs import statuses
+from paragraphs import TOPICS, paragraphs, statuses
+
+from store.ingest.topichits import sides_of
+from store.ingest.topics import score_paragraphs
 
 
 @pytest.mark.parametrize("verb", ["will be discussed", "would be addressed", "will be covered"])
@@ -47,3 +50,25 @@ def test_a_topic_named_only_in_the_backdrop_of_the_meeting_is_not_discussed() ->
         " North Korea's troop deployment to Russia in support of the invasion of Ukraine.")
     assert "trade" in found
     assert "russia-ukraine" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga said both nations' relations were stable and free of outside pressure.",
+        "Okafor praised their special strategic ties over a long lunch.",
+        "Varga said the two countries' relations would serve as a model for the region.",
+    ],
+)
+def test_the_sides_own_relations_make_the_relationship_a_topic(sentence: str) -> None:
+    assert "relations" in statuses(sentence)
+
+
+def test_the_sides_hyphened_relations_are_theirs_but_another_pairs_are_not() -> None:
+    text, paras = paragraphs("Varga spoke of the direction of Hungary-Nigeria relations.")
+    sides = sides_of(["Hungary", "Nigeria"])
+    assert "relations" in score_paragraphs(text, paras, TOPICS, sides).get(0, [])
+    text, paras = paragraphs("Varga spoke of the direction of Chile-Peru relations.")
+    assert "relations" not in score_paragraphs(text, paras, TOPICS, sides).get(0, [])
+    text, paras = paragraphs("Varga spoke of the direction of relations.")
+    assert "relations" not in score_paragraphs(text, paras, TOPICS, sides).get(0, [])

@@ -582,6 +582,39 @@ def _field_before(norm: str, heads: list[int], start: int) -> bool:
             and _FIELD_ITEMS.fullmatch(norm, heads[k], start) is not None)
 
 
+# The sides' own relationship named as theirs is the relationship as a topic, though
+# "relations" or "ties" alone only support it: "both nations' relations are stable", "their
+# diplomatic ties", "the direction of Kestria-Norland relations" (the two sides, hyphened).
+# Not "our": a speaker's "our relations" may be one side's with anyone.
+_OWNED_WORDS = frozenset({"relations", "ties", "partnership", "friendship"})
+_OWNER = re.compile(
+    r"(?:\btheir|\b(?:both|the\s+two)\s+(?:countries|nations|sides|states|peoples)"
+    r"['\u2019]|\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*))"
+    r"\s+(?:[\w-]+\s+){0,2}$")  # up to two qualifiers: "their special strategic"
+_OWNER_REACH = 60
+
+
+def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
+                        parties: Parties) -> list[Hit]:
+    """Supporting hits of the relationship owned by the sides, made whole keywords (any
+    discount kept). For whether a paragraph is about the relationship, not for which topic
+    a sentence's cue belongs to: "reset their ties and signed deals" is still the deals'."""
+    out: list[Hit] = []
+    for h in hits:
+        kw = index.keywords[h.topic][h.keyword]
+        if kw.weight < 1.0 and norm[h.start:h.end].lower() in _OWNED_WORDS:
+            m = _OWNER.search(norm, max(0, h.start - _OWNER_REACH), h.start)
+            if m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties)):
+                h = replace(h, scale=1.0 / kw.weight)
+        out.append(h)
+    return out
+
+
+def _both_sides(a: str, b: str, parties: Parties) -> bool:
+    sides = {_country(a), _country(b)}
+    return len(sides) == 2 and sides <= parties.countries
+
+
 def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
     """Hits (sorted by start) less those inside a span (sorted by start); one sweep."""
     if not spans:
