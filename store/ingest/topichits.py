@@ -386,8 +386,11 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 # The backdrop the meeting was held against: "met in Lima amid rising concerns over the
-# North's troops", up to the end of its clause.
-_AMID = re.compile(lead_guarded(r"\bamid(?:st)?\b"), re.IGNORECASE)
+# North's troops", up to the end of its clause; and a concession is a backdrop too:
+# "despite a long dispute over the islands, the two sides ...".
+_AMID = re.compile(lead_guarded(
+    r"\b(?:amid(?:st)?|despite|in\s+spite\s+of|against\s+the\s+backdrop\s+of)\b"),
+    re.IGNORECASE)
 
 
 def backdrop_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
