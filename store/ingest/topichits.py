@@ -608,7 +608,7 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
         if kw.weight < 1.0 and norm[h.start:h.end].lower() in _OWNED_WORDS:
             m = _OWNER.search(norm, max(0, h.start - _OWNER_REACH), h.start)
             if m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties)):
-                h = replace(h, scale=1.0 / kw.weight)
+                h = replace(h, scale=h.scale / kw.weight)
         out.append(h)
     return out
 
