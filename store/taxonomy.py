@@ -187,6 +187,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "strategic communication", "maintain communication", "keep up communication",
       "keep talking", "keep communicating", "strengthen communication", "build trust",
       "~communicat*", "~at all levels", "in contact", "in touch",
+      # A channel kept open counts when the sides keep it ("agreed to continue the
+      # dialogue", "keep up close communication": see topichits.sides_relationship).
+      "~dialogue",
       "strategic partnership", "~partnership",
       "mutually beneficial", "strategic relationship", "high-level exchanges",
       "high-level diplomacy", "high-level contact*",

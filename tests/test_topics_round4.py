@@ -83,3 +83,23 @@ def test_a_concession_is_the_backdrop_of_the_meeting_not_a_topic(opening: str) -
         " signed a trade deal on farm tariffs in Lima.")
     assert "trade" in found
     assert "south-china-sea" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor agreed to continue the bilateral dialogue next spring.",
+        "Both sides pledged continued dialogue on the matter.",
+        "The ministers agreed to maintain a direct dialogue between their offices.",
+        "Okafor said they would keep up close communication.",
+    ],
+)
+def test_a_channel_the_sides_keep_open_is_the_relationship(sentence: str) -> None:
+    found = statuses("Varga and Okafor signed a deal on farm tariffs.", sentence)
+    assert "relations" in found
+
+
+def test_a_dialogue_named_in_passing_is_not_the_relationship() -> None:
+    found = statuses("Varga and Okafor signed a deal on farm tariffs.",
+                     "The deal followed a dialogue between farmers' unions.")
+    assert "relations" not in found

@@ -595,6 +595,14 @@ _OWNER = re.compile(
     r"['\u2019]|\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*))"
     r"\s+(?:[\w-]+\s+){0,2}$")  # up to two qualifiers: "their special strategic"
 _OWNER_REACH = 60
+# A channel the sides keep open is the relationship's too: "agreed to continue the
+# dialogue", "pledged continued dialogue", "maintain a direct dialogue", "keep up close
+# communication" (what is kept: the channel, whatever qualifies it).
+_CHANNEL_WORDS = ("dialogue", "communicat")
+_KEPT = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|keep(?:s|ing)?(?:\s+up)?|kept(?:\s+up)?"
+    r"|sustain(?:s|ed|ing)?|resum(?:e|es|ed|ing)|resumption\s+of)"
+    r"\s+(?:(?:the|their|a|an|this|such)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
@@ -605,10 +613,15 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
     out: list[Hit] = []
     for h in hits:
         kw = index.keywords[h.topic][h.keyword]
-        if kw.weight < 1.0 and norm[h.start:h.end].lower() in _OWNED_WORDS:
+        if kw.weight >= 1.0:
+            pass
+        elif norm[h.start:h.end].lower() in _OWNED_WORDS:
             m = _OWNER.search(norm, max(0, h.start - _OWNER_REACH), h.start)
             if m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties)):
                 h = replace(h, scale=h.scale / kw.weight)
+        elif (norm[h.start:h.end].lower().startswith(_CHANNEL_WORDS)
+              and _KEPT.search(norm, max(0, h.start - _OWNER_REACH), h.start) is not None):
+            h = replace(h, scale=h.scale / kw.weight)
         out.append(h)
     return out
 
