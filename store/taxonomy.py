@@ -78,7 +78,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "subsidies", "subsidised", "subsidized", "dumping", "electric vehicles", "electric cars",
       "solar panels", "imports", "economic ties", "economic relations", "economic talks",
       "economic and trade", "economic and financial", "economic working group",
-      "investment", "investors", "protectionism", "supply chain*", "soybeans",
+      "investment*", "investor*", "protectionism", "supply chain*", "soybeans",
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
       "seafood", "import ban*", "export ban*", "~treated water", "~wastewater", "~Fukushima",
       "energy trade", "~LNG",

@@ -103,3 +103,8 @@ def test_a_dialogue_named_in_passing_is_not_the_relationship() -> None:
     found = statuses("Varga and Okafor signed a deal on farm tariffs.",
                      "The deal followed a dialogue between farmers' unions.")
     assert "relations" not in found
+
+
+def test_a_keyword_in_the_plural_is_still_the_keyword() -> None:
+    found = statuses("Varga and Okafor discussed new investments in their ports.")
+    assert "trade" in found
