@@ -190,7 +190,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       # A channel kept open counts when the sides keep it ("agreed to continue the
       # dialogue", "keep up close communication": see topichits.sides_relationship).
       "~dialogue",
-      "strategic partnership", "~partnership",
+      "strategic partnership", "~partnership", "~partner",
       "mutually beneficial", "strategic relationship", "high-level exchanges",
       "high-level diplomacy", "high-level contact*",
       "heads of state", "leader to leader", "leader-to-leader", "direct line",

@@ -108,3 +108,21 @@ def test_a_dialogue_named_in_passing_is_not_the_relationship() -> None:
 def test_a_keyword_in_the_plural_is_still_the_keyword() -> None:
     found = statuses("Varga and Okafor discussed new investments in their ports.")
     assert "trade" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga said Nigeria remains a strategic economic partner for Hungary.",
+        "Okafor called the two states each other's important partners.",
+    ],
+)
+def test_a_side_called_the_others_partner_of_rank_is_the_relationship(sentence: str) -> None:
+    found = statuses("Varga and Okafor signed a deal on farm tariffs.", sentence)
+    assert "relations" in found
+
+
+def test_a_partner_without_rank_is_not_the_relationship() -> None:
+    found = statuses("Varga and Okafor signed a deal on farm tariffs.",
+                     "Varga arrived with her partner on a cold morning.")
+    assert "relations" not in found

@@ -595,6 +595,12 @@ _OWNER = re.compile(
     r"['\u2019]|\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*))"
     r"\s+(?:[\w-]+\s+){0,2}$")  # up to two qualifiers: "their special strategic"
 _OWNER_REACH = 60
+# ...and so is one side called the other's partner of rank: "Libya remains a strategic
+# economic partner for Italy", "the two nations are each other's important partners".
+_PARTNER_WORDS = frozenset({"partner", "partners"})
+_RANKED = re.compile(
+    r"\b(?:strategic|important|reliable|trusted|key|close|major|privileged|natural)"
+    r"\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A channel the sides keep open is the relationship's too: "agreed to continue the
 # dialogue", "pledged continued dialogue", "maintain a direct dialogue", "keep up close
 # communication" (what is kept: the channel, whatever qualifies it).
@@ -619,6 +625,9 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
             m = _OWNER.search(norm, max(0, h.start - _OWNER_REACH), h.start)
             if m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties)):
                 h = replace(h, scale=h.scale / kw.weight)
+        elif (norm[h.start:h.end].lower() in _PARTNER_WORDS
+              and _RANKED.search(norm, max(0, h.start - _OWNER_REACH), h.start) is not None):
+            h = replace(h, scale=h.scale / kw.weight)
         elif (norm[h.start:h.end].lower().startswith(_CHANNEL_WORDS)
               and _KEPT.search(norm, max(0, h.start - _OWNER_REACH), h.start) is not None):
             h = replace(h, scale=h.scale / kw.weight)
