@@ -191,6 +191,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       # dialogue", "keep up close communication": see topichits.sides_relationship).
       "~dialogue",
       "strategic partnership", "~partnership", "~partner",
+      # "for the first time since March": see topichits.sides_relationship.
+      "~first time",
       "mutually beneficial", "strategic relationship", "high-level exchanges",
       "high-level diplomacy", "high-level contact*",
       "heads of state", "leader to leader", "leader-to-leader", "direct line",

@@ -126,3 +126,22 @@ def test_a_partner_without_rank_is_not_the_relationship() -> None:
     found = statuses("Varga and Okafor signed a deal on farm tariffs.",
                      "Varga arrived with her partner on a cold morning.")
     assert "relations" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit between Varga and Okafor is the first in six years.",
+        "The two leaders spoke by phone for the first time since March.",
+        "It was Okafor's first visit since taking office in the spring.",
+    ],
+)
+def test_a_meeting_first_in_years_is_a_step_of_the_relationship(sentence: str) -> None:
+    found = statuses("Varga and Okafor signed a deal on farm tariffs.", sentence)
+    assert "relations" in found
+
+
+def test_a_first_ever_deal_is_not_the_relationship() -> None:
+    found = statuses("For the first time, Varga and Okafor signed a deal on farm tariffs.")
+    assert "trade" in found
+    assert "relations" not in found

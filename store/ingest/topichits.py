@@ -611,16 +611,35 @@ _KEPT = re.compile(
     r"\s+(?:(?:the|their|a|an|this|such)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# A meeting marked as the first in years, or since an event, is a step of the relationship:
+# "the first summit in three years", "the leaders spoke for the first time since January",
+# "his first visit since taking office"; not a traveller's "first foreign trip since taking
+# office" (anywhere abroad: the person's step, not the pair's).
+_FIRST_SINCE = re.compile(lead_guarded(
+    r"\bfirst\s+(?!(?:[\w-]+\s+){0,2}(?:foreign|overseas|international|abroad)\b)"
+    r"(?:[\w-]+\s+){0,4}?(?:in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+decade|several|many)"
+    r"\s+(?:years?|decades?)|since)\b"), re.IGNORECASE)
+_MEETING_WORDS = frozenset({"summit", "summits", "visit", "visits", "visited", "visiting",
+                            "trip", "first time"})
+
+
 def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
-                        parties: Parties) -> list[Hit]:
+                       parties: Parties, lo: int = 0, hi: int | None = None) -> list[Hit]:
     """Supporting hits of the relationship owned by the sides, made whole keywords (any
     discount kept). For whether a paragraph is about the relationship, not for which topic
     a sentence's cue belongs to: "reset their ties and signed deals" is still the deals'."""
     out: list[Hit] = []
+    firsts: list[tuple[int, int]] | None = None  # sentences of a first meeting in years
     for h in hits:
         kw = index.keywords[h.topic][h.keyword]
         if kw.weight >= 1.0:
             pass
+        elif " ".join(norm[h.start:h.end].lower().split()) in _MEETING_WORDS:
+            if firsts is None:
+                firsts = _first_since(norm, lo, len(norm) if hi is None else hi)
+            if any(s <= h.start < e for s, e in firsts):
+                h = replace(h, scale=h.scale / kw.weight)
         elif norm[h.start:h.end].lower() in _OWNED_WORDS:
             m = _OWNER.search(norm, max(0, h.start - _OWNER_REACH), h.start)
             if m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties)):
@@ -633,6 +652,19 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
             h = replace(h, scale=h.scale / kw.weight)
         out.append(h)
     return out
+
+
+def _first_since(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of norm[lo:hi] that mark a meeting as the first in
+    years or since an event."""
+    spans: list[tuple[int, int]] = []
+    for m in _FIRST_SINCE.finditer(norm, lo, hi):
+        window = max(lo, m.start() - _SENTENCE_REACH)
+        back = max(norm.rfind(c, window, m.start()) for c in ".!?\n")
+        end = _SENTENCE_END.search(norm, m.end(), min(hi, m.end() + _SENTENCE_REACH))
+        spans.append((back + 1 if back >= 0 else window,
+                      end.end() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
 
 
 def _both_sides(a: str, b: str, parties: Parties) -> bool:

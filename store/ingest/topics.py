@@ -110,9 +110,9 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
     scores: list[dict[str, float]] = [{} for _ in paras]
     if not paras:
         return scores
-    hits = sides_relationship(
-        norm, body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties),
-        index, parties)
+    lo, hi = paras[0].start, max(p.end for p in paras)
+    hits = sides_relationship(norm, body_hits(index, norm, lo, hi, parties), index, parties,
+                              lo, hi)
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
     # At a meeting of Ukraine, weapons, jets and defence aid are the war, not a
