@@ -634,23 +634,23 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
     for h in hits:
         kw = index.keywords[h.topic][h.keyword]
         if kw.weight >= 1.0:
-            pass
-        elif " ".join(norm[h.start:h.end].lower().split()) in _MEETING_WORDS:
+            out.append(h)
+            continue
+        word = " ".join(norm[h.start:h.end].lower().split())
+        reach = max(0, h.start - _OWNER_REACH)
+        whole = False
+        if word in _MEETING_WORDS:
             if firsts is None:
                 firsts = _first_since(norm, lo, len(norm) if hi is None else hi)
-            if any(s <= h.start < e for s, e in firsts):
-                h = replace(h, scale=h.scale / kw.weight)
-        elif norm[h.start:h.end].lower() in _OWNED_WORDS:
-            m = _OWNER.search(norm, max(0, h.start - _OWNER_REACH), h.start)
-            if m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties)):
-                h = replace(h, scale=h.scale / kw.weight)
-        elif (norm[h.start:h.end].lower() in _PARTNER_WORDS
-              and _RANKED.search(norm, max(0, h.start - _OWNER_REACH), h.start) is not None):
-            h = replace(h, scale=h.scale / kw.weight)
-        elif (norm[h.start:h.end].lower().startswith(_CHANNEL_WORDS)
-              and _KEPT.search(norm, max(0, h.start - _OWNER_REACH), h.start) is not None):
-            h = replace(h, scale=h.scale / kw.weight)
-        out.append(h)
+            whole = any(s <= h.start < e for s, e in firsts)
+        elif word in _OWNED_WORDS:
+            m = _OWNER.search(norm, reach, h.start)
+            whole = m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties))
+        elif word in _PARTNER_WORDS:
+            whole = _RANKED.search(norm, reach, h.start) is not None
+        elif word.startswith(_CHANNEL_WORDS):
+            whole = _KEPT.search(norm, reach, h.start) is not None
+        out.append(replace(h, scale=h.scale / kw.weight) if whole else h)
     return out
 
 
