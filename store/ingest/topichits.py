@@ -629,13 +629,16 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
     """Supporting hits of the relationship owned by the sides, made whole keywords (any
     discount kept). For whether a paragraph is about the relationship, not for which topic
     a sentence's cue belongs to: "reset their ties and signed deals" is still the deals'."""
+    wanted = _promotable(index)
+    if not any((h.topic, h.keyword) in wanted for h in hits):
+        return list(hits)
     out: list[Hit] = []
     firsts: list[tuple[int, int]] | None = None  # sentences of a first meeting in years
     for h in hits:
-        kw = index.keywords[h.topic][h.keyword]
-        if kw.weight >= 1.0:
+        if (h.topic, h.keyword) not in wanted:
             out.append(h)
             continue
+        kw = index.keywords[h.topic][h.keyword]
         word = " ".join(norm[h.start:h.end].lower().split())
         reach = max(0, h.start - _OWNER_REACH)
         whole = False
@@ -652,6 +655,22 @@ def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
             whole = _KEPT.search(norm, reach, h.start) is not None
         out.append(replace(h, scale=h.scale / kw.weight) if whole else h)
     return out
+
+
+_PROMOTABLE: list[tuple[KeywordIndex, frozenset[tuple[int, int]]]] = []
+
+
+def _promotable(index: KeywordIndex) -> frozenset[tuple[int, int]]:
+    """(topic, keyword) of the supporting keywords `sides_relationship` may make whole,
+    worked out once per taxonomy (the last one is remembered)."""
+    if _PROMOTABLE and _PROMOTABLE[0][0] is index:
+        return _PROMOTABLE[0][1]
+    found = frozenset(
+        (t, k) for t, kws in enumerate(index.keywords) for k, kw in enumerate(kws)
+        if kw.weight < 1.0 and (" ".join(kw.words) in _MEETING_WORDS | _OWNED_WORDS
+                                | _PARTNER_WORDS or kw.words[0].startswith(_CHANNEL_WORDS)))
+    _PROMOTABLE[:] = [(index, found)]
+    return found
 
 
 def _first_since(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
