@@ -78,7 +78,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "subsidies", "subsidised", "subsidized", "dumping", "electric vehicles", "electric cars",
       "solar panels", "imports", "economic ties", "economic relations", "economic talks",
       "economic and trade", "economic and financial", "economic working group",
-      "investment", "investors", "protectionism", "supply chain*", "soybeans",
+      "investment*", "investor*", "protectionism", "supply chain*", "soybeans",
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
       "seafood", "import ban*", "export ban*", "~treated water", "~wastewater", "~Fukushima",
       "energy trade", "~LNG",
@@ -187,7 +187,12 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "strategic communication", "maintain communication", "keep up communication",
       "keep talking", "keep communicating", "strengthen communication", "build trust",
       "~communicat*", "~at all levels", "in contact", "in touch",
-      "strategic partnership", "~partnership",
+      # A channel kept open counts when the sides keep it ("agreed to continue the
+      # dialogue", "keep up close communication": see topichits.sides_relationship).
+      "~dialogue",
+      "strategic partnership", "~partnership", "~partner",
+      # "for the first time since March": see topichits.sides_relationship.
+      "~first time",
       "mutually beneficial", "strategic relationship", "high-level exchanges",
       "high-level diplomacy", "high-level contact*",
       "heads of state", "leader to leader", "leader-to-leader", "direct line",

@@ -386,8 +386,11 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 # The backdrop the meeting was held against: "met in Lima amid rising concerns over the
-# North's troops", up to the end of its clause.
-_AMID = re.compile(lead_guarded(r"\bamid(?:st)?\b"), re.IGNORECASE)
+# North's troops", up to the end of its clause; and a concession is a backdrop too:
+# "despite a long dispute over the islands, the two sides ...".
+_AMID = re.compile(lead_guarded(
+    r"\b(?:amid(?:st)?|despite|in\s+spite\s+of|against\s+the\s+backdrop\s+of)\b"),
+    re.IGNORECASE)
 
 
 def backdrop_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -580,6 +583,112 @@ def _field_before(norm: str, heads: list[int], start: int) -> bool:
     k = bisect_right(heads, start) - 1
     return (k >= 0 and heads[k] >= start - _FIELD_REACH
             and _FIELD_ITEMS.fullmatch(norm, heads[k], start) is not None)
+
+
+# The sides' own relationship named as theirs is the relationship as a topic, though
+# "relations" or "ties" alone only support it: "both nations' relations are stable", "their
+# diplomatic ties", "the direction of Kestria-Norland relations" (the two sides, hyphened).
+# Not "our": a speaker's "our relations" may be one side's with anyone.
+_OWNED_WORDS = frozenset({"relations", "ties", "partnership", "friendship"})
+_OWNER = re.compile(
+    r"(?:\btheir|\b(?:both|the\s+two)\s+(?:countries|nations|sides|states|peoples)"
+    r"['\u2019]|\b(?P<a>[A-Z][\w.']*)-(?P<b>[A-Z][\w.']*))"
+    r"\s+(?:[\w-]+\s+){0,2}$")  # up to two qualifiers: "their special strategic"
+_OWNER_REACH = 60
+# ...and so is one side called the other's partner of rank: "Libya remains a strategic
+# economic partner for Italy", "the two nations are each other's important partners".
+_PARTNER_WORDS = frozenset({"partner", "partners"})
+_RANKED = re.compile(
+    r"\b(?:strategic|important|reliable|trusted|key|close|major|privileged|natural)"
+    r"\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# A channel the sides keep open is the relationship's too: "agreed to continue the
+# dialogue", "pledged continued dialogue", "maintain a direct dialogue", "keep up close
+# communication" (what is kept: the channel, whatever qualifies it).
+_CHANNEL_WORDS = ("dialogue", "communicat")
+_KEPT = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|keep(?:s|ing)?(?:\s+up)?|kept(?:\s+up)?"
+    r"|sustain(?:s|ed|ing)?|resum(?:e|es|ed|ing)|resumption\s+of)"
+    r"\s+(?:(?:the|their|a|an|this|such)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# A meeting marked as the first in years, or since an event, is a step of the relationship:
+# "the first summit in three years", "the leaders spoke for the first time since January",
+# "his first visit since taking office"; not a traveller's "first foreign trip since taking
+# office" (anywhere abroad: the person's step, not the pair's).
+_FIRST_SINCE = re.compile(lead_guarded(
+    r"\bfirst\s+(?!(?:[\w-]+\s+){0,2}(?:foreign|overseas|international|abroad)\b)"
+    r"(?:[\w-]+\s+){0,4}?(?:in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+decade|several|many)"
+    r"\s+(?:years?|decades?)|since)\b"), re.IGNORECASE)
+_MEETING_WORDS = frozenset({"summit", "summits", "visit", "visits", "visited", "visiting",
+                            "trip", "first time"})
+
+
+def sides_relationship(norm: str, hits: Sequence[Hit], index: KeywordIndex,
+                       parties: Parties, lo: int = 0, hi: int | None = None) -> list[Hit]:
+    """Supporting hits of the relationship owned by the sides, made whole keywords (any
+    discount kept). For whether a paragraph is about the relationship, not for which topic
+    a sentence's cue belongs to: "reset their ties and signed deals" is still the deals'."""
+    wanted = _promotable(index)
+    if not any((h.topic, h.keyword) in wanted for h in hits):
+        return list(hits)
+    out: list[Hit] = []
+    firsts: list[tuple[int, int]] | None = None  # sentences of a first meeting in years
+    for h in hits:
+        if (h.topic, h.keyword) not in wanted:
+            out.append(h)
+            continue
+        kw = index.keywords[h.topic][h.keyword]
+        word = " ".join(norm[h.start:h.end].lower().split())
+        reach = max(0, h.start - _OWNER_REACH)
+        whole = False
+        if word in _MEETING_WORDS:
+            if firsts is None:
+                firsts = _first_since(norm, lo, len(norm) if hi is None else hi)
+            whole = any(s <= h.start < e for s, e in firsts)
+        elif word in _OWNED_WORDS:
+            m = _OWNER.search(norm, reach, h.start)
+            whole = m is not None and (m["a"] is None or _both_sides(m["a"], m["b"], parties))
+        elif word in _PARTNER_WORDS:
+            whole = _RANKED.search(norm, reach, h.start) is not None
+        elif word.startswith(_CHANNEL_WORDS):
+            whole = _KEPT.search(norm, reach, h.start) is not None
+        out.append(replace(h, scale=h.scale / kw.weight) if whole else h)
+    return out
+
+
+_PROMOTABLE: list[tuple[KeywordIndex, frozenset[tuple[int, int]]]] = []
+
+
+def _promotable(index: KeywordIndex) -> frozenset[tuple[int, int]]:
+    """(topic, keyword) of the supporting keywords `sides_relationship` may make whole,
+    worked out once per taxonomy (the last one is remembered)."""
+    if _PROMOTABLE and _PROMOTABLE[0][0] is index:
+        return _PROMOTABLE[0][1]
+    found = frozenset(
+        (t, k) for t, kws in enumerate(index.keywords) for k, kw in enumerate(kws)
+        if kw.weight < 1.0 and (" ".join(kw.words) in _MEETING_WORDS | _OWNED_WORDS
+                                | _PARTNER_WORDS or kw.words[0].startswith(_CHANNEL_WORDS)))
+    _PROMOTABLE[:] = [(index, found)]
+    return found
+
+
+def _first_since(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of norm[lo:hi] that mark a meeting as the first in
+    years or since an event."""
+    spans: list[tuple[int, int]] = []
+    for m in _FIRST_SINCE.finditer(norm, lo, hi):
+        window = max(lo, m.start() - _SENTENCE_REACH)
+        back = max(norm.rfind(c, window, m.start()) for c in ".!?\n")
+        end = _SENTENCE_END.search(norm, m.end(), min(hi, m.end() + _SENTENCE_REACH))
+        spans.append((back + 1 if back >= 0 else window,
+                      end.end() if end else min(hi, m.end() + _SENTENCE_REACH)))
+    return spans
+
+
+def _both_sides(a: str, b: str, parties: Parties) -> bool:
+    sides = {_country(a), _country(b)}
+    return len(sides) == 2 and sides <= parties.countries
 
 
 def _drop_spans(hits: Sequence[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:

@@ -18,7 +18,14 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from store.ingest.keywords import Hit, KeywordIndex, build_index
-from store.ingest.topichits import NO_PARTIES, Parties, body_hits, is_tone, names_someone
+from store.ingest.topichits import (
+    NO_PARTIES,
+    Parties,
+    body_hits,
+    is_tone,
+    names_someone,
+    sides_relationship,
+)
 from store.ingest.types import Para
 from store.models import Topic
 
@@ -103,7 +110,9 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
     scores: list[dict[str, float]] = [{} for _ in paras]
     if not paras:
         return scores
-    hits = body_hits(index, norm, paras[0].start, max(p.end for p in paras), parties)
+    lo, hi = paras[0].start, max(p.end for p in paras)
+    hits = sides_relationship(norm, body_hits(index, norm, lo, hi, parties), index, parties,
+                              lo, hi)
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
     # At a meeting of Ukraine, weapons, jets and defence aid are the war, not a
