@@ -46,7 +46,7 @@ def measure(split: str, extractor: str) -> dict[str, float | None]:
     return data
 
 
-# Earlier rounds' held batches, each scored once (round 1 on 2026-12-01, round 2 on
+# Earlier rounds' held batches, each scored once (round 1 on 2026-12-01, rounds 2-4 on
 # 2026-12-02) and published; they have joined dev since, and their rows stay for comparison.
 EARLIER_HELD = [
     "| bilat | round 1 held (20, scored once) | 0.95 | 0.96 | 0.81 | 0.74 | 0.60 | 0.85 | 0.60 "
@@ -56,6 +56,10 @@ EARLIER_HELD = [
     "| bilat | round 3 held (30, scored once) | 0.94 | 0.96 | 0.62 | 0.77 | 0.63 | 0.87 | 0.83 "
     "| 0.93 | 0.95 | 0.69 | 0.70 | 0.90 | 0.79 | 0.41 |",
     "| textacy | round 3 held (30) | 0.58 | 0.95 | 0.02 | – | – | – | – | – | – | – | – | – "
+    "| – | – |",
+    "| bilat | round 4 held (30, scored once) | 0.94 | 0.97 | 0.80 | 0.82 | 0.69 | 0.77 | 0.87 "
+    "| 0.93 | 0.77 | 0.63 | 0.59 | 0.89 | 0.65 | 0.77 |",
+    "| textacy | round 4 held (30) | 0.68 | 0.96 | 0.03 | – | – | – | – | – | – | – | – | – "
     "| – | – |",
 ]
 
@@ -75,7 +79,8 @@ FOLLOWUP_SETS = [
     ("followups_held.json", "held back and scored once in round 3: state right when found "
      "0.362, followed-up right end to end 0.057; tuned on since"),
     # Found and annotated blind in round 4 while tracking was being tuned: scored once.
-    ("followups_held2.json", "held back in round 4, never tuned on, scored once"),
+    ("followups_held2.json", "held back in round 4 and scored once: state right when found "
+     "0.312, followed-up right end to end 0.031, open left open 0.75"),
 ]
 
 
