@@ -124,11 +124,14 @@ _CUE = re.compile(
     r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions)))\b))",
     re.I,
 )
-# The word starts where a cue can begin: its first letters (up to five), read from `_CUE`
-# itself, so no cue can be skipped. `_next_cue` tries the big alternation only there
-# (searching it sentence by sentence tried it at every word and was the stage's main cost).
-_CUE_START = re.compile(r"\b(?:" + trie_pattern(sorted(pattern_prefixes([_CUE.pattern], depth=5)))
-                        + ")", re.I)
+# The word starts where a cue can begin: its first six characters across spaces ("the agr",
+# "to sign", not "the" or "to"), read from `_CUE` itself, so no cue can be skipped.
+# `_next_cue` tries the big alternation only there (searching it sentence by sentence tried
+# it at every word and was the stage's main cost). Zero-width, so that a start spanning a
+# space hides no word start after it.
+_CUE_START = re.compile(
+    r"\b(?=" + trie_pattern(sorted(pattern_prefixes([_CUE.pattern], depth=6, spaces=True)))
+    + ")", re.I)
 
 
 def _next_cue(text: str, pos: int, end: int) -> re.Match[str] | None:
