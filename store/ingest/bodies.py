@@ -18,7 +18,7 @@ from store.ingest.countries import (
     country_of_capital,
     demonym,
 )
-from store.ingest.cueprefix import lead_guarded
+from store.ingest.cueprefix import first_class_guarded, lead_guarded
 from store.ingest.wordtrie import trie_pattern
 
 _NAT = NATIONALITY_PATTERN
@@ -44,7 +44,9 @@ _AUX = r"(?:(?:has|have|had|also|repeatedly|long|previously|consistently|always|
     r"will|has\s+long|on\s+\w+day)\s+)*"
 
 # Keyword first; the nationality before it is read from the preceding words.
-_MINISTRY = re.compile(
+# (first_class_guarded: a lookahead for the first characters skips the positions where no
+# office can start before the long look-ahead of the generic branch is tried)
+_MINISTRY = re.compile(first_class_guarded(
     r"(?P<kind>(?:[Ff]oreign|[Dd]efen[cs]e|[Cc]ommerce|[Ee]xternal\s+[Aa]ffairs|"
     r"[Ss]tate\s+[Ss]ecurity|[Pp]ublic\s+[Ss]ecurity)\s+[Mm]inistry"
     # "Ministry for Foreign Affairs" (Sweden), "Secretariat of Foreign Affairs" (Mexico),
@@ -59,7 +61,7 @@ _MINISTRY = re.compile(
     rf"|(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|{_NAT})\s)(?P<gen>[A-Z][a-z]+)\s+Ministry"
     r"|[Mm]inistry\s+of\s+(?P<gen_of>[A-Z][a-z]+))"
     r"(?![\w])"
-)
+))
 # Words before "Ministry" that are no portfolio.
 _NOT_PORTFOLIO = frozenset("The A An This That Its His Her Their Our Which Whose Said Ministry "
                            "State Affairs".split())
@@ -171,12 +173,12 @@ _NAT_OFFICE = re.compile(
 # A news outlet quoted as a source, named as the text gives it: "BBC News said", "the Nairobi
 # Herald reported". Only before a reporting verb: "(Reuters)" in a dateline or "told CNN"
 # names no speaker.
-_OUTLET = re.compile(
+_OUTLET = re.compile(first_class_guarded(
     r"\b(?:[Tt]he\s+)?(?P<name>BBC(?:\s+News)?|CNN|Reuters|Bloomberg|AFP|Agence\s+France-Presse|"
     r"(?:the\s+)?Associated\s+Press|AP|Al\s+Jazeera|NHK|Nikkei|Politico|Axios|"
     r"(?:[A-Z][a-z]+\s+){1,3}(?:News|Times|Post|Journal|Herald|Tribune|Radio|Television|TV|"
     r"Gazette|Daily|News\s+Agency|Press\s+Agency|Broadcasting(?:\s+Corporation)?))"
-    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b")
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|noted|wrote|quoted|cited)\b"))
 # Every name `_OUTLET` reads holds one of these (case as written): most paragraphs name no
 # outlet, and a substring test is far cheaper than the pattern's scan.
 _OUTLET_WORDS = ("BBC", "CNN", "Reuters", "Bloomberg", "AFP", "Agence", "Associated", "AP",
@@ -196,9 +198,9 @@ _AIDE_OF = re.compile(
 _ROYAL_COURT = re.compile(
     lead_guarded(rf"\b(?:(?P<nat>{_NAT})\s+)?[Rr]oyal\s+(?P<kind>[Cc]ourt|[Pp]alace|[Cc]abinet)\b"))
 # "the Kremlin press service", "the Kazakh presidential press service": a press office.
-_PRESS_SERVICE = re.compile(
+_PRESS_SERVICE = re.compile(first_class_guarded(
     rf"\b(?:[Tt]he\s+)?(?P<name>(?:(?P<nat>{_NAT})\s+)?(?P<seat>[A-Z][\w-]+\s+)?"
-    r"(?:[Pp]residential\s+|[Gg]overnment\s+|[Mm]inistry's\s+)?[Pp]ress\s+(?:service|office))\b")
+    r"(?:[Pp]residential\s+|[Gg]overnment\s+|[Mm]inistry's\s+)?[Pp]ress\s+(?:service|office))\b"))
 # "China's top security agency said": an agency known by what it does.
 _NAT_AGENCY = re.compile(
     lead_guarded(rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"

@@ -23,7 +23,7 @@ from store.ingest.clause_subject import (
     sentences_of,
 )
 from store.ingest.countries import country_of, country_of_capital
-from store.ingest.cueprefix import pattern_prefixes
+from store.ingest.cueprefix import lead_guarded, pattern_prefixes
 from store.ingest.keywords import KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
@@ -221,7 +221,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
 _DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
                   rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b")
-_DUE = re.compile(
+_DUE = re.compile(lead_guarded(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
     r"(?:early|later|late) (?:this|next) (?:year|month)|"
@@ -232,7 +232,7 @@ _DUE = re.compile(
     r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
     r"as soon as possible|at an early date|at the earliest(?: possible)? (?:date|opportunity)|"
-    r"soon)\b",
+    r"soon)\b"),
     re.I,
 )
 # "hopes the two sides will ...", "expected to", "whether": not a promise made.

@@ -133,3 +133,55 @@ def _musts(seq: list[Any]) -> list[frozenset[str]]:
     if run:
         found.append(frozenset({run}))
     return found
+
+
+def first_class_guarded(source: str, flags: int = 0) -> str:
+    """`source` behind a lookahead for the one character class its matches start with, as
+    `lead_guarded` does, where that class may hold ranges ("[A-Z]", "[a-zß-ÿ]"). Compile it
+    with the same `flags` (a class ignores case exactly where the pattern does);
+    `ValueError` if some match could start with any character."""
+    if _LOCAL_FLAGS.search(source):
+        raise ValueError(f"pattern {source[:40]!r} sets flags of its own")
+    items = _first_items(list(P.parse(source, flags)))
+    if not items:
+        raise ValueError(f"pattern {source[:40]!r} can start with any character")
+    return "(?=[" + "".join(dict.fromkeys(items)) + "])(?:" + source + ")"
+
+
+def _first_items(seq: list[Any]) -> list[str] | None:
+    """Class items (a character or a range) for a parsed sequence's first character; None
+    when it could be any character (a category, a negated class, an empty match)."""
+    if not seq:
+        return None
+    op, av = seq[0]
+    rest = seq[1:]
+    if op is C.LITERAL:
+        return [re.escape(chr(av))]
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _first_items(rest)  # zero-width: the next item gives the character
+    if op is C.SUBPATTERN:
+        return _first_items(list(av[-1]) + rest)
+    if op is C.BRANCH:
+        out: list[str] = []
+        for branch in av[1]:
+            found = _first_items(list(branch) + rest)
+            if found is None:
+                return None
+            out += found
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, _hi, body = av
+        first = _first_items(list(body))
+        after = _first_items(rest) if lo == 0 else []
+        return None if first is None or after is None else first + after
+    if op is C.IN:
+        out = []
+        for o, v in av:
+            if o is C.LITERAL:
+                out.append(re.escape(chr(v)))
+            elif o is C.RANGE:
+                out.append(re.escape(chr(v[0])) + "-" + re.escape(chr(v[1])))
+            else:
+                return None
+        return out
+    return None
