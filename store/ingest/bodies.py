@@ -66,7 +66,7 @@ _MINISTRY = re.compile(first_class_guarded(
 _NOT_PORTFOLIO = frozenset("The A An This That Its His Her Their Our Which Whose Said Ministry "
                            "State Affairs".split())
 _OF_NAT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<nat>{_NAT})(?![\w-])")
-_EMBASSY = re.compile(r"\b[Ee]mbassy\b")
+_EMBASSY = re.compile(lead_guarded(r"\b[Ee]mbassy\b"))
 _POSTED_IN = re.compile(r"\s+in\s+(?P<where>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 _NAT_BEFORE = re.compile(r"(?<![\w.'-])(?P<nat>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)\s+(?:[Tt]he\s+)?$")
 _KIND_NAMES = {
@@ -143,22 +143,23 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "Chinese Foreign Ministry": ("chinese", "china's"),
 }
 _SPOKES_FOR = re.compile(
-    r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
-    r"(?:\s+[A-Z][a-z]+){0,2})")
+    lead_guarded(r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
+    r"(?:\s+[A-Z][a-z]+){0,2})"))
 _CLUE_RE = re.compile(trie_pattern(sorted({c for f in _FIXED for c in f[4]})).replace(
     r"\s+", " "))
 # "the ministry", "the department" after the body was named.
 _BACK_REF = re.compile(
-    r"\b[Tt]he\s+(?:(?:senior|same|unnamed|anonymous|U\.S\.|American|Chinese|administration)"
+    lead_guarded(r"\b[Tt]he\s+(?:(?:senior|same|unnamed|anonymous|U\.S\.|American|Chinese|administration)"
     r"\s+){0,2}"
-    r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)"
+    r"(?P<key>ministry|department|officials?)\b(?!\s+of\b)")
 )
-_STATEMENT_REF = re.compile(r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
-                            # "The statement further elaborated that ...": an adverb
-                            # between, and the verbs of written prose.
-                            r"(?=\s+(?:(?:also|further|then)\s+)?(?:read|reads|said|says|"
-                            r"added|noted|stated|elaborated|explained|stressed|emphasi[sz]ed|"
-                            r"underlined|affirmed|indicated|continued)\b)")
+_STATEMENT_REF = re.compile(lead_guarded(
+    r"\b[Tt]he\s+(?:(?:joint|official|written)\s+)?(?:statement|readout)"
+    # "The statement further elaborated that ...": an adverb
+    # between, and the verbs of written prose.
+    r"(?=\s+(?:(?:also|further|then)\s+)?(?:read|reads|said|says|"
+    r"added|noted|stated|elaborated|explained|stressed|emphasi[sz]ed|"
+    r"underlined|affirmed|indicated|continued)\b)"))
 _IT_SAID = re.compile(
     r"(?<=[,.!?]\" )it(?=\s+(?:read|reads|said|says|added|stated|noted|reported|wrote)\b)")
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
@@ -206,7 +207,7 @@ _NAT_AGENCY = re.compile(
     lead_guarded(rf"\b(?P<nat>{_NAT})\s+(?:(?:top|main|chief|national|state)\s+)?"
     r"(?P<kind>security|intelligence|spy|counter-?espionage|space|nuclear)\s+agency\b"))
 # "the Chinese side said": the country speaks.
-_SIDE = re.compile(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b")
+_SIDE = re.compile(lead_guarded(rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+side\b"))
 # An anonymous official: "a senior U.S. official", "a senior State Department official".
 _ANON = re.compile(
     lead_guarded(

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from store.ingest.cueprefix import pattern_prefixes, required_words
+from store.ingest.cueprefix import lead_guarded, pattern_prefixes, required_words
 from store.ingest.wordtrie import trie_pattern
 from store.models import Status
 
@@ -370,7 +370,7 @@ def _cues_any_case() -> re.Pattern[str]:
 
 
 # A capitalised "Agreement"/"Accord" is the title of a document, not a deal reached.
-_TITLE_WORD = re.compile(r"\b(?:Agreement|Accord|Consensus)\b")
+_TITLE_WORD = re.compile(lead_guarded(r"\b(?:Agreement|Accord|Consensus)\b"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,13 +40,14 @@ _VISITS_AFTER = re.compile(
     r"(?:is|was)\s+visiting|(?:is|was)\s+on\s+an?\s+(?:official\s+|state\s+)?visit)\b")
 # "the visiting president", "his guest", "the hosts": the guest or host of the meeting.
 VISIT_ALIAS = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
+    lead_guarded(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
-    rf"(?:(?P<gnat>{_NAT})\s+)?(?P<guest>guest)|(?P<host>hosts?))\b")
+    rf"(?:(?P<gnat>{_NAT})\s+)?(?P<guest>guest)|(?P<host>hosts?))\b"))
 # "her counterpart replied", "his Peruvian counterpart said": the other side's person,
 # when no name follows.
-COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
-                         r"(?!\s*,?\s*(?:[A-Z]|the\b))")
+COUNTERPART = re.compile(lead_guarded(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
+                         r"(?!\s*,?\s*(?:[A-Z]|the\b))"))
 _DELEGATION_LED = re.compile(
     lead_guarded(
     rf"(?<![\w.-])(?P<nat>{_NAT})\s+[Dd]elegation\b[^.;\"]{{0,30}}\bled\s+by\b[^.;\"]{{0,70}}$"))
@@ -92,7 +93,7 @@ _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon dow
 
 _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
-                        r"(?:the\s+)?$"))
+    r"(?:the\s+)?$"))
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
