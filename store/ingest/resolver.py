@@ -40,14 +40,13 @@ _VISITS_AFTER = re.compile(
     r"(?:is|was)\s+visiting|(?:is|was)\s+on\s+an?\s+(?:official\s+|state\s+)?visit)\b")
 # "the visiting president", "his guest", "the hosts": the guest or host of the meeting.
 VISIT_ALIAS = re.compile(
-    lead_guarded(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<visiting>visiting)\s+(?:[A-Z][\w.]*\s+)?"
     r"(?:president|leader|premier|prime\s+minister|chancellor|minister|king|emir|guest)|"
-    rf"(?:(?P<gnat>{_NAT})\s+)?(?P<guest>guest)|(?P<host>hosts?))\b"))
+    rf"(?:(?P<gnat>{_NAT})\s+)?(?P<guest>guest)|(?P<host>hosts?))\b")
 # "her counterpart replied", "his Peruvian counterpart said": the other side's person,
 # when no name follows.
-COUNTERPART = re.compile(lead_guarded(
-    rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
-                         r"(?!\s*,?\s*(?:[A-Z]|the\b))"))
+COUNTERPART = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]he)\s+(?:(?P<nat>{_NAT})\s+)?counterpart\b"
+                         r"(?!\s*,?\s*(?:[A-Z]|the\b))")
 _DELEGATION_LED = re.compile(
     lead_guarded(
     rf"(?<![\w.-])(?P<nat>{_NAT})\s+[Dd]elegation\b[^.;\"]{{0,30}}\bled\s+by\b[^.;\"]{{0,70}}$"))
