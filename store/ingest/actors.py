@@ -48,7 +48,8 @@ _LATTER_RE = re.compile(
 # Literal first (fast scan); matches inside words ("the", "ashe") are skipped by hand.
 _PRONOUN_RE = re.compile(r"[HhSs](?:e|is|er|im|he)\b")
 
-_ACRONYM_RE = re.compile(r"(?<![\w.'-])[A-Z]{3,4}(?![\w.'-])")
+# (the capital first: the look-behind is tried only where one stands)
+_ACRONYM_RE = re.compile(r"(?=[A-Z])(?<![\w.'-])[A-Z]{3,4}(?![\w.'-])")
 
 _PRONOUNS = frozenset("he she his her him He She His Her Him".split())
 

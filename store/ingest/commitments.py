@@ -23,8 +23,10 @@ from store.ingest.clause_subject import (
     sentences_of,
 )
 from store.ingest.countries import country_of, country_of_capital
+from store.ingest.cueprefix import lead_guarded, pattern_prefixes
 from store.ingest.keywords import KeywordIndex
 from store.ingest.types import ActorTable, Para
+from store.ingest.wordtrie import trie_pattern
 from store.models import Commitment
 
 # What is signed: "three agreements", "a memorandum", "more than 20 documents".
@@ -122,15 +124,36 @@ _CUE = re.compile(
     r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions)))\b))",
     re.I,
 )
+# The word starts where a cue can begin: its first six characters across spaces ("the agr",
+# "to sign", not "the" or "to"), read from `_CUE` itself, so no cue can be skipped.
+# `_next_cue` tries the big alternation only there (searching it sentence by sentence tried
+# it at every word and was the stage's main cost). Zero-width, so that a start spanning a
+# space hides no word start after it.
+_CUE_START = re.compile(
+    r"\b(?=" + trie_pattern(sorted(pattern_prefixes([_CUE.pattern], depth=6, spaces=True)))
+    + ")", re.I)
+
+
+def _next_cue(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The same match as `_CUE.search(text, pos, end)`: every match of `_CUE` starts at a
+    word start that `_CUE_START` finds, and `match` there sees the same text around it."""
+    for start in _CUE_START.finditer(text, pos, end):
+        m = _CUE.match(text, start.start(), end)
+        if m is not None:
+            return m
+    return None
+
+
 # Negated or in the past: not a commitment of this meeting.
 _NOT_MADE_HERE = re.compile(
+    lead_guarded(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
     r"had|previously|earlier|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
     r"(?:\w+\s+)?$"
     # "three years after promising to": a promise told as the past
     r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$"
     # "called on Kim to agree to a ceasefire": the bare infinitive, a demand, no promise
-    r"|\bto\s+[\"']?$",
+    r"|\bto\s+[\"']?$"),
     re.I,
 )
 _PAST_AFTER = re.compile(
@@ -144,22 +167,26 @@ _PAST_BEFORE = re.compile(
     r"in (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b", re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
-_FIRST_PERSON = re.compile(r"\b(?:we|I|my government|our government|our country|our side)"
-                           r"\s+(?:\w+\s+)?$", re.I)
+_FIRST_PERSON = re.compile(lead_guarded(
+    r"\b(?:we|I|my government|our government|our country|our side)"
+    r"\s+(?:\w+\s+)?$"), re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
-_REPORTED_HAD = re.compile(r"\b(?:said|says|told \w+|adding|added|noted|stated|confirmed|"
-                           r"announced|explained|revealed|reported)\s+(?:that\s+)?"
-                           r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$", re.I)
+_REPORTED_HAD = re.compile(lead_guarded(
+    r"\b(?:said|says|told \w+|adding|added|noted|stated|confirmed|"
+    r"announced|explained|revealed|reported)\s+(?:that\s+)?"
+    r"[^.;\"]{0,60}\bhad\s+(?:\w+ly\s+)?$"), re.I)
 # ... but not "told Kim that he hoped they would": the hope is what is reported
-_REPORTED_WOULD = re.compile(r"\b(?:said|says|told\s+\w+|confirmed|announced|stated|added|"
-                             r"noted)\s+(?:that\s+)?"
-                             r"(?:(?!(?:hop\w*|expect\w*|wish\w*|believ\w*)\b)[\w'’-]+\s+){1,3}$",
+_REPORTED_WOULD = re.compile(lead_guarded(
+    r"\b(?:said|says|told\s+\w+|confirmed|announced|stated|added|"
+    r"noted)\s+(?:that\s+)?"
+    r"(?:(?!(?:hop\w*|expect\w*|wish\w*|believ\w*)\b)[\w'’-]+\s+){1,3}$"),
                              re.I)
 # "pushing for a strategy that would allow": "would" in a relative clause of what one side
 # wants is a hypothetical, not a promise ("revealed a scheme that would allow" is one)
-_RELATIVE_WOULD = re.compile(r"\b(?:that|which|who)\s+$", re.I)
-_WANTED = re.compile(r"\b(?:push\w*\s+for|call\w*\s+for|wants?|wanted|seeks?|sought|urg\w+|"
-                     r"advocat\w+|propos\w+|suggest\w*)\b", re.I)
+_RELATIVE_WOULD = re.compile(lead_guarded(r"\b(?:that|which|who)\s+$"), re.I)
+_WANTED = re.compile(lead_guarded(
+    r"\b(?:push\w*\s+for|call\w*\s+for|wants?|wanted|seeks?|sought|urg\w+|"
+    r"advocat\w+|propos\w+|suggest\w*)\b"), re.I)
 # What is promised is only the relations in general: "agreed to further enhance bilateral
 # cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
 # intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
@@ -199,7 +226,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
 _DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
                   rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b")
-_DUE = re.compile(
+_DUE = re.compile(lead_guarded(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
     r"(?:early|later|late) (?:this|next) (?:year|month)|"
@@ -210,22 +237,24 @@ _DUE = re.compile(
     r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
     r"as soon as possible|at an early date|at the earliest(?: possible)? (?:date|opportunity)|"
-    r"soon)\b",
+    r"soon)\b"),
     re.I,
 )
 # "hopes the two sides will ...", "expected to", "whether": not a promise made.
-_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
-                    # (the modal "may", not the month: "by May 14")
-                    r"may(?!\s+\d)|might|could|said that|told|predicted)\b", re.I)
+_HOPED = re.compile(lead_guarded(
+    r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
+    # (the modal "may", not the month: "by May 14")
+    r"may(?!\s+\d)|might|could|said that|told|predicted)\b"), re.I)
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
 # "is committed", "is fully, firmly and completely committed": any run of adverbs
-_STANDING = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
-                       r"(?:\w+ly,?\s+(?:and\s+)?)*$", re.I)
+_STANDING = re.compile(lead_guarded(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
+                       r"(?:\w+ly,?\s+(?:and\s+)?)*$"), re.I)
 # The present perfect of a promise reports one already standing ("has vowed", "have
 # decided"); "have agreed" is how readouts tell what was agreed at the meeting itself.
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?$", re.I)
 # A visit made (the purpose of which can be a signing).
-_TRAVELLED = re.compile(r"\b(?:visited|visits|travell?ed|travels|arrived|flew|came|met|meets)\b",
+_TRAVELLED = re.compile(lead_guarded(
+    r"\b(?:visited|visits|travell?ed|travels|arrived|flew|came|met|meets)\b"),
                         re.I)
 # "agreed on the following points:", "agreed as follows:": the promises are a list.
 _LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:\s*$",
@@ -233,7 +262,7 @@ _LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)
 # A point of a list: "1.", "2)", "-", a bullet; then its first word.
 _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
 # A verb coordinated with the one before it: "..., and will remove", "and also will".
-_COORDINATED = re.compile(r"\band\s+(?:also\s+)?$", re.I)
+_COORDINATED = re.compile(lead_guarded(r"\band\s+(?:also\s+)?$"), re.I)
 # What follows the cue starts a word, a figure or an amount: not punctuation.
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
@@ -265,11 +294,12 @@ class _TopicReader:
 
 # A trip or a meeting promised: where it goes, and whether it is more than the visit's own
 # schedule ("will meet Li Qiang after lunch, followed by a dinner").
-_TRIP = re.compile(r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b", re.I)
+_TRIP = re.compile(lead_guarded(
+    r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b"), re.I)
 _PLACE_WORDS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
-_MEET = re.compile(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b", re.I)
-_MEET_AGAIN = re.compile(r"\b(?:again|regularly|annually|every|each|next|periodically|"
-                         r"twice|once\s+a|a\s+(?:second|third|new)\s+round)\b", re.I)
+_MEET = re.compile(lead_guarded(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b"), re.I)
+_MEET_AGAIN = re.compile(lead_guarded(r"\b(?:again|regularly|annually|every|each|next|periodically|"
+                         r"twice|once\s+a|a\s+(?:second|third|new)\s+round)\b"), re.I)
 
 
 def _elsewhere(text: str, start: int, end: int, pair: list[str]) -> bool:
@@ -342,7 +372,7 @@ def find_commitments(
         for s in sentences_of(p):
             pos = s.start
             while True:
-                m = _CUE.search(text, pos, s.end)
+                m = _next_cue(text, pos, s.end)
                 if m is None:
                     break
                 pos = m.end()

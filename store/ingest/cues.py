@@ -9,10 +9,11 @@ before "progress", "agreed to" or "breakthrough" could be read on their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from store.ingest.cueprefix import pattern_prefixes
+from store.ingest.cueprefix import lead_guarded, pattern_prefixes, required_words
 from store.ingest.wordtrie import trie_pattern
 from store.models import Status
 
@@ -343,9 +344,22 @@ _SOURCE = (
 _CUES = re.compile(_SOURCE)
 # Every cue starts a word with one of these few letter runs; only those word starts are
 # tried (the big alternation, tried at every word, was most of the stage's cost).
-# (Five letters, not three: fewer false starts such as "pro" or "agr" for the big match.)
-_PREFIXES = pattern_prefixes([p for _, pats in _GROUPS for p in pats], depth=5)
-_TRIGGER = re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(_PREFIXES)) + ")")
+# (Six characters, across spaces and hyphens: "the two", "in-dept", not "the" or "in".)
+_STARTS = {p: pattern_prefixes([p], depth=6, spaces=True) for _, pats in _GROUPS for p in pats}
+# A cue that can open with a short word and then any word ("the ... welcome", "that ...
+# suspended") would make every "the" and "that" a start; such a cue's starts are looked
+# for only in text that holds the words each of its matches holds (`required_words`).
+_GATED = [p for p, starts in _STARTS.items()
+          if any(len(s) <= 5 and s.endswith(" ") for s in starts)]
+
+
+def _trigger(prefixes: Iterable[str]) -> re.Pattern[str]:
+    # Zero-width: a start that spans a space ("sign of") must not hide the next word's.
+    return re.compile(r"(?<![\w-])(?=" + trie_pattern(sorted(prefixes)) + ")")
+
+
+_TRIGGER = _trigger(set().union(*(s for p, s in _STARTS.items() if p not in _GATED)))
+_GATED_TRIGGERS = [(required_words(p), _trigger(_STARTS[p])) for p in _GATED]
 
 
 # Only text whose lower-casing changes its length needs it: compiled on first use, so that
@@ -356,7 +370,7 @@ def _cues_any_case() -> re.Pattern[str]:
 
 
 # A capitalised "Agreement"/"Accord" is the title of a document, not a deal reached.
-_TITLE_WORD = re.compile(r"\b(?:Agreement|Accord|Consensus)\b")
+_TITLE_WORD = re.compile(lead_guarded(r"\b(?:Agreement|Accord|Consensus)\b"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,8 +411,12 @@ def _candidate_matches(low: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     after = 0
     match = _CUES.match
-    for t in _TRIGGER.finditer(low):
-        pos = t.start()
+    starts = [t.start() for t in _TRIGGER.finditer(low)]
+    gated = [trigger for needs, trigger in _GATED_TRIGGERS
+             if all(any(w in low for w in words) for words in needs)]
+    if gated:
+        starts = sorted({*starts, *(t.start() for g in gated for t in g.finditer(low))})
+    for pos in starts:
         if pos < after:
             continue
         m = match(low, pos)

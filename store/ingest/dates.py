@@ -65,11 +65,13 @@ _BACKGROUND = re.compile(
 
 # "a month after February 14", "After the visit to Rome on 21 December, ...": a date after
 # "after" is of an earlier event, unless the words between name the meeting itself.
-_AFTER = re.compile(r"\b[Aa]fter\b(?![^,.;]*\b(?:talks|meeting|summit|call)\b)[^,.;]{0,50}$")
+_AFTER = re.compile(lead_guarded(
+    r"\b[Aa]fter\b(?![^,.;]*\b(?:talks|meeting|summit|call)\b)[^,.;]{0,50}$"))
 # Words that always tie the date after them to an earlier event ("since their last
 # meeting on March 3"): such a date is never this meeting's, whatever else scores it.
-_EARLIER = re.compile(r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last meeting|"
-                      r"earlier meeting)\b[^,.;]{0,50}$")
+_EARLIER = re.compile(lead_guarded(
+    r"\b(?:[Ss]ince|[Pp]revious(?:ly)?|last met|first met|last meeting|"
+    r"earlier meeting)\b[^,.;]{0,50}$"))
 # A paragraph that opens by setting itself in the past: "Earlier, ...", "Previously, ...",
 # "Last month, ...". ("Earlier on Monday" and "Earlier in the day" are the news day itself.)
 _BACKGROUND_PARAGRAPH = re.compile(
@@ -267,8 +269,8 @@ _LAST_MONTH = re.compile(lead_guarded(r"\blast\s+month\b"))
 # office last month", "who took office last month", "after clashes last month".
 # ("that" as a relative pronoun, a verb right after it: "talks that started last month".)
 _LAST_MONTH_ASIDE = re.compile(
-    r"\b(?:who|whom|whose|which|since|after|following|when|that\s+(?:\w+ed|began|took|met|held"
-    r"|was|were|had|came|broke|went|saw|began|ran)\b)\b[^,.;:()]*$", re.IGNORECASE)
+    lead_guarded(r"\b(?:who|whom|whose|which|since|after|following|when|that\s+(?:\w+ed|began|took|met|held"
+    r"|was|were|had|came|broke|went|saw|began|ran)\b)\b[^,.;:()]*$"), re.IGNORECASE)
 # (`(?=[12])` first, as every year does: the engine then skips to a 1 or a 2 instead of
 # trying the four lookbehinds at every position, seven times faster)
 _YEAR = re.compile(r"(?=[12])(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bto )\b(?:19|20)\d\d\b")

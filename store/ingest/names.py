@@ -34,8 +34,10 @@ _PARTICLE = r"(?:al|el|von der|von|van der|van den|van|de la|de|der|da|do|dos|di
 # glued to the next one ("in Hanoi.Tran said": pasted copy loses the space).
 # A monarch's regnal number ends the name: "King Mohammed VI", "Harald V" ("I" is the pronoun).
 _REGNAL = r"(?:[IVX]{2,5}|V|X)"
+# (every run starts with a capital or the "a"/"e" of "al-"/"el-": the lookahead skips the
+# other positions before the look-behinds are tried)
 _RUN_RE = re.compile(
-    rf"(?<![\w'-])(?:(?<!\.)|(?<=[{_LOWER}0-9)\"]\.))(?:{_TOKEN}|{_INITIAL})"
+    rf"(?=[ae{_UPPER}])(?<![\w'-])(?:(?<!\.)|(?<=[{_LOWER}0-9)\"]\.))(?:{_TOKEN}|{_INITIAL})"
     rf"(?: (?:{_PARTICLE} )?(?:{_TOKEN}|{_INITIAL}))*(?: {_REGNAL})?(?![\w-])"
 )
 _REGNAL_RE = re.compile(_REGNAL)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.countries import country_of, country_of_capital
+from store.ingest.cueprefix import lead_guarded
 from store.ingest.resolver import in_quotes, sentence_bounds
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
@@ -31,19 +32,20 @@ _MEETING_CUE = re.compile(
         if w not in ("sat", "down", "spoke", "with", "by", "shook", "hands")]) + r")\b"
 )
 
-_BACKGROUND_CUE = re.compile(r"\b(?:who|last|previously|first|when|since|had)\s+(?:met|visited)\b")
+_BACKGROUND_CUE = re.compile(lead_guarded(
+    r"\b(?:who|last|previously|first|when|since|had)\s+(?:met|visited)\b"))
 
-_OTHER_TIME = re.compile(r"\b(?:when|since|until|before)\b")
+_OTHER_TIME = re.compile(lead_guarded(r"\b(?:when|since|until|before)\b"))
 
 # "a commitment Biden and Xi made at their meeting in November": an earlier one.
 _PAST_MEETING = re.compile(
-    r"\b(?:made|reached|struck|agreed|announced)\s+(?:at|during)\s+(?:their|the|a)\s+"
+    lead_guarded(r"\b(?:made|reached|struck|agreed|announced)\s+(?:at|during)\s+(?:their|the|a)\s+"
     r"(?:\w+\s+)?$|\b(?:their|the)\s+(?:last|previous|earlier|first)\s+$"
     # "called for a tougher line after the talks": a comment on the meeting.
     r"|\b(?:after|following)\s+(?:the|their|this)\s+(?:\w+\s+)?$"
     # "called the meeting 'a wasted chance'": the meeting is what they talk about.
     r"|\b(?:called|described|hailed|praised|critici[sz]ed|dismissed|condemned)\s+"
-    r"(?:the|their|this)\s+(?:\w+\s+)?$")
+    r"(?:the|their|this)\s+(?:\w+\s+)?$"))
 
 # "called the summit "a great start"", "called for calm": naming, not a phone call.
 _CALLED_SPEECH = re.compile(r"\s+(?:for|on|it|them|him|her|[^.;\"]{0,40}\")")

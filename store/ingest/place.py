@@ -49,6 +49,9 @@ _TITLES = ("Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Prof S
 _TITLE_STOP = "|".join(
     rf"(?<=\b(?:{'|'.join(a for a in _TITLES if len(a) == n)}))" for n in (2, 3, 4))
 _PLACE_AFTER_MEETING = re.compile(
+    # (the verbs' first letters first, in the verbs' own case rule: the \b and the
+    # alternation are tried only where one stands)
+    r"(?=(?i:[acfghlmnrstvw]))"
     # Stops end the clause, but not in "U.S.", "Nov. 16" or "Gen. Tea Seiha".
     rf"{_MEETING_VERB}(?:[^.;\n]|(?<=[A-Z])\.|\.(?= \d)|(?:{_TITLE_STOP})\.){{0,200}}?"
     # "in the port city of Aden", "in India's financial capital of Mumbai", "in Libya's

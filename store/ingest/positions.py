@@ -23,7 +23,7 @@ from store.ingest.clause_subject import (
     inside_quotes,
     sentences_of,
 )
-from store.ingest.cueprefix import lead_guarded, pattern_prefixes
+from store.ingest.cueprefix import first_class_guarded, lead_guarded, pattern_prefixes
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.sentences import split_sentences
 from store.ingest.types import ActorTable, Para
@@ -147,7 +147,7 @@ _NOT_A_STANCE = re.compile(
     r"highlighting)\b)\w+ing\b",
     re.I)
 # A clause whose words follow elsewhere: "underlined this point, saying that".
-_EMPTY_END = re.compile(r"(?:\bthat|\bsaying|:)\W*$", re.I)
+_EMPTY_END = re.compile(first_class_guarded(r"(?:\bthat|\bsaying|:)\W*$", re.I), re.I)
 _WILL = re.compile(r"[^.;]{0,80}?\b(?:will|would|shall)\b", re.I)
 # "said Hungary would join the pact": the speaker's side promising an action (a commitment)
 _WILL_ACT = re.compile(r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:will|would)\s+(?:\w+ly\s+)?[\"']?"

@@ -92,7 +92,7 @@ _ISSUERS = frozenset("ministry department whitehouse kremlin office pentagon dow
 
 _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
-                        r"(?:the\s+)?$"))
+    r"(?:the\s+)?$"))
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 

@@ -22,9 +22,12 @@ _STARTERS = frozenset(
     "According Speaking".split()
 )
 _CANDIDATE = re.compile(
+    # (both forms start at a stop: the lookahead skips every other position before the
+    # look-behinds are tried)
+    r"(?=[.!?])(?:"
     r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
     # Glued by a bad copy, no space after the stop: "(April 5).Three", 'airport."We hope'.
-    r"|(?<=[a-z0-9)])[.!?][\"']?(?=[A-Z][a-z])"
+    r"|(?<=[a-z0-9)])[.!?][\"']?(?=[A-Z][a-z]))"
 )
 _WORD_BEFORE = re.compile(r"([\w.'-]{1,20})\.[\"')\]]*$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]$")
