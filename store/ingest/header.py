@@ -748,6 +748,12 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 _FILE_PHOTO = re.compile(r"^\s*file\b|\bfile (?:photo|picture|image)\b", re.I)
+# A page's date stamp run into the story's first word when its block lost its line break:
+# "November 3, 2024Foreign Minister ...", "3 November 2024The talks ...". The year runs
+# straight into a capital; a date in a sentence is followed by a space or a comma.
+_GLUED_STAMP = re.compile(
+    rf"[ \t]*(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE})\.?,?\s+(?P<y2>(?:19|20)\d\d))(?=[A-Z][a-z])")
 
 
 def parse_header(text: str, doc: PlainDocument) -> Header:
@@ -774,7 +780,12 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         _find_headline(head, text)
     _under_headline(head, text)
     _to_wire_dateline(head)
-    dl = _dateline(text, lines[head.pos].start if head.pos < len(lines) else n)
+    story_start = lines[head.pos].start if head.pos < len(lines) else n
+    glued = _GLUED_STAMP.match(text, story_start, min(n, story_start + 40))
+    glued_date = match_date(glued, None) if glued is not None else None
+    if glued_date is not None:
+        story_start = glued.end()  # "November 3, 2024Foreign Minister ...": stamp, then story
+    dl = _dateline(text, story_start)
     body_start = dl.body_start
 
     published, published_source = _zone_date(
@@ -782,6 +793,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         text.find(head.title) if head.title else -1)
     if published is None and doc.published is not None:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
+    if published is None and glued_date is not None:
+        published, published_source = glued_date, f"stamp {glued_date.isoformat()}"
     dm = DATE_RE.search(dl.date) if dl.date else None
     filed: date | None = None
     if dm is not None and has_year(dm):

@@ -1,0 +1,40 @@
+"""The article's own date in the shapes real pages give it: a stamp run into the lede, a
+compact stamp, an "Updated ..." line left among the paragraphs, an embedded post's date.
+Every text here is our own, written to reproduce the shape, never a real article's words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.ingest.formats import to_plain
+from store.ingest.header import parse_header
+from store.ingest.normalize import normalize
+from store.ingest.pipeline import extract
+from store.ingest.types import Header
+
+
+def header_of(raw: str) -> tuple[Header, str]:
+    doc = to_plain(raw)
+    text = normalize(doc.text)
+    return parse_header(text, doc), text
+
+
+@pytest.mark.parametrize("stamp", ["March 6, 2025", "Mar. 6, 2025", "6 March 2025"])
+def test_a_stamp_glued_to_the_ledes_first_word_dates_the_article(stamp: str) -> None:
+    raw = (f"Varga and Okafor meet in Lagos\n{stamp}Foreign Minister Lena Varga of Hungary and"
+           " Foreign Minister Tunde Okafor of Nigeria met on Thursday in Lagos.\n"
+           "The two ministers discussed trade.\n")
+    h, text = header_of(raw)
+    assert h.published == date(2025, 3, 6)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+    draft = extract(raw)
+    assert draft.meeting_date == date(2025, 3, 6)  # "on Thursday" of a Thursday stamp
+    assert draft.date_source == "on Thursday + stamp 2025-03-06"
+
+
+def test_a_date_in_the_ledes_sentence_is_not_a_glued_stamp() -> None:
+    h, text = header_of("Varga and Okafor meet in Lagos\nMarch 6, 2025 was the day Foreign"
+                        " Minister Lena Varga of Hungary met Tunde Okafor of Nigeria.\n")
+    assert text[h.body_start:].startswith("March 6, 2025 was")
