@@ -38,3 +38,25 @@ def test_a_date_in_the_ledes_sentence_is_not_a_glued_stamp() -> None:
     h, text = header_of("Varga and Okafor meet in Lagos\nMarch 6, 2025 was the day Foreign"
                         " Minister Lena Varga of Hungary met Tunde Okafor of Nigeria.\n")
     assert text[h.body_start:].startswith("March 6, 2025 was")
+
+
+@pytest.mark.parametrize("line", ["Updated March 6, 2025 at 4:10 PM ET", "Published: 6 March 2025",
+                                  "Last updated on Mar. 6, 2025"])
+def test_an_updated_line_among_the_paragraphs_dates_the_article(line: str) -> None:
+    raw = ("Varga and Okafor meet in Lagos\n"
+           "Foreign Minister Lena Varga of Hungary held talks with Foreign Minister Tunde Okafor"
+           " of Nigeria Thursday in Lagos.\n"
+           "The two ministers discussed trade and visas.\n"
+           f"{line}\n"
+           "Both said they would meet again in the autumn.\n")
+    draft = extract(raw)
+    assert draft.published == date(2025, 3, 6)
+    assert draft.meeting_date == date(2025, 3, 6)
+
+
+def test_a_date_in_a_paragraph_of_the_story_is_no_stamp_line() -> None:
+    raw = ("Varga and Okafor meet in Lagos\n"
+           "Foreign Minister Lena Varga of Hungary held talks with Foreign Minister Tunde Okafor"
+           " of Nigeria on Thursday in Lagos.\n"
+           "Published figures from March 6, 2025 show trade fell.\n")
+    assert extract(raw).published is None

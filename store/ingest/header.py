@@ -756,6 +756,23 @@ _GLUED_STAMP = re.compile(
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE})\.?,?\s+(?P<y2>(?:19|20)\d\d))(?=[A-Z][a-z])")
 
 
+# A page's "Updated December 7, 2021 at 3:55 PM ET" line, moved among the paragraphs when
+# the page was copied: the label says it is the article's own date, wherever it stands.
+_STAMP_LINE = re.compile(
+    r"[ \t]*(?:(?:last |first )?(?:updated|published|posted|modified)(?: on)?|date)\b[ \t:,-]*"
+    rf"(?=\d|{MONTH_RE}|(?:mon|tue|wed|thu|fri|sat|sun))", re.I)
+
+
+def _stamp_line_in_body(text: str, start: int, end: int) -> tuple[date | None, str | None]:
+    """The article's date from a labelled stamp line in the first lines of the body."""
+    for ln in _lines(text, start, min(end, start + 4000))[:12]:
+        if len(ln.text) <= 80 and _STAMP_LINE.match(ln.text):
+            d = _dated(ln.text)
+            if d is not None:
+                return d, f"stamp line {ln.text.strip()[:40]}"
+    return None, None
+
+
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
@@ -814,6 +831,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             published = match_date(dm, year)
             published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
+    if published is None:
+        published, published_source = _stamp_line_in_body(text, body_start, body_end)
     if published is None:
         for ln in _lines(text, body_end, n)[-10:]:
             if len(ln.text) < 100:
