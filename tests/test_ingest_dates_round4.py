@@ -60,3 +60,29 @@ def test_a_date_in_a_paragraph_of_the_story_is_no_stamp_line() -> None:
            " of Nigeria on Thursday in Lagos.\n"
            "Published figures from March 6, 2025 show trade fell.\n")
     assert extract(raw).published is None
+
+
+NOSCRIPT = ("JavaScript is disabled in your browser, so parts of this site may not work as they"
+            " should. " * 4).strip()
+
+
+def test_a_noscript_notice_and_a_compact_stamp_under_the_byline() -> None:
+    # A site's notice about scripts, its widget of today's date, the headline, then a
+    # byline block whose stamp is "20250306": the stamp under the headline is the article's.
+    raw = (f"{NOSCRIPT}\n\nMonday, July 7, 2025\n\n"
+           "Hungary and Nigeria sign visa deal as Varga visits Lagos\n\nby\n\nNewsdesk\n"
+           "20250306\n"
+           "Foreign Minister Lena Varga of Hungary met Foreign Minister Tunde Okafor of Nigeria"
+           " on Thursday in Lagos.\n"
+           "The two ministers signed a visa deal.\n")
+    h, text = header_of(raw)
+    assert h.title == "Hungary and Nigeria sign visa deal as Varga visits Lagos"
+    assert h.published == date(2025, 3, 6)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+    assert extract(raw).meeting_date == date(2025, 3, 6)
+
+
+@pytest.mark.parametrize("line", ["20250231", "Trade rose 20250306 times"])
+def test_eight_digits_that_are_no_date_are_not_a_stamp(line: str) -> None:
+    h, _ = header_of(f"Varga visits Lagos\n{line}\nVarga met Okafor in Lagos.\n")
+    assert h.published is None

@@ -24,6 +24,7 @@ from store.ingest.cueprefix import lead_guarded
 from store.ingest.datetext import (
     DATE_RE,
     MONTH_RE,
+    compact_date,
     first_date,
     foreign_date,
     has_year,
@@ -196,7 +197,7 @@ def _is_meta_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 160:
         return False
-    if is_junk_line(s) or body_name(s) or outlet_name(s):
+    if is_junk_line(s) or body_name(s) or outlet_name(s) or compact_date(s):
         return True
     if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
         return True
@@ -289,7 +290,7 @@ def _zone_date(
     exists too, is the page's (a site prints today's date over every story)."""
     dated: list[tuple[_Line, date]] = []
     for ln in zone:
-        d = first_date(ln.text, default_year) or foreign_date(ln.text)
+        d = first_date(ln.text, default_year) or foreign_date(ln.text) or compact_date(ln.text)
         if d is not None:
             dated.append((ln, d))
     if title_at >= 0 and any(ln.start > title_at for ln, _ in dated):
