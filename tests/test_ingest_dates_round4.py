@@ -86,3 +86,16 @@ def test_a_noscript_notice_and_a_compact_stamp_under_the_byline() -> None:
 def test_eight_digits_that_are_no_date_are_not_a_stamp(line: str) -> None:
     h, _ = header_of(f"Varga visits Lagos\n{line}\nVarga met Okafor in Lagos.\n")
     assert h.published is None
+
+
+def test_an_embedded_posts_date_anchors_the_weekday_of_an_undated_story() -> None:
+    raw = ("Foreign Minister Lena Varga of Hungary and Foreign Minister Tunde Okafor of Nigeria"
+           " agreed on Thursday to open direct flights.\n"
+           "The two ministers met on the sidelines of a summit in Lagos.\n"
+           "Good talks with my friend Tunde Okafor on flights and visas.\n"
+           "- Lena Varga (@LenaVargaHU) March 6, 2025\n"
+           "Both sides will meet again in June.\n")
+    draft = extract(raw)
+    assert draft.published == date(2025, 3, 6)
+    assert draft.meeting_date == date(2025, 3, 6)
+    assert draft.date_source == "on Thursday + embedded post 2025-03-06"

@@ -774,6 +774,10 @@ def _stamp_line_in_body(text: str, start: int, end: int) -> tuple[date | None, s
     return None, None
 
 
+_POST_SIGNATURE = re.compile(
+    rf"\(@\w{{1,30}}\)\s+(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)\b")
+
+
 def parse_header(text: str, doc: PlainDocument) -> Header:
     """Read the head and tail of the (normalized) text."""
     n = len(text)
@@ -841,6 +845,13 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
                 if published:
                     published_source = f"footer {ln.text.strip()[:40]}"
                     break
+    if published is None:
+        # The signature of an embedded post ("- Jane Doe (@jdoe) March 6, 2025"): the story
+        # is not older than a post it prints, and the post is most often of the same day.
+        pm = _POST_SIGNATURE.search(text, body_start, body_end)
+        published = match_date(pm, None) if pm is not None else None
+        if published is not None:
+            published_source = f"embedded post {published.isoformat()}"
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
     source = (dl.source or _find_source(head.zone, head.title) or site
               or _tail_source(text, body_end, n))
