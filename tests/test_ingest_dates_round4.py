@@ -99,3 +99,16 @@ def test_an_embedded_posts_date_anchors_the_weekday_of_an_undated_story() -> Non
     assert draft.published == date(2025, 3, 6)
     assert draft.meeting_date == date(2025, 3, 6)
     assert draft.date_source == "on Thursday + embedded post 2025-03-06"
+
+
+def test_a_wire_dateline_with_state_and_country_in_brackets_is_the_filing_day() -> None:
+    # "City (State) [Country], Month D:" as Indian wires print it: the day of filing, a day
+    # after the talks the lede dates "on Saturday".
+    raw = (" date 2025-03-09 Kano (Kano State) [Nigeria], March 9 : Foreign Minister Lena Varga"
+           " of Hungary on Saturday thanked Foreign Minister Tunde Okafor of Nigeria for hosting"
+           " her in Kano.\n"
+           "The two ministers discussed trade.\n")
+    h, text = header_of(raw)
+    assert h.filed == date(2025, 3, 9)
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+    assert extract(raw).meeting_date == date(2025, 3, 8)

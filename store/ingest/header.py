@@ -96,6 +96,8 @@ DATELINE = re.compile(
 # not one).
 _COLON_DATELINE = re.compile(
     r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+    # "Wilmington (Delaware) [US], Sep 22:": the state in brackets before the country
+    r"(?:\s*\([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?\)(?=\s*\[))?"
     r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?"
     # "Chennai, Oct 12:": the day the story was filed, as Indian wires print it
     rf"(?:,\s*(?P<date3>{MONTH_RE}\.?\s+\d{{1,2}}))?\s*:\s+(?=[A-Z\"'])"
