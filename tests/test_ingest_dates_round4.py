@@ -8,10 +8,12 @@ from datetime import date
 
 import pytest
 
+from store.ingest.dates import resolve_meeting_date
 from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
 from store.ingest.pipeline import extract
+from store.ingest.structure import split_paragraphs
 from store.ingest.types import Header
 
 
@@ -112,3 +114,21 @@ def test_a_wire_dateline_with_state_and_country_in_brackets_is_the_filing_day() 
     assert h.filed == date(2025, 3, 9)
     assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
     assert extract(raw).meeting_date == date(2025, 3, 8)
+
+
+def test_a_date_opening_the_lede_is_the_news_over_an_earlier_meeting_after_it() -> None:
+    # A ministry's readout: the lede opens with the day of the talks; the next paragraph
+    # recalls what an earlier summit meeting agreed, on its own date.
+    raw = ("Hungary-Nigeria Relations\n\n"
+           "On March 6, commencing at 3:00 p.m. for about an hour, Ms. Lena Varga, Foreign"
+           " Minister of Hungary, who was visiting Lagos for a regional conference, held a"
+           " meeting with Mr. Tunde Okafor, Foreign Minister of Nigeria. The summary follows.\n\n"
+           "1. Minister Varga said she would work with Minister Okafor on the course agreed at"
+           " the summit meeting on February 20. Minister Okafor agreed.\n")
+    assert resolve(raw, date(2025, 3, 6)) == date(2025, 3, 6)
+
+
+def resolve(raw: str, published: date) -> date | None:
+    h, text = header_of(raw)
+    paras = split_paragraphs(text, h.body_start, h.body_end)
+    return resolve_meeting_date(text, paras, published).when
