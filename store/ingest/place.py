@@ -79,7 +79,10 @@ _BACKGROUND_AFTER = re.compile(
 # "who met Xi in Lima" is background, but "who is visiting Lima" is now; "the upcoming
 # APEC summit in Gyeongju" is another meeting.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next|"
+    # ("Varga's first visit to Lagos", "the first talks in Lagos since 2019": an ordinal
+    # after a determiner ranks this meeting; "who first met in Lima" is the background.)
+    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|"
+    r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!'s )(?<!' )first|next|"
     r"recent|recently|prior|past|former)\s+"
     r"(?:[a-z]+\s+)?$|\b(?i:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}$"
 )
