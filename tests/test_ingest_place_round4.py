@@ -22,3 +22,20 @@ def test_an_ordinal_after_a_determiner_ranks_this_meeting(text: str) -> None:
 
 def test_an_adverb_first_still_dates_an_earlier_meeting() -> None:
     assert place_of("Varga and Okafor, who first met in Lagos, spoke again by phone.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Visiting Lagos for the second time this year, Varga signed a visa deal with Okafor.",
+    "Ms. Lena Varga, Foreign Minister of Hungary, who was visiting Lagos in Nigeria to attend"
+    " a regional conference, held a meeting with Mr. Tunde Okafor.",
+])
+def test_the_visit_of_the_story_names_its_city(text: str) -> None:
+    assert place_of(text) == "Lagos"
+
+
+@pytest.mark.parametrize("text", [
+    "It was their first meeting since June 2023, when Varga visited Lagos in June 2023.",
+    "Varga, who was received in Lagos last spring, met Okafor by video link.",
+])
+def test_an_earlier_visit_gives_no_city(text: str) -> None:
+    assert place_of(text) is None
