@@ -39,3 +39,9 @@ def test_the_visit_of_the_story_names_its_city(text: str) -> None:
 ])
 def test_an_earlier_visit_gives_no_city(text: str) -> None:
     assert place_of(text) is None
+
+
+def test_a_district_named_with_its_capital_is_in_that_capital() -> None:
+    assert place_of("The summit was held at the presidential office in Maitama, Abuja on the"
+                    " 11th.") == "Abuja"
+    assert place_of("The two ministers met in Kano, Nigeria on Friday.") == "Kano, Nigeria"

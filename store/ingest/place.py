@@ -136,6 +136,14 @@ def _is_country(place: str) -> bool:
         country_of(first) is not None and not place.endswith(" City"))
 
 
+def _city_of_district(place: str) -> str:
+    """"Yongsan, Seoul": a district named with the capital it lies in is in that city."""
+    head, _, region = place.partition(", ")
+    if region and country_of_capital(region) and not country_of_capital(head):
+        return region
+    return place
+
+
 def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The capital of the country the story says hosted the meeting, where the story names
     it ("Thailand hosted a meeting ... their differences in Bangkok"), and the phrase."""
@@ -183,7 +191,7 @@ def body_location(
         phrase = " ".join(window[m.start():m.end()].split())
         if len(phrase) > 80:
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
-        return place, phrase
+        return _city_of_district(place), phrase
     for purpose in _PURPOSE.finditer(window):
         city = _IN_CITY_BEFORE.search(window, max(0, purpose.start() - 80), purpose.start())
         if city is None:
