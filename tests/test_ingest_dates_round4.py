@@ -132,3 +132,22 @@ def resolve(raw: str, published: date) -> date | None:
     h, text = header_of(raw)
     paras = split_paragraphs(text, h.body_start, h.body_end)
     return resolve_meeting_date(text, paras, published).when
+
+
+@pytest.mark.parametrize("widget", ["Friday, July 4, 2025", "Tuesday, 01 July 2025 12:17 GMT"])
+def test_a_sites_date_of_today_above_the_headline_is_not_the_articles(widget: str) -> None:
+    raw = (f"{widget}\n\nSubscribe Now!\n\n"
+           "Varga meets Okafor in Lagos on sidelines of summit\n\n"
+           "Foreign Minister Lena Varga of Hungary raised visas during her meeting with her"
+           " Nigerian counterpart Tunde Okafor on Tuesday.\n"
+           "Varga is in Lagos for a regional summit.\n")
+    h, _ = header_of(raw)
+    assert h.title == "Varga meets Okafor in Lagos on sidelines of summit"
+    assert h.published is None
+    assert extract(raw).meeting_date is None  # no date of its own: the user gives one
+
+
+def test_a_date_line_under_the_headline_stays_the_articles() -> None:
+    h, _ = header_of("Varga meets Okafor in Lagos\n\nby Jane Doe\nFriday, March 7, 2025\n\n"
+                     "Foreign Minister Lena Varga of Hungary met Tunde Okafor of Nigeria.\n")
+    assert h.published == date(2025, 3, 7)

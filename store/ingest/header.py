@@ -297,6 +297,11 @@ def _zone_date(
             dated.append((ln, d))
     if title_at >= 0 and any(ln.start > title_at for ln, _ in dated):
         dated = [(ln, d) for ln, d in dated if ln.start > title_at]
+    elif title_at >= 0:
+        # "Friday, May 3, 2024" alone above the headline: the site's widget of the day the
+        # page was viewed, printed over every story, not the article's date.
+        dated = [(ln, d) for ln, d in dated
+                 if ln.start > title_at or not _TODAY_WIDGET.match(ln.text)]
     for ln, d in dated:
         if re.match(r"^\s*(?:published|posted|first published|released|date|written)\b", ln.text,
                     re.I):
@@ -306,6 +311,11 @@ def _zone_date(
     if dated:
         return dated[0][1], f"byline {dated[0][1].isoformat()}"
     return None, None
+
+
+_TODAY_WIDGET = re.compile(
+    r"\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[\w ,.]{6,24}?"
+    r"(?:19|20)\d\d(?:\s+\d{1,2}:\d\d(?:\s*[A-Z]{2,4})?)?\s*$")
 
 
 def _dated(line: str) -> date | None:
