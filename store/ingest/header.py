@@ -817,7 +817,7 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
     story_start = lines[head.pos].start if head.pos < len(lines) else n
     glued = _GLUED_STAMP.match(text, story_start, min(n, story_start + 40))
     glued_date = match_date(glued, None) if glued is not None else None
-    if glued_date is not None:
+    if glued is not None and glued_date is not None:
         story_start = glued.end()  # "November 3, 2024Foreign Minister ...": stamp, then story
     dl = _dateline(text, story_start)
     body_start = dl.body_start
