@@ -89,9 +89,17 @@ INLINE_CREDIT = re.compile(
 )
 
 
+# A page's notice to a browser without scripts ("JavaScript is disabled in your web
+# browser ..."), saved with the page: furniture of any length, as it may run on to explain.
+_NOSCRIPT = re.compile(r"\s*(?:javascript|js) (?:is|seems to be) (?:disabled|not enabled|turned off"
+                       r"|required)\b|\s*(?:please )?(?:enable|turn on) javascript\b", re.I)
+
+
 def is_junk_line(line: str) -> bool:
     """True for a stand-alone line of page furniture ("Advertisement", "Read more: ...")."""
-    return len(line) <= 300 and JUNK_LINE.match(line) is not None
+    if len(line) <= 300 and JUNK_LINE.match(line) is not None:
+        return True
+    return len(line) <= 1000 and _NOSCRIPT.match(line) is not None
 
 
 def is_credit_line(line: str) -> bool:

@@ -249,6 +249,8 @@ def _candidates(
         if published and not has_year(m) and when > published + timedelta(days=30):
             when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
         score = base + 0.3 + _score_context(text, para, m.start(), m.end(), words)
+        if para.index == 0 and _LEDE_OPENING.fullmatch(text, para.start, m.start()):
+            score += 1.0  # "On 6 March, ...": the lede opens by dating its news
         if para.end - para.start <= 500 and is_caption_line(text[para.start:para.end]):
             score -= 4.0  # a photo caption left in the body: the day of its picture
         phrase = _phrase(text, m.start(), m.end(), para.start)
@@ -262,6 +264,8 @@ def _candidates(
     return out
 
 
+# What may stand before a date that opens the lede: "On 6 March, the ministers met".
+_LEDE_OPENING = re.compile(r"\s*(?:On\s+)?")
 # A year the story names, not a target ("by 2030") or a limit ("until 2028").
 # "late last month": a weekday then names a day of the month before the stamp's.
 _LAST_MONTH = re.compile(lead_guarded(r"\blast\s+month\b"))

@@ -141,3 +141,18 @@ def foreign_date(line: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+# "20250513" alone on a line: a page's stamp in the compact form of ISO 8601 (basic format).
+_COMPACT = re.compile(r"\s*(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\s*$")
+
+
+def compact_date(line: str) -> date | None:
+    """'20250513', a line that is only a date in ISO 8601's basic format, else None."""
+    m = _COMPACT.match(line)
+    if m is None:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None

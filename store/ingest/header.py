@@ -24,6 +24,7 @@ from store.ingest.cueprefix import lead_guarded
 from store.ingest.datetext import (
     DATE_RE,
     MONTH_RE,
+    compact_date,
     first_date,
     foreign_date,
     has_year,
@@ -95,6 +96,8 @@ DATELINE = re.compile(
 # not one).
 _COLON_DATELINE = re.compile(
     r"[ \t]*(?P<p3>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+    # "Wilmington (Delaware) [US], Sep 22:": the state in brackets before the country
+    r"(?:\s*\([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?\)(?=\s*\[))?"
     r"(?:\s*\[(?P<r3>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)\])?"
     # "Chennai, Oct 12:": the day the story was filed, as Indian wires print it
     rf"(?:,\s*(?P<date3>{MONTH_RE}\.?\s+\d{{1,2}}))?\s*:\s+(?=[A-Z\"'])"
@@ -196,7 +199,7 @@ def _is_meta_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 160:
         return False
-    if is_junk_line(s) or body_name(s) or outlet_name(s):
+    if is_junk_line(s) or body_name(s) or outlet_name(s) or compact_date(s):
         return True
     if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
         return True
@@ -289,11 +292,16 @@ def _zone_date(
     exists too, is the page's (a site prints today's date over every story)."""
     dated: list[tuple[_Line, date]] = []
     for ln in zone:
-        d = first_date(ln.text, default_year) or foreign_date(ln.text)
+        d = first_date(ln.text, default_year) or foreign_date(ln.text) or compact_date(ln.text)
         if d is not None:
             dated.append((ln, d))
     if title_at >= 0 and any(ln.start > title_at for ln, _ in dated):
         dated = [(ln, d) for ln, d in dated if ln.start > title_at]
+    elif title_at >= 0:
+        # "Friday, May 3, 2024" alone above the headline: the site's widget of the day the
+        # page was viewed, printed over every story, not the article's date.
+        dated = [(ln, d) for ln, d in dated
+                 if ln.start > title_at or not _TODAY_WIDGET.match(ln.text)]
     for ln, d in dated:
         if re.match(r"^\s*(?:published|posted|first published|released|date|written)\b", ln.text,
                     re.I):
@@ -303,6 +311,11 @@ def _zone_date(
     if dated:
         return dated[0][1], f"byline {dated[0][1].isoformat()}"
     return None, None
+
+
+_TODAY_WIDGET = re.compile(
+    r"\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[\w ,.]{6,24}?"
+    r"(?:19|20)\d\d(?:\s+\d{1,2}:\d\d(?:\s*[A-Z]{2,4})?)?\s*$")
 
 
 def _dated(line: str) -> date | None:
@@ -748,6 +761,33 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 _FILE_PHOTO = re.compile(r"^\s*file\b|\bfile (?:photo|picture|image)\b", re.I)
+# A page's date stamp run into the story's first word when its block lost its line break:
+# "November 3, 2024Foreign Minister ...", "3 November 2024The talks ...". The year runs
+# straight into a capital; a date in a sentence is followed by a space or a comma.
+_GLUED_STAMP = re.compile(
+    rf"[ \t]*(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE})\.?,?\s+(?P<y2>(?:19|20)\d\d))(?=[A-Z][a-z])")
+
+
+# A page's "Updated December 7, 2021 at 3:55 PM ET" line, moved among the paragraphs when
+# the page was copied: the label says it is the article's own date, wherever it stands.
+_STAMP_LINE = re.compile(
+    r"[ \t]*(?:(?:last |first )?(?:updated|published|posted|modified)(?: on)?|date)\b[ \t:,-]*"
+    rf"(?=\d|{MONTH_RE}|(?:mon|tue|wed|thu|fri|sat|sun))", re.I)
+
+
+def _stamp_line_in_body(text: str, start: int, end: int) -> tuple[date | None, str | None]:
+    """The article's date from a labelled stamp line in the first lines of the body."""
+    for ln in _lines(text, start, min(end, start + 4000))[:12]:
+        if len(ln.text) <= 80 and _STAMP_LINE.match(ln.text):
+            d = _dated(ln.text)
+            if d is not None:
+                return d, f"stamp line {ln.text.strip()[:40]}"
+    return None, None
+
+
+_POST_SIGNATURE = re.compile(
+    rf"\(@\w{{1,30}}\)\s+(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)\b")
 
 
 def parse_header(text: str, doc: PlainDocument) -> Header:
@@ -774,7 +814,12 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         _find_headline(head, text)
     _under_headline(head, text)
     _to_wire_dateline(head)
-    dl = _dateline(text, lines[head.pos].start if head.pos < len(lines) else n)
+    story_start = lines[head.pos].start if head.pos < len(lines) else n
+    glued = _GLUED_STAMP.match(text, story_start, min(n, story_start + 40))
+    glued_date = match_date(glued, None) if glued is not None else None
+    if glued is not None and glued_date is not None:
+        story_start = glued.end()  # "November 3, 2024Foreign Minister ...": stamp, then story
+    dl = _dateline(text, story_start)
     body_start = dl.body_start
 
     published, published_source = _zone_date(
@@ -782,6 +827,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         text.find(head.title) if head.title else -1)
     if published is None and doc.published is not None:
         published, published_source = doc.published, f"page date {doc.published.isoformat()}"
+    if published is None and glued_date is not None:
+        published, published_source = glued_date, f"stamp {glued_date.isoformat()}"
     dm = DATE_RE.search(dl.date) if dl.date else None
     filed: date | None = None
     if dm is not None and has_year(dm):
@@ -802,12 +849,21 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             published_source = f"dateline {dl.date}"
     body_end = max(body_start, _body_end(text, body_start, n))
     if published is None:
+        published, published_source = _stamp_line_in_body(text, body_start, body_end)
+    if published is None:
         for ln in _lines(text, body_end, n)[-10:]:
             if len(ln.text) < 100:
                 published = first_date(ln.text)
                 if published:
                     published_source = f"footer {ln.text.strip()[:40]}"
                     break
+    if published is None:
+        # The signature of an embedded post ("- Jane Doe (@jdoe) March 6, 2025"): the story
+        # is not older than a post it prints, and the post is most often of the same day.
+        pm = _POST_SIGNATURE.search(text, body_start, body_end)
+        published = match_date(pm, None) if pm is not None else None
+        if published is not None:
+            published_source = f"embedded post {published.isoformat()}"
     site = (outlet_name(doc.source) or doc.source) if doc.source else None
     source = (dl.source or _find_source(head.zone, head.title) or site
               or _tail_source(text, body_end, n))

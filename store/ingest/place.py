@@ -70,8 +70,11 @@ _PLACE_AFTER_MEETING = re.compile(
     rf"|\bat (?P<p5>{_PLACE_NAME}{_PLACE_TAIL})(?!, (?:a|an|the) )"
     r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead)\b)"
     # "visited Abu Dhabi", "who is visiting San Francisco": the city is the visit's object.
-    rf"|(?:(?<=visited )|(?<=visiting )|(?<=visits ))(?P<p6>{_PLACE_NAME}{_PLACE_TAIL})"
-    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead|the)\b))"
+    # ("Visiting Lagos for talks, ...": the participle may open the sentence; "visiting
+    # Busan in South Korea": the country of the city may follow it.)
+    rf"|(?:(?<=visited )|(?<=[Vv]isiting )|(?<=visits ))(?P<p6>{_PLACE_NAME}{_PLACE_TAIL})"
+    r"(?=[.,;:]|\s+(?:on|to|for|and|with|this|last|after|before|ahead|the)\b"
+    rf"|\s+in (?:the )?{_NOT_NAME_WORD}[A-Z]))"
 )
 _BACKGROUND_AFTER = re.compile(
     # ("earlier this week" and "earlier today" are the news itself)
@@ -82,10 +85,17 @@ _BACKGROUND_AFTER = re.compile(
 # "who met Xi in Lima" is background, but "who is visiting Lima" is now; "the upcoming
 # APEC summit in Gyeongju" is another meeting.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?i:who(?!\s+(?:is|are)\b)|when|since|last|previous|previously|earlier|first|next|"
+    # ("Varga's first visit to Lagos", "the first talks in Lagos since 2019": an ordinal
+    # after a determiner ranks this meeting; "who first met in Lima" is the background.)
+    r"\b(?i:who(?!\s+(?:is|are)\b)(?!\s+(?:was|were)\s+$)|when|since|last|previous|previously|earlier|"
+    r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!'s )(?<!' )first|next|"
     r"recent|recently|prior|past|former)\s+"
     r"(?:[a-z]+\s+)?$|\b(?i:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,2}$"
 )
+# "who was visiting Busan" is the visit of the story's day; "who was received in Lima"
+# (a passive) is not known to be: only the progressive is let through.
+_WHO_WAS = re.compile(r"\b(?i:who) (?:was|were) $")
+_ING = re.compile(r"[a-z]+ing\b")
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its "
@@ -129,6 +139,14 @@ def _is_country(place: str) -> bool:
         country_of(first) is not None and not place.endswith(" City"))
 
 
+def _city_of_district(place: str) -> str:
+    """"Yongsan, Seoul": a district named with the capital it lies in is in that city."""
+    head, _, region = place.partition(", ")
+    if region and country_of_capital(region) and not country_of_capital(head):
+        return region
+    return place
+
+
 def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The capital of the country the story says hosted the meeting, where the story names
     it ("Thailand hosted a meeting ... their differences in Bangkok"), and the phrase."""
@@ -152,7 +170,9 @@ def body_location(
     "visited China" is passed over for "talks in Guangzhou"."""
     window = text[start:min(end, start + 2500)]
     for m in _PLACE_AFTER_MEETING.finditer(window):
-        if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()):
+        if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()) or (
+                _WHO_WAS.search(window, max(0, m.start() - 12), m.start())
+                and not _ING.match(window, m.start())):
             continue  # "who met Xi in November in San Francisco", "since their last meeting"
         key = next(k for k in ("p1", "p2", "p3", "p4", "p5", "p6") if m[k])
         if _RELATIVE.search(window, m.start(), m.start(key)):
@@ -174,7 +194,7 @@ def body_location(
         phrase = " ".join(window[m.start():m.end()].split())
         if len(phrase) > 80:
             phrase = m[0].split()[0] + " ... " + " ".join(window[m.end(key) - 40:m.end()].split())
-        return place, phrase
+        return _city_of_district(place), phrase
     for purpose in _PURPOSE.finditer(window):
         city = _IN_CITY_BEFORE.search(window, max(0, purpose.start() - 80), purpose.start())
         if city is None:
