@@ -433,15 +433,12 @@ def pair_keys_with_commitments(conn: sqlite3.Connection) -> list[list[str]]:
 
 def _tracked_rows(
     conn: sqlite3.Connection, pair: list[str], state: CommitmentState | None,
-    *, live_only: bool = False, today: date | None = None,
+    *, today: date | None = None,
 ) -> list[tuple[StoredCommitment, Tracking]]:
-    """The pair's commitments with their stored tracking, oldest first: an index read.
-    `live_only`: those a later meeting can still change (not superseded)."""
+    """The pair's commitments with their stored tracking, oldest first: an index read."""
     where, params = "", tuple[str, ...]()
     if state is not None:
         where, params = " AND COALESCE(c.manual_state, t.state) = ?", (state,)
-    if live_only:
-        where += " AND t.state != 'superseded'"
     found = tuples(
         conn,
         f"""SELECT {COMMITMENT_COLUMNS}, {tracked.TRACKING_COLUMNS}
