@@ -7,12 +7,11 @@ report outcomes; none comes from the sample articles.
 from __future__ import annotations
 
 import pytest
+from paragraphs import paragraphs
 
 from store.ingest.cues import find_cues
-from store.ingest.sentences import split_sentences
 from store.ingest.status import SUMMARY_LIMIT, build_entries, decide
 from store.ingest.topics import score_paragraphs
-from store.ingest.types import Para
 from store.models import Figure, Status, TopicEntry
 from store.taxonomy import default_topics
 
@@ -20,13 +19,7 @@ TOPICS = default_topics()
 
 
 def entries_of(*bodies: str, figures: list[Figure] | None = None) -> list[TopicEntry]:
-    text = "\n\n".join(bodies)
-    paras: list[Para] = []
-    pos = 0
-    for i, body in enumerate(bodies):
-        paras.append(Para(index=i, start=pos, end=pos + len(body),
-                          sentences=split_sentences(text, pos, pos + len(body))))
-        pos += len(body) + 2
+    text, paras = paragraphs(*bodies)
     para_topics = score_paragraphs(text, paras, TOPICS)
     return build_entries(text, paras, para_topics, figures or [], TOPICS)
 

@@ -7,6 +7,8 @@ copied from a real article.
 
 from __future__ import annotations
 
+from paragraphs import paragraphs
+
 from store.ingest.keywords import build_index
 from store.ingest.sentences import split_sentences
 from store.ingest.topichits import Parties
@@ -19,13 +21,7 @@ TOPICS = default_topics()
 
 def topics_of(*bodies: str, parties: list[str] | None = None,
               people: tuple[str, ...] = ()) -> list[list[str]]:
-    text = "\n\n".join(bodies)
-    paras: list[Para] = []
-    pos = 0
-    for i, body in enumerate(bodies):
-        paras.append(Para(index=i, start=pos, end=pos + len(body),
-                          sentences=split_sentences(text, pos, pos + len(body))))
-        pos += len(body) + 2
+    text, paras = paragraphs(*bodies)
     sides = Parties.of(parties or [], people)
     found = score_paragraphs(text, paras, TOPICS, sides)
     return [found.get(i, []) for i in range(len(paras))]
