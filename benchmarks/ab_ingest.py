@@ -27,6 +27,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from big_article import big_article
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 
@@ -78,14 +80,6 @@ def _stage_timer(pipeline: ModuleType, spent: dict[str, float]) -> None:
                              or name == "as_written"):
             setattr(pipeline, name, timed(name, fn))
 
-
-def _big(articles: list[bytes], size: int) -> bytes:
-    out = bytearray()
-    i = 0
-    while len(out) < size:
-        out += articles[i % len(articles)] + b"\n\n"
-        i += 1
-    return bytes(out[:size]).decode("utf-8", "ignore").encode("utf-8")
 
 
 def main() -> int:
@@ -148,7 +142,7 @@ def _compare(args: argparse.Namespace, paths: list[Path], articles: list[bytes],
         plain = [a for p, a in zip(paths, articles, strict=True) if p.suffix in (".txt", ".md")]
         print()
         for size in (250_000, 1_000_000):
-            data = _big(plain, size)
+            data = big_article(plain, size)
             for side, pipeline in sides.items():
                 spent[side].clear()
                 t0 = time.process_time()

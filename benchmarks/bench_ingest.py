@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from big_article import big_article  # noqa: E402
+
 import store.ingest.pipeline as pipeline  # noqa: E402
 from store.ingest import extract  # noqa: E402
 
@@ -66,15 +68,6 @@ def _stage_times(data: bytes) -> dict[str, float]:
     return spent
 
 
-def _big(articles: list[bytes], size: int) -> bytes:
-    """Samples concatenated (blank line between) up to about `size` bytes."""
-    out = bytearray()
-    i = 0
-    while len(out) < size:
-        out += articles[i % len(articles)] + b"\n\n"
-        i += 1
-    return bytes(out[:size]).decode("utf-8", "ignore").encode("utf-8")
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -103,7 +96,7 @@ def main() -> int:
     sizes = [250_000, 500_000, 1_000_000]
     timings = []
     for size in sizes:
-        data = _big(plain or articles, size)
+        data = big_article(plain or articles, size)
         secs = _time(data, max(3, args.runs // 2))
         timings.append(secs)
         print(f"{f'{size // 1000} KB article, s':<34}{secs:>14.3f}")
@@ -115,7 +108,7 @@ def main() -> int:
     for data in articles:
         for name, secs in _stage_times(data).items():
             per_sample[name] = per_sample.get(name, 0.0) + secs
-    big = _stage_times(_big(plain or articles, 1_000_000))
+    big = _stage_times(big_article(plain or articles, 1_000_000))
     print()
     print(f"{'stage':<24}{'ms/article':>12}{'s at 1 MB':>12}")
     print("-" * 48)

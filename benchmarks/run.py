@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_ingest  # noqa: E402
 import bench_store  # noqa: E402
 import bench_tui  # noqa: E402
+from big_article import big_article  # noqa: E402
 from sections import replace_section  # noqa: E402
 
 from store.ingest import extract  # noqa: E402
@@ -57,7 +58,7 @@ class Row:
 
 
 def ingest_rows(runs: int) -> list[Row]:
-    """Median ms per sample article, and seconds for a 1 MB article (bench_ingest's helpers)."""
+    """Median ms per sample article, and seconds for a 1 MB article (bench_ingest's timer)."""
     paths = sorted(p for p in bench_ingest.SAMPLES.glob("*")
                    if p.is_file() and not p.name.startswith("."))
     articles = [p.read_bytes() for p in paths]
@@ -65,7 +66,7 @@ def ingest_rows(runs: int) -> list[Row]:
         extract(data)
     per_article = [bench_ingest._time(data, runs) for data in articles]
     plain = [a for p, a in zip(paths, articles, strict=True) if p.suffix in (".txt", ".md")]
-    big = bench_ingest._big(plain or articles, 1_000_000)
+    big = big_article(plain or articles, 1_000_000)
     big_s = bench_ingest._time(big, max(1, runs // 2))
     return [
         Row("ingest, median per sample article", statistics.median(per_article) * 1000,
