@@ -366,12 +366,19 @@ def third_party_talks(text: str, lo: int, hi: int,
         if country is None or country in parties.countries:
             continue
         # To the end of the clause: what follows a comma may be this meeting's again.
-        end = _CLAUSE_STOP.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
-        spans.append((m.start(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+        spans.append((m.start(), _stop(_CLAUSE_STOP, text, m.end(), hi, _SENTENCE_REACH)))
     return spans
 
 
 _CLAUSE_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
+
+
+def _stop(stop: re.Pattern[str], text: str, pos: int, hi: int, reach: int) -> int:
+    """Where a phrase that goes on from `pos` ends: at the first `stop` within `reach`
+    characters, else at the reach (a bound that keeps a run of openers linear)."""
+    limit = min(hi, pos + reach)
+    found = stop.search(text, pos, limit)
+    return found.start() if found else limit
 
 
 def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -380,8 +387,7 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
     spans.extend(m.span() for m in _PERSON_APPOSITIVE.finditer(text, lo, hi))
     for m in _CAME_AFTER.finditer(text, lo, hi):
-        end = _SENTENCE_END.search(text, m.end(), min(hi, m.end() + _SENTENCE_REACH))
-        spans.append((m.end(), end.start() if end else min(hi, m.end() + _SENTENCE_REACH)))
+        spans.append((m.end(), _stop(_SENTENCE_END, text, m.end(), hi, _SENTENCE_REACH)))
     return spans
 
 
@@ -395,12 +401,8 @@ _AMID = re.compile(lead_guarded(
 
 def backdrop_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[start, end) of each "amid ..." phrase in text[lo:hi], to the end of its clause."""
-    spans: list[tuple[int, int]] = []
-    for m in _AMID.finditer(text, lo, hi):
-        stop = min(hi, m.end() + _CLAUSE_REACH)
-        end = _CLAUSE_STOP.search(text, m.end(), stop)
-        spans.append((m.start(), end.start() if end else stop))
-    return spans
+    return [(m.start(), _stop(_CLAUSE_STOP, text, m.end(), hi, _CLAUSE_REACH))
+            for m in _AMID.finditer(text, lo, hi)]
 
 
 def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -532,9 +534,7 @@ def unspoken_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _NOT_ACTIVE.finditer(text, lo, hi):
         # A clause is short: looking further would make a run of these quadratic.
-        stop = min(hi, m.end() + _CLAUSE_REACH)
-        end = _CLAUSE_END.search(text, m.end(), stop)
-        spans.append((m.start(), end.start() if end else stop))
+        spans.append((m.start(), _stop(_CLAUSE_END, text, m.end(), hi, _CLAUSE_REACH)))
     for m in _NOT_PASSIVE.finditer(text, lo, hi):
         back = max(lo, m.start() - _CLAUSE_REACH)
         head = _CLAUSE_START.match(text, back, m.start())
