@@ -144,3 +144,31 @@ def guest_by_place(table: ActorTable, place: str | None) -> int | None:
     if len(guests) == len(people) or len({table.actors[i].country for i in guests}) != 1:
         return None
     return guests[0]
+
+
+_HEAD_ROLE = re.compile(r"(?i)\b(?:president|prime\s+minister|premier|chancellor|leader|king|"
+                        r"emir|sultan|taoiseach|foreign\s+minister|secretary\s+of\s+state)\b")
+
+
+def fill_open_side(table: ActorTable, pair: list[str]) -> list[int]:
+    """A participant the article never gives a country ("Prime Minister Narendra Modi" in a
+    home outlet, "Mr Kovacs said") leads the side of the pair that nobody else at the table
+    holds: the actors whose country this sets. Only when one side is open and one person
+    can take it: the one participant without a country, or the first of them who heads a
+    government or its diplomacy (an aide or a guest of honour named after stays unknown)."""
+    if len(pair) != 2:
+        return []
+    people = [i for i in table.participants if table.actors[i].kind == "person"
+              and not table.actors[i].role.lower().startswith("former")]
+    held = {table.actors[i].country for i in people if table.actors[i].country}
+    open_sides = [c for c in pair if c not in held]
+    missing = [i for i in people if table.actors[i].country is None]
+    if len(open_sides) != 1 or len(open_sides) == len(pair) or not missing:
+        return []
+    if len(missing) > 1:
+        heads = [i for i in missing if _HEAD_ROLE.search(table.actors[i].role)]
+        if not heads:
+            return []
+        missing = heads[:1]
+    table.actors[missing[0]].country = open_sides[0]
+    return missing

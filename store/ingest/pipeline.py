@@ -16,7 +16,7 @@ from store.ingest.formats import to_plain
 from store.ingest.header import parse_header
 from store.ingest.normalize import normalize
 from store.ingest.pair import read_pair
-from store.ingest.participants import guest_by_place
+from store.ingest.participants import fill_open_side, guest_by_place
 from store.ingest.positions import find_positions
 from store.ingest.quotes import find_quotes
 from store.ingest.status import build_entries
@@ -67,6 +67,10 @@ def extract(
     quotes = find_quotes(text, norm, paras, table)
     figures = find_figures(norm, paras)
     pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes])
+    for i in fill_open_side(table, pair.pair):  # the side a countryless participant leads
+        for q in quotes:
+            if q.speaker == table.actors[i].name and q.speaker_country is None:
+                q.speaker_country = table.actors[i].country
     # Words naming the sides (their countries, the officials who met) are not topics.
     sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
     para_topics = score_paragraphs(norm, paras, taxonomy, sides)
