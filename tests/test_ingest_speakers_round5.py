@@ -30,3 +30,19 @@ def test_a_participant_with_no_country_leads_the_side_of_the_pair_nobody_else_ho
     assert sorted(draft.dyad) == ["Hungary", "Serbia"]
     haddad = next(a for a in draft.participants if a.name == "Omar Haddad")
     assert haddad.country is None  # the open side went to the first named, not to both
+
+
+def test_a_surname_many_people_carry_is_not_taken_for_the_listed_official() -> None:
+    # The table lists a British prime minister Johnson, but a bare "Johnson" may be anyone:
+    # it is never read as him; a listed surname nobody else carries still is.
+    from store.ingest import officials
+
+    assert officials.BY_NAME["Boris Johnson"].country == "United Kingdom"
+    assert "Johnson" not in officials.BY_SURNAME
+    assert officials.BY_SURNAME["Fidan"].name == "Hakan Fidan"
+    draft = extract(
+        "Talks in Ankara\n\n"
+        "Hungarian Prime Minister Lena Varga met Turkish officials in Ankara on Monday.\n\n"
+        "\u201cWe are ready,\u201d Fidan said. \u201cWe are not,\u201d Johnson said.\n")
+    assert _speaker(draft.quotes, "We are ready") == ("Hakan Fidan", "Turkey")
+    assert _speaker(draft.quotes, "We are not")[0] != "Boris Johnson"

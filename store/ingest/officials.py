@@ -22,6 +22,9 @@ class Official:
     country: str
     gender: str | None = None  # "m" / "f": lets "she" skip a man
     aliases: tuple[str, ...] = ()  # other spellings of the full name
+    # Whether a bare surname the article never introduced is this person: not for a
+    # surname many others carry ("Johnson", "Cooper") or that is a word ("May").
+    bare: bool = True
 
 
 OFFICIALS: tuple[Official, ...] = (
@@ -100,6 +103,82 @@ OFFICIALS: tuple[Official, ...] = (
              ("Antonio Costa",)),
     Official("Kaja Kallas", "EU foreign policy chief", "European Union", "f"),
     Official("Josep Borrell", "EU foreign policy chief", "European Union", "m"),
+    *(
+        # The heads of state and government and the foreign ministers of the G20 members,
+        # 2019-2026, not listed above: a closed class, the people most of the meetings
+        # bilat tracks are between (every member, not the ones some article named).
+        Official("Javier Milei", "President", "Argentina", "m"),
+        Official("Alberto Fern\u00e1ndez", "President", "Argentina", "m", ("Alberto Fernandez",)),
+        Official("Santiago Cafiero", "Foreign Minister", "Argentina", "m"),
+        Official("Diana Mondino", "Foreign Minister", "Argentina", "f"),
+        Official("Gerardo Werthein", "Foreign Minister", "Argentina", "m"),
+        Official("Scott Morrison", "Prime Minister", "Australia", "m"),
+        Official("Penny Wong", "Foreign Minister", "Australia", "f", bare=False),
+        Official("Marise Payne", "Foreign Minister", "Australia", "f"),
+        Official("Jair Bolsonaro", "President", "Brazil", "m"),
+        Official("Mauro Vieira", "Foreign Minister", "Brazil", "m"),
+        Official("Carlos Fran\u00e7a", "Foreign Minister", "Brazil", "m", ("Carlos Franca",)),
+        Official("Ernesto Ara\u00fajo", "Foreign Minister", "Brazil", "m", ("Ernesto Araujo",)),
+        Official("Mark Carney", "Prime Minister", "Canada", "m"),
+        Official("M\u00e9lanie Joly", "Foreign Minister", "Canada", "f", ("Melanie Joly",)),
+        Official("Anita Anand", "Foreign Minister", "Canada", "f", bare=False),
+        Official("Jean-Yves Le Drian", "Foreign Minister", "France", "m"),
+        Official("Catherine Colonna", "Foreign Minister", "France", "f"),
+        Official("St\u00e9phane S\u00e9journ\u00e9", "Foreign Minister", "France", "m",
+                 ("Stephane Sejourne",)),
+        Official("Jean-No\u00ebl Barrot", "Foreign Minister", "France", "m",
+                 ("Jean-Noel Barrot",)),
+        Official("Frank-Walter Steinmeier", "President", "Germany", "m"),
+        Official("Heiko Maas", "Foreign Minister", "Germany", "m"),
+        Official("Annalena Baerbock", "Foreign Minister", "Germany", "f"),
+        Official("Johann Wadephul", "Foreign Minister", "Germany", "m"),
+        Official("Droupadi Murmu", "President", "India", "f"),
+        Official("Ram Nath Kovind", "President", "India", "m"),
+        Official("Joko Widodo", "President", "Indonesia", "m"),
+        Official("Retno Marsudi", "Foreign Minister", "Indonesia", "f"),
+        Official("Sergio Mattarella", "President", "Italy", "m"),
+        Official("Giuseppe Conte", "Prime Minister", "Italy", "m"),
+        Official("Mario Draghi", "Prime Minister", "Italy", "m"),
+        Official("Luigi Di Maio", "Foreign Minister", "Italy", "m"),
+        Official("Antonio Tajani", "Foreign Minister", "Italy", "m"),
+        Official("Shinzo Abe", "Prime Minister", "Japan", "m"),
+        Official("Yoshihide Suga", "Prime Minister", "Japan", "m"),
+        Official("Toshimitsu Motegi", "Foreign Minister", "Japan", "m"),
+        Official("Yoshimasa Hayashi", "Foreign Minister", "Japan", "m"),
+        Official("Yoko Kamikawa", "Foreign Minister", "Japan", "f"),
+        Official("Takeshi Iwaya", "Foreign Minister", "Japan", "m"),
+        Official("Andr\u00e9s Manuel L\u00f3pez Obrador", "President", "Mexico", "m",
+                 ("Andres Manuel Lopez Obrador",)),
+        Official("Claudia Sheinbaum", "President", "Mexico", "f"),
+        Official("Marcelo Ebrard", "Foreign Minister", "Mexico", "m"),
+        Official("Alicia B\u00e1rcena", "Foreign Minister", "Mexico", "f", ("Alicia Barcena",)),
+        Official("Mikhail Mishustin", "Prime Minister", "Russia", "m"),
+        Official("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", "m",
+                 ("Mohammed bin Salman Al Saud", "Mohammad bin Salman"), bare=False),
+        Official("Salman bin Abdulaziz", "King", "Saudi Arabia", "m",
+                 ("Salman bin Abdulaziz Al Saud",)),
+        Official("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia", "m",
+                 ("Faisal bin Farhan Al Saud",)),
+        Official("Naledi Pandor", "Foreign Minister", "South Africa", "f"),
+        Official("Ronald Lamola", "Foreign Minister", "South Africa", "m"),
+        Official("Moon Jae-in", "President", "South Korea", "m"),
+        Official("Chung Eui-yong", "Foreign Minister", "South Korea", "m"),
+        Official("Cho Tae-yul", "Foreign Minister", "South Korea", "m"),
+        Official("Hakan Fidan", "Foreign Minister", "Turkey", "m"),
+        Official("Mevl\u00fct \u00c7avu\u015fo\u011flu", "Foreign Minister", "Turkey", "m",
+                 ("Mevlut Cavusoglu",)),
+        Official("Boris Johnson", "Prime Minister", "United Kingdom", "m", bare=False),
+        Official("Theresa May", "Prime Minister", "United Kingdom", "f", bare=False),
+        Official("Liz Truss", "Prime Minister", "United Kingdom", "f"),
+        Official("Dominic Raab", "Foreign Secretary", "United Kingdom", "m"),
+        Official("James Cleverly", "Foreign Secretary", "United Kingdom", "m"),
+        Official("David Cameron", "Foreign Secretary", "United Kingdom", "m"),
+        Official("David Lammy", "Foreign Secretary", "United Kingdom", "m"),
+        Official("Yvette Cooper", "Foreign Secretary", "United Kingdom", "f", bare=False),
+        Official("Mike Pompeo", "Secretary of State", "United States", "m"),
+        Official("JD Vance", "Vice President", "United States", "m", ("J.D. Vance",)),
+        Official("Li Keqiang", "Premier", "China", "m"),
+    ),
 )
 
 BY_NAME: dict[str, Official] = {}
@@ -243,6 +322,8 @@ def family_name_first(tokens: list[str]) -> bool:
 
 
 for _o in OFFICIALS:
+    if not _o.bare:
+        continue
     BY_SURNAME.setdefault(_surname_of(_o.name), _o)
     # "Orban said" for "Viktor Orbán": copy often drops the accents.
     BY_SURNAME.setdefault("".join(c for c in unicodedata.normalize("NFKD", _surname_of(_o.name))
