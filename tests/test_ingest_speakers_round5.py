@@ -46,3 +46,27 @@ def test_a_surname_many_people_carry_is_not_taken_for_the_listed_official() -> N
         "\u201cWe are ready,\u201d Fidan said. \u201cWe are not,\u201d Johnson said.\n")
     assert _speaker(draft.quotes, "We are ready") == ("Hakan Fidan", "Turkey")
     assert _speaker(draft.quotes, "We are not")[0] != "Boris Johnson"
+
+
+def test_an_office_named_with_its_country_but_no_holder_speaks_for_that_side() -> None:
+    # Nobody of the Hungarian side is named: the words are still Hungary's, not unresolved.
+    draft = extract(
+        "Kral in Budapest\n\n"
+        "Serbian President Jon Kral arrived in Budapest on Monday for talks with the "
+        "Hungarian prime minister.\n\n"
+        "\u201cWe agreed on gas,\u201d the Hungarian prime minister said.\n")
+    assert _speaker(draft.quotes, "We agreed") == ("Hungarian prime minister", "Hungary")
+    assert sorted(draft.dyad) == ["Hungary", "Serbia"]
+
+
+def test_the_head_of_a_government_is_its_prime_minister_not_its_head_of_state() -> None:
+    # Translated copy names a prime minister by the office he heads, after the president of
+    # the other side spoke.
+    draft = extract(
+        "Hungary and Serbia hold talks\n\n"
+        "Hungarian Prime Minister Lena Varga met Serbian President Jon Kral in Budapest on "
+        "Monday.\n\n"
+        "\u201cWe have good results,\u201d - said the President of Serbia.\n\n"
+        "\u201cEnergy is key,\u201d - stressed the head of the Hungarian government.\n")
+    assert _speaker(draft.quotes, "We have good") == ("Jon Kral", "Serbia")
+    assert _speaker(draft.quotes, "Energy is key") == ("Lena Varga", "Hungary")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from store.ingest import officials as off
 from store.ingest.bodies import BodyHit
-from store.ingest.countries import NATIONALITY_PATTERN, country_of
+from store.ingest.countries import NATIONALITY_PATTERN, country_of, demonym
 from store.ingest.cueprefix import lead_guarded
 from store.ingest.names import bare, canonical_name, name_runs, spelling_key, surname_of
 from store.ingest.titles import Title, title_before
@@ -175,6 +175,10 @@ _FAMILY_FIRST_COUNTRIES = frozenset({"China", "Taiwan", "Hong Kong", "Macau", "S
                                      "North Korea"})
 
 _HEAD_ROLES = ("president", "leader", "premier", "prime minister", "chairman", "chancellor")
+# Offices a country has many holders of: "the Serbian diplomat", "the Serbian general" name
+# no one office that could speak.
+_NOT_ONE_HOLDER = frozenset({"diplomat", "minister", "general", "admiral", "ambassador",
+                             "envoy", "adviser", "spokesperson", "spokesman", "spokeswoman"})
 
 
 
@@ -666,24 +670,46 @@ class Resolver:
             return seen[0] if seen else None
         return seen[1] if len(seen) == 2 else None
 
-    def alias(self, ev: Event, late: bool = False) -> int | None:
+    def _unnamed_holder(self, ev: Event) -> int | None:
+        """"the Belarusian president said" where the article names no one of that office
+        and country (the name only in a headline's bare surname, or nowhere): the office
+        itself speaks, as a body of that country, so its words keep their side."""
+        office = self.office_of(ev)
+        if office is None:
+            return None
+        role, country = office
+        if country is None or role in _NOT_ONE_HOLDER:
+            return None
+        return _body(self.state, BodyHit(ev.start, ev.end, f"{demonym(country)} {role}",
+                                         country))
+
+    def office_of(self, ev: Event) -> tuple[str, str | None] | None:
+        """The office and country an alias event names: ("president", "Belarus") for
+        "the Belarusian president", ("head of government", "Hungary") for "the head of the
+        Hungarian government"."""
         head = HEAD_OF_RE.match(self.text, ev.start, ev.end) if ev.payload == "head" else None
         poss = ev.payload if isinstance(ev.payload, tuple) else None
         m = ALIAS_RE.match(self.text, ev.start, ev.end) if head is None and poss is None else None
         if poss is not None:
-            role, country = poss
-        elif head is not None:
+            return poss
+        if head is not None:
             office = head["office"].lower()
             role = ("foreign minister" if "foreign" in office or office in ("mfa", "diplomacy")
-                    else "defense minister" if "defen" in office else "head of state")
+                    else "defense minister" if "defen" in office
+                    else "head of government" if office == "government" else "head of state")
             nat = head["nat"] or head["nat2"]
-            country = country_of(nat) if nat else None
-        elif m is None:
+            return role, country_of(nat) if nat else None
+        if m is None:
             return None
-        else:
-            role = " ".join(m["role"].lower().split())
-            role = "prime minister" if role == "pm" else role
-            country = country_of(m["nat"]) if m["nat"] else None
+        role = " ".join(m["role"].lower().split())
+        role = "prime minister" if role == "pm" else role
+        return role, country_of(m["nat"]) if m["nat"] else None
+
+    def alias(self, ev: Event, late: bool = False) -> int | None:
+        office = self.office_of(ev)
+        if office is None:
+            return None
+        role, country = office
         st = self.state
 
         # "the president" with no nationality is the U.S. president when one is named.
@@ -891,6 +917,8 @@ class Resolver:
             # "According to the Kazakh leader, ..." opening the article, with "President
             # Tokayev" named only after: the one person the title fits, as a reader takes it.
             idx = self.alias(ev, late=True)
+            if idx is None:
+                idx = self._unnamed_holder(ev)
             if idx is not None:
                 st.add_mention(ev.start, ev.end, idx)
         for aide, principal in self.aides.items():
