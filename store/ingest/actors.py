@@ -262,7 +262,7 @@ def _home_country(body: str, table: ActorTable) -> None:
         if other:
             missing[0].country = other.pop()
             return
-    counts = count_countries(body, capitals=False)
+    counts = count_countries(body, capitals=False, sides=True)
     ranked = [c for c, _n in counts.most_common() if c not in taken]
     if ranked:
         missing[0].country = ranked[0]

@@ -109,12 +109,31 @@ def known_country(name: str) -> bool:
     return name in _BY_NAME
 
 
-def count_countries(text: str, *, capitals: bool = True) -> Counter[str]:
-    """How often each country is named in `text` (forms, and capitals as metonyms)."""
+# A country named as what is talked about, not as a side: "the war in Ukraine", "talks on
+# Taiwan", "the Ukraine conflict", "Russia's invasion of Ukraine".
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:on|over|about|regarding|concerning|against)|"
+    r"\b(?:war|conflict|invasion|fighting|ceasefire|occupation|annexation)\s+"
+    r"(?:in|on|of|around|over|for|with))"
+    r"\s+(?:the\s+)?$")
+_SUBJECT_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:war|conflict|crisis|invasion|issue|question|settlement|peace\s+process|"
+    r"ceasefire|front|reconstruction)\b")
+
+
+def count_countries(text: str, *, capitals: bool = True, sides: bool = False) -> Counter[str]:
+    """How often each country is named in `text` (forms, and capitals as metonyms).
+    `sides`: only where it may be a side, not named as the subject of talk (see above)."""
     counts: Counter[str] = Counter()
     for m in COUNTRY_RE.finditer(text):
         info = _BY_FORM.get(m["form"])
         if info is not None and word_start(text, m.start()):
+            # (a possessive is the owner of what follows: "on Poland's border" is no
+            # talk about Poland)
+            if sides and ((_SUBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                           and "'" not in text[m.end() - 2:m.end() + 1])
+                          or _SUBJECT_AFTER.match(text, m.end())):
+                continue
             counts[info.name] += 1
     if capitals:
         for m in CAPITAL_RE.finditer(text):
