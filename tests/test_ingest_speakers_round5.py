@@ -70,3 +70,24 @@ def test_the_head_of_a_government_is_its_prime_minister_not_its_head_of_state() 
         "\u201cEnergy is key,\u201d - stressed the head of the Hungarian government.\n")
     assert _speaker(draft.quotes, "We have good") == ("Jon Kral", "Serbia")
     assert _speaker(draft.quotes, "Energy is key") == ("Lena Varga", "Hungary")
+
+
+def test_a_country_named_as_the_subject_of_talk_is_no_side_for_a_countryless_leader() -> None:
+    # A home outlet names its own prime minister bare; the war the talks were about is named
+    # more often than his country, but "the war in Ruritania" makes Ruritania no side.
+    from store.ingest.countries import count_countries
+
+    text = ("Ukraine's grain, the war in Ukraine, the Ukraine conflict and talks on Ukraine; "
+            "Poland's border and Poland.")
+    assert count_countries(text, capitals=False)["Ukraine"] == 4
+    assert count_countries(text, capitals=False, sides=True)["Ukraine"] == 1
+    assert count_countries(text, capitals=False, sides=True)["Poland"] == 2
+    draft = extract(
+        "Varga in Moscow\n\n"
+        "Prime Minister Lena Varga held talks with Russian President Ivan Petrov in Moscow on "
+        "Monday about the war in Ukraine.\n\n"
+        "Hungary wants the fighting in Ukraine to stop, Varga said, and the Ukraine conflict "
+        "dominated the talks on Ukraine. Hungary will send aid, she added.\n\n"
+        "\u201cPeace is the only way,\u201d Varga told reporters.\n")
+    assert _speaker(draft.quotes, "Peace is") == ("Lena Varga", "Hungary")
+    assert sorted(draft.dyad) == ["Hungary", "Russia"]
