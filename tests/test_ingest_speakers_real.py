@@ -639,7 +639,8 @@ def test_a_listed_official_is_found_by_the_surname_written_without_accents() -> 
 
     from store.ingest import officials as off
 
-    accented = [o for o in off.OFFICIALS if not o.name.isascii()]
+    # (not those whose bare surname is never read as them: "Pedro Sánchez")
+    accented = [o for o in off.OFFICIALS if not o.name.isascii() and o.bare]
     assert accented  # the table holds some: "Viktor Orbán", "António Costa"
     for o in accented:
         plain = "".join(c for c in unicodedata.normalize("NFKD", o.name.split()[-1])

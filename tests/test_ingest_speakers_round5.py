@@ -91,3 +91,19 @@ def test_a_country_named_as_the_subject_of_talk_is_no_side_for_a_countryless_lea
         "\u201cPeace is the only way,\u201d Varga told reporters.\n")
     assert _speaker(draft.quotes, "Peace is") == ("Lena Varga", "Hungary")
     assert sorted(draft.dyad) == ["Hungary", "Russia"]
+
+
+def test_the_table_of_leaders_is_well_formed() -> None:
+    # Data, not code: every row names a country bilat knows, no one twice, and a row marked
+    # "nobare" is never found by its bare surname.
+    from store.ingest import officials
+    from store.ingest.countries import known_country
+
+    names = [o.name for o in officials.OFFICIALS]
+    assert len(names) == len(set(names))
+    assert all(known_country(o.country) for o in officials.OFFICIALS)
+    assert all(o.gender in ("m", "f") for o in officials.OFFICIALS)
+    hun = officials.BY_NAME["Hun Sen"]
+    assert not hun.bare and officials.BY_SURNAME.get("Sen") is not hun
+    # An Arabic surname is found with its article dropped, as copy often writes it.
+    assert officials.BY_SURNAME["Sisi"].country == "Egypt"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,25 @@ OFFICIALS: tuple[Official, ...] = (
     ),
 )
 
+
+
+def _load_leaders() -> tuple[Official, ...]:
+    """store/data/leaders.tsv: heads of state and government beyond the G20 (data, so the
+    list grows without touching code)."""
+    out = []
+    text = resources.files("store").joinpath("data", "leaders.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, role, country, gender, *rest = line.split("\t")
+        aliases = tuple(a for f in rest if f != "nobare" for a in f.split(";") if a)
+        out.append(Official(name, role, country, gender or None, aliases,
+                            bare="nobare" not in rest))
+    return tuple(out)
+
+
+OFFICIALS += _load_leaders()
+
 BY_NAME: dict[str, Official] = {}
 for _o in OFFICIALS:
     BY_NAME[_o.name] = _o
@@ -325,6 +345,8 @@ for _o in OFFICIALS:
     if not _o.bare:
         continue
     BY_SURNAME.setdefault(_surname_of(_o.name), _o)
+    # "Sisi said" for "Abdel Fattah al-Sisi": the article of an Arabic name is often dropped.
+    BY_SURNAME.setdefault(re.sub(r"^[ae]l-", "", _surname_of(_o.name), flags=re.I), _o)
     # "Orban said" for "Viktor Orbán": copy often drops the accents.
     BY_SURNAME.setdefault("".join(c for c in unicodedata.normalize("NFKD", _surname_of(_o.name))
                                   if not unicodedata.combining(c)), _o)
