@@ -107,3 +107,21 @@ def test_the_table_of_leaders_is_well_formed() -> None:
     assert not hun.bare and officials.BY_SURNAME.get("Sen") is not hun
     # An Arabic surname is found with its article dropped, as copy often writes it.
     assert officials.BY_SURNAME["Sisi"].country == "Egypt"
+
+
+def test_a_listed_leader_named_bare_in_the_headline_is_the_one_the_body_calls_by_title(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Translated copy: the headline gives the surname, the body only "the Serbian president".
+    from store.ingest import officials
+
+    kral = officials.Official("Jon Kral", "President", "Serbia", "m")
+    monkeypatch.setitem(officials.BY_SURNAME, "Kral", kral)
+    monkeypatch.setitem(officials.BY_NAME, "Jon Kral", kral)
+    text = ("Varga and Kral start talks in Belgrade\n\n"
+            "Hungarian Prime Minister Lena Varga arrived in Belgrade on Monday.\n\n"
+            "\u201cOn a number of issues, the governments have done their work,\u201d the "
+            "Serbian president said.\n")
+    assert _speaker(extract(text).quotes, "On a number") == ("Jon Kral", "Serbia")
+    # A surname the table does not list names no one: the office speaks for its side.
+    monkeypatch.delitem(officials.BY_SURNAME, "Kral")
+    assert _speaker(extract(text).quotes, "On a number") == ("Serbian president", "Serbia")
