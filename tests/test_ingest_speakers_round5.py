@@ -125,3 +125,14 @@ def test_a_listed_leader_named_bare_in_the_headline_is_the_one_the_body_calls_by
     # A surname the table does not list names no one: the office speaks for its side.
     monkeypatch.delitem(officials.BY_SURNAME, "Kral")
     assert _speaker(extract(text).quotes, "On a number") == ("Serbian president", "Serbia")
+
+
+def test_a_person_who_goes_by_the_first_word_of_the_name_is_that_full_name() -> None:
+    # The full name comes once, with no title; after it the copy writes "Mr Budiman", as
+    # Indonesian names go.
+    draft = extract(
+        "Varga in Jakarta\n\n"
+        "Hungarian Prime Minister Lena Varga held talks with Budiman Santosa in Jakarta on "
+        "Monday.\n\n"
+        "Mr Budiman said the two countries were \u201cold friends\u201d.\n")
+    assert _speaker(draft.quotes, "old friends")[0] == "Budiman Santosa"

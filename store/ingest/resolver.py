@@ -545,6 +545,14 @@ class Resolver:
             return _person(st, known.name, role or known.role, country or known.country,
                            gender or known.gender, known.name.split())
         later = self.full_names.get(spelling_key(bare(word)))
+        if later is None:
+            # "Mr Prabowo said" where the article names "Prabowo Subianto" once, untitled:
+            # where people go by the first word of their name (Indonesian, Thai, Ethiopian
+            # copy), the one full name it opens is theirs.
+            key = spelling_key(word)
+            opens = [full for full in self.full_names.values()
+                     if len(full) > 1 and spelling_key(full[0]) == key]
+            later = opens[0] if len(opens) == 1 else None
         if later is not None and (titled or _VERB_AFTER.match(self.text, ev.end)
                                   or _SPEECH_NEAR.match(self.text, ev.end)):
             # "Albanese said ..." where the article spells out "Anthony Albanese" only
