@@ -136,3 +136,28 @@ def test_a_person_who_goes_by_the_first_word_of_the_name_is_that_full_name() -> 
         "Monday.\n\n"
         "Mr Budiman said the two countries were \u201cold friends\u201d.\n")
     assert _speaker(draft.quotes, "old friends")[0] == "Budiman Santosa"
+
+
+def test_a_quote_in_the_headline_counts_and_is_spoken_by_the_headline_subject() -> None:
+    draft = extract(
+        "Varga called Kral's visit to Budapest \"historic\"\n\n"
+        "Hungarian Prime Minister Lena Varga met Serbian President Jon Kral in Budapest on "
+        "Monday. The two signed a gas deal.\n")
+    assert _speaker(draft.quotes, "historic") == ("Lena Varga", "Hungary")
+
+
+def test_a_headline_names_its_speaker_after_the_quote_with_a_verb_of_saying() -> None:
+    draft = extract(
+        "Gas ties are \u2018a priority for Serbia\u2019, says Kral after talks with Varga\n\n"
+        "Hungarian Prime Minister Lena Varga met Serbian President Jon Kral in Budapest on "
+        "Monday. The two signed a gas deal.\n")
+    assert _speaker(draft.quotes, "a priority") == ("Jon Kral", "Serbia")
+
+
+def test_a_headline_that_repeats_a_quote_of_the_body_is_not_a_second_quote() -> None:
+    draft = extract(
+        "Varga: \u201cWe still have much to do\u201d\n\n"
+        "Hungarian Prime Minister Lena Varga met Serbian President Jon Kral in Budapest on "
+        "Monday.\n\n"
+        "\u201cWe still have much to do,\u201d Varga said.\n")
+    assert [q.text for q in draft.quotes] == ["We still have much to do,"]

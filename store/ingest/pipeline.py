@@ -18,7 +18,7 @@ from store.ingest.normalize import normalize
 from store.ingest.pair import read_pair
 from store.ingest.participants import fill_open_side, guest_by_place
 from store.ingest.positions import find_positions
-from store.ingest.quotes import find_quotes
+from store.ingest.quotes import find_quotes, headline_quotes
 from store.ingest.status import build_entries
 from store.ingest.structure import split_paragraphs
 from store.ingest.topichits import sides_of
@@ -65,6 +65,9 @@ def extract(
     if table.guest is None:
         table.guest = guest_by_place(table, header.location)  # "thanks for the welcome"
     quotes = find_quotes(text, norm, paras, table)
+    if paras:  # the headline's quotes count as the body's do
+        quotes = headline_quotes(text, norm, header.body_start, header.title, table,
+                                 paras[0].index, quotes) + quotes
     figures = find_figures(norm, paras)
     pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes])
     for i in fill_open_side(table, pair.pair):  # the side a countryless participant leads

@@ -26,7 +26,7 @@ from store.ingest.cueprefix import lead_guarded
 from store.ingest.labels import is_label
 from store.ingest.quotemarks import Span, opens_with_mark, pair_marks
 from store.ingest.resolver import FRONTED
-from store.ingest.types import ActorTable, Mention, Para
+from store.ingest.types import ActorTable, Mention, Para, Sentence
 from store.ingest.wordtrie import trie_pattern
 from store.models import Actor, Quote
 
@@ -909,3 +909,48 @@ def _fill_gaps(norm: str, paras: list[Para], speakers: list[int | None], para_of
             p = paras[para_of[k]]
             if opens_with_mark(norm, p.start, p.end) and ends[k] >= p.end - 2:
                 speakers[k] = speakers[k - 1]
+
+
+def headline_quotes(text: str, norm: str, body_start: int, title: str, table: ActorTable,
+                    first_para: int, body: list[Quote]) -> list[Quote]:
+    """Quotes in the headline above the body (Mirziyoyev called the visit "historic"):
+    counted as the body's are, unless the body quotes the same words (then the headline
+    only repeats them). Spoken by the one the headline's clause of saying names ("..., says
+    Varga"), else by the first person it names outside its quotation marks (its subject)."""
+    if not title or body_start <= 0:
+        return []
+    at = norm.find(title, 0, body_start)
+    if at < 0:
+        return []
+    line = Para(first_para, at, at + len(title), sentences=(Sentence(at, at + len(title)),))
+    said = {_words(q.text) for q in body}
+    found = [q for q in find_quotes(text, norm, [line], ActorTable(actors=table.actors))
+             if not any(_words(q.text) in b or b in _words(q.text) for b in said)]
+    if not found:
+        return []
+    outside = norm[at:at + len(title)]
+    for q in found:
+        outside = outside.replace(norm[q.start:q.end], " " * (q.end - q.start))
+    surnames: dict[str, int] = {}
+    for i, a in enumerate(table.actors):
+        if a.kind == "person":
+            for form in (a.name.split()[-1], *a.aliases):
+                surnames.setdefault(form, i)
+    named = [(m.start(), surnames[m[1]]) for m in _HEAD_WORD.finditer(outside)
+             if m[1] in surnames]
+    says = _HEAD_SAYS.search(outside)
+    who = next((i for pos, i in named if says is not None and pos >= says.end()), None)
+    if who is None and named:
+        who = named[0][1]
+    for q in found:
+        if q.speaker is None and who is not None:
+            q.speaker, q.speaker_country = table.actors[who].name, table.actors[who].country
+    return found
+
+
+_HEAD_WORD = re.compile(r"([A-Z][\w-]+)(?:'s?)?")
+_HEAD_SAYS = re.compile(r"\b(?:says|said|tells|told|warns|urges|insists)\s+(?=[A-Z])")
+
+
+def _words(quoted: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", quoted.lower())) + " "
