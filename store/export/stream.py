@@ -14,12 +14,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from store.db import batches, stances
+from store.db import batches, rendered, stances
 from store.db.batches import BATCH, Entry, Mark, Meeting
-from store.export.common import shown_commitment
-from store.export.select import Scope, Stance, keep_stances, resolve_topics, timeline_title
+from store.db.rendered import MeetingTexts
+from store.db.rendered import Shown as EntryText
+from store.export import texts
+from store.export.common import Shown, shown_commitment
+from store.export.select import (
+    DatedText,
+    Scope,
+    Stance,
+    StanceText,
+    keep_stances,
+    resolve_topics,
+    timeline_title,
+)
 from store.models import Topic
 
 if TYPE_CHECKING:
@@ -99,6 +110,49 @@ class StoreDyad:
             }
             yield from keep_stances(batch, said, shown, self.scope)
 
+    def _texts(self, batch: list[Meeting]) -> rendered.Made:
+        """Make and keep the texts the batch's meetings lack (see `store.db.rendered`)."""
+        return self.store.export_read(rendered.fill, batch, texts.RENDERER, texts.render)
+
+    def entry_texts(self, kind: Literal["md", "tjs"]
+                    ) -> Iterator[tuple[Meeting, MeetingTexts, list[EntryText]]]:
+        """Each meeting in scope with its texts and its entries' (topics in scope) for one
+        format, each meeting's entries in no particular topic order: one read of each
+        batch's kept texts (made first where missing), no entry, quote or figure read."""
+        kept = {t.id for t in self.topics}
+        every = self.scope.topics is None  # the kept texts are every topic's
+        for batch in self.meeting_batches():
+            made = self._texts(batch)
+            heads = self.store.export_read(rendered.meeting_texts, batch, made)
+            found = self.store.export_read(rendered.entry_texts, batch, made, kind)
+            for m in batch:
+                shown = found.get(m[0], [])
+                yield m, heads[m[0]], shown if every else [e for e in shown if e[1] in kept]
+
+    def stance_texts(self) -> Iterator[StanceText]:
+        """Meetings in scope with a position or a commitment on a topic in scope: the
+        meeting's Markdown heading, its position lines (kept; made from the rows with a
+        topic filter) and its commitments, tracked (as `stances`)."""
+        walked = self.store.export_read(stances.refresh, self.dyad)
+        today = date.today()
+        every = self.scope.topics is None
+        for batch in self.meeting_batches():
+            made = self._texts(batch)
+            heads = self.store.export_read(rendered.meeting_texts, batch, made)
+            said = {} if every else self.store.export_read(batches.position_rows, batch)
+            found = self.store.export_read(batches.commitment_rows, batch)
+            for m in batch:
+                head, _, lines = heads[m[0]]
+                shown: list[Shown] = [shown_commitment(c, m[2], walked, today)
+                                      for c in found.get(m[0], ())]
+                if not every:
+                    takes = self.scope.takes_topic
+                    shown = [c for c in shown if takes(c[1])]
+                    lines = texts.md_block(texts.position_lines(
+                        [p for p in said.get(m[0], ()) if takes(p[2])]))
+                if lines or shown:
+                    yield m, head, lines, shown
+
     def by_meeting(self) -> Iterator[tuple[Meeting, list[Entry]]]:
         """Each meeting in scope with its entries (topics in scope) in topic order."""
         kept = [t.id for t in self.topics]
@@ -149,6 +203,38 @@ class StoreTimeline:
             views.sort(key=lambda iv: iv[0])  # stable: meeting then topic order kept
             views.sort(key=lambda iv: iv[1][0][2] or "")
             for day, group in groupby(views, key=lambda iv: iv[1][0][2]):
+                assert day is not None
+                yield day, list(group)
+            after = batch[-1][2]
+
+    def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]:
+        """`by_date` with each entry's TimelineJS texts: (ISO day, [(dyad index, meeting,
+        its title's text, the entry's text)]), in the same order but for each meeting's
+        entries, in no particular topic order."""
+        index = {tuple(d.dyad): i for i, d in enumerate(self.dyads)}
+        kept = {t.id for t in self.dyads[0].topics} if self.dyads else set()
+        every = self.scope.topics is None
+        after: str | None = None
+        while True:
+            batch = self.store.export_read(
+                batches.dated_rows, self.scope.topics, self.scope.since, self.scope.until,
+                after, self.batch,
+            )
+            if not batch:
+                return
+            made = self.store.export_read(rendered.fill, batch, texts.RENDERER, texts.render)
+            heads = self.store.export_read(rendered.meeting_texts, batch, made)
+            found = self.store.export_read(rendered.entry_texts, batch, made, "tjs")
+            items: list[DatedText] = []
+            for m in batch:
+                i = index.get(m[4])
+                if i is None:
+                    continue
+                name = heads[m[0]][1]
+                items += [(i, m, name, e) for e in found.get(m[0], ()) if every or e[1] in kept]
+            items.sort(key=lambda it: it[0])  # stable: meeting order kept
+            items.sort(key=lambda it: it[1][2] or "")
+            for day, group in groupby(items, key=lambda it: it[1][2]):
                 assert day is not None
                 yield day, list(group)
             after = batch[-1][2]
