@@ -1,5 +1,4 @@
-"""The exports' finished text, kept per meeting (schema V10): read a batch's, make what is
-missing.
+"""The exports' finished text, kept per meeting (schema V10): a batch's, made where missing.
 
 Markdown and TimelineJS write, for each entry, the same text in every export but for the
 status line's transition (store/export/texts.py). Making it means reading the entry, its
@@ -7,8 +6,8 @@ quotes and figures and escaping every value: most of an export's time. So it is 
 `rendered_meetings` (a meeting's heading, its title as TimelineJS writes it, its position
 lines) and `rendered_entries` (per entry the status shown and the text after the
 transition). Triggers drop a meeting's texts whenever something they were made from
-changes; the next export makes them again, here, from the rows (`fill`), in the
-transaction that reads those rows, so no text outlives a change made meanwhile.
+changes; the next export makes them again from the rows (`_fill`), in the transaction
+that reads those rows, so no text outlives a change made meanwhile.
 
 The texts are made by the export (`store.export.texts`, handed in as `render`): this
 module only stores and reads strings.
@@ -17,7 +16,8 @@ module only stores and reads strings.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 from store.db.batches import Entry, Meeting, Position, entry_rows, position_rows
@@ -36,38 +36,110 @@ Made = dict[int, tuple[MeetingTexts, list[EntryTexts]]]
 # An entry's text for one format: meeting id, topic, status shown, its text (md or tjs).
 Shown = tuple[int, str, str, str]
 
+# What a pass of an export reads: "md", the topic sections (each meeting's Markdown heading,
+# its entries' Markdown); "tjs", TimelineJS (each meeting's title, its entries' event texts);
+# "positions", Markdown's positions (each meeting's heading and position lines, no entry).
+Want = Literal["md", "tjs", "positions"]
+_HEADS: dict[Want, tuple[str, tuple[int, ...]]] = {  # columns, and their places in MeetingTexts
+    "md": ("md_head", (0,)), "tjs": ("tjs_title", (1,)),
+    "positions": ("md_head, positions_md", (0, 2)),
+}
+_ENTRIES: dict[Want, tuple[str, int] | None] = {"md": ("md", 2), "tjs": ("tjs", 3),
+                                                "positions": None}
+
+
+def batch_texts(
+    conn: sqlite3.Connection, meetings: list[Meeting], want: Want, renderer: int,
+    render: Render,
+) -> tuple[dict[int, tuple[str, ...]], dict[int, list[Shown]]]:
+    """A batch's texts for one pass of an export: per meeting id the texts `want` names
+    (columns of MeetingTexts), and each meeting's entries' texts (each meeting's in no
+    particular topic order). Texts missing, or made by another `renderer`, are made first
+    and kept; when the store cannot be written (read-only, or another writer holds it past
+    the busy timeout) they are made for this export alone.
+
+    Each read is one snapshot: a change made meanwhile by another program drops a
+    meeting's texts whole, never half of them."""
+    for _ in range(3):  # (a writer may drop texts between the making and the reading)
+        with _snapshot(conn):
+            heads = _heads(conn, meetings, want, renderer)
+            missing = [m for m in meetings if m[0] not in heads]
+            if not missing:
+                return heads, _entries(conn, meetings, want)
+        if not _fill(conn, missing, renderer, render):
+            break
+    with _snapshot(conn):  # made here, from rows of the same snapshot as the rest
+        heads = _heads(conn, meetings, want, renderer)
+        made = _make(conn, [m for m in meetings if m[0] not in heads], render)
+        entries = _entries(conn, meetings, want)
+    places = _HEADS[want][1]
+    at = _ENTRIES[want]
+    for mid, (texts, made_entries) in made.items():
+        heads[mid] = tuple(texts[i] for i in places)
+        if at is not None:
+            entries[mid] = [(mid, e[0], e[1], e[at[1]]) for e in made_entries]
+    return heads, entries
+
+
+@contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """The reads inside see the store as of one moment (a read transaction)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
 
 def _ids(meetings: list[Meeting]) -> tuple[str, list[int]]:
     ids = [m[0] for m in meetings]
     return ",".join("?" * len(ids)) or "NULL", ids
 
 
-def _kept(conn: sqlite3.Connection, meetings: list[Meeting], renderer: int) -> set[int]:
+def _heads(conn: sqlite3.Connection, meetings: list[Meeting], want: Want, renderer: int
+           ) -> dict[int, tuple[str, ...]]:
     marks, ids = _ids(meetings)
-    return {r[0] for r in tuples(
-        conn, f"""SELECT meeting_id FROM rendered_meetings WHERE meeting_id IN ({marks})
-                  AND renderer = ?""", [*ids, renderer])}
+    return {r[0]: r[2:] for r in tuples(
+        conn, f"""SELECT meeting_id, renderer, {_HEADS[want][0]} FROM rendered_meetings
+                  WHERE meeting_id IN ({marks})""", ids) if r[1] == renderer}
 
 
-def fill(conn: sqlite3.Connection, meetings: list[Meeting], renderer: int, render: Render
-         ) -> Made:
-    """Make and store the texts of the meetings that have none (or an older `renderer`'s).
+def _entries(conn: sqlite3.Connection, meetings: list[Meeting], want: Want
+             ) -> dict[int, list[Shown]]:
+    out: dict[int, list[Shown]] = {}
+    at = _ENTRIES[want]
+    if at is None:
+        return out
+    marks, ids = _ids(meetings)
+    for row in tuples(
+        conn, f"""SELECT meeting_id, topic_id, status, {at[0]} FROM rendered_entries
+                  WHERE meeting_id IN ({marks})""", ids,
+    ):
+        out.setdefault(row[0], []).append(row)
+    return out
 
-    Returns {} when every text is stored; when the store cannot be written (read-only, or
-    another writer holds it past the busy timeout), the texts made, by meeting id, for the
-    caller to use as they are."""
-    if len(_kept(conn, meetings, renderer)) == len(meetings):
-        return {}  # the usual case: no write lock taken
+
+def _fill(conn: sqlite3.Connection, meetings: list[Meeting], renderer: int, render: Render
+          ) -> bool:
+    """Make and keep the texts of these meetings where missing; False when they could not
+    be kept (nothing is then)."""
     try:
         with transaction(conn):
             # again under the write lock: another export may have made them meanwhile
-            kept = _kept(conn, meetings, renderer)
-            made = _make(conn, [m for m in meetings if m[0] not in kept], render)
-            _store(conn, made, renderer)
+            marks, ids = _ids(meetings)
+            kept = {r[0] for r in tuples(
+                conn, f"""SELECT meeting_id FROM rendered_meetings WHERE meeting_id IN ({marks})
+                          AND renderer = ?""", [*ids, renderer])}
+            _store(conn, _make(conn, [m for m in meetings if m[0] not in kept], render),
+                   renderer)
+    except sqlite3.IntegrityError:
+        return False  # another program removed a meeting since the batch was read
     except sqlite3.OperationalError:
-        kept = _kept(conn, meetings, renderer)
-        return _make(conn, [m for m in meetings if m[0] not in kept], render)
-    return {}
+        return False
+    return True
 
 
 def _make(conn: sqlite3.Connection, meetings: list[Meeting], render: Render) -> Made:
@@ -84,11 +156,11 @@ def _make(conn: sqlite3.Connection, meetings: list[Meeting], render: Render) -> 
 
 
 def _store(conn: sqlite3.Connection, made: Made, renderer: int) -> None:
-    ids = list(made)
-    for i in range(0, len(ids), 500):  # (an older renderer's texts go first, entries too)
-        part = ids[i:i + 500]
-        conn.execute(f"DELETE FROM rendered_meetings WHERE meeting_id IN "
-                     f"({','.join('?' * len(part))})", part)
+    if not made:
+        return
+    marks = ",".join("?" * len(made))
+    # an older renderer's texts go first (the entries' with them: cascade)
+    conn.execute(f"DELETE FROM rendered_meetings WHERE meeting_id IN ({marks})", list(made))
     conn.executemany(
         """INSERT INTO rendered_meetings (meeting_id, renderer, md_head, tjs_title,
                positions_md) VALUES (?, ?, ?, ?, ?)""",
@@ -99,35 +171,3 @@ def _store(conn: sqlite3.Connection, made: Made, renderer: int) -> None:
         "VALUES (?, ?, ?, ?, ?)",
         [(mid, *e) for mid, (_, entries) in made.items() for e in entries],
     )
-
-
-def meeting_texts(conn: sqlite3.Connection, meetings: list[Meeting], made: Made
-                  ) -> dict[int, MeetingTexts]:
-    """The meetings' texts by id (after `fill`: every meeting has them; `made`: what `fill`
-    returned)."""
-    marks, ids = _ids(meetings)
-    out: dict[int, MeetingTexts] = {
-        r[0]: r[1:] for r in tuples(
-            conn, f"""SELECT meeting_id, md_head, tjs_title, positions_md FROM rendered_meetings
-                      WHERE meeting_id IN ({marks})""", ids)
-    }
-    out.update((mid, texts) for mid, (texts, _) in made.items())
-    return out
-
-
-def entry_texts(conn: sqlite3.Connection, meetings: list[Meeting], made: Made,
-                kind: Literal["md", "tjs"]) -> dict[int, list[Shown]]:
-    """The entries' texts for one format (`kind`), by meeting id, each meeting's in no
-    particular topic order (every topic's)."""
-    marks, ids = _ids(meetings)
-    out: dict[int, list[Shown]] = {}
-    column = "md" if kind == "md" else "tjs"
-    for row in tuples(
-        conn, f"""SELECT meeting_id, topic_id, status, {column} FROM rendered_entries
-                  WHERE meeting_id IN ({marks})""", ids,
-    ):
-        out.setdefault(row[0], []).append(row)
-    at = 2 if kind == "md" else 3
-    for mid, (_, entries) in made.items():
-        out[mid] = [(mid, e[0], e[1], e[at]) for e in entries]
-    return out

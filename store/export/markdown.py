@@ -68,7 +68,7 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
     # order: only topics raised in scope get a section.
     spools: dict[str, _Spool] = {}
     before: dict[str, str] = {}
-    for _, (head, _, _), entries in d.entry_texts("md"):
+    for _, head, entries in d.entry_texts("md"):
         lead = f"{subsub} {head}\n\nStatus: "
         for _, tid, status, tail in entries:
             spool = spools.get(tid)

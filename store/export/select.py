@@ -15,7 +15,6 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from store.db.batches import Entry, Mark, Meeting, Position, seq_of
-from store.db.rendered import MeetingTexts
 from store.db.rendered import Shown as EntryText
 from store.export import texts
 from store.models import (
@@ -81,7 +80,7 @@ class DyadSource(Protocol):
     def topic_marks(self, topic_id: str) -> Iterator[Mark]: ...
     def stances(self, positions: bool = True) -> Iterable[Stance]: ...
     def entry_texts(self, kind: Literal["md", "tjs"]
-                    ) -> Iterable[tuple[Meeting, MeetingTexts, list[EntryText]]]: ...
+                    ) -> Iterable[tuple[Meeting, str, list[EntryText]]]: ...
     def stance_texts(self) -> Iterable[StanceText]: ...
 
 
@@ -155,11 +154,12 @@ class DyadHistory:
     # The formats' texts made here from the rows, as the store keeps them (`texts`).
 
     def entry_texts(self, kind: Literal["md", "tjs"]
-                    ) -> Iterator[tuple[Meeting, MeetingTexts, list[EntryText]]]:
-        at = 2 if kind == "md" else 3
+                    ) -> Iterator[tuple[Meeting, str, list[EntryText]]]:
+        head, at = (0, 2) if kind == "md" else (1, 3)
         for m, entries in self.by_meeting():
             made = [texts.entry_texts(v) for v in entries]
-            yield m, texts.meeting_texts(m, []), [(m[0], e[0], e[1], e[at]) for e in made]
+            yield (m, texts.meeting_texts(m, [])[head],
+                   [(m[0], e[0], e[1], e[at]) for e in made])
 
     def stance_texts(self) -> Iterator[StanceText]:
         for m, positions, commitments in self.stances():

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Literal
 
 from store.db import batches, rendered, stances
 from store.db.batches import BATCH, Entry, Mark, Meeting
-from store.db.rendered import MeetingTexts
 from store.db.rendered import Shown as EntryText
 from store.export import texts
 from store.export.common import Shown, shown_commitment
@@ -110,24 +109,25 @@ class StoreDyad:
             }
             yield from keep_stances(batch, said, shown, self.scope)
 
-    def _texts(self, batch: list[Meeting]) -> rendered.Made:
-        """Make and keep the texts the batch's meetings lack (see `store.db.rendered`)."""
-        return self.store.export_read(rendered.fill, batch, texts.RENDERER, texts.render)
+    def _texts(self, batch: list[Meeting], want: rendered.Want
+               ) -> tuple[dict[int, tuple[str, ...]], dict[int, list[EntryText]]]:
+        """The batch's texts kept in the store, made first where missing."""
+        return self.store.export_read(rendered.batch_texts, batch, want, texts.RENDERER,
+                                      texts.render)
 
     def entry_texts(self, kind: Literal["md", "tjs"]
-                    ) -> Iterator[tuple[Meeting, MeetingTexts, list[EntryText]]]:
-        """Each meeting in scope with its texts and its entries' (topics in scope) for one
-        format, each meeting's entries in no particular topic order: one read of each
-        batch's kept texts (made first where missing), no entry, quote or figure read."""
+                    ) -> Iterator[tuple[Meeting, str, list[EntryText]]]:
+        """Each meeting in scope with its heading (`kind` "md") or title ("tjs") and its
+        entries' texts for that format (topics in scope), each meeting's entries in no
+        particular topic order: one read of each batch's kept texts, no entry, quote or
+        figure read (store/db/rendered.py)."""
         kept = {t.id for t in self.topics}
         every = self.scope.topics is None  # the kept texts are every topic's
         for batch in self.meeting_batches():
-            made = self._texts(batch)
-            heads = self.store.export_read(rendered.meeting_texts, batch, made)
-            found = self.store.export_read(rendered.entry_texts, batch, made, kind)
+            heads, found = self._texts(batch, kind)
             for m in batch:
                 shown = found.get(m[0], [])
-                yield m, heads[m[0]], shown if every else [e for e in shown if e[1] in kept]
+                yield m, heads[m[0]][0], shown if every else [e for e in shown if e[1] in kept]
 
     def stance_texts(self) -> Iterator[StanceText]:
         """Meetings in scope with a position or a commitment on a topic in scope: the
@@ -137,12 +137,11 @@ class StoreDyad:
         today = date.today()
         every = self.scope.topics is None
         for batch in self.meeting_batches():
-            made = self._texts(batch)
-            heads = self.store.export_read(rendered.meeting_texts, batch, made)
+            heads, _ = self._texts(batch, "positions")
             said = {} if every else self.store.export_read(batches.position_rows, batch)
             found = self.store.export_read(batches.commitment_rows, batch)
             for m in batch:
-                head, _, lines = heads[m[0]]
+                head, lines = heads[m[0]]
                 shown: list[Shown] = [shown_commitment(c, m[2], walked, today)
                                       for c in found.get(m[0], ())]
                 if not every:
@@ -222,15 +221,14 @@ class StoreTimeline:
             )
             if not batch:
                 return
-            made = self.store.export_read(rendered.fill, batch, texts.RENDERER, texts.render)
-            heads = self.store.export_read(rendered.meeting_texts, batch, made)
-            found = self.store.export_read(rendered.entry_texts, batch, made, "tjs")
+            heads, found = self.store.export_read(
+                rendered.batch_texts, batch, "tjs", texts.RENDERER, texts.render)
             items: list[DatedText] = []
             for m in batch:
                 i = index.get(m[4])
                 if i is None:
                     continue
-                name = heads[m[0]][1]
+                name = heads[m[0]][0]
                 items += [(i, m, name, e) for e in found.get(m[0], ()) if every or e[1] in kept]
             items.sort(key=lambda it: it[0])  # stable: meeting order kept
             items.sort(key=lambda it: it[1][2] or "")

@@ -197,3 +197,25 @@ def test_a_store_of_schema_9_upgrades_and_exports_the_same(tmp_path: Path) -> No
         assert exports(s) == wanted  # made from the rows
         assert kept(s) == 24
         assert exports(s) == wanted  # read back
+
+
+def test_a_meeting_removed_while_its_batch_is_read_is_made_for_this_export_alone(
+        tmp_path: Path) -> None:
+    """Another program removes a meeting between the read of a batch of meetings and the
+    read of their texts: the others' texts are kept, its own made in memory (no entry)."""
+    from store.db import batches, rendered
+
+    with Store.open(tmp_path / "bilat.db") as s:
+        for i in range(12):
+            s.add_draft(with_stances(draft(i)), new_meeting=True)
+        batch = batches.meeting_rows(s.conn, ["China", "United States"], None, None, None,
+                                     None, 6)
+        s.remove_meeting(batch[2][0])
+        heads, entries = rendered.batch_texts(s.conn, batch, "md", texts.RENDERER,
+                                              texts.render)
+        assert sorted(heads) == sorted(m[0] for m in batch)
+        assert not entries[batch[2][0]] and all(entries[m[0]] for m in batch if m != batch[2])
+        assert kept(s) == 0  # the batch's texts are kept together or not at all
+        heads, entries = rendered.batch_texts(s.conn, batch[3:], "md", texts.RENDERER,
+                                              texts.render)
+        assert kept(s) == 3

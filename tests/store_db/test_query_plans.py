@@ -118,6 +118,7 @@ def test_batch_reads_of_a_full_batch_use_indexes(tmp_path: Path, meetings_grown:
     are older: `optimize` refreshes a table's only when it has grown tenfold), and full
     batches. (The dump's quotes were read the same way: every meeting walked per batch.)"""
     from store.db import batches, rendered
+    from store.export import texts
 
     with Store.open(tmp_path / "grown.db") as grown:
         for i in range(20):
@@ -138,8 +139,9 @@ def test_batch_reads_of_a_full_batch_use_indexes(tmp_path: Path, meetings_grown:
             lambda: batches.position_rows(conn, full),
             lambda: batches.commitment_rows(conn, full),
             lambda: batches.source_links(conn, full),
-            lambda: rendered.meeting_texts(conn, full, {}),
-            lambda: rendered.entry_texts(conn, full, {}, "md"),
+            *(lambda want=want: rendered.batch_texts(conn, full, want, texts.RENDERER,
+                                                     texts.render)
+              for want in ("md", "tjs", "positions")),
             *(lambda fmt=fmt: render(grown, fmt) for fmt in ("md", "csv", "timelinejs",
                                                             "html", "json")),
         ]
