@@ -58,25 +58,24 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
     if head:
         yield from (f"{head} {md_text(dyad_label(d.dyad))}", "")
     yield from (f"{sub} Meetings", "")
-    for m in d.iter_meetings():
+    # One pass over the meetings: each meeting's line is written as it is read, its entries
+    # (one read of each batch's texts, kept in the store: store/export/texts.py) spooled per
+    # topic, then written in topic order: only topics raised in scope get a section.
+    spools: dict[str, _Spool] = {}
+    before: dict[str, str] = {}
+    for m, head, entries in d.entry_texts("md"):
         extra = [x for x in (m[3], ", ".join(m[5])) if x]
         tail = f" ({md_text('; '.join(extra))})" if extra else ""
         yield f"- **{when(m)}**: {md_text(title(m))}{tail}"
-    yield ""
-    # The topic sections are read meeting by meeting (one read of each batch's entry texts,
-    # kept in the store: store/export/texts.py) and spooled per topic, then written in topic
-    # order: only topics raised in scope get a section.
-    spools: dict[str, _Spool] = {}
-    before: dict[str, str] = {}
-    for _, head, entries in d.entry_texts("md"):
         lead = f"{subsub} {head}\n\nStatus: "
-        for _, tid, status, tail in entries:
+        for _, tid, status, text in entries:
             spool = spools.get(tid)
             if spool is None:
                 spool = spools[tid] = _Spool()
             # One string per entry: the joiner handles a tenth of the pieces.
-            spool.add(lead + transition(status, before.get(tid)) + tail)
+            spool.add(lead + transition(status, before.get(tid)) + text)
             before[tid] = status
+    yield ""
     for topic in d.topics:
         spool = spools.pop(topic.id, None)
         if spool is not None:

@@ -14,7 +14,6 @@ from html import escape
 from json.encoder import encode_basestring
 from typing import Any
 
-from store.db.batches import Meeting
 from store.export.common import (
     Shown,
     commitment_details,
@@ -49,9 +48,9 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
 
 def _pieces(timeline: TimelineSource) -> Iterator[str]:
     """The document's text, event by event, days in order, then the commitments."""
-    title = {"text": {"headline": escape(timeline.title),
-                      "text": escape(f"{timeline.meeting_count} meetings")}}
-    yield '{"title":' + _dumps(title) + ',"events":['
+    head = {"text": {"headline": escape(timeline.title),
+                     "text": escape(f"{timeline.meeting_count} meetings")}}
+    yield '{"title":' + _dumps(head) + ',"events":['
     many = timeline.shown_dyads > 1
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
@@ -88,16 +87,20 @@ def _pieces(timeline: TimelineSource) -> Iterator[str]:
         for _, event in events:
             yield sep + event
             sep = ","
+    # The commitments: the pieces a meeting's commitments share (start, headline) made once
+    # per meeting.
+    other = _string("Commitments")
     for d, label in zip(timeline.dyads, labels, strict=True):
         for meeting, _, commitments in d.stances(positions=False):
             if meeting[2] is None or not commitments:
                 continue
+            headline = title(meeting) if not many else f"{title(meeting)} [{label}]"
+            shared = (f'{{"start_date":{_start(meeting[2])},"text":{{"headline":'
+                      f'{_string(escape(f"Commitment: {headline}"))},"text":')
             for c in commitments:
-                event = _commitment_event(
-                    meeting, c, label if many else None,
-                    groups[c[1]] if c[1] in groups else "Commitments",
-                )
-                yield sep + event
+                group = group_json.get(c[1], other) if c[1] is not None else other
+                yield (f'{sep}{shared}{_commitment_text(c)}}},"group":{group},'
+                       f'"unique_id":"c{c[0]}"}}')
                 sep = ","
     yield "]}\n"
 
@@ -107,13 +110,8 @@ def _start(day: str) -> str:
     return f'{{"year":{int(day[:4])},"month":{int(day[5:7])},"day":{int(day[8:10])}}}'
 
 
-def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> str:
-    assert m[2] is not None
+def _commitment_text(c: Shown) -> str:
+    """A commitment event's text: its state, its words, its due time, evidence and note."""
     parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c[2])}</p>"]
     parts += [f"<p>{escape(x)}</p>" for x in commitment_details(c)]
-    headline = title(m)
-    if dyad is not None:
-        headline = f"{headline} [{dyad}]"
-    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
-            f'{_string(escape(f"Commitment: {headline}"))},"text":{_string("".join(parts))}}},'
-            f'"group":{_string(group)},"unique_id":"c{c[0]}"}}')
+    return _string("".join(parts))
