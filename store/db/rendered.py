@@ -159,7 +159,10 @@ def _store(conn: sqlite3.Connection, made: Made, renderer: int) -> None:
     if not made:
         return
     marks = ",".join("?" * len(made))
-    # an older renderer's texts go first (the entries' with them: cascade)
+    # An older renderer's texts go first. The entries' too, though the cascade takes them:
+    # a program writing without foreign keys, whose change dropped a meeting's texts
+    # (triggers), left its entries' behind.
+    conn.execute(f"DELETE FROM rendered_entries WHERE meeting_id IN ({marks})", list(made))
     conn.execute(f"DELETE FROM rendered_meetings WHERE meeting_id IN ({marks})", list(made))
     conn.executemany(
         """INSERT INTO rendered_meetings (meeting_id, renderer, md_head, tjs_title,

@@ -219,3 +219,26 @@ def test_a_meeting_removed_while_its_batch_is_read_is_made_for_this_export_alone
         heads, entries = rendered.batch_texts(s.conn, batch[3:], "md", texts.RENDERER,
                                               texts.render)
         assert kept(s) == 3
+
+
+def test_a_change_by_a_program_without_foreign_keys_leaves_no_entry_text_in_the_way(
+        tmp_path: Path) -> None:
+    """A program writing without foreign keys changes an entry: the trigger drops the
+    meeting's texts but no cascade takes its entries' along. The next export makes and
+    keeps them again, in place of those left behind."""
+    path = tmp_path / "bilat.db"
+    with Store.open(path) as s:
+        for i in range(3):
+            s.add_draft(with_stances(draft(i)), new_meeting=True)
+        exports(s)
+    conn = sqlite3.connect(path)  # foreign keys off: SQLite's default
+    conn.execute("UPDATE topic_entries SET evidence = 'changed' WHERE meeting_id = 2")
+    conn.commit()
+    assert conn.execute("SELECT count(*) FROM rendered_entries WHERE meeting_id = 2"
+                        ).fetchone()[0]
+    conn.close()
+    with Store.open(path) as s:
+        made = render(s, "md")
+        assert "Evidence: changed" in made
+        assert kept(s) == 3
+        assert made == from_nothing(s)[0]
