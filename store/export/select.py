@@ -97,7 +97,6 @@ class TimelineSource(Protocol):
     def meeting_count(self) -> int: ...
     @property
     def shown_dyads(self) -> int: ...
-    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]: ...
     def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]: ...
 
 
@@ -185,7 +184,8 @@ class Timeline:
         return sum(1 for d in self.dyads if d.meetings)
 
     def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]:
-        """Dated entries day by day, as `stream.StoreTimeline.by_date`."""
+        """Dated entries day by day: (ISO day, [(dyad index, entry)]), the entries of a day
+        by dyad, then meeting order, then topic order."""
         views = [
             (i, v)
             for i, d in enumerate(self.dyads)
@@ -199,6 +199,7 @@ class Timeline:
             yield day.isoformat(), [(i, entry_row(v)) for i, v in group]
 
     def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]:
+        """As `stream.StoreTimeline.texts_by_date`."""
         for day, views in self.by_date():
             yield day, [(i, v[0], texts.meeting_texts(v[0], [])[1],
                          (v[0][0], v[1], v[2], texts.tjs_entry_tail(v))) for i, v in views]

@@ -181,35 +181,10 @@ class StoreTimeline:
     def shown_dyads(self) -> int:
         return sum(1 for d in self.dyads if d.meeting_count)
 
-    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]:
-        """Dated entries in scope, day by day: (ISO day, [(dyad index, entry)]) with the
-        entries of a day by dyad, then meeting order, then topic order."""
-        index = {tuple(d.dyad): i for i, d in enumerate(self.dyads)}
-        kept = [t.id for t in self.dyads[0].topics] if self.dyads else []
-        after: str | None = None
-        while True:
-            batch = self.store.export_read(
-                batches.dated_rows, self.scope.topics, self.scope.since, self.scope.until,
-                after, self.batch,
-            )
-            if not batch:
-                return
-            views = [
-                (index[v[0][4]], v)
-                for v in self.store.export_read(batches.entry_rows, batch, kept)
-                if v[0][4] in index
-            ]
-            views.sort(key=lambda iv: iv[0])  # stable: meeting then topic order kept
-            views.sort(key=lambda iv: iv[1][0][2] or "")
-            for day, group in groupby(views, key=lambda iv: iv[1][0][2]):
-                assert day is not None
-                yield day, list(group)
-            after = batch[-1][2]
-
     def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]:
-        """`by_date` with each entry's TimelineJS texts: (ISO day, [(dyad index, meeting,
-        its title's text, the entry's text)]), in the same order but for each meeting's
-        entries, in no particular topic order."""
+        """Dated entries in scope, day by day, with their TimelineJS texts: (ISO day,
+        [(dyad index, meeting, its title's text, the entry's text)]) with the entries of a
+        day by dyad, then meeting order (each meeting's in no particular topic order)."""
         index = {tuple(d.dyad): i for i, d in enumerate(self.dyads)}
         kept = {t.id for t in self.dyads[0].topics} if self.dyads else set()
         every = self.scope.topics is None
