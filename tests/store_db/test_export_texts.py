@@ -242,3 +242,30 @@ def test_a_change_by_a_program_without_foreign_keys_leaves_no_entry_text_in_the_
         assert "Evidence: changed" in made
         assert kept(s) == 3
         assert made == from_nothing(s)[0]
+
+
+# What each texts.RENDERER makes of the store below (sha256 of every kept text). A change
+# to what store/export/texts.py makes must come with a new RENDERER (stores made the texts
+# of the old one: they are made again only when it differs) and its line here.
+MADE_BY = {1: "b6d2cc9eac742deea2182feb523572489da4d823cb3dee0769f8e215b89c245b"}
+
+
+def test_what_the_renderer_makes_changes_only_with_its_number(tmp_path: Path) -> None:
+    import hashlib
+
+    with Store.open(tmp_path / "bilat.db") as s:
+        for i in range(6):
+            d = with_stances(draft(i))
+            if i == 3:
+                d = d.model_copy(update={"title": MARKUP, "topics": [
+                    t.model_copy(update={"evidence": MARKUP}) for t in d.topics]})
+            s.add_draft(d, new_meeting=True)
+        s.set_status(2, "trade", Status.TENSION, MARKUP)
+        exports(s)
+        digest = hashlib.sha256()
+        for table, order in (("rendered_meetings", "meeting_id"),
+                             ("rendered_entries", "meeting_id, topic_id")):
+            for row in s.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+                digest.update(repr(tuple(row)).encode("utf-8"))
+    assert MADE_BY.get(texts.RENDERER) == digest.hexdigest(), (
+        "store/export/texts.py makes other texts: bump texts.RENDERER and pin its digest")
