@@ -58,8 +58,8 @@ def batch_texts(
     and kept; when the store cannot be written (read-only, or another writer holds it past
     the busy timeout) they are made for this export alone.
 
-    Each read is one snapshot: a change made meanwhile by another program drops a
-    meeting's texts whole, never half of them."""
+    A batch's heads and entries are read in one snapshot: a change another program makes
+    meanwhile shows in a meeting's texts whole or not at all."""
     for _ in range(3):  # (a writer may drop texts between the making and the reading)
         with _snapshot(conn):
             heads = _heads(conn, meetings, want, renderer)
