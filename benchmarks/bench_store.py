@@ -229,6 +229,16 @@ def resume_after_add(store: Store, total: int) -> dict[float, tuple[float, float
     return out
 
 
+def texts_mb(store: Store) -> float:
+    """MB the exports' kept texts take in the store file (0 without SQLite's dbstat)."""
+    try:
+        found = store.conn.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'rendered_%'").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0.0
+    return float(found or 0) / 1e6
+
+
 def queries(store: Store) -> dict[str, object]:
     """Seconds for each read the CLI and TUI make, on the store as it is."""
     board = store.board()
@@ -259,6 +269,11 @@ def queries(store: Store) -> dict[str, object]:
     out["_walk"] = tracking_walk(store)
     out["_refresh"] = refresh_tracking(store)  # a store built by this script: never walked
     out["_resume"] = resume_after_add(store, store.counts()["meetings"])
+    # The first export makes the texts Markdown and TimelineJS keep in the store (schema
+    # 10, store/db/rendered.py; none on a store built or upgraded before): once.
+    wall, cpu, _ = export_time(store, "md")
+    out["_texts"] = (wall, cpu)
+    out["_texts_mb"] = texts_mb(store)
     for fmt in ("md", "timelinejs"):
         wall, cpu, size = export_time(store, fmt)
         out[f"export {fmt} (full)"] = wall
@@ -497,6 +512,10 @@ def report(r: dict[str, object], command: str) -> str:
           f"the walk resumed, CPU (wall) | {resumed(at)} | |" for at in RESUME_AT),
         f"| first export of the built store: the walk, stored (nothing when an earlier run "
         f"stored it), CPU (wall) | {pair('_refresh')} | |",
+        f"| first export md of the built store: its texts made and kept (nothing when an "
+        f"earlier run kept them), CPU (wall) | {pair('_texts')} | |",
+        f"| the kept texts, in the store file | {float(small['_texts_mb']):,.0f} MB | "
+        f"{float(full['_texts_mb']):,.0f} MB | | |",
     ]
     for fmt in RUN_FORMATS:
         a, b = runs_small[fmt], runs_full[fmt]
@@ -534,7 +553,9 @@ def report(r: dict[str, object], command: str) -> str:
         "so its peak memory does not grow with the store. The export runs go one after the "
         "other, each in a process of its own, after the store's commitment tracking is "
         "stored (a store this script builds was never walked: its first export walks every "
-        "pair once, the line above them)."
+        "pair once, the line above them). Markdown and TimelineJS read each entry's "
+        "finished text, kept in the store (schema 10, store/db/rendered.py): the first "
+        "export makes it, once, and a change drops the texts of the meetings it touched.",
         "",
     ]
     return "\n".join(lines)

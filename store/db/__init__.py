@@ -36,6 +36,10 @@ Schema (version in `PRAGMA user_version`; ordered forward migrations in
   topic_id, status, dyad_key, meeting_date, seq)`, one row per board cell, copied
   from `meetings.cells`; `dyad_counts`, `topic_counts` and `speakers` (quote counts
   per shown speaker). All kept by triggers, so no write path has to know them.
+- Schema v10, for exports: `rendered_meetings(meeting_id, renderer, md_head, tjs_title,
+  positions_md)` and `rendered_entries(meeting_id, topic_id, status, md, tjs)`, the
+  finished text Markdown and TimelineJS write (`rendered.py`), made by the first export
+  that needs it; triggers drop a meeting's whenever what it was made from changes.
 
 Rules:
 - One article = one transaction (BEGIN IMMEDIATE ... COMMIT): all of it or none.

@@ -12,6 +12,7 @@ Version 4 keeps the board's cells and counts in tables of their own, kept by
 triggers, so what a user waits for reads a few index entries at any size.
 Version 5 holds the feeds a user follows and the items pulled from them; version 6 the
 positions and commitments of each article, with the user's own state of a commitment.
+Versions 7 to 9 store each commitment's tracking; version 10 the exports' finished text.
 Never edit a released migration: append one.
 """
 
@@ -573,7 +574,60 @@ _V9 = [
     END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+# Version 10: the finished text of each meeting's entries and positions as the Markdown and
+# TimelineJS exports write it (store/export/texts.py; kept by store/db/rendered.py), so an
+# export reads one string per entry instead of the entry, its quotes and figures, and
+# escapes nothing. Made by the first export that needs it (a store upgraded to V10 starts
+# with none) and dropped by triggers, in the transaction of the change, whenever something
+# it was made from changes, whatever the write: the meeting's title or date, its articles
+# (outlet, publication date), entries, overrides, quotes and positions. Deleting the
+# meeting's row drops its entries' (cascade). `renderer`: texts made by an older
+# texts.RENDERER are made again.
+# table: the writes to it that drop the texts of the row's meeting (old and new)
+_RENDERED_FROM: dict[str, tuple[str, ...]] = {
+    "topic_entries": ("INSERT", "DELETE", "UPDATE"),
+    "entry_overrides": ("INSERT", "DELETE", "UPDATE"),
+    "quotes": ("INSERT", "DELETE", "UPDATE"),
+    "positions": ("INSERT", "DELETE", "UPDATE"),
+    "articles": ("INSERT", "DELETE", "UPDATE OF meeting_id, source, published"),
+}
+
+
+def _unrender(table: str, event: str) -> str:
+    rows = {"INSERT": ["new"], "DELETE": ["old"]}.get(event, ["old", "new"])
+    body = "\n        ".join(
+        f"DELETE FROM rendered_meetings WHERE meeting_id = {r}.meeting_id;" for r in rows)
+    name = f"rendered_{table}_{event.split()[0].lower()}"
+    return f"""CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN
+        {body}
+    END"""
+
+
+_V10 = [
+    """CREATE TABLE rendered_meetings (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        renderer INTEGER NOT NULL,                -- texts.RENDERER that made them
+        md_head TEXT NOT NULL,                    -- "date: title", Markdown
+        tjs_title TEXT NOT NULL,                  -- the title, HTML in a JSON string
+        positions_md TEXT NOT NULL                -- position lines, Markdown ('' none)
+    )""",
+    """CREATE TABLE rendered_entries (
+        meeting_id INTEGER NOT NULL
+            REFERENCES rendered_meetings(meeting_id) ON DELETE CASCADE,
+        topic_id TEXT NOT NULL,
+        status TEXT NOT NULL,                     -- shown: the user's, else the extracted
+        md TEXT NOT NULL,                         -- after the status line's transition
+        tjs TEXT NOT NULL,                        -- after the transition paragraph
+        PRIMARY KEY (meeting_id, topic_id)
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER rendered_meetings_update AFTER UPDATE OF title, meeting_date ON meetings
+        BEGIN
+        DELETE FROM rendered_meetings WHERE meeting_id = new.id;
+    END""",
+    *(_unrender(table, event) for table, events in _RENDERED_FROM.items() for event in events),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

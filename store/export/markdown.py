@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Iterator
 from typing import IO
 
-from store.db.batches import Entry, Meeting, Position
 from store.export.common import (
     CHUNK,
     Shown,
     commitment_details,
     commitment_state,
     joined_lines,
-    position_speaker,
-    speaker,
     title,
     transition,
     when,
@@ -23,22 +19,9 @@ from store.export.common import (
 from store.export.select import DyadSource as Dyad
 from store.export.select import TimelineSource as History
 from store.export.select import dyad_label
+from store.export.texts import md_block, md_text
 
-# Characters that would turn article text into Markdown structure, links or raw HTML
-# are backslash-escaped; line breaks become spaces so a text stays on its line.
-_ESCAPES = {c: "\\" + c for c in "\\`*_[]<>#|"} | {"\n": " ", "\r": " ", "\t": " "}
-_SPECIAL = re.compile(r"[\\`*_\[\]<>#|\n\r\t]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    return _ESCAPES[match.group()]
-
-
-def md_text(text: str) -> str:
-    """Article text as inert Markdown: specials escaped, line breaks folded."""
-    # One C-level search for the (usual) text with none; a substitution per special
-    # otherwise, ten times cheaper than str.translate on non-ASCII text.
-    return _SPECIAL.sub(_escape, text) if _SPECIAL.search(text) else text
+__all__ = ["chunks", "md_text", "render"]
 
 
 def render(timeline: History) -> str:
@@ -75,76 +58,47 @@ def _dyad(d: Dyad, head: str, many: bool) -> Iterator[str]:
     if head:
         yield from (f"{head} {md_text(dyad_label(d.dyad))}", "")
     yield from (f"{sub} Meetings", "")
-    for m in d.iter_meetings():
+    # One pass over the meetings: each meeting's line is written as it is read, its entries
+    # (one read of each batch's texts, kept in the store: store/export/texts.py) spooled per
+    # topic, then written in topic order: only topics raised in scope get a section.
+    spools: dict[str, _Spool] = {}
+    before: dict[str, str] = {}
+    for m, head, entries in d.entry_texts("md"):
         extra = [x for x in (m[3], ", ".join(m[5])) if x]
         tail = f" ({md_text('; '.join(extra))})" if extra else ""
         yield f"- **{when(m)}**: {md_text(title(m))}{tail}"
-    yield ""
-    # The topic sections are read meeting by meeting (one read of each batch's entries for
-    # every topic, in index order, instead of one per topic) and spooled per topic, then
-    # written in topic order: only topics raised in scope get a section.
-    spools: dict[str, _Spool] = {}
-    before: dict[str, str] = {}
-    for _, views in d.by_meeting():
-        for view in views:
-            tid = view[1]
+        lead = f"{subsub} {head}\n\nStatus: "
+        for _, tid, status, text in entries:
             spool = spools.get(tid)
             if spool is None:
                 spool = spools[tid] = _Spool()
             # One string per entry: the joiner handles a tenth of the pieces.
-            spool.add(_entry(view, before.get(tid), subsub))
-            before[tid] = view[2]
+            spool.add(lead + transition(status, before.get(tid)) + text)
+            before[tid] = status
+    yield ""
     for topic in d.topics:
         spool = spools.pop(topic.id, None)
         if spool is not None:
             yield from (f"{sub} {md_text(topic.name)}", "")
             yield from spool.lines()
     heading = False
-    for m, positions, commitments in d.stances():
+    for _, head, positions, commitments in d.stance_texts():
         if not heading:
             yield from (f"{sub} Positions and commitments", "")
             heading = True
-        yield _stances(m, positions, commitments, subsub)
+        yield _stances(head, positions, commitments, subsub)
 
 
-def _stances(m: Meeting, positions: list[Position], commitments: list[Shown],
-             heading: str) -> str:
-    out = [f"{heading} {when(m)}: {md_text(title(m))}", ""]
+def _stances(head: str, positions: str, commitments: list[Shown], heading: str) -> str:
+    """A meeting's commitments, then its position lines (`positions`, made by
+    `texts.position_lines`), under its heading."""
+    out = []
     for c in commitments:
         topic = f" [{md_text(c[1])}]" if c[1] else ""
         out.append(f"- Commitment #{c[0]}{topic}: {md_text(c[2])} — "
                    f"**{md_text(commitment_state(c))}**")
         out += [f"  - {md_text(x)}" for x in commitment_details(c)]
-    if commitments:
-        out.append("")
-    for side, who, topic_id, kind, text in positions:
-        topic = f" [{md_text(topic_id)}]" if topic_id else ""
-        out.append(f"- **{md_text(position_speaker(side, who))}**, {md_text(kind)}{topic}: "
-                   f"{md_text(text)}")
-    if positions:
-        out.append("")
-    return "\n".join(out)
-
-
-def _entry(view: Entry, before: str | None, heading: str) -> str:
-    m, _, status, _, overridden, note, evidence, figures, quotes = view
-    mark = " (set by hand)" if overridden else ""
-    out = [
-        f"{heading} {when(m)}: {md_text(title(m))}",
-        "",
-        f"Status: {transition(status, before)}{mark}",
-        "",
-    ]
-    if note:
-        out += [f"Note: {md_text(note)}", ""]
-    if evidence:
-        out += [f"Evidence: {md_text(evidence)}", ""]
-    if figures:
-        out += ["Figures: " + "; ".join(md_text(f) for f in figures), ""]
-    for q in quotes:
-        src = f", {q[4]}" if q[4] else ""
-        out += [f"> “{md_text(q[1])}” (**{md_text(speaker(q))}**{md_text(src)})", ""]
-    return "\n".join(out)
+    return f"{heading} {head}\n" + md_block(out) + positions
 
 
 class _Spool:

@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from store.db.batches import Entry, Mark, Meeting, Position, seq_of
+from store.db.rendered import Shown as EntryText
+from store.export import texts
 from store.models import (
     EntryView,
     MeetingRef,
@@ -30,6 +32,12 @@ if TYPE_CHECKING:  # the store is only needed by `gather`; keeps this module imp
 
 # A meeting with its positions and commitments (topics in scope; commitments tracked).
 Stance = tuple[Meeting, list[Position], list["Shown"]]
+# The same as Markdown writes it: the meeting, its heading (after the '#'s), its position
+# lines (`texts.md_block`), its commitments.
+StanceText = tuple[Meeting, str, str, list["Shown"]]
+# A dated entry's TimelineJS text: its pair's index, the meeting, the meeting's title as
+# TimelineJS writes it, the entry's text (meeting id, topic, status, text).
+DatedText = tuple[int, Meeting, str, EntryText]
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,9 @@ class DyadSource(Protocol):
     def topic_raised(self, topic_id: str) -> bool: ...
     def topic_marks(self, topic_id: str) -> Iterator[Mark]: ...
     def stances(self, positions: bool = True) -> Iterable[Stance]: ...
+    def entry_texts(self, kind: Literal["md", "tjs"]
+                    ) -> Iterable[tuple[Meeting, str, list[EntryText]]]: ...
+    def stance_texts(self) -> Iterable[StanceText]: ...
 
 
 class TimelineSource(Protocol):
@@ -86,7 +97,7 @@ class TimelineSource(Protocol):
     def meeting_count(self) -> int: ...
     @property
     def shown_dyads(self) -> int: ...
-    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]: ...
+    def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]: ...
 
 
 @dataclass
@@ -139,6 +150,21 @@ class DyadHistory:
         return [(meeting_row(m), [entry_row(v) for v in views])
                 for m, views in self.views_by_meeting()]
 
+    # The formats' texts made here from the rows, as the store keeps them (`texts`).
+
+    def entry_texts(self, kind: Literal["md", "tjs"]
+                    ) -> Iterator[tuple[Meeting, str, list[EntryText]]]:
+        head, at = (0, 2) if kind == "md" else (1, 3)
+        for m, entries in self.by_meeting():
+            made = [texts.entry_texts(v) for v in entries]
+            yield (m, texts.meeting_texts(m, [])[head],
+                   [(m[0], e[0], e[1], e[at]) for e in made])
+
+    def stance_texts(self) -> Iterator[StanceText]:
+        for m, positions, commitments in self.stances():
+            yield (m, texts.meeting_texts(m, [])[0],
+                   texts.md_block(texts.position_lines(positions)), commitments)
+
 
 @dataclass
 class Timeline:
@@ -158,7 +184,8 @@ class Timeline:
         return sum(1 for d in self.dyads if d.meetings)
 
     def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]:
-        """Dated entries day by day, as `stream.StoreTimeline.by_date`."""
+        """Dated entries day by day: (ISO day, [(dyad index, entry)]), the entries of a day
+        by dyad, then meeting order, then topic order."""
         views = [
             (i, v)
             for i, d in enumerate(self.dyads)
@@ -170,6 +197,12 @@ class Timeline:
         for day, group in groupby(views, key=lambda iv: iv[1].meeting.meeting_date):
             assert day is not None
             yield day.isoformat(), [(i, entry_row(v)) for i, v in group]
+
+    def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]:
+        """As `stream.StoreTimeline.texts_by_date`."""
+        for day, views in self.by_date():
+            yield day, [(i, v[0], texts.meeting_texts(v[0], [])[1],
+                         (v[0][0], v[1], v[2], texts.tjs_entry_tail(v))) for i, v in views]
 
 
 # --- views as raw rows (the shapes of store.db.batches) ---------------------------------

@@ -14,12 +14,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from store.db import batches, stances
+from store.db import batches, rendered, stances
 from store.db.batches import BATCH, Entry, Mark, Meeting
-from store.export.common import shown_commitment
-from store.export.select import Scope, Stance, keep_stances, resolve_topics, timeline_title
+from store.db.rendered import Shown as EntryText
+from store.export import texts
+from store.export.common import Shown, shown_commitment
+from store.export.select import (
+    DatedText,
+    Scope,
+    Stance,
+    StanceText,
+    keep_stances,
+    resolve_topics,
+    timeline_title,
+)
 from store.models import Topic
 
 if TYPE_CHECKING:
@@ -99,6 +109,49 @@ class StoreDyad:
             }
             yield from keep_stances(batch, said, shown, self.scope)
 
+    def _texts(self, batch: list[Meeting], want: rendered.Want
+               ) -> tuple[dict[int, tuple[str, ...]], dict[int, list[EntryText]]]:
+        """The batch's texts kept in the store, made first where missing."""
+        return self.store.export_read(rendered.batch_texts, batch, want, texts.RENDERER,
+                                      texts.render)
+
+    def entry_texts(self, kind: Literal["md", "tjs"]
+                    ) -> Iterator[tuple[Meeting, str, list[EntryText]]]:
+        """Each meeting in scope with its heading (`kind` "md") or title ("tjs") and its
+        entries' texts for that format (topics in scope), each meeting's entries in no
+        particular topic order: one read of each batch's kept texts, no entry, quote or
+        figure read (store/db/rendered.py)."""
+        kept = {t.id for t in self.topics}
+        every = self.scope.topics is None  # the kept texts are every topic's
+        for batch in self.meeting_batches():
+            heads, found = self._texts(batch, kind)
+            for m in batch:
+                shown = found.get(m[0], [])
+                yield m, heads[m[0]][0], shown if every else [e for e in shown if e[1] in kept]
+
+    def stance_texts(self) -> Iterator[StanceText]:
+        """Meetings in scope with a position or a commitment on a topic in scope: the
+        meeting's Markdown heading, its position lines (kept; made from the rows with a
+        topic filter) and its commitments, tracked (as `stances`)."""
+        walked = self.store.export_read(stances.refresh, self.dyad)
+        today = date.today()
+        every = self.scope.topics is None
+        for batch in self.meeting_batches():
+            heads, _ = self._texts(batch, "positions")
+            said = {} if every else self.store.export_read(batches.position_rows, batch)
+            found = self.store.export_read(batches.commitment_rows, batch)
+            for m in batch:
+                head, lines = heads[m[0]]
+                shown: list[Shown] = [shown_commitment(c, m[2], walked, today)
+                                      for c in found.get(m[0], ())]
+                if not every:
+                    takes = self.scope.takes_topic
+                    shown = [c for c in shown if takes(c[1])]
+                    lines = texts.md_block(texts.position_lines(
+                        [p for p in said.get(m[0], ()) if takes(p[2])]))
+                if lines or shown:
+                    yield m, head, lines, shown
+
     def by_meeting(self) -> Iterator[tuple[Meeting, list[Entry]]]:
         """Each meeting in scope with its entries (topics in scope) in topic order."""
         kept = [t.id for t in self.topics]
@@ -128,11 +181,13 @@ class StoreTimeline:
     def shown_dyads(self) -> int:
         return sum(1 for d in self.dyads if d.meeting_count)
 
-    def by_date(self) -> Iterator[tuple[str, list[tuple[int, Entry]]]]:
-        """Dated entries in scope, day by day: (ISO day, [(dyad index, entry)]) with the
-        entries of a day by dyad, then meeting order, then topic order."""
+    def texts_by_date(self) -> Iterator[tuple[str, list[DatedText]]]:
+        """Dated entries in scope, day by day, with their TimelineJS texts: (ISO day,
+        [(dyad index, meeting, its title's text, the entry's text)]) with the entries of a
+        day by dyad, then meeting order (each meeting's in no particular topic order)."""
         index = {tuple(d.dyad): i for i, d in enumerate(self.dyads)}
-        kept = [t.id for t in self.dyads[0].topics] if self.dyads else []
+        kept = {t.id for t in self.dyads[0].topics} if self.dyads else set()
+        every = self.scope.topics is None
         after: str | None = None
         while True:
             batch = self.store.export_read(
@@ -141,14 +196,18 @@ class StoreTimeline:
             )
             if not batch:
                 return
-            views = [
-                (index[v[0][4]], v)
-                for v in self.store.export_read(batches.entry_rows, batch, kept)
-                if v[0][4] in index
-            ]
-            views.sort(key=lambda iv: iv[0])  # stable: meeting then topic order kept
-            views.sort(key=lambda iv: iv[1][0][2] or "")
-            for day, group in groupby(views, key=lambda iv: iv[1][0][2]):
+            heads, found = self.store.export_read(
+                rendered.batch_texts, batch, "tjs", texts.RENDERER, texts.render)
+            items: list[DatedText] = []
+            for m in batch:
+                i = index.get(m[4])
+                if i is None:
+                    continue
+                name = heads[m[0]][0]
+                items += [(i, m, name, e) for e in found.get(m[0], ()) if every or e[1] in kept]
+            items.sort(key=lambda it: it[0])  # stable: meeting order kept
+            items.sort(key=lambda it: it[1][2] or "")
+            for day, group in groupby(items, key=lambda it: it[1][2]):
                 assert day is not None
                 yield day, list(group)
             after = batch[-1][2]

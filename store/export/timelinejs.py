@@ -14,17 +14,16 @@ from html import escape
 from json.encoder import encode_basestring
 from typing import Any
 
-from store.db.batches import Entry, Meeting
 from store.export.common import (
     Shown,
     commitment_details,
     commitment_state,
     in_chunks,
-    speaker,
     title,
     transition,
 )
 from store.export.select import TimelineSource, dyad_label
+from store.export.texts import json_inner
 
 
 def render(timeline: TimelineSource) -> str:
@@ -49,44 +48,59 @@ def chunks(timeline: TimelineSource) -> Iterator[str]:
 
 def _pieces(timeline: TimelineSource) -> Iterator[str]:
     """The document's text, event by event, days in order, then the commitments."""
-    title = {"text": {"headline": escape(timeline.title),
-                      "text": escape(f"{timeline.meeting_count} meetings")}}
-    yield '{"title":' + _dumps(title) + ',"events":['
+    head = {"text": {"headline": escape(timeline.title),
+                     "text": escape(f"{timeline.meeting_count} meetings")}}
+    yield '{"title":' + _dumps(head) + ',"events":['
     many = timeline.shown_dyads > 1
     topics = {t.id: (i, t) for i, t in enumerate(timeline.dyads[0].topics)} if (
         timeline.dyads) else {}
     groups = {tid: escape(t.name) for tid, (_, t) in topics.items()}
-    # Each topic's group as JSON text, once: it is the same in every event of the topic.
+    # What every event of a topic, or of a pair, shares, as JSON text, made once: the group,
+    # the headline's start ("Name: ") and its end (" [pair]" when the export has several).
     group_json = {tid: _string(group) for tid, group in groups.items()}
+    named = {tid: '"' + json_inner(escape(f"{t.name}: ")) for tid, (_, t) in topics.items()}
     labels = [dyad_label(d.dyad) for d in timeline.dyads]
+    ends = [json_inner(escape(f" [{label}]")) + '"' if many else '"' for label in labels]
     before: dict[tuple[int, str], str] = {}  # the status each topic had the time before
+    lead: dict[tuple[str, str | None], str] = {}  # transition paragraphs, made once each
     sep = ""
-    for day, views in timeline.by_date():
+    for day, items in timeline.texts_by_date():
         start = _start(day)  # the same for every event of the day
         events = []
-        for n, (dyad, view) in enumerate(views):
-            key = (dyad, view[1])
-            index, topic = topics[view[1]]
-            group = groups[view[1]]
-            event = _event(view, before.get(key), topic.name, group_json[view[1]],
-                           labels[dyad] if many else None, start)
-            before[key] = view[2]
+        for n, (dyad, _, name, (mid, tid, status, tail)) in enumerate(items):
+            key = (dyad, tid)
+            index, _ = topics[tid]
+            was = before.get(key)
+            text = lead.get((status, was))
+            if text is None:
+                text = lead[status, was] = '"' + json_inner(
+                    f"<p><b>{escape(transition(status, was))}</b></p>")
+            before[key] = status
+            # The event as json.dumps writes it: the headline and text are the entry's texts
+            # kept in the store (store/export/texts.py) between the pieces made above.
+            event = (f'{{"start_date":{start},"text":{{"headline":{named[tid]}{name}'
+                     f'{ends[dyad]},"text":{text}{tail}"}},"group":{group_json[tid]},'
+                     f'"unique_id":{_string(f"m{mid}-{tid}")}}}')
             # Events of a day by topic name, then pair, topic order and meeting order.
-            events.append(((group, dyad, index, n), event))
+            events.append(((groups[tid], dyad, index, n), event))
         events.sort(key=lambda ke: ke[0])
         for _, event in events:
             yield sep + event
             sep = ","
+    # The commitments: the pieces a meeting's commitments share (start, headline) made once
+    # per meeting.
+    other = _string("Commitments")
     for d, label in zip(timeline.dyads, labels, strict=True):
         for meeting, _, commitments in d.stances(positions=False):
             if meeting[2] is None or not commitments:
                 continue
+            headline = title(meeting) if not many else f"{title(meeting)} [{label}]"
+            shared = (f'{{"start_date":{_start(meeting[2])},"text":{{"headline":'
+                      f'{_string(escape(f"Commitment: {headline}"))},"text":')
             for c in commitments:
-                event = _commitment_event(
-                    meeting, c, label if many else None,
-                    groups[c[1]] if c[1] in groups else "Commitments",
-                )
-                yield sep + event
+                group = group_json.get(c[1], other) if c[1] is not None else other
+                yield (f'{sep}{shared}{_commitment_text(c)}}},"group":{group},'
+                       f'"unique_id":"c{c[0]}"}}')
                 sep = ","
     yield "]}\n"
 
@@ -96,35 +110,8 @@ def _start(day: str) -> str:
     return f'{{"year":{int(day[:4])},"month":{int(day[5:7])},"day":{int(day[8:10])}}}'
 
 
-def _commitment_event(m: Meeting, c: Shown, dyad: str | None, group: str) -> str:
-    assert m[2] is not None
+def _commitment_text(c: Shown) -> str:
+    """A commitment event's text: its state, its words, its due time, evidence and note."""
     parts = [f"<p><b>{escape(commitment_state(c))}</b></p>", f"<p>{escape(c[2])}</p>"]
     parts += [f"<p>{escape(x)}</p>" for x in commitment_details(c)]
-    headline = title(m)
-    if dyad is not None:
-        headline = f"{headline} [{dyad}]"
-    return (f'{{"start_date":{_start(m[2])},"text":{{"headline":'
-            f'{_string(escape(f"Commitment: {headline}"))},"text":{_string("".join(parts))}}},'
-            f'"group":{_string(group)},"unique_id":"c{c[0]}"}}')
-
-
-def _event(view: Entry, before: str | None, name: str, group: str, dyad: str | None,
-           start: str) -> str:
-    """One event as JSON text; `group`: the topic's name, escaped, as a JSON string;
-    `start`: the `_start` of its day."""
-    m, topic_id, status, _, _, note, evidence, figures, quotes = view
-    parts = [f"<p><b>{escape(transition(status, before))}</b></p>"]
-    if evidence:
-        parts.append(f"<p>{escape(evidence)}</p>")
-    if note:
-        parts.append(f"<p><i>Note:</i> {escape(note)}</p>")
-    if figures:
-        parts.append(f"<p>Figures: {escape('; '.join(figures))}</p>")
-    for q in quotes:
-        parts.append(f"<blockquote>“{escape(q[1])}” — {escape(speaker(q))}</blockquote>")
-    headline = title(m)
-    if dyad is not None:  # groups are topics across dyads; the headline says whose meeting
-        headline = f"{headline} [{dyad}]"
-    return (f'{{"start_date":{start},"text":{{"headline":'
-            f'{_string(escape(f"{name}: {headline}"))},"text":{_string("".join(parts))}}},'
-            f'"group":{group},"unique_id":{_string(f"m{m[0]}-{topic_id}")}}}')
+    return _string("".join(parts))

@@ -105,19 +105,37 @@ def test_streamed_exports_read_them_one_query_per_table_per_batch(tmp_path: Path
         store.conn.set_trace_callback(ran.append)
         try:
             text = timelinejs.render(stream.timeline(store, batch=5))
-            timeline_reads = len(ran)
+            first = len(ran)
+            again = timelinejs.render(stream.timeline(store, batch=5))
+            second = len(ran)
             markdown.render(stream.timeline(store, batch=5))
         finally:
             store.conn.set_trace_callback(None)
+    assert again == text
     assert text.count('"unique_id":"c') == sum(1 for i in range(40) if i % 17 != 16)
     # Two pairs of 20 meetings in batches of 5: four batches each, plus the empty read at
     # the end of each walk (which reads nothing more). Never one query per meeting.
     # (The first export also walks the pairs to store their tracking: those reads differ.)
-    commitments = [s for s in ran[:timeline_reads] if "LEFT JOIN commitment_tracking" in s]
+    commitments = [s for s in ran[:first] if "LEFT JOIN commitment_tracking" in s]
     assert len(commitments) == 8
-    # TimelineJS shows no positions: it does not read them; Markdown reads them per batch.
-    assert not [s for s in ran[:timeline_reads] if "FROM positions" in s]
-    assert len([s for s in ran[timeline_reads:] if "FROM positions" in s]) == 8
+    # The first export makes the texts it keeps (store/db/rendered.py) from each batch's
+    # rows: one read of each table per batch (whole days: seven batches of six or fewer).
+    texts = "SELECT meeting_id, topic_id"  # (a batch's entries' texts)
+    batches = len([s for s in ran[:first] if s.startswith(texts)])
+    assert batches == 7
+    assert len([s for s in ran[:first] if "FROM positions" in s]) == batches
+    assert len([s for s in ran[:first] if "FROM quotes" in s]) == batches
+    # Then exports read the kept texts, one query per batch, and no entry, quote or
+    # position: TimelineJS over the batches of days; Markdown over each pair's meetings
+    # twice (the topic sections, then positions and commitments), making only the texts
+    # of the undated meetings (TimelineJS leaves them out), in one batch of each pair.
+    rows = ("FROM positions", "FROM quotes", "FROM topic_entries")
+    assert not [s for s in ran[first:second] if any(r in s for r in rows)]
+    assert len([s for s in ran[first:second] if s.startswith(texts)]) == batches
+    assert len([s for s in ran[second:] if "FROM positions" in s]) == 2
+    assert len([s for s in ran[second:] if s.startswith(texts)]) == 8
+    # (a batch whose texts were made reads them again)
+    assert len([s for s in ran[second:] if "SELECT meeting_id, renderer, md_head" in s]) == 18
 
 
 def test_an_export_while_another_writer_holds_the_store_shows_the_walk(tmp_path: Path) -> None:

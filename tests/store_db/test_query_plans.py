@@ -26,7 +26,7 @@ from .synthetic import draft, with_stances
 LARGE = {
     "meetings", "m", "articles", "a", "article_texts", "t", "topic_entries", "e",
     "entry_overrides", "o", "quotes", "q", "board_cells", "b", "n",
-    "positions", "p", "commitments", "c",
+    "positions", "p", "commitments", "c", "rendered_meetings", "rendered_entries",
 }
 # Ordered walks that stop at their LIMIT: the quote list with filters but no words walks
 # meetings newest first and stops after `limit` quotes (rows.py, queries.search_quotes).
@@ -117,7 +117,8 @@ def test_batch_reads_of_a_full_batch_use_indexes(tmp_path: Path, meetings_grown:
     the statistics of a store a thousand times this one's size (or whose meetings' figures
     are older: `optimize` refreshes a table's only when it has grown tenfold), and full
     batches. (The dump's quotes were read the same way: every meeting walked per batch.)"""
-    from store.db import batches
+    from store.db import batches, rendered
+    from store.export import texts
 
     with Store.open(tmp_path / "grown.db") as grown:
         for i in range(20):
@@ -138,6 +139,9 @@ def test_batch_reads_of_a_full_batch_use_indexes(tmp_path: Path, meetings_grown:
             lambda: batches.position_rows(conn, full),
             lambda: batches.commitment_rows(conn, full),
             lambda: batches.source_links(conn, full),
+            *(lambda want=want: rendered.batch_texts(conn, full, want, texts.RENDERER,
+                                                     texts.render)
+              for want in ("md", "tjs", "positions")),
             *(lambda fmt=fmt: render(grown, fmt) for fmt in ("md", "csv", "timelinejs",
                                                             "html", "json")),
         ]

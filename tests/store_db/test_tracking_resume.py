@@ -196,6 +196,12 @@ def test_a_version_8_store_upgrades_and_then_resumes(tmp_path: Path,
         if statement.startswith("CREATE TRIGGER"):
             conn.execute(statement)
     conn.execute("DROP TABLE tracking_checkpoints")
+    for (name,) in conn.execute(  # (and schema 10's kept export texts)
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rendered_%'"
+    ).fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE rendered_entries")
+    conn.execute("DROP TABLE rendered_meetings")
     conn.execute("ALTER TABLE tracking_stale DROP COLUMN from_seq")
     conn.execute("UPDATE meetings SET meeting_date = '2023-06-18' WHERE id = 3")  # V7 marks it
     conn.execute("PRAGMA user_version = 8")
