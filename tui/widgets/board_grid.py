@@ -70,7 +70,9 @@ class BoardGrid(StyledLineView, can_focus=True):
         Binding("enter", "select", "Open", tooltip="Open the topic, or the topic at that meeting"),
     ]
 
-    cursor: reactive[GridCursor] = reactive(GridCursor(0, -1), always_update=True)
+    # repaint=False: watch_cursor repaints what the move changed (two rows, unless the view
+    # scrolled); a reactive's own repaint would redraw the whole grid on every key.
+    cursor: reactive[GridCursor] = reactive(GridCursor(0, -1), always_update=True, repaint=False)
 
     class Selected(Message):
         """Enter on a row (meeting_id None) or on a cell."""

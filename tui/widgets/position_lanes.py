@@ -217,9 +217,20 @@ class PositionLanes(StyledLineView, can_focus=True):
     def on_resize(self) -> None:
         self._relayout()
 
+    def action_scroll_end(self) -> None:
+        # The end is the oldest meeting's last line: wrap them all so that End goes there.
+        self._wrap_meetings(len(self.meetings))
+        super().action_scroll_end()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # Wrap the meetings coming into view (and a screen more) before they are drawn.
         self._wrap_to(round(new_value) + 2 * self.size.height)
+        if round(new_value) >= self.max_scroll_y and len(self._headings) < len(self.meetings):
+            # Dragged to the end of the estimate: the end is the oldest meeting's; go there.
+            self._wrap_meetings(len(self.meetings))
+            if round(new_value) < self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+                return
         super().watch_scroll_y(old_value, new_value)
         if (self.meetings and not self._end_said and self._width > 0
                 and len(self._headings) == len(self.meetings)
