@@ -214,9 +214,15 @@ class TopicScreen(BilatScreen[None]):
         box = self.query_one("#topic-changes", OptionList)
         box.clear_options()
         # "Not raised since" sits at a meeting that did not raise the topic: the board's
-        # meetings (already in memory) name it.
-        refs = dict(self.bilat.board_meetings())
-        refs.update({e.meeting.id: e.meeting for e in self.history})
+        # meetings (already in memory) name it. Only the changes' meetings are looked up:
+        # the board may hold tens of thousands once scrolled far back.
+        held = {e.meeting.id: e.meeting for e in self.history}
+        board = self.bilat.board_meetings()
+        refs = {}
+        for change in changes:
+            ref = held.get(change.meeting_id) or board.get(change.meeting_id)
+            if ref is not None:
+                refs[change.meeting_id] = ref
         options = change_options(changes, refs)
         if not options:
             box.add_option(Option(Content("No changes yet."), disabled=True))
