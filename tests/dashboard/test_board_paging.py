@@ -18,6 +18,7 @@ from tui.screens.topic import FETCH, TopicScreen
 from tui.timeaxis import bucket
 from tui.widgets.board_grid import BoardGrid
 from tui.widgets.entry_column import EntryColumn
+from tui.widgets.position_lanes import PositionLanes
 from tui.widgets.timeline_view import TimelineView
 
 SIZE = (120, 40)
@@ -148,4 +149,46 @@ async def test_timeline_home_reads_back_to_the_first_meeting(tmp_path: Path) -> 
         assert view.placed.meetings[view.meeting].id == dated[0].id
         # The cursor's cell is in view: the first month's column is drawn.
         assert view.scroll_offset.x == 0
+    store.close()
+
+
+async def test_scrolling_the_lanes_to_their_end_reads_older_meetings(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bilat.db")
+    for i in range(0, 360, 2):
+        store.add_draft(draft(i), new_meeting=True)
+    whole = store.topic_history("trade", PAIRS[0])
+    assert len(whole) > 2 * FETCH
+    app = BilatApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_topic("trade", None, PAIRS[0])
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TopicScreen) and not screen.complete
+        cards = [c.entry.meeting.id for c in screen.query(EntryColumn)]
+        lanes = screen.query_one(PositionLanes)
+        # Opening wraps only what the lanes show (and a screen more), not the whole page.
+        assert 0 < lanes.wrapped_meetings < FETCH
+        lanes.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        # The next page arrived below the oldest meeting shown: the lanes hold it, and the
+        # screen's history goes back that far; the cards in view did not move.
+        assert len(screen.history) == 2 * FETCH
+        assert [e.meeting.id for e in screen.history] == [
+            e.meeting.id for e in whole[-2 * FETCH:]]
+        assert [ref.id for ref, _ in lanes.meetings] == [
+            e.meeting.id for e in reversed(whole[-2 * FETCH:])]
+        assert [c.entry.meeting.id for c in screen.query(EntryColumn)] == cards
+        assert f"latest {2 * FETCH} meetings" in str(screen.query_one("#topic-title").render())
+        # Older pages keep coming as the end is reached again, down to the first meeting.
+        for _ in range(len(whole) // FETCH + 1):
+            if screen.complete:
+                break
+            await pilot.press("end")
+            await settle(pilot)
+        assert screen.complete
+        assert [e.meeting.id for e in screen.history] == [e.meeting.id for e in whole]
+        headings = [line for line in lanes.text_lines() if "  · Round " in line]
+        assert len(headings) == len(whole) and lanes.wrapped_meetings == len(whole)
     store.close()

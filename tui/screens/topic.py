@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.models import Change, EntryView, MeetingRef, TopicWindow
+from store.models import Change, EntryView, MeetingRef, StoredPosition, TopicWindow
 from tui.change_groups import group_changes, meeting_heading
 from tui.messages import StoreChanged
 from tui.screens.base import BilatScreen
@@ -41,6 +43,15 @@ def change_options(
             for i, c in enumerate(group)
         ]
     return options
+
+
+class Older(NamedTuple):
+    """A page of older entries, read for the topic and the oldest meeting then held."""
+
+    topic_id: str
+    before: int
+    window: TopicWindow
+    positions: dict[int, list[StoredPosition]]
 
 
 class TopicScreen(BilatScreen[None]):
@@ -124,6 +135,15 @@ class TopicScreen(BilatScreen[None]):
 
     def show_topic(self, history: list[EntryView], changes: list[Change]) -> None:
         self.history = history
+        self._show_heading()
+        self._show_changes(changes)
+        self._place(history)
+        self._build_columns()
+        self._show_lanes()
+
+    def _show_heading(self) -> None:
+        """The topic's name, how many meetings are held, its status now, the sparkline."""
+        history = self.history
         name = history[0].topic_name if history else self._topic_name()
         current = history[-1] if history else None
         self.query_one("#topic-title", Static).update(
@@ -138,10 +158,6 @@ class TopicScreen(BilatScreen[None]):
                 ("status over time  ", "$text-muted"), sparkline([e.status for e in history])
             )
         )
-        self._show_changes(changes)
-        self._place(history)
-        self._build_columns()
-        self._show_lanes()
 
     def _place(self, history: list[EntryView]) -> None:
         """The card keys act on (the meeting asked for, or the newest) and the cards shown."""
@@ -158,13 +174,55 @@ class TopicScreen(BilatScreen[None]):
         self.query_one(PositionLanes).show(
             dyad, [(e.meeting, found.get(e.meeting.id, [])) for e in reversed(self.history)])
 
+    # --- older pages: read by [ past the oldest held, or the lanes scrolled to their end ---
+
+    def _read_older(self, topic_id: str, dyad: list[str] | None, before: int) -> Older:
+        """The page of entries before meeting `before` and their positions: two index
+        ranges, whatever the depth."""
+        older = self.store.topic_window(topic_id, dyad, last=FETCH, before=before)
+        found = self.store.positions_at(topic_id, [e.meeting.id for e in older.history])
+        return Older(topic_id, before, older, found)
+
+    @on(PositionLanes.EndReached)
+    def lanes_at_end(self) -> None:
+        if not self.complete and self.history:
+            self.load_older(self.topic_id, self.dyad, self.history[0].meeting.id)
+
+    @work(thread=True, exclusive=True, group="topic-older", exit_on_error=False)
+    def load_older(self, topic_id: str, dyad: list[str] | None, before: int) -> None:
+        # In a worker: the user is scrolling, and the lanes keep scrolling meanwhile.
+        older = self._read_older(topic_id, dyad, before)
+        self.app.call_from_thread(self._add_older, older)
+
+    def _add_older(self, older: Older) -> None:
+        """Put a page of older entries before those held; the cards in view stay as they are,
+        the lanes go on below the oldest meeting they show."""
+        if older.topic_id != self.topic_id or not self.history or (
+            self.history[0].meeting.id != older.before
+        ):
+            return  # read for what the screen no longer holds (another topic, a reload)
+        page = older.window.history
+        self.complete = older.window.complete
+        self.history = page + self.history
+        self.window_end += len(page)
+        self.selected += len(page)
+        self.query_one(PositionLanes).extend(
+            [(e.meeting, older.positions.get(e.meeting.id, [])) for e in reversed(page)])
+        self._show_heading()
+
     def _show_changes(self, changes: list[Change]) -> None:
         box = self.query_one("#topic-changes", OptionList)
         box.clear_options()
         # "Not raised since" sits at a meeting that did not raise the topic: the board's
-        # meetings (already in memory) name it.
-        refs = dict(self.bilat.board_meetings())
-        refs.update({e.meeting.id: e.meeting for e in self.history})
+        # meetings (already in memory) name it. Only the changes' meetings are looked up:
+        # the board may hold tens of thousands once scrolled far back.
+        held = {e.meeting.id: e.meeting for e in self.history}
+        board = self.bilat.board_meetings()
+        refs = {}
+        for change in changes:
+            ref = held.get(change.meeting_id) or board.get(change.meeting_id)
+            if ref is not None:
+                refs[change.meeting_id] = ref
         options = change_options(changes, refs)
         if not options:
             box.add_option(Option(Content("No changes yet."), disabled=True))
@@ -256,15 +314,9 @@ class TopicScreen(BilatScreen[None]):
 
     def action_page(self, step: int) -> None:
         if step < 0 and self.window_end <= self.window and not self.complete:
-            # Paging past what was read: read the page before the oldest held (one index
-            # range, whatever the depth) and put it in front.
-            older = self.store.topic_window(
-                self.topic_id, self.dyad, last=FETCH, before=self.history[0].meeting.id
-            )
-            self.complete = older.complete
-            self.history = older.history + self.history
-            self.window_end += len(older.history)
-            self._show_lanes()
+            # Paging past what was read: read the page before the oldest held and put it
+            # in front (here, not in a worker: the key asks to see it now).
+            self._add_older(self._read_older(self.topic_id, self.dyad, self.history[0].meeting.id))
         end = self.window_end + step * self.window
         self.window_end = max(min(len(self.history), self.window), min(len(self.history), end))
         # The card that keys act on is always on screen: the newest (]) or oldest ([) shown.

@@ -70,7 +70,9 @@ class BoardGrid(StyledLineView, can_focus=True):
         Binding("enter", "select", "Open", tooltip="Open the topic, or the topic at that meeting"),
     ]
 
-    cursor: reactive[GridCursor] = reactive(GridCursor(0, -1), always_update=True)
+    # repaint=False: watch_cursor repaints what the move changed (two rows, unless the view
+    # scrolled); a reactive's own repaint would redraw the whole grid on every key.
+    cursor: reactive[GridCursor] = reactive(GridCursor(0, -1), always_update=True, repaint=False)
 
     class Selected(Message):
         """Enter on a row (meeting_id None) or on a cell."""
@@ -255,16 +257,20 @@ class BoardGrid(StyledLineView, can_focus=True):
         if self.board is None:
             return Strip.blank(width)
         scroll_x, scroll_y = self.scroll_offset
+        # The columns in view, worked out once per line (not once per cell).
+        visible = self._visible_columns(scroll_x, width)
         if y < HEADER_HEIGHT:
-            strip = self._header_line(y, scroll_x)
+            strip = self._header_line(y, visible)
         else:
-            strip = self._row_line(y - HEADER_HEIGHT + scroll_y, scroll_x)
+            strip = self._row_line(y - HEADER_HEIGHT + scroll_y, visible)
         return strip.crop_extend(0, width, self._style(""))
 
-    def _visible_columns(self, scroll_x: int) -> range:
+    def _visible_columns(self, scroll_x: int, width: int | None = None) -> range:
         """Whole columns only: the first is the one at or after the scroll offset."""
         assert self.board is not None
-        view_w = max(self.scrollable_content_region.width - LEFT_WIDTH, 0)
+        if width is None:
+            width = self.scrollable_content_region.width
+        view_w = max(width - LEFT_WIDTH, 0)
         first = -(-scroll_x // CELL_WIDTH)
         if first < view_w // CELL_WIDTH and self.board.first_column > 0 and not self._asked_older:
             # Within a screen of the oldest column read: ask for the page before, once.
@@ -272,11 +278,10 @@ class BoardGrid(StyledLineView, can_focus=True):
             self.post_message(self.NeedOlder(self.board.first_column))
         return range(first, min(len(self.board.meetings), first + view_w // CELL_WIDTH))
 
-    def _header_line(self, y: int, scroll_x: int) -> Strip:
+    def _header_line(self, y: int, visible: range) -> Strip:
         assert self.board is not None
         style = self._style("grid--header")
         more = self._style("grid--more")
-        visible = self._visible_columns(scroll_x)
         older = visible.start
         newer = len(self.board.meetings) - visible.stop
         if y == 0:
@@ -293,10 +298,11 @@ class BoardGrid(StyledLineView, can_focus=True):
                 Segment("Now".ljust(CURRENT_WIDTH), style),
                 Segment(" " * TREND_WIDTH, style),
             ]
-        segments.extend(self._clip_columns(scroll_x, lambda i: self._header_cell(i, y), style))
+        segments.extend(self._clip_columns(
+            visible, lambda i: self._header_cell(i, y, visible.start), style))
         return Strip(segments)
 
-    def _header_cell(self, column: int, y: int) -> str:
+    def _header_cell(self, column: int, y: int, first_visible: int) -> str:
         """Month and year on the top line where the month changes, the day below."""
         assert self.board is not None
         meetings = self.board.meetings
@@ -307,16 +313,15 @@ class BoardGrid(StyledLineView, can_focus=True):
             # "?" after the day: ingest guessed something no one has checked yet.
             return when.strftime("%d") + ("?" if meetings[column].review else "")
         before = meetings[column - 1].meeting_date if column > 0 else None
-        first_visible = column == self._visible_columns(self.scroll_offset.x).start
         if (
-            first_visible
+            column == first_visible
             or before is None
             or (before.year, before.month) != (when.year, when.month)
         ):
             return when.strftime("%b%y")
         return ""
 
-    def _row_line(self, row: int, scroll_x: int) -> Strip:
+    def _row_line(self, row: int, visible: range) -> Strip:
         assert self.board is not None
         if not (0 <= row < len(self.board.rows)):
             return Strip([])
@@ -348,7 +353,7 @@ class BoardGrid(StyledLineView, can_focus=True):
                 style = style + cursor_style
             return (status.glyph if status else "·"), style
 
-        segments.extend(self._clip_cells(scroll_x, cell))
+        segments.extend(self._clip_cells(visible, cell))
         return Strip(segments)
 
     def _status_style(self, status: Status | None) -> Style:
@@ -357,16 +362,13 @@ class BoardGrid(StyledLineView, can_focus=True):
         return self._style(STATUS_CLASSES[status])
 
     def _clip_columns(
-        self, scroll_x: int, label: Callable[[int], str], style: Style
+        self, visible: range, label: Callable[[int], str], style: Style
     ) -> list[Segment]:
-        return self._clip_cells(scroll_x, lambda column: (label(column), style))
+        return self._clip_cells(visible, lambda column: (label(column), style))
 
-    def _clip_cells(self, scroll_x: int, cell: CellPainter) -> list[Segment]:
+    def _clip_cells(self, visible: range, cell: CellPainter) -> list[Segment]:
         """Segments for the visible meeting columns."""
-        return [
-            Segment(text.center(CELL_WIDTH), style)
-            for text, style in map(cell, self._visible_columns(scroll_x))
-        ]
+        return [Segment(text.center(CELL_WIDTH), style) for text, style in map(cell, visible)]
 
 
 def _fit(text: str, width: int) -> str:

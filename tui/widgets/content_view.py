@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.widgets.line_view import StyledLineView
+
+
+def min_lines(text: str, width: int) -> int:
+    """The fewest lines `text` can take at `width` cells: each of its lines, cut at the
+    width (wrapping at words only adds lines)."""
+    return sum(max(1, -(-cell_len(line) // width)) for line in text.split("\n"))
 
 
 class ContentView(StyledLineView):
@@ -78,13 +85,22 @@ class ContentView(StyledLineView):
         if key == self._wrapped_for:
             return
         width = region.width
-        strips = self.wrap(width)
         bar = self.styles.scrollbar_size_vertical
-        if len(strips) > region.height and self.styles.overflow_y != "hidden" and width > bar:
+        can_scroll = self.styles.overflow_y != "hidden" and width > bar
+        if can_scroll and min_lines(self.plain, width) > region.height:
+            # Taller than the view even unwrapped: one wrap, beside the scrollbar.
             width -= bar
             strips = self.wrap(width)
+        else:
+            strips = self.wrap(width)
+            if can_scroll and len(strips) > region.height:
+                width -= bar
+                strips = self.wrap(width)
         self._strips, self._wrapped_for = strips, key
         self.virtual_size = Size(width, len(strips))
+        # Show or hide the scrollbar now, not in the next layout: decided there, a change
+        # asks for a second layout (and paint) a frame after the first.
+        self._refresh_scrollbars()
 
     def render_line(self, y: int) -> Strip:
         self._relayout()
