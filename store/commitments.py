@@ -474,29 +474,6 @@ _GOES_ON = re.compile(r"\b(?:continu\w*|keep|kept|maintain\w*|extend\w*|prolong\
                       re.IGNORECASE)
 
 
-# A sentence that promises an action again in so many words (a bare "will" is a plan, not
-# a renewal; "agreed that talks matter" promises nothing).
-_RENEWS = re.compile(r"\b(?:(?:agreed|pledged|committed|decided|vowed|promised|resolved)"
-                     r"(?:\s+\w+){0,3}?\s+to|reaffirm\w*|renew\w*)\b", re.IGNORECASE)
-
-
-# A later article telling the old promise again is no renewal: "had agreed", "initially
-# agreed", "agreed ... a year ago", "agreed last month", "at their previous summit".
-_RECALLED = re.compile(
-    r"\bhad\s+(?:\w+\s+)?(?:agreed|pledged|decided|committed|promised|vowed)\b|"
-    r"\b(?:initially|originally|previously|earlier)\s+(?:agreed|pledged|decided|committed|"
-    r"promised|vowed)\b|\bago\b|"
-    r"\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|summit|meeting|round)\b",
-    re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 12)
-def renews(sentence: str) -> bool:
-    """Does a later sentence promise the action anew (not tell the old promise again)?"""
-    # (cached: the walk asks it of one sentence for each promise the sentence names)
-    return _RENEWS.search(sentence) is not None and _RECALLED.search(sentence) is None
-
-
 def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState:
     """What a later meeting's promise of the same action makes of the old one: superseded
     when it takes the old one's place; kept when it goes on with the very thing the old
@@ -517,6 +494,14 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
         if things & set(content_words(" ".join(text[goes_on.end():].split()[:3]))):
             return "kept"
     return "progressing"
+
+
+def goes_on_with(sentence: str, action: list[str]) -> bool:
+    """Does a later sentence promise to go on with the very thing the action was to start
+    ("agreed to continue the truce" for "agreed to a truce")? Then it was kept. (A sentence
+    that promises the action again otherwise decides nothing: only an extracted commitment
+    of the later meeting renews it.)"""
+    return renewal_state(sentence, action) == "kept"
 
 
 _GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
@@ -695,26 +680,23 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
-        renewed = ""  # a sentence that promises the action again
         for topic, sentence in meeting.sentences:
             if on is not None and topic is not None and topic != on:
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
             state = read_state(sentence, _told_verb(action, content_word_set(sentence)))
+            if state is None and goes_on_with(sentence, action):
+                state = "kept"
             if state is not None:
                 found, evidence = state, sentence
                 break
-            if not renewed and renews(sentence):
-                renewed = sentence
         if found is None:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
                     found, evidence = renewal_state(other.text, action), other.text
                     break
-        if found is None and renewed:
-            found, evidence = renewal_state(renewed, action), renewed
         failed, upheld = meeting_wide(meeting)
         if found is None and tracking.state in _UNDONE and not _REFRAIN.search(c.text):
             said = talks_failed(failed, c.topic)
@@ -856,7 +838,6 @@ class Tracker:
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
-        renewed: dict[int, str] = {}  # a sentence that promises the group's action again
         if self._live:
             # A sentence on a topic no live promise is about (and none is about every
             # topic) can decide nothing: it is not even cut into words.
@@ -877,10 +858,10 @@ class Tracker:
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
+                        if state is None and goes_on_with(sentence, g.action):
+                            state = "kept"
                         if state is not None:
                             decided[gid] = (state, sentence)
-                        elif gid not in renewed and renews(sentence):
-                            renewed[gid] = sentence
             for other in meeting.commitments:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):
@@ -890,9 +871,6 @@ class Tracker:
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),
                                        other.text)
-            for gid, sentence in renewed.items():
-                if gid not in decided:
-                    decided[gid] = (renewal_state(sentence, self._groups[gid].action), sentence)
             failed, upheld = meeting_wide(meeting)
             for gid in self._live.values() if failed or upheld else ():
                 g = self._groups[gid]

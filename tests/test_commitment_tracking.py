@@ -404,18 +404,17 @@ def test_a_meeting_promised_in_the_passive_is_the_action() -> None:
                  ).state == "kept"
 
 
-def test_a_later_sentence_promising_the_action_again_renews_it() -> None:
+def test_a_later_sentence_promising_the_action_again_decides_nothing() -> None:
+    # (tracker 4 read it as a renewal; on chains nobody tuned on it made false calls and
+    # no right one: only an extracted commitment of the later meeting renews)
     made = promise("agreed to take people-centric steps to rebuild glacier ties")
     again = later("Both sides agreed to focus on people-centric initiatives aimed at "
                   "rebuilding glacier ties.", None)
-    assert track(made, DAY, [again]).state == "progressing"
+    assert track(made, DAY, [again]).state == "open"
     tracker = Tracker()
     tracker.feed(Later(1, DAY, [], []), [(1, made)])
     tracker.feed(again, [])
-    assert tracker.results()[1].state == "progressing"
-    # a plan in the future tense is not a promise renewed
-    plan = later("Officials will focus on people-centric initiatives for glacier ties.", None)
-    assert track(made, DAY, [plan]).state == "open"
+    assert tracker.results()[1].state == "open"
 
 
 @pytest.mark.parametrize(("made", "sentence"), [
