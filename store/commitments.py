@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from store import followup
 from store.ingest.countries import country_of
 from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
 
@@ -670,6 +671,12 @@ class Later:
     meeting_date: date | None
     sentences: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, sentence)
     commitments: list[Commitment] = field(default_factory=list)
+    location: str | None = None  # where the meeting was held, as stored
+
+    def opening(self) -> list[str]:
+        """The meeting's sentences in order, each once (a sentence is listed once per topic
+        of its paragraph)."""
+        return list(dict.fromkeys(s for _, s in self.sentences))
 
 
 def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
@@ -677,6 +684,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     tracking = Tracking(due_date=due_date(c.due, made_on))
     action = action_words(c)
     on = follow_topic(c.topic, action)
+    meet = followup.meet_promise(c.text, _content_stem)
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
@@ -706,6 +714,10 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             said = agreements_upheld(upheld, c.topic)
             if said:
                 found, evidence = "progressing", said
+        if found is None and meet is not None:
+            said = held_as_promised(meet, meeting)
+            if said:
+                found, evidence = "kept", said
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -787,6 +799,12 @@ def agreements_upheld(upheld: Said, topic: str | None) -> str:
     return ""
 
 
+def held_as_promised(meet: followup.MeetPromise, meeting: Later) -> str:
+    """The sentence of a later meeting that shows it is the meeting promised ("" if none)."""
+    opening = meeting.opening()[:followup.OPENING]
+    return followup.kept_by(meet, meeting.location, opening, _content_stem)
+
+
 def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
     """Open and past its due date."""
     return state == "open" and due is not None and due < today
@@ -823,6 +841,7 @@ class Tracker:
         self._members: dict[int, tuple[int, int]] = {}
         self._due: dict[int, date | None] = {}
         self._resumed: dict[int, Tracking] = {}  # taken back from a stored walk
+        self._meets: set[int] = set()  # groups kept by a later meeting itself
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
@@ -871,6 +890,13 @@ class Tracker:
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),
                                        other.text)
+            for gid in self._meets & set(self._live.values()):
+                if gid not in decided:
+                    meet = self._groups[gid].meet
+                    assert meet is not None
+                    told_held = held_as_promised(meet, meeting)
+                    if told_held:
+                        decided[gid] = ("kept", told_held)
             failed, upheld = meeting_wide(meeting)
             for gid in self._live.values() if failed or upheld else ():
                 g = self._groups[gid]
@@ -907,9 +933,13 @@ class Tracker:
         key = (c.topic, tuple(action))
         if key not in self._live:
             self._live[key] = len(self._groups)
+            meet = followup.meet_promise(c.text, _content_stem)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
                                       loose=meets_again_in(action),
-                                      refrain=_REFRAIN.search(c.text) is not None))
+                                      refrain=_REFRAIN.search(c.text) is not None,
+                                      meet=meet))
+            if meet is not None:
+                self._meets.add(self._live[key])
             for w in _index_words(action):
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
@@ -972,3 +1002,4 @@ class _Live:
     decisions: int = 0
     loose: bool = False  # a promise to meet again: one word ("held") may name it
     refrain: bool = False  # a promise not to do something: failed talks do not stall it
+    meet: followup.MeetPromise | None = None  # kept by a later meeting itself

@@ -9,6 +9,7 @@ import pytest
 from store.commitments import (
     Later,
     Tracker,
+    _content_stem,
     action_words,
     due_date,
     is_overdue,
@@ -16,6 +17,7 @@ from store.commitments import (
     stem,
     track,
 )
+from store.followup import kept_by, meet_promise
 from store.models import Commitment
 
 DAY = date(2025, 3, 3)
@@ -676,3 +678,67 @@ def test_a_walk_taken_back_from_storage_goes_on_as_the_whole_walk() -> None:
     resumed.feed(*history[2])
     assert resumed.results()[1] == whole.results()[1]
     assert whole.results()[1].state == "kept"
+
+
+# --- a promise whose action is the next meeting itself (store/followup.py) -------------
+
+def met(n: int, location: str | None, *opening: str) -> Later:
+    return Later(n, date(2025, 4, n), [(None, s) for s in opening], [], location)
+
+
+@pytest.mark.parametrize("text", [
+    "Iceland and Peru agreed to resume the dialogue",
+    "Both sides will hold their next summit",
+    "Both sides agreed to meet again at an early date",
+    "They agreed to continue the talks on any other outstanding issues",
+    "The next round is expected to be held in the spring",
+])
+def test_a_promise_to_meet_is_kept_by_the_later_meeting_in_any_words(text: str) -> None:
+    # the later article shares no word of the action: the meeting itself keeps it
+    later_meeting = met(2, "Lima", "Varga and Okafor sat down in Lima on Saturday for "
+                        "their annual leaders' gathering.", "Fisheries were discussed.")
+    found = track(promise(text), DAY, [later_meeting])
+    assert (found.state, found.evidence_meeting_id) == ("kept", 2)
+    assert found.evidence.startswith("Varga and Okafor sat down")
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, promise(text))])
+    tracker.feed(later_meeting, [])
+    assert tracker.results()[1].state == "kept"
+
+
+@pytest.mark.parametrize("text", [
+    "agreed to hold talks on fishing quotas",  # talks about a thing: its words decide
+    "agreed to resume military talks",
+    "agreed to continue the truce",
+    "agreed to hold a prisoner exchange",
+])
+def test_a_promise_about_a_thing_is_not_kept_by_any_meeting(text: str) -> None:
+    later_meeting = met(2, "Lima", "Varga and Okafor met in Lima on Saturday.")
+    assert track(promise(text), DAY, [later_meeting]).state == "open"
+
+
+def test_a_promised_place_must_be_where_the_pair_met() -> None:
+    visit = promise("Okafor plans to visit Reykjavik next spring")
+    opening = "Varga received Okafor for talks on Monday."
+    assert track(visit, DAY, [met(2, "Reykjavik", opening)]).state == "kept"
+    assert track(visit, DAY, [met(2, "Lima", opening)]).state == "open"
+    assert track(visit, DAY, [met(2, None, opening)]).state == "open"
+    # a country promised, a city of it met in (its capital)
+    iceland = promise("Okafor accepted an invitation to visit Iceland")
+    assert track(iceland, DAY, [met(2, "Reykjavik", opening)]).state == "kept"
+    # the adjective of a country is no place ("Icelandic harbours")
+    assert track(promise("will allow Peruvian sailors to visit Icelandic harbours"), DAY,
+                 [met(2, "Reykjavik", opening)]).state == "open"
+
+
+def test_who_is_to_meet_must_be_told_in_the_later_opening() -> None:
+    made = meet_promise("The leaders agreed that foreign ministers will meet in coming weeks",
+                        _content_stem)
+    assert made is not None and made.roles == ("foreign", "minister")
+    deputies = ["The deputy prime ministers met at the border.",
+                "The Foreign Ministry said they discussed procedure."]
+    assert kept_by(made, "Lima", deputies, _content_stem) == ""
+    planned = ["The leaders met in Lima.", "Foreign ministers will meet soon."]
+    assert kept_by(made, "Lima", planned, _content_stem) == ""
+    told = ["The foreign ministers met in Lima on Friday."]
+    assert kept_by(made, "Lima", told, _content_stem) == told[0]
