@@ -17,9 +17,9 @@ sentences that do not themselves promise.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.ingest.countries import count_countries, country_of, known_country
 
