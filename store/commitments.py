@@ -399,12 +399,14 @@ def _meeting_named(found: set[str]) -> bool:
 
 def _names(action: list[str], found: set[str]) -> bool:
     if SEGMENT in action:
-        cut = action.index(SEGMENT)
-        return _names(action[:cut], found) or _names(action[cut + 1:], found)
+        # A promise that lists actions is named by its first, the one its cue governs:
+        # a later sentence on another action of the list tells of that action alone, and
+        # calling the whole promise by it overclaims (chains nobody tuned on: a false call)
+        return _names(action[:action.index(SEGMENT)], found)
     if not action:
         return False
     if meets_again(action) and _meeting_named(found):
-        return True  # one action of a list, to meet again: named by a meeting
+        return True  # to meet again: named by a meeting
     verb, objects = action[0], action[1:]  # verb "": not known
     if verb == THING:
         # a thing is named by its own words, whatever is said of it

@@ -481,7 +481,7 @@ def test_a_thing_that_is_an_action_is_read_as_one() -> None:
 
 
 def test_going_on_is_kept_only_when_it_is_what_is_promised() -> None:
-    made = promise("agreed to restart glacier talks and to restore calls between rangers")
+    made = promise("agreed to restore calls between rangers and to restart glacier talks")
     later_list = promise("agreed to hold a call between rangers, and to continue the glacier "
                          "talks")
     found = track(made, DAY, [later(later_list.text + ".", None, commitments=[later_list])])
@@ -742,3 +742,11 @@ def test_who_is_to_meet_must_be_told_in_the_later_opening() -> None:
     assert kept_by(made, "Lima", planned, _content_stem) == ""
     told = ["The foreign ministers met in Lima on Friday."]
     assert kept_by(made, "Lima", told, _content_stem) == told[0]
+
+
+def test_a_listed_promise_is_named_by_its_first_action_only() -> None:
+    made = promise("agreed to restore calls between rangers and to open a glacier museum")
+    assert track(made, DAY, [later("The glacier museum was opened in May.", None)]
+                 ).state == "open"
+    assert track(made, DAY, [later("Calls between rangers were restored in May.", None)]
+                 ).state == "kept"
