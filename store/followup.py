@@ -11,7 +11,9 @@ visit, round, contacts) or its format (high-level, regular, annual, next, direct
 of any other kind ("military talks", "talks on artificial intelligence") makes it a
 promise about that thing, left to the sentences that name it. Who is to meet, when the
 promise says ("foreign ministers will meet"), must be told in the later meeting's opening
-sentences that do not themselves promise.
+sentences that do not themselves promise. A promise to set up a body ("agreed to establish
+a joint commission", "Establish an interim observer team") is kept by a later meeting
+whose opening tells that body (its noun phrase, format words aside) met or was set up.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ respective again""".split()
 # What talks "on" may be about without being about a thing: "any other outstanding issues".
 VAGUE = """issues matters questions areas other outstanding mutual importance interest concern
 all any relations ties bilateral cooperation common ways topics subjects""".split()
+# Bodies a meeting sets up: their own meeting, later, keeps the promise.
+BODIES = """commission commissions committee committees mechanism mechanisms council group
+team teams taskforce force body panel channel hotline forum secretariat""".split()
 # Who is to meet ("foreign ministers will meet"): to be told in the later meeting's opening.
 ROLES = """minister foreign defence defense expert deputy envoy representative special chief
 secretary working group prime president commission committee council mechanism delegation
@@ -49,13 +54,15 @@ class _Classes:
     format: frozenset[str]
     roles: frozenset[str]
     vague: frozenset[str]
+    bodies: frozenset[str]
 
 
 @lru_cache(maxsize=4)
 def _classes(stem_of: Callable[[str], str]) -> _Classes:
     def stems(words: list[str]) -> frozenset[str]:
         return frozenset(filter(None, map(stem_of, words)))
-    return _Classes(stems(MEETING_NOUNS), stems(FORMAT), stems(ROLES), stems(VAGUE))
+    return _Classes(stems(MEETING_NOUNS), stems(FORMAT), stems(ROLES), stems(VAGUE),
+                    stems(BODIES))
 
 
 # Months and weekdays are when, not where.
@@ -79,6 +86,7 @@ class MeetPromise:
     roles: tuple[str, ...]  # the run of role words ("foreign", "minister"), or ()
     place: str | None = None
     country: str | None = None
+    body: bool = False  # a body to set up: `roles` names it ("observer", "team")
 
 
 # The promise of a meeting: a verb of meeting after a promise cue ("agreed to hold",
@@ -87,6 +95,11 @@ _MEET = re.compile(
     r"\b(?:to|will|would|shall)\s+(?:(?:also|soon|again|jointly|then)\s+)?"
     r"(?P<verb>hold|meet|convene|host|visit|resume|restart|continue|exchange|organi[sz]e)\b"
     r"(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+# A body to set up ("agreed to establish a joint commission"): kept when the later
+# meeting is the body's own, or tells it set up.
+_SET_UP = re.compile(
+    r"(?:^[\s\"“‘]*|\b(?:to|will|would|shall)\s+)(?:(?:also|soon|jointly|promptly|then)\s+)?"
+    r"(?:establish|set\s+up|create|form|launch)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 _HELD = re.compile(r"(?P<subject>[^,;]*?)\b(?:will|would|shall|is\s+(?:expected|due|set|"
                    r"scheduled|planned)\s+to|are\s+(?:expected|due|set|scheduled|planned)"
                    r"\s+to)\s+(?:be\s+)?(?:held|convened|take\s+place)\b(?P<rest>.*)",
@@ -94,7 +107,9 @@ _HELD = re.compile(r"(?P<subject>[^,;]*?)\b(?:will|would|shall|is\s+(?:expected|
 # Where a noun phrase ends: a preposition, a conjunction, a clause, punctuation.
 _NP_END = re.compile(r"\s+(?:on|about|over|regarding|concerning|for|to|with|between|among|"
                      r"in|at|by|within|during|after|before|and|or|that|which|who|as|"
-                     r"from|following|under|until|soon|later)\b|[,;:.(\"“”]",
+                     r"from|following|under|until|soon|later|comprising|consisting|including|involving|"
+                     r"led|composed|headed|chaired|tasked|charged|responsible|aimed)\b|"
+                     r"[,;:.(\"“”]",
                      re.IGNORECASE)
 _PP = re.compile(r"\s*(?P<prep>on|about|over|regarding|concerning|of|between|among|with|in|"
                  r"at)\s+(?P<np>[^,;:.]*?)(?=\s+(?:on|about|over|regarding|concerning|of|"
@@ -113,7 +128,7 @@ def meet_promise(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None
             return _with_place(roles, held["rest"], stem_of)
     m = _MEET.search(text)
     if m is None:
-        return None
+        return _body(text, stem_of)
     verb, rest = m["verb"].casefold(), m["rest"]
     subject = _CLAUSE.split(text[:m.start()])[-1]
     roles = _roles(subject, stem_of)
@@ -145,6 +160,21 @@ def _roles(text: str, stem_of: Callable[[str], str]) -> tuple[str, ...]:
         elif run:
             break
     return tuple(run)
+
+
+def _body(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
+    """A promise to set up a body, named by its noun phrase's words ("interim", "observer",
+    "team"; not its format: "a joint commission" is the "commission"), or None."""
+    m = _SET_UP.search(text)
+    if m is None:
+        return None
+    np_end = _NP_END.search(m["rest"])
+    np = m["rest"][:np_end.start()] if np_end else m["rest"]
+    cls = _classes(stem_of)
+    words = tuple(w for w in map(stem_of, _words_in(np)) if w and w not in cls.format)
+    if not words or words[-1] not in cls.bodies:
+        return None
+    return MeetPromise(words, body=True)
 
 
 def _words_in(text: str) -> list[str]:
@@ -235,6 +265,15 @@ def kept_by(p: MeetPromise, location: str | None, sentences: Sequence[str],
     if not sentences or not at_place(p, location):
         return ""
     opening = [(s, [stem_of(w) for w in _words_in(s)]) for s in sentences[:OPENING]]
+    if p.body:
+        # one sentence that tells the body met or set up ("the inaugural meeting of the
+        # Joint Commission", "the mechanism was held", "the team was established")
+        for s, stems in opening:
+            if _has_run(p.roles, stems) and not _PLANS.search(s) and (
+                    not set(stems).isdisjoint(_classes(stem_of).meeting)
+                    or stem_of("established") in stems):
+                return s
+        return ""
     if p.roles and not any(_has_run(p.roles, stems) for s, stems in opening
                            if not _PLANS.search(s)):
         return ""

@@ -750,3 +750,23 @@ def test_a_listed_promise_is_named_by_its_first_action_only() -> None:
                  ).state == "open"
     assert track(made, DAY, [later("Calls between rangers were restored in May.", None)]
                  ).state == "kept"
+
+
+@pytest.mark.parametrize(("opening", "state"), [
+    ("The Joint Glacier Commission held its inaugural meeting in Lima on Monday.", "kept"),
+    ("Ministers convened the first session of the glacier commission.", "kept"),
+    ("The glacier commission will meet for the first time next month.", "open"),  # a plan
+    ("A joint fisheries commission held its first meeting.", "open"),  # another body
+    ("They discussed the glacier.", "open"),
+])
+def test_a_body_promised_is_kept_by_its_own_later_meeting(opening: str, state: str) -> None:
+    made = promise("Both sides agreed to promptly establish a joint glacier commission "
+                   "comprising their foreign ministers")
+    assert track(made, DAY, [met(2, "Lima", opening)]).state == state
+
+
+def test_a_body_set_up_in_a_list_point_is_kept_when_told_established() -> None:
+    made = promise("Establish an interim ranger team, led by Chile")
+    told = met(2, None, "The interim ranger team was established on Monday.")
+    assert track(made, DAY, [told]).state == "kept"
+    assert track(made, DAY, [met(2, None, "The rangers patrolled.")]).state == "open"
