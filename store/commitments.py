@@ -136,11 +136,8 @@ def stem(word: str) -> str:
 # "reopened" what an earlier one "agreed to resume"; it "set up" or "launched" what was to
 # be "established"; the officials "met" or "convened" for the talks they would "hold".
 _SAME_ACTION = {
-    # (envoys "appointed" or "designated" are high commissioners "reinstated")
     **dict.fromkeys(("restart", "restor", "reopen", "reestablish", "re-establish", "reviv",
-                     "resumption", "reinstat", "appoint", "designat"), "resum"),
-    # the posts themselves: an envoy, an ambassador, a high commissioner
-    **dict.fromkeys(("ambassador", "commissioner"), "envoy"),
+                     "resumption", "reinstat"), "resum"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
     # ("took place": "place" stands for the verb; "took" is a stop word of its own; a
@@ -151,10 +148,6 @@ _SAME_ACTION = {
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
     **dict.fromkeys(("negotiation", "consultation", "discussion", "dialogu"), "talk"),
-    # the things, whatever the article calls them
-    **dict.fromkeys(("frontier",), "border"),
-    **dict.fromkeys(("demarcation",), "delimitation"),
-    **dict.fromkeys(("airlin", "air-link", "air"), "flight"),  # "air services"
     **dict.fromkeys(("travel", "travell", "trip"), "visit"),
 }
 # What most promises of a meeting are about: alone, they do not tell one from another

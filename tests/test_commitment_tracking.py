@@ -245,14 +245,12 @@ def test_kept_needs_the_actions_own_verb_done_not_any_past_tense() -> None:
                                     None)]).state == "open"
 
 
-@pytest.mark.parametrize(("made", "sentence"), [
-    # envoys appointed are the high commissioners reinstated
-    ("agreed to reinstate high commissioners in each other's capitals",
-     "Last month Iceland and Peru appointed envoys to each other's capitals."),
-    ("agreed to restore ambassadors", "Both capitals designated new envoys in June."),
-])
-def test_envoys_appointed_keep_a_promise_to_reinstate_them(made: str, sentence: str) -> None:
-    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+def test_appointing_is_not_resuming() -> None:
+    # (tracker 4 read "appointed envoys" as "reinstate high commissioners": one case's
+    # words, which chains nobody tuned on did not bear out)
+    made = promise("agreed to reinstate high commissioners in each other's capitals")
+    sentence = "Last month Iceland and Peru appointed a panel on each other's capitals."
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
 
 
 @pytest.mark.parametrize("made", [
@@ -420,11 +418,10 @@ def test_a_later_sentence_promising_the_action_again_decides_nothing() -> None:
 
 
 @pytest.mark.parametrize(("made", "sentence"), [
-    # one thing, two names: a border is a frontier, a dialogue is talks
-    ("agreed to reopen the frontier", "The border reopened on Monday."),
+    # one thing, two names: a dialogue is talks (tracker 4's frontier/border,
+    # demarcation/delimitation and airlines/flights were one case's words each, and
+    # moved no chain set)
     ("agreed to resume the dialogue", "Talks resumed in Lima."),
-    ("pledged to complete the delimitation", "The demarcation was completed in June."),
-    ("agreed to restart flights", "Airlines restarted in June."),
 ])
 def test_the_same_thing_by_another_name_is_matched(made: str, sentence: str) -> None:
     assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
@@ -632,8 +629,6 @@ def test_an_action_done_since_is_kept() -> None:
     # a promise to finish is not
     ("agreed to conclude technical negotiations on the glacier",
      "Technical negotiations on the glacier began in Quito on Monday.", "progressing"),
-    # air services are flights
-    ("agreed to restart air services", "Flights resumed in June.", "kept"),
 ])
 def test_begun_keeps_a_promise_to_begin(made: str, sentence: str, state: str) -> None:
     assert track(promise(made), DAY, [later(sentence, None)]).state == state
