@@ -668,10 +668,20 @@ class Later:
     commitments: list[Commitment] = field(default_factory=list)
     location: str | None = None  # where the meeting was held, as stored
 
-    def opening(self) -> list[str]:
-        """The meeting's sentences in order, each once (a sentence is listed once per topic
-        of its paragraph)."""
-        return list(dict.fromkeys(s for _, s in self.sentences))
+    _opening: list[followup.Opened] | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
+
+    def opening(self) -> list[followup.Opened]:
+        """The meeting's first sentences, each once (a sentence is listed once per topic of
+        its paragraph), read once for every promise the meeting may keep."""
+        if self._opening is None:
+            firsts: dict[str, None] = {}
+            for _, s in self.sentences:
+                firsts[s] = None
+                if len(firsts) >= followup.OPENING:
+                    break
+            self._opening = followup.read_opening(list(firsts), _content_stem)
+        return self._opening
 
 
 def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
@@ -796,8 +806,7 @@ def agreements_upheld(upheld: Said, topic: str | None) -> str:
 
 def held_as_promised(meet: followup.MeetPromise, meeting: Later) -> str:
     """The sentence of a later meeting that shows it is the meeting promised ("" if none)."""
-    opening = meeting.opening()[:followup.OPENING]
-    return followup.kept_by(meet, meeting.location, opening, _content_stem)
+    return followup.kept_by(meet, meeting.location, meeting.opening(), _content_stem)
 
 
 def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
@@ -836,7 +845,7 @@ class Tracker:
         self._members: dict[int, tuple[int, int]] = {}
         self._due: dict[int, date | None] = {}
         self._resumed: dict[int, Tracking] = {}  # taken back from a stored walk
-        self._meets: set[int] = set()  # groups kept by a later meeting itself
+        self._meets: set[int] = set()  # live groups kept by a later meeting itself
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
@@ -885,7 +894,7 @@ class Tracker:
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),
                                        other.text)
-            for gid in self._meets & set(self._live.values()):
+            for gid in self._meets:
                 if gid not in decided:
                     meet = self._groups[gid].meet
                     assert meet is not None
@@ -914,6 +923,7 @@ class Tracker:
                 for w in _index_words(g.action):
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
+                self._meets.discard(gid)
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
             g.decisions += 1
         # This meeting's own commitments are followed from the next meeting on.

@@ -257,29 +257,41 @@ def _has_run(run: tuple[str, ...], stems: Sequence[str]) -> bool:
     return any(tuple(stems[i:i + n]) == run for i in range(len(stems) - n + 1))
 
 
-def kept_by(p: MeetPromise, location: str | None, sentences: Sequence[str],
+@dataclass(frozen=True)
+class Opened:
+    """One opening sentence of a later meeting, read once for every promise."""
+
+    sentence: str
+    stems: tuple[str, ...]
+    told: bool  # it tells rather than plans ("will", "agreed", "expected", "to be")
+
+
+def read_opening(sentences: Sequence[str], stem_of: Callable[[str], str]) -> list[Opened]:
+    """The first OPENING sentences of a later meeting, each with its stems."""
+    return [Opened(s, tuple(stem_of(w) for w in _words_in(s)), not _PLANS.search(s))
+            for s in sentences[:OPENING]]
+
+
+def kept_by(p: MeetPromise, location: str | None, opening: Sequence[Opened],
             stem_of: Callable[[str], str]) -> str:
-    """The sentence of a later meeting that shows the promised meeting held ("" if it is
-    not): the meeting is at the promised place, and its opening sentences that tell rather
-    than plan name who was to meet. `words_of` gives each sentence's content words."""
-    if not sentences or not at_place(p, location):
+    """The opening sentence of a later meeting that shows the promised meeting held ("" if
+    none does): the meeting is at the promised place; a sentence that tells rather than
+    plans names a meeting, and who was to meet (or the body, in the same sentence)."""
+    if not opening or not at_place(p, location):
         return ""
-    opening = [(s, [stem_of(w) for w in _words_in(s)]) for s in sentences[:OPENING]]
+    meeting = _classes(stem_of).meeting
     if p.body:
         # one sentence that tells the body met or set up ("the inaugural meeting of the
         # Joint Commission", "the mechanism was held", "the team was established")
-        for s, stems in opening:
-            if _has_run(p.roles, stems) and not _PLANS.search(s) and (
-                    not set(stems).isdisjoint(_classes(stem_of).meeting)
-                    or stem_of("established") in stems):
-                return s
+        established = stem_of("established")
+        for o in opening:
+            if o.told and _has_run(p.roles, o.stems) and (
+                    not meeting.isdisjoint(o.stems) or established in o.stems):
+                return o.sentence
         return ""
-    if p.roles and not any(_has_run(p.roles, stems) for s, stems in opening
-                           if not _PLANS.search(s)):
+    if p.roles and not any(o.told and _has_run(p.roles, o.stems) for o in opening):
         return ""
-    for s, stems in opening:
-        w = set(stems)
-        if not w.isdisjoint(_classes(stem_of).meeting) \
-                and not _PLANS.search(s):
-            return s
+    for o in opening:
+        if o.told and not meeting.isdisjoint(o.stems):
+            return o.sentence
     return ""  # no opening sentence tells a meeting held: prefer open to a guess
