@@ -11,18 +11,23 @@ what became of it:
 - stalled: stalled, no progress, yet to, has not, delayed, postponed, deadlock ...
 - progressing: progress, preparations, working toward, steps to, began, underway, tasked
   with ...; or a later meeting promised the same action again (a renewal: an extracted
-  commitment, or a sentence that "agreed to" it anew, not one that recalls it);
+  commitment of that meeting; a sentence that merely "agreed to" it anew decides nothing);
 - superseded: a later promise of the same action says it replaces the old one ("instead of");
 - kept: the later sentence reports the action done ("held their first AI talks", "held a
   summit, restoring ...", "since re-establishing ties"), or a later promise goes on with the
   very thing promised ("agreed to continue the ceasefire" for "agreed to a ceasefire").
 
 The action is read after the promise cue, up to a clause of when or why, without who says
-so; a list of actions is cut into segments, each followed, and a sentence's state is read
-for the verb of the segment it names. A promise of a thing ("an immediate ceasefire") is
+so; a list of actions is cut into segments and named by its first (the one the cue
+governs: a sentence on another action of the list does not decide the whole promise). A promise of a thing ("an immediate ceasefire") is
 named by the thing's words. A promise only to meet again ("hold further talks", "the next
 meeting is expected to be held") is kept by any later meeting of the pair told held ("met",
 "convened", "continued their talks", "the second round has concluded"), on any topic.
+
+A promise whose action is a meeting, read by grammar ("agreed to resume the dialogue",
+"plans to visit Ankara", "will establish a joint commission"), is kept by the later meeting
+itself, whatever words its article uses (store/followup.py): at the promised place, with
+who was to meet, or the body set up, told in its opening sentences.
 
 Two sentences speak for the meeting as a whole, on their topic or none: talks that failed
 ("ended without an agreement", "a complete deadlock") stall every promise still open or
