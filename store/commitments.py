@@ -19,10 +19,11 @@ what became of it:
 
 The action is read after the promise cue, up to a clause of when or why, without who says
 so; a list of actions is cut into segments and named by its first (the one the cue
-governs: a sentence on another action of the list does not decide the whole promise).
-A promise of a thing ("an immediate ceasefire") is named by the thing's words. A promise only to meet again ("hold further talks", "the next
-meeting is expected to be held") is kept by any later meeting of the pair told held ("met",
-"convened", "continued their talks", "the second round has concluded"), on any topic.
+governs: a sentence on another action of the list does not decide the whole promise). A
+promise of a thing ("an immediate ceasefire") is named by the thing's words. A promise
+only to meet again ("hold further talks", "the next meeting is expected to be held") is
+kept by any later meeting of the pair told held ("met", "convened", "continued their
+talks", "the second round has concluded"), on any topic.
 
 A promise whose action is a meeting, read by grammar ("agreed to resume the dialogue",
 "plans to visit Ankara", "will establish a joint commission"), is kept by the later meeting
