@@ -11,18 +11,24 @@ what became of it:
 - stalled: stalled, no progress, yet to, has not, delayed, postponed, deadlock ...
 - progressing: progress, preparations, working toward, steps to, began, underway, tasked
   with ...; or a later meeting promised the same action again (a renewal: an extracted
-  commitment, or a sentence that "agreed to" it anew, not one that recalls it);
+  commitment of that meeting; a sentence that merely "agreed to" it anew decides nothing);
 - superseded: a later promise of the same action says it replaces the old one ("instead of");
 - kept: the later sentence reports the action done ("held their first AI talks", "held a
   summit, restoring ...", "since re-establishing ties"), or a later promise goes on with the
   very thing promised ("agreed to continue the ceasefire" for "agreed to a ceasefire").
 
 The action is read after the promise cue, up to a clause of when or why, without who says
-so; a list of actions is cut into segments, each followed, and a sentence's state is read
-for the verb of the segment it names. A promise of a thing ("an immediate ceasefire") is
-named by the thing's words. A promise only to meet again ("hold further talks", "the next
-meeting is expected to be held") is kept by any later meeting of the pair told held ("met",
-"convened", "continued their talks", "the second round has concluded"), on any topic.
+so; a list of actions is cut into segments and named by its first (the one the cue
+governs: a sentence on another action of the list does not decide the whole promise). A
+promise of a thing ("an immediate ceasefire") is named by the thing's words. A promise
+only to meet again ("hold further talks", "the next meeting is expected to be held") is
+kept by any later meeting of the pair told held ("met", "convened", "continued their
+talks", "the second round has concluded"), on any topic.
+
+A promise whose action is a meeting, read by grammar ("agreed to resume the dialogue",
+"plans to visit Ankara", "will establish a joint commission"), is kept by the later meeting
+itself, whatever words its article uses (store/followup.py): at the promised place, with
+who was to meet, or the body set up, told in its opening sentences.
 
 Two sentences speak for the meeting as a whole, on their topic or none: talks that failed
 ("ended without an agreement", "a complete deadlock") stall every promise still open or
@@ -43,6 +49,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from store import followup
 from store.ingest.countries import country_of
 from store.models import Commitment, CommitmentState, StoredCommitment, Tracking
 
@@ -135,11 +142,8 @@ def stem(word: str) -> str:
 # "reopened" what an earlier one "agreed to resume"; it "set up" or "launched" what was to
 # be "established"; the officials "met" or "convened" for the talks they would "hold".
 _SAME_ACTION = {
-    # (envoys "appointed" or "designated" are high commissioners "reinstated")
     **dict.fromkeys(("restart", "restor", "reopen", "reestablish", "re-establish", "reviv",
-                     "resumption", "reinstat", "appoint", "designat"), "resum"),
-    # the posts themselves: an envoy, an ambassador, a high commissioner
-    **dict.fromkeys(("ambassador", "commissioner"), "envoy"),
+                     "resumption", "reinstat"), "resum"),
     **dict.fromkeys(("set", "launch", "creat", "form", "found", "establishment"),
                     "establish"),
     # ("took place": "place" stands for the verb; "took" is a stop word of its own; a
@@ -150,10 +154,6 @@ _SAME_ACTION = {
     **dict.fromkeys(("seal", "ink", "signing"), "sign"),
     # the talks, whatever the article calls them
     **dict.fromkeys(("negotiation", "consultation", "discussion", "dialogu"), "talk"),
-    # the things, whatever the article calls them
-    **dict.fromkeys(("frontier",), "border"),
-    **dict.fromkeys(("demarcation",), "delimitation"),
-    **dict.fromkeys(("airlin", "air-link", "air"), "flight"),  # "air services"
     **dict.fromkeys(("travel", "travell", "trip"), "visit"),
 }
 # What most promises of a meeting are about: alone, they do not tell one from another
@@ -398,12 +398,14 @@ def _meeting_named(found: set[str]) -> bool:
 
 def _names(action: list[str], found: set[str]) -> bool:
     if SEGMENT in action:
-        cut = action.index(SEGMENT)
-        return _names(action[:cut], found) or _names(action[cut + 1:], found)
+        # A promise that lists actions is named by its first, the one its cue governs:
+        # a later sentence on another action of the list tells of that action alone, and
+        # calling the whole promise by it overclaims (chains nobody tuned on: a false call)
+        return _names(action[:action.index(SEGMENT)], found)
     if not action:
         return False
     if meets_again(action) and _meeting_named(found):
-        return True  # one action of a list, to meet again: named by a meeting
+        return True  # to meet again: named by a meeting
     verb, objects = action[0], action[1:]  # verb "": not known
     if verb == THING:
         # a thing is named by its own words, whatever is said of it
@@ -474,29 +476,6 @@ _GOES_ON = re.compile(r"\b(?:continu\w*|keep|kept|maintain\w*|extend\w*|prolong\
                       re.IGNORECASE)
 
 
-# A sentence that promises an action again in so many words (a bare "will" is a plan, not
-# a renewal; "agreed that talks matter" promises nothing).
-_RENEWS = re.compile(r"\b(?:(?:agreed|pledged|committed|decided|vowed|promised|resolved)"
-                     r"(?:\s+\w+){0,3}?\s+to|reaffirm\w*|renew\w*)\b", re.IGNORECASE)
-
-
-# A later article telling the old promise again is no renewal: "had agreed", "initially
-# agreed", "agreed ... a year ago", "agreed last month", "at their previous summit".
-_RECALLED = re.compile(
-    r"\bhad\s+(?:\w+\s+)?(?:agreed|pledged|decided|committed|promised|vowed)\b|"
-    r"\b(?:initially|originally|previously|earlier)\s+(?:agreed|pledged|decided|committed|"
-    r"promised|vowed)\b|\bago\b|"
-    r"\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|summit|meeting|round)\b",
-    re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 12)
-def renews(sentence: str) -> bool:
-    """Does a later sentence promise the action anew (not tell the old promise again)?"""
-    # (cached: the walk asks it of one sentence for each promise the sentence names)
-    return _RENEWS.search(sentence) is not None and _RECALLED.search(sentence) is None
-
-
 def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState:
     """What a later meeting's promise of the same action makes of the old one: superseded
     when it takes the old one's place; kept when it goes on with the very thing the old
@@ -517,6 +496,14 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
         if things & set(content_words(" ".join(text[goes_on.end():].split()[:3]))):
             return "kept"
     return "progressing"
+
+
+def goes_on_with(sentence: str, action: list[str]) -> bool:
+    """Does a later sentence promise to go on with the very thing the action was to start
+    ("agreed to continue the truce" for "agreed to a truce")? Then it was kept. (A sentence
+    that promises the action again otherwise decides nothing: only an extracted commitment
+    of the later meeting renews it.)"""
+    return renewal_state(sentence, action) == "kept"
 
 
 _GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
@@ -685,6 +672,22 @@ class Later:
     meeting_date: date | None
     sentences: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, sentence)
     commitments: list[Commitment] = field(default_factory=list)
+    location: str | None = None  # where the meeting was held, as stored
+
+    _opening: list[followup.Opened] | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
+
+    def opening(self) -> list[followup.Opened]:
+        """The meeting's first sentences, each once (a sentence is listed once per topic of
+        its paragraph), read once for every promise the meeting may keep."""
+        if self._opening is None:
+            firsts: dict[str, None] = {}
+            for _, s in self.sentences:
+                firsts[s] = None
+                if len(firsts) >= followup.OPENING:
+                    break
+            self._opening = followup.read_opening(list(firsts), _content_stem)
+        return self._opening
 
 
 def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
@@ -692,29 +695,27 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     tracking = Tracking(due_date=due_date(c.due, made_on))
     action = action_words(c)
     on = follow_topic(c.topic, action)
+    meet = followup.meet_promise(c.text, _content_stem)
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
-        renewed = ""  # a sentence that promises the action again
         for topic, sentence in meeting.sentences:
             if on is not None and topic is not None and topic != on:
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
             state = read_state(sentence, _told_verb(action, content_word_set(sentence)))
+            if state is None and goes_on_with(sentence, action):
+                state = "kept"
             if state is not None:
                 found, evidence = state, sentence
                 break
-            if not renewed and renews(sentence):
-                renewed = sentence
         if found is None:
             for other in meeting.commitments:
                 same_topic = c.topic is None or other.topic in (None, c.topic)
                 if same_topic and matches(action, other.text):
                     found, evidence = renewal_state(other.text, action), other.text
                     break
-        if found is None and renewed:
-            found, evidence = renewal_state(renewed, action), renewed
         failed, upheld = meeting_wide(meeting)
         if found is None and tracking.state in _UNDONE and not _REFRAIN.search(c.text):
             said = talks_failed(failed, c.topic)
@@ -724,6 +725,10 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             said = agreements_upheld(upheld, c.topic)
             if said:
                 found, evidence = "progressing", said
+        if found is None and meet is not None:
+            said = held_as_promised(meet, meeting)
+            if said:
+                found, evidence = "kept", said
         if found is not None:
             tracking = tracking.model_copy(update={
                 "state": found, "evidence": evidence, "evidence_meeting_id": meeting.meeting_id,
@@ -805,6 +810,11 @@ def agreements_upheld(upheld: Said, topic: str | None) -> str:
     return ""
 
 
+def held_as_promised(meet: followup.MeetPromise, meeting: Later) -> str:
+    """The sentence of a later meeting that shows it is the meeting promised ("" if none)."""
+    return followup.kept_by(meet, meeting.location, meeting.opening(), _content_stem)
+
+
 def is_overdue(state: CommitmentState, due: date | None, today: date) -> bool:
     """Open and past its due date."""
     return state == "open" and due is not None and due < today
@@ -841,6 +851,7 @@ class Tracker:
         self._members: dict[int, tuple[int, int]] = {}
         self._due: dict[int, date | None] = {}
         self._resumed: dict[int, Tracking] = {}  # taken back from a stored walk
+        self._meets: set[int] = set()  # live groups kept by a later meeting itself
 
     def _candidates(self, words: set[str]) -> list[int]:
         hits: dict[int, int] = {}
@@ -856,7 +867,6 @@ class Tracker:
     def feed(self, meeting: Later, commitments: list[tuple[int, Commitment]]) -> None:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
-        renewed: dict[int, str] = {}  # a sentence that promises the group's action again
         if self._live:
             # A sentence on a topic no live promise is about (and none is about every
             # topic) can decide nothing: it is not even cut into words.
@@ -877,10 +887,10 @@ class Tracker:
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
+                        if state is None and goes_on_with(sentence, g.action):
+                            state = "kept"
                         if state is not None:
                             decided[gid] = (state, sentence)
-                        elif gid not in renewed and renews(sentence):
-                            renewed[gid] = sentence
             for other in meeting.commitments:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):
@@ -890,9 +900,13 @@ class Tracker:
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),
                                        other.text)
-            for gid, sentence in renewed.items():
+            for gid in self._meets:
                 if gid not in decided:
-                    decided[gid] = (renewal_state(sentence, self._groups[gid].action), sentence)
+                    meet = self._groups[gid].meet
+                    assert meet is not None
+                    told_held = held_as_promised(meet, meeting)
+                    if told_held:
+                        decided[gid] = ("kept", told_held)
             failed, upheld = meeting_wide(meeting)
             for gid in self._live.values() if failed or upheld else ():
                 g = self._groups[gid]
@@ -915,6 +929,7 @@ class Tracker:
                 for w in _index_words(g.action):
                     self._index[w].discard(gid)
                 del self._live[(g.topic, tuple(g.action))]
+                self._meets.discard(gid)
             g.last = (state, evidence, meeting.meeting_id, meeting.meeting_date)
             g.decisions += 1
         # This meeting's own commitments are followed from the next meeting on.
@@ -929,9 +944,13 @@ class Tracker:
         key = (c.topic, tuple(action))
         if key not in self._live:
             self._live[key] = len(self._groups)
+            meet = followup.meet_promise(c.text, _content_stem)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
                                       loose=meets_again_in(action),
-                                      refrain=_REFRAIN.search(c.text) is not None))
+                                      refrain=_REFRAIN.search(c.text) is not None,
+                                      meet=meet))
+            if meet is not None:
+                self._meets.add(self._live[key])
             for w in _index_words(action):
                 self._index.setdefault(w, set()).add(self._live[key])
         gid = self._live[key]
@@ -994,3 +1013,4 @@ class _Live:
     decisions: int = 0
     loose: bool = False  # a promise to meet again: one word ("held") may name it
     refrain: bool = False  # a promise not to do something: failed talks do not stall it
+    meet: followup.MeetPromise | None = None  # kept by a later meeting itself

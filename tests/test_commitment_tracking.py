@@ -9,6 +9,7 @@ import pytest
 from store.commitments import (
     Later,
     Tracker,
+    _content_stem,
     action_words,
     due_date,
     is_overdue,
@@ -16,6 +17,7 @@ from store.commitments import (
     stem,
     track,
 )
+from store.followup import kept_by, meet_promise, read_opening
 from store.models import Commitment
 
 DAY = date(2025, 3, 3)
@@ -243,14 +245,12 @@ def test_kept_needs_the_actions_own_verb_done_not_any_past_tense() -> None:
                                     None)]).state == "open"
 
 
-@pytest.mark.parametrize(("made", "sentence"), [
-    # envoys appointed are the high commissioners reinstated
-    ("agreed to reinstate high commissioners in each other's capitals",
-     "Last month Iceland and Peru appointed envoys to each other's capitals."),
-    ("agreed to restore ambassadors", "Both capitals designated new envoys in June."),
-])
-def test_envoys_appointed_keep_a_promise_to_reinstate_them(made: str, sentence: str) -> None:
-    assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
+def test_appointing_is_not_resuming() -> None:
+    # (tracker 4 read "appointed envoys" as "reinstate high commissioners": one case's
+    # words, which chains nobody tuned on did not bear out)
+    made = promise("agreed to reinstate high commissioners in each other's capitals")
+    sentence = "Last month Iceland and Peru appointed a panel on each other's capitals."
+    assert track(made, DAY, [later(sentence, None)]).state == "open"
 
 
 @pytest.mark.parametrize("made", [
@@ -404,26 +404,24 @@ def test_a_meeting_promised_in_the_passive_is_the_action() -> None:
                  ).state == "kept"
 
 
-def test_a_later_sentence_promising_the_action_again_renews_it() -> None:
+def test_a_later_sentence_promising_the_action_again_decides_nothing() -> None:
+    # (tracker 4 read it as a renewal; on chains nobody tuned on it made false calls and
+    # no right one: only an extracted commitment of the later meeting renews)
     made = promise("agreed to take people-centric steps to rebuild glacier ties")
     again = later("Both sides agreed to focus on people-centric initiatives aimed at "
                   "rebuilding glacier ties.", None)
-    assert track(made, DAY, [again]).state == "progressing"
+    assert track(made, DAY, [again]).state == "open"
     tracker = Tracker()
     tracker.feed(Later(1, DAY, [], []), [(1, made)])
     tracker.feed(again, [])
-    assert tracker.results()[1].state == "progressing"
-    # a plan in the future tense is not a promise renewed
-    plan = later("Officials will focus on people-centric initiatives for glacier ties.", None)
-    assert track(made, DAY, [plan]).state == "open"
+    assert tracker.results()[1].state == "open"
 
 
 @pytest.mark.parametrize(("made", "sentence"), [
-    # one thing, two names: a border is a frontier, a dialogue is talks
-    ("agreed to reopen the frontier", "The border reopened on Monday."),
+    # one thing, two names: a dialogue is talks (tracker 4's frontier/border,
+    # demarcation/delimitation and airlines/flights were one case's words each, and
+    # moved no chain set)
     ("agreed to resume the dialogue", "Talks resumed in Lima."),
-    ("pledged to complete the delimitation", "The demarcation was completed in June."),
-    ("agreed to restart flights", "Airlines restarted in June."),
 ])
 def test_the_same_thing_by_another_name_is_matched(made: str, sentence: str) -> None:
     assert track(promise(made), DAY, [later(sentence, None)]).state == "kept"
@@ -480,7 +478,7 @@ def test_a_thing_that_is_an_action_is_read_as_one() -> None:
 
 
 def test_going_on_is_kept_only_when_it_is_what_is_promised() -> None:
-    made = promise("agreed to restart glacier talks and to restore calls between rangers")
+    made = promise("agreed to restore calls between rangers and to restart glacier talks")
     later_list = promise("agreed to hold a call between rangers, and to continue the glacier "
                          "talks")
     found = track(made, DAY, [later(later_list.text + ".", None, commitments=[later_list])])
@@ -631,8 +629,6 @@ def test_an_action_done_since_is_kept() -> None:
     # a promise to finish is not
     ("agreed to conclude technical negotiations on the glacier",
      "Technical negotiations on the glacier began in Quito on Monday.", "progressing"),
-    # air services are flights
-    ("agreed to restart air services", "Flights resumed in June.", "kept"),
 ])
 def test_begun_keeps_a_promise_to_begin(made: str, sentence: str, state: str) -> None:
     assert track(promise(made), DAY, [later(sentence, None)]).state == state
@@ -677,3 +673,97 @@ def test_a_walk_taken_back_from_storage_goes_on_as_the_whole_walk() -> None:
     resumed.feed(*history[2])
     assert resumed.results()[1] == whole.results()[1]
     assert whole.results()[1].state == "kept"
+
+
+# --- a promise whose action is the next meeting itself (store/followup.py) -------------
+
+def met(n: int, location: str | None, *opening: str) -> Later:
+    return Later(n, date(2025, 4, n), [(None, s) for s in opening], [], location)
+
+
+@pytest.mark.parametrize("text", [
+    "Iceland and Peru agreed to resume the dialogue",
+    "Both sides will hold their next summit",
+    "Both sides agreed to meet again at an early date",
+    "They agreed to continue the talks on any other outstanding issues",
+    "The next round is expected to be held in the spring",
+])
+def test_a_promise_to_meet_is_kept_by_the_later_meeting_in_any_words(text: str) -> None:
+    # the later article shares no word of the action: the meeting itself keeps it
+    later_meeting = met(2, "Lima", "Varga and Okafor sat down in Lima on Saturday for "
+                        "their annual leaders' gathering.", "Fisheries were discussed.")
+    found = track(promise(text), DAY, [later_meeting])
+    assert (found.state, found.evidence_meeting_id) == ("kept", 2)
+    assert found.evidence.startswith("Varga and Okafor sat down")
+    tracker = Tracker()
+    tracker.feed(Later(1, DAY, [], []), [(1, promise(text))])
+    tracker.feed(later_meeting, [])
+    assert tracker.results()[1].state == "kept"
+
+
+@pytest.mark.parametrize("text", [
+    "agreed to hold talks on fishing quotas",  # talks about a thing: its words decide
+    "agreed to resume military talks",
+    "agreed to continue the truce",
+    "agreed to hold a prisoner exchange",
+])
+def test_a_promise_about_a_thing_is_not_kept_by_any_meeting(text: str) -> None:
+    later_meeting = met(2, "Lima", "Varga and Okafor met in Lima on Saturday.")
+    assert track(promise(text), DAY, [later_meeting]).state == "open"
+
+
+def test_a_promised_place_must_be_where_the_pair_met() -> None:
+    visit = promise("Okafor plans to visit Reykjavik next spring")
+    opening = "Varga received Okafor for talks on Monday."
+    assert track(visit, DAY, [met(2, "Reykjavik", opening)]).state == "kept"
+    assert track(visit, DAY, [met(2, "Lima", opening)]).state == "open"
+    assert track(visit, DAY, [met(2, None, opening)]).state == "open"
+    # a country promised, a city of it met in (its capital)
+    iceland = promise("Okafor accepted an invitation to visit Iceland")
+    assert track(iceland, DAY, [met(2, "Reykjavik", opening)]).state == "kept"
+    # the adjective of a country is no place ("Icelandic harbours")
+    assert track(promise("will allow Peruvian sailors to visit Icelandic harbours"), DAY,
+                 [met(2, "Reykjavik", opening)]).state == "open"
+
+
+def test_who_is_to_meet_must_be_told_in_the_later_opening() -> None:
+    made = meet_promise("The leaders agreed that foreign ministers will meet in coming weeks",
+                        _content_stem)
+    assert made is not None and made.roles == ("foreign", "minister")
+    deputies = ["The deputy prime ministers met at the border.",
+                "The Foreign Ministry said they discussed procedure."]
+    def kept(opening: list[str]) -> str:
+        assert made is not None
+        return kept_by(made, "Lima", read_opening(opening, _content_stem), _content_stem)
+    assert kept(deputies) == ""
+    assert kept(["The leaders met in Lima.", "Foreign ministers will meet soon."]) == ""
+    told = ["The foreign ministers met in Lima on Friday."]
+    assert kept(told) == told[0]
+
+
+def test_a_listed_promise_is_named_by_its_first_action_only() -> None:
+    made = promise("agreed to restore calls between rangers and to open a glacier museum")
+    assert track(made, DAY, [later("The glacier museum was opened in May.", None)]
+                 ).state == "open"
+    assert track(made, DAY, [later("Calls between rangers were restored in May.", None)]
+                 ).state == "kept"
+
+
+@pytest.mark.parametrize(("opening", "state"), [
+    ("The Joint Glacier Commission held its inaugural meeting in Lima on Monday.", "kept"),
+    ("Ministers convened the first session of the glacier commission.", "kept"),
+    ("The glacier commission will meet for the first time next month.", "open"),  # a plan
+    ("A joint fisheries commission held its first meeting.", "open"),  # another body
+    ("They discussed the glacier.", "open"),
+])
+def test_a_body_promised_is_kept_by_its_own_later_meeting(opening: str, state: str) -> None:
+    made = promise("Both sides agreed to promptly establish a joint glacier commission "
+                   "comprising their foreign ministers")
+    assert track(made, DAY, [met(2, "Lima", opening)]).state == state
+
+
+def test_a_body_set_up_in_a_list_point_is_kept_when_told_established() -> None:
+    made = promise("Establish an interim ranger team, led by Chile")
+    told = met(2, None, "The interim ranger team was established on Monday.")
+    assert track(made, DAY, [told]).state == "kept"
+    assert track(made, DAY, [met(2, None, "The rangers patrolled.")]).state == "open"

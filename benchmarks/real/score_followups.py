@@ -44,6 +44,9 @@ class Tally:
     open_links: int = 0
     open_found: int = 0
     open_right: int = 0
+    # (gold state, bilat's state) -> links, of the links whose commitment was found: numbers
+    # only, so a blind set can say where it goes wrong without showing its texts
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float | int | None]:
@@ -63,6 +66,11 @@ class Tally:
             # of the open commitments bilat found, how many it did not call kept or broken
             "open_left_open": r(self.open_right, self.open_found),
         }
+
+    def confusion_line(self) -> str:
+        """'gold->bilat: n' for every pair of states seen, gold order first."""
+        return ", ".join(f"{want}->{got}: {n}"
+                         for (want, got), n in sorted(self.confusion.items()))
 
 
 def bilat(store: Path, *args: str) -> Any:
@@ -111,6 +119,7 @@ def score_chain(chain: dict[str, Any], cases: dict[str, dict[str, Any]], tally: 
         tally.open_found += want == "open"
         tally.followed_found += want != "open"
         got = made[0]["state"]
+        tally.confusion[(want, got)] = tally.confusion.get((want, got), 0) + 1
         if got == want:
             tally.state_right += 1
             tally.followed_right += want != "open"
@@ -142,11 +151,14 @@ def main(argv: list[str] | None = None) -> int:
         score_chain(chain, cases, tally, args.cache)
     figures = tally.figures()
     if args.json:
-        print(json.dumps(figures, indent=2))
+        print(json.dumps({**figures, "confusion": {f"{w}->{g}": n for (w, g), n
+                                                    in sorted(tally.confusion.items())}},
+                         indent=2))
         return 0
     print(f"commitment tracking on {len(data['chains'])} real follow-up chains")
     for name, value in figures.items():
         print(f"  {name:23} {value}")
+    print(f"  gold->bilat (found)     {tally.confusion_line()}")
     if args.verbose:
         print("\n".join(tally.log))
     return 0

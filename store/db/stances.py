@@ -355,7 +355,8 @@ def _walk(conn: sqlite3.Connection, pair: list[str], tracker: tracker_mod.Tracke
         for m in refs:
             found = found_by.get(m.id, [])
             tracker.feed(
-                tracker_mod.Later(m.id, m.meeting_date, texts.get(m.id, []), list(found)),
+                tracker_mod.Later(m.id, m.meeting_date, texts.get(m.id, []), list(found),
+                                  m.location),
                 [(c.id, c) for c in found],
             )
             following = following or bool(found)
