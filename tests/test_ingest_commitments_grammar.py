@@ -339,3 +339,26 @@ def test_a_promise_of_another_event_a_day_before_is_not_this_meetings() -> None:
 def test_exchanging_views_is_an_agenda_not_a_promise() -> None:
     assert texts("Varga said she will exchange views on the river with Huber.\n") == []
     assert texts("The two sides will exchange prisoners next week.\n")
+
+
+def test_a_promise_told_in_the_passive_with_what_was_agreed() -> None:
+    assert texts("An agreement was reached to resume direct flights between the capitals.\n")
+    assert texts("A deal on fishing quotas was reached after four hours of talks.\n")
+    assert texts("Agreement was also reached on a joint patrol of the river.\n")
+    # negated, or naming nothing new ("the agreement" told again, with no content)
+    assert texts("No agreement was reached on the river dispute.\n") == []
+    assert texts("A deal on the river has not been reached.\n") == []
+    assert texts("The agreement was reached during a meeting of the border committee.\n") == []
+
+
+def test_every_verb_of_agreeing_or_deciding_and_a_decision_made_known() -> None:
+    assert texts("The two sides consented to a prisoner exchange.\n")
+    assert texts("Varga and Huber decided on the creation of a border council.\n")
+    assert texts("Varga announced Hungary's decision to join the river pact.\n")
+    # a request or an invitation accepted is a promise to do it
+    assert parties("Huber accepted an invitation to visit Budapest in the autumn.\n") == [
+        ["Austria"]]
+    assert texts("Huber accepted Varga's proposal to hold monthly talks on water.\n")
+    # how it was decided is not what
+    assert texts("Huber said all issues were decided on the basis of law.\n") == []
+    assert texts("Huber declined an invitation to visit Budapest.\n") == []

@@ -33,6 +33,9 @@ from store.models import Commitment
 _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
               r"treat(?:y|ies)|contracts?|protocols?|MoUs?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
+# "was reached", "has been struck": a promise told in the passive
+_REACHED = (r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:reached|struck|"
+            r"achieved|clinched)")
 _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     # (the word boundary and the first letters of the alternatives first: the rest is
@@ -43,6 +46,7 @@ _CUE = re.compile(
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
+    r"consented|consent|consents|consenting|"
     r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed)\s+"
     r"(?:their|its|his|her)\s+(?:commitment|agreement|dedication|pledge|resolve))"
     # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to", "agreed in principle
@@ -65,8 +69,9 @@ _CUE = re.compile(
     # "agreed that the two governments will communicate": a promise in a that-clause
     r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
-    r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
-    r"value|urgency)\b)"
+    # ("decided on the basis of": how, not what)
+    r"|(?:agreed|decided|agree|decide|agrees|decides)\s+(?:up)?on\s+(?!(?:the\s+)?(?:\w+\s+)?"
+    r"(?:need|importance|necessity|significance|value|urgency|basis|grounds)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
     # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
     # sign", "could sign": a purpose, a plan or a hope)
@@ -102,11 +107,28 @@ _CUE = re.compile(
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
     r"reopened|resumed|restored|signed|formed|convened)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    # a request or an invitation accepted is a promise to do it: "accepted an invitation to
+    # visit Budapest", "accepted Varga's proposal to hold talks"
+    r"|accept(?:ed|s)?\s+(?:[\w'’-]+\s+){0,3}?(?:invitation|proposal|offer|request)s?\s+"
+    r"(?:to|for)\b"
+    # a decision made known is made: "announced Hungary's decision to join the pact"
+    r"|(?:announced|announces|announcing|confirmed|confirms)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:decision|plans?|intention|readiness)\s+to\b"
     # "instructed their delegations to continue": the leaders set their officials a task
     r"|(?:instructed|tasked|directed|mandated)\s+(?:their|the|his|her|its|both)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:delegations?|ministers?|officials|teams?|negotiators|ministries|"
     r"agencies|envoys?)\s+to\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
+    # the same promise told in the passive: "an agreement was reached to resume flights",
+    # "a deal on fishing quotas has been reached" ("no agreement was reached": negated
+    # before the noun; "was not reached" does not match)
+    # the same promise told in the passive, with what was agreed named before or after
+    # "reached": "an agreement was reached to resume flights", "a deal on fishing quotas
+    # has been reached" (not "the agreement was reached during the meeting": it names
+    # nothing new; "no agreement was reached" is negated before the noun)
+    rf"|(?P<reached>(?:(?:an?|the)\s+(?:[\w-]+\s+)?)?(?:agreement|deal|understanding|consensus|"
+    r"accord|compromise)(?:\s+(?:on|over|to|for|about)\s+[^.;,\"]{1,80}?\s+"
+    rf"|\s+(?={_REACHED}\s+(?:on|over|to|for)\b)){_REACHED}\b)"
     # "a new agreement to", not "complies with the agreement to" or "the ratification of
     # the agreement on": after a preposition the noun names a document that already stands
     r"|(?<!\bof )(?<!\bwith )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
