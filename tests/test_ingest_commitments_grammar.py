@@ -362,3 +362,57 @@ def test_every_verb_of_agreeing_or_deciding_and_a_decision_made_known() -> None:
     # how it was decided is not what
     assert texts("Huber said all issues were decided on the basis of law.\n") == []
     assert texts("Huber declined an invitation to visit Budapest.\n") == []
+
+
+def test_a_promise_not_to_act_and_a_promise_in_a_that_clause() -> None:
+    assert parties("Austria pledged not to deploy troops near the border.\n") == [["Austria"]]
+    assert texts("The two sides agreed not to raise tariffs on farm goods this year.\n")
+    assert texts("Both sides committed themselves to a ceasefire along the river.\n")
+    assert parties("Huber pledged that his government would pay for the bridge.\n") == [
+        ["Austria"]]
+    assert texts("Varga vowed that Hungary would reopen the ferry line.\n")
+    # a that-clause with no promise in it
+    assert texts("Huber promised that the weather was fine.\n") == []
+
+
+def test_said_that_or_told_with_a_promised_action() -> None:
+    assert parties("Varga said that Hungary will send 200 firefighters to Austria.\n") == [
+        ["Hungary"]]
+    assert parties("Huber told reporters that Austria will lift the ban on poultry.\n") == [
+        ["Austria"]]
+    # a relation said to grow is no promise, whoever it is with
+    assert texts("Huber said that Austria will continue to grow its relationship with "
+                 "Hungary, adding that trade was up.\n") == []
+
+
+def test_a_step_fixed_in_the_journalists_future() -> None:
+    assert parties("Huber is to visit Budapest in October.\n") == [["Austria"]]
+    assert texts("A new border working group is set to hold its first meeting in Graz in "
+                 "the coming days.\n")
+    assert texts("Officials from both sides are to meet again in Graz next month.\n")
+    # the visit's own schedule, or a trip beyond the pair
+    assert texts("Huber is slated to hold a meeting with the mayor after lunch.\n") == []
+    assert texts("Huber is set to visit Rome in Italy next week.\n") == []
+
+
+def test_more_actions_promised_in_the_future_or_the_passive_future() -> None:
+    assert texts("Ferry traffic on the Danube will be increased from next month.\n")
+    assert texts("Border checks will be eased for trucks.\n")
+    assert parties("Austria will give Hungary 10 million euros in flood aid.\n") == [
+        ["Austria"]]
+    assert texts("The two sides noted the progress of the border council and will keep up "
+                 "cooperation on smuggling.\n")
+    # an event or a forecast, not a step the meeting takes
+    assert texts("A press conference will be held later.\n") == []
+    assert texts("Huber said the details will be released in due course.\n") == []
+    assert texts("Huber said the new road will help trade.\n") == []
+
+
+def test_a_relative_clause_or_a_source_after_the_promise_is_not_promised() -> None:
+    body = ("Huber and Varga agreed to resume ferry service, which had stopped in 2020 after "
+            "the floods, and to expand exchanges between schools.\n")
+    assert texts(body) == ["Huber and Varga agreed to resume ferry service",
+                           "and to expand exchanges between schools"]
+    assert texts("The two sides agreed to keep up high-level exchanges, according to "
+                 "statements from both governments.\n") == [
+        "The two sides agreed to keep up high-level exchanges"]

@@ -40,20 +40,23 @@ _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     # (the word boundary and the first letters of the alternatives first: the rest is
     # tried only where such a word starts)
-    r"\b(?=[acdegimnprstuvwACDEGIMNPRSTUVW])"
+    r"\b(?=[acdegimnoprstuvwACDEGIMNOPRSTUVW])"
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
     r"consented|consent|consents|consenting|"
-    r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed)\s+"
+    r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed|"
+    r"expressed|declared)\s+"
     r"(?:their|its|his|her)\s+(?:commitment|agreement|dedication|pledge|resolve))"
     # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to", "agreed in principle
     # to", "agreed early on Friday morning to"
     # ('agreed "to refrain from ...": the words of a statement quoted from their infinitive)
     rf"(?:\s+\w+ly|\s+{_WEEKDAY}|\s+in\s+principle|\s+early|\s+late|\s+on\s+\w+day"
-    r"(?:\s+(?:morning|afternoon|evening|night))?){0,3}\s+[\"']?(?:to|upon)\b"
+    # "committed themselves to"; "pledged not to deploy": a promise not to act is one
+    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:themselves|itself|ourselves))"
+    r"{0,3}\s+(?:not\s+)?[\"']?(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
     # A promise whose object is a noun phrase: any word that is not a preposition, a
@@ -64,7 +67,8 @@ _CUE = re.compile(
     r"this|these|those|then|also)\b)"
     # "assured that", "assured his counterpart that": a promise in a that-clause
     # ("will always defend": the habitual, a standing stance, not a promise of this meeting)
-    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
+    r"|(?:assured|promised|pledged|vowed|guaranteed|undertook|promises|pledges|vows|assures|"
+    r"guarantees)\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
     r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
     r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
@@ -88,7 +92,7 @@ _CUE = re.compile(
     # a visit's purpose: "visited Lima this week to sign cooperation agreements"
     rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
-    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck)\s+"
+    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck|offered|provided)\s+"
     r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
     r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
     r"(?:to|that|on\s+\w+ing)\b"
@@ -105,7 +109,12 @@ _CUE = re.compile(
     r"slated|planned|set\s+to|due\s+to|expected\s+to\s+(?:be\s+held|take\s+place))))\b"
     # "a new mechanism will be set up": something made by the meeting, in the passive
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
-    r"reopened|resumed|restored|signed|formed|convened)\b)"
+    r"reopened|resumed|restored|signed|formed|convened|increased|expanded|extended|lifted|"
+    r"eased|simplified|doubled|implemented|built|returned|introduced|upgraded)\b)"
+    # a step fixed for a day: "the working group is set to hold its first meeting", "the
+    # ministers are to meet again in May" (the journalist's future of an arrangement)
+    r"|(?P<sched>(?:is|are)\s+(?:(?:set|scheduled|slated|due)\s+)?to\s+(?:hold|meet|convene|"
+    r"visit|travel|resume|begin|start|open|reopen|sign|launch|host)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
     # a request or an invitation accepted is a promise to do it: "accepted an invitation to
     # visit Budapest", "accepted Varga's proposal to hold talks"
@@ -143,7 +152,10 @@ _CUE = re.compile(
     r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending)|modify|suspend|"
     r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
     r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
-    r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions)))\b))",
+    r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions))|"
+    # ("will keep the border open", "will keep up"; not "will keep standing up for": a stance)
+    r"get\s+together|keep\s+up|keep(?=\s+(?:the|their|its|a|an|open|in)\b)|give|grant|"
+    r"pay|fund|finance|train|donate|assist)\b))",
     re.I,
 )
 # The word starts where a cue can begin: its first six characters across spaces ("the agr",
@@ -178,8 +190,10 @@ _NOT_MADE_HERE = re.compile(
     r"|\bto\s+[\"']?$"),
     re.I,
 )
+# (within the promise's own clause: ", which had stopped in 2020" tells of the thing
+# promised, not when it was)
 _PAST_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
+    r"[^.;,]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
     r"in (?:19|20)\d\d|at their (?:last|previous|earlier) meeting)\b", re.I
 )
 _PAST_BEFORE = re.compile(
@@ -215,10 +229,12 @@ _WANTED = re.compile(lead_guarded(
 _VAGUE_CORE = (
     r"[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
     r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
-    r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset)\s+"
+    r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset|grow|broaden|widen|intensify)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
     r"strained|troubled|tense|[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|"
     r"friendship|partnership|exchanges|engagement)"
+    # ("its relationship with Somalia": the other side, named)
+    r"(?:\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?"
     r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
     r"peoples|powers|governments|neighbou?rs))?)?"
     r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
@@ -266,8 +282,13 @@ _DUE = re.compile(lead_guarded(
 _HOPED = re.compile(lead_guarded(
     r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
     # (the modal "may", not the month: "by May 14")
-    r"may(?!\s+\d)|might|could|said that|told|predicted)\b"), re.I)
+    r"may(?!\s+\d)|might|could|predicted)\b"), re.I)
 _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
+# What ends a promise after its verb without being promised: a relative clause on what was
+# agreed (", which had stopped in 2020"), the source (", according to the statement") or
+# a participle of saying hung on the sentence (", adding that ...").
+_TAIL = re.compile(r",\s+(?:which|who|whose|according\s+to|adding|saying|noting|stressing|"
+                   r"citing|calling|describing|as\s+(?:reported|announced|stated)\s+by)\b")
 # "is committed", "is fully, firmly and completely committed": any run of adverbs
 _STANDING = re.compile(lead_guarded(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
                        r"(?:\w+ly,?\s+(?:and\s+)?)*$"), re.I)
@@ -318,8 +339,10 @@ class _TopicReader:
 # schedule ("will meet Li Qiang after lunch, followed by a dinner").
 _TRIP = re.compile(lead_guarded(
     r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b"), re.I)
+_TRIP_WORD = re.compile(r"\b(?:travel|visit)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 _MEET = re.compile(lead_guarded(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b"), re.I)
+_SCHED_MEET = re.compile(r"\b(?:meet|convene|hold)$", re.I)
 _MEET_AGAIN = re.compile(lead_guarded(r"\b(?:again|regularly|annually|every|each|next|periodically|"
                          r"twice|once\s+a|a\s+(?:second|third|new)\s+round)\b"), re.I)
 
@@ -463,10 +486,12 @@ def find_commitments(
                                                      m.start()))
                 ):
                     continue
-                if m["will"] and _TRIP.match(m[0]) and _elsewhere(text, m.end(), clause_end,
+                if (m["will"] and _TRIP.match(m[0]) or m["sched"] and _TRIP_WORD.search(m[0])
+                        ) and _elsewhere(text, m.end(), clause_end,
                                                                  pair):
                     continue  # "will travel to Tianjin in China": a trip beyond the pair
-                if m["will"] and _MEET.match(m[0]) and not (
+                if (m["will"] and _MEET.match(m[0]) or m["sched"] and _SCHED_MEET.search(m[0])
+                        ) and not (
                         _due(text, m.end(), clause_end)
                         or _MEET_AGAIN.search(text, m.end(), clause_end)):
                     continue  # "will meet Li Qiang, followed by a dinner": the day's schedule
@@ -487,6 +512,8 @@ def find_commitments(
                 # keeps the clause's opening: who promised)
                 due = _due(text, m.end(), clause_end)
                 for a, b in _actions(text, start, m.end(), clause_end):
+                    tail = _TAIL.search(text, max(a, m.end()), b)
+                    b = tail.start() if tail else b
                     if a != start and (_VAGUE_ACTION.fullmatch(text, a, b)
                                        or _VAGUE_GOAL.fullmatch("to " + text[a:b])):
                         continue  # "..., and deepen bilateral ties": a vague hope in the list
