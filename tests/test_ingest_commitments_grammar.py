@@ -416,3 +416,32 @@ def test_a_relative_clause_or_a_source_after_the_promise_is_not_promised() -> No
     assert texts("The two sides agreed to keep up high-level exchanges, according to "
                  "statements from both governments.\n") == [
         "The two sides agreed to keep up high-level exchanges"]
+
+
+def test_a_stance_told_in_the_future_is_no_promise() -> None:
+    assert texts("Huber said Austria will continue to oppose the pipeline.\n") == []
+    assert texts("Varga said Hungary will continue to reject the quota plan.\n") == []
+    # one side's "will" under a verb of insisting: what it holds
+    assert texts("Varga stressed that Hungary will continue to work with its partners on "
+                 "the river.\n") == []
+    assert texts("Huber made clear that Austria will continue to work with its allies to "
+                 "keep trade open.\n") == []
+    # what is promised to the other side stays a promise
+    assert parties("Huber said Austria will continue to work with Hungary on flood "
+                   "defence.\n") == [["Austria"]]
+
+
+def test_the_clause_of_a_promise_opens_at_its_own_subject() -> None:
+    assert texts("The ministers met in Graz in May, and Huber said the two sides would "
+                 "continue the talks on water.\n") == [
+        "Huber said the two sides would continue the talks on water"]
+    # a sentence of a quote ends the clause: no promise named in it
+    assert texts('"The two sides made progress and reached agreement on some specific '
+                 'issues. This is very good," Huber told Varga.\n') == []
+
+
+def test_headline_vague_hopes_and_a_that_clause_without_that() -> None:
+    assert texts("Varga and Huber agree ships, not trucks, should carry the ore.\n")
+    assert texts("The two leaders will have a new meeting in the near future.\n")
+    # relations in general, an abbreviation in the compound: a vague hope
+    assert texts("Varga and Huber agree to steady the E.U.-Hungary ties.\n") == []

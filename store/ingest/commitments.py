@@ -74,6 +74,10 @@ _CUE = re.compile(
     r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     # ("decided on the basis of": how, not what)
+    # the that-clause without its "that": "agree humans, not machines, should decide"
+    r"|agree[sd]?\s+(?!(?:to|on|upon|with|that|in|at|during|for|by|after|before|this|last|"
+    r"earlier|also|not|and|or|but|as|when|if)\b)(?=[^.;,]{0,40}(?:,[^.;,]{0,30},)?[^.;,]{0,40}?"
+    r"\b(?:should|must|shall)\b)"
     r"|(?:agreed|decided|agree|decide|agrees|decides)\s+(?:up)?on\s+(?!(?:the\s+)?(?:\w+\s+)?"
     r"(?:need|importance|necessity|significance|value|urgency|basis|grounds)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
@@ -155,7 +159,10 @@ _CUE = re.compile(
     r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions))|"
     # ("will keep the border open", "will keep up"; not "will keep standing up for": a stance)
     r"get\s+together|keep\s+up|keep(?=\s+(?:the|their|its|a|an|open|in)\b)|give|grant|"
-    r"pay|fund|finance|train|donate|assist)\b))",
+    r"pay|fund|finance|train|donate|assist|"
+    # a meeting fixed: "will have a new interaction in the near future"
+    r"have\s+(?:an?\s+|another\s+)?(?:new\s+|further\s+|second\s+|first\s+)?(?:meeting|"
+    r"interaction|call|talks|conversation|round|summit|dialogue))\b))",
     re.I,
 )
 # The word starts where a cue can begin: its first six characters across spaces ("the agr",
@@ -231,7 +238,7 @@ _VAGUE_CORE = (
     r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
     r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset|grow|broaden|widen|intensify)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
-    r"strained|troubled|tense|[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|"
+    r"strained|troubled|tense|[\w.-]+-[\w.-]+)\s+)*(?:ties|relations|relationship|cooperation|"
     r"friendship|partnership|exchanges|engagement)"
     # ("its relationship with Somalia": the other side, named)
     r"(?:\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?"
@@ -283,7 +290,13 @@ _HOPED = re.compile(lead_guarded(
     r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
     # (the modal "may", not the month: "by May 14")
     r"may(?!\s+\d)|might|could|predicted)\b"), re.I)
-_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
+# (a sentence inside a quote ends the clause too: '"... on some issues. This is good," Xi
+# said' is read as one sentence; "U.S. officials" is not an end)
+_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+|(?<=[a-z]{3})[.!?]\s+(?=[A-Z])")
+# Where a promise's clause opens: those, or a new subject after a coordinator ("They met
+# in May, and Huber said the two sides would ...": what came before is another clause).
+_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern
+                           + r"|,\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we)\b|[A-Z])")
 # What ends a promise after its verb without being promised: a relative clause on what was
 # agreed (", which had stopped in 2020"), the source (", according to the statement") or
 # a participle of saying hung on the sentence (", adding that ...").
@@ -339,6 +352,18 @@ class _TopicReader:
 # schedule ("will meet Li Qiang after lunch, followed by a dinner").
 _TRIP = re.compile(lead_guarded(
     r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b"), re.I)
+# A stance told in the future: "will continue to oppose", "will keep defending" (a
+# position, not a promise to the other side).
+_STANCE_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:oppos|defend|resist|reject|stand|fight|object|condemn|critici[sz]|insist|"
+    r"uphold|safeguard|protect)\w*\b", re.I)
+# One side's "will" under a verb of insisting or warning is what it holds, not what it
+# promised: "made clear that Austria will ...", "stressed that Hungary will ...".
+_INSISTED = re.compile(lead_guarded(
+    r"\b(?:made\s+(?:it\s+)?(?:clear|plain)|stress(?:ed|es|ing)|emphasi[sz](?:ed|es|ing)|"
+    r"underlin(?:ed|es|ing)|underscor(?:ed|es|ing)|insist(?:ed|s|ing)|warn(?:ed|s|ing)|"
+    r"caution(?:ed|s|ing)|reiterat(?:ed|es|ing)|maintain(?:ed|s|ing)|assert(?:ed|s|ing))\b"),
+    re.I)
 _TRIP_WORD = re.compile(r"\b(?:travel|visit)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 _MEET = re.compile(lead_guarded(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b"), re.I)
@@ -439,7 +464,7 @@ def find_commitments(
                     continue  # "many points were agreed to," with nothing agreed
                 if _PAST_AFTER.match(text, m.end(), s.end):
                     continue
-                start = clause_start(text, s.start, m.start(), _CLAUSE_END)
+                start = clause_start(text, s.start, m.start(), _CLAUSE_OPENS)
                 if _PAST_BEFORE.search(text, start, m.start()):
                     continue
                 end_m = _CLAUSE_END.search(text, m.end(), s.end)
@@ -486,6 +511,9 @@ def find_commitments(
                                                      m.start()))
                 ):
                     continue
+                if m["will"] and (_STANCE_AFTER.match(text, m.end(), clause_end) or (
+                        not subject.joint and _INSISTED.search(text, s.start, m.start()))):
+                    continue  # "will continue to oppose", "stressed that X will": a stance
                 if (m["will"] and _TRIP.match(m[0]) or m["sched"] and _TRIP_WORD.search(m[0])
                         ) and _elsewhere(text, m.end(), clause_end,
                                                                  pair):
