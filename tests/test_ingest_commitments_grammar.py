@@ -213,7 +213,10 @@ def test_one_side_named_as_the_subject_of_will_is_the_party() -> None:
             "Hungarian wine.\n")
     got = extract(HEAD + body).commitments
     assert [(c.text.split()[0], c.parties) for c in got] == [
-        ("According", ["Hungary"]), ("retaining", ["Hungary"]), ("Austria", ["Austria"])]
+        ("According", ["Hungary"]), ("According", ["Hungary"]), ("Austria", ["Austria"])]
+    # the coordinated verb is shown with the subject it shares
+    assert got[1].text == ("According to the joint statement, Hungary will remove the quota "
+                           "on Austrian dairy goods")
     # a country that is not a side of the meeting promises nothing here
     assert texts("Slovakia will lift the extra duty on Austrian timber.\n") == []
 
@@ -270,12 +273,15 @@ def test_a_list_of_promises_is_one_commitment_per_action() -> None:
     got = texts("The two sides agreed to resume flights, reopen consulates and hold talks on "
                 "river tolls in coming weeks.\n")
     # (an action opens at its coordinator: "and hold talks")
-    assert got == ["The two sides agreed to resume flights", "reopen consulates",
-                   "and hold talks on river tolls in coming weeks"]
+    # (each reads on its own: the clause's subject and verb carried over)
+    assert got == ["The two sides agreed to resume flights",
+                   "The two sides agreed to reopen consulates",
+                   "The two sides agreed to hold talks on river tolls in coming weeks"]
     got = texts("Varga and Huber agreed to set up a joint commission and will issue a joint "
                 "statement, and to advocate for a new bridge at Sopron.\n")
     assert got == ["Varga and Huber agreed to set up a joint commission",
-                   "and will issue a joint statement", "and to advocate for a new bridge at Sopron"]
+                   "Varga and Huber will issue a joint statement",
+                   "Varga and Huber agreed to advocate for a new bridge at Sopron"]
     # a list of nouns after one verb is one action
     assert texts("The two sides agreed to expand trade and investment in the border "
                  "region.\n") == [
@@ -289,7 +295,8 @@ def test_a_list_of_promises_is_one_commitment_per_action() -> None:
 def test_a_vague_hope_in_a_list_is_left_out_and_the_rest_kept() -> None:
     assert texts("Varga and Huber agreed on Monday to try to stabilise the strained "
                  "relationship between the two neighbours and to keep ministers visiting each "
-                 "other.\n") == ["and to keep ministers visiting each other"]
+                 "other.\n") == ["Varga and Huber agreed on Monday to keep ministers visiting "
+                                 "each other"]
     # "open" before a noun is an adjective, not a new action
     assert texts("The two sides agreed to defend a free and open river order.\n") == [
         "The two sides agreed to defend a free and open river order"]
@@ -412,7 +419,7 @@ def test_a_relative_clause_or_a_source_after_the_promise_is_not_promised() -> No
     body = ("Huber and Varga agreed to resume ferry service, which had stopped in 2020 after "
             "the floods, and to expand exchanges between schools.\n")
     assert texts(body) == ["Huber and Varga agreed to resume ferry service",
-                           "and to expand exchanges between schools"]
+                           "Huber and Varga agreed to expand exchanges between schools"]
     assert texts("The two sides agreed to keep up high-level exchanges, according to "
                  "statements from both governments.\n") == [
         "The two sides agreed to keep up high-level exchanges"]
@@ -445,3 +452,56 @@ def test_headline_vague_hopes_and_a_that_clause_without_that() -> None:
     assert texts("The two leaders will have a new meeting in the near future.\n")
     # relations in general, an abbreviation in the compound: a vague hope
     assert texts("Varga and Huber agree to steady the E.U.-Hungary ties.\n") == []
+
+
+def spans(body: str) -> list[tuple[str, str]]:
+    """Each promise's text and the article's words at its offsets."""
+    d = extract(HEAD + body)
+    return [(c.text, d.text[c.start:c.end]) for c in d.commitments]
+
+
+def test_each_promise_of_a_list_reads_on_its_own() -> None:
+    got = spans("Varga and Huber agreed to set up a hotline, to resume ferry service and to "
+                "share flood data.\n")
+    assert got == [
+        ("Varga and Huber agreed to set up a hotline",
+         "Varga and Huber agreed to set up a hotline"),
+        ("Varga and Huber agreed to resume ferry service", "resume ferry service"),
+        ("Varga and Huber agreed to share flood data", "and to share flood data"),
+    ]
+    assert [t for t, _ in spans("Austria will open a consulate in Graz and reopen the bridge "
+                                "at Sopron.\n")] == [
+        "Austria will open a consulate in Graz", "Austria will reopen the bridge at Sopron"]
+    assert [t for t, _ in spans("The two sides signed three agreements and will hold talks on "
+                                "water in May.\n")] == [
+        "The two sides signed three agreements", "The two sides will hold talks on water in May"]
+
+
+def test_a_title_with_of_does_not_hide_the_first_of_two_subjects() -> None:
+    body = ("Hungarian Minister of Foreign Affairs Lena Varga and Austrian Chancellor Max Huber "
+            "agreed to keep senior officials visiting each other.\n")
+    assert parties(body) == [["Austria", "Hungary"]]
+
+
+def test_a_new_clause_that_tells_something_else_ends_the_promise() -> None:
+    assert spans("The two sides agreed to keep up visits, and Austrian officials said they "
+                 "expected a call in the coming months.\n") == [
+        ("The two sides agreed to keep up visits", "The two sides agreed to keep up visits")]
+    # the promise of a clause after a quote: its own subject, capitalized as shown
+    got = extract(HEAD + 'Huber said the step was "long overdue," and the two governments '
+                  "would set up a working group on smuggling.\n").commitments
+    assert [(c.text, c.parties) for c in got] == [
+        ("The two governments would set up a working group on smuggling",
+         ["Austria", "Hungary"])]
+    # a second that-clause is a statement of its own, not part of the promise
+    assert texts("A senior Austrian official told reporters that ferry service would resume "
+                 "in the coming months and that rail talks had already restarted.\n") == [
+        "A senior Austrian official told reporters that ferry service would resume in the "
+        "coming months"]
+
+
+def test_a_promise_in_a_relative_clause_opens_at_the_one_who_made_it() -> None:
+    assert spans("Varga held long talks with Austrian Chancellor Max Huber, who accepted an "
+                 "invitation to visit Budapest.\n") == [
+        ("Max Huber, who accepted an invitation to visit Budapest",
+         "Max Huber, who accepted an invitation to visit Budapest")]

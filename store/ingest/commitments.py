@@ -157,8 +157,8 @@ _CUE = re.compile(
     r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
     r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
     r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions))|"
-    # ("will keep the border open", "will keep up"; not "will keep standing up for": a stance)
-    r"get\s+together|keep\s+up|keep(?=\s+(?:the|their|its|a|an|open|in)\b)|give|grant|"
+    # ("will keep up cooperation"; not "will keep standing up for": a stance)
+    r"get\s+together|keep\s+up|give|grant|"
     r"pay|fund|finance|train|donate|assist|"
     # a meeting fixed: "will have a new interaction in the near future"
     r"have\s+(?:an?\s+|another\s+)?(?:new\s+|further\s+|second\s+|first\s+)?(?:meeting|"
@@ -292,11 +292,20 @@ _HOPED = re.compile(lead_guarded(
     r"may(?!\s+\d)|might|could|predicted)\b"), re.I)
 # (a sentence inside a quote ends the clause too: '"... on some issues. This is good," Xi
 # said' is read as one sentence; "U.S. officials" is not an end)
-_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+|(?<=[a-z]{3})[.!?]\s+(?=[A-Z])")
+# ("... would resume and that talks had restarted": a second that-clause, a statement of
+# its own)
+_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+|(?<=[a-z]{3})[.!?]\s+(?=[A-Z])"
+                         r"|,?\s+and\s+that\s+")
 # Where a promise's clause opens: those, or a new subject after a coordinator ("They met
 # in May, and Huber said the two sides would ...": what came before is another clause).
-_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern
-                           + r"|,\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we)\b|[A-Z])")
+_NEW_SUBJECT = (r",[\"']?\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we|a|an|its|their|his|"
+                r"her)\b|[A-Z])")
+_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + "|" + _NEW_SUBJECT)
+_NEXT_CLAUSE = re.compile(_NEW_SUBJECT)
+# A verb of saying or expecting: a new clause that tells something else ("..., and officials
+# said they expected a call in the coming months")
+_SAYS = re.compile(r"\b(?:said|says|told|added|noted|stated|announced|expected|expects|hoped|"
+                   r"hopes|believed|believes)\b", re.I)
 # What ends a promise after its verb without being promised: a relative clause on what was
 # agreed (", which had stopped in 2020"), the source (", according to the statement") or
 # a participle of saying hung on the sentence (", adding that ...").
@@ -412,13 +421,16 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], meeting_date: date | None = None,
-    index: KeywordIndex | None = None, head: Sequence[Para] = (),
+    index: KeywordIndex | None = None, head: Sequence[Para] = (), original: str | None = None,
 ) -> list[Commitment]:
     """Every commitment made at the meeting, in text order. With the meeting's date, a
     clause that names another day tells of another meeting's promise and is left out.
     With the taxonomy's `index`, a promise is on the topic its clause names (of its
     paragraph's first), else on its paragraph's main topic. `head`: the headline and deck
-    lines, read before the body as part of its first paragraph."""
+    lines, read before the body as part of its first paragraph. `original`: the article as
+    written, at the offsets of `text` (its normalized form), which each promise's words are
+    taken from."""
+    shown = text if original is None else original
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
     # "both sides agreed on the following points:" and the numbered points after it: each
@@ -426,7 +438,7 @@ def find_commitments(
     listing: list[str] | None = None
     # "... and will remove": a promise whose verb has no subject of its own takes the
     # parties of the promise before it in the sentence (coordinated verbs share a subject)
-    shared: tuple[int, list[str]] | None = None
+    shared: tuple[int, list[str], str] | None = None
     topic_of = _TopicReader(text, paras, index)
     for p in [*head, *paras]:
         topics = para_topics.get(p.index, [])
@@ -435,7 +447,7 @@ def find_commitments(
             end = len(text[:p.end].rstrip(" .;,"))
             out.append(Commitment(
                 parties=listing, topic=topic_of(item.end(), end, topics),
-                text=text[item.end():end], due=_due(text, item.end(), end),
+                text=shown[item.end():end], due=_due(text, item.end(), end),
                 paragraph=p.index, start=item.end(), end=end))
             continue
         listing = None
@@ -465,10 +477,24 @@ def find_commitments(
                 if _PAST_AFTER.match(text, m.end(), s.end):
                     continue
                 start = clause_start(text, s.start, m.start(), _CLAUSE_OPENS)
+                who = _WHO.search(text, max(start, m.start() - 30), m.start())
+                if who is not None:
+                    # "... talks with Qin Gang, who accepted an invitation": the promise
+                    # opens at the one who made it
+                    k = bisect_left(finder.starts, who.start()) - 1
+                    if k >= 0 and finder.table.mentions[k].end == who.start() and (
+                            finder.table.mentions[k].start >= start):
+                        start = finder.table.mentions[k].start
                 if _PAST_BEFORE.search(text, start, m.start()):
                     continue
                 end_m = _CLAUSE_END.search(text, m.end(), s.end)
                 end = end_m.start() if end_m else s.end
+                # "will have a new meeting, and the two sides agreed to ...": a new subject
+                # with a promise of its own ends this one (a list of nouns goes on)
+                for nxt in _NEXT_CLAUSE.finditer(text, m.end(), end):
+                    if _SAYS.search(text, nxt.end(), min(end, nxt.end() + 60)):
+                        end = nxt.start()
+                        break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
                 if clause_end - m.end() < 8 and not (m["event"] or m["passive"]):
                     continue  # "agreed to." with nothing agreed ("will take place soon" is)
@@ -483,16 +509,21 @@ def find_commitments(
                     continue
                 # "Varga met Huber, vowing to ...": a participle takes the main clause's
                 # subject, not the nearest name (an object)
+                # (the subject is sought in the promise's own clause: "Washington said ...,
+                # and a new working group is set to meet" is not Washington's promise)
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
-                           else finder.subject(s.start, m.start(), m.end(), s.end))
+                           else finder.subject(start, m.start(), m.end(), s.end))
                 # "the United States will modify ...", "Kishida said Japan will ...": one
                 # side named as the subject right before the verb is the party, not the
                 # nearest person (a country is no actor of the table)
                 named = [c for c in countries_before(text, s.start, m.start()) if c in pair]
+                lead = ""
                 if not named and m["will"] and shared is not None and shared[0] == s.start and (
                         _COORDINATED.search(text, max(s.start, m.start() - 8), m.start())):
-                    named = shared[1]
+                    # (shown with that subject: "Hungary will remove ...", not "retaining the
+                    # base rate, and will remove ...")
+                    named, lead, start = shared[1], shared[2], m.start()
                 if m["purpose"] and not (
                     _TRAVELLED.search(text, s.start, m.start())
                     and not _HOPED.search(text, s.start, m.start())
@@ -549,10 +580,12 @@ def find_commitments(
                                        or _VAGUE_GOAL.fullmatch(text, m.start(), b)):
                         continue
                     out.append(Commitment(
-                        parties=parties, topic=topic_of(a, b, topics), text=text[a:b],
+                        parties=parties, topic=topic_of(a, b, topics),
+                        text=_capitalized(lead + shown[a:b] if a == start
+                                          else _on_its_own(text, shown, start, m, a, b)),
                         due=_due(text, a, b) or due, paragraph=p.index, start=a, end=b,
                     ))
-                shared = (s.start, parties)
+                shared = (s.start, parties, shown[start:m.start()] if m["will"] else "")
                 pos = end  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
 
@@ -599,6 +632,45 @@ def _actions(text: str, start: int, cue_end: int, end: int) -> list[tuple[int, i
     return [(x, x + len(text[x:y].rstrip(" ,;:"))) for x, y in spans]
 
 
+# The words that join an action of a list to the one before: "and to", ", as well as".
+_JOINER = re.compile(r"(?:and|or|as\s+well\s+as)\s+(?:also\s+)?(?:to\s+(?:also\s+)?)?"
+                     r"|to\s+(?:also\s+)?", re.I)
+_MODAL = re.compile(r"\b(?:will|would|shall)\b", re.I)
+
+
+def _on_its_own(text: str, shown: str, start: int, cue: re.Match[str], a: int, b: int
+                ) -> str:
+    """An action of a list as a promise that reads alone: its joiner dropped, the clause's
+    subject and verb carried over ("and to keep officials visiting" -> "the two sides agreed
+    to keep officials visiting"; "and reopen the bridge" after "Austria will open ..." ->
+    "Austria will reopen the bridge"). Its offsets still point at the action's own words.
+    (`text` is read; `shown`, the article as written at the same offsets, gives the words.)"""
+    joiner = _JOINER.match(text, a, b)
+    at = joiner.end() if joiner else a
+    action = shown[at:b]
+    if _MODAL.match(text, at, b):
+        # "..., and will issue a statement": the subject before the clause's first modal
+        modal = _MODAL.search(text, start, a)
+        opening = shown[start:modal.start() if modal else cue.start()]
+    elif cue["will"]:
+        # "Austria will open a consulate and reopen the bridge": the subject and its modal
+        modal = _MODAL.match(text, cue.start())
+        opening = shown[start:modal.end() if modal else cue.start()] + " "
+    elif cue["sched"] or _TO_END.search(cue[0]):
+        # "the two sides agreed to ", "Huber is set to "
+        opening = shown[start:cue.start() + cue[0].lower().rindex("to") + 2] + " "
+    else:
+        return action  # a verb of its own (a document signed, a noun promised)
+    return " ".join((opening + action).split())
+
+
+def _capitalized(clause: str) -> str:
+    """A clause taken from inside a sentence ("the two sides agreed to ...") shown as one."""
+    return clause[:1].upper() + clause[1:]
+
+
+_WHO = re.compile(r",\s+who\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?$", re.I)
+_TO_END = re.compile(r"\b(?:to|upon)\W*$", re.I)
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
