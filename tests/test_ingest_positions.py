@@ -587,3 +587,23 @@ def test_the_one_compared_with_is_not_the_subject() -> None:
     got = positions("Like his Hungarian counterpart Varga, Huber stressed that river trade "
                     "must stay free.\n")
     assert got and {side for side, _, _, _ in got} == {"Austria"}
+
+
+def test_every_person_of_the_verbs_of_saying_and_made_clear() -> None:
+    assert [(s, k) for s, k, _, _ in positions(
+        "Huber made clear that Austria would not reopen the old border fence.\n")] == [
+        ("Austria", "assertion")]
+    assert positions("In the statement, Varga underlines that river tolls hurt both "
+                     "economies.\n")
+    assert positions("Huber points out that the bridge at Sopron is too old for trucks.\n")
+
+
+def test_a_stance_told_of_another_event_is_not_this_meetings() -> None:
+    # a sentence that tells another event first
+    assert positions("Their meeting came a day after a summit with the Italian premier, during "
+                     "which the two leaders condemned the smuggling routes.\n") == []
+    # another meeting later the same day
+    assert positions("Later that day, Varga met the Polish president and welcomed Poland's "
+                     "plan for the river.\n") == []
+    # the meeting's own day keeps its stance
+    assert positions("On the same day, Varga welcomed Austria's plan for the river.\n")

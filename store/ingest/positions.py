@@ -65,6 +65,7 @@ _KINDS: list[tuple[PositionKind, str]] = [
                  r"(?:is|are|was|were)\s+seeking|"
                  r"(?:is|was|are|were)\s+(?:ready|willing)\s+to"),
     ("welcome", r"welcomed|welcomes|praised|praises|appreciated|appreciates|hailed|hails|"
+                r"applauds|lauds|"
                 r"commended|commends|(?<=\bwe )(?:commend|welcome|praise|appreciate|support)|"
                 r"thanked|thanks|thanking|lauded|applauded|expressed\s+"
                 # ('expressed his "thanks to ...": the words quoted)
@@ -72,17 +73,24 @@ _KINDS: list[tuple[PositionKind, str]] = [
                 r"celebrates|welcoming|praising|hailing|commending|lauding|endorsing|"
                 r"backed|backs|endorsed|endorses|supported|supports|voiced\s+(?:\w+\s+)?support|"
                 r"embraced|embraces|embracing"),
+    # (the third person too: "underlines", "points out"; and "made clear". The -ing forms
+    # are as often the writer's comment hung on a sentence: ", underlining the weight of")
     ("assertion", r"said|says|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|"
-                  r"reiterates|noted|notes|underlined|underscored|affirmed|reaffirmed|"
-                  r"asserted|stated|pointed\s+out|told|insisted|maintained|expressed\s+"
+                  r"reiterates|noted|notes|underlined|underlines|underscored|underscores|"
+                  r"affirmed|affirms|reaffirmed|reaffirms|asserted|asserts|stated|"
+                  r"pointed\s+out|points\s+out|made\s+(?:it\s+)?(?:clear|plain)|"
+                  r"makes\s+(?:it\s+)?(?:clear|plain)|"
+                  r"told|insisted|maintained|expressed\s+"
                   r"(?:\w+\s+)?(?:support|hope|confidence|belief)|hoped|believes|believed|"
-                  r"highlighted|described|called|declared|added|acknowledged|recognized|"
+                  r"highlighted|highlights|described|called|declared|declares|added|adds|"
+                  r"acknowledged|acknowledges|recognized|"
                   r"recognised|agreed\s+that|admitted|admits|claimed|claims|hinted|hints|"
                   r"did\s+(?:claim|say|stress|acknowledge)|"
                   # a view both hold, not a promise (the commitment stage leaves it)
                   r"agreed\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|value)|"
                   r"signall?ed|signals|explained|explains|elaborated|"
-                  r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|responded|"
+                  r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|replies|"
+                  r"responded|responds|"
                   r"remarked|talked\s+up|"
                   # a participle hung on the main verb: "..., saying that the two ..."
                   r"saying|adding|noting|stressing|emphasi[sz]ing|insisting|"
@@ -201,7 +209,9 @@ _OTHER_TIME = re.compile(
     r"earlier(?:\s+this\s+(?:week|month|year))?|previously)\b")
 # A sentence that opens at another time: "Earlier, the Kremlin said ...".
 # ("Before leaving for Delhi, Varga said": another occasion, on the way)
+# ("Later that day, Varga met the Polish leader and said": another meeting of the trip)
 _EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
+                      r"later\s+(?:on\s+)?(?:that|the\s+same)\s+day|the\s+(?:previous|day\s+before)|"
                       r"in\s+(?:19|20)\d\d|before\s+(?:leaving|departing|flying|heading|"
                       r"travell?ing|setting\s+off)\b[^,]{0,60})\s*,", re.I)
 # The same, told just before the verb: "talks stalled in recent days when each side
@@ -209,6 +219,10 @@ _EARLIER = re.compile(r"\W*(?:earlier|previously|last\s+(?:week|month|year)|"
 _PAST_BEFORE = re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months)|last\s+(?:week|month|year)|"
                           r"earlier\s+this\s+(?:week|month|year)|previously|recently)\b"
                           r"[^.;,]*$", re.I)
+# A sentence that tells another event before the verb: "Their meeting came a day after a
+# summit with Kim, during which the leaders condemned ...": that event's stance.
+_ANOTHER_EVENT = re.compile(r"\b(?:a|one|two|three|four|five|\d+)\s+(?:days?|weeks?)\s+"
+                            r"(?:after|before)\b", re.I)
 _NEGATED = re.compile(lead_guarded(r"\b(?:not|never|nor|n't|neither)\s+(?:\w+\s+)?$"), re.I)
 # A visit or an invitation as what is said is the itinerary, not a stance on an issue:
 # "conveyed Putin's invitation to Lula", "noted he expects Aliyev at the summit", "said he
@@ -283,7 +297,8 @@ def find_positions(
                     kind: PositionKind = next(k for k, _ in _KINDS if m[k])
                 elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
                         text, s.start, first.start()) or _PAST_BEFORE.search(
-                        text, max(s.start, first.start() - 40), first.start()):
+                        text, max(s.start, first.start() - 40), first.start()) or (
+                        _ANOTHER_EVENT.search(text, s.start, first.start())):
                     continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
