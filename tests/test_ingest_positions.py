@@ -607,3 +607,21 @@ def test_a_stance_told_of_another_event_is_not_this_meetings() -> None:
                      "plan for the river.\n") == []
     # the meeting's own day keeps its stance
     assert positions("On the same day, Varga welcomed Austria's plan for the river.\n")
+
+
+def test_a_promise_told_with_a_verb_of_saying_is_a_commitment_not_a_stance() -> None:
+    d = extract(HEAD + "The two leaders agreed that both countries should patrol the river "
+                "together, a spokesman said.\n")
+    assert [p for p in d.positions if p.paragraph > 0] == []
+    assert d.commitments
+    assert positions("Huber said the two sides had agreed to reopen the Sopron crossing.\n") == []
+    # what was agreed in the passive is a stance on the talks
+    assert positions("Huber said many points were agreed to in the talks on the river.\n")
+
+
+def test_a_stance_after_a_coordinated_clause_opens_at_its_own_subject() -> None:
+    got = positions("The two sides agreed to keep up visits, and Austrian officials said they "
+                    "expected the chancellors to speak by phone in the coming months.\n")
+    assert [text for _, _, _, text in got] == [
+        "Austrian officials said they expected the chancellors to speak by phone in the "
+        "coming months"]

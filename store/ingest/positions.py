@@ -115,6 +115,10 @@ _VERB_TRIGGER = re.compile(lead_guarded(
 # (", but will never ignore ...": a verb with no subject of its own goes on with the stance)
 _CLAUSE_END = re.compile(r";|,\s+(?:while|whereas|but)\s+(?!(?:will|would|must|should|shall|can|"
                          r"cannot|won't|wouldn't|also|still|never|not)\b)|\s+while\s+")
+# Where the clause of a stance opens: those, or a new subject after a coordinator ("The
+# two sides agreed to ..., and officials said they expected ...": the stance is the second)
+_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + r"|,[\"']?\s+(?:and|but|so)\s+(?=(?:the|both|"
+                           r"they|he|she|we|a|an|its|their|his|her)\b|[A-Z])")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
 # ("the issue was not raised": nobody's stance either)
@@ -162,6 +166,10 @@ _WILL_ACT = re.compile(r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:will|would)\s+
                        r"(?:join|open|reopen|send|buy|purchase|invest|build|host|visit|come|travel|"
                        r"hold|resume|sign|provide|supply|be\s+(?:increasing|buying|sending))\b",
                        re.I)
+# What both agreed to do, told with a plain verb of saying: the commitment stage's ("many
+# points were agreed to" is a stance on the talks)
+_PROMISED = re.compile(r"(?<!\bwere )(?<!\bwas )(?<!\bbeen )\bagreed\s+(?:\w+ly\s+)?[\"']?"
+                       r"(?:to|that\b[^.;]{0,120}?\b(?:should|will|would|must|shall))\b", re.I)
 _PROMISE_VERB = re.compile(r"agreed\s+that|(?:re)?affirmed|confirmed", re.I)
 # What "called" or "described" says of a person or of the meeting itself is no stance.
 _CHARACTERIZED = re.compile(
@@ -361,11 +369,13 @@ def find_positions(
                         continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
                     start = max(floor, clause_start(text, s.start, first.start(),
-                                                    _CLAUSE_END))
+                                                    _CLAUSE_OPENS))
                     while start < end and text[start] in " ,;:\"'":
                         start += 1  # "..., he said, stressing that": from "stressing"
                 if end - start < _MIN_CLAUSE or _EMPTY_END.search(text, start, end):
                     continue
+                if kind == "assertion" and _PROMISED.search(text, start, end):
+                    continue  # "said the two sides agreed to ...": a promise (commitments)
                 if kind == "assertion":
                     kind = _modal_kind(text, start, end)
                 if verbs is _head_verbs and not hits:
