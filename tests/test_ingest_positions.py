@@ -625,3 +625,13 @@ def test_a_stance_after_a_coordinated_clause_opens_at_its_own_subject() -> None:
     assert [text for _, _, _, text in got] == [
         "Austrian officials said they expected the chancellors to speak by phone in the "
         "coming months"]
+
+
+def test_a_short_object_of_an_embedded_verb_still_states_a_stance() -> None:
+    assert [(s, k) for s, k, _, _ in positions("Varga said Hungary wanted lower tolls.\n")] == [
+        ("Hungary", "demand")]
+
+
+def test_a_view_both_hold_with_urgency_or_significance() -> None:
+    got = positions("The leaders agreed on the urgency of concluding the river talks.\n")
+    assert sorted(s for s, _, _, _ in got) == ["Austria", "Hungary"]

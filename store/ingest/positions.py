@@ -87,7 +87,8 @@ _KINDS: list[tuple[PositionKind, str]] = [
                   r"recognised|agreed\s+that|admitted|admits|claimed|claims|hinted|hints|"
                   r"did\s+(?:claim|say|stress|acknowledge)|"
                   # a view both hold, not a promise (the commitment stage leaves it)
-                  r"agreed\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|value)|"
+                  r"agreed\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|value|urgency|"
+                  r"significance)|"
                   r"signall?ed|signals|explained|explains|elaborated|"
                   r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|replies|"
                   r"responded|responds|"
@@ -365,7 +366,9 @@ def find_positions(
                 if sides is None:
                     continue
                 if quote is None:
-                    if end - start < _MIN_CLAUSE:
+                    # (what is said runs from the reporting verb: in "said Hungary wanted
+                    # lower tolls" the words after "wanted" are short, the stance is not)
+                    if end - (start if m is first else first.end()) < _MIN_CLAUSE:
                         continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
                     start = max(floor, clause_start(text, s.start, first.start(),
