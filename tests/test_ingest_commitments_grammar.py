@@ -505,3 +505,12 @@ def test_a_promise_in_a_relative_clause_opens_at_the_one_who_made_it() -> None:
                  "invitation to visit Budapest.\n") == [
         ("Max Huber, who accepted an invitation to visit Budapest",
          "Max Huber, who accepted an invitation to visit Budapest")]
+
+
+def test_a_promise_told_after_a_participle_of_saying_is_read_on_its_own() -> None:
+    body = ("The leaders agreed to advance talks on a river treaty, Huber said after the "
+            "meeting, adding that foreign ministers will meet in the coming weeks.\n")
+    got = extract(HEAD + body).commitments
+    assert [(c.text, c.parties) for c in got] == [
+        ("The leaders agreed to advance talks on a river treaty", ["Austria", "Hungary"]),
+        ("Foreign ministers will meet in the coming weeks", ["Austria", "Hungary"])]

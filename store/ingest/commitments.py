@@ -15,6 +15,7 @@ from datetime import date
 
 from store.ingest.clause_subject import (
     JOINT_SUBJECT,
+    Subject,
     SubjectFinder,
     clause_start,
     countries_before,
@@ -300,7 +301,10 @@ _CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+|(?<=[a-z]{3})[.
 # in May, and Huber said the two sides would ...": what came before is another clause).
 _NEW_SUBJECT = (r",[\"']?\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we|a|an|its|their|his|"
                 r"her)\b|[A-Z])")
-_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + "|" + _NEW_SUBJECT)
+# (", adding that the ministers will meet": a promise told in a participle of saying opens
+# after it)
+_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + "|" + _NEW_SUBJECT
+                           + r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+")
 _NEXT_CLAUSE = re.compile(_NEW_SUBJECT)
 # A verb of saying or expecting: a new clause that tells something else ("..., and officials
 # said they expected a call in the coming months")
@@ -309,8 +313,11 @@ _SAYS = re.compile(r"\b(?:said|says|told|added|noted|stated|announced|expected|e
 # What ends a promise after its verb without being promised: a relative clause on what was
 # agreed (", which had stopped in 2020"), the source (", according to the statement") or
 # a participle of saying hung on the sentence (", adding that ...").
-_TAIL = re.compile(r",\s+(?:which|who|whose|according\s+to|adding|saying|noting|stressing|"
-                   r"citing|calling|describing|as\s+(?:reported|announced|stated)\s+by)\b")
+# (and the attribution after it: '..., Huber said after the meeting')
+_TAIL = re.compile(r",[\"']?\s+(?:which|who|whose|according\s+to|adding|saying|noting|stressing|"
+                   r"citing|calling|describing|as\s+(?:reported|announced|stated)\s+by|"
+                   r"(?:[A-Z][\w.'’-]*\s+|the\s+|a\s+|an\s+|[a-z]+\s+){1,4}?(?:said|says|told|"
+                   r"added|stated|noted|announced|confirmed)\b)")
 # "is committed", "is fully, firmly and completely committed": any run of adverbs
 _STANDING = re.compile(lead_guarded(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
                        r"(?:\w+ly,?\s+(?:and\s+)?)*$"), re.I)
@@ -514,6 +521,13 @@ def find_commitments(
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
                            else finder.subject(start, m.start(), m.end(), s.end))
+                if subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
+                        text, max(start, m.start() - 40), m.start()):
+                    subject = Subject(None, True)  # "foreign ministers will meet": both sides'
+                elif subject.actor is None and not subject.joint and start > s.start:
+                    # none named in its own clause: the sentence's ("the leaders agreed ...,
+                    # adding that foreign ministers will meet")
+                    subject = finder.subject(s.start, m.start(), m.end(), s.end)
                 # "the United States will modify ...", "Kishida said Japan will ...": one
                 # side named as the subject right before the verb is the party, not the
                 # nearest person (a country is no actor of the table)
@@ -570,9 +584,13 @@ def find_commitments(
                 # per action, each followed up on its own at later meetings (the first
                 # keeps the clause's opening: who promised)
                 due = _due(text, m.end(), clause_end)
+                resume = end
                 for a, b in _actions(text, start, m.end(), clause_end):
                     tail = _TAIL.search(text, max(a, m.end()), b)
-                    b = tail.start() if tail else b
+                    if tail is not None:
+                        # (", adding that the ministers will meet": read on in the tail)
+                        resume = min(resume, tail.end())
+                        b = tail.start()
                     if a != start and (_VAGUE_ACTION.fullmatch(text, a, b)
                                        or _VAGUE_GOAL.fullmatch("to " + text[a:b])):
                         continue  # "..., and deepen bilateral ties": a vague hope in the list
@@ -586,7 +604,7 @@ def find_commitments(
                         due=_due(text, a, b) or due, paragraph=p.index, start=a, end=b,
                     ))
                 shared = (s.start, parties, shown[start:m.start()] if m["will"] else "")
-                pos = end  # one commitment per clause
+                pos = resume  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
 
 
@@ -669,6 +687,11 @@ def _capitalized(clause: str) -> str:
     return clause[:1].upper() + clause[1:]
 
 
+# Officials of no side named, as the subject right before the verb: both sides' ("foreign
+# ministers will meet", "negotiators are to resume talks")
+_ROLES_BEFORE = re.compile(r"(?:^|[\s\"'])(?:(?:foreign|defen[cs]e|trade|finance|senior|"
+                           r"military)\s+)?(?:ministers|officials|negotiators|experts|"
+                           r"delegations|envoys|diplomats|teams)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _WHO = re.compile(r",\s+who\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?$", re.I)
 _TO_END = re.compile(r"\b(?:to|upon)\W*$", re.I)
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")
