@@ -140,7 +140,9 @@ _CUE = re.compile(
     # "reached": "an agreement was reached to resume flights", "a deal on fishing quotas
     # has been reached" (not "the agreement was reached during the meeting": it names
     # nothing new; "no agreement was reached" is negated before the noun)
-    rf"|(?P<reached>(?:(?:an?|the)\s+(?:[\w-]+\s+)?)?(?:agreement|deal|understanding|consensus|"
+    # (a determiner only right before the noun: the cue's look-behinds hide "a deal" at
+    # "deal"; "a new deal" is read at "deal". Any word between would make every "a" a start.)
+    rf"|(?P<reached>(?:(?:an?|the)\s+)?(?:agreement|deal|understanding|consensus|"
     r"accord|compromise)(?:\s+(?:on|over|to|for|about)\s+[^.;,\"]{1,80}?\s+"
     rf"|\s+(?={_REACHED}\s+(?:on|over|to|for)\b)){_REACHED}\b)"
     # "a new agreement to", not "complies with the agreement to" or "the ratification of
