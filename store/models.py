@@ -134,7 +134,10 @@ class Commitment(Shape):
 
     parties: list[str] = Field(description="The countries bound: one side or both")
     topic: str | None = None
-    text: str = Field(description="The clause of the promise, as written")
+    text: str = Field(description="The clause of the promise, as written; an action of a list "
+                      "reads on its own, its clause's subject and verb carried over ('the two "
+                      "sides agreed to reopen consulates'), while start and end point at the "
+                      "action's own words")
     due: str | None = Field(default=None, description="When, as the text says: 'in coming weeks'")
     paragraph: int = 0
     start: int

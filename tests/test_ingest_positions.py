@@ -587,3 +587,51 @@ def test_the_one_compared_with_is_not_the_subject() -> None:
     got = positions("Like his Hungarian counterpart Varga, Huber stressed that river trade "
                     "must stay free.\n")
     assert got and {side for side, _, _, _ in got} == {"Austria"}
+
+
+def test_every_person_of_the_verbs_of_saying_and_made_clear() -> None:
+    assert [(s, k) for s, k, _, _ in positions(
+        "Huber made clear that Austria would not reopen the old border fence.\n")] == [
+        ("Austria", "assertion")]
+    assert positions("In the statement, Varga underlines that river tolls hurt both "
+                     "economies.\n")
+    assert positions("Huber points out that the bridge at Sopron is too old for trucks.\n")
+
+
+def test_a_stance_told_of_another_event_is_not_this_meetings() -> None:
+    # a sentence that tells another event first
+    assert positions("Their meeting came a day after a summit with the Italian premier, during "
+                     "which the two leaders condemned the smuggling routes.\n") == []
+    # another meeting later the same day
+    assert positions("Later that day, Varga met the Polish president and welcomed Poland's "
+                     "plan for the river.\n") == []
+    # the meeting's own day keeps its stance
+    assert positions("On the same day, Varga welcomed Austria's plan for the river.\n")
+
+
+def test_a_promise_told_with_a_verb_of_saying_is_a_commitment_not_a_stance() -> None:
+    d = extract(HEAD + "The two leaders agreed that both countries should patrol the river "
+                "together, a spokesman said.\n")
+    assert [p for p in d.positions if p.paragraph > 0] == []
+    assert d.commitments
+    assert positions("Huber said the two sides had agreed to reopen the Sopron crossing.\n") == []
+    # what was agreed in the passive is a stance on the talks
+    assert positions("Huber said many points were agreed to in the talks on the river.\n")
+
+
+def test_a_stance_after_a_coordinated_clause_opens_at_its_own_subject() -> None:
+    got = positions("The two sides agreed to keep up visits, and Austrian officials said they "
+                    "expected the chancellors to speak by phone in the coming months.\n")
+    assert [text for _, _, _, text in got] == [
+        "Austrian officials said they expected the chancellors to speak by phone in the "
+        "coming months"]
+
+
+def test_a_short_object_of_an_embedded_verb_still_states_a_stance() -> None:
+    assert [(s, k) for s, k, _, _ in positions("Varga said Hungary wanted lower tolls.\n")] == [
+        ("Hungary", "demand")]
+
+
+def test_a_view_both_hold_with_urgency_or_significance() -> None:
+    got = positions("The leaders agreed on the urgency of concluding the river talks.\n")
+    assert sorted(s for s, _, _, _ in got) == ["Austria", "Hungary"]

@@ -30,7 +30,11 @@ _RELATIVE = re.compile(r"[\s,'’s]*(?:which|who)\s+(?:\w+\s+)?$", re.I)
 # Chinese counterpart Wang Yi". It is not the subject of the verb after it.
 _AFTER_PREPOSITION = re.compile(
     # (any case: "Like his counterpart Xi, Biden said" opens a sentence)
-    r"\b(?i:to|with|from|by|for|of|on|at|about|against|between|among|towards?|into|in|"
+    # ("Secretary of State Antony Blinken", "Minister of Foreign Affairs Lena Varga": "of"
+    # inside a title)
+    r"\b(?i:to|with|from|by|for|(?<!Secretary )(?<!Minister )(?<!President )(?<!Ministry )"
+    r"(?<!Chancellor )(?<!Head )(?<!Chief )(?<!Director )(?<!Prince )(?<!King )(?<!Emir )"
+    r"(?<!Deputy )of|on|at|about|against|between|among|towards?|into|in|"
     r"under|over|beside|before|after|like|unlike)\s+"
     r"(?:(?:[A-Z][\w.'’-]*|his|her|their|its|the|a|counterpart|top|chief|head|foreign|prime|"
     r"minister|president|leader|envoy|diplomat|[a-z]+-[a-z]+)\s+){0,5}$")

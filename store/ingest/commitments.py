@@ -15,6 +15,7 @@ from datetime import date
 
 from store.ingest.clause_subject import (
     JOINT_SUBJECT,
+    Subject,
     SubjectFinder,
     clause_start,
     countries_before,
@@ -33,23 +34,30 @@ from store.models import Commitment
 _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
               r"treat(?:y|ies)|contracts?|protocols?|MoUs?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
+# "was reached", "has been struck": a promise told in the passive
+_REACHED = (r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:reached|struck|"
+            r"achieved|clinched)")
 _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     # (the word boundary and the first letters of the alternatives first: the rest is
     # tried only where such a word starts)
-    r"\b(?=[acdegimnprstuvwACDEGIMNPRSTUVW])"
+    r"\b(?=[acdegimnoprstuvwACDEGIMNOPRSTUVW])"
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
     r"commits|committing|vowed|vow|vows|vowing|promised|promise|promises|promising|decided|"
     r"decide|decides|deciding|resolved|resolve|resolves|undertook|undertake|undertakes|"
-    r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed)\s+"
+    r"consented|consent|consents|consenting|"
+    r"concurred|(?:reaffirmed|reiterated|re-?emphasi[sz]ed|restated|renewed|confirmed|"
+    r"expressed|declared)\s+"
     r"(?:their|its|his|her)\s+(?:commitment|agreement|dedication|pledge|resolve))"
     # "agreed Tuesday to", "agreed on Monday to", "firmly agreed to", "agreed in principle
     # to", "agreed early on Friday morning to"
     # ('agreed "to refrain from ...": the words of a statement quoted from their infinitive)
     rf"(?:\s+\w+ly|\s+{_WEEKDAY}|\s+in\s+principle|\s+early|\s+late|\s+on\s+\w+day"
-    r"(?:\s+(?:morning|afternoon|evening|night))?){0,3}\s+[\"']?(?:to|upon)\b"
+    # "committed themselves to"; "pledged not to deploy": a promise not to act is one
+    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:themselves|itself|ourselves))"
+    r"{0,3}\s+(?:not\s+)?[\"']?(?:to|upon)\b"
     r"|concurred\s+on\b"
     # "promised greater co-operation", "pledged $2 billion": the promise is the object
     # A promise whose object is a noun phrase: any word that is not a preposition, a
@@ -60,13 +68,19 @@ _CUE = re.compile(
     r"this|these|those|then|also)\b)"
     # "assured that", "assured his counterpart that": a promise in a that-clause
     # ("will always defend": the habitual, a standing stance, not a promise of this meeting)
-    r"|assured\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
+    r"|(?:assured|promised|pledged|vowed|guaranteed|undertook|promises|pledges|vows|assures|"
+    r"guarantees)\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
     r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
     r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
-    r"|agreed\s+on\s+(?!(?:the\s+)?(?:\w+\s+)?(?:need|importance|necessity|significance|"
-    r"value|urgency)\b)"
+    # ("decided on the basis of": how, not what)
+    # the that-clause without its "that": "agree humans, not machines, should decide"
+    r"|agree[sd]?\s+(?!(?:to|on|upon|with|that|in|at|during|for|by|after|before|this|last|"
+    r"earlier|also|not|and|or|but|as|when|if)\b)(?=[^.;,]{0,40}(?:,[^.;,]{0,30},)?[^.;,]{0,40}?"
+    r"\b(?:should|must|shall)\b)"
+    r"|(?:agreed|decided|agree|decide|agrees|decides)\s+(?:up)?on\s+(?!(?:the\s+)?(?:\w+\s+)?"
+    r"(?:need|importance|necessity|significance|value|urgency|basis|grounds)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
     # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
     # sign", "could sign": a purpose, a plan or a hope)
@@ -83,7 +97,7 @@ _CUE = re.compile(
     # a visit's purpose: "visited Lima this week to sign cooperation agreements"
     rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
-    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck)\s+"
+    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck|offered|provided)\s+"
     r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
     r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
     r"(?:to|that|on\s+\w+ing)\b"
@@ -100,13 +114,37 @@ _CUE = re.compile(
     r"slated|planned|set\s+to|due\s+to|expected\s+to\s+(?:be\s+held|take\s+place))))\b"
     # "a new mechanism will be set up": something made by the meeting, in the passive
     r"|(?P<passive>(?:will|shall)\s+be\s+(?:set\s+up|established|launched|created|opened|"
-    r"reopened|resumed|restored|signed|formed|convened)\b)"
+    r"reopened|resumed|restored|signed|formed|convened|increased|expanded|extended|lifted|"
+    r"eased|simplified|doubled|implemented|built|returned|introduced|upgraded)\b)"
+    # a step fixed for a day: "the working group is set to hold its first meeting", "the
+    # ministers are to meet again in May" (the journalist's future of an arrangement)
+    r"|(?P<sched>(?:is|are)\s+(?:(?:set|scheduled|slated|due)\s+)?to\s+(?:hold|meet|convene|"
+    r"visit|travel|resume|begin|start|open|reopen|sign|launch|host)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    # a request or an invitation accepted is a promise to do it: "accepted an invitation to
+    # visit Budapest", "accepted Varga's proposal to hold talks"
+    r"|accept(?:ed|s)?\s+(?:[\w'’-]+\s+){0,3}?(?:invitation|proposal|offer|request)s?\s+"
+    r"(?:to|for)\b"
+    # a decision made known is made: "announced Hungary's decision to join the pact"
+    r"|(?:announced|announces|announcing|confirmed|confirms)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:decision|plans?|intention|readiness)\s+to\b"
     # "instructed their delegations to continue": the leaders set their officials a task
     r"|(?:instructed|tasked|directed|mandated)\s+(?:their|the|his|her|its|both)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:delegations?|ministers?|officials|teams?|negotiators|ministries|"
     r"agencies|envoys?)\s+to\b"
     r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
+    # the same promise told in the passive: "an agreement was reached to resume flights",
+    # "a deal on fishing quotas has been reached" ("no agreement was reached": negated
+    # before the noun; "was not reached" does not match)
+    # the same promise told in the passive, with what was agreed named before or after
+    # "reached": "an agreement was reached to resume flights", "a deal on fishing quotas
+    # has been reached" (not "the agreement was reached during the meeting": it names
+    # nothing new; "no agreement was reached" is negated before the noun)
+    # (a determiner only right before the noun: the cue's look-behinds hide "a deal" at
+    # "deal"; "a new deal" is read at "deal". Any word between would make every "a" a start.)
+    rf"|(?P<reached>(?:(?:an?|the)\s+)?(?:agreement|deal|understanding|consensus|"
+    r"accord|compromise)(?:\s+(?:on|over|to|for|about)\s+[^.;,\"]{1,80}?\s+"
+    rf"|\s+(?={_REACHED}\s+(?:on|over|to|for)\b)){_REACHED}\b)"
     # "a new agreement to", not "complies with the agreement to" or "the ratification of
     # the agreement on": after a preposition the noun names a document that already stands
     r"|(?<!\bof )(?<!\bwith )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
@@ -121,7 +159,13 @@ _CUE = re.compile(
     r"communicate|coordinate|work|come|be\s+(?:increasing|buying|sending)|modify|suspend|"
     r"remove|reciprocate|consider|hand\s+over|facilitate|present|share|meet|convene|"
     r"explore|ensure|maintain|refrain|comply|support|promote|accelerate|advance|pursue|"
-    r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions)))\b))",
+    r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions))|"
+    # ("will keep up cooperation"; not "will keep standing up for": a stance)
+    r"get\s+together|keep\s+up|give|grant|"
+    r"pay|fund|finance|train|donate|assist|"
+    # a meeting fixed: "will have a new interaction in the near future"
+    r"have\s+(?:an?\s+|another\s+)?(?:new\s+|further\s+|second\s+|first\s+)?(?:meeting|"
+    r"interaction|call|talks|conversation|round|summit|dialogue))\b))",
     re.I,
 )
 # The word starts where a cue can begin: its first six characters across spaces ("the agr",
@@ -156,8 +200,10 @@ _NOT_MADE_HERE = re.compile(
     r"|\bto\s+[\"']?$"),
     re.I,
 )
+# (within the promise's own clause: ", which had stopped in 2020" tells of the thing
+# promised, not when it was)
 _PAST_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
+    r"[^.;,]{0,60}?\b(?:last (?:year|month|week|november|december|spring|summer)|"
     r"in (?:19|20)\d\d|at their (?:last|previous|earlier) meeting)\b", re.I
 )
 _PAST_BEFORE = re.compile(
@@ -193,10 +239,12 @@ _WANTED = re.compile(lead_guarded(
 _VAGUE_CORE = (
     r"[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
     r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
-    r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset)\s+"
+    r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset|grow|broaden|widen|intensify)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
-    r"strained|troubled|tense|[\w-]+-[\w-]+)\s+)*(?:ties|relations|relationship|cooperation|"
+    r"strained|troubled|tense|[\w.-]+-[\w.-]+)\s+)*(?:ties|relations|relationship|cooperation|"
     r"friendship|partnership|exchanges|engagement)"
+    # ("its relationship with Somalia": the other side, named)
+    r"(?:\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?"
     r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
     r"peoples|powers|governments|neighbou?rs))?)?"
     r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
@@ -244,8 +292,34 @@ _DUE = re.compile(lead_guarded(
 _HOPED = re.compile(lead_guarded(
     r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
     # (the modal "may", not the month: "by May 14")
-    r"may(?!\s+\d)|might|could|said that|told|predicted)\b"), re.I)
-_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+")
+    r"may(?!\s+\d)|might|could|predicted)\b"), re.I)
+# (a sentence inside a quote ends the clause too: '"... on some issues. This is good," Xi
+# said' is read as one sentence; "U.S. officials" is not an end)
+# ("... would resume and that talks had restarted": a second that-clause, a statement of
+# its own)
+_CLAUSE_END = re.compile(r";|\s+but\s+|\s+while\s+|\s+whereas\s+|(?<=[a-z]{3})[.!?]\s+(?=[A-Z])"
+                         r"|,?\s+and\s+that\s+")
+# Where a promise's clause opens: those, or a new subject after a coordinator ("They met
+# in May, and Huber said the two sides would ...": what came before is another clause).
+_NEW_SUBJECT = (r",[\"']?\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we|a|an|its|their|his|"
+                r"her)\b|[A-Z])")
+# (", adding that the ministers will meet": a promise told in a participle of saying opens
+# after it)
+_CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + "|" + _NEW_SUBJECT
+                           + r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+")
+_NEXT_CLAUSE = re.compile(_NEW_SUBJECT)
+# A verb of saying or expecting: a new clause that tells something else ("..., and officials
+# said they expected a call in the coming months")
+_SAYS = re.compile(r"\b(?:said|says|told|added|noted|stated|announced|expected|expects|hoped|"
+                   r"hopes|believed|believes)\b", re.I)
+# What ends a promise after its verb without being promised: a relative clause on what was
+# agreed (", which had stopped in 2020"), the source (", according to the statement") or
+# a participle of saying hung on the sentence (", adding that ...").
+# (and the attribution after it: '..., Huber said after the meeting')
+_TAIL = re.compile(r",[\"']?\s+(?:which|who|whose|according\s+to|adding|saying|noting|stressing|"
+                   r"citing|calling|describing|as\s+(?:reported|announced|stated)\s+by|"
+                   r"(?:[A-Z][\w.'’-]*\s+|the\s+|a\s+|an\s+|[a-z]+\s+){1,4}?(?:said|says|told|"
+                   r"added|stated|noted|announced|confirmed)\b)")
 # "is committed", "is fully, firmly and completely committed": any run of adverbs
 _STANDING = re.compile(lead_guarded(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+"
                        r"(?:\w+ly,?\s+(?:and\s+)?)*$"), re.I)
@@ -296,8 +370,22 @@ class _TopicReader:
 # schedule ("will meet Li Qiang after lunch, followed by a dinner").
 _TRIP = re.compile(lead_guarded(
     r"(?:will|would|shall)\s+(?:also\s+)?(?:travel|visit|come)\b"), re.I)
+# A stance told in the future: "will continue to oppose", "will keep defending" (a
+# position, not a promise to the other side).
+_STANCE_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:oppos|defend|resist|reject|stand|fight|object|condemn|critici[sz]|insist|"
+    r"uphold|safeguard|protect)\w*\b", re.I)
+# One side's "will" under a verb of insisting or warning is what it holds, not what it
+# promised: "made clear that Austria will ...", "stressed that Hungary will ...".
+_INSISTED = re.compile(lead_guarded(
+    r"\b(?:made\s+(?:it\s+)?(?:clear|plain)|stress(?:ed|es|ing)|emphasi[sz](?:ed|es|ing)|"
+    r"underlin(?:ed|es|ing)|underscor(?:ed|es|ing)|insist(?:ed|s|ing)|warn(?:ed|s|ing)|"
+    r"caution(?:ed|s|ing)|reiterat(?:ed|es|ing)|maintain(?:ed|s|ing)|assert(?:ed|s|ing))\b"),
+    re.I)
+_TRIP_WORD = re.compile(r"\b(?:travel|visit)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 _MEET = re.compile(lead_guarded(r"(?:will|would|shall)\s+(?:also\s+)?(?:meet|convene)\b"), re.I)
+_SCHED_MEET = re.compile(r"\b(?:meet|convene|hold)$", re.I)
 _MEET_AGAIN = re.compile(lead_guarded(r"\b(?:again|regularly|annually|every|each|next|periodically|"
                          r"twice|once\s+a|a\s+(?:second|third|new)\s+round)\b"), re.I)
 
@@ -342,13 +430,16 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], meeting_date: date | None = None,
-    index: KeywordIndex | None = None, head: Sequence[Para] = (),
+    index: KeywordIndex | None = None, head: Sequence[Para] = (), original: str | None = None,
 ) -> list[Commitment]:
     """Every commitment made at the meeting, in text order. With the meeting's date, a
     clause that names another day tells of another meeting's promise and is left out.
     With the taxonomy's `index`, a promise is on the topic its clause names (of its
     paragraph's first), else on its paragraph's main topic. `head`: the headline and deck
-    lines, read before the body as part of its first paragraph."""
+    lines, read before the body as part of its first paragraph. `original`: the article as
+    written, at the offsets of `text` (its normalized form), which each promise's words are
+    taken from."""
+    shown = text if original is None else original
     finder = SubjectFinder(text, table)
     out: list[Commitment] = []
     # "both sides agreed on the following points:" and the numbered points after it: each
@@ -356,7 +447,7 @@ def find_commitments(
     listing: list[str] | None = None
     # "... and will remove": a promise whose verb has no subject of its own takes the
     # parties of the promise before it in the sentence (coordinated verbs share a subject)
-    shared: tuple[int, list[str]] | None = None
+    shared: tuple[int, list[str], str] | None = None
     topic_of = _TopicReader(text, paras, index)
     for p in [*head, *paras]:
         topics = para_topics.get(p.index, [])
@@ -365,7 +456,7 @@ def find_commitments(
             end = len(text[:p.end].rstrip(" .;,"))
             out.append(Commitment(
                 parties=listing, topic=topic_of(item.end(), end, topics),
-                text=text[item.end():end], due=_due(text, item.end(), end),
+                text=shown[item.end():end], due=_due(text, item.end(), end),
                 paragraph=p.index, start=item.end(), end=end))
             continue
         listing = None
@@ -394,11 +485,25 @@ def find_commitments(
                     continue  # "many points were agreed to," with nothing agreed
                 if _PAST_AFTER.match(text, m.end(), s.end):
                     continue
-                start = clause_start(text, s.start, m.start(), _CLAUSE_END)
+                start = clause_start(text, s.start, m.start(), _CLAUSE_OPENS)
+                who = _WHO.search(text, max(start, m.start() - 30), m.start())
+                if who is not None:
+                    # "... talks with Qin Gang, who accepted an invitation": the promise
+                    # opens at the one who made it
+                    k = bisect_left(finder.starts, who.start()) - 1
+                    if k >= 0 and finder.table.mentions[k].end == who.start() and (
+                            finder.table.mentions[k].start >= start):
+                        start = finder.table.mentions[k].start
                 if _PAST_BEFORE.search(text, start, m.start()):
                     continue
                 end_m = _CLAUSE_END.search(text, m.end(), s.end)
                 end = end_m.start() if end_m else s.end
+                # "will have a new meeting, and the two sides agreed to ...": a new subject
+                # with a promise of its own ends this one (a list of nouns goes on)
+                for nxt in _NEXT_CLAUSE.finditer(text, m.end(), end):
+                    if _SAYS.search(text, nxt.end(), min(end, nxt.end() + 60)):
+                        end = nxt.start()
+                        break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
                 if clause_end - m.end() < 8 and not (m["event"] or m["passive"]):
                     continue  # "agreed to." with nothing agreed ("will take place soon" is)
@@ -413,16 +518,28 @@ def find_commitments(
                     continue
                 # "Varga met Huber, vowing to ...": a participle takes the main clause's
                 # subject, not the nearest name (an object)
+                # (the subject is sought in the promise's own clause: "Washington said ...,
+                # and a new working group is set to meet" is not Washington's promise)
                 subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
                            if hung_participle(text, s.start, m.start())
-                           else finder.subject(s.start, m.start(), m.end(), s.end))
+                           else finder.subject(start, m.start(), m.end(), s.end))
+                if subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
+                        text, max(start, m.start() - 40), m.start()):
+                    subject = Subject(None, True)  # "foreign ministers will meet": both sides'
+                elif subject.actor is None and not subject.joint and start > s.start:
+                    # none named in its own clause: the sentence's ("the leaders agreed ...,
+                    # adding that foreign ministers will meet")
+                    subject = finder.subject(s.start, m.start(), m.end(), s.end)
                 # "the United States will modify ...", "Kishida said Japan will ...": one
                 # side named as the subject right before the verb is the party, not the
                 # nearest person (a country is no actor of the table)
                 named = [c for c in countries_before(text, s.start, m.start()) if c in pair]
+                lead = ""
                 if not named and m["will"] and shared is not None and shared[0] == s.start and (
                         _COORDINATED.search(text, max(s.start, m.start() - 8), m.start())):
-                    named = shared[1]
+                    # (shown with that subject: "Hungary will remove ...", not "retaining the
+                    # base rate, and will remove ...")
+                    named, lead, start = shared[1], shared[2], m.start()
                 if m["purpose"] and not (
                     _TRAVELLED.search(text, s.start, m.start())
                     and not _HOPED.search(text, s.start, m.start())
@@ -441,10 +558,15 @@ def find_commitments(
                                                      m.start()))
                 ):
                     continue
-                if m["will"] and _TRIP.match(m[0]) and _elsewhere(text, m.end(), clause_end,
+                if m["will"] and (_STANCE_AFTER.match(text, m.end(), clause_end) or (
+                        not subject.joint and _INSISTED.search(text, s.start, m.start()))):
+                    continue  # "will continue to oppose", "stressed that X will": a stance
+                if (m["will"] and _TRIP.match(m[0]) or m["sched"] and _TRIP_WORD.search(m[0])
+                        ) and _elsewhere(text, m.end(), clause_end,
                                                                  pair):
                     continue  # "will travel to Tianjin in China": a trip beyond the pair
-                if m["will"] and _MEET.match(m[0]) and not (
+                if (m["will"] and _MEET.match(m[0]) or m["sched"] and _SCHED_MEET.search(m[0])
+                        ) and not (
                         _due(text, m.end(), clause_end)
                         or _MEET_AGAIN.search(text, m.end(), clause_end)):
                     continue  # "will meet Li Qiang, followed by a dinner": the day's schedule
@@ -464,7 +586,13 @@ def find_commitments(
                 # per action, each followed up on its own at later meetings (the first
                 # keeps the clause's opening: who promised)
                 due = _due(text, m.end(), clause_end)
+                resume = end
                 for a, b in _actions(text, start, m.end(), clause_end):
+                    tail = _TAIL.search(text, max(a, m.end()), b)
+                    if tail is not None:
+                        # (", adding that the ministers will meet": read on in the tail)
+                        resume = min(resume, tail.end())
+                        b = tail.start()
                     if a != start and (_VAGUE_ACTION.fullmatch(text, a, b)
                                        or _VAGUE_GOAL.fullmatch("to " + text[a:b])):
                         continue  # "..., and deepen bilateral ties": a vague hope in the list
@@ -472,11 +600,13 @@ def find_commitments(
                                        or _VAGUE_GOAL.fullmatch(text, m.start(), b)):
                         continue
                     out.append(Commitment(
-                        parties=parties, topic=topic_of(a, b, topics), text=text[a:b],
+                        parties=parties, topic=topic_of(a, b, topics),
+                        text=_capitalized(lead + shown[a:b] if a == start
+                                          else _on_its_own(text, shown, start, m, a, b)),
                         due=_due(text, a, b) or due, paragraph=p.index, start=a, end=b,
                     ))
-                shared = (s.start, parties)
-                pos = end  # one commitment per clause
+                shared = (s.start, parties, shown[start:m.start()] if m["will"] else "")
+                pos = resume  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
 
 
@@ -522,6 +652,50 @@ def _actions(text: str, start: int, cue_end: int, end: int) -> list[tuple[int, i
     return [(x, x + len(text[x:y].rstrip(" ,;:"))) for x, y in spans]
 
 
+# The words that join an action of a list to the one before: "and to", ", as well as".
+_JOINER = re.compile(r"(?:and|or|as\s+well\s+as)\s+(?:also\s+)?(?:to\s+(?:also\s+)?)?"
+                     r"|to\s+(?:also\s+)?", re.I)
+_MODAL = re.compile(r"\b(?:will|would|shall)\b", re.I)
+
+
+def _on_its_own(text: str, shown: str, start: int, cue: re.Match[str], a: int, b: int
+                ) -> str:
+    """An action of a list as a promise that reads alone: its joiner dropped, the clause's
+    subject and verb carried over ("and to keep officials visiting" -> "the two sides agreed
+    to keep officials visiting"; "and reopen the bridge" after "Austria will open ..." ->
+    "Austria will reopen the bridge"). Its offsets still point at the action's own words.
+    (`text` is read; `shown`, the article as written at the same offsets, gives the words.)"""
+    joiner = _JOINER.match(text, a, b)
+    at = joiner.end() if joiner else a
+    action = shown[at:b]
+    if _MODAL.match(text, at, b):
+        # "..., and will issue a statement": the subject before the clause's first modal
+        modal = _MODAL.search(text, start, a)
+        opening = shown[start:modal.start() if modal else cue.start()]
+    elif cue["will"]:
+        # "Austria will open a consulate and reopen the bridge": the subject and its modal
+        modal = _MODAL.match(text, cue.start())
+        opening = shown[start:modal.end() if modal else cue.start()] + " "
+    elif cue["sched"] or _TO_END.search(cue[0]):
+        # "the two sides agreed to ", "Huber is set to "
+        opening = shown[start:cue.start() + cue[0].lower().rindex("to") + 2] + " "
+    else:
+        return action  # a verb of its own (a document signed, a noun promised)
+    return " ".join((opening + action).split())
+
+
+def _capitalized(clause: str) -> str:
+    """A clause taken from inside a sentence ("the two sides agreed to ...") shown as one."""
+    return clause[:1].upper() + clause[1:]
+
+
+# Officials of no side named, as the subject right before the verb: both sides' ("foreign
+# ministers will meet", "negotiators are to resume talks")
+_ROLES_BEFORE = re.compile(r"(?:^|[\s\"'])(?:(?:foreign|defen[cs]e|trade|finance|senior|"
+                           r"military)\s+)?(?:ministers|officials|negotiators|experts|"
+                           r"delegations|envoys|diplomats|teams)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+_WHO = re.compile(r",\s+who\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?$", re.I)
+_TO_END = re.compile(r"\b(?:to|upon)\W*$", re.I)
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")
 
 

@@ -116,11 +116,10 @@ def extract(
         for pos in find_positions(norm, paras, table, pair.pair, para_topics, quotes,
                                   compile_topics(taxonomy), head)
     ]
-    commitments = [
-        c.model_copy(update={"text": text[c.start:c.end]})
-        for c in find_commitments(norm, paras, table, pair.pair, para_topics, when,
-                                  compile_topics(taxonomy), head)
-    ]
+    # (each promise's words from the article as written; an action of a list carries its
+    # clause's subject and verb, so it is not a slice of it)
+    commitments = find_commitments(norm, paras, table, pair.pair, para_topics, when,
+                                   compile_topics(taxonomy), head, original=text)
 
     return MeetingDraft(
         title=title,

@@ -97,7 +97,7 @@ def _line(c: StoredCommitment) -> str:
     state = c.state + (" (overdue)" if c.overdue else "")
     if c.manual_state is not None:
         state += f" [set by hand; extracted: {c.extracted.state}]"
-    out = [f"{c.id:>4}  {state:<12} meeting #{c.meeting_id} {when}  {c.topic or '-'}: {c.text}"]
+    out = [f"{c.id:>4}  {state:<14} meeting #{c.meeting_id} {when}  {c.topic or '-'}: {c.text}"]
     if c.due:
         due = c.extracted.due_date.isoformat() if c.extracted.due_date else "?"
         out.append(f"      due {c.due} (by {due})")
