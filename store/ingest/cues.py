@@ -31,6 +31,11 @@ _ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|a
             r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+){0,6}"
             r"(?:progress|agreements?|deals?|breakthroughs?|improvement|consensus|headway"
             r"|solutions?|ceasefire|truce)")
+# One side's own legislation: "a bill", "the new law", "an executive order".
+_LAW = (r"(?:(?:a|an|the|his|her|its|their|this|that|new)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:bills?|laws?|legislation|decrees?|executive\s+orders?|ordinances?|budgets?)\b")
+# The rest of a clause: up to a stop, or a comma before a conjunction ("..., and agreed to").
+_TO_CLAUSE_END = r"(?:[^.;:!?\n,]|,(?!\s+(?:and|but|while|yet|whereas)\b))*"
 # Phrases that look like cues but report nothing about the topic's state.
 _NEUTRAL = [
     # Declining to tell the press is not refusing the other side: "declined to provide
@@ -39,11 +44,18 @@ _NEUTRAL = [
     r"|reveal|confirm|give\s+(?:any\s+|further\s+|more\s+)?details|provide\s+(?:any\s+|further"
     r"\s+|more\s+)?(?:details|specifics|information))",
     # What a step would be for, or could be, is not a step taken: "to ease tensions on the
-    # peninsula", "capable of improving relations" (the deal itself is read from "agreed to").
+    # peninsula", "capable of improving relations", "a role in improving ties" (the deal
+    # itself is read from "agreed to").
     # The aim's object goes with it: "a plan to ease tensions along the border" is no tension.
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
-    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b"
+    r"|(?:of|in|for|towards?)\s+(?:further\s+)?(?:easing|improving|stabili[sz]ing"
+    r"|normali[sz]ing))\b"
     r"(?:\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?\b)?",
+    # Signing a bill is one side's domestic act, not a deal between the sides: "signed a
+    # bill that included defence aid", "signed the measure into law", "signed an executive
+    # order on tariffs" (the object goes with it: a law's contents are no deliverable).
+    rf"(?:sign|pass|enact|veto|approv)(?:ed|es|s|ing)?\s+{_LAW}{_TO_CLAUSE_END}",
+    rf"sign(?:ed|s|ing)?\s+(?:[\w'\u2019-]+\s+){{1,3}}?into\s+law\b{_TO_CLAUSE_END}",
     # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
     r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
     # Turning something into progress is the aim: "to convert potential into concrete progress".
@@ -78,10 +90,13 @@ _NEUTRAL = [
     r"|(?:warmly|cordially)\s+welcom(?:ed|es|ing)"
     r"|welcom(?:ed|es|ing)\s+(?:the\s+)?(?:visiting|guests?|him|her|them|president|prime"
     r"|king|queen|chancellor|delegations?|counterparts?|leaders?)\b)",
-    # Talks meant to ease tensions are not tense: "talks aimed at easing trade tensions".
-    r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought)\s+(?:at|to)\s+"
-    r"(?:eas(?:e|ing)|reduc(?:e|ing)|lower(?:ing)?|defus(?:e|ing)|calm(?:ing)?|cool(?:ing)?)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
+    # What talks are aimed at is their purpose, not what happened at them, to the end of
+    # its clause: "talks aimed at easing trade tensions", "contacts aimed at keeping tense
+    # relations under control", "in a bid to defuse tensions", "efforts to avoid escalation".
+    r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought|in\s+a\s+bid"
+    r"|efforts?)\s+(?:at|to)\s+(?:[\w-]+\s+){0,3}?(?:tense|tensions?|escalat\w*"
+    r"|confrontation|friction|hostilit\w*|rifts?|strain\w*|concerns?|disputes?)"
+    r"[^.;,:!?\n]*",
         # A call for calm is not a clash: "efforts to avoid escalation in the region".
     r"(?:avoid|avoiding|prevent|preventing|avert|averting)\s+(?:further\s+|any\s+)?"
     r"(?:escalation|tensions?|confrontation)",

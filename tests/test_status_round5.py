@@ -1,0 +1,68 @@
+"""Status and topics on the grammar of real diplomatic prose, round 5 (issue 8): what talks
+are aimed at, and one side's domestic acts. Every sentence is written for these tests
+(invented officials and countries); none is copied from a real article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import statuses
+
+from store.models import Status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Minister Lena Varga of Hungary met her Nigerian counterpart in Abuja in the"
+        " latest contacts aimed at keeping tense relations under control.",
+        "Varga flew to Abuja in a bid to defuse tensions in bilateral relations.",
+        "The talks were part of efforts to calm the friction in relations between the two.",
+    ],
+)
+def test_what_talks_are_aimed_at_is_no_tension(sentence: str) -> None:
+    found = statuses(sentence)
+    assert found["relations"] != Status.TENSION
+
+
+def test_a_tension_said_outright_beside_an_aim_is_still_tension() -> None:
+    found = statuses("Varga and Okafor clashed over Taiwan and traded warnings over Taiwan,"
+                     " in talks aimed at easing tensions.")
+    assert found["taiwan"] == Status.TENSION
+
+
+def test_a_role_in_improving_ties_is_an_aim_not_progress() -> None:
+    found = statuses("Okafor stressed the role of student exchanges in improving their"
+                     " bilateral relations.")
+    assert found["relations"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hours before Varga landed in Abuja, President Okafor signed a bill that included"
+        " $3 billion to counter Hungary's military might and defence aid for its warships.",
+        "On Monday the Hungarian president signed into law a defence budget that adds"
+        " warships and fighter jets.",
+        "Okafor signed an executive order raising defence spending before the visit.",
+    ],
+)
+def test_one_sides_domestic_act_is_neither_a_topic_nor_a_deal(sentence: str) -> None:
+    found = statuses(
+        "Foreign Minister Lena Varga of Hungary met President Okafor of Nigeria in Abuja and"
+        " agreed to resume direct flights for students and tourists.",
+        sentence,
+    )
+    assert "military" not in found
+    assert Status.AGREEMENT not in {s for t, s in found.items() if t != "people-to-people"}
+
+
+def test_a_deal_signed_at_the_meeting_is_still_an_agreement() -> None:
+    found = statuses("Varga and Okafor signed a trade agreement on farm goods, and agreed to"
+                     " hold talks on tariffs.")
+    assert found["trade"] == Status.AGREEMENT
+
+
+def test_a_deal_after_a_domestic_act_in_one_sentence_still_counts() -> None:
+    found = statuses("Okafor signed a bill on defence spending, and the two sides agreed to"
+                     " cut tariffs on farm goods.")
+    assert found["trade"] == Status.AGREEMENT
