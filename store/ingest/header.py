@@ -389,16 +389,17 @@ def _is_furniture(line: str) -> bool:
     return bool(letters) and sum(c.isascii() for c in letters) * 2 < len(letters)
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: str, *, printed_twice: bool = False) -> bool:
     """Could this line be the headline: a phrase, not a sentence of the story, a caption,
-    a credit, a byline or a stamp."""
+    a credit, a byline or a stamp. A line the page prints twice may open with a capitalised
+    label and a colon ("FULL VIDEO: Leaders meet"): a dateline opens a story only once."""
     s = line.strip()
     words = s.split()
     if not words or len(words) > 30 or len(s) > 250 or _FULL_STOP_END.search(s):
         return False
     if s[0].islower():
         return False
-    return not (DATELINE.match(s) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
+    return not ((DATELINE.match(s) and not printed_twice) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
                 or _is_furniture(s))
 
 
@@ -449,7 +450,7 @@ def _printed_twice(lines: list[_Line], start: int) -> int | None:
             continue
         if s in seen:
             first = seen[s]
-            return first if _is_headline(s) else None
+            return first if _is_headline(s, printed_twice=True) else None
         seen[s] = k
     return None
 
