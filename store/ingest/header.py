@@ -399,8 +399,8 @@ def _is_headline(line: str, *, printed_twice: bool = False) -> bool:
         return False
     if s[0].islower():
         return False
-    return not ((DATELINE.match(s) and not printed_twice) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
-                or _is_furniture(s))
+    return not ((DATELINE.match(s) and not printed_twice) or _is_meta_line(s)
+                or is_caption_line(s) or is_junk_line(s) or _is_furniture(s))
 
 
 # A site's name after the headline of a copied page: "Leaders meet | World News".
