@@ -66,3 +66,39 @@ def test_a_deal_after_a_domestic_act_in_one_sentence_still_counts() -> None:
     found = statuses("Okafor signed a bill on defence spending, and the two sides agreed to"
                      " cut tariffs on farm goods.")
     assert found["trade"] == Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides have made progress and reached agreement on some specific issues in"
+        " their bilateral relations, Varga said.",
+        "\"We have reached many common understandings on bilateral relations,\" Okafor said.",
+        "Varga hailed the broad consensus reached on the direction of bilateral relations.",
+    ],
+)
+def test_common_ground_with_no_deliverable_named_is_progress(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.PROGRESS
+
+
+def test_an_agreement_on_a_named_deliverable_is_still_an_agreement() -> None:
+    found = statuses("Varga and Okafor reached an agreement on cutting tariffs on farm goods.")
+    assert found["trade"] == Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was agreed to continue such result-oriented dialogue on bilateral relations.",
+        "The ministers agreed to maintain their close high-level dialogue on bilateral"
+        " relations.",
+    ],
+)
+def test_agreeing_to_go_on_talking_in_any_words_is_dialogue(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.DIALOGUE
+
+
+def test_implementing_the_consensus_the_leaders_reached_before_is_no_progress() -> None:
+    found = statuses("Varga said both sides should translate the important consensus reached"
+                     " by the two heads of state into policies for bilateral relations.")
+    assert found["relations"] != Status.PROGRESS

@@ -148,7 +148,8 @@ _SHARED_VIEW = [
     _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:should|ought\s+to)\b",
     _AGREE + r"(?:to|that)\s+(?:[\w.'\u2019-]+\s+){0,10}?"
     r"(?:communicat\w*|(?:stay|keep|remain)\s+in\s+(?:close\s+)?(?:touch|contact)|keep\s+talking"
-    r"|(?:maintain|continue|keep\s+up)\s+(?:the\s+|their\s+|close\s+|regular\s+)?"
+    r"|(?:maintain|continue|keep\s+up)\s+(?:(?:the|their|this|that|such|close|regular"
+    r"|[a-z]+-[a-z]+)\s+){0,3}?"
     r"(?:dialogue|communication|contacts?|consultations?|talks|discussions|exchanges))",
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
@@ -164,6 +165,18 @@ _SHARED_VIEW = [
     r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
     r"|friendship))",
+]
+# Common ground with no deliverable named is movement, not a deal: "reached many common
+# understandings", "reached agreement on some specific issues", "hailed the basic consensus".
+_VAGUE_DEAL = [
+    r"(?:reach|achiev|forg|buil)(?:ed|es|t|d|ing)?\s+(?:an?\s+|the\s+)?(?:many|some|several"
+    r"|broad|basic|important|general|certain|much|a\s+number\s+of|a\s+series\s+of)\s+"
+    r"(?:common\s+|new\s+)?(?:consensus|understandings?|common\s+ground|agreements)\b",
+    r"(?:reach|achiev|forg)(?:ed|es|ing)?\s+(?:an?\s+)?(?:agreements?|consensus|understandings?)"
+    r"\s+on\s+(?:some|several|many|certain|a\s+number\s+of|various|a\s+few|a\s+range\s+of)\b",
+    r"(?:many|some|several|broad|basic|important|general)\s+(?:common\s+)?(?:consensus"
+    # (Not one "reached by the two heads of state": their earlier consensus, to implement.)
+    r"|understandings)\s+(?:was\s+|were\s+)?(?:reached|achieved|forged)\b(?!\s+(?:by|between)\b)",
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
@@ -341,6 +354,7 @@ _GROUPS: list[tuple[Status | None, list[str]]] = [
     (Status.DIALOGUE, _SHARED_VIEW),
     (Status.STALLED, _STALLED),
     (Status.TENSION, _TENSION),
+    (Status.PROGRESS, _VAGUE_DEAL),
     (Status.AGREEMENT, _AGREEMENT),
     (Status.PROGRESS, _PROGRESS),
     (Status.DIALOGUE, _DIALOGUE),
