@@ -194,3 +194,20 @@ def test_a_paragraph_printed_twice_is_kept_once() -> None:
 def test_short_lines_may_repeat() -> None:
     text = "He agreed.\n\nThe second round followed.\n\nHe agreed."
     assert len(split_paragraphs(text, 0, len(text))) == 3
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Your support helps us to tell the story Read more Support Now From climate change to"
+        " big tech, our reporters are on the ground when the story is developing. Your"
+        " donation allows us to keep sending journalists to both sides of the story.",
+        "We have a small favour to ask. Millions turn to us for news on climate and trade"
+        " every day; please consider a gift.",
+    ],
+)
+def test_an_outlets_appeal_to_its_readers_is_no_paragraph(appeal: str) -> None:
+    """However long, a plea for donations is the page's, and its words (climate, trade) are
+    no topic of the meeting."""
+    text = f"{appeal}\n\nThe leaders met in Lagos on Friday to discuss farm tariffs."
+    assert texts(text) == ["The leaders met in Lagos on Friday to discuss farm tariffs."]
