@@ -4,9 +4,13 @@ are aimed at, and one side's domestic acts. Every sentence is written for these 
 
 from __future__ import annotations
 
-import pytest
-from paragraphs import statuses
+from datetime import date
 
+import pytest
+from paragraphs import TOPICS, paragraphs, statuses
+
+from store.ingest.status import build_entries
+from store.ingest.topics import score_paragraphs
 from store.models import Status
 
 
@@ -102,3 +106,35 @@ def test_implementing_the_consensus_the_leaders_reached_before_is_no_progress() 
     found = statuses("Varga said both sides should translate the important consensus reached"
                      " by the two heads of state into policies for bilateral relations.")
     assert found["relations"] != Status.PROGRESS
+
+
+def _statuses_at(meeting: date, *bodies: str) -> dict[str, Status]:
+    text, paras = paragraphs(*bodies)
+    return {e.id: e.status for e in build_entries(
+        text, paras, score_paragraphs(text, paras, TOPICS), [], TOPICS, meeting=meeting)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers discussed how to carry out the trade agreement signed on 10 August to cut"
+        " tariffs on farm goods.",
+        "They focused on pushing forward a trade agreement signed during Okafor's visit to"
+        " Budapest in July.",
+        "An agreement on farm tariffs and trade was reached on July 28 in Geneva.",
+    ],
+)
+def test_a_deal_dated_before_the_meeting_is_an_earlier_one(sentence: str) -> None:
+    assert _statuses_at(date(2025, 10, 9), sentence)["trade"] != Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor signed a trade agreement on October 9 to cut tariffs on farm goods.",
+        "The ministers agreed to cut tariffs on farm goods and hold trade talks in March.",
+        "On Thursday the two sides signed a trade agreement on farm goods.",
+    ],
+)
+def test_a_deal_of_the_day_or_with_a_date_ahead_is_this_meetings(sentence: str) -> None:
+    assert _statuses_at(date(2025, 10, 9), sentence)["trade"] == Status.AGREEMENT
