@@ -31,3 +31,17 @@ def test_defence_cooperation_at_a_meeting_of_ukraine_is_still_military(sentence:
 def test_weapons_for_ukraine_alone_are_still_the_war() -> None:
     assert topics_of("Marchenko asked Lisbon for fighter jets and more air defence weapons.",
                      parties=["Ukraine", "Portugal"]) == [["russia-ukraine"]]
+
+
+def test_north_korea_by_its_full_official_name_is_the_korean_peninsula() -> None:
+    [found] = topics_of("The vice president and the prime minister discussed the threats"
+                        " posed by the Democratic People's Republic of Korea.",
+                        parties=["Chile", "Norway"])
+    assert found == ["korean-peninsula"]
+
+
+def test_north_korea_by_its_full_name_is_a_side_not_a_topic_when_it_meets() -> None:
+    [found] = topics_of("The leader of the Democratic People's Republic of Korea met the"
+                        " Russian president to discuss trade and tariffs.",
+                        parties=["North Korea", "Russia"])
+    assert "korean-peninsula" not in found
