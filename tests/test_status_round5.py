@@ -138,3 +138,38 @@ def test_a_deal_dated_before_the_meeting_is_an_earlier_one(sentence: str) -> Non
 )
 def test_a_deal_of_the_day_or_with_a_date_ahead_is_this_meetings(sentence: str) -> None:
     assert _statuses_at(date(2025, 10, 9), sentence)["trade"] == Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"We discussed a lot of issues in our bilateral relations and found a lot of solutions"
+        " as well,\" Varga said.",
+        "\"Hungary and Nigeria have already achieved significant results in their bilateral"
+        " relations,\" Okafor said.",
+    ],
+)
+def test_results_reached_and_solutions_found_are_progress(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.PROGRESS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga said the two sides will achieve results in their bilateral relations next year.",
+        "The ministers are trying to find solutions in their bilateral relations.",
+    ],
+)
+def test_results_and_solutions_foretold_or_sought_are_not_progress(sentence: str) -> None:
+    assert statuses(sentence)["relations"] != Status.PROGRESS
+
+
+def test_an_article_naming_no_topic_reads_its_status_from_every_sentence() -> None:
+    # Only the visit names the relationship at all (a supporting word); the outcome is said
+    # in a paragraph that names no topic.
+    found = statuses(
+        "President Tunde Okafor visited Budapest on Thursday.",
+        "\"Meaningful talks. We have already achieved significant results together,\" Okafor"
+        " said after the meeting.",
+    )
+    assert found == {"relations": Status.PROGRESS}

@@ -107,8 +107,8 @@ _NEUTRAL = [
         # "this will set a positive trajectory", "could bring a breakthrough".
     r"(?:will|would|could|may|might|can|shall)\s+(?:surely\s+|certainly\s+|also\s+|further\s+"
     r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
-    r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
-    r"|ies)|momentum|results?|dynamics?|trends?))",
+    r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|results|outcomes|solutions"
+    r"|positive\s+(?:trajector(?:y|ies)|momentum|results?|dynamics?|trends?))",
         # What is expected has not happened: "is expected to announce a plan to invest",
         # "the US side is expected to examine the progress made" (to the clause's end).
     # (From "expected" on: a copula first would make every "is" and "was" a place to try.)
@@ -301,7 +301,14 @@ _AGREEMENT = [
 ]
 _PROGRESS = [
     r"progress", r"progress(?:ing|ed)\s+(?:well|steadily|smoothly|positively)",
-    r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
+    r"headway", r"breakthrough",
+    # Results reached, solutions found: "have already achieved significant results", "found
+    # a lot of solutions" (aims and forecasts of them are read as neutral first).
+    r"(?:achiev|produc|yield|deliver|obtain)(?:ed|es|s|ing)?\s+(?:(?:[\w-]+\s+){0,2}?)"
+    r"(?:results|outcomes|achievements)",
+    r"(?:found|find(?:s|ing)?)\s+(?:(?:a\s+lot\s+of|lots\s+of|many|some|several|common|joint"
+    r"|new|practical|concrete|mutually\s+acceptable)\s+){0,2}solutions",
+    r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
     # "writing a new chapter in this relationship", "turned a new page".

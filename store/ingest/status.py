@@ -434,8 +434,10 @@ def build_entries(
     """Status from cue phrases in the topic's sentences; evidence is that sentence.
     `parties` must be the sides `score_paragraphs` was given; `meeting` is the day of the
     meeting, if known (a deal dated before it is an earlier one)."""
-    if not para_topics:
-        # An article that names no topic: the relationship, its status from every sentence.
+    named = bool(para_topics)
+    if not named:
+        # An article that names no topic: the relationship, its status from every sentence
+        # (not only from the few that pass by a word of it: "visited").
         para_topics = unnamed_meeting(paras, topics)
         if not para_topics:
             return []
@@ -451,7 +453,7 @@ def build_entries(
             para_lists.setdefault(t, []).append(idx)
     entries: list[TopicEntry] = []
     for tid in sorted(first_para, key=lambda t: first_para[t]):
-        tt = collected.get(tid, _TopicText())
+        tt = collected.get(tid, _TopicText()) if named else _TopicText()
         if not tt.sentences:
             tt = _unnamed(norm, paras, para_lists[tid], meeting)
         status = decide([c.status for c, _ in tt.cues]) or Status.DIALOGUE
