@@ -699,3 +699,22 @@ def test_a_dateline_in_capitals_is_still_no_headline() -> None:
         " Friday\n\nThe two sides discussed trade and farm tariffs.\n"
     )
     assert h.title == ""
+
+
+def test_a_headline_ending_in_a_full_stop_that_the_lede_restates_is_the_title() -> None:
+    h, text = header_of(
+        "Varga called the talks with Okafor frank and constructive.\n"
+        "Foreign Minister Lena Varga of Hungary called her talks with President Tunde Okafor"
+        " of Nigeria frank and constructive, she told reporters in Abuja on Friday.\n"
+    )
+    assert h.title == "Varga called the talks with Okafor frank and constructive."
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+
+
+def test_a_one_sentence_lede_is_no_title() -> None:
+    h, _ = header_of(
+        "Foreign Minister Lena Varga of Hungary met President Tunde Okafor in Abuja on Friday.\n"
+        "The two discussed farm tariffs and flights for students, officials said after the"
+        " talks, which lasted two hours.\n"
+    )
+    assert h.title == ""

@@ -599,13 +599,33 @@ def _find_headline(head: _Head, text: str) -> None:
             # "Plural news and views on X", "Home News India live": a site's slogan or
             # breadcrumb, with the headline on the next line.
             head.zone.append(ln)
-        elif _is_headline(s):
+        elif _is_headline(s) or _restated(s, nxt):
             head.title, head.consumed_title = _clean_title(s), True
             head.pos += 1
             return
         else:
             return
         head.pos += 1
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+_INNER_STOP = re.compile(r"[.!?][\"')\]]*\s+\S")
+_RESTATED_SHARE = 0.75  # of the line's content words the lede says again
+
+
+def _restated(line: str, nxt: str) -> bool:
+    """A one-sentence line with a full stop that the story's first paragraph says again
+    ("Varga called the talks frank." / "The talks between ... were frank, ..."): a headline
+    some outlets end with a stop; a lede is not restated by the paragraph after it."""
+    s = line.strip()
+    if (not _FULL_STOP_END.search(s) or len(s.split()) > 25 or _INNER_STOP.search(s)
+            or not _is_headline(s[:-1]) or len(nxt) <= len(s)):
+        return False
+    words = {w.lower() for w in _CONTENT_WORD.findall(s)}
+    if len(words) < 4:
+        return False
+    again = {w.lower() for w in _CONTENT_WORD.findall(nxt)}
+    return len(words & again) >= _RESTATED_SHARE * len(words)
 
 
 def _under_headline(head: _Head, text: str) -> None:
