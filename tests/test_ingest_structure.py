@@ -211,3 +211,19 @@ def test_an_outlets_appeal_to_its_readers_is_no_paragraph(appeal: str) -> None:
     no topic of the meeting."""
     text = f"{appeal}\n\nThe leaders met in Lagos on Friday to discuss farm tariffs."
     assert texts(text) == ["The leaders met in Lagos on Friday to discuss farm tariffs."]
+
+
+
+def test_a_run_of_links_to_other_stories_inside_the_body_is_dropped() -> None:
+    lede = ("Foreign Minister Lena Varga of Hungary met President Tunde Okafor of Nigeria in"
+            " Abuja on Friday for talks on farm tariffs and flights.")
+    then = ("The two sides agreed to hold trade talks in May, and Okafor said the talks had"
+            " been frank, constructive and long overdue.")
+    links = ["Varga returns to strike a sombre tone on farm subsidies",
+             "Ministers jockey to be the next envoy to the Baltic states",
+             "Ukraine and its neighbours turn to flattery to handle a new leader"]
+    text = "\n".join([lede, *links, then]) + "\n"
+    assert texts(text) == [lede, then]
+    # Two such lines are not yet a block of links.
+    text = "\n".join([lede, *links[:2], then]) + "\n"
+    assert len(texts(text)) == 4
