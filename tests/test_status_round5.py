@@ -173,3 +173,15 @@ def test_an_article_naming_no_topic_reads_its_status_from_every_sentence() -> No
         " said after the meeting.",
     )
     assert found == {"relations": Status.PROGRESS}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor agreed to hold trade talks on farm tariffs in July.",
+        "The two sides signed a trade agreement and will meet again in July to review tariffs.",
+    ],
+)
+def test_a_month_that_dates_an_agreed_step_is_when_it_is_due(sentence: str) -> None:
+    # Said in November: July is next year's, when the step is due.
+    assert _statuses_at(date(2025, 11, 20), sentence)["trade"] == Status.AGREEMENT

@@ -110,7 +110,8 @@ def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue],
     relative = [m.span() for m in _RELATIVE.finditer(norm, sent.start, sent.end)]
     first_deal = min(c.start for c in cues if c.status is Status.AGREEMENT)
     dated = [m for m in _DATED.finditer(norm, sent.start, sent.end)
-             if meeting is not None and _before(m, meeting)]
+             if meeting is not None and _before(m, meeting)
+             and not _due_date(norm, sent, cues, m.start())]
     for m in [*_BACKGROUND.finditer(norm, sent.start, sent.end), *dated]:
         if any(r0 <= m.start() < r1 for r0, r1 in relative):
             continue
@@ -124,6 +125,20 @@ def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue],
 _DATED = re.compile(
     rf"\b(?:on|in|during|since)\s+(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})"
     rf"|(?P<m2>{MONTH_RE})\.?(?:\s+(?P<d2>\d{{1,2}})\b)?)(?![\w-])")
+# What is to be done is dated by when it is due: "agreed to hold talks in July", "will meet
+# again in March" (said in November: next year's).
+_AHEAD = re.compile(r"\b(?:will|would|shall|next|planned|scheduled|due|upcoming|expected)\b",
+                    re.IGNORECASE)
+
+
+def _due_date(norm: str, sent: Sentence, cues: Sequence[Cue], at: int) -> bool:
+    """Does the date at `at` say when an agreed step is due, not when a deal was made?"""
+    if _AHEAD.search(norm, max(sent.start, at - 40), at):
+        return True
+    return any(c.status is Status.AGREEMENT and c.end <= at
+               and norm[c.start:c.end].lower().endswith(" to") for c in cues)
+
+
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
