@@ -167,6 +167,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
     ("korean-peninsula", "Korean Peninsula",
      "North Korea, its weapons programmes and its ties to Russia.",
      ["+North Korea", "+North Korean*", "+Korean Peninsula", "Pyongyang", "DPRK",
+      # (the state's own full name, as readouts write it)
+      "+Democratic People's Republic of Korea",
       "Kim Jong Un", "Kim Jong-un", "denuclearization", "denuclearisation",
       "~ballistic missile*", "~nuclear test*"]),
     ("cyber", "Cyber",

@@ -678,3 +678,43 @@ def test_a_visit_still_to_come_does_not_give_the_place() -> None:
         " the premier will travel to Abuja on Jan. 23 for a state visit.\n"
     )
     assert h.location is None
+
+
+def test_a_headline_printed_twice_may_open_with_a_label_and_a_colon() -> None:
+    """A label in capitals and a colon ("FULL VIDEO:") reads like a dateline, but a
+    dateline opens a story once: a line the page prints twice is its headline, and the
+    section name left after the clipper's stamp is not."""
+    h, _ = header_of(
+        " date 2025-03-14 World\n"
+        "WATCH LIVE: Varga and Okafor Hold Talks in Abuja\n"
+        "WATCH LIVE: Varga and Okafor Hold Talks in Abuja\n"
+        "On Friday, Foreign Minister Lena Varga of Hungary arrived in Abuja for talks.\n"
+    )
+    assert h.title == "WATCH LIVE: Varga and Okafor Hold Talks in Abuja"
+
+
+def test_a_dateline_in_capitals_is_still_no_headline() -> None:
+    h, text = header_of(
+        "ABUJA: Foreign Minister Lena Varga of Hungary met President Tunde Okafor on"
+        " Friday\n\nThe two sides discussed trade and farm tariffs.\n"
+    )
+    assert h.title == ""
+
+
+def test_a_headline_ending_in_a_full_stop_that_the_lede_restates_is_the_title() -> None:
+    h, text = header_of(
+        "Varga called the talks with Okafor frank and constructive.\n"
+        "Foreign Minister Lena Varga of Hungary called her talks with President Tunde Okafor"
+        " of Nigeria frank and constructive, she told reporters in Abuja on Friday.\n"
+    )
+    assert h.title == "Varga called the talks with Okafor frank and constructive."
+    assert text[h.body_start:].startswith("Foreign Minister Lena Varga")
+
+
+def test_a_one_sentence_lede_is_no_title() -> None:
+    h, _ = header_of(
+        "Foreign Minister Lena Varga of Hungary met President Tunde Okafor in Abuja on Friday.\n"
+        "The two discussed farm tariffs and flights for students, officials said after the"
+        " talks, which lasted two hours.\n"
+    )
+    assert h.title == ""

@@ -194,3 +194,36 @@ def test_a_paragraph_printed_twice_is_kept_once() -> None:
 def test_short_lines_may_repeat() -> None:
     text = "He agreed.\n\nThe second round followed.\n\nHe agreed."
     assert len(split_paragraphs(text, 0, len(text))) == 3
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Your support helps us to tell the story Read more Support Now From climate change to"
+        " big tech, our reporters are on the ground when the story is developing. Your"
+        " donation allows us to keep sending journalists to both sides of the story.",
+        "We have a small favour to ask. Millions turn to us for news on climate and trade"
+        " every day; please consider a gift.",
+    ],
+)
+def test_an_outlets_appeal_to_its_readers_is_no_paragraph(appeal: str) -> None:
+    """However long, a plea for donations is the page's, and its words (climate, trade) are
+    no topic of the meeting."""
+    text = f"{appeal}\n\nThe leaders met in Lagos on Friday to discuss farm tariffs."
+    assert texts(text) == ["The leaders met in Lagos on Friday to discuss farm tariffs."]
+
+
+
+def test_a_run_of_links_to_other_stories_inside_the_body_is_dropped() -> None:
+    lede = ("Foreign Minister Lena Varga of Hungary met President Tunde Okafor of Nigeria in"
+            " Abuja on Friday for talks on farm tariffs and flights.")
+    then = ("The two sides agreed to hold trade talks in May, and Okafor said the talks had"
+            " been frank, constructive and long overdue.")
+    links = ["Varga returns to strike a sombre tone on farm subsidies",
+             "Ministers jockey to be the next envoy to the Baltic states",
+             "Ukraine and its neighbours turn to flattery to handle a new leader"]
+    text = "\n".join([lede, *links, then]) + "\n"
+    assert texts(text) == [lede, then]
+    # Two such lines are not yet a block of links.
+    text = "\n".join([lede, *links[:2], then]) + "\n"
+    assert len(texts(text)) == 4

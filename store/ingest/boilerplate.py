@@ -95,9 +95,20 @@ _NOSCRIPT = re.compile(r"\s*(?:javascript|js) (?:is|seems to be) (?:disabled|not
                        r"|required)\b|\s*(?:please )?(?:enable|turn on) javascript\b", re.I)
 
 
+# An outlet's appeal to its readers, however long: "Your support helps us to tell the story
+# ... Support Now", "We have a small favour to ask", "Become a member".
+_APPEAL = re.compile(
+    r"\s*(?:(?:date:?\s+)?(?:19|20)\d\d-\d\d-\d\d\s+)?(?:your\s+(?:support|donation|contribution)"
+    r"\s+(?:helps|allows|keeps|makes|means)|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask"
+    r"|(?:please\s+)?(?:support|donate\s+to)\s+(?:independent|our)\s+journalism"
+    r"|become\s+a\s+(?:member|supporter|subscriber)\b)", re.I)
+
+
 def is_junk_line(line: str) -> bool:
     """True for a stand-alone line of page furniture ("Advertisement", "Read more: ...")."""
     if len(line) <= 300 and JUNK_LINE.match(line) is not None:
+        return True
+    if len(line) <= 3000 and _APPEAL.match(line) is not None:
         return True
     return len(line) <= 1000 and _NOSCRIPT.match(line) is not None
 

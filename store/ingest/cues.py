@@ -31,6 +31,11 @@ _ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|a
             r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+){0,6}"
             r"(?:progress|agreements?|deals?|breakthroughs?|improvement|consensus|headway"
             r"|solutions?|ceasefire|truce)")
+# One side's own legislation: "a bill", "the new law", "an executive order".
+_LAW = (r"(?:(?:a|an|the|his|her|its|their|this|that|new)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:bills?|laws?|legislation|decrees?|executive\s+orders?|ordinances?|budgets?)\b")
+# The rest of a clause: up to a stop, or a comma before a conjunction ("..., and agreed to").
+_TO_CLAUSE_END = r"(?:[^.;:!?\n,]|,(?!\s+(?:and|but|while|yet|whereas)\b))*"
 # Phrases that look like cues but report nothing about the topic's state.
 _NEUTRAL = [
     # Declining to tell the press is not refusing the other side: "declined to provide
@@ -39,11 +44,18 @@ _NEUTRAL = [
     r"|reveal|confirm|give\s+(?:any\s+|further\s+|more\s+)?details|provide\s+(?:any\s+|further"
     r"\s+|more\s+)?(?:details|specifics|information))",
     # What a step would be for, or could be, is not a step taken: "to ease tensions on the
-    # peninsula", "capable of improving relations" (the deal itself is read from "agreed to").
+    # peninsula", "capable of improving relations", "a role in improving ties" (the deal
+    # itself is read from "agreed to").
     # The aim's object goes with it: "a plan to ease tensions along the border" is no tension.
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
-    r"|of\s+(?:easing|improving|stabili[sz]ing|normali[sz]ing))\b"
+    r"|(?:of|in|for|towards?)\s+(?:further\s+)?(?:easing|improving|stabili[sz]ing"
+    r"|normali[sz]ing))\b"
     r"(?:\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?\b)?",
+    # Signing a bill is one side's domestic act, not a deal between the sides: "signed a
+    # bill that included defence aid", "signed the measure into law", "signed an executive
+    # order on tariffs" (the object goes with it: a law's contents are no deliverable).
+    rf"(?:sign|pass|enact|veto|approv)(?:ed|es|s|ing)?\s+{_LAW}{_TO_CLAUSE_END}",
+    rf"sign(?:ed|s|ing)?\s+(?:[\w'\u2019-]+\s+){{1,3}}?into\s+law\b{_TO_CLAUSE_END}",
     # "welcome" as a noun is a ceremony, not approval: "an official welcome", "a warm welcome".
     r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?welcome(?!\s+(?:of|for)\b)",
     # Turning something into progress is the aim: "to convert potential into concrete progress".
@@ -78,10 +90,13 @@ _NEUTRAL = [
     r"|(?:warmly|cordially)\s+welcom(?:ed|es|ing)"
     r"|welcom(?:ed|es|ing)\s+(?:the\s+)?(?:visiting|guests?|him|her|them|president|prime"
     r"|king|queen|chancellor|delegations?|counterparts?|leaders?)\b)",
-    # Talks meant to ease tensions are not tense: "talks aimed at easing trade tensions".
-    r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought)\s+(?:at|to)\s+"
-    r"(?:eas(?:e|ing)|reduc(?:e|ing)|lower(?:ing)?|defus(?:e|ing)|calm(?:ing)?|cool(?:ing)?)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+)?tensions?",
+    # What talks are aimed at is their purpose, not what happened at them, to the end of
+    # its clause: "talks aimed at easing trade tensions", "contacts aimed at keeping tense
+    # relations under control", "in a bid to defuse tensions", "efforts to avoid escalation".
+    r"(?:aim(?:s|ed|ing)?|meant|designed|intended|seek(?:s|ing)?|sought|in\s+a\s+bid"
+    r"|efforts?)\s+(?:at|to)\s+(?:[\w-]+\s+){0,3}?(?:tense|tensions?|escalat\w*"
+    r"|confrontation|friction|hostilit\w*|rifts?|strain\w*|concerns?|disputes?)"
+    r"[^.;,:!?\n]*",
         # A call for calm is not a clash: "efforts to avoid escalation in the region".
     r"(?:avoid|avoiding|prevent|preventing|avert|averting)\s+(?:further\s+|any\s+)?"
     r"(?:escalation|tensions?|confrontation)",
@@ -92,8 +107,8 @@ _NEUTRAL = [
         # "this will set a positive trajectory", "could bring a breakthrough".
     r"(?:will|would|could|may|might|can|shall)\s+(?:surely\s+|certainly\s+|also\s+|further\s+"
     r"|help\s+|continue\s+to\s+)?(?:make|achieve|see|set|bring|yield|produce|deliver)\s+"
-    r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|positive\s+(?:trajector(?:y"
-    r"|ies)|momentum|results?|dynamics?|trends?))",
+    r"(?:[\w'\u2019-]+\s+){0,5}?(?:progress|headway|breakthroughs?|results|outcomes|solutions"
+    r"|positive\s+(?:trajector(?:y|ies)|momentum|results?|dynamics?|trends?))",
         # What is expected has not happened: "is expected to announce a plan to invest",
         # "the US side is expected to examine the progress made" (to the clause's end).
     # (From "expected" on: a copula first would make every "is" and "was" a place to try.)
@@ -133,7 +148,8 @@ _SHARED_VIEW = [
     _AGREE + r"that\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:should|ought\s+to)\b",
     _AGREE + r"(?:to|that)\s+(?:[\w.'\u2019-]+\s+){0,10}?"
     r"(?:communicat\w*|(?:stay|keep|remain)\s+in\s+(?:close\s+)?(?:touch|contact)|keep\s+talking"
-    r"|(?:maintain|continue|keep\s+up)\s+(?:the\s+|their\s+|close\s+|regular\s+)?"
+    r"|(?:maintain|continue|keep\s+up)\s+(?:(?:the|their|this|that|such|close|regular"
+    r"|[a-z]+-[a-z]+)\s+){0,3}?"
     r"(?:dialogue|communication|contacts?|consultations?|talks|discussions|exchanges))",
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
@@ -149,6 +165,18 @@ _SHARED_VIEW = [
     r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
     r"|friendship))",
+]
+# Common ground with no deliverable named is movement, not a deal: "reached many common
+# understandings", "reached agreement on some specific issues", "hailed the basic consensus".
+_VAGUE_DEAL = [
+    r"(?:reach|achiev|forg|buil)(?:ed|es|t|d|ing)?\s+(?:an?\s+|the\s+)?(?:many|some|several"
+    r"|broad|basic|important|general|certain|much|a\s+number\s+of|a\s+series\s+of)\s+"
+    r"(?:common\s+|new\s+)?(?:consensus|understandings?|common\s+ground|agreements)\b",
+    r"(?:reach|achiev|forg)(?:ed|es|ing)?\s+(?:an?\s+)?(?:agreements?|consensus|understandings?)"
+    r"\s+on\s+(?:some|several|many|certain|a\s+number\s+of|various|a\s+few|a\s+range\s+of)\b",
+    r"(?:many|some|several|broad|basic|important|general)\s+(?:common\s+)?(?:consensus"
+    # (Not one "reached by the two heads of state": their earlier consensus, to implement.)
+    r"|understandings)\s+(?:was\s+|were\s+)?(?:reached|achieved|forged)\b(?!\s+(?:by|between)\b)",
 ]
 _STALLED = [
     r"(?:no|little|limited|scant|scarce|without)\s+(?:real\s+|major\s+|concrete\s+|significant\s+"
@@ -273,7 +301,14 @@ _AGREEMENT = [
 ]
 _PROGRESS = [
     r"progress", r"progress(?:ing|ed)\s+(?:well|steadily|smoothly|positively)",
-    r"headway", r"breakthrough", r"positive\s+(?:steps?|results?|momentum|signs?"
+    r"headway", r"breakthrough",
+    # Results reached, solutions found: "have already achieved significant results", "found
+    # a lot of solutions" (aims and forecasts of them are read as neutral first).
+    r"(?:achiev|produc|yield|deliver|obtain)(?:ed|es|s|ing)?\s+(?:(?:[\w-]+\s+){0,2}?)"
+    r"(?:results|outcomes|achievements)",
+    r"(?:found|find(?:s|ing)?)\s+(?:(?:a\s+lot\s+of|lots\s+of|many|some|several|common|joint"
+    r"|new|practical|concrete|mutually\s+acceptable)\s+){0,2}solutions",
+    r"positive\s+(?:steps?|results?|momentum|signs?"
     r"|developments?|directions?)",
     r"step\s+in\s+the\s+right\s+direction",
     # "writing a new chapter in this relationship", "turned a new page".
@@ -326,6 +361,7 @@ _GROUPS: list[tuple[Status | None, list[str]]] = [
     (Status.DIALOGUE, _SHARED_VIEW),
     (Status.STALLED, _STALLED),
     (Status.TENSION, _TENSION),
+    (Status.PROGRESS, _VAGUE_DEAL),
     (Status.AGREEMENT, _AGREEMENT),
     (Status.PROGRESS, _PROGRESS),
     (Status.DIALOGUE, _DIALOGUE),

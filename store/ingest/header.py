@@ -389,17 +389,18 @@ def _is_furniture(line: str) -> bool:
     return bool(letters) and sum(c.isascii() for c in letters) * 2 < len(letters)
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: str, *, printed_twice: bool = False) -> bool:
     """Could this line be the headline: a phrase, not a sentence of the story, a caption,
-    a credit, a byline or a stamp."""
+    a credit, a byline or a stamp. A line the page prints twice may open with a capitalised
+    label and a colon ("FULL VIDEO: Leaders meet"): a dateline opens a story only once."""
     s = line.strip()
     words = s.split()
     if not words or len(words) > 30 or len(s) > 250 or _FULL_STOP_END.search(s):
         return False
     if s[0].islower():
         return False
-    return not (DATELINE.match(s) or _is_meta_line(s) or is_caption_line(s) or is_junk_line(s)
-                or _is_furniture(s))
+    return not ((DATELINE.match(s) and not printed_twice) or _is_meta_line(s)
+                or is_caption_line(s) or is_junk_line(s) or _is_furniture(s))
 
 
 # A site's name after the headline of a copied page: "Leaders meet | World News".
@@ -449,7 +450,7 @@ def _printed_twice(lines: list[_Line], start: int) -> int | None:
             continue
         if s in seen:
             first = seen[s]
-            return first if _is_headline(s) else None
+            return first if _is_headline(s, printed_twice=True) else None
         seen[s] = k
     return None
 
@@ -598,13 +599,33 @@ def _find_headline(head: _Head, text: str) -> None:
             # "Plural news and views on X", "Home News India live": a site's slogan or
             # breadcrumb, with the headline on the next line.
             head.zone.append(ln)
-        elif _is_headline(s):
+        elif _is_headline(s) or _restated(s, nxt):
             head.title, head.consumed_title = _clean_title(s), True
             head.pos += 1
             return
         else:
             return
         head.pos += 1
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+_INNER_STOP = re.compile(r"[.!?][\"')\]]*\s+\S")
+_RESTATED_SHARE = 0.75  # of the line's content words the lede says again
+
+
+def _restated(line: str, nxt: str) -> bool:
+    """A one-sentence line with a full stop that the story's first paragraph says again
+    ("Varga called the talks frank." / "The talks between ... were frank, ..."): a headline
+    some outlets end with a stop; a lede is not restated by the paragraph after it."""
+    s = line.strip()
+    if (not _FULL_STOP_END.search(s) or len(s.split()) > 25 or _INNER_STOP.search(s)
+            or not _is_headline(s[:-1]) or len(nxt) <= len(s)):
+        return False
+    words = {w.lower() for w in _CONTENT_WORD.findall(s)}
+    if len(words) < 4:
+        return False
+    again = {w.lower() for w in _CONTENT_WORD.findall(nxt)}
+    return len(words & again) >= _RESTATED_SHARE * len(words)
 
 
 def _under_headline(head: _Head, text: str) -> None:

@@ -77,7 +77,7 @@ def extract(
     # Words naming the sides (their countries, the officials who met) are not topics.
     sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
     para_topics = score_paragraphs(norm, paras, taxonomy, sides)
-    entries = build_entries(norm, paras, para_topics, figures, taxonomy, sides)
+    entries = build_entries(norm, paras, para_topics, figures, taxonomy, sides, when)
 
     for q in quotes:
         if q.topic is None:

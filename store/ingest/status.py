@@ -14,10 +14,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded
 from store.ingest.cues import Cue, find_cues
+from store.ingest.datetext import MONTH_RE
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topichits import NO_PARTIES, Parties, body_hits, earlier_clauses
 from store.ingest.topics import (
@@ -59,7 +61,8 @@ _GOOD = (Status.AGREEMENT, Status.PROGRESS)
 _BAD = (Status.STALLED, Status.TENSION)
 
 
-def point_of(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
+def point_of(norm: str, sent: Sentence, cues: Sequence[Cue],
+             meeting: date | None = None) -> list[Cue]:
     """The cues that carry a sentence's point about this meeting.
 
     - "They agreed on many points, but the main issue is still unresolved": what follows
@@ -69,10 +72,11 @@ def point_of(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
       clause yields to the main clause when the two pull opposite ways.
     - "Last week the two countries signed an agreement": a deal of an earlier day is
       background, not this meeting's outcome; so is a relative clause set in an earlier
-      time ("since May 2023, when ties began to improve").
+      time ("since May 2023, when ties began to improve"); and so is a deal dated before
+      the day of `meeting` ("the agreement signed on 10 March", at talks in April).
     """
     earlier = earlier_clauses(norm, sent.start, sent.end)
-    kept = [c for c in _drop_background(norm, sent, cues)
+    kept = [c for c in _drop_background(norm, sent, cues, meeting)
             if not any(a <= c.start < b for a, b in earlier)]
     if len(kept) < 2:
         return kept
@@ -99,18 +103,62 @@ def _drop_concessive(norm: str, sent: Sentence, cues: list[Cue]) -> list[Cue]:
     return cues
 
 
-def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue]) -> list[Cue]:
+def _drop_background(norm: str, sent: Sentence, cues: Sequence[Cue],
+                     meeting: date | None = None) -> list[Cue]:
     if not any(c.status is Status.AGREEMENT for c in cues):
         return list(cues)
     relative = [m.span() for m in _RELATIVE.finditer(norm, sent.start, sent.end)]
     first_deal = min(c.start for c in cues if c.status is Status.AGREEMENT)
-    for m in _BACKGROUND.finditer(norm, sent.start, sent.end):
+    dated = [m for m in _DATED.finditer(norm, sent.start, sent.end)
+             if meeting is not None and _before(m, meeting)
+             and not _due_date(norm, sent, cues, m.start())]
+    for m in [*_BACKGROUND.finditer(norm, sent.start, sent.end), *dated]:
         if any(r0 <= m.start() < r1 for r0, r1 in relative):
             continue
         if m.start() > first_deal and _ADJUNCT.search(norm, first_deal, m.start()):
             continue  # "agreed Thursday to a plan after clashes last month": the clashes'
         return [c for c in cues if c.status is not Status.AGREEMENT]
     return list(cues)
+
+
+# A day or a month the text dates something by: "on 10 March", "in July", "on March 10".
+_DATED = re.compile(
+    rf"\b(?:on|in|during|since)\s+(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})"
+    rf"|(?P<m2>{MONTH_RE})\.?(?:\s+(?P<d2>\d{{1,2}})\b)?)(?![\w-])")
+# What is to be done is dated by when it is due: "agreed to hold talks in July", "will meet
+# again in March" (said in November: next year's).
+_AHEAD = re.compile(r"\b(?:will|would|shall|next|planned|scheduled|due|upcoming|expected)\b",
+                    re.IGNORECASE)
+
+
+def _due_date(norm: str, sent: Sentence, cues: Sequence[Cue], at: int) -> bool:
+    """Does the date at `at` say when an agreed step is due, not when a deal was made?"""
+    if _AHEAD.search(norm, max(sent.start, at - 40), at):
+        return True
+    return any(c.status is Status.AGREEMENT and c.end <= at
+               and norm[c.start:c.end].lower().endswith(" to") for c in cues)
+
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _before(m: re.Match[str], meeting: date) -> bool:
+    """Is the day (or month) of this date more than a day before the meeting's, within the
+    half year before it? Further back is read as a date ahead ("in March", said in October,
+    is next March)."""
+    month = _MONTH_NUMBER.get((m["m1"] or m["m2"])[:3].lower())
+    if month is None:
+        return False
+    day = m["d1"] or m["d2"]
+    if day is None:
+        return 1 <= (meeting.month - month) % 12 <= 6
+    try:
+        named = date(meeting.year, month, int(day))
+    except ValueError:
+        return False
+    days = (meeting - named).days
+    return 1 < (days if days >= 0 else days + 365) <= 183
 
 
 @dataclass(slots=True)
@@ -161,7 +209,8 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]],
-             index: KeywordIndex, parties: Parties) -> dict[str, _TopicText]:
+             index: KeywordIndex, parties: Parties,
+             meeting: date | None = None) -> dict[str, _TopicText]:
     if not paras:
         return {}
     collected: dict[str, _TopicText] = {}
@@ -233,8 +282,9 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             # "But" weighs good news against bad news about the same topic only.
             for t, own_cues in mine.items():
                 collected.setdefault(t, _TopicText()).cues.extend(
-                    (c, sent) for c in point_of(norm, sent, own_cues))
-    _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts)
+                    (c, sent) for c in point_of(norm, sent, own_cues, meeting))
+    _fill_unclaimed(paras, para_topics, index, hits, starts, collected, norm, cues, cue_starts,
+                    meeting)
     return collected
 
 
@@ -304,7 +354,7 @@ def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],
 def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],
                     index: KeywordIndex, hits: Sequence[Hit], starts: list[int],
                     collected: dict[str, _TopicText], norm: str, cues: Sequence[Cue],
-                    cue_starts: list[int]) -> None:
+                    cue_starts: list[int], meeting: date | None = None) -> None:
     """A topic whose every sentence went to a stronger topic still gets evidence text:
     the sentences that name it, and their cues too ("agreed to keep human control over
     nuclear weapons and to develop AI prudently" is an agreement for both topics)."""
@@ -321,10 +371,11 @@ def _fill_unclaimed(paras: Sequence[Para], para_topics: dict[int, list[str]],
                     tt.weight[sent] = own[t]
                     lo = bisect_left(cue_starts, sent.start)
                     hi = bisect_left(cue_starts, sent.end)
-                    tt.cues.extend((c, sent) for c in point_of(norm, sent, cues[lo:hi]))
+                    tt.cues.extend((c, sent) for c in point_of(norm, sent, cues[lo:hi], meeting))
 
 
-def _unnamed(norm: str, paras: Sequence[Para], indexes: Sequence[int]) -> _TopicText:
+def _unnamed(norm: str, paras: Sequence[Para], indexes: Sequence[int],
+             meeting: date | None = None) -> _TopicText:
     """A topic no sentence names (given to an article that names none) reads its status
     from every sentence of its paragraphs."""
     tt = _TopicText()
@@ -334,8 +385,8 @@ def _unnamed(norm: str, paras: Sequence[Para], indexes: Sequence[int]) -> _Topic
             continue
         for sent in p.sentences or (Sentence(p.start, p.end),):
             tt.sentences.append(sent)
-            tt.cues.extend((c, sent) for c in point_of(norm, sent,
-                                                       find_cues(norm, sent.start, sent.end)))
+            tt.cues.extend((c, sent) for c in point_of(
+                norm, sent, find_cues(norm, sent.start, sent.end), meeting))
     return tt
 
 
@@ -393,17 +444,21 @@ def build_entries(
     figures: list[Figure],
     topics: list[Topic],
     parties: Parties = NO_PARTIES,
+    meeting: date | None = None,
 ) -> list[TopicEntry]:
     """Status from cue phrases in the topic's sentences; evidence is that sentence.
-    `parties` must be the sides `score_paragraphs` was given."""
-    if not para_topics:
-        # An article that names no topic: the relationship, its status from every sentence.
+    `parties` must be the sides `score_paragraphs` was given; `meeting` is the day of the
+    meeting, if known (a deal dated before it is an earlier one)."""
+    named = bool(para_topics)
+    if not named:
+        # An article that names no topic: the relationship, its status from every sentence
+        # (not only from the few that pass by a word of it: "visited").
         para_topics = unnamed_meeting(paras, topics)
         if not para_topics:
             return []
     index = compile_topics(topics)
     names = {t.id: t.name for t in topics}
-    collected = _collect(norm, paras, para_topics, index, parties)
+    collected = _collect(norm, paras, para_topics, index, parties, meeting)
     figs = _figures_for(norm, paras, para_topics, figures, index, parties)
     first_para: dict[str, int] = {}
     para_lists: dict[str, list[int]] = {}
@@ -413,9 +468,9 @@ def build_entries(
             para_lists.setdefault(t, []).append(idx)
     entries: list[TopicEntry] = []
     for tid in sorted(first_para, key=lambda t: first_para[t]):
-        tt = collected.get(tid, _TopicText())
+        tt = collected.get(tid, _TopicText()) if named else _TopicText()
         if not tt.sentences:
-            tt = _unnamed(norm, paras, para_lists[tid])
+            tt = _unnamed(norm, paras, para_lists[tid], meeting)
         status = decide([c.status for c, _ in tt.cues]) or Status.DIALOGUE
         evidence = next((s for c, s in tt.cues if c.status is status), None)
         if evidence is None and tt.sentences:

@@ -66,6 +66,37 @@ def _is_title_like(line: str) -> bool:
     return bool(big) and sum(w[0].isupper() for w in big) >= max(1, (2 * len(big) + 2) // 3)
 
 
+# A run of headline-like lines inside the body is a block of links to other stories
+# ("Leaders jockey to be the new envoy", "Summit signals a change of course", ...): no
+# paragraph of the story ends without a stop, and a section heading comes alone.
+_LINK_RUN = 3  # lines in a row
+_LINK_WORDS = (4, 20)
+_LINK_END = re.compile(r"[.!?,;:\"')\]\u201d\u2019]\s*$")
+
+
+def _headline_like(line: str) -> bool:
+    n = len(line.split())
+    return (_LINK_WORDS[0] <= n <= _LINK_WORDS[1] and line[:1].isupper()
+            and _LINK_END.search(line) is None and not line.isupper()
+            and _ITEM.match(line) is None)  # a list's items are the story's points
+
+
+def _drop_link_runs(groups: list[list[_Line]]) -> list[list[_Line]]:
+    """The groups of a block less each run of _LINK_RUN or more headline-like lines."""
+    out: list[list[_Line]] = []
+    run: list[list[_Line]] = []
+    for g in [*groups, []]:
+        if len(g) == 1 and _headline_like(g[0].text):
+            run.append(g)
+            continue
+        if len(run) < _LINK_RUN:
+            out.extend(run)
+        run = []
+        if g:
+            out.append(g)
+    return out
+
+
 def _split_block(lines: list[_Line]) -> list[list[_Line]]:
     """Group a blank-line block's lines into paragraphs (wrapped lines join)."""
     if len(lines) == 1:
@@ -175,7 +206,7 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Para]:
                 section += 1
             heading = None
             started = False
-        groups = _split_block(lines)
+        groups = _drop_link_runs(_split_block(lines))
         for gi, group in enumerate(groups):
             standalone = len(groups) == 1 or (gi == 0 and len(groups) > 1 and len(lines) > 1)
             h = _heading_of_group(group, standalone and len(groups) == 1)

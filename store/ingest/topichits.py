@@ -134,6 +134,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
                                          + earlier_clauses(norm, lo, hi)
                                          + place_appositives(norm, lo, hi)
                                          + backdrop_spans(norm, lo, hi)
+                                         + domestic_acts(norm, lo, hi)
                                          + third_party_talks(norm, lo, hi, parties)),
                                   BACKGROUND))
     # Topic scoring, status and figures read the same body: work it out once.
@@ -403,6 +404,23 @@ def backdrop_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[start, end) of each "amid ..." phrase in text[lo:hi], to the end of its clause."""
     return [(m.start(), _stop(_CLAUSE_STOP, text, m.end(), hi, _CLAUSE_REACH))
             for m in _AMID.finditer(text, lo, hi)]
+
+
+# One side's own legislation is its domestic act, not a topic of the talks: "signed a bill
+# that included $8 billion to counter the navy", "passed a law on chip exports", "signed an
+# executive order on tariffs"; what the act contains goes with it, to the end of the clause.
+_DOMESTIC_ACT = re.compile(lead_guarded(
+    r"\b(?:sign|pass|enact|veto|approv)(?:ed|es|s|ing)?\s+(?:(?:a|an|the|his|her|its|their"
+    r"|this|that|new)\s+)?(?:[\w-]+\s+){0,2}?(?:bills?|laws?|legislation|decrees?"
+    r"|executive\s+orders?|ordinances?|budgets?)\b"
+    r"|\bsign(?:ed|s|ing)?\s+(?:[\w'\u2019-]+\s+){1,3}?into\s+law\b"), re.IGNORECASE)
+_ACT_END = re.compile(r"[;:!?\n]|\.(?:\s|$)|,\s+(?:and|but|while|yet|whereas)\b")
+
+
+def domestic_acts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of each domestic act of one side in text[lo:hi], with its contents."""
+    return [(m.start(), _stop(_ACT_END, text, m.end(), hi, _SENTENCE_REACH))
+            for m in _DOMESTIC_ACT.finditer(text, lo, hi)]
 
 
 def background_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -116,12 +116,17 @@ def paragraph_scores(norm: str, paras: Sequence[Para], index: KeywordIndex,
     starts = [h.start for h in hits]
     heads: dict[str, list[str]] = {}
     # At a meeting of Ukraine, weapons, jets and defence aid are the war, not a
-    # military channel between the two sides.
+    # military channel between the two sides; defence cooperation between them, named as
+    # such ("deepen military and political collaboration"), still is one.
     at_war = WAR_SIDE in parties.countries
     for i, p in enumerate(paras):
-        scores[i] = score_hits(index, hits_between(hits, starts, p.start, p.end))
-        if at_war:
+        own = hits_between(hits, starts, p.start, p.end)
+        scores[i] = score_hits(index, own)
+        if at_war and "military" in scores[i]:
+            kept = score_hits(index, [h for h in own if _cooperation(index, h)], ["military"])
             _fold(scores[i], "military", "russia-ukraine")
+            if kept:  # (and it supports the war as well: they cooperate for it)
+                scores[i]["military"] = kept["military"]
         if p.heading is None:
             continue
         if p.heading not in heads:
@@ -135,6 +140,18 @@ WAR_SIDE = "Ukraine"
 FALLBACK = "relations"  # the relationship as a whole
 # Topics that are a sector of government with its own ministers and channels.
 SECTORAL = frozenset({"trade", "technology", "military", "climate", "fentanyl", "cyber", "ai"})
+
+
+_COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "relations", "ties")
+
+
+def _cooperation(index: KeywordIndex, hit: Hit) -> bool:
+    """Does this military hit name defence cooperation of the sides: a keyword that says so
+    ("defence cooperation"), or a field of cooperation made a whole keyword ("military and
+    political collaboration")?"""
+    kw = index.keywords[hit.topic][hit.keyword]
+    return (any(w.startswith(_COOPERATION_WORDS) for w in kw.words)
+            or index.weight(hit) > kw.weight)
 
 
 def _fold(scores: dict[str, float], source: str, target: str) -> None:

@@ -70,3 +70,26 @@ def test_the_seed_is_read_not_stored(run: Run, store_path: Path) -> None:
     proc = run("extract", "--json", str(SEED))
     assert proc.returncode == 0, proc.stderr
     assert not store_path.exists()
+
+
+def _topics(draft: dict[str, list[dict[str, object]]]) -> dict[object, object]:
+    return {t["id"]: t["status"] for t in draft["topics"]}
+
+
+def test_the_seeds_topics_are_the_issues_its_readme_lists(
+    draft: dict[str, list[dict[str, object]]],
+) -> None:
+    found = _topics(draft)
+    assert {"russia-ukraine", "taiwan", "south-china-sea", "trade", "fentanyl", "ai",
+            "people-to-people"} <= set(found)
+    assert found["ai"] == "agreement"  # the first talks on AI, agreed at this meeting
+
+
+def test_a_bill_one_side_signed_before_the_visit_is_no_military_agreement(
+    draft: dict[str, list[dict[str, object]]],
+) -> None:
+    """The leader of one side signed a defence bill hours before the visitor landed: a
+    domestic act, neither a topic of the talks nor a deal between the sides."""
+    found = _topics(draft)
+    assert "military" not in found
+    assert [t for t, s in found.items() if s == "agreement"] == ["ai"]
