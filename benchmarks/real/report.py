@@ -46,7 +46,7 @@ def measure(split: str, extractor: str) -> dict[str, float | None]:
     return data
 
 
-# Earlier rounds' held batches, each scored once (round 1 on 2026-12-01, rounds 2-4 on
+# Earlier rounds' held batches, each scored once (round 1 on 2026-12-01, rounds 2-5 on
 # 2026-12-02) and published; they have joined dev since, and their rows stay for comparison.
 EARLIER_HELD = [
     "| bilat | round 1 held (20, scored once) | 0.95 | 0.96 | 0.81 | 0.74 | 0.60 | 0.85 | 0.60 "
@@ -60,6 +60,9 @@ EARLIER_HELD = [
     "| bilat | round 4 held (30, scored once) | 0.94 | 0.97 | 0.80 | 0.82 | 0.69 | 0.77 | 0.87 "
     "| 0.93 | 0.77 | 0.63 | 0.59 | 0.89 | 0.65 | 0.77 |",
     "| textacy | round 4 held (30) | 0.68 | 0.96 | 0.03 | – | – | – | – | – | – | – | – | – "
+    "| – | – |",    "| bilat | round 5 held (30, scored once) | 0.97 | 0.98 | 0.75 | 0.82 | 0.67 | 1.00 | 0.90 "
+    "| 0.90 | 1.00 | 0.69 | 0.47 | 0.82 | 0.65 | 0.71 |",
+    "| textacy | round 5 held (30) | 0.41 | 0.93 | 0.11 | – | – | – | – | – | – | – | – | – "
     "| – | – |",
 ]
 
@@ -81,6 +84,10 @@ FOLLOWUP_SETS = [
     # Found and annotated blind in round 4 while tracking was being tuned: scored once.
     ("followups_held2.json", "held back in round 4 and scored once: state right when found "
      "0.312, followed-up right end to end 0.031, open left open 0.75"),
+    # Found and annotated blind in round 5 while tracking was being tuned: scored once.
+    ("followups_held3.json", "held back in round 5 and scored once: state right when found "
+     "0.40, followed-up right end to end 0.065, open left open 0.909; the tree at the "
+     "round's start scored the same"),
 ]
 
 
