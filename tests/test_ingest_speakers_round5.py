@@ -161,3 +161,16 @@ def test_a_headline_that_repeats_a_quote_of_the_body_is_not_a_second_quote() -> 
         "Monday.\n\n"
         "\u201cWe still have much to do,\u201d Varga said.\n")
     assert [q.text for q in draft.quotes] == ["We still have much to do,"]
+
+
+def test_an_office_won_but_not_yet_taken_up_is_a_title_not_a_given_name() -> None:
+    # "President-elect" (and "-designate") is the office ahead of the name: the speaker is
+    # the person, never "President-elect Tomas Ruiz".
+    draft = extract(
+        "Ruiz meets Varga in Budapest\n\n"
+        "Hungarian Prime Minister Lena Varga met Freedonian President-elect Tomas Ruiz in "
+        "Budapest on Friday.\n\n"
+        "\u201cOur ports must serve both nations,\u201d said Ruiz, who takes office in August.\n\n"
+        "Prime Minister-designate Ana Bell, who was also present, said \u201cthe work starts now.\u201d\n")
+    assert _speaker(draft.quotes, "Our ports")[0] == "Tomas Ruiz"
+    assert _speaker(draft.quotes, "the work starts")[0] == "Ana Bell"

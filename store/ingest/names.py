@@ -60,12 +60,18 @@ def not_name(word: str) -> bool:
     if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
                         for p in w.split("-")):
         return True  # "Vice-Premier", "India-Japan", "US-China"
+    if "-" in w and w.split("-", 1)[1].lower() in _IN_WAITING and not_name(w.split("-")[0]):
+        return True  # "President-elect", "Prime-Minister-designate": an office not yet held
     if "-" in w and any(p in _DATELINE_TITLES for p in w.split("-")[1:]):
         # "KARTA, Freedonia\u2014President Rufus Firefly": the dash, read as a hyphen, glues a
         # dateline to the title after it; "Freedonia-President" is no given name.
         return True
     return (w in NOT_NAME or country_of(w) is not None or country_of_capital(w) is not None
             or _misspelt_title(w))
+
+
+# What follows a title, hyphenated, for an office won but not yet taken up.
+_IN_WAITING = frozenset({"elect", "designate", "in-waiting"})
 
 
 # Long titles, which real copy sometimes misspells ("U.S. Prsident Joe Biden", "Foreign
