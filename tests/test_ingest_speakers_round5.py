@@ -171,6 +171,7 @@ def test_an_office_won_but_not_yet_taken_up_is_a_title_not_a_given_name() -> Non
         "Hungarian Prime Minister Lena Varga met Freedonian President-elect Tomas Ruiz in "
         "Budapest on Friday.\n\n"
         "\u201cOur ports must serve both nations,\u201d said Ruiz, who takes office in August.\n\n"
-        "Prime Minister-designate Ana Bell, who was also present, said \u201cthe work starts now.\u201d\n")
+        "Prime Minister-designate Ana Bell, who was also present, said "
+        "\u201cthe work starts now.\u201d\n")
     assert _speaker(draft.quotes, "Our ports")[0] == "Tomas Ruiz"
     assert _speaker(draft.quotes, "the work starts")[0] == "Ana Bell"

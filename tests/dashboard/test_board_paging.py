@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from store_db.synthetic import PAIRS, draft
+from textual.pilot import Pilot
 
 from dashboard.helpers import settle
 from store.db import Store
 from store.db.queries import BOARD_WINDOW
+from store.models import EntryView
 from tui.app import BilatApp
 from tui.screens.board import BoardScreen
 from tui.screens.meeting import MeetingScreen
@@ -22,6 +24,26 @@ from tui.widgets.position_lanes import PositionLanes
 from tui.widgets.timeline_view import TimelineView
 
 SIZE = (120, 40)
+
+
+def _long_trade_history(tmp_path: Path) -> tuple[Store, list[EntryView]]:
+    """A store whose one pair has more than two pages of trade history, and that history."""
+    store = Store.open(tmp_path / "bilat.db")
+    for i in range(0, 360, 2):
+        store.add_draft(draft(i), new_meeting=True)
+    whole = store.topic_history("trade", PAIRS[0])
+    assert len(whole) > 2 * FETCH
+    return store, whole
+
+
+async def _open_trade(pilot: Pilot[None], app: BilatApp) -> TopicScreen:
+    """Open the pair's trade topic; the screen holds only its newest page."""
+    await settle(pilot)
+    app.open_topic("trade", None, PAIRS[0])
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, TopicScreen) and not screen.complete
+    return screen
 
 
 async def test_scrolling_to_the_oldest_column_reads_the_page_before(tmp_path: Path) -> None:
@@ -57,18 +79,10 @@ async def test_scrolling_to_the_oldest_column_reads_the_page_before(tmp_path: Pa
 
 
 async def test_topic_screen_pages_back_to_the_first_entry(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "bilat.db")
-    for i in range(0, 360, 2):
-        store.add_draft(draft(i), new_meeting=True)
-    whole = store.topic_history("trade", PAIRS[0])
-    assert len(whole) > 2 * FETCH
+    store, whole = _long_trade_history(tmp_path)
     app = BilatApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.open_topic("trade", None, PAIRS[0])
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, TopicScreen) and not screen.complete
+        screen = await _open_trade(pilot, app)
         assert len(screen.history) == FETCH
         for _ in range(len(whole)):
             if screen.complete and screen.window_end <= screen.window:
@@ -153,18 +167,10 @@ async def test_timeline_home_reads_back_to_the_first_meeting(tmp_path: Path) -> 
 
 
 async def test_scrolling_the_lanes_to_their_end_reads_older_meetings(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "bilat.db")
-    for i in range(0, 360, 2):
-        store.add_draft(draft(i), new_meeting=True)
-    whole = store.topic_history("trade", PAIRS[0])
-    assert len(whole) > 2 * FETCH
+    store, whole = _long_trade_history(tmp_path)
     app = BilatApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.open_topic("trade", None, PAIRS[0])
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, TopicScreen) and not screen.complete
+        screen = await _open_trade(pilot, app)
         cards = [c.entry.meeting.id for c in screen.query(EntryColumn)]
         lanes = screen.query_one(PositionLanes)
         # Opening wraps only what the lanes show (and a screen more), not the whole page.
