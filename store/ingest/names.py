@@ -60,8 +60,11 @@ def not_name(word: str) -> bool:
     if "-" in w and all(p in NOT_NAME or country_of(p) or country_of_capital(p)
                         for p in w.split("-")):
         return True  # "Vice-Premier", "India-Japan", "US-China"
-    if "-" in w and w.split("-", 1)[1].lower() in _IN_WAITING and not_name(w.split("-")[0]):
-        return True  # "President-elect", "Prime-Minister-designate": an office not yet held
+    head, _, tail = w.partition("-")
+    if tail.lower() in _IN_WAITING and not_name(head):
+        # "President-elect", "(Prime) Minister-designate", "Chancellor-in-waiting": an office
+        # not yet held
+        return True
     if "-" in w and any(p in _DATELINE_TITLES for p in w.split("-")[1:]):
         # "KARTA, Freedonia\u2014President Rufus Firefly": the dash, read as a hyphen, glues a
         # dateline to the title after it; "Freedonia-President" is no given name.
