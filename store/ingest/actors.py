@@ -190,7 +190,41 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         table.participants += [i for i in head_participants if i not in table.participants]
     _home_country(body, table)
     _royal_court(table)
+    _office_of_the_head(table)
     return table
+
+
+# The offices `bodies._HEAD_OFFICE` reads with no country -> the titles of their holder.
+_HEAD_OFFICES = {"Prime Minister's Office": ("prime minister", "premier"),
+                 "President's Office": ("president",), "presidency": ("president",)}
+
+
+def _office_of_the_head(table: ActorTable) -> None:
+    """"the Prime Minister's Office said", with no country in the text: the office of the
+    prime minister last named before it (as "the prime minister" would be), else of the one
+    the article names (participants first), so its words keep a side."""
+    first: dict[int, int] = {}
+    for m in table.mentions:
+        first.setdefault(m.actor, m.start)
+    for k, body in enumerate(table.actors):
+        titles = _HEAD_OFFICES.get(body.name) if body.kind == "body" else None
+        if titles is None or body.country is not None or k not in first:
+            continue
+        holders = [i for i, a in enumerate(table.actors)
+                   if a.kind == "person" and a.country
+                   and any(t in a.role.lower() for t in titles)
+                   and not re.search(r"(?i)\b(?:vice|deputy|former|ex)\b", a.role)]
+        before = [(m.start, m.actor) for m in table.mentions
+                  if m.actor in holders and m.start < first[k]]
+        groups = [[max(before)[1]]] if before else []
+        groups += [[i for i in holders if i in table.participants], holders]
+        for group in groups:
+            countries = {c for i in group if (c := table.actors[i].country)}
+            if len(countries) == 1:
+                country = body.country = countries.pop()
+                if body.name == "presidency":
+                    body.name = f"{demonym(country)} presidency"
+                break
 
 
 _MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})

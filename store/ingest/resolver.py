@@ -94,6 +94,9 @@ _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
     r"(?:the\s+)?$"))
 
+# What may stand before a subject that opens its sentence (after any fronted phrase).
+_SENTENCE_LEAD = re.compile(r"[\s\"'\u201c\u201d]*(?:(?:But|And|Yet|So)\s+)?")
+
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
@@ -757,12 +760,25 @@ class Resolver:
                 return "president" in r and "vice" not in r and (
                     country is not None or not us_president or actor.country == "United States"
                 )
+            if role in ("premier", "prime minister"):
+                # One office under two names: "the Japanese premier" is "Prime Minister
+                # Fumio Kishida", "the Chinese prime minister" is "Premier Li".
+                return ("premier" in r or "prime minister" in r) and "vice" not in r
             # "the foreign minister" is the "Minister of Foreign Affairs and Trade" too.
             return role in r or (" " in role and all(w in r.split() for w in role.split()))
 
         def one(cands: list[int]) -> int | None:
             # Read back from the end of the article, only a single fit is the referent.
-            return (cands[0] if len(cands) == 1 else None) if late else _recent(st, cands)
+            if late:
+                return cands[0] if len(cands) == 1 else None
+            if len(cands) > 1 and self.prev_subjects and self.prev_subjects[0] in cands \
+                    and _SENTENCE_LEAD.fullmatch(
+                        self.text, max(self.sent_start, self.fronted_end), ev.start):
+                # "He told Fico of his call with President Trump. The head of state stressed
+                # ...": a title opening a sentence goes on with the last sentence's subject
+                # when it fits, not with whoever that sentence named last.
+                return self.prev_subjects[0]
+            return _recent(st, cands)
 
         idx = one([i for i, p in st.persons.items() if fits(p)])
         if idx is None and country is not None:

@@ -1,0 +1,93 @@
+"""Speakers and their sides, round 6: causes grouped from the misses of the five tuning
+batches of the real set (round 5 kept for validation), each reproduced in our own
+sentences with invented officials.
+"""
+
+from __future__ import annotations
+
+from store.ingest import extract
+from store.models import Quote
+
+
+def _speaker(quotes: list[Quote], start: str) -> tuple[str | None, str | None]:
+    for q in quotes:
+        if q.text.startswith(start):
+            return q.speaker, q.speaker_country
+    raise AssertionError(f"no quote {start!r} in {[q.text for q in quotes]}")
+
+
+def test_the_prime_ministers_office_with_no_country_is_the_office_of_the_prime_minister() -> None:
+    # A home outlet writes "the Prime Minister's Office" with no nationality: a body that
+    # speaks for the one prime minister the article names, not an unattributed quote.
+    draft = extract(
+        "Varga and Kral meet in Budapest\n\n"
+        "Prime Minister Lena Varga held talks with Serbian President Jon Kral in Budapest on "
+        "Monday, the first visit of a Serbian head of state to Hungary in ten years.\n\n"
+        "\u201cA fine start to a long friendship,\u201d the Prime Minister's Office said in a "
+        "post after the talks.\n\n"
+        "A statement from the Prime Minister's Office said the two leaders would meet again.\n\n"
+        "\u201cThe talks were held in a warm atmosphere,\u201d it said.\n")
+    assert _speaker(draft.quotes, "A fine start") == ("Prime Minister's Office", "Hungary")
+    assert _speaker(draft.quotes, "The talks were") == ("Prime Minister's Office", "Hungary")
+
+
+def test_the_presidents_office_as_a_place_is_no_speaker() -> None:
+    # "the President's Office" where a meeting is held, or in a title, says nothing.
+    draft = extract(
+        "Kral hosts Varga\n\n"
+        "Serbian President Jon Kral received Hungarian Prime Minister Lena Varga at the "
+        "President's Office in Belgrade on Monday.\n\n"
+        "\u201cWe have opened a new chapter,\u201d Kral told reporters.\n")
+    assert _speaker(draft.quotes, "We have opened") == ("Jon Kral", "Serbia")
+    assert all(a.name != "President's Office" for a in draft.participants)
+
+
+def test_according_to_the_readout_is_the_office_that_issued_it() -> None:
+    draft = extract(
+        "Mendes calls Okafor\n\n"
+        "Brazilian President Ana Mendes spoke by phone with Nigerian President Tunde Okafor "
+        "on Friday, according to a readout from Brazil's Foreign Ministry.\n\n"
+        "Mendes also \u201cstressed the value of the trade corridor across the Atlantic,\u201d "
+        "according to the readout.\n")
+    assert _speaker(draft.quotes, "stressed the value") == ("Brazilian Foreign Ministry",
+                                                           "Brazil")
+
+
+def test_a_sentence_adverb_before_an_appositive_is_no_person() -> None:
+    # "Likewise, the Serbian president thanked ...": "Likewise" is not a man whose title
+    # follows; the quote is the president's.
+    draft = extract(
+        "Kral and Varga talk trade\n\n"
+        "Serbian President Jon Kral met Hungarian Prime Minister Lena Varga in Belgrade on "
+        "Monday.\n\n"
+        "\u201cWe have made progress,\u201d Kral said after the talks.\n\n"
+        "Likewise, the Serbian president thanked his guest for a \u201cgenerous offer of "
+        "help\u201d on the railway.\n")
+    assert _speaker(draft.quotes, "generous offer") == ("Jon Kral", "Serbia")
+    assert all(a.name != "Likewise" for a in draft.participants)
+
+
+def test_a_premier_and_a_prime_minister_are_one_office() -> None:
+    draft = extract(
+        "Varga meets Kral\n\n"
+        "Hungarian Prime Minister Lena Varga met Serbian President Jon Kral in Belgrade on "
+        "Monday.\n\n"
+        "\u201cI raised the question of the border,\u201d Varga told reporters.\n\n"
+        "The two countries \u201cagreed to open a new crossing,\u201d the Hungarian premier "
+        "added.\n")
+    assert _speaker(draft.quotes, "agreed to open") == ("Lena Varga", "Hungary")
+
+
+def test_a_title_opening_a_sentence_goes_on_with_the_last_subject() -> None:
+    # The previous sentence names another president as an object; "the head of state"
+    # opening the next sentence is still the one that sentence was about.
+    draft = extract(
+        "Kral meets Varga\n\n"
+        "Serbian President Jon Kral met Hungarian Prime Minister Lena Varga in Subotica on "
+        "Monday.\n\n"
+        "\u201cThank you for coming,\u201d Kral said.\n\n"
+        "He said that he had told Varga about his call with Brazilian President Ana Mendes "
+        "the day before.\n\n"
+        "At the same time, the head of state insisted on \u201ca calm approach to the "
+        "border question.\u201d\n")
+    assert _speaker(draft.quotes, "a calm approach") == ("Jon Kral", "Serbia")
