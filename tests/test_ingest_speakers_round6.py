@@ -91,3 +91,38 @@ def test_a_title_opening_a_sentence_goes_on_with_the_last_subject() -> None:
         "At the same time, the head of state insisted on \u201ca calm approach to the "
         "border question.\u201d\n")
     assert _speaker(draft.quotes, "a calm approach") == ("Jon Kral", "Serbia")
+
+
+def test_a_premier_with_no_nationality_is_not_taken_for_chinas() -> None:
+    # "Premier" is the title of heads of government in many countries: alone it says
+    # nothing of China, and the article's own country counts.
+    draft = extract(
+        "Varga welcomes Kral\n\n"
+        "Conservative premier Lena Varga on Monday welcomed Serbian President Jon Kral to "
+        "Budapest, the first such visit to Hungary in ten years.\n\n"
+        "\u201cOur two countries share a long border,\u201d Varga said.\n")
+    assert _speaker(draft.quotes, "Our two countries") == ("Lena Varga", "Hungary")
+
+
+def test_the_subject_of_a_relative_clause_says_the_words() -> None:
+    # "the visit, which she said marked a ...": "she" is the relative clause's own subject,
+    # unlike "Kral, who met the minister, said", where the minister says nothing.
+    draft = extract(
+        "Prime Minister Lena Varga is glad of the first official visit to Hungary by Serbian "
+        "President Jon Kral, which she said marked \u201ca new season of trust\u201d between "
+        "the two countries.\n\n"
+        "\u201cWe are neighbours and friends,\u201d Kral said.\n")
+    assert _speaker(draft.quotes, "a new season") == ("Lena Varga", "Hungary")
+
+
+def test_an_acronym_before_a_title_describes_it() -> None:
+    # "the EUC president": an organisation's acronym, then the title; the quote is that
+    # president's, the one named before, not a mark-less quote.
+    draft = extract(
+        "Lind visits Kyiv\n\n"
+        "Council President Anna Lind met Ukrainian President Petro Marchenko in Kyiv on "
+        "Thursday.\n\n"
+        "\u201cBack in Kyiv for talks,\u201d Anna Lind wrote on social media.\n\n"
+        "The politician also visited a hospital: \u201cUkraine will stand,\u201d the EUC "
+        "president added.\n")
+    assert _speaker(draft.quotes, "Ukraine will stand")[0] == "Anna Lind"

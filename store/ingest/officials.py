@@ -288,7 +288,7 @@ _US_ROLES = ("secretary of state", "secretary of defense", "treasury secretary",
              "defense secretary", "commerce secretary", "national security adviser",
              "national security advisor", "trade representative", "secretary of the treasury",
              "secretary of commerce", "deputy secretary of state")
-_CN_ROLES = ("vice premier", "premier", "minister of public security")
+_CN_ROLES = ("vice premier", "minister of public security")
 
 
 def role_country(role: str) -> str | None:

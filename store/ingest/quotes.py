@@ -108,6 +108,8 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 # A headline or entry heading: "Putin: 'Next time in Moscow'".
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
+# A relative clause whose next word is its subject: ", which she said", ", whom he called".
+_REL_SUBJECT = re.compile(r",\s*(?:which|whom)\s+")
 _AS_BEFORE = re.compile(lead_guarded(r"\bas\s+$"))
 # Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
@@ -194,8 +196,11 @@ def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | N
     cands = ms.between(max(lo, verb - 300), verb)
     for n in range(len(cands) - 1, -1, -1):
         m = cands[n]
-        if n > 0 and _IN_RELATIVE.search(norm, max(lo, m.start - 80), m.start):
-            continue  # "Kim, who accompanied the president, said": not the president
+        rel = _IN_RELATIVE.search(norm, max(lo, m.start - 80), m.start) if n > 0 else None
+        if rel is not None and not _REL_SUBJECT.fullmatch(rel[0]):
+            # "Kim, who accompanied the president, said": not the president. But in "the
+            # visit, which she said confirmed ...", "she" is the relative clause's subject.
+            continue
         if _SUBJECT_GAP.match(norm, m.end, verb):
             # "Kishida and Chinese President Xi agreed": a joint subject is both sides.
             if n > 0 and ms.is_person(m) and _PLURAL_VERB.match(norm, verb):

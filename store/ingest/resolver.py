@@ -124,7 +124,8 @@ ALIAS_RE = re.compile(
     # diplomat"), but not one that names another person ("the former president", "the
     # opposition leader", "the deputy minister"). Lazy, so "the foreign minister" keeps
     # its whole title rather than reading "foreign" as a describing word.
-    rf"[Tt]he\s+(?:(?!{_OTHER_REFERENT})[a-z0-9][a-z0-9-]*\s+){{0,2}}?"
+    # An acronym may describe too ("the EUC president": the European Council's).
+    rf"[Tt]he\s+(?:(?!{_OTHER_REFERENT})(?:[a-z0-9][a-z0-9-]*|[A-Z]{{2,5}})\s+){{0,2}}?"
     rf"(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
     # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
     r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
