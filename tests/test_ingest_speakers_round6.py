@@ -126,3 +126,18 @@ def test_an_acronym_before_a_title_describes_it() -> None:
         "The politician also visited a hospital: \u201cUkraine will stand,\u201d the EUC "
         "president added.\n")
     assert _speaker(draft.quotes, "Ukraine will stand")[0] == "Anna Lind"
+
+
+def test_a_bare_title_opening_a_sentence_is_its_holder() -> None:
+    # Translated copy drops the article and the name: "General Secretary noted, ..." is the
+    # one general secretary at the table, and the "He" after goes on with him.
+    draft = extract(
+        "Varga hosts Tran\n\n"
+        "President Lena Varga shook hands with Secretary General Tran Van Minh of Vietnam "
+        "before the summit in Budapest on Monday.\n\n"
+        "President Varga said in her opening remarks, \u201cVietnam is a close partner.\u201d\n\n"
+        "General Secretary noted, \u201cIt is an honour to be the first guest of your new "
+        "government.\u201d\n\n"
+        "He continued, \u201cOur cooperation will grow in every field.\u201d\n")
+    assert _speaker(draft.quotes, "It is an honour") == ("Tran Van Minh", "Vietnam")
+    assert _speaker(draft.quotes, "Our cooperation") == ("Tran Van Minh", "Vietnam")

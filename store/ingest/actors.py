@@ -26,6 +26,7 @@ from store.ingest.names import (
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
+    BARE_TITLE_RE,
     COUNTERPART,
     COUNTRY_BEFORE_APOSTROPHE,
     HEAD_OF_RE,
@@ -86,6 +87,13 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         evs += _possessive_aliases(text, p, name_starts)
     if " of " in low and any(f"{r} of " in low for r in _OF_ROLES):
         evs += _of_country_aliases(text, p, name_starts)
+    if any(w in low for w in ("president ", "secretary ", "minister ", "premier ")):
+        # "General Secretary noted, ...", as translated copy drops the article: a
+        # capitalised title alone opening a sentence before its speech verb.
+        for m in BARE_TITLE_RE.finditer(text, p.start, p.end):
+            if m.start() == p.start or text[max(p.start, m.start() - 2):m.start()] in (". ", '" '):
+                role = " ".join(m["role"].lower().split())
+                evs.append(Event(m.start(), m.end(), "alias", 1, (role, None)))
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
         for m in HEAD_OF_RE.finditer(text, p.start, p.end):

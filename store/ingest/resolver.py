@@ -136,6 +136,13 @@ ALIAS_RE = re.compile(
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
+# "General Secretary noted": a title with no article and no name before its speech verb
+# (machine-translated copy). The last title word may be doubled ("Secretary General").
+BARE_TITLE_RE = re.compile(
+    r"(?P<role>General\s+Secretary|Secretary[\s-]+General|President|Prime\s+Minister|Premier|"
+    r"Chancellor|Foreign\s+Minister)(?:\s+(?:General|Secretary))?"
+    r"(?=\s+(?:also\s+)?(?:said|says|noted|stated|added|stressed|emphasi[sz]ed|continued|"
+    r"responded|replied|told|remarked)\b)")
 # "Hungary's foreign minister said": a country's possessive before the title. Scanned from
 # the apostrophe (literal first); the country is the word before it.
 POSSESSIVE_ALIAS = re.compile(
