@@ -141,3 +141,19 @@ def test_a_bare_title_opening_a_sentence_is_its_holder() -> None:
         "He continued, \u201cOur cooperation will grow in every field.\u201d\n")
     assert _speaker(draft.quotes, "It is an honour") == ("Tran Van Minh", "Vietnam")
     assert _speaker(draft.quotes, "Our cooperation") == ("Tran Van Minh", "Vietnam")
+
+
+def test_a_readouts_third_person_wording_is_the_readouts() -> None:
+    # `X said Y "remained committed ...," according to a readout`: the readout's own words
+    # about X (ANNOTATION.md); a noun phrase X is reported to have used stays X's.
+    draft = extract(
+        "Kral meets Varga\n\n"
+        "Serbian President Jon Kral met Hungarian Prime Minister Lena Varga in Belgrade on "
+        "Monday.\n\n"
+        "Kral said Serbia \u201cremained committed to the new pipeline,\u201d according to a "
+        "readout from Serbia's foreign ministry.\n\n"
+        "Varga told Kral that the pipeline was \u201ca shared priority,\u201d according to "
+        "the Hungarian readout.\n")
+    assert _speaker(draft.quotes, "remained committed") == ("Serbian Foreign Ministry",
+                                                           "Serbia")
+    assert _speaker(draft.quotes, "a shared priority") == ("Lena Varga", "Hungary")

@@ -64,6 +64,12 @@ _SPEECH_RE = re.compile(
     rf"(?:{trie_pattern([w.replace(chr(92) + 's+', ' ') for w in _VERB_WORDS.split('|')])})\b"
 )
 _ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
+# "according to a Kremlin readout", "according to the statement from ...": a document.
+_BY_DOCUMENT = re.compile(r"[Aa]ccording\s+to\s+(?:a|an|the)\s+(?:[\w'.-]+\s+){0,3}?"
+                          r"(?:readout|statement|communiqu)")
+# A readout's own wording: opens on a past-tense verb whose subject stands outside the marks
+# ("reaffirmed ...", "voiced ..."), or speaks of its subject in the third person.
+_THIRD_PERSON = re.compile(r"[a-z]+ed\b|.*\b(?:his|her)\b")
 # What may stand between a subject and its verb: "Blinken also said",
 # "Wang, speaking at a briefing, said", "Xi on Friday told".
 _SUBJECT_GAP = re.compile(
@@ -578,8 +584,14 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                     who, weak = _after_attribution(norm, ms, verbs, sp.end,
                                                    _next_sentence_end(p, starts, close_hi),
                                                    tight=True)
-                if weak and before is not None:
-                    who = before  # `X said "..." according to Y`: the words are X's
+                if weak and before is not None and not (
+                        _BY_DOCUMENT.search(norm, sp.end, close_hi)
+                        and _THIRD_PERSON.match(norm, sp.start, sp.end)):
+                    # `X said "..." according to Y`: the words are X's. Not a readout's
+                    # third-person wording: `X "reaffirmed his support ...," according to a
+                    # Kremlin readout` is the Kremlin's (a noun phrase, "a strategic
+                    # choice", stays X's).
+                    who = before
             # `'Our doors are open': Varga` (a heading): the name after the colon.
             colon = (_colon_tail(norm, ms, sp.end, p.end)
                      if sp.closed and ":" in norm[sp.end + 1:sp.end + 4] else None)
