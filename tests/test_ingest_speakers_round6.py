@@ -157,3 +157,31 @@ def test_a_readouts_third_person_wording_is_the_readouts() -> None:
     assert _speaker(draft.quotes, "remained committed") == ("Serbian Foreign Ministry",
                                                            "Serbia")
     assert _speaker(draft.quotes, "a shared priority") == ("Lena Varga", "Hungary")
+
+
+_HOSTED = ("Kral hosts Varga\n\nSerbian President Jon Kral hosted Hungarian President Tomas "
+           "Varga in Belgrade on Monday.\n\n")
+
+
+def test_words_only_the_guest_says_are_the_guests() -> None:
+    # "our hosts", "a pleasure to be in ...": said by "he" or "the president", where both
+    # presidents are men, the guest is speaking.
+    draft = extract(_HOSTED + "\u201cWe want the border open,\u201d Kral said.\n\n"
+                    "\u201cWe agree with our hosts,\u201d he said.\n\n"
+                    "Kral said the talks were good. \u201cIt is a pleasure to be in Belgrade "
+                    "again,\u201d the president said.\n")
+    assert _speaker(draft.quotes, "We agree with") == ("Tomas Varga", "Hungary")
+    assert _speaker(draft.quotes, "It is a pleasure") == ("Tomas Varga", "Hungary")
+
+
+def test_words_only_the_host_says_are_the_hosts() -> None:
+    draft = extract(_HOSTED + "Varga said the talks were good.\n\n"
+                    "\u201cIt is a pleasure to welcome you to Belgrade,\u201d the president "
+                    "said.\n")
+    assert _speaker(draft.quotes, "It is a pleasure") == ("Jon Kral", "Serbia")
+
+
+def test_the_visiting_president_is_the_guest() -> None:
+    draft = extract(_HOSTED + "Kral said the talks were good.\n\n"
+                    "\u201cThe talks went well,\u201d the visiting president said.\n")
+    assert _speaker(draft.quotes, "The talks went") == ("Tomas Varga", "Hungary")

@@ -607,15 +607,15 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             if who is None and host is not None and _WELCOMES.match(norm, sp.start):
                 # `"Welcome, dear friend!" the caption of the photo read`: the host greets.
                 who = Mention(sp.start, sp.start, host)
-            if (who is not None and table.guest is not None and who.actor != table.guest
-                    # In the quote or the reporting clause after it: `"...," he said,
-                    # adding that he appreciated the hospitality`.
-                    and _THANKS_HOST.search(norm, sp.start, max(sp.end, close_hi))
-                    and not norm[who.start:who.start + 1].isupper()):
-                # `"Thank you for the warm welcome," he said`: the guest thanks the host.
+            role_of = (_role_words(norm, sp, close_hi, table.guest, host)
+                       if who is not None and not norm[who.start:who.start + 1].isupper()
+                       else None)
+            if who is not None and role_of is not None and who.actor != role_of:
+                # `"Thank you for the warm welcome," he said`: the guest thanks the host;
+                # `"We are glad to welcome you," the president said`: the host speaks.
                 # Only when the speaker was a pronoun ("he") or a lower-case alias.
-                switched = (who.actor, table.guest, n)
-                who = Mention(who.start, who.end, table.guest)
+                switched = (who.actor, role_of, n)
+                who = Mention(who.start, who.end, role_of)
             elif (who is not None and switched is not None and who.actor == switched[0]
                   and n - switched[2] <= 1 and not norm[who.start:who.start + 1].isupper()):
                 # The next "he said" goes on with the guest the thanks showed speaking:
@@ -710,6 +710,28 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
 
 # First person inside a quotation: "I", "we", "my", "our", "us" (not "US").
 _FIRST_PERSON = re.compile(lead_guarded(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b"))
+
+
+# Words only the guest says ("our hosts", "glad to be here") or only the host ("welcome
+# you", "our guest"), inside the quotation.
+_GUEST_WORDS = re.compile(
+    r"(?i:\b(?:our|my)\s+hosts?\b|\b(?:pleasure|happy|glad|honou?red|delighted)\s+to\s+be\s+"
+    r"(?:here|back|in)\b)")
+_HOST_WORDS = re.compile(
+    r"(?i:\bwelcome\s+you\b|\b(?:pleasure|happy|glad|honou?red|delighted)\s+to\s+"
+    r"(?:welcome|host|receive|have\s+you)\b|\b(?:our|my)\s+(?:dear\s+)?guests?\b)")
+
+
+def _role_words(norm: str, sp: Span, close_hi: int, guest: int | None,
+                host: int | None) -> int | None:
+    """The guest or the host, when the quotation's words can only be theirs: thanks for
+    the welcome (in the quote or the clause after it), "our hosts", "welcome you"."""
+    if guest is not None and (_THANKS_HOST.search(norm, sp.start, max(sp.end, close_hi))
+                              or _GUEST_WORDS.search(norm, sp.start, sp.end)):
+        return guest
+    if host is not None and _HOST_WORDS.search(norm, sp.start, sp.end):
+        return host
+    return None
 
 
 def _host(table: ActorTable) -> int | None:

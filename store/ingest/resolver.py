@@ -114,7 +114,7 @@ _OTHER_REFERENT = (
     r"(?:former|late|then|ex|other|previous|next|future|deputy|assistant|acting|vice|"
     r"two|both|three|first|second|opposition|supreme|spiritual|rebel|party|military|junta|"
     r"interim|caretaker|provincial|regional|state|local|world|foreign|defen[cs]e|"
-    r"his|her|their|its|same)\b"
+    r"his|her|their|its|same|visiting)\b"  # "the visiting president": `VISIT_ALIAS`
 )
 # "the secretary", "the Chinese leader", "the U.S. president"
 # No leading \b (it keeps the engine from skipping ahead to a "T"/"t"); matches
