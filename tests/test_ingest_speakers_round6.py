@@ -185,3 +185,16 @@ def test_the_visiting_president_is_the_guest() -> None:
     draft = extract(_HOSTED + "Kral said the talks were good.\n\n"
                     "\u201cThe talks went well,\u201d the visiting president said.\n")
     assert _speaker(draft.quotes, "The talks went") == ("Tomas Varga", "Hungary")
+
+
+def test_a_presidential_spokesman_is_of_the_presidents_side() -> None:
+    draft = extract(
+        "Kral meets Varga\n\n"
+        "Serbian President Jon Kral met Hungarian Prime Minister Lena Varga in Belgrade on "
+        "Monday.\n\n"
+        "Kral \u201cstressed the need for calm,\u201d presidential spokesman Ivan Ilic said "
+        "in a statement.\n\n"
+        "Varga \u201cwelcomed the offer,\u201d a spokeswoman for the Hungarian government "
+        "said.\n")
+    assert _speaker(draft.quotes, "stressed the need") == ("Ivan Ilic", "Serbia")
+    assert _speaker(draft.quotes, "welcomed the offer")[1] == "Hungary"

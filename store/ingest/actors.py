@@ -207,15 +207,28 @@ _HEAD_OFFICES = {"Prime Minister's Office": ("prime minister", "premier"),
                  "President's Office": ("president",), "presidency": ("president",)}
 
 
+def _aide_of_the_head(role: str) -> tuple[str, ...] | None:
+    """"Presidential spokesman Ivan Ilic": an aide of the head of state (or government),
+    by the title alone; the titles of the one they serve."""
+    low = role.lower()
+    if "presidential" in low or "president's" in low:
+        return _HEAD_OFFICES["President's Office"]
+    if "prime minister's" in low or "premier's" in low:
+        return _HEAD_OFFICES["Prime Minister's Office"]
+    return None
+
+
 def _office_of_the_head(table: ActorTable) -> None:
     """"the Prime Minister's Office said", with no country in the text: the office of the
     prime minister last named before it (as "the prime minister" would be), else of the one
-    the article names (participants first), so its words keep a side."""
+    the article names (participants first), so its words keep a side. So with an aide whose
+    title says whose ("presidential spokesman Ivan Ilic")."""
     first: dict[int, int] = {}
     for m in table.mentions:
         first.setdefault(m.actor, m.start)
     for k, body in enumerate(table.actors):
-        titles = _HEAD_OFFICES.get(body.name) if body.kind == "body" else None
+        titles = (_HEAD_OFFICES.get(body.name) if body.kind == "body"
+                  else _aide_of_the_head(body.role))
         if titles is None or body.country is not None or k not in first:
             continue
         holders = [i for i, a in enumerate(table.actors)

@@ -144,7 +144,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _SPOKES_FOR = re.compile(
     lead_guarded(r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+for\s+(?P<who>(?:the\s+)?[A-Za-z]+"
-    r"(?:\s+[A-Z][a-z]+){0,2})"))
+    # "a spokesman for the Serbian presidency": the office may be written in lower case.
+    r"(?:\s+(?:[A-Z][a-z]+|presidency|government|(?:foreign\s+)?ministry)){0,2})"))
 _CLUE_RE = re.compile(trie_pattern(sorted({c for f in _FIXED for c in f[4]})).replace(
     r"\s+", " "))
 # "the ministry", "the department" after the body was named.

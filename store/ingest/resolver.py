@@ -94,6 +94,9 @@ _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
     r"(?:the\s+)?$"))
 
+# "presidential spokesman ", "Presidential press secretary ": a title right before a name.
+_HEAD_AIDE = re.compile(r"(?<![\w-])[Pp]residential\s+(?:press\s+)?(?:spokes(?:man|woman|person)|"
+                        r"secretary|aide|adviser|advisor)\s+$")
 # What may stand before a subject that opens its sentence (after any fronted phrase).
 _SENTENCE_LEAD = re.compile(r"[\s\"'\u201c\u201d]*(?:(?:But|And|Yet|So)\s+)?")
 
@@ -429,6 +432,10 @@ class Resolver:
         role = " ".join(role.split())
         if off.is_honorific(role):
             role = ""
+        if title is not None and _HEAD_AIDE.search(before, max(0, len(before) - 50)):
+            # "Presidential spokesman Ivan Ilic": whose aide he is says his side
+            # (`actors._office_of_the_head`), where no nationality does.
+            role = f"presidential {role}"
         if role.lower().endswith("counterpart") and self.cur_subjects:
             # "Trump met his Chinese counterpart, Xi Jinping": a president's counterpart
             # is a president, so "the Chinese president" later finds him.
