@@ -198,3 +198,21 @@ def test_a_presidential_spokesman_is_of_the_presidents_side() -> None:
         "said.\n")
     assert _speaker(draft.quotes, "stressed the need") == ("Ivan Ilic", "Serbia")
     assert _speaker(draft.quotes, "welcomed the offer")[1] == "Hungary"
+
+
+def test_an_unattributed_thanks_for_the_welcome_is_the_guests() -> None:
+    draft = extract(_HOSTED + "\u201cWe want the border open,\u201d Kral said.\n\n"
+                    "\u201cThank you for the warm welcome.\u201d\n")
+    assert _speaker(draft.quotes, "Thank you") == ("Tomas Varga", "Hungary")
+
+
+def test_a_title_replying_to_the_other_is_not_the_other() -> None:
+    # Both are presidents; "the president" replying to Kral, or to "the remarks" of the
+    # sentence before, is the other one, though Kral was named last.
+    draft = extract(_HOSTED + "\u201cWe want the border open,\u201d Kral said.\n\n"
+                    "Replying to Kral, the president said: \u201cHungary agrees.\u201d\n\n"
+                    "\u201cThe road will be built,\u201d Kral said.\n\n"
+                    "Responding to the remarks, the president said: \u201cWe will pay our "
+                    "share.\u201d\n")
+    assert _speaker(draft.quotes, "Hungary agrees") == ("Tomas Varga", "Hungary")
+    assert _speaker(draft.quotes, "We will pay") == ("Tomas Varga", "Hungary")

@@ -543,6 +543,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     line_only: list[bool] = []
     titled: list[bool] = []
     unopened: list[bool] = []
+    attributed: list[bool] = []  # a reporting clause or a name gave the speaker
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
     # (pronoun's actor, guest, paragraph): a "he" the thanks showed to be the guest
@@ -607,7 +608,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             if who is None and host is not None and _WELCOMES.match(norm, sp.start):
                 # `"Welcome, dear friend!" the caption of the photo read`: the host greets.
                 who = Mention(sp.start, sp.start, host)
-            role_of = (_role_words(norm, sp, close_hi, table.guest, host)
+            role_of = (_role_words(norm, sp.start, sp.end, close_hi, table.guest, host)
                        if who is not None and not norm[who.start:who.start + 1].isupper()
                        else None)
             if who is not None and role_of is not None and who.actor != role_of:
@@ -646,6 +647,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 partial=_is_partial(norm, sp, s_lo),
             ))
             speakers.append(who.actor if who is not None else None)
+            attributed.append(who is not None)
             # A line that is nothing but a quotation (maybe with ": Name"): a heading.
             # Anchored checks, not slices: a paragraph of ten thousand quotes stays linear.
             alone = sp.start - 1 == lead and sp.closed and (
@@ -690,6 +692,12 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             speakers[k] = narrated if narrated is not None else last
         if speakers[k] is not None:
             last = speakers[k]
+    for k, q in enumerate(out):
+        if not attributed[k] and speakers[k] is not None:
+            # An unattributed `"Thank you for the warm welcome."` after the host's words is
+            # the guest's, not the host's going on.
+            role_of = _role_words(norm, q.start, q.end, q.end, table.guest, host)
+            speakers[k] = role_of if role_of is not None else speakers[k]
     _echoed_headings(norm, out, speakers, heading)
     _not_the_one_named(norm, ms, table, out, speakers)
     for q, who_idx in zip(out, speakers, strict=True):
@@ -722,14 +730,14 @@ _HOST_WORDS = re.compile(
     r"(?:welcome|host|receive|have\s+you)\b|\b(?:our|my)\s+(?:dear\s+)?guests?\b)")
 
 
-def _role_words(norm: str, sp: Span, close_hi: int, guest: int | None,
+def _role_words(norm: str, start: int, end: int, close_hi: int, guest: int | None,
                 host: int | None) -> int | None:
     """The guest or the host, when the quotation's words can only be theirs: thanks for
     the welcome (in the quote or the clause after it), "our hosts", "welcome you"."""
-    if guest is not None and (_THANKS_HOST.search(norm, sp.start, max(sp.end, close_hi))
-                              or _GUEST_WORDS.search(norm, sp.start, sp.end)):
+    if guest is not None and (_THANKS_HOST.search(norm, start, max(end, close_hi))
+                              or _GUEST_WORDS.search(norm, start, end)):
         return guest
-    if host is not None and _HOST_WORDS.search(norm, sp.start, sp.end):
+    if host is not None and _HOST_WORDS.search(norm, start, end):
         return host
     return None
 

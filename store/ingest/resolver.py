@@ -786,6 +786,14 @@ class Resolver:
             # Read back from the end of the article, only a single fit is the referent.
             if late:
                 return cands[0] if len(cands) == 1 else None
+            if len(cands) > 1:
+                # "Replying to Kral, the president said", "the president thanked Kral for
+                # the welcome": not the one answered, thanked or named in a phrase fronted
+                # before the subject, as a "he" there would not be.
+                others = self._not_this_one(ev, self.sent_start)
+                if self.fronted_end > ev.start - 3 >= 0 and ev.start >= self.fronted_end:
+                    others |= set(self.cur_fronted)
+                cands = [i for i in cands if i not in others] or cands
             if len(cands) > 1 and self.prev_subjects and self.prev_subjects[0] in cands \
                     and _SENTENCE_LEAD.fullmatch(
                         self.text, max(self.sent_start, self.fronted_end), ev.start):
