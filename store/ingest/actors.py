@@ -223,28 +223,39 @@ def _office_of_the_head(table: ActorTable) -> None:
     prime minister last named before it (as "the prime minister" would be), else of the one
     the article names (participants first), so its words keep a side. So with an aide whose
     title says whose ("presidential spokesman Ivan Ilic")."""
+    wanted = [(k, titles) for k, a in enumerate(table.actors) if a.country is None
+              and (titles := (_HEAD_OFFICES.get(a.name) if a.kind == "body"
+                              else _aide_of_the_head(a.role))) is not None]
+    if not wanted:
+        return
     first: dict[int, int] = {}
     for m in table.mentions:
         first.setdefault(m.actor, m.start)
-    for k, body in enumerate(table.actors):
-        titles = (_HEAD_OFFICES.get(body.name) if body.kind == "body"
-                  else _aide_of_the_head(body.role))
-        if titles is None or body.country is not None or k not in first:
+    # Per set of titles, its holders and their mentions in order: one pass over the
+    # mentions each, however many offices and aides there are.
+    seen: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
+    for k, titles in wanted:
+        if k not in first:
             continue
-        holders = [i for i, a in enumerate(table.actors)
-                   if a.kind == "person" and a.country
-                   and any(t in a.role.lower() for t in titles)
-                   and not re.search(r"(?i)\b(?:vice|deputy|former|ex)\b", a.role)]
-        before = [(m.start, m.actor) for m in table.mentions
-                  if m.actor in holders and m.start < first[k]]
-        groups = [[max(before)[1]]] if before else []
+        if titles not in seen:
+            holders = [i for i, a in enumerate(table.actors)
+                       if a.kind == "person" and a.country
+                       and any(re.search(rf"\b{t}\b", a.role.lower()) for t in titles)
+                       and not re.search(r"(?i)\b(?:vice|deputy|former|ex)\b", a.role)]
+            held = set(holders)
+            seen[titles] = (holders, [(m.start, m.actor) for m in table.mentions
+                                      if m.actor in held])
+        holders, said = seen[titles]
+        n = bisect_left(said, (first[k], -1))
+        groups = [[said[n - 1][1]]] if n else []
         groups += [[i for i in holders if i in table.participants], holders]
+        actor = table.actors[k]
         for group in groups:
             countries = {c for i in group if (c := table.actors[i].country)}
             if len(countries) == 1:
-                country = body.country = countries.pop()
-                if body.name == "presidency":
-                    body.name = f"{demonym(country)} presidency"
+                country = actor.country = countries.pop()
+                if actor.name == "presidency":
+                    actor.name = f"{demonym(country)} presidency"
                 break
 
 
