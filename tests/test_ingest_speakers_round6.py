@@ -216,3 +216,17 @@ def test_a_title_replying_to_the_other_is_not_the_other() -> None:
                     "share.\u201d\n")
     assert _speaker(draft.quotes, "Hungary agrees") == ("Tomas Varga", "Hungary")
     assert _speaker(draft.quotes, "We will pay") == ("Tomas Varga", "Hungary")
+
+
+def test_a_quotation_over_three_paragraphs_with_a_bare_middle_is_its_closers() -> None:
+    # Opened in one paragraph, printed without marks in the next, closed with the name in
+    # the third: one quotation, the words of the one named at its end.
+    draft = extract(
+        "Kral meets Varga\n\n"
+        "Serbian President Jon Kral met Hungarian Prime Minister Lena Varga in Belgrade on "
+        "Monday. Varga spoke after him.\n\n"
+        "\u201cWe have opened a new chapter.\n\n"
+        "Trade will grow in every field. The border will stay open.\n\n"
+        "We will meet again soon,\u201d said Kral.\n")
+    assert _speaker(draft.quotes, "We have opened") == ("Jon Kral", "Serbia")
+    assert "The border will stay open" in draft.quotes[0].text

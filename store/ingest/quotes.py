@@ -553,6 +553,11 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
         spans = pair_marks(text, norm, p.start, p.end, continues=cont, open_before=open_before)
+        if not spans and open_before and nxt is not None and _closes_first(text, norm, nxt):
+            # A quotation opened two paragraphs up and closed in the next one, this one
+            # printed without marks: the whole paragraph is inside it.
+            body_lo = p.start + len(norm[p.start:p.end]) - len(norm[p.start:p.end].lstrip())
+            spans = [Span(body_lo, p.end, True, False)] if body_lo < p.end else []
         prev_end = p.start
         first_in_para = True
         starts = [s.start for s in p.sentences]
@@ -826,6 +831,16 @@ def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool],
             drop[k] = True
         if not titled[k]:
             seen.add((key, speakers[k]))
+
+
+def _closes_first(text: str, norm: str, p: Para) -> bool:
+    """Does the paragraph open inside a quotation left open before it: no opening mark at
+    its start, and its first mark closes a span from its start (`...,” said Kral.`)?"""
+    if opens_with_mark(norm, p.start, p.end) or '"' not in norm[p.start:p.end]:
+        return False
+    spans = pair_marks(text, norm, p.start, p.end, open_before=True)
+    lead = p.start + len(norm[p.start:p.end]) - len(norm[p.start:p.end].lstrip())
+    return bool(spans) and spans[0].start == lead and spans[0].closed
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],
