@@ -230,3 +230,13 @@ def test_a_quotation_over_three_paragraphs_with_a_bare_middle_is_its_closers() -
         "We will meet again soon,\u201d said Kral.\n")
     assert _speaker(draft.quotes, "We have opened") == ("Jon Kral", "Serbia")
     assert "The border will stay open" in draft.quotes[0].text
+
+
+def test_a_seat_of_government_keeps_the_texts_spelling() -> None:
+    # Copy that drops the accents ("Elysee") is answered in its own spelling.
+    draft = extract(
+        "Macron meets Varga\n\n"
+        "French President Emmanuel Macron met Hungarian Prime Minister Lena Varga in Paris on "
+        "Monday.\n\n"
+        "\u201cWe will judge by deeds,\u201d the Elysee said after the talks.\n")
+    assert _speaker(draft.quotes, "We will judge") == ("Elysee", "France")

@@ -412,6 +412,8 @@ def find_bodies(
                 if nat is not None and nat != "China":
                     hits.append(BodyHit(s0, m.end(), f"{demonym(nat)} state media", nat, key))
                     continue
+            if key == "elysee" and not any(c in "ÉéÈè" for c in m[0]):
+                name = "Elysee"  # the palace as the text spells it, without accents
             hits.append(BodyHit(m.start(), m.end(), name, country, key))
     if "'s " in low and any(w in low for w in ("spokes", "secretary", "office", "aide")):
         for m in _AIDE_OF.finditer(text, start, end):
