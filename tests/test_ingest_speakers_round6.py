@@ -240,3 +240,13 @@ def test_a_seat_of_government_keeps_the_texts_spelling() -> None:
         "Monday.\n\n"
         "\u201cWe will judge by deeds,\u201d the Elysee said after the talks.\n")
     assert _speaker(draft.quotes, "We will judge") == ("Elysee", "France")
+
+
+def test_an_emperor_is_a_titled_person_and_the_emperor_is_him() -> None:
+    draft = extract(
+        "Kral in Tokyo\n\n"
+        "Serbian President Jon Kral met Emperor Hiroaki at the palace on Monday, where the "
+        "emperor said, \u201cWe are glad you came,\u201d and Kral replied, \u201cThank you "
+        "very much.\u201d\n")
+    assert _speaker(draft.quotes, "We are glad")[0] == "Hiroaki"
+    assert _speaker(draft.quotes, "Thank you")[0] == "Jon Kral"

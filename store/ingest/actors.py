@@ -259,7 +259,8 @@ def _office_of_the_head(table: ActorTable) -> None:
                 break
 
 
-_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince", "emperor",
+                       "empress"})
 
 
 def _royal_court(table: ActorTable) -> None:

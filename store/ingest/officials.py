@@ -274,7 +274,8 @@ ROLE_WORDS: tuple[str, ...] = (
     "lt. gen.", "maj. gen.", "rear adm.", "vice adm.",
     "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
     # Heads of government and state with titles of their own.
-    "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
+    "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "emperor", "empress",
+    "first minister",
     "high representative", "grand duke", "prince", "princess", "sheikh", "sheikha",
     "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )

@@ -137,6 +137,7 @@ ALIAS_RE = re.compile(
     r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
+    r"emperor|empress|sultan|queen|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
 # "General Secretary noted": a title with no article and no name before its speech verb
