@@ -250,3 +250,15 @@ def test_an_emperor_is_a_titled_person_and_the_emperor_is_him() -> None:
         "very much.\u201d\n")
     assert _speaker(draft.quotes, "We are glad")[0] == "Hiroaki"
     assert _speaker(draft.quotes, "Thank you")[0] == "Jon Kral"
+
+
+def test_a_short_quote_after_an_agentless_passive_goes_on_with_the_speaker() -> None:
+    # "was described as" names no one who described it: the words go on with the speaker
+    # just quoted (ANNOTATION.md: no attribution of its own continues the previous one).
+    draft = extract(
+        "Kral meets Varga\n\n"
+        "Serbian President Jon Kral met Hungarian Prime Minister Lena Varga in Belgrade on "
+        "Monday.\n\n"
+        "\u201cWe are ready,\u201d Kral said. The meeting was described as "
+        "\u201cproductive.\u201d\n")
+    assert _speaker(draft.quotes, "productive") == ("Jon Kral", "Serbia")

@@ -417,6 +417,11 @@ _ISSUER_VERB = re.compile(r"said|says|stated|states|added|noted|announced|wrote|
 _CLAUSE_BREAK = re.compile(r"[,;:]|\band\s+(?:the\s+)?[a-z]+\s+(?:has|have|had)\b")
 
 
+# A passive reporting verb with no agent: "was described as", "were called".
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_AGENTLESS = re.compile(r"(?:\s+as)?\s*(?:a\s+|an\s+|the\s+)?$")
+
+
 def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) -> bool:
     """Has the quote's sentence a reporting verb of its own (outside the marks)?"""
     after_end = close_hi if span.closed else span.end
@@ -428,6 +433,11 @@ def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) 
     fronted = FRONTED.match(norm, s_lo, span.start) if span.start - s_lo < 400 else None
     lo = fronted.end() if fronted is not None else s_lo
     before = verbs.first(max(lo, span.start - 200), span.start - 1)
+    if before is not None and _AGENTLESS.match(norm, before.end(), span.start - 1):
+        # "The meeting was described as "productive."": a passive with no one named says
+        # nobody else's words; the quote goes on with the speaker before it.
+        if _BE_BEFORE.search(norm, max(lo, before.start() - 12), before.start()):
+            before = None
     after = span.closed and verbs.first(span.end + 1, after_end)
     return bool(before or after)
 
