@@ -26,6 +26,7 @@ from store.ingest.names import (
 from store.ingest.participants import find_participants
 from store.ingest.resolver import (
     ALIAS_RE,
+    BARE_TITLE_RE,
     COUNTERPART,
     COUNTRY_BEFORE_APOSTROPHE,
     HEAD_OF_RE,
@@ -86,6 +87,13 @@ def _paragraph_events(text: str, p: Para, hits: list[BodyHit]) -> list[Event]:
         evs += _possessive_aliases(text, p, name_starts)
     if " of " in low and any(f"{r} of " in low for r in _OF_ROLES):
         evs += _of_country_aliases(text, p, name_starts)
+    if any(w in low for w in ("president ", "secretary ", "minister ", "premier ")):
+        # "General Secretary noted, ...", as translated copy drops the article: a
+        # capitalised title alone opening a sentence before its speech verb.
+        for m in BARE_TITLE_RE.finditer(text, p.start, p.end):
+            if m.start() == p.start or text[max(p.start, m.start() - 2):m.start()] in (". ", '" '):
+                role = " ".join(m["role"].lower().split())
+                evs.append(Event(m.start(), m.end(), "alias", 1, (role, None)))
     if "head of" in low or "chief of" in low:
         # Above a body ("the Russian Foreign Ministry"): its head is a person.
         for m in HEAD_OF_RE.finditer(text, p.start, p.end):
@@ -190,10 +198,69 @@ def find_actors(text: str, paras: list[Para]) -> ActorTable:
         table.participants += [i for i in head_participants if i not in table.participants]
     _home_country(body, table)
     _royal_court(table)
+    _office_of_the_head(table)
     return table
 
 
-_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince"})
+# The offices `bodies._HEAD_OFFICE` reads with no country -> the titles of their holder.
+_HEAD_OFFICES = {"Prime Minister's Office": ("prime minister", "premier"),
+                 "President's Office": ("president",), "presidency": ("president",)}
+
+
+def _aide_of_the_head(role: str) -> tuple[str, ...] | None:
+    """"Presidential spokesman Ivan Ilic": an aide of the head of state (or government),
+    by the title alone; the titles of the one they serve."""
+    low = role.lower()
+    if "presidential" in low or "president's" in low:
+        return _HEAD_OFFICES["President's Office"]
+    if "prime minister's" in low or "premier's" in low:
+        return _HEAD_OFFICES["Prime Minister's Office"]
+    return None
+
+
+def _office_of_the_head(table: ActorTable) -> None:
+    """"the Prime Minister's Office said", with no country in the text: the office of the
+    prime minister last named before it (as "the prime minister" would be), else of the one
+    the article names (participants first), so its words keep a side. So with an aide whose
+    title says whose ("presidential spokesman Ivan Ilic")."""
+    wanted = [(k, titles) for k, a in enumerate(table.actors) if a.country is None
+              and (titles := (_HEAD_OFFICES.get(a.name) if a.kind == "body"
+                              else _aide_of_the_head(a.role))) is not None]
+    if not wanted:
+        return
+    first: dict[int, int] = {}
+    for m in table.mentions:
+        first.setdefault(m.actor, m.start)
+    # Per set of titles, its holders and their mentions in order: one pass over the
+    # mentions each, however many offices and aides there are.
+    seen: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
+    for k, titles in wanted:
+        if k not in first:
+            continue
+        if titles not in seen:
+            holders = [i for i, a in enumerate(table.actors)
+                       if a.kind == "person" and a.country
+                       and any(re.search(rf"\b{t}\b", a.role.lower()) for t in titles)
+                       and not re.search(r"(?i)\b(?:vice|deputy|former|ex)\b", a.role)]
+            held = set(holders)
+            seen[titles] = (holders, [(m.start, m.actor) for m in table.mentions
+                                      if m.actor in held])
+        holders, said = seen[titles]
+        n = bisect_left(said, (first[k], -1))
+        groups = [[said[n - 1][1]]] if n else []
+        groups += [[i for i in holders if i in table.participants], holders]
+        actor = table.actors[k]
+        for group in groups:
+            countries = {c for i in group if (c := table.actors[i].country)}
+            if len(countries) == 1:
+                country = actor.country = countries.pop()
+                if actor.name == "presidency":
+                    actor.name = f"{demonym(country)} presidency"
+                break
+
+
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince", "emperor",
+                       "empress"})
 
 
 def _royal_court(table: ActorTable) -> None:

@@ -274,7 +274,8 @@ ROLE_WORDS: tuple[str, ...] = (
     "lt. gen.", "maj. gen.", "rear adm.", "vice adm.",
     "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr",  # British style drops the stop
     # Heads of government and state with titles of their own.
-    "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "first minister",
+    "taoiseach", "tánaiste", "tanaiste", "emir", "sultan", "emperor", "empress",
+    "first minister",
     "high representative", "grand duke", "prince", "princess", "sheikh", "sheikha",
     "chief negotiator", "trade negotiator", "negotiator", "vice minister", "deputy minister",
 )
@@ -288,7 +289,7 @@ _US_ROLES = ("secretary of state", "secretary of defense", "treasury secretary",
              "defense secretary", "commerce secretary", "national security adviser",
              "national security advisor", "trade representative", "secretary of the treasury",
              "secretary of commerce", "deputy secretary of state")
-_CN_ROLES = ("vice premier", "premier", "minister of public security")
+_CN_ROLES = ("vice premier", "minister of public security")
 
 
 def role_country(role: str) -> str | None:

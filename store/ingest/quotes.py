@@ -64,6 +64,12 @@ _SPEECH_RE = re.compile(
     rf"(?:{trie_pattern([w.replace(chr(92) + 's+', ' ') for w in _VERB_WORDS.split('|')])})\b"
 )
 _ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
+# "according to a Kremlin readout", "according to the statement from ...": a document.
+_BY_DOCUMENT = re.compile(r"[Aa]ccording\s+to\s+(?:a|an|the)\s+(?:[\w'.-]+\s+){0,3}?"
+                          r"(?:readout|statement|communiqu)")
+# A readout's own wording: opens on a past-tense verb whose subject stands outside the marks
+# ("reaffirmed ...", "voiced ..."), or speaks of its subject in the third person.
+_THIRD_PERSON = re.compile(r"[a-z]+ed\b|.*\b(?:his|her)\b")
 # What may stand between a subject and its verb: "Blinken also said",
 # "Wang, speaking at a briefing, said", "Xi on Friday told".
 _SUBJECT_GAP = re.compile(
@@ -108,6 +114,8 @@ _PLURAL_VERB = re.compile(r"(?:said|agreed|pledged|vowed|reaffirmed|reiterated|s
 # A headline or entry heading: "Putin: 'Next time in Moscow'".
 _COLON_LEAD = re.compile(r"\s*:\s*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,\"]*$")
+# A relative clause whose next word is its subject: ", which she said", ", whom he called".
+_REL_SUBJECT = re.compile(r",\s*(?:which|whom)\s+")
 _AS_BEFORE = re.compile(lead_guarded(r"\bas\s+$"))
 # Between an office and a person it titles: " Spokesperson ", " spokesman ", "'s envoy ".
 _OFFICE_TITLE_GAP = re.compile(r"(?:'s)?\s+(?:[Cc]hief\s+|[Dd]eputy\s+|[Oo]fficial\s+)?"
@@ -194,8 +202,11 @@ def _subject_before(norm: str, ms: _Mentions, lo: int, verb: int) -> Mention | N
     cands = ms.between(max(lo, verb - 300), verb)
     for n in range(len(cands) - 1, -1, -1):
         m = cands[n]
-        if n > 0 and _IN_RELATIVE.search(norm, max(lo, m.start - 80), m.start):
-            continue  # "Kim, who accompanied the president, said": not the president
+        rel = _IN_RELATIVE.search(norm, max(lo, m.start - 80), m.start) if n > 0 else None
+        if rel is not None and not _REL_SUBJECT.fullmatch(rel[0]):
+            # "Kim, who accompanied the president, said": not the president. But in "the
+            # visit, which she said confirmed ...", "she" is the relative clause's subject.
+            continue
         if _SUBJECT_GAP.match(norm, m.end, verb):
             # "Kishida and Chinese President Xi agreed": a joint subject is both sides.
             if n > 0 and ms.is_person(m) and _PLURAL_VERB.match(norm, verb):
@@ -406,6 +417,11 @@ _ISSUER_VERB = re.compile(r"said|says|stated|states|added|noted|announced|wrote|
 _CLAUSE_BREAK = re.compile(r"[,;:]|\band\s+(?:the\s+)?[a-z]+\s+(?:has|have|had)\b")
 
 
+# A passive reporting verb with no agent: "was described as", "were called".
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_AGENTLESS = re.compile(r"(?:\s+as)?\s*(?:a\s+|an\s+|the\s+)?$")
+
+
 def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) -> bool:
     """Has the quote's sentence a reporting verb of its own (outside the marks)?"""
     after_end = close_hi if span.closed else span.end
@@ -417,6 +433,11 @@ def _own_clause(norm: str, verbs: _Verbs, span: Span, s_lo: int, close_hi: int) 
     fronted = FRONTED.match(norm, s_lo, span.start) if span.start - s_lo < 400 else None
     lo = fronted.end() if fronted is not None else s_lo
     before = verbs.first(max(lo, span.start - 200), span.start - 1)
+    if before is not None and _AGENTLESS.match(norm, before.end(), span.start - 1):
+        # "The meeting was described as "productive."": a passive with no one named says
+        # nobody else's words; the quote goes on with the speaker before it.
+        if _BE_BEFORE.search(norm, max(lo, before.start() - 12), before.start()):
+            before = None
     after = span.closed and verbs.first(span.end + 1, after_end)
     return bool(before or after)
 
@@ -532,6 +553,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
     line_only: list[bool] = []
     titled: list[bool] = []
     unopened: list[bool] = []
+    attributed: list[bool] = []  # a reporting clause or a name gave the speaker
     subject: list[int | None] = []  # subject of the sentence before, for bare quotations
     open_before = False  # the previous paragraph ended inside a quotation
     # (pronoun's actor, guest, paragraph): a "he" the thanks showed to be the guest
@@ -541,6 +563,11 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         cont = nxt is not None and opens_with_mark(norm, nxt.start, nxt.end)
         spans = pair_marks(text, norm, p.start, p.end, continues=cont, open_before=open_before)
+        if not spans and open_before and nxt is not None and _closes_first(text, norm, nxt):
+            # A quotation opened two paragraphs up and closed in the next one, this one
+            # printed without marks: the whole paragraph is inside it.
+            body_lo = p.start + len(norm[p.start:p.end]) - len(norm[p.start:p.end].lstrip())
+            spans = [Span(body_lo, p.end, True, False)] if body_lo < p.end else []
         prev_end = p.start
         first_in_para = True
         starts = [s.start for s in p.sentences]
@@ -573,8 +600,14 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                     who, weak = _after_attribution(norm, ms, verbs, sp.end,
                                                    _next_sentence_end(p, starts, close_hi),
                                                    tight=True)
-                if weak and before is not None:
-                    who = before  # `X said "..." according to Y`: the words are X's
+                if weak and before is not None and not (
+                        _BY_DOCUMENT.search(norm, sp.end, close_hi)
+                        and _THIRD_PERSON.match(norm, sp.start, sp.end)):
+                    # `X said "..." according to Y`: the words are X's. Not a readout's
+                    # third-person wording: `X "reaffirmed his support ...," according to a
+                    # Kremlin readout` is the Kremlin's (a noun phrase, "a strategic
+                    # choice", stays X's).
+                    who = before
             # `'Our doors are open': Varga` (a heading): the name after the colon.
             colon = (_colon_tail(norm, ms, sp.end, p.end)
                      if sp.closed and ":" in norm[sp.end + 1:sp.end + 4] else None)
@@ -590,15 +623,15 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             if who is None and host is not None and _WELCOMES.match(norm, sp.start):
                 # `"Welcome, dear friend!" the caption of the photo read`: the host greets.
                 who = Mention(sp.start, sp.start, host)
-            if (who is not None and table.guest is not None and who.actor != table.guest
-                    # In the quote or the reporting clause after it: `"...," he said,
-                    # adding that he appreciated the hospitality`.
-                    and _THANKS_HOST.search(norm, sp.start, max(sp.end, close_hi))
-                    and not norm[who.start:who.start + 1].isupper()):
-                # `"Thank you for the warm welcome," he said`: the guest thanks the host.
+            role_of = (_role_words(norm, sp.start, sp.end, close_hi, table.guest, host)
+                       if who is not None and not norm[who.start:who.start + 1].isupper()
+                       else None)
+            if who is not None and role_of is not None and who.actor != role_of:
+                # `"Thank you for the warm welcome," he said`: the guest thanks the host;
+                # `"We are glad to welcome you," the president said`: the host speaks.
                 # Only when the speaker was a pronoun ("he") or a lower-case alias.
-                switched = (who.actor, table.guest, n)
-                who = Mention(who.start, who.end, table.guest)
+                switched = (who.actor, role_of, n)
+                who = Mention(who.start, who.end, role_of)
             elif (who is not None and switched is not None and who.actor == switched[0]
                   and n - switched[2] <= 1 and not norm[who.start:who.start + 1].isupper()):
                 # The next "he said" goes on with the guest the thanks showed speaking:
@@ -629,6 +662,7 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
                 partial=_is_partial(norm, sp, s_lo),
             ))
             speakers.append(who.actor if who is not None else None)
+            attributed.append(who is not None)
             # A line that is nothing but a quotation (maybe with ": Name"): a heading.
             # Anchored checks, not slices: a paragraph of ten thousand quotes stays linear.
             alone = sp.start - 1 == lead and sp.closed and (
@@ -673,6 +707,12 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
             speakers[k] = narrated if narrated is not None else last
         if speakers[k] is not None:
             last = speakers[k]
+    for k, q in enumerate(out):
+        if not attributed[k] and speakers[k] is not None:
+            # An unattributed `"Thank you for the warm welcome."` after the host's words is
+            # the guest's, not the host's going on.
+            role_of = _role_words(norm, q.start, q.end, q.end, table.guest, host)
+            speakers[k] = role_of if role_of is not None else speakers[k]
     _echoed_headings(norm, out, speakers, heading)
     _not_the_one_named(norm, ms, table, out, speakers)
     for q, who_idx in zip(out, speakers, strict=True):
@@ -693,6 +733,28 @@ def find_quotes(text: str, norm: str, paras: list[Para], table: ActorTable) -> l
 
 # First person inside a quotation: "I", "we", "my", "our", "us" (not "US").
 _FIRST_PERSON = re.compile(lead_guarded(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|us|me)\b"))
+
+
+# Words only the guest says ("our hosts", "glad to be here") or only the host ("welcome
+# you", "our guest"), inside the quotation.
+_GUEST_WORDS = re.compile(
+    r"(?i:\b(?:our|my)\s+hosts?\b|\b(?:pleasure|happy|glad|honou?red|delighted)\s+to\s+be\s+"
+    r"(?:here|back|in)\b)")
+_HOST_WORDS = re.compile(
+    r"(?i:\bwelcome\s+you\b|\b(?:pleasure|happy|glad|honou?red|delighted)\s+to\s+"
+    r"(?:welcome|host|receive|have\s+you)\b|\b(?:our|my)\s+(?:dear\s+)?guests?\b)")
+
+
+def _role_words(norm: str, start: int, end: int, close_hi: int, guest: int | None,
+                host: int | None) -> int | None:
+    """The guest or the host, when the quotation's words can only be theirs: thanks for
+    the welcome (in the quote or the clause after it), "our hosts", "welcome you"."""
+    if guest is not None and (_THANKS_HOST.search(norm, start, max(end, close_hi))
+                              or _GUEST_WORDS.search(norm, start, end)):
+        return guest
+    if host is not None and _HOST_WORDS.search(norm, start, end):
+        return host
+    return None
 
 
 def _host(table: ActorTable) -> int | None:
@@ -779,6 +841,16 @@ def _repeats(out: list[Quote], speakers: list[int | None], drop: list[bool],
             drop[k] = True
         if not titled[k]:
             seen.add((key, speakers[k]))
+
+
+def _closes_first(text: str, norm: str, p: Para) -> bool:
+    """Does the paragraph open inside a quotation left open before it: no opening mark at
+    its start, and its first mark closes a span from its start (`...,” said Kral.`)?"""
+    if opens_with_mark(norm, p.start, p.end) or '"' not in norm[p.start:p.end]:
+        return False
+    spans = pair_marks(text, norm, p.start, p.end, open_before=True)
+    lead = p.start + len(norm[p.start:p.end]) - len(norm[p.start:p.end].lstrip())
+    return bool(spans) and spans[0].start == lead and spans[0].closed
 
 
 def _join_unopened(text: str, out: list[Quote], unopened: list[bool],

@@ -94,6 +94,12 @@ _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
     r"(?:the\s+)?$"))
 
+# "presidential spokesman ", "Presidential press secretary ": a title right before a name.
+_HEAD_AIDE = re.compile(r"(?<![\w-])[Pp]residential\s+(?:press\s+)?(?:spokes(?:man|woman|person)|"
+                        r"secretary|aide|adviser|advisor)\s+$")
+# What may stand before a subject that opens its sentence (after any fronted phrase).
+_SENTENCE_LEAD = re.compile(r"[\s\"'\u201c\u201d]*(?:(?:But|And|Yet|So)\s+)?")
+
 _CAP_WORD = re.compile(r"[A-Z][\w'-]+")
 
 _LISTED = re.compile(r",?\s+and\s+|,\s+")
@@ -111,7 +117,7 @@ _OTHER_REFERENT = (
     r"(?:former|late|then|ex|other|previous|next|future|deputy|assistant|acting|vice|"
     r"two|both|three|first|second|opposition|supreme|spiritual|rebel|party|military|junta|"
     r"interim|caretaker|provincial|regional|state|local|world|foreign|defen[cs]e|"
-    r"his|her|their|its|same)\b"
+    r"his|her|their|its|same|visiting)\b"  # "the visiting president": `VISIT_ALIAS`
 )
 # "the secretary", "the Chinese leader", "the U.S. president"
 # No leading \b (it keeps the engine from skipping ahead to a "T"/"t"); matches
@@ -121,7 +127,8 @@ ALIAS_RE = re.compile(
     # diplomat"), but not one that names another person ("the former president", "the
     # opposition leader", "the deputy minister"). Lazy, so "the foreign minister" keeps
     # its whole title rather than reading "foreign" as a describing word.
-    rf"[Tt]he\s+(?:(?!{_OTHER_REFERENT})[a-z0-9][a-z0-9-]*\s+){{0,2}}?"
+    # An acronym may describe too ("the EUC president": the European Council's).
+    rf"[Tt]he\s+(?:(?!{_OTHER_REFERENT})(?:[a-z0-9][a-z0-9-]*|[A-Z]{{2,5}})\s+){{0,2}}?"
     rf"(?:(?P<nat>{_NAT})\s+)?(?:(?i:top|chief|senior|vice)\s+)?"
     # "the Treasury chief", "the Pentagon boss": an office's head by the office's name.
     r"(?P<role>(?i:(?:treasury|defen[cs]e|commerce|trade|foreign|finance|pentagon|"
@@ -130,8 +137,16 @@ ALIAS_RE = re.compile(
     r"secretary(?:\s+of\s+state)?|president|premier|prime\s+minister|PM|leader|"
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
+    r"emperor|empress|sultan|queen|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
+# "General Secretary noted": a title with no article and no name before its speech verb
+# (machine-translated copy). The last title word may be doubled ("Secretary General").
+BARE_TITLE_RE = re.compile(
+    r"(?P<role>General\s+Secretary|Secretary[\s-]+General|President|Prime\s+Minister|Premier|"
+    r"Chancellor|Foreign\s+Minister)(?:\s+(?:General|Secretary))?"
+    r"(?=\s+(?:also\s+)?(?:said|says|noted|stated|added|stressed|emphasi[sz]ed|continued|"
+    r"responded|replied|told|remarked)\b)")
 # "Hungary's foreign minister said": a country's possessive before the title. Scanned from
 # the apostrophe (literal first); the country is the word before it.
 POSSESSIVE_ALIAS = re.compile(
@@ -418,6 +433,10 @@ class Resolver:
         role = " ".join(role.split())
         if off.is_honorific(role):
             role = ""
+        if title is not None and _HEAD_AIDE.search(before, max(0, len(before) - 50)):
+            # "Presidential spokesman Ivan Ilic": whose aide he is says his side
+            # (`actors._office_of_the_head`), where no nationality does.
+            role = f"presidential {role}"
         if role.lower().endswith("counterpart") and self.cur_subjects:
             # "Trump met his Chinese counterpart, Xi Jinping": a president's counterpart
             # is a president, so "the Chinese president" later finds him.
@@ -757,12 +776,33 @@ class Resolver:
                 return "president" in r and "vice" not in r and (
                     country is not None or not us_president or actor.country == "United States"
                 )
+            if role in ("premier", "prime minister"):
+                # One office under two names: "the Japanese premier" is "Prime Minister
+                # Fumio Kishida", "the Chinese prime minister" is "Premier Li".
+                return ("premier" in r or "prime minister" in r) and "vice" not in r
             # "the foreign minister" is the "Minister of Foreign Affairs and Trade" too.
             return role in r or (" " in role and all(w in r.split() for w in role.split()))
 
         def one(cands: list[int]) -> int | None:
             # Read back from the end of the article, only a single fit is the referent.
-            return (cands[0] if len(cands) == 1 else None) if late else _recent(st, cands)
+            if late:
+                return cands[0] if len(cands) == 1 else None
+            if len(cands) > 1:
+                # "Replying to Kral, the president said", "the president thanked Kral for
+                # the welcome": not the one answered, thanked or named in a phrase fronted
+                # before the subject, as a "he" there would not be.
+                others = self._not_this_one(ev, self.sent_start)
+                if self.fronted_end > ev.start - 3 >= 0 and ev.start >= self.fronted_end:
+                    others |= set(self.cur_fronted)
+                cands = [i for i in cands if i not in others] or cands
+            if len(cands) > 1 and self.prev_subjects and self.prev_subjects[0] in cands \
+                    and _SENTENCE_LEAD.fullmatch(
+                        self.text, max(self.sent_start, self.fronted_end), ev.start):
+                # "He told Fico of his call with President Trump. The head of state stressed
+                # ...": a title opening a sentence goes on with the last sentence's subject
+                # when it fits, not with whoever that sentence named last.
+                return self.prev_subjects[0]
+            return _recent(st, cands)
 
         idx = one([i for i, p in st.persons.items() if fits(p)])
         if idx is None and country is not None:
