@@ -126,7 +126,8 @@ _NEUTRAL = [
 # Agreeing on a view, or to keep talking, is dialogue, not a deliverable: "agreed on the
 # vital importance of", "agreed that stable ties are important", "agreed to keep
 # communicating", "agreed to make concerted efforts to", "agreed to deepen cooperation".
-_AGREE = r"agree(?:d|s)?\s+"
+# ("agreed on Friday to", "agreed Tuesday that": the day does not change what was agreed.)
+_AGREE = r"agree(?:d|s)?\s+(?:(?:on\s+)?[a-z]*day\s+)?"
 _SHARED_VIEW = [
     _AGREE + r"(?:on|upon|about)\s+(?:the\s+)?(?:\w+\s+)?(?:importance|need|necessity"
     r"|significance|value|urgency)\b",
@@ -154,6 +155,10 @@ _SHARED_VIEW = [
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
     _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
+    # Agreeing to talk a matter over later leaves it open: "agreed to discuss the date of the
+    # visit through diplomatic channels", "agreed to explore ways to", "agreed to study".
+    _AGREE + r"to\s+(?:further\s+)?(?:discuss|explore|study|consider|examine|look\s+into"
+    r"|deliberate\s+on|talk\s+about)\b",
     # A promise of cooperation in general is a tone, not a deliverable: "pledged to cooperate
     # in security", "underscored their shared commitment to bilateral cooperation".
     r"(?:pledg|vow|promis)(?:ed|es|ing)?\s+to\s+(?:further\s+|closely\s+)?(?:co-?operate"
@@ -162,7 +167,8 @@ _SHARED_VIEW = [
     r"(?:shared\s+|common\s+|joint\s+)?)?commitments?\s+to\s+(?:[\w-]+\s+){0,2}?"
     r"(?:co-?operation|collaboration|ties|relations|partnership|friendship)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
-    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify|stabili[sz]e|improve"
+    r"|develop|advance|consolidate)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
     r"|friendship))",
 ]
@@ -245,7 +251,7 @@ _TENSION = [
     r"differences\s+(?:between|over|on)\s+(?:[\w'-]+\s+){1,5}?(?:remain(?:ed|s)?|persist(?:ed|s)?)\b",
     # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
     r"disagree(?:d|ments?)",
-    r"(?:difficult|tough)\s+(?:meeting|talks|conversation|discussions?|negotiations?)",
+    r"(?:difficult|tough)\s+(?:meeting|talks|conversations?|discussions?|negotiations?)",
     # ...and said of the meeting: "his meeting with Kurti had been difficult".
     r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:very\s+|extremely\s+|quite\s+)?"
     r"(?:difficult|tough)\b(?!\s+to\b)",
@@ -262,6 +268,15 @@ _TENSION = [
     # A matter named as disputed: "points of contention", "a sticking point", "irritants".
     r"(?:points?|bones?|sources?)\s+of\s+contention", r"contentious", r"sticking\s+points?",
     r"irritants?", r"thorny",
+    # Views that part: "the two leaders clearly had different views", "differences in their
+    # respective positions" (not "exchanged views", a discussion).
+    r"(?:different|differing|divergent|opposing|conflicting)\s+(?:views|positions|opinions"
+    r"|stances|approaches)",
+    r"differences\s+in\s+(?:their\s+)?(?:respective\s+)?(?:positions|views|approaches)",
+    # A relationship under strain, in readouts' words: "the relationship is being tested", "the
+    # downward spiral of ties", "a downturn in relations caused by erroneous policies".
+    r"(?:being|been|is|are|was|were)\s+(?:severely\s+|sorely\s+)?tested",
+    r"downturn", r"downward\s+spiral", r"erroneous", r"misguided",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [

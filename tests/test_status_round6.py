@@ -1,0 +1,64 @@
+"""Status on the grammar of real diplomatic prose, round 6 (issue 8): views that part, a
+relationship under strain in readouts' words, and agreements that only promise more talk.
+Every sentence is written for these tests (invented officials and countries); none is
+copied from a real article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import statuses
+
+from store.models import Status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the joint press conference Varga and Okafor clearly had different views on their"
+        " bilateral relationship.",
+        "Varga said the bilateral relationship was being tested by the new visa rules.",
+        "Okafor said the downturn in bilateral relations was caused by the other side's"
+        " erroneous understanding and misguided policies.",
+        "Varga called for reversing the downward spiral of their bilateral relations.",
+        "Varga described difficult conversations with Okafor about their bilateral relationship.",
+    ],
+)
+def test_a_relationship_under_strain_is_tension(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.TENSION
+
+
+def test_differences_in_positions_make_a_topic_tense() -> None:
+    found = statuses("On tariffs, Varga and Okafor recognised differences in their respective"
+                     " positions.")
+    assert found["trade"] == Status.TENSION
+
+
+def test_exchanged_views_is_still_a_discussion() -> None:
+    found = statuses("Varga and Okafor exchanged views on tariffs.")
+    assert found["trade"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga agreed to discuss the date of her visit through diplomatic channels, according"
+        " to the bilateral relations office.",
+        "Varga and Okafor agreed on Friday to stabilise bilateral ties.",
+        "The ministers agreed to explore ways of improving bilateral relations.",
+        "The two sides agreed Tuesday to further develop bilateral relations.",
+    ],
+)
+def test_agreeing_to_talk_more_or_to_improve_ties_is_dialogue(sentence: str) -> None:
+    assert statuses(sentence)["relations"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor agreed on Friday to resume direct flights.",
+        "The ministers agreed to hold their first talks on tariffs next month.",
+    ],
+)
+def test_agreeing_to_a_named_step_is_still_an_agreement(sentence: str) -> None:
+    found = statuses(sentence)
+    assert Status.AGREEMENT in found.values()
