@@ -142,7 +142,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "~journalists", "~flights", "pilgrim*", "pilgrimage", "exit ban*",
       "Fulbright", "Peace Corps", "Yatra", "educational exchange*", "cultural exchange*",
       "youth exchange*", "~exchanges", "consulate*", "consular",
-      "work visas", "antiquities", "cultural property", "cultural heritage",
+      "work visas", "working holiday*", "visa waiver*", "visa-free", "antiquities",
+      "cultural property", "cultural heritage",
       "detained citizens", "hostage*", "prisoner swap*", "prisoner exchange*",
       "~detained Americans", "~wrongfully detained",
       # The sectors of exchanges between peoples, each one supporting: two of them together
@@ -158,6 +159,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      ["+human rights", "Xinjiang", "Tibet", "Tibetan*", "Hong Kong", "Uyghur*", "Uighur*",
       "dissident*", "religious freedom", "forced labor", "forced labour", "political prisoners",
       "press freedom", "freedom of speech", "genocide", "Dalai Lama", "~crackdown",
+      # The rights of a people living in the other state: "the rights of the Kestrian ethnic
+      # minority", "minority rights".
+      "ethnic minorit*", "national minorit*", "minority rights", "rights of minorities",
       "~persecution"]),
     ("middle-east", "Middle East",
      "Gaza, Israel, Iran, the Houthis and Red Sea shipping.",

@@ -1,0 +1,41 @@
+"""Topics named in words our keyword lists lacked, round 6 (issue 8). Every sentence is
+written for these tests (invented officials and countries); none is copied from a real
+article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import TOPICS, paragraphs
+
+from store.ingest.topichits import Parties
+from store.ingest.topics import score_paragraphs
+
+
+def topics_of(*bodies: str, parties: list[str]) -> list[list[str]]:
+    text, paras = paragraphs(*bodies)
+    found = score_paragraphs(text, paras, TOPICS, Parties.of(parties))
+    return [sorted(found.get(i, [])) for i in range(len(paras))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga raised the schooling of the Chilean ethnic minority living in Norway.",
+        "Okafor said minority rights would stay on the table at their next meeting.",
+    ],
+)
+def test_the_rights_of_a_minority_are_human_rights(sentence: str) -> None:
+    [found] = topics_of(sentence, parties=["Chile", "Norway"])
+    assert "human-rights" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders agreed to widen working holiday programmes for young people.",
+        "Okafor said his country would add Chile to its visa waiver scheme.",
+    ],
+)
+def test_working_holidays_and_visa_waivers_are_people_to_people(sentence: str) -> None:
+    [found] = topics_of(sentence, parties=["Chile", "Norway"])
+    assert "people-to-people" in found
