@@ -38,6 +38,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "counter-offensive", "occupied territories", "peace formula", "Crimea", "Donbas",
       "Donbass", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv", "Bakhmut",
       "Mariupol", "grain corridor", "~arms package", "~invasion",
+      # A third country's help to Russia's war named without the war: "China's support for
+      # Russia", "sanctions over its backing of Russia".
+      "support for Russia", "support to Russia", "backing for Russia", "backing of Russia",
       "~weapons"]),
     ("taiwan", "Taiwan",
      "Taiwan, the Taiwan Strait and Beijing's claim to the island.",

@@ -62,3 +62,18 @@ def test_agreeing_to_talk_more_or_to_improve_ties_is_dialogue(sentence: str) -> 
 def test_agreeing_to_a_named_step_is_still_an_agreement(sentence: str) -> None:
     found = statuses(sentence)
     assert Status.AGREEMENT in found.values()
+
+
+def test_a_warning_in_a_which_clause_is_about_its_antecedent() -> None:
+    # The warning is about the backing of the war; the relationship is only what it risks.
+    found = statuses(
+        "Okafor's press office did not say whether Lagos would answer Kestria's support for"
+        " Russia, which Nigerian officials warn risks hurting the bilateral relationship,"
+        " even as ties stabilise.")
+    assert found["russia-ukraine"] == Status.TENSION
+    assert found.get("relations") != Status.TENSION
+
+
+def test_a_which_clause_about_the_sentences_own_topic_keeps_its_cue() -> None:
+    found = statuses("Varga spoke of the tariffs on steel, which she warned were a threat.")
+    assert found["trade"] == Status.TENSION

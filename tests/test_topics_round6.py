@@ -39,3 +39,9 @@ def test_the_rights_of_a_minority_are_human_rights(sentence: str) -> None:
 def test_working_holidays_and_visa_waivers_are_people_to_people(sentence: str) -> None:
     [found] = topics_of(sentence, parties=["Chile", "Norway"])
     assert "people-to-people" in found
+
+
+def test_a_third_countrys_support_for_russia_is_the_war() -> None:
+    [found] = topics_of("Varga asked whether Okafor would answer Kestria's support for Russia"
+                        " with sanctions.", parties=["Chile", "Norway"])
+    assert "russia-ukraine" in found

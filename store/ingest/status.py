@@ -263,7 +263,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                 if _third_party(norm, sent, cue, parties):
                     continue
                 owners = whole
-                target = _object_of(norm, cue, hits, starts, index, cands)
+                target = (_object_of(norm, cue, hits, starts, index, cands)
+                          or _antecedent_of(norm, sent, cue, hits, starts, index, cands))
                 if target:
                     owners = target
                 elif len(clauses) > 1:
@@ -329,6 +330,30 @@ def _object_of(norm: str, cue: Cue, hits: Sequence[Hit], starts: list[int],
     end = stop.start() if stop else len(norm)
     named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, m.end(), end)}
     return [t for t in cands if t in named]
+
+
+# A relative clause is about the phrase before it: in "sanctions over support for the war,
+# which officials warn risks hurting the relationship", the warning is about that support.
+_WHICH = re.compile(r",\s+(?:which|that)\s+")
+_ANTECEDENT_REACH = 60  # characters before the comma read as the antecedent phrase
+
+
+def _antecedent_of(norm: str, sent: Sentence, cue: Cue, hits: Sequence[Hit],
+                   starts: list[int], index: KeywordIndex, cands: Sequence[str]) -> list[str]:
+    """The topics a cue in a ", which ..." clause is about: those its antecedent phrase
+    names (back to the clause's start or the previous comma), if any."""
+    comma = norm.rfind(",", sent.start, cue.start)
+    if comma < 0:
+        return []
+    m = _WHICH.match(norm, comma)
+    if m is None or _CLAUSE_STOP.search(norm, m.end(), cue.start):
+        return []
+    lo = max(sent.start, comma - _ANTECEDENT_REACH, norm.rfind(",", sent.start, comma) + 1)
+    named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, lo, comma)}
+    return [t for t in cands if t in named]
+
+
+_CLAUSE_STOP = re.compile(r"[,;:]")
 
 
 def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],
