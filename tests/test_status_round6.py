@@ -77,3 +77,14 @@ def test_a_warning_in_a_which_clause_is_about_its_antecedent() -> None:
 def test_a_which_clause_about_the_sentences_own_topic_keeps_its_cue() -> None:
     found = statuses("Varga spoke of the tariffs on steel, which she warned were a threat.")
     assert found["trade"] == Status.TENSION
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga told Okafor that her government wanted to see \u201cconcrete progress on tariffs.",
+        "Okafor said he hoped to see real progress on tariffs soon.",
+    ],
+)
+def test_progress_one_side_wants_to_see_is_not_progress(sentence: str) -> None:
+    assert statuses(sentence)["trade"] == Status.DIALOGUE

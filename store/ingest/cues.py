@@ -25,10 +25,13 @@ _NT = (r"(?:do|does|did|has|have|had|is|are|was|were|could|would|should|ca|wo|mu
 _QUAL = r"(?:a|an|any|much|real|significant|meaningful|concrete|major|substantive|further)"
 _OUTCOME = r"(?:progress|agreements?|deals?|breakthroughs?|headway|commitments?|consensus)"
 # What is hoped for (after "seek", "hope to", "push for"): up to six small words, then
-# the outcome ("find a long-term agreement", "to be able to make progress").
+# the outcome ("find a long-term agreement", "to be able to make progress", "to see progress").
 _ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|achieve"
-            r"|achieving|secure|securing|be|able|an?|the|new|further|more|some|real|lasting"
-            r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+){0,6}"
+            r"|achieving|secure|securing|be|able|an?|the|new|further|more|some|real|lasting|see"
+            r"|seeing"
+            r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+"
+            # (a quotation may open on the hoped-for words: 'wants to see "real progress')
+            r"[\"\u201c\u2018]?){0,6}"
             r"(?:progress|agreements?|deals?|breakthroughs?|improvement|consensus|headway"
             r"|solutions?|ceasefire|truce)")
 # One side's own legislation: "a bill", "the new law", "an executive order".
