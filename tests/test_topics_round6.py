@@ -45,3 +45,22 @@ def test_a_third_countrys_support_for_russia_is_the_war() -> None:
     [found] = topics_of("Varga asked whether Okafor would answer Kestria's support for Russia"
                         " with sanctions.", parties=["Chile", "Norway"])
     assert "russia-ukraine" in found
+
+
+def test_a_field_of_the_sides_cooperation_is_that_field_not_the_relationship() -> None:
+    [found] = topics_of("The new access pact will pave the way for closer military cooperation"
+                        " between Chile and Norway through joint drills.",
+                        parties=["Chile", "Norway"])
+    assert found == ["military"]
+
+
+def test_cooperation_between_the_sides_with_no_field_is_still_the_relationship() -> None:
+    [found] = topics_of("Varga praised the cooperation between Chile and Norway.",
+                        parties=["Chile", "Norway"])
+    assert found == ["relations"]
+
+
+def test_another_pairs_field_of_cooperation_is_not_a_topic() -> None:
+    [found] = topics_of("Varga spoke of the military cooperation between Iran and Russia.",
+                        parties=["Chile", "Norway"])
+    assert "military" not in found

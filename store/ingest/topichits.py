@@ -124,7 +124,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = [h for h in index.scan(norm, lo, hi)
             if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
     hits = _outermost(hits)
-    hits = _fields_of_cooperation(norm, hits, index, lo, hi)
+    hits = _fields_of_cooperation(norm, hits, index, lo, hi, parties)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
@@ -579,20 +579,45 @@ _FIELD_REACH = 80
 
 
 def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex,
-                           lo: int, hi: int) -> list[Hit]:
-    """Hits of supporting keywords that name a field of cooperation, made whole keywords."""
+                           lo: int, hi: int, parties: Parties = NO_PARTIES) -> list[Hit]:
+    """Hits of supporting keywords that name a field of cooperation, made whole keywords.
+    A field of the sides' own cooperation ("military cooperation between Norland and
+    Kestria") is that field's, not the relationship's: the link's own hit is dropped."""
     heads: list[int] | None = None  # where each "cooperation in" ends: found once, if needed
     out: list[Hit] = []
+    links: set[int] = set()  # where "cooperation between the sides" of a field starts
     for h in hits:
         weight = index.keywords[h.topic][h.keyword].weight
         if weight < 1.0 and norm[h.start].islower():
             if heads is None:
                 heads = [m.end() for m in _FIELD_HEAD.finditer(norm, lo, hi)]
-            if (_FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
-                    or _field_before(norm, heads, h.start)):
+            reach = min(len(norm), h.end + _FIELD_REACH)
+            after = _FIELD_AFTER.match(norm, h.end, reach)
+            sides = None if after else _FIELD_OF_SIDES.match(norm, h.end, reach)
+            if sides is not None and _of_the_sides(sides, parties):
+                links.add(sides.start("link"))
+            if after or sides is not None and sides.start("link") in links \
+                    or _field_before(norm, heads, h.start):
                 h = replace(h, scale=1.0 / weight)
         out.append(h)
+    if links:
+        out = [h for h in out if h.start not in links]
     return out
+
+
+# "military cooperation between the Philippines and Japan", "economic cooperation between the
+# two countries": the field and the link, then the pair the link is between.
+_FIELD_OF_SIDES = re.compile(
+    rf"\s+(?P<link>{_COOPERATION})\s+between\s+(?:(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})"
+    r"|(?P<own>(?:the|our)\s+(?:two\s+)?(?:countries|nations|sides|states)\b))")
+
+
+def _of_the_sides(m: re.Match[str], parties: Parties) -> bool:
+    """Is the pair a link is between (in `m`, a `_FIELD_OF_SIDES` match) the meeting's sides?"""
+    if m["own"]:
+        return True
+    sides = {_country(m["a"]), _country(m["b"])}
+    return len(sides) == 2 and sides <= parties.countries
 
 
 def _field_before(norm: str, heads: list[int], start: int) -> bool:
