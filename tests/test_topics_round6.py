@@ -64,3 +64,22 @@ def test_another_pairs_field_of_cooperation_is_not_a_topic() -> None:
     [found] = topics_of("Varga spoke of the military cooperation between Iran and Russia.",
                         parties=["Chile", "Norway"])
     assert "military" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders dined at the Old Mill, which is described as a tourism and heritage centre.",
+        "Chile, which is the main landing spot for migrants from the Middle East, wants help.",
+        "The talks took place in Valdivia, which is home to a large Israeli community.",
+    ],
+)
+def test_what_a_named_place_is_says_nothing_of_the_talks(sentence: str) -> None:
+    [found] = topics_of(sentence, parties=["Chile", "Norway"])
+    assert "people-to-people" not in found and "middle-east" not in found
+
+
+def test_a_which_clause_about_the_talks_still_names_their_topics() -> None:
+    [found] = topics_of("The ministers held talks, which were about tariffs and Gaza.",
+                        parties=["Chile", "Norway"])
+    assert "trade" in found and "middle-east" in found

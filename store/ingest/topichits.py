@@ -336,6 +336,12 @@ _PLACE_APPOSITIVE = re.compile(
 _PERSON_APPOSITIVE = re.compile(
     r"\b[A-Z][\w'-]+,\s+(?:a|an|the)\s+(?:former|ex-|one-time|onetime|longtime|veteran"
     r"|retired)\b[^,.;:!?\n]{0,80}")
+# ...and a relative clause that says what a named place or country is: "Italy, which is
+# Europe's main landing spot for migrants from the Middle East", "the Old Mill, which is
+# described as a tourism and heritage centre" (not "the talks, which were about trade").
+_NAME_DESCRIBED = re.compile(
+    r"\b[A-Z][\w'-]+,\s+which\s+(?:is|are|was)\s+(?:(?:described|known|billed|regarded|seen)"
+    r"\s+as|home\s+to|one\s+of|an?\s|the\s|[A-Z][\w'-]*['\u2019]s\s)[^,;:!?\n]{0,120}")
 # Another event the meeting is dated by: "The meeting came a week after Okafor hosted the
 # Chinese president for talks on Taiwan": what follows "after" is that event.
 _CAME_AFTER = re.compile(
@@ -387,6 +393,7 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     person once was, and of the other events the meeting is dated by."""
     spans = [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
     spans.extend(m.span() for m in _PERSON_APPOSITIVE.finditer(text, lo, hi))
+    spans.extend(m.span() for m in _NAME_DESCRIBED.finditer(text, lo, hi))
     for m in _CAME_AFTER.finditer(text, lo, hi):
         spans.append((m.end(), _stop(_SENTENCE_END, text, m.end(), hi, _SENTENCE_REACH)))
     return spans
