@@ -83,3 +83,15 @@ def test_a_which_clause_about_the_talks_still_names_their_topics() -> None:
     [found] = topics_of("The ministers held talks, which were about tariffs and Gaza.",
                         parties=["Chile", "Norway"])
     assert "trade" in found and "middle-east" in found
+
+
+def test_an_agenda_told_in_the_past_is_what_the_talks_covered() -> None:
+    [held] = topics_of("Chilean-Norwegian relations were also on the agenda, the statement added.",
+                       parties=["Chile", "Norway"])
+    assert held == ["relations"]
+
+
+def test_an_agenda_ahead_is_still_only_expected() -> None:
+    [ahead] = topics_of("Tariffs will be on the agenda when the ministers meet next week.",
+                        parties=["Chile", "Norway"])
+    assert ahead == []

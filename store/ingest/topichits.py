@@ -251,6 +251,8 @@ _AGENDA = re.compile(
     r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing|ed)?|include[ds]?|cover(?:ed)?"
     r"|focus(?:ing)?\s+on|address(?:ed)?|raised|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b"), re.IGNORECASE)
+# ...but an agenda told in the past tense is what the talks covered: "trade was on the agenda".
+_HELD_AGENDA = re.compile(r"\b(?:was|were)\s+(?:also\s+)?$", re.IGNORECASE)
 # A sentence ends at a stop before a space, or glued to the next one by a bad copy
 # ("last year.Orban said"): the glued form, as `sentences.py` reads it.
 _SENTENCE_END = re.compile(
@@ -467,6 +469,8 @@ def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = [s for s in list_spans(text, lo, hi) if not _discussed_list(text, lo, s[0])]
     spans.extend(m.span() for m in _LEADERS_CONSENSUS.finditer(text, lo, hi))
     for m in _AGENDA.finditer(text, lo, hi):
+        if _HELD_AGENDA.search(text, max(lo, m.start() - 16), m.start()):
+            continue  # "relations were also on the agenda": what the talks did cover
         back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
         end = _SENTENCE_END.search(text, m.end(), hi)
         spans.append((max(back + 1, lo), end.end() if end else hi))
