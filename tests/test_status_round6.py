@@ -88,3 +88,21 @@ def test_a_which_clause_about_the_sentences_own_topic_keeps_its_cue() -> None:
 )
 def test_progress_one_side_wants_to_see_is_not_progress(sentence: str) -> None:
     assert statuses(sentence)["trade"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the meeting the presidents established a Council of Presidents to deepen their"
+        " bilateral relations.",
+        "The ministers set up a joint working group on tariffs.",
+    ],
+)
+def test_a_body_set_up_at_the_meeting_is_an_agreement(sentence: str) -> None:
+    assert Status.AGREEMENT in statuses(sentence).values()
+
+
+def test_a_body_set_up_before_is_no_new_agreement() -> None:
+    found = statuses("Varga praised the working group on tariffs established after her visit"
+                     " in July.")
+    assert found["trade"] != Status.AGREEMENT

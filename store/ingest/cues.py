@@ -304,6 +304,13 @@ _AGREEMENT = [
     r"accept(?:ed|s)\s+(?:an\s+|the\s+|their\s+|each\s+other's\s+)?invitations?",
     # A deliverable handed over at the meeting: "the US handed over 297 antiquities".
     r"hand(?:ed|s|ing)?\s+over",
+    # A body set up at the meeting is a deliverable: "established a Council of Presidents",
+    # "set up a joint working group on trade", "created a crisis hotline".
+    r"(?:establish|creat|form)(?:ed|es)\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:joint\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:councils?|commissions?|committees?|mechanisms?|working\s+groups?"
+    r"|task\s+forces?|hotlines?|funds?)\b",
+    r"set\s+up\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:councils?"
+    r"|commissions?|committees?|mechanisms?|working\s+groups?|task\s+forces?|hotlines?|funds?)\b",
         # A next visit confirmed at the meeting: "confirmed that the president will travel to".
     r"confirm(?:ed|s)\s+(?:that\s+)?(?:[\w.'\u2019-]+\s+){0,5}?(?:will|would)\s+(?:travel|visit"
     r"|pay|come|host|hold)",
