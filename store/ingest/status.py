@@ -336,19 +336,22 @@ def _object_of(norm: str, cue: Cue, hits: Sequence[Hit], starts: list[int],
 # which officials warn risks hurting the relationship", the warning is about that support.
 _WHICH = re.compile(r",\s+(?:which|that)\s+")
 _ANTECEDENT_REACH = 60  # characters before the comma read as the antecedent phrase
+_CLAUSE_REACH = 200  # characters from the cue back to the comma of its clause
 
 
 def _antecedent_of(norm: str, sent: Sentence, cue: Cue, hits: Sequence[Hit],
                    starts: list[int], index: KeywordIndex, cands: Sequence[str]) -> list[str]:
     """The topics a cue in a ", which ..." clause is about: those its antecedent phrase
     names (back to the clause's start or the previous comma), if any."""
-    comma = norm.rfind(",", sent.start, cue.start)
+    # (Every look is bounded: a long sentence of many cues and no commas stays linear.)
+    comma = norm.rfind(",", max(sent.start, cue.start - _CLAUSE_REACH), cue.start)
     if comma < 0:
         return []
     m = _WHICH.match(norm, comma)
     if m is None or _CLAUSE_STOP.search(norm, m.end(), cue.start):
         return []
-    lo = max(sent.start, comma - _ANTECEDENT_REACH, norm.rfind(",", sent.start, comma) + 1)
+    back = max(sent.start, comma - _ANTECEDENT_REACH)
+    lo = max(back, norm.rfind(",", back, comma) + 1)
     named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, lo, comma)}
     return [t for t in cands if t in named]
 
