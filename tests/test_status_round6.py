@@ -106,3 +106,10 @@ def test_a_body_set_up_before_is_no_new_agreement() -> None:
     found = statuses("Varga praised the working group on tariffs established after her visit"
                      " in July.")
     assert found["trade"] != Status.AGREEMENT
+
+
+def test_a_link_to_another_story_glued_into_the_text_gives_no_status() -> None:
+    found = statuses(
+        "Varga and Okafor discussed tariffs. Other Topics of Interest Port City Builds New Docks"
+        " The mayor said the city was investing in trade to make headway as soon as possible.")
+    assert found["trade"] == Status.DIALOGUE

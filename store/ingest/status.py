@@ -23,6 +23,7 @@ from store.ingest.datetext import MONTH_RE
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topichits import NO_PARTIES, Parties, body_hits, earlier_clauses
 from store.ingest.topics import (
+    LINKS_OPENING,
     THRESHOLD,
     compile_topics,
     heading_topics,
@@ -255,8 +256,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                 tt.weight[sent] = own.get(t, 0.0)
             lo = bisect_left(cue_starts, sent.start)
             hi = bisect_left(cue_starts, sent.end)
-            if lo == hi:
-                continue
+            if lo == hi or LINKS_OPENING.match(norm, sent.start, sent.end):
+                continue  # (links to other stories say nothing of this meeting)
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
