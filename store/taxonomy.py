@@ -83,7 +83,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "economic and trade", "economic and financial", "economic working group",
       "investment*", "investor*", "protectionism", "supply chain*", "soybeans",
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
-      "seafood", "import ban*", "export ban*", "~treated water", "~wastewater", "~Fukushima",
+      "seafood", "import ban*", "export ban*", "import restriction*", "trade restriction*",
+      "import curbs", "~treated water", "~wastewater", "~Fukushima",
       "energy trade", "~LNG",
       # Trade pacts and bodies go by names without the word "trade".
       "CPTPP", "Trans-Pacific Partnership", "RCEP", "Regional Comprehensive Economic Partnership",

@@ -95,3 +95,9 @@ def test_an_agenda_ahead_is_still_only_expected() -> None:
     [ahead] = topics_of("Tariffs will be on the agenda when the ministers meet next week.",
                         parties=["Chile", "Norway"])
     assert ahead == []
+
+
+def test_import_restrictions_are_trade() -> None:
+    [found] = topics_of("Varga called for the lifting of import restrictions on Chilean fruit.",
+                        parties=["Chile", "Norway"])
+    assert found == ["trade"]
