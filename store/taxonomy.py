@@ -73,7 +73,11 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "demarcation", "demarcate*", "delimitation", "border checkpoint*", "border crossing*",
       "border post*", "border conflict*", "border fighting", "border skirmish*",
       "border villages", "border ceasefire", "border incident*", "disputed area*",
-      "disputed territor*", "disputed land", "disputed region*"]),
+      "disputed territor*", "disputed land", "disputed region*",
+      # Land in dispute named as itself: a region two states, or a state and a breakaway
+      # government, contest.
+      "Karabakh", "Nagorno-Karabakh", "Kashmir", "Western Sahara", "Abkhazia",
+      "South Ossetia", "Transnistria"]),
     ("trade", "Trade",
      "Tariffs, market access, overcapacity, subsidies, investment and the economy.",
      ["+trade", "trade war", "trade deficit", "trade practices", "tariff*", "duties",

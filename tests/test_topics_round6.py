@@ -101,3 +101,21 @@ def test_import_restrictions_are_trade() -> None:
     [found] = topics_of("Varga called for the lifting of import restrictions on Chilean fruit.",
                         parties=["Chile", "Norway"])
     assert found == ["trade"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks focused on the Nagorno-Karabakh conflict and the borders around it.",
+        "Varga restated her government's view of Western Sahara.",
+    ],
+)
+def test_a_named_disputed_region_is_territorial(sentence: str) -> None:
+    [found] = topics_of(sentence, parties=["Chile", "Norway"])
+    assert "territorial" in found
+
+
+def test_a_disputed_region_not_raised_is_no_topic() -> None:
+    [found] = topics_of("An aide said Kashmir was not raised at the informal summit.",
+                        parties=["Chile", "Norway"])
+    assert "territorial" not in found
