@@ -113,3 +113,9 @@ def test_a_link_to_another_story_glued_into_the_text_gives_no_status() -> None:
         "Varga and Okafor discussed tariffs. Other Topics of Interest Port City Builds New Docks"
         " The mayor said the city was investing in trade to make headway as soon as possible.")
     assert found["trade"] == Status.DIALOGUE
+
+
+def test_improving_as_the_means_of_a_plan_is_no_progress() -> None:
+    found = statuses("The presidents noted that cooperation should be strengthened by improving"
+                     " defence against cyber threats and hacking.")
+    assert found["cyber"] != Status.PROGRESS

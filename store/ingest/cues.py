@@ -47,11 +47,11 @@ _NEUTRAL = [
     r"|reveal|confirm|give\s+(?:any\s+|further\s+|more\s+)?details|provide\s+(?:any\s+|further"
     r"\s+|more\s+)?(?:details|specifics|information))",
     # What a step would be for, or could be, is not a step taken: "to ease tensions on the
-    # peninsula", "capable of improving relations", "a role in improving ties" (the deal
-    # itself is read from "agreed to").
+    # peninsula", "capable of improving relations", "a role in improving ties", "to deepen
+    # cooperation by improving rail links" (the deal itself is read from "agreed to").
     # The aim's object goes with it: "a plan to ease tensions along the border" is no tension.
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
-    r"|(?:of|in|for|towards?)\s+(?:further\s+)?(?:easing|improving|stabili[sz]ing"
+    r"|(?:of|in|for|towards?|by)\s+(?:further\s+)?(?:easing|improving|stabili[sz]ing"
     r"|normali[sz]ing))\b"
     r"(?:\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?\b)?",
     # Signing a bill is one side's domestic act, not a deal between the sides: "signed a
