@@ -5,16 +5,7 @@ article."""
 from __future__ import annotations
 
 import pytest
-from paragraphs import TOPICS, paragraphs
-
-from store.ingest.topichits import Parties
-from store.ingest.topics import score_paragraphs
-
-
-def topics_of(*bodies: str, parties: list[str]) -> list[list[str]]:
-    text, paras = paragraphs(*bodies)
-    found = score_paragraphs(text, paras, TOPICS, Parties.of(parties))
-    return [sorted(found.get(i, [])) for i in range(len(paras))]
+from test_topics_round5 import topics_of
 
 
 @pytest.mark.parametrize(
