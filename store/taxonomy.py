@@ -37,7 +37,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "war of aggression", "~Russian forces", "~Russian troops", "counteroffensive",
       "counter-offensive", "occupied territories", "peace formula", "Crimea", "Donbas",
       "Donbass", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv", "Bakhmut",
-      "Mariupol", "grain corridor", "~arms package", "~invasion",
+      "Mariupol", "grain corridor", "Black Sea corridor", "Black Sea transport corridor",
+      "Black Sea grain", "~Black Sea", "~arms package", "~invasion",
       # A third country's help to Russia's war named without the war: "China's support for
       # Russia", "sanctions over its backing of Russia".
       "support for Russia", "support to Russia", "backing for Russia", "backing of Russia",

@@ -110,3 +110,9 @@ def test_a_disputed_region_not_raised_is_no_topic() -> None:
     [found] = topics_of("An aide said Kashmir was not raised at the informal summit.",
                         parties=["Chile", "Norway"])
     assert "territorial" not in found
+
+
+def test_the_black_sea_shipping_corridor_is_the_war() -> None:
+    [found] = topics_of("The ministers praised the working of the Black Sea transport corridor.",
+                        parties=["Chile", "Norway"])
+    assert found == ["russia-ukraine"]
