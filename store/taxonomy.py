@@ -85,7 +85,7 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "overcapacity", "industrial capacity", "excess capacity", "market access",
       "subsidies", "subsidised", "subsidized", "dumping", "electric vehicles", "electric cars",
       "solar panels", "imports", "economic ties", "economic relations", "economic talks",
-      "economic and trade", "economic and financial", "economic working group",
+      "economic and trade", "economic and financial", "economic working group*",
       "investment*", "investor*", "protectionism", "supply chain*", "soybeans",
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
       "seafood", "import ban*", "export ban*", "import restriction*", "trade restriction*",

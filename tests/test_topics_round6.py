@@ -116,3 +116,9 @@ def test_the_black_sea_shipping_corridor_is_the_war() -> None:
     [found] = topics_of("The ministers praised the working of the Black Sea transport corridor.",
                         parties=["Chile", "Norway"])
     assert found == ["russia-ukraine"]
+
+
+def test_economic_working_groups_in_the_plural_are_trade() -> None:
+    [found] = topics_of("The ministers praised the two economic working groups.",
+                        parties=["Chile", "Norway"])
+    assert found == ["trade"]
