@@ -37,7 +37,11 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "war of aggression", "~Russian forces", "~Russian troops", "counteroffensive",
       "counter-offensive", "occupied territories", "peace formula", "Crimea", "Donbas",
       "Donbass", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv", "Bakhmut",
-      "Mariupol", "grain corridor", "~arms package", "~invasion",
+      "Mariupol", "grain corridor", "Black Sea corridor", "Black Sea transport corridor",
+      "Black Sea grain", "~Black Sea", "~arms package", "~invasion",
+      # A third country's help to Russia's war named without the war: "China's support for
+      # Russia", "sanctions over its backing of Russia".
+      "support for Russia", "support to Russia", "backing for Russia", "backing of Russia",
       "~weapons"]),
     ("taiwan", "Taiwan",
      "Taiwan, the Taiwan Strait and Beijing's claim to the island.",
@@ -70,17 +74,22 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "demarcation", "demarcate*", "delimitation", "border checkpoint*", "border crossing*",
       "border post*", "border conflict*", "border fighting", "border skirmish*",
       "border villages", "border ceasefire", "border incident*", "disputed area*",
-      "disputed territor*", "disputed land", "disputed region*"]),
+      "disputed territor*", "disputed land", "disputed region*",
+      # Land in dispute named as itself: a region two states, or a state and a breakaway
+      # government, contest.
+      "Karabakh", "Nagorno-Karabakh", "Kashmir", "Western Sahara", "Abkhazia",
+      "South Ossetia", "Transnistria"]),
     ("trade", "Trade",
      "Tariffs, market access, overcapacity, subsidies, investment and the economy.",
      ["+trade", "trade war", "trade deficit", "trade practices", "tariff*", "duties",
       "overcapacity", "industrial capacity", "excess capacity", "market access",
       "subsidies", "subsidised", "subsidized", "dumping", "electric vehicles", "electric cars",
       "solar panels", "imports", "economic ties", "economic relations", "economic talks",
-      "economic and trade", "economic and financial", "economic working group",
+      "economic and trade", "economic and financial", "economic working group*",
       "investment*", "investor*", "protectionism", "supply chain*", "soybeans",
       # Food-safety import bans (seafood after Fukushima's treated water) are trade measures.
-      "seafood", "import ban*", "export ban*", "~treated water", "~wastewater", "~Fukushima",
+      "seafood", "import ban*", "export ban*", "import restriction*", "trade restriction*",
+      "import curbs", "~treated water", "~wastewater", "~Fukushima",
       "energy trade", "~LNG",
       # Trade pacts and bodies go by names without the word "trade".
       "CPTPP", "Trans-Pacific Partnership", "RCEP", "Regional Comprehensive Economic Partnership",
@@ -142,7 +151,8 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
       "~journalists", "~flights", "pilgrim*", "pilgrimage", "exit ban*",
       "Fulbright", "Peace Corps", "Yatra", "educational exchange*", "cultural exchange*",
       "youth exchange*", "~exchanges", "consulate*", "consular",
-      "work visas", "antiquities", "cultural property", "cultural heritage",
+      "work visas", "working holiday*", "visa waiver*", "visa-free", "antiquities",
+      "cultural property", "cultural heritage",
       "detained citizens", "hostage*", "prisoner swap*", "prisoner exchange*",
       "~detained Americans", "~wrongfully detained",
       # The sectors of exchanges between peoples, each one supporting: two of them together
@@ -158,6 +168,9 @@ _DEFAULTS: list[tuple[str, str, str, list[str]]] = [
      ["+human rights", "Xinjiang", "Tibet", "Tibetan*", "Hong Kong", "Uyghur*", "Uighur*",
       "dissident*", "religious freedom", "forced labor", "forced labour", "political prisoners",
       "press freedom", "freedom of speech", "genocide", "Dalai Lama", "~crackdown",
+      # The rights of a people living in the other state: "the rights of the Kestrian ethnic
+      # minority", "minority rights".
+      "ethnic minorit*", "national minorit*", "minority rights", "rights of minorities",
       "~persecution"]),
     ("middle-east", "Middle East",
      "Gaza, Israel, Iran, the Houthis and Red Sea shipping.",

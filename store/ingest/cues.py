@@ -25,10 +25,13 @@ _NT = (r"(?:do|does|did|has|have|had|is|are|was|were|could|would|should|ca|wo|mu
 _QUAL = r"(?:a|an|any|much|real|significant|meaningful|concrete|major|substantive|further)"
 _OUTCOME = r"(?:progress|agreements?|deals?|breakthroughs?|headway|commitments?|consensus)"
 # What is hoped for (after "seek", "hope to", "push for"): up to six small words, then
-# the outcome ("find a long-term agreement", "to be able to make progress").
+# the outcome ("find a long-term agreement", "to be able to make progress", "to see progress").
 _ASPIRED = (r"(?:(?:to|for|towards?|at|find|finding|reach|reaching|make|making|achieve"
-            r"|achieving|secure|securing|be|able|an?|the|new|further|more|some|real|lasting"
-            r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+){0,6}"
+            r"|achieving|secure|securing|be|able|an?|the|new|further|more|some|real|lasting|see"
+            r"|seeing"
+            r"|concrete|early|quick|final|comprehensive|long|term|[a-z]+-[a-z]+)\s+"
+            # (a quotation may open on the hoped-for words: 'wants to see "real progress')
+            r"[\"\u201c\u2018]?){0,6}"
             r"(?:progress|agreements?|deals?|breakthroughs?|improvement|consensus|headway"
             r"|solutions?|ceasefire|truce)")
 # One side's own legislation: "a bill", "the new law", "an executive order".
@@ -44,11 +47,11 @@ _NEUTRAL = [
     r"|reveal|confirm|give\s+(?:any\s+|further\s+|more\s+)?details|provide\s+(?:any\s+|further"
     r"\s+|more\s+)?(?:details|specifics|information))",
     # What a step would be for, or could be, is not a step taken: "to ease tensions on the
-    # peninsula", "capable of improving relations", "a role in improving ties" (the deal
-    # itself is read from "agreed to").
+    # peninsula", "capable of improving relations", "a role in improving ties", "to deepen
+    # cooperation by improving rail links" (the deal itself is read from "agreed to").
     # The aim's object goes with it: "a plan to ease tensions along the border" is no tension.
     r"(?:to\s+(?:further\s+)?(?:ease|improve|stabili[sz]e|normali[sz]e)"
-    r"|(?:of|in|for|towards?)\s+(?:further\s+)?(?:easing|improving|stabili[sz]ing"
+    r"|(?:of|in|for|towards?|by)\s+(?:further\s+)?(?:easing|improving|stabili[sz]ing"
     r"|normali[sz]ing))\b"
     r"(?:\s+(?:the\s+)?(?:[\w-]+\s+)?tensions?\b)?",
     # Signing a bill is one side's domestic act, not a deal between the sides: "signed a
@@ -126,7 +129,8 @@ _NEUTRAL = [
 # Agreeing on a view, or to keep talking, is dialogue, not a deliverable: "agreed on the
 # vital importance of", "agreed that stable ties are important", "agreed to keep
 # communicating", "agreed to make concerted efforts to", "agreed to deepen cooperation".
-_AGREE = r"agree(?:d|s)?\s+"
+# ("agreed on Friday to", "agreed Tuesday that": the day does not change what was agreed.)
+_AGREE = r"agree(?:d|s)?\s+(?:(?:on\s+)?[a-z]*day\s+)?"
 _SHARED_VIEW = [
     _AGREE + r"(?:on|upon|about)\s+(?:the\s+)?(?:\w+\s+)?(?:importance|need|necessity"
     r"|significance|value|urgency)\b",
@@ -154,6 +158,10 @@ _SHARED_VIEW = [
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
     _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
+    # Agreeing to talk a matter over later leaves it open: "agreed to discuss the date of the
+    # visit through diplomatic channels", "agreed to explore ways to", "agreed to study".
+    _AGREE + r"to\s+(?:further\s+)?(?:discuss|explore|study|consider|examine|look\s+into"
+    r"|deliberate\s+on|talk\s+about)\b",
     # A promise of cooperation in general is a tone, not a deliverable: "pledged to cooperate
     # in security", "underscored their shared commitment to bilateral cooperation".
     r"(?:pledg|vow|promis)(?:ed|es|ing)?\s+to\s+(?:further\s+|closely\s+)?(?:co-?operate"
@@ -162,7 +170,8 @@ _SHARED_VIEW = [
     r"(?:shared\s+|common\s+|joint\s+)?)?commitments?\s+to\s+(?:[\w-]+\s+){0,2}?"
     r"(?:co-?operation|collaboration|ties|relations|partnership|friendship)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
-    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify|stabili[sz]e|improve"
+    r"|develop|advance|consolidate)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:cooperation|ties|relations|relationship|partnership|coordination|exchanges|dialogue"
     r"|friendship))",
 ]
@@ -245,7 +254,7 @@ _TENSION = [
     r"differences\s+(?:between|over|on)\s+(?:[\w'-]+\s+){1,5}?(?:remain(?:ed|s)?|persist(?:ed|s)?)\b",
     # "disagreed", "disagreements"; not "even when we disagree", a hedge about any time.
     r"disagree(?:d|ments?)",
-    r"(?:difficult|tough)\s+(?:meeting|talks|conversation|discussions?|negotiations?)",
+    r"(?:difficult|tough)\s+(?:meeting|talks|conversations?|discussions?|negotiations?)",
     # ...and said of the meeting: "his meeting with Kurti had been difficult".
     r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:very\s+|extremely\s+|quite\s+)?"
     r"(?:difficult|tough)\b(?!\s+to\b)",
@@ -262,6 +271,15 @@ _TENSION = [
     # A matter named as disputed: "points of contention", "a sticking point", "irritants".
     r"(?:points?|bones?|sources?)\s+of\s+contention", r"contentious", r"sticking\s+points?",
     r"irritants?", r"thorny",
+    # Views that part: "the two leaders clearly had different views", "differences in their
+    # respective positions" (not "exchanged views", a discussion).
+    r"(?:different|differing|divergent|opposing|conflicting)\s+(?:views|positions|opinions"
+    r"|stances|approaches)",
+    r"differences\s+in\s+(?:their\s+)?(?:respective\s+)?(?:positions|views|approaches)",
+    # A relationship under strain, in readouts' words: "the relationship is being tested", "the
+    # downward spiral of ties", "a downturn in relations caused by erroneous policies".
+    r"(?:being|been|is|are|was|were)\s+(?:severely\s+|sorely\s+)?tested",
+    r"downturn", r"downward\s+spiral", r"erroneous", r"misguided",
     r"(?:a\s+)?(?:new|all-time|historic|record)\s+low", r"walk(?:ed|s)?\s+out",
 ]
 _AGREEMENT = [
@@ -286,6 +304,13 @@ _AGREEMENT = [
     r"accept(?:ed|s)\s+(?:an\s+|the\s+|their\s+|each\s+other's\s+)?invitations?",
     # A deliverable handed over at the meeting: "the US handed over 297 antiquities".
     r"hand(?:ed|s|ing)?\s+over",
+    # A body set up at the meeting is a deliverable: "established a Council of Presidents",
+    # "set up a joint working group on trade", "created a crisis hotline".
+    r"(?:establish|creat|form)(?:ed|es)\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:joint\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:councils?|commissions?|committees?|mechanisms?|working\s+groups?"
+    r"|task\s+forces?|hotlines?|funds?)\b",
+    r"set\s+up\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:councils?"
+    r"|commissions?|committees?|mechanisms?|working\s+groups?|task\s+forces?|hotlines?|funds?)\b",
         # A next visit confirmed at the meeting: "confirmed that the president will travel to".
     r"confirm(?:ed|s)\s+(?:that\s+)?(?:[\w.'\u2019-]+\s+){0,5}?(?:will|would)\s+(?:travel|visit"
     r"|pay|come|host|hold)",

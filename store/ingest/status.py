@@ -23,6 +23,7 @@ from store.ingest.datetext import MONTH_RE
 from store.ingest.keywords import Hit, KeywordIndex
 from store.ingest.topichits import NO_PARTIES, Parties, body_hits, earlier_clauses
 from store.ingest.topics import (
+    LINKS_OPENING,
     THRESHOLD,
     compile_topics,
     heading_topics,
@@ -255,15 +256,16 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                 tt.weight[sent] = own.get(t, 0.0)
             lo = bisect_left(cue_starts, sent.start)
             hi = bisect_left(cue_starts, sent.end)
-            if lo == hi:
-                continue
+            if lo == hi or LINKS_OPENING.match(norm, sent.start, sent.end):
+                continue  # (links to other stories say nothing of this meeting)
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
                 if _third_party(norm, sent, cue, parties):
                     continue
                 owners = whole
-                target = _object_of(norm, cue, hits, starts, index, cands)
+                target = (_object_of(norm, cue, hits, starts, index, cands)
+                          or _antecedent_of(norm, sent, cue, hits, starts, index, cands))
                 if target:
                     owners = target
                 elif len(clauses) > 1:
@@ -329,6 +331,33 @@ def _object_of(norm: str, cue: Cue, hits: Sequence[Hit], starts: list[int],
     end = stop.start() if stop else len(norm)
     named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, m.end(), end)}
     return [t for t in cands if t in named]
+
+
+# A relative clause is about the phrase before it: in "sanctions over support for the war,
+# which officials warn risks hurting the relationship", the warning is about that support.
+_WHICH = re.compile(r",\s+(?:which|that)\s+")
+_ANTECEDENT_REACH = 60  # characters before the comma read as the antecedent phrase
+_CLAUSE_REACH = 200  # characters from the cue back to the comma of its clause
+
+
+def _antecedent_of(norm: str, sent: Sentence, cue: Cue, hits: Sequence[Hit],
+                   starts: list[int], index: KeywordIndex, cands: Sequence[str]) -> list[str]:
+    """The topics a cue in a ", which ..." clause is about: those its antecedent phrase
+    names (back to the clause's start or the previous comma), if any."""
+    # (Every look is bounded: a long sentence of many cues and no commas stays linear.)
+    comma = norm.rfind(",", max(sent.start, cue.start - _CLAUSE_REACH), cue.start)
+    if comma < 0:
+        return []
+    m = _WHICH.match(norm, comma)
+    if m is None or _CLAUSE_STOP.search(norm, m.end(), cue.start):
+        return []
+    back = max(sent.start, comma - _ANTECEDENT_REACH)
+    lo = max(back, norm.rfind(",", back, comma) + 1)
+    named = {index.topic_ids[h.topic] for h in hits_between(hits, starts, lo, comma)}
+    return [t for t in cands if t in named]
+
+
+_CLAUSE_STOP = re.compile(r"[,;:]")
 
 
 def _cues_in_topic_paragraphs(norm: str, paras: Sequence[Para],

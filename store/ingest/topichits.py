@@ -124,7 +124,7 @@ def body_hits(index: KeywordIndex, norm: str, lo: int, hi: int,
     hits = [h for h in index.scan(norm, lo, hi)
             if not names_someone(norm, h, parties) and not _in_a_name(norm, h, index)]
     hits = _outermost(hits)
-    hits = _fields_of_cooperation(norm, hits, index, lo, hi)
+    hits = _fields_of_cooperation(norm, hits, index, lo, hi, parties)
     if parties:
         hits = _drop_others_relations(norm, hits, lo, hi, parties)
     hits = _drop_spans(hits, unspoken_spans(norm, lo, hi))
@@ -251,6 +251,8 @@ _AGENDA = re.compile(
     r"|(?:would|will)\s+(?:also\s+)?(?:be\s+)?(?:discuss(?:ing|ed)?|include[ds]?|cover(?:ed)?"
     r"|focus(?:ing)?\s+on|address(?:ed)?|raised|touch(?:ing)?\s+on|talk(?:ing)?\s+about)"
     r"|(?:on|top(?:ped|s)?)\s+the\s+agenda)\b"), re.IGNORECASE)
+# ...but an agenda told in the past tense is what the talks covered: "trade was on the agenda".
+_HELD_AGENDA = re.compile(r"\b(?:was|were)\s+(?:also\s+)?$", re.IGNORECASE)
 # A sentence ends at a stop before a space, or glued to the next one by a bad copy
 # ("last year.Orban said"): the glued form, as `sentences.py` reads it.
 _SENTENCE_END = re.compile(
@@ -336,6 +338,12 @@ _PLACE_APPOSITIVE = re.compile(
 _PERSON_APPOSITIVE = re.compile(
     r"\b[A-Z][\w'-]+,\s+(?:a|an|the)\s+(?:former|ex-|one-time|onetime|longtime|veteran"
     r"|retired)\b[^,.;:!?\n]{0,80}")
+# ...and a relative clause that says what a named place or country is: "Italy, which is
+# Europe's main landing spot for migrants from the Middle East", "the Old Mill, which is
+# described as a tourism and heritage centre" (not "the talks, which were about trade").
+_NAME_DESCRIBED = re.compile(
+    r"\b[A-Z][\w'-]+,\s+which\s+(?:is|are|was)\s+(?:(?:described|known|billed|regarded|seen)"
+    r"\s+as|home\s+to|one\s+of|an?\s|the\s|[A-Z][\w'-]*['\u2019]s\s)[^,;:!?\n]{0,120}")
 # Another event the meeting is dated by: "The meeting came a week after Okafor hosted the
 # Chinese president for talks on Taiwan": what follows "after" is that event.
 _CAME_AFTER = re.compile(
@@ -387,6 +395,7 @@ def place_appositives(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     person once was, and of the other events the meeting is dated by."""
     spans = [m.span() for m in _PLACE_APPOSITIVE.finditer(text, lo, hi)]
     spans.extend(m.span() for m in _PERSON_APPOSITIVE.finditer(text, lo, hi))
+    spans.extend(m.span() for m in _NAME_DESCRIBED.finditer(text, lo, hi))
     for m in _CAME_AFTER.finditer(text, lo, hi):
         spans.append((m.end(), _stop(_SENTENCE_END, text, m.end(), hi, _SENTENCE_REACH)))
     return spans
@@ -460,6 +469,8 @@ def passing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = [s for s in list_spans(text, lo, hi) if not _discussed_list(text, lo, s[0])]
     spans.extend(m.span() for m in _LEADERS_CONSENSUS.finditer(text, lo, hi))
     for m in _AGENDA.finditer(text, lo, hi):
+        if _HELD_AGENDA.search(text, max(lo, m.start() - 16), m.start()):
+            continue  # "relations were also on the agenda": what the talks did cover
         back = max(text.rfind(c, lo, m.start()) for c in ".!?\n")
         end = _SENTENCE_END.search(text, m.end(), hi)
         spans.append((max(back + 1, lo), end.end() if end else hi))
@@ -579,20 +590,45 @@ _FIELD_REACH = 80
 
 
 def _fields_of_cooperation(norm: str, hits: Sequence[Hit], index: KeywordIndex,
-                           lo: int, hi: int) -> list[Hit]:
-    """Hits of supporting keywords that name a field of cooperation, made whole keywords."""
+                           lo: int, hi: int, parties: Parties = NO_PARTIES) -> list[Hit]:
+    """Hits of supporting keywords that name a field of cooperation, made whole keywords.
+    A field of the sides' own cooperation ("military cooperation between Norland and
+    Kestria") is that field's, not the relationship's: the link's own hit is dropped."""
     heads: list[int] | None = None  # where each "cooperation in" ends: found once, if needed
     out: list[Hit] = []
+    links: set[int] = set()  # where "cooperation between the sides" of a field starts
     for h in hits:
         weight = index.keywords[h.topic][h.keyword].weight
         if weight < 1.0 and norm[h.start].islower():
             if heads is None:
                 heads = [m.end() for m in _FIELD_HEAD.finditer(norm, lo, hi)]
-            if (_FIELD_AFTER.match(norm, h.end, min(len(norm), h.end + _FIELD_REACH))
-                    or _field_before(norm, heads, h.start)):
+            reach = min(len(norm), h.end + _FIELD_REACH)
+            after = _FIELD_AFTER.match(norm, h.end, reach)
+            sides = None if after else _FIELD_OF_SIDES.match(norm, h.end, reach)
+            if sides is not None and _of_the_sides(sides, parties):
+                links.add(sides.start("link"))
+            if after or sides is not None and sides.start("link") in links \
+                    or _field_before(norm, heads, h.start):
                 h = replace(h, scale=1.0 / weight)
         out.append(h)
+    if links:
+        out = [h for h in out if h.start not in links]
     return out
+
+
+# "military cooperation between the Philippines and Japan", "economic cooperation between the
+# two countries": the field and the link, then the pair the link is between.
+_FIELD_OF_SIDES = re.compile(
+    rf"\s+(?P<link>{_COOPERATION})\s+between\s+(?:(?P<a>{_PLACE})\s+and\s+(?P<b>{_PLACE})"
+    r"|(?P<own>(?:the|our)\s+(?:two\s+)?(?:countries|nations|sides|states)\b))")
+
+
+def _of_the_sides(m: re.Match[str], parties: Parties) -> bool:
+    """Is the pair a link is between (in `m`, a `_FIELD_OF_SIDES` match) the meeting's sides?"""
+    if m["own"]:
+        return True
+    sides = {_country(m["a"]), _country(m["b"])}
+    return len(sides) == 2 and sides <= parties.countries
 
 
 def _field_before(norm: str, heads: list[int], start: int) -> bool:

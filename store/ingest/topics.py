@@ -73,7 +73,14 @@ def hits_between(hits: Sequence[Hit], starts: Sequence[int], lo: int, hi: int) -
 _ELSEWHERE = re.compile(
     r"\s*(?:related|read\s+(?:more|also)|see\s+also|more\s+(?:from|on|stories|news)"
     r"|you\s+may\s+(?:also\s+)?(?:be\s+interested|like)|recommended|most\s+(?:read|popular)"
-    r"|popular|latest\s+(?:news|stories)|also\s+read|trending)\b", re.IGNORECASE)
+    r"|popular|latest\s+(?:news|stories)|also\s+read|trending"
+    r"|other\s+(?:topics|stories|articles)\s+of\s+interest)\b", re.IGNORECASE)
+# ...and the same links glued into the text by a copy, opening a sentence: "Other Topics of
+# Interest Kharkiv Builds Schools The mayor said ...". (Only unmistakable link labels: a
+# sentence may open with "Popular support" or "Related talks".)
+LINKS_OPENING = re.compile(
+    r"\s*(?:other\s+(?:topics|stories|articles)\s+of\s+interest|read\s+(?:more|also)"
+    r"|see\s+also|also\s+read|related\s+(?:stories|articles|news|posts|content))\b", re.IGNORECASE)
 
 
 def heading_topics(index: KeywordIndex, heading: str | None,
