@@ -635,3 +635,37 @@ def test_a_short_object_of_an_embedded_verb_still_states_a_stance() -> None:
 def test_a_view_both_hold_with_urgency_or_significance() -> None:
     got = positions("The leaders agreed on the urgency of concluding the river talks.\n")
     assert sorted(s for s, _, _, _ in got) == ["Austria", "Hungary"]
+
+
+def test_reported_speech_attributed_after_it_without_quote_marks() -> None:
+    # the stance comes first, its speaker after a comma at the sentence's end
+    got = positions("Vienna must decide for itself what its neutrality means, the Hungarian "
+                    "minister added.\n"
+                    "Hungary hopes the pipeline to Vienna will be finished within a year, "
+                    "said Varga.\n")
+    assert ("Hungary", "demand", None,
+            "Vienna must decide for itself what its neutrality means") in got
+    assert any(text.startswith("Hungary hopes the pipeline") and side == "Hungary"
+               for side, _, _, text in got)
+
+
+def test_a_trailing_attribution_of_the_meeting_or_the_agenda_is_no_stance() -> None:
+    assert positions("Varga met Huber in the chancellery on Friday, the ministry said.\n"
+                     "The two sides discussed trade and the border, Huber said.\n"
+                     "The two sides will publish a joint statement next week, an aide said.\n"
+                     ) == []
+
+
+def test_according_to_names_the_source_not_the_stance() -> None:
+    got = positions("According to Huber, the border must stay open for lorries all year.\n")
+    assert got == [("Austria", "demand", "territorial",
+                    "the border must stay open for lorries all year")]
+    # what follows names someone acting: the source tells an event, or that one's words
+    assert positions("According to aides, Varga arrived in Vienna by train on Friday "
+                     "morning.\n") == []
+    got = positions("According to Vienna, Huber urged Hungary to keep the border open.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Austria", "demand")]
+    # at the end it attributes what comes before it
+    got = positions("The border must stay open for lorries all year, according to Varga.\n")
+    assert [(side, text) for side, _, _, text in got] == [
+        ("Hungary", "The border must stay open for lorries all year")]

@@ -93,6 +93,9 @@ _KINDS: list[tuple[PositionKind, str]] = [
                   r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|replies|"
                   r"responded|responds|"
                   r"remarked|talked\s+up|"
+                  # the source named before or after what it holds: "According to Huber, the
+                  # border must stay open", "..., according to the ministry"
+                  r"according\s+to|"
                   # a participle hung on the main verb: "..., saying that the two ..."
                   r"saying|adding|noting|stressing|emphasi[sz]ing|insisting|"
                   # a standing stance: "China is committed to resolving differences"
@@ -295,6 +298,7 @@ def find_positions(
                 # ('"...," stressing that': a participle adds a stance, it attributes none)
                 before = (None if first[0].lower().endswith("ing") else
                           _quote_before(text, s.start, first.start(), quotes, quote_starts))
+                trail: tuple[int, int, int] | None = None
                 if before is not None:
                     # '"...," Huber said at a news conference after the talks': the verb
                     # attributes the quote; what follows it is the scene, not a stance,
@@ -333,17 +337,43 @@ def find_positions(
                         continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
+                    if m is first and m[0][:9].lower() == "according" and _NO_SOURCE.match(
+                            text, m.end(), seg_end):
+                        pos = m.end()
+                        continue  # "according to media reports": nobody's stance
+                    if m is first and m[0][:9].lower() == "according":
+                        # the words after "according to" name the source, not the stance
+                        span = _after_source(text, s.start, m.end(), seg_end, finder.starts)
+                        if span == "verb":
+                            pos = m.end()  # "According to Seoul, Lee urged ...": Lee's
+                            continue
+                        if span is not None:
+                            start, end, quote = *span, None
+                            trail = (start, end, m.start())  # the source holds it
+                        else:
+                            trail = (None if floor > s.start
+                                     else _trailing_stance(text, s.start, m.start()))
+                            if trail is None:
+                                pos = m.end()  # "Huber, according to aides, urged ..."
+                                continue
+                    elif not (quote is not None or m is not first or verbs is _head_verbs
+                              or end - start >= _MIN_CLAUSE or floor > s.start):
+                        # (after a quote's attribution, the quote holds the stance)
+                        trail = _trailing_stance(text, s.start, first.start())
                 subject = (_head_subject(text, s.start, first.start(), table)
                            if verbs is _head_verbs
                            else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
+                           # "..., the Austrian chancellor added": who stands after the comma
+                           else finder.subject(trail[2], first.start(), first.end(), s.end)
+                           if trail is not None
                            else finder.subject(s.start, first.start(), first.end(), s.end))
                 sides = _sides(subject.actor, subject.joint, table, pair)
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
-                named = [c for c in countries_before(text, s.start, first.start())
-                         if c in pair]
+                named = [c for c in countries_before(
+                    text, s.start if trail is None else trail[2], first.start()) if c in pair]
                 if named:
                     # "China is committed to ...", "Hungary and Austria said ..."
                     sides, speaker = list(named), " and ".join(named)
@@ -368,11 +398,14 @@ def find_positions(
                 if quote is None:
                     # (what is said runs from the reporting verb: in "said Hungary wanted
                     # lower tolls" the words after "wanted" are short, the stance is not)
-                    if end - (start if m is first else first.end()) < _MIN_CLAUSE:
+                    if trail is not None:
+                        start, end = trail[:2]  # the stance before its attribution
+                    elif end - (start if m is first else first.end()) < _MIN_CLAUSE:
                         continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
-                    start = max(floor, clause_start(text, s.start, first.start(),
-                                                    _CLAUSE_OPENS))
+                    else:
+                        start = max(floor, clause_start(text, s.start, first.start(),
+                                                        _CLAUSE_OPENS))
                     while start < end and text[start] in " ,;:\"'":
                         start += 1  # "..., he said, stressing that": from "stressing"
                 if end - start < _MIN_CLAUSE or _EMPTY_END.search(text, start, end):
@@ -461,6 +494,79 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
                 text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
             ))
     return out
+
+
+# Reported speech attributed after it, with no quotation marks: "Austria wants lower tolls,
+# the chancellor added", "... as soon as possible, said Huber": a comma, then at most a
+# few words (the speaker) before the verb.
+_TRAILING = re.compile(r",\s*(?:[^\s,;:\"]+\s+){0,7}$")
+# "The two sides will issue a statement, an aide said": a promise (the commitment stage's)
+_JOINT_WILL = re.compile(r"\W*(?:the\s+two|both)\s+\w+\s+(?:will|would|agreed)\b", re.I)
+_TRAIL_MAX = 160  # characters before the verb searched for the comma
+# A sentence attributed after it that tells the meeting itself, its agenda or its source:
+# "Varga met Huber in Vienna on Friday, the ministry said", "Trade was on the agenda, an
+# aide said", "According to the report, ...".
+_EVENT_TOLD = re.compile(lead_guarded(
+    r"\b(?:met|meets|held\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|"
+    r"talks|call|conversation|summit)|discussed|discussions?|on\s+the\s+agenda|"
+    r"(?:will|would)\s+be\s+(?:discussed|raised)|according\s+to|did\s+not\s+set|sidelines|"
+    # (its length: "ran for about one hour", "lasted 75 minutes")
+    r"lasted|ran\s+(?:for|into)|received|arrived|accompanied|scheduled)\b"), re.I)
+# "according to figures cited by the ministry", "according to media reports": a source
+# that holds no stance (the body that cites it is not the one speaking)
+_NO_SOURCE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:figures|data|estimates|statistics|polls?|"
+                        r"surveys?|reports?|media|sources|analysts|experts|observers|"
+                        r"documents?|records)\b", re.I)
+
+
+def _trailing_stance(text: str, start: int, verb: int) -> tuple[int, int, int] | None:
+    """The stance told before a verb of saying that closes its sentence ("China wants
+    lower tolls, Huber said."): its span, and where the attribution starts (the speaker is
+    looked for there, never in the stance). None when the verb attributes nothing before
+    it, or what it attributes is the agenda or the meeting told as an event."""
+    m = _TRAILING.search(text, max(start, verb - _TRAIL_MAX), verb)
+    if m is None or inside_quotes(text, start, m.start()) or '"' in text[start:m.start()]:
+        return None  # no comma before the speaker, or quoted words (the quote stage's)
+    end = start + len(text[start:m.start()].rstrip(" .,\"'"))
+    if (end - start < _MIN_CLAUSE or _NOT_A_STANCE.match(" " + text[start:end])
+            or _EVENT_TOLD.search(text, start, end) or _JOINT_WILL.match(text, start, end)):
+        return None
+    return start, end, m.start()
+
+
+# A clause that opens on someone doing something: a pronoun or a joint subject (a named
+# person is read from the actor table's mentions within its first characters).
+_ACTOR_OPENS = re.compile(r"\W*(?:(?:he|she|they|we|I)\b|(?:the\s+two|both)\s+(?:sides|leaders|men|"
+                          r"ministers|presidents|parties|delegations|governments)\b)", re.I)
+_OPENING = 24  # characters: "the Japanese prime minister is ...", "Yoon congratulated"
+# The source named by "According to" at a sentence's start, up to the comma after it.
+_SOURCE = re.compile(r"\s+(?:[^\s,;:\"]+\s+){0,8}?[^\s,;:\"]+\s*,\s*")
+
+
+def _after_source(text: str, sent_start: int, source: int, seg_end: int,
+                  mention_starts: Sequence[int]) -> tuple[int, int] | str | None:
+    """What a sentence opening "According to X," holds: its span when it states X's stance
+    ("According to Huber, the border must stay open"); "verb" when a verb of stance of its
+    own follows, whose subject holds it; None when "according to" does not open the
+    sentence, or what follows tells the meeting or its agenda."""
+    if not text[sent_start:source].lower().lstrip(" \t\"'(").startswith("according"):
+        return None
+    m = _SOURCE.match(text, source, seg_end)
+    if m is None:
+        return None
+    start, end = m.end(), m.end() + len(text[m.end():seg_end].rstrip(" .,\"'"))
+    if next(_verbs(text, start, end), None) is not None:
+        return "verb"
+    if _ACTOR_OPENS.match(text, start, end) or any(
+            start <= k < start + _OPENING for k in mention_starts[
+                bisect_left(mention_starts, start):bisect_left(mention_starts, end)]):
+        # "According to aides, Varga arrived ...", "..., they had a long talk": what someone
+        # did, told by a source; not a stance the source holds
+        return None
+    if (end - start < _MIN_CLAUSE or _NOT_A_STANCE.match(" " + text[start:end])
+            or _EVENT_TOLD.search(text, start, end)):
+        return None
+    return start, end
 
 
 # A lead-in that is only its speaker and a verb of saying: 'Varga said that "', 'He added: "'.
