@@ -347,8 +347,9 @@ def find_positions(
                         if span == "verb":
                             pos = m.end()  # "According to Seoul, Lee urged ...": Lee's
                             continue
-                        if span is not None:
-                            start, end, quote = *span, None
+                        if isinstance(span, tuple):
+                            start, end = span
+                            quote = None
                             trail = (start, end, m.start())  # the source holds it
                         else:
                             trail = (None if floor > s.start
