@@ -669,3 +669,19 @@ def test_according_to_names_the_source_not_the_stance() -> None:
     got = positions("The border must stay open for lorries all year, according to Varga.\n")
     assert [(side, text) for side, _, _, text in got] == [
         ("Hungary", "The border must stay open for lorries all year")]
+
+
+def test_reported_words_go_on_in_the_next_sentence_of_the_paragraph() -> None:
+    got = positions("Varga stated that the border crossing at Hegyeshalom must stay open. "
+                    "The priority is to keep lorries moving through the winter.\n")
+    assert ("Hungary", "assertion", "territorial",
+            "The priority is to keep lorries moving through the winter") in got
+
+
+def test_narration_after_reported_words_is_not_their_continuation() -> None:
+    # the meeting told, past narration, a new subject, another paragraph
+    got = positions("Huber said Austria wants lower tolls for its lorries. The talks lasted "
+                    "two hours. Varga is a former trade minister. Both flew home in the "
+                    "evening.\n\nThe toll is the highest in the region.\n")
+    assert [text for _, _, _, text in got] == [
+        "Huber said Austria wants lower tolls for its lorries"]

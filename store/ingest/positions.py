@@ -279,11 +279,25 @@ def find_positions(
             verbs = _head_verbs
         else:
             hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
+        held: tuple[list[str | None], str | None] | None = None  # the last sentence's holder
         for s in sentences_of(p):
             pos = floor = s.start  # floor: a clause starts after a quote's attribution
+            told, held = held, None
             while True:
                 first = next(verbs(text, pos, s.end), None)
                 if first is None:
+                    if pos == s.start and told is not None and verbs is _verbs and (
+                            _goes_on(text, s.start, s.end, finder.starts)):
+                        # "Wang stated that ... . The priority is to stabilize ...": the
+                        # reported words go on in the next sentence, with no verb of their own
+                        held = told
+                        start, end = s.start, s.start + len(text[s.start:s.end].rstrip(" .;"))
+                        for topic in _topics_of(hits, start, end, topics, index):
+                            for side in told[0]:
+                                out.append(Position(
+                                    side=side, speaker=told[1], topic=topic,
+                                    kind=_modal_kind(text, start, end), text=text[start:end],
+                                    paragraph=p.index, start=start, end=end, quote=None))
                     break
                 if verbs is _head_verbs and _QUESTION_LABEL.search(text, s.start, first.start()):
                     break  # "Factbox: What Varga and Huber said": a label, no stance
@@ -417,6 +431,8 @@ def find_positions(
                     kind = _modal_kind(text, start, end)
                 if verbs is _head_verbs and not hits:
                     hits = index.scan(text, p.start, p.end, remember=False)
+                if quote is None and end >= s.end - 2:
+                    held = (sides, speaker)  # reported words that run to the sentence's end
                 for topic in _topics_of(hits, start, end, topics, index):
                     for side in sides:
                         out.append(Position(
@@ -512,7 +528,8 @@ _EVENT_TOLD = re.compile(lead_guarded(
     r"talks|call|conversation|summit)|discussed|discussions?|on\s+the\s+agenda|"
     r"(?:will|would)\s+be\s+(?:discussed|raised)|according\s+to|did\s+not\s+set|sidelines|"
     # (its length: "ran for about one hour", "lasted 75 minutes")
-    r"lasted|ran\s+(?:for|into)|received|arrived|accompanied|scheduled)\b"), re.I)
+    r"lasted|ran\s+(?:for|into)|received|arrived|accompanied|scheduled|attend|"
+    r"(?:is|are|was|were)\s+(?:taking\s+place|being\s+held)|takes\s+place)\b"), re.I)
 # "according to figures cited by the ministry", "according to media reports": a source
 # that holds no stance (the body that cites it is not the one speaking)
 _NO_SOURCE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:figures|data|estimates|statistics|polls?|"
@@ -568,6 +585,33 @@ def _after_source(text: str, sent_start: int, source: int, seg_end: int,
             or _EVENT_TOLD.search(text, start, end)):
         return None
     return start, end
+
+
+# A sentence that goes on with reported words says what should be, is or will be (a
+# stance), in the present or with a modal; past narration is the reporter's.
+_STANCE_TENSE = re.compile(lead_guarded(
+    r"\b(?:is|are|must|should|need|needs|will|can|cannot|has\s+to|have\s+to|necessary|"
+    r"priority|important|we|our)\b"), re.I)
+
+
+# A line of page furniture in capitals ("JOIN US ON TELEGRAM ..."), not words said.
+_SHOUTED = re.compile(r"\W*(?:[A-Z]{2,}\s+){2,}")
+
+
+def _goes_on(text: str, start: int, end: int, mention_starts: Sequence[int]) -> bool:
+    """Does this sentence, with no verb of stance, go on with the reported words of the one
+    before it? Not when it holds quotation marks (the quote stage reads them), names
+    someone at its start (a new subject), tells the meeting or another time, or narrates in
+    the past."""
+    if ('"' in text[start:end] or not _STANCE_TENSE.search(text, start, end)
+            or _SHOUTED.match(text, start, end)):
+        return False
+    k = bisect_left(mention_starts, start)
+    if k < len(mention_starts) and mention_starts[k] < start + _OPENING:
+        return False
+    return not (_EVENT_TOLD.search(text, start, end) or _EARLIER.match(text, start, end)
+                or _OTHER_TIME.match(text, start - 1, end)
+                or _NOT_A_STANCE.match(" " + text[start:end]) or end - start < _MIN_CLAUSE)
 
 
 # A lead-in that is only its speaker and a verb of saying: 'Varga said that "', 'He added: "'.
