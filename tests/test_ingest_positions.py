@@ -685,3 +685,10 @@ def test_narration_after_reported_words_is_not_their_continuation() -> None:
                     "evening.\n\nThe toll is the highest in the region.\n")
     assert [text for _, _, _, text in got] == [
         "Huber said Austria wants lower tolls for its lorries"]
+
+
+def test_a_quoted_verdict_on_the_meeting_is_a_stance_its_story_is_not() -> None:
+    got = positions('"Our talks were extremely fruitful for both our peoples," Varga said.\n'
+                    '"Our talks began with a walk along the Danube," Huber said.\n')
+    assert [(side, text) for side, _, _, text in got] == [
+        ("Hungary", "Our talks were extremely fruitful for both our peoples")]

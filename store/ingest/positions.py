@@ -492,7 +492,7 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
         topics = para_topics.get(q.paragraph, [])
         kept = [(a, b) for a, b in _quote_sentences(text, q.start, q.end)
                 if _states_something(text, a, b)
-                and not (_MEETING_NOUN.search(text, a, b)
+                and not (_MEETING_NOUN.search(text, a, b) and not _MEETING_RATED.search(text, a, b)
                          and bisect_left(hit_starts, a) == bisect_left(hit_starts, b))]
         if not kept:
             continue
@@ -652,6 +652,18 @@ _MEETING_NOUN = re.compile(lead_guarded(
                            r"dinner|lunch|ceremony|trip|contacts)\b"), re.I)
 
 
+# A speaker's verdict on the meeting is a stance on the relationship ("Our talks were
+# extremely fruitful", "Each meeting is significant", "The visit confirms a solid
+# partnership"): the meeting is rated, not told.
+_MEETING_RATED = re.compile(lead_guarded(
+    r"\b(?:meetings?|talks|discussions?|conversations?|visits?|summits?)\s+"
+    r"(?:(?:is|was|were|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|very\s+|most\s+|so\s+)?"
+    r"(?:constructive|fruitful|productive|useful|important|significant|frank|candid|positive|"
+    r"successful|historic|excellent|meaningful|substantive|cordial|the\s+essence)|"
+    r"(?:achieved|confirms|confirmed|marks|marked|opens|opened|reflects|reflected)\b)"),
+    re.I)
+
+
 def _states_something(text: str, start: int, end: int) -> bool:
     """Does this sentence of a quote state a stance: a clause, not a term in scare quotes,
     a courtesy or the meeting told as an event?"""
@@ -659,7 +671,8 @@ def _states_something(text: str, start: int, end: int) -> bool:
             # a courtesy opens its sentence ("Thank you for ...", "It is my pleasure to");
             # one tacked on at its end ("..., and it's an honour to have you") leaves a stance
             and not _QUOTE_COURTESY.search(text, start, min(end, start + 40))
-            and not _QUOTE_ABOUT_MEETING.match(text, start, end)
+            and not (_QUOTE_ABOUT_MEETING.match(text, start, end)
+                     and not _MEETING_RATED.search(text, start, end))
             # the main verb, early in the sentence ("..., and they discussed X" at its end
             # leaves the stance before it)
             and not _QUOTE_NARRATES.search(text, start, min(end, start + 60))
