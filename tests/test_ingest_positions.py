@@ -692,3 +692,15 @@ def test_a_quoted_verdict_on_the_meeting_is_a_stance_its_story_is_not() -> None:
                     '"Our talks began with a walk along the Danube," Huber said.\n')
     assert [(side, text) for side, _, _, text in got] == [
         ("Hungary", "Our talks were extremely fruitful for both our peoples")]
+
+
+def test_what_the_speaker_did_or_the_talks_were_like_told_in_reported_speech() -> None:
+    assert positions("The Austrian chancellery said it discussed the border and the tolls.\n"
+                     "Varga said that she had carefully read the letter from Vienna.\n"
+                     "Huber noted that he informed Varga about his call with Berlin.\n"
+                     "Huber told reporters the two held a frank and useful meeting.\n"
+                     "Varga said trade negotiators would soon meet in Graz.\n") == []
+    # "held talks" after the words tells when they were said, not what
+    got = positions("Tolls must fall next year, Varga told Huber as the two held talks "
+                    "in the chancellery.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]

@@ -132,7 +132,7 @@ _PASSIVE = re.compile(lead_guarded(
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
     r"[\s,:]+(?:(?:after|during|at|in|on)\s+(?:[\w'’-]+\s+){0,3}?that\s+|that\s+)?"
-    r"(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"(?:(?:he|she|it|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+(?:and\s+(?:[\w.'’-]+\s+){1,3}?)?)?(?:had\s+|also\s+)*"
     r"(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to|"
@@ -143,20 +143,23 @@ _NOT_A_STANCE = re.compile(
     # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
     # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
     r"|[\s,:]+(?:[\w\s'’-]{0,40}?\s)?that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|also\s+|"
-    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b"
+    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks|"
+    # what the speaker did: "noted that he informed Huber about ...", "said he had read"
+    r"informed|briefed|\"?(?:\w+ly\s+)?read)\b"
     # what came up in the talks, or an event told in the past perfect: "said both issues
     # came up during the meeting", "added that the two had a brief discussion", "said the
     # call had been delayed"
     r"|[\s,:]+(?:that\s+)?[^.;\"]{0,80}?\b(?:came\s+up|(?:was|were)\s+(?:not\s+)?raised|"
-    r"had\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:discussion|meeting|conversation|talks|call)|"
-    r"had\s+been\s+(?:delayed|held|postponed))\b"
+    # ("held talks as ...": when the words were said; "held a candid meeting": the meeting)
+    r"(?:had\s+(?:an?\s+)?|held\s+an?\s+)\"?(?:[\w,-]+\s+){0,4}?(?:discussion|meeting|"
+    r"conversation|talks|call|dialogue)|had\s+been\s+(?:delayed|held|postponed)|the\s+agenda)\b"
     # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
     # by emphasizing the principle of ..." is one)
     # a courtesy: "said he was looking forward to the next visit"
     r"|[\s,:]+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?look(?:s|ed|ing)?\s+forward\s+to\b"
     # the agenda ahead: "said he will exchange views on Ukraine", "said Varga will discuss"
-    r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+)?(?:discuss|"
-    r"exchange\s+views|hold\s+talks|talk\s+about)\b"
+    r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+|soon\s+)?(?:discuss|"
+    r"exchange\s+views|hold\s+talks|talk\s+about|meet)\b"
     r"|\s+by\s+(?:\w+ly\s+)?(?!(?:saying|stressing|emphasi[sz]ing|noting|urging|calling|"
     r"warning|insisting|reiterating|pointing|expressing|asking|proposing|suggesting|rejecting|"
     r"denying|welcoming|praising|thanking|voicing|raising|demanding|underlining|"
