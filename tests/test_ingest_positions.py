@@ -704,3 +704,18 @@ def test_what_the_speaker_did_or_the_talks_were_like_told_in_reported_speech() -
     got = positions("Tolls must fall next year, Varga told Huber as the two held talks "
                     "in the chancellery.\n")
     assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_a_second_verb_joined_by_and_keeps_its_clause_subject() -> None:
+    # the person just before "and reiterated" is the object of the first verb
+    got = positions("Huber congratulated Varga on Hungary's new rail link to Graz and once "
+                    "again reiterated Austria's support for the project.\n")
+    assert got and {side for side, _, _, _ in got} == {"Austria"}
+    # the clause opens after the comma: the one in the opening aside is not its subject
+    got = positions("As Varga arrived in Vienna, Huber thanked Varga for the talks, and "
+                    "urged Hungary to lower the tolls on lorries.\n")
+    assert got and {side for side, _, _, _ in got} == {"Austria"}
+    # two named together stay both sides
+    got = positions("Varga and Huber met in Vienna on Friday and stressed the importance of "
+                    "open borders for trade.\n")
+    assert {side for side, _, _, _ in got} == {"Austria", "Hungary"}

@@ -382,6 +382,12 @@ def find_positions(
                            if verbs is _head_verbs
                            else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
+                           # "He congratulated Sandu on ... and reiterated ...": the verb
+                           # shares its clause's subject, not the object before it
+                           else _coordinated_subject(finder, text, s.start, first)
+                           if _COORDINATED.search(text, max(s.start, first.start() - 40),
+                                                  first.start())
+                           and first[0].split()[0].lower() not in _COPULAS
                            # "..., the Austrian chancellor added": who stands after the comma
                            else finder.subject(trail[2], first.start(), first.end(), s.end)
                            if trail is not None
@@ -514,6 +520,29 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
                 text=text[start:end], paragraph=q.paragraph, start=start, end=end, quote=k,
             ))
     return out
+
+
+# A second verb of the same subject: "... and (once again) reiterated", "..., and also urged".
+_COORDINATED = re.compile(lead_guarded(
+    r"\band\s+(?:(?:also|then|once\s+again|again|later|further|\w+ly)\s+)*$"), re.I)
+_COPULAS = frozenset("is are was were remains remain remained".split())
+# (not "and was ready to": a state of the clause's own subject, often a country named
+# inside a reported clause, "India was on the side of peace and was ready to")
+def _coordinated_subject(finder: SubjectFinder, text: str, sent_start: int,
+                         verb: re.Match[str]) -> Subject:
+    """The subject of a verb joined by "and" to an earlier one of its clause: the nearest
+    one when it is joint ("Varga and Huber met ... and urged"), else the subject of the
+    clause, which opens after the last comma before the verb ("As Huber arrived, Varga
+    thanked Huber and urged ...")."""
+    near = finder.subject(sent_start, verb.start(), verb.end(), verb.end())
+    if near.joint:
+        return near
+    joined = _COORDINATED.search(text, max(sent_start, verb.start() - 40), verb.start())
+    # (the comma of ", and reiterated" joins the verbs; the clause opens before it)
+    comma = text.rfind(", ", sent_start, (joined.start() if joined else verb.start()) - 1)
+    main = finder.main_subject(sent_start if comma < 0 else comma + 2, verb.start(),
+                               verb.end(), verb.end())
+    return main if main.actor is not None or main.joint else near  # (none found there)
 
 
 # Reported speech attributed after it, with no quotation marks: "Austria wants lower tolls,
