@@ -719,3 +719,14 @@ def test_a_second_verb_joined_by_and_keeps_its_clause_subject() -> None:
     got = positions("Varga and Huber met in Vienna on Friday and stressed the importance of "
                     "open borders for trade.\n")
     assert {side for side, _, _, _ in got} == {"Austria", "Hungary"}
+
+
+def test_quoted_words_that_name_the_agenda_or_a_joint_promise_are_no_stance() -> None:
+    assert positions('The leaders discussed "the future of the Danube valley and its '
+                     'shipping lanes," the ministry said.\n'
+                     'The two countries "agreed on opening a second border crossing near '
+                     'Sopron," Huber added.\n') == []
+    # a view both hold is one
+    got = positions('The two countries "agreed on the importance of keeping the border '
+                    'open for trade," Huber added.\n')
+    assert got

@@ -354,6 +354,9 @@ def find_positions(
                         continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
+                    if quote is not None and _AGENDA_LEAD.search(
+                            text, max(s.start, start - 60), start):
+                        continue  # 'The leaders discussed "...," the ministry said'
                     if m is first and m[0][:9].lower() == "according" and _NO_SOURCE.match(
                             text, m.end(), seg_end):
                         pos = m.end()
@@ -470,7 +473,8 @@ _QUOTE_ABOUT_MEETING = re.compile(
     r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
     r"discussions?|visit|summit)\b|(?:I|we)\s+(?:\w+\s+){0,2}?(?:(?:had|held)\s+(?:\w+\s+){0,4}?"
     r"(?:meeting|talks|conversation|discussions?|call)|met|spoke|talked|discussed|"
-    r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk)\b"
+    r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk|"
+    r"(?:'d|would|will)\s+be\s+discussing)\b"
     # background: a sentence that opens in the past ("Last year, we signed ...")
     r"|(?:last|in|after|since|on\s+the\s+way)\s+(?:\w+\s+){0,3}?(?:year|month|week|visit|"
     r"home|(?:19|20)\d\d)\b)", re.I)
@@ -511,6 +515,9 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
             # 'The countries are natural partners and "...," Varga said': the reported words
             # before the quote in its sentence are the same stance
             start = _lead_in(text, q.start, sent_starts)
+            if _AGENDA_LEAD.search(text, max(start, q.start - 60), q.start) or (
+                    _AGREED_QUOTE.match(text, q.start, q.end)):
+                continue  # 'The leaders discussed "the unity of ..."': the agenda quoted
         hits = body_hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
         for topic in _topics_of(hits, start, end, topics, index):
             out.append(Position(
@@ -646,6 +653,14 @@ def _goes_on(text: str, start: int, end: int, mention_starts: Sequence[int]) -> 
                 or _NOT_A_STANCE.match(" " + text[start:end]) or end - start < _MIN_CLAUSE)
 
 
+# Quoted words that are what the talks covered, or what both agreed (the commitment
+# stage's): 'The leaders discussed "the future of the valley"', 'The two "agreed to ...'.
+_AGENDA_LEAD = re.compile(lead_guarded(
+    r"\b(?:discussed|talked\s+about|touched\s+on|exchanged\s+views\s+on|focused\s+on|"
+    r"(?:was|were)\s+marked\s+by)\W*$"), re.I)
+# ("agreed on the importance of ...": a view both hold, a stance)
+_AGREED_QUOTE = re.compile(r"\W*agreed\b(?!\s+on\s+(?:the\s+)?(?:importance|need|necessity|value|"
+                           r"urgency|significance)\b)", re.I)
 # A lead-in that is only its speaker and a verb of saying: 'Varga said that "', 'He added: "'.
 _ATTRIBUTION_ONLY = re.compile(
     r"^\W*(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|"
