@@ -730,3 +730,18 @@ def test_quoted_words_that_name_the_agenda_or_a_joint_promise_are_no_stance() ->
     got = positions('The two countries "agreed on the importance of keeping the border '
                     'open for trade," Huber added.\n')
     assert got
+
+
+def test_a_headline_lists_stances_with_commas_and_quotes_its_words() -> None:
+    got = _all('Varga Says Tolls Must Fall, Huber Urges "Open Borders"\n\n'
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert [(side, text) for side, _, text in got[:2]] == [
+        ("Hungary", "Varga Says Tolls Must Fall"), ("Austria", 'Huber Urges "Open Borders')]
+    # the speaker after the words he said
+    got = _all("Open borders are 'vital for Hungary's farmers,' says Varga\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert got[0][0] == "Hungary"
+    # a person named after the verb is its object, not its subject
+    got = _all("Huber welcomes Varga to Vienna for talks\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert "Hungary" not in {side for side, _, _ in got}

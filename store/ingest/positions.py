@@ -304,8 +304,18 @@ def find_positions(
                     break
                 if verbs is _head_verbs and _QUESTION_LABEL.search(text, s.start, first.start()):
                     break  # "Factbox: What Varga and Huber said": a label, no stance
+                if verbs is _head_verbs:
+                    floor = max(floor, pos)  # (a headline's next stance starts after a comma)
                 end_m = _CLAUSE_END.search(text, first.end(), s.end)
                 seg_end = end_m.start() if end_m else s.end
+                if verbs is _head_verbs:
+                    # "Xi Says China Must ..., von der Leyen Urges ...": a headline lists
+                    # its stances with commas, each with its own subject and verb
+                    nxt = next(_head_verbs(text, first.end(), seg_end), None)
+                    comma = text.rfind(",", first.end(), nxt.start()) if nxt else -1
+                    if nxt and comma > 0 and _head_subject(
+                            text, comma + 1, nxt.start(), table).actor is not None:
+                        seg_end = comma
                 pos = max(seg_end, first.end())
                 if inside_quotes(text, s.start, first.start()):
                     pos = first.end()
@@ -357,6 +367,14 @@ def find_positions(
                     if quote is not None and _AGENDA_LEAD.search(
                             text, max(s.start, start - 60), start):
                         continue  # 'The leaders discussed "...," the ministry said'
+                    if verbs is _head_verbs and (quote is not None or end - start < _MIN_CLAUSE):
+                        # a headline's clause is its stance, quoted words and all: 'Huber
+                        # urges "real solutions"', "Tolls must fall, says Varga"
+                        if _NOT_A_STANCE.match(" " + text[m.end():seg_end].replace('"', "")):
+                            continue  # 'Varga said "trade" came up': the agenda, marks aside
+                        quote = None
+                        start = floor
+                        end = start + len(text[start:seg_end].rstrip(" .,\"'"))
                     if m is first and m[0][:9].lower() == "according" and _NO_SOURCE.match(
                             text, m.end(), seg_end):
                         pos = m.end()
@@ -381,7 +399,7 @@ def find_positions(
                               or end - start >= _MIN_CLAUSE or floor > s.start):
                         # (after a quote's attribution, the quote holds the stance)
                         trail = _trailing_stance(text, s.start, first.start())
-                subject = (_head_subject(text, s.start, first.start(), table)
+                subject = (_head_subject(text, floor, first.start(), table, first.end())
                            if verbs is _head_verbs
                            else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
@@ -796,11 +814,14 @@ _QUESTION_LABEL = re.compile(r"\b(?:what|how|why|who|where|when)\b[^,;]*$", re.I
 _HEAD_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*(?:[\w.'’-]+\s+){0,3}?$", re.I)
 
 
-def _head_subject(text: str, start: int, verb: int, table: ActorTable) -> Subject:
+def _head_subject(text: str, start: int, verb: int, table: ActorTable,
+                  verb_end: int | None = None) -> Subject:
     """The subject of a headline's verb: the actor table records no mention above the body,
     so the people it knows are looked up by name or surname before the verb; two of them
-    of different countries listed together ("Varga, Huber stress") are both sides."""
+    of different countries listed together ("Varga, Huber stress") are both sides. With
+    none before it, the name right after the verb ("..., says Varga")."""
     found: list[tuple[int, int, int]] = []  # end, start, actor
+    after: list[tuple[int, int]] = []  # start, actor: named right after the verb
     for k, actor in enumerate(table.actors):
         forms = {actor.name, actor.name.split()[-1], *actor.aliases}
         for form in forms:
@@ -809,8 +830,13 @@ def _head_subject(text: str, start: int, verb: int, table: ActorTable) -> Subjec
             at = text.rfind(form, start, verb)
             if at >= 0 and (at == start or not text[at - 1].isalnum()):
                 found.append((at + len(form), at, k))
+            # (", says Varga": after the words it attributes, never "welcomes Varga")
+            if verb_end is not None and text.startswith(form, verb_end + 1) and (
+                    text[verb_end:verb_end + 1] == " ") and (
+                    text[max(start, verb - 3):verb].strip(" \"'")[-1:] in (",", "")):
+                after.append((verb_end + 1, k))
     if not found:
-        return Subject(None, False)
+        return Subject(after[0][1] if after else None, False)
     found.sort()
     end, at, k = found[-1]
     if text[end:verb].strip(" ,'’s"):
