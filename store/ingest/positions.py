@@ -125,6 +125,7 @@ _CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + r"|,[\"']?\s+(?:and|but|so)\s+(
                            r"they|he|she|we|a|an|its|their|his|her)\b|[A-Z])")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
+_SEG_MAX = 1000  # characters a clause's end or its telling verb is looked for from its verb
 # ("the issue was not raised": nobody's stance either)
 _PASSIVE = re.compile(lead_guarded(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|not\s+)?$"), re.I)
@@ -306,7 +307,9 @@ def find_positions(
                     break  # "Factbox: What Varga and Huber said": a label, no stance
                 if verbs is _head_verbs:
                     floor = max(floor, pos)  # (a headline's next stance starts after a comma)
-                end_m = _CLAUSE_END.search(text, first.end(), s.end)
+                # (each search is bounded: a run-on "sentence" of page text with a verb every
+                # few words must not make the scan quadratic)
+                end_m = _CLAUSE_END.search(text, first.end(), min(s.end, first.end() + _SEG_MAX))
                 seg_end = end_m.start() if end_m else s.end
                 if verbs is _head_verbs:
                     # "Xi Says China Must ..., von der Leyen Urges ...": a headline lists
@@ -338,12 +341,15 @@ def find_positions(
                 elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
                         text, s.start, first.start()) or _PAST_BEFORE.search(
                         text, max(s.start, first.start() - 40), first.start()) or (
-                        _ANOTHER_EVENT.search(text, s.start, first.start())):
+                        _ANOTHER_EVENT.search(text, max(s.start, first.start() - _SEG_MAX),
+                                              first.start())):
                     continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
                     # of the first verb, the stance is the most telling verb of the clause.
-                    m = _telling_verb(text, first, seg_end, s.start)
+                    # ("according to" names a source: no verb of its clause tells more)
+                    m = (first if first[0][:9].lower() == "according"
+                         else _telling_verb(text, first, seg_end, s.start))
                     kind = next(k for k, _ in _KINDS if m[k])
                     if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(),
                                                                            seg_end):
@@ -577,6 +583,7 @@ _TRAILING = re.compile(r",\s*(?:[^\s,;:\"]+\s+){0,7}$")
 # "The two sides will issue a statement, an aide said": a promise (the commitment stage's)
 _JOINT_WILL = re.compile(r"\W*(?:the\s+two|both)\s+\w+\s+(?:will|would|agreed)\b", re.I)
 _TRAIL_MAX = 160  # characters before the verb searched for the comma
+_STANCE_MAX = 600  # characters of a stance told before its attribution
 # A sentence attributed after it that tells the meeting itself, its agenda or its source:
 # "Varga met Huber in Vienna on Friday, the ministry said", "Trade was on the agenda, an
 # aide said", "According to the report, ...".
@@ -599,8 +606,10 @@ def _trailing_stance(text: str, start: int, verb: int) -> tuple[int, int, int] |
     lower tolls, Huber said."): its span, and where the attribution starts (the speaker is
     looked for there, never in the stance). None when the verb attributes nothing before
     it, or what it attributes is the agenda or the meeting told as an event."""
+    if verb - start > _STANCE_MAX:
+        return None  # (a run-on "sentence" of page text: no one's stance, and kept linear)
     m = _TRAILING.search(text, max(start, verb - _TRAIL_MAX), verb)
-    if m is None or inside_quotes(text, start, m.start()) or '"' in text[start:m.start()]:
+    if m is None or '"' in text[start:m.start()]:
         return None  # no comma before the speaker, or quoted words (the quote stage's)
     end = start + len(text[start:m.start()].rstrip(" .,\"'"))
     if (end - start < _MIN_CLAUSE or _NOT_A_STANCE.match(" " + text[start:end])
@@ -624,11 +633,12 @@ def _after_source(text: str, sent_start: int, source: int, seg_end: int,
     ("According to Huber, the border must stay open"); "verb" when a verb of stance of its
     own follows, whose subject holds it; None when "according to" does not open the
     sentence, or what follows tells the meeting or its agenda."""
-    if not text[sent_start:source].lower().lstrip(" \t\"'(").startswith("according"):
+    if source - sent_start > _OPENING or not text[sent_start:source].lower().lstrip(
+            " \t\"'(").startswith("according"):
         return None
     m = _SOURCE.match(text, source, seg_end)
-    if m is None:
-        return None
+    if m is None or seg_end - m.end() > _STANCE_MAX:
+        return None  # (a run-on "sentence": no one's stance, and kept linear)
     start, end = m.end(), m.end() + len(text[m.end():seg_end].rstrip(" .,\"'"))
     if next(_verbs(text, start, end), None) is not None:
         return "verb"
@@ -887,7 +897,7 @@ def _telling_verb(text: str, first: re.Match[str], seg_end: int,
     """The first verb of a kind other than plain assertion in the clause, else `first`."""
     if not first["assertion"]:
         return first
-    for m in _verbs(text, first.end(), seg_end):
+    for m in _verbs(text, first.end(), min(seg_end, first.end() + _SEG_MAX)):
         if not m["assertion"] and not inside_quotes(text, sent_start, m.start()):
             return m
     return first
