@@ -766,3 +766,14 @@ def test_a_run_on_sentence_of_sources_and_verbs_stays_linear() -> None:
                        "said, " * n) + ".\n"
     small, large = _cpu(make(400)), _cpu(make(800))
     assert large < 3 * max(small, 0.005), f"{small:.3f}s -> {large:.3f}s for twice the input"
+
+
+def test_a_readout_quoted_from_its_verb_on_is_the_named_subjects_stance() -> None:
+    got = positions('According to a readout from Vienna, Huber "voiced the deep concerns of '
+                    'Austria about tolls on lorries and made clear that Austria would respond '
+                    'with new fees."\n')
+    assert [(side, kind) for side, kind, _, _ in got] == [("Austria", "concern")]
+    assert "would respond with new fees" in got[0][3]
+    # a verb inside the quoted words, not on their opening, stays the speaker's words
+    got = positions('"Vienna has urged Budapest to lower its tolls for years," Varga said.\n')
+    assert {side for side, _, _, _ in got} == {"Hungary"}

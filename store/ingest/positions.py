@@ -125,6 +125,8 @@ _CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + r"|,[\"']?\s+(?:and|but|so)\s+(
                            r"they|he|she|we|a|an|its|their|his|her)\b|[A-Z])")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
+# A quotation that opens right on the verb: 'Huber "urged restraint ..."'.
+_QUOTE_OPENS_ON_VERB = re.compile(r'(?<=\s)"')
 _SEG_MAX = 1000  # characters a clause's end or its telling verb is looked for from its verb
 # ("the issue was not raised": nobody's stance either)
 _PASSIVE = re.compile(lead_guarded(
@@ -320,9 +322,14 @@ def find_positions(
                             text, comma + 1, nxt.start(), table).actor is not None:
                         seg_end = comma
                 pos = max(seg_end, first.end())
-                if inside_quotes(text, s.start, first.start()):
+                if inside_quotes(text, s.start, first.start()) and not (
+                        first.start() > s.start
+                        and _QUOTE_OPENS_ON_VERB.match(text, first.start() - 1, first.start())
+                        and verbs is _verbs):
                     pos = first.end()
                     continue  # a verb inside someone's quoted words
+                # ('Huber "voiced deep concern about ...": a readout's words quoted from its
+                # verb on; the verb is the named subject's, read as if unquoted)
                 if _NEGATED.search(text, max(s.start, first.start() - 30), first.start()):
                     continue  # "Neither Putin nor Trump mentioned a ceasefire": nothing said
                 # ('"...," stressing that': a participle adds a stance, it attributes none)
