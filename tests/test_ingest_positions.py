@@ -694,6 +694,10 @@ def test_a_quoted_verdict_on_the_meeting_is_a_stance_its_story_is_not() -> None:
                     '"Our talks began with a walk along the Danube," Huber said.\n')
     assert [(side, text) for side, _, _, text in got] == [
         ("Hungary", "Our talks were extremely fruitful for both our peoples")]
+    # the visit rated, not the itinerary
+    got = positions('"The visit confirms a solid partnership between our two governments," '
+                    'Huber said.\n')
+    assert [side for side, _, _, _ in got] == ["Austria"]
 
 
 def test_what_the_speaker_did_or_the_talks_were_like_told_in_reported_speech() -> None:

@@ -758,7 +758,8 @@ def _states_something(text: str, start: int, end: int) -> bool:
             # the main verb, early in the sentence ("..., and they discussed X" at its end
             # leaves the stance before it)
             and not _QUOTE_NARRATES.search(text, start, min(end, start + 60))
-            and not _VISIT_TOLD.match(text, start, end))
+            and not (_VISIT_TOLD.match(text, start, end)
+                     and not _MEETING_RATED.search(text, start, end)))
 
 
 def _quote_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
