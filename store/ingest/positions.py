@@ -336,6 +336,7 @@ def find_positions(
                 before = (None if first[0].lower().endswith("ing") else
                           _quote_before(text, s.start, first.start(), quotes, quote_starts))
                 trail: tuple[int, int, int] | None = None
+                agent: int | None = None  # the actor after "by" of a passive verb
                 if before is not None:
                     # '"...," Huber said at a news conference after the talks': the verb
                     # attributes the quote; what follows it is the scene, not a stance,
@@ -362,7 +363,12 @@ def find_positions(
                                                                            seg_end):
                         continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
                     if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
-                        continue  # "the two men were welcomed to the villa": no one's stance
+                        # "Tolls were raised by Varga during the talks": the agent holds it
+                        agent = (None if m["welcome"] or m["assertion"] or m is not first
+                                 else _agent(finder, text, m.end(), seg_end))
+                        if agent is None:
+                            continue  # "the two men were welcomed to the villa": no one's
+
                     if _VISIT_TOLD.match(text, m.end(), seg_end):
                         continue  # "noted Putin's invitation to visit Russia": the itinerary
                     if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
@@ -412,7 +418,8 @@ def find_positions(
                               or end - start >= _MIN_CLAUSE or floor > s.start):
                         # (after a quote's attribution, the quote holds the stance)
                         trail = _trailing_stance(text, s.start, first.start())
-                subject = (_head_subject(text, floor, first.start(), table, first.end())
+                subject = (Subject(agent, False) if agent is not None
+                           else _head_subject(text, floor, first.start(), table, first.end())
                            if verbs is _head_verbs
                            else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
@@ -566,6 +573,23 @@ _COORDINATED = re.compile(lead_guarded(
 _COPULAS = frozenset("is are was were remains remain remained".split())
 # (not "and was ready to": a state of the clause's own subject, often a country named
 # inside a reported clause, "India was on the side of peace and was ready to")
+_BY = re.compile(r"\s+by\s+")
+_AGENT_REACH = 60  # characters after "by" where the agent's mention starts
+
+
+def _agent(finder: SubjectFinder, text: str, verb_end: int, seg_end: int) -> int | None:
+    """The actor named after "by" right behind a passive verb of stance ("were raised by
+    Greek Prime Minister Lena Varga"), if any."""
+    by = _BY.match(text, verb_end, seg_end)
+    if by is None:
+        return None
+    k = bisect_left(finder.starts, by.end())
+    mentions = finder.table.mentions
+    if k < len(mentions) and mentions[k].start < min(seg_end, by.end() + _AGENT_REACH):
+        return mentions[k].actor
+    return None
+
+
 def _coordinated_subject(finder: SubjectFinder, text: str, sent_start: int,
                          verb: re.Match[str]) -> Subject:
     """The subject of a verb joined by "and" to an earlier one of its clause: the nearest
