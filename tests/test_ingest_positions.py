@@ -635,3 +635,137 @@ def test_a_short_object_of_an_embedded_verb_still_states_a_stance() -> None:
 def test_a_view_both_hold_with_urgency_or_significance() -> None:
     got = positions("The leaders agreed on the urgency of concluding the river talks.\n")
     assert sorted(s for s, _, _, _ in got) == ["Austria", "Hungary"]
+
+
+def test_reported_speech_attributed_after_it_without_quote_marks() -> None:
+    # the stance comes first, its speaker after a comma at the sentence's end
+    got = positions("Vienna must decide for itself what its neutrality means, the Hungarian "
+                    "minister added.\n"
+                    "Hungary hopes the pipeline to Vienna will be finished within a year, "
+                    "said Varga.\n")
+    assert ("Hungary", "demand", None,
+            "Vienna must decide for itself what its neutrality means") in got
+    assert any(text.startswith("Hungary hopes the pipeline") and side == "Hungary"
+               for side, _, _, text in got)
+
+
+def test_a_trailing_attribution_of_the_meeting_or_the_agenda_is_no_stance() -> None:
+    assert positions("Varga met Huber in the chancellery on Friday, the ministry said.\n"
+                     "The two sides discussed trade and the border, Huber said.\n"
+                     "The two sides will publish a joint statement next week, an aide said.\n"
+                     ) == []
+
+
+def test_according_to_names_the_source_not_the_stance() -> None:
+    got = positions("According to Huber, the border must stay open for lorries all year.\n")
+    assert got == [("Austria", "demand", "territorial",
+                    "the border must stay open for lorries all year")]
+    # what follows names someone acting: the source tells an event, or that one's words
+    assert positions("According to aides, Varga arrived in Vienna by train on Friday "
+                     "morning.\n") == []
+    got = positions("According to Vienna, Huber urged Hungary to keep the border open.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Austria", "demand")]
+    # at the end it attributes what comes before it
+    got = positions("The border must stay open for lorries all year, according to Varga.\n")
+    assert [(side, text) for side, _, _, text in got] == [
+        ("Hungary", "The border must stay open for lorries all year")]
+
+
+def test_reported_words_go_on_in_the_next_sentence_of_the_paragraph() -> None:
+    got = positions("Varga stated that the border crossing at Hegyeshalom must stay open. "
+                    "The priority is to keep lorries moving through the winter.\n")
+    assert ("Hungary", "assertion", "territorial",
+            "The priority is to keep lorries moving through the winter") in got
+
+
+def test_narration_after_reported_words_is_not_their_continuation() -> None:
+    # the meeting told, past narration, a new subject, another paragraph
+    got = positions("Huber said Austria wants lower tolls for its lorries. The talks lasted "
+                    "two hours. Varga is a former trade minister. Both flew home in the "
+                    "evening.\n\nThe toll is the highest in the region.\n")
+    assert [text for _, _, _, text in got] == [
+        "Huber said Austria wants lower tolls for its lorries"]
+
+
+def test_a_quoted_verdict_on_the_meeting_is_a_stance_its_story_is_not() -> None:
+    got = positions('"Our talks were extremely fruitful for both our peoples," Varga said.\n'
+                    '"Our talks began with a walk along the Danube," Huber said.\n')
+    assert [(side, text) for side, _, _, text in got] == [
+        ("Hungary", "Our talks were extremely fruitful for both our peoples")]
+    # the visit rated, not the itinerary
+    got = positions('"The visit confirms a solid partnership between our two governments," '
+                    'Huber said.\n')
+    assert [side for side, _, _, _ in got] == ["Austria"]
+
+
+def test_what_the_speaker_did_or_the_talks_were_like_told_in_reported_speech() -> None:
+    assert positions("The Austrian chancellery said it discussed the border and the tolls.\n"
+                     "Varga said that she had carefully read the letter from Vienna.\n"
+                     "Huber noted that he informed Varga about his call with Berlin.\n"
+                     "Huber told reporters the two held a frank and useful meeting.\n"
+                     "Varga said trade negotiators would soon meet in Graz.\n") == []
+    # "held talks" after the words tells when they were said, not what
+    got = positions("Tolls must fall next year, Varga told Huber as the two held talks "
+                    "in the chancellery.\n")
+    assert [side for side, _, _, _ in got] == ["Hungary"]
+
+
+def test_a_second_verb_joined_by_and_keeps_its_clause_subject() -> None:
+    # the person just before "and reiterated" is the object of the first verb
+    got = positions("Huber congratulated Varga on Hungary's new rail link to Graz and once "
+                    "again reiterated Austria's support for the project.\n")
+    assert got and {side for side, _, _, _ in got} == {"Austria"}
+    # the clause opens after the comma: the one in the opening aside is not its subject
+    got = positions("As Varga arrived in Vienna, Huber thanked Varga for the talks, and "
+                    "urged Hungary to lower the tolls on lorries.\n")
+    assert got and {side for side, _, _, _ in got} == {"Austria"}
+    # two named together stay both sides
+    got = positions("Varga and Huber met in Vienna on Friday and stressed the importance of "
+                    "open borders for trade.\n")
+    assert {side for side, _, _, _ in got} == {"Austria", "Hungary"}
+
+
+def test_quoted_words_that_name_the_agenda_or_a_joint_promise_are_no_stance() -> None:
+    assert positions('The leaders discussed "the future of the Danube valley and its '
+                     'shipping lanes," the ministry said.\n'
+                     'The two countries "agreed on opening a second border crossing near '
+                     'Sopron," Huber added.\n') == []
+    # a view both hold is one
+    got = positions('The two countries "agreed on the importance of keeping the border '
+                    'open for trade," Huber added.\n')
+    assert got
+
+
+def test_a_headline_lists_stances_with_commas_and_quotes_its_words() -> None:
+    got = _all('Varga Says Tolls Must Fall, Huber Urges "Open Borders"\n\n'
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert [(side, text) for side, _, text in got[:2]] == [
+        ("Hungary", "Varga Says Tolls Must Fall"), ("Austria", 'Huber Urges "Open Borders')]
+    # the speaker after the words he said
+    got = _all("Open borders are 'vital for Hungary's farmers,' says Varga\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert got[0][0] == "Hungary"
+    # a person named after the verb is its object, not its subject
+    got = _all("Huber welcomes Varga to Vienna for talks\n\n"
+               "By a staff writer June 5, 2024\n\n" + BODY)
+    assert "Hungary" not in {side for side, _, _ in got}
+
+
+def test_a_readout_quoted_from_its_verb_on_is_the_named_subjects_stance() -> None:
+    got = positions('According to a readout from Vienna, Huber "voiced the deep concerns of '
+                    'Austria about tolls on lorries and made clear that Austria would respond '
+                    'with new fees."\n')
+    assert [(side, kind) for side, kind, _, _ in got] == [("Austria", "concern")]
+    assert "would respond with new fees" in got[0][3]
+    # a verb inside the quoted words, not on their opening, stays the speaker's words
+    got = positions('"Vienna has urged Budapest to lower its tolls for years," Varga said.\n')
+    assert {side for side, _, _, _ in got} == {"Hungary"}
+
+
+def test_a_passive_verb_of_stance_belongs_to_its_agent() -> None:
+    got = positions("The tolls on lorries and the border fence were raised by Hungarian Foreign "
+                    "Minister Lena Varga during her meeting with Huber.\n")
+    assert [(side, kind) for side, kind, _, _ in got] == [("Hungary", "concern")]
+    # a welcome told in the passive is a courtesy; a passive with no agent is nobody's
+    assert positions("The two men were welcomed by Huber at the chancellery.\n"
+                     "The border fence was raised during the talks.\n") == []

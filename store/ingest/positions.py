@@ -93,6 +93,9 @@ _KINDS: list[tuple[PositionKind, str]] = [
                   r"confirmed|confirms|wrote|writes|tweeted|argued|argues|replied|replies|"
                   r"responded|responds|"
                   r"remarked|talked\s+up|"
+                  # the source named before or after what it holds: "According to Huber, the
+                  # border must stay open", "..., according to the ministry"
+                  r"according\s+to|"
                   # a participle hung on the main verb: "..., saying that the two ..."
                   r"saying|adding|noting|stressing|emphasi[sz]ing|insisting|"
                   # a standing stance: "China is committed to resolving differences"
@@ -122,6 +125,9 @@ _CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + r"|,[\"']?\s+(?:and|but|so)\s+(
                            r"they|he|she|we|a|an|its|their|his|her)\b|[A-Z])")
 _OPENERS = re.compile(r"(?:\s*(?:(?:that|to|on|for|about|over|with)\b|,|:))+\s*", re.I)
 _MIN_CLAUSE = 12  # characters: "he said." states nothing
+# A quotation that opens right on the verb: 'Huber "urged restraint ..."'.
+_QUOTE_OPENS_ON_VERB = re.compile(r'(?<=\s)"')
+_SEG_MAX = 1000  # characters a clause's end or its telling verb is looked for from its verb
 # ("the issue was not raised": nobody's stance either)
 _PASSIVE = re.compile(lead_guarded(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|not\s+)?$"), re.I)
@@ -129,7 +135,7 @@ _PASSIVE = re.compile(lead_guarded(
 # what both agreed (the commitment stage reads that).
 _NOT_A_STANCE = re.compile(
     r"[\s,:]+(?:(?:after|during|at|in|on)\s+(?:[\w'’-]+\s+){0,3}?that\s+|that\s+)?"
-    r"(?:(?:he|she|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
+    r"(?:(?:he|she|it|they|we|both(?:\s+sides)?|the\s+(?:two\s+)?(?:sides|leaders|men|ministers|"
     r"pair|talks|meeting|discussions?))\s+(?:and\s+(?:[\w.'’-]+\s+){1,3}?)?)?(?:had\s+|also\s+)*"
     r"(?:discussed|covered|"
     r"talked\s+about|touched\s+on|exchanged\s+views|agreed\s+(?:\w+ly\s+)?to|"
@@ -140,20 +146,23 @@ _NOT_A_STANCE = re.compile(
     # the meeting told as a journey: "tweeted that he left Sochi after ...", "noted that he
     # had already met Ishiba three times", "told reporters that Dbeibah was accompanied by"
     r"|[\s,:]+(?:[\w\s'’-]{0,40}?\s)?that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|also\s+|"
-    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks)\b"
+    r"already\s+|was\s+|were\s+)*(?:met|left|arrived|visited|accompanied|held\s+talks|"
+    # what the speaker did: "noted that he informed Huber about ...", "said he had read"
+    r"informed|briefed|\"?(?:\w+ly\s+)?read)\b"
     # what came up in the talks, or an event told in the past perfect: "said both issues
     # came up during the meeting", "added that the two had a brief discussion", "said the
     # call had been delayed"
     r"|[\s,:]+(?:that\s+)?[^.;\"]{0,80}?\b(?:came\s+up|(?:was|were)\s+(?:not\s+)?raised|"
-    r"had\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:discussion|meeting|conversation|talks|call)|"
-    r"had\s+been\s+(?:delayed|held|postponed))\b"
+    # ("held talks as ...": when the words were said; "held a candid meeting": the meeting)
+    r"(?:had\s+(?:an?\s+)?|held\s+an?\s+)\"?(?:[\w,-]+\s+){0,4}?(?:discussion|meeting|"
+    r"conversation|talks|call|dialogue)|had\s+been\s+(?:delayed|held|postponed)|the\s+agenda)\b"
     # "Beijing responded by interrupting the sale of ...": an act, not a word said ("responded
     # by emphasizing the principle of ..." is one)
     # a courtesy: "said he was looking forward to the next visit"
     r"|[\s,:]+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?look(?:s|ed|ing)?\s+forward\s+to\b"
     # the agenda ahead: "said he will exchange views on Ukraine", "said Varga will discuss"
-    r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+)?(?:discuss|"
-    r"exchange\s+views|hold\s+talks|talk\s+about)\b"
+    r"|[\s,:]+(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:will|would)\s+(?:also\s+|soon\s+)?(?:discuss|"
+    r"exchange\s+views|hold\s+talks|talk\s+about|meet)\b"
     r"|\s+by\s+(?:\w+ly\s+)?(?!(?:saying|stressing|emphasi[sz]ing|noting|urging|calling|"
     r"warning|insisting|reiterating|pointing|expressing|asking|proposing|suggesting|rejecting|"
     r"denying|welcoming|praising|thanking|voicing|raising|demanding|underlining|"
@@ -276,25 +285,58 @@ def find_positions(
             verbs = _head_verbs
         else:
             hits = body_hits[bisect_left(hit_starts, p.start):bisect_left(hit_starts, p.end)]
+        held: tuple[list[str | None], str | None] | None = None  # the last sentence's holder
         for s in sentences_of(p):
             pos = floor = s.start  # floor: a clause starts after a quote's attribution
+            told, held = held, None
             while True:
                 first = next(verbs(text, pos, s.end), None)
                 if first is None:
+                    if pos == s.start and told is not None and verbs is _verbs and (
+                            _goes_on(text, s.start, s.end, finder.starts)):
+                        # "Wang stated that ... . The priority is to stabilize ...": the
+                        # reported words go on in the next sentence, with no verb of their own
+                        held = told
+                        start, end = s.start, s.start + len(text[s.start:s.end].rstrip(" .;"))
+                        for topic in _topics_of(hits, start, end, topics, index):
+                            for side in told[0]:
+                                out.append(Position(
+                                    side=side, speaker=told[1], topic=topic,
+                                    kind=_modal_kind(text, start, end), text=text[start:end],
+                                    paragraph=p.index, start=start, end=end, quote=None))
                     break
                 if verbs is _head_verbs and _QUESTION_LABEL.search(text, s.start, first.start()):
                     break  # "Factbox: What Varga and Huber said": a label, no stance
-                end_m = _CLAUSE_END.search(text, first.end(), s.end)
+                if verbs is _head_verbs:
+                    floor = max(floor, pos)  # (a headline's next stance starts after a comma)
+                # (each search is bounded: a run-on "sentence" of page text with a verb every
+                # few words must not make the scan quadratic)
+                end_m = _CLAUSE_END.search(text, first.end(), min(s.end, first.end() + _SEG_MAX))
                 seg_end = end_m.start() if end_m else s.end
+                if verbs is _head_verbs:
+                    # "Xi Says China Must ..., von der Leyen Urges ...": a headline lists
+                    # its stances with commas, each with its own subject and verb
+                    nxt = next(_head_verbs(text, first.end(), seg_end), None)
+                    comma = text.rfind(",", first.end(), nxt.start()) if nxt else -1
+                    if nxt and comma > 0 and _head_subject(
+                            text, comma + 1, nxt.start(), table).actor is not None:
+                        seg_end = comma
                 pos = max(seg_end, first.end())
-                if inside_quotes(text, s.start, first.start()):
+                if inside_quotes(text, s.start, first.start()) and not (
+                        first.start() > s.start
+                        and _QUOTE_OPENS_ON_VERB.match(text, first.start() - 1, first.start())
+                        and verbs is _verbs):
                     pos = first.end()
                     continue  # a verb inside someone's quoted words
+                # ('Huber "voiced deep concern about ...": a readout's words quoted from its
+                # verb on; the verb is the named subject's, read as if unquoted)
                 if _NEGATED.search(text, max(s.start, first.start() - 30), first.start()):
                     continue  # "Neither Putin nor Trump mentioned a ceasefire": nothing said
                 # ('"...," stressing that': a participle adds a stance, it attributes none)
                 before = (None if first[0].lower().endswith("ing") else
                           _quote_before(text, s.start, first.start(), quotes, quote_starts))
+                trail: tuple[int, int, int] | None = None
+                agent: int | None = None  # the actor after "by" of a passive verb
                 if before is not None:
                     # '"...," Huber said at a news conference after the talks': the verb
                     # attributes the quote; what follows it is the scene, not a stance,
@@ -307,18 +349,26 @@ def find_positions(
                 elif _OTHER_TIME.match(text, first.end(), seg_end) or _EARLIER.match(
                         text, s.start, first.start()) or _PAST_BEFORE.search(
                         text, max(s.start, first.start() - 40), first.start()) or (
-                        _ANOTHER_EVENT.search(text, s.start, first.start())):
+                        _ANOTHER_EVENT.search(text, max(s.start, first.start() - _SEG_MAX),
+                                              first.start())):
                     continue  # "said in March that ...": another day's stance
                 else:
                     # "Blinken said he raised concerns about ...": the speaker is the subject
                     # of the first verb, the stance is the most telling verb of the clause.
-                    m = _telling_verb(text, first, seg_end, s.start)
+                    # ("according to" names a source: no verb of its clause tells more)
+                    m = (first if first[0][:9].lower() == "according"
+                         else _telling_verb(text, first, seg_end, s.start))
                     kind = next(k for k, _ in _KINDS if m[k])
                     if (m["welcome"] or m["proposal"]) and _COURTESY.match(text, m.end(),
                                                                            seg_end):
                         continue  # "thanked Varga for the visit", "welcomed Huber with a hug"
                     if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
-                        continue  # "the two men were welcomed to the villa": no one's stance
+                        # "Tolls were raised by Varga during the talks": the agent holds it
+                        agent = (None if m["welcome"] or m["assertion"] or m is not first
+                                 else _agent(finder, text, m.end(), seg_end))
+                        if agent is None:
+                            continue  # "the two men were welcomed to the villa": no one's
+
                     if _VISIT_TOLD.match(text, m.end(), seg_end):
                         continue  # "noted Putin's invitation to visit Russia": the itinerary
                     if m["assertion"] and _NOT_A_STANCE.match(text, m.end(), seg_end):
@@ -333,17 +383,62 @@ def find_positions(
                         continue  # "called Xi a tough negotiator", "described the talks as"
                     start, end, quote = _clause(text, m.end(), seg_end, s.start, s.end, quotes,
                                                 quote_starts)
-                subject = (_head_subject(text, s.start, first.start(), table)
+                    if quote is not None and _AGENDA_LEAD.search(
+                            text, max(s.start, start - 60), start):
+                        continue  # 'The leaders discussed "...," the ministry said'
+                    if verbs is _head_verbs and (quote is not None or end - start < _MIN_CLAUSE):
+                        # a headline's clause is its stance, quoted words and all: 'Huber
+                        # urges "real solutions"', "Tolls must fall, says Varga"
+                        if _NOT_A_STANCE.match(" " + text[m.end():seg_end].replace('"', "")):
+                            continue  # 'Varga said "trade" came up': the agenda, marks aside
+                        quote = None
+                        start = floor
+                        end = start + len(text[start:seg_end].rstrip(" .,\"'"))
+                    if m is first and m[0][:9].lower() == "according" and _NO_SOURCE.match(
+                            text, m.end(), seg_end):
+                        pos = m.end()
+                        continue  # "according to media reports": nobody's stance
+                    if m is first and m[0][:9].lower() == "according":
+                        # the words after "according to" name the source, not the stance
+                        span = _after_source(text, s.start, m.end(), seg_end, finder.starts)
+                        if span == "verb":
+                            pos = m.end()  # "According to Seoul, Lee urged ...": Lee's
+                            continue
+                        if isinstance(span, tuple):
+                            start, end = span
+                            quote = None
+                            trail = (start, end, m.start())  # the source holds it
+                        else:
+                            trail = (None if floor > s.start
+                                     else _trailing_stance(text, s.start, m.start()))
+                            if trail is None:
+                                pos = m.end()  # "Huber, according to aides, urged ..."
+                                continue
+                    elif not (quote is not None or m is not first or verbs is _head_verbs
+                              or end - start >= _MIN_CLAUSE or floor > s.start):
+                        # (after a quote's attribution, the quote holds the stance)
+                        trail = _trailing_stance(text, s.start, first.start())
+                subject = (Subject(agent, False) if agent is not None
+                           else _head_subject(text, floor, first.start(), table, first.end())
                            if verbs is _head_verbs
                            else finder.main_subject(s.start, first.start(), first.end(), s.end)
                            if hung_participle(text, s.start, first.start())
+                           # "He congratulated Sandu on ... and reiterated ...": the verb
+                           # shares its clause's subject, not the object before it
+                           else _coordinated_subject(finder, text, s.start, first)
+                           if _COORDINATED.search(text, max(s.start, first.start() - 40),
+                                                  first.start())
+                           and first[0].split()[0].lower() not in _COPULAS
+                           # "..., the Austrian chancellor added": who stands after the comma
+                           else finder.subject(trail[2], first.start(), first.end(), s.end)
+                           if trail is not None
                            else finder.subject(s.start, first.start(), first.end(), s.end))
                 sides = _sides(subject.actor, subject.joint, table, pair)
                 speaker = ("both sides" if subject.joint
                            else table.actors[subject.actor].name if subject.actor is not None
                            else None)
-                named = [c for c in countries_before(text, s.start, first.start())
-                         if c in pair]
+                named = [c for c in countries_before(
+                    text, s.start if trail is None else trail[2], first.start()) if c in pair]
                 if named:
                     # "China is committed to ...", "Hungary and Austria said ..."
                     sides, speaker = list(named), " and ".join(named)
@@ -368,11 +463,14 @@ def find_positions(
                 if quote is None:
                     # (what is said runs from the reporting verb: in "said Hungary wanted
                     # lower tolls" the words after "wanted" are short, the stance is not)
-                    if end - (start if m is first else first.end()) < _MIN_CLAUSE:
+                    if trail is not None:
+                        start, end = trail[:2]  # the stance before its attribution
+                    elif end - (start if m is first else first.end()) < _MIN_CLAUSE:
                         continue  # "The ministry said:" with the words elsewhere
                     # The stance with who holds it: "Wang urged the U.S. to ...".
-                    start = max(floor, clause_start(text, s.start, first.start(),
-                                                    _CLAUSE_OPENS))
+                    else:
+                        start = max(floor, clause_start(text, s.start, first.start(),
+                                                        _CLAUSE_OPENS))
                     while start < end and text[start] in " ,;:\"'":
                         start += 1  # "..., he said, stressing that": from "stressing"
                 if end - start < _MIN_CLAUSE or _EMPTY_END.search(text, start, end):
@@ -383,6 +481,8 @@ def find_positions(
                     kind = _modal_kind(text, start, end)
                 if verbs is _head_verbs and not hits:
                     hits = index.scan(text, p.start, p.end, remember=False)
+                if quote is None and end >= s.end - 2:
+                    held = (sides, speaker)  # reported words that run to the sentence's end
                 for topic in _topics_of(hits, start, end, topics, index):
                     for side in sides:
                         out.append(Position(
@@ -411,7 +511,8 @@ _QUOTE_ABOUT_MEETING = re.compile(
     r"\W*(?:(?:the|this|our|today's|my)\s+(?:\w+\s+){0,3}?(?:meeting|talks|conversation|"
     r"discussions?|visit|summit)\b|(?:I|we)\s+(?:\w+\s+){0,2}?(?:(?:had|held)\s+(?:\w+\s+){0,4}?"
     r"(?:meeting|talks|conversation|discussions?|call)|met|spoke|talked|discussed|"
-    r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk)\b"
+    r"will\s+discuss|shall\s+discuss|have\s+a\s+lot\s+to\s+talk|"
+    r"(?:'d|would|will)\s+be\s+discussing)\b"
     # background: a sentence that opens in the past ("Last year, we signed ...")
     r"|(?:last|in|after|since|on\s+the\s+way)\s+(?:\w+\s+){0,3}?(?:year|month|week|visit|"
     r"home|(?:19|20)\d\d)\b)", re.I)
@@ -442,7 +543,7 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
         topics = para_topics.get(q.paragraph, [])
         kept = [(a, b) for a, b in _quote_sentences(text, q.start, q.end)
                 if _states_something(text, a, b)
-                and not (_MEETING_NOUN.search(text, a, b)
+                and not (_MEETING_NOUN.search(text, a, b) and not _MEETING_RATED.search(text, a, b)
                          and bisect_left(hit_starts, a) == bisect_left(hit_starts, b))]
         if not kept:
             continue
@@ -452,6 +553,9 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
             # 'The countries are natural partners and "...," Varga said': the reported words
             # before the quote in its sentence are the same stance
             start = _lead_in(text, q.start, sent_starts)
+            if _AGENDA_LEAD.search(text, max(start, q.start - 60), q.start) or (
+                    _AGREED_QUOTE.match(text, q.start, q.end)):
+                continue  # 'The leaders discussed "the unity of ..."': the agenda quoted
         hits = body_hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
         for topic in _topics_of(hits, start, end, topics, index):
             out.append(Position(
@@ -463,6 +567,159 @@ def _quoted_stances(text: str, pair: list[str], para_topics: dict[int, list[str]
     return out
 
 
+# A second verb of the same subject: "... and (once again) reiterated", "..., and also urged".
+_COORDINATED = re.compile(lead_guarded(
+    r"\band\s+(?:(?:also|then|once\s+again|again|later|further|\w+ly)\s+)*$"), re.I)
+_COPULAS = frozenset("is are was were remains remain remained".split())
+# (not "and was ready to": a state of the clause's own subject, often a country named
+# inside a reported clause, "India was on the side of peace and was ready to")
+_BY = re.compile(r"\s+by\s+")
+_AGENT_REACH = 60  # characters after "by" where the agent's mention starts
+
+
+def _agent(finder: SubjectFinder, text: str, verb_end: int, seg_end: int) -> int | None:
+    """The actor named after "by" right behind a passive verb of stance ("were raised by
+    Greek Prime Minister Lena Varga"), if any."""
+    by = _BY.match(text, verb_end, seg_end)
+    if by is None:
+        return None
+    k = bisect_left(finder.starts, by.end())
+    mentions = finder.table.mentions
+    if k < len(mentions) and mentions[k].start < min(seg_end, by.end() + _AGENT_REACH):
+        return mentions[k].actor
+    return None
+
+
+def _coordinated_subject(finder: SubjectFinder, text: str, sent_start: int,
+                         verb: re.Match[str]) -> Subject:
+    """The subject of a verb joined by "and" to an earlier one of its clause: the nearest
+    one when it is joint ("Varga and Huber met ... and urged"), else the subject of the
+    clause, which opens after the last comma before the verb ("As Huber arrived, Varga
+    thanked Huber and urged ...")."""
+    near = finder.subject(sent_start, verb.start(), verb.end(), verb.end())
+    if near.joint:
+        return near
+    joined = _COORDINATED.search(text, max(sent_start, verb.start() - 40), verb.start())
+    # (the comma of ", and reiterated" joins the verbs; the clause opens before it)
+    comma = text.rfind(", ", sent_start, (joined.start() if joined else verb.start()) - 1)
+    main = finder.main_subject(sent_start if comma < 0 else comma + 2, verb.start(),
+                               verb.end(), verb.end())
+    return main if main.actor is not None or main.joint else near  # (none found there)
+
+
+# Reported speech attributed after it, with no quotation marks: "Austria wants lower tolls,
+# the chancellor added", "... as soon as possible, said Huber": a comma, then at most a
+# few words (the speaker) before the verb.
+_TRAILING = re.compile(r",\s*(?:[^\s,;:\"]+\s+){0,7}$")
+# "The two sides will issue a statement, an aide said": a promise (the commitment stage's)
+_JOINT_WILL = re.compile(r"\W*(?:the\s+two|both)\s+\w+\s+(?:will|would|agreed)\b", re.I)
+_TRAIL_MAX = 160  # characters before the verb searched for the comma
+_STANCE_MAX = 600  # characters of a stance told before its attribution
+# A sentence attributed after it that tells the meeting itself, its agenda or its source:
+# "Varga met Huber in Vienna on Friday, the ministry said", "Trade was on the agenda, an
+# aide said", "According to the report, ...".
+_EVENT_TOLD = re.compile(lead_guarded(
+    r"\b(?:met|meets|held\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|"
+    r"talks|call|conversation|summit)|discussed|discussions?|on\s+the\s+agenda|"
+    r"(?:will|would)\s+be\s+(?:discussed|raised)|according\s+to|did\s+not\s+set|sidelines|"
+    # (its length: "ran for about one hour", "lasted 75 minutes")
+    r"lasted|ran\s+(?:for|into)|received|arrived|accompanied|scheduled|attend|"
+    r"(?:is|are|was|were)\s+(?:taking\s+place|being\s+held)|takes\s+place)\b"), re.I)
+# "according to figures cited by the ministry", "according to media reports": a source
+# that holds no stance (the body that cites it is not the one speaking)
+_NO_SOURCE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:figures|data|estimates|statistics|polls?|"
+                        r"surveys?|reports?|media|sources|analysts|experts|observers|"
+                        r"documents?|records)\b", re.I)
+
+
+def _trailing_stance(text: str, start: int, verb: int) -> tuple[int, int, int] | None:
+    """The stance told before a verb of saying that closes its sentence ("China wants
+    lower tolls, Huber said."): its span, and where the attribution starts (the speaker is
+    looked for there, never in the stance). None when the verb attributes nothing before
+    it, or what it attributes is the agenda or the meeting told as an event."""
+    if verb - start > _STANCE_MAX:
+        return None  # (a run-on "sentence" of page text: no one's stance, and kept linear)
+    m = _TRAILING.search(text, max(start, verb - _TRAIL_MAX), verb)
+    if m is None or '"' in text[start:m.start()]:
+        return None  # no comma before the speaker, or quoted words (the quote stage's)
+    end = start + len(text[start:m.start()].rstrip(" .,\"'"))
+    if (end - start < _MIN_CLAUSE or _NOT_A_STANCE.match(" " + text[start:end])
+            or _EVENT_TOLD.search(text, start, end) or _JOINT_WILL.match(text, start, end)):
+        return None
+    return start, end, m.start()
+
+
+# A clause that opens on someone doing something: a pronoun or a joint subject (a named
+# person is read from the actor table's mentions within its first characters).
+_ACTOR_OPENS = re.compile(r"\W*(?:(?:he|she|they|we|I)\b|(?:the\s+two|both)\s+(?:sides|leaders|men|"
+                          r"ministers|presidents|parties|delegations|governments)\b)", re.I)
+_OPENING = 24  # characters: "the Japanese prime minister is ...", "Yoon congratulated"
+# The source named by "According to" at a sentence's start, up to the comma after it.
+_SOURCE = re.compile(r"\s+(?:[^\s,;:\"]+\s+){0,8}?[^\s,;:\"]+\s*,\s*")
+
+
+def _after_source(text: str, sent_start: int, source: int, seg_end: int,
+                  mention_starts: Sequence[int]) -> tuple[int, int] | str | None:
+    """What a sentence opening "According to X," holds: its span when it states X's stance
+    ("According to Huber, the border must stay open"); "verb" when a verb of stance of its
+    own follows, whose subject holds it; None when "according to" does not open the
+    sentence, or what follows tells the meeting or its agenda."""
+    if source - sent_start > _OPENING or not text[sent_start:source].lower().lstrip(
+            " \t\"'(").startswith("according"):
+        return None
+    m = _SOURCE.match(text, source, seg_end)
+    if m is None or seg_end - m.end() > _STANCE_MAX:
+        return None  # (a run-on "sentence": no one's stance, and kept linear)
+    start, end = m.end(), m.end() + len(text[m.end():seg_end].rstrip(" .,\"'"))
+    if next(_verbs(text, start, end), None) is not None:
+        return "verb"
+    if _ACTOR_OPENS.match(text, start, end) or any(
+            start <= k < start + _OPENING for k in mention_starts[
+                bisect_left(mention_starts, start):bisect_left(mention_starts, end)]):
+        # "According to aides, Varga arrived ...", "..., they had a long talk": what someone
+        # did, told by a source; not a stance the source holds
+        return None
+    if (end - start < _MIN_CLAUSE or _NOT_A_STANCE.match(" " + text[start:end])
+            or _EVENT_TOLD.search(text, start, end)):
+        return None
+    return start, end
+
+
+# A sentence that goes on with reported words says what should be, is or will be (a
+# stance), in the present or with a modal; past narration is the reporter's.
+_STANCE_TENSE = re.compile(lead_guarded(
+    r"\b(?:is|are|must|should|need|needs|will|can|cannot|has\s+to|have\s+to|necessary|"
+    r"priority|important|we|our)\b"), re.I)
+
+
+# A line of page furniture in capitals ("JOIN US ON TELEGRAM ..."), not words said.
+_SHOUTED = re.compile(r"\W*(?:[A-Z]{2,}\s+){2,}")
+
+
+def _goes_on(text: str, start: int, end: int, mention_starts: Sequence[int]) -> bool:
+    """Does this sentence, with no verb of stance, go on with the reported words of the one
+    before it? Not when it holds quotation marks (the quote stage reads them), names
+    someone at its start (a new subject), tells the meeting or another time, or narrates in
+    the past."""
+    if ('"' in text[start:end] or not _STANCE_TENSE.search(text, start, end)
+            or _SHOUTED.match(text, start, end)):
+        return False
+    k = bisect_left(mention_starts, start)
+    if k < len(mention_starts) and mention_starts[k] < start + _OPENING:
+        return False
+    return not (_EVENT_TOLD.search(text, start, end) or _EARLIER.match(text, start, end)
+                or _OTHER_TIME.match(text, start - 1, end)
+                or _NOT_A_STANCE.match(" " + text[start:end]) or end - start < _MIN_CLAUSE)
+
+
+# Quoted words that are what the talks covered, or what both agreed (the commitment
+# stage's): 'The leaders discussed "the future of the valley"', 'The two "agreed to ...'.
+_AGENDA_LEAD = re.compile(lead_guarded(
+    r"\b(?:discussed|talked\s+about|touched\s+on|exchanged\s+views\s+on|focused\s+on|"
+    r"(?:was|were)\s+marked\s+by)\W*$"), re.I)
+# ("agreed on the importance of ...": a view both hold, a stance)
+_AGREED_QUOTE = re.compile(r"\W*agreed\b(?!\s+on\s+(?:the\s+)?(?:importance|need|necessity|value|"
+                           r"urgency|significance)\b)", re.I)
 # A lead-in that is only its speaker and a verb of saying: 'Varga said that "', 'He added: "'.
 _ATTRIBUTION_ONLY = re.compile(
     r"^\W*(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|"
@@ -501,6 +758,18 @@ _MEETING_NOUN = re.compile(lead_guarded(
                            r"dinner|lunch|ceremony|trip|contacts)\b"), re.I)
 
 
+# A speaker's verdict on the meeting is a stance on the relationship ("Our talks were
+# extremely fruitful", "Each meeting is significant", "The visit confirms a solid
+# partnership"): the meeting is rated, not told.
+_MEETING_RATED = re.compile(lead_guarded(
+    r"\b(?:meetings?|talks|discussions?|conversations?|visits?|summits?)\s+"
+    r"(?:(?:is|was|were|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|very\s+|most\s+|so\s+)?"
+    r"(?:constructive|fruitful|productive|useful|important|significant|frank|candid|positive|"
+    r"successful|historic|excellent|meaningful|substantive|cordial|the\s+essence)|"
+    r"(?:achieved|confirms|confirmed|marks|marked|opens|opened|reflects|reflected)\b)"),
+    re.I)
+
+
 def _states_something(text: str, start: int, end: int) -> bool:
     """Does this sentence of a quote state a stance: a clause, not a term in scare quotes,
     a courtesy or the meeting told as an event?"""
@@ -508,11 +777,13 @@ def _states_something(text: str, start: int, end: int) -> bool:
             # a courtesy opens its sentence ("Thank you for ...", "It is my pleasure to");
             # one tacked on at its end ("..., and it's an honour to have you") leaves a stance
             and not _QUOTE_COURTESY.search(text, start, min(end, start + 40))
-            and not _QUOTE_ABOUT_MEETING.match(text, start, end)
+            and not (_QUOTE_ABOUT_MEETING.match(text, start, end)
+                     and not _MEETING_RATED.search(text, start, end))
             # the main verb, early in the sentence ("..., and they discussed X" at its end
             # leaves the stance before it)
             and not _QUOTE_NARRATES.search(text, start, min(end, start + 60))
-            and not _VISIT_TOLD.match(text, start, end))
+            and not (_VISIT_TOLD.match(text, start, end)
+                     and not _MEETING_RATED.search(text, start, end)))
 
 
 def _quote_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -585,11 +856,14 @@ _QUESTION_LABEL = re.compile(r"\b(?:what|how|why|who|where|when)\b[^,;]*$", re.I
 _HEAD_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*(?:[\w.'’-]+\s+){0,3}?$", re.I)
 
 
-def _head_subject(text: str, start: int, verb: int, table: ActorTable) -> Subject:
+def _head_subject(text: str, start: int, verb: int, table: ActorTable,
+                  verb_end: int | None = None) -> Subject:
     """The subject of a headline's verb: the actor table records no mention above the body,
     so the people it knows are looked up by name or surname before the verb; two of them
-    of different countries listed together ("Varga, Huber stress") are both sides."""
+    of different countries listed together ("Varga, Huber stress") are both sides. With
+    none before it, the name right after the verb ("..., says Varga")."""
     found: list[tuple[int, int, int]] = []  # end, start, actor
+    after: list[tuple[int, int]] = []  # start, actor: named right after the verb
     for k, actor in enumerate(table.actors):
         forms = {actor.name, actor.name.split()[-1], *actor.aliases}
         for form in forms:
@@ -598,8 +872,13 @@ def _head_subject(text: str, start: int, verb: int, table: ActorTable) -> Subjec
             at = text.rfind(form, start, verb)
             if at >= 0 and (at == start or not text[at - 1].isalnum()):
                 found.append((at + len(form), at, k))
+            # (", says Varga": after the words it attributes, never "welcomes Varga")
+            if verb_end is not None and text.startswith(form, verb_end + 1) and (
+                    text[verb_end:verb_end + 1] == " ") and (
+                    text[max(start, verb - 3):verb].strip(" \"'")[-1:] in (",", "")):
+                after.append((verb_end + 1, k))
     if not found:
-        return Subject(None, False)
+        return Subject(after[0][1] if after else None, False)
     found.sort()
     end, at, k = found[-1]
     if text[end:verb].strip(" ,'’s"):
@@ -650,7 +929,7 @@ def _telling_verb(text: str, first: re.Match[str], seg_end: int,
     """The first verb of a kind other than plain assertion in the clause, else `first`."""
     if not first["assertion"]:
         return first
-    for m in _verbs(text, first.end(), seg_end):
+    for m in _verbs(text, first.end(), min(seg_end, first.end() + _SEG_MAX)):
         if not m["assertion"] and not inside_quotes(text, sent_start, m.start()):
             return m
     return first

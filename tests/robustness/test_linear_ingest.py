@@ -45,8 +45,15 @@ def _names(n: int) -> str:
     return f"Talks\n\nEnvoys met in Oslo on Friday. {people}"
 
 
-@pytest.mark.parametrize("make", [_spaces, _dates, _quotes, _names],
-                         ids=["spaces", "dates", "quotes", "names"])
+def _sources(n: int) -> str:
+    # no full stop, a source every few words: each one's clause end and telling verb were
+    # once looked for to the end of the run
+    run = "According to Berg, the border must stay open and tolls must fall for lorries " * n
+    return f"Talks\n\nEnvoys met in Oslo on Friday. {run}."
+
+
+@pytest.mark.parametrize("make", [_spaces, _dates, _quotes, _names, _sources],
+                         ids=["spaces", "dates", "quotes", "names", "sources"])
 def test_doubling_the_input_less_than_triples_the_time(make: Callable[[int], str]) -> None:
     small, large = _best_of_three(make(1000)), _best_of_three(make(2000))
     assert large < 3 * max(small, 0.005), f"{small:.3f}s -> {large:.3f}s for twice the input"
