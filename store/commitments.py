@@ -439,7 +439,11 @@ def meets_again(action: list[str]) -> bool:
     verb, objects = action[0], action[1:]
     if verb == "hold":
         return all(w in _TALKS for w in objects)
-    return verb == "continu" and bool(objects) and objects[0] in _TALKS
+    # "continue the dialogue on other outstanding matters" is to meet again; "continue
+    # negotiations on ending the conflict" is about ending it, and the sentences on that
+    # decide (a meeting on another matter keeps nothing)
+    return verb == "continu" and bool(objects) and objects[0] in _TALKS and all(
+        w in _TALKS or w in followup.vague_stems(_content_stem) for w in objects)
 
 
 def segments_of(action: list[str]) -> list[list[str]]:
@@ -696,11 +700,12 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     action = action_words(c)
     on = follow_topic(c.topic, action)
     meet = followup.meet_promise(c.text, _content_stem)
+    bound = who_meets(meet, action)
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
         for topic, sentence in meeting.sentences:
-            if on is not None and topic is not None and topic != on:
+            if bound or (on is not None and topic is not None and topic != on):
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
@@ -810,6 +815,13 @@ def agreements_upheld(upheld: Said, topic: str | None) -> str:
     return ""
 
 
+def who_meets(meet: followup.MeetPromise | None, action: list[str]) -> bool:
+    """Is the action only to meet again, by whom the promise names ("foreign ministers will
+    meet")? Then not any meeting told held keeps it, but one its opening says those met at
+    (`followup.kept_by`): a meeting of deputies is not the ministers'."""
+    return meet is not None and bool(meet.roles) and not meet.body and meets_again(action)
+
+
 def held_as_promised(meet: followup.MeetPromise, meeting: Later) -> str:
     """The sentence of a later meeting that shows it is the meeting promised ("" if none)."""
     return followup.kept_by(meet, meeting.location, meeting.opening(), _content_stem)
@@ -879,8 +891,8 @@ class Tracker:
                 said: dict[str, CommitmentState | None] = {}
                 for gid in self._candidates(words):
                     g = self._groups[gid]
-                    if gid in decided or (g.topic is not None and topic is not None
-                                          and topic != g.topic):
+                    if gid in decided or g.bound or (g.topic is not None and topic is not None
+                                                     and topic != g.topic):
                         continue
                     if matches_words(g.action, words) and told_of(g.action, sentence):
                         verb = _told_verb(g.action, words)
@@ -945,10 +957,11 @@ class Tracker:
         if key not in self._live:
             self._live[key] = len(self._groups)
             meet = followup.meet_promise(c.text, _content_stem)
+            bound = who_meets(meet, action)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
-                                      loose=meets_again_in(action),
+                                      loose=meets_again_in(action) and not bound,
                                       refrain=_REFRAIN.search(c.text) is not None,
-                                      meet=meet))
+                                      meet=meet, bound=bound))
             if meet is not None:
                 self._meets.add(self._live[key])
             for w in _index_words(action):
@@ -1014,3 +1027,4 @@ class _Live:
     loose: bool = False  # a promise to meet again: one word ("held") may name it
     refrain: bool = False  # a promise not to do something: failed talks do not stall it
     meet: followup.MeetPromise | None = None  # kept by a later meeting itself
+    bound: bool = False  # `who_meets`: only `meet` decides it from sentences

@@ -65,6 +65,11 @@ def _classes(stem_of: Callable[[str], str]) -> _Classes:
                     stems(BODIES))
 
 
+def vague_stems(stem_of: Callable[[str], str]) -> frozenset[str]:
+    """The stems of VAGUE: what talks may be "on" and still be only talks."""
+    return _classes(stem_of).vague
+
+
 # Months and weekdays are when, not where.
 _NOT_PLACE = frozenset((
     "January February March April May June July August September October November December "
