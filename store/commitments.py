@@ -173,10 +173,16 @@ def _content_stem(word: str) -> str:
     w = word.casefold()
     if w in _STOP or len(w) < 2:
         return ""
-    if word[0].isupper() and country_of(word):
+    if word[0].isupper() and (country_of(word) or _countries_joined(word)):
         return ""  # "Greece", "Turkish": who acts, not the action (a capital can be where)
     found = stem(w)
     return _SAME_ACTION.get(found, found)
+
+
+def _countries_joined(word: str) -> bool:
+    """A hyphenated run of countries ("Peru-Iceland talks"): who meets, not the action."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and country_of(p) for p in parts)
 
 
 def content_words(text: str) -> list[str]:
@@ -213,8 +219,11 @@ _CUE = re.compile(
 
 
 _WHEN_CLAUSE = re.compile(r",?\s+(?:after|as|when|while|before|since|because)\s+"
-                          r"(?=(?:the|they|both|it|he|she|we|their|its|his|her)\b)",
-                          re.IGNORECASE)
+                          r"(?=(?:the|they|both|it|he|she|we|their|its|his|her)\b)|"
+                          # "... talks following the envoy's visit": when, not what (not
+                          # "the following steps")
+                          r"(?<!\bthe)\s+(?i:following)\s+(?=[A-Z]|(?i:the|their|his|her|"
+                          r"its|a|an)\b)")
 _HEDGE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"(?:,\s*|\s+)according\s+to\b[^;]*$|"
@@ -410,11 +419,20 @@ def _names(action: list[str], found: set[str]) -> bool:
     if verb == THING:
         # a thing is named by its own words, whatever is said of it
         return all(w in found or _parts_in(w, found) for w in objects)
-    particular = [w for w in objects if w not in _GENERIC] or objects
+    particular = [w for w in objects if not _generic(w)] or objects
     shared = sum(1 for w in particular if w in found or _parts_in(w, found))
     if verb in found and shared >= 1:
         return True
     return shared >= max(2, (len(particular) + 1) // 2)
+
+
+def _generic(word: str) -> bool:
+    """A word every meeting uses, or one made of them ("high-level" talks are not the
+    security talks promised)."""
+    if word in _GENERIC:
+        return True
+    parts = [p for p in map(_content_stem, word.split("-")) if p] if "-" in word else []
+    return bool(parts) and all(p in _GENERIC for p in parts)
 
 
 def _parts_in(word: str, found: set[str]) -> bool:

@@ -77,8 +77,9 @@ _NOT_PLACE = frozenset((
 ).split())
 _PLACE = re.compile(r"\b(?:visit(?:s|ing)?|in|to)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+)?)")
 # A sentence that promises or plans: it tells no meeting held.
-_PLANS = re.compile(r"\b(?:will|would|shall|agreed|agree|plan\w*|expect\w*|hop\w*|intend\w*|"
-                    r"seek\w*|to\s+be)\b",
+# ("their fisheries plan" is a noun, and a meeting that did not discuss it was held)
+_PLANS = re.compile(r"\b(?:will|would|shall|agreed|agree|plan(?:s|ned|ning)?\s+to|planned|"
+                    r"expect\w*|hop\w*|intend\w*|seek\w*|to\s+be)\b",
                     re.IGNORECASE)
 OPENING = 3  # how many sentences open a later meeting's article
 
@@ -183,7 +184,8 @@ def _body(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
 
 
 def _words_in(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w'-]*", text)
+    # not the tail of a number: "the 13th annual consultations" is their order, not a word
+    return re.findall(r"(?<![\w'-])[^\W\d_][\w'-]*", text)
 
 
 def _head_is_meeting(np: str, stem_of: Callable[[str], str]) -> tuple[str, ...] | None:

@@ -46,3 +46,22 @@ def test_talks_to_go_on_about_a_thing_are_not_kept_by_a_meeting_on_another() -> 
     # talks to go on about nothing in particular are kept by any meeting held
     vague = promise("agreed to continue the dialogue on other outstanding issues")
     assert track(vague, DAY, [other]).state == "kept"
+
+
+def test_a_numbered_meeting_promised_is_kept_by_that_meeting_held() -> None:
+    made = promise("Ruiz and Olafsson also agreed to hold the 9th Peru-Iceland Annual "
+                   "Consultations next month")
+    held = later("Iceland and Peru did not discuss the quota plan during their 9th Annual "
+                 "Consultation in Lima on Tuesday.")
+    assert walked(made, held) == "kept"
+
+
+def test_talks_of_every_meeting_do_not_name_the_particular_talks_promised() -> None:
+    made = promise("Iceland and Peru agree to hold high-level fisheries talks following "
+                   "Ruiz's visit to Lima")
+    other = later("The two countries held a high-level economic dialogue on Saturday.",
+                  "It was the first meeting of its kind, attended by Ruiz and Olafsson.")
+    assert walked(made, other) == "open"
+    assert track(made, DAY, [other]).state == "open"
+    theirs = later("The two countries held high-level fisheries talks on Saturday.")
+    assert walked(made, theirs) == "kept"
