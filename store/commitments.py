@@ -124,12 +124,18 @@ _PROMISE = re.compile(
     r"plans to|intend to)\b", re.IGNORECASE)
 
 
+# British -ise/-isation spellings, in the endings where "s" is always "z" elsewhere
+# ("normalise", "organise", "recognise", "stabilise"; not "rise", "promise", "exercise").
+_BRITISH = re.compile(r"(?<=al|an|gn|il)is(?=(?:ation|ations|e|es|ed|ing)$)")
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A rough base form so that 'held'/'hold', 'resumed'/'resume', 'talks'/'talk' meet."""
     w = word.casefold().strip("'-")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    w = _BRITISH.sub("iz", w)  # "normalisation" is "normalization"
     for suffix, keep in (("ying", "y"), ("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""),
                          ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -426,6 +432,25 @@ def _names(action: list[str], found: set[str]) -> bool:
     return shared >= max(2, (len(particular) + 1) // 2)
 
 
+def on_topic(promised: str | None, told: str | None) -> bool:
+    """Is a later sentence (or promise) on `told` about the promise's topic? Either unknown
+    is any."""
+    return promised is None or told is None or promised == told
+
+
+def fully_named(action: list[str], found: set[str]) -> bool:
+    """Does a later sentence name the action whole, its verb (any verb of the same action)
+    and every particular word, two at least ("resumed military communication")? Then it
+    tells of the action on whatever topic its paragraph was read as: a topic is a guess,
+    and a list promise takes the topic of its last item."""
+    first = segments_of(action)[0]
+    if len(first) < 3 or first[0] in ("", THING) or first[0] not in found:
+        return False
+    particular = [w for w in first[1:] if not _generic(w)]
+    return len(particular) >= 2 and all(w in found or _parts_in(w, found)
+                                        for w in particular)
+
+
 def _generic(word: str) -> bool:
     """A word every meeting uses, or one made of them ("high-level" talks are not the
     security talks promised)."""
@@ -508,16 +533,30 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
     low = text.casefold()
     if not any(w in low for w in _GOING_ON_WORDS):
         return "progressing"
+    if not action:
+        return "progressing"
+    things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
+    if _done_verb(action) in _GOING_ON:
+        # a promise to go on is kept when the thing is told going on ("reiterated their
+        # dedication to continuing the normalization process" for "to continue the
+        # normalisation process"); promised again ("agreed to continue it") it is renewed
+        if any(things & _going_on_with(text, m.end()) for m in _GOES_ON.finditer(text)
+               if _GOING_ON_TOLD.match(m[0])):
+            return "kept"
+        return "progressing"
     cue = _CUE.search(text)
     # the going on must be what is promised ("agreed to continue the truce"), not one
     # action of a list whose first is still to come ("agreed to hold a call, and to
     # continue the talks")
     goes_on = _GOES_ON.match(text, cue.end()) if cue is not None else None
-    if goes_on is not None and action and _done_verb(action) not in _GOING_ON:
-        things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
-        if things & set(content_words(" ".join(text[goes_on.end():].split()[:3]))):
-            return "kept"
+    if goes_on is not None and things & _going_on_with(text, goes_on.end()):
+        return "kept"
     return "progressing"
+
+
+def _going_on_with(text: str, at: int) -> set[str]:
+    """The content words of the three words after a going-on word: what goes on."""
+    return set(content_words(" ".join(text[at:].split()[:3])))
 
 
 def goes_on_with(sentence: str, action: list[str]) -> bool:
@@ -528,6 +567,7 @@ def goes_on_with(sentence: str, action: list[str]) -> bool:
     return renewal_state(sentence, action) == "kept"
 
 
+_GOING_ON_TOLD = re.compile(r"\w+(?:ing|ed)\b|kept\b", re.IGNORECASE)
 _GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
 _GOING_ON_WORDS = ("continu", "keep", "kept", "maintain", "extend", "prolong")
 
@@ -723,7 +763,8 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
         found: CommitmentState | None = None
         evidence = ""
         for topic, sentence in meeting.sentences:
-            if bound or (on is not None and topic is not None and topic != on):
+            if bound or not (on_topic(on, topic) or fully_named(action, content_word_set(
+                    sentence))):
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
@@ -735,7 +776,8 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
                 break
         if found is None:
             for other in meeting.commitments:
-                same_topic = c.topic is None or other.topic in (None, c.topic)
+                same_topic = on_topic(c.topic, other.topic) or fully_named(
+                    action, content_word_set(other.text))
                 if same_topic and matches(action, other.text):
                     found, evidence = renewal_state(other.text, action), other.text
                     break
@@ -898,19 +940,19 @@ class Tracker:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
         if self._live:
-            # A sentence on a topic no live promise is about (and none is about every
-            # topic) can decide nothing: it is not even cut into words.
-            topics = {self._groups[gid].topic for gid in self._live.values()}
+            # A sentence is listed once per topic of its paragraph: cut into words once.
+            cut: dict[str, set[str]] = {}
             for topic, sentence in meeting.sentences:
-                if topic is not None and topic not in topics and None not in topics:
-                    continue
-                words = content_word_set(sentence)
+                words = cut.get(sentence)
+                if words is None:
+                    words = cut[sentence] = content_word_set(sentence)
                 # read_state(sentence, verb), read once per verb
                 said: dict[str, CommitmentState | None] = {}
                 for gid in self._candidates(words):
                     g = self._groups[gid]
-                    if gid in decided or g.bound or (g.topic is not None and topic is not None
-                                                     and topic != g.topic):
+                    if gid in decided or g.bound:
+                        continue
+                    if not (on_topic(g.topic, topic) or fully_named(g.action, words)):
                         continue
                     if matches_words(g.action, words) and told_of(g.action, sentence):
                         verb = _told_verb(g.action, words)
@@ -925,7 +967,8 @@ class Tracker:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):
                     g = self._groups[gid]
-                    if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
+                    if gid in decided or not (on_topic(g.topic, other.topic)
+                                              or fully_named(g.action, words)):
                         continue
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.commitments import Later, Tracker, track
+from store.commitments import Later, Tracker, stem, track
 from store.models import Commitment
 
 DAY = date(2025, 3, 3)
@@ -65,3 +65,33 @@ def test_talks_of_every_meeting_do_not_name_the_particular_talks_promised() -> N
     assert track(made, DAY, [other]).state == "open"
     theirs = later("The two countries held high-level fisheries talks on Saturday.")
     assert walked(made, theirs) == "kept"
+
+
+def test_british_and_american_spellings_are_one_word() -> None:
+    assert stem("normalisation") == stem("normalization")
+    assert stem("organised") == stem("organized")
+    assert stem("stabilising") == stem("stabilizing")
+    # words whose "s" is no spelling
+    assert stem("promise") != stem("promize") and stem("exercise") == "exercis"
+
+
+def test_a_promise_to_go_on_is_kept_while_the_thing_goes_on() -> None:
+    made = promise("they restated their agreement to continue the reconciliation process "
+                   "without conditions", "relations")
+    going = later("Both envoys reiterated their dedication to continuing the reconciliation "
+                  "process without any conditions.")
+    assert track(made, DAY, [going]).state == "kept"
+    assert walked(made, going) == "kept"
+
+
+def test_a_sentence_naming_the_whole_action_tells_of_it_on_any_topic() -> None:
+    # the promise was read on one topic, the later paragraph on another
+    made = promise("agreed to resume naval liaison flights", "trade")
+    told = Later(2, date(2025, 4, 2), [("defence", "Naval liaison flights resumed in May.")],
+                 [])
+    assert track(made, DAY, [told]).state == "kept"
+    assert walked(made, told) == "kept"
+    # a sentence that names part of it stays on its own topic
+    part = Later(2, date(2025, 4, 2), [("defence", "Liaison flights resumed in May.")], [])
+    assert track(made, DAY, [part]).state == "open"
+    assert walked(made, part) == "open"
