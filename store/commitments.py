@@ -567,6 +567,23 @@ def goes_on_with(sentence: str, action: list[str]) -> bool:
     return renewal_state(sentence, action) == "kept"
 
 
+# A document signed on the action: "signed the Arrangement on Improving the Fisheries
+# Hotline". The document's name ends at a clause or at "and" (", and agreed to ...").
+_SIGNED_ON = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreement|arrangement|memorandum|accord|protocol|deal|treaty|roadmap|declaration)"
+    r"\s+(?:on|for|to|regarding|concerning)\s+(?P<what>.*?)(?=[,;:.]|\s+and\s+|$)",
+    re.IGNORECASE)
+
+
+def signed_on(sentence: str, action: list[str]) -> bool:
+    """Does a later sentence tell a document signed on the action itself ("signed an
+    arrangement on improving the hotline" for "agreed to improve the hotline")? Then it was
+    done, whatever the sentence promises next."""
+    return any(_names(action, content_word_set(m["what"]))
+               for m in _SIGNED_ON.finditer(sentence))
+
+
 _GOING_ON_TOLD = re.compile(r"\w+(?:ing|ed)\b|kept\b", re.IGNORECASE)
 _GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
 _GOING_ON_WORDS = ("continu", "keep", "kept", "maintain", "extend", "prolong")
@@ -769,7 +786,7 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
             state = read_state(sentence, _told_verb(action, content_word_set(sentence)))
-            if state is None and goes_on_with(sentence, action):
+            if state is None and (goes_on_with(sentence, action) or signed_on(sentence, action)):
                 state = "kept"
             if state is not None:
                 found, evidence = state, sentence
@@ -959,7 +976,8 @@ class Tracker:
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
-                        if state is None and goes_on_with(sentence, g.action):
+                        if state is None and (goes_on_with(sentence, g.action)
+                                              or signed_on(sentence, g.action)):
                             state = "kept"
                         if state is not None:
                             decided[gid] = (state, sentence)

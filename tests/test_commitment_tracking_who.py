@@ -95,3 +95,18 @@ def test_a_sentence_naming_the_whole_action_tells_of_it_on_any_topic() -> None:
     part = Later(2, date(2025, 4, 2), [("defence", "Liaison flights resumed in May.")], [])
     assert track(made, DAY, [part]).state == "open"
     assert walked(made, part) == "open"
+
+
+def test_a_document_signed_on_the_action_keeps_it_whatever_is_promised_next() -> None:
+    made = promise("Iceland and Peru agreed to improve the fisheries hotline to manage "
+                   "incidents at sea")
+    signed = later("Ruiz and Olafsson signed the Memorandum on Improving the Fisheries Hotline "
+                   "and agreed to discuss how to staff it.")
+    assert track(made, DAY, [signed]).state == "kept"
+    assert walked(made, signed) == "kept"
+    # a document on something else keeps nothing; one not yet signed is no news of it
+    other = later("Ruiz and Olafsson signed a memorandum on tourism and agreed to improve "
+                  "the fisheries hotline.")
+    assert walked(made, other) != "kept"
+    unsigned = later("They have not signed the memorandum on improving the fisheries hotline.")
+    assert walked(made, unsigned) == "stalled"
