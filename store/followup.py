@@ -132,6 +132,9 @@ def meet_promise(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None
         roles = _head_is_meeting(subject, stem_of)
         if roles is not None:
             return _with_place(roles, held["rest"], stem_of)
+        body = _body_meets(subject, stem_of)
+        if body is not None:
+            return body
     m = _MEET.search(text)
     if m is None:
         return _body(text, stem_of)
@@ -181,6 +184,22 @@ def _body(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
     if not words or words[-1] not in cls.bodies:
         return None
     return MeetPromise(words, body=True)
+
+
+def _body_meets(subject: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
+    """A meeting of a body to be held ("the first joint meeting of the border commissions
+    will take place"): kept by a later meeting whose opening tells the body met, named by
+    its head ("the commissions"); None when the subject is no such meeting."""
+    head, of, body = subject.partition(" of ")
+    if not of or _head_is_meeting(head, stem_of) is None:
+        return None
+    cls = _classes(stem_of)
+    np_end = _NP_END.search(body)
+    words = [w for w in map(stem_of, _words_in(body[:np_end.start()] if np_end else body))
+             if w]
+    if not words or words[-1] not in cls.bodies:
+        return None
+    return MeetPromise((words[-1],), body=True)
 
 
 def _words_in(text: str) -> list[str]:

@@ -110,3 +110,15 @@ def test_a_document_signed_on_the_action_keeps_it_whatever_is_promised_next() ->
     assert walked(made, other) != "kept"
     unsigned = later("They have not signed the memorandum on improving the fisheries hotline.")
     assert walked(made, unsigned) == "stalled"
+
+
+def test_a_meeting_of_a_body_promised_is_kept_when_the_body_meets() -> None:
+    made = promise("The first joint meeting of the fisheries commissions will take place at "
+                   "the border in the coming days")
+    met = later("Deputy ministers Ana Ruiz and Jon Olafsson held the talks at the border a "
+                "day after being named heads of the two fisheries commissions.")
+    assert walked(made, met) == "kept"
+    assert track(made, DAY, [met]).state == "kept"
+    # a meeting that names no commission is not the commissions'
+    other = later("Deputy ministers Ana Ruiz and Jon Olafsson held talks at the border.")
+    assert walked(made, other) == "open"
