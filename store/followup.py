@@ -93,6 +93,7 @@ class MeetPromise:
     place: str | None = None
     country: str | None = None
     body: bool = False  # a body to set up: `roles` names it ("observer", "team")
+    members: tuple[str, ...] = ()  # who the body is made of: their meeting is its own
 
 
 # The promise of a meeting: a verb of meeting after a promise cue ("agreed to hold",
@@ -105,7 +106,14 @@ _MEET = re.compile(
 # meeting is the body's own, or tells it set up.
 _SET_UP = re.compile(
     r"(?:^[\s\"“‘]*|\b(?:to|will|would|shall)\s+)(?:(?:also|soon|jointly|promptly|then)\s+)?"
-    r"(?:establish|set\s+up|create|form|launch)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+    r"(?:establish|set\s+up|create|form|launch)\s+(?P<rest>.*)|"
+    # "agreed on forming a joint commission"
+    r"\b(?:agreed|agree|decided)\s+(?:on|upon)\s+(?:establishing|setting\s+up|creating|forming|"
+    r"launching)\s+(?P<noun_rest>.*)", re.IGNORECASE | re.DOTALL)
+# Who a body set up is made of: its meeting is theirs ("a commission comprising the foreign
+# ministers and intelligence chiefs" meets when the foreign ministers meet).
+_MEMBERS = re.compile(r"^\s*,?\s*(?:comprising|composed\s+of|consisting\s+of|made\s+up\s+of|"
+                      r"grouping)\s+(?P<who>[^,;:.]*)", re.IGNORECASE)
 _HELD = re.compile(r"(?P<subject>[^,;]*?)\b(?:will|would|shall|is\s+(?:expected|due|set|"
                    r"scheduled|planned)\s+to|are\s+(?:expected|due|set|scheduled|planned)"
                    r"\s+to)\s+(?:be\s+)?(?:held|convened|take\s+place)\b(?P<rest>.*)",
@@ -177,13 +185,16 @@ def _body(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
     m = _SET_UP.search(text)
     if m is None:
         return None
-    np_end = _NP_END.search(m["rest"])
-    np = m["rest"][:np_end.start()] if np_end else m["rest"]
+    rest = m["rest"] if m["rest"] is not None else m["noun_rest"]
+    np_end = _NP_END.search(rest)
+    np = rest[:np_end.start()] if np_end else rest
     cls = _classes(stem_of)
     words = tuple(w for w in map(stem_of, _words_in(np)) if w and w not in cls.format)
     if not words or words[-1] not in cls.bodies:
         return None
-    return MeetPromise(words, body=True)
+    members = _MEMBERS.match(rest[len(np):])
+    return MeetPromise(words, body=True,
+                       members=_roles(members["who"], stem_of) if members else ())
 
 
 def _body_meets(subject: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
@@ -314,7 +325,10 @@ def kept_by(p: MeetPromise, location: str | None, opening: Sequence[Opened],
             if o.told and _has_run(p.roles, o.stems) and (
                     not meeting.isdisjoint(o.stems) or established in o.stems):
                 return o.sentence
-        return ""
+        if not p.members:
+            return ""
+        # or its members met ("the foreign ministers ... concluded a meeting")
+        p = MeetPromise(p.members, p.place, p.country)
     if p.roles and not any(o.told and _has_run(p.roles, o.stems) for o in opening):
         return ""
     for o in opening:

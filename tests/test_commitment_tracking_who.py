@@ -122,3 +122,15 @@ def test_a_meeting_of_a_body_promised_is_kept_when_the_body_meets() -> None:
     # a meeting that names no commission is not the commissions'
     other = later("Deputy ministers Ana Ruiz and Jon Olafsson held talks at the border.")
     assert walked(made, other) == "open"
+
+
+def test_a_body_made_of_named_officials_meets_when_they_meet() -> None:
+    made = promise("The two leaders agreed on forming a joint commission comprising the "
+                   "foreign ministers and coast guard chiefs of both countries to handle "
+                   "disputes")
+    met = later("The foreign ministers of Iceland and Peru, with their coast guard chiefs, "
+                "concluded a meeting in Lima on Thursday.")
+    assert walked(made, met) == "kept"
+    others = later("The trade ministers of Iceland and Peru concluded a meeting in Lima on "
+                   "Thursday.")
+    assert walked(made, others) == "open"
