@@ -100,6 +100,8 @@ class MeetPromise:
 # "will meet", "decided to resume"), or a meeting that "will be held".
 _MEET = re.compile(
     r"\b(?:to|will|would|shall)\s+(?:(?:also|soon|again|jointly|then)\s+)?"
+    # "to start or resume dialogue": the verb next to its object
+    r"(?:[a-z]+\s+or\s+)?"
     r"(?P<verb>hold|meet|convene|host|visit|resume|restart|continue|exchange|organi[sz]e)\b"
     r"(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 # A body to set up ("agreed to establish a joint commission"): kept when the later

@@ -134,3 +134,11 @@ def test_a_body_made_of_named_officials_meets_when_they_meet() -> None:
     others = later("The trade ministers of Iceland and Peru concluded a meeting in Lima on "
                    "Thursday.")
     assert walked(made, others) == "open"
+
+
+def test_a_promise_of_two_verbs_of_meeting_is_one_to_meet() -> None:
+    made = promise("Iceland and Peru agreed to start or restart dialogue in six areas")
+    held = later("Welcome to Lima, minister, for the fifth Iceland-Peru Strategic Dialogue.")
+    assert walked(made, held) == "kept"
+    plan = later("The two ministers will hold the fifth Strategic Dialogue in May.")
+    assert walked(made, plan) == "open"
