@@ -124,12 +124,18 @@ _PROMISE = re.compile(
     r"plans to|intend to)\b", re.IGNORECASE)
 
 
+# British -ise/-isation spellings, in the endings where "s" is always "z" elsewhere
+# ("normalise", "organise", "recognise", "stabilise"; not "rise", "promise", "exercise").
+_BRITISH = re.compile(r"(?<=al|an|gn|il)is(?=(?:ation|ations|e|es|ed|ing)$)")
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A rough base form so that 'held'/'hold', 'resumed'/'resume', 'talks'/'talk' meet."""
     w = word.casefold().strip("'-")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    w = _BRITISH.sub("iz", w)  # "normalisation" is "normalization"
     for suffix, keep in (("ying", "y"), ("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""),
                          ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -173,10 +179,16 @@ def _content_stem(word: str) -> str:
     w = word.casefold()
     if w in _STOP or len(w) < 2:
         return ""
-    if word[0].isupper() and country_of(word):
+    if word[0].isupper() and (country_of(word) or _countries_joined(word)):
         return ""  # "Greece", "Turkish": who acts, not the action (a capital can be where)
     found = stem(w)
     return _SAME_ACTION.get(found, found)
+
+
+def _countries_joined(word: str) -> bool:
+    """A hyphenated run of countries ("Peru-Iceland talks"): who meets, not the action."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and country_of(p) for p in parts)
 
 
 def content_words(text: str) -> list[str]:
@@ -213,8 +225,11 @@ _CUE = re.compile(
 
 
 _WHEN_CLAUSE = re.compile(r",?\s+(?:after|as|when|while|before|since|because)\s+"
-                          r"(?=(?:the|they|both|it|he|she|we|their|its|his|her)\b)",
-                          re.IGNORECASE)
+                          r"(?=(?:the|they|both|it|he|she|we|their|its|his|her)\b)|"
+                          # "... talks following the envoy's visit": when, not what (not
+                          # "the following steps")
+                          r"(?<!\bthe)\s+(?i:following)\s+(?=[A-Z]|(?i:the|their|his|her|"
+                          r"its|a|an)\b)")
 _HEDGE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"(?:,\s*|\s+)according\s+to\b[^;]*$|"
@@ -410,11 +425,39 @@ def _names(action: list[str], found: set[str]) -> bool:
     if verb == THING:
         # a thing is named by its own words, whatever is said of it
         return all(w in found or _parts_in(w, found) for w in objects)
-    particular = [w for w in objects if w not in _GENERIC] or objects
+    particular = [w for w in objects if not _generic(w)] or objects
     shared = sum(1 for w in particular if w in found or _parts_in(w, found))
     if verb in found and shared >= 1:
         return True
     return shared >= max(2, (len(particular) + 1) // 2)
+
+
+def on_topic(promised: str | None, told: str | None) -> bool:
+    """Is a later sentence (or promise) on `told` about the promise's topic? Either unknown
+    is any."""
+    return promised is None or told is None or promised == told
+
+
+def fully_named(action: list[str], found: set[str]) -> bool:
+    """Does a later sentence name the action whole, its verb (any verb of the same action)
+    and every particular word, two at least ("resumed military communication")? Then it
+    tells of the action on whatever topic its paragraph was read as: a topic is a guess,
+    and a list promise takes the topic of its last item."""
+    first = segments_of(action)[0]
+    if len(first) < 3 or first[0] in ("", THING) or first[0] not in found:
+        return False
+    particular = [w for w in first[1:] if not _generic(w)]
+    return len(particular) >= 2 and all(w in found or _parts_in(w, found)
+                                        for w in particular)
+
+
+def _generic(word: str) -> bool:
+    """A word every meeting uses, or one made of them ("high-level" talks are not the
+    security talks promised)."""
+    if word in _GENERIC:
+        return True
+    parts = [p for p in map(_content_stem, word.split("-")) if p] if "-" in word else []
+    return bool(parts) and all(p in _GENERIC for p in parts)
 
 
 def _parts_in(word: str, found: set[str]) -> bool:
@@ -439,7 +482,11 @@ def meets_again(action: list[str]) -> bool:
     verb, objects = action[0], action[1:]
     if verb == "hold":
         return all(w in _TALKS for w in objects)
-    return verb == "continu" and bool(objects) and objects[0] in _TALKS
+    # "continue the dialogue on other outstanding matters" is to meet again; "continue
+    # negotiations on ending the conflict" is about ending it, and the sentences on that
+    # decide (a meeting on another matter keeps nothing)
+    return verb == "continu" and bool(objects) and objects[0] in _TALKS and all(
+        w in _TALKS or w in followup.vague_stems(_content_stem) for w in objects)
 
 
 def segments_of(action: list[str]) -> list[list[str]]:
@@ -486,16 +533,30 @@ def renewal_state(text: str, action: list[str] | None = None) -> CommitmentState
     low = text.casefold()
     if not any(w in low for w in _GOING_ON_WORDS):
         return "progressing"
+    if not action:
+        return "progressing"
+    things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
+    if _done_verb(action) in _GOING_ON:
+        # a promise to go on is kept when the thing is told going on ("reiterated their
+        # dedication to continuing the normalization process" for "to continue the
+        # normalisation process"); promised again ("agreed to continue it") it is renewed
+        if any(things & _going_on_with(text, m.end()) for m in _GOES_ON.finditer(text)
+               if _GOING_ON_TOLD.match(m[0])):
+            return "kept"
+        return "progressing"
     cue = _CUE.search(text)
     # the going on must be what is promised ("agreed to continue the truce"), not one
     # action of a list whose first is still to come ("agreed to hold a call, and to
     # continue the talks")
     goes_on = _GOES_ON.match(text, cue.end()) if cue is not None else None
-    if goes_on is not None and action and _done_verb(action) not in _GOING_ON:
-        things = {w for w in action if w not in _GENERIC and w != SEGMENT} - {action[0]}
-        if things & set(content_words(" ".join(text[goes_on.end():].split()[:3]))):
-            return "kept"
+    if goes_on is not None and things & _going_on_with(text, goes_on.end()):
+        return "kept"
     return "progressing"
+
+
+def _going_on_with(text: str, at: int) -> set[str]:
+    """The content words of the three words after a going-on word: what goes on."""
+    return set(content_words(" ".join(text[at:].split()[:3])))
 
 
 def goes_on_with(sentence: str, action: list[str]) -> bool:
@@ -506,6 +567,24 @@ def goes_on_with(sentence: str, action: list[str]) -> bool:
     return renewal_state(sentence, action) == "kept"
 
 
+# A document signed on the action: "signed the Arrangement on Improving the Fisheries
+# Hotline". The document's name ends at a clause or at "and" (", and agreed to ...").
+_SIGNED_ON = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreement|arrangement|memorandum|accord|protocol|deal|treaty|roadmap|declaration)"
+    r"\s+(?:on|for|to|regarding|concerning)\s+(?P<what>.*?)(?=[,;:.]|\s+and\s+|$)",
+    re.IGNORECASE)
+
+
+def signed_on(sentence: str, action: list[str]) -> bool:
+    """Does a later sentence tell a document signed on the action itself ("signed an
+    arrangement on improving the hotline" for "agreed to improve the hotline")? Then it was
+    done, whatever the sentence promises next."""
+    return any(_names(action, content_word_set(m["what"]))
+               for m in _SIGNED_ON.finditer(sentence))
+
+
+_GOING_ON_TOLD = re.compile(r"\w+(?:ing|ed)\b|kept\b", re.IGNORECASE)
 _GOING_ON = frozenset(("continu", "keep", "maintain", "extend", "prolong"))
 _GOING_ON_WORDS = ("continu", "keep", "kept", "maintain", "extend", "prolong")
 
@@ -696,23 +775,26 @@ def track(c: Commitment, made_on: date | None, later: list[Later]) -> Tracking:
     action = action_words(c)
     on = follow_topic(c.topic, action)
     meet = followup.meet_promise(c.text, _content_stem)
+    bound = who_meets(meet, action)
     for meeting in later:
         found: CommitmentState | None = None
         evidence = ""
         for topic, sentence in meeting.sentences:
-            if on is not None and topic is not None and topic != on:
+            if bound or not (on_topic(on, topic) or fully_named(action, content_word_set(
+                    sentence))):
                 continue
             if not matches(action, sentence) or not told_of(action, sentence):
                 continue
             state = read_state(sentence, _told_verb(action, content_word_set(sentence)))
-            if state is None and goes_on_with(sentence, action):
+            if state is None and (goes_on_with(sentence, action) or signed_on(sentence, action)):
                 state = "kept"
             if state is not None:
                 found, evidence = state, sentence
                 break
         if found is None:
             for other in meeting.commitments:
-                same_topic = c.topic is None or other.topic in (None, c.topic)
+                same_topic = on_topic(c.topic, other.topic) or fully_named(
+                    action, content_word_set(other.text))
                 if same_topic and matches(action, other.text):
                     found, evidence = renewal_state(other.text, action), other.text
                     break
@@ -810,6 +892,13 @@ def agreements_upheld(upheld: Said, topic: str | None) -> str:
     return ""
 
 
+def who_meets(meet: followup.MeetPromise | None, action: list[str]) -> bool:
+    """Is the action only to meet again, by whom the promise names ("foreign ministers will
+    meet")? Then not any meeting told held keeps it, but one its opening says those met at
+    (`followup.kept_by`): a meeting of deputies is not the ministers'."""
+    return meet is not None and bool(meet.roles) and not meet.body and meets_again(action)
+
+
 def held_as_promised(meet: followup.MeetPromise, meeting: Later) -> str:
     """The sentence of a later meeting that shows it is the meeting promised ("" if none)."""
     return followup.kept_by(meet, meeting.location, meeting.opening(), _content_stem)
@@ -868,26 +957,27 @@ class Tracker:
         """One meeting in pair order, with its stored commitments (id, commitment)."""
         decided: dict[int, tuple[CommitmentState, str]] = {}
         if self._live:
-            # A sentence on a topic no live promise is about (and none is about every
-            # topic) can decide nothing: it is not even cut into words.
-            topics = {self._groups[gid].topic for gid in self._live.values()}
+            # A sentence is listed once per topic of its paragraph: cut into words once.
+            cut: dict[str, set[str]] = {}
             for topic, sentence in meeting.sentences:
-                if topic is not None and topic not in topics and None not in topics:
-                    continue
-                words = content_word_set(sentence)
+                words = cut.get(sentence)
+                if words is None:
+                    words = cut[sentence] = content_word_set(sentence)
                 # read_state(sentence, verb), read once per verb
                 said: dict[str, CommitmentState | None] = {}
                 for gid in self._candidates(words):
                     g = self._groups[gid]
-                    if gid in decided or (g.topic is not None and topic is not None
-                                          and topic != g.topic):
+                    if gid in decided or g.bound:
+                        continue
+                    if not (on_topic(g.topic, topic) or fully_named(g.action, words)):
                         continue
                     if matches_words(g.action, words) and told_of(g.action, sentence):
                         verb = _told_verb(g.action, words)
                         if verb not in said:
                             said[verb] = read_state(sentence, verb)
                         state = said[verb]
-                        if state is None and goes_on_with(sentence, g.action):
+                        if state is None and (goes_on_with(sentence, g.action)
+                                              or signed_on(sentence, g.action)):
                             state = "kept"
                         if state is not None:
                             decided[gid] = (state, sentence)
@@ -895,7 +985,8 @@ class Tracker:
                 words = content_word_set(other.text)
                 for gid in self._candidates(words):
                     g = self._groups[gid]
-                    if gid in decided or not (g.topic is None or other.topic in (None, g.topic)):
+                    if gid in decided or not (on_topic(g.topic, other.topic)
+                                              or fully_named(g.action, words)):
                         continue
                     if matches_words(g.action, words):
                         decided[gid] = (renewal_state(other.text, g.action),
@@ -945,10 +1036,11 @@ class Tracker:
         if key not in self._live:
             self._live[key] = len(self._groups)
             meet = followup.meet_promise(c.text, _content_stem)
+            bound = who_meets(meet, action)
             self._groups.append(_Live(follow_topic(c.topic, action), action,
-                                      loose=meets_again_in(action),
+                                      loose=meets_again_in(action) and not bound,
                                       refrain=_REFRAIN.search(c.text) is not None,
-                                      meet=meet))
+                                      meet=meet, bound=bound))
             if meet is not None:
                 self._meets.add(self._live[key])
             for w in _index_words(action):
@@ -1014,3 +1106,4 @@ class _Live:
     loose: bool = False  # a promise to meet again: one word ("held") may name it
     refrain: bool = False  # a promise not to do something: failed talks do not stall it
     meet: followup.MeetPromise | None = None  # kept by a later meeting itself
+    bound: bool = False  # `who_meets`: only `meet` decides it from sentences

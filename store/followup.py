@@ -65,6 +65,11 @@ def _classes(stem_of: Callable[[str], str]) -> _Classes:
                     stems(BODIES))
 
 
+def vague_stems(stem_of: Callable[[str], str]) -> frozenset[str]:
+    """The stems of VAGUE: what talks may be "on" and still be only talks."""
+    return _classes(stem_of).vague
+
+
 # Months and weekdays are when, not where.
 _NOT_PLACE = frozenset((
     "January February March April May June July August September October November December "
@@ -72,8 +77,9 @@ _NOT_PLACE = frozenset((
 ).split())
 _PLACE = re.compile(r"\b(?:visit(?:s|ing)?|in|to)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+)?)")
 # A sentence that promises or plans: it tells no meeting held.
-_PLANS = re.compile(r"\b(?:will|would|shall|agreed|agree|plan\w*|expect\w*|hop\w*|intend\w*|"
-                    r"seek\w*|to\s+be)\b",
+# ("their fisheries plan" is a noun, and a meeting that did not discuss it was held)
+_PLANS = re.compile(r"\b(?:will|would|shall|agreed|agree|plan(?:s|ned|ning)?\s+to|planned|"
+                    r"expect\w*|hop\w*|intend\w*|seek\w*|to\s+be)\b",
                     re.IGNORECASE)
 OPENING = 3  # how many sentences open a later meeting's article
 
@@ -87,19 +93,29 @@ class MeetPromise:
     place: str | None = None
     country: str | None = None
     body: bool = False  # a body to set up: `roles` names it ("observer", "team")
+    members: tuple[str, ...] = ()  # who the body is made of: their meeting is its own
 
 
 # The promise of a meeting: a verb of meeting after a promise cue ("agreed to hold",
 # "will meet", "decided to resume"), or a meeting that "will be held".
 _MEET = re.compile(
     r"\b(?:to|will|would|shall)\s+(?:(?:also|soon|again|jointly|then)\s+)?"
+    # "to start or resume dialogue": the verb next to its object
+    r"(?:[a-z]+\s+or\s+)?"
     r"(?P<verb>hold|meet|convene|host|visit|resume|restart|continue|exchange|organi[sz]e)\b"
     r"(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 # A body to set up ("agreed to establish a joint commission"): kept when the later
 # meeting is the body's own, or tells it set up.
 _SET_UP = re.compile(
     r"(?:^[\s\"“‘]*|\b(?:to|will|would|shall)\s+)(?:(?:also|soon|jointly|promptly|then)\s+)?"
-    r"(?:establish|set\s+up|create|form|launch)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+    r"(?:establish|set\s+up|create|form|launch)\s+(?P<rest>.*)|"
+    # "agreed on forming a joint commission"
+    r"\b(?:agreed|agree|decided)\s+(?:on|upon)\s+(?:establishing|setting\s+up|creating|forming|"
+    r"launching)\s+(?P<noun_rest>.*)", re.IGNORECASE | re.DOTALL)
+# Who a body set up is made of: its meeting is theirs ("a commission comprising the foreign
+# ministers and intelligence chiefs" meets when the foreign ministers meet).
+_MEMBERS = re.compile(r"^\s*,?\s*(?:comprising|composed\s+of|consisting\s+of|made\s+up\s+of|"
+                      r"grouping)\s+(?P<who>[^,;:.]*)", re.IGNORECASE)
 _HELD = re.compile(r"(?P<subject>[^,;]*?)\b(?:will|would|shall|is\s+(?:expected|due|set|"
                    r"scheduled|planned)\s+to|are\s+(?:expected|due|set|scheduled|planned)"
                    r"\s+to)\s+(?:be\s+)?(?:held|convened|take\s+place)\b(?P<rest>.*)",
@@ -126,6 +142,9 @@ def meet_promise(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None
         roles = _head_is_meeting(subject, stem_of)
         if roles is not None:
             return _with_place(roles, held["rest"], stem_of)
+        body = _body_meets(subject, stem_of)
+        if body is not None:
+            return body
     m = _MEET.search(text)
     if m is None:
         return _body(text, stem_of)
@@ -168,17 +187,37 @@ def _body(text: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
     m = _SET_UP.search(text)
     if m is None:
         return None
-    np_end = _NP_END.search(m["rest"])
-    np = m["rest"][:np_end.start()] if np_end else m["rest"]
+    rest = m["rest"] if m["rest"] is not None else m["noun_rest"]
+    np_end = _NP_END.search(rest)
+    np = rest[:np_end.start()] if np_end else rest
     cls = _classes(stem_of)
     words = tuple(w for w in map(stem_of, _words_in(np)) if w and w not in cls.format)
     if not words or words[-1] not in cls.bodies:
         return None
-    return MeetPromise(words, body=True)
+    members = _MEMBERS.match(rest[len(np):])
+    return MeetPromise(words, body=True,
+                       members=_roles(members["who"], stem_of) if members else ())
+
+
+def _body_meets(subject: str, stem_of: Callable[[str], str]) -> MeetPromise | None:
+    """A meeting of a body to be held ("the first joint meeting of the border commissions
+    will take place"): kept by a later meeting whose opening tells the body met, named by
+    its head ("the commissions"); None when the subject is no such meeting."""
+    head, of, body = subject.partition(" of ")
+    if not of or _head_is_meeting(head, stem_of) is None:
+        return None
+    cls = _classes(stem_of)
+    np_end = _NP_END.search(body)
+    words = [w for w in map(stem_of, _words_in(body[:np_end.start()] if np_end else body))
+             if w]
+    if not words or words[-1] not in cls.bodies:
+        return None
+    return MeetPromise((words[-1],), body=True)
 
 
 def _words_in(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w'-]*", text)
+    # not the tail of a number: "the 13th annual consultations" is their order, not a word
+    return re.findall(r"(?<![\w'-])[^\W\d_][\w'-]*", text)
 
 
 def _head_is_meeting(np: str, stem_of: Callable[[str], str]) -> tuple[str, ...] | None:
@@ -288,7 +327,10 @@ def kept_by(p: MeetPromise, location: str | None, opening: Sequence[Opened],
             if o.told and _has_run(p.roles, o.stems) and (
                     not meeting.isdisjoint(o.stems) or established in o.stems):
                 return o.sentence
-        return ""
+        if not p.members:
+            return ""
+        # or its members met ("the foreign ministers ... concluded a meeting")
+        p = MeetPromise(p.members, p.place, p.country)
     if p.roles and not any(o.told and _has_run(p.roles, o.stems) for o in opening):
         return ""
     for o in opening:

@@ -40,7 +40,7 @@ from store.models import Commitment, Tracking
 TRACKING_COLUMNS = "t.state, t.evidence, t.evidence_meeting_id, t.evidence_date, t.due_date"
 # The tracker's version, stored with each pair it walks: bump it whenever the matching or
 # the states of store/commitments.py change, so stores walk their pairs again on read.
-TRACKER = 5
+TRACKER = 6
 Freshness = Literal["fresh", "pending", "stale"]
 # Meetings between two checkpoints of a pair's walk near its newest meeting (see
 # `Checkpoints`): a walk resumed there costs up to this many meetings more than the ones
