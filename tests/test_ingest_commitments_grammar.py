@@ -514,3 +514,18 @@ def test_a_promise_told_after_a_participle_of_saying_is_read_on_its_own() -> Non
     assert [(c.text, c.parties) for c in got] == [
         ("The leaders agreed to advance talks on a river treaty", ["Austria", "Hungary"]),
         ("Foreign ministers will meet in the coming weeks", ["Austria", "Hungary"])]
+
+
+def topics(body: str) -> list[str | None]:
+    return [c.topic for c in extract(HEAD + body).commitments]
+
+
+def test_a_supporting_word_alone_does_not_give_the_promise_its_topic() -> None:
+    # "exchanges" only supports people-to-people: the paragraph is about trade
+    body = ("Varga pressed Huber over tariffs on Hungarian farm goods and market access for "
+            "its trucks. Varga said she and Huber had agreed to hold regular exchanges on "
+            "growth in the two economies.\n")
+    assert topics(body) == ["trade"]
+    # a decisive word in the clause still names its own topic
+    assert topics("Varga pressed Huber over tariffs on farm goods. The two sides agreed to "
+                  "expand student exchanges.\n") == ["people-to-people"]

@@ -25,7 +25,7 @@ from store.ingest.clause_subject import (
 )
 from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded, pattern_prefixes
-from store.ingest.keywords import KeywordIndex
+from store.ingest.keywords import NORMAL, KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Commitment
@@ -361,8 +361,17 @@ class _TopicReader:
                 hits = self.index.scan(self.text, start, end, remember=False)
             named = [self.index.topic_ids[h.topic] for h in hits]
             own = [t for t in para_topics if t in named]
-            if own or named:
-                return (own or named)[0]
+            if own:
+                return own[0]
+            # a topic of no paragraph named by supporting words alone is no topic: "hold
+            # intensive exchanges on growth" is not about people-to-people ("~exchanges"
+            # needs a second hit to count, as in the topic stage)
+            weight: dict[str, float] = {}
+            for h, t in zip(hits, named, strict=True):
+                weight[t] = weight.get(t, 0.0) + self.index.weight(h)
+            strong = [t for t in named if weight[t] >= NORMAL]
+            if strong or not para_topics:
+                return (strong or named or [None])[0]
         return para_topics[0] if para_topics else None
 
 
