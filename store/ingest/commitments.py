@@ -41,7 +41,7 @@ _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     # (the word boundary and the first letters of the alternatives first: the rest is
     # tried only where such a word starts)
-    r"\b(?=[acdegimnoprstuvwACDEGIMNOPRSTUVW])"
+    r"\b(?=[abcdefgilmnoprstuvwABCDEFGILMNOPRSTUVW])"
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
@@ -79,6 +79,15 @@ _CUE = re.compile(
     r"|agree[sd]?\s+(?!(?:to|on|upon|with|that|in|at|during|for|by|after|before|this|last|"
     r"earlier|also|not|and|or|but|as|when|if)\b)(?=[^.;,]{0,40}(?:,[^.;,]{0,30},)?[^.;,]{0,40}?"
     r"\b(?:should|must|shall)\b)"
+    # "agreed a roadmap", "agree deal": what was agreed as the verb's object
+    r"|(?:agreed|agree|agrees)\s+(?:an?\s+|the\s+|\w+-point\s+)?(?:new\s+|joint\s+|"
+    r"[\w-]+\s+){0,2}?(?:road\s?map|plan|timetable|deal|package|framework|statement|"
+    r"declaration|programme|program|steps|measures|mechanism|ceasefire|truce|terms|"
+    r"schedule|action\s+plan)s?\b"
+    # the steps listed as agreed: "the agreed steps include a hotline", "among the measures
+    # agreed were ..."
+    r"|(?P<agreed>(?:among\s+)?the\s+(?:[\w-]+\s+)?(?:agreed|announced)\s+(?:steps|measures|"
+    r"points|outcomes|deliverables|actions|projects)\s+(?:include[sd]?|are|were)\b)"
     r"|(?:agreed|decided|agree|decide|agrees|decides)\s+(?:up)?on\s+(?!(?:the\s+)?(?:\w+\s+)?"
     r"(?:need|importance|necessity|significance|value|urgency|basis|grounds)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
@@ -91,9 +100,9 @@ _CUE = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?"
     rf"{_DOCUMENTS}"
     # the passive: "three memoranda were signed", "documents on X were signed"
-    rf"|{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,6}}?[\"']?\s+(?:were|was|have\s+been|has\s+been|"
-    r"had\s+been)"
-    r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b"
+    rf"|(?P<signed>{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,12}}?[\"']?\s+(?:were|was|have\s+been|"
+    r"has\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b)"
     # a visit's purpose: "visited Lima this week to sign cooperation agreements"
     rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
@@ -121,6 +130,19 @@ _CUE = re.compile(
     r"|(?P<sched>(?:is|are)\s+(?:(?:set|scheduled|slated|due)\s+)?to\s+(?:hold|meet|convene|"
     r"visit|travel|resume|begin|start|open|reopen|sign|launch|host)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    # what a document signed holds: "the agreements signed by the two were also to fund
+    # research" (the determiner opens the cue: the look-behinds above hide "the agreement")
+    rf"|(?P<content>(?:the|an?|these|both)\s+(?:\w+\s+)?{_DOCUMENTS}\s+(?:signed|reached|"
+    r"concluded|inked)\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|was|were)\s+(?:also\s+)?"
+    r"(?:to|aimed\s+at)\b)"
+    # a visit promised as a noun: "his first trip abroad will be to Lisbon" (where it goes is
+    # checked as for "will travel")
+    r"|(?P<voyage>(?:first|next)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|journey|tour)s?"
+    r"(?:\s+(?!will\b)[\w'’,-]+){0,8}?\s+(?:will|would)\s+be\s+to)\b"
+    # a body made at the meeting: "the presidents established a council of ministers"
+    r"|(?P<body>(?:established|set\s+up|created|launched|founded|formed|inaugurated)\s+"
+    r"(?:an?|the)\s+(?:new\s+|joint\s+)?(?:[\w-]+\s+){0,3}?(?:council|commission|committee|"
+    r"working\s+group|mechanism|forum|hotline|task\s+force|fund|platform|dialogue))\b"
     # a request or an invitation accepted is a promise to do it: "accepted an invitation to
     # visit Budapest", "accepted Varga's proposal to hold talks"
     r"|accept(?:ed|s)?\s+(?:[\w'’-]+\s+){0,3}?(?:invitation|proposal|offer|request)s?\s+"
@@ -162,6 +184,13 @@ _CUE = re.compile(
     r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions))|"
     # ("will keep up cooperation"; not "will keep standing up for": a stance)
     r"get\s+together|keep\s+up|give|grant|"
+    # "will take steps to", "will take measures" (not "will take place", "will take time";
+    # nor "will take resolute measures", "all necessary measures": a warning)
+    r"take\s+(?!(?:resolute|necessary|firm|strong|decisive|forceful|all|tough|counter)\w*\s)"
+    r"(?:\w+\s+)?(?:steps|measures|action)|"
+    # the next step of what was agreed: "teams will now discuss the details" ("will discuss"
+    # alone is an agenda)
+    r"now\s+(?:discuss|negotiate|work\s+out|prepare|draft)|"
     r"pay|fund|finance|train|donate|assist|"
     # a meeting fixed: "will have a new interaction in the near future"
     r"have\s+(?:an?\s+|another\s+)?(?:new\s+|further\s+|second\s+|first\s+)?(?:meeting|"
@@ -192,7 +221,7 @@ def _next_cue(text: str, pos: int, end: int) -> re.Match[str] | None:
 _NOT_MADE_HERE = re.compile(
     lead_guarded(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
-    r"had|previously|earlier|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
+    r"had|previously|earlier|already|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
     r"(?:\w+\s+)?$"
     # "three years after promising to": a promise told as the past
     r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$"
@@ -213,8 +242,12 @@ _PAST_BEFORE = re.compile(
     r"in (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b", re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
+# ("My government, the new cabinet, will join": the subject in apposition; "he told me that
+# he will visit us": the other side's promise, reported by the one quoted)
 _FIRST_PERSON = re.compile(lead_guarded(
-    r"\b(?:we|I|my government|our government|our country|our side)"
+    r"\b(?:(?:we|I|my government|our government|our country|our side)"
+    r"(?:,\s+[^,.;:!?\"“”]{1,40},?)?"
+    r"|(?:told|assured|promised)\s+(?:me|us)\s+(?:that\s+)?(?:he|she|they))"
     r"\s+(?:\w+\s+)?$"), re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(lead_guarded(
@@ -236,19 +269,30 @@ _WANTED = re.compile(lead_guarded(
 # What is promised is only the relations in general: "agreed to further enhance bilateral
 # cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
 # intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
+# "promised a new golden age for ties": a new era of the relations is the whole promise,
+# nothing named to do (not "signed an agreement for a golden age of the alliance": a
+# document signed)
+_VAGUE_ERA = re.compile(
+    r"(?:promised|pledged|vowed|promising|pledging|vowing)\s+(?:an?\s+)?[\"'‘]?(?:new\s+)?"
+    r"(?:golden\s+age|era|chapter|page|level|height|impetus)[\"'’]?\s+(?:for|in|of)\s+"
+    r"(?:(?:the|their|our|bilateral|close)\s+)*(?:ties|relations|relationship|cooperation|"
+    r"friendship|partnership|alliance)\b.*", re.I | re.S)
 _VAGUE_CORE = (
     r"[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
     r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
     r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset|grow|broaden|widen|intensify)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
     r"strained|troubled|tense|[\w.-]+-[\w.-]+)\s+)*(?:ties|relations|relationship|cooperation|"
-    r"friendship|partnership|exchanges|engagement)"
+    r"friendship|partnership|exchanges|engagement|alliance)"
     # ("its relationship with Somalia": the other side, named)
     r"(?:\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?"
     r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
     r"peoples|powers|governments|neighbou?rs))?)?"
-    r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
-    r"(?:call|talks|meeting|summit))\b.*)?")
+    # ("at the meeting", "at all levels"; not "at multilateral fora": a field named)
+    r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at\s+(?:(?:the|their|this|a|an|"
+    r"today's)\s+)?(?:[\w-]+\s+)?(?:meeting|talks|summit|time|moment|press|news|joint|start|"
+    r"end|opening)|at\s+(?:[\w,-]+\s+){0,6}?levels?|in\s+(?:an?\s+)?"
+    r"(?:phone\s+)?(?:call|talks|meeting|summit))\b.*)?")
 # (the cue's words before the verb: "agreed on Monday to", "vow to", "will further")
 _VAGUE_OBJECT = re.compile(r"(?:[\w\"'’]+\s+){1,4}?" + _VAGUE_CORE, re.I | re.S)
 # an action of a list starts at its verb: "..., and deepen ties"
@@ -272,8 +316,11 @@ _MONTHS = ("january february march april may june july august september october 
            "december").split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
+# (its year, when written: "before his Jan 1, 2023, inauguration" is ahead of an October
+# 2022 meeting, not ten months behind it)
 _DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
-                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b")
+                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b"
+                  r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
 _DUE = re.compile(lead_guarded(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -292,7 +339,14 @@ _DUE = re.compile(lead_guarded(
 _HOPED = re.compile(lead_guarded(
     r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
     # (the modal "may", not the month: "by May 14")
-    r"may(?!\s+\d)|might|could|predicted)\b"), re.I)
+    # (nor the month after a preposition or before a comma: "since May, and will")
+    r"(?<!\bsince )(?<!\bin )(?<!\bby )(?<!\bof )(?<!\buntil )(?<!\bfrom )may(?!\s+\d|\s*,)|"
+    r"might|could|predicted|"
+    # an onlooker's forecast: "analysts said Austria will lift the ban"
+    r"(?:analysts|observers|commentators|economists|experts|pundits)\s+(?:\w+\s+)?(?:say|said|"
+    r"believe|believed|think|thought|predict|predicted|expect|expected|reckon))\b"), re.I)
+# "will probably lift", "would likely join": a forecast, not a promise
+_LIKELY = re.compile(r"\b(?:probably|likely|possibly|perhaps|unlikely|eventually)\b", re.I)
 # (a sentence inside a quote ends the clause too: '"... on some issues. This is good," Xi
 # said' is read as one sentence; "U.S. officials" is not an end)
 # ("... would resume and that talks had restarted": a second that-clause, a statement of
@@ -370,8 +424,8 @@ class _TopicReader:
             for h, t in zip(hits, named, strict=True):
                 weight[t] = weight.get(t, 0.0) + self.index.weight(h)
             strong = [t for t in named if weight[t] >= NORMAL]
-            if strong or not para_topics:
-                return (strong or named or [None])[0]
+            if strong or (named and not para_topics):
+                return (strong or named)[0]
         return para_topics[0] if para_topics else None
 
 
@@ -403,12 +457,56 @@ def _elsewhere(text: str, start: int, end: int, pair: list[str]) -> bool:
     """Does the trip promised in text[start:end] go to a country outside the pair ("will
     travel to Tianjin in China for the summit")? A trip to the other side is a promise to
     it; one elsewhere is an itinerary."""
+    country = _destination(text, start, end)
+    return country is not None and country not in pair
+
+
+def _destination(text: str, start: int, end: int) -> str | None:
+    """The first country text[start:end] names, by its name or its capital's."""
     for m in _PLACE_WORDS.finditer(text, start, min(end, start + 80)):
         for form in (m[0], m[0].split()[0], m[0].split()[-1]):
             country = country_of(form) or country_of_capital(form)
             if country:
-                return country not in pair
-    return False
+                return country
+    return None
+
+
+# A meeting of more than the pair: "will hold a trilateral meeting", "a three-way summit".
+_OTHER_FORMAT = re.compile(r"\b(?:tri|quadri|multi)lateral\s+(?:meeting|summit|talks|format|"
+                           r"session|consultations)|\bthree-way\b", re.I)
+# The day's programme: "after the meeting, Varga will present ...", "later in the day they
+# will visit ...": what comes next on the visit, not a promise one side makes the other.
+_PROGRAMME = re.compile(r"(?:will|would|shall)\s+(?:also\s+|then\s+)?(?:present|hold|meet|"
+                        r"visit|travel|host|give|attend|have)\b", re.I)
+_DAY_PLAN = re.compile(r"\b(?:after|following)\s+(?:this|that|the\s+(?:meeting|talks|"
+                       r"ceremony|lunch|dinner|visit))\b|\blater\s+(?:today|in\s+the\s+day|"
+                       r"that\s+day)\b|\bthen\s+$", re.I)
+# A channel named as the one that goes on: "the dialogue will continue", "talks will resume".
+_CHANNEL_BEFORE = re.compile(lead_guarded(
+    r"\b(?:dialogue|talks|contacts|consultations|negotiations|communication|exchanges)\s+"
+    r"(?:\w+ly\s+)?$"), re.I)
+# Who a clause opens with: "the two sides", "both leaders", "Varga", "Austria".
+_OPENING_SUBJECT = re.compile(
+    r"[\"'“]?(?:(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:sides|countries|leaders|ministers|"
+    r"nations|governments|delegations|presidents|parties|officials)|they|"
+    r"the\s+(?:leaders|ministers|delegations|presidents|premiers|countries|sides|parties))\b",
+    re.I)
+
+
+def _subject_end(text: str, start: int, verb: int, finder: SubjectFinder) -> int | None:
+    """Where the subject a clause opens with ends, if it opens with one (a joint subject, a
+    person of the table or a country) that ends before `verb`; None otherwise."""
+    at = start + len(text[start:verb]) - len(text[start:verb].lstrip(" ,"))
+    joint = _OPENING_SUBJECT.match(text, at, verb)
+    if joint is not None:
+        return joint.end()
+    k = bisect_left(finder.starts, at)
+    if k < len(finder.starts) and finder.starts[k] == at:
+        return finder.table.mentions[k].end
+    first = _PLACE_WORDS.match(text, at, verb)
+    if first is not None and country_of(first[0]):
+        return first.end()
+    return None
 
 
 def _due(text: str, start: int, end: int) -> str | None:
@@ -427,11 +525,11 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
         month = next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(name))
         day = int(m["d1"] or m["d2"])
         try:
-            named = date(meeting.year, month, day)
+            named = date(int(m["y"]) if m["y"] else meeting.year, month, day)
         except ValueError:
             continue
         # a day more than half a year ahead is last year's ("on Dec 2" in a January text)
-        if 1 < (meeting - named).days or (named - meeting).days > 183:
+        if 1 < (meeting - named).days or (named - meeting).days > 183 and not m["y"]:
             return True
     return False
 
@@ -514,9 +612,11 @@ def find_commitments(
                         end = nxt.start()
                         break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
-                if clause_end - m.end() < 8 and not (m["event"] or m["passive"]):
-                    continue  # "agreed to." with nothing agreed ("will take place soon" is)
+                if clause_end - m.end() < 8 and not (m["event"] or m["passive"] or m["signed"]):
+                    continue  # "agreed to." with nothing agreed ("will take place soon" is;
+                    # "documents on rail links were signed" names what before its verb)
                 if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
+                    _VAGUE_ERA.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_GOAL.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_ISSUES.fullmatch(text, m.end(), clause_end)
                 ):
@@ -539,6 +639,9 @@ def find_commitments(
                     # none named in its own clause: the sentence's ("the leaders agreed ...,
                     # adding that foreign ministers will meet")
                     subject = finder.subject(s.start, m.start(), m.end(), s.end)
+                if subject.actor is None and not subject.joint and m["will"] and (
+                        _CHANNEL_BEFORE.search(text, max(start, m.start() - 40), m.start())):
+                    subject = Subject(None, True)  # "the dialogue will continue": both sides'
                 # "the United States will modify ...", "Kishida said Japan will ...": one
                 # side named as the subject right before the verb is the party, not the
                 # nearest person (a country is no actor of the table)
@@ -549,22 +652,33 @@ def find_commitments(
                     # (shown with that subject: "Hungary will remove ...", not "retaining the
                     # base rate, and will remove ...")
                     named, lead, start = shared[1], shared[2], m.start()
+                elif m["will"] and _COORDINATED.search(text, max(start, m.start() - 8), m.start()):
+                    # "the two sides noted the progress made by the working group, and will
+                    # keep up cooperation": the promise is the subject and its own verb, not
+                    # the recap before it
+                    subject_end = _subject_end(text, start, m.start(), finder)
+                    if subject_end is not None:
+                        lead, start = shown[start:subject_end] + " ", m.start()
                 if m["purpose"] and not (
                     _TRAVELLED.search(text, s.start, m.start())
                     and not _HOPED.search(text, s.start, m.start())
                 ):
                     continue  # "hopes to sign a deal": no visit made for it
+                if m["will"] and _LIKELY.search(m[0]):
+                    continue  # "Austria will probably lift the ban": a forecast
+                quoted = m["will"] and inside_quotes(text, s.start, m.start())
+                # (a speaker's own "we will ..." needs no subject named outside the quote)
+                own = quoted and _FIRST_PERSON.search(text, max(s.start, m.start() - 60),
+                                                      m.start())
                 if m["will"] and (
-                    (subject.actor is None and not subject.joint and not named)
+                    (subject.actor is None and not subject.joint and not named and not own)
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
                         # "Huber said Austria would reopen ...": reported speech shifts
                         # "will" back to "would"; the promise is made
                         m[0].lower().startswith("would")
                         and _REPORTED_WOULD.search(text, max(s.start, m.start() - 60),
                                                    m.start()))
-                    or (inside_quotes(text, s.start, m.start())
-                        and not _FIRST_PERSON.search(text, max(s.start, m.start() - 12),
-                                                     m.start()))
+                    or (quoted and not own)
                 ):
                     continue
                 if m["will"] and (_STANCE_AFTER.match(text, m.end(), clause_end) or (
@@ -574,6 +688,14 @@ def find_commitments(
                         ) and _elsewhere(text, m.end(), clause_end,
                                                                  pair):
                     continue  # "will travel to Tianjin in China": a trip beyond the pair
+                if m["voyage"] and _destination(text, m.end(), clause_end) not in pair:
+                    continue  # "his first trip will be to Tianjin": not a visit to the other side
+                if (m["will"] or m["sched"] or m["event"]) and _OTHER_FORMAT.search(
+                        text, m.start(), clause_end):
+                    continue  # "will also hold a trilateral meeting": not the pair's own promise
+                if m["will"] and _PROGRAMME.match(m[0]) and _DAY_PLAN.search(
+                        text, max(start, m.start() - 80), m.start()):
+                    continue  # "after the meeting, Varga will present him with an award"
                 if (m["will"] and _MEET.match(m[0]) or m["sched"] and _SCHED_MEET.search(m[0])
                         ) and not (
                         _due(text, m.end(), clause_end)
@@ -596,7 +718,11 @@ def find_commitments(
                 # keeps the clause's opening: who promised)
                 due = _due(text, m.end(), clause_end)
                 resume = end
-                for a, b in _actions(text, start, m.end(), clause_end):
+                # (a body set up "to strengthen ..., and to ensure ...": its purposes, not
+                # further promises)
+                actions = ([(start, clause_end)] if m["body"]
+                           else _actions(text, start, m.end(), clause_end))
+                for a, b in actions:
                     tail = _TAIL.search(text, max(a, m.end()), b)
                     if tail is not None:
                         # (", adding that the ministers will meet": read on in the tail)
