@@ -631,3 +631,27 @@ def test_measures_threatened_are_a_warning_and_levels_are_no_field() -> None:
                  ) == []
     assert texts("The two sides agreed to deepen cooperation at the bilateral, regional and "
                  "international levels.\n") == []
+
+
+def test_signings_in_more_shapes() -> None:
+    # the perfect of a signing is the meeting's news
+    assert texts("Hungary and Austria have signed an agreement on rail freight.\n")
+    # a passive with its determiner, and an active one whose object ends the sentence
+    assert texts("A memorandum on tourism was also signed.\n")
+    assert texts("In the presence of Varga and Huber, officials signed six agreements.\n")
+    assert texts("The two sides signed a joint statement on the Danube.\n")
+    # what the documents just signed cover
+    assert texts("The agreements cover energy, transport and schools.\n")
+
+
+def test_nominal_and_decided_promises() -> None:
+    assert texts("The talks ended with an agreement to resume direct flights.\n")
+    assert texts("The meeting produced agreements to cut tariffs and reopen the crossing.\n")
+    assert texts("It was decided that the commission would meet twice a year.\n")
+    # "complies with the agreement to": a standing one
+    assert texts("Varga said Austria complies with the agreement to share flood data.\n") == []
+
+
+def test_one_sides_backing_in_reported_speech() -> None:
+    assert parties("Huber said Vienna would back Hungary's bid to host the games.\n"
+                   ) == [["Austria"]]

@@ -32,7 +32,8 @@ from store.models import Commitment
 
 # What is signed: "three agreements", "a memorandum", "more than 20 documents".
 _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
-              r"treat(?:y|ies)|contracts?|protocols?|MoUs?)\b")
+              r"treat(?:y|ies)|contracts?|protocols?|MoUs?|(?<=joint )statements?|road\s?maps?|"
+              r"frameworks?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 # "was reached", "has been struck": a promise told in the passive
 _REACHED = (r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:reached|struck|"
@@ -72,7 +73,7 @@ _CUE = re.compile(
     r"guarantees)\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
     r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
+    r"|(?:agreed|decided)\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     # ("decided on the basis of": how, not what)
     # the that-clause without its "that": "agree humans, not machines, should decide"
@@ -93,22 +94,24 @@ _CUE = re.compile(
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
     # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
     # sign", "could sign": a purpose, a plan or a hope)
-    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
+    r"|(?P<signs>(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
     r"(?=s[ei]|i)(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )"
     r"(?<!\bmight )"
     r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
     r"\s+(?:[\w-]+\s+){0,4}?"
-    rf"{_DOCUMENTS}"
+    rf"{_DOCUMENTS})"
     # the passive: "three memoranda were signed", "documents on X were signed"
-    rf"|(?P<signed>{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,12}}?[\"']?\s+(?:were|was|have\s+been|"
+    # (its determiner in the cue: the look-behinds above hide "a memorandum")
+    rf"|(?P<signed>(?:(?:an?|the)\s+)?{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,12}}?[\"']?\s+(?:were|was|have\s+been|"
     r"has\s+been|had\s+been)"
-    r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b)"
+    r"\s+(?:\w+ly\s+|also\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b)"
     # a visit's purpose: "visited Lima this week to sign cooperation agreements"
     rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
-    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck|offered|provided)\s+"
+    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck|offered|provided|produced|"
+    r"yielded|ended\s+with)\s+"
     r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
-    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
+    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?|agreements)\s+"
     r"(?:to|that|on\s+\w+ing)\b"
     # "agrees with Huber on resuming", "agreed with Vienna to"
     r"|(?:agree(?:d|s)?|decided|decides)\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
@@ -134,7 +137,10 @@ _CUE = re.compile(
     # research" (the determiner opens the cue: the look-behinds above hide "the agreement")
     rf"|(?P<content>(?:the|an?|these|both)\s+(?:\w+\s+)?{_DOCUMENTS}\s+(?:signed|reached|"
     r"concluded|inked)\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|was|were)\s+(?:also\s+)?"
-    r"(?:to|aimed\s+at)\b)"
+    r"(?:to|aimed\s+at)\b"
+    # "the agreements cover energy and schools": what was just signed, by field
+    rf"|(?:the|these|both)\s+(?:new\s+|\w+\s+)?{_DOCUMENTS}\s+(?:cover|covered|include|"
+    r"included|concern|concerned|provide\s+for|envisage|envisaged)\b)"
     # a visit promised as a noun: "his first trip abroad will be to Lisbon" (where it goes is
     # checked as for "will travel")
     r"|(?P<voyage>(?:first|next)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|journey|tour)s?"
@@ -169,8 +175,9 @@ _CUE = re.compile(
     rf"|\s+(?={_REACHED}\s+(?:on|over|to|for)\b)){_REACHED}\b)"
     # "a new agreement to", not "complies with the agreement to" or "the ratification of
     # the agreement on": after a preposition the noun names a document that already stands
-    r"|(?<!\bof )(?<!\bwith )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
-    r"(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
+    # ("ended with an agreement to": a new one; "complies with the agreement": a standing one)
+    r"|(?<!\bof )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
+    r"(?:an?|(?<!\bwith )(?:the|today's|this)|new)\s+agreements?\s+(?:to|for|on)\b"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
     r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?[\"']?"
@@ -191,7 +198,7 @@ _CUE = re.compile(
     # the next step of what was agreed: "teams will now discuss the details" ("will discuss"
     # alone is an agenda)
     r"now\s+(?:discuss|negotiate|work\s+out|prepare|draft)|"
-    r"pay|fund|finance|train|donate|assist|"
+    r"pay|fund|finance|train|donate|assist|back|"
     # a meeting fixed: "will have a new interaction in the near future"
     r"have\s+(?:an?\s+|another\s+)?(?:new\s+|further\s+|second\s+|first\s+)?(?:meeting|"
     r"interaction|call|talks|conversation|round|summit|dialogue))\b))",
@@ -583,7 +590,8 @@ def find_commitments(
                 ):
                     continue  # "China is committed to ...": a standing stance
                 if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
-                    m[0].lower().startswith(("agree", "assure", "reach"))
+                    # ("Hungary and Austria have signed an agreement": a signing is the news)
+                    m[0].lower().startswith(("agree", "assure", "reach", "sign", "ink", "seal"))
                     # "both countries have decided to": a joint decision is the meeting's news
                     or JOINT_SUBJECT.search(text, max(s.start, m.start() - 40), m.start())
                 ):
@@ -612,9 +620,11 @@ def find_commitments(
                         end = nxt.start()
                         break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
-                if clause_end - m.end() < 8 and not (m["event"] or m["passive"] or m["signed"]):
+                if clause_end - m.end() < 8 and not (m["event"] or m["passive"] or m["signed"]
+                                                     or m["signs"]):
                     continue  # "agreed to." with nothing agreed ("will take place soon" is;
-                    # "documents on rail links were signed" names what before its verb)
+                    # "documents on rail links were signed", "signed six agreements" name
+                    # what in the cue)
                 if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
                     _VAGUE_ERA.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_GOAL.fullmatch(text, m.start(), clause_end)) or (
