@@ -252,9 +252,9 @@ _PAST_BEFORE = re.compile(
 # ("My government, the new cabinet, will join": the subject in apposition; "he told me that
 # he will visit us": the other side's promise, reported by the one quoted)
 _FIRST_PERSON = re.compile(lead_guarded(
-    r"\b(?:(?:we|I|my government|our government|our country|our side)"
+    r"\b(?:we|I|(?P<state>my government|our government|our country|our side)"
     r"(?:,\s+[^,.;:!?\"“”]{1,40},?)?"
-    r"|(?:told|assured|promised)\s+(?:me|us)\s+(?:that\s+)?(?:he|she|they))"
+    r"|(?P<told>(?:told|assured|promised)\s+(?:me|us)\s+(?:that\s+)?(?:he|she|they)))"
     r"\s+(?:\w+\s+)?$"), re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(lead_guarded(
@@ -677,11 +677,14 @@ def find_commitments(
                 if m["will"] and _LIKELY.search(m[0]):
                     continue  # "Austria will probably lift the ban": a forecast
                 quoted = m["will"] and inside_quotes(text, s.start, m.start())
-                # (a speaker's own "we will ..." needs no subject named outside the quote)
-                own = quoted and _FIRST_PERSON.search(text, max(s.start, m.start() - 60),
-                                                      m.start())
+                own = _FIRST_PERSON.search(text, max(s.start, m.start() - 60), m.start()
+                                           ) if quoted else None
+                # ("my government will ...": a government's own act, and "he told me that he
+                # will ...": a promise made to the speaker, need no speaker named outside the
+                # quote; a bare "we will ..." does: "we" may be anyone)
                 if m["will"] and (
-                    (subject.actor is None and not subject.joint and not named and not own)
+                    (subject.actor is None and not subject.joint and not named
+                     and not (own and (own["state"] or own["told"])))
                     or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
                         # "Huber said Austria would reopen ...": reported speech shifts
                         # "will" back to "would"; the promise is made
