@@ -3,6 +3,8 @@ invented officials (Hungary's Lena Varga, Austria's Max Huber)."""
 
 from __future__ import annotations
 
+import time
+
 from store.ingest import extract
 
 HEAD = ("Talks in Vienna\n\nBy a staff writer June 5, 2024\n\n"
@@ -655,3 +657,27 @@ def test_nominal_and_decided_promises() -> None:
 def test_one_sides_backing_in_reported_speech() -> None:
     assert parties("Huber said Vienna would back Hungary's bid to host the games.\n"
                    ) == [["Austria"]]
+
+
+def test_deals_struck_decisions_made_and_outcomes_listed() -> None:
+    assert texts("Varga and Huber signed a letter of intent on rail freight.\n")
+    assert texts("The two leaders signed a $2 billion deal on gas supplies.\n")
+    assert texts("The two leaders struck a deal to cut wine tariffs.\n")
+    assert texts("The two governments made a decision to open a new crossing.\n")
+    assert texts("The meeting yielded a deal to restart the ferry.\n")
+    assert texts("Both sides welcomed the deal to restart the ferry.\n")
+    assert texts("The results of the talks include a new hotline and joint patrols.\n")
+    # a deal talked of, offered or hoped for is not made
+    assert texts("The two ministers discussed a deal to buy Austrian trains.\n") == []
+    assert texts("Varga said Hungary was working towards an agreement on river tolls.\n") == []
+    assert texts("Huber offered a plan to end the dispute.\n") == []
+    assert texts("The results of the talks were disappointing.\n") == []
+
+
+def test_a_sentence_with_no_end_and_a_cue_in_every_clause_stays_fast() -> None:
+    # every cue is rejected (the day's programme), so each is read on its own: reading the
+    # whole rest of the sentence at each would be quadratic (twenty seconds here)
+    body = "After the meeting, Varga will present " * 1000 + ".\n"
+    started = time.process_time()
+    texts(body)
+    assert time.process_time() - started < 8.0

@@ -33,7 +33,7 @@ from store.models import Commitment
 # What is signed: "three agreements", "a memorandum", "more than 20 documents".
 _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
               r"treat(?:y|ies)|contracts?|protocols?|MoUs?|(?<=joint )statements?|road\s?maps?|"
-              r"frameworks?)\b")
+              r"frameworks?|letters?\s+of\s+intent|action\s+plans?|programmes?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 # "was reached", "has been struck": a promise told in the passive
 _REACHED = (r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:reached|struck|"
@@ -87,7 +87,7 @@ _CUE = re.compile(
     r"schedule|action\s+plan)s?\b"
     # the steps listed as agreed: "the agreed steps include a hotline", "among the measures
     # agreed were ..."
-    r"|(?P<agreed>(?:among\s+)?the\s+(?:[\w-]+\s+)?(?:agreed|announced)\s+(?:steps|measures|"
+    r"|(?P<agreed>(?:among\s+)?the\s+(?:agreed|announced)\s+(?:steps|measures|"
     r"points|outcomes|deliverables|actions|projects)\s+(?:include[sd]?|are|were)\b)"
     r"|(?:agreed|decided|agree|decide|agrees|decides)\s+(?:up)?on\s+(?!(?:the\s+)?(?:\w+\s+)?"
     r"(?:need|importance|necessity|significance|value|urgency|basis|grounds)\b)"
@@ -98,7 +98,8 @@ _CUE = re.compile(
     r"(?=s[ei]|i)(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )"
     r"(?<!\bmight )"
     r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
-    r"\s+(?:[\w-]+\s+){0,4}?"
+    # ("a $2 billion deal": an amount among the words before the document)
+    r"\s+(?:[\w$€£.-]+\s+){0,4}?"
     rf"{_DOCUMENTS})"
     # the passive: "three memoranda were signed", "documents on X were signed"
     # (its determiner in the cue: the look-behinds above hide "a memorandum")
@@ -135,11 +136,15 @@ _CUE = re.compile(
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
     # what a document signed holds: "the agreements signed by the two were also to fund
     # research" (the determiner opens the cue: the look-behinds above hide "the agreement")
-    rf"|(?P<content>(?:the|an?|these|both)\s+(?:\w+\s+)?{_DOCUMENTS}\s+(?:signed|reached|"
+    # (only a few words between the determiner and the document: a cue that could open at any
+    # "the" would be tried at every one)
+    rf"|(?P<content>(?:the|an?|these|both)\s+(?:new\s+|two\s+|joint\s+|bilateral\s+)?"
+    rf"{_DOCUMENTS}\s+(?:signed|reached|"
     r"concluded|inked)\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|was|were)\s+(?:also\s+)?"
     r"(?:to|aimed\s+at)\b"
     # "the agreements cover energy and schools": what was just signed, by field
-    rf"|(?:the|these|both)\s+(?:new\s+|\w+\s+)?{_DOCUMENTS}\s+(?:cover|covered|include|"
+    rf"|(?:the|these|both)\s+(?:new\s+|two\s+|joint\s+|bilateral\s+)?{_DOCUMENTS}\s+"
+    r"(?:cover|covered|include|"
     r"included|concern|concerned|provide\s+for|envisage|envisaged)\b)"
     # a visit promised as a noun: "his first trip abroad will be to Lisbon" (where it goes is
     # checked as for "will travel")
@@ -160,7 +165,17 @@ _CUE = re.compile(
     r"|(?:instructed|tasked|directed|mandated)\s+(?:their|the|his|her|its|both)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:delegations?|ministers?|officials|teams?|negotiators|ministries|"
     r"agencies|envoys?)\s+to\b"
-    r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
+    r"|(?:reached|struck|clinched|secured|hammered\s+out)\s+(?:an?\s+)?(?:[\w$€£.-]+\s+){0,2}?"
+    r"(?:agreement|deal|understanding|accord|compromise)\b"
+    # "made a decision to", "took the decision to open": a decision of the meeting
+    r"|(?:made|took|reached)\s+(?:an?|the)\s+(?:joint\s+)?decision\s+to\b"
+    # what the meeting brought: "the talks yielded a deal to", "produced a roadmap for"
+    r"|(?:produced|yielded|ended\s+with|resulted\s+in|endorsed|approved|adopted)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|road\s?map|plan|package|framework|"
+    r"agreement)s?\s+(?:to|for|on)\b"
+    # the meeting's outcomes listed: "the results of the talks include a hotline"
+    r"|(?:the\s+)?(?:key\s+|main\s+)?(?:outcomes?|results?|deliverables)\s+(?:of\s+(?:the|their|"
+    r"this)\s+(?:meeting|talks|summit|visit)\s+)?(?:include[sd]?|included)\b"
     # the same promise told in the passive: "an agreement was reached to resume flights",
     # "a deal on fishing quotas has been reached" ("no agreement was reached": negated
     # before the noun; "was not reached" does not match)
@@ -177,7 +192,8 @@ _CUE = re.compile(
     # the agreement on": after a preposition the noun names a document that already stands
     # ("ended with an agreement to": a new one; "complies with the agreement": a standing one)
     r"|(?<!\bof )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
-    r"(?:an?|(?<!\bwith )(?:the|today's|this)|new)\s+agreements?\s+(?:to|for|on)\b"
+    r"(?P<noun>(?:an?|(?<!\bwith )(?:the|today's|this)|new)\s+(?:agreements?|deals?)\s+"
+    r"(?:to|for|on)\b)"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
     r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?[\"']?"
@@ -256,6 +272,15 @@ _FIRST_PERSON = re.compile(lead_guarded(
     r"(?:,\s+[^,.;:!?\"“”]{1,40},?)?"
     r"|(?P<told>(?:told|assured|promised)\s+(?:me|us)\s+(?:that\s+)?(?:he|she|they)))"
     r"\s+(?:\w+\s+)?$"), re.I)
+# A deal or an agreement talked of, not made: "discussed a deal to", "work towards an
+# agreement on", "pushed for a deal on".
+_SOUGHT = re.compile(lead_guarded(
+    r"\b(?:discuss\w*|negotiat\w*|towards?|about|on|seek\w*|sought|push\w*\s+for|call\w*\s+for|"
+    r"work\w*\s+(?:on|towards?)|explor\w*|consider\w*|propos\w*|offer\w*|possible|potential|"
+    r"planned|proposed|future|eventual)\s+$"), re.I)
+# ... or denied after it: "a deal on the river has not been reached".
+_NOT_REACHED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?(?:reached|agreed|"
+                          r"signed|struck|finali[sz]ed|concluded)\b|n't\s+been\b", re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(lead_guarded(
     r"\b(?:said|says|told \w+|adding|added|noted|stated|confirmed|"
@@ -541,6 +566,10 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
     return False
 
 
+# How far around a cue its clause is read, each way: far more than any promise's sentence.
+_REACH = 600
+
+
 def find_commitments(
     text: str, paras: list[Para], table: ActorTable, pair: list[str],
     para_topics: dict[int, list[str]], meeting_date: date | None = None,
@@ -581,26 +610,33 @@ def find_commitments(
                 if m is None:
                     break
                 pos = m.end()
-                if _NOT_MADE_HERE.search(text, max(s.start, m.start() - 30), m.start()) and not (
-                    _REPORTED_HAD.search(text, max(s.start, m.start() - 120), m.start())
+                # (what is read around a cue is bounded: a sentence with no end, a page pasted
+                # with no full stop, would otherwise be read again at each of its cues)
+                lo, hi = max(s.start, m.start() - _REACH), min(s.end, m.end() + _REACH)
+                if _NOT_MADE_HERE.search(text, max(lo, m.start() - 30), m.start()) and not (
+                    _REPORTED_HAD.search(text, max(lo, m.start() - 120), m.start())
                 ):
                     continue
-                if _STANDING.search(text, max(s.start, m.start() - 60), m.start()) and (
+                if _STANDING.search(text, max(lo, m.start() - 60), m.start()) and (
                     m[0].lower().startswith("committed")
                 ):
                     continue  # "China is committed to ...": a standing stance
-                if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
+                if _PERFECT.search(text, max(lo, m.start() - 20), m.start()) and not (
                     # ("Hungary and Austria have signed an agreement": a signing is the news)
                     m[0].lower().startswith(("agree", "assure", "reach", "sign", "ink", "seal"))
                     # "both countries have decided to": a joint decision is the meeting's news
-                    or JOINT_SUBJECT.search(text, max(s.start, m.start() - 40), m.start())
+                    or JOINT_SUBJECT.search(text, max(lo, m.start() - 40), m.start())
                 ):
                     continue  # "the government has vowed to ...": a promise from before
-                if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
+                if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), hi):
                     continue  # "many points were agreed to," with nothing agreed
-                if _PAST_AFTER.match(text, m.end(), s.end):
+                if _PAST_AFTER.match(text, m.end(), hi):
                     continue
-                start = clause_start(text, s.start, m.start(), _CLAUSE_OPENS)
+                if m["noun"] and (
+                        _SOUGHT.search(text, max(lo, m.start() - 30), m.start())
+                        or _NOT_REACHED.search(text, m.end(), min(hi, m.end() + 80))):
+                    continue  # "discussed a deal to buy jets": sought, not made
+                start = clause_start(text, lo, m.start(), _CLAUSE_OPENS)
                 who = _WHO.search(text, max(start, m.start() - 30), m.start())
                 if who is not None:
                     # "... talks with Qin Gang, who accepted an invitation": the promise
@@ -611,8 +647,8 @@ def find_commitments(
                         start = finder.table.mentions[k].start
                 if _PAST_BEFORE.search(text, start, m.start()):
                     continue
-                end_m = _CLAUSE_END.search(text, m.end(), s.end)
-                end = end_m.start() if end_m else s.end
+                end_m = _CLAUSE_END.search(text, m.end(), hi)
+                end = end_m.start() if end_m else hi
                 # "will have a new meeting, and the two sides agreed to ...": a new subject
                 # with a promise of its own ends this one (a list of nouns goes on)
                 for nxt in _NEXT_CLAUSE.finditer(text, m.end(), end):
@@ -632,33 +668,33 @@ def find_commitments(
                 ):
                     continue
                 if m["will"] and m[0].lower().startswith("would") and _RELATIVE_WOULD.search(
-                    text, max(s.start, m.start() - 8), m.start()
-                ) and _WANTED.search(text, s.start, m.start()):
+                    text, max(lo, m.start() - 8), m.start()
+                ) and _WANTED.search(text, lo, m.start()):
                     continue
                 # "Varga met Huber, vowing to ...": a participle takes the main clause's
                 # subject, not the nearest name (an object)
                 # (the subject is sought in the promise's own clause: "Washington said ...,
                 # and a new working group is set to meet" is not Washington's promise)
-                subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
-                           if hung_participle(text, s.start, m.start())
-                           else finder.subject(start, m.start(), m.end(), s.end))
+                subject = (finder.main_subject(lo, m.start(), m.end(), hi)
+                           if hung_participle(text, lo, m.start())
+                           else finder.subject(start, m.start(), m.end(), hi))
                 if subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
                         text, max(start, m.start() - 40), m.start()):
                     subject = Subject(None, True)  # "foreign ministers will meet": both sides'
-                elif subject.actor is None and not subject.joint and start > s.start:
+                elif subject.actor is None and not subject.joint and start > lo:
                     # none named in its own clause: the sentence's ("the leaders agreed ...,
                     # adding that foreign ministers will meet")
-                    subject = finder.subject(s.start, m.start(), m.end(), s.end)
+                    subject = finder.subject(lo, m.start(), m.end(), hi)
                 if subject.actor is None and not subject.joint and m["will"] and (
                         _CHANNEL_BEFORE.search(text, max(start, m.start() - 40), m.start())):
                     subject = Subject(None, True)  # "the dialogue will continue": both sides'
                 # "the United States will modify ...", "Kishida said Japan will ...": one
                 # side named as the subject right before the verb is the party, not the
                 # nearest person (a country is no actor of the table)
-                named = [c for c in countries_before(text, s.start, m.start()) if c in pair]
+                named = [c for c in countries_before(text, lo, m.start()) if c in pair]
                 lead = ""
                 if not named and m["will"] and shared is not None and shared[0] == s.start and (
-                        _COORDINATED.search(text, max(s.start, m.start() - 8), m.start())):
+                        _COORDINATED.search(text, max(lo, m.start() - 8), m.start())):
                     # (shown with that subject: "Hungary will remove ...", not "retaining the
                     # base rate, and will remove ...")
                     named, lead, start = shared[1], shared[2], m.start()
@@ -670,14 +706,14 @@ def find_commitments(
                     if subject_end is not None:
                         lead, start = shown[start:subject_end] + " ", m.start()
                 if m["purpose"] and not (
-                    _TRAVELLED.search(text, s.start, m.start())
-                    and not _HOPED.search(text, s.start, m.start())
+                    _TRAVELLED.search(text, lo, m.start())
+                    and not _HOPED.search(text, lo, m.start())
                 ):
                     continue  # "hopes to sign a deal": no visit made for it
                 if m["will"] and _LIKELY.search(m[0]):
                     continue  # "Austria will probably lift the ban": a forecast
-                quoted = m["will"] and inside_quotes(text, s.start, m.start())
-                own = _FIRST_PERSON.search(text, max(s.start, m.start() - 60), m.start()
+                quoted = m["will"] and inside_quotes(text, lo, m.start())
+                own = _FIRST_PERSON.search(text, max(lo, m.start() - 60), m.start()
                                            ) if quoted else None
                 # ("my government will ...": a government's own act, and "he told me that he
                 # will ...": a promise made to the speaker, need no speaker named outside the
@@ -685,17 +721,17 @@ def find_commitments(
                 if m["will"] and (
                     (subject.actor is None and not subject.joint and not named
                      and not (own and (own["state"] or own["told"])))
-                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
+                    or _HOPED.search(text, max(lo, m.start() - 80), m.start()) and not (
                         # "Huber said Austria would reopen ...": reported speech shifts
                         # "will" back to "would"; the promise is made
                         m[0].lower().startswith("would")
-                        and _REPORTED_WOULD.search(text, max(s.start, m.start() - 60),
+                        and _REPORTED_WOULD.search(text, max(lo, m.start() - 60),
                                                    m.start()))
                     or (quoted and not own)
                 ):
                     continue
                 if m["will"] and (_STANCE_AFTER.match(text, m.end(), clause_end) or (
-                        not subject.joint and _INSISTED.search(text, s.start, m.start()))):
+                        not subject.joint and _INSISTED.search(text, lo, m.start()))):
                     continue  # "will continue to oppose", "stressed that X will": a stance
                 if (m["will"] and _TRIP.match(m[0]) or m["sched"] and _TRIP_WORD.search(m[0])
                         ) and _elsewhere(text, m.end(), clause_end,
@@ -704,7 +740,7 @@ def find_commitments(
                 if m["voyage"] and _destination(text, m.end(), clause_end) not in pair:
                     continue  # "his first trip will be to Tianjin": not a visit to the other side
                 if (m["will"] or m["sched"] or m["event"]) and _OTHER_FORMAT.search(
-                        text, m.start(), clause_end):
+                        text, m.start(), min(clause_end, m.end() + 80)):
                     continue  # "will also hold a trilateral meeting": not the pair's own promise
                 if m["will"] and _PROGRAMME.match(m[0]) and _DAY_PLAN.search(
                         text, max(start, m.start() - 80), m.start()):
