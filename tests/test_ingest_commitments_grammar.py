@@ -674,6 +674,20 @@ def test_deals_struck_decisions_made_and_outcomes_listed() -> None:
     assert texts("The results of the talks were disappointing.\n") == []
 
 
+def test_a_list_opened_by_the_cue_itself_and_more_documents() -> None:
+    assert texts("The two sides agreed to:\n\n- reopen the Sopron crossing;\n\n- set up a "
+                 "hotline between the interior ministries.\n") == [
+        "reopen the Sopron crossing", "set up a hotline between the interior ministries"]
+    assert len(texts("The agreed steps are:\n\n* reopening the crossing\n\n* a hotline "
+                     "between the ministries\n")) == 2
+    assert texts("The leaders signed a joint communique on river traffic.\n")
+    assert texts("The two presidents signed a series of bilateral cooperation documents.\n")
+    assert texts("Decisions were taken to reopen the crossing.\n")
+    # signings tallied over years are background
+    assert texts("Since 2021 the two leaders have met often and signed more than a dozen "
+                 "cooperation agreements.\n") == []
+    assert texts("Varga said the two ministers agreed to.\n") == []
+
 def test_a_sentence_with_no_end_and_a_cue_in_every_clause_stays_fast() -> None:
     # every cue is rejected (the day's programme), so each is read on its own: reading the
     # whole rest of the sentence at each would be quadratic (twenty seconds here)

@@ -33,7 +33,7 @@ from store.models import Commitment
 # What is signed: "three agreements", "a memorandum", "more than 20 documents".
 _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
               r"treat(?:y|ies)|contracts?|protocols?|MoUs?|(?<=joint )statements?|road\s?maps?|"
-              r"frameworks?|letters?\s+of\s+intent|action\s+plans?|programmes?)\b")
+              r"frameworks?|letters?\s+of\s+intent|action\s+plans?|programmes?|communiqu[eé]s?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 # "was reached", "has been struck": a promise told in the passive
 _REACHED = (r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:reached|struck|"
@@ -42,7 +42,7 @@ _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     # (the word boundary and the first letters of the alternatives first: the rest is
     # tried only where such a word starts)
-    r"\b(?=[abcdefgilmnoprstuvwABCDEFGILMNOPRSTUVW])"
+    r"\b(?=[abcdefgiklmnoprstuvwABCDEFGIKLMNOPRSTUVW])"
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
@@ -99,7 +99,7 @@ _CUE = re.compile(
     r"(?<!\bmight )"
     r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
     # ("a $2 billion deal": an amount among the words before the document)
-    r"\s+(?:[\w$€£.-]+\s+){0,4}?"
+    r"\s+(?:[\w$€£.-]+\s+){0,6}?"
     rf"{_DOCUMENTS})"
     # the passive: "three memoranda were signed", "documents on X were signed"
     # (its determiner in the cue: the look-behinds above hide "a memorandum")
@@ -169,13 +169,14 @@ _CUE = re.compile(
     r"(?:agreement|deal|understanding|accord|compromise)\b"
     # "made a decision to", "took the decision to open": a decision of the meeting
     r"|(?:made|took|reached)\s+(?:an?|the)\s+(?:joint\s+)?decision\s+to\b"
+    r"|decisions?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:taken|made)\s+(?:to|on)\b"
     # what the meeting brought: "the talks yielded a deal to", "produced a roadmap for"
     r"|(?:produced|yielded|ended\s+with|resulted\s+in|endorsed|approved|adopted)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|road\s?map|plan|package|framework|"
     r"agreement)s?\s+(?:to|for|on)\b"
     # the meeting's outcomes listed: "the results of the talks include a hotline"
-    r"|(?:the\s+)?(?:key\s+|main\s+)?(?:outcomes?|results?|deliverables)\s+(?:of\s+(?:the|their|"
-    r"this)\s+(?:meeting|talks|summit|visit)\s+)?(?:include[sd]?|included)\b"
+    r"|(?:the\s+)?(?:key\s+|main\s+)?(?:outcomes?|results?|deliverables)(?:\s+of\s+(?:the|their|"
+    r"this)\s+(?:meeting|talks|summit|visit)\s*)?\s+(?:include[sd]?|included)\b"
     # the same promise told in the passive: "an agreement was reached to resume flights",
     # "a deal on fishing quotas has been reached" ("no agreement was reached": negated
     # before the noun; "was not reached" does not match)
@@ -262,7 +263,9 @@ _PAST_BEFORE = re.compile(
     r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|previously|ago|"
     # "came a day after a trilateral summit, during which the leaders reiterated": the
     # promise of another event
-    r"in (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b", re.I
+    # ("since 2023 the two have signed a dozen agreements": a tally of years, not this day)
+    r"(?:in|since) (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b",
+    re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
 # ("My government, the new cabinet, will join": the subject in apposition; "he told me that
@@ -417,7 +420,8 @@ _TRAVELLED = re.compile(lead_guarded(
     r"\b(?:visited|visits|travell?ed|travels|arrived|flew|came|met|meets)\b"),
                         re.I)
 # "agreed on the following points:", "agreed as follows:": the promises are a list.
-_LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:\s*$",
+# ("agreed to:", "the agreed steps are:": the cue itself before the colon)
+_LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows|)\s*:\s*$",
                          re.I)
 # A point of a list: "1.", "2)", "-", a bullet; then its first word.
 _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
@@ -628,7 +632,9 @@ def find_commitments(
                     or JOINT_SUBJECT.search(text, max(lo, m.start() - 40), m.start())
                 ):
                     continue  # "the government has vowed to ...": a promise from before
-                if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), hi):
+                opens_list = _LIST_OPENS.match(text, m.end(), p.end) is not None
+                if m[0][-1].lower() in "op" and not opens_list and not _OBJECT.match(
+                        text, m.end(), hi):
                     continue  # "many points were agreed to," with nothing agreed
                 if _PAST_AFTER.match(text, m.end(), hi):
                     continue
@@ -657,7 +663,7 @@ def find_commitments(
                         break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
                 if clause_end - m.end() < 8 and not (m["event"] or m["passive"] or m["signed"]
-                                                     or m["signs"]):
+                                                     or m["signs"] or opens_list):
                     continue  # "agreed to." with nothing agreed ("will take place soon" is;
                     # "documents on rail links were signed", "signed six agreements" name
                     # what in the cue)
@@ -759,7 +765,7 @@ def find_commitments(
                 # the decree of April 8"; "agreed on a ceasefire on May 10" is dated after)
                 if other_day(text, start, m.end() if m["will"] else clause_end, meeting_date):
                     continue
-                if _LIST_OPENS.match(text, m.end(), p.end):
+                if opens_list:
                     listing = parties  # what is agreed is the list that follows
                     break
                 # "agreed to resume flights, reopen consulates and hold talks": one promise
