@@ -136,15 +136,13 @@ _CUE = re.compile(
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
     # what a document signed holds: "the agreements signed by the two were also to fund
     # research" (the determiner opens the cue: the look-behinds above hide "the agreement")
-    # (only a few words between the determiner and the document: a cue that could open at any
-    # "the" would be tried at every one)
-    rf"|(?P<content>(?:the|an?|these|both)\s+(?:new\s+|two\s+|joint\s+|bilateral\s+)?"
-    rf"{_DOCUMENTS}\s+(?:signed|reached|"
+    # (the determiner right before the document: a cue that could open at any "the" would be
+    # tried at every one)
+    rf"|(?P<content>(?:the|an?|these|both)\s+{_DOCUMENTS}\s+(?:signed|reached|"
     r"concluded|inked)\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|was|were)\s+(?:also\s+)?"
     r"(?:to|aimed\s+at)\b"
     # "the agreements cover energy and schools": what was just signed, by field
-    rf"|(?:the|these|both)\s+(?:new\s+|two\s+|joint\s+|bilateral\s+)?{_DOCUMENTS}\s+"
-    r"(?:cover|covered|include|"
+    rf"|(?:the|these|both)\s+{_DOCUMENTS}\s+(?:cover|covered|include|"
     r"included|concern|concerned|provide\s+for|envisage|envisaged)\b)"
     # a visit promised as a noun: "his first trip abroad will be to Lisbon" (where it goes is
     # checked as for "will travel")
