@@ -695,3 +695,17 @@ def test_a_sentence_with_no_end_and_a_cue_in_every_clause_stays_fast() -> None:
     started = time.process_time()
     texts(body)
     assert time.process_time() - started < 8.0
+
+
+def test_officials_of_both_sides_named_together_are_both_parties() -> None:
+    assert parties("Varga added that Hungarian and Austrian officials would hold talks on "
+                   "river tolls in the coming weeks.\n") == [["Austria", "Hungary"]]
+
+
+def test_a_future_then_a_new_subject_agreeing_are_two_promises() -> None:
+    got = extract(HEAD + "The two ministers will have a new meeting in the near future, and the "
+                  "two sides agreed to keep the river hotline open.\n").commitments
+    assert [c.text for c in got] == [
+        "The two ministers will have a new meeting in the near future",
+        "The two sides agreed to keep the river hotline open"]
+    assert got[0].due == "in the near future"

@@ -364,7 +364,8 @@ _DUE = re.compile(lead_guarded(
     r"before the end of (?:the|this|next) (?:year|month)|"
     r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
-    r"as soon as possible|at an early date|at the earliest(?: possible)? (?:date|opportunity)|"
+    r"in the near future|as soon as possible|at an early date|"
+    r"at the earliest(?: possible)? (?:date|opportunity)|"
     r"soon)\b"),
     re.I,
 )
@@ -395,6 +396,9 @@ _NEW_SUBJECT = (r",[\"']?\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we|a|an|
 _CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + "|" + _NEW_SUBJECT
                            + r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+")
 _NEXT_CLAUSE = re.compile(_NEW_SUBJECT)
+# The new clause's subject and its own verb of agreeing: "..., and the two sides agreed to".
+_NEXT_PROMISE = re.compile(r"(?:the\s+two\s+\w+|both\s+\w+|they|the\s+\w+)\s+(?:also\s+)?"
+                           r"(?:agreed|decided|pledged|vowed|promised|committed|signed)\b", re.I)
 # A verb of saying or expecting: a new clause that tells something else ("..., and officials
 # said they expected a call in the coming months")
 _SAYS = re.compile(r"\b(?:said|says|told|added|noted|stated|announced|expected|expects|hoped|"
@@ -656,7 +660,11 @@ def find_commitments(
                 # "will have a new meeting, and the two sides agreed to ...": a new subject
                 # with a promise of its own ends this one (a list of nouns goes on)
                 for nxt in _NEXT_CLAUSE.finditer(text, m.end(), end):
-                    if _SAYS.search(text, nxt.end(), min(end, nxt.end() + 60)):
+                    # (a future told, then "..., and the two sides agreed to": two promises;
+                    # "agreed to ..., and both sides decided to consider such visits" reads
+                    # on the first)
+                    if _SAYS.search(text, nxt.end(), min(end, nxt.end() + 60)) or (
+                            m["will"] and _NEXT_PROMISE.match(text, nxt.end(), end)):
                         end = nxt.start()
                         break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
@@ -682,7 +690,9 @@ def find_commitments(
                 subject = (finder.main_subject(lo, m.start(), m.end(), hi)
                            if hung_participle(text, lo, m.start())
                            else finder.subject(start, m.start(), m.end(), hi))
-                if subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
+                if _PAIRED_ROLES.search(text, max(lo, m.start() - 60), m.start()):
+                    subject = Subject(None, True)  # "U.S. and Chinese officials will": both
+                elif subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
                         text, max(start, m.start() - 40), m.start()):
                     subject = Subject(None, True)  # "foreign ministers will meet": both sides'
                 elif subject.actor is None and not subject.joint and start > lo:
@@ -882,6 +892,11 @@ def _capitalized(clause: str) -> str:
 _ROLES_BEFORE = re.compile(r"(?:^|[\s\"'])(?:(?:foreign|defen[cs]e|trade|finance|senior|"
                            r"military)\s+)?(?:ministers|officials|negotiators|experts|"
                            r"delegations|envoys|diplomats|teams)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+# Officials of both sides named together: "U.S. and Chinese officials", "Hungarian and
+# Austrian teams" (the nearest demonym is not the only party).
+_PAIRED_ROLES = re.compile(r"\b[A-Z][\w.]*\s+and\s+[A-Z][\w.]*\s+(?:[\w-]+\s+)?(?:officials|teams|"
+                           r"delegations|experts|ministers|negotiators|diplomats|authorities|"
+                           r"governments|leaders)\s+(?:\w+ly\s+|also\s+)?$")
 _WHO = re.compile(r",\s+who\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?$", re.I)
 _TO_END = re.compile(r"\b(?:to|upon)\W*$", re.I)
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")
