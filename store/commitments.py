@@ -602,9 +602,17 @@ def read_state(sentence: str, verb: str = "") -> CommitmentState | None:
             return "broken"
     if _STALLED.search(sentence):
         return "stalled"
-    if _PROMISE.search(sentence):
-        return None
     progress = _PROGRESS.search(sentence)
+    promise = _PROMISE.search(sentence)
+    if promise and not (progress and progress.start() < promise.start()):
+        return None
+    if promise:
+        # progress told before a new promise is news of the old one: "noted the progress
+        # made by the working group since it was launched, and will keep up cooperation"
+        # (the group was set up: kept)
+        head = sentence[:promise.start()]
+        done = _DONE.search(head) or (verb and _verb_done(head, verb))
+        return "kept" if done else "progressing"
     if progress:
         # a promise to begin is kept by a beginning ("technical talks began" for "to begin
         # technical negotiations"); any other is under way

@@ -14,6 +14,7 @@ from store.commitments import (
     due_date,
     is_overdue,
     matches,
+    read_state,
     stem,
     track,
 )
@@ -769,3 +770,13 @@ def test_a_body_set_up_in_a_list_point_is_kept_when_told_established() -> None:
     told = met(2, None, "The interim ranger team was established on Monday.")
     assert track(made, DAY, [told]).state == "kept"
     assert track(made, DAY, [met(2, None, "The rangers patrolled.")]).state == "open"
+
+
+def test_progress_told_before_a_new_promise_is_news_of_the_old_one() -> None:
+    # a recap, then a new promise: the recap tells the old promise under way, or done
+    assert read_state("The two sides noted the progress made by the river commission, and "
+                      "will keep up joint patrols.") == "progressing"
+    assert read_state("The two sides noted the progress made by the river commission since it "
+                      "was set up in May, and will keep up joint patrols.") == "kept"
+    # a promise first is a new commitment, not news of the old one
+    assert read_state("The two sides agreed to step up preparations for the commission.") is None

@@ -25,14 +25,15 @@ from store.ingest.clause_subject import (
 )
 from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded, pattern_prefixes
-from store.ingest.keywords import KeywordIndex
+from store.ingest.keywords import NORMAL, KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Commitment
 
 # What is signed: "three agreements", "a memorandum", "more than 20 documents".
 _DOCUMENTS = (r"(?:agreements?|memorand\w+|deals?|accords?|documents?|declarations?|pacts?|"
-              r"treat(?:y|ies)|contracts?|protocols?|MoUs?)\b")
+              r"treat(?:y|ies)|contracts?|protocols?|MoUs?|(?<=joint )statements?|road\s?maps?|"
+              r"frameworks?|letters?\s+of\s+intent|action\s+plans?|programmes?|communiqu[eé]s?)\b")
 _WEEKDAY = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)"
 # "was reached", "has been struck": a promise told in the passive
 _REACHED = (r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:reached|struck|"
@@ -41,7 +42,7 @@ _CUE = re.compile(
     # "the pledge to", "a commitment to": a noun, not a promise made
     # (the word boundary and the first letters of the alternatives first: the rest is
     # tried only where such a word starts)
-    r"\b(?=[acdegimnoprstuvwACDEGIMNOPRSTUVW])"
+    r"\b(?=[abcdefgiklmnoprstuvwABCDEFGIKLMNOPRSTUVW])"
     r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
     r"(?<!\bour )(?<!\bstrong )(?<!\bfirm )"
     r"(?:(?:agreed|agree|agrees|agreeing|pledged|pledge|pledges|pledging|committed|commit|"
@@ -72,34 +73,46 @@ _CUE = re.compile(
     r"guarantees)\s+(?:[\w'’-]+\s+){0,3}?that\b(?=[^.;]{0,80}?\b(?:will|would|shall)\b"
     r"(?!\s+always\b))"
     # "agreed that the two governments will communicate": a promise in a that-clause
-    r"|agreed\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
+    r"|(?:agreed|decided)\s+that\s+(?=[^.;]{0,120}?\b(?:will|would|shall|should|must)\b(?!\s+always\b))"
     # "agreed on a ceasefire", not "agreed on the need for" or "the importance of" (a view)
     # ("decided on the basis of": how, not what)
     # the that-clause without its "that": "agree humans, not machines, should decide"
     r"|agree[sd]?\s+(?!(?:to|on|upon|with|that|in|at|during|for|by|after|before|this|last|"
     r"earlier|also|not|and|or|but|as|when|if)\b)(?=[^.;,]{0,40}(?:,[^.;,]{0,30},)?[^.;,]{0,40}?"
     r"\b(?:should|must|shall)\b)"
+    # "agreed a roadmap", "agree deal": what was agreed as the verb's object
+    r"|(?:agreed|agree|agrees)\s+(?:an?\s+|the\s+|\w+-point\s+)?(?:new\s+|joint\s+|"
+    r"[\w-]+\s+){0,2}?(?:road\s?map|plan|timetable|deal|package|framework|statement|"
+    r"declaration|programme|program|steps|measures|mechanism|ceasefire|truce|terms|"
+    r"schedule|action\s+plan)s?\b"
+    # the steps listed as agreed: "the agreed steps include a hotline", "among the measures
+    # agreed were ..."
+    r"|(?P<agreed>(?:among\s+)?the\s+(?:agreed|announced)\s+(?:steps|measures|"
+    r"points|outcomes|deliverables|actions|projects)\s+(?:include[sd]?|are|were)\b)"
     r"|(?:agreed|decided|agree|decide|agrees|decides)\s+(?:up)?on\s+(?!(?:the\s+)?(?:\w+\s+)?"
     r"(?:need|importance|necessity|significance|value|urgency|basis|grounds)\b)"
     # "signed three agreements", not "signed a bill" (a law at home, not a promise here)
     # (a headline's present tense: "Varga, Huber sign river treaty"; not "to sign", "will
     # sign", "could sign": a purpose, a plan or a hope)
-    r"|(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
+    r"|(?P<signs>(?:signed|sealed|inked|concluded|approved|adopted|exchanged|"
     r"(?=s[ei]|i)(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )"
     r"(?<!\bmight )"
     r"(?<!\bshall )(?<!\bnot )(?<!\bshould )(?<!\bmust )(?:signs?|seals?|inks?))"
-    r"\s+(?:[\w-]+\s+){0,4}?"
-    rf"{_DOCUMENTS}"
+    # ("a $2 billion deal": an amount among the words before the document)
+    r"\s+(?:[\w$€£.-]+\s+){0,6}?"
+    rf"{_DOCUMENTS})"
     # the passive: "three memoranda were signed", "documents on X were signed"
-    rf"|{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,6}}?[\"']?\s+(?:were|was|have\s+been|has\s+been|"
-    r"had\s+been)"
-    r"\s+(?:\w+ly\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b"
+    # (its determiner in the cue: the look-behinds above hide "a memorandum")
+    rf"|(?P<signed>(?:(?:an?|the)\s+)?{_DOCUMENTS}(?:[\"']?\s+[\w-]+){{0,12}}?[\"']?\s+(?:were|was|have\s+been|"
+    r"has\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+|also\s+)?(?:signed|sealed|inked|concluded|approved|adopted|exchanged)\b)"
     # a visit's purpose: "visited Lima this week to sign cooperation agreements"
     rf"|(?P<purpose>to\s+(?:sign|seal|ink|conclude)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})"
     # a promise in a noun: "gave their commitment to", "reached a consensus to"
-    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck|offered|provided)\s+"
+    r"|(?:gave|given|give|made|reached|reach|resulted\s+in|struck|offered|provided|produced|"
+    r"yielded|ended\s+with)\s+"
     r"(?:(?!no\b|any\b|little\b|few\b)[\w-]+\s+){0,2}?"
-    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?)\s+"
+    r"(?:commitments?|consensus|pledges?|promises?|understanding|assurances?|agreements)\s+"
     r"(?:to|that|on\s+\w+ing)\b"
     # "agrees with Huber on resuming", "agreed with Vienna to"
     r"|(?:agree(?:d|s)?|decided|decides)\s+with\s+(?:[\w'’.-]+\s+){1,3}?(?:to|on\s+\w+ing)\b"
@@ -121,6 +134,24 @@ _CUE = re.compile(
     r"|(?P<sched>(?:is|are)\s+(?:(?:set|scheduled|slated|due)\s+)?to\s+(?:hold|meet|convene|"
     r"visit|travel|resume|begin|start|open|reopen|sign|launch|host)\b)"
     r"|witnessed\s+the\s+(?:signing|exchange)\b"
+    # what a document signed holds: "the agreements signed by the two were also to fund
+    # research" (the determiner opens the cue: the look-behinds above hide "the agreement")
+    # (the determiner right before the document: a cue that could open at any "the" would be
+    # tried at every one)
+    rf"|(?P<content>(?:the|an?|these|both)\s+{_DOCUMENTS}\s+(?:signed|reached|"
+    r"concluded|inked)\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|was|were)\s+(?:also\s+)?"
+    r"(?:to|aimed\s+at)\b"
+    # "the agreements cover energy and schools": what was just signed, by field
+    rf"|(?:the|these|both)\s+{_DOCUMENTS}\s+(?:cover|covered|include|"
+    r"included|concern|concerned|provide\s+for|envisage|envisaged)\b)"
+    # a visit promised as a noun: "his first trip abroad will be to Lisbon" (where it goes is
+    # checked as for "will travel")
+    r"|(?P<voyage>(?:first|next)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|journey|tour)s?"
+    r"(?:\s+(?!will\b)[\w'’,-]+){0,8}?\s+(?:will|would)\s+be\s+to)\b"
+    # a body made at the meeting: "the presidents established a council of ministers"
+    r"|(?P<body>(?:established|set\s+up|created|launched|founded|formed|inaugurated)\s+"
+    r"(?:an?|the)\s+(?:new\s+|joint\s+)?(?:[\w-]+\s+){0,3}?(?:council|commission|committee|"
+    r"working\s+group|mechanism|forum|hotline|task\s+force|fund|platform|dialogue))\b"
     # a request or an invitation accepted is a promise to do it: "accepted an invitation to
     # visit Budapest", "accepted Varga's proposal to hold talks"
     r"|accept(?:ed|s)?\s+(?:[\w'’-]+\s+){0,3}?(?:invitation|proposal|offer|request)s?\s+"
@@ -132,7 +163,18 @@ _CUE = re.compile(
     r"|(?:instructed|tasked|directed|mandated)\s+(?:their|the|his|her|its|both)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:delegations?|ministers?|officials|teams?|negotiators|ministries|"
     r"agencies|envoys?)\s+to\b"
-    r"|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)\b"
+    r"|(?:reached|struck|clinched|secured|hammered\s+out)\s+(?:an?\s+)?(?:[\w$€£.-]+\s+){0,2}?"
+    r"(?:agreement|deal|understanding|accord|compromise)\b"
+    # "made a decision to", "took the decision to open": a decision of the meeting
+    r"|(?:made|took|reached)\s+(?:an?|the)\s+(?:joint\s+)?decision\s+to\b"
+    r"|decisions?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:taken|made)\s+(?:to|on)\b"
+    # what the meeting brought: "the talks yielded a deal to", "produced a roadmap for"
+    r"|(?:produced|yielded|ended\s+with|resulted\s+in|endorsed|approved|adopted)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|road\s?map|plan|package|framework|"
+    r"agreement)s?\s+(?:to|for|on)\b"
+    # the meeting's outcomes listed: "the results of the talks include a hotline"
+    r"|(?:the\s+)?(?:key\s+|main\s+)?(?:outcomes?|results?|deliverables)(?:\s+of\s+(?:the|their|"
+    r"this)\s+(?:meeting|talks|summit|visit)\s*)?\s+(?:include[sd]?|included)\b"
     # the same promise told in the passive: "an agreement was reached to resume flights",
     # "a deal on fishing quotas has been reached" ("no agreement was reached": negated
     # before the noun; "was not reached" does not match)
@@ -147,8 +189,10 @@ _CUE = re.compile(
     rf"|\s+(?={_REACHED}\s+(?:on|over|to|for)\b)){_REACHED}\b)"
     # "a new agreement to", not "complies with the agreement to" or "the ratification of
     # the agreement on": after a preposition the noun names a document that already stands
-    r"|(?<!\bof )(?<!\bwith )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
-    r"(?:an?|the|today's|this|new)\s+agreements?\s+(?:to|for|on)\b"
+    # ("ended with an agreement to": a new one; "complies with the agreement": a standing one)
+    r"|(?<!\bof )(?<!\bunder )(?<!\bfrom )(?<!\bby )(?<!\binto )"
+    r"(?P<noun>(?:an?|(?<!\bwith )(?:the|today's|this)|new)\s+(?:agreements?|deals?)\s+"
+    r"(?:to|for|on)\b)"
     # "will resume", "will join": an action promised, not "will discuss" (an agenda) or
     # "will be" (a forecast)
     r"|(?P<will>(?:will|would|shall)\s+(?:also\s+|jointly\s+|further\s+|soon\s+|\w+ly\s+)?[\"']?"
@@ -162,7 +206,14 @@ _CUE = re.compile(
     r"resolve|settle|step\s+up|designate|appoint|accredit|exchange(?!\s+(?:views|opinions))|"
     # ("will keep up cooperation"; not "will keep standing up for": a stance)
     r"get\s+together|keep\s+up|give|grant|"
-    r"pay|fund|finance|train|donate|assist|"
+    # "will take steps to", "will take measures" (not "will take place", "will take time";
+    # nor "will take resolute measures", "all necessary measures": a warning)
+    r"take\s+(?!(?:resolute|necessary|firm|strong|decisive|forceful|all|tough|counter)\w*\s)"
+    r"(?:\w+\s+)?(?:steps|measures|action)|"
+    # the next step of what was agreed: "teams will now discuss the details" ("will discuss"
+    # alone is an agenda)
+    r"now\s+(?:discuss|negotiate|work\s+out|prepare|draft)|"
+    r"pay|fund|finance|train|donate|assist|back|"
     # a meeting fixed: "will have a new interaction in the near future"
     r"have\s+(?:an?\s+|another\s+)?(?:new\s+|further\s+|second\s+|first\s+)?(?:meeting|"
     r"interaction|call|talks|conversation|round|summit|dialogue))\b))",
@@ -192,7 +243,7 @@ def _next_cue(text: str, pos: int, end: int) -> re.Match[str] | None:
 _NOT_MADE_HERE = re.compile(
     lead_guarded(
     r"\b(?:not|n't|no|never|neither|nor|failed to|refused to|declined to|without|unable to|"
-    r"had|previously|earlier|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
+    r"had|previously|earlier|already|once|if|whether|would|could|might|may(?!\s+\d)|for|since)\s+"
     r"(?:\w+\s+)?$"
     # "three years after promising to": a promise told as the past
     r"|\b(?:years?|months?|weeks?|decades?)\s+after\s+$"
@@ -210,12 +261,27 @@ _PAST_BEFORE = re.compile(
     r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|previously|ago|"
     # "came a day after a trilateral summit, during which the leaders reiterated": the
     # promise of another event
-    r"in (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b", re.I
+    # ("since 2023 the two have signed a dozen agreements": a tally of years, not this day)
+    r"(?:in|since) (?:19|20)\d\d|(?:a|one|two|three|\d+) (?:days?|weeks?) (?:after|before))\b",
+    re.I
 )
 # A speaker's own promise in a quote: "we will continue", "I will visit".
+# ("My government, the new cabinet, will join": the subject in apposition; "he told me that
+# he will visit us": the other side's promise, reported by the one quoted)
 _FIRST_PERSON = re.compile(lead_guarded(
-    r"\b(?:we|I|my government|our government|our country|our side)"
+    r"\b(?:we|I|(?P<state>my government|our government|our country|our side)"
+    r"(?:,\s+[^,.;:!?\"“”]{1,40},?)?"
+    r"|(?P<told>(?:told|assured|promised)\s+(?:me|us)\s+(?:that\s+)?(?:he|she|they)))"
     r"\s+(?:\w+\s+)?$"), re.I)
+# A deal or an agreement talked of, not made: "discussed a deal to", "work towards an
+# agreement on", "pushed for a deal on".
+_SOUGHT = re.compile(lead_guarded(
+    r"\b(?:discuss\w*|negotiat\w*|towards?|about|on|seek\w*|sought|push\w*\s+for|call\w*\s+for|"
+    r"work\w*\s+(?:on|towards?)|explor\w*|consider\w*|propos\w*|offer\w*|possible|potential|"
+    r"planned|proposed|future|eventual)\s+$"), re.I)
+# ... or denied after it: "a deal on the river has not been reached".
+_NOT_REACHED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?(?:reached|agreed|"
+                          r"signed|struck|finali[sz]ed|concluded)\b|n't\s+been\b", re.I)
 # Reported speech shifts tense back: "Wu said both sides had agreed to ..." is this meeting.
 _REPORTED_HAD = re.compile(lead_guarded(
     r"\b(?:said|says|told \w+|adding|added|noted|stated|confirmed|"
@@ -236,19 +302,30 @@ _WANTED = re.compile(lead_guarded(
 # What is promised is only the relations in general: "agreed to further enhance bilateral
 # cooperation between the two nations", "vow to deepen ties". ANNOTATION.md counts no vague
 # intention; a named field ("maritime cooperation", "cooperation in energy") is kept.
+# "promised a new golden age for ties": a new era of the relations is the whole promise,
+# nothing named to do (not "signed an agreement for a golden age of the alliance": a
+# document signed)
+_VAGUE_ERA = re.compile(
+    r"(?:promised|pledged|vowed|promising|pledging|vowing)\s+(?:an?\s+)?[\"'‘]?(?:new\s+)?"
+    r"(?:golden\s+age|era|chapter|page|level|height|impetus)[\"'’]?\s+(?:for|in|of)\s+"
+    r"(?:(?:the|their|our|bilateral|close)\s+)*(?:ties|relations|relationship|cooperation|"
+    r"friendship|partnership|alliance)\b.*", re.I | re.S)
 _VAGUE_CORE = (
     r"[\"']?(?:further\s+|continue\s+to\s+|try\s+to\s+)?(?:enhance|deepen|"
     r"strengthen|boost|develop|improve|promote|advance|upgrade|elevate|expand|enrich|"
     r"consolidate|cement|stabili[sz]e|steady|mend|repair|reset|grow|broaden|widen|intensify)\s+"
     r"(?:(?:the|their|its|our|bilateral|overall|friendly|mutual|close|closer|good|existing|"
     r"strained|troubled|tense|[\w.-]+-[\w.-]+)\s+)*(?:ties|relations|relationship|cooperation|"
-    r"friendship|partnership|exchanges|engagement)"
+    r"friendship|partnership|exchanges|engagement|alliance)"
     # ("its relationship with Somalia": the other side, named)
     r"(?:\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?"
     r"(?:\s+between\s+(?:the\s+two|both|their)(?:\s+(?:countries|nations|sides|states|"
     r"peoples|powers|governments|neighbou?rs))?)?"
-    r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at|in\s+(?:an?\s+)?(?:phone\s+)?"
-    r"(?:call|talks|meeting|summit))\b.*)?")
+    # ("at the meeting", "at all levels"; not "at multilateral fora": a field named)
+    r"[\"']?(?:\s+(?:as|amid|while|ahead\s+of|during|at\s+(?:(?:the|their|this|a|an|"
+    r"today's)\s+)?(?:[\w-]+\s+)?(?:meeting|talks|summit|time|moment|press|news|joint|start|"
+    r"end|opening)|at\s+(?:[\w,-]+\s+){0,6}?levels?|in\s+(?:an?\s+)?"
+    r"(?:phone\s+)?(?:call|talks|meeting|summit))\b.*)?")
 # (the cue's words before the verb: "agreed on Monday to", "vow to", "will further")
 _VAGUE_OBJECT = re.compile(r"(?:[\w\"'’]+\s+){1,4}?" + _VAGUE_CORE, re.I | re.S)
 # an action of a list starts at its verb: "..., and deepen ties"
@@ -272,8 +349,11 @@ _MONTHS = ("january february march april may june july august september october 
            "december").split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A day of the year named in the clause: "on July 28", "on 10 March", "(May 10)".
+# (its year, when written: "before his Jan 1, 2023, inauguration" is ahead of an October
+# 2022 meeting, not ten months behind it)
 _DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
-                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b")
+                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b"
+                  r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
 _DUE = re.compile(lead_guarded(
     r"\b(?:in (?:the )?(?:coming|next few|next) (?:days|weeks|months|years)|"
     r"by the end of (?:the|this|next) (?:year|month|week|decade)|"
@@ -284,7 +364,8 @@ _DUE = re.compile(lead_guarded(
     r"before the end of (?:the|this|next) (?:year|month)|"
     r"by (?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?: \d{1,2})?,? )?(?:19|20)\d\d|"
-    r"as soon as possible|at an early date|at the earliest(?: possible)? (?:date|opportunity)|"
+    r"in the near future|as soon as possible|at an early date|"
+    r"at the earliest(?: possible)? (?:date|opportunity)|"
     r"soon)\b"),
     re.I,
 )
@@ -292,7 +373,14 @@ _DUE = re.compile(lead_guarded(
 _HOPED = re.compile(lead_guarded(
     r"\b(?:hopes?|hoped|hoping|expects?|expected|wish|wishes|believes?|if|whether|"
     # (the modal "may", not the month: "by May 14")
-    r"may(?!\s+\d)|might|could|predicted)\b"), re.I)
+    # (nor the month after a preposition or before a comma: "since May, and will")
+    r"(?<!\bsince )(?<!\bin )(?<!\bby )(?<!\bof )(?<!\buntil )(?<!\bfrom )may(?!\s+\d|\s*,)|"
+    r"might|could|predicted|"
+    # an onlooker's forecast: "analysts said Austria will lift the ban"
+    r"(?:analysts|observers|commentators|economists|experts|pundits)\s+(?:\w+\s+)?(?:say|said|"
+    r"believe|believed|think|thought|predict|predicted|expect|expected|reckon))\b"), re.I)
+# "will probably lift", "would likely join": a forecast, not a promise
+_LIKELY = re.compile(r"\b(?:probably|likely|possibly|perhaps|unlikely|eventually)\b", re.I)
 # (a sentence inside a quote ends the clause too: '"... on some issues. This is good," Xi
 # said' is read as one sentence; "U.S. officials" is not an end)
 # ("... would resume and that talks had restarted": a second that-clause, a statement of
@@ -308,6 +396,9 @@ _NEW_SUBJECT = (r",[\"']?\s+(?:and|but|so)\s+(?=(?:the|both|they|he|she|we|a|an|
 _CLAUSE_OPENS = re.compile(_CLAUSE_END.pattern + "|" + _NEW_SUBJECT
                            + r"|,\s+(?:adding|saying|noting|stressing)(?:\s+that)?\s+")
 _NEXT_CLAUSE = re.compile(_NEW_SUBJECT)
+# The new clause's subject and its own verb of agreeing: "..., and the two sides agreed to".
+_NEXT_PROMISE = re.compile(r"(?:the\s+two\s+\w+|both\s+\w+|they|the\s+\w+)\s+(?:also\s+)?"
+                           r"(?:agreed|decided|pledged|vowed|promised|committed|signed)\b", re.I)
 # A verb of saying or expecting: a new clause that tells something else ("..., and officials
 # said they expected a call in the coming months")
 _SAYS = re.compile(r"\b(?:said|says|told|added|noted|stated|announced|expected|expects|hoped|"
@@ -331,7 +422,8 @@ _TRAVELLED = re.compile(lead_guarded(
     r"\b(?:visited|visits|travell?ed|travels|arrived|flew|came|met|meets)\b"),
                         re.I)
 # "agreed on the following points:", "agreed as follows:": the promises are a list.
-_LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:\s*$",
+# ("agreed to:", "the agreed steps are:": the cue itself before the colon)
+_LIST_OPENS = re.compile(r"\s*(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows|)\s*:\s*$",
                          re.I)
 # A point of a list: "1.", "2)", "-", a bullet; then its first word.
 _ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-*•·–])\s+(?=\S)")
@@ -361,8 +453,17 @@ class _TopicReader:
                 hits = self.index.scan(self.text, start, end, remember=False)
             named = [self.index.topic_ids[h.topic] for h in hits]
             own = [t for t in para_topics if t in named]
-            if own or named:
-                return (own or named)[0]
+            if own:
+                return own[0]
+            # a topic of no paragraph named by supporting words alone is no topic: "hold
+            # intensive exchanges on growth" is not about people-to-people ("~exchanges"
+            # needs a second hit to count, as in the topic stage)
+            weight: dict[str, float] = {}
+            for h, t in zip(hits, named, strict=True):
+                weight[t] = weight.get(t, 0.0) + self.index.weight(h)
+            strong = [t for t in named if weight[t] >= NORMAL]
+            if strong or (named and not para_topics):
+                return (strong or named)[0]
         return para_topics[0] if para_topics else None
 
 
@@ -394,12 +495,56 @@ def _elsewhere(text: str, start: int, end: int, pair: list[str]) -> bool:
     """Does the trip promised in text[start:end] go to a country outside the pair ("will
     travel to Tianjin in China for the summit")? A trip to the other side is a promise to
     it; one elsewhere is an itinerary."""
+    country = _destination(text, start, end)
+    return country is not None and country not in pair
+
+
+def _destination(text: str, start: int, end: int) -> str | None:
+    """The first country text[start:end] names, by its name or its capital's."""
     for m in _PLACE_WORDS.finditer(text, start, min(end, start + 80)):
         for form in (m[0], m[0].split()[0], m[0].split()[-1]):
             country = country_of(form) or country_of_capital(form)
             if country:
-                return country not in pair
-    return False
+                return country
+    return None
+
+
+# A meeting of more than the pair: "will hold a trilateral meeting", "a three-way summit".
+_OTHER_FORMAT = re.compile(r"\b(?:tri|quadri|multi)lateral\s+(?:meeting|summit|talks|format|"
+                           r"session|consultations)|\bthree-way\b", re.I)
+# The day's programme: "after the meeting, Varga will present ...", "later in the day they
+# will visit ...": what comes next on the visit, not a promise one side makes the other.
+_PROGRAMME = re.compile(r"(?:will|would|shall)\s+(?:also\s+|then\s+)?(?:present|hold|meet|"
+                        r"visit|travel|host|give|attend|have)\b", re.I)
+_DAY_PLAN = re.compile(r"\b(?:after|following)\s+(?:this|that|the\s+(?:meeting|talks|"
+                       r"ceremony|lunch|dinner|visit))\b|\blater\s+(?:today|in\s+the\s+day|"
+                       r"that\s+day)\b|\bthen\s+$", re.I)
+# A channel named as the one that goes on: "the dialogue will continue", "talks will resume".
+_CHANNEL_BEFORE = re.compile(lead_guarded(
+    r"\b(?:dialogue|talks|contacts|consultations|negotiations|communication|exchanges)\s+"
+    r"(?:\w+ly\s+)?$"), re.I)
+# Who a clause opens with: "the two sides", "both leaders", "Varga", "Austria".
+_OPENING_SUBJECT = re.compile(
+    r"[\"'“]?(?:(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:sides|countries|leaders|ministers|"
+    r"nations|governments|delegations|presidents|parties|officials)|they|"
+    r"the\s+(?:leaders|ministers|delegations|presidents|premiers|countries|sides|parties))\b",
+    re.I)
+
+
+def _subject_end(text: str, start: int, verb: int, finder: SubjectFinder) -> int | None:
+    """Where the subject a clause opens with ends, if it opens with one (a joint subject, a
+    person of the table or a country) that ends before `verb`; None otherwise."""
+    at = start + len(text[start:verb]) - len(text[start:verb].lstrip(" ,"))
+    joint = _OPENING_SUBJECT.match(text, at, verb)
+    if joint is not None:
+        return joint.end()
+    k = bisect_left(finder.starts, at)
+    if k < len(finder.starts) and finder.starts[k] == at:
+        return finder.table.mentions[k].end
+    first = _PLACE_WORDS.match(text, at, verb)
+    if first is not None and country_of(first[0]):
+        return first.end()
+    return None
 
 
 def _due(text: str, start: int, end: int) -> str | None:
@@ -418,13 +563,17 @@ def other_day(text: str, start: int, end: int, meeting: date | None) -> bool:
         month = next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(name))
         day = int(m["d1"] or m["d2"])
         try:
-            named = date(meeting.year, month, day)
+            named = date(int(m["y"]) if m["y"] else meeting.year, month, day)
         except ValueError:
             continue
         # a day more than half a year ahead is last year's ("on Dec 2" in a January text)
-        if 1 < (meeting - named).days or (named - meeting).days > 183:
+        if 1 < (meeting - named).days or (named - meeting).days > 183 and not m["y"]:
             return True
     return False
+
+
+# How far around a cue its clause is read, each way: far more than any promise's sentence.
+_REACH = 600
 
 
 def find_commitments(
@@ -467,25 +616,35 @@ def find_commitments(
                 if m is None:
                     break
                 pos = m.end()
-                if _NOT_MADE_HERE.search(text, max(s.start, m.start() - 30), m.start()) and not (
-                    _REPORTED_HAD.search(text, max(s.start, m.start() - 120), m.start())
+                # (what is read around a cue is bounded: a sentence with no end, a page pasted
+                # with no full stop, would otherwise be read again at each of its cues)
+                lo, hi = max(s.start, m.start() - _REACH), min(s.end, m.end() + _REACH)
+                if _NOT_MADE_HERE.search(text, max(lo, m.start() - 30), m.start()) and not (
+                    _REPORTED_HAD.search(text, max(lo, m.start() - 120), m.start())
                 ):
                     continue
-                if _STANDING.search(text, max(s.start, m.start() - 60), m.start()) and (
+                if _STANDING.search(text, max(lo, m.start() - 60), m.start()) and (
                     m[0].lower().startswith("committed")
                 ):
                     continue  # "China is committed to ...": a standing stance
-                if _PERFECT.search(text, max(s.start, m.start() - 20), m.start()) and not (
-                    m[0].lower().startswith(("agree", "assure", "reach"))
+                if _PERFECT.search(text, max(lo, m.start() - 20), m.start()) and not (
+                    # ("Hungary and Austria have signed an agreement": a signing is the news)
+                    m[0].lower().startswith(("agree", "assure", "reach", "sign", "ink", "seal"))
                     # "both countries have decided to": a joint decision is the meeting's news
-                    or JOINT_SUBJECT.search(text, max(s.start, m.start() - 40), m.start())
+                    or JOINT_SUBJECT.search(text, max(lo, m.start() - 40), m.start())
                 ):
                     continue  # "the government has vowed to ...": a promise from before
-                if m[0][-1].lower() in "op" and not _OBJECT.match(text, m.end(), s.end):
+                opens_list = _LIST_OPENS.match(text, m.end(), p.end) is not None
+                if m[0][-1].lower() in "op" and not opens_list and not _OBJECT.match(
+                        text, m.end(), hi):
                     continue  # "many points were agreed to," with nothing agreed
-                if _PAST_AFTER.match(text, m.end(), s.end):
+                if _PAST_AFTER.match(text, m.end(), hi):
                     continue
-                start = clause_start(text, s.start, m.start(), _CLAUSE_OPENS)
+                if m["noun"] and (
+                        _SOUGHT.search(text, max(lo, m.start() - 30), m.start())
+                        or _NOT_REACHED.search(text, m.end(), min(hi, m.end() + 80))):
+                    continue  # "discussed a deal to buy jets": sought, not made
+                start = clause_start(text, lo, m.start(), _CLAUSE_OPENS)
                 who = _WHO.search(text, max(start, m.start() - 30), m.start())
                 if who is not None:
                     # "... talks with Qin Gang, who accepted an invitation": the promise
@@ -496,75 +655,110 @@ def find_commitments(
                         start = finder.table.mentions[k].start
                 if _PAST_BEFORE.search(text, start, m.start()):
                     continue
-                end_m = _CLAUSE_END.search(text, m.end(), s.end)
-                end = end_m.start() if end_m else s.end
+                end_m = _CLAUSE_END.search(text, m.end(), hi)
+                end = end_m.start() if end_m else hi
                 # "will have a new meeting, and the two sides agreed to ...": a new subject
                 # with a promise of its own ends this one (a list of nouns goes on)
                 for nxt in _NEXT_CLAUSE.finditer(text, m.end(), end):
-                    if _SAYS.search(text, nxt.end(), min(end, nxt.end() + 60)):
+                    # (a future told, then "..., and the two sides agreed to": two promises;
+                    # "agreed to ..., and both sides decided to consider such visits" reads
+                    # on the first)
+                    if _SAYS.search(text, nxt.end(), min(end, nxt.end() + 60)) or (
+                            m["will"] and _NEXT_PROMISE.match(text, nxt.end(), end)):
                         end = nxt.start()
                         break
                 clause_end = len(text[m.start():end].rstrip(" .,\"'")) + m.start()
-                if clause_end - m.end() < 8 and not (m["event"] or m["passive"]):
-                    continue  # "agreed to." with nothing agreed ("will take place soon" is)
+                if clause_end - m.end() < 8 and not (m["event"] or m["passive"] or m["signed"]
+                                                     or m["signs"] or opens_list):
+                    continue  # "agreed to." with nothing agreed ("will take place soon" is;
+                    # "documents on rail links were signed", "signed six agreements" name
+                    # what in the cue)
                 if _VAGUE_OBJECT.fullmatch(text, m.start(), clause_end) or (
+                    _VAGUE_ERA.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_GOAL.fullmatch(text, m.start(), clause_end)) or (
                     _VAGUE_ISSUES.fullmatch(text, m.end(), clause_end)
                 ):
                     continue
                 if m["will"] and m[0].lower().startswith("would") and _RELATIVE_WOULD.search(
-                    text, max(s.start, m.start() - 8), m.start()
-                ) and _WANTED.search(text, s.start, m.start()):
+                    text, max(lo, m.start() - 8), m.start()
+                ) and _WANTED.search(text, lo, m.start()):
                     continue
                 # "Varga met Huber, vowing to ...": a participle takes the main clause's
                 # subject, not the nearest name (an object)
                 # (the subject is sought in the promise's own clause: "Washington said ...,
                 # and a new working group is set to meet" is not Washington's promise)
-                subject = (finder.main_subject(s.start, m.start(), m.end(), s.end)
-                           if hung_participle(text, s.start, m.start())
-                           else finder.subject(start, m.start(), m.end(), s.end))
-                if subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
+                subject = (finder.main_subject(lo, m.start(), m.end(), hi)
+                           if hung_participle(text, lo, m.start())
+                           else finder.subject(start, m.start(), m.end(), hi))
+                if _PAIRED_ROLES.search(text, max(lo, m.start() - 60), m.start()):
+                    subject = Subject(None, True)  # "U.S. and Chinese officials will": both
+                elif subject.actor is None and not subject.joint and _ROLES_BEFORE.search(
                         text, max(start, m.start() - 40), m.start()):
                     subject = Subject(None, True)  # "foreign ministers will meet": both sides'
-                elif subject.actor is None and not subject.joint and start > s.start:
+                elif subject.actor is None and not subject.joint and start > lo:
                     # none named in its own clause: the sentence's ("the leaders agreed ...,
                     # adding that foreign ministers will meet")
-                    subject = finder.subject(s.start, m.start(), m.end(), s.end)
+                    subject = finder.subject(lo, m.start(), m.end(), hi)
+                if subject.actor is None and not subject.joint and m["will"] and (
+                        _CHANNEL_BEFORE.search(text, max(start, m.start() - 40), m.start())):
+                    subject = Subject(None, True)  # "the dialogue will continue": both sides'
                 # "the United States will modify ...", "Kishida said Japan will ...": one
                 # side named as the subject right before the verb is the party, not the
                 # nearest person (a country is no actor of the table)
-                named = [c for c in countries_before(text, s.start, m.start()) if c in pair]
+                named = [c for c in countries_before(text, lo, m.start()) if c in pair]
                 lead = ""
                 if not named and m["will"] and shared is not None and shared[0] == s.start and (
-                        _COORDINATED.search(text, max(s.start, m.start() - 8), m.start())):
+                        _COORDINATED.search(text, max(lo, m.start() - 8), m.start())):
                     # (shown with that subject: "Hungary will remove ...", not "retaining the
                     # base rate, and will remove ...")
                     named, lead, start = shared[1], shared[2], m.start()
+                elif m["will"] and _COORDINATED.search(text, max(start, m.start() - 8), m.start()):
+                    # "the two sides noted the progress made by the working group, and will
+                    # keep up cooperation": the promise is the subject and its own verb, not
+                    # the recap before it
+                    subject_end = _subject_end(text, start, m.start(), finder)
+                    if subject_end is not None:
+                        lead, start = shown[start:subject_end] + " ", m.start()
                 if m["purpose"] and not (
-                    _TRAVELLED.search(text, s.start, m.start())
-                    and not _HOPED.search(text, s.start, m.start())
+                    _TRAVELLED.search(text, lo, m.start())
+                    and not _HOPED.search(text, lo, m.start())
                 ):
                     continue  # "hopes to sign a deal": no visit made for it
+                if m["will"] and _LIKELY.search(m[0]):
+                    continue  # "Austria will probably lift the ban": a forecast
+                quoted = m["will"] and inside_quotes(text, lo, m.start())
+                own = _FIRST_PERSON.search(text, max(lo, m.start() - 60), m.start()
+                                           ) if quoted else None
+                # ("my government will ...": a government's own act, and "he told me that he
+                # will ...": a promise made to the speaker, need no speaker named outside the
+                # quote; a bare "we will ..." does: "we" may be anyone)
                 if m["will"] and (
-                    (subject.actor is None and not subject.joint and not named)
-                    or _HOPED.search(text, max(s.start, m.start() - 80), m.start()) and not (
+                    (subject.actor is None and not subject.joint and not named
+                     and not (own and (own["state"] or own["told"])))
+                    or _HOPED.search(text, max(lo, m.start() - 80), m.start()) and not (
                         # "Huber said Austria would reopen ...": reported speech shifts
                         # "will" back to "would"; the promise is made
                         m[0].lower().startswith("would")
-                        and _REPORTED_WOULD.search(text, max(s.start, m.start() - 60),
+                        and _REPORTED_WOULD.search(text, max(lo, m.start() - 60),
                                                    m.start()))
-                    or (inside_quotes(text, s.start, m.start())
-                        and not _FIRST_PERSON.search(text, max(s.start, m.start() - 12),
-                                                     m.start()))
+                    or (quoted and not own)
                 ):
                     continue
                 if m["will"] and (_STANCE_AFTER.match(text, m.end(), clause_end) or (
-                        not subject.joint and _INSISTED.search(text, s.start, m.start()))):
+                        not subject.joint and _INSISTED.search(text, lo, m.start()))):
                     continue  # "will continue to oppose", "stressed that X will": a stance
                 if (m["will"] and _TRIP.match(m[0]) or m["sched"] and _TRIP_WORD.search(m[0])
                         ) and _elsewhere(text, m.end(), clause_end,
                                                                  pair):
                     continue  # "will travel to Tianjin in China": a trip beyond the pair
+                if m["voyage"] and _destination(text, m.end(), clause_end) not in pair:
+                    continue  # "his first trip will be to Tianjin": not a visit to the other side
+                if (m["will"] or m["sched"] or m["event"]) and _OTHER_FORMAT.search(
+                        text, m.start(), min(clause_end, m.end() + 80)):
+                    continue  # "will also hold a trilateral meeting": not the pair's own promise
+                if m["will"] and _PROGRAMME.match(m[0]) and _DAY_PLAN.search(
+                        text, max(start, m.start() - 80), m.start()):
+                    continue  # "after the meeting, Varga will present him with an award"
                 if (m["will"] and _MEET.match(m[0]) or m["sched"] and _SCHED_MEET.search(m[0])
                         ) and not (
                         _due(text, m.end(), clause_end)
@@ -579,7 +773,7 @@ def find_commitments(
                 # the decree of April 8"; "agreed on a ceasefire on May 10" is dated after)
                 if other_day(text, start, m.end() if m["will"] else clause_end, meeting_date):
                     continue
-                if _LIST_OPENS.match(text, m.end(), p.end):
+                if opens_list:
                     listing = parties  # what is agreed is the list that follows
                     break
                 # "agreed to resume flights, reopen consulates and hold talks": one promise
@@ -587,7 +781,11 @@ def find_commitments(
                 # keeps the clause's opening: who promised)
                 due = _due(text, m.end(), clause_end)
                 resume = end
-                for a, b in _actions(text, start, m.end(), clause_end):
+                # (a body set up "to strengthen ..., and to ensure ...": its purposes, not
+                # further promises)
+                actions = ([(start, clause_end)] if m["body"]
+                           else _actions(text, start, m.end(), clause_end))
+                for a, b in actions:
                     tail = _TAIL.search(text, max(a, m.end()), b)
                     if tail is not None:
                         # (", adding that the ministers will meet": read on in the tail)
@@ -694,6 +892,11 @@ def _capitalized(clause: str) -> str:
 _ROLES_BEFORE = re.compile(r"(?:^|[\s\"'])(?:(?:foreign|defen[cs]e|trade|finance|senior|"
                            r"military)\s+)?(?:ministers|officials|negotiators|experts|"
                            r"delegations|envoys|diplomats|teams)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+# Officials of both sides named together: "U.S. and Chinese officials", "Hungarian and
+# Austrian teams" (the nearest demonym is not the only party).
+_PAIRED_ROLES = re.compile(r"\b[A-Z][\w.]*\s+and\s+[A-Z][\w.]*\s+(?:[\w-]+\s+)?(?:officials|teams|"
+                           r"delegations|experts|ministers|negotiators|diplomats|authorities|"
+                           r"governments|leaders)\s+(?:\w+ly\s+|also\s+)?$")
 _WHO = re.compile(r",\s+who\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?$", re.I)
 _TO_END = re.compile(r"\b(?:to|upon)\W*$", re.I)
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")
