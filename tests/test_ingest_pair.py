@@ -4,7 +4,9 @@ Every article here is written in our own words about invented officials."""
 from __future__ import annotations
 
 from store.ingest import extract
-from store.ingest.pair import _both_sides
+from store.ingest.pair import _both_sides, read_pair
+from store.ingest.types import ActorTable
+from store.models import Actor
 
 
 def test_any_two_countries_of_the_world() -> None:
@@ -114,3 +116,34 @@ def test_the_two_countries_whose_governments_are_named_are_the_pair() -> None:
         "will meet again in May.\n"
     )
     assert d.dyad == ["Austria", "Hungary"]
+
+
+def test_a_leader_named_further_down_is_not_a_side_however_often_quoted() -> None:
+    # Three countries' leaders at the table: the two the headline and lede name met; the
+    # third is in a briefing on another call, and a later quote is (wrongly) his.
+    d = extract(
+        "We had a useful talk with Soto, says Wekesa\n\nKenyan President Amani Wekesa shared "
+        "details of his 3 June 2024 meeting in Mombasa with Chilean President Ana Soto.\n\n"
+        '"Thank you for coming. We had a useful talk," Wekesa said.\n\n'
+        "He said he told Soto about his phone call with Vietnamese President Tran Van Minh. "
+        'The head of state stressed that both sides must keep "a practical approach to trade."\n'
+    )
+    assert d.dyad == ["Chile", "Kenya"]
+
+
+def test_the_one_leader_the_headline_names_is_a_side() -> None:
+    table = ActorTable(
+        actors=[Actor(name="Amani Wekesa", country="Kenya"),
+                Actor(name="Ana Soto", country="Chile"),
+                Actor(name="Tran Van Minh", country="Vietnam")],
+        participants=[0, 1, 2])
+    text = "Wekesa back home after his trip\n\nThe two talked in Santiago.\n"
+    quoted = ["Chile", "Vietnam"]
+    # The headline names Wekesa alone: Kenya is a side; the other is the first of two who speak.
+    got = read_pair(table, text, None, quoted, title="Wekesa back home after his trip",
+                    lede="The two talked in Santiago.")
+    assert got.pair == ["Chile", "Kenya"]
+    # A lede naming one person ("X arrived for the summit") does not decide.
+    got = read_pair(table, text, None, quoted, title="",
+                    lede="Vietnamese President Tran Van Minh arrived for the summit.")
+    assert got.pair == ["Chile", "Vietnam"]

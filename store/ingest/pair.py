@@ -129,11 +129,37 @@ def _both_sides(text: str) -> tuple[list[str], str] | None:
     return (found[1], found[2]) if found else None
 
 
+_NAME_TOKEN = re.compile(r"[A-Z][\w'-]{2,}")
+
+
+def _named_in(lead: str, name: str) -> bool:
+    """Does `lead` name this person (full name, or one capitalised word of it)?"""
+    if not lead:
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", lead) for w in _NAME_TOKEN.findall(name))
+
+
+def _named_up_front(table: ActorTable, title: str, lede: str) -> set[str]:
+    """The countries whose participants the headline and the lede name, when these say
+    who met: two countries named there are the sides; one named in the headline is one
+    side. A lede that names one person ("X arrived for the summit") says nothing more."""
+    named = {c: _named_in(title, a.name) for i in table.participants
+             if (c := (a := table.actors[i]).country)
+             and (_named_in(title, a.name) or _named_in(lede, a.name))}
+    if len(named) == 2:
+        return set(named)
+    in_title = {c for c, t in named.items() if t}
+    return in_title if len(in_title) == 1 and len(named) == 1 else set()
+
+
 def read_pair(table: ActorTable, text: str, hint: list[str] | None,
-              quoted: Sequence[str | None] = ()) -> PairReading:
+              quoted: Sequence[str | None] = (), title: str = "",
+              lede: str = "") -> PairReading:
     """The two countries of the meeting; the user's hint wins when given. `quoted` holds
     the country of each quote's speaker: with three countries at the table, the two whose
-    people speak are the sides."""
+    people speak are the sides. But first those whose people the headline (`title`) and the
+    story's first sentence (`lede`) name: a leader the story mentions further down ("he
+    briefed Y on his call with Z") is background, however often he is quoted."""
     if hint:
         return PairReading(sorted(h.strip() for h in hint if h.strip()), "given by the user", True)
     hosts = hosts_in(text)
@@ -157,7 +183,8 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
     spoke = Counter(c for c in quoted if c)
     ranked = sorted(votes, key=lambda c: (-votes[c], first[c], -counts.get(c, 0), c))
     if len(ranked) > 2:
-        ranked.sort(key=lambda c: (-votes[c] - spoke[c], first[c], c))
+        front = _named_up_front(table, title, lede)
+        ranked.sort(key=lambda c: (c not in front, -votes[c] - spoke[c], first[c], c))
     both = _both_sides(text)
     if len(ranked) > 2 and both is not None and set(both[0]) <= set(ranked):
         # Three countries at the table (a host among them): the phrase that names the two
