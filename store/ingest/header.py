@@ -201,6 +201,8 @@ def _is_meta_line(line: str) -> bool:
         return False
     if is_junk_line(s) or body_name(s) or outlet_name(s) or compact_date(s):
         return True
+    if _MASTHEAD_NAME.match(s):
+        return True
     if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
         return True
     if _DATED_HEADLINE.match(s):
@@ -405,11 +407,16 @@ def _is_headline(line: str, *, printed_twice: bool = False) -> bool:
 
 # A site's name after the headline of a copied page: "Leaders meet | World News".
 # After a dash only a name that says it is a site: "Leaders meet - Daily News".
+_SITE_WORD = (r"(?:News|Times|Post|Daily|Online|Today|Herald|Journal|Tribune|Monitor|Agency|"
+              r"Press|Review|Telegraph|Gazette|Chronicle|Express|Observer|Inquirer)")
+# (a bullet parts a site's name too: "Leaders meet • Site")
 _PIPE_SUFFIX = re.compile(
-    r"(?<=\S{3}) (?:\| (?:\S+ ){0,3}\S+|- (?:[A-Z][\w.&'-]* ){0,3}(?:News|Times|Post|Daily|"
-    r"Online|Today|Herald|Journal|Tribune|Monitor|Agency|Press|Review|Telegraph|Gazette)"
+    rf"(?<=\S{{3}}) (?:[|\u2022] (?:\S+ ){{0,3}}\S+|- (?:[A-Z][\w.&'-]* ){{0,3}}{_SITE_WORD}"
     r"(?: [A-Z][\w.&'-]*)?)$"
 )
+# A newspaper's masthead on a line of its own: "The Korea Herald", "Daily News Egypt".
+_MASTHEAD_NAME = re.compile(
+    rf"^(?:The )?(?:[A-Z][\w.&'-]* ){{0,3}}{_SITE_WORD}(?: [A-Z][\w.&'-]*)?$")
 
 
 # A wire's name glued to the headline's end: "Leaders hold talks-Xinhua", "... - Reuters".
@@ -587,7 +594,11 @@ def _find_headline(head: _Head, text: str) -> None:
         if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
             head.zone.append(ln)
             labelled = kicker
-        elif is_caption_line(s):
+        elif is_caption_line(s) or (
+                # A sentence over a picture's credit, with the headline after the credit:
+                # the picture's caption ("X and Y shake hands in Tokyo." / "Photo: AI").
+                _FULL_STOP_END.search(s) and len(s) < 400 and is_caption_line(nxt)
+                and _is_headline(after)):
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
