@@ -341,3 +341,32 @@ def test_a_sites_name_after_a_bullet_leaves_the_headline() -> None:
         "MOMBASA - Kenyan President Amani Wekesa met Chilean President Ana Soto on Monday.\n"
     )
     assert h.title == "Wekesa and Soto agree to reopen fisheries talks"
+
+
+def test_a_city_the_story_says_the_leaders_were_in_for_talks_beats_the_dateline() -> None:
+    h, _ = header_of(
+        "Wekesa and Soto end their visit\n\n"
+        "Nairobi, June 4: Chilean President Ana Soto left for home on Tuesday after two days of "
+        "talks in Kenya with President Amani Wekesa.\n\n"
+        "Both sides agreed to reopen the fisheries talks, an aide told reporters.\n\n"
+        "On Monday, both leaders were in Malindi, Kilifi where they held a one-on-one meeting "
+        "followed by delegation-level talks.\n"
+    )
+    assert h.location == "Malindi"
+
+
+def test_a_seat_of_another_governments_venue_leaves_the_desks_dateline() -> None:
+    # The paper's home city opens the story; the meeting was at another country's seat of
+    # government, which names no city.
+    h, _ = header_of(
+        "New Delhi: Prime Minister Ravi Menon met US President Dana Hale, agreeing to widen "
+        "their trade talks.\n\nThe meeting took place on Thursday afternoon in the White "
+        "House, hours after new tariffs were announced.\n"
+    )
+    assert h.location is None
+    # ...but a venue in the dateline's own country leaves it standing.
+    h, _ = header_of(
+        "WASHINGTON (Reuters) - Prime Minister Ravi Menon met US President Dana Hale, agreeing "
+        "to widen their trade talks.\n\nThe meeting took place on Thursday in the White House.\n"
+    )
+    assert h.location == "Washington"

@@ -32,7 +32,7 @@ from store.ingest.datetext import (
     match_date,
 )
 from store.ingest.normalize import normalize
-from store.ingest.place import body_location, is_call
+from store.ingest.place import body_location, is_call, stated_place
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -690,6 +690,7 @@ class _Dateline:
     location_source: str | None = None
     source: str | None = None  # the outlet in brackets: "(Reuters)"
     date: str | None = None  # "April 26" of "WASHINGTON, April 26 (Reuters) -"
+    no_city: str | None = None  # the venue that overruled the dateline but names no city
 
 
 _SECOND_SENTENCE = re.compile(r"[a-z)\"'][.!?][\"')]*\s+[\"']?[A-Z]")
@@ -751,6 +752,17 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         there, phrase = body_location(text, start, lede_end, venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
+        elif there is None:
+            # Further down, the story may say where the meeting was in so many words ("the
+            # two were in Kovalam where they held talks", "the meeting took place in the
+            # White House"): the dateline is then the desk's city, not the meeting's.
+            city, seat_country, phrase = stated_place(text, start, n)
+            desk_country = country_of_capital(out.location.split(",")[0])
+            if city is not None and city != out.location.split(",")[0]:
+                out.location, out.location_source = city, phrase
+            elif seat_country is not None and desk_country not in (None, seat_country):
+                out.location, out.location_source = None, None
+                out.no_city = phrase
     return out
 
 
@@ -905,19 +917,19 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         if pm is not None:
             location = pm["city"].removesuffix(" D.C.").removesuffix(" DC")
             location_source = f"place line {head.place_line.text.strip()[:40]}"
-    if location is None:
+    if location is None and dl.no_city is None:
         location, location_source = body_location(text, body_start, body_end)
-    if location is None and head.title:
+    if location is None and head.title and dl.no_city is None:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))
         location_source = f"headline: {location_source}" if location_source else None
-    for dek in head.deks if location is None else ():
+    for dek in head.deks if location is None and dl.no_city is None else ():
         # ...or the standfirst under it: "The president is in Lagos for talks with ..."
         location, location_source = body_location(dek.text, 0, len(dek.text))
         if location is not None:
             location_source = f"standfirst: {location_source}"
             break
-    for cap in head.captions if location is None else ():
+    for cap in head.captions if location is None and dl.no_city is None else ():
         # ...or a photo caption: "the leaders pose during the summit in Lima, Peru".
         location, location_source = body_location(cap.text, 0, len(cap.text))
         if location is not None:
