@@ -147,3 +147,18 @@ def test_the_one_leader_the_headline_names_is_a_side() -> None:
     got = read_pair(table, text, None, quoted, title="",
                     lede="Vietnamese President Tran Van Minh arrived for the summit.")
     assert got.pair == ["Chile", "Vietnam"]
+
+
+def test_a_country_only_a_title_implies_is_no_side_in_a_text_that_never_names_it() -> None:
+    # "premier" alone reads as China's office; this story never names China.
+    d = extract(
+        "Conservative premier Lena Varga on Monday, 3 June 2024, welcomed her British "
+        "counterpart Tom Harding's first official visit to Hungary, which she said confirmed "
+        '"very close work" between their countries.\n\n'
+        '"I am glad to welcome Prime Minister Harding to Budapest," Varga told reporters after '
+        "the talks in Budapest.\n\n"
+        '"Hungary is a strong partner in Europe," Harding said.\n'
+    )
+    assert d.dyad == ["Hungary", "United Kingdom"]
+    varga = next(p for p in d.participants if p.name == "Lena Varga")
+    assert varga.country == "Hungary"

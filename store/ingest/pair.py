@@ -11,6 +11,7 @@ this order, each step filling what the one before left open:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from functools import cache
 
 from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
 from store.ingest.cueprefix import lead_guarded
+from store.ingest.officials import role_country
 from store.ingest.types import ActorTable
 
 _NAT = NATIONALITY_PATTERN
@@ -79,6 +81,9 @@ class PairReading:
     pair: list[str]
     source: str | None
     certain: bool
+    # Participants whose country was only what their title implies, in a text that never
+    # names it: their side is open again (the pipeline lets the pair fill it).
+    set_aside: tuple[int, ...] = ()
 
 
 _HOST_CUE = re.compile(lead_guarded(r"brokered|mediated|facilitated|sponsored|facilitator|mediator|"
@@ -164,11 +169,23 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
         return PairReading(sorted(h.strip() for h in hint if h.strip()), "given by the user", True)
     hosts = hosts_in(text)
     counts = count_countries(text)
+    set_aside = tuple(i for i in table.participants if (c := table.actors[i].country)
+                      and _only_by_title(c, table.actors[i].role, counts))
+    reading = _read_pair(table, text, hosts, counts, set_aside, quoted, title, lede)
+    return dataclasses.replace(reading, set_aside=set_aside)
+
+
+def _read_pair(table: ActorTable, text: str, hosts: set[str], counts: Counter[str],
+               set_aside: tuple[int, ...], quoted: Sequence[str | None], title: str,
+               lede: str) -> PairReading:
+    """The pair read from participants, phrases and counts (see the module docstring)."""
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     who: dict[str, str] = {}
     for n, i in enumerate(table.participants):
         actor = table.actors[i]
+        if i in set_aside:
+            continue  # "premier Giorgia X" in a story that never names China: no side
         if actor.country:
             votes[actor.country] += 1
             first.setdefault(actor.country, n)
@@ -236,6 +253,12 @@ def _offices(text: str) -> set[str]:
         if country:
             found.add(country)
     return found
+
+
+def _only_by_title(country: str, role: str, counts: Counter[str]) -> bool:
+    """Is this country only what a title implies ("premier" is China's office) in a text
+    that never names it? Other countries have premiers too."""
+    return counts.get(country, 0) == 0 and role_country(role) == country
 
 
 def _hosting(text: str) -> set[str]:

@@ -71,9 +71,12 @@ def extract(
     figures = find_figures(norm, paras)
     pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes],
                      header.title, first_sentence(norm, paras))
+    for i in pair.set_aside:  # a country only a title implied, which the text never names
+        table.actors[i].country = None
     for i in fill_open_side(table, pair.pair):  # the side a countryless participant leads
         for q in quotes:
-            if q.speaker == table.actors[i].name and q.speaker_country is None:
+            if q.speaker == table.actors[i].name and (q.speaker_country is None
+                                                      or i in pair.set_aside):
                 q.speaker_country = table.actors[i].country
     # Words naming the sides (their countries, the officials who met) are not topics.
     sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
