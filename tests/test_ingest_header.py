@@ -370,3 +370,16 @@ def test_a_seat_of_another_governments_venue_leaves_the_desks_dateline() -> None
         "to widen their trade talks.\n\nThe meeting took place on Thursday in the White House.\n"
     )
     assert h.location == "Washington"
+
+
+def test_a_headline_that_names_a_date_is_still_the_headline() -> None:
+    h, _ = header_of(
+        "Kenya, Chile agree to reopen fisheries talks on June 3\n\n"
+        "Kenyan President Amani Wekesa met Chilean President Ana Soto in Mombasa on Monday, "
+        "3 June 2024.\n"
+    )
+    assert h.title == "Kenya, Chile agree to reopen fisheries talks on June 3"
+    # ...while a stamp with a word or two beside its date is no headline.
+    h, _ = header_of("Monday 3 June 2024\n\nKenyan President Amani Wekesa met Chilean "
+                     "President Ana Soto in Mombasa on Monday.\n")
+    assert h.title == ""

@@ -207,10 +207,20 @@ def _is_meta_line(line: str) -> bool:
         return True
     if _DATED_HEADLINE.match(s):
         return False  # "PM call with the President of X: 29 August 2024" names an event
-    if DATE_RE.search(s) and (len(s) < 60 or _TIME.search(s) or "|" in s):
-        # "June 19, 2023" is a dateline of the page; "They met on June 5." is the story.
+    dm = DATE_RE.search(s)
+    if dm and (len(s) < 60 or _TIME.search(s) or "|" in s):
+        # "June 19, 2023" is a dateline of the page; "They met on June 5." is the story,
+        # and "Leaders agree to meet again on June 5" a headline: a stamp has few words
+        # in lower case beside its date.
+        if not (_TIME.search(s) or "|" in s) and len(
+                _LOWER_WORD.findall(s[:dm.start()] + " " + s[dm.end():])) >= 3:
+            return False
         return not _SENTENCE_END.search(s) or _BYLINE_WORD.match(s) is not None
     return False
+
+
+# A word in lower case: "agree", "to"; not "June", "EDT", "10:15".
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*\b")
 
 
 def _is_dek(line: str) -> bool:
