@@ -383,3 +383,12 @@ def test_a_headline_that_names_a_date_is_still_the_headline() -> None:
     h, _ = header_of("Monday 3 June 2024\n\nKenyan President Amani Wekesa met Chilean "
                      "President Ana Soto in Mombasa on Monday.\n")
     assert h.title == ""
+
+
+def test_a_ministrys_section_label_is_not_the_headline() -> None:
+    h, _ = header_of(
+        "Kenya-Chile Relations\n\nJune 4, 2024\n\n"
+        "On June 3, President Amani Wekesa of Kenya held a meeting with President Ana Soto of "
+        "Chile in Mombasa. The summary of the meeting is as follows.\n"
+    )
+    assert h.title == ""

@@ -377,6 +377,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
 _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
+# A ministry site's section label: "Japan-Korea Relations", "Foreign Affairs" (a headline
+# says what happened; a label only names a field).
+_SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'-]*\s){0,3}(?:Relations|Affairs)$")
 
 
 def _is_furniture(line: str) -> bool:
@@ -389,7 +392,7 @@ def _is_furniture(line: str) -> bool:
     words = s.split()
     if _CLOCK.search(s) and _YEAR.search(s):
         return True
-    if _LABEL_LINE.match(s) and len(words) <= 5:
+    if (_LABEL_LINE.match(s) and len(words) <= 5) or _SECTION_LABEL.match(s):
         return True
     if len(words) <= 3 and s == s.lower() and any(c.isalpha() for c in s):
         return True
