@@ -392,3 +392,19 @@ def test_a_ministrys_section_label_is_not_the_headline() -> None:
         "Chile in Mombasa. The summary of the meeting is as follows.\n"
     )
     assert h.title == ""
+
+
+def test_a_line_showing_a_picture_over_its_photo_label_is_a_caption() -> None:
+    h, _ = header_of(
+        "Kenya-Chile Relations\n\nJune 4, 2024\nPresident Wekesa shakes hands with President "
+        "Soto\n(Photo) Kenya-Chile Summit Meeting\n\n"
+        "On June 3, President Amani Wekesa of Kenya held a meeting with President Ana Soto of "
+        "Chile in Mombasa. The summary of the meeting is as follows.\n"
+    )
+    assert h.title == ""
+    # A headline over a plain credit line stays the headline.
+    h, _ = header_of(
+        "Kenya and Chile agree to reopen fisheries talks\nPhoto: Jane Doe/Coast Agency\n\n"
+        "Kenyan President Amani Wekesa met Chilean President Ana Soto in Mombasa on Monday.\n"
+    )
+    assert h.title == "Kenya and Chile agree to reopen fisheries talks"

@@ -377,6 +377,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
 _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
+# What a picture shows, in a caption's present tense: "X shakes hands with Y", "X and Y pose
+# for a photo", "X greets Y" (a headline over a credit line may use it too, so it counts only
+# in a line the credit follows).
+_PICTURED = re.compile(r"\b(?:shakes?|shaking) hands?\b|\bpos(?:es|e|ing) for\b|\bgreets\b"
+                       r"|\b(?:is|are) greeted by\b")
 # A ministry site's section label: "Japan-Korea Relations", "Foreign Affairs" (a headline
 # says what happened; a label only names a field).
 _SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'-]*\s){0,3}(?:Relations|Affairs)$")
@@ -607,11 +612,12 @@ def _find_headline(head: _Head, text: str) -> None:
         if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
             head.zone.append(ln)
             labelled = kicker
-        elif is_caption_line(s) or (
+        elif is_caption_line(s) or (is_caption_line(nxt) and len(s) < 400 and (
                 # A sentence over a picture's credit, with the headline after the credit:
                 # the picture's caption ("X and Y shake hands in Tokyo." / "Photo: AI").
-                _FULL_STOP_END.search(s) and len(s) < 400 and is_caption_line(nxt)
-                and _is_headline(after)):
+                (_FULL_STOP_END.search(s) and _is_headline(after))
+                # ...or a line that shows a picture ("X shakes hands with Y" / "(Photo) Z").
+                or _PICTURED.search(s))):
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
