@@ -408,3 +408,14 @@ def test_a_line_showing_a_picture_over_its_photo_label_is_a_caption() -> None:
         "Kenyan President Amani Wekesa met Chilean President Ana Soto in Mombasa on Monday.\n"
     )
     assert h.title == "Kenya and Chile agree to reopen fisheries talks"
+
+
+@pytest.mark.parametrize("label", ["Opinion", "Africa", "Jane Doe", "Live Updates",
+                                   "Reading time: 3 minutes", "Jane Doe, Senior Correspondent"])
+def test_a_label_or_a_name_over_the_story_is_no_headline(label: str) -> None:
+    lede = ("Kenyan President Amani Wekesa met Chilean President Ana Soto in Mombasa on "
+            "Monday, 3 June 2024, and agreed to reopen fisheries talks.\n")
+    h, _ = header_of(f"{label}\n\n{lede}")
+    assert h.title == ""
+    h, _ = header_of(f"{label}\n\nKenya and Chile agree to reopen fisheries talks\n\n{lede}")
+    assert h.title == "Kenya and Chile agree to reopen fisheries talks"

@@ -372,7 +372,10 @@ def _body_end(text: str, start: int, end: int) -> int:
 _STAMP = re.compile(r"[ \t]*date:?[ \t]+(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b[ \t]*", re.I)
 _FULL_STOP_END = re.compile(r"\.[\"')\]]*\s*$")
 # A short "Label: value" line of a page in any language ("Autor: Tanjug", "Source: KCNA").
-_LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}\s?:\s*\S+(?:\s+\S+)?$")
+_LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}(?: [a-z]{2,15})?\s?:\s*\S+(?:\s+\S+)?$")
+# A reporter's name and post on a line of their own: "Jane Doe, Senior Correspondent".
+_BYLINE_POST = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},? (?:[A-Z][a-z]+ )?"
+                          r"(?i:correspondent|reporter|editor|writer|columnist|contributor)s?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
@@ -382,6 +385,7 @@ _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
 # in a line the credit follows).
 _PICTURED = re.compile(r"\b(?:shakes?|shaking) hands?\b|\bpos(?:es|e|ing) for\b|\bgreets\b"
                        r"|\b(?:is|are) greeted by\b")
+_LABEL_WORDS = re.compile(r"[^\W\d_][\w'&.-]*|[A-Z][\w'&.-]* [A-Z][\w'&.-]*")
 # A ministry site's section label: "Japan-Korea Relations", "Foreign Affairs" (a headline
 # says what happened; a label only names a field).
 _SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'-]*\s){0,3}(?:Relations|Affairs)$")
@@ -397,7 +401,8 @@ def _is_furniture(line: str) -> bool:
     words = s.split()
     if _CLOCK.search(s) and _YEAR.search(s):
         return True
-    if (_LABEL_LINE.match(s) and len(words) <= 5) or _SECTION_LABEL.match(s):
+    if (_LABEL_LINE.match(s) and len(words) <= 5) or _SECTION_LABEL.match(s) \
+            or _BYLINE_POST.match(s):
         return True
     if len(words) <= 3 and s == s.lower() and any(c.isalpha() for c in s):
         return True
@@ -624,6 +629,10 @@ def _find_headline(head: _Head, text: str) -> None:
         elif _place_line(s):
             head.zone.append(ln)
             head.place_line = ln
+        elif _LABEL_WORDS.fullmatch(s) and nxt:
+            # One word, or two capitalised ("Opinion", "Live Updates", "Jane Doe"): a label
+            # or a name. A headline that short has a verb in lower case ("Leaders meet").
+            head.zone.append(ln)
         elif _is_headline(s) and _NEWS_WORD.search(s) and _is_headline(nxt) \
                 and not _is_kicker(nxt):
             # "Plural news and views on X", "Home News India live": a site's slogan or
