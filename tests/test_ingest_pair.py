@@ -162,3 +162,16 @@ def test_a_country_only_a_title_implies_is_no_side_in_a_text_that_never_names_it
     assert d.dyad == ["Hungary", "United Kingdom"]
     varga = next(p for p in d.participants if p.name == "Lena Varga")
     assert varga.country == "Hungary"
+
+
+def test_a_third_countrys_policy_the_sides_discuss_does_not_make_it_a_side() -> None:
+    # Neither leader is given a country; the United States is named most, but as the owner
+    # of the tariffs the two discussed.
+    d = extract(
+        "Talks in Jakarta\n\nPresident Budi Santoso met Prime Minister Tran Van Minh in Jakarta "
+        "on Monday, 2 June 2025, to discuss trade and the U.S. tariffs. The U.S. tariffs hit "
+        "Indonesian and Vietnamese exports, and the United States said it would not lift them. "
+        "U.S. President Dana Hale said so on Friday.\n\n"
+        '"We are partners," Santoso said of Vietnam.\n'
+    )
+    assert d.dyad == ["Indonesia", "Vietnam"]

@@ -228,7 +228,11 @@ def _read_pair(table: ActorTable, text: str, hosts: set[str], counts: Counter[st
     offices = _offices(text)
     if len(offices) < 2:
         offices = set()
-    for c, _n in sorted(counts.most_common(), key=lambda cn: (cn[0] not in offices, -cn[1])):
+    # A mention as what the sides talk about ("the U.S. tariffs" they discussed, "the war in
+    # Ukraine") counts against a side, as one as a side counts for it.
+    as_side = count_countries(text, sides=True)
+    for c, _n in sorted(counts.most_common(), key=lambda cn: (
+            cn[0] not in offices, cn[1] - 2 * as_side[cn[0]], -cn[1])):
         if len(pair) >= 2:
             break
         if c not in pair and (c not in hosts or len(set(counts) - hosts) < 2):
