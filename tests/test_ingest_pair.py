@@ -175,3 +175,25 @@ def test_a_third_countrys_policy_the_sides_discuss_does_not_make_it_a_side() -> 
         '"We are partners," Santoso said of Vietnam.\n'
     )
     assert d.dyad == ["Indonesia", "Vietnam"]
+
+
+def test_a_host_named_as_such_with_two_other_countries_at_the_table_is_no_side() -> None:
+    d = extract(
+        "Ministers meet in Doha\n\nDOHA (Agency) - Pakistani Defence Minister Asif Baig and "
+        "Afghan Defence Minister Omar Haqqani held talks on Sunday, 1 June 2025, hosted by "
+        "Qatari Prime Minister Sheikh Mohammed.\n\n"
+        '"Qatar will support the process," Sheikh Mohammed said. "Qatar is a friend," he '
+        'added. "We want peace," Baig said.\n'
+    )
+    assert d.dyad == ["Afghanistan", "Pakistan"]
+
+
+def test_a_host_and_the_two_guests_it_received() -> None:
+    d = extract(
+        "Ministers meet in Doha\n\nQatari Prime Minister Sheikh Mohammed hosted Pakistani "
+        "Defence Minister Asif Baig and Afghan Defence Minister Omar Haqqani for talks in Doha "
+        "on Sunday, 1 June 2025.\n\n"
+        '"Qatar will support the process," Sheikh Mohammed said. "Qatar is a friend of both," '
+        'he added. "We want peace," Baig said.\n'
+    )
+    assert d.dyad == ["Afghanistan", "Pakistan"]

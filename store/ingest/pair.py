@@ -57,8 +57,12 @@ _BOTH = re.compile(lead_guarded(
     # "the ministers of A and B met", "the Directors General (DGMOs) of A and B have agreed"
     rf"|\bof\s+(?:the\s+)?(?P<a5>{_NAT})\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+"
     r"(?:(?:have|has|had)\s+)?(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
+    # A host and its two guests: "the emir hosted A's minister X and B's minister Y".
+    rf"|\b(?:hosted|received|welcomed)\s+(?:the\s+)?(?P<a6>{_NAT})(?:\s+[\w.'-]+){{1,6}}?"
+    rf"\s+and\s+(?:the\s+|his\s+|her\s+)?(?P<b6>{_NAT})\s"
 ))  # (guarded: several times faster)
-_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"))
+_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
+               ("a6", "b6"))
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
 # alternation above it was tried at every character, doubling its cost).
@@ -191,9 +195,12 @@ def _read_pair(table: ActorTable, text: str, hosts: set[str], counts: Counter[st
             first.setdefault(actor.country, n)
             who.setdefault(actor.country, actor.name)
     # A broker leaves the pair only when two other sides took part to take its place.
-    guests = [c for c in votes if c not in hosts]
+    # So does a host named as such ("talks hosted by Qatar's prime minister"): a host is
+    # often one of the two sides, but not with two other countries at the table.
+    hosting = _hosting(text) if len(votes) > 2 else set()
+    guests = [c for c in votes if c not in hosts | hosting]
     if len(guests) >= 2:
-        for c in hosts:
+        for c in hosts | hosting:
             votes.pop(c, None)
     # Participants decide; on a tie the ones the article names first (the lead
     # meeting's), then the text's own mention counts.
