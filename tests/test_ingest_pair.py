@@ -197,3 +197,16 @@ def test_a_host_and_the_two_guests_it_received() -> None:
         'he added. "We want peace," Baig said.\n'
     )
     assert d.dyad == ["Afghanistan", "Pakistan"]
+
+
+def test_the_ledes_two_titled_sides_outweigh_a_third_countrys_envoy_at_the_table() -> None:
+    # The guest is not read as a participant, an envoy of a third country who comments is:
+    # the lede's "A's prime minister X met B's president Y" names the two sides.
+    d = extract(
+        "Japan, South Korea leaders hold talks\n\nJapanese Prime Minister Kenji Sato met South "
+        "Korean President Park Min-ho in Seoul on Monday, 2 June 2025.\n\n"
+        'U.S. Ambassador John Roe said the United States welcomed the talks. "This is good '
+        'news," Roe said. "We support our allies," he added.\n\n'
+        '"We agreed to work together," Park said.\n'
+    )
+    assert d.dyad == ["Japan", "South Korea"]

@@ -57,12 +57,18 @@ _BOTH = re.compile(lead_guarded(
     # "the ministers of A and B met", "the Directors General (DGMOs) of A and B have agreed"
     rf"|\bof\s+(?:the\s+)?(?P<a5>{_NAT})\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+"
     r"(?:(?:have|has|had)\s+)?(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
+    # "A's Prime Minister X Y met B's President Z": each side's title and name, capitalised,
+    # between its nationality and the verb.
+    rf"|\b(?P<a7>{_NAT})(?:\s+[A-Z][\w.'-]*){{1,6}}\s+(?:met|meets|held\s+talks\s+with"
+    rf"|hosted|received|welcomed)\s+(?:with\s+)?(?:visiting\s+)?(?P<b7>{_NAT})\s"
+    # (not a host's two guests: "A's emir received B's X and C's Y", read below)
+    rf"(?!(?:[\w.'-]+\s+){{1,6}}?and\s+(?:the\s+|his\s+|her\s+)?{_NAT}\s)"
     # A host and its two guests: "the emir hosted A's minister X and B's minister Y".
     rf"|\b(?:hosted|received|welcomed)\s+(?:the\s+)?(?P<a6>{_NAT})(?:\s+[\w.'-]+){{1,6}}?"
     rf"\s+and\s+(?:the\s+|his\s+|her\s+)?(?P<b6>{_NAT})\s"
 ))  # (guarded: several times faster)
 _BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
-               ("a6", "b6"))
+               ("a6", "b6"), ("a7", "b7"))
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
 # alternation above it was tried at every character, doubling its cost).
