@@ -419,3 +419,20 @@ def test_a_label_or_a_name_over_the_story_is_no_headline(label: str) -> None:
     assert h.title == ""
     h, _ = header_of(f"{label}\n\nKenya and Chile agree to reopen fisheries talks\n\n{lede}")
     assert h.title == "Kenya and Chile agree to reopen fisheries talks"
+
+
+def test_a_run_on_summary_line_over_the_story_is_no_headline() -> None:
+    h, _ = header_of(
+        "\n2 leaders meet in Kenya for talks on the fisheries dispute, which flared into a trade "
+        "row last month, leaving exporters on both sides with unsold catches\n"
+        "Kenya and Chile agreed Monday to reopen fisheries talks after a month of trade "
+        "measures.\n"
+    )
+    assert h.title == ""
+    # A lede of the same shape ends with a full stop: it stays the story.
+    h, text = header_of(
+        "Kenyan President Amani Wekesa on Monday welcomed Chilean President Ana Soto's first "
+        "visit to Kenya, which he said confirmed a very close partnership between the two "
+        "countries.\n\nThe two agreed to reopen fisheries talks.\n"
+    )
+    assert h.title == "" and text[h.body_start:].startswith("Kenyan President Amani Wekesa")

@@ -385,6 +385,20 @@ _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
 # in a line the credit follows).
 _PICTURED = re.compile(r"\b(?:shakes?|shaking) hands?\b|\bpos(?:es|e|ing) for\b|\bgreets\b"
                        r"|\b(?:is|are) greeted by\b")
+# A summary line over the story, told in a sentence that runs on after a comma: "2 chiefs
+# meet for talks on the dispute, which spiraled into clashes last month, resulting in ...".
+# Headlines are shorter and do not run on so.
+_RUN_ON = re.compile(r", (?:which|resulting in|leaving|killing|prompting)\b")
+_STANDFIRST_WORDS = 18
+
+
+def _is_standfirst(line: str) -> bool:
+    """A long summary line that reads on like the story, not a headline (nor the lede: that
+    ends with a full stop)."""
+    return (len(line.split()) > _STANDFIRST_WORDS and not line.startswith(('"', "\u201c"))
+            and not _FULL_STOP_END.search(line) and _RUN_ON.search(line) is not None)
+
+
 _LABEL_WORDS = re.compile(r"[^\W\d_][\w'&.-]*|[A-Z][\w'&.-]* [A-Z][\w'&.-]*")
 # A ministry site's section label: "Japan-Korea Relations", "Foreign Affairs" (a headline
 # says what happened; a label only names a field).
@@ -629,6 +643,8 @@ def _find_headline(head: _Head, text: str) -> None:
         elif _place_line(s):
             head.zone.append(ln)
             head.place_line = ln
+        elif _is_standfirst(s) and nxt:
+            head.deks.append(ln)  # a summary of the story over it, not its headline
         elif _LABEL_WORDS.fullmatch(s) and nxt:
             # One word, or two capitalised ("Opinion", "Live Updates", "Jane Doe"): a label
             # or a name. A headline that short has a verb in lower case ("Leaders meet").
