@@ -224,3 +224,14 @@ def test_last_month_in_a_relative_clause_dates_that_clause() -> None:
             " started in Lagos last month and stalled since.")
     md = resolve_meeting_date(text, split_paragraphs(text, 0, len(text)), date(2025, 6, 6))
     assert md.when == date(2025, 6, 5) and not md.guessed
+
+
+def test_an_old_full_date_on_another_weekday_than_the_ledes_meeting_is_not_its_date() -> None:
+    # No date of the article; the lede dates the meeting by its weekday; the only full date
+    # in the text is an old accord's (3 March 2011 was a Thursday).
+    text = ("Kenyan President Amani Wekesa and Chilean President Ana Soto at their first "
+            "meeting Friday agreed to widen trade in fish. Wekesa called for both sides to "
+            "honour the spirit of the fisheries accord signed on March 3, 2011, in Valparaiso.")
+    assert meeting_date(text, None) is None
+    # A full date on the lede's weekday is the meeting's (8 March 2024 was a Friday).
+    assert meeting_date(text.replace("March 3, 2011", "March 8, 2024"), None) == date(2024, 3, 8)

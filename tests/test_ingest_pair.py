@@ -4,7 +4,9 @@ Every article here is written in our own words about invented officials."""
 from __future__ import annotations
 
 from store.ingest import extract
-from store.ingest.pair import _both_sides
+from store.ingest.pair import _both_sides, read_pair
+from store.ingest.types import ActorTable
+from store.models import Actor
 
 
 def test_any_two_countries_of_the_world() -> None:
@@ -114,3 +116,97 @@ def test_the_two_countries_whose_governments_are_named_are_the_pair() -> None:
         "will meet again in May.\n"
     )
     assert d.dyad == ["Austria", "Hungary"]
+
+
+def test_a_leader_named_further_down_is_not_a_side_however_often_quoted() -> None:
+    # Three countries' leaders at the table: the two the headline and lede name met; the
+    # third is in a briefing on another call, and a later quote is (wrongly) his.
+    d = extract(
+        "We had a useful talk with Soto, says Wekesa\n\nKenyan President Amani Wekesa shared "
+        "details of his 3 June 2024 meeting in Mombasa with Chilean President Ana Soto.\n\n"
+        '"Thank you for coming. We had a useful talk," Wekesa said.\n\n'
+        "He said he told Soto about his phone call with Vietnamese President Tran Van Minh. "
+        'The head of state stressed that both sides must keep "a practical approach to trade."\n'
+    )
+    assert d.dyad == ["Chile", "Kenya"]
+
+
+def test_the_one_leader_the_headline_names_is_a_side() -> None:
+    table = ActorTable(
+        actors=[Actor(name="Amani Wekesa", country="Kenya"),
+                Actor(name="Ana Soto", country="Chile"),
+                Actor(name="Tran Van Minh", country="Vietnam")],
+        participants=[0, 1, 2])
+    text = "Wekesa back home after his trip\n\nThe two talked in Santiago.\n"
+    quoted = ["Chile", "Vietnam"]
+    # The headline names Wekesa alone: Kenya is a side; the other is the first of two who speak.
+    got = read_pair(table, text, None, quoted, title="Wekesa back home after his trip",
+                    lede="The two talked in Santiago.")
+    assert got.pair == ["Chile", "Kenya"]
+    # A lede naming one person ("X arrived for the summit") does not decide.
+    got = read_pair(table, text, None, quoted, title="",
+                    lede="Vietnamese President Tran Van Minh arrived for the summit.")
+    assert got.pair == ["Chile", "Vietnam"]
+
+
+def test_a_country_only_a_title_implies_is_no_side_in_a_text_that_never_names_it() -> None:
+    # "premier" alone reads as China's office; this story never names China.
+    d = extract(
+        "Conservative premier Lena Varga on Monday, 3 June 2024, welcomed her British "
+        "counterpart Tom Harding's first official visit to Hungary, which she said confirmed "
+        '"very close work" between their countries.\n\n'
+        '"I am glad to welcome Prime Minister Harding to Budapest," Varga told reporters after '
+        "the talks in Budapest.\n\n"
+        '"Hungary is a strong partner in Europe," Harding said.\n'
+    )
+    assert d.dyad == ["Hungary", "United Kingdom"]
+    varga = next(p for p in d.participants if p.name == "Lena Varga")
+    assert varga.country == "Hungary"
+
+
+def test_a_third_countrys_policy_the_sides_discuss_does_not_make_it_a_side() -> None:
+    # Neither leader is given a country; the United States is named most, but as the owner
+    # of the tariffs the two discussed.
+    d = extract(
+        "Talks in Jakarta\n\nPresident Budi Santoso met Prime Minister Tran Van Minh in Jakarta "
+        "on Monday, 2 June 2025, to discuss trade and the U.S. tariffs. The U.S. tariffs hit "
+        "Indonesian and Vietnamese exports, and the United States said it would not lift them. "
+        "U.S. President Dana Hale said so on Friday.\n\n"
+        '"We are partners," Santoso said of Vietnam.\n'
+    )
+    assert d.dyad == ["Indonesia", "Vietnam"]
+
+
+def test_a_host_named_as_such_with_two_other_countries_at_the_table_is_no_side() -> None:
+    d = extract(
+        "Ministers meet in Doha\n\nDOHA (Agency) - Pakistani Defence Minister Asif Baig and "
+        "Afghan Defence Minister Omar Haqqani held talks on Sunday, 1 June 2025, hosted by "
+        "Qatari Prime Minister Sheikh Mohammed.\n\n"
+        '"Qatar will support the process," Sheikh Mohammed said. "Qatar is a friend," he '
+        'added. "We want peace," Baig said.\n'
+    )
+    assert d.dyad == ["Afghanistan", "Pakistan"]
+
+
+def test_a_host_and_the_two_guests_it_received() -> None:
+    d = extract(
+        "Ministers meet in Doha\n\nQatari Prime Minister Sheikh Mohammed hosted Pakistani "
+        "Defence Minister Asif Baig and Afghan Defence Minister Omar Haqqani for talks in Doha "
+        "on Sunday, 1 June 2025.\n\n"
+        '"Qatar will support the process," Sheikh Mohammed said. "Qatar is a friend of both," '
+        'he added. "We want peace," Baig said.\n'
+    )
+    assert d.dyad == ["Afghanistan", "Pakistan"]
+
+
+def test_the_ledes_two_titled_sides_outweigh_a_third_countrys_envoy_at_the_table() -> None:
+    # The guest is not read as a participant, an envoy of a third country who comments is:
+    # the lede's "A's prime minister X met B's president Y" names the two sides.
+    d = extract(
+        "Japan, South Korea leaders hold talks\n\nJapanese Prime Minister Kenji Sato met South "
+        "Korean President Park Min-ho in Seoul on Monday, 2 June 2025.\n\n"
+        'U.S. Ambassador John Roe said the United States welcomed the talks. "This is good '
+        'news," Roe said. "We support our allies," he added.\n\n'
+        '"We agreed to work together," Park said.\n'
+    )
+    assert d.dyad == ["Japan", "South Korea"]

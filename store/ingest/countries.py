@@ -116,9 +116,12 @@ _SUBJECT_BEFORE = re.compile(
     r"\b(?:war|conflict|invasion|fighting|ceasefire|occupation|annexation)\s+"
     r"(?:in|on|of|around|over|for|with))"
     r"\s+(?:the\s+)?$")
+# ...and a country named as the owner of a measure the sides discuss: "the U.S. tariffs",
+# "American sanctions", "Washington's policy" (a third party's, talked about).
 _SUBJECT_AFTER = re.compile(
     r"(?:'s?)?\s+(?:war|conflict|crisis|invasion|issue|question|settlement|peace\s+process|"
-    r"ceasefire|front|reconstruction)\b")
+    r"ceasefire|front|reconstruction|tariffs?|sanctions|duties|embargo|"
+    r"(?:trade\s+|foreign\s+)?polic(?:y|ies))\b")
 
 
 def count_countries(text: str, *, capitals: bool = True, sides: bool = False) -> Counter[str]:

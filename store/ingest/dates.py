@@ -205,6 +205,7 @@ def _candidates(
         return in_last_month(lead[0]) or in_last_month(para)
 
     text_years = {int(y[0]) for y in _YEAR.finditer(text, lo, max(p.end for p in paras))}
+    lede_day = _lede_weekday(text, lead[0], words) if published is None else None
     if published is not None:
         for m in _WEEKDAY.finditer(text, lo, hi):
             found = para_of(m)
@@ -246,6 +247,8 @@ def _candidates(
             when = _year_by_weekday(text, m, lo, hi, text_years)
         if when is None:
             continue
+        if lede_day is not None and when.weekday() != lede_day:
+            continue  # "met Friday" in the lede: a date on another weekday is another event's
         if published and not has_year(m) and when > published + timedelta(days=30):
             when = when.replace(year=when.year - 1)  # "Dec. 30" read in January
         score = base + 0.3 + _score_context(text, para, m.start(), m.end(), words)
@@ -262,6 +265,20 @@ def _candidates(
             score -= 2.0  # long before the article: background
         out.append(_Candidate(when, score, m.start(), phrase))
     return out
+
+
+def _lede_weekday(text: str, lede: Para, words: _MeetingWords) -> int | None:
+    """The weekday the lede gives the meeting ("X and Y at their first meeting Friday
+    agreed ..."), as 0-6: a weekday in a sentence with a meeting word, not "last"/"next"."""
+    for m in _WEEKDAY.finditer(text, lede.start, lede.end):
+        mm = _WEEKDAY_MOD.search(text, max(lede.start, m.start() - 8), m.start())
+        if mm is not None and mm["mod"] not in ("on", "this", "late", "early"):
+            continue
+        s0, s1 = _sentence_bounds(lede, m.start())
+        if words.within(s0, s1) and not _BACKGROUND.search(text, max(s0, m.start() - 60),
+                                                           m.start()):
+            return _WEEKDAY_NAMES.index(m["day"])
+    return None
 
 
 # What may stand before a date that opens the lede: "On 6 March, the ministers met".

@@ -32,7 +32,7 @@ from store.ingest.datetext import (
     match_date,
 )
 from store.ingest.normalize import normalize
-from store.ingest.place import body_location, is_call
+from store.ingest.place import body_location, is_call, stated_place
 from store.ingest.types import Header, PlainDocument
 
 # Outlets as they appear in bylines and datelines -> the name we store.
@@ -201,14 +201,26 @@ def _is_meta_line(line: str) -> bool:
         return False
     if is_junk_line(s) or body_name(s) or outlet_name(s) or compact_date(s):
         return True
+    if _MASTHEAD_NAME.match(s):
+        return True
     if _BYLINE_WORD.match(s) and not _SENTENCE_END.search(s[-2:] if len(s) > 80 else s):
         return True
     if _DATED_HEADLINE.match(s):
         return False  # "PM call with the President of X: 29 August 2024" names an event
-    if DATE_RE.search(s) and (len(s) < 60 or _TIME.search(s) or "|" in s):
-        # "June 19, 2023" is a dateline of the page; "They met on June 5." is the story.
+    dm = DATE_RE.search(s)
+    if dm and (len(s) < 60 or _TIME.search(s) or "|" in s):
+        # "June 19, 2023" is a dateline of the page; "They met on June 5." is the story,
+        # and "Leaders agree to meet again on June 5" a headline: a stamp has few words
+        # in lower case beside its date.
+        if not (_TIME.search(s) or "|" in s) and len(
+                _LOWER_WORD.findall(s[:dm.start()] + " " + s[dm.end():])) >= 3:
+            return False
         return not _SENTENCE_END.search(s) or _BYLINE_WORD.match(s) is not None
     return False
+
+
+# A word in lower case: "agree", "to"; not "June", "EDT", "10:15".
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*\b")
 
 
 def _is_dek(line: str) -> bool:
@@ -360,11 +372,37 @@ def _body_end(text: str, start: int, end: int) -> int:
 _STAMP = re.compile(r"[ \t]*date:?[ \t]+(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b[ \t]*", re.I)
 _FULL_STOP_END = re.compile(r"\.[\"')\]]*\s*$")
 # A short "Label: value" line of a page in any language ("Autor: Tanjug", "Source: KCNA").
-_LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}\s?:\s*\S+(?:\s+\S+)?$")
+_LABEL_LINE = re.compile(r"^[A-Z][a-z]{2,15}(?: [a-z]{2,15})?\s?:\s*\S+(?:\s+\S+)?$")
+# A reporter's name and post on a line of their own: "Jane Doe, Senior Correspondent".
+_BYLINE_POST = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},? (?:[A-Z][a-z]+ )?"
+                          r"(?i:correspondent|reporter|editor|writer|columnist|contributor)s?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
 _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
+# What a picture shows, in a caption's present tense: "X shakes hands with Y", "X and Y pose
+# for a photo", "X greets Y" (a headline over a credit line may use it too, so it counts only
+# in a line the credit follows).
+_PICTURED = re.compile(r"\b(?:shakes?|shaking) hands?\b|\bpos(?:es|e|ing) for\b|\bgreets\b"
+                       r"|\b(?:is|are) greeted by\b")
+# A summary line over the story, told in a sentence that runs on after a comma: "2 chiefs
+# meet for talks on the dispute, which spiraled into clashes last month, resulting in ...".
+# Headlines are shorter and do not run on so.
+_RUN_ON = re.compile(r", (?:which|resulting in|leaving|killing|prompting)\b")
+_STANDFIRST_WORDS = 18
+
+
+def _is_standfirst(line: str) -> bool:
+    """A long summary line that reads on like the story, not a headline (nor the lede: that
+    ends with a full stop)."""
+    return (len(line.split()) > _STANDFIRST_WORDS and not line.startswith(('"', "\u201c"))
+            and not _FULL_STOP_END.search(line) and _RUN_ON.search(line) is not None)
+
+
+_LABEL_WORDS = re.compile(r"[^\W\d_][\w'&.-]*|[A-Z][\w'&.-]* [A-Z][\w'&.-]*")
+# A ministry site's section label: "Japan-Korea Relations", "Foreign Affairs" (a headline
+# says what happened; a label only names a field).
+_SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'-]*\s){0,3}(?:Relations|Affairs)$")
 
 
 def _is_furniture(line: str) -> bool:
@@ -377,7 +415,8 @@ def _is_furniture(line: str) -> bool:
     words = s.split()
     if _CLOCK.search(s) and _YEAR.search(s):
         return True
-    if _LABEL_LINE.match(s) and len(words) <= 5:
+    if (_LABEL_LINE.match(s) and len(words) <= 5) or _SECTION_LABEL.match(s) \
+            or _BYLINE_POST.match(s):
         return True
     if len(words) <= 3 and s == s.lower() and any(c.isalpha() for c in s):
         return True
@@ -405,11 +444,16 @@ def _is_headline(line: str, *, printed_twice: bool = False) -> bool:
 
 # A site's name after the headline of a copied page: "Leaders meet | World News".
 # After a dash only a name that says it is a site: "Leaders meet - Daily News".
+_SITE_WORD = (r"(?:News|Times|Post|Daily|Online|Today|Herald|Journal|Tribune|Monitor|Agency|"
+              r"Press|Review|Telegraph|Gazette|Chronicle|Express|Observer|Inquirer)")
+# (a bullet parts a site's name too: "Leaders meet • Site")
 _PIPE_SUFFIX = re.compile(
-    r"(?<=\S{3}) (?:\| (?:\S+ ){0,3}\S+|- (?:[A-Z][\w.&'-]* ){0,3}(?:News|Times|Post|Daily|"
-    r"Online|Today|Herald|Journal|Tribune|Monitor|Agency|Press|Review|Telegraph|Gazette)"
+    rf"(?<=\S{{3}}) (?:[|\u2022] (?:\S+ ){{0,3}}\S+|- (?:[A-Z][\w.&'-]* ){{0,3}}{_SITE_WORD}"
     r"(?: [A-Z][\w.&'-]*)?)$"
 )
+# A newspaper's masthead on a line of its own: "The Korea Herald", "Daily News Egypt".
+_MASTHEAD_NAME = re.compile(
+    rf"^(?:The )?(?:[A-Z][\w.&'-]* ){{0,3}}{_SITE_WORD}(?: [A-Z][\w.&'-]*)?$")
 
 
 # A wire's name glued to the headline's end: "Leaders hold talks-Xinhua", "... - Reuters".
@@ -587,13 +631,24 @@ def _find_headline(head: _Head, text: str) -> None:
         if is_junk_line(s) or _is_meta_line(s) or _is_furniture(s) or kicker or blurb:
             head.zone.append(ln)
             labelled = kicker
-        elif is_caption_line(s):
+        elif is_caption_line(s) or (is_caption_line(nxt) and len(s) < 400 and (
+                # A sentence over a picture's credit, with the headline after the credit:
+                # the picture's caption ("X and Y shake hands in Tokyo." / "Photo: AI").
+                (_FULL_STOP_END.search(s) and _is_headline(after))
+                # ...or a line that shows a picture ("X shakes hands with Y" / "(Photo) Z").
+                or _PICTURED.search(s))):
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
         elif _place_line(s):
             head.zone.append(ln)
             head.place_line = ln
+        elif _is_standfirst(s) and nxt:
+            head.deks.append(ln)  # a summary of the story over it, not its headline
+        elif _LABEL_WORDS.fullmatch(s) and nxt:
+            # One word, or two capitalised ("Opinion", "Live Updates", "Jane Doe"): a label
+            # or a name. A headline that short has a verb in lower case ("Leaders meet").
+            head.zone.append(ln)
         elif _is_headline(s) and _NEWS_WORD.search(s) and _is_headline(nxt) \
                 and not _is_kicker(nxt):
             # "Plural news and views on X", "Home News India live": a site's slogan or
@@ -679,6 +734,7 @@ class _Dateline:
     location_source: str | None = None
     source: str | None = None  # the outlet in brackets: "(Reuters)"
     date: str | None = None  # "April 26" of "WASHINGTON, April 26 (Reuters) -"
+    no_city: str | None = None  # the venue that overruled the dateline but names no city
 
 
 _SECOND_SENTENCE = re.compile(r"[a-z)\"'][.!?][\"')]*\s+[\"']?[A-Z]")
@@ -740,6 +796,17 @@ def _dateline(text: str, body_start: int) -> _Dateline:
         there, phrase = body_location(text, start, lede_end, venues=False)
         if there is not None and there.split(",")[0] != out.location.split(",")[0]:
             out.location, out.location_source = there, phrase
+        elif there is None:
+            # Further down, the story may say where the meeting was in so many words ("the
+            # two were in Kovalam where they held talks", "the meeting took place in the
+            # White House"): the dateline is then the desk's city, not the meeting's.
+            city, seat_country, phrase = stated_place(text, start, n)
+            desk_country = country_of_capital(out.location.split(",")[0])
+            if city is not None and city != out.location.split(",")[0]:
+                out.location, out.location_source = city, phrase
+            elif seat_country is not None and desk_country not in (None, seat_country):
+                out.location, out.location_source = None, None
+                out.no_city = phrase
     return out
 
 
@@ -894,19 +961,19 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
         if pm is not None:
             location = pm["city"].removesuffix(" D.C.").removesuffix(" DC")
             location_source = f"place line {head.place_line.text.strip()[:40]}"
-    if location is None:
+    if location is None and dl.no_city is None:
         location, location_source = body_location(text, body_start, body_end)
-    if location is None and head.title:
+    if location is None and head.title and dl.no_city is None:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))
         location_source = f"headline: {location_source}" if location_source else None
-    for dek in head.deks if location is None else ():
+    for dek in head.deks if location is None and dl.no_city is None else ():
         # ...or the standfirst under it: "The president is in Lagos for talks with ..."
         location, location_source = body_location(dek.text, 0, len(dek.text))
         if location is not None:
             location_source = f"standfirst: {location_source}"
             break
-    for cap in head.captions if location is None else ():
+    for cap in head.captions if location is None and dl.no_city is None else ():
         # ...or a photo caption: "the leaders pose during the summit in Lima, Peru".
         location, location_source = body_location(cap.text, 0, len(cap.text))
         if location is not None:

@@ -11,6 +11,7 @@ this order, each step filling what the one before left open:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from functools import cache
 
 from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
 from store.ingest.cueprefix import lead_guarded
+from store.ingest.officials import role_country
 from store.ingest.types import ActorTable
 
 _NAT = NATIONALITY_PATTERN
@@ -55,8 +57,18 @@ _BOTH = re.compile(lead_guarded(
     # "the ministers of A and B met", "the Directors General (DGMOs) of A and B have agreed"
     rf"|\bof\s+(?:the\s+)?(?P<a5>{_NAT})\s+and\s+(?:the\s+)?(?P<b5>{_NAT})\s+"
     r"(?:(?:have|has|had)\s+)?(?:met|meet|held|hold|holding|sat|talked|agreed)\b"
+    # "A's Prime Minister X Y met B's President Z": each side's title and name, capitalised,
+    # between its nationality and the verb.
+    rf"|\b(?P<a7>{_NAT})(?:\s+[A-Z][\w.'-]*){{1,6}}\s+(?:met|meets|held\s+talks\s+with"
+    rf"|hosted|received|welcomed)\s+(?:with\s+)?(?:visiting\s+)?(?P<b7>{_NAT})\s"
+    # (not a host's two guests: "A's emir received B's X and C's Y", read below)
+    rf"(?!(?:[\w.'-]+\s+){{1,6}}?and\s+(?:the\s+|his\s+|her\s+)?{_NAT}\s)"
+    # A host and its two guests: "the emir hosted A's minister X and B's minister Y".
+    rf"|\b(?:hosted|received|welcomed)\s+(?:the\s+)?(?P<a6>{_NAT})(?:\s+[\w.'-]+){{1,6}}?"
+    rf"\s+and\s+(?:the\s+|his\s+|her\s+)?(?P<b6>{_NAT})\s"
 ))  # (guarded: several times faster)
-_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"))
+_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
+               ("a6", "b6"), ("a7", "b7"))
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
 # alternation above it was tried at every character, doubling its cost).
@@ -79,6 +91,9 @@ class PairReading:
     pair: list[str]
     source: str | None
     certain: bool
+    # Participants whose country was only what their title implies, in a text that never
+    # names it: their side is open again (the pipeline lets the pair fill it).
+    set_aside: tuple[int, ...] = ()
 
 
 _HOST_CUE = re.compile(lead_guarded(r"brokered|mediated|facilitated|sponsored|facilitator|mediator|"
@@ -129,35 +144,77 @@ def _both_sides(text: str) -> tuple[list[str], str] | None:
     return (found[1], found[2]) if found else None
 
 
+_NAME_TOKEN = re.compile(r"[A-Z][\w'-]{2,}")
+
+
+def _named_in(lead: str, name: str) -> bool:
+    """Does `lead` name this person (full name, or one capitalised word of it)?"""
+    if not lead:
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", lead) for w in _NAME_TOKEN.findall(name))
+
+
+def _named_up_front(table: ActorTable, title: str, lede: str) -> set[str]:
+    """The countries whose participants the headline and the lede name, when these say
+    who met: two countries named there are the sides; one named in the headline is one
+    side. A lede that names one person ("X arrived for the summit") says nothing more."""
+    named = {c: _named_in(title, a.name) for i in table.participants
+             if (c := (a := table.actors[i]).country)
+             and (_named_in(title, a.name) or _named_in(lede, a.name))}
+    if len(named) == 2:
+        return set(named)
+    in_title = {c for c, t in named.items() if t}
+    return in_title if len(in_title) == 1 and len(named) == 1 else set()
+
+
 def read_pair(table: ActorTable, text: str, hint: list[str] | None,
-              quoted: Sequence[str | None] = ()) -> PairReading:
+              quoted: Sequence[str | None] = (), title: str = "",
+              lede: str = "") -> PairReading:
     """The two countries of the meeting; the user's hint wins when given. `quoted` holds
     the country of each quote's speaker: with three countries at the table, the two whose
-    people speak are the sides."""
+    people speak are the sides. But first those whose people the headline (`title`) and the
+    story's first sentence (`lede`) name: a leader the story mentions further down ("he
+    briefed Y on his call with Z") is background, however often he is quoted."""
     if hint:
         return PairReading(sorted(h.strip() for h in hint if h.strip()), "given by the user", True)
     hosts = hosts_in(text)
     counts = count_countries(text)
+    set_aside = tuple(i for i in table.participants if (c := table.actors[i].country)
+                      and _only_by_title(c, table.actors[i].role, counts))
+    reading = _read_pair(table, text, hosts, counts, set_aside, quoted, title, lede)
+    return dataclasses.replace(reading, set_aside=set_aside)
+
+
+def _read_pair(table: ActorTable, text: str, hosts: set[str], counts: Counter[str],
+               set_aside: tuple[int, ...], quoted: Sequence[str | None], title: str,
+               lede: str) -> PairReading:
+    """The pair read from participants, phrases and counts (see the module docstring)."""
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     who: dict[str, str] = {}
     for n, i in enumerate(table.participants):
         actor = table.actors[i]
+        if i in set_aside:
+            continue  # "premier Giorgia X" in a story that never names China: no side
         if actor.country:
             votes[actor.country] += 1
             first.setdefault(actor.country, n)
             who.setdefault(actor.country, actor.name)
     # A broker leaves the pair only when two other sides took part to take its place.
-    guests = [c for c in votes if c not in hosts]
+    # So does a host named as such ("talks hosted by Qatar's prime minister"): a host is
+    # often one of the two sides, but not with two other countries at the table.
+    hosting = _hosting(text) if len(votes) > 2 else set()
+    guests = [c for c in votes if c not in hosts | hosting]
     if len(guests) >= 2:
-        for c in hosts:
+        for c in hosts | hosting:
             votes.pop(c, None)
     # Participants decide; on a tie the ones the article names first (the lead
     # meeting's), then the text's own mention counts.
     spoke = Counter(c for c in quoted if c)
     ranked = sorted(votes, key=lambda c: (-votes[c], first[c], -counts.get(c, 0), c))
     if len(ranked) > 2:
-        ranked.sort(key=lambda c: (-votes[c] - spoke[c], first[c], c))
+        front = _named_up_front(table, title, lede)
+        ranked.sort(key=lambda c: (c not in front, -votes[c] - spoke[c], first[c], c))
     both = _both_sides(text)
     if len(ranked) > 2 and both is not None and set(both[0]) <= set(ranked):
         # Three countries at the table (a host among them): the phrase that names the two
@@ -184,7 +241,11 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
     offices = _offices(text)
     if len(offices) < 2:
         offices = set()
-    for c, _n in sorted(counts.most_common(), key=lambda cn: (cn[0] not in offices, -cn[1])):
+    # A mention as what the sides talk about ("the U.S. tariffs" they discussed, "the war in
+    # Ukraine") counts against a side, as one as a side counts for it.
+    as_side = count_countries(text, sides=True)
+    for c, _n in sorted(counts.most_common(), key=lambda cn: (
+            cn[0] not in offices, cn[1] - 2 * as_side[cn[0]], -cn[1])):
         if len(pair) >= 2:
             break
         if c not in pair and (c not in hosts or len(set(counts) - hosts) < 2):
@@ -209,6 +270,12 @@ def _offices(text: str) -> set[str]:
         if country:
             found.add(country)
     return found
+
+
+def _only_by_title(country: str, role: str, counts: Counter[str]) -> bool:
+    """Is this country only what a title implies ("premier" is China's office) in a text
+    that never names it? Other countries have premiers too."""
+    return counts.get(country, 0) == 0 and role_country(role) == country
 
 
 def _hosting(text: str) -> set[str]:

@@ -69,10 +69,14 @@ def extract(
         quotes = headline_quotes(text, norm, header.body_start, header.title, table,
                                  paras[0].index, quotes) + quotes
     figures = find_figures(norm, paras)
-    pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes])
+    pair = read_pair(table, norm, dyad, [q.speaker_country for q in quotes],
+                     header.title, first_sentence(norm, paras))
+    for i in pair.set_aside:  # a country only a title implied, which the text never names
+        table.actors[i].country = None
     for i in fill_open_side(table, pair.pair):  # the side a countryless participant leads
         for q in quotes:
-            if q.speaker == table.actors[i].name and q.speaker_country is None:
+            if q.speaker == table.actors[i].name and (q.speaker_country is None
+                                                      or i in pair.set_aside):
                 q.speaker_country = table.actors[i].country
     # Words naming the sides (their countries, the officials who met) are not topics.
     sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
@@ -148,6 +152,14 @@ def extract(
             for p in paras
         ],
     )
+
+
+def first_sentence(norm: str, paras: list[Para]) -> str:
+    """The story's first sentence (the lede's): who it names is who met."""
+    if not paras or not paras[0].sentences:
+        return ""
+    first = paras[0].sentences[0]
+    return norm[first.start:first.end]
 
 
 def head_lines(norm: str, body_start: int, paras: list[Para]) -> list[Para]:

@@ -240,6 +240,46 @@ def _described_capital(text: str, start: int, end: int) -> tuple[str | None, str
     return None, None
 
 
+# Seats of government a story may name as the meeting's venue, each in one country: a
+# venue names no city, but it says the meeting was not in another country's dateline city.
+_SEATS: dict[str, str] = {
+    "White House": "United States", "Kremlin": "Russia", "Elysee Palace": "France",
+    "Elysee": "France", "\u00c9lys\u00e9e Palace": "France", "\u00c9lys\u00e9e": "France",
+    "Downing Street": "United Kingdom", "Great Hall of the People": "China",
+    "Zhongnanhai": "China", "Blue House": "South Korea", "Hyderabad House": "India",
+    "Rashtrapati Bhavan": "India",
+}
+_SEAT_NAMES = "|".join(sorted(map(re.escape, _SEATS), key=len, reverse=True))
+_SEAT_VENUE = re.compile(
+    r"\b(?i:met|meeting|talks|summit|took place|was held|were held)\b[^.;\n]{0,80}?"
+    rf"\b(?:in|at) (?:the )?(?P<seat>{_SEAT_NAMES})\b")
+# "both leaders were in Kovalam, where they held talks": the city, said of this meeting.
+_IN_CITY_WHERE = re.compile(
+    rf"\b(?:was|were|is|are) in (?P<city>{_PLACE_NAME})(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)?"
+    r",? where\b[^.;\n]{0,80}?\b(?:held|hold|met|meet|talks|meeting|summit)\b")
+
+
+def stated_place(text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
+    """Where the story says the meeting was, in so many words, anywhere in its first part:
+    ("Kovalam", None, phrase) for "the leaders were in Kovalam where they held talks";
+    (None, "United States", phrase) for "the meeting took place in the White House" (a seat
+    of government: no city, but a country). A background meeting is passed over."""
+    hi = min(end, start + 2500)
+    for m in _IN_CITY_WHERE.finditer(text, start, hi):
+        city = m["city"]
+        if city.split(" ")[0] in _NOT_PLACES or _is_country(city) or _VENUE_WORD.search(city):
+            continue
+        if _BACKGROUND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        return city, None, " ".join(m[0].split())
+    for m in _SEAT_VENUE.finditer(text, start, hi):
+        if _BACKGROUND_BEFORE.search(text, max(0, m.start() - 30), m.start()) or \
+                _BACKGROUND_AFTER.match(text, m.end()):
+            continue
+        return None, _SEATS[m["seat"]], " ".join(m[0].split())
+    return None, None, ""
+
+
 # A meeting held over the wire has no city: "held a phone conversation", "spoke by
 # telephone", "a third contact over hotline", "a video call", "a virtual summit".
 _CALL = re.compile(
