@@ -210,3 +210,10 @@ def test_the_ledes_two_titled_sides_outweigh_a_third_countrys_envoy_at_the_table
         '"We agreed to work together," Park said.\n'
     )
     assert d.dyad == ["Japan", "South Korea"]
+
+
+def test_a_known_official_keeps_his_country_in_a_text_that_never_names_it() -> None:
+    # The table of officials gives Blinken's country; the title rule above is for titles
+    # read from the text alone, and must not set a known official aside.
+    d = extract("Talks\nMarch 3, 2024\n\nBlinken met Chinese Foreign Minister Wang Yi.\n")
+    assert d.dyad == ["China", "United States"]

@@ -20,7 +20,7 @@ from functools import cache
 
 from store.ingest.countries import NATIONALITY_PATTERN, count_countries, country_of
 from store.ingest.cueprefix import lead_guarded
-from store.ingest.officials import role_country
+from store.ingest.officials import BY_NAME, role_country
 from store.ingest.types import ActorTable
 
 _NAT = NATIONALITY_PATTERN
@@ -180,7 +180,7 @@ def read_pair(table: ActorTable, text: str, hint: list[str] | None,
     hosts = hosts_in(text)
     counts = count_countries(text)
     set_aside = tuple(i for i in table.participants if (c := table.actors[i].country)
-                      and _only_by_title(c, table.actors[i].role, counts))
+                      and _only_by_title(table.actors[i].name, c, table.actors[i].role, counts))
     reading = _read_pair(table, text, hosts, counts, set_aside, quoted, title, lede)
     return dataclasses.replace(reading, set_aside=set_aside)
 
@@ -272,9 +272,13 @@ def _offices(text: str) -> set[str]:
     return found
 
 
-def _only_by_title(country: str, role: str, counts: Counter[str]) -> bool:
+def _only_by_title(name: str, country: str, role: str, counts: Counter[str]) -> bool:
     """Is this country only what a title implies ("premier" is China's office) in a text
-    that never names it? Other countries have premiers too."""
+    that never names it? Other countries have premiers too. A person the table of
+    officials knows keeps the country it gives ("Blinken met ..." names no United States)."""
+    official = BY_NAME.get(name)
+    if official is not None and official.country == country:
+        return False
     return counts.get(country, 0) == 0 and role_country(role) == country
 
 
