@@ -94,9 +94,11 @@ _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
     r"(?:the\s+)?$"))
 
-# "presidential spokesman ", "Presidential press secretary ": a title right before a name.
-_HEAD_AIDE = re.compile(r"(?<![\w-])[Pp]residential\s+(?:press\s+)?(?:spokes(?:man|woman|person)|"
-                        r"secretary|aide|adviser|advisor)\s+$")
+# "presidential spokesman ", "Presidential press secretary ", "acting Presidency spokesperson
+# ": a title right before a name (the office of the head of state, named by its adjective or
+# by the noun some countries use for it).
+_HEAD_AIDE = re.compile(r"(?<![\w-])[Pp]residen(?:tial|cy)\s+(?:press\s+)?"
+                        r"(?:spokes(?:man|woman|person)|secretary|aide|adviser|advisor)\s+$")
 # What may stand before a subject that opens its sentence (after any fronted phrase).
 _SENTENCE_LEAD = re.compile(r"[\s\"'\u201c\u201d]*(?:(?:But|And|Yet|So)\s+)?")
 
