@@ -36,3 +36,27 @@ def test_a_short_function_word_between_a_title_and_a_name_is_a_given_name() -> N
         "Hanoi on Monday.\n\n"
         "Minh described the ties as a \u201cstrategic priority for both countries\u201d.\n")
     assert _speaker(draft.quotes, "strategic priority") == ("To Minh", "Vietnam")
+
+
+def test_a_statement_named_by_its_countrys_adjective_is_that_governments() -> None:
+    # "the Hungarian statement" with no office named: the Hungarian government's words,
+    # not an unattributed quote.
+    draft = extract(
+        "Varga and Kral meet in Budapest\n\n"
+        "Hungarian Prime Minister Lena Varga held talks with Serbian President Jon Kral in "
+        "Budapest on Monday.\n\n"
+        "The talks covered energy and transport, with the Hungarian statement highlighting "
+        "work on \u201ca new rail link between the two capitals\u201d.\n")
+    assert _speaker(draft.quotes, "a new rail link") == ("Hungarian government", "Hungary")
+
+
+def test_an_office_statement_posted_on_a_platform_is_the_offices() -> None:
+    # "a Serbian Presidency statement on X read": the platform it was posted on stands
+    # between the body and its verb, and the office may be written with a capital.
+    draft = extract(
+        "Kral and Varga meet in Belgrade\n\n"
+        "Serbian President Jon Kral received Hungarian Prime Minister Lena Varga in Belgrade "
+        "on Monday.\n\n"
+        "\u201cThe two leaders reviewed the work of the joint commission,\u201d a Serbian "
+        "Presidency statement on X read.\n")
+    assert _speaker(draft.quotes, "The two leaders") == ("Serbian Presidency", "Serbia")

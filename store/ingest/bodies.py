@@ -171,12 +171,17 @@ _IT_SAID = re.compile(
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     lead_guarded(
-    rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>[Pp]residency|[Gg]overnment|[Ff]oreign\s+[Oo]ffice|"
     # "the Sri Lankan President's Media Division", "the Philippine Presidential
     # Communications Office": a head of state's or government's press office.
     r"(?:[Pp]resident's|[Pp]rime\s+[Mm]inister's|[Pp]residential)\s+(?:[Oo]ffice|"
     r"[Mm]edia\s+(?:[Dd]ivision|[Oo]ffice|[Uu]nit|[Cc]ent(?:re|er))|[Ss]ecretariat|"
     r"[Cc]ommunications\s+[Oo]ffice|[Pp]ress\s+[Oo]ffice)|cabinet)\b"))
+# "the Malaysian statement highlighted ...", "a Peruvian statement read": a statement named
+# by its country's adjective alone is its government's (an office named with it, "the
+# Peruvian Presidency statement", is read by `_NAT_OFFICE` first).
+_NAT_STATEMENT = re.compile(lead_guarded(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<nat>{_NAT})\s+(?:statement|readout)\b"))
 # The same offices with no nationality, as a home outlet writes them: "the Prime Minister's
 # Office said", "the presidency said". Whose office it is is learnt at the end, from the
 # holder of that office the article names (`actors._office_of_the_head`).
@@ -506,4 +511,11 @@ def find_bodies(
         found = _country_before(text, start, m.start("verb"))
         if found is not None:
             hits.append(BodyHit(found[0], found[1], found[2], found[2]))
+    if "statement" in low or "readout" in low:
+        for m in _NAT_STATEMENT.finditer(text, start, end):
+            country = country_of(m["nat"])
+            # A body read above over the same words names it better ("Chinese statement").
+            if country and not any(h.start < m.end() and m.start() < h.end for h in hits):
+                hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} government",
+                                    country, "office"))
     return hits

@@ -90,7 +90,9 @@ _SUBJECT_GAP = re.compile(
     # "A joint statement released by Tehran said": who put the text out stands between.
     r"(?:released|issued|published|posted)\s+(?:by|in)\s+(?:the\s+)?[\w.'-]+"
     r"(?:\s+[A-Z][\w.'-]*){0,2}|"
-    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
+    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?|"
+    # "a Peruvian Presidency statement on X read": where the text was posted.
+    r"(?:on|via)\s+(?:X|Twitter|Facebook|Telegram|Instagram))\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
     r"(?:,\s*|,\s*(?:which|who)\s+(?:also\s+|later\s+)?)?$"
 )
