@@ -60,3 +60,17 @@ def test_an_office_statement_posted_on_a_platform_is_the_offices() -> None:
         "\u201cThe two leaders reviewed the work of the joint commission,\u201d a Serbian "
         "Presidency statement on X read.\n")
     assert _speaker(draft.quotes, "The two leaders") == ("Serbian Presidency", "Serbia")
+
+
+def test_the_second_subject_of_a_contrast_owns_the_quote_after_its_stance_verb() -> None:
+    # "A called for X, while B sought Y": each quoted phrase is its own clause's subject's.
+    draft = extract(
+        "Varga and Kral meet in Budapest\n\n"
+        "Hungarian Prime Minister Lena Varga held talks with Serbian President Jon Kral in "
+        "Budapest on Monday.\n\n"
+        "On the river dispute, Varga called for a \u201cpatient approach,\u201d while Kral "
+        "sought a \u201cquick and binding\u201d settlement. Kral proposed a \u201cjoint "
+        "survey of the banks\u201d next year.\n")
+    assert _speaker(draft.quotes, "patient approach") == ("Lena Varga", "Hungary")
+    assert _speaker(draft.quotes, "quick and binding") == ("Jon Kral", "Serbia")
+    assert _speaker(draft.quotes, "joint survey") == ("Jon Kral", "Serbia")

@@ -57,7 +57,9 @@ _VERB_WORDS = (
     r"announcing|remarking|observing|commenting|highlighting|underscoring|underlining|"
     r"lamenting|opined|quipping|joking|replying|responding|answering|wondered|exclaimed|"
     r"repeated|repeating|confirmed|confirming|denying|suggesting|predicting|proclaimed|"
-    r"reminded|reminding|pleaded|appealed"
+    r"reminded|reminding|pleaded|appealed|"
+    # Stance verbs whose object holds the subject's words: `X sought a "durable" solution`.
+    r"sought|proposed"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
