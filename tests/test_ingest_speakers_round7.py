@@ -74,3 +74,15 @@ def test_the_second_subject_of_a_contrast_owns_the_quote_after_its_stance_verb()
     assert _speaker(draft.quotes, "patient approach") == ("Lena Varga", "Hungary")
     assert _speaker(draft.quotes, "quick and binding") == ("Jon Kral", "Serbia")
     assert _speaker(draft.quotes, "joint survey") == ("Jon Kral", "Serbia")
+
+
+def test_the_nationality_and_a_plain_word_for_a_leader_name_the_leader() -> None:
+    # "the Serbian politician" after "Serbian President Jon Kral": Kral, as "the Serbian
+    # leader" would be; with no nationality the word names nobody.
+    draft = extract(
+        "Varga and Kral meet in Budapest\n\n"
+        "Hungarian Prime Minister Lena Varga held talks with Serbian President Jon Kral in "
+        "Budapest on Monday.\n\n"
+        "The Serbian politician has said that new tariffs on grain are \u201cout of the "
+        "question.\u201d\n")
+    assert _speaker(draft.quotes, "out of the question") == ("Jon Kral", "Serbia")

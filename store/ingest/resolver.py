@@ -140,6 +140,8 @@ ALIAS_RE = re.compile(
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
     r"emperor|empress|sultan|queen|"
+    # "the Paraguayan politician": a plain word for the leader, with his nationality.
+    r"politician|statesman|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
 # "General Secretary noted": a title with no article and no name before its speech verb
@@ -768,6 +770,9 @@ class Resolver:
                 return any(h in r for h in ("prime minister", "premier", "chancellor"))
             if role == "leader":
                 return any(h in r for h in _HEAD_ROLES) or "leader" in r
+            if role in ("politician", "statesman"):
+                # Only with a nationality: "the politician" alone could be anyone.
+                return country is not None and any(h in r for h in _HEAD_ROLES)
             if role == "diplomat":
                 return "diplomat" in r or "foreign minister" in r
             if role == "secretary of state":
