@@ -86,3 +86,20 @@ def test_the_nationality_and_a_plain_word_for_a_leader_name_the_leader() -> None
         "The Serbian politician has said that new tariffs on grain are \u201cout of the "
         "question.\u201d\n")
     assert _speaker(draft.quotes, "out of the question") == ("Jon Kral", "Serbia")
+
+
+def test_a_bare_quote_after_narration_goes_on_with_the_last_speaker_not_a_name_he_quoted() -> None:
+    # The guest is named inside the host's quotation; the bare quotation after a line of
+    # narration with nobody in it goes on with the host, who wrote the first.
+    draft = extract(
+        "Varga hosts Kral\n\n"
+        "Hungarian Prime Minister Lena Varga received Serbian President Jon Kral in Budapest "
+        "on Monday for lunch.\n\n"
+        "\u201cOur two countries have shared a river, a railway and a long history of trade "
+        "across the plain, and our farmers, engineers and students have worked side by side "
+        "for many decades, through good years and hard ones, in war and in peace alike, and "
+        "today I welcome my good friend, Serbian President Jon Kral, on his working "
+        "visit,\u201d Varga wrote on her social media accounts.\n\n"
+        "Among the issues discussed over lunch were the border, fisheries and trade.\n\n"
+        "\u201cWe are working on these issues to deepen the ties of many years.\u201d\n")
+    assert _speaker(draft.quotes, "We are working") == ("Lena Varga", "Hungary")

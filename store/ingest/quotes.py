@@ -890,6 +890,14 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
         if who is not None:
             return who
     lo = max(0, quote_start - 400)
+    # Count marks from a paragraph's start where one lies in reach: from the middle of an
+    # earlier quotation the count is off by one, and a name inside that quotation ("my
+    # friend, President X," Y wrote) would read as narration.
+    k = n
+    while k > 0 and paras[k - 1].start >= lo:
+        k -= 1
+    if lo <= paras[k].start < quote_start:
+        lo = paras[k].start
     for m in reversed(ms.between(lo, quote_start - 1)):
         if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"
                 and norm.count('"', lo, m.start) % 2 == 0):
