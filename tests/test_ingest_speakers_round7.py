@@ -103,3 +103,14 @@ def test_a_bare_quote_after_narration_goes_on_with_the_last_speaker_not_a_name_h
         "Among the issues discussed over lunch were the border, fisheries and trade.\n\n"
         "\u201cWe are working on these issues to deepen the ties of many years.\u201d\n")
     assert _speaker(draft.quotes, "We are working") == ("Lena Varga", "Hungary")
+
+
+def test_a_country_speaks_across_a_participle_aside() -> None:
+    # "Serbia, <participle phrase>, said ...": the country is the subject of "said".
+    draft = extract(
+        "Varga and Kral meet in Belgrade\n\n"
+        "Serbian President Jon Kral received Hungarian Prime Minister Lena Varga in Belgrade "
+        "on Monday.\n\n"
+        "Serbia, welcoming the choice of Belgrade for her first trip abroad, said last week "
+        "it \u201cshows the weight Budapest gives to the partnership\u201d.\n")
+    assert _speaker(draft.quotes, "shows the weight") == ("Serbia", "Serbia")

@@ -276,6 +276,12 @@ _NOT_PRINCIPAL = frozenset("Kremlin Pentagon Elysee Élysée Downing White State
 _PLACE_PREPS = frozenset("in at from to near outside inside into via of for across around".split())
 
 
+# A participle aside between a subject and its verb: "China, displaying ..., said".
+_ASIDE_BEFORE = re.compile(
+    r"(?<![\w-])(?P<who>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}),\s+(?!according\b)[a-z]+ing\b"
+    r"[^,\"]{0,160},\s+$")
+
+
 def _country_before(text: str, lo: int, verb: int) -> tuple[int, int, str] | None:
     """A country noun or capital ending just before `verb` (auxiliaries skipped).
 
@@ -287,6 +293,13 @@ def _country_before(text: str, lo: int, verb: int) -> tuple[int, int, str] | Non
     seg = text[seg_lo:verb]
     if not seg or not seg[-1].isspace():
         return None
+    if seg.rstrip().endswith(","):
+        # "China, displaying its delight at the visit, said": the country before an aside.
+        aside = _ASIDE_BEFORE.search(text, max(lo, verb - 220), verb)
+        if aside is None:
+            return None
+        seg_lo, verb = aside.start(), aside.end("who")
+        seg = text[seg_lo:verb] + " "
     words = seg.split()
     k = len(words)
     while k > 1 and words[k - 1].lower() in _AUX_WORDS:
