@@ -171,12 +171,17 @@ _IT_SAID = re.compile(
 # A country's office as a speaker: "the Somali presidency said", "the Irish government".
 _NAT_OFFICE = re.compile(
     lead_guarded(
-    rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>presidency|government|[Ff]oreign\s+[Oo]ffice|"
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_NAT})\s+(?P<kind>[Pp]residency|[Gg]overnment|[Ff]oreign\s+[Oo]ffice|"
     # "the Sri Lankan President's Media Division", "the Philippine Presidential
     # Communications Office": a head of state's or government's press office.
     r"(?:[Pp]resident's|[Pp]rime\s+[Mm]inister's|[Pp]residential)\s+(?:[Oo]ffice|"
     r"[Mm]edia\s+(?:[Dd]ivision|[Oo]ffice|[Uu]nit|[Cc]ent(?:re|er))|[Ss]ecretariat|"
     r"[Cc]ommunications\s+[Oo]ffice|[Pp]ress\s+[Oo]ffice)|cabinet)\b"))
+# "the Malaysian statement highlighted ...", "a Peruvian statement read": a statement named
+# by its country's adjective alone is its government's (an office named with it, "the
+# Peruvian Presidency statement", is read by `_NAT_OFFICE` first).
+_NAT_STATEMENT = re.compile(lead_guarded(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<nat>{_NAT})\s+(?:statement|readout)\b"))
 # The same offices with no nationality, as a home outlet writes them: "the Prime Minister's
 # Office said", "the presidency said". Whose office it is is learnt at the end, from the
 # holder of that office the article names (`actors._office_of_the_head`).
@@ -271,6 +276,12 @@ _NOT_PRINCIPAL = frozenset("Kremlin Pentagon Elysee Élysée Downing White State
 _PLACE_PREPS = frozenset("in at from to near outside inside into via of for across around".split())
 
 
+# A participle aside between a subject and its verb: "China, displaying ..., said".
+_ASIDE_BEFORE = re.compile(
+    r"(?<![\w-])(?P<who>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}),\s+(?!according\b)[a-z]+ing\b"
+    r"[^,\"]{0,160},\s+$")
+
+
 def _country_before(text: str, lo: int, verb: int) -> tuple[int, int, str] | None:
     """A country noun or capital ending just before `verb` (auxiliaries skipped).
 
@@ -282,6 +293,13 @@ def _country_before(text: str, lo: int, verb: int) -> tuple[int, int, str] | Non
     seg = text[seg_lo:verb]
     if not seg or not seg[-1].isspace():
         return None
+    if seg.rstrip().endswith(","):
+        # "China, displaying its delight at the visit, said": the country before an aside.
+        aside = _ASIDE_BEFORE.search(text, max(lo, verb - 220), verb)
+        if aside is None:
+            return None
+        seg_lo, verb = aside.start(), aside.end("who")
+        seg = text[seg_lo:verb] + " "
     words = seg.split()
     k = len(words)
     while k > 1 and words[k - 1].lower() in _AUX_WORDS:
@@ -506,4 +524,11 @@ def find_bodies(
         found = _country_before(text, start, m.start("verb"))
         if found is not None:
             hits.append(BodyHit(found[0], found[1], found[2], found[2]))
+    if "statement" in low or "readout" in low:
+        for m in _NAT_STATEMENT.finditer(text, start, end):
+            country = country_of(m["nat"])
+            # A body read above over the same words names it better ("Chinese statement").
+            if country and not any(h.start < m.end() and m.start() < h.end for h in hits):
+                hits.append(BodyHit(m.start(), m.end(), f"{demonym(country)} government",
+                                    country, "office"))
     return hits

@@ -148,6 +148,11 @@ def _split_run(run: str, before: str, after: str) -> tuple[tuple[int, int, tuple
             # "his counterpart To Lam": a short function word capitalised after a
             # lower-case word, in running prose, is a name ("To", "An", "No").
             blocked[k] = False
+        elif (blocked[k] and w in _SHORT_FUNCTION and 0 < k < len(words) - 1
+              and words[k - 1] in _DATELINE_TITLES and not blocked[k + 1]):
+            # "Vietnam's President To Lam": between a title and a name-like word, the
+            # capitalised function word is the given name, not a preposition.
+            blocked[k] = False
         elif blocked[k] and ((w == "Jan" and k + 1 < len(words) and not blocked[k + 1])
                            or (after_name and (w in _MONTH_SURNAMES
                                                or country_of_capital(w) is not None))):

@@ -57,7 +57,9 @@ _VERB_WORDS = (
     r"announcing|remarking|observing|commenting|highlighting|underscoring|underlining|"
     r"lamenting|opined|quipping|joking|replying|responding|answering|wondered|exclaimed|"
     r"repeated|repeating|confirmed|confirming|denying|suggesting|predicting|proclaimed|"
-    r"reminded|reminding|pleaded|appealed"
+    r"reminded|reminding|pleaded|appealed|"
+    # Stance verbs whose object holds the subject's words: `X sought a "durable" solution`.
+    r"sought|proposed"
 )
 # No leading \b: literal-first patterns scan fast; `_Verbs` drops in-word matches.
 _SPEECH_RE = re.compile(
@@ -90,7 +92,9 @@ _SUBJECT_GAP = re.compile(
     # "A joint statement released by Tehran said": who put the text out stands between.
     r"(?:released|issued|published|posted)\s+(?:by|in)\s+(?:the\s+)?[\w.'-]+"
     r"(?:\s+[A-Z][\w.'-]*){0,2}|"
-    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+){0,3}"
+    r"(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?|"
+    # "a Peruvian Presidency statement on X read": where the text was posted.
+    r"(?:on|via)\s+(?:X|Twitter|Facebook|Telegram|Instagram))\s+){0,3}"
     # "according to the White House, which said": the antecedent speaks.
     r"(?:,\s*|,\s*(?:which|who)\s+(?:also\s+|later\s+)?)?$"
 )
@@ -886,6 +890,14 @@ def _narration_subject(norm: str, ms: _Mentions, paras: list[Para], n: int,
         if who is not None:
             return who
     lo = max(0, quote_start - 400)
+    # Count marks from a paragraph's start where one lies in reach: from the middle of an
+    # earlier quotation the count is off by one, and a name inside that quotation ("my
+    # friend, President X," Y wrote) would read as narration.
+    k = n
+    while k > 0 and paras[k - 1].start >= lo:
+        k -= 1
+    if lo <= paras[k].start < quote_start:
+        lo = paras[k].start
     for m in reversed(ms.between(lo, quote_start - 1)):
         if (ms.is_person(m) and norm[m.end:m.end + 1] != "'"
                 and norm.count('"', lo, m.start) % 2 == 0):

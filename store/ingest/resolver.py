@@ -94,9 +94,11 @@ _ISSUED_BY = re.compile(lead_guarded(
     r"\bstatement\s+(?:issued|released|published|put\s+out)\s+by\s+"
     r"(?:the\s+)?$"))
 
-# "presidential spokesman ", "Presidential press secretary ": a title right before a name.
-_HEAD_AIDE = re.compile(r"(?<![\w-])[Pp]residential\s+(?:press\s+)?(?:spokes(?:man|woman|person)|"
-                        r"secretary|aide|adviser|advisor)\s+$")
+# "presidential spokesman ", "Presidential press secretary ", "acting Presidency spokesperson
+# ": a title right before a name (the office of the head of state, named by its adjective or
+# by the noun some countries use for it).
+_HEAD_AIDE = re.compile(r"(?<![\w-])[Pp]residen(?:tial|cy)\s+(?:press\s+)?"
+                        r"(?:spokes(?:man|woman|person)|secretary|aide|adviser|advisor)\s+$")
 # What may stand before a subject that opens its sentence (after any fronted phrase).
 _SENTENCE_LEAD = re.compile(r"[\s\"'\u201c\u201d]*(?:(?:But|And|Yet|So)\s+)?")
 
@@ -138,6 +140,8 @@ ALIAS_RE = re.compile(
     r"foreign\s+minister|defen[cs]e\s+minister|minister|diplomat|admiral|general|ambassador|"
     r"envoy|spokesperson|spokesman|spokeswoman|adviser|chancellor|taoiseach|emir|king|"
     r"emperor|empress|sultan|queen|"
+    # "the Paraguayan politician": a plain word for the leader, with his nationality.
+    r"politician|statesman|"
     r"crown\s+prince))\b(?!\s+of\b)"
 )
 # "General Secretary noted": a title with no article and no name before its speech verb
@@ -766,6 +770,9 @@ class Resolver:
                 return any(h in r for h in ("prime minister", "premier", "chancellor"))
             if role == "leader":
                 return any(h in r for h in _HEAD_ROLES) or "leader" in r
+            if role in ("politician", "statesman"):
+                # Only with a nationality: "the politician" alone could be anyone.
+                return country is not None and any(h in r for h in _HEAD_ROLES)
             if role == "diplomat":
                 return "diplomat" in r or "foreign minister" in r
             if role == "secretary of state":
