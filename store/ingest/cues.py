@@ -122,6 +122,14 @@ _NEUTRAL = [
         # The backdrop of a meeting is not what was said at it: "met amid rising tensions",
         # "agreed to boost maritime cooperation amid the backdrop of tensions at sea".
     r"amid(?:st)?\s+[^.;,:!?\n]*",
+        # Progress as what cooperation is for, not a step taken: "contribute to the progress
+        # of the region", "cooperation to boost growth and educational improvement".
+    r"(?:contribut(?:e|es|ed|ing)|lead(?:s|ing)?)\s+to\s+(?:the\s+|further\s+|greater\s+)?"
+    r"(?:[\w-]+\s+)?(?:progress|improvements?)\b(?:\s+of\s+[^.;,:!?\n]*)?",
+    r"(?:to|for)\s+(?:boost(?:ing)?|promot(?:e|ing)|foster(?:ing)?|advanc(?:e|ing)|driv(?:e|ing)"
+    r"|spur(?:ring)?)\s+(?:[\w-]+\s+){0,4}?(?:progress|improvements?)\b",
+    r"progress\s+of\s+(?:the\s+|our\s+|their\s+|both\s+|all\s+)?(?:two\s+)?(?:region|peoples?"
+    r"|nations?|countries|humanity|mankind|continent|world|citizens|societ(?:y|ies))\b",
         # "the two sides could be close to a breakthrough": a guess, not a step.
     r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:breakthrough|deal|agreement|accord)",
@@ -158,6 +166,10 @@ _SHARED_VIEW = [
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
     _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
+    # Agreeing on what to work on first names the agenda, not a deliverable: "agreed to
+    # prioritise energy and trade", "agreed to focus on border security".
+    _AGREE + r"to\s+(?:prioriti[sz]e|focus\s+on|concentrate\s+on|give\s+(?:top\s+|high\s+)?"
+    r"priority\s+to)\b",
     # Agreeing to talk a matter over later leaves it open: "agreed to discuss the date of the
     # visit through diplomatic channels", "agreed to explore ways to", "agreed to study".
     _AGREE + r"to\s+(?:further\s+)?(?:discuss|explore|study|consider|examine|look\s+into"

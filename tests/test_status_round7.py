@@ -1,0 +1,40 @@
+"""Status, second pass of round 7 (issue 8): agendas and aims that read as deals or steps.
+Every sentence is written for these tests (invented officials and countries); none is
+copied from a real article."""
+
+from __future__ import annotations
+
+import pytest
+from paragraphs import statuses
+
+from store.models import Status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor agreed to prioritise trade and investment in the coming year.",
+        "The two presidents agreed to focus on trade and energy links.",
+        "The ministers agreed to give priority to trade between their ports.",
+    ],
+)
+def test_agreeing_what_to_work_on_first_is_no_deal(sentence: str) -> None:
+    assert statuses(sentence)["trade"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varga and Okafor discussed trade cooperation to boost economic growth and export"
+        " improvement.",
+        "Okafor said more trade would contribute to the progress of the region.",
+        "The leaders discussed trade as a driver of the progress of both peoples.",
+    ],
+)
+def test_progress_as_the_aim_of_cooperation_is_no_step(sentence: str) -> None:
+    assert statuses(sentence)["trade"] == Status.DIALOGUE
+
+
+def test_progress_made_is_still_progress() -> None:
+    assert statuses("Varga said the talks made progress on trade.")["trade"] == Status.PROGRESS
+    assert statuses("Okafor and Varga agreed to cut tariffs on grain.")["trade"] == Status.AGREEMENT
