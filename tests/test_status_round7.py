@@ -38,3 +38,26 @@ def test_progress_as_the_aim_of_cooperation_is_no_step(sentence: str) -> None:
 def test_progress_made_is_still_progress() -> None:
     assert statuses("Varga said the talks made progress on trade.")["trade"] == Status.PROGRESS
     assert statuses("Okafor and Varga agreed to cut tariffs on grain.")["trade"] == Status.AGREEMENT
+
+
+def test_what_ties_hold_despite_is_backdrop_not_tension() -> None:
+    found = statuses("Varga and Okafor met on Monday; their countries keep close trade"
+                     " relations despite occasional strains over fishing rights.")
+    assert found["trade"] != Status.TENSION
+
+
+def test_agreeing_that_something_is_not_so_is_a_shared_view() -> None:
+    found = statuses("Varga and Okafor agreed that border disputes do not define their"
+                     " bilateral relations.")
+    assert found["relations"] == Status.DIALOGUE
+
+
+def test_restating_a_shared_view_is_no_deal() -> None:
+    found = statuses("The ministers reiterated their shared view that open trade benefits"
+                     " both economies.")
+    assert found["trade"] == Status.DIALOGUE
+
+
+def test_restating_a_shared_opposition_is_still_common_ground() -> None:
+    found = statuses("The ministers reiterated their shared opposition to new tariffs on trade.")
+    assert found["trade"] == Status.AGREEMENT

@@ -122,6 +122,8 @@ _NEUTRAL = [
         # The backdrop of a meeting is not what was said at it: "met amid rising tensions",
         # "agreed to boost maritime cooperation amid the backdrop of tensions at sea".
     r"amid(?:st)?\s+[^.;,:!?\n]*",
+        # ...and so is what it went ahead despite: "close ties despite occasional strains".
+    r"despite\s+[^.;,:!?\n]*",
         # Progress as what cooperation is for, not a step taken: "contribute to the progress
         # of the region", "cooperation to boost growth and educational improvement".
     r"(?:contribut(?:e|es|ed|ing)|lead(?:s|ing)?)\s+to\s+(?:the\s+|further\s+|greater\s+)?"
@@ -146,7 +148,7 @@ _SHARED_VIEW = [
     # partners"); a that-clause with a modal before its verb binds ("agreed that the
     # governments will communicate", "that AI must never decide": commitments.py's reading).
     _AGREE + r"that\s+(?:(?!(?:will|would|shall|must|can|could|may|might)\b)"
-    r"[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\b",
+    r"[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained|(?:do|does)\s+not)\b",
     # Agreeing to honour what was agreed before is no new deliverable: "agreed to follow
     # the understandings reached by the two leaders and the agreements signed since" (the
     # clause's documents go with it: they are the old ones).
@@ -170,6 +172,10 @@ _SHARED_VIEW = [
     # prioritise energy and trade", "agreed to focus on border security".
     _AGREE + r"to\s+(?:prioriti[sz]e|focus\s+on|concentrate\s+on|give\s+(?:top\s+|high\s+)?"
     r"priority\s+to)\b",
+    # Restating a view they share is common ground, not a deliverable: "reiterated their
+    # shared view that a stable region benefits both".
+    r"(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz]|express)(?:ed|es|ing)\s+their\s+"
+    r"(?:shared\s+|common\s+|joint\s+)?views?\b",
     # Agreeing to talk a matter over later leaves it open: "agreed to discuss the date of the
     # visit through diplomatic channels", "agreed to explore ways to", "agreed to study".
     _AGREE + r"to\s+(?:further\s+)?(?:discuss|explore|study|consider|examine|look\s+into"
