@@ -61,3 +61,22 @@ def test_restating_a_shared_view_is_no_deal() -> None:
 def test_restating_a_shared_opposition_is_still_common_ground() -> None:
     found = statuses("The ministers reiterated their shared opposition to new tariffs on trade.")
     assert found["trade"] == Status.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers committed to close co-ordination on trade before the tariff review.",
+        "They reaffirmed their commitment to strengthening engagement on trade and investment.",
+    ],
+)
+def test_a_commitment_to_keep_in_step_is_no_deliverable(sentence: str) -> None:
+    assert statuses(sentence)["trade"] == Status.DIALOGUE
+
+
+def test_a_second_verb_after_a_comma_keeps_its_topic_apart_from_the_first() -> None:
+    found = statuses("Varga and Okafor signed a new defence cooperation pact and a military"
+                     " exercise plan, and underscored chances to deepen trade in grain, tariffs"
+                     " and exports.")
+    assert found["military"] == Status.AGREEMENT
+    assert found["trade"] == Status.DIALOGUE

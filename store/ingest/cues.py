@@ -184,9 +184,14 @@ _SHARED_VIEW = [
     # in security", "underscored their shared commitment to bilateral cooperation".
     r"(?:pledg|vow|promis)(?:ed|es|ing)?\s+to\s+(?:further\s+|closely\s+)?(?:co-?operate"
     r"|collaborate|work\s+(?:closely\s+)?together)\b",
+    # ...and so is a commitment to keep in step: "committed to close co-ordination".
+    r"(?:committed|pledg(?:ed|es))\s+to\s+(?:close\s+|closer\s+|further\s+|continued\s+"
+    r"|regular\s+)?(?:co-?ordination|co-?operation|collaboration|dialogue|communication"
+    r"|engagement)\b",
     r"(?:(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz])(?:ed|es|ing)\s+(?:their\s+)?"
     r"(?:shared\s+|common\s+|joint\s+)?)?commitments?\s+to\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:co-?operation|collaboration|ties|relations|partnership|friendship)\b",
+    r"(?:co-?operation|collaboration|ties|relations|partnership|friendship|engagement|dialogue"
+    r"|communication|coordination|co-ordination)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
     r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify|stabili[sz]e|improve"
     r"|develop|advance|consolidate)\s+(?:[\w-]+\s+){0,4}?"

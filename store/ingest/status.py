@@ -39,6 +39,10 @@ SUMMARY_LIMIT = 300
 _CLAUSE = re.compile(
     r",\s+(?:but|while|whereas|although|though|yet|where)\s+|;\s+|\s+but\s+|\s+while\s+"
     r"|,?\s+and\s+(?=(?:said|added|noted|stressed|warned|told|urged|called)\b)"
+    # "announced a partnership, and underscored chances in trade": a second verb after a
+    # comma opens a clause of its own.
+    r"|,\s+and\s+(?=(?:underscored|underlined|highlighted|emphasi[sz]ed|discussed|explored"
+    r"|welcomed|reaffirmed|reiterated|expressed)\b)"
 )
 
 _CONTRAST = re.compile(r"\b(?:but|however)\b")
