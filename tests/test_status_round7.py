@@ -80,3 +80,20 @@ def test_a_second_verb_after_a_comma_keeps_its_topic_apart_from_the_first() -> N
                      " and exports.")
     assert found["military"] == Status.AGREEMENT
     assert found["trade"] == Status.DIALOGUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okafor said trade between the two countries hit a new record last year.",
+        "Varga's government is preparing to double its investment pledge and trade in the region.",
+        "Okafor said trade cooperation keeps growing on an upward trajectory.",
+    ],
+)
+def test_progress_told_in_figures_is_progress(sentence: str) -> None:
+    assert statuses(sentence)["trade"] == Status.PROGRESS
+
+
+def test_a_human_rights_record_is_no_figure() -> None:
+    found = statuses("Varga and Okafor discussed the human rights record of the region.")
+    assert found["human-rights"] == Status.DIALOGUE

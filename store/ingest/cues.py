@@ -385,6 +385,13 @@ _PROGRESS = [
     r"more\s+needs\s+to\s+be\s+done", r"more\s+work\s+to\s+do",
     r"more\s+work\s+ahead",
     r"(?:has|have|had)\s+(?:picked\s+up|recovered|rebounded|gained\s+momentum)",
+    # Progress told in figures: "trade hit a new record", "record-high turnover", "to double
+    # its investment pledge", "cooperation grows on an upward trajectory".
+    r"(?:(?:hit|reach(?:ed|es)?|set|had|have|has|saw|see)\s+(?:an?\s+)?(?:new\s+|all-time\s+)?"
+    r"record\b|record(?:-|\s+)(?:high|level|volume)s?|(?:a|an)\s+(?:new|all-time)\s+record)",
+    r"(?:doubl|tripl)(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:investments?|trade|pledges?"
+    r"|exports|imports|turnover|flights)\b",
+    r"upward\s+(?:trajector(?:y|ies)|trends?|path)",
     # "ties are stronger, closer and more dynamic than at any time"
     r"(?:stronger|closer|deeper|warmer|better)(?:[\w\s,]{0,40}?)\s+than\s+(?:ever|at\s+any|any)",
 ]
