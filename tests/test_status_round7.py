@@ -97,3 +97,16 @@ def test_progress_told_in_figures_is_progress(sentence: str) -> None:
 def test_a_human_rights_record_is_no_figure() -> None:
     found = statuses("Varga and Okafor discussed the human rights record of the region.")
     assert found["human-rights"] == Status.DIALOGUE
+
+
+def test_an_item_of_a_semicolon_list_naming_no_topic_keeps_its_cue_to_itself() -> None:
+    found = statuses("Varga listed the areas they covered: closer trade ties; talks on climate"
+                     " and emissions; and, on migration, the old accord has brought positive"
+                     " results.")
+    assert found["trade"] == Status.DIALOGUE
+    assert found["climate"] == Status.DIALOGUE
+
+
+def test_a_cue_after_a_single_semicolon_still_reaches_the_topic() -> None:
+    found = statuses("Varga and Okafor discussed trade and tariffs; no progress was made.")
+    assert found["trade"] == Status.STALLED

@@ -283,6 +283,11 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                         owners = sentence_topics(index, c_hits, cands, heading)
                         owners += [t for t in cands
                                    if t not in owners and c_own.get(t, 0.0) >= THRESHOLD]
+                    elif norm.count(";", sent.start, sent.end) >= 2:
+                        # An item of a semicolon list that names none of the topics is
+                        # about a matter of its own ("...; and, on migration, the deal
+                        # has brought positive results"), not about every item before it.
+                        continue
                 for t in owners:
                     mine.setdefault(t, []).append(cue)
             # "But" weighs good news against bad news about the same topic only.
