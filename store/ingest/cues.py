@@ -122,6 +122,16 @@ _NEUTRAL = [
         # The backdrop of a meeting is not what was said at it: "met amid rising tensions",
         # "agreed to boost maritime cooperation amid the backdrop of tensions at sea".
     r"amid(?:st)?\s+[^.;,:!?\n]*",
+        # ...and so is what it went ahead despite: "close ties despite occasional strains".
+    r"despite\s+[^.;,:!?\n]*",
+        # Progress as what cooperation is for, not a step taken: "contribute to the progress
+        # of the region", "cooperation to boost growth and educational improvement".
+    r"(?:contribut(?:e|es|ed|ing)|lead(?:s|ing)?)\s+to\s+(?:the\s+|further\s+|greater\s+)?"
+    r"(?:[\w-]+\s+)?(?:progress|improvements?)\b(?:\s+of\s+[^.;,:!?\n]*)?",
+    r"(?:to|for)\s+(?:boost(?:ing)?|promot(?:e|ing)|foster(?:ing)?|advanc(?:e|ing)|driv(?:e|ing)"
+    r"|spur(?:ring)?)\s+(?:[\w-]+\s+){0,4}?(?:progress|improvements?)\b",
+    r"progress\s+of\s+(?:the\s+|our\s+|their\s+|both\s+|all\s+)?(?:two\s+)?(?:region|peoples?"
+    r"|nations?|countries|humanity|mankind|continent|world|citizens|societ(?:y|ies))\b",
         # "the two sides could be close to a breakthrough": a guess, not a step.
     r"(?:could|would|may|might)\s+be\s+(?:very\s+)?close\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:breakthrough|deal|agreement|accord)",
@@ -138,7 +148,7 @@ _SHARED_VIEW = [
     # partners"); a that-clause with a modal before its verb binds ("agreed that the
     # governments will communicate", "that AI must never decide": commitments.py's reading).
     _AGREE + r"that\s+(?:(?!(?:will|would|shall|must|can|could|may|might)\b)"
-    r"[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained)\b",
+    r"[\w.'\u2019-]+\s+){1,12}?(?:is|are|was|were|remains?|remained|(?:do|does)\s+not)\b",
     # Agreeing to honour what was agreed before is no new deliverable: "agreed to follow
     # the understandings reached by the two leaders and the agreements signed since" (the
     # clause's documents go with it: they are the old ones).
@@ -158,6 +168,14 @@ _SHARED_VIEW = [
     # Agreeing to aim or strive for something sets a goal, not a deliverable: "agreed to aim
     # for stable ties". ("agreed to work toward resuming flights" names the step: a deal.)
     _AGREE + r"to\s+(?:aim|strive|seek|endeavou?r)\s+(?:for|to|towards?|at)\b",
+    # Agreeing on what to work on first names the agenda, not a deliverable: "agreed to
+    # prioritise energy and trade", "agreed to focus on border security".
+    _AGREE + r"to\s+(?:prioriti[sz]e|focus\s+on|concentrate\s+on|give\s+(?:top\s+|high\s+)?"
+    r"priority\s+to)\b",
+    # Restating a view they share is common ground, not a deliverable: "reiterated their
+    # shared view that a stable region benefits both".
+    r"(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz]|express)(?:ed|es|ing)\s+their\s+"
+    r"(?:shared\s+|common\s+|joint\s+)?views?\b",
     # Agreeing to talk a matter over later leaves it open: "agreed to discuss the date of the
     # visit through diplomatic channels", "agreed to explore ways to", "agreed to study".
     _AGREE + r"to\s+(?:further\s+)?(?:discuss|explore|study|consider|examine|look\s+into"
@@ -166,9 +184,14 @@ _SHARED_VIEW = [
     # in security", "underscored their shared commitment to bilateral cooperation".
     r"(?:pledg|vow|promis)(?:ed|es|ing)?\s+to\s+(?:further\s+|closely\s+)?(?:co-?operate"
     r"|collaborate|work\s+(?:closely\s+)?together)\b",
+    # ...and so is a commitment to keep in step: "committed to close co-ordination".
+    r"(?:committed|pledg(?:ed|es))\s+to\s+(?:close\s+|closer\s+|further\s+|continued\s+"
+    r"|regular\s+)?(?:co-?ordination|co-?operation|collaboration|dialogue|communication"
+    r"|engagement)\b",
     r"(?:(?:reiterat|reaffirm|underscor|restat|stress|emphasi[sz])(?:ed|es|ing)\s+(?:their\s+)?"
     r"(?:shared\s+|common\s+|joint\s+)?)?commitments?\s+to\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:co-?operation|collaboration|ties|relations|partnership|friendship)\b",
+    r"(?:co-?operation|collaboration|ties|relations|partnership|friendship|engagement|dialogue"
+    r"|communication|coordination|co-ordination)\b",
     _AGREE + r"to\s+(?:make\s+(?:\w+\s+)?efforts|(?:further\s+)?"
     r"(?:strengthen|deepen|enhance|promote|boost|expand|step\s+up|intensify|stabili[sz]e|improve"
     r"|develop|advance|consolidate)\s+(?:[\w-]+\s+){0,4}?"
@@ -362,6 +385,13 @@ _PROGRESS = [
     r"more\s+needs\s+to\s+be\s+done", r"more\s+work\s+to\s+do",
     r"more\s+work\s+ahead",
     r"(?:has|have|had)\s+(?:picked\s+up|recovered|rebounded|gained\s+momentum)",
+    # Progress told in figures: "trade hit a new record", "record-high turnover", "to double
+    # its investment pledge", "cooperation grows on an upward trajectory".
+    r"(?:(?:hit|reach(?:ed|es)?|set|had|have|has|saw|see)\s+(?:an?\s+)?(?:new\s+|all-time\s+)?"
+    r"record\b|record(?:-|\s+)(?:high|level|volume)s?|(?:a|an)\s+(?:new|all-time)\s+record)",
+    r"(?:doubl|tripl)(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:investments?|trade|pledges?"
+    r"|exports|imports|turnover|flights)\b",
+    r"upward\s+(?:trajector(?:y|ies)|trends?|path)",
     # "ties are stronger, closer and more dynamic than at any time"
     r"(?:stronger|closer|deeper|warmer|better)(?:[\w\s,]{0,40}?)\s+than\s+(?:ever|at\s+any|any)",
 ]

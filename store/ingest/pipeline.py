@@ -78,8 +78,10 @@ def extract(
             if q.speaker == table.actors[i].name and (q.speaker_country is None
                                                       or i in pair.set_aside):
                 q.speaker_country = table.actors[i].country
-    # Words naming the sides (their countries, the officials who met) are not topics.
-    sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants))
+    # Words naming the sides (their countries, the officials who met) are not topics, nor
+    # is the city that hosted them.
+    sides = sides_of(pair.pair, (table.actors[i].name for i in table.participants),
+                     header.location)
     para_topics = score_paragraphs(norm, paras, taxonomy, sides)
     entries = build_entries(norm, paras, para_topics, figures, taxonomy, sides, when)
 

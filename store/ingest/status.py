@@ -39,6 +39,10 @@ SUMMARY_LIMIT = 300
 _CLAUSE = re.compile(
     r",\s+(?:but|while|whereas|although|though|yet|where)\s+|;\s+|\s+but\s+|\s+while\s+"
     r"|,?\s+and\s+(?=(?:said|added|noted|stressed|warned|told|urged|called)\b)"
+    # "announced a partnership, and underscored chances in trade": a second verb after a
+    # comma opens a clause of its own.
+    r"|,\s+and\s+(?=(?:underscored|underlined|highlighted|emphasi[sz]ed|discussed|explored"
+    r"|welcomed|reaffirmed|reiterated|expressed)\b)"
 )
 
 _CONTRAST = re.compile(r"\b(?:but|however)\b")
@@ -259,6 +263,8 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
             if lo == hi or LINKS_OPENING.match(norm, sent.start, sent.end):
                 continue  # (links to other stories say nothing of this meeting)
             clauses = _clauses(norm, sent) if len(cands) > 1 else []
+            # (counted once a sentence: a long one with many cues stays linear)
+            in_list = len(clauses) > 2 and norm.count(";", sent.start, sent.end) >= 2
             mine: dict[str, list[Cue]] = {}
             for cue in cues[lo:hi]:
                 if _third_party(norm, sent, cue, parties):
@@ -279,6 +285,11 @@ def _collect(norm: str, paras: Sequence[Para], para_topics: dict[int, list[str]]
                         owners = sentence_topics(index, c_hits, cands, heading)
                         owners += [t for t in cands
                                    if t not in owners and c_own.get(t, 0.0) >= THRESHOLD]
+                    elif in_list:
+                        # An item of a semicolon list that names none of the topics is
+                        # about a matter of its own ("...; and, on migration, the deal
+                        # has brought positive results"), not about every item before it.
+                        continue
                 for t in owners:
                     mine.setdefault(t, []).append(cue)
             # "But" weighs good news against bad news about the same topic only.

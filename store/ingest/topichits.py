@@ -5,7 +5,8 @@ words only say who someone is or pass the topic by:
 
 - words naming the meeting's own sides (their countries, capitals and the officials
   who met): at a Russia–Iran summit "Putin" and "Tehran" are not the war in Ukraine or
-  the Middle East;
+  the Middle East; nor is the city where the talks were held ("Tehran", "the Iranian
+  capital") when it belongs to a third country that only hosted them;
 - a nationality or region inside an official's title ("Saudi Foreign Minister",
   "Special Envoy to the Middle East") or a common noun inside an institution's name
   ("Committee for Cooperation in Trade, Economy, Science and Technology");
@@ -38,24 +39,33 @@ class Parties:
 
     countries: frozenset[str] = frozenset()  # canonical names: "Russia", "Iran"
     names: frozenset[str] = frozenset()  # lower-case: "vladimir putin", "putin", "vladimir"
+    place: str = ""  # the city of the talks as found: "Tehran"
 
     @classmethod
-    def of(cls, countries: Iterable[str], people: Iterable[str] = ()) -> Parties:
-        """The sides from the pair of countries and the names of the officials who met."""
+    def of(cls, countries: Iterable[str], people: Iterable[str] = (),
+           place: str | None = None) -> Parties:
+        """The sides from the pair of countries, the names of the officials who met and
+        the city where they met."""
         names: set[str] = set()
         for person in people:
             words = person.lower().split()
             names.add(" ".join(words))
             names.update(w for w in words if len(w) > 2)
-        return cls(frozenset(countries), frozenset(names))
+        return cls(frozenset(countries), frozenset(names), " ".join((place or "").split()))
 
     def named_by(self, words: str) -> bool:
-        """Do these words (a keyword as found) only name one of the sides?"""
+        """Do these words (a keyword as found) only name one of the sides, or the city
+        where they met?"""
         w = " ".join(words.split())
-        if w.lower() in self.names:
+        if w.lower() in self.names or (self.place and w.lower() == self.place.lower()):
             return True
         country = country_of(w) or country_of_capital(w)
         return country is not None and country in self.countries
+
+    def hosts(self, country: str | None) -> bool:
+        """Is this the country whose capital the talks were held in?"""
+        return bool(self.place) and country is not None and (
+            country_of_capital(self.place) == country)
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.names)
@@ -64,9 +74,14 @@ class Parties:
 NO_PARTIES = Parties()
 
 
-def sides_of(countries: Iterable[str], people: Iterable[str] = ()) -> Parties:
-    """The sides of a meeting from its pair of countries and the officials who met."""
-    return Parties.of(countries, people)
+def sides_of(countries: Iterable[str], people: Iterable[str] = (),
+             place: str | None = None) -> Parties:
+    """The sides of a meeting from its pair of countries, the officials who met and the
+    city where they met."""
+    return Parties.of(countries, people, place)
+
+# "the Iranian capital" names the city of the talks, as "Tehran" does.
+_CAPITAL_AFTER = re.compile(r"\s+capital\b", re.IGNORECASE)
 
 # A nationality before a title names who someone is, not what was discussed: "Saudi
 # Foreign Minister", "Iran's foreign minister", "Ukrainian President".
@@ -102,7 +117,10 @@ def names_someone(norm: str, hit: Hit, parties: Parties) -> bool:
     if (words.lower() in _AUDIENCE
             and _AUDIENCE_BEFORE.search(norm, max(0, hit.start - 40), hit.start) is not None):
         return True
-    if country_of(words) is not None and _TITLE_AFTER.match(norm, hit.end, hit.end + 60):
+    country = country_of(words)
+    if country is not None and _TITLE_AFTER.match(norm, hit.end, hit.end + 60):
+        return True
+    if parties.hosts(country) and _CAPITAL_AFTER.match(norm, hit.end, hit.end + 12):
         return True
     lo = max(0, hit.start - 64)
     before = norm[lo:hit.start]
