@@ -210,3 +210,45 @@ def test_the_ledes_two_titled_sides_outweigh_a_third_countrys_envoy_at_the_table
         '"We agreed to work together," Park said.\n'
     )
     assert d.dyad == ["Japan", "South Korea"]
+
+
+def test_two_leaders_as_the_subject_name_the_sides_over_a_later_visitor() -> None:
+    # The meeting sentence has no meeting word ("discussed"); a third country's leader is
+    # named only as the next visitor of one side.
+    d = extract(
+        "Leaders discuss the border\n\nOslo, May 3 (Agency).- Norwegian Prime Minister Ola "
+        "Berg and Chilean President Ana Soto Jr. discussed fishing rights, officials said "
+        "on Friday.\n\nThe talks took place on Thursday in Lima on the sidelines of a summit."
+        "\n\nThe meeting comes ahead of Brazilian Vice President Rui Lopes' visit to Chile "
+        "next week, where he is scheduled to meet with Soto.\n"
+    )
+    assert d.dyad == ["Chile", "Norway"]
+
+
+def test_a_headline_ending_in_a_country_does_not_run_into_the_lede_subjects() -> None:
+    both = _both_sides(
+        "Leaders meet at a summit in Peru\n\nNorwegian Prime Minister Ola Berg and Chilean "
+        "President Ana Soto met on Saturday.\n")
+    assert both is not None and sorted(both[0]) == ["Chile", "Norway"]
+
+
+def test_a_host_named_by_name_with_two_other_leaders_at_the_table_is_no_side() -> None:
+    # The host's country is known from the table, not from a nationality before his name.
+    table = ActorTable(
+        actors=[Actor(name="Amani Wekesa", country="Kenya"),
+                Actor(name="Idil Warsame", country="Somalia"),
+                Actor(name="Hamad bin Khalid Al Nasser", country="Qatar")],
+        participants=[0, 1, 2])
+    text = ("Leaders meet\n\nPresident Amani Wekesa on Tuesday attended a meeting with his "
+            "counterpart, Idil Warsame, hosted by Sheikh Hamad bin Khalid Al Nasser, at a "
+            "palace outside the capital.\n\nThe meeting in Qatar backed a ceasefire.\n")
+    # The host's ministry is quoted most: still no side.
+    quoted = ["Qatar", "Qatar", "Kenya"]
+    assert read_pair(table, text, None, quoted).pair == ["Kenya", "Somalia"]
+
+
+def test_the_democratic_republic_of_the_congo_by_its_full_name() -> None:
+    from store.ingest.countries import country_of
+
+    assert country_of("DRC") == "Democratic Republic of the Congo"
+    assert country_of("Congo-Brazzaville") == "Republic of the Congo"
