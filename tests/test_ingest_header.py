@@ -436,3 +436,33 @@ def test_a_run_on_summary_line_over_the_story_is_no_headline() -> None:
         "countries.\n\nThe two agreed to reopen fisheries talks.\n"
     )
     assert h.title == "" and text[h.body_start:].startswith("Kenyan President Amani Wekesa")
+
+
+def test_a_weather_reading_and_a_lower_case_stamp_above_the_headline_are_furniture() -> None:
+    h, _ = header_of(
+        "12.4 C\njeudi, mars 6, 2025\n\nMinisters of Varnia and Ostria discuss grain exports\n\n"
+        "- Advertisement -\n\n"
+        "Varnian Foreign Minister Anna Kovac and her Ostrian counterpart Piet Lund held talks "
+        "in Ostburg on Thursday about grain exports.\n"
+    )
+    assert h.title == "Ministers of Varnia and Ostria discuss grain exports"
+
+
+def test_a_picture_line_over_a_shorter_headline_is_a_caption() -> None:
+    h, _ = header_of(
+        "Varnian President Anna Kovac and Ostrian Prime Minister Piet Lund shake hands before "
+        "their talks in Ostburg\n"
+        "Kovac, Lund discuss grain and rail links in Ostburg\n"
+        "Varnian President Anna Kovac and Ostrian Prime Minister Piet Lund met on Thursday in "
+        "Ostburg to review grain and rail links.\n"
+    )
+    assert h.title == "Kovac, Lund discuss grain and rail links in Ostburg"
+
+
+def test_a_headline_that_shows_a_handshake_is_still_the_headline() -> None:
+    h, _ = header_of(
+        "Kovac and Lund shake hands on a rail deal\n\n"
+        "Varnian President Anna Kovac and Ostrian Prime Minister Piet Lund met on Thursday in "
+        "Ostburg and signed a rail deal.\n"
+    )
+    assert h.title == "Kovac and Lund shake hands on a rail deal"
