@@ -466,3 +466,22 @@ def test_a_headline_that_shows_a_handshake_is_still_the_headline() -> None:
         "Ostburg and signed a rail deal.\n"
     )
     assert h.title == "Kovac and Lund shake hands on a rail deal"
+
+
+def test_a_place_with_its_own_earlier_date_is_another_meetings() -> None:
+    h, _ = header_of(
+        "Leaders meet\n\nMarch 28, 2025\n\n"
+        "President Amani Wekesa on Tuesday attended a meeting with his Somali counterpart "
+        "Idil Warsame. The leaders took note of the joint summit held in Arusha, Tanzania, "
+        "on February 8, 2025, and of the talks held in Mombasa on Tuesday.\n"
+    )
+    assert h.location == "Mombasa"
+
+
+def test_a_place_dated_on_the_story_day_is_this_meeting() -> None:
+    h, _ = header_of(
+        "Leaders meet\n\nMarch 28, 2025\n\n"
+        "President Amani Wekesa held talks in Arusha, Tanzania, on March 27, 2025, with his "
+        "Somali counterpart Idil Warsame.\n"
+    )
+    assert h.location is not None and h.location.startswith("Arusha")

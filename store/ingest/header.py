@@ -976,7 +976,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             location = pm["city"].removesuffix(" D.C.").removesuffix(" DC")
             location_source = f"place line {head.place_line.text.strip()[:40]}"
     if location is None and dl.no_city is None:
-        location, location_source = body_location(text, body_start, body_end)
+        location, location_source = body_location(text, body_start, body_end,
+                                                   published=published)
     if location is None and head.title and dl.no_city is None:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))
