@@ -252,3 +252,27 @@ def test_the_democratic_republic_of_the_congo_by_its_full_name() -> None:
 
     assert country_of("DRC") == "Democratic Republic of the Congo"
     assert country_of("Congo-Brazzaville") == "Republic of the Congo"
+
+
+def test_each_side_named_after_its_leader_names_the_pair() -> None:
+    both = _both_sides(
+        "Leaders meet\n\nPresidents Ana Soto Vera of Chile and Ola Berg Lund of Norway held a "
+        "meeting on Friday in Lima.\n")
+    assert both is not None and sorted(both[0]) == ["Chile", "Norway"]
+    both = _both_sides(
+        "Ties in focus\n\nPresident Amani Wekesa of Kenya has held talks with Somalia's "
+        "president, who is visiting Nairobi.\n")
+    assert both is not None and sorted(both[0]) == ["Kenya", "Somalia"]
+
+
+def test_the_phrase_names_the_sides_when_the_table_holds_a_later_visitor() -> None:
+    # The guest is never given a country; a leader named further down is another visit's.
+    table = ActorTable(
+        actors=[Actor(name="Amani Wekesa", country="Kenya"),
+                Actor(name="Sheikh Omar Farah", country=None),
+                Actor(name="Dana Hale", country="United States")],
+        participants=[0, 1, 2])
+    text = ("Ties in focus\n\nPresident Amani Wekesa of Kenya has held talks with Somalia's "
+            "president, Sheikh Omar Farah, who is visiting Nairobi.\n\nThe talks come weeks "
+            "before U.S. President Dana Hale visits Nairobi for talks with Wekesa.\n")
+    assert read_pair(table, text, None).pair == ["Kenya", "Somalia"]

@@ -71,9 +71,16 @@ _BOTH = re.compile(lead_guarded(
     # headline's last word run into the lede), and not the last two of a list of three.
     rf"|(?<![,;] )\b(?P<a8>{_NAT})(?:[ \t]+[A-Z][\w.'-]*){{1,6}}[ \t]+and[ \t]+(?P<b8>{_NAT})"
     rf"(?:[ \t]+[A-Z][\w.'-]*){{1,6}}[ \t]+(?:met|discussed|held\s+talks|talked|agreed|signed)\b"
+    # Each side's country after its leader's name: "Presidents X of A and Y of B held a
+    # meeting", "President X of A has held talks with B's emir".
+    rf"|\bof\s+(?P<a9>{_NAT})\s+and\s+(?:[A-Z][\w.'-]*\s+){{1,6}}of\s+(?P<b9>{_NAT})\s+"
+    r"(?:(?:have|had)\s+)?(?:met|held|hold|meet|talked)\b"
+    rf"|\bof\s+(?P<a10>{_NAT})\s+(?:(?:has|had)\s+)?(?:met|held\s+talks\s+with|hosted|received)"
+    rf"\s+(?:with\s+)?(?:the\s+)?(?P<b10>{_NAT})\b"
 ))  # (guarded: several times faster)
 _BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
-               ("a6", "b6"), ("a7", "b7"), ("a8", "b8"))
+               ("a6", "b6"), ("a7", "b7"), ("a8", "b8"),
+               ("a9", "b9"), ("a10", "b10"))
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
 # alternation above it was tried at every character, doubling its cost).
