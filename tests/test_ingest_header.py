@@ -485,3 +485,12 @@ def test_a_place_dated_on_the_story_day_is_this_meeting() -> None:
         "Somali counterpart Idil Warsame.\n"
     )
     assert h.location is not None and h.location.startswith("Arusha")
+
+
+def test_thanks_for_a_welcome_to_a_city_name_the_place_of_the_visit() -> None:
+    h, _ = header_of(
+        "Leader thanks host\n\nMarch 28, 2025\n\n"
+        "Prime Minister Amani Wekesa thanked President Idil Warsame for his warm welcome to "
+        "Mogadishu, Somalia.\n\nThe two leaders discussed trade.\n"
+    )
+    assert h.location is not None and h.location.startswith("Mogadishu")

@@ -65,7 +65,8 @@ _PLACE_AFTER_MEETING = re.compile(
     rf"(?P<p2>{_PLACE_NAME})"
     rf"|\b(?:in|at|to) (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=travel )to|(?<=traveled )to|(?<=travelled )to|"
-    r"(?<=visit )to|"
+    # ("thanked X for his welcome to Nairobi": the city the guest was received in)
+    r"(?<=visit )to|(?<=welcome )to|"
     r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
