@@ -436,3 +436,61 @@ def test_a_run_on_summary_line_over_the_story_is_no_headline() -> None:
         "countries.\n\nThe two agreed to reopen fisheries talks.\n"
     )
     assert h.title == "" and text[h.body_start:].startswith("Kenyan President Amani Wekesa")
+
+
+def test_a_weather_reading_and_a_lower_case_stamp_above_the_headline_are_furniture() -> None:
+    h, _ = header_of(
+        "12.4 C\njeudi, mars 6, 2025\n\nMinisters of Varnia and Ostria discuss grain exports\n\n"
+        "- Advertisement -\n\n"
+        "Varnian Foreign Minister Anna Kovac and her Ostrian counterpart Piet Lund held talks "
+        "in Ostburg on Thursday about grain exports.\n"
+    )
+    assert h.title == "Ministers of Varnia and Ostria discuss grain exports"
+
+
+def test_a_picture_line_over_a_shorter_headline_is_a_caption() -> None:
+    h, _ = header_of(
+        "Varnian President Anna Kovac and Ostrian Prime Minister Piet Lund shake hands before "
+        "their talks in Ostburg\n"
+        "Kovac, Lund discuss grain and rail links in Ostburg\n"
+        "Varnian President Anna Kovac and Ostrian Prime Minister Piet Lund met on Thursday in "
+        "Ostburg to review grain and rail links.\n"
+    )
+    assert h.title == "Kovac, Lund discuss grain and rail links in Ostburg"
+
+
+def test_a_headline_that_shows_a_handshake_is_still_the_headline() -> None:
+    h, _ = header_of(
+        "Kovac and Lund shake hands on a rail deal\n\n"
+        "Varnian President Anna Kovac and Ostrian Prime Minister Piet Lund met on Thursday in "
+        "Ostburg and signed a rail deal.\n"
+    )
+    assert h.title == "Kovac and Lund shake hands on a rail deal"
+
+
+def test_a_place_with_its_own_earlier_date_is_another_meetings() -> None:
+    h, _ = header_of(
+        "Leaders meet\n\nMarch 28, 2025\n\n"
+        "President Amani Wekesa on Tuesday attended a meeting with his Somali counterpart "
+        "Idil Warsame. The leaders took note of the joint summit held in Arusha, Tanzania, "
+        "on February 8, 2025, and of the talks held in Mombasa on Tuesday.\n"
+    )
+    assert h.location == "Mombasa"
+
+
+def test_a_place_dated_on_the_story_day_is_this_meeting() -> None:
+    h, _ = header_of(
+        "Leaders meet\n\nMarch 28, 2025\n\n"
+        "President Amani Wekesa held talks in Arusha, Tanzania, on March 27, 2025, with his "
+        "Somali counterpart Idil Warsame.\n"
+    )
+    assert h.location is not None and h.location.startswith("Arusha")
+
+
+def test_thanks_for_a_welcome_to_a_city_name_the_place_of_the_visit() -> None:
+    h, _ = header_of(
+        "Leader thanks host\n\nMarch 28, 2025\n\n"
+        "Prime Minister Amani Wekesa thanked President Idil Warsame for his warm welcome to "
+        "Mogadishu, Somalia.\n\nThe two leaders discussed trade.\n"
+    )
+    assert h.location is not None and h.location.startswith("Mogadishu")

@@ -217,3 +217,69 @@ def test_a_known_official_keeps_his_country_in_a_text_that_never_names_it() -> N
     # read from the text alone, and must not set a known official aside.
     d = extract("Talks\nMarch 3, 2024\n\nBlinken met Chinese Foreign Minister Wang Yi.\n")
     assert d.dyad == ["China", "United States"]
+
+
+def test_two_leaders_as_the_subject_name_the_sides_over_a_later_visitor() -> None:
+    # The meeting sentence has no meeting word ("discussed"); a third country's leader is
+    # named only as the next visitor of one side.
+    d = extract(
+        "Leaders discuss the border\n\nOslo, May 3 (Agency).- Norwegian Prime Minister Ola "
+        "Berg and Chilean President Ana Soto Jr. discussed fishing rights, officials said "
+        "on Friday.\n\nThe talks took place on Thursday in Lima on the sidelines of a summit."
+        "\n\nThe meeting comes ahead of Brazilian Vice President Rui Lopes' visit to Chile "
+        "next week, where he is scheduled to meet with Soto.\n"
+    )
+    assert d.dyad == ["Chile", "Norway"]
+
+
+def test_a_headline_ending_in_a_country_does_not_run_into_the_lede_subjects() -> None:
+    both = _both_sides(
+        "Leaders meet at a summit in Peru\n\nNorwegian Prime Minister Ola Berg and Chilean "
+        "President Ana Soto met on Saturday.\n")
+    assert both is not None and sorted(both[0]) == ["Chile", "Norway"]
+
+
+def test_a_host_named_by_name_with_two_other_leaders_at_the_table_is_no_side() -> None:
+    # The host's country is known from the table, not from a nationality before his name.
+    table = ActorTable(
+        actors=[Actor(name="Amani Wekesa", country="Kenya"),
+                Actor(name="Idil Warsame", country="Somalia"),
+                Actor(name="Hamad bin Khalid Al Nasser", country="Qatar")],
+        participants=[0, 1, 2])
+    text = ("Leaders meet\n\nPresident Amani Wekesa on Tuesday attended a meeting with his "
+            "counterpart, Idil Warsame, hosted by Sheikh Hamad bin Khalid Al Nasser, at a "
+            "palace outside the capital.\n\nThe meeting in Qatar backed a ceasefire.\n")
+    # The host's ministry is quoted most: still no side.
+    quoted = ["Qatar", "Qatar", "Kenya"]
+    assert read_pair(table, text, None, quoted).pair == ["Kenya", "Somalia"]
+
+
+def test_the_democratic_republic_of_the_congo_by_its_full_name() -> None:
+    from store.ingest.countries import country_of
+
+    assert country_of("DRC") == "Democratic Republic of the Congo"
+    assert country_of("Congo-Brazzaville") == "Republic of the Congo"
+
+
+def test_each_side_named_after_its_leader_names_the_pair() -> None:
+    both = _both_sides(
+        "Leaders meet\n\nPresidents Ana Soto Vera of Chile and Ola Berg Lund of Norway held a "
+        "meeting on Friday in Lima.\n")
+    assert both is not None and sorted(both[0]) == ["Chile", "Norway"]
+    both = _both_sides(
+        "Ties in focus\n\nPresident Amani Wekesa of Kenya has held talks with Somalia's "
+        "president, who is visiting Nairobi.\n")
+    assert both is not None and sorted(both[0]) == ["Kenya", "Somalia"]
+
+
+def test_the_phrase_names_the_sides_when_the_table_holds_a_later_visitor() -> None:
+    # The guest is never given a country; a leader named further down is another visit's.
+    table = ActorTable(
+        actors=[Actor(name="Amani Wekesa", country="Kenya"),
+                Actor(name="Sheikh Omar Farah", country=None),
+                Actor(name="Dana Hale", country="United States")],
+        participants=[0, 1, 2])
+    text = ("Ties in focus\n\nPresident Amani Wekesa of Kenya has held talks with Somalia's "
+            "president, Sheikh Omar Farah, who is visiting Nairobi.\n\nThe talks come weeks "
+            "before U.S. President Dana Hale visits Nairobi for talks with Wekesa.\n")
+    assert read_pair(table, text, None).pair == ["Kenya", "Somalia"]

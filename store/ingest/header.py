@@ -380,6 +380,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _BREADCRUMB = re.compile(r"\s[>\u00bb\u203a/]\s")
 _IMAGE_NAME = re.compile(r"\b\d{2,4}x\d{2,4}\b")
+# A site's weather widget: "6.2 C", "-3°C", "71 °F".
+_WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d{1,2})?\s?\u00b0?\s?[CF]$")
 # What a picture shows, in a caption's present tense: "X shakes hands with Y", "X and Y pose
 # for a photo", "X greets Y" (a headline over a credit line may use it too, so it counts only
 # in a line the credit follows).
@@ -408,24 +410,36 @@ _SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'-]*\s){0,3}(?:Relations|Affairs)$")
 def _is_furniture(line: str) -> bool:
     """Page furniture that can sit among the head lines: a stamp in another language
     ("27. februar 2023 20:25"), a label ("Izvor: TANJUG"), a share button in another
-    language ("podeli vest"), an image file name, a line in another script."""
+    language ("podeli vest"), an image file name, a weather reading ("6.2 C"), a line in
+    another script."""
     s = line.strip()
     if not s or len(s) > 80 or _SENTENCE_END.search(s):
         return False
     words = s.split()
     if _CLOCK.search(s) and _YEAR.search(s):
         return True
+    if _YEAR.search(s) and len(words) <= 5 and not any(c.isupper() for c in s):
+        return True  # a stamp in another language, all in lower case: "mardi, mai 5, 2023"
     if (_LABEL_LINE.match(s) and len(words) <= 5) or _SECTION_LABEL.match(s) \
             or _BYLINE_POST.match(s):
         return True
     if len(words) <= 3 and s == s.lower() and any(c.isalpha() for c in s):
         return True
-    if _IMAGE_NAME.search(s) and len(words) <= 4:
+    if (_IMAGE_NAME.search(s) and len(words) <= 4) or _WEATHER.match(s):
         return True
     if _BREADCRUMB.search(s) and all(len(p.split()) <= 3 for p in _BREADCRUMB.split(s)):
         return True  # "Home > World > Africa"
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) * 2 < len(letters)
+
+
+def _pictured_over_headline(line: str, nxt: str) -> bool:
+    """A line that shows a picture ("X and Y shake hands during talks in Z") over a shorter
+    line that could be the headline, with no credit between: the picture's caption, printed
+    before the headline. (A headline that says so is followed by the story, not by a shorter
+    headline-like line.)"""
+    return (_PICTURED.search(line) is not None and _PICTURED.search(nxt) is None
+            and len(nxt.split()) < len(line.split()) and _is_headline(nxt))
 
 
 def _is_headline(line: str, *, printed_twice: bool = False) -> bool:
@@ -636,7 +650,7 @@ def _find_headline(head: _Head, text: str) -> None:
                 # the picture's caption ("X and Y shake hands in Tokyo." / "Photo: AI").
                 (_FULL_STOP_END.search(s) and _is_headline(after))
                 # ...or a line that shows a picture ("X shakes hands with Y" / "(Photo) Z").
-                or _PICTURED.search(s))):
+                or _PICTURED.search(s))) or _pictured_over_headline(s, nxt):
             head.captions.append(ln)
             if _after_glued_caption(text, ln.start, len(text)) != ln.start:
                 return  # the story is glued onto the caption's line
@@ -962,7 +976,8 @@ def parse_header(text: str, doc: PlainDocument) -> Header:
             location = pm["city"].removesuffix(" D.C.").removesuffix(" DC")
             location_source = f"place line {head.place_line.text.strip()[:40]}"
     if location is None and dl.no_city is None:
-        location, location_source = body_location(text, body_start, body_end)
+        location, location_source = body_location(text, body_start, body_end,
+                                                   published=published)
     if location is None and head.title and dl.no_city is None:
         # The headline may be the only line naming it: "Leaders open talks in Minsk".
         location, location_source = body_location(head.title, 0, len(head.title))

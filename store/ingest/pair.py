@@ -66,9 +66,21 @@ _BOTH = re.compile(lead_guarded(
     # A host and its two guests: "the emir hosted A's minister X and B's minister Y".
     rf"|\b(?:hosted|received|welcomed)\s+(?:the\s+)?(?P<a6>{_NAT})(?:\s+[\w.'-]+){{1,6}}?"
     rf"\s+and\s+(?:the\s+|his\s+|her\s+)?(?P<b6>{_NAT})\s"
+    # The two leaders as the subject: "A's President X Y and B's President Z discussed",
+    # each side's nationality, then capitalised title and name only, on one line (not a
+    # headline's last word run into the lede), and not the last two of a list of three.
+    rf"|(?<![,;] )\b(?P<a8>{_NAT})(?:[ \t]+[A-Z][\w.'-]*){{1,6}}[ \t]+and[ \t]+(?P<b8>{_NAT})"
+    rf"(?:[ \t]+[A-Z][\w.'-]*){{1,6}}[ \t]+(?:met|discussed|held\s+talks|talked|agreed|signed)\b"
+    # Each side's country after its leader's name: "Presidents X of A and Y of B held a
+    # meeting", "President X of A has held talks with B's emir".
+    rf"|\bof\s+(?P<a9>{_NAT})\s+and\s+(?:[A-Z][\w.'-]*\s+){{1,6}}of\s+(?P<b9>{_NAT})\s+"
+    r"(?:(?:have|had)\s+)?(?:met|held|hold|meet|talked)\b"
+    rf"|\bof\s+(?P<a10>{_NAT})\s+(?:(?:has|had)\s+)?(?:met|held\s+talks\s+with|hosted|received)"
+    rf"\s+(?:with\s+)?(?:the\s+)?(?P<b10>{_NAT})\b"
 ))  # (guarded: several times faster)
 _BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
-               ("a6", "b6"), ("a7", "b7"))
+               ("a6", "b6"), ("a7", "b7"), ("a8", "b8"),
+               ("a9", "b9"), ("a10", "b10"))
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
 # alternation above it was tried at every character, doubling its cost).
@@ -203,7 +215,7 @@ def _read_pair(table: ActorTable, text: str, hosts: set[str], counts: Counter[st
     # A broker leaves the pair only when two other sides took part to take its place.
     # So does a host named as such ("talks hosted by Qatar's prime minister"): a host is
     # often one of the two sides, but not with two other countries at the table.
-    hosting = _hosting(text) if len(votes) > 2 else set()
+    hosting = _hosting(text, table) if len(votes) > 2 else set()
     guests = [c for c in votes if c not in hosts | hosting]
     if len(guests) >= 2:
         for c in hosts | hosting:
@@ -222,7 +234,7 @@ def _read_pair(table: ActorTable, text: str, hosts: set[str], counts: Counter[st
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     pair = ranked[:2]
     if both is not None and len(pair) == 2 and set(pair) != set(both[0]) \
-            and set(pair) - set(both[0]) <= _hosting(text):
+            and set(pair) - set(both[0]) <= _hosting(text, table):
         # A participant who only hosted, beside a phrase naming the two sides.
         return PairReading(sorted(both[0]), _with_hosts(f'"{both[1]}"', hosts, both[0]), True)
     if both is not None and len(pair) == 2 and len(set(pair) & set(both[0])) == 1:
@@ -282,13 +294,22 @@ def _only_by_title(name: str, country: str, role: str, counts: Counter[str]) -> 
     return counts.get(country, 0) == 0 and role_country(role) == country
 
 
-def _hosting(text: str) -> set[str]:
-    """Countries whose officials the text names as hosting the talks."""
+# "hosted by Emir Tamim bin ...": the host named as a person, whose country the table knows.
+_HOSTED_BY_NAME = re.compile(r"\bhosted\s+by\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)")
+
+
+def _hosting(text: str, table: ActorTable) -> set[str]:
+    """Countries whose officials the text names as hosting the talks: by nationality, or
+    by the name of a participant whose country is known."""
     found: set[str] = set()
-    for m in _HOSTING.finditer(text, 0, min(len(text), _LEDE_CHARS)):
+    hi = min(len(text), _LEDE_CHARS)
+    for m in _HOSTING.finditer(text, 0, hi):
         country = country_of(m["a"] or m["b"])
         if country:
             found.add(country)
+    for m in _HOSTED_BY_NAME.finditer(text, 0, hi):
+        found.update(c for i in table.participants if (c := table.actors[i].country)
+                     and _named_in(m[1], table.actors[i].name))
     return found
 
 

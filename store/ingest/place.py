@@ -10,6 +10,7 @@ year") and future ones ("will meet in Lagos next week") are passed over.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from store.ingest.countries import (
     COUNTRY_RE,
@@ -19,6 +20,7 @@ from store.ingest.countries import (
     word_start,
 )
 from store.ingest.cueprefix import lead_guarded
+from store.ingest.datetext import DATE_RE, match_date
 
 # The meeting place in the body: "met ... in Beijing", "talks in
 # Lima", "in the Alaskan city of Anchorage", "in the Chinese capital Beijing", "in Peru's
@@ -63,7 +65,8 @@ _PLACE_AFTER_MEETING = re.compile(
     rf"(?P<p2>{_PLACE_NAME})"
     rf"|\b(?:in|at|to) (?P<own>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)'s (?P<p3>{_PLACE_NAME})"
     r"|(?:\bin|(?<=went )to|(?<=flew )to|(?<=travel )to|(?<=traveled )to|(?<=travelled )to|"
-    r"(?<=visit )to|"
+    # ("thanked X for his welcome to Nairobi": the city the guest was received in)
+    r"(?<=visit )to|(?<=welcome )to|"
     r"(?<=trip )to) "
     rf"(?P<p4>{_PLACE_NAME}{_PLACE_TAIL})(?![\w'])"
     # "at Attari", not "at Yanqi Lake in Beijing" (a venue in its city)
@@ -161,13 +164,30 @@ def host_capital(text: str, start: int, end: int) -> tuple[str | None, str | Non
     return None, None
 
 
+# "the summit held in Lima, on February 8, 2025": the place's own date, after it.
+_ON_DATE_AFTER = re.compile(r",?\s+on\s+(?:\w+day,?\s+)?")
+_EARLIER_DAYS = 7  # a dated place this long before the story is another meeting's
+
+
+def _dated_earlier(text: str, pos: int, published: date | None) -> bool:
+    """Is the place that ends at `pos` followed by its own full date, well before the story's
+    ("the joint summit held in Lima, on February 8, 2025", in a story of late March)?"""
+    if published is None:
+        return False
+    on = _ON_DATE_AFTER.match(text, pos)
+    dm = DATE_RE.match(text, on.end()) if on is not None else None
+    day = match_date(dm, None) if dm is not None else None
+    return day is not None and day < published - timedelta(days=_EARLIER_DAYS)
+
+
 def body_location(
-    text: str, start: int, end: int, *, venues: bool = True
+    text: str, start: int, end: int, *, venues: bool = True, published: date | None = None
 ) -> tuple[str | None, str | None]:
     """The city of the meeting named in the story, and the phrase it was read from.
 
     A building alone ("at the White House") gives no city, and a country is not a city:
-    "visited China" is passed over for "talks in Guangzhou"."""
+    "visited China" is passed over for "talks in Guangzhou". A place given its own date,
+    well before the story's `published` date, is another meeting's."""
     window = text[start:min(end, start + 2500)]
     for m in _PLACE_AFTER_MEETING.finditer(window):
         if _BACKGROUND_BEFORE.search(window, max(0, m.start() - 30), m.start()) or (
@@ -189,7 +209,7 @@ def body_location(
         first = place.split(" ")[0].split(",")[0]
         if first in _NOT_PLACES or _is_country(place.split(",")[0]):
             continue
-        if _BACKGROUND_AFTER.match(window, m.end()):
+        if _BACKGROUND_AFTER.match(window, m.end()) or _dated_earlier(window, m.end(), published):
             continue  # "their meeting in San Francisco last November"
         phrase = " ".join(window[m.start():m.end()].split())
         if len(phrase) > 80:
