@@ -745,3 +745,14 @@ def test_an_action_with_have_and_an_article_is_an_action_of_the_list() -> None:
     assert texts("The ministers agreed to hold a new round of talks and have a detainee "
                  "swap.\n") == ["The ministers agreed to hold a new round of talks",
                                 "The ministers agreed to have a detainee swap"]
+
+
+def test_a_promise_naming_no_topic_in_a_paragraph_naming_none_is_on_the_ties() -> None:
+    # the statement's later lines take the topic of its trade line; a promise there that
+    # names no topic is about the ties as a whole
+    got = extract(HEAD + "“The two sides agreed to cut tariffs on steel and grain exports,” the "
+                  "ministry said.\n\nThe envoys also “discussed further concrete steps towards "
+                  "full ties,” it said.\n\n“Finally, they restated their agreement to pursue "
+                  "the reconciliation process without preconditions,” the statement said.\n"
+                  ).commitments
+    assert [c.topic for c in got] == ["trade", "relations"]

@@ -25,7 +25,7 @@ from store.ingest.clause_subject import (
 )
 from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded, pattern_prefixes
-from store.ingest.keywords import NORMAL, KeywordIndex
+from store.ingest.keywords import NORMAL, Hit, KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Commitment
@@ -433,6 +433,10 @@ _COORDINATED = re.compile(lead_guarded(r"\band\s+(?:also\s+)?$"), re.I)
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
 
+# The topic of the ties as a whole.
+_RELATIONS = "relations"
+
+
 class _TopicReader:
     """The topic a promise is about: the paragraph's topics its clause names first, then
     any topic it names ("agree to resume military talks" in a headline, or in a paragraph
@@ -445,12 +449,17 @@ class _TopicReader:
         self.hits = index.scan(text, *self.body) if index is not None and paras else ()
         self.starts = [h.start for h in self.hits]
 
-    def __call__(self, start: int, end: int, para_topics: list[str]) -> str | None:
+    def _hits(self, start: int, end: int) -> Sequence[Hit]:
+        """The keyword hits in text[start:end] (the body's from the topic stage's scan)."""
+        assert self.index is not None
+        if self.body[0] <= start < self.body[1]:
+            return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self.index.scan(self.text, start, end, remember=False)
+
+    def __call__(self, start: int, end: int, para_topics: list[str], para: Para
+                 ) -> str | None:
         if self.index is not None:
-            if self.body[0] <= start < self.body[1]:
-                hits = self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-            else:
-                hits = self.index.scan(self.text, start, end, remember=False)
+            hits = self._hits(start, end)
             named = [self.index.topic_ids[h.topic] for h in hits]
             own = [t for t in para_topics if t in named]
             if own:
@@ -464,6 +473,16 @@ class _TopicReader:
             strong = [t for t in named if weight[t] >= NORMAL]
             if strong or (named and not para_topics):
                 return (strong or named)[0]
+            if para_topics:
+                # a paragraph that names none of its topics took them from the one before
+                # (a statement's last line under the trade line before it): a promise that
+                # names no topic there ("continue the normalisation process") is on the ties
+                # as a whole
+                in_para = {self.index.topic_ids[h.topic]
+                           for h in self._hits(para.start, para.end)}
+                if not any(t in in_para for t in para_topics) and (
+                        _RELATIONS in self.index.topic_ids):
+                    return _RELATIONS
         return para_topics[0] if para_topics else None
 
 
@@ -604,7 +623,7 @@ def find_commitments(
         if listing is not None and item is not None:
             end = len(text[:p.end].rstrip(" .;,"))
             out.append(Commitment(
-                parties=listing, topic=topic_of(item.end(), end, topics),
+                parties=listing, topic=topic_of(item.end(), end, topics, p),
                 text=shown[item.end():end], due=_due(text, item.end(), end),
                 paragraph=p.index, start=item.end(), end=end))
             continue
@@ -802,7 +821,7 @@ def find_commitments(
                     for x, y, said in _activities(text, shown, a, b, whole,
                                                   m.end() if a == start else a):
                         out.append(Commitment(
-                            parties=parties, topic=topic_of(x, y, topics), text=said,
+                            parties=parties, topic=topic_of(x, y, topics, p), text=said,
                             due=_due(text, x, y) or due, paragraph=p.index, start=x, end=y,
                         ))
                 shared = (s.start, parties, shown[start:m.start()] if m["will"] else "")
