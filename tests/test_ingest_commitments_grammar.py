@@ -736,6 +736,9 @@ def test_a_list_of_fields_or_one_modifier_over_the_list_stays_one_promise() -> N
         "The two sides signed agreements on trade, energy and health"]
     # fields, not activities
     assert len(texts("The two sides agreed to expand trade, investment and tourism.\n")) == 1
+    # an example of the activity, not a second one
+    assert len(texts("The ministers agreed to hold senior-level talks, including a river "
+                     "dialogue.\n")) == 1
     # "more" governs both nouns: one phrase
     assert len(texts("The ministers agreed to have more contacts and exchanges in the "
                      "future.\n")) == 1

@@ -880,7 +880,10 @@ _ACTIVITY = (r"(?:talks|dialogues?|consultations?|negotiations?|co-?operation|co
              r"patrols|drills|exercises|\w+i[sz]ation)")
 # A word of an activity's name before its noun: not a preposition or a joiner ("agreements
 # on trade": the list is the preposition's, not the verb's).
-_MODIFIER = r"(?!(?:on|of|in|for|with|to|about|between|and|or|as|at|by|from)\b)[\w'’-]+"
+# ("talks, including a security dialogue": an example of the item, not a new one)
+_MODIFIER = (r"(?!(?:on|of|in|for|with|to|about|between|and|or|as|at|by|from|including|"
+             r"such|notably|especially|namely|like)\b)"
+             r"[\w'’-]+")
 _ACTIVITY_ITEM = (r"(?:(?:the|their|its|a|an)\s+)?(?:" + _MODIFIER + r"\s+){0,3}?"
                   + _ACTIVITY + r"\b")
 # Where the list of activities opens: right after "to" ("commitment to denuclearization"),
