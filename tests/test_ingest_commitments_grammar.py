@@ -709,3 +709,53 @@ def test_a_future_then_a_new_subject_agreeing_are_two_promises() -> None:
         "The two ministers will have a new meeting in the near future",
         "The two sides agreed to keep the river hotline open"]
     assert got[0].due == "in the near future"
+
+
+def test_a_promise_of_a_list_of_activities_is_one_commitment_per_activity() -> None:
+    article = (HEAD + "The two sides agreed to resume river patrols, flood data exchanges and "
+               "rail consultations in the coming weeks.\n")
+    got = extract(article).commitments
+    assert [c.text for c in got] == [
+        "The two sides agreed to resume river patrols",
+        "The two sides agreed to resume flood data exchanges",
+        "The two sides agreed to resume rail consultations in the coming weeks"]
+    # the shared parties and due time; each one's offsets point at its own words
+    assert {tuple(c.parties) for c in got} == {("Austria", "Hungary")}
+    assert {c.due for c in got} == {"in the coming weeks"}
+    assert article[got[1].start:got[1].end] == "flood data exchanges"
+    # "commitment to" with the activities right after it
+    assert texts("Varga and Huber reaffirmed their commitment to demilitarization and "
+                 "border coordination.\n") == [
+        "Varga and Huber reaffirmed their commitment to demilitarization",
+        "Varga and Huber reaffirmed their commitment to border coordination"]
+
+
+def test_a_list_of_fields_or_one_modifier_over_the_list_stays_one_promise() -> None:
+    # one action's objects: the list belongs to the preposition, not to the verb
+    assert texts("The two sides signed agreements on trade, energy and health.\n") == [
+        "The two sides signed agreements on trade, energy and health"]
+    # fields, not activities
+    assert len(texts("The two sides agreed to expand trade, investment and tourism.\n")) == 1
+    # an example of the activity, not a second one
+    assert len(texts("The ministers agreed to hold senior-level talks, including a river "
+                     "dialogue.\n")) == 1
+    # "more" governs both nouns: one phrase
+    assert len(texts("The ministers agreed to have more contacts and exchanges in the "
+                     "future.\n")) == 1
+
+
+def test_an_action_with_have_and_an_article_is_an_action_of_the_list() -> None:
+    assert texts("The ministers agreed to hold a new round of talks and have a detainee "
+                 "swap.\n") == ["The ministers agreed to hold a new round of talks",
+                                "The ministers agreed to have a detainee swap"]
+
+
+def test_a_promise_naming_no_topic_in_a_paragraph_naming_none_is_on_the_ties() -> None:
+    # the statement's later lines take the topic of its trade line; a promise there that
+    # names no topic is about the ties as a whole
+    got = extract(HEAD + "“The two sides agreed to cut tariffs on steel and grain exports,” the "
+                  "ministry said.\n\nThe envoys also “discussed further concrete steps towards "
+                  "full ties,” it said.\n\n“Finally, they restated their agreement to pursue "
+                  "the reconciliation process without preconditions,” the statement said.\n"
+                  ).commitments
+    assert [c.topic for c in got] == ["trade", "relations"]

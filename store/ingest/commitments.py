@@ -25,7 +25,7 @@ from store.ingest.clause_subject import (
 )
 from store.ingest.countries import country_of, country_of_capital
 from store.ingest.cueprefix import lead_guarded, pattern_prefixes
-from store.ingest.keywords import NORMAL, KeywordIndex
+from store.ingest.keywords import NORMAL, Hit, KeywordIndex
 from store.ingest.types import ActorTable, Para
 from store.ingest.wordtrie import trie_pattern
 from store.models import Commitment
@@ -433,6 +433,10 @@ _COORDINATED = re.compile(lead_guarded(r"\band\s+(?:also\s+)?$"), re.I)
 _OBJECT = re.compile(r"\s*[\"']?[\w$€£]")
 
 
+# The topic of the ties as a whole.
+_RELATIONS = "relations"
+
+
 class _TopicReader:
     """The topic a promise is about: the paragraph's topics its clause names first, then
     any topic it names ("agree to resume military talks" in a headline, or in a paragraph
@@ -445,12 +449,17 @@ class _TopicReader:
         self.hits = index.scan(text, *self.body) if index is not None and paras else ()
         self.starts = [h.start for h in self.hits]
 
-    def __call__(self, start: int, end: int, para_topics: list[str]) -> str | None:
+    def _hits(self, start: int, end: int) -> Sequence[Hit]:
+        """The keyword hits in text[start:end] (the body's from the topic stage's scan)."""
+        assert self.index is not None
+        if self.body[0] <= start < self.body[1]:
+            return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self.index.scan(self.text, start, end, remember=False)
+
+    def __call__(self, start: int, end: int, para_topics: list[str], para: Para
+                 ) -> str | None:
         if self.index is not None:
-            if self.body[0] <= start < self.body[1]:
-                hits = self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-            else:
-                hits = self.index.scan(self.text, start, end, remember=False)
+            hits = self._hits(start, end)
             named = [self.index.topic_ids[h.topic] for h in hits]
             own = [t for t in para_topics if t in named]
             if own:
@@ -464,6 +473,16 @@ class _TopicReader:
             strong = [t for t in named if weight[t] >= NORMAL]
             if strong or (named and not para_topics):
                 return (strong or named)[0]
+            if para_topics:
+                # a paragraph that names none of its topics took them from the one before
+                # (a statement's last line under the trade line before it): a promise that
+                # names no topic there ("continue the normalisation process") is on the ties
+                # as a whole
+                in_para = {self.index.topic_ids[h.topic]
+                           for h in self._hits(para.start, para.end)}
+                if not any(t in in_para for t in para_topics) and (
+                        _RELATIONS in self.index.topic_ids):
+                    return _RELATIONS
         return para_topics[0] if para_topics else None
 
 
@@ -604,7 +623,7 @@ def find_commitments(
         if listing is not None and item is not None:
             end = len(text[:p.end].rstrip(" .;,"))
             out.append(Commitment(
-                parties=listing, topic=topic_of(item.end(), end, topics),
+                parties=listing, topic=topic_of(item.end(), end, topics, p),
                 text=shown[item.end():end], due=_due(text, item.end(), end),
                 paragraph=p.index, start=item.end(), end=end))
             continue
@@ -797,12 +816,14 @@ def find_commitments(
                     if a == start and (_VAGUE_OBJECT.fullmatch(text, m.start(), b)
                                        or _VAGUE_GOAL.fullmatch(text, m.start(), b)):
                         continue
-                    out.append(Commitment(
-                        parties=parties, topic=topic_of(a, b, topics),
-                        text=_capitalized(lead + shown[a:b] if a == start
-                                          else _on_its_own(text, shown, start, m, a, b)),
-                        due=_due(text, a, b) or due, paragraph=p.index, start=a, end=b,
-                    ))
+                    whole = (_capitalized(lead + shown[a:b]) if a == start
+                             else _on_its_own(text, shown, start, m, a, b))
+                    for x, y, said in _activities(text, shown, a, b, whole,
+                                                  m.end() if a == start else a):
+                        out.append(Commitment(
+                            parties=parties, topic=topic_of(x, y, topics, p), text=said,
+                            due=_due(text, x, y) or due, paragraph=p.index, start=x, end=y,
+                        ))
                 shared = (s.start, parties, shown[start:m.start()] if m["will"] else "")
                 pos = resume  # one commitment per clause
     return _without_headline_repeats(out, head[-1].end if head else -1)
@@ -815,7 +836,7 @@ _ACTION = (r"(?:resume|establish|hold|set\s+up|launch|reopen|restore|expand|send
            r"create|form|sign|implement|join|visit|issue|deepen|strengthen|continue|cooperate|"
            # ("a free and open order": the adjective; "and open a consulate": the verb)
            r"start|begin|finali[sz]e|provide|open(?=\s+(?:up|the|a|an|new|their|its)\b)|"
-           r"boost|allow|lift|reduce|buy|purchase|"
+           r"boost|allow|lift|reduce|buy|purchase|have(?=\s+(?:a|an|another|new|their)\s)|"
            r"invest|deliver|extend|upgrade|draw\s+up|communicate|coordinate|modify|suspend|"
            r"remove|facilitate|present|meet|convene|explore|ensure|maintain|refrain|comply|"
            r"promote|accelerate|advance|pursue|resolve|settle|step\s+up|identify|carry\s+on|"
@@ -848,6 +869,73 @@ def _actions(text: str, start: int, cue_end: int, end: int) -> list[tuple[int, i
         a = co if co >= 0 else m.end()
     spans.append((a, end))
     return [(x, x + len(text[x:y].rstrip(" ,;:"))) for x, y in spans]
+
+
+# Nouns that name an activity, not a field: "military communication", "AI talks",
+# "denuclearization". A list of them after one verb is a list of promises ("resume military
+# communication, counter-narcotics cooperation and AI talks"), each followed up on its own;
+# a list of fields ("agreements on trade, energy and health") is one action's objects.
+_ACTIVITY = (r"(?:talks|dialogues?|consultations?|negotiations?|co-?operation|collaboration|"
+             r"communications?|coordination|co-ordination|contacts|exchanges?|visits|flights|"
+             r"patrols|drills|exercises|\w+i[sz]ation)")
+# A word of an activity's name before its noun: not a preposition or a joiner ("agreements
+# on trade": the list is the preposition's, not the verb's).
+# ("talks, including a security dialogue": an example of the item, not a new one)
+_MODIFIER = (r"(?!(?:on|of|in|for|with|to|about|between|and|or|as|at|by|from|including|"
+             r"such|notably|especially|namely|like)\b)"
+             r"[\w'’-]+")
+_ACTIVITY_ITEM = (r"(?:(?:the|their|its|a|an)\s+)?(?:" + _MODIFIER + r"\s+){0,3}?"
+                  + _ACTIVITY + r"\b")
+# Where the list of activities opens: right after "to" ("commitment to denuclearization"),
+# or after the verb that takes them ("agreed to resume", "and resume").
+_ACTIVITY_VERB = re.compile(r"\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:also\s+)?(?:to\s+)?"
+                            r"(?:(?:will|would|shall)\s+)?(?:also\s+)?(?:" + _ACTION + r"\s+)?",
+                            re.I)
+_ACTIVITY_ITEMS = re.compile(r"(?P<first>" + _ACTIVITY_ITEM + r")(?P<rest>(?:(?:\s*,\s*(?:and\s+)?"
+                             r"|\s+and\s+|\s+as\s+well\s+as\s+)" + _ACTIVITY_ITEM + r")+)",
+                             re.I)
+_MODIFIER_WORDS = re.compile(r"\b(?!(?:the|their|its|a|an)\b)[\w'’-]+", re.I)
+_ACTIVITY_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+                            r"(?P<item>" + _ACTIVITY_ITEM + r")", re.I)
+
+
+def _activities(text: str, shown: str, a: int, b: int, whole: str, after: int
+                ) -> list[tuple[int, int, str]]:
+    """An action whose objects are activities, one promise per activity: "agreed to resume
+    military communication and AI talks" -> "... agreed to resume military communication"
+    and "... agreed to resume AI talks" (the opening carried over; the first keeps the
+    action's start, each further one points at its own words; what follows the last item,
+    a due time, stays with it). `after`: where the action's verb is sought (the end of the
+    cue for a clause's first action). Any other action is itself: (a, b, whole)."""
+    verb = _ACTIVITY_VERB.match(text, after, b)
+    if verb is None:
+        return [(a, b, whole)]
+    # the list must be the words right after the verb (or "to"), not further on
+    items = _ACTIVITY_ITEMS.match(text, verb.end(), b)
+    if items is None:
+        return [(a, b, whole)]
+    # (`whole` ends with the action's own words: what is before them is carried over)
+    opening = _without_end(whole, shown[items.start("first"):b])
+    spans = [(items.start("first"), items.end("first"))]
+    spans += [(n.start("item"), n.end("item"))
+              for n in _ACTIVITY_NEXT.finditer(text, items.end("first"), items.end())]
+    # "more communications and exchanges": the first item's modifier governs a bare noun
+    # after it, so the list is one phrase (one activity's names), not several
+    bare = [len(_MODIFIER_WORDS.findall(text, x, y)) < 2 for x, y in spans]
+    if not bare[0] and any(bare[1:]):
+        return [(a, b, whole)]
+    spans[-1] = (spans[-1][0], b)
+    out = [(a, spans[0][1], _without_end(whole, shown[spans[0][1]:b]).rstrip(" ,"))]
+    out += [(x, y, " ".join((opening + shown[x:y]).split())) for x, y in spans[1:]]
+    return out
+
+
+def _without_end(whole: str, end: str) -> str:
+    """`whole` less the words `end` it closes with (its spaces may have been collapsed)."""
+    if whole.endswith(end):
+        return whole[:len(whole) - len(end)]
+    flat = " ".join(end.split())
+    return whole[:len(whole) - len(flat)] if whole.endswith(flat) else whole
 
 
 # The words that join an action of a list to the one before: "and to", ", as well as".
