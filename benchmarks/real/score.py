@@ -1,7 +1,7 @@
 """Score ingest on the real-article set (benchmarks/real): what a user gets on real text.
 
 Run: python benchmarks/real/score.py [--split dev|held|all] [--verbose] [--json]
-     [--extractor bilat|textacy] [--case ID] [--batch original|round1|...|round5]
+     [--extractor bilat|textacy] [--case ID] [--batch original|round1|...|round6]
 
 Measures (summed over the cases of the split):
   quotes found   gold quotes whose key occurs in an extracted quote / gold quotes
@@ -283,7 +283,7 @@ def score_stances(case: dict[str, Any], got: Found, tally: Tally, log: list[str]
             log.append(f"  not a gold commitment: {t[:70]!r}")
 
 
-BATCHES = ("original", "round1", "round2", "round3", "round4", "round5")
+BATCHES = ("original", "round1", "round2", "round3", "round4", "round5", "round6")
 
 
 def batch_of(case: dict[str, Any]) -> str:
@@ -291,7 +291,7 @@ def batch_of(case: dict[str, Any]) -> str:
 
     Scoring one batch by itself shows whether a rule written from the misses of the
     others carries over to text it was not written from."""
-    for n in (5, 4, 3, 2, 1):
+    for n in (6, 5, 4, 3, 2, 1):
         if case.get(f"round{n}_held"):
             return f"round{n}"
     return "original"
