@@ -78,9 +78,10 @@ _BOTH = re.compile(lead_guarded(
     rf"|\bof\s+(?P<a10>{_NAT})\s+(?:(?:has|had)\s+)?(?:met|held\s+talks\s+with|hosted|received)"
     rf"\s+(?:with\s+)?(?:the\s+)?(?P<b10>{_NAT})\b"
 ))  # (guarded: several times faster)
-_BOTH_PAIRS = (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"), ("a5", "b5"),
-               ("a6", "b6"), ("a7", "b7"), ("a8", "b8"),
-               ("a9", "b9"), ("a10", "b10"))
+# Each alternative of _BOTH names its two sides aN and bN: read from the pattern, so a new
+# alternative cannot be left out of this list.
+_BOTH_PAIRS = tuple((name, "b" + name[1:]) for name in _BOTH.groupindex
+                    if name.startswith("a") and name[1:].isdigit())
 # The two sides as the subject of a sentence's meeting verb: "A and B agreed Thursday to a
 # ceasefire plan", "A and B have held talks". Tried only where a sentence starts (in the
 # alternation above it was tried at every character, doubling its cost).
